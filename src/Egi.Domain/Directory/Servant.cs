@@ -1,0 +1,151 @@
+using System.Net.Mail;
+using Egi.Domain.Common;
+
+namespace Egi.Domain.Directory;
+
+/// <summary>A servidor of the entity's directory (SPEC §2).</summary>
+public sealed class Servant
+{
+    public int Id { get; set; }
+    public string DocumentNumber { get; set; } = "";
+    public string FirstNames { get; set; } = "";
+    public string LastNames { get; set; } = "";
+    public string Email { get; set; } = "";
+
+    /// <summary>Denominación del empleo, e.g. "Profesional Especializado".</summary>
+    public string JobTitle { get; set; } = "";
+    public string JobCode { get; set; } = "";
+    public string JobGrade { get; set; } = "";
+    public HierarchyLevel Level { get; set; }
+    public int DependencyId { get; set; }
+    public EmploymentType EmploymentType { get; set; }
+    public DateOnly HireDate { get; set; }
+    public DateOnly? RetirementDate { get; set; }
+    public int? BossId { get; set; }
+    public bool HasStaff { get; set; }
+    public bool IsPublicManager { get; set; }
+
+    public string FullName => $"{FirstNames} {LastNames}".Trim();
+
+    /// <summary>Empleo as people write it: "Profesional Especializado 2028-19".</summary>
+    public string Job => string.IsNullOrWhiteSpace(JobCode) ? JobTitle : $"{JobTitle} {JobCode}-{JobGrade}".TrimEnd('-', ' ');
+
+    public bool IsRetired(DateOnly today) => RetirementDate is { } r && r <= today;
+
+    public Eligibility EligibilityOn(DateOnly today) =>
+        Eligibility.Of(EmploymentType, IsPublicManager, RetirementDate, today);
+
+    public void Apply(ServantInput input)
+    {
+        DocumentNumber = ServantInput.NormalizeDocument(input.DocumentNumber);
+        FirstNames = input.FirstNames.Trim();
+        LastNames = input.LastNames.Trim();
+        Email = input.Email.Trim().ToLowerInvariant();
+        JobTitle = input.JobTitle.Trim();
+        JobCode = input.JobCode?.Trim() ?? "";
+        JobGrade = input.JobGrade?.Trim() ?? "";
+        Level = input.Level!.Value;
+        DependencyId = input.DependencyId!.Value;
+        EmploymentType = input.EmploymentType!.Value;
+        HireDate = input.HireDate!.Value;
+        RetirementDate = input.RetirementDate;
+        BossId = input.BossId;
+        HasStaff = input.HasStaff;
+        IsPublicManager = input.IsPublicManager;
+    }
+}
+
+/// <summary>Whether a servant is evaluated by EGI, and why not.</summary>
+public sealed record Eligibility(bool IsEligible, string Reason)
+{
+    public static Eligibility Of(EmploymentType type, bool isPublicManager, DateOnly? retirementDate, DateOnly today)
+    {
+        if (retirementDate is { } r && r <= today)
+            return new(false, $"Retirado desde el {r:dd/MM/yyyy}: no se evalúa.");
+        if (type is not (EmploymentType.Provisional or EmploymentType.FreeAppointment))
+            return new(false, $"{type.Label()}: no se evalúa en la Evaluación de la Gestión Institucional.");
+        if (isPublicManager)
+            return new(false, "Gerente público: se evalúa mediante acuerdos de gestión, no en este sistema.");
+        return new(true, $"{type.Label()}: evaluable.");
+    }
+}
+
+/// <summary>What a person types (or imports) for a servant, before it is accepted.</summary>
+public sealed record ServantInput
+{
+    public string DocumentNumber { get; init; } = "";
+    public string FirstNames { get; init; } = "";
+    public string LastNames { get; init; } = "";
+    public string Email { get; init; } = "";
+    public string JobTitle { get; init; } = "";
+    public string? JobCode { get; init; }
+    public string? JobGrade { get; init; }
+    public HierarchyLevel? Level { get; init; }
+    public int? DependencyId { get; init; }
+    public EmploymentType? EmploymentType { get; init; }
+    public DateOnly? HireDate { get; init; }
+    public DateOnly? RetirementDate { get; init; }
+    public int? BossId { get; init; }
+    public bool HasStaff { get; init; }
+    public bool IsPublicManager { get; init; }
+
+    /// <summary>Document numbers are compared without thousands dots, commas or spaces ("1.020.345" = "1020345").</summary>
+    public static string NormalizeDocument(string? text) =>
+        new((text ?? "").Where(c => c is not ('.' or ',' or ' ' or '\u00a0' or '\'')).ToArray());
+
+    /// <summary>Field rules that need nothing but the input itself. Field names are the property names.</summary>
+    public IReadOnlyList<FieldError> Validate()
+    {
+        var errors = new List<FieldError>();
+        var doc = NormalizeDocument(DocumentNumber);
+        if (doc.Length == 0) errors.Add(new(nameof(DocumentNumber), "El campo «Número de documento» es obligatorio."));
+        else if (doc.Length > 15 || !doc.All(char.IsAsciiLetterOrDigit))
+            errors.Add(new(nameof(DocumentNumber), "El campo «Número de documento» admite solo letras y dígitos (máximo 15), sin espacios ni guiones."));
+        Required(errors, nameof(FirstNames), "Nombres", FirstNames, 100);
+        Required(errors, nameof(LastNames), "Apellidos", LastNames, 100);
+        if (string.IsNullOrWhiteSpace(Email)) errors.Add(new(nameof(Email), "El campo «Correo institucional» es obligatorio."));
+        else if (!IsEmail(Email.Trim()))
+            errors.Add(new(nameof(Email), $"El campo «Correo institucional» no es un correo válido: «{Email.Trim()}». Ejemplo: nombre.apellido@entidad.gov.co"));
+        Required(errors, nameof(JobTitle), "Denominación del empleo", JobTitle, 150);
+        if ((JobCode?.Trim().Length ?? 0) > 10) errors.Add(new(nameof(JobCode), "El campo «Código del empleo» admite máximo 10 caracteres."));
+        if ((JobGrade?.Trim().Length ?? 0) > 10) errors.Add(new(nameof(JobGrade), "El campo «Grado» admite máximo 10 caracteres."));
+        if (Level is null) errors.Add(new(nameof(Level), "Elija el «Nivel jerárquico»: directivo, asesor, profesional, técnico o asistencial."));
+        if (DependencyId is null) errors.Add(new(nameof(DependencyId), "Elija la «Dependencia»."));
+        if (EmploymentType is null) errors.Add(new(nameof(EmploymentType), "Elija el «Tipo de vinculación»."));
+        if (HireDate is null) errors.Add(new(nameof(HireDate), "El campo «Fecha de ingreso» es obligatorio (dd/mm/aaaa)."));
+        else if (HireDate.Value.Year < 1950) errors.Add(new(nameof(HireDate), "La «Fecha de ingreso» debe ser posterior a 1950."));
+        if (RetirementDate is { } r && HireDate is { } h && r < h)
+            errors.Add(new(nameof(RetirementDate), "La «Fecha de retiro» no puede ser anterior a la fecha de ingreso."));
+        return errors;
+    }
+
+    private static void Required(List<FieldError> errors, string field, string label, string? value, int max)
+    {
+        if (string.IsNullOrWhiteSpace(value)) errors.Add(new(field, $"El campo «{label}» es obligatorio."));
+        else if (value.Trim().Length > max) errors.Add(new(field, $"El campo «{label}» admite máximo {max} caracteres."));
+    }
+
+    public static bool IsEmail(string text)
+    {
+        if (text.Length > 254 || text.Contains(' ') || text.Count(c => c == '@') != 1) return false;
+        var at = text.IndexOf('@');
+        var domain = text[(at + 1)..];
+        if (at == 0 || !domain.Contains('.') || domain.StartsWith('.') || domain.EndsWith('.')) return false;
+        return MailAddress.TryCreate(text, out var parsed) && parsed.Address == text;
+    }
+}
+
+/// <summary>Boss (jefe inmediato) rules that need the rest of the directory.</summary>
+public static class BossRules
+{
+    public static FieldError? Check(int servantId, int? bossId, Func<int, Servant?> find, Func<int, int?> bossOf)
+    {
+        if (bossId is not { } b) return null;
+        if (b == servantId) return new("BossId", "El jefe inmediato no puede ser la misma persona.");
+        var boss = find(b);
+        if (boss is null) return new("BossId", "El jefe inmediato elegido no existe en el directorio.");
+        if (servantId != 0 && Hierarchy.WouldCreateCycle(servantId, b, bossOf))
+            return new("BossId", $"{boss.FullName} ya depende (directa o indirectamente) de esta persona: se formaría un ciclo de jefes.");
+        return null;
+    }
+}

@@ -1,0 +1,31 @@
+using Egi.Web.Infrastructure;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Egi.Web.Data;
+
+/// <summary>Applies migrations, creates the roles and, when configured and the directory is empty, seeds the demo entity.</summary>
+public static class DatabaseInitializer
+{
+    public static async Task InitializeAsync(IServiceProvider root, CancellationToken ct = default)
+    {
+        using var scope = root.CreateScope();
+        var sp = scope.ServiceProvider;
+        var db = sp.GetRequiredService<EgiDbContext>();
+        await db.Database.MigrateAsync(ct);
+
+        var roles = sp.GetRequiredService<RoleManager<IdentityRole>>();
+        foreach (var role in EgiRoles.All)
+            if (!await roles.RoleExistsAsync(role))
+                await roles.CreateAsync(new IdentityRole(role));
+
+        var options = sp.GetRequiredService<IOptions<EgiOptions>>().Value;
+        if (options.SeedDemo && !await db.Servants.AnyAsync(ct))
+        {
+            var clock = sp.GetRequiredService<TimeProvider>();
+            var year = clock.GetUtcNow().Year;
+            await DemoData.SeedAsync(db, sp.GetRequiredService<UserManager<AppUser>>(), options.DemoPassword, year, ct);
+        }
+    }
+}

@@ -1,0 +1,211 @@
+using System.Text.Json;
+using Egi.Domain.Calendar;
+using Egi.Domain.Directory;
+using Egi.Web.Infrastructure;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace Egi.Web.Data;
+
+/// <summary>
+/// The one EF Core model. Two subclasses (<see cref="SqliteEgiDbContext"/>, <see cref="PostgresEgiDbContext"/>)
+/// exist only so each provider keeps its own migrations.
+/// </summary>
+public abstract class EgiDbContext(DbContextOptions options, IAuditActor? actor) : IdentityDbContext<AppUser>(options)
+{
+    private static readonly JsonSerializerOptions AuditJson = new() { WriteIndented = false };
+
+    public DbSet<Dependency> Dependencies => Set<Dependency>();
+    public DbSet<Servant> Servants => Set<Servant>();
+    public DbSet<Period> Periods => Set<Period>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    public IAuditActor Actor => actor ?? SystemActor.Instance;
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+
+        builder.Entity<Dependency>(e =>
+        {
+            e.Property(d => d.Code).HasMaxLength(20);
+            e.Property(d => d.Name).HasMaxLength(200);
+            e.HasIndex(d => d.Code).IsUnique();
+            e.HasOne<Dependency>().WithMany().HasForeignKey(d => d.ParentId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<Servant>(e =>
+        {
+            e.Property(s => s.DocumentNumber).HasMaxLength(15);
+            e.HasIndex(s => s.DocumentNumber).IsUnique();
+            e.Property(s => s.FirstNames).HasMaxLength(100);
+            e.Property(s => s.LastNames).HasMaxLength(100);
+            e.Property(s => s.Email).HasMaxLength(254);
+            e.HasIndex(s => s.Email);
+            e.Property(s => s.JobTitle).HasMaxLength(150);
+            e.Property(s => s.JobCode).HasMaxLength(10);
+            e.Property(s => s.JobGrade).HasMaxLength(10);
+            e.HasOne<Dependency>().WithMany().HasForeignKey(s => s.DependencyId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<Servant>().WithMany().HasForeignKey(s => s.BossId).OnDelete(DeleteBehavior.Restrict);
+            e.HasIndex(s => s.BossId);
+            e.Ignore(s => s.FullName);
+            e.Ignore(s => s.Job);
+        });
+
+        builder.Entity<Period>(e =>
+        {
+            e.HasIndex(p => p.Year).IsUnique();
+            e.Property(p => p.Name).HasMaxLength(100);
+            e.OwnsMany(p => p.Windows, w =>
+            {
+                w.ToTable("PeriodWindows");
+                w.WithOwner().HasForeignKey("PeriodId");
+                w.HasKey("PeriodId", nameof(StageWindow.Stage));
+            });
+            e.OwnsOne(p => p.Settings, s =>
+            {
+                s.ToJson();
+                s.OwnsMany(x => x.CompetencyScale);
+                s.Ignore(x => x.EvidenceTypes);
+            });
+        });
+
+        builder.Entity<AppUser>(e =>
+        {
+            e.Property(u => u.DisplayName).HasMaxLength(200);
+            e.HasIndex(u => u.ServantId).IsUnique();
+        });
+
+        builder.Entity<AuditEntry>(e =>
+        {
+            e.Property(a => a.Action).HasMaxLength(60);
+            e.Property(a => a.EntityType).HasMaxLength(60);
+            e.Property(a => a.EntityId).HasMaxLength(60);
+            e.Property(a => a.UserName).HasMaxLength(256);
+            e.Property(a => a.Roles).HasMaxLength(200);
+            e.Property(a => a.Summary).HasMaxLength(1000);
+            e.Property(a => a.Ip).HasMaxLength(64);
+            e.HasIndex(a => a.At);
+            e.HasIndex(a => new { a.EntityType, a.EntityId });
+        });
+
+        // Every DateTime is stored and read back as UTC, whatever the provider.
+        var utc = new ValueConverter<DateTime, DateTime>(v => v.ToUniversalTime(), v => DateTime.SpecifyKind(v, DateTimeKind.Utc));
+        foreach (var entity in builder.Model.GetEntityTypes())
+            foreach (var property in entity.GetProperties().Where(p => p.ClrType == typeof(DateTime)))
+                property.SetValueConverter(utc);
+    }
+
+    /// <summary>Adds an explicit audit line (reads of reports, exports, sign-ins…) to be saved with the next SaveChanges.</summary>
+    public void Audit(string action, string entityType, string entityId, string summary, object? before = null, object? after = null) =>
+        AuditEntries.Add(NewAudit(action, entityType, entityId, summary,
+            before is null ? null : JsonSerializer.Serialize(before, AuditJson),
+            after is null ? null : JsonSerializer.Serialize(after, AuditJson)));
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        ChangeTracker.DetectChanges();
+        if (ChangeTracker.Entries<AuditEntry>().Any(e => e.State is EntityState.Modified or EntityState.Deleted))
+            throw new InvalidOperationException("The audit trail is append-only.");
+
+        var pending = ChangeTracker.Entries()
+            .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted && IsAudited(e))
+            .Select(e => new PendingAudit(e, e.State, Snapshot(e, original: true)))
+            .ToList();
+        if (pending.Count == 0) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+
+        var ownTransaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
+        try
+        {
+            // Capture "after" values now for modified rows; added rows get theirs (with the generated key) after the save.
+            var afterValues = pending.ToDictionary(p => p.Entry, p => p.State == EntityState.Deleted ? null : Snapshot(p.Entry, original: false));
+            var count = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            foreach (var p in pending)
+            {
+                var after = p.State == EntityState.Added ? Snapshot(p.Entry, original: false) : afterValues[p.Entry];
+                var before = p.State == EntityState.Added ? null : p.Before;
+                if (p.State == EntityState.Modified && before == after) continue;
+                var action = p.State switch
+                {
+                    EntityState.Added => "Crear",
+                    EntityState.Deleted => "Eliminar",
+                    _ => "Modificar",
+                };
+                AuditEntries.Add(NewAudit(action, AuditName(p.Entry), KeyOf(p.Entry), DescribeEntity(p.Entry), before, after));
+            }
+            await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            if (ownTransaction is not null) await ownTransaction.CommitAsync(cancellationToken);
+            return count;
+        }
+        finally
+        {
+            if (ownTransaction is not null) await ownTransaction.DisposeAsync();
+        }
+    }
+
+    private AuditEntry NewAudit(string action, string entityType, string entityId, string summary, string? before, string? after) => new()
+    {
+        At = DateTime.UtcNow,
+        UserId = Actor.UserId,
+        UserName = Actor.UserName,
+        Roles = Actor.Roles,
+        Ip = Actor.Ip,
+        Action = action,
+        EntityType = entityType,
+        EntityId = entityId,
+        Summary = summary.Length > 1000 ? summary[..1000] : summary,
+        Before = before,
+        After = after,
+    };
+
+    // Owned parts of a period (windows, settings) are audited explicitly by their pages, as one line per change.
+    private static bool IsAudited(EntityEntry e) => e.Entity is Servant or Dependency or Period or AppUser;
+
+    private static string AuditName(EntityEntry e) => e.Entity switch
+    {
+        Servant => "Servidor",
+        Dependency => "Dependencia",
+        Period => "Vigencia",
+        AppUser => "Cuenta",
+        _ => e.Metadata.ClrType.Name,
+    };
+
+    private static string DescribeEntity(EntityEntry e) => e.Entity switch
+    {
+        Servant s => $"{s.FullName} ({s.DocumentNumber})",
+        Dependency d => $"{d.Code} — {d.Name}",
+        Period p => p.Name,
+        AppUser u => u.UserName ?? "",
+        _ => "",
+    };
+
+    private static string KeyOf(EntityEntry e) =>
+        string.Join("/", e.Metadata.FindPrimaryKey()!.Properties.Select(p => e.Property(p.Name).CurrentValue?.ToString()));
+
+    // Never put secrets in the audit trail.
+    private static readonly HashSet<string> Secret =
+        [nameof(AppUser.PasswordHash), nameof(AppUser.SecurityStamp), nameof(AppUser.ConcurrencyStamp)];
+
+    private static string? Snapshot(EntityEntry e, bool original)
+    {
+        if (original && e.State == EntityState.Added) return null;
+        var values = new SortedDictionary<string, object?>();
+        foreach (var p in e.Properties)
+        {
+            if (Secret.Contains(p.Metadata.Name)) continue;
+            values[p.Metadata.Name] = original ? p.OriginalValue : p.CurrentValue;
+        }
+        return JsonSerializer.Serialize(values, AuditJson);
+    }
+
+    private sealed record PendingAudit(EntityEntry Entry, EntityState State, string? Before);
+}
+
+public sealed class SqliteEgiDbContext(DbContextOptions<SqliteEgiDbContext> options, IAuditActor? actor = null) : EgiDbContext(options, actor);
+
+public sealed class PostgresEgiDbContext(DbContextOptions<PostgresEgiDbContext> options, IAuditActor? actor = null) : EgiDbContext(options, actor);

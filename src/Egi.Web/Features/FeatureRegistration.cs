@@ -1,0 +1,23 @@
+namespace Egi.Web.Features;
+
+/// <summary>One place where each feature adds its services and JSON endpoints.</summary>
+public static class FeatureRegistration
+{
+    public static IServiceCollection AddEgiFeatures(this IServiceCollection services)
+    {
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapEgiEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/health", async (Data.EgiDbContext db, CancellationToken ct) =>
+                await db.Database.CanConnectAsync(ct)
+                    ? Results.Text("Healthy", "text/plain")
+                    : Results.Text("Unhealthy: la base de datos no responde", "text/plain", statusCode: StatusCodes.Status503ServiceUnavailable))
+            .AllowAnonymous()
+            .ExcludeFromDescription();
+
+        var api = app.MapGroup("/api/v1").WithTags("EGI");
+        return app;
+    }
+}

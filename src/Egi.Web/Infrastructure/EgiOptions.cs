@@ -1,0 +1,27 @@
+namespace Egi.Web.Infrastructure;
+
+/// <summary>Section "Egi" of the configuration.</summary>
+public sealed class EgiOptions
+{
+    /// <summary>Folder for the SQLite database, evidence files and mail pickup. Relative paths are from the content root.</summary>
+    public string DataFolder { get; set; } = "data";
+
+    /// <summary>Name of the entity, shown in the header and in e-mails.</summary>
+    public string EntityName { get; set; } = "Entidad de demostración";
+
+    /// <summary>Seed the demo entity when the database has no servants.</summary>
+    public bool SeedDemo { get; set; }
+
+    /// <summary>Password of every demo account (printed at start-up).</summary>
+    public string DemoPassword { get; set; } = "Egi.Demo2026";
+}
+
+/// <summary>Section "Database" of the configuration.</summary>
+public sealed class DatabaseOptions
+{
+    /// <summary>Sqlite (default, embedded) or Postgres.</summary>
+    public string Provider { get; set; } = "Sqlite";
+
+    public bool IsPostgres => Provider.Equals("Postgres", StringComparison.OrdinalIgnoreCase)
+        || Provider.Equals("PostgreSQL", StringComparison.OrdinalIgnoreCase);
+}

@@ -1,0 +1,126 @@
+using System.Globalization;
+using System.Security.Claims;
+using Egi.Web.Data;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Egi.Web.Infrastructure;
+
+public static class ServiceRegistration
+{
+    public static readonly CultureInfo Culture = CultureInfo.GetCultureInfo("es-CO");
+
+    public static string ResolveDataFolder(IConfiguration config, IHostEnvironment env)
+    {
+        var folder = config["Egi:DataFolder"] ?? "data";
+        var full = Path.IsPathRooted(folder) ? folder : Path.Combine(env.ContentRootPath, folder);
+        Directory.CreateDirectory(full);
+        return full;
+    }
+
+    public static IServiceCollection AddEgiData(this IServiceCollection services, IConfiguration config, IHostEnvironment env)
+    {
+        var db = config.GetSection("Database").Get<DatabaseOptions>() ?? new DatabaseOptions();
+        services.AddScoped<IAuditActor, HttpAuditActor>();
+        if (db.IsPostgres)
+        {
+            var cs = config.GetConnectionString("Postgres")
+                ?? throw new InvalidOperationException("Database:Provider es Postgres pero falta ConnectionStrings:Postgres.");
+            services.AddDbContext<PostgresEgiDbContext>(o => o.UseNpgsql(cs));
+            services.AddScoped<EgiDbContext>(sp => sp.GetRequiredService<PostgresEgiDbContext>());
+        }
+        else
+        {
+            var cs = config.GetConnectionString("Sqlite");
+            if (string.IsNullOrWhiteSpace(cs))
+                cs = $"Data Source={Path.Combine(ResolveDataFolder(config, env), "egi.db")}";
+            services.AddDbContext<SqliteEgiDbContext>(o => o.UseSqlite(cs));
+            services.AddScoped<EgiDbContext>(sp => sp.GetRequiredService<SqliteEgiDbContext>());
+        }
+        return services;
+    }
+
+    public static IServiceCollection AddEgiIdentity(this IServiceCollection services)
+    {
+        services.AddIdentity<AppUser, IdentityRole>(o =>
+            {
+                o.User.RequireUniqueEmail = true;
+                o.Password.RequiredLength = 10;
+                o.Password.RequireDigit = true;
+                o.Password.RequireLowercase = true;
+                o.Password.RequireUppercase = true;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Lockout.AllowedForNewUsers = true;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                o.SignIn.RequireConfirmedAccount = false;
+            })
+            .AddEntityFrameworkStores<EgiDbContext>()
+            .AddDefaultTokenProviders()
+            .AddErrorDescriber<SpanishIdentityErrorDescriber>()
+            .AddClaimsPrincipalFactory<EgiClaimsPrincipalFactory>();
+
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.Cookie.Name = "egi.auth";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.LoginPath = "/Account/Login";
+            o.LogoutPath = "/Account/Logout";
+            o.AccessDeniedPath = "/Account/AccessDenied";
+            o.ExpireTimeSpan = TimeSpan.FromHours(8);
+            o.SlidingExpiration = true;
+            o.Events.OnRedirectToLogin = ctx =>
+            {
+                if (IsApi(ctx.Request)) ctx.Response.StatusCode = StatusCodes.Status401Unauthorized;
+                else ctx.Response.Redirect(ctx.RedirectUri);
+                return Task.CompletedTask;
+            };
+            // A signed-in person without the right gets a real 403 (rendered as a Spanish page), not a redirect.
+            o.Events.OnRedirectToAccessDenied = ctx =>
+            {
+                ctx.Response.StatusCode = StatusCodes.Status403Forbidden;
+                return Task.CompletedTask;
+            };
+        });
+
+        services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
+            .AddPolicy(Policies.TalentoHumano, p => p.RequireRole(EgiRoles.TalentoHumano))
+            .AddPolicy(Policies.Reports, p => p.RequireRole(EgiRoles.TalentoHumano, EgiRoles.Consulta))
+            .AddPolicy(Policies.Plans, p => p.RequireRole(EgiRoles.TalentoHumano, EgiRoles.Planeacion));
+        return services;
+    }
+
+    public static bool IsApi(HttpRequest request) => request.Path.StartsWithSegments("/api");
+
+    public static void UseSpanishCulture(this WebApplication app)
+    {
+        CultureInfo.DefaultThreadCurrentCulture = Culture;
+        CultureInfo.DefaultThreadCurrentUICulture = Culture;
+        app.UseRequestLocalization(new RequestLocalizationOptions
+        {
+            DefaultRequestCulture = new RequestCulture(Culture),
+            SupportedCultures = [Culture],
+            SupportedUICultures = [Culture],
+        });
+    }
+}
+
+/// <summary>Adds the directory link and display name to the sign-in cookie.</summary>
+public sealed class EgiClaimsPrincipalFactory(UserManager<AppUser> users, RoleManager<IdentityRole> roles, IOptions<IdentityOptions> options)
+    : UserClaimsPrincipalFactory<AppUser, IdentityRole>(users, roles, options)
+{
+    public const string ServantClaim = "egi:servant";
+    public const string DisplayNameClaim = "egi:name";
+
+    protected override async Task<ClaimsIdentity> GenerateClaimsAsync(AppUser user)
+    {
+        var identity = await base.GenerateClaimsAsync(user);
+        if (user.ServantId is { } id) identity.AddClaim(new Claim(ServantClaim, id.ToString(CultureInfo.InvariantCulture)));
+        identity.AddClaim(new Claim(DisplayNameClaim, string.IsNullOrWhiteSpace(user.DisplayName) ? user.UserName ?? "" : user.DisplayName));
+        return identity;
+    }
+}

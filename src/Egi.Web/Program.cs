@@ -1,0 +1,51 @@
+using Egi.Web.Data;
+using Egi.Web.Features;
+using Egi.Web.Infrastructure;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.Services.Configure<EgiOptions>(builder.Configuration.GetSection("Egi"));
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddHttpContextAccessor();
+builder.Services.AddEgiData(builder.Configuration, builder.Environment);
+builder.Services.AddEgiIdentity();
+builder.Services.AddScoped<CurrentUser>();
+builder.Services.AddRazorPages(o =>
+{
+    o.RootDirectory = "/Features";
+    o.Conventions.AllowAnonymousToPage("/Account/Login");
+    o.Conventions.AllowAnonymousToPage("/Account/Lockout");
+    o.Conventions.AllowAnonymousToPage("/Error");
+    o.Conventions.AuthorizeFolder("/Directory", Policies.TalentoHumano);
+    o.Conventions.AuthorizeFolder("/Periods", Policies.TalentoHumano);
+    o.Conventions.AuthorizeFolder("/Audit", Policies.TalentoHumano);
+});
+builder.Services.AddOpenApi();
+builder.Services.AddEgiFeatures();
+
+var app = builder.Build();
+
+if (!app.Environment.IsDevelopment())
+{
+    app.UseExceptionHandler("/Error");
+    app.UseHsts();
+}
+app.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
+app.UseSpanishCulture();
+app.UseRouting();
+app.UseAuthentication();
+app.UseAuthorization();
+
+app.MapStaticAssets();
+app.MapRazorPages().WithStaticAssets();
+app.MapOpenApi().AllowAnonymous();
+app.MapEgiEndpoints();
+
+await DatabaseInitializer.InitializeAsync(app.Services);
+
+app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app));
+
+app.Run();
+
+/// <summary>Entry point, public for WebApplicationFactory.</summary>
+public partial class Program;

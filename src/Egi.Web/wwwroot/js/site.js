@@ -1,0 +1,1 @@
+// EGI: small progressive enhancements only; every page works without JavaScript.

@@ -1,0 +1,225 @@
+#!/usr/bin/env bash
+# test.sh — build, formatting check and all tests of Egi (used by CI through .ci/run).
+#
+# Usage:
+#   ./test.sh                     # everything
+#   ./test.sh 'FullyQualifiedName~Inscripcion'
+#                                 # optional: the first argument is passed as
+#                                 # `--filter` to every `dotnet test` (VSTest syntax)
+#
+# What it does:
+#   1. Installs with apt-get whatever is missing: postgresql (15) and chromium.
+#   2. Starts a throw-away PostgreSQL in a `mktemp -d` folder on a free port
+#      (55432 or the next free one) and exports:
+#        EGI_TEST_PG="Host=127.0.0.1;Port=PORT;Username=egi;Database=postgres"
+#        EGI_CHROMIUM=/usr/bin/chromium
+#      An EXIT trap always stops it and removes the folder (also on error/Ctrl-C).
+#   3. dotnet tool restore / restore / build (Release) / format --verify-no-changes.
+#   4. dotnet test of Egi.Domain.Tests, Egi.Web.Tests and Egi.BrowserTests, in that
+#      order; carries on after a failure and exits non-zero at the end if
+#      anything failed, with a summary table.
+set -euo pipefail
+
+cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")"
+
+FILTER="${1:-}"
+PG_BIN=/usr/lib/postgresql/15/bin
+CHROMIUM=/usr/bin/chromium
+PG_PORT_FIRST=55432
+PG_PORT_TRIES=100
+
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+
+START_TIME=$SECONDS
+# Colours only on a terminal (CI logs stay clean).
+if [[ -t 1 ]]; then B=$'\033[1m' R=$'\033[31m' G=$'\033[32m' Y=$'\033[33m' N=$'\033[0m'; else B='' R='' G='' Y='' N=''; fi
+log() { printf '\n%s==> %s%s\n' "$B" "$*" "$N"; }
+die() { printf '\n%sERROR: %s%s\n' "$R" "$*" "$N" >&2; exit 1; }
+
+if [[ $(id -u) -eq 0 ]]; then IS_ROOT=1; SUDO=(); else IS_ROOT=0; SUDO=(sudo); fi
+
+# ---------------------------------------------------------------------------
+# 1. System dependencies
+# ---------------------------------------------------------------------------
+apt_get() {
+  "${SUDO[@]}" env DEBIAN_FRONTEND=noninteractive \
+    apt-get -o DPkg::Lock::Timeout=300 -o Acquire::Retries=3 "$@"
+}
+
+install_missing() {
+  local pkgs=()
+  [[ -x $PG_BIN/initdb && -x $PG_BIN/pg_ctl ]] || pkgs+=(postgresql)
+  [[ -x $CHROMIUM ]] || pkgs+=(chromium)
+  [[ ${#pkgs[@]} -eq 0 ]] && return 0
+  if [[ $IS_ROOT -eq 0 ]] && ! command -v sudo >/dev/null; then
+    die "missing ${pkgs[*]} and sudo is not available to install them"
+  fi
+  log "Installing ${pkgs[*]} (apt-get)"
+  if ! apt_get install -y -q "${pkgs[@]}"; then
+    # Usually the package lists are empty/out of date: update and retry.
+    apt_get update -q
+    apt_get install -y -q "${pkgs[@]}"
+  fi
+  [[ -x $PG_BIN/initdb ]] || die "$PG_BIN/initdb is still missing after installing postgresql"
+  [[ -x $CHROMIUM ]] || die "$CHROMIUM is still missing after installing chromium"
+}
+install_missing
+
+# ---------------------------------------------------------------------------
+# 2. Throw-away PostgreSQL
+# ---------------------------------------------------------------------------
+# As root, PostgreSQL must run as `postgres` (initdb refuses root).
+if [[ $IS_ROOT -eq 1 ]]; then AS_PG=(runuser -u postgres --); else AS_PG=(); fi
+
+PG_BASE=""
+PG_DATA=""
+PG_STARTED=0
+
+cleanup() {
+  local rc=$?
+  trap - EXIT INT TERM HUP
+  if [[ -n $PG_DATA && -f $PG_DATA/postmaster.pid ]]; then
+    "${AS_PG[@]}" "$PG_BIN/pg_ctl" -D "$PG_DATA" -m immediate -w stop >/dev/null 2>&1 || true
+  fi
+  if [[ -n $PG_BASE && -d $PG_BASE ]]; then
+    rm -rf -- "$PG_BASE" || true
+  fi
+  [[ $PG_STARTED -eq 1 ]] && echo "PostgreSQL stopped and $PG_BASE removed." >&2
+  [[ $rc -ne 0 ]] && printf '%stest.sh: finished with code %d.%s\n' "$R" "$rc" "$N" >&2
+  exit "$rc"
+}
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+trap 'exit 129' HUP
+
+# Folders left over by runs that were killed with SIGKILL (no trap): if the
+# script that created them is no longer alive, stop their PostgreSQL and
+# delete them. Folders of other live runs are left alone.
+reap_stale() {
+  local d owner
+  for d in /tmp/egi-test-pg.*; do
+    [[ -d $d && -f $d/owner.pid ]] || continue
+    owner=$(cat "$d/owner.pid" 2>/dev/null || true)
+    [[ $owner =~ ^[0-9]+$ ]] || continue
+    kill -0 "$owner" 2>/dev/null && continue
+    [[ -O $d || $IS_ROOT -eq 1 ]] || continue
+    if [[ -f $d/data/postmaster.pid ]]; then
+      "${AS_PG[@]}" "$PG_BIN/pg_ctl" -D "$d/data" -m immediate -w stop >/dev/null 2>&1 || true
+    fi
+    rm -rf -- "$d" 2>/dev/null || true
+  done
+}
+reap_stale
+
+port_in_use() {
+  # Something answers on 127.0.0.1:$1?
+  (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null
+}
+
+start_postgres() {
+  log "Starting temporary PostgreSQL"
+  # Always under /tmp: the `postgres` user must be able to reach it, and the
+  # Unix socket path must stay short.
+  PG_BASE=$(mktemp -d /tmp/egi-test-pg.XXXXXXXX)
+  echo $$ >"$PG_BASE/owner.pid"
+  PG_DATA=$PG_BASE/data
+  mkdir -m 700 "$PG_DATA"
+  [[ $IS_ROOT -eq 1 ]] && chown -R postgres:postgres "$PG_BASE"
+
+  if ! "${AS_PG[@]}" "$PG_BIN/initdb" -D "$PG_DATA" -A trust -U egi -E UTF8 \
+        --locale=C.UTF-8 --no-sync >"$PG_BASE/initdb.log" 2>&1; then
+    cat "$PG_BASE/initdb.log" >&2
+    die "initdb failed"
+  fi
+
+  local port=$PG_PORT_FIRST last=$((PG_PORT_FIRST + PG_PORT_TRIES - 1))
+  for ((; port <= last; port++)); do
+    port_in_use "$port" && continue
+    rm -f -- "$PG_BASE/postgres.log"
+    if "${AS_PG[@]}" "$PG_BIN/pg_ctl" -D "$PG_DATA" -l "$PG_BASE/postgres.log" -w -t 60 \
+        -o "-p $port -k $PG_BASE -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" \
+        start >/dev/null 2>&1; then
+      PG_PORT=$port
+      PG_STARTED=1
+      echo "PostgreSQL 15 on 127.0.0.1:$PG_PORT (data in $PG_DATA)"
+      return 0
+    fi
+    # Lost a race for the port (or another error): retry on the next one,
+    # unless the failure has nothing to do with the port.
+    if ! grep -qiE 'could not (bind|create listen)|address already in use' "$PG_BASE/postgres.log" 2>/dev/null; then
+      cat "$PG_BASE/postgres.log" >&2 2>/dev/null || true
+      die "pg_ctl start failed"
+    fi
+    "${AS_PG[@]}" "$PG_BIN/pg_ctl" -D "$PG_DATA" -m immediate -w stop >/dev/null 2>&1 || true
+  done
+  die "no free port between $PG_PORT_FIRST and $last"
+}
+start_postgres
+
+export EGI_TEST_PG="Host=127.0.0.1;Port=$PG_PORT;Username=egi;Database=postgres"
+export EGI_CHROMIUM=$CHROMIUM
+echo "EGI_TEST_PG=$EGI_TEST_PG"
+echo "EGI_CHROMIUM=$EGI_CHROMIUM"
+
+# ---------------------------------------------------------------------------
+# 3. Build and format
+# ---------------------------------------------------------------------------
+declare -a SUMMARY_NAMES=() SUMMARY_RESULTS=()
+FAILED=0
+record() { SUMMARY_NAMES+=("$1"); SUMMARY_RESULTS+=("$2"); [[ $2 == OK ]] || FAILED=1; }
+
+print_summary() {
+  local i c elapsed=$((SECONDS - START_TIME))
+  log "Summary"
+  for i in "${!SUMMARY_NAMES[@]}"; do
+    if [[ ${SUMMARY_RESULTS[$i]} == OK ]]; then c=$G; else c=$R; fi
+    printf '  %-28s %s%s%s\n' "${SUMMARY_NAMES[$i]}" "$c" "${SUMMARY_RESULTS[$i]}" "$N"
+  done
+  printf '  Total time: %dm%02ds\n' $((elapsed / 60)) $((elapsed % 60))
+}
+
+log "dotnet tool restore"
+dotnet tool restore
+
+log "dotnet restore"
+dotnet restore Egi.slnx
+
+log "dotnet build (Release)"
+if dotnet build Egi.slnx -c Release --no-restore; then
+  record build OK
+else
+  record build FALLÓ
+  print_summary
+  die "the build failed; tests not run"
+fi
+
+log "dotnet format --verify-no-changes"
+if dotnet format Egi.slnx --verify-no-changes --no-restore; then
+  record format OK
+else
+  record format FALLÓ
+  printf '%sHint: run `dotnet format Egi.slnx` and commit the changes.%s\n' "$Y" "$N" >&2
+fi
+
+# ---------------------------------------------------------------------------
+# 4. Tests
+# ---------------------------------------------------------------------------
+TEST_ARGS=(-c Release --no-build --logger "console;verbosity=normal")
+[[ -n $FILTER ]] && TEST_ARGS+=(--filter "$FILTER")
+
+for proj in tests/Egi.Domain.Tests tests/Egi.Web.Tests tests/Egi.BrowserTests; do
+  log "dotnet test $proj${FILTER:+ (filter: $FILTER)}"
+  if dotnet test "$proj" "${TEST_ARGS[@]}"; then
+    record "$(basename "$proj")" OK
+  else
+    record "$(basename "$proj")" FALLÓ
+  fi
+done
+
+print_summary
+if [[ $FAILED -ne 0 ]]; then
+  printf '\n%sSomething failed (see above).%s\n' "$R" "$N" >&2
+  exit 1
+fi
+printf '\n%sAll OK.%s\n' "$G" "$N"
