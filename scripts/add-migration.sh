@@ -14,8 +14,8 @@ if [ "$name" = "--reset" ]; then
 fi
 dotnet build src/Egi.Web -v q -nologo >/dev/null
 for ctx in Sqlite Postgres; do
-  dotnet ef migrations add "$name" --no-build --project src/Egi.Web --context "${ctx}EgiDbContext" \
-    --output-dir "Data/Migrations/${ctx}" --namespace "Egi.Web.Data.Migrations.${ctx}"
+  dotnet ef migrations add "$name" --no-build --project src/Egi.Web --context "${ctx}EgiDbContext" --output-dir "Data/Migrations/${ctx}"
+
 done
 rm -f src/Egi.Web/design.db
 dotnet format src/Egi.Web/Egi.Web.csproj --include src/Egi.Web/Data/Migrations/ >/dev/null 2>&1 || true

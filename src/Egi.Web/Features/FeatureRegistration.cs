@@ -5,6 +5,7 @@ public static class FeatureRegistration
 {
     public static IServiceCollection AddEgiFeatures(this IServiceCollection services)
     {
+        services.AddScoped<Directory.ServantAccounts>();
         return services;
     }
 

@@ -1,0 +1,134 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Egi.Web.Data;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Egi.Web.Tests.Infrastructure;
+
+public enum Db
+{
+    Sqlite,
+    Postgres,
+}
+
+/// <summary>
+/// The real application host over a fresh database of its own (an SQLite file, or a new PostgreSQL
+/// database on the server test.sh starts, named by EGI_TEST_PG), seeded with the demo entity.
+/// </summary>
+public sealed class EgiAppFactory : WebApplicationFactory<Program>
+{
+    public const string Password = "Egi.Demo2026";
+
+    private readonly string folder = Path.Combine(Path.GetTempPath(), "egi-tests", Guid.NewGuid().ToString("N"));
+
+    public EgiAppFactory(Db db)
+    {
+        Db = db;
+        Directory.CreateDirectory(folder);
+    }
+
+    public Db Db { get; }
+
+    /// <summary>The clock of the application: 24 Nov 2026 10:00 in Bogotá unless a test moves it.</summary>
+    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 24, 15, 0, 0, TimeSpan.Zero));
+
+    public string DataFolder => folder;
+
+    public static string PostgresBase =>
+        Environment.GetEnvironmentVariable("EGI_TEST_PG")
+        ?? throw new InvalidOperationException("EGI_TEST_PG is not set: run the tests through ./test.sh, which starts PostgreSQL.");
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        builder.UseSetting("Egi:DataFolder", folder);
+        builder.UseSetting("Egi:SeedDemo", "true");
+        builder.UseSetting("Egi:DemoPassword", Password);
+        if (Db == Db.Postgres)
+        {
+            builder.UseSetting("Database:Provider", "Postgres");
+            builder.UseSetting("ConnectionStrings:Postgres", $"{PostgresBase};Database=egi_{Guid.NewGuid():N}");
+        }
+        else
+        {
+            builder.UseSetting("Database:Provider", "Sqlite");
+            builder.UseSetting("ConnectionStrings:Sqlite", $"Data Source={Path.Combine(folder, "egi.db")}");
+        }
+        builder.ConfigureServices(services =>
+        {
+            services.RemoveAll<TimeProvider>();
+            services.AddSingleton<TimeProvider>(Clock);
+            // Hashing with the production iteration count would make every seeded account cost ~0.1 s.
+            services.Configure<PasswordHasherOptions>(o => o.IterationCount = 1);
+        });
+    }
+
+    /// <summary>A browser-like client: keeps cookies, does not follow redirects (tests assert them).</summary>
+    public HttpClient NewClient() =>
+        CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+
+    /// <summary>A client signed in through the real sign-in page.</summary>
+    public async Task<HttpClient> SignedInAsync(string email, string password = Password)
+    {
+        var client = NewClient();
+        var response = await client.PostFormAsync("/Account/Login", new() { ["Input.Email"] = email, ["Input.Password"] = password });
+        if (response.StatusCode != HttpStatusCode.Redirect)
+            throw new InvalidOperationException($"Sign-in of {email} failed: {(int)response.StatusCode}");
+        return client;
+    }
+
+    public async Task<T> WithDbAsync<T>(Func<EgiDbContext, Task<T>> work)
+    {
+        using var scope = Services.CreateScope();
+        return await work(scope.ServiceProvider.GetRequiredService<EgiDbContext>());
+    }
+
+    public async Task WithDbAsync(Func<EgiDbContext, Task> work)
+    {
+        using var scope = Services.CreateScope();
+        await work(scope.ServiceProvider.GetRequiredService<EgiDbContext>());
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        try { Directory.Delete(folder, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+    }
+}
+
+public static class HttpClientFormExtensions
+{
+    private static readonly Regex Token = new("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"", RegexOptions.Compiled);
+
+    /// <summary>GETs the page (for its antiforgery token), then POSTs the form fields to it.</summary>
+    public static async Task<HttpResponseMessage> PostFormAsync(this HttpClient client, string url, Dictionary<string, string> fields, string? getUrl = null)
+    {
+        var page = await client.GetAsync(getUrl ?? url);
+        var html = await page.Content.ReadAsStringAsync();
+        var match = Token.Match(html);
+        if (!match.Success) throw new InvalidOperationException($"No antiforgery token at {getUrl ?? url} ({(int)page.StatusCode})");
+        var form = new Dictionary<string, string>(fields) { ["__RequestVerificationToken"] = WebUtility.HtmlDecode(match.Groups[1].Value) };
+        return await client.PostAsync(url, new FormUrlEncodedContent(form));
+    }
+
+    /// <summary>POSTs a multipart form (file upload) after reading the antiforgery token of <paramref name="getUrl"/>.</summary>
+    public static async Task<HttpResponseMessage> PostFileAsync(this HttpClient client, string url, string getUrl, string fieldName, string fileName, byte[] content, Dictionary<string, string>? fields = null)
+    {
+        var page = await client.GetAsync(getUrl);
+        var html = await page.Content.ReadAsStringAsync();
+        var match = Token.Match(html);
+        if (!match.Success) throw new InvalidOperationException($"No antiforgery token at {getUrl} ({(int)page.StatusCode})");
+        using var form = new MultipartFormDataContent
+        {
+            { new StringContent(WebUtility.HtmlDecode(match.Groups[1].Value)), "__RequestVerificationToken" },
+            { new ByteArrayContent(content), fieldName, fileName },
+        };
+        foreach (var (k, v) in fields ?? []) form.Add(new StringContent(v), k);
+        return await client.PostAsync(url, form);
+    }
+}
