@@ -49,6 +49,45 @@ public sealed class Period
         _ => status.ToString(),
     };
 
+    public const int NameMaxLength = 100;
+
+    public static IReadOnlyList<FieldError> ValidateName(string? name)
+    {
+        if (string.IsNullOrWhiteSpace(name)) return [new("Name", "Escriba el «Nombre» de la vigencia (por ejemplo: Vigencia 2027).")];
+        if (name.Trim().Length > NameMaxLength) return [new("Name", $"El «Nombre» admite máximo {NameMaxLength} caracteres.")];
+        return [];
+    }
+
+    /// <summary>Whether Talento Humano may still change the calendar and the settings (not once the period is closed).</summary>
+    public bool IsEditable => Status != PeriodStatus.Closed;
+
+    /// <summary>Preparation → Open. (Creating the evaluations of the period is done by the caller.)</summary>
+    public Outcome Open() => Status switch
+    {
+        PeriodStatus.Preparation => MoveTo(PeriodStatus.Open),
+        PeriodStatus.Open => Outcome.Refused($"La «{Name}» ya está abierta."),
+        PeriodStatus.Closed => Outcome.Refused($"La «{Name}» está cerrada y no puede volver a abrirse."),
+        _ => Outcome.Refused($"La «{Name}» no puede abrirse en el estado «{StatusLabel(Status)}»."),
+    };
+
+    /// <summary>Open → Closed: the period becomes read-only.</summary>
+    public Outcome Close() => Status switch
+    {
+        PeriodStatus.Open => MoveTo(PeriodStatus.Closed),
+        PeriodStatus.Preparation => Outcome.Refused($"La «{Name}» aún está en preparación: ábrala antes de cerrarla."),
+        PeriodStatus.Closed => Outcome.Refused($"La «{Name}» ya está cerrada."),
+        _ => Outcome.Refused($"La «{Name}» no puede cerrarse en el estado «{StatusLabel(Status)}»."),
+    };
+
+    private Outcome MoveTo(PeriodStatus status)
+    {
+        Status = status;
+        return Outcome.Ok;
+    }
+
+    private FieldError ClosedError(string what) =>
+        new("", $"La «{Name}» está cerrada: no se pueden modificar {what}.");
+
     public static IReadOnlyList<FieldError> ValidateYear(int year, bool yearTaken)
     {
         if (year < MinYear || year > MaxYear)
@@ -60,6 +99,7 @@ public sealed class Period
     /// <summary>Replaces every window after checking each one and that all stages are present.</summary>
     public IReadOnlyList<FieldError> SetWindows(IReadOnlyList<StageWindow> windows)
     {
+        if (!IsEditable) return [ClosedError("sus ventanas de etapa")];
         var errors = new List<FieldError>();
         foreach (var stage in StageInfo.All.Where(s => windows.All(w => w.Stage != s)))
             errors.Add(new(stage.ToString(), $"Falta la ventana de «{stage.Label()}»."));
@@ -70,6 +110,7 @@ public sealed class Period
 
     public IReadOnlyList<FieldError> SetSettings(PeriodSettings settings)
     {
+        if (!IsEditable) return [ClosedError("su configuración")];
         var errors = settings.Validate();
         if (errors.Count == 0) Settings = settings;
         return errors;

@@ -61,7 +61,7 @@ public sealed record Eligibility(bool IsEligible, string Reason)
     public static Eligibility Of(EmploymentType type, bool isPublicManager, DateOnly? retirementDate, DateOnly today)
     {
         if (retirementDate is { } r && r <= today)
-            return new(false, $"Retirado desde el {r:dd/MM/yyyy}: no se evalúa.");
+            return new(false, $"Retirado desde el {r.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture)}: no se evalúa.");
         if (type is not (EmploymentType.Provisional or EmploymentType.FreeAppointment))
             return new(false, $"{type.Label()}: no se evalúa en la Evaluación de la Gestión Institucional.");
         if (isPublicManager)
@@ -141,7 +141,8 @@ public static class BossRules
     public static FieldError? Check(int servantId, int? bossId, Func<int, Servant?> find, Func<int, int?> bossOf)
     {
         if (bossId is not { } b) return null;
-        if (b == servantId) return new("BossId", "El jefe inmediato no puede ser la misma persona.");
+        // A new servant has id 0: a posted boss id 0 is simply a boss that does not exist.
+        if (servantId != 0 && b == servantId) return new("BossId", "El jefe inmediato no puede ser la misma persona.");
         var boss = find(b);
         if (boss is null) return new("BossId", "El jefe inmediato elegido no existe en el directorio.");
         if (servantId != 0 && Hierarchy.WouldCreateCycle(servantId, b, bossOf))

@@ -1,3 +1,5 @@
+using Egi.Web.Features.Directory;
+
 namespace Egi.Web.Features;
 
 /// <summary>One place where each feature adds its services and JSON endpoints.</summary>
@@ -18,7 +20,8 @@ public static class FeatureRegistration
             .AllowAnonymous()
             .ExcludeFromDescription();
 
-        var api = app.MapGroup("/api/v1").WithTags("EGI");
+        var api = app.MapGroup("/api/v1");
+        api.MapDirectoryApi();
         return app;
     }
 }

@@ -1,0 +1,78 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Egi.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Egi.Web.Tests.Api;
+
+public abstract class DirectoryApiTests(Db db) : IAsyncLifetime
+{
+    private EgiAppFactory app = null!;
+
+    public Task InitializeAsync()
+    {
+        app = new EgiAppFactory(db);
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync() => await app.DisposeAsync();
+
+    [Fact]
+    public async Task Anonymous_gets_401_not_a_redirect()
+    {
+        var response = await app.NewClient().GetAsync("/api/v1/directory/servants");
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("evaluado")]
+    [InlineData("jefe")]
+    [InlineData("planeacion")]
+    public async Task People_without_report_rights_get_403(string who)
+    {
+        var email = who switch { "evaluado" => Accounts.Evaluado, "jefe" => Accounts.Jefe, _ => Accounts.Planeacion };
+        var client = await app.SignedInAsync(email);
+        Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync("/api/v1/directory/servants")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync("/api/v1/directory/servants/1022345987")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync("/api/v1/directory/dependencies")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Consulta_reads_the_directory_with_eligibility_and_the_read_is_audited()
+    {
+        var client = await app.SignedInAsync(Accounts.Consulta);
+        var servants = await client.GetFromJsonAsync<JsonElement[]>("/api/v1/directory/servants");
+        Assert.NotNull(servants);
+        Assert.Equal(39, servants.Length); // 40 demo servants, one retired
+        var director = servants.Single(s => s.GetProperty("documentNumber").GetString() == "79512340");
+        Assert.False(director.GetProperty("eligible").GetBoolean());
+        Assert.Contains("Gerente público", director.GetProperty("eligibilityReason").GetString());
+        var camila = servants.Single(s => s.GetProperty("documentNumber").GetString() == "1022345987");
+        Assert.True(camila.GetProperty("eligible").GetBoolean());
+        Assert.Equal("80123987", camila.GetProperty("bossDocumentNumber").GetString());
+
+        var exports = await app.WithDbAsync(d => d.AuditEntries.CountAsync(a => a.Action == "Exportar" && a.UserName == Accounts.Consulta));
+        Assert.Equal(1, exports);
+    }
+
+    [Fact]
+    public async Task One_servant_by_document_written_with_dots()
+    {
+        var client = await app.SignedInAsync(Accounts.TalentoHumano);
+        var camila = await client.GetFromJsonAsync<JsonElement>("/api/v1/directory/servants/1.022.345.987");
+        Assert.Equal("Camila Andrea", camila.GetProperty("firstNames").GetString());
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/api/v1/directory/servants/999")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Openapi_document_describes_the_api()
+    {
+        var doc = await app.NewClient().GetStringAsync("/openapi/v1.json");
+        Assert.Contains("/api/v1/directory/servants", doc);
+    }
+}
+
+public sealed class DirectoryApiTestsSqlite() : DirectoryApiTests(Db.Sqlite);
+
+public sealed class DirectoryApiTestsPostgres() : DirectoryApiTests(Db.Postgres);
