@@ -1,6 +1,7 @@
 using Egi.Web.Data;
 using Egi.Web.Features;
 using Egi.Web.Infrastructure;
+using Egi.Web.Notifications;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -15,12 +16,16 @@ builder.Services.AddRazorPages(o =>
     o.RootDirectory = "/Features";
     o.Conventions.AllowAnonymousToPage("/Account/Login");
     o.Conventions.AllowAnonymousToPage("/Account/Lockout");
+    o.Conventions.AllowAnonymousToPage("/Account/ForgotPassword");
+    o.Conventions.AllowAnonymousToPage("/Account/ResetPassword");
+    o.Conventions.AllowAnonymousToPage("/Account/SetPassword");
     o.Conventions.AllowAnonymousToPage("/Error");
     o.Conventions.AuthorizeFolder("/Directory", Policies.TalentoHumano);
     o.Conventions.AuthorizeFolder("/Periods", Policies.TalentoHumano);
     o.Conventions.AuthorizeFolder("/Audit", Policies.TalentoHumano);
 });
 builder.Services.AddOpenApi();
+builder.Services.AddEgiNotifications(builder.Configuration);
 builder.Services.AddEgiFeatures();
 
 var app = builder.Build();

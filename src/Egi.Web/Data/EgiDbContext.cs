@@ -2,6 +2,7 @@ using System.Text.Json;
 using Egi.Domain.Calendar;
 using Egi.Domain.Directory;
 using Egi.Web.Infrastructure;
+using Egi.Web.Notifications;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
@@ -13,7 +14,8 @@ namespace Egi.Web.Data;
 /// The one EF Core model. Two subclasses (<see cref="SqliteEgiDbContext"/>, <see cref="PostgresEgiDbContext"/>)
 /// exist only so each provider keeps its own migrations.
 /// </summary>
-public abstract class EgiDbContext(DbContextOptions options, IAuditActor? actor) : IdentityDbContext<AppUser>(options)
+public abstract class EgiDbContext(DbContextOptions options, IAuditActor? actor, TimeProvider? clock, OutboxSignal? outboxSignal)
+    : IdentityDbContext<AppUser>(options)
 {
     private static readonly JsonSerializerOptions AuditJson = new() { WriteIndented = false };
 
@@ -21,6 +23,9 @@ public abstract class EgiDbContext(DbContextOptions options, IAuditActor? actor)
     public DbSet<Servant> Servants => Set<Servant>();
     public DbSet<Period> Periods => Set<Period>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+    public DbSet<InboxNotification> InboxNotifications => Set<InboxNotification>();
+    public DbSet<ScheduledJobRun> ScheduledJobRuns => Set<ScheduledJobRun>();
 
     public IAuditActor Actor => actor ?? SystemActor.Instance;
 
@@ -91,12 +96,61 @@ public abstract class EgiDbContext(DbContextOptions options, IAuditActor? actor)
             e.HasIndex(a => new { a.EntityType, a.EntityId });
         });
 
+        builder.Entity<OutboxMessage>(e =>
+        {
+            e.Property(m => m.ToAddress).HasMaxLength(254);
+            e.Property(m => m.ToName).HasMaxLength(200);
+            e.Property(m => m.Subject).HasMaxLength(300);
+            e.Property(m => m.Kind).HasMaxLength(60);
+            e.Property(m => m.DeduplicationKey).HasMaxLength(200);
+            e.Property(m => m.ClaimedBy).HasMaxLength(60);
+            e.Property(m => m.LastError).HasMaxLength(1000);
+            e.HasIndex(m => m.DeduplicationKey).IsUnique();
+            e.HasIndex(m => new { m.State, m.NextAttemptAt });
+            e.HasMany(m => m.Attachments).WithOne().HasForeignKey(a => a.OutboxMessageId).OnDelete(DeleteBehavior.Cascade);
+        });
+        builder.Entity<OutboxAttachment>(e =>
+        {
+            e.Property(a => a.FileName).HasMaxLength(200);
+            e.Property(a => a.ContentType).HasMaxLength(100);
+        });
+        builder.Entity<InboxNotification>(e =>
+        {
+            e.Property(n => n.Title).HasMaxLength(300);
+            e.Property(n => n.Text).HasMaxLength(1000);
+            e.Property(n => n.Link).HasMaxLength(500);
+            e.HasIndex(n => new { n.UserId, n.ReadAt });
+            e.HasOne<AppUser>().WithMany().HasForeignKey(n => n.UserId).OnDelete(DeleteBehavior.Cascade);
+        });
+        builder.Entity<ScheduledJobRun>(e =>
+        {
+            e.Property(r => r.Job).HasMaxLength(100);
+            e.Property(r => r.Instance).HasMaxLength(60);
+            e.Property(r => r.Result).HasMaxLength(1000);
+            e.HasIndex(r => new { r.Job, r.DueAt }).IsUnique();
+        });
+
         // Every DateTime is stored and read back as UTC, whatever the provider.
-        var utc = new ValueConverter<DateTime, DateTime>(v => v.ToUniversalTime(), v => DateTime.SpecifyKind(v, DateTimeKind.Utc));
+        var utc = new ValueConverter<DateTime, DateTime>(v => AsUtc(v), v => DateTime.SpecifyKind(v, DateTimeKind.Utc));
+        var utcNullable = new ValueConverter<DateTime?, DateTime?>(
+            v => v.HasValue ? AsUtc(v.Value) : v, v => v.HasValue ? DateTime.SpecifyKind(v.Value, DateTimeKind.Utc) : v);
         foreach (var entity in builder.Model.GetEntityTypes())
-            foreach (var property in entity.GetProperties().Where(p => p.ClrType == typeof(DateTime)))
-                property.SetValueConverter(utc);
+        {
+            foreach (var property in entity.GetProperties())
+            {
+                if (property.ClrType == typeof(DateTime)) property.SetValueConverter(utc);
+                else if (property.ClrType == typeof(DateTime?)) property.SetValueConverter(utcNullable);
+            }
+        }
     }
+
+    /// <summary>Local times become UTC; unspecified ones are taken as already UTC.</summary>
+    private static DateTime AsUtc(DateTime v) => v.Kind switch
+    {
+        DateTimeKind.Local => v.ToUniversalTime(),
+        DateTimeKind.Unspecified => DateTime.SpecifyKind(v, DateTimeKind.Utc),
+        _ => v,
+    };
 
     /// <summary>Adds an explicit audit line (reads of reports, exports, sign-ins…) to be saved with the next SaveChanges.</summary>
     public void Audit(string action, string entityType, string entityId, string summary, object? before = null, object? after = null) =>
@@ -110,6 +164,15 @@ public abstract class EgiDbContext(DbContextOptions options, IAuditActor? actor)
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         ChangeTracker.DetectChanges();
+        var queuesMail = ChangeTracker.Entries<OutboxMessage>().Any(e => e.State == EntityState.Added);
+        var count = await SaveAuditedChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        // Wake the delivery worker once the messages are committed (inside a caller's transaction it polls instead).
+        if (queuesMail && Database.CurrentTransaction is null) outboxSignal?.Notify();
+        return count;
+    }
+
+    private async Task<int> SaveAuditedChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken)
+    {
         if (ChangeTracker.Entries<AuditEntry>().Any(e => e.State is EntityState.Modified or EntityState.Deleted))
             throw new InvalidOperationException("The audit trail is append-only.");
 
@@ -150,7 +213,7 @@ public abstract class EgiDbContext(DbContextOptions options, IAuditActor? actor)
 
     private AuditEntry NewAudit(string action, string entityType, string entityId, string summary, string? before, string? after) => new()
     {
-        At = DateTime.UtcNow,
+        At = (clock ?? TimeProvider.System).GetUtcNow().UtcDateTime,
         UserId = Actor.UserId,
         UserName = Actor.UserName,
         Roles = Actor.Roles,
@@ -206,6 +269,10 @@ public abstract class EgiDbContext(DbContextOptions options, IAuditActor? actor)
     private sealed record PendingAudit(EntityEntry Entry, EntityState State, string? Before);
 }
 
-public sealed class SqliteEgiDbContext(DbContextOptions<SqliteEgiDbContext> options, IAuditActor? actor = null) : EgiDbContext(options, actor);
+public sealed class SqliteEgiDbContext(
+    DbContextOptions<SqliteEgiDbContext> options, IAuditActor? actor = null, TimeProvider? clock = null, OutboxSignal? outboxSignal = null)
+    : EgiDbContext(options, actor, clock, outboxSignal);
 
-public sealed class PostgresEgiDbContext(DbContextOptions<PostgresEgiDbContext> options, IAuditActor? actor = null) : EgiDbContext(options, actor);
+public sealed class PostgresEgiDbContext(
+    DbContextOptions<PostgresEgiDbContext> options, IAuditActor? actor = null, TimeProvider? clock = null, OutboxSignal? outboxSignal = null)
+    : EgiDbContext(options, actor, clock, outboxSignal);

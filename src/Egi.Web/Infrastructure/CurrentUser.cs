@@ -49,6 +49,11 @@ public sealed class CurrentUser(IHttpContextAccessor accessor, EgiDbContext db, 
         return isBoss.Value;
     }
 
+    public string? UserId => Principal.FindFirstValue(ClaimTypes.NameIdentifier);
+
+    public Task<int> UnreadNotificationsAsync(CancellationToken ct = default) =>
+        UserId is { } id ? db.InboxNotifications.CountAsync(n => n.UserId == id && n.ReadAt == null, ct) : Task.FromResult(0);
+
     public async Task<bool> IsEvaluadoAsync(CancellationToken ct = default) =>
         await ServantAsync(ct) is { } s && s.EligibilityOn(Today).IsEligible;
 }

@@ -42,6 +42,8 @@ public static class ServiceRegistration
         return services;
     }
 
+    public const int PasswordResetHours = 24;
+
     public static IServiceCollection AddEgiIdentity(this IServiceCollection services)
     {
         services.AddIdentity<AppUser, IdentityRole>(o =>
@@ -59,8 +61,13 @@ public static class ServiceRegistration
             })
             .AddEntityFrameworkStores<EgiDbContext>()
             .AddDefaultTokenProviders()
+            .AddTokenProvider<InvitationTokenProvider>(InvitationTokenProvider.ProviderName)
             .AddErrorDescriber<SpanishIdentityErrorDescriber>()
             .AddClaimsPrincipalFactory<EgiClaimsPrincipalFactory>();
+
+        // Password-reset links expire after a day; invitation links after InvitationTokenProviderOptions.Days.
+        services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = TimeSpan.FromHours(PasswordResetHours));
+        services.AddOptions<InvitationTokenProviderOptions>();
 
         services.ConfigureApplicationCookie(o =>
         {

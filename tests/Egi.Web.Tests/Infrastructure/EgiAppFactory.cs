@@ -29,7 +29,7 @@ public sealed class EgiAppFactory : WebApplicationFactory<Program>
     public EgiAppFactory(Db db)
     {
         Db = db;
-        Directory.CreateDirectory(folder);
+        System.IO.Directory.CreateDirectory(folder);
     }
 
     public Db Db { get; }
@@ -38,6 +38,22 @@ public sealed class EgiAppFactory : WebApplicationFactory<Program>
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 24, 15, 0, 0, TimeSpan.Zero));
 
     public string DataFolder => folder;
+
+    /// <summary>Extra configuration (e.g. Mail:*) applied on top; set before the first request.</summary>
+    public Dictionary<string, string?> Settings { get; } = new();
+
+    /// <summary>Delivers e-mail to <paramref name="smtp"/> over real SMTP, polling often.</summary>
+    public EgiAppFactory WithSmtp(TestSmtpServer smtp)
+    {
+        Settings["Mail:Transport"] = "Smtp";
+        Settings["Mail:Smtp:Host"] = "127.0.0.1";
+        Settings["Mail:Smtp:Port"] = smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        Settings["Mail:Smtp:Security"] = "None";
+        Settings["Mail:Smtp:TimeoutSeconds"] = "5";
+        Settings["Mail:PollSeconds"] = "0.2";
+        Settings["Mail:BaseUrl"] = "https://egi.test";
+        return this;
+    }
 
     public static string PostgresBase =>
         Environment.GetEnvironmentVariable("EGI_TEST_PG")
@@ -59,6 +75,7 @@ public sealed class EgiAppFactory : WebApplicationFactory<Program>
             builder.UseSetting("Database:Provider", "Sqlite");
             builder.UseSetting("ConnectionStrings:Sqlite", $"Data Source={Path.Combine(folder, "egi.db")}");
         }
+        foreach (var (key, value) in Settings) builder.UseSetting(key, value);
         builder.ConfigureServices(services =>
         {
             services.RemoveAll<TimeProvider>();
@@ -97,7 +114,7 @@ public sealed class EgiAppFactory : WebApplicationFactory<Program>
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        try { Directory.Delete(folder, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+        try { System.IO.Directory.Delete(folder, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
     }
 }
 

@@ -1,0 +1,42 @@
+using System.ComponentModel.DataAnnotations;
+using Egi.Web.Data;
+using Egi.Web.Infrastructure;
+using Egi.Web.Notifications;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Egi.Web.Features.Account;
+
+public sealed class ForgotPasswordModel(UserManager<AppUser> users, Notifier notifier, EmailTemplates templates, EgiDbContext db) : PageModel
+{
+    [BindProperty]
+    [Required(ErrorMessage = "Escriba su correo institucional.")]
+    [EmailAddress(ErrorMessage = "Escriba un correo válido, por ejemplo nombre.apellido@entidad.gov.co.")]
+    [Display(Name = "Correo institucional")]
+    public string Email { get; set; } = "";
+
+    public bool Sent { get; private set; }
+
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (!ModelState.IsValid) return Page();
+        var user = await users.FindByEmailAsync(Email.Trim());
+        // The answer is the same whether the account exists or not, so nobody can probe who has one.
+        if (user is not null)
+        {
+            var token = await users.GeneratePasswordResetTokenAsync(user);
+            var link = templates.Url($"/Account/ResetPassword?userId={Uri.EscapeDataString(user.Id)}&code={Uri.EscapeDataString(token)}");
+            await notifier.QueueAsync(Recipient.Of(user), templates.PasswordReset(user.DisplayName, link, ServiceRegistration.PasswordResetHours),
+                "Restablecer contraseña", inbox: false);
+            db.Audit("Solicitar restablecimiento", "Cuenta", user.Id, $"Restablecimiento de contraseña pedido para {user.Email}");
+            await db.SaveChangesAsync();
+        }
+        Sent = true;
+        return Page();
+    }
+}

@@ -1,0 +1,79 @@
+namespace Egi.Web.Notifications;
+
+public enum OutboxState
+{
+    /// <summary>Waiting for its next attempt.</summary>
+    Pending = 1,
+
+    /// <summary>Claimed by one delivery worker (until <see cref="OutboxMessage.ClaimedUntil"/>).</summary>
+    Sending = 2,
+
+    Sent = 3,
+
+    /// <summary>Gave up after the maximum attempts; shown to Talento Humano, who may resend it.</summary>
+    Failed = 4,
+}
+
+/// <summary>
+/// An e-mail waiting to be delivered, written in the same database transaction as the change that
+/// causes it (SPEC §8), so a notification is never lost when the mail server is down.
+/// </summary>
+public sealed class OutboxMessage
+{
+    public long Id { get; set; }
+    public DateTime CreatedAt { get; set; }
+    public string ToAddress { get; set; } = "";
+    public string ToName { get; set; } = "";
+    public string? RecipientUserId { get; set; }
+    public string Subject { get; set; } = "";
+    public string HtmlBody { get; set; } = "";
+    public string TextBody { get; set; } = "";
+
+    /// <summary>What this message is (Invitación, Restablecer contraseña, Recordatorio…), for the outbox screen.</summary>
+    public string Kind { get; set; } = "";
+
+    /// <summary>At most one message per key: the same event never sends two e-mails.</summary>
+    public string? DeduplicationKey { get; set; }
+
+    public OutboxState State { get; set; } = OutboxState.Pending;
+    public int Attempts { get; set; }
+    public DateTime NextAttemptAt { get; set; }
+    public DateTime? ClaimedUntil { get; set; }
+    public string? ClaimedBy { get; set; }
+    public DateTime? SentAt { get; set; }
+    public string? LastError { get; set; }
+    public List<OutboxAttachment> Attachments { get; set; } = [];
+}
+
+public sealed class OutboxAttachment
+{
+    public long Id { get; set; }
+    public long OutboxMessageId { get; set; }
+    public string FileName { get; set; } = "";
+    public string ContentType { get; set; } = "application/octet-stream";
+    public byte[] Content { get; set; } = [];
+}
+
+/// <summary>What the person sees in "Mis notificaciones": every e-mail also lands here, with a link to the exact screen.</summary>
+public sealed class InboxNotification
+{
+    public long Id { get; set; }
+    public string UserId { get; set; } = "";
+    public DateTime CreatedAt { get; set; }
+    public string Title { get; set; } = "";
+    public string Text { get; set; } = "";
+    public string? Link { get; set; }
+    public DateTime? ReadAt { get; set; }
+}
+
+/// <summary>One run of a scheduled job for one due time; the unique (Job, DueAt) makes a run happen once across instances.</summary>
+public sealed class ScheduledJobRun
+{
+    public long Id { get; set; }
+    public string Job { get; set; } = "";
+    public DateTime DueAt { get; set; }
+    public DateTime StartedAt { get; set; }
+    public DateTime? FinishedAt { get; set; }
+    public string? Instance { get; set; }
+    public string? Result { get; set; }
+}

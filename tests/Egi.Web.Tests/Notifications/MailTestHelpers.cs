@@ -1,0 +1,18 @@
+using System.Text.RegularExpressions;
+using MimeKit;
+
+namespace Egi.Web.Tests.Notifications;
+
+public static partial class MailTestHelpers
+{
+    /// <summary>The path and query of the first link to EGI in the text body (https://egi.test/...).</summary>
+    public static string LinkIn(MimeMessage message)
+    {
+        var match = LinkRegex().Match(message.TextBody ?? "");
+        Assert.True(match.Success, $"No link in: {message.TextBody}");
+        return match.Groups[1].Value;
+    }
+
+    [GeneratedRegex(@"https://egi\.test(/\S+)")]
+    private static partial Regex LinkRegex();
+}

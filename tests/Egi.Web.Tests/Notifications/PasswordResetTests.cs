@@ -1,0 +1,87 @@
+using System.Net;
+using Egi.Web.Notifications;
+using Egi.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Egi.Web.Tests.Notifications;
+
+public abstract class PasswordResetTests(Db db) : IAsyncLifetime
+{
+    private readonly TestSmtpServer smtp = new();
+    private EgiAppFactory app = null!;
+
+    public async Task InitializeAsync()
+    {
+        await smtp.StartAsync();
+        app = new EgiAppFactory(db).WithSmtp(smtp);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await app.DisposeAsync();
+        await smtp.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Reset_link_arrives_over_smtp_in_spanish_and_sets_a_new_password_once()
+    {
+        var client = app.NewClient();
+        var asked = await client.PostFormAsync("/Account/ForgotPassword", new() { ["Email"] = Accounts.Evaluado });
+        Assert.Contains("recibirá un mensaje", WebUtility.HtmlDecode(await asked.Content.ReadAsStringAsync()));
+
+        var mail = Assert.Single(await smtp.WaitForAsync(1));
+        Assert.Equal("EGI — restablecer su contraseña", mail.Subject);
+        Assert.Equal(Accounts.Evaluado, mail.To.Mailboxes.Single().Address);
+        Assert.Contains("Hola, Camila Andrea Salazar Nieto", mail.TextBody);
+        Assert.Contains("Restablecer contraseña", mail.HtmlBody);
+        var link = MailTestHelpers.LinkIn(mail);
+        Assert.StartsWith("/Account/ResetPassword?", link);
+
+        var form = await client.GetStringAsync(link);
+        Assert.Contains(Accounts.Evaluado, form);
+        var set = await client.PostFormAsync(link, new() { ["Input.NewPassword"] = "OtraClave2026x", ["Input.ConfirmPassword"] = "OtraClave2026x" });
+        Assert.Equal(HttpStatusCode.Redirect, set.StatusCode);
+        await app.SignedInAsync(Accounts.Evaluado, "OtraClave2026x");
+
+        var again = WebUtility.HtmlDecode(await app.NewClient().GetStringAsync(link));
+        Assert.Contains("El enlace no es válido, ya se usó o venció", again);
+    }
+
+    [Fact]
+    public async Task Unknown_email_gets_the_same_answer_and_nothing_is_sent()
+    {
+        var asked = await app.NewClient().PostFormAsync("/Account/ForgotPassword", new() { ["Email"] = "nadie@otra-entidad.gov.co" });
+        Assert.Contains("recibirá un mensaje", WebUtility.HtmlDecode(await asked.Content.ReadAsStringAsync()));
+        Assert.Equal(0, await app.WithDbAsync(d => d.OutboxMessages.CountAsync()));
+    }
+
+    [Fact]
+    public async Task A_weak_new_password_is_refused_with_the_reason_and_the_link_stays_usable()
+    {
+        var client = app.NewClient();
+        await client.PostFormAsync("/Account/ForgotPassword", new() { ["Email"] = Accounts.Jefe });
+        var link = MailTestHelpers.LinkIn((await smtp.WaitForAsync(1))[0]);
+        var weak = await client.PostFormAsync(link, new() { ["Input.NewPassword"] = "abc", ["Input.ConfirmPassword"] = "abc" });
+        Assert.Contains("al menos 10 caracteres", WebUtility.HtmlDecode(await weak.Content.ReadAsStringAsync()));
+        var ok = await client.PostFormAsync(link, new() { ["Input.NewPassword"] = "ClaveBuena2026", ["Input.ConfirmPassword"] = "ClaveBuena2026" });
+        Assert.Equal(HttpStatusCode.Redirect, ok.StatusCode);
+    }
+
+    [Fact]
+    public async Task Tampered_code_is_refused()
+    {
+        var client = app.NewClient();
+        await client.PostFormAsync("/Account/ForgotPassword", new() { ["Email"] = Accounts.Jefe });
+        var link = MailTestHelpers.LinkIn((await smtp.WaitForAsync(1))[0]);
+        var tampered = link.Replace("code=", "code=X", StringComparison.Ordinal);
+        var page = WebUtility.HtmlDecode(await client.GetStringAsync(tampered));
+        Assert.Contains("El enlace no es válido", page);
+        var post = await client.PostFormAsync(tampered, new() { ["Input.NewPassword"] = "ClaveBuena2026", ["Input.ConfirmPassword"] = "ClaveBuena2026" }, getUrl: "/Account/ForgotPassword");
+        Assert.Contains("El enlace no es válido", WebUtility.HtmlDecode(await post.Content.ReadAsStringAsync()));
+        Assert.Equal(OutboxState.Sent, await app.WithDbAsync(d => d.OutboxMessages.Select(m => m.State).SingleAsync()));
+    }
+}
+
+public sealed class PasswordResetTestsSqlite() : PasswordResetTests(Db.Sqlite);
+
+public sealed class PasswordResetTestsPostgres() : PasswordResetTests(Db.Postgres);

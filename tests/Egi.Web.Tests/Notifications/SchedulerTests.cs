@@ -1,0 +1,127 @@
+using System.Net;
+using Egi.Web.Notifications;
+using Egi.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Egi.Web.Tests.Notifications;
+
+public abstract class SchedulerTests(Db db) : IAsyncLifetime
+{
+    private EgiAppFactory app = null!;
+
+    public Task InitializeAsync()
+    {
+        app = new EgiAppFactory(db);
+        app.Settings["Scheduler:Enabled"] = "false"; // the tests drive the scheduler themselves
+        app.Settings["Mail:WorkerEnabled"] = "false";
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync() => await app.DisposeAsync();
+
+    private static DateTimeOffset Bogota(int y, int m, int d, int h, int min) => new(y, m, d, h, min, 0, TimeSpan.FromHours(-5));
+
+    private async Task OpenDemoPeriodAsync() =>
+        await app.WithDbAsync(async d =>
+        {
+            var period = await d.Periods.SingleAsync(p => p.Year == 2026);
+            Assert.True(period.Open().Succeeded);
+            await d.SaveChangesAsync();
+        });
+
+    private Task<List<OutboxMessage>> RemindersAsync() =>
+        app.WithDbAsync(d => d.OutboxMessages.Where(m => m.Kind == "Recordatorio de cierre").ToListAsync());
+
+    [Fact]
+    public async Task Reminder_fires_at_seven_on_the_day_n_days_before_the_window_closes_and_only_once_across_instances()
+    {
+        _ = app.Services; // build the host
+        await OpenDemoPeriodAsync();
+        var scheduler = app.Services.GetRequiredService<Scheduler>();
+        var secondInstance = ActivatorUtilities.CreateInstance<Scheduler>(app.Services);
+
+        // "Consolidación etapa 2" closes 31/12/2026; the default is 5 days before: 26/12/2026 at 07:00 Bogotá.
+        app.Clock.SetUtcNow(Bogota(2026, 12, 25, 8, 0));
+        Assert.Contains("Recordatorio de cierre de etapa", await scheduler.RunDueAsync(default));
+        Assert.Empty(await RemindersAsync()); // 25/12 is six days before: nothing to remind
+
+        app.Clock.SetUtcNow(Bogota(2026, 12, 26, 6, 59));
+        Assert.Empty(await scheduler.RunDueAsync(default)); // the 25/12 run already happened; 26/12's is not due
+        Assert.Empty(await RemindersAsync());
+
+        app.Clock.SetUtcNow(Bogota(2026, 12, 26, 7, 0));
+        var both = await Task.WhenAll(scheduler.RunDueAsync(default), secondInstance.RunDueAsync(default));
+        Assert.Equal(1, both.Sum(r => r.Count)); // exactly one instance ran it
+        var reminders = await RemindersAsync();
+        var reminder = Assert.Single(reminders); // one Talento Humano user in the demo
+        Assert.Equal(Accounts.TalentoHumano, reminder.ToAddress);
+        Assert.Equal("EGI — «Consolidación etapa 2» cierra el 31/12/2026", reminder.Subject);
+
+        app.Clock.SetUtcNow(Bogota(2026, 12, 26, 15, 0));
+        Assert.Empty(await scheduler.RunDueAsync(default));
+        Assert.Empty(await secondInstance.RunDueAsync(default));
+        Assert.Single(await RemindersAsync());
+
+        var runs = await app.WithDbAsync(d => d.ScheduledJobRuns.CountAsync());
+        Assert.Equal(2, runs);
+    }
+
+    [Fact]
+    public async Task A_period_in_preparation_gets_no_reminders()
+    {
+        var scheduler = app.Services.GetRequiredService<Scheduler>();
+        app.Clock.SetUtcNow(Bogota(2026, 12, 26, 7, 30));
+        await scheduler.RunDueAsync(default);
+        Assert.Empty(await RemindersAsync());
+    }
+
+    [Fact]
+    public async Task The_reminder_is_in_the_recipients_inbox_with_a_link_and_an_unread_count()
+    {
+        _ = app.Services;
+        await OpenDemoPeriodAsync();
+        app.Clock.SetUtcNow(Bogota(2026, 12, 26, 7, 5));
+        await app.Services.GetRequiredService<Scheduler>().RunDueAsync(default);
+
+        var hr = await app.SignedInAsync(Accounts.TalentoHumano);
+        var home = WebUtility.HtmlDecode(await hr.GetStringAsync("/"));
+        Assert.Contains("1<span class=\"visually-hidden\"> sin leer</span>", home);
+        var inbox = WebUtility.HtmlDecode(await hr.GetStringAsync("/Notifications"));
+        Assert.Contains("«Consolidación etapa 2» cierra el 31/12/2026", inbox);
+        Assert.Contains("No leída", inbox);
+
+        var id = await app.WithDbAsync(d => d.InboxNotifications.Select(n => n.Id).SingleAsync());
+
+        // Someone else cannot open (or mark read) it.
+        var other = await app.SignedInAsync(Accounts.Evaluado);
+        var stolen = await other.PostFormAsync($"/Notifications?handler=Open&id={id}", new(), getUrl: "/Notifications");
+        Assert.Equal(HttpStatusCode.NotFound, stolen.StatusCode);
+
+        var open = await hr.PostFormAsync($"/Notifications?handler=Open&id={id}", new(), getUrl: "/Notifications");
+        Assert.Equal(HttpStatusCode.Redirect, open.StatusCode);
+        Assert.StartsWith("/Periods/Details/", open.Headers.Location!.OriginalString);
+        Assert.NotNull(await app.WithDbAsync(d => d.InboxNotifications.Select(n => n.ReadAt).SingleAsync()));
+        Assert.DoesNotContain("sin leer", WebUtility.HtmlDecode(await hr.GetStringAsync("/")));
+    }
+
+    [Fact]
+    public void Latest_due_time_is_in_bogota()
+    {
+        var job = new StageClosingReminderJob();
+        Assert.Equal(new DateTime(2026, 12, 26, 12, 0, 0, DateTimeKind.Utc), Scheduler.LatestDue(job, Bogota(2026, 12, 26, 7, 0)));
+        Assert.Equal(new DateTime(2026, 12, 25, 12, 0, 0, DateTimeKind.Utc), Scheduler.LatestDue(job, Bogota(2026, 12, 26, 6, 59)));
+    }
+
+    [Fact]
+    public async Task Anonymous_is_sent_to_sign_in_for_the_inbox()
+    {
+        var response = await app.NewClient().GetAsync("/Notifications");
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("/Account/Login", response.Headers.Location!.PathAndQuery);
+    }
+}
+
+public sealed class SchedulerTestsSqlite() : SchedulerTests(Db.Sqlite);
+
+public sealed class SchedulerTestsPostgres() : SchedulerTests(Db.Postgres);
