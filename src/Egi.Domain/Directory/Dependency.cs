@@ -20,11 +20,38 @@ public sealed class Dependency
         else if (name.Trim().Length > 200) errors.Add(new("Name", "El campo «Nombre» admite máximo 200 caracteres."));
         if (parentId is { } p)
         {
-            if (p == id) errors.Add(new("ParentId", "Una dependencia no puede depender de sí misma."));
+            if (id != 0 && p == id) errors.Add(new("ParentId", "Una dependencia no puede depender de sí misma."));
             else if (!parentOf.ContainsKey(p)) errors.Add(new("ParentId", "La dependencia superior no existe."));
             else if (id != 0 && Hierarchy.WouldCreateCycle(id, p, k => parentOf.GetValueOrDefault(k)))
                 errors.Add(new("ParentId", "La dependencia superior elegida depende de esta: se formaría un ciclo."));
         }
+        return errors;
+    }
+
+    /// <summary>
+    /// Rules of the «Activa» flag: a dependencia that still has active servants or active dependencias
+    /// under it cannot be deactivated, and an active dependencia cannot hang from an inactive one.
+    /// </summary>
+    /// <param name="name">The dependencia's name, for the message.</param>
+    /// <param name="active">The state being saved.</param>
+    /// <param name="activeServants">Servants not retired whose dependencia is this one.</param>
+    /// <param name="activeChildren">Active dependencias whose superior is this one.</param>
+    /// <param name="parentName">The chosen superior's name, or null for none.</param>
+    /// <param name="parentActive">Whether the chosen superior is active (true when there is none).</param>
+    public static IReadOnlyList<Common.FieldError> ValidateStatus(string name, bool active, int activeServants, int activeChildren, string? parentName, bool parentActive)
+    {
+        var errors = new List<Common.FieldError>();
+        if (!active && (activeServants > 0 || activeChildren > 0))
+        {
+            var what = new List<string>();
+            if (activeServants > 0) what.Add(activeServants == 1 ? "1 servidor activo" : $"{activeServants} servidores activos");
+            if (activeChildren > 0) what.Add(activeChildren == 1 ? "1 dependencia activa a su cargo" : $"{activeChildren} dependencias activas a su cargo");
+            errors.Add(new("Active",
+                $"No se puede desactivar «{name.Trim()}»: tiene {string.Join(" y ", what)}. " +
+                "Traslade primero los servidores a otra dependencia y desactive o traslade las dependencias a su cargo."));
+        }
+        if (active && !parentActive)
+            errors.Add(new("ParentId", $"La dependencia superior «{parentName}» está inactiva: elija una dependencia activa o active primero la superior."));
         return errors;
     }
 }

@@ -1,0 +1,23 @@
+using Egi.Web.Data;
+using Egi.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Egi.Web.Features.Directory.Dependencies;
+
+public sealed class IndexModel(EgiDbContext db, CurrentUser me) : PageModel
+{
+    public DependencyTree Tree { get; private set; } = DependencyTree.Build([]);
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        var today = me.Today;
+        var counts = await db.Servants
+            .Where(s => s.RetirementDate == null || s.RetirementDate > today)
+            .GroupBy(s => s.DependencyId)
+            .Select(g => new { g.Key, Count = g.Count() })
+            .ToDictionaryAsync(x => x.Key, x => x.Count, ct);
+        var dependencies = await db.Dependencies.AsNoTracking().ToListAsync(ct);
+        Tree = DependencyTree.Build(dependencies, counts);
+    }
+}
