@@ -85,8 +85,7 @@ public sealed class Period
         return Outcome.Ok;
     }
 
-    private FieldError ClosedError(string what) =>
-        new("", $"La «{Name}» está cerrada: no se pueden modificar {what}.");
+    private FieldError ClosedError(string what) => new("", $"La «{Name}» está cerrada: {what}.");
 
     public static IReadOnlyList<FieldError> ValidateYear(int year, bool yearTaken)
     {
@@ -99,18 +98,22 @@ public sealed class Period
     /// <summary>Replaces every window after checking each one and that all stages are present.</summary>
     public IReadOnlyList<FieldError> SetWindows(IReadOnlyList<StageWindow> windows)
     {
-        if (!IsEditable) return [ClosedError("sus ventanas de etapa")];
+        if (!IsEditable) return [ClosedError("no se pueden modificar sus ventanas de etapa")];
         var errors = new List<FieldError>();
         foreach (var stage in StageInfo.All.Where(s => windows.All(w => w.Stage != s)))
             errors.Add(new(stage.ToString(), $"Falta la ventana de «{stage.Label()}»."));
-        foreach (var w in windows) errors.AddRange(w.Validate(Year));
+        foreach (var dup in windows.GroupBy(w => w.Stage).Where(g => g.Count() > 1))
+            errors.Add(new(dup.Key.ToString(), $"La ventana de «{dup.Key.Label()}» aparece más de una vez."));
+        foreach (var w in windows.Where(w => !Enum.IsDefined(w.Stage)))
+            errors.Add(new("", $"La etapa {(int)w.Stage} no existe."));
+        foreach (var w in windows.Where(w => Enum.IsDefined(w.Stage))) errors.AddRange(w.Validate(Year));
         if (errors.Count == 0) Windows = windows.OrderBy(w => w.Stage).ToList();
         return errors;
     }
 
     public IReadOnlyList<FieldError> SetSettings(PeriodSettings settings)
     {
-        if (!IsEditable) return [ClosedError("su configuración")];
+        if (!IsEditable) return [ClosedError("no se puede modificar su configuración")];
         var errors = settings.Validate();
         if (errors.Count == 0) Settings = settings;
         return errors;

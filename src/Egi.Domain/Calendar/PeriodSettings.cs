@@ -30,7 +30,16 @@ public sealed class PeriodSettings
     /// <summary>No satisfactorio up to this score (inclusive); Satisfactorio is strictly between.</summary>
     public decimal UnsatisfactoryUpTo { get; set; } = 65m;
 
-    public List<ScaleLevel> CompetencyScale { get; set; } = DefaultScale();
+    // No initializer on purpose: EF Core fills a collection it finds already created, so a list made in the
+    // constructor would come back from the database with the default levels plus the stored ones.
+    private List<ScaleLevel>? competencyScale;
+
+    /// <summary>The frequency scale for competencies, from the lowest value to the highest (default: Nunca = 1 … Siempre = 4).</summary>
+    public List<ScaleLevel> CompetencyScale
+    {
+        get => competencyScale ??= DefaultScale();
+        set => competencyScale = value;
+    }
 
     /// <summary>A competency rated below this value triggers an improvement plan (default: Frecuentemente = 3).</summary>
     public int ImprovementCompetencyBelow { get; set; } = 3;
@@ -46,7 +55,7 @@ public sealed class PeriodSettings
     public int MaxEvidenceSizeMb { get; set; } = 10;
     public string AllowedEvidenceTypes { get; set; } = "pdf,docx,xlsx,pptx,png,jpg";
 
-    public static PeriodSettings Defaults() => new();
+    public static PeriodSettings Defaults() => new() { CompetencyScale = DefaultScale() };
 
     public static List<ScaleLevel> DefaultScale() =>
     [
@@ -115,8 +124,10 @@ public sealed class PeriodSettings
         if (UnsatisfactoryUpTo < 0 || UnsatisfactoryUpTo >= 100) e.Add(new(nameof(UnsatisfactoryUpTo), "El umbral de «No satisfactorio» debe estar entre 0 y 100."));
         if (UnsatisfactoryUpTo >= OutstandingFrom)
             e.Add(new(nameof(UnsatisfactoryUpTo), "El umbral de «No satisfactorio» debe ser menor que el de «Sobresaliente»."));
-        if (decimal.Round(OutstandingFrom, 2) != OutstandingFrom || decimal.Round(UnsatisfactoryUpTo, 2) != UnsatisfactoryUpTo)
-            e.Add(new(nameof(OutstandingFrom), "Los umbrales admiten máximo dos decimales."));
+        if (decimal.Round(OutstandingFrom, 2) != OutstandingFrom)
+            e.Add(new(nameof(OutstandingFrom), "El umbral de «Sobresaliente» admite máximo dos decimales."));
+        if (decimal.Round(UnsatisfactoryUpTo, 2) != UnsatisfactoryUpTo)
+            e.Add(new(nameof(UnsatisfactoryUpTo), "El umbral de «No satisfactorio» admite máximo dos decimales."));
 
         if (CompetencyScale.Count < 2 || CompetencyScale.Count > 10)
             e.Add(new(nameof(CompetencyScale), "La «Escala de competencias» debe tener entre 2 y 10 niveles."));

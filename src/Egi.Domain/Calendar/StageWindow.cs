@@ -19,7 +19,7 @@ public sealed record StageWindow(Stage Stage, DateOnly Start, DateOnly End)
             errors.Add(new(field, $"«{Stage.Label()}»: la fecha de inicio ({Start:dd/MM/yyyy}) debe ser anterior a la de cierre ({End:dd/MM/yyyy})."));
         var min = new DateOnly(year, 1, 1);
         var max = new DateOnly(year + 1, 12, 31);
-        if (Start < min || End > max)
+        if (Start < min || Start > max || End < min || End > max)
             errors.Add(new(field, $"«{Stage.Label()}»: las fechas deben estar entre el {min:dd/MM/yyyy} y el {max:dd/MM/yyyy}."));
         return errors;
     }

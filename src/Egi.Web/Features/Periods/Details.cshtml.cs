@@ -1,0 +1,61 @@
+using Egi.Domain.Calendar;
+using Egi.Domain.Common;
+using Egi.Web.Data;
+using Egi.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Egi.Web.Features.Periods;
+
+public sealed class DetailsModel(EgiDbContext db, CurrentUser me) : PageModel
+{
+    public Period Period { get; private set; } = null!;
+    public DateOnly Today { get; private set; }
+
+    /// <summary>Ticked by the person to confirm opening or closing the period.</summary>
+    [BindProperty]
+    public bool Confirm { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct)) return NotFound();
+        return Page();
+    }
+
+    public Task<IActionResult> OnPostOpenAsync(int id, CancellationToken ct) =>
+        TransitionAsync(id, p => p.Open(), "Abrir vigencia", "abrir", "Se abrió la «{0}».", ct);
+
+    public Task<IActionResult> OnPostCloseAsync(int id, CancellationToken ct) =>
+        TransitionAsync(id, p => p.Close(), "Cerrar vigencia", "cerrar", "Se cerró la «{0}»; queda en solo lectura.", ct);
+
+    private async Task<IActionResult> TransitionAsync(int id, Func<Period, Outcome> transition, string action, string verb, string done, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct)) return NotFound();
+        var before = Period.StatusLabel(Period.Status);
+        var outcome = transition(Period);
+        if (outcome.Succeeded && !Confirm)
+            outcome = Outcome.Refused($"Marque la casilla para confirmar que desea {verb} la «{Period.Name}».", nameof(Confirm));
+        if (!outcome.Succeeded)
+        {
+            db.ChangeTracker.Clear();
+            await LoadAsync(id, ct);
+            foreach (var e in outcome.Errors) ModelState.AddModelError(e.Field, e.Message);
+            return Page();
+        }
+        db.Audit(action, "Vigencia", Period.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), Period.Name,
+            new { Estado = before }, new { Estado = Period.StatusLabel(Period.Status) });
+        await db.SaveChangesAsync(ct);
+        TempData["Mensaje"] = string.Format(System.Globalization.CultureInfo.InvariantCulture, done, Period.Name);
+        return RedirectToPage(new { id });
+    }
+
+    private async Task<bool> LoadAsync(int id, CancellationToken ct)
+    {
+        Today = me.Today;
+        var period = await db.Periods.FirstOrDefaultAsync(p => p.Id == id, ct);
+        if (period is null) return false;
+        Period = period;
+        return true;
+    }
+}

@@ -1,0 +1,109 @@
+using Egi.Domain.Calendar;
+using Egi.Domain.Common;
+
+namespace Egi.Web.Features.Periods;
+
+/// <summary>
+/// The settings screen's fields, all as text: numbers are parsed here (decimals with comma or point)
+/// so that a typo is answered in Spanish next to its field and what was typed is kept.
+/// Property names match <see cref="PeriodSettings"/> so the domain's errors land on the right field.
+/// </summary>
+public sealed class SettingsForm
+{
+    public const int ScaleRows = 10;
+
+    public string? MinGoals { get; set; }
+    public string? MaxGoals { get; set; }
+    public string? GoalsWeight { get; set; }
+    public string? CompetenciesWeight { get; set; }
+    public string? OutstandingFrom { get; set; }
+    public string? UnsatisfactoryUpTo { get; set; }
+    public List<ScaleRow> CompetencyScale { get; set; } = [];
+    public string? ImprovementCompetencyBelow { get; set; }
+    public string? ReminderDaysBeforeClose { get; set; }
+    public string? DisagreementRounds { get; set; }
+    public string? NewServantGoalWorkingDays { get; set; }
+    public string? MaxEvidenceSizeMb { get; set; }
+    public string? AllowedEvidenceTypes { get; set; }
+
+    public sealed class ScaleRow
+    {
+        public string? Label { get; set; }
+        public string? Value { get; set; }
+    }
+
+    public static SettingsForm From(PeriodSettings s) => new SettingsForm
+    {
+        MinGoals = PeriodText.Int(s.MinGoals),
+        MaxGoals = PeriodText.Int(s.MaxGoals),
+        GoalsWeight = PeriodText.Int(s.GoalsWeight),
+        CompetenciesWeight = PeriodText.Int(s.CompetenciesWeight),
+        OutstandingFrom = PeriodText.Decimal(s.OutstandingFrom),
+        UnsatisfactoryUpTo = PeriodText.Decimal(s.UnsatisfactoryUpTo),
+        CompetencyScale = s.CompetencyScale.Select(l => new ScaleRow { Label = l.Label, Value = PeriodText.Int(l.Value) }).ToList(),
+        ImprovementCompetencyBelow = PeriodText.Int(s.ImprovementCompetencyBelow),
+        ReminderDaysBeforeClose = PeriodText.Int(s.ReminderDaysBeforeClose),
+        DisagreementRounds = PeriodText.Int(s.DisagreementRounds),
+        NewServantGoalWorkingDays = PeriodText.Int(s.NewServantGoalWorkingDays),
+        MaxEvidenceSizeMb = PeriodText.Int(s.MaxEvidenceSizeMb),
+        AllowedEvidenceTypes = string.Join(", ", s.EvidenceTypes),
+    }.Padded();
+
+    /// <summary>Always <see cref="ScaleRows"/> rows, so the screen has room for new levels without JavaScript.</summary>
+    public SettingsForm Padded()
+    {
+        CompetencyScale = CompetencyScale.Take(ScaleRows).ToList();
+        while (CompetencyScale.Count < ScaleRows) CompetencyScale.Add(new ScaleRow());
+        return this;
+    }
+
+    /// <summary>Parses every field; returns the settings, or the fields that are not numbers.</summary>
+    public (PeriodSettings? Settings, IReadOnlyList<FieldError> Errors) ToSettings()
+    {
+        var errors = new List<FieldError>();
+        var s = new PeriodSettings
+        {
+            MinGoals = Int(MinGoals, nameof(MinGoals), errors),
+            MaxGoals = Int(MaxGoals, nameof(MaxGoals), errors),
+            GoalsWeight = Int(GoalsWeight, nameof(GoalsWeight), errors),
+            CompetenciesWeight = Int(CompetenciesWeight, nameof(CompetenciesWeight), errors),
+            OutstandingFrom = Dec(OutstandingFrom, nameof(OutstandingFrom), errors),
+            UnsatisfactoryUpTo = Dec(UnsatisfactoryUpTo, nameof(UnsatisfactoryUpTo), errors),
+            ImprovementCompetencyBelow = Int(ImprovementCompetencyBelow, nameof(ImprovementCompetencyBelow), errors),
+            ReminderDaysBeforeClose = Int(ReminderDaysBeforeClose, nameof(ReminderDaysBeforeClose), errors),
+            DisagreementRounds = Int(DisagreementRounds, nameof(DisagreementRounds), errors),
+            NewServantGoalWorkingDays = Int(NewServantGoalWorkingDays, nameof(NewServantGoalWorkingDays), errors),
+            MaxEvidenceSizeMb = Int(MaxEvidenceSizeMb, nameof(MaxEvidenceSizeMb), errors),
+            AllowedEvidenceTypes = (AllowedEvidenceTypes ?? "").Trim(),
+            CompetencyScale = [],
+        };
+        var row = 0;
+        foreach (var r in CompetencyScale)
+        {
+            row++;
+            var label = (r.Label ?? "").Trim();
+            var value = (r.Value ?? "").Trim();
+            if (label.Length == 0 && value.Length == 0) continue; // empty rows are ignored
+            if (label.Length == 0)
+                errors.Add(new(nameof(CompetencyScale), $"«Escala de competencias», fila {row}: escriba el nombre del nivel."));
+            if (!PeriodText.TryParseInt(value, out var v))
+                errors.Add(new(nameof(CompetencyScale), $"«Escala de competencias», fila {row}: el valor debe ser un número entero."));
+            s.CompetencyScale.Add(new ScaleLevel { Label = label, Value = v });
+        }
+        return (errors.Count == 0 ? s : null, errors);
+    }
+
+    private static int Int(string? text, string field, List<FieldError> errors)
+    {
+        if (PeriodText.TryParseInt(text, out var n)) return n;
+        errors.Add(new(field, $"«{PeriodText.SettingLabel(field)}» debe ser un número entero (por ejemplo: 5)."));
+        return 0;
+    }
+
+    private static decimal Dec(string? text, string field, List<FieldError> errors)
+    {
+        if (PeriodText.TryParseDecimal(text, out var d)) return d;
+        errors.Add(new(field, $"«{PeriodText.SettingLabel(field)}» debe ser un número, con coma o punto decimal (por ejemplo: 89,5)."));
+        return 0;
+    }
+}
