@@ -9,6 +9,12 @@ public static class ModelStateExtensions
     public static void AddFieldErrors(this ModelStateDictionary modelState, IEnumerable<FieldError> errors, string prefix = "Input")
     {
         foreach (var e in errors)
-            modelState.AddModelError(string.IsNullOrEmpty(e.Field) ? string.Empty : $"{prefix}.{e.Field}", e.Message);
+            modelState.AddModelError(Key(prefix, e.Field), e.Message);
+    }
+
+    private static string Key(string prefix, string field)
+    {
+        if (string.IsNullOrEmpty(field)) return string.Empty;
+        return string.IsNullOrEmpty(prefix) ? field : $"{prefix}.{field}";
     }
 }

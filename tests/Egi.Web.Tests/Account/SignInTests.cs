@@ -118,6 +118,18 @@ public abstract class SignInTests(Db db) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Sign_out_from_the_menu_ends_the_session()
+    {
+        var client = await app.SignedInAsync(Accounts.Evaluado);
+        var response = await client.PostFormAsync("/Account/Logout", new(), getUrl: "/");
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("/Account/Login", response.Headers.Location!.OriginalString);
+        var after = await client.GetAsync("/");
+        Assert.Equal(HttpStatusCode.Redirect, after.StatusCode);
+        Assert.StartsWith("/Account/Login", after.Headers.Location!.PathAndQuery);
+    }
+
+    [Fact]
     public async Task Health_answers_when_the_database_answers()
     {
         var response = await app.NewClient().GetAsync("/health");
