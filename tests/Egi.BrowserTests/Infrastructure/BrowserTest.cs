@@ -1,0 +1,61 @@
+using Microsoft.Playwright;
+using Xunit.Abstractions;
+
+namespace Egi.BrowserTests.Infrastructure;
+
+/// <summary>Base of the browser tests: a fresh page per test, a screenshot when a test fails.</summary>
+[Collection(BrowserCollection.Name)]
+public abstract class BrowserTest(BrowserFixture fixture, ITestOutputHelper output)
+{
+    public const string Password = BrowserAppFactory.Password;
+
+    protected BrowserFixture Fixture { get; } = fixture;
+
+    protected static ILocatorAssertions Expect(ILocator locator) => Assertions.Expect(locator);
+
+    protected static IPageAssertions Expect(IPage page) => Assertions.Expect(page);
+
+    /// <summary>Runs <paramref name="journey"/> in a new browser context; on failure saves a screenshot, then rethrows.</summary>
+    protected async Task InBrowserAsync(string name, Func<IPage, Task> journey, int width = 1280, int height = 800)
+    {
+        var page = await Fixture.NewPageAsync(width, height);
+        try
+        {
+            await journey(page);
+        }
+        catch
+        {
+            await SaveScreenshotAsync(page, name);
+            throw;
+        }
+        finally
+        {
+            await page.Context.CloseAsync();
+        }
+    }
+
+    /// <summary>Signs in through the real sign-in page, as a person does it.</summary>
+    protected static async Task SignInAsync(IPage page, string email, string password = Password)
+    {
+        await page.GotoAsync("/Account/Login");
+        await page.GetByLabel("Correo institucional").FillAsync(email);
+        await page.GetByLabel("Contraseña").FillAsync(password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Ingresar" }).ClickAsync();
+    }
+
+    private async Task SaveScreenshotAsync(IPage page, string name)
+    {
+        try
+        {
+            var folder = Path.Combine(AppContext.BaseDirectory, "screenshots");
+            Directory.CreateDirectory(folder);
+            var file = Path.Combine(folder, $"{name}-{DateTime.UtcNow:yyyyMMdd-HHmmss}.png");
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = file, FullPage = true, Timeout = 5_000 });
+            output.WriteLine($"Screenshot of the failure: {file} (page {page.Url})");
+        }
+        catch (Exception e) when (e is PlaywrightException or IOException or UnauthorizedAccessException or TimeoutException)
+        {
+            output.WriteLine($"Could not save a screenshot: {e.Message}");
+        }
+    }
+}
