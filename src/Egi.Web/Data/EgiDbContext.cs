@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Egi.Domain.Calendar;
 using Egi.Domain.Directory;
+using Egi.Domain.Evaluations;
 using Egi.Web.Infrastructure;
 using Egi.Web.Notifications;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -23,6 +24,7 @@ public abstract class EgiDbContext(DbContextOptions options, IAuditActor? actor,
     public DbSet<Servant> Servants => Set<Servant>();
     public DbSet<Period> Periods => Set<Period>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<Evaluation> Evaluations => Set<Evaluation>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<InboxNotification> InboxNotifications => Set<InboxNotification>();
     public DbSet<ScheduledJobRun> ScheduledJobRuns => Set<ScheduledJobRun>();
@@ -94,6 +96,27 @@ public abstract class EgiDbContext(DbContextOptions options, IAuditActor? actor,
             e.Property(a => a.Ip).HasMaxLength(64);
             e.HasIndex(a => a.At);
             e.HasIndex(a => new { a.EntityType, a.EntityId });
+        });
+
+        builder.Entity<Evaluation>(e =>
+        {
+            e.HasIndex(x => new { x.PeriodId, x.EvaluadoId }).IsUnique();
+            e.HasIndex(x => new { x.EvaluatorId, x.State });
+            e.HasOne<Period>().WithMany().HasForeignKey(x => x.PeriodId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<Servant>().WithMany().HasForeignKey(x => x.EvaluadoId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<Servant>().WithMany().HasForeignKey(x => x.EvaluatorId).OnDelete(DeleteBehavior.Restrict);
+            e.Property(x => x.State);
+            e.Property(x => x.Version).IsConcurrencyToken();
+            e.OwnsMany(x => x.Goals, o => o.ToJson());
+            e.OwnsMany(x => x.Progress, o => o.ToJson());
+            e.OwnsMany(x => x.Competencies, o => o.ToJson());
+            e.OwnsMany(x => x.History, o => o.ToJson());
+            e.OwnsMany(x => x.Versions, o => o.ToJson());
+            e.OwnsMany(x => x.Reopenings, o => o.ToJson());
+            e.Ignore(x => x.IsCommittee);
+            e.Ignore(x => x.WaitingOn);
+            e.Ignore(x => x.OrderedGoals);
+            e.Ignore(x => x.IsClosed);
         });
 
         builder.Entity<OutboxMessage>(e =>
@@ -227,7 +250,7 @@ public abstract class EgiDbContext(DbContextOptions options, IAuditActor? actor,
     };
 
     // Owned parts of a period (windows, settings) are audited explicitly by their pages, as one line per change.
-    private static bool IsAudited(EntityEntry e) => e.Entity is Servant or Dependency or Period or AppUser;
+    private static bool IsAudited(EntityEntry e) => e.Entity is Servant or Dependency or Period or AppUser or Evaluation;
 
     private static string AuditName(EntityEntry e) => e.Entity switch
     {
@@ -235,6 +258,7 @@ public abstract class EgiDbContext(DbContextOptions options, IAuditActor? actor,
         Dependency => "Dependencia",
         Period => "Vigencia",
         AppUser => "Cuenta",
+        Evaluation => "Evaluación",
         _ => e.Metadata.ClrType.Name,
     };
 
@@ -244,6 +268,7 @@ public abstract class EgiDbContext(DbContextOptions options, IAuditActor? actor,
         Dependency d => $"{d.Code} — {d.Name}",
         Period p => p.Name,
         AppUser u => u.UserName ?? "",
+        Evaluation ev => $"Evaluación del servidor {ev.EvaluadoId}: {ev.State.Label()}",
         _ => "",
     };
 

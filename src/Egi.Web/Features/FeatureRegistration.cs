@@ -8,6 +8,8 @@ public static class FeatureRegistration
     public static IServiceCollection AddEgiFeatures(this IServiceCollection services)
     {
         services.AddScoped<Directory.ServantAccounts>();
+        services.AddScoped<Evaluations.EvaluationWorkflow>();
+        services.AddScoped<Evaluations.EvaluationOpening>();
         return services;
     }
 

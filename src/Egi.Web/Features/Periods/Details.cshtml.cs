@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Egi.Web.Features.Periods;
 
-public sealed class DetailsModel(EgiDbContext db, CurrentUser me) : PageModel
+public sealed class DetailsModel(EgiDbContext db, CurrentUser me, Egi.Web.Features.Evaluations.EvaluationOpening opening) : PageModel
 {
     public Period Period { get; private set; } = null!;
     public DateOnly Today { get; private set; }
@@ -47,6 +47,12 @@ public sealed class DetailsModel(EgiDbContext db, CurrentUser me) : PageModel
             new { Estado = before }, new { Estado = Period.StatusLabel(Period.Status) });
         await db.SaveChangesAsync(ct);
         TempData["Mensaje"] = string.Format(System.Globalization.CultureInfo.InvariantCulture, done, Period.Name);
+        if (Period.Status == PeriodStatus.Open)
+        {
+            var opened = await opening.OpenAllAsync(Period, ct);
+            TempData["Mensaje"] += $" Se abrieron {opened.Created} evaluaciones."
+                + (opened.WithoutEvaluator.Count > 0 ? $" Sin jefe inmediato activo (asigne un evaluador): {string.Join(", ", opened.WithoutEvaluator)}." : "");
+        }
         return RedirectToPage(new { id });
     }
 

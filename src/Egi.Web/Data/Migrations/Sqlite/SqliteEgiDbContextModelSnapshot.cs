@@ -153,6 +153,60 @@ namespace Egi.Web.Data.Migrations.Sqlite
                     b.ToTable("Servants");
                 });
 
+            modelBuilder.Entity("Egi.Domain.Evaluations.Evaluation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.PrimitiveCollection<string>("CommitteeMemberIds")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("EscalatedStep")
+                        .HasColumnType("INTEGER");
+
+                    b.PrimitiveCollection<string>("EscalationMemberIds")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("EscalationRecorderId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("EvaluadoId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("EvaluatorId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PeriodId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("State")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EvaluadoId");
+
+                    b.HasIndex("EvaluatorId", "State");
+
+                    b.HasIndex("PeriodId", "EvaluadoId")
+                        .IsUnique();
+
+                    b.ToTable("Evaluations");
+                });
+
             modelBuilder.Entity("Egi.Web.Data.AppUser", b =>
                 {
                     b.Property<string>("Id")
@@ -710,6 +764,239 @@ namespace Egi.Web.Data.Migrations.Sqlite
                         .HasForeignKey("DependencyId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Egi.Domain.Evaluations.Evaluation", b =>
+                {
+                    b.HasOne("Egi.Domain.Directory.Servant", null)
+                        .WithMany()
+                        .HasForeignKey("EvaluadoId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Egi.Domain.Directory.Servant", null)
+                        .WithMany()
+                        .HasForeignKey("EvaluatorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Egi.Domain.Calendar.Period", null)
+                        .WithMany()
+                        .HasForeignKey("PeriodId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.OwnsMany("Egi.Domain.Evaluations.CompetencyScore", "Competencies", b1 =>
+                        {
+                            b1.Property<int>("EvaluationId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAddOrUpdate();
+
+                            b1.Property<string>("Comment");
+
+                            b1.Property<string>("Competency")
+                                .IsRequired();
+
+                            b1.Property<int>("Value");
+
+                            b1.HasKey("EvaluationId", "__synthesizedOrdinal");
+
+                            b1.ToTable("Evaluations");
+
+                            b1
+                                .ToJson("Competencies")
+                                .HasColumnType("TEXT");
+
+                            b1.WithOwner()
+                                .HasForeignKey("EvaluationId");
+                        });
+
+                    b.OwnsMany("Egi.Domain.Evaluations.EvaluationEvent", "History", b1 =>
+                        {
+                            b1.Property<int>("EvaluationId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAddOrUpdate();
+
+                            b1.Property<string>("Action")
+                                .IsRequired();
+
+                            b1.Property<string>("ActorName")
+                                .IsRequired();
+
+                            b1.Property<string>("ActorUserId")
+                                .IsRequired();
+
+                            b1.Property<DateTime>("At");
+
+                            b1.Property<string>("Comment");
+
+                            b1.Property<int>("From");
+
+                            b1.Property<string>("Role")
+                                .IsRequired();
+
+                            b1.Property<int>("Sequence");
+
+                            b1.Property<int>("To");
+
+                            b1.HasKey("EvaluationId", "__synthesizedOrdinal");
+
+                            b1.ToTable("Evaluations");
+
+                            b1
+                                .ToJson("History")
+                                .HasColumnType("TEXT");
+
+                            b1.WithOwner()
+                                .HasForeignKey("EvaluationId");
+                        });
+
+                    b.OwnsMany("Egi.Domain.Evaluations.EvaluationVersion", "Versions", b1 =>
+                        {
+                            b1.Property<int>("EvaluationId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAddOrUpdate();
+
+                            b1.Property<string>("ActorName")
+                                .IsRequired();
+
+                            b1.Property<DateTime>("At");
+
+                            b1.Property<string>("ChangesJson")
+                                .IsRequired();
+
+                            b1.Property<string>("ContentJson")
+                                .IsRequired();
+
+                            b1.Property<string>("Kind")
+                                .IsRequired();
+
+                            b1.Property<int>("Round");
+
+                            b1.Property<int>("Sequence");
+
+                            b1.Property<int>("Step");
+
+                            b1.HasKey("EvaluationId", "__synthesizedOrdinal");
+
+                            b1.ToTable("Evaluations");
+
+                            b1
+                                .ToJson("Versions")
+                                .HasColumnType("TEXT");
+
+                            b1.WithOwner()
+                                .HasForeignKey("EvaluationId");
+                        });
+
+                    b.OwnsMany("Egi.Domain.Evaluations.Goal", "Goals", b1 =>
+                        {
+                            b1.Property<int>("EvaluationId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAddOrUpdate();
+
+                            b1.Property<int>("AgreedFirstFollowUpPercent");
+
+                            b1.Property<string>("Description")
+                                .IsRequired();
+
+                            b1.Property<DateOnly?>("DueDate");
+
+                            b1.Property<string>("ExpectedEvidence")
+                                .IsRequired();
+
+                            b1.Property<int>("Number");
+
+                            b1.Property<int?>("PlanItemId");
+
+                            b1.Property<int>("Weight");
+
+                            b1.HasKey("EvaluationId", "__synthesizedOrdinal");
+
+                            b1.ToTable("Evaluations");
+
+                            b1
+                                .ToJson("Goals")
+                                .HasColumnType("TEXT");
+
+                            b1.WithOwner()
+                                .HasForeignKey("EvaluationId");
+                        });
+
+                    b.OwnsMany("Egi.Domain.Evaluations.GoalProgress", "Progress", b1 =>
+                        {
+                            b1.Property<int>("EvaluationId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAddOrUpdate();
+
+                            b1.Property<int>("AchievedPercent");
+
+                            b1.Property<int>("FollowUp");
+
+                            b1.Property<int>("GoalNumber");
+
+                            b1.Property<string>("Narrative")
+                                .IsRequired();
+
+                            b1.HasKey("EvaluationId", "__synthesizedOrdinal");
+
+                            b1.ToTable("Evaluations");
+
+                            b1
+                                .ToJson("Progress")
+                                .HasColumnType("TEXT");
+
+                            b1.WithOwner()
+                                .HasForeignKey("EvaluationId");
+                        });
+
+                    b.OwnsMany("Egi.Domain.Evaluations.StepReopening", "Reopenings", b1 =>
+                        {
+                            b1.Property<int>("EvaluationId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAddOrUpdate();
+
+                            b1.Property<DateTime>("At");
+
+                            b1.Property<string>("By")
+                                .IsRequired();
+
+                            b1.Property<string>("Reason")
+                                .IsRequired();
+
+                            b1.Property<int>("Step");
+
+                            b1.Property<DateOnly>("Until");
+
+                            b1.HasKey("EvaluationId", "__synthesizedOrdinal");
+
+                            b1.ToTable("Evaluations");
+
+                            b1
+                                .ToJson("Reopenings")
+                                .HasColumnType("TEXT");
+
+                            b1.WithOwner()
+                                .HasForeignKey("EvaluationId");
+                        });
+
+                    b.Navigation("Competencies");
+
+                    b.Navigation("Goals");
+
+                    b.Navigation("History");
+
+                    b.Navigation("Progress");
+
+                    b.Navigation("Reopenings");
+
+                    b.Navigation("Versions");
                 });
 
             modelBuilder.Entity("Egi.Web.Notifications.InboxNotification", b =>

@@ -1,0 +1,7 @@
+namespace Egi.Domain.Evaluations;
+
+/// <summary>Who acts on an evaluation: a person of the directory (ServantId) and/or Talento Humano.</summary>
+public sealed record Actor(string UserId, int? ServantId, string Name, bool IsTalentoHumano = false);
+
+/// <summary>What the evaluation needs to know of its period and servant to apply the window rules.</summary>
+public sealed record EvaluationContext(DateOnly Today, DateTime Now, Calendar.Period Period, DateOnly EvaluadoHireDate);

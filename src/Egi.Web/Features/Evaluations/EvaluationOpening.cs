@@ -1,0 +1,63 @@
+using Egi.Domain.Calendar;
+using Egi.Domain.Directory;
+using Egi.Domain.Evaluations;
+using Egi.Web.Data;
+using Egi.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Egi.Web.Features.Evaluations;
+
+/// <summary>
+/// Creates the evaluations of a period: every eligible servant gets one with their current jefe as evaluator
+/// when Talento Humano opens the period, and a servant who becomes eligible later gets one at that moment.
+/// </summary>
+public sealed class EvaluationOpening(EgiDbContext db, TimeProvider clock)
+{
+    public sealed record Result(int Created, IReadOnlyList<string> WithoutEvaluator);
+
+    private DateOnly Today => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), CurrentUser.Bogota).DateTime);
+
+    /// <summary>Opens the evaluations of every eligible servant of an open period who has none yet (idempotent).</summary>
+    public async Task<Result> OpenAllAsync(Period period, CancellationToken ct = default)
+    {
+        if (period.Status != PeriodStatus.Open) return new(0, []);
+        var today = Today;
+        var servants = await db.Servants.AsNoTracking().ToListAsync(ct);
+        var existing = (await db.Evaluations.Where(e => e.PeriodId == period.Id).Select(e => e.EvaluadoId).ToListAsync(ct)).ToHashSet();
+        var byId = servants.ToDictionary(s => s.Id);
+        var created = 0;
+        var withoutEvaluator = new List<string>();
+        var now = clock.GetUtcNow().UtcDateTime;
+        foreach (var s in servants.Where(s => !existing.Contains(s.Id) && s.EligibilityOn(today).IsEligible))
+        {
+            if (EvaluatorOf(s, byId, today) is not { } evaluator)
+            {
+                withoutEvaluator.Add(s.FullName);
+                continue;
+            }
+            db.Evaluations.Add(Evaluation.Open(period.Id, s.Id, evaluator, now));
+            created++;
+        }
+        await db.SaveChangesAsync(ct);
+        return new(created, withoutEvaluator);
+    }
+
+    /// <summary>After a servant is created or changed: opens their evaluation in the open period if they became eligible.</summary>
+    public async Task<bool> EnsureForServantAsync(int servantId, CancellationToken ct = default)
+    {
+        var today = Today;
+        var period = await db.Periods.AsNoTracking().Where(p => p.Status == PeriodStatus.Open).OrderByDescending(p => p.Year).FirstOrDefaultAsync(ct);
+        if (period is null) return false;
+        if (await db.Evaluations.AnyAsync(e => e.PeriodId == period.Id && e.EvaluadoId == servantId, ct)) return false;
+        var servant = await db.Servants.AsNoTracking().FirstOrDefaultAsync(s => s.Id == servantId, ct);
+        if (servant is null || !servant.EligibilityOn(today).IsEligible) return false;
+        var boss = servant.BossId is { } b ? await db.Servants.AsNoTracking().FirstOrDefaultAsync(s => s.Id == b, ct) : null;
+        if (boss is null || boss.IsRetired(today)) return false;
+        db.Evaluations.Add(Evaluation.Open(period.Id, servant.Id, boss.Id, clock.GetUtcNow().UtcDateTime));
+        await db.SaveChangesAsync(ct);
+        return true;
+    }
+
+    private static int? EvaluatorOf(Servant s, IReadOnlyDictionary<int, Servant> byId, DateOnly today) =>
+        s.BossId is { } b && byId.TryGetValue(b, out var boss) && !boss.IsRetired(today) ? boss.Id : null;
+}
