@@ -26,6 +26,7 @@ public static class DatabaseInitializer
             var clock = sp.GetRequiredService<TimeProvider>();
             var year = clock.GetUtcNow().Year;
             await DemoData.SeedAsync(db, sp.GetRequiredService<UserManager<AppUser>>(), options.DemoPassword, year, ct);
+            if (options.DemoScenario) await DemoScenario.ApplyAsync(db, clock, year, ct);
         }
     }
 }

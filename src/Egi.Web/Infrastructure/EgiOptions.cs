@@ -12,6 +12,12 @@ public sealed class EgiOptions
     /// <summary>Seed the demo entity when the database has no servants.</summary>
     public bool SeedDemo { get; set; }
 
+    /// <summary>
+    /// With the demo: open the period, put its goal window around today and advance a few evaluations,
+    /// so that stage 1 can be walked through at any date.
+    /// </summary>
+    public bool DemoScenario { get; set; }
+
     /// <summary>Password of every demo account (printed at start-up).</summary>
     public string DemoPassword { get; set; } = "Egi.Demo2026";
 }

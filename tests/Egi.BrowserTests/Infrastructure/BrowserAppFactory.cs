@@ -43,6 +43,7 @@ public sealed class BrowserAppFactory : WebApplicationFactory<Program>
         builder.UseEnvironment("Development");
         builder.UseSetting("Egi:DataFolder", folder);
         builder.UseSetting("Egi:SeedDemo", "true");
+        builder.UseSetting("Egi:DemoScenario", "true"); // the demo period is open with the goal window around today
         builder.UseSetting("Egi:DemoPassword", Password);
         builder.UseSetting("Database:Provider", "Sqlite");
         builder.UseSetting("ConnectionStrings:Sqlite", $"Data Source={Path.Combine(folder, "egi.db")}");

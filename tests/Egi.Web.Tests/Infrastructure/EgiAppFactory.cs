@@ -64,6 +64,7 @@ public sealed class EgiAppFactory : WebApplicationFactory<Program>
         builder.UseEnvironment("Development");
         builder.UseSetting("Egi:DataFolder", folder);
         builder.UseSetting("Egi:SeedDemo", "true");
+        builder.UseSetting("Egi:DemoScenario", "false"); // tests set up the workflow they need
         builder.UseSetting("Egi:DemoPassword", Password);
         if (Db == Db.Postgres)
         {
