@@ -49,7 +49,8 @@ app.MapEgiEndpoints();
 
 await DatabaseInitializer.InitializeAsync(app.Services);
 
-app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app));
+if (app.Configuration.GetValue("Egi:StartupBanner", true))
+    app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app));
 
 app.Run();
 

@@ -43,6 +43,8 @@ public sealed class BrowserAppFactory : WebApplicationFactory<Program>
         builder.UseEnvironment("Development");
         builder.UseSetting("Egi:DataFolder", folder);
         builder.UseSetting("Egi:SeedDemo", "true");
+        builder.UseSetting("Egi:StartupBanner", "false");
+        builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Egi:DemoScenario", "true"); // the demo period is open with the goal window around today
         builder.UseSetting("Egi:DemoPassword", Password);
         builder.UseSetting("Database:Provider", "Sqlite");

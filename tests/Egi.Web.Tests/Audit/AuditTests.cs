@@ -93,7 +93,7 @@ public abstract partial class AuditTests(Db db) : IAsyncLifetime
     {
         var a = new AuditEntry { At = Utc(2001, 3, 10, 15, 0), UserName = "Ana.Prueba@egi-demo.gov.co", Roles = "Consulta", Action = "Exportar", EntityType = "Reporte", EntityId = "", Summary = "Informe anual de evaluación", Ip = "10.0.0.1" };
         // 11/03/2001 04:30 UTC is still 10/03/2001 23:30 in Bogotá.
-        var b = new AuditEntry { At = Utc(2001, 3, 11, 4, 30), UserName = "Sistema", Action = "Crear", EntityType = "Servidor", EntityId = "777", Summary = "Prueba B", After = "{\"Name\":\"B\"}" };
+        var b = new AuditEntry { At = Utc(2001, 3, 11, 4, 30), UserName = "Sistema", Action = "Crear", EntityType = "Servidor", EntityId = "servidor-prueba-b", Summary = "Prueba B", After = "{\"Name\":\"B\"}" };
         var c = new AuditEntry { At = Utc(2001, 3, 12, 12, 0), UserName = "Sistema", Action = "Modificar", EntityType = "Servidor", EntityId = "778", Summary = "Prueba C", Before = "{\"Name\":\"C\",\"Active\":true}", After = "{\"Name\":\"C2\",\"Active\":true}" };
         d.AuditEntries.AddRange(a, b, c);
         await d.SaveChangesAsync();
@@ -174,7 +174,7 @@ public abstract partial class AuditTests(Db db) : IAsyncLifetime
         Assert.Equal([c, b, a], await Ids("?hasta=2001-12-31"));
         Assert.Equal([c, b], await Ids("?hasta=2001-12-31&entidad=Servidor"));
         Assert.Equal([a], await Ids("?hasta=2001-12-31&accion=Exportar"));
-        Assert.Equal([b], await Ids("?q=777"));                       // entity id
+        Assert.Equal([b], await Ids("?q=SERVIDOR-PRUEBA-B"));         // entity id (random user ids must not match)
         Assert.Equal([a], await Ids("?q=ana.prueba"));                // user, any case
         Assert.Equal([c], await Ids("?q=prueba c&hasta=2001-12-31")); // summary
 

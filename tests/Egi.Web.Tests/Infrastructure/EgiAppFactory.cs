@@ -65,6 +65,10 @@ public sealed class EgiAppFactory : WebApplicationFactory<Program>
         builder.UseSetting("Egi:DataFolder", folder);
         builder.UseSetting("Egi:SeedDemo", "true");
         builder.UseSetting("Egi:DemoScenario", "false"); // tests set up the workflow they need
+        builder.UseSetting("Egi:StartupBanner", "false");
+        builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        // Creating each test database logs a connection failure before EF Core creates it: not news.
+        builder.UseSetting("Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Connection", "None");
         builder.UseSetting("Egi:DemoPassword", Password);
         if (Db == Db.Postgres)
         {
