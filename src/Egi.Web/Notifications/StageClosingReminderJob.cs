@@ -1,4 +1,5 @@
 using Egi.Domain.Calendar;
+using Egi.Domain.Evaluations;
 using Egi.Web.Data;
 using Egi.Web.Infrastructure;
 using Microsoft.AspNetCore.Identity;
@@ -8,7 +9,7 @@ namespace Egi.Web.Notifications;
 
 /// <summary>
 /// Every morning: for each open period whose stage window closes in exactly Settings.ReminderDaysBeforeClose
-/// days, tells Talento Humano (SPEC §5). The workflow issues add the evaluados and evaluators with pending steps.
+/// days, tells Talento Humano, and every evaluado or evaluator on whom an evaluation of that stage waits (SPEC §5).
 /// </summary>
 public sealed class StageClosingReminderJob : IScheduledJob
 {
@@ -38,9 +39,35 @@ public sealed class StageClosingReminderJob : IScheduledJob
                             $"stage-closing:{period.Id}:{window.Stage}:{window.End:yyyyMMdd}:{user.Id}", ct: ct))
                         queued++;
                 }
+                queued += await RemindPendingAsync(db, notifier, templates, period, window, ct);
             }
         }
         await db.SaveChangesAsync(ct);
         return $"{queued} recordatorios en cola";
+    }
+
+    /// <summary>The people on whom an evaluation of this stage still waits get their own reminder.</summary>
+    private static async Task<int> RemindPendingAsync(EgiDbContext db, Notifier notifier, EmailTemplates templates, Period period, StageWindow window, CancellationToken ct)
+    {
+        var evaluations = (await db.Evaluations.AsNoTracking().Where(e => e.PeriodId == period.Id).ToListAsync(ct))
+            .Where(e => e.State.Step() is { } step && step.Stage() == window.Stage && e.WaitingOn != WaitingOn.Nobody)
+            .ToList();
+        if (evaluations.Count == 0) return 0;
+        var ids = evaluations.SelectMany(e => new[] { e.EvaluadoId, e.EvaluatorId }).ToHashSet();
+        var people = await db.Servants.AsNoTracking().Where(s => ids.Contains(s.Id)).ToDictionaryAsync(s => s.Id, ct);
+        var users = await db.Users.AsNoTracking().Where(u => u.ServantId != null && ids.Contains(u.ServantId.Value)).ToDictionaryAsync(u => u.ServantId!.Value, ct);
+        var queued = 0;
+        foreach (var e in evaluations)
+        {
+            var who = e.WaitingOn == WaitingOn.Evaluado ? e.EvaluadoId : e.EscalationRecorderId ?? e.EvaluatorId;
+            if (!people.TryGetValue(who, out var person)) continue;
+            var email = templates.StageClosing(person.FullName, period.Name, window.Stage.Label(), window.End,
+                period.Settings.ReminderDaysBeforeClose, templates.Url($"/Evaluations/Details/{e.Id}"));
+            var recipient = new Recipient(person.Email, person.FullName, users.TryGetValue(who, out var u) ? u.Id : null);
+            if (await notifier.QueueAsync(recipient, email, "Recordatorio de cierre",
+                    $"stage-closing:{period.Id}:{window.Stage}:{window.End:yyyyMMdd}:evaluation:{e.Id}:{who}", ct: ct))
+                queued++;
+        }
+        return queued;
     }
 }

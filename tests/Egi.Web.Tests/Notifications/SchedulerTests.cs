@@ -68,6 +68,35 @@ public abstract class SchedulerTests(Db db) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task People_on_whom_an_evaluation_of_the_closing_stage_waits_get_their_own_reminder()
+    {
+        _ = app.Services;
+        await app.WithDbAsync(async d =>
+        {
+            var period = await d.Periods.SingleAsync(p => p.Year == 2026);
+            period.SetWindows(period.Windows.Select(w => w.Stage == Domain.Calendar.Stage.GoalSetting
+                ? w with { Start = new DateOnly(2026, 11, 1), End = new DateOnly(2026, 12, 10) } : w).ToList());
+            Assert.True(period.Open().Succeeded);
+            await d.SaveChangesAsync();
+            await new Features.Evaluations.EvaluationOpening(d, app.Clock).OpenAllAsync(period);
+        });
+        app.Clock.SetUtcNow(Bogota(2026, 12, 5, 7, 0));
+        await app.Services.GetRequiredService<Scheduler>().RunDueAsync(default);
+
+        var reminders = await RemindersAsync();
+        var evaluations = await app.WithDbAsync(d => d.Evaluations.CountAsync());
+        Assert.True(evaluations > 20);
+        Assert.Equal(evaluations + 1, reminders.Count); // every evaluado (all in formulation) + Talento Humano
+        var camila = Assert.Single(reminders, r => r.ToAddress == Accounts.Evaluado);
+        Assert.Contains("/Evaluations/Details/", camila.TextBody);
+        Assert.Contains("cierra el 10/12/2026", camila.Subject);
+        // Her jefe is reminded only of his own evaluation (he is an evaluado too), not of hers: hers waits on her.
+        var felipesOwn = await app.WithDbAsync(d => d.Evaluations.Where(e => e.EvaluadoId == 18).Select(e => e.Id).SingleAsync());
+        var toFelipe = Assert.Single(reminders, r => r.ToAddress == Accounts.Jefe);
+        Assert.Contains($"/Evaluations/Details/{felipesOwn}", toFelipe.TextBody);
+    }
+
+    [Fact]
     public async Task A_period_in_preparation_gets_no_reminders()
     {
         var scheduler = app.Services.GetRequiredService<Scheduler>();
