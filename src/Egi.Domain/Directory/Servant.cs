@@ -149,4 +149,17 @@ public static class BossRules
             return new("BossId", $"{boss.FullName} ya depende (directa o indirectamente) de esta persona: se formaría un ciclo de jefes.");
         return null;
     }
+
+    /// <summary>
+    /// <see cref="Check(int, int?, Func{int, Servant?}, Func{int, int?})"/> plus: a newly chosen boss must not be retired
+    /// on <paramref name="today"/>. Keeping a boss who retired meanwhile (<paramref name="currentBossId"/>) is allowed,
+    /// so Talento Humano can still correct other fields before reassigning.
+    /// </summary>
+    public static FieldError? Check(int servantId, int? bossId, int? currentBossId, DateOnly today, Func<int, Servant?> find, Func<int, int?> bossOf)
+    {
+        if (Check(servantId, bossId, find, bossOf) is { } error) return error;
+        if (bossId is { } b && b != currentBossId && find(b) is { } boss && boss.IsRetired(today))
+            return new("BossId", $"{boss.FullName} está retirado(a) desde el {boss.RetirementDate!.Value.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture)}: elija un jefe inmediato activo.");
+        return null;
+    }
 }

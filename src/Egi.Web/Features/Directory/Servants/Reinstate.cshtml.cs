@@ -1,0 +1,40 @@
+using Egi.Domain.Directory;
+using Egi.Web.Data;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Egi.Web.Features.Directory.Servants;
+
+/// <summary>Reintegrar: clears the fecha de retiro (e.g. it was registered by mistake), after confirmation.</summary>
+public sealed class ReinstateModel(EgiDbContext db) : PageModel
+{
+    public Servant Servant { get; private set; } = null!;
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
+    {
+        var servant = await db.Servants.AsNoTracking().FirstOrDefaultAsync(s => s.Id == id, ct);
+        if (servant is null) return NotFound();
+        Servant = servant;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(int id, CancellationToken ct)
+    {
+        var servant = await db.Servants.FirstOrDefaultAsync(s => s.Id == id, ct);
+        if (servant is null) return NotFound();
+        Servant = servant;
+        if (servant.RetirementDate is not { } previous)
+        {
+            TempData["Mensaje"] = $"{servant.FullName} no tiene fecha de retiro: no había nada que reintegrar.";
+            return RedirectToPage("./Details", new { id });
+        }
+        servant.RetirementDate = null;
+        db.Audit("Reintegrar", "Servidor", ServantLookups.Id(id),
+            $"Reintegro de {servant.FullName} ({servant.DocumentNumber}); se borró la fecha de retiro {ServantLookups.Date(previous)}.",
+            new { RetirementDate = previous }, new { RetirementDate = (DateOnly?)null });
+        await db.SaveChangesAsync(ct);
+        TempData["Mensaje"] = $"Se reintegró a {servant.FullName}: ya no tiene fecha de retiro.";
+        return RedirectToPage("./Details", new { id });
+    }
+}

@@ -1,0 +1,87 @@
+using System.ComponentModel.DataAnnotations;
+using System.Globalization;
+using Egi.Domain.Directory;
+using Egi.Web.Data;
+using Egi.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Egi.Web.Features.Directory.Servants;
+
+/// <summary>Registers (or corrects) the fecha de retiro. The row is never deleted: the history stays.</summary>
+public sealed class RetireModel(EgiDbContext db, CurrentUser me) : PageModel
+{
+    public const int ReasonMax = 500;
+
+    [BindProperty]
+    public RetireInput Input { get; set; } = new();
+
+    public Servant Servant { get; private set; } = null!;
+
+    /// <summary>"true" for aria-invalid when the field has an error, else null.</summary>
+    public string? Invalid(string field) =>
+        ModelState.TryGetValue("Input." + field, out var entry) && entry.Errors.Count > 0 ? "true" : null;
+
+    /// <summary>Active people whose jefe inmediato is this servant: they keep the link and must be reassigned.</summary>
+    public IReadOnlyList<Servant> ActiveReports { get; private set; } = [];
+
+    public sealed class RetireInput
+    {
+        [Display(Name = "Fecha de retiro")]
+        public string? RetirementDate { get; set; }
+
+        [Display(Name = "Motivo (opcional)")]
+        public string? Reason { get; set; }
+    }
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, tracked: false, ct)) return NotFound();
+        Input = new RetireInput { RetirementDate = ServantForm.IsoDate(Servant.RetirementDate ?? me.Today) };
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(int id, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, tracked: true, ct)) return NotFound();
+        var text = Input.RetirementDate?.Trim();
+        var reason = Input.Reason?.Trim() ?? "";
+        DateOnly date = default;
+        if (string.IsNullOrEmpty(text))
+            ModelState.AddModelError("Input.RetirementDate", "El campo «Fecha de retiro» es obligatorio (dd/mm/aaaa).");
+        else if (!DateOnly.TryParseExact(text, ["yyyy-MM-dd", "dd/MM/yyyy", "d/M/yyyy"], CultureInfo.InvariantCulture, DateTimeStyles.None, out date))
+            ModelState.AddModelError("Input.RetirementDate", $"La «Fecha de retiro» «{(text.Length > 40 ? text[..40] : text)}» no es una fecha válida. Escríbala como dd/mm/aaaa.");
+        else if (date < Servant.HireDate)
+            ModelState.AddModelError("Input.RetirementDate", $"La «Fecha de retiro» no puede ser anterior a la fecha de ingreso ({ServantLookups.Date(Servant.HireDate)}).");
+        if (reason.Length > ReasonMax)
+            ModelState.AddModelError("Input.Reason", $"El campo «Motivo» admite máximo {ReasonMax} caracteres.");
+        if (ModelState.ErrorCount > 0) return Page();
+
+        var previous = Servant.RetirementDate;
+        Servant.RetirementDate = date;
+        var summary = $"Retiro de {Servant.FullName} ({Servant.DocumentNumber}) desde el {ServantLookups.Date(date)}"
+            + (previous is { } p && p != date ? $" (antes: {ServantLookups.Date(p)})" : "")
+            + (reason.Length > 0 ? $". Motivo: {reason}" : ".");
+        db.Audit("Retirar", "Servidor", ServantLookups.Id(Servant.Id), summary,
+            new { RetirementDate = previous }, new { RetirementDate = date, Motivo = reason });
+        await db.SaveChangesAsync(ct);
+
+        TempData["Mensaje"] = $"Se registró el retiro de {Servant.FullName} desde el {ServantLookups.Date(date)}."
+            + (ActiveReports.Count > 0 ? $" {ActiveReports.Count} persona(s) la tienen como jefe inmediato: reasígneles un jefe." : "");
+        return RedirectToPage("./Details", new { id = Servant.Id });
+    }
+
+    private async Task<bool> LoadAsync(int id, bool tracked, CancellationToken ct)
+    {
+        var query = tracked ? db.Servants : db.Servants.AsNoTracking();
+        var servant = await query.FirstOrDefaultAsync(s => s.Id == id, ct);
+        if (servant is null) return false;
+        Servant = servant;
+        var today = me.Today;
+        ActiveReports = (await db.Servants.AsNoTracking().Where(s => s.BossId == id).ToListAsync(ct))
+            .Where(s => !s.IsRetired(today))
+            .OrderBy(ServantLookups.SortName, ServantLookups.NameOrder).ToList();
+        return true;
+    }
+}

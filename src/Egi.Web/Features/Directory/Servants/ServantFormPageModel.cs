@@ -1,0 +1,98 @@
+using Egi.Domain.Common;
+using Egi.Domain.Directory;
+using Egi.Web.Data;
+using Egi.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.EntityFrameworkCore;
+
+namespace Egi.Web.Features.Directory.Servants;
+
+/// <summary>What Create and Edit share: the form, its option lists, and validate → save → link the account.</summary>
+public abstract class ServantFormPageModel(EgiDbContext db, CurrentUser me, ServantAccounts accounts) : PageModel
+{
+    [BindProperty]
+    public ServantForm Input { get; set; } = new();
+
+    public IReadOnlyList<SelectListItem> DependencyOptions { get; private set; } = [];
+    public IReadOnlyList<SelectListItem> LevelOptions { get; } =
+        Enum.GetValues<HierarchyLevel>().Select(l => new SelectListItem(l.Label(), l.ToString())).ToList();
+    public IReadOnlyList<SelectListItem> EmploymentTypeOptions { get; } =
+        Enum.GetValues<EmploymentType>().Select(t => new SelectListItem(t.Label(), t.ToString())).ToList();
+    public IReadOnlyList<SelectListItem> BossOptions { get; private set; } = [];
+
+    /// <summary>Set when the current boss has retired: shown next to the boss field.</summary>
+    public string? RetiredBossWarning { get; private set; }
+
+    /// <summary>"true" for aria-invalid when the field has an error, else null (the attribute is left out).</summary>
+    public string? Invalid(string field) =>
+        ModelState.TryGetValue("Input." + field, out var entry) && entry.Errors.Count > 0 ? "true" : null;
+
+    protected EgiDbContext Db => db;
+    protected CurrentUser Me => me;
+
+    /// <summary>Fills the selects. The boss list holds active servants (never the person), plus the current boss even if retired.</summary>
+    protected async Task LoadOptionsAsync(Servant? current, CancellationToken ct)
+    {
+        var today = me.Today;
+        DependencyOptions = (await ServantLookups.DependencyTreeAsync(db, ct))
+            .Where(d => d.Active || d.Id == current?.DependencyId)
+            .Select(d => new SelectListItem(d.Active ? d.Path : $"{d.Path} (inactiva)", ServantLookups.Id(d.Id)))
+            .ToList();
+
+        var people = await db.Servants.AsNoTracking().ToListAsync(ct);
+        BossOptions = people
+            .Where(s => s.Id != current?.Id && (!s.IsRetired(today) || s.Id == current?.BossId))
+            .OrderBy(ServantLookups.SortName, ServantLookups.NameOrder)
+            .Select(s => new SelectListItem(
+                $"{ServantLookups.SortName(s)} — {s.Job}{(s.IsRetired(today) ? " (retirado)" : "")}", ServantLookups.Id(s.Id)))
+            .ToList();
+
+        if (current?.BossId is { } b && people.FirstOrDefault(p => p.Id == b) is { } boss && boss.IsRetired(today))
+            RetiredBossWarning = $"El jefe inmediato actual, {boss.FullName}, está retirado(a) desde el {ServantLookups.Date(boss.RetirementDate)}: elija un jefe activo.";
+    }
+
+    /// <summary>
+    /// Validates the posted form against the domain and the directory; when valid, applies it to
+    /// <paramref name="servant"/>, saves (the audit line is written by the save) and creates or relinks the account.
+    /// Returns the redirect to the details page, or the form again with the messages next to the fields.
+    /// </summary>
+    protected async Task<IActionResult> SaveAsync(Servant servant, bool isNew, CancellationToken ct)
+    {
+        var (input, errors) = Input.ToInput();
+        var all = errors.Concat(await ServantLookups.CheckAgainstDirectoryAsync(db, isNew ? null : servant, input, errors, me.Today, ct)).ToList();
+        if (all.Count > 0) return await Redisplay(servant, isNew, all, ct);
+
+        servant.Apply(input);
+        if (isNew) db.Servants.Add(servant);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // Someone saved the same document number between our check and our save (unique index).
+            db.ChangeTracker.Clear();
+            return await Redisplay(isNew ? null : servant, isNew,
+                [new(nameof(ServantInput.DocumentNumber), $"No se pudo guardar: otro servidor con el documento «{servant.DocumentNumber}» o el mismo correo se guardó al mismo tiempo. Revise y vuelva a intentarlo.")], ct);
+        }
+
+        var accountErrors = await accounts.EnsureAsync(servant);
+        TempData["Mensaje"] = isNew
+            ? $"Se creó el servidor {servant.FullName} ({servant.DocumentNumber})."
+            : $"Se guardaron los cambios de {servant.FullName}.";
+        if (accountErrors.Count > 0)
+            TempData["AvisoCuenta"] = "Los datos del servidor se guardaron, pero su cuenta de acceso no se pudo crear o actualizar: "
+                + string.Join(" ", accountErrors);
+        return RedirectToPage("./Details", new { id = servant.Id });
+    }
+
+    private async Task<IActionResult> Redisplay(Servant? servant, bool isNew, IEnumerable<FieldError> errors, CancellationToken ct)
+    {
+        ModelState.AddModelError(string.Empty, "Revise los campos marcados: el servidor no se guardó.");
+        ModelState.AddFieldErrors(errors);
+        await LoadOptionsAsync(isNew ? null : servant, ct);
+        return Page();
+    }
+}

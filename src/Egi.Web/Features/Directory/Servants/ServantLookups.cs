@@ -1,0 +1,105 @@
+using System.Globalization;
+using Egi.Domain.Common;
+using Egi.Domain.Directory;
+using Egi.Web.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Egi.Web.Features.Directory.Servants;
+
+/// <summary>A dependencia with its place in the tree, e.g. "Dirección General › Secretaría General".</summary>
+public sealed record DependencyNode(int Id, string Code, string Name, string Path, int Depth, bool Active);
+
+/// <summary>What the servant pages read from the rest of the directory.</summary>
+public static class ServantLookups
+{
+    public static readonly CultureInfo Culture = CultureInfo.GetCultureInfo("es-CO");
+
+    /// <summary>Sorts people the way a Spanish reader expects (accents and case do not split the order).</summary>
+    public static readonly StringComparer NameOrder = StringComparer.Create(Culture, CompareOptions.IgnoreCase);
+
+    public static string Date(DateOnly d) => d.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
+
+    public static string Date(DateOnly? d) => d is { } v ? Date(v) : "—";
+
+    public static string Id(int id) => id.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>"Apellidos, Nombres": how the directory lists and sorts people.</summary>
+    public static string SortName(Servant s) => $"{s.LastNames}, {s.FirstNames}";
+
+    /// <summary>Every dependencia in tree order (each parent before its children, siblings by code), with its path.</summary>
+    public static async Task<IReadOnlyList<DependencyNode>> DependencyTreeAsync(EgiDbContext db, CancellationToken ct)
+    {
+        var all = await db.Dependencies.AsNoTracking().ToListAsync(ct);
+        var ids = all.Select(d => d.Id).ToHashSet();
+        var children = all.ToLookup(d => d.ParentId is { } p && ids.Contains(p) ? p : (int?)null);
+        var result = new List<DependencyNode>();
+        var seen = new HashSet<int>();
+
+        void Walk(int? parent, string prefix, int depth)
+        {
+            foreach (var d in children[parent].OrderBy(d => d.Code, StringComparer.Ordinal))
+            {
+                if (!seen.Add(d.Id)) continue;
+                var path = prefix.Length == 0 ? d.Name : $"{prefix} › {d.Name}";
+                result.Add(new(d.Id, d.Code, d.Name, path, depth, d.Active));
+                Walk(d.Id, path, depth + 1);
+            }
+        }
+
+        Walk(null, "", 0);
+        // A parent loop (which the dependencias page refuses) would leave nodes unreached: list them anyway.
+        foreach (var d in all.Where(d => !seen.Contains(d.Id)).OrderBy(d => d.Code, StringComparer.Ordinal))
+            result.Add(new(d.Id, d.Code, d.Name, d.Name, 0, d.Active));
+        return result;
+    }
+
+    /// <summary>
+    /// The rules of a servant that need the rest of the directory: unique document and e-mail, an existing
+    /// dependencia, and the boss rules of the domain. <paramref name="current"/> is null when creating.
+    /// Fields that already have an error are not checked again.
+    /// </summary>
+    public static async Task<IReadOnlyList<FieldError>> CheckAgainstDirectoryAsync(
+        EgiDbContext db, Servant? current, ServantInput input, IReadOnlyCollection<FieldError> already, DateOnly today, CancellationToken ct)
+    {
+        var errors = new List<FieldError>();
+        var failed = already.Select(e => e.Field).ToHashSet();
+        var id = current?.Id ?? 0;
+
+        if (!failed.Contains(nameof(ServantInput.DocumentNumber)))
+        {
+            var doc = ServantInput.NormalizeDocument(input.DocumentNumber);
+            var other = await db.Servants.AsNoTracking().Where(s => s.DocumentNumber == doc && s.Id != id)
+                .Select(s => new { s.FirstNames, s.LastNames }).FirstOrDefaultAsync(ct);
+            if (other is not null)
+                errors.Add(new(nameof(ServantInput.DocumentNumber), $"Ya existe un servidor con el número de documento «{doc}»: {other.FirstNames} {other.LastNames}."));
+        }
+
+        if (!failed.Contains(nameof(ServantInput.Email)))
+        {
+            var email = input.Email.Trim().ToLowerInvariant();
+            var other = await db.Servants.AsNoTracking().Where(s => s.Email == email && s.Id != id)
+                .Select(s => new { s.FirstNames, s.LastNames }).FirstOrDefaultAsync(ct);
+            if (other is not null)
+                errors.Add(new(nameof(ServantInput.Email), $"El correo «{email}» ya está registrado para {other.FirstNames} {other.LastNames}."));
+        }
+
+        if (!failed.Contains(nameof(ServantInput.DependencyId)) && input.DependencyId is { } depId)
+        {
+            var dep = await db.Dependencies.AsNoTracking().FirstOrDefaultAsync(d => d.Id == depId, ct);
+            if (dep is null)
+                errors.Add(new(nameof(ServantInput.DependencyId), "La «Dependencia» elegida no existe. Elija una dependencia de la lista."));
+            else if (!dep.Active && depId != current?.DependencyId)
+                errors.Add(new(nameof(ServantInput.DependencyId), $"La dependencia «{dep.Name}» está inactiva: elija una dependencia activa."));
+        }
+
+        if (!failed.Contains(nameof(ServantInput.BossId)) && input.BossId is not null)
+        {
+            var directory = await db.Servants.AsNoTracking().ToDictionaryAsync(s => s.Id, ct);
+            var bossError = BossRules.Check(id, input.BossId, current?.BossId, today,
+                k => directory.GetValueOrDefault(k), k => directory.TryGetValue(k, out var s) ? s.BossId : null);
+            if (bossError is not null) errors.Add(bossError);
+        }
+
+        return errors;
+    }
+}
