@@ -5,7 +5,8 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Egi.Web.Features.Directory.Servants;
 
-public sealed class CreateModel(EgiDbContext db, CurrentUser me, ServantAccounts accounts) : ServantFormPageModel(db, me, accounts)
+public sealed class CreateModel(EgiDbContext db, CurrentUser me, ServantAccounts accounts, Evaluations.EvaluationOpening opening)
+    : ServantFormPageModel(db, me, accounts, opening)
 {
     public async Task OnGetAsync(CancellationToken ct)
     {

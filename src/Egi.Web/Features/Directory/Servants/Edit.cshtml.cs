@@ -6,7 +6,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Egi.Web.Features.Directory.Servants;
 
-public sealed class EditModel(EgiDbContext db, CurrentUser me, ServantAccounts accounts) : ServantFormPageModel(db, me, accounts)
+public sealed class EditModel(EgiDbContext db, CurrentUser me, ServantAccounts accounts, Evaluations.EvaluationOpening opening)
+    : ServantFormPageModel(db, me, accounts, opening)
 {
     public Servant Servant { get; private set; } = null!;
 

@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Egi.Web.Features.Directory.Servants;
 
 /// <summary>What Create and Edit share: the form, its option lists, and validate → save → link the account.</summary>
-public abstract class ServantFormPageModel(EgiDbContext db, CurrentUser me, ServantAccounts accounts) : PageModel
+public abstract class ServantFormPageModel(EgiDbContext db, CurrentUser me, ServantAccounts accounts, Evaluations.EvaluationOpening opening) : PageModel
 {
     [BindProperty]
     public ServantForm Input { get; set; } = new();
@@ -79,9 +79,12 @@ public abstract class ServantFormPageModel(EgiDbContext db, CurrentUser me, Serv
         }
 
         var accountErrors = await accounts.EnsureAsync(servant);
-        TempData["Mensaje"] = isNew
+        // A servant who is (or just became) eligible while a period is open gets their evaluation now.
+        var evaluationOpened = await opening.EnsureForServantAsync(servant.Id, ct);
+        TempData["Mensaje"] = (isNew
             ? $"Se creó el servidor {servant.FullName} ({servant.DocumentNumber})."
-            : $"Se guardaron los cambios de {servant.FullName}.";
+            : $"Se guardaron los cambios de {servant.FullName}.")
+            + (evaluationOpened ? " Se abrió su evaluación en la vigencia abierta." : "");
         if (accountErrors.Count > 0)
             TempData["AvisoCuenta"] = "Los datos del servidor se guardaron, pero su cuenta de acceso no se pudo crear o actualizar: "
                 + string.Join(" ", accountErrors);
