@@ -1,0 +1,102 @@
+using System.Text;
+using Egi.Domain.Directory;
+using Egi.Domain.Directory.Import;
+using MiniExcelLibs;
+using MiniExcelLibs.OpenXml;
+
+namespace Egi.Web.Features.Directory.Import;
+
+/// <summary>
+/// The downloadable template: sheet «Servidores» with the headers and two example rows (valid against this
+/// directory, so the template imports as it is), «Instrucciones» (what to write in each column) and «Valores»
+/// (accepted values and the dependencias with their codes). Also as a CSV with <c>;</c> for Excel in Spanish.
+/// </summary>
+public static class ImportTemplate
+{
+    public const string XlsxContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    public const string XlsxFileName = "plantilla-servidores.xlsx";
+    public const string CsvFileName = "plantilla-servidores.csv";
+    public const string SheetName = "Servidores";
+
+    public static byte[] Xlsx(IReadOnlyList<Dependency> dependencies)
+    {
+        var headers = ImportColumns.All.Select(c => c.Header).ToList();
+        var servants = Examples(dependencies).Select(values =>
+        {
+            var row = new Dictionary<string, object?>();
+            for (var i = 0; i < headers.Count; i++) row[headers[i]] = values[i];
+            return row;
+        }).ToList();
+
+        var instructions = ImportColumns.All.Select(c => new Dictionary<string, object?>
+        {
+            ["Columna"] = c.Header,
+            ["Obligatoria"] = c.Required ? "Sí" : "No",
+            ["Qué escribir"] = c.Description,
+        }).ToList();
+        foreach (var note in Notes)
+            instructions.Add(new Dictionary<string, object?> { ["Columna"] = "Nota", ["Obligatoria"] = "", ["Qué escribir"] = note });
+
+        var values = new List<Dictionary<string, object?>>();
+        void Value(string list, string value, string description) =>
+            values.Add(new Dictionary<string, object?> { ["Lista"] = list, ["Valor"] = value, ["Descripción"] = description });
+        foreach (var level in Enum.GetValues<HierarchyLevel>()) Value("Nivel jerárquico", level.Label(), "");
+        Value("Tipo de vinculación", EmploymentType.Provisional.Label(), "También: Provisional. Se evalúa en EGI.");
+        Value("Tipo de vinculación", EmploymentType.FreeAppointment.Label(), "También: LNR. Se evalúa en EGI, salvo los gerentes públicos.");
+        Value("Tipo de vinculación", EmploymentType.Career.Label(), "También: Carrera. No se evalúa en EGI (EDL).");
+        Value("Tipo de vinculación", EmploymentType.Temporary.Label(), "También: Temporal. No se evalúa en EGI.");
+        Value("Tipo de vinculación", EmploymentType.Contractor.Label(), "También: Prestación de servicios. No se evalúa.");
+        Value("Sí / No", "Sí", "También: S, X, 1");
+        Value("Sí / No", "No", "También: N, 0 o la celda vacía");
+        foreach (var d in Active(dependencies)) Value("Dependencia", d.Code, d.Name);
+
+        var sheets = new Dictionary<string, object>
+        {
+            [SheetName] = servants,
+            ["Instrucciones"] = instructions,
+            ["Valores"] = values,
+        };
+        using var stream = new MemoryStream();
+        MiniExcel.SaveAs(stream, sheets, configuration: new OpenXmlConfiguration { FastMode = true, EnableAutoWidth = true, MaxWidth = 80 });
+        return stream.ToArray();
+    }
+
+    /// <summary>The same template as CSV: UTF-8 with BOM and <c>;</c>, as Excel in Spanish opens and saves it.</summary>
+    public static byte[] Csv(IReadOnlyList<Dependency> dependencies)
+    {
+        var sb = new StringBuilder();
+        sb.Append(string.Join(';', ImportColumns.All.Select(c => Quote(c.Header)))).Append("\r\n");
+        foreach (var row in Examples(dependencies)) sb.Append(string.Join(';', row.Select(Quote))).Append("\r\n");
+        return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(sb.ToString())];
+    }
+
+    private static string Quote(string value) =>
+        value.IndexOfAny([';', '"', '\r', '\n']) >= 0 ? $"\"{value.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : value;
+
+    public static IReadOnlyList<string> Notes { get; } =
+    [
+        "La primera fila lleva los encabezados; cada fila siguiente es un servidor. Las columnas pueden ir en cualquier orden.",
+        "Borre las dos filas de ejemplo antes de importar sus servidores.",
+        "El número de documento identifica al servidor: si ya existe, sus datos se actualizan; si no, se crea.",
+        "Los servidores que no estén en el archivo no se modifican ni se eliminan. Un retiro se registra con la «Fecha de retiro».",
+        "Si no incluye una columna opcional, los servidores existentes conservan ese dato.",
+        "Nada se guarda si alguna fila tiene errores: corríjalos y vuelva a cargar el archivo.",
+        "Como CSV, guarde desde Excel con «CSV (delimitado por comas)» o «CSV UTF-8»; se aceptan «;», «,» o tabulador.",
+    ];
+
+    private static IEnumerable<Dependency> Active(IReadOnlyList<Dependency> dependencies) =>
+        dependencies.Where(d => d.Active).OrderBy(d => d.Code, StringComparer.Ordinal);
+
+    /// <summary>Two example servants, in the order of <see cref="ImportColumns.All"/>; the second reports to the first.</summary>
+    private static IReadOnlyList<string[]> Examples(IReadOnlyList<Dependency> dependencies)
+    {
+        var dependency = Active(dependencies).FirstOrDefault()?.Code ?? "100";
+        return
+        [
+            ["1000000001", "Ana María", "Pérez Gómez", "ana.perez@entidad.gov.co", "Profesional Especializado", "2028", "19",
+             "Profesional", dependency, "Nombramiento provisional", "01/02/2024", "", "", "Sí", "No"],
+            ["1000000002", "Luis Carlos", "Rodríguez Peña", "luis.rodriguez@entidad.gov.co", "Técnico Administrativo", "3124", "16",
+             "Técnico", dependency, "Libre nombramiento y remoción", "15/03/2025", "", "1000000001", "No", "No"],
+        ];
+    }
+}

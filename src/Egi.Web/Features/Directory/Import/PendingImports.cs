@@ -1,0 +1,78 @@
+namespace Egi.Web.Features.Directory.Import;
+
+/// <summary>
+/// Keeps an uploaded file between its preview and its confirmation, in the data folder (outside the web root),
+/// under a random token. Only a token that is exactly a GUID in "N" format is ever turned into a path, so a
+/// tampered token cannot reach any other file.
+/// </summary>
+public sealed class PendingImports(string dataFolder)
+{
+    public static readonly TimeSpan Lifetime = TimeSpan.FromHours(24);
+
+    private readonly string folder = Path.Combine(dataFolder, "imports");
+
+    public sealed record Pending(byte[] Content, string FileName);
+
+    /// <summary>The canonical token, or null when <paramref name="token"/> is not a GUID written as 32 hex digits.</summary>
+    public static string? Canonical(string? token) =>
+        token is { Length: 32 } && Guid.TryParseExact(token, "N", out var guid) ? guid.ToString("N") : null;
+
+    public async Task<string> SaveAsync(byte[] content, string fileName, CancellationToken ct)
+    {
+        System.IO.Directory.CreateDirectory(folder);
+        PurgeExpired();
+        var token = Guid.NewGuid().ToString("N");
+        await File.WriteAllBytesAsync(DataPath(token), content, ct);
+        await File.WriteAllTextAsync(NamePath(token), fileName, ct);
+        return token;
+    }
+
+    /// <summary>The file kept under <paramref name="token"/>, or null if the token is malformed, unknown or expired.</summary>
+    public async Task<Pending?> LoadAsync(string? token, CancellationToken ct)
+    {
+        if (Canonical(token) is not { } t) return null;
+        var data = DataPath(t);
+        if (!File.Exists(data)) return null;
+        if (DateTime.UtcNow - File.GetLastWriteTimeUtc(data) > Lifetime)
+        {
+            Delete(t);
+            return null;
+        }
+        var name = File.Exists(NamePath(t)) ? await File.ReadAllTextAsync(NamePath(t), ct) : "archivo";
+        return new Pending(await File.ReadAllBytesAsync(data, ct), name);
+    }
+
+    public void Delete(string? token)
+    {
+        if (Canonical(token) is not { } t) return;
+        TryDelete(DataPath(t));
+        TryDelete(NamePath(t));
+    }
+
+    private void PurgeExpired()
+    {
+        foreach (var file in System.IO.Directory.EnumerateFiles(folder))
+        {
+            if (DateTime.UtcNow - File.GetLastWriteTimeUtc(file) > Lifetime) TryDelete(file);
+        }
+    }
+
+    private static void TryDelete(string path)
+    {
+        try
+        {
+            File.Delete(path);
+        }
+        catch (IOException)
+        {
+            // Another request is deleting it too; the purge will catch any leftover.
+        }
+        catch (UnauthorizedAccessException)
+        {
+        }
+    }
+
+    private string DataPath(string token) => Path.Combine(folder, token + ".upload");
+
+    private string NamePath(string token) => Path.Combine(folder, token + ".name");
+}
