@@ -81,6 +81,29 @@ public abstract class OpeningTests(Db db) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_new_eligible_servant_imported_while_the_period_is_open_gets_an_evaluation()
+    {
+        await OpenPeriodThroughThePageAsync();
+        var hr = await app.SignedInAsync(Accounts.TalentoHumano);
+        string[] row =
+        [
+            "1.055.666.777", "Mónica", "Ibáñez Pérez", "monica.ibanez@egi-demo.gov.co", "Profesional Universitario", "2044", "08",
+            "Profesional", "300", "Provisional", "20/11/2026", "", "80123987", "No", "No",
+        ];
+        var file = Directory.ImportFiles.ImportFile.Csv([row], Directory.ImportFiles.ImportFile.Windows1252);
+        var preview = WebUtility.HtmlDecode(await (await hr.PostFileAsync("/Directory/Import", "/Directory/Import", "Upload", "nuevos.csv", file)).Content.ReadAsStringAsync());
+        Assert.Contains("Confirmar importación", preview);
+        string Field(string name) => System.Text.RegularExpressions.Regex.Match(preview, $"name=\"{name}\" value=\"([^\"]*)\"").Groups[1].Value;
+        var confirmed = await hr.PostFormAsync("/Directory/Import?handler=Confirm",
+            new() { ["Token"] = Field("Token"), ["Fingerprint"] = Field("Fingerprint") }, getUrl: "/Directory/Import");
+        Assert.True(confirmed.StatusCode is HttpStatusCode.OK or HttpStatusCode.Redirect);
+
+        var monica = await app.WithDbAsync(d => d.Servants.SingleAsync(s => s.DocumentNumber == "1055666777"));
+        var evaluation = await app.WithDbAsync(d => d.Evaluations.SingleAsync(e => e.EvaluadoId == monica.Id));
+        Assert.Equal(monica.BossId, evaluation.EvaluatorId);
+    }
+
+    [Fact]
     public async Task Nothing_is_opened_while_the_period_is_in_preparation()
     {
         Assert.Equal(PeriodStatus.Preparation, await app.WithDbAsync(d => d.Periods.Select(p => p.Status).SingleAsync()));

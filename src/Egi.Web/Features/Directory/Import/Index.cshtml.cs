@@ -18,6 +18,7 @@ public sealed class IndexModel(
     EgiDbContext db,
     ServantAccounts accounts,
     CurrentUser me,
+    Evaluations.EvaluationOpening opening,
     IConfiguration config,
     IHostEnvironment env,
     ILogger<IndexModel> logger) : PageModel
@@ -28,7 +29,7 @@ public sealed class IndexModel(
     /// <summary>Most servants listed in each table of the preview (the counts are always complete).</summary>
     public const int MaxRowsShown = 1000;
 
-    private readonly ServantImporter importer = new(db, accounts);
+    private readonly ServantImporter importer = new(db, accounts, opening);
 
     [BindProperty]
     public IFormFile? Upload { get; set; }

@@ -10,7 +10,7 @@ namespace Egi.Web.Features.Directory.Import;
 /// transaction: new servants first (without bosses), then every boss (so bosses within the same file resolve),
 /// then the accounts, then one summary audit line. Any failure rolls everything back.
 /// </summary>
-public sealed class ServantImporter(EgiDbContext db, ServantAccounts accounts)
+public sealed class ServantImporter(EgiDbContext db, ServantAccounts accounts, Evaluations.EvaluationOpening opening)
 {
     private static readonly HashSet<string> AccountFields =
     [
@@ -83,6 +83,12 @@ public sealed class ServantImporter(EgiDbContext db, ServantAccounts accounts)
                 if (++ensured % 50 == 0) db.ChangeTracker.Clear(); // each EnsureAsync saves its own account, invitation and audit
             }
             if (accountErrors.Count > 0) return await RefuseAsync(transaction, accountErrors, ct);
+
+            // Servants who are (or became) eligible while a period is open get their evaluation now.
+            db.ChangeTracker.Clear();
+            var openPeriod = await db.Periods.AsNoTracking().Where(p => p.Status == Domain.Calendar.PeriodStatus.Open)
+                .OrderByDescending(p => p.Year).FirstOrDefaultAsync(ct);
+            if (openPeriod is not null) await opening.OpenAllAsync(openPeriod, ct);
 
             db.Audit("Importar", "Servidor", Shorten(fileName, 60),
                 $"{plan.Creates.Count} creados, {plan.Updates.Count} actualizados, {plan.Unchanged.Count} sin cambios (archivo {Shorten(fileName, 200)})");
