@@ -74,9 +74,12 @@ public sealed class Evaluation
         return History.Count(h => h.Sequence > lastDecision && h.Action == Actions.NotAccept && h.From.Step() == step);
     }
 
-    /// <summary>Talento Humano must be alerted: the disagreement limit of the settings was reached on this step.</summary>
+    /// <summary>
+    /// Talento Humano must be alerted: the disagreement limit of the settings was reached on this step, the step is
+    /// still in course (once the parties agree there is nothing left to escalate) and not yet escalated.
+    /// </summary>
     public bool DisagreementReached(EvaluationStep step, PeriodSettings settings) =>
-        NotAccepted(step) >= settings.DisagreementRounds && EscalatedStep != step;
+        State.Step() == step && NotAccepted(step) >= settings.DisagreementRounds && EscalatedStep != step;
 
     // ---------------------------------------------------------------- windows
 
@@ -126,6 +129,9 @@ public sealed class Evaluation
         string.IsNullOrWhiteSpace(text) ? Outcome.Refused($"Escriba el motivo {what}.", "Reason")
         : text.Trim().Length > 2000 ? Outcome.Refused("El motivo admite máximo 2000 caracteres.", "Reason") : null;
 
+    private static Outcome? CommentTooLong(string? comment) =>
+        (comment?.Trim().Length ?? 0) > 2000 ? Outcome.Refused("El comentario admite máximo 2000 caracteres.", "Comment") : null;
+
     // ---------------------------------------------------------------- goals (activities 4–6)
 
     /// <summary>Activity 4: the evaluado saves the goals as a draft, complete or not (only count and formats are checked).</summary>
@@ -156,6 +162,7 @@ public sealed class Evaluation
     public Outcome ApproveGoals(Actor actor, EvaluationContext ctx, string? comment = null)
     {
         if (AsEvaluator(actor, EvaluationState.GoalApproval, ctx) is { } refused) return refused;
+        if (CommentTooLong(comment) is { } tooLong) return tooLong;
         return MoveTo(EvaluationState.GoalAcceptance, actor, EvaluatorRole, Actions.Approve, Clean(comment), ctx.Now);
     }
 
@@ -179,6 +186,10 @@ public sealed class Evaluation
             .Select(g => (g.Number > 0 ? g : g with { Number = ++next }) with { Description = g.Description.Trim(), ExpectedEvidence = g.ExpectedEvidence.Trim() })
             .OrderBy(g => g.Number).ToList();
         var errors = Goal.ValidateSet(proposed, ctx.Period.Settings, ctx.Period.Year, complete: true).ToList();
+        // Goals are matched by number: two goals under one number would hide a change from the evaluado.
+        var repeated = proposed.GroupBy(g => g.Number).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
+        foreach (var n in repeated) errors.Add(new("Goals", $"La meta {n} aparece más de una vez."));
+        if (repeated.Count > 0) return Outcome.From(errors);
         var changes = FieldChange.Diff(OrderedGoals, proposed);
         if (changes.Count == 0) errors.Add(new("Goals", "No cambió ninguna meta: si está de acuerdo, use «Aprobar»."));
         var justified = new List<FieldChange>();
@@ -226,6 +237,9 @@ public sealed class Evaluation
             ? (EvaluationState.SelfEvaluationI, EvaluationState.SelfEvaluationIApproval, EvaluationState.SelfEvaluationIAcceptance, EvaluationStep.FollowUpI)
             : (EvaluationState.SelfEvaluationII, EvaluationState.SelfEvaluationIIApproval, EvaluationState.FinalAcceptance, EvaluationStep.FollowUpII);
 
+    private static Outcome? BadFollowUp(int followUp) =>
+        followUp is 1 or 2 ? null : Outcome.Refused("El seguimiento debe ser 1 o 2.", "FollowUp");
+
     private IReadOnlyList<FieldError> ValidateProgress(int followUp, IReadOnlyList<GoalProgress> progress, bool complete)
     {
         var errors = new List<FieldError>();
@@ -255,6 +269,7 @@ public sealed class Evaluation
     /// <summary>Activities 8 and 12: the evaluado saves the self-evaluation as a draft.</summary>
     public Outcome SaveSelfEvaluation(Actor actor, int followUp, IReadOnlyList<GoalProgress> progress, EvaluationContext ctx)
     {
+        if (BadFollowUp(followUp) is { } bad) return bad;
         var s = FollowUpStates(followUp);
         if (AsEvaluado(actor, s.Self, ctx) is { } refused) return refused;
         var errors = ValidateProgress(followUp, progress, complete: false);
@@ -267,6 +282,7 @@ public sealed class Evaluation
     /// <summary>Activities 8 and 12: the evaluado sends the self-evaluation to the evaluator.</summary>
     public Outcome SubmitSelfEvaluation(Actor actor, int followUp, IReadOnlyList<GoalProgress> progress, EvaluationContext ctx)
     {
+        if (BadFollowUp(followUp) is { } bad) return bad;
         var s = FollowUpStates(followUp);
         if (AsEvaluado(actor, s.Self, ctx) is { } refused) return refused;
         var errors = ValidateProgress(followUp, progress, complete: true);
@@ -279,8 +295,10 @@ public sealed class Evaluation
     /// <summary>Activities 9 and 13: approve. After II the evaluator goes on to rate the competencies.</summary>
     public Outcome ApproveSelfEvaluation(Actor actor, int followUp, EvaluationContext ctx, string? comment = null)
     {
+        if (BadFollowUp(followUp) is { } bad) return bad;
         var s = FollowUpStates(followUp);
         if (AsEvaluator(actor, s.Approval, ctx) is { } refused) return refused;
+        if (CommentTooLong(comment) is { } tooLong) return tooLong;
         var next = followUp == 1 ? s.Acceptance : EvaluationState.CompetencyRating;
         return MoveTo(next, actor, EvaluatorRole, Actions.Approve, Clean(comment), ctx.Now);
     }
@@ -288,6 +306,7 @@ public sealed class Evaluation
     /// <summary>Activities 9 and 13: reject with a reason; back to the self-evaluation.</summary>
     public Outcome RejectSelfEvaluation(Actor actor, int followUp, string? reason, EvaluationContext ctx)
     {
+        if (BadFollowUp(followUp) is { } bad) return bad;
         var s = FollowUpStates(followUp);
         if (AsEvaluator(actor, s.Approval, ctx) is { } refused) return refused;
         if (Reason(reason, "del rechazo") is { } noReason) return noReason;
@@ -297,6 +316,7 @@ public sealed class Evaluation
     /// <summary>Activities 9 and 13: modify the reported progress with a justification per changed field.</summary>
     public Outcome ModifySelfEvaluation(Actor actor, int followUp, IReadOnlyList<GoalProgress> progress, IReadOnlyDictionary<string, string> justifications, EvaluationContext ctx)
     {
+        if (BadFollowUp(followUp) is { } bad) return bad;
         var s = FollowUpStates(followUp);
         if (AsEvaluator(actor, s.Approval, ctx) is { } refused) return refused;
         var errors = ValidateProgress(followUp, progress, complete: true).ToList();
@@ -352,8 +372,17 @@ public sealed class Evaluation
     public Outcome RateCompetencies(Actor actor, IReadOnlyList<CompetencyScore> scores, IReadOnlyList<string> applicable, EvaluationContext ctx)
     {
         if (AsEvaluator(actor, EvaluationState.CompetencyRating, ctx) is { } refused) return refused;
-        var scale = ctx.Period.Settings.CompetencyScale.Select(l => l.Value).ToHashSet();
+        var errors = CompetencyErrors(scores, applicable, ctx.Period.Settings);
+        if (errors.Count > 0) return Outcome.From(errors);
+        Competencies = scores.Select(s => s with { Comment = Clean(s.Comment) }).ToList();
+        return MoveTo(EvaluationState.FinalAcceptance, actor, EvaluatorRole, Actions.Rate, null, ctx.Now);
+    }
+
+    private static List<FieldError> CompetencyErrors(IReadOnlyList<CompetencyScore> scores, IReadOnlyList<string> applicable, PeriodSettings settings)
+    {
+        var scale = settings.CompetencyScale.Select(l => l.Value).ToHashSet();
         var errors = new List<FieldError>();
+        if (applicable.Count == 0) errors.Add(new("Competencies", "No hay competencias que calificar para este empleo: Talento Humano debe revisar el catálogo."));
         foreach (var name in applicable.Where(a => scores.All(s => s.Competency != a)))
             errors.Add(new("Competencies", $"Califique la competencia «{name}»."));
         foreach (var s in scores.Where(s => !applicable.Contains(s.Competency)))
@@ -362,9 +391,7 @@ public sealed class Evaluation
             errors.Add(new("Competencies", $"«{s.Competency}»: elija un valor de la escala."));
         if (scores.GroupBy(s => s.Competency).Any(g => g.Count() > 1)) errors.Add(new("Competencies", "Cada competencia se califica una sola vez."));
         if (scores.Any(s => (s.Comment?.Length ?? 0) > 2000)) errors.Add(new("Competencies", "Cada comentario admite máximo 2000 caracteres."));
-        if (errors.Count > 0) return Outcome.From(errors);
-        Competencies = scores.Select(s => s with { Comment = Clean(s.Comment) }).ToList();
-        return MoveTo(EvaluationState.FinalAcceptance, actor, EvaluatorRole, Actions.Rate, null, ctx.Now);
+        return errors;
     }
 
     /// <summary>Activity 15: the evaluado accepts the final result; the evaluation is finished.</summary>
@@ -384,10 +411,14 @@ public sealed class Evaluation
 
     // ---------------------------------------------------------------- Talento Humano
 
+    /// <summary>A Talento Humano professional is also an evaluado: on their own evaluation another one of Talento Humano acts.</summary>
+    private static Outcome OwnEvaluation => Outcome.Refused("No puede hacerlo en su propia evaluación: lo hace otra persona de Talento Humano.");
+
     /// <summary>Reassigns the evaluator (delegation during leave, change of boss). History and versions stay with the evaluation.</summary>
     public Outcome ReassignEvaluator(Actor actor, int newEvaluatorId, string? reason, DateTime now)
     {
         if (!actor.IsTalentoHumano) return Outcome.Refused("Solo Talento Humano puede reasignar el evaluador.");
+        if (IsEvaluado(actor)) return OwnEvaluation;
         if (IsClosed) return Outcome.Refused($"La evaluación está «{State.Label()}»: no se reasigna.");
         if (newEvaluatorId == EvaluadoId) return Outcome.Refused("El evaluado no puede ser su propio evaluador.", "EvaluatorId");
         if (newEvaluatorId == EvaluatorId && !IsCommittee) return Outcome.Refused("Esa persona ya es el evaluador.", "EvaluatorId");
@@ -401,6 +432,7 @@ public sealed class Evaluation
     public Outcome AssignCommittee(Actor actor, IReadOnlyList<int> memberIds, int recorderId, string? reason, DateTime now)
     {
         if (!actor.IsTalentoHumano) return Outcome.Refused("Solo Talento Humano puede asignar una Comisión Evaluadora.");
+        if (IsEvaluado(actor)) return OwnEvaluation;
         if (IsClosed) return Outcome.Refused($"La evaluación está «{State.Label()}»: no se reasigna.");
         if (CommitteeError(memberIds, recorderId) is { } bad) return bad;
         if (Reason(reason, "de la asignación de la comisión") is { } noReason) return noReason;
@@ -422,6 +454,8 @@ public sealed class Evaluation
     public Outcome ReopenStep(Actor actor, EvaluationStep step, DateOnly until, string? reason, EvaluationContext ctx)
     {
         if (!actor.IsTalentoHumano) return Outcome.Refused("Solo Talento Humano puede reabrir un paso.");
+        if (IsEvaluado(actor)) return OwnEvaluation;
+        if (IsClosed) return Outcome.Refused($"La evaluación está «{State.Label()}»: no se reabre.");
         if (until < ctx.Today) return Outcome.Refused("La fecha hasta la que se reabre no puede ser anterior a hoy.", "Until");
         if (until > ctx.Today.AddDays(90)) return Outcome.Refused("Un paso se reabre por máximo 90 días.", "Until");
         if (Reason(reason, "de la reapertura") is { } noReason) return noReason;
@@ -433,6 +467,7 @@ public sealed class Evaluation
     public Outcome EscalateToCommittee(Actor actor, IReadOnlyList<int> memberIds, int recorderId, string? reason, EvaluationContext ctx)
     {
         if (!actor.IsTalentoHumano) return Outcome.Refused("Solo Talento Humano puede escalar a una Comisión Evaluadora.");
+        if (IsEvaluado(actor)) return OwnEvaluation;
         if (State.Step() is not { } step) return Outcome.Refused($"La evaluación está «{State.Label()}»: no hay paso en desacuerdo.");
         if (EscalatedStep is not null) return Outcome.Refused("Este paso ya está en manos de una Comisión Evaluadora.");
         if (NotAccepted(step) < ctx.Period.Settings.DisagreementRounds)
@@ -461,6 +496,47 @@ public sealed class Evaluation
         AddVersion(EvaluationStep.Goals, VersionKinds.CommitteeDecision, actor, Goals, changes, ctx.Now);
         EscalatedStep = null;
         return MoveTo(EvaluationState.SelfEvaluationI, actor, Roles.Committee, Actions.CommitteeDecision, decision!.Trim(), ctx.Now);
+    }
+
+    /// <summary>
+    /// The Comisión Evaluadora decides an escalated follow-up: the progress it records is final for the step.
+    /// After the first follow-up the second starts. The second follow-up's step ends with the final acceptance, so
+    /// its decision finalizes the evaluation, with the competencies the committee rates (or, when it passes none,
+    /// those the evaluator already rated).
+    /// </summary>
+    public Outcome DecideSelfEvaluationByCommittee(Actor actor, int followUp, IReadOnlyList<GoalProgress> progress, string? decision, EvaluationContext ctx,
+        IReadOnlyList<CompetencyScore>? scores = null, IReadOnlyList<string>? applicable = null)
+    {
+        if (BadFollowUp(followUp) is { } bad) return bad;
+        var s = FollowUpStates(followUp);
+        if (EscalatedStep != s.Step) return Outcome.Refused($"El {(followUp == 1 ? "primer" : "segundo")} seguimiento no está escalado a una comisión.");
+        if (actor.ServantId is null || actor.ServantId != EscalationRecorderId)
+            return Outcome.Refused("Solo quien registra por la Comisión Evaluadora puede registrar su decisión.");
+        if (Reason(decision, "de la decisión") is { } noReason) return noReason;
+        var errors = ValidateProgress(followUp, progress, complete: true).ToList();
+        if (followUp == 2)
+        {
+            if (scores is not null) errors.AddRange(CompetencyErrors(scores, applicable ?? [], ctx.Period.Settings));
+            else if (Competencies.Count == 0) errors.Add(new("Competencies", "Califique las competencias."));
+        }
+        if (errors.Count > 0) return Outcome.From(errors);
+        var before = ProgressOf(followUp).ToDictionary(p => p.GoalNumber);
+        var why = decision!.Trim();
+        var changes = new List<FieldChange>();
+        foreach (var p in progress.OrderBy(p => p.GoalNumber))
+        {
+            before.TryGetValue(p.GoalNumber, out var b);
+            if (b?.AchievedPercent != p.AchievedPercent)
+                changes.Add(new(p.GoalNumber, nameof(GoalProgress.AchievedPercent), b?.AchievedPercent.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    p.AchievedPercent.ToString(System.Globalization.CultureInfo.InvariantCulture), why));
+            if ((b?.Narrative ?? "") != p.Narrative.Trim()) changes.Add(new(p.GoalNumber, nameof(GoalProgress.Narrative), b?.Narrative, p.Narrative.Trim(), why));
+        }
+        SetProgress(followUp, progress);
+        if (followUp == 2 && scores is not null) Competencies = scores.Select(c => c with { Comment = Clean(c.Comment) }).ToList();
+        AddVersion(s.Step, VersionKinds.CommitteeDecision, actor, ProgressOf(followUp), changes, ctx.Now);
+        EscalatedStep = null;
+        var next = followUp == 1 ? EvaluationState.SelfEvaluationII : EvaluationState.Finalized;
+        return MoveTo(next, actor, Roles.Committee, Actions.CommitteeDecision, why, ctx.Now);
     }
 
     public bool IsClosed => State is EvaluationState.Finalized or EvaluationState.ClosedByRetirement;

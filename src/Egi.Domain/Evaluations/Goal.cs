@@ -89,7 +89,8 @@ public sealed record FieldChange(int GoalNumber, string Field, string? Before, s
     /// <summary>Field used when a whole goal is added or removed.</summary>
     public const string WholeGoal = "Goal";
 
-    public string FieldLabel => Field == WholeGoal ? "Meta completa" : Goal.FieldLabel(Field);
+    /// <summary>The Spanish name of the changed field: a goal's field, or a follow-up's (% logrado, relato del avance).</summary>
+    public string FieldLabel => Field == WholeGoal ? "Meta completa" : Evaluation.ProgressFieldLabel(Field);
 
     /// <summary>Key of the justification of a change: "3.Weight", or "3.Goal" for an added/removed goal.</summary>
     public static string Key(int goalNumber, string field) => $"{goalNumber}.{field}";
