@@ -1,0 +1,84 @@
+using System.Globalization;
+using Egi.Domain.Calendar;
+using Egi.Web.Data;
+using Egi.Web.Features.Directory.Servants;
+using Egi.Web.Infrastructure;
+using Egi.Web.Reports;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Egi.Web.Features.Reports;
+
+/// <summary>
+/// Stage-1 consolidation (activity 7), for Talento Humano and Consulta (the /Reports folder's policy): the summary
+/// per dependencia and the list of servants of a period, with filters, and the same report as .xlsx.
+/// Every view with data is recorded in the audit trail («Consultar»), and so is every download («Exportar»).
+/// Filters are text (never a binding error): a bad value gets a Spanish message next to its field.
+/// </summary>
+public sealed class Stage1Model(EgiDbContext db, CurrentUser me) : PageModel
+{
+    [BindProperty(SupportsGet = true, Name = "vigencia")]
+    public string? PeriodText { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "dependencia")]
+    public string? DependencyText { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "estado")]
+    public string? StatusText { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "q")]
+    public string? Q { get; set; }
+
+    public IReadOnlyList<Period> Periods { get; private set; } = [];
+    public IReadOnlyList<DependencyNode> Dependencies { get; private set; } = [];
+    public Period? Period { get; private set; }
+    public Stage1Report? Report { get; private set; }
+    public Dictionary<string, string> Errors { get; } = [];
+    public string FilterDescription { get; private set; } = "";
+    public DateOnly Today => me.Today;
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        await LoadAsync(ct);
+        if (Report is null) return;
+        db.Audit(Stage1Report.ReadAction, Stage1Report.AuditEntity, Id(Report.Period.Id), AuditSummary(Report, "Consulta en pantalla"));
+        await db.SaveChangesAsync(ct);
+    }
+
+    public async Task<IActionResult> OnPostXlsxAsync(CancellationToken ct)
+    {
+        await LoadAsync(ct);
+        if (Report is null) return Page();
+        var bytes = Stage1Xlsx.Write(Report);
+        db.Audit(Stage1Report.ExportAction, Stage1Report.AuditEntity, Id(Report.Period.Id), AuditSummary(Report, "Descarga .xlsx"));
+        await db.SaveChangesAsync(ct);
+        return File(bytes, XlsxWorkbook.ContentType, Stage1Xlsx.FileName(Report));
+    }
+
+    private async Task LoadAsync(CancellationToken ct)
+    {
+        Periods = await db.Periods.AsNoTracking().OrderByDescending(p => p.Year).ToListAsync(ct);
+        Dependencies = await ServantLookups.DependencyTreeAsync(db, ct);
+
+        if (string.IsNullOrWhiteSpace(PeriodText)) Period = Stage1Report.DefaultPeriod(Periods);
+        else if (int.TryParse(PeriodText.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var id) && Periods.FirstOrDefault(p => p.Id == id) is { } chosen)
+            Period = chosen;
+        else Errors["vigencia"] = "La «Vigencia» elegida no existe: elija una de la lista.";
+
+        var filter = Stage1Filter.Parse(DependencyText, StatusText, Q, Dependencies.Select(d => d.Id).ToList(), Errors);
+        FilterDescription = Stage1Text.Describe(filter, Dependencies.ToDictionary(d => d.Id, d => d.Name));
+        if (Period is null || Errors.Count > 0) return;
+        Report = await Stage1Report.BuildAsync(db, Period, filter, me.Today, ct);
+    }
+
+    private string AuditSummary(Stage1Report r, string what) =>
+        $"{what} de la {r.Period.Name}: {Stage1Text.Int(r.Rows.Count)} de {Stage1Text.Int(r.AllRows.Count)} servidores ({FilterDescription}).";
+
+    private static string Id(int id) => id.ToString(CultureInfo.InvariantCulture);
+
+    public string? Err(string field) => Errors.GetValueOrDefault(field);
+
+    /// <summary>The selected period's id for the form (the typed text when it was not valid).</summary>
+    public string? SelectedPeriod => Period?.Id.ToString(CultureInfo.InvariantCulture) ?? PeriodText;
+}
