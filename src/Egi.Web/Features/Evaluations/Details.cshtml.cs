@@ -1,0 +1,187 @@
+using System.Globalization;
+using System.Text.Json;
+using Egi.Domain.Calendar;
+using Egi.Domain.Evaluations;
+using Egi.Web.Data;
+using Egi.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Egi.Web.Features.Evaluations;
+
+/// <summary>
+/// The evaluation page: who, which period, the state and on whom it waits, the current goals, the rounds, the
+/// history as a timeline and every version of the goals. Anyone who may not see the evaluation gets 404
+/// (<see cref="EvaluationWorkflow.LoadAsync"/>); the buttons are only the actions the signed-in person can take now.
+/// </summary>
+public sealed class DetailsModel(EvaluationWorkflow workflow, EgiDbContext db) : PageModel
+{
+    public EvaluationCase Case { get; private set; } = null!;
+    public Evaluation Evaluation => Case.Evaluation;
+    public EvSummary Summary { get; private set; } = null!;
+    public IReadOnlyList<EvAction> Actions { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
+    {
+        var c = await workflow.LoadAsync(id, ct);
+        if (c is null) return NotFound();
+        Case = c;
+        Summary = await EvSummary.LoadAsync(db, c, ct);
+        Actions = EvView.ActionsFor(c);
+        return Page();
+    }
+}
+
+/// <summary>A link to what the signed-in person can do now on an evaluation.</summary>
+public sealed record EvAction(string Text, string Url, string Hint);
+
+/// <summary>What the summary at the top of the evaluado's pages shows (partial _EvSummary).</summary>
+public sealed record EvSummary(EvaluationCase Case, string DependencyName, IReadOnlyList<string> CommitteeMembers, IReadOnlyList<string> EscalationMembers, string? EscalationRecorder)
+{
+    public Evaluation Evaluation => Case.Evaluation;
+
+    public static async Task<EvSummary> LoadAsync(EgiDbContext db, EvaluationCase c, CancellationToken ct)
+    {
+        var e = c.Evaluation;
+        var dependency = await db.Dependencies.AsNoTracking().Where(d => d.Id == c.Evaluado.DependencyId).Select(d => d.Name).FirstOrDefaultAsync(ct) ?? "—";
+        var ids = e.CommitteeMemberIds.Concat(e.EscalationMemberIds).Append(e.EscalationRecorderId ?? 0).Distinct().ToList();
+        var names = ids.Count == 0
+            ? []
+            : await db.Servants.AsNoTracking().Where(s => ids.Contains(s.Id)).ToDictionaryAsync(s => s.Id, s => s.FirstNames + " " + s.LastNames, ct);
+        string Name(int id) => names.TryGetValue(id, out var n) ? n.Trim() : $"Servidor {id}";
+        return new EvSummary(c, dependency,
+            e.CommitteeMemberIds.Select(Name).ToList(),
+            e.EscalationMemberIds.Select(Name).ToList(),
+            e.EscalationRecorderId is { } r ? Name(r) : null);
+    }
+
+    /// <summary>On whom the evaluation waits, by name.</summary>
+    public string WaitingOnText => Evaluation.WaitingOn switch
+    {
+        WaitingOn.Evaluado => $"{Case.Evaluado.FullName} (evaluado)",
+        WaitingOn.Evaluator when Evaluation.EscalatedStep is not null => $"la Comisión Evaluadora (registra {EscalationRecorder ?? "—"})",
+        WaitingOn.Evaluator when Evaluation.IsCommittee => $"la Comisión Evaluadora (registra {Case.Evaluator?.FullName ?? "—"})",
+        WaitingOn.Evaluator => $"{Case.Evaluator?.FullName ?? "el evaluador"} (evaluador)",
+        _ => "nadie: la evaluación está cerrada",
+    };
+
+    /// <summary>Whether the current step can be done today, in words (null when the evaluation is closed).</summary>
+    public (bool Open, string Text)? Window
+    {
+        get
+        {
+            if (Evaluation.State.Step() is not { } step) return null;
+            var ctx = Case.Context;
+            var w = Case.Period.Window(step.Stage());
+            var range = $"del {EvView.Date(w.Start)} al {EvView.Date(w.End)}";
+            if (ctx.Period.IsOpen(step.Stage(), ctx.Today)) return (true, $"La ventana de «{w.Stage.Label()}» va {range}.");
+            var reopened = Evaluation.Reopenings.Where(r => r.Step == step && r.Until >= ctx.Today).Select(r => (DateOnly?)r.Until).Max();
+            if (reopened is { } until) return (true, $"Talento Humano reabrió el paso para esta evaluación hasta el {EvView.Date(until)} (la ventana general fue {range}).");
+            if (Evaluation.IsStepOpen(step, ctx))
+                return (true, $"El servidor ingresó el {EvView.Date(ctx.EvaluadoHireDate)} y tiene {ctx.Period.Settings.NewServantGoalWorkingDays} días hábiles para concertar sus metas.");
+            return (false, $"La ventana de «{w.Stage.Label()}» va {range}. Solo Talento Humano puede reabrir el paso para esta persona.");
+        }
+    }
+}
+
+/// <summary>Formats and small decisions shared by the evaluado's pages, the evaluation page and «Mis pendientes».</summary>
+public static class EvView
+{
+    private static readonly JsonSerializerOptions Json = new();
+
+    public static string Date(DateOnly d) => d.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
+
+    public static string Date(DateOnly? d) => d is { } x ? Date(x) : "—";
+
+    /// <summary>A stored UTC instant as Bogotá's dd/MM/yyyy HH:mm.</summary>
+    public static string When(DateTime utc) =>
+        TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), CurrentUser.Bogota).ToString("dd/MM/yyyy HH:mm", CultureInfo.InvariantCulture);
+
+    public static DateOnly BogotaDate(DateTime utc) =>
+        DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), CurrentUser.Bogota));
+
+    /// <summary>Since when the evaluation waits: the last entry of its history, or its opening.</summary>
+    public static DateTime WaitingSince(Evaluation e) => e.History.Count > 0 ? e.History.Max(h => h.At) : e.CreatedAt;
+
+    public static int DaysWaiting(Evaluation e, DateOnly today) => Math.Max(0, today.DayNumber - BogotaDate(WaitingSince(e)).DayNumber);
+
+    public static string Days(int n) => n == 1 ? "1 día" : $"{n.ToString(CultureInfo.GetCultureInfo("es-CO"))} días";
+
+    /// <summary>A goal field's value as a person reads it: percentages with «%», empty as «(vacío)».</summary>
+    public static string Show(string field, string? value) => value switch
+    {
+        null or "" => "(vacío)",
+        _ when field is nameof(Goal.Weight) or nameof(Goal.AgreedFirstFollowUpPercent) or nameof(GoalProgress.AchievedPercent) => $"{value} %",
+        _ => value,
+    };
+
+    /// <summary>The before of a change: a goal that did not exist reads «(meta nueva)».</summary>
+    public static string Before(FieldChange c) => c.Field == FieldChange.WholeGoal && c.Before is null ? "(meta nueva)" : Show(c.Field, c.Before);
+
+    public static string After(FieldChange c) => c.Field == FieldChange.WholeGoal && c.After is null ? "(meta eliminada)" : Show(c.Field, c.After);
+
+    public static IReadOnlyList<FieldChange> ChangesOf(EvaluationVersion v) =>
+        JsonSerializer.Deserialize<List<FieldChange>>(v.ChangesJson, Json) ?? [];
+
+    public static IReadOnlyList<GoalProgress> ProgressOf(EvaluationVersion v) =>
+        JsonSerializer.Deserialize<List<GoalProgress>>(v.ContentJson, Json) ?? [];
+
+    /// <summary>Badge class of a state; the badge always carries the state's name too (never colour alone).</summary>
+    public static string StateBadge(Evaluation e) => e.WaitingOn switch
+    {
+        WaitingOn.Evaluator => "text-bg-warning",
+        WaitingOn.Evaluado => "text-bg-info",
+        _ => "badge-ok",
+    };
+
+    /// <summary>The page where the evaluado acts in the current state, or null when nothing waits on them there.</summary>
+    public static string? EvaluadoPage(Evaluation e) =>
+        e.EscalatedStep is not null && e.EscalatedStep == e.State.Step() ? null
+        : e.State switch
+        {
+            EvaluationState.GoalFormulation => $"/Evaluations/Goals/{e.Id}",
+            EvaluationState.GoalAcceptance => $"/Evaluations/Acceptance/{e.Id}",
+            _ => null,
+        };
+
+    /// <summary>The page where the evaluator (or the committee's recorder) acts in the current state.</summary>
+    public static string EvaluatorPage(Evaluation e) =>
+        e.EscalatedStep is not null ? $"/Evaluations/Committee/{e.Id}"
+        : e.State == EvaluationState.GoalApproval ? $"/Evaluations/Approval/{e.Id}"
+        : $"/Evaluations/Details/{e.Id}";
+
+    /// <summary>What the signed-in person may do now. Consulta and anyone else who only reads get nothing.</summary>
+    public static IReadOnlyList<EvAction> ActionsFor(EvaluationCase c)
+    {
+        var e = c.Evaluation;
+        var actions = new List<EvAction>();
+        var escalated = e.EscalatedStep is not null && e.EscalatedStep == e.State.Step();
+        if (c.IsEvaluado && !escalated)
+        {
+            if (e.State == EvaluationState.GoalFormulation)
+                actions.Add(new("Formular mis metas", $"/Evaluations/Goals/{e.Id}", "Registre sus metas, guarde el borrador y envíelas a su jefe para aprobación."));
+            else if (e.State == EvaluationState.GoalAcceptance)
+                actions.Add(new("Revisar y aceptar mis metas", $"/Evaluations/Acceptance/{e.Id}", "Vea lo que aprobó o cambió su evaluador y acéptelo o no."));
+        }
+        if (c.IsEvaluator && !escalated && e.State == EvaluationState.GoalApproval)
+            actions.Add(new("Revisar las metas (aprobar, rechazar o modificar)", $"/Evaluations/Approval/{e.Id}", "Las metas esperan su aprobación."));
+        if (escalated && c.Actor.ServantId is { } me && me == e.EscalationRecorderId && e.EscalatedStep == EvaluationStep.Goals)
+            actions.Add(new("Registrar la decisión de la Comisión Evaluadora", $"/Evaluations/Committee/{e.Id}", "El paso fue escalado: la comisión decide."));
+        if (c.Actor.IsTalentoHumano && !c.IsEvaluado)
+            actions.Add(new("Administrar (Talento Humano)", $"/Evaluations/Admin/{e.Id}", "Reasignar evaluador, asignar comisión, reabrir un paso o escalar un desacuerdo."));
+        return actions;
+    }
+
+    /// <summary>Every error message in the model state, general ones first (for the summary with role="alert").</summary>
+    public static IReadOnlyList<string> AllErrors(ModelStateDictionary state) =>
+        state.OrderBy(kv => kv.Key.Length == 0 ? 0 : kv.Key == "Goals" ? 1 : 2)
+            .SelectMany(kv => kv.Value is { } entry ? entry.Errors.Select(e => e.ErrorMessage) : []).Distinct().ToList();
+}
+
+/// <summary>Model of the partial _EvGoalsTable: goals as a read-only table with its caption.</summary>
+public sealed record EvGoalsTable(string Caption, IReadOnlyList<Goal> Goals);
+
+/// <summary>Model of the partial _EvChanges: what the evaluator changed, before/after with the justification.</summary>
+public sealed record EvChangesTable(string Caption, IReadOnlyList<FieldChange> Changes);
