@@ -26,7 +26,13 @@ token=$(curl -s -c "$jar" "http://127.0.0.1:$PORT/Account/Login" | sed -n 's/.*n
 curl -s -b "$jar" -c "$jar" -o /dev/null "http://127.0.0.1:$PORT/Account/Login" \
   --data-urlencode "Input.Email=talento.humano@egi-demo.gov.co" --data-urlencode "Input.Password=Egi.Demo2026" \
   --data-urlencode "__RequestVerificationToken=$token"
-cookie=$(awk '!/^#/ && NF>=7 {printf "%s=%s; ", $6, $7}' "$jar")
+cookie=$(sed 's/^#HttpOnly_//' "$jar" | awk '!/^#/ && NF>=7 {printf "%s=%s; ", $6, $7}')
+
+check() {
+  local code
+  code=$(curl -s -o /dev/null -w "%{http_code}" -H "Cookie: $cookie" "http://127.0.0.1:$PORT$1")
+  [ "$code" = "200" ] || { echo "Signed-in request to $1 answered $code, not 200: sign-in failed" >&2; exit 1; }
+}
 
 run() {
   local name="$1" path="$2" auth="${3:-}"
@@ -37,6 +43,7 @@ run() {
     wrk -t2 -c16 -d"$DURATION" --latency "http://127.0.0.1:$PORT$path" | grep -E "Requests/sec|Latency|50%|99%|Non-2xx"
   fi
 }
+check /Directory/Servants
 run "Health (database ping)" /health
 run "Sign-in page (anonymous)" /Account/Login
 run "Home of Talento Humano" / auth

@@ -1,0 +1,362 @@
+using System.Globalization;
+using Egi.Domain.Calendar;
+using Egi.Domain.Common;
+using Egi.Domain.Evaluations;
+using Egi.Web.Data;
+using Egi.Web.Features.Periods;
+using Egi.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Egi.Web.Features.Evaluations;
+
+/// <summary>
+/// Activity 5: the current evaluator approves, rejects (with a reason) or modifies (with a justification per changed
+/// field) the goals the evaluado sent. Anyone who is not the current evaluator gets 404. «Modificar» is a two-step
+/// flow without JavaScript: edit the goals, then «Revisar cambios» lists every changed field with before/after and a
+/// justification box for each; «Enviar modificación» runs <see cref="Evaluation.ModifyGoals"/>.
+/// </summary>
+public sealed class ApprovalModel(EvaluationWorkflow workflow, EgiDbContext db) : PageModel
+{
+    public enum Mode
+    {
+        View,
+        Edit,
+        Review,
+    }
+
+    public EvaluationCase Case { get; private set; } = null!;
+    public Evaluation Evaluation => Case.Evaluation;
+    public string DependencyName { get; private set; } = "";
+    public Mode Showing { get; private set; } = Mode.View;
+
+    /// <summary>The changed fields shown for justification in the review step.</summary>
+    public IReadOnlyList<FieldChange> Changes { get; private set; } = [];
+
+    [BindProperty]
+    public Guid Version { get; set; }
+
+    [BindProperty]
+    public string? Comment { get; set; }
+
+    [BindProperty]
+    public string? Reason { get; set; }
+
+    [BindProperty]
+    public List<ApGoalInput> Goals { get; set; } = [];
+
+    [BindProperty]
+    public Dictionary<string, string?> Justifications { get; set; } = [];
+
+    /// <summary>True when the evaluator can act now: goals waiting for approval, not escalated, step open.</summary>
+    public bool CanAct =>
+        Evaluation.State == EvaluationState.GoalApproval && Evaluation.EscalatedStep != EvaluationStep.Goals
+        && Evaluation.IsStepOpen(EvaluationStep.Goals, Case.Context);
+
+    public ApGoalsEditor Editor => new(Evaluation.Id, Goals, Case.Period.Settings.MaxGoals, Case.Period.Year, Evaluation.OrderedGoals.Select(g => g.Number).ToHashSet());
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct)) return NotFound();
+        Version = Evaluation.Version;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnGetModifyAsync(int id, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct)) return NotFound();
+        Version = Evaluation.Version;
+        Goals = ApGoals.Inputs(Evaluation.OrderedGoals);
+        Showing = CanAct ? Mode.Edit : Mode.View;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostApproveAsync(int id, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct)) return NotFound();
+        ModelState.Clear();
+        var evaluado = Case.Evaluado.FullName;
+        var outcome = await workflow.RunAsync(Case, Version, e => e.ApproveGoals(Case.Actor, Case.Context, Comment), ct);
+        if (!outcome.Succeeded) return Refused(outcome);
+        TempData["Mensaje"] = $"Aprobó las metas de {evaluado}. Ahora {evaluado} debe aceptarlas.";
+        return RedirectToPage("./ToApprove");
+    }
+
+    public async Task<IActionResult> OnPostRejectAsync(int id, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct)) return NotFound();
+        ModelState.Clear();
+        var evaluado = Case.Evaluado.FullName;
+        var outcome = await workflow.RunAsync(Case, Version, e => e.RejectGoals(Case.Actor, Reason, Case.Context), ct);
+        if (!outcome.Succeeded) return Refused(outcome);
+        TempData["Mensaje"] = $"Rechazó las metas de {evaluado}. Volvieron a formulación para que las corrija.";
+        return RedirectToPage("./ToApprove");
+    }
+
+    /// <summary>Adds an empty goal to the form being edited (up to the period's maximum).</summary>
+    public async Task<IActionResult> OnPostAddAsync(int id, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct)) return NotFound();
+        ModelState.Clear();
+        if (!CanAct) return Page();
+        Goals = ApGoals.Numbered(Goals, Evaluation.OrderedGoals);
+        if (!ApGoals.TryAdd(Goals, Evaluation.OrderedGoals, Case.Period.Settings.MaxGoals, out var error))
+            ModelState.AddModelError("Goals", error);
+        Showing = Mode.Edit;
+        return Page();
+    }
+
+    /// <summary>Removes goal number <paramref name="remove"/> (index in the form) from the form being edited.</summary>
+    public async Task<IActionResult> OnPostRemoveAsync(int id, int? remove, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct)) return NotFound();
+        ModelState.Clear();
+        if (!CanAct) return Page();
+        Goals = ApGoals.Numbered(Goals, Evaluation.OrderedGoals);
+        if (remove is >= 0 && remove < Goals.Count) Goals.RemoveAt(remove.Value);
+        Showing = Mode.Edit;
+        return Page();
+    }
+
+    /// <summary>Back from the review to the goals form, with what was typed.</summary>
+    public async Task<IActionResult> OnPostEditAsync(int id, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct)) return NotFound();
+        ModelState.Clear();
+        if (!CanAct) return Page();
+        Goals = ApGoals.Numbered(Goals, Evaluation.OrderedGoals);
+        Showing = Mode.Edit;
+        return Page();
+    }
+
+    /// <summary>Step (a) → (b): checks the edited goals and lists what changed, each with a justification box.</summary>
+    public async Task<IActionResult> OnPostReviewAsync(int id, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct)) return NotFound();
+        ModelState.Clear();
+        if (Version != Evaluation.Version) return Refused(Outcome.Refused(EvaluationWorkflow.StaleMessage));
+        if (!CanAct) return Page();
+        Goals = ApGoals.Numbered(Goals, Evaluation.OrderedGoals);
+        var (goals, errors) = ApGoals.Parse(Goals);
+        errors = ApGoals.WithSetRules(errors, goals, Case.Period);
+        Changes = FieldChange.Diff(Evaluation.OrderedGoals, goals);
+        if (errors.Count == 0 && Changes.Count == 0)
+            errors.Add(new("Goals", "No cambió ninguna meta: si está de acuerdo con las metas propuestas, use «Aprobar»."));
+        if (errors.Count > 0)
+        {
+            ModelState.AddFieldErrors(errors, "");
+            Showing = Mode.Edit;
+            return Page();
+        }
+        Showing = Mode.Review;
+        return Page();
+    }
+
+    /// <summary>Step (b): sends the modification with its justifications; the evaluado then accepts or not.</summary>
+    public async Task<IActionResult> OnPostModifyAsync(int id, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct)) return NotFound();
+        ModelState.Clear();
+        if (Version != Evaluation.Version) return Refused(Outcome.Refused(EvaluationWorkflow.StaleMessage));
+        Goals = ApGoals.Numbered(Goals, Evaluation.OrderedGoals);
+        var (goals, parseErrors) = ApGoals.Parse(Goals);
+        if (parseErrors.Count > 0)
+        {
+            ModelState.AddFieldErrors(ApGoals.WithSetRules(parseErrors, goals, Case.Period), "");
+            Showing = CanAct ? Mode.Edit : Mode.View;
+            return Page();
+        }
+        var justifications = Justifications
+            .Where(j => !string.IsNullOrWhiteSpace(j.Value))
+            .ToDictionary(j => j.Key, j => j.Value!);
+        var evaluado = Case.Evaluado.FullName;
+        var before = Evaluation.OrderedGoals;
+        var outcome = await workflow.RunAsync(Case, Version, e => e.ModifyGoals(Case.Actor, goals, justifications, Case.Context), ct);
+        if (outcome.Succeeded)
+        {
+            TempData["Mensaje"] = $"Envió la modificación de las metas de {evaluado}. Ahora {evaluado} verá los cambios y decidirá si los acepta.";
+            return RedirectToPage("./ToApprove");
+        }
+        if (outcome.Errors.Any(e => e.Message == EvaluationWorkflow.StaleMessage)) return Refused(outcome);
+        ModelState.AddFieldErrors(outcome.Errors, "");
+        Changes = FieldChange.Diff(before, goals);
+        var goalErrors = outcome.Errors.Any(e => e.Field.StartsWith("Goals", StringComparison.Ordinal));
+        Showing = !CanAct ? Mode.View : goalErrors || Changes.Count == 0 ? Mode.Edit : Mode.Review;
+        return Page();
+    }
+
+    /// <summary>Shows the refusal; a stale save goes back to the current version (nothing of the person's edit is merged).</summary>
+    private PageResult Refused(Outcome outcome)
+    {
+        var stale = outcome.Errors.Any(e => e.Message == EvaluationWorkflow.StaleMessage);
+        foreach (var e in outcome.Errors) ModelState.AddModelError(e.Field, e.Message);
+        if (stale)
+        {
+            Showing = Mode.View;
+            Version = Evaluation.Version;
+        }
+        return Page();
+    }
+
+    private async Task<bool> LoadAsync(int id, CancellationToken ct)
+    {
+        var c = await workflow.LoadAsync(id, ct);
+        if (c is null || !c.IsEvaluator) return false;
+        Case = c;
+        DependencyName = await db.Dependencies.AsNoTracking().Where(d => d.Id == c.Evaluado.DependencyId).Select(d => d.Name).FirstOrDefaultAsync(ct) ?? "";
+        return true;
+    }
+}
+
+/// <summary>One goal as typed in a form: text fields, so whatever was typed comes back on an error.</summary>
+public sealed class ApGoalInput
+{
+    public int Number { get; set; }
+    public string? Description { get; set; }
+    public string? Weight { get; set; }
+    public string? ExpectedEvidence { get; set; }
+    public string? AgreedFirstFollowUpPercent { get; set; }
+    public string? DueDate { get; set; }
+    public int? PlanItemId { get; set; }
+
+    public static ApGoalInput From(Goal g) => new()
+    {
+        Number = g.Number,
+        Description = g.Description,
+        Weight = g.Weight.ToString(CultureInfo.InvariantCulture),
+        ExpectedEvidence = g.ExpectedEvidence,
+        AgreedFirstFollowUpPercent = g.AgreedFirstFollowUpPercent.ToString(CultureInfo.InvariantCulture),
+        DueDate = g.DueDate is { } d ? PeriodText.IsoDate(d) : "",
+        PlanItemId = g.PlanItemId,
+    };
+}
+
+/// <summary>What the goals editor partial (_ApGoalsEditor) needs.</summary>
+public sealed record ApGoalsEditor(int EvaluationId, IReadOnlyList<ApGoalInput> Goals, int MaxGoals, int Year, IReadOnlySet<int> ExistingNumbers);
+
+/// <summary>Reading, numbering and showing goals typed in the approval and committee forms.</summary>
+public static class ApGoals
+{
+    public static List<ApGoalInput> Inputs(IEnumerable<Goal> goals) => goals.Select(ApGoalInput.From).ToList();
+
+    /// <summary>
+    /// Gives every new goal (number 0, or a repeated number) the next free number after the current goals, and sorts
+    /// by number: so the form's order is the domain's order and errors keyed "Goals[i]" land on the right goal.
+    /// </summary>
+    public static List<ApGoalInput> Numbered(IEnumerable<ApGoalInput>? inputs, IEnumerable<Goal> current)
+    {
+        var list = (inputs ?? []).Where(g => g is not null).ToList();
+        var next = current.Select(g => g.Number).Concat(list.Select(g => g.Number)).DefaultIfEmpty(0).Max();
+        var seen = new HashSet<int>();
+        foreach (var g in list)
+            if (g.Number <= 0 || !seen.Add(g.Number))
+            {
+                g.Number = ++next;
+                seen.Add(g.Number);
+            }
+        return list.OrderBy(g => g.Number).ToList();
+    }
+
+    public static bool TryAdd(List<ApGoalInput> goals, IEnumerable<Goal> current, int max, out string error)
+    {
+        error = "";
+        if (goals.Count >= max)
+        {
+            error = $"Puede registrar máximo {max} metas: quite una antes de agregar otra.";
+            return false;
+        }
+        var next = current.Select(g => g.Number).Concat(goals.Select(g => g.Number)).DefaultIfEmpty(0).Max() + 1;
+        goals.Add(new ApGoalInput { Number = next, Weight = "", AgreedFirstFollowUpPercent = "", DueDate = "" });
+        return true;
+    }
+
+    /// <summary>Converts the typed text to goals; what cannot be read gets a Spanish message keyed "Goals[i].Field".</summary>
+    public static (List<Goal> Goals, List<FieldError> Errors) Parse(IReadOnlyList<ApGoalInput> inputs)
+    {
+        var goals = new List<Goal>();
+        var errors = new List<FieldError>();
+        for (var i = 0; i < inputs.Count; i++)
+        {
+            var g = inputs[i];
+            var key = $"Goals[{i}]";
+            var n = i + 1;
+            var weight = 0;
+            if (!string.IsNullOrWhiteSpace(g.Weight) && !PeriodText.TryParseInt(g.Weight, out weight))
+                errors.Add(new($"{key}.{nameof(Goal.Weight)}", $"Meta {n}: el peso debe ser un número entero entre 1 y 100."));
+            var agreed = 0;
+            if (string.IsNullOrWhiteSpace(g.AgreedFirstFollowUpPercent))
+                errors.Add(new($"{key}.{nameof(Goal.AgreedFirstFollowUpPercent)}", $"Meta {n}: indique el porcentaje pactado para el primer seguimiento (un número entero de 0 a 100)."));
+            else if (!PeriodText.TryParseInt(g.AgreedFirstFollowUpPercent, out agreed))
+                errors.Add(new($"{key}.{nameof(Goal.AgreedFirstFollowUpPercent)}", $"Meta {n}: el porcentaje pactado para el primer seguimiento debe ser un número entero de 0 a 100."));
+            DateOnly? due = null;
+            if (!string.IsNullOrWhiteSpace(g.DueDate))
+            {
+                if (PeriodText.TryParseDate(g.DueDate, out var d)) due = d;
+                else errors.Add(new($"{key}.{nameof(Goal.DueDate)}", $"Meta {n}: la fecha de cumplimiento no es válida; escriba una fecha como 31/12/2026 (dd/mm/aaaa)."));
+            }
+            goals.Add(new Goal
+            {
+                Number = g.Number,
+                Description = (g.Description ?? "").Trim(),
+                Weight = weight,
+                ExpectedEvidence = (g.ExpectedEvidence ?? "").Trim(),
+                AgreedFirstFollowUpPercent = agreed,
+                DueDate = due,
+                PlanItemId = g.PlanItemId,
+            });
+        }
+        return (goals, errors);
+    }
+
+    /// <summary>Adds the domain's rules of a complete set of goals, except on fields that could not even be read.</summary>
+    public static List<FieldError> WithSetRules(IReadOnlyList<FieldError> parseErrors, IReadOnlyList<Goal> goals, Period period)
+    {
+        var unreadable = parseErrors.Select(e => e.Field).ToHashSet();
+        return parseErrors
+            .Concat(Goal.ValidateSet(goals, period.Settings, period.Year, complete: true).Where(e => !unreadable.Contains(e.Field)))
+            .ToList();
+    }
+
+    /// <summary>A goal field's value as a person reads it (percentages with «%»).</summary>
+    public static string Show(string field, string? value) => value switch
+    {
+        null or "" => "(vacío)",
+        _ when field is nameof(Goal.Weight) or nameof(Goal.AgreedFirstFollowUpPercent) => $"{value} %",
+        _ => value,
+    };
+
+    public static string Date(DateOnly? d) => d is { } x ? PeriodText.Date(x) : "—";
+
+    public static string When(DateTime utc) =>
+        TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), CurrentUser.Bogota).ToString("dd/MM/yyyy HH:mm", CultureInfo.InvariantCulture);
+
+    /// <summary>The error messages of one key of the model state (empty when none).</summary>
+    public static IReadOnlyList<string> Errors(ModelStateDictionary state, string key) =>
+        state.TryGetValue(key, out var entry) ? entry.Errors.Select(e => e.ErrorMessage).ToList() : [];
+
+    /// <summary>Every error message in the model state, general ones first.</summary>
+    public static IReadOnlyList<string> AllErrors(ModelStateDictionary state) =>
+        state.OrderBy(kv => kv.Key.Length == 0 ? 0 : kv.Key == "Goals" ? 1 : 2)
+            .SelectMany(kv => (kv.Value?.Errors ?? []).Select(e => e.ErrorMessage)).Distinct().ToList();
+
+    /// <summary>Spanish label of a state as a badge class (the badge always carries the text too).</summary>
+    public static string StateBadge(EvaluationState state) => state.WaitingOn() switch
+    {
+        WaitingOn.Evaluator => "text-bg-warning",
+        WaitingOn.Evaluado => "text-bg-info",
+        _ => "badge-ok",
+    };
+
+    /// <summary>"El evaluador" → "el evaluador", for use inside a sentence.</summary>
+    public static string Uncapitalized(string text) => text.Length == 0 ? text : char.ToLowerInvariant(text[0]) + text[1..];
+
+    public static string WaitingLabel(Evaluation e) => e.WaitingOn switch
+    {
+        WaitingOn.Evaluado => "El evaluado",
+        WaitingOn.Evaluator when e.EscalatedStep is not null => "La Comisión Evaluadora",
+        WaitingOn.Evaluator => "El evaluador",
+        _ => "Nadie",
+    };
+}

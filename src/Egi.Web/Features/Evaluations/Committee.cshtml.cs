@@ -1,0 +1,101 @@
+using Egi.Domain.Evaluations;
+using Egi.Web.Data;
+using Egi.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Egi.Web.Features.Evaluations;
+
+/// <summary>
+/// The Comisión Evaluadora's decision on escalated goals: only the servant who records for the committee
+/// (<see cref="Evaluation.EscalationRecorderId"/>) sees this page while the goals are escalated; anyone else gets 404.
+/// The decision is final for the step: the goals are agreed and the first follow-up starts.
+/// </summary>
+public sealed class CommitteeModel(EvaluationWorkflow workflow, EgiDbContext db) : PageModel
+{
+    public EvaluationCase Case { get; private set; } = null!;
+    public Evaluation Evaluation => Case.Evaluation;
+    public string DependencyName { get; private set; } = "";
+    public IReadOnlyList<string> Members { get; private set; } = [];
+
+    [BindProperty]
+    public Guid Version { get; set; }
+
+    [BindProperty]
+    public string? Decision { get; set; }
+
+    [BindProperty]
+    public List<ApGoalInput> Goals { get; set; } = [];
+
+    public ApGoalsEditor Editor => new(Evaluation.Id, Goals, Case.Period.Settings.MaxGoals, Case.Period.Year, Evaluation.OrderedGoals.Select(g => g.Number).ToHashSet());
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct)) return NotFound();
+        Version = Evaluation.Version;
+        Goals = ApGoals.Inputs(Evaluation.OrderedGoals);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAddAsync(int id, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct)) return NotFound();
+        ModelState.Clear();
+        Goals = ApGoals.Numbered(Goals, Evaluation.OrderedGoals);
+        if (!ApGoals.TryAdd(Goals, Evaluation.OrderedGoals, Case.Period.Settings.MaxGoals, out var error))
+            ModelState.AddModelError("Goals", error);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostRemoveAsync(int id, int? remove, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct)) return NotFound();
+        ModelState.Clear();
+        Goals = ApGoals.Numbered(Goals, Evaluation.OrderedGoals);
+        if (remove is >= 0 && remove < Goals.Count) Goals.RemoveAt(remove.Value);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(int id, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct)) return NotFound();
+        ModelState.Clear();
+        Goals = ApGoals.Numbered(Goals, Evaluation.OrderedGoals);
+        var (goals, parseErrors) = ApGoals.Parse(Goals);
+        if (parseErrors.Count > 0)
+        {
+            ModelState.AddFieldErrors(ApGoals.WithSetRules(parseErrors, goals, Case.Period), "");
+            return Page();
+        }
+        var evaluado = Case.Evaluado.FullName;
+        var outcome = await workflow.RunAsync(Case, Version, e => e.DecideGoalsByCommittee(Case.Actor, goals, Decision, Case.Context), ct);
+        if (outcome.Succeeded)
+        {
+            TempData["Mensaje"] = $"Quedó registrada la decisión de la Comisión Evaluadora: las metas de {evaluado} quedaron concertadas.";
+            return RedirectToPage("./ToApprove");
+        }
+        foreach (var e in outcome.Errors) ModelState.AddModelError(e.Field, e.Message);
+        if (outcome.Errors.Any(e => e.Message == EvaluationWorkflow.StaleMessage))
+        {
+            Version = Evaluation.Version;
+            Goals = ApGoals.Inputs(Evaluation.OrderedGoals);
+        }
+        return Page();
+    }
+
+    private async Task<bool> LoadAsync(int id, CancellationToken ct)
+    {
+        var c = await workflow.LoadAsync(id, ct);
+        if (c is null || c.Actor.ServantId is not { } me || c.Evaluation.EscalationRecorderId != me
+            || c.Evaluation.EscalatedStep != EvaluationStep.Goals)
+            return false;
+        Case = c;
+        DependencyName = await db.Dependencies.AsNoTracking().Where(d => d.Id == c.Evaluado.DependencyId).Select(d => d.Name).FirstOrDefaultAsync(ct) ?? "";
+        var ids = c.Evaluation.EscalationMemberIds;
+        Members = (await db.Servants.AsNoTracking().Where(s => ids.Contains(s.Id)).ToListAsync(ct))
+            .OrderBy(s => s.Id == me ? 0 : 1).ThenBy(s => s.LastNames)
+            .Select(s => s.Id == me ? $"{s.FullName} (registra)" : s.FullName).ToList();
+        return true;
+    }
+}
