@@ -316,7 +316,7 @@ public abstract class ApprovalPagesTests(Db db) : IAsyncLifetime
         bad["Goals[1].Weight"] = "45";
         bad["Goals[1].DueDate"] = "2027-01-15";
         var badHtml = await Ap.ReadAsync(await Ap.PostAsync(felipe, Approval(id), "Review", bad));
-        Assert.Contains("Meta 1: el peso debe ser un número entero entre 1 y 100.", badHtml);
+        Assert.Contains("Meta 1: el peso debe ser un número entero entre 1 y 100", badHtml);
         Assert.Contains("Meta 2: la fecha de cumplimiento debe estar dentro de la vigencia 2026.", badHtml);
         Assert.Contains("value=\"cincuenta\"", badHtml);
         Assert.Contains("aria-invalid=\"true\"", badHtml);

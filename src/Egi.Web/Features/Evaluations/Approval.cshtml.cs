@@ -45,7 +45,7 @@ public sealed class ApprovalModel(EvaluationWorkflow workflow, EgiDbContext db) 
     public string? Reason { get; set; }
 
     [BindProperty]
-    public List<ApGoalInput> Goals { get; set; } = [];
+    public List<GoalFormRow> Goals { get; set; } = [];
 
     [BindProperty]
     public Dictionary<string, string?> Justifications { get; set; } = [];
@@ -139,7 +139,7 @@ public sealed class ApprovalModel(EvaluationWorkflow workflow, EgiDbContext db) 
         if (Version != Evaluation.Version) return Refused(Outcome.Refused(EvaluationWorkflow.StaleMessage));
         if (!CanAct) return Page();
         Goals = ApGoals.Numbered(Goals, Evaluation.OrderedGoals);
-        var (goals, errors) = ApGoals.Parse(Goals);
+        var (goals, errors) = GoalFormRow.Parse(Goals, complete: true, keepNumbers: true);
         errors = ApGoals.WithSetRules(errors, goals, Case.Period);
         Changes = FieldChange.Diff(Evaluation.OrderedGoals, goals);
         if (errors.Count == 0 && Changes.Count == 0)
@@ -161,7 +161,7 @@ public sealed class ApprovalModel(EvaluationWorkflow workflow, EgiDbContext db) 
         ModelState.Clear();
         if (Version != Evaluation.Version) return Refused(Outcome.Refused(EvaluationWorkflow.StaleMessage));
         Goals = ApGoals.Numbered(Goals, Evaluation.OrderedGoals);
-        var (goals, parseErrors) = ApGoals.Parse(Goals);
+        var (goals, parseErrors) = GoalFormRow.Parse(Goals, complete: true, keepNumbers: true);
         if (parseErrors.Count > 0)
         {
             ModelState.AddFieldErrors(ApGoals.WithSetRules(parseErrors, goals, Case.Period), "");
@@ -210,42 +210,19 @@ public sealed class ApprovalModel(EvaluationWorkflow workflow, EgiDbContext db) 
     }
 }
 
-/// <summary>One goal as typed in a form: text fields, so whatever was typed comes back on an error.</summary>
-public sealed class ApGoalInput
-{
-    public int Number { get; set; }
-    public string? Description { get; set; }
-    public string? Weight { get; set; }
-    public string? ExpectedEvidence { get; set; }
-    public string? AgreedFirstFollowUpPercent { get; set; }
-    public string? DueDate { get; set; }
-    public int? PlanItemId { get; set; }
-
-    public static ApGoalInput From(Goal g) => new()
-    {
-        Number = g.Number,
-        Description = g.Description,
-        Weight = g.Weight.ToString(CultureInfo.InvariantCulture),
-        ExpectedEvidence = g.ExpectedEvidence,
-        AgreedFirstFollowUpPercent = g.AgreedFirstFollowUpPercent.ToString(CultureInfo.InvariantCulture),
-        DueDate = g.DueDate is { } d ? PeriodText.IsoDate(d) : "",
-        PlanItemId = g.PlanItemId,
-    };
-}
-
 /// <summary>What the goals editor partial (_ApGoalsEditor) needs.</summary>
-public sealed record ApGoalsEditor(int EvaluationId, IReadOnlyList<ApGoalInput> Goals, int MaxGoals, int Year, IReadOnlySet<int> ExistingNumbers);
+public sealed record ApGoalsEditor(int EvaluationId, IReadOnlyList<GoalFormRow> Goals, int MaxGoals, int Year, IReadOnlySet<int> ExistingNumbers);
 
 /// <summary>Reading, numbering and showing goals typed in the approval and committee forms.</summary>
 public static class ApGoals
 {
-    public static List<ApGoalInput> Inputs(IEnumerable<Goal> goals) => goals.Select(ApGoalInput.From).ToList();
+    public static List<GoalFormRow> Inputs(IEnumerable<Goal> goals) => goals.Select(GoalFormRow.From).ToList();
 
     /// <summary>
     /// Gives every new goal (number 0, or a repeated number) the next free number after the current goals, and sorts
     /// by number: so the form's order is the domain's order and errors keyed "Goals[i]" land on the right goal.
     /// </summary>
-    public static List<ApGoalInput> Numbered(IEnumerable<ApGoalInput>? inputs, IEnumerable<Goal> current)
+    public static List<GoalFormRow> Numbered(IEnumerable<GoalFormRow>? inputs, IEnumerable<Goal> current)
     {
         var list = (inputs ?? []).Where(g => g is not null).ToList();
         var next = current.Select(g => g.Number).Concat(list.Select(g => g.Number)).DefaultIfEmpty(0).Max();
@@ -259,7 +236,7 @@ public static class ApGoals
         return list.OrderBy(g => g.Number).ToList();
     }
 
-    public static bool TryAdd(List<ApGoalInput> goals, IEnumerable<Goal> current, int max, out string error)
+    public static bool TryAdd(List<GoalFormRow> goals, IEnumerable<Goal> current, int max, out string error)
     {
         error = "";
         if (goals.Count >= max)
@@ -268,46 +245,8 @@ public static class ApGoals
             return false;
         }
         var next = current.Select(g => g.Number).Concat(goals.Select(g => g.Number)).DefaultIfEmpty(0).Max() + 1;
-        goals.Add(new ApGoalInput { Number = next, Weight = "", AgreedFirstFollowUpPercent = "", DueDate = "" });
+        goals.Add(new GoalFormRow { Number = next, Weight = "", AgreedFirstFollowUpPercent = "", DueDate = "" });
         return true;
-    }
-
-    /// <summary>Converts the typed text to goals; what cannot be read gets a Spanish message keyed "Goals[i].Field".</summary>
-    public static (List<Goal> Goals, List<FieldError> Errors) Parse(IReadOnlyList<ApGoalInput> inputs)
-    {
-        var goals = new List<Goal>();
-        var errors = new List<FieldError>();
-        for (var i = 0; i < inputs.Count; i++)
-        {
-            var g = inputs[i];
-            var key = $"Goals[{i}]";
-            var n = i + 1;
-            var weight = 0;
-            if (!string.IsNullOrWhiteSpace(g.Weight) && !PeriodText.TryParseInt(g.Weight, out weight))
-                errors.Add(new($"{key}.{nameof(Goal.Weight)}", $"Meta {n}: el peso debe ser un número entero entre 1 y 100."));
-            var agreed = 0;
-            if (string.IsNullOrWhiteSpace(g.AgreedFirstFollowUpPercent))
-                errors.Add(new($"{key}.{nameof(Goal.AgreedFirstFollowUpPercent)}", $"Meta {n}: indique el porcentaje pactado para el primer seguimiento (un número entero de 0 a 100)."));
-            else if (!PeriodText.TryParseInt(g.AgreedFirstFollowUpPercent, out agreed))
-                errors.Add(new($"{key}.{nameof(Goal.AgreedFirstFollowUpPercent)}", $"Meta {n}: el porcentaje pactado para el primer seguimiento debe ser un número entero de 0 a 100."));
-            DateOnly? due = null;
-            if (!string.IsNullOrWhiteSpace(g.DueDate))
-            {
-                if (PeriodText.TryParseDate(g.DueDate, out var d)) due = d;
-                else errors.Add(new($"{key}.{nameof(Goal.DueDate)}", $"Meta {n}: la fecha de cumplimiento no es válida; escriba una fecha como 31/12/2026 (dd/mm/aaaa)."));
-            }
-            goals.Add(new Goal
-            {
-                Number = g.Number,
-                Description = (g.Description ?? "").Trim(),
-                Weight = weight,
-                ExpectedEvidence = (g.ExpectedEvidence ?? "").Trim(),
-                AgreedFirstFollowUpPercent = agreed,
-                DueDate = due,
-                PlanItemId = g.PlanItemId,
-            });
-        }
-        return (goals, errors);
     }
 
     /// <summary>Adds the domain's rules of a complete set of goals, except on fields that could not even be read.</summary>
@@ -319,27 +258,9 @@ public static class ApGoals
             .ToList();
     }
 
-    /// <summary>A goal field's value as a person reads it (percentages with «%»).</summary>
-    public static string Show(string field, string? value) => value switch
-    {
-        null or "" => "(vacío)",
-        _ when field is nameof(Goal.Weight) or nameof(Goal.AgreedFirstFollowUpPercent) => $"{value} %",
-        _ => value,
-    };
-
-    public static string Date(DateOnly? d) => d is { } x ? PeriodText.Date(x) : "—";
-
-    public static string When(DateTime utc) =>
-        TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), CurrentUser.Bogota).ToString("dd/MM/yyyy HH:mm", CultureInfo.InvariantCulture);
-
     /// <summary>The error messages of one key of the model state (empty when none).</summary>
     public static IReadOnlyList<string> Errors(ModelStateDictionary state, string key) =>
         state.TryGetValue(key, out var entry) ? entry.Errors.Select(e => e.ErrorMessage).ToList() : [];
-
-    /// <summary>Every error message in the model state, general ones first.</summary>
-    public static IReadOnlyList<string> AllErrors(ModelStateDictionary state) =>
-        state.OrderBy(kv => kv.Key.Length == 0 ? 0 : kv.Key == "Goals" ? 1 : 2)
-            .SelectMany(kv => (kv.Value?.Errors ?? []).Select(e => e.ErrorMessage)).Distinct().ToList();
 
     /// <summary>Spanish label of a state as a badge class (the badge always carries the text too).</summary>
     public static string StateBadge(EvaluationState state) => state.WaitingOn() switch

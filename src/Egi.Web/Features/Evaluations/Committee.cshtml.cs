@@ -26,7 +26,7 @@ public sealed class CommitteeModel(EvaluationWorkflow workflow, EgiDbContext db)
     public string? Decision { get; set; }
 
     [BindProperty]
-    public List<ApGoalInput> Goals { get; set; } = [];
+    public List<GoalFormRow> Goals { get; set; } = [];
 
     public ApGoalsEditor Editor => new(Evaluation.Id, Goals, Case.Period.Settings.MaxGoals, Case.Period.Year, Evaluation.OrderedGoals.Select(g => g.Number).ToHashSet());
 
@@ -62,7 +62,7 @@ public sealed class CommitteeModel(EvaluationWorkflow workflow, EgiDbContext db)
         if (!await LoadAsync(id, ct)) return NotFound();
         ModelState.Clear();
         Goals = ApGoals.Numbered(Goals, Evaluation.OrderedGoals);
-        var (goals, parseErrors) = ApGoals.Parse(Goals);
+        var (goals, parseErrors) = GoalFormRow.Parse(Goals, complete: true);
         if (parseErrors.Count > 0)
         {
             ModelState.AddFieldErrors(ApGoals.WithSetRules(parseErrors, goals, Case.Period), "");

@@ -34,7 +34,7 @@ public sealed class GoalsModel(EvaluationWorkflow workflow, EgiDbContext db) : P
     public Guid Version { get; set; }
 
     [BindProperty]
-    public List<EvGoalRow> Goals { get; set; } = [];
+    public List<GoalFormRow> Goals { get; set; } = [];
 
     public int MaxGoals => Case.Period.Settings.MaxGoals;
 
@@ -42,7 +42,7 @@ public sealed class GoalsModel(EvaluationWorkflow workflow, EgiDbContext db) : P
     {
         if (!await LoadAsync(id, ct)) return NotFound();
         Version = Evaluation.Version;
-        Goals = Evaluation.OrderedGoals.Select(EvGoalRow.From).ToList();
+        Goals = Evaluation.OrderedGoals.Select(GoalFormRow.From).ToList();
         Pad();
         return Page();
     }
@@ -57,7 +57,7 @@ public sealed class GoalsModel(EvaluationWorkflow workflow, EgiDbContext db) : P
         // The rows are redisplayed compacted (filled rows first), so "Goals[i]" keys of the domain land on the right row.
         ModelState.Clear();
         Goals = (Goals ?? []).Where(r => r is not null && !r.IsEmpty).ToList();
-        var (goals, parseErrors) = EvGoalRow.Parse(Goals, submit);
+        var (goals, parseErrors) = GoalFormRow.Parse(Goals, submit);
         if (parseErrors.Count > 0)
         {
             var unreadable = parseErrors.Select(e => e.Field).ToHashSet();
@@ -112,79 +112,6 @@ public sealed class GoalsModel(EvaluationWorkflow workflow, EgiDbContext db) : P
     /// <summary>Always offers the period's maximum of rows.</summary>
     private void Pad()
     {
-        while (Goals.Count < MaxGoals) Goals.Add(new EvGoalRow());
-    }
-}
-
-/// <summary>One goal row of the formulation form, as typed: text, so whatever was typed comes back on an error.</summary>
-public sealed class EvGoalRow
-{
-    public string? Description { get; set; }
-    public string? Weight { get; set; }
-    public string? ExpectedEvidence { get; set; }
-    public string? AgreedFirstFollowUpPercent { get; set; }
-
-    /// <summary>yyyy-MM-dd (what a date input sends) or dd/MM/yyyy (what a person types).</summary>
-    public string? DueDate { get; set; }
-
-    /// <summary>The institutional plan item (the plans registry comes later): kept as it is.</summary>
-    public int? PlanItemId { get; set; }
-
-    public bool IsEmpty =>
-        string.IsNullOrWhiteSpace(Description) && string.IsNullOrWhiteSpace(Weight) && string.IsNullOrWhiteSpace(ExpectedEvidence)
-        && string.IsNullOrWhiteSpace(AgreedFirstFollowUpPercent) && string.IsNullOrWhiteSpace(DueDate);
-
-    public static EvGoalRow From(Goal g) => new()
-    {
-        Description = g.Description,
-        Weight = g.Weight == 0 ? "" : g.Weight.ToString(CultureInfo.InvariantCulture),
-        ExpectedEvidence = g.ExpectedEvidence,
-        AgreedFirstFollowUpPercent = g.AgreedFirstFollowUpPercent.ToString(CultureInfo.InvariantCulture),
-        DueDate = g.DueDate is { } d ? PeriodText.IsoDate(d) : "",
-        PlanItemId = g.PlanItemId,
-    };
-
-    /// <summary>
-    /// Reads the typed rows. What cannot be read gets a Spanish message keyed "Goals[i].Field" (the domain's keys).
-    /// A blank weight or % reads as 0 in a draft; on submission a blank % is asked for (0 is a valid answer).
-    /// </summary>
-    public static (List<Goal> Goals, List<FieldError> Errors) Parse(IReadOnlyList<EvGoalRow> rows, bool submit)
-    {
-        var goals = new List<Goal>();
-        var errors = new List<FieldError>();
-        for (var i = 0; i < rows.Count; i++)
-        {
-            var r = rows[i];
-            var key = $"Goals[{i}]";
-            var n = i + 1;
-            var weight = 0;
-            if (!string.IsNullOrWhiteSpace(r.Weight) && !PeriodText.TryParseInt(r.Weight, out weight))
-                errors.Add(new($"{key}.{nameof(Goal.Weight)}", $"Meta {n}: el peso debe ser un número entero entre 1 y 100 (sin decimales); escribió «{r.Weight.Trim()}»."));
-            var agreed = 0;
-            if (string.IsNullOrWhiteSpace(r.AgreedFirstFollowUpPercent))
-            {
-                if (submit)
-                    errors.Add(new($"{key}.{nameof(Goal.AgreedFirstFollowUpPercent)}", $"Meta {n}: indique el porcentaje pactado para el primer seguimiento (un número entero de 0 a 100)."));
-            }
-            else if (!PeriodText.TryParseInt(r.AgreedFirstFollowUpPercent, out agreed))
-                errors.Add(new($"{key}.{nameof(Goal.AgreedFirstFollowUpPercent)}", $"Meta {n}: el porcentaje pactado para el primer seguimiento debe ser un número entero de 0 a 100; escribió «{r.AgreedFirstFollowUpPercent.Trim()}»."));
-            DateOnly? due = null;
-            if (!string.IsNullOrWhiteSpace(r.DueDate))
-            {
-                if (PeriodText.TryParseDate(r.DueDate, out var d)) due = d;
-                else errors.Add(new($"{key}.{nameof(Goal.DueDate)}", $"Meta {n}: la fecha de cumplimiento no es válida; escriba una fecha como 15/12/2026 (dd/mm/aaaa)."));
-            }
-            goals.Add(new Goal
-            {
-                Number = n,
-                Description = (r.Description ?? "").Trim(),
-                Weight = weight,
-                ExpectedEvidence = (r.ExpectedEvidence ?? "").Trim(),
-                AgreedFirstFollowUpPercent = agreed,
-                DueDate = due,
-                PlanItemId = r.PlanItemId,
-            });
-        }
-        return (goals, errors);
+        while (Goals.Count < MaxGoals) Goals.Add(new GoalFormRow());
     }
 }
