@@ -24,9 +24,7 @@ public sealed class AcceptanceModel(EvaluationWorkflow workflow, EgiDbContext db
     /// <summary>The evaluator's step that brought the goals here (approval or modification), with its comment.</summary>
     public EvaluationEvent? Decision { get; private set; }
 
-    public bool CanAct =>
-        Evaluation.State == EvaluationState.GoalAcceptance && Evaluation.EscalatedStep != EvaluationStep.Goals
-        && Evaluation.IsStepOpen(EvaluationStep.Goals, Case.Context);
+    public bool CanAct => Evaluation.CanActNow(Case.Actor, PendingAction.AcceptGoals, Case.Context);
 
     [BindProperty]
     public Guid Version { get; set; }

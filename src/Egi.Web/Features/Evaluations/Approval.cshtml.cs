@@ -51,9 +51,7 @@ public sealed class ApprovalModel(EvaluationWorkflow workflow, EgiDbContext db) 
     public Dictionary<string, string?> Justifications { get; set; } = [];
 
     /// <summary>True when the evaluator can act now: goals waiting for approval, not escalated, step open.</summary>
-    public bool CanAct =>
-        Evaluation.State == EvaluationState.GoalApproval && Evaluation.EscalatedStep != EvaluationStep.Goals
-        && Evaluation.IsStepOpen(EvaluationStep.Goals, Case.Context);
+    public bool CanAct => Evaluation.CanActNow(Case.Actor, PendingAction.ApproveGoals, Case.Context);
 
     public ApGoalsEditor Editor => new(Evaluation.Id, Goals, Case.Period.Settings.MaxGoals, Case.Period.Year, Evaluation.OrderedGoals.Select(g => g.Number).ToHashSet());
 

@@ -136,39 +136,46 @@ public static class EvView
         _ => "badge-ok",
     };
 
-    /// <summary>The page where the evaluado acts in the current state, or null when nothing waits on them there.</summary>
-    public static string? EvaluadoPage(Evaluation e) =>
-        e.EscalatedStep is not null && e.EscalatedStep == e.State.Step() ? null
-        : e.State switch
-        {
-            EvaluationState.GoalFormulation => $"/Evaluations/Goals/{e.Id}",
-            EvaluationState.GoalAcceptance => $"/Evaluations/Acceptance/{e.Id}",
-            _ => null,
-        };
+    /// <summary>The page where <paramref name="action"/> is done (the evaluation page for steps of later stages).</summary>
+    public static string PageFor(Evaluation e, PendingAction action) => action switch
+    {
+        PendingAction.FormulateGoals => $"/Evaluations/Goals/{e.Id}",
+        PendingAction.AcceptGoals => $"/Evaluations/Acceptance/{e.Id}",
+        PendingAction.ApproveGoals => $"/Evaluations/Approval/{e.Id}",
+        PendingAction.CommitteeDecision when e.EscalatedStep == EvaluationStep.Goals => $"/Evaluations/Committee/{e.Id}",
+        _ => $"/Evaluations/Details/{e.Id}",
+    };
 
-    /// <summary>The page where the evaluator (or the committee's recorder) acts in the current state.</summary>
-    public static string EvaluatorPage(Evaluation e) =>
-        e.EscalatedStep is not null ? $"/Evaluations/Committee/{e.Id}"
-        : e.State == EvaluationState.GoalApproval ? $"/Evaluations/Approval/{e.Id}"
-        : $"/Evaluations/Details/{e.Id}";
+    /// <summary>The Spanish label of the link to <see cref="PageFor"/>.</summary>
+    public static string ActionText(PendingAction action) => action switch
+    {
+        PendingAction.FormulateGoals => "Formular mis metas",
+        PendingAction.AcceptGoals => "Revisar y aceptar mis metas",
+        PendingAction.ApproveGoals => "Revisar y aprobar las metas",
+        PendingAction.CommitteeDecision => "Registrar la decisión de la comisión",
+        _ => "Abrir la evaluación",
+    };
 
     /// <summary>What the signed-in person may do now. Consulta and anyone else who only reads get nothing.</summary>
     public static IReadOnlyList<EvAction> ActionsFor(EvaluationCase c)
     {
         var e = c.Evaluation;
         var actions = new List<EvAction>();
-        var escalated = e.EscalatedStep is not null && e.EscalatedStep == e.State.Step();
-        if (c.IsEvaluado && !escalated)
+        switch (e.PendingFor(c.Actor))
         {
-            if (e.State == EvaluationState.GoalFormulation)
+            case PendingAction.FormulateGoals:
                 actions.Add(new("Formular mis metas", $"/Evaluations/Goals/{e.Id}", "Registre sus metas, guarde el borrador y envíelas a su jefe para aprobación."));
-            else if (e.State == EvaluationState.GoalAcceptance)
+                break;
+            case PendingAction.AcceptGoals:
                 actions.Add(new("Revisar y aceptar mis metas", $"/Evaluations/Acceptance/{e.Id}", "Vea lo que aprobó o cambió su evaluador y acéptelo o no."));
+                break;
+            case PendingAction.ApproveGoals:
+                actions.Add(new("Revisar las metas (aprobar, rechazar o modificar)", $"/Evaluations/Approval/{e.Id}", "Las metas esperan su aprobación."));
+                break;
+            case PendingAction.CommitteeDecision when e.EscalatedStep == EvaluationStep.Goals:
+                actions.Add(new("Registrar la decisión de la Comisión Evaluadora", $"/Evaluations/Committee/{e.Id}", "El paso fue escalado: la comisión decide."));
+                break;
         }
-        if (c.IsEvaluator && !escalated && e.State == EvaluationState.GoalApproval)
-            actions.Add(new("Revisar las metas (aprobar, rechazar o modificar)", $"/Evaluations/Approval/{e.Id}", "Las metas esperan su aprobación."));
-        if (escalated && c.Actor.ServantId is { } me && me == e.EscalationRecorderId && e.EscalatedStep == EvaluationStep.Goals)
-            actions.Add(new("Registrar la decisión de la Comisión Evaluadora", $"/Evaluations/Committee/{e.Id}", "El paso fue escalado: la comisión decide."));
         if (c.Actor.IsTalentoHumano && !c.IsEvaluado)
             actions.Add(new("Administrar (Talento Humano)", $"/Evaluations/Admin/{e.Id}", "Reasignar evaluador, asignar comisión, reabrir un paso o escalar un desacuerdo."));
         return actions;

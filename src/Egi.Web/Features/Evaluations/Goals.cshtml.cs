@@ -104,10 +104,7 @@ public sealed class GoalsModel(EvaluationWorkflow workflow, EgiDbContext db) : P
         return true;
     }
 
-    private bool IsEditable() =>
-        Evaluation.State == EvaluationState.GoalFormulation
-        && Evaluation.EscalatedStep != EvaluationStep.Goals
-        && Evaluation.IsStepOpen(EvaluationStep.Goals, Case.Context);
+    private bool IsEditable() => Evaluation.CanActNow(Case.Actor, PendingAction.FormulateGoals, Case.Context);
 
     /// <summary>Always offers the period's maximum of rows.</summary>
     private void Pad()

@@ -15,7 +15,7 @@ namespace Egi.Web.Features.Evaluations;
 /// </summary>
 public sealed class ToApproveModel(EgiDbContext db, CurrentUser me) : PageModel
 {
-    public sealed record Row(Evaluation Evaluation, Servant Evaluado, string Dependency, Period Period)
+    public sealed record Row(Evaluation Evaluation, Servant Evaluado, string Dependency, Period Period, PendingAction Action)
     {
         public DateTime Since => Evaluation.History.Count > 0 ? Evaluation.History.Max(h => h.At) : Evaluation.CreatedAt;
     }
@@ -45,22 +45,16 @@ public sealed class ToApproveModel(EgiDbContext db, CurrentUser me) : PageModel
         var ids = evaluations.Select(e => e.EvaluadoId).Distinct().ToList();
         var people = await db.Servants.AsNoTracking().Where(s => ids.Contains(s.Id)).ToDictionaryAsync(s => s.Id, ct);
         var dependencies = await db.Dependencies.AsNoTracking().ToDictionaryAsync(d => d.Id, d => d.Name, ct);
+        var actor = new Actor(me.UserId ?? "", mine, me.DisplayName, me.IsTalentoHumano);
         var rows = evaluations
-            .Select(e => new Row(e, people[e.EvaluadoId], dependencies.GetValueOrDefault(people[e.EvaluadoId].DependencyId, ""), OpenPeriods.First(p => p.Id == e.PeriodId)))
+            .Select(e => new Row(e, people[e.EvaluadoId], dependencies.GetValueOrDefault(people[e.EvaluadoId].DependencyId, ""),
+                OpenPeriods.First(p => p.Id == e.PeriodId), e.PendingFor(actor)))
             .ToList();
 
         All = rows.Where(r => r.Evaluation.EvaluatorId == mine)
             .OrderBy(r => r.Evaluado.LastNames).ThenBy(r => r.Evaluado.FirstNames).ToList();
-        Waiting = All.Where(r => r.Evaluation.WaitingOn == WaitingOn.Evaluator && r.Evaluation.EscalatedStep is null)
-            .OrderBy(r => r.Since).ToList();
-        Decisions = rows.Where(r => r.Evaluation.EscalatedStep is not null && r.Evaluation.EscalationRecorderId == mine)
-            .OrderBy(r => r.Since).ToList();
+        Waiting = All.Where(r => r.Action is not (PendingAction.None or PendingAction.CommitteeDecision)).OrderBy(r => r.Since).ToList();
+        Decisions = rows.Where(r => r.Action == PendingAction.CommitteeDecision).OrderBy(r => r.Since).ToList();
     }
 
-    /// <summary>Where the evaluator acts on a waiting evaluation: the approval page for goals, the evaluation otherwise.</summary>
-    public static string ActionUrl(Evaluation e) => e.State == EvaluationState.GoalApproval
-        ? $"/Evaluations/Approval/{e.Id}"
-        : $"/Evaluations/Details/{e.Id}";
-
-    public static string ActionLabel(Evaluation e) => e.State == EvaluationState.GoalApproval ? "Revisar y aprobar las metas" : "Abrir la evaluación";
 }

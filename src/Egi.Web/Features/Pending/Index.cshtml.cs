@@ -49,27 +49,22 @@ public sealed class IndexModel(EgiDbContext db, CurrentUser me) : PageModel
         string DependencyOf(int id) => servants.TryGetValue(id, out var s) ? dependencies.GetValueOrDefault(s.DependencyId, "—") : "—";
         string PeriodName(int id) => periods.FirstOrDefault(p => p.Id == id)?.Name ?? "";
 
-        bool EscalatedNow(Evaluation e) => e.EscalatedStep is not null && e.EscalatedStep == e.State.Step();
+        var actor = new Actor(me.UserId ?? "", myId, me.DisplayName, me.IsTalentoHumano);
+        var pending = evaluations.Select(e => (E: e, Action: e.PendingFor(actor))).Where(x => x.Action != PendingAction.None).ToList();
 
-        Own = evaluations
-            .Where(e => myId is not null && e.EvaluadoId == myId && !e.IsClosed && e.WaitingOn == WaitingOn.Evaluado && !EscalatedNow(e))
-            .Select(e => new OwnItem(e.Id, PeriodName(e.PeriodId), e.State.Label(), e.State.Step()?.Label() ?? "",
-                EvView.EvaluadoPage(e) ?? $"/Evaluations/Details/{e.Id}",
-                e.State switch
-                {
-                    EvaluationState.GoalFormulation => "Formular mis metas",
-                    EvaluationState.GoalAcceptance => "Revisar y aceptar mis metas",
-                    _ => "Abrir mi evaluación",
-                }))
+        Own = pending
+            .Where(x => x.E.EvaluadoId == myId)
+            .Select(x => new OwnItem(x.E.Id, PeriodName(x.E.PeriodId), x.E.State.Label(), x.E.State.Step()?.Label() ?? "",
+                EvView.PageFor(x.E, x.Action), EvView.ActionText(x.Action)))
             .ToList();
 
-        AsEvaluator = evaluations
-            .Where(e => myId is not null && e.EvaluadoId != myId && !e.IsClosed && e.WaitingOn == WaitingOn.Evaluator
-                && (EscalatedNow(e) ? e.EscalationRecorderId == myId : e.EvaluatorId == myId))
-            .OrderByDescending(e => EvView.DaysWaiting(e, today)).ThenBy(e => Name(e.EvaluadoId), StringComparer.CurrentCulture)
-            .Select(e => new EvaluatorItem(e.Id, Name(e.EvaluadoId), DependencyOf(e.EvaluadoId), e.State.Label(),
-                EscalatedNow(e) ? "Registra la decisión de la Comisión Evaluadora" : e.IsCommittee ? "Registra por la Comisión Evaluadora" : "Evaluador",
-                EvView.DaysWaiting(e, today), EvView.EvaluatorPage(e)))
+        AsEvaluator = pending
+            .Where(x => x.E.EvaluadoId != myId)
+            .OrderByDescending(x => EvView.DaysWaiting(x.E, today)).ThenBy(x => Name(x.E.EvaluadoId), StringComparer.CurrentCulture)
+            .Select(x => new EvaluatorItem(x.E.Id, Name(x.E.EvaluadoId), DependencyOf(x.E.EvaluadoId), x.E.State.Label(),
+                x.Action == PendingAction.CommitteeDecision ? "Registra la decisión de la Comisión Evaluadora"
+                    : x.E.IsCommittee ? "Registra por la Comisión Evaluadora" : "Evaluador",
+                EvView.DaysWaiting(x.E, today), EvView.PageFor(x.E, x.Action)))
             .ToList();
 
         if (!me.IsTalentoHumano) return;

@@ -1,0 +1,169 @@
+using Egi.Domain.Calendar;
+using Egi.Domain.Evaluations;
+
+namespace Egi.Domain.Scoring;
+
+/// <summary>
+/// The scoring of SPEC §4 as a pure policy built from a period's <see cref="PeriodSettings"/>.
+/// <para>
+/// All arithmetic is in <see cref="decimal"/>. The component methods (<see cref="FirstFollowUp"/>,
+/// <see cref="GoalsComponent"/>, <see cref="CompetenciesComponent"/>, <see cref="Final"/>) return EXACT,
+/// unrounded values (up to decimal's 28 significant digits, e.g. 33.333… for a third), so they can be
+/// combined without rounding intermediate values. <see cref="Score(IReadOnlyList{ScoredGoal}, IReadOnlyList{int})"/>
+/// rounds each value it exposes once, at the end, to two decimals half-up (<see cref="Round"/>); show those,
+/// or pass a single value through <see cref="Round"/> before displaying it.
+/// </para>
+/// <para>
+/// Empty inputs: no goals gives 0 for the goal-based scores; no competency ratings is refused with an
+/// <see cref="ArgumentException"/> (a final rating without competencies would be silently low).
+/// </para>
+/// </summary>
+public sealed class ScoringPolicy
+{
+    /// <summary>Weight of the goals component in the final rating, in %.</summary>
+    public int GoalsWeight { get; }
+
+    /// <summary>Weight of the competencies component in the final rating, in %.</summary>
+    public int CompetenciesWeight { get; }
+
+    /// <summary>Sobresaliente from this score (inclusive).</summary>
+    public decimal OutstandingFrom { get; }
+
+    /// <summary>No satisfactorio up to this score (inclusive).</summary>
+    public decimal UnsatisfactoryUpTo { get; }
+
+    /// <summary>The highest value of the competency scale: a rating equal to it everywhere gives 100.</summary>
+    public int MaxScaleValue { get; }
+
+    private readonly HashSet<int> scaleValues;
+
+    /// <summary>Copies the scoring settings (later changes to <paramref name="settings"/> do not affect this policy).</summary>
+    /// <exception cref="ArgumentException">The competency scale is empty or its top value is not positive.</exception>
+    public ScoringPolicy(PeriodSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        if (settings.CompetencyScale.Count == 0)
+            throw new ArgumentException("The competency scale has no levels.", nameof(settings));
+        GoalsWeight = settings.GoalsWeight;
+        CompetenciesWeight = settings.CompetenciesWeight;
+        OutstandingFrom = settings.OutstandingFrom;
+        UnsatisfactoryUpTo = settings.UnsatisfactoryUpTo;
+        scaleValues = settings.CompetencyScale.Select(l => l.Value).ToHashSet();
+        MaxScaleValue = scaleValues.Max();
+        if (MaxScaleValue <= 0)
+            throw new ArgumentException("The top value of the competency scale must be positive.", nameof(settings));
+    }
+
+    /// <summary>Two decimals, half-up (<see cref="MidpointRounding.AwayFromZero"/>): 83.085 → 83.09.</summary>
+    public static decimal Round(decimal value) => decimal.Round(value, 2, MidpointRounding.AwayFromZero);
+
+    /// <summary>
+    /// First follow-up progress (informative, for early warnings): Σ weightᵢ × min(achievedᵢ / agreedᵢ, 1),
+    /// 0–100 when the weights add up to 100. A goal whose agreed % is 0 counts as met (its whole weight).
+    /// Exact, unrounded; no goals gives 0.
+    /// </summary>
+    public decimal FirstFollowUp(IReadOnlyList<(int Weight, int AgreedPercent, int AchievedPercent)> goals)
+    {
+        ArgumentNullException.ThrowIfNull(goals);
+        var sum = 0m;
+        foreach (var (weight, agreed, achieved) in goals)
+        {
+            CheckPercent(weight, nameof(goals));
+            CheckPercent(agreed, nameof(goals));
+            CheckPercent(achieved, nameof(goals));
+            // min(achieved / agreed, 1): met (or agreed 0) → the whole weight; otherwise weight × achieved / agreed,
+            // multiplying first so that a single division keeps the value exact whenever it can be.
+            sum += agreed == 0 || achieved >= agreed ? weight : (decimal)weight * achieved / agreed;
+        }
+        return sum;
+    }
+
+    /// <summary>
+    /// Goals component (at the second follow-up): Σ weightᵢ × achievedᵢ / 100, 0–100 when the weights add up
+    /// to 100. Exact (with integer inputs it has at most two decimals); no goals gives 0.
+    /// </summary>
+    public decimal GoalsComponent(IReadOnlyList<(int Weight, int AchievedPercent)> goals)
+    {
+        ArgumentNullException.ThrowIfNull(goals);
+        var sum = 0m;
+        foreach (var (weight, achieved) in goals)
+        {
+            CheckPercent(weight, nameof(goals));
+            CheckPercent(achieved, nameof(goals));
+            sum += (decimal)weight * achieved;
+        }
+        return sum / 100m;
+    }
+
+    /// <summary>
+    /// Competencies component: mean(rating) / <see cref="MaxScaleValue"/> × 100, 0–100 (with the default scale,
+    /// Siempre = 4 everywhere gives 100 and Frecuentemente = 3 everywhere gives 75). Exact, unrounded.
+    /// </summary>
+    /// <exception cref="ArgumentException">There are no ratings (the competencies must be rated before scoring).</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A rating is not a value of the period's scale.</exception>
+    public decimal CompetenciesComponent(IReadOnlyList<int> ratings)
+    {
+        ArgumentNullException.ThrowIfNull(ratings);
+        if (ratings.Count == 0)
+            throw new ArgumentException("There are no competency ratings to score.", nameof(ratings));
+        foreach (var r in ratings)
+            if (!scaleValues.Contains(r))
+                throw new ArgumentOutOfRangeException(nameof(ratings), r, "A rating is not a value of the competency scale.");
+        // Σ ratings × 100 / (count × max): one division, the same value as mean / max × 100.
+        return ratings.Sum(r => (decimal)r) * 100m / (ratings.Count * (decimal)MaxScaleValue);
+    }
+
+    /// <summary>Final rating: GoalsWeight % × goals + CompetenciesWeight % × competencies (default 85/15). Exact, unrounded.</summary>
+    public decimal Final(decimal goalsComponent, decimal competenciesComponent) =>
+        (GoalsWeight * goalsComponent + CompetenciesWeight * competenciesComponent) / 100m;
+
+    /// <summary>
+    /// Sobresaliente when score ≥ <see cref="OutstandingFrom"/>; No satisfactorio when score ≤
+    /// <see cref="UnsatisfactoryUpTo"/>; Satisfactorio strictly between. Pass the rounded final rating (as
+    /// <see cref="Score(IReadOnlyList{ScoredGoal}, IReadOnlyList{int})"/> does) so the level matches the score shown.
+    /// </summary>
+    public RatingLevel Level(decimal score) =>
+        score >= OutstandingFrom ? RatingLevel.Sobresaliente
+        : score <= UnsatisfactoryUpTo ? RatingLevel.NoSatisfactorio
+        : RatingLevel.Satisfactorio;
+
+    /// <summary>
+    /// The whole breakdown of one evaluation: every component computed exactly, then each exposed value rounded
+    /// once to two decimals half-up; the final rating comes from the unrounded components and the level from
+    /// the rounded final rating.
+    /// </summary>
+    /// <exception cref="ArgumentException">There are no competency ratings.</exception>
+    public ScoreBreakdown Score(IReadOnlyList<ScoredGoal> goals, IReadOnlyList<int> competencyRatings)
+    {
+        ArgumentNullException.ThrowIfNull(goals);
+        var first = FirstFollowUp(goals.Select(g => (g.Weight, g.AgreedPercent, g.FirstFollowUpAchieved)).ToList());
+        var goalsComponent = GoalsComponent(goals.Select(g => (g.Weight, g.SecondFollowUpAchieved)).ToList());
+        var competencies = CompetenciesComponent(competencyRatings);
+        var final = Round(Final(goalsComponent, competencies));
+        return new ScoreBreakdown(Round(first), Round(goalsComponent), Round(competencies), final, Level(final));
+    }
+
+    /// <summary>
+    /// The breakdown of an <see cref="Evaluation"/>: its <see cref="Evaluation.OrderedGoals"/> (weight and % agreed
+    /// for the first follow-up), the achieved % of <see cref="Evaluation.ProgressOf"/>(1) and (2) matched by goal
+    /// number (a goal with no progress recorded at a follow-up counts as 0 % achieved there) and the values of
+    /// <see cref="Evaluation.Competencies"/>.
+    /// </summary>
+    /// <exception cref="ArgumentException">The competencies have not been rated.</exception>
+    public ScoreBreakdown Score(Evaluation evaluation)
+    {
+        ArgumentNullException.ThrowIfNull(evaluation);
+        var first = evaluation.ProgressOf(1).GroupBy(p => p.GoalNumber).ToDictionary(g => g.Key, g => g.Last().AchievedPercent);
+        var second = evaluation.ProgressOf(2).GroupBy(p => p.GoalNumber).ToDictionary(g => g.Key, g => g.Last().AchievedPercent);
+        var goals = evaluation.OrderedGoals
+            .Select(g => new ScoredGoal(g.Weight, g.AgreedFirstFollowUpPercent, first.GetValueOrDefault(g.Number), second.GetValueOrDefault(g.Number)))
+            .ToList();
+        return Score(goals, evaluation.Competencies.Select(c => c.Value).ToList());
+    }
+
+    private static void CheckPercent(int value, string paramName)
+    {
+        if (value is < 0 or > 100)
+            throw new ArgumentOutOfRangeException(paramName, value, "Weights and percentages must be between 0 and 100.");
+    }
+}
