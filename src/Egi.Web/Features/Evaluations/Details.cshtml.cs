@@ -142,6 +142,11 @@ public static class EvView
         PendingAction.FormulateGoals => $"/Evaluations/Goals/{e.Id}",
         PendingAction.AcceptGoals => $"/Evaluations/Acceptance/{e.Id}",
         PendingAction.ApproveGoals => $"/Evaluations/Approval/{e.Id}",
+        PendingAction.SelfEvaluateI or PendingAction.SelfEvaluateII => $"/Evaluations/SelfEvaluation/{e.Id}",
+        PendingAction.ApproveSelfEvaluationI or PendingAction.ApproveSelfEvaluationII => $"/Evaluations/FollowUpApproval/{e.Id}",
+        PendingAction.AcceptSelfEvaluationI => $"/Evaluations/FollowUpAcceptance/{e.Id}",
+        PendingAction.RateCompetencies => $"/Evaluations/Competencies/{e.Id}",
+        PendingAction.AcceptFinal => $"/Evaluations/FinalAcceptance/{e.Id}",
         PendingAction.CommitteeDecision when e.EscalatedStep == EvaluationStep.Goals => $"/Evaluations/Committee/{e.Id}",
         _ => $"/Evaluations/Details/{e.Id}",
     };
@@ -152,6 +157,13 @@ public static class EvView
         PendingAction.FormulateGoals => "Formular mis metas",
         PendingAction.AcceptGoals => "Revisar y aceptar mis metas",
         PendingAction.ApproveGoals => "Revisar y aprobar las metas",
+        PendingAction.SelfEvaluateI => "Registrar mi autoevaluación I",
+        PendingAction.SelfEvaluateII => "Registrar mi autoevaluación II",
+        PendingAction.ApproveSelfEvaluationI => "Revisar y aprobar el primer seguimiento",
+        PendingAction.ApproveSelfEvaluationII => "Revisar y aprobar el segundo seguimiento",
+        PendingAction.AcceptSelfEvaluationI => "Revisar y aceptar mi primer seguimiento",
+        PendingAction.RateCompetencies => "Calificar las competencias",
+        PendingAction.AcceptFinal => "Revisar y aceptar mi resultado final",
         PendingAction.CommitteeDecision => "Registrar la decisión de la comisión",
         _ => "Abrir la evaluación",
     };
@@ -171,6 +183,21 @@ public static class EvView
                 break;
             case PendingAction.ApproveGoals:
                 actions.Add(new("Revisar las metas (aprobar, rechazar o modificar)", $"/Evaluations/Approval/{e.Id}", "Las metas esperan su aprobación."));
+                break;
+            case PendingAction.SelfEvaluateI or PendingAction.SelfEvaluateII:
+                actions.Add(new(ActionText(e.PendingFor(c.Actor)), $"/Evaluations/SelfEvaluation/{e.Id}", "Reporte el % logrado y el relato del avance de cada meta, guarde el borrador y envíelo a su jefe."));
+                break;
+            case PendingAction.ApproveSelfEvaluationI or PendingAction.ApproveSelfEvaluationII:
+                actions.Add(new("Revisar el seguimiento (aprobar, rechazar o modificar)", $"/Evaluations/FollowUpApproval/{e.Id}", "La autoevaluación espera su aprobación."));
+                break;
+            case PendingAction.AcceptSelfEvaluationI:
+                actions.Add(new("Revisar y aceptar mi primer seguimiento", $"/Evaluations/FollowUpAcceptance/{e.Id}", "Vea lo que aprobó o cambió su evaluador y acéptelo o no."));
+                break;
+            case PendingAction.RateCompetencies:
+                actions.Add(new("Calificar las competencias", $"/Evaluations/Competencies/{e.Id}", "Califique cada competencia comportamental en la escala de la vigencia."));
+                break;
+            case PendingAction.AcceptFinal:
+                actions.Add(new("Revisar y aceptar mi resultado final", $"/Evaluations/FinalAcceptance/{e.Id}", "Vea su calificación final y acéptela o no."));
                 break;
             case PendingAction.CommitteeDecision when e.EscalatedStep == EvaluationStep.Goals:
                 actions.Add(new("Registrar la decisión de la Comisión Evaluadora", $"/Evaluations/Committee/{e.Id}", "El paso fue escalado: la comisión decide."));

@@ -1,0 +1,203 @@
+using System.Globalization;
+using Egi.Domain.Common;
+using Egi.Domain.Evaluations;
+using Egi.Web.Data;
+using Egi.Web.Features.Periods;
+using Egi.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Egi.Web.Features.Evaluations;
+
+/// <summary>
+/// Activities 8 and 12: the evaluado reports, per goal, the cumulative % achieved and a narrative of the progress.
+/// Only the evaluado opens this page (anyone else gets 404); outside «Autoevaluación I/II» it explains why nothing can
+/// be changed. «Guardar borrador» keeps an incomplete report; «Enviar al jefe» asks the domain to check every rule.
+/// The % is read as text, so "abc" or "120" get a Spanish message next to the field and nothing is saved.
+/// </summary>
+public sealed class SelfEvaluationModel(EvaluationWorkflow workflow, EgiDbContext db) : PageModel
+{
+    public EvaluationCase Case { get; private set; } = null!;
+    public Evaluation Evaluation => Case.Evaluation;
+    public EvSummary Summary { get; private set; } = null!;
+
+    /// <summary>1 or 2: the follow-up of the current state.</summary>
+    public int FollowUp { get; private set; }
+
+    public bool CanEdit { get; private set; }
+
+    /// <summary>Why the self-evaluation came back (the evaluator's rejection or the evaluado's «no aceptar»).</summary>
+    public EvaluationEvent? CameBack { get; private set; }
+
+    public bool Stale { get; private set; }
+
+    [BindProperty]
+    public Guid Version { get; set; }
+
+    [BindProperty]
+    public List<SeProgressRow> Progress { get; set; } = [];
+
+    public EvaluationState SelfState => FollowUp == 2 ? EvaluationState.SelfEvaluationII : EvaluationState.SelfEvaluationI;
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct)) return NotFound();
+        Version = Evaluation.Version;
+        Progress = SeForms.Rows(Evaluation, FollowUp);
+        return Page();
+    }
+
+    public Task<IActionResult> OnPostSaveAsync(int id, CancellationToken ct) => RunAsync(id, submit: false, ct);
+
+    public Task<IActionResult> OnPostSubmitAsync(int id, CancellationToken ct) => RunAsync(id, submit: true, ct);
+
+    private async Task<IActionResult> RunAsync(int id, bool submit, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct)) return NotFound();
+        ModelState.Clear();
+        Progress = SeForms.Align(Evaluation, Progress);
+        if (!CanEdit) return Page();
+        var (progress, parseErrors) = SeForms.Parse(Progress, submit);
+        if (parseErrors.Count > 0)
+        {
+            ModelState.AddFieldErrors(parseErrors, "");
+            return Page();
+        }
+        var followUp = FollowUp;
+        var evaluator = Case.Evaluator?.FullName ?? "su evaluador";
+        var outcome = await workflow.RunAsync(Case, Version,
+            e => submit
+                ? e.SubmitSelfEvaluation(Case.Actor, followUp, progress, Case.Context)
+                : e.SaveSelfEvaluation(Case.Actor, followUp, progress, Case.Context), ct);
+        if (outcome.Succeeded)
+        {
+            TempData["Mensaje"] = submit
+                ? $"Envió su autoevaluación del {SeForms.Ordinal(followUp)} seguimiento a {evaluator}. Le avisaremos cuando la revise."
+                : "Guardó el borrador de su autoevaluación. Puede seguir editándola y enviarla cuando esté completa.";
+            return submit ? RedirectToPage("./Details", new { id }) : RedirectToPage("./SelfEvaluation", new { id });
+        }
+        ModelState.AddFieldErrors(outcome.Errors, "");
+        if (outcome.Errors.Any(e => e.Message == EvaluationWorkflow.StaleMessage))
+        {
+            Stale = true;
+            Version = Evaluation.Version;
+        }
+        return Page();
+    }
+
+    private async Task<bool> LoadAsync(int id, CancellationToken ct)
+    {
+        var c = await workflow.LoadAsync(id, ct);
+        if (c is null || !c.IsEvaluado) return false;
+        Case = c;
+        Summary = await EvSummary.LoadAsync(db, c, ct);
+        FollowUp = SeForms.FollowUpOf(c.Evaluation.State);
+        var pending = FollowUp == 2 ? PendingAction.SelfEvaluateII : PendingAction.SelfEvaluateI;
+        CanEdit = c.Evaluation.CanActNow(c.Actor, pending, c.Context);
+        var self = SelfState;
+        CameBack = c.Evaluation.State == self
+            && c.Evaluation.History.Where(h => h.To == self && h.From != h.To).OrderBy(h => h.Sequence).LastOrDefault()
+                is { Action: Actions.Reject or Actions.NotAccept } last ? last : null;
+        return true;
+    }
+}
+/// <summary>One goal's row of a follow-up form: typed as text so bad input gets a Spanish message, never a crash.</summary>
+public sealed class SeProgressRow
+{
+    public int GoalNumber { get; set; }
+    public string? AchievedPercent { get; set; }
+    public string? Narrative { get; set; }
+
+    public static SeProgressRow From(GoalProgress p) => new()
+    {
+        GoalNumber = p.GoalNumber,
+        AchievedPercent = p.AchievedPercent.ToString(CultureInfo.InvariantCulture),
+        Narrative = p.Narrative,
+    };
+}
+
+/// <summary>Model of the partial _SeProgressTable: the goals with the progress reported at a follow-up.</summary>
+public sealed record SeProgressTable(string Caption, IReadOnlyList<Goal> Goals, IReadOnlyList<GoalProgress> Progress, bool ShowAgreed);
+
+/// <summary>Reading and comparing the follow-up forms (self-evaluation and approval).</summary>
+public static class SeForms
+{
+    /// <summary>The follow-up (1 or 2) of the evaluation's current state.</summary>
+    public static int FollowUpOf(EvaluationState state) =>
+        state.Step() is EvaluationStep.FollowUpII ? 2 : 1;
+
+    public static EvaluationStep StepOf(int followUp) => followUp == 2 ? EvaluationStep.FollowUpII : EvaluationStep.FollowUpI;
+
+    public static string Ordinal(int followUp) => followUp == 2 ? "segundo" : "primer";
+
+    /// <summary>One row per goal, in goal order, with what is saved for the follow-up (empty when nothing yet).</summary>
+    public static List<SeProgressRow> Rows(Evaluation e, int followUp)
+    {
+        var saved = e.ProgressOf(followUp).ToDictionary(p => p.GoalNumber);
+        return e.OrderedGoals
+            .Select(g => saved.TryGetValue(g.Number, out var p) ? SeProgressRow.From(p) : new SeProgressRow { GoalNumber = g.Number })
+            .ToList();
+    }
+
+    /// <summary>
+    /// Puts the posted rows back in goal order (one per goal, whatever was posted) so the domain's "Progress[i]" keys land
+    /// on the right row.
+    /// </summary>
+    public static List<SeProgressRow> Align(Evaluation e, IEnumerable<SeProgressRow>? posted)
+    {
+        var byGoal = (posted ?? []).Where(r => r is not null).GroupBy(r => r.GoalNumber).ToDictionary(g => g.Key, g => g.First());
+        return e.OrderedGoals.Select(g => byGoal.TryGetValue(g.Number, out var r) ? r : new SeProgressRow { GoalNumber = g.Number }).ToList();
+    }
+
+    /// <summary>
+    /// Reads the rows. The % must be a whole number from 0 to 100; in a draft an untouched row (no % and no narrative)
+    /// is left out, and a narrative without % counts as 0 %.
+    /// </summary>
+    public static (List<GoalProgress> Progress, List<FieldError> Errors) Parse(IReadOnlyList<SeProgressRow> rows, bool complete)
+    {
+        var progress = new List<GoalProgress>();
+        var errors = new List<FieldError>();
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var r = rows[i];
+            var narrative = (r.Narrative ?? "").Trim();
+            var percentText = (r.AchievedPercent ?? "").Trim();
+            var key = $"Progress[{i}].{nameof(GoalProgress.AchievedPercent)}";
+            var percent = 0;
+            if (percentText.Length == 0)
+            {
+                if (complete) errors.Add(new(key, $"Meta {r.GoalNumber}: escriba el % logrado (número entero de 0 a 100)."));
+                else if (narrative.Length == 0) continue;
+            }
+            else if (!PeriodText.TryParseInt(percentText, out percent))
+            {
+                errors.Add(new(key, $"Meta {r.GoalNumber}: el % logrado debe ser un número entero de 0 a 100 (escribió «{percentText}»)."));
+                continue;
+            }
+            else if (percent is < 0 or > 100)
+            {
+                errors.Add(new(key, $"Meta {r.GoalNumber}: el % logrado debe estar entre 0 y 100 (escribió {percent})."));
+                continue;
+            }
+            progress.Add(new GoalProgress { GoalNumber = r.GoalNumber, AchievedPercent = percent, Narrative = narrative });
+        }
+        return (progress, errors);
+    }
+
+    /// <summary>Every changed field (% logrado, relato) between what the evaluado reported and what the evaluator typed.</summary>
+    public static List<FieldChange> Diff(IReadOnlyList<GoalProgress> before, IReadOnlyList<GoalProgress> after)
+    {
+        var saved = before.ToDictionary(p => p.GoalNumber);
+        var changes = new List<FieldChange>();
+        foreach (var p in after.OrderBy(p => p.GoalNumber))
+        {
+            saved.TryGetValue(p.GoalNumber, out var b);
+            if (b?.AchievedPercent != p.AchievedPercent)
+                changes.Add(new(p.GoalNumber, nameof(GoalProgress.AchievedPercent), b?.AchievedPercent.ToString(CultureInfo.InvariantCulture),
+                    p.AchievedPercent.ToString(CultureInfo.InvariantCulture), ""));
+            if ((b?.Narrative ?? "") != p.Narrative.Trim())
+                changes.Add(new(p.GoalNumber, nameof(GoalProgress.Narrative), b?.Narrative, p.Narrative.Trim(), ""));
+        }
+        return changes;
+    }
+}
