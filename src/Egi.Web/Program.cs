@@ -23,6 +23,7 @@ builder.Services.AddRazorPages(o =>
     o.Conventions.AuthorizeFolder("/Directory", Policies.TalentoHumano);
     o.Conventions.AuthorizeFolder("/Periods", Policies.TalentoHumano);
     o.Conventions.AuthorizeFolder("/Audit", Policies.TalentoHumano);
+    o.Conventions.AuthorizeFolder("/Competencies", Policies.TalentoHumano);
     o.Conventions.AuthorizeFolder("/Reports", Policies.Reports);
 });
 builder.Services.AddOpenApi();

@@ -20,6 +20,15 @@ public static class DatabaseInitializer
             if (!await roles.RoleExistsAsync(role))
                 await roles.CreateAsync(new IdentityRole(role));
 
+        // The competency catalogue of Decreto 815 de 2018, for every database; entries Talento Humano changed are kept.
+        var codes = await db.CompetencyEntries.Select(c => c.Code).ToListAsync(ct);
+        var missing = Egi.Domain.Competencies.CompetencyCatalogue.DefaultEntries().Where(c => !codes.Contains(c.Code)).ToList();
+        if (missing.Count > 0)
+        {
+            db.CompetencyEntries.AddRange(missing.Select(CompetencyEntry.From));
+            await db.SaveChangesAsync(ct);
+        }
+
         var options = sp.GetRequiredService<IOptions<EgiOptions>>().Value;
         if (options.SeedDemo && !await db.Servants.AnyAsync(ct))
         {

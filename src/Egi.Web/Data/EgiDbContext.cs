@@ -28,12 +28,21 @@ public abstract class EgiDbContext(DbContextOptions options, IAuditActor? actor,
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<InboxNotification> InboxNotifications => Set<InboxNotification>();
     public DbSet<ScheduledJobRun> ScheduledJobRuns => Set<ScheduledJobRun>();
+    public DbSet<CompetencyEntry> CompetencyEntries => Set<CompetencyEntry>();
 
     public IAuditActor Actor => actor ?? SystemActor.Instance;
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
+
+        builder.Entity<CompetencyEntry>(e =>
+        {
+            e.HasKey(c => c.Code);
+            e.Property(c => c.Code).HasMaxLength(20);
+            e.Property(c => c.Name).HasMaxLength(Egi.Domain.Competencies.Competency.NameMaxLength);
+            e.Property(c => c.Definition).HasMaxLength(Egi.Domain.Competencies.Competency.DefinitionMaxLength);
+        });
 
         builder.Entity<Dependency>(e =>
         {

@@ -1,0 +1,26 @@
+using Egi.Domain.Competencies;
+
+namespace Egi.Web.Data;
+
+/// <summary>
+/// One persisted entry of the behavioural competency catalogue (Decreto 815 de 2018), editable by Talento Humano.
+/// Pages load every entry into a <see cref="CompetencyCatalogue"/> (<see cref="ToCatalogue"/>) and let the domain decide.
+/// </summary>
+public sealed class CompetencyEntry
+{
+    /// <summary>Stable unique code, e.g. "COM-01"; the key.</summary>
+    public string Code { get; set; } = "";
+    public CompetencyGroup Group { get; set; }
+    public string Name { get; set; } = "";
+    public string Definition { get; set; } = "";
+    public bool Active { get; set; } = true;
+
+    public Competency ToDomain() => new(Code, Group, Name, Definition, Active);
+
+    public static CompetencyEntry From(Competency c) =>
+        new() { Code = c.Code, Group = c.Group, Name = c.Name, Definition = c.Definition, Active = c.Active };
+
+    /// <summary>The catalogue in order (group, then code) from the stored entries.</summary>
+    public static CompetencyCatalogue ToCatalogue(IEnumerable<CompetencyEntry> entries) =>
+        new(entries.OrderBy(e => e.Group).ThenBy(e => e.Code, StringComparer.Ordinal).Select(e => e.ToDomain()));
+}

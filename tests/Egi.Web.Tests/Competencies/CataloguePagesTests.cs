@@ -1,0 +1,113 @@
+using System.Net;
+using Egi.Web.Tests.Evaluations;
+using Egi.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Egi.Web.Tests.Competencies;
+
+/// <summary>
+/// The competency catalogue page of Talento Humano through the real host: the seeded catalogue by group, editing a
+/// name (with the domain's validation), adding an entry, and deactivating one so it no longer appears on a rating page.
+/// </summary>
+public abstract class CataloguePagesTests(Db db) : IAsyncLifetime
+{
+    private readonly EgiAppFactory app = new(db);
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync() => await app.DisposeAsync();
+
+    private static async Task<string> ReadAsync(HttpResponseMessage r) => WebUtility.HtmlDecode(await r.Content.ReadAsStringAsync());
+
+    [Fact]
+    public async Task Every_database_gets_the_catalogue_and_talento_humano_sees_it_by_group()
+    {
+        Assert.Equal(30, await app.WithDbAsync(d => d.CompetencyEntries.CountAsync()));
+        var th = await app.SignedInAsync(Accounts.TalentoHumano);
+        var html = await CompetencyWalk.HtmlAsync(th, "/Competencies");
+        foreach (var group in new[] { "Comunes a todos los niveles", "Nivel directivo", "Nivel asesor", "Nivel profesional",
+                     "Nivel profesional con personal a cargo", "Nivel técnico", "Nivel asistencial" })
+            Assert.Contains(group, html);
+        Assert.Contains("Visión estratégica", html);
+        Assert.Contains("TEC-02", html);
+        Assert.Contains("Activa", html);
+    }
+
+    [Fact]
+    public async Task Talento_humano_edits_a_name_and_a_duplicate_or_empty_name_is_refused_next_to_the_field()
+    {
+        var th = await app.SignedInAsync(Accounts.TalentoHumano);
+        var empty = await th.PostFormAsync("/Competencies/Edit/COM-05", new() { ["Input.Name"] = "  ", ["Input.Definition"] = "x" });
+        Assert.Equal(HttpStatusCode.OK, empty.StatusCode);
+        var html = await ReadAsync(empty);
+        Assert.Contains("El campo «Nombre» es obligatorio.", html);
+        Assert.Contains("id=\"Input_Name-error\">El campo «Nombre» es obligatorio.", html);
+
+        var duplicate = await th.PostFormAsync("/Competencies/Edit/COM-05", new() { ["Input.Name"] = "orientacion a resultados", ["Input.Definition"] = "x" });
+        Assert.Contains("Ya existe la competencia «orientacion a resultados» en el grupo «Comunes a todos los niveles».", await ReadAsync(duplicate));
+        Assert.Equal("Trabajo en equipo", await app.WithDbAsync(d => d.CompetencyEntries.Where(c => c.Code == "COM-05").Select(c => c.Name).SingleAsync()));
+
+        var saved = await th.PostFormAsync("/Competencies/Edit/COM-05", new() { ["Input.Name"] = "Trabajo  en equipo y colaboración", ["Input.Definition"] = "Trabajar con otros." });
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var row = await app.WithDbAsync(d => d.CompetencyEntries.SingleAsync(c => c.Code == "COM-05"));
+        Assert.Equal("Trabajo en equipo y colaboración", row.Name);
+        Assert.Equal("Trabajar con otros.", row.Definition);
+        Assert.Contains("Trabajo en equipo y colaboración", await CompetencyWalk.HtmlAsync(th, "/Competencies"));
+        Assert.True(await app.WithDbAsync(d => d.AuditEntries.AnyAsync(a => a.EntityType == "Competencia" && a.EntityId == "COM-05")));
+    }
+
+    [Fact]
+    public async Task Talento_humano_adds_an_entry_to_a_group_with_the_next_code()
+    {
+        var th = await app.SignedInAsync(Accounts.TalentoHumano);
+        var response = await th.PostFormAsync("/Competencies/Add/Tecnico", new() { ["Input.Name"] = "Manejo de herramientas", ["Input.Definition"] = "Usar bien las herramientas." });
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var row = await app.WithDbAsync(d => d.CompetencyEntries.SingleAsync(c => c.Code == "TEC-04"));
+        Assert.Equal("Manejo de herramientas", row.Name);
+        Assert.True(row.Active);
+        Assert.Equal(HttpStatusCode.NotFound, (await th.GetAsync("/Competencies/Add/Inexistente")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Deactivating_disciplina_removes_it_from_a_tecnicos_rating_page_and_reactivating_brings_it_back()
+    {
+        var scenario = await EvaluationScenario.OpenAsync(app);
+        const string brayan = "1031234567"; // Técnico Administrativo, evaluado of Felipe Navarro
+        await CompetencyWalk.ToCompetencyRatingAsync(scenario, brayan);
+        var id = await scenario.EvaluationIdAsync(brayan);
+        var felipe = await app.SignedInAsync(Accounts.Jefe);
+        Assert.Contains("Disciplina", await CompetencyWalk.HtmlAsync(felipe, $"/Evaluations/Competencies/{id}"));
+
+        var th = await app.SignedInAsync(Accounts.TalentoHumano);
+        var response = await th.PostFormAsync("/Competencies?handler=Deactivate", new() { ["code"] = "TEC-02" }, getUrl: "/Competencies");
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.False(await app.WithDbAsync(d => d.CompetencyEntries.Where(c => c.Code == "TEC-02").Select(c => c.Active).SingleAsync()));
+        Assert.Contains("Inactiva", await CompetencyWalk.HtmlAsync(th, "/Competencies"));
+
+        var page = await CompetencyWalk.HtmlAsync(felipe, $"/Evaluations/Competencies/{id}");
+        Assert.DoesNotContain("Disciplina", page);
+        Assert.Contains("Responsabilidad", page);
+
+        await th.PostFormAsync("/Competencies?handler=Activate", new() { ["code"] = "TEC-02" }, getUrl: "/Competencies");
+        Assert.Contains("Disciplina", await CompetencyWalk.HtmlAsync(felipe, $"/Evaluations/Competencies/{id}"));
+    }
+
+    [Fact]
+    public async Task Only_talento_humano_opens_or_changes_the_catalogue()
+    {
+        var anonymous = await app.NewClient().GetAsync("/Competencies");
+        Assert.Equal(HttpStatusCode.Redirect, anonymous.StatusCode);
+        Assert.Contains("/Account/Login", anonymous.Headers.Location!.ToString());
+        foreach (var email in new[] { Accounts.Evaluado, Accounts.Consulta })
+        {
+            var client = await app.SignedInAsync(email);
+            Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync("/Competencies")).StatusCode);
+            Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync("/Competencies/Edit/COM-01")).StatusCode);
+            Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync("/Competencies/Add/Tecnico")).StatusCode);
+        }
+    }
+}
+
+public sealed class CataloguePagesTestsSqlite() : CataloguePagesTests(Db.Sqlite);
+
+public sealed class CataloguePagesTestsPostgres() : CataloguePagesTests(Db.Postgres);
