@@ -26,6 +26,7 @@ builder.Services.AddRazorPages(o =>
     o.Conventions.AuthorizeFolder("/Competencies", Policies.TalentoHumano);
     o.Conventions.AuthorizeFolder("/Reports", Policies.Reports);
 });
+builder.Services.Configure<Microsoft.AspNetCore.Mvc.MvcOptions>(o => SpanishBindingMessages.Apply(o.ModelBindingMessageProvider));
 builder.Services.AddOpenApi();
 builder.Services.AddEgiNotifications(builder.Configuration);
 builder.Services.AddEgiFeatures();
