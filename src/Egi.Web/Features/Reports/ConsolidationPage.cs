@@ -1,0 +1,103 @@
+using System.Globalization;
+using Egi.Domain.Calendar;
+using Egi.Web.Data;
+using Egi.Web.Features.Directory.Servants;
+using Egi.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Egi.Web.Features.Reports;
+
+/// <summary>
+/// The shared part of the stage-2 and annual report pages: the period and dependencia chosen (text, checked with
+/// Spanish messages by field, like the stage-1 report), the audit of each view and download, and the .xlsx handler.
+/// </summary>
+public abstract class ConsolidationPage<TReport>(EgiDbContext db, CurrentUser me) : PageModel, IConsolidationFilters
+    where TReport : class
+{
+    [BindProperty(SupportsGet = true, Name = "vigencia")]
+    public string? PeriodText { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "dependencia")]
+    public string? DependencyText { get; set; }
+
+    public IReadOnlyList<Period> Periods { get; private set; } = [];
+    public IReadOnlyList<DependencyNode> Dependencies { get; private set; } = [];
+    public Period? Period { get; private set; }
+    public Stage1Filter? Filter { get; private set; }
+    public TReport? Report { get; private set; }
+    public Dictionary<string, string> Errors { get; } = [];
+    public string FilterDescription { get; private set; } = "";
+    public DateOnly Today => me.Today;
+
+    /// <summary>This page's address, e.g. /Reports/Stage2.</summary>
+    public abstract string PageUrl { get; }
+
+    protected abstract string AuditEntity { get; }
+
+    protected abstract Task<TReport> BuildAsync(EgiDbContext db, Period period, Stage1Filter filter, DateOnly today, CancellationToken ct);
+
+    protected abstract int RowCount(TReport report);
+
+    protected abstract byte[] Xlsx(TReport report);
+
+    protected abstract string FileName(TReport report);
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        await LoadAsync(ct);
+        if (Report is null) return;
+        db.Audit(Stage1Report.ReadAction, AuditEntity, Id(Period!.Id), AuditSummary(Report, "Consulta en pantalla"));
+        await db.SaveChangesAsync(ct);
+    }
+
+    public async Task<IActionResult> OnPostXlsxAsync(CancellationToken ct)
+    {
+        await LoadAsync(ct);
+        if (Report is null) return Page();
+        var bytes = Xlsx(Report);
+        db.Audit(Stage1Report.ExportAction, AuditEntity, Id(Period!.Id), AuditSummary(Report, "Descarga .xlsx"));
+        await db.SaveChangesAsync(ct);
+        return File(bytes, Egi.Web.Reports.XlsxWorkbook.ContentType, FileName(Report));
+    }
+
+    private async Task LoadAsync(CancellationToken ct)
+    {
+        Periods = await db.Periods.AsNoTracking().OrderByDescending(p => p.Year).ToListAsync(ct);
+        Dependencies = await ServantLookups.DependencyTreeAsync(db, ct);
+
+        if (string.IsNullOrWhiteSpace(PeriodText)) Period = Stage1Report.DefaultPeriod(Periods);
+        else if (int.TryParse(PeriodText.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var id) && Periods.FirstOrDefault(p => p.Id == id) is { } chosen)
+            Period = chosen;
+        else Errors["vigencia"] = "La «Vigencia» elegida no existe: elija una de la lista.";
+
+        Filter = Stage1Filter.Parse(DependencyText, null, null, Dependencies.Select(d => d.Id).ToList(), Errors);
+        FilterDescription = Stage1Text.Describe(Filter, Dependencies.ToDictionary(d => d.Id, d => d.Name));
+        if (Period is null || Errors.Count > 0) return;
+        Report = await BuildAsync(db, Period, Filter, me.Today, ct);
+    }
+
+    private string AuditSummary(TReport r, string what) =>
+        $"{what} de la {Period!.Name}: {Stage1Text.Int(RowCount(r))} servidores ({FilterDescription}).";
+
+    private static string Id(int id) => id.ToString(CultureInfo.InvariantCulture);
+
+    public string? Err(string field) => Errors.GetValueOrDefault(field);
+
+    public string? SelectedPeriod => Period?.Id.ToString(CultureInfo.InvariantCulture) ?? PeriodText;
+
+    public string? SelectedDependency => Filter?.DependencyId?.ToString(CultureInfo.InvariantCulture) ?? DependencyText;
+}
+
+/// <summary>What the shared filter form (_ConsolidationFilters) and the nav between reports need.</summary>
+public interface IConsolidationFilters
+{
+    string PageUrl { get; }
+    IReadOnlyList<Period> Periods { get; }
+    IReadOnlyList<DependencyNode> Dependencies { get; }
+    Dictionary<string, string> Errors { get; }
+    string? SelectedPeriod { get; }
+    string? SelectedDependency { get; }
+    string? Err(string field);
+}
