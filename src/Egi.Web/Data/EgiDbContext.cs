@@ -29,12 +29,25 @@ public abstract class EgiDbContext(DbContextOptions options, IAuditActor? actor,
     public DbSet<InboxNotification> InboxNotifications => Set<InboxNotification>();
     public DbSet<ScheduledJobRun> ScheduledJobRuns => Set<ScheduledJobRun>();
     public DbSet<CompetencyEntry> CompetencyEntries => Set<CompetencyEntry>();
+    public DbSet<EvidenceItem> EvidenceItems => Set<EvidenceItem>();
 
     public IAuditActor Actor => actor ?? SystemActor.Instance;
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
+
+        builder.Entity<EvidenceItem>(e =>
+        {
+            e.HasIndex(x => x.EvaluationId);
+            e.HasOne<Evaluation>().WithMany().HasForeignKey(x => x.EvaluationId).OnDelete(DeleteBehavior.Restrict);
+            e.Property(x => x.OriginalName).HasMaxLength(EvidenceItem.NameMax);
+            e.Property(x => x.StoredName).HasMaxLength(64);
+            e.Property(x => x.ContentType).HasMaxLength(200);
+            e.Property(x => x.Url).HasMaxLength(EvidenceItem.UrlMax);
+            e.Property(x => x.UploadedBy).HasMaxLength(200);
+            e.Property(x => x.Sha256).HasMaxLength(64);
+        });
 
         builder.Entity<CompetencyEntry>(e =>
         {

@@ -10,6 +10,7 @@ public static class FeatureRegistration
         services.AddScoped<Directory.ServantAccounts>();
         services.AddScoped<Evaluations.EvaluationWorkflow>();
         services.AddScoped<Evaluations.EvaluationOpening>();
+        Infrastructure.FileStoreRegistration.AddEgiFileStore(services);
         return services;
     }
 

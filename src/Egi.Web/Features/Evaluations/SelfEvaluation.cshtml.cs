@@ -6,6 +6,7 @@ using Egi.Web.Features.Periods;
 using Egi.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 
 namespace Egi.Web.Features.Evaluations;
 
@@ -15,8 +16,94 @@ namespace Egi.Web.Features.Evaluations;
 /// be changed. «Guardar borrador» keeps an incomplete report; «Enviar al jefe» asks the domain to check every rule.
 /// The % is read as text, so "abc" or "120" get a Spanish message next to the field and nothing is saved.
 /// </summary>
-public sealed class SelfEvaluationModel(EvaluationWorkflow workflow, EgiDbContext db) : PageModel
+public sealed class SelfEvaluationModel(EvaluationWorkflow workflow, EgiDbContext db, IFileStore files, TimeProvider clock, CurrentUser me) : PageModel
 {
+    /// <summary>Evidence of this evaluation (every follow-up), read-only once its step has passed.</summary>
+    public IReadOnlyList<EvidenceItem> Evidence { get; private set; } = [];
+
+    [BindProperty]
+    public int EvidenceGoal { get; set; }
+
+    [BindProperty]
+    public IFormFile? EvidenceFile { get; set; }
+
+    [BindProperty]
+    public string? EvidenceUrl { get; set; }
+
+    public string? EvidenceAdded { get; private set; }
+
+    /// <summary>
+    /// «Adjuntar evidencia»: checks the file by content and size (period settings) or the link (http/https), stores it and
+    /// redisplays the form with everything typed kept.
+    /// </summary>
+    public async Task<IActionResult> OnPostUploadAsync(int id, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct)) return NotFound();
+        ModelState.Clear();
+        Progress = SeForms.Align(Evaluation, Progress);
+        if (!CanEdit) return Page();
+        if (!Evaluation.OrderedGoals.Any(g => g.Number == EvidenceGoal))
+        {
+            ModelState.AddModelError(nameof(EvidenceGoal), "Elija la meta a la que corresponde la evidencia.");
+            return Page();
+        }
+        var who = me.DisplayName;
+        var now = clock.GetUtcNow().UtcDateTime;
+        var url = (EvidenceUrl ?? "").Trim();
+        if (EvidenceFile is null && url.Length == 0)
+        {
+            ModelState.AddModelError(nameof(EvidenceFile), "Elija un archivo o escriba un enlace.");
+            return Page();
+        }
+        if (url.Length > 0)
+        {
+            if (EvidenceRules.CheckUrl(url) is { } bad)
+            {
+                ModelState.AddModelError(nameof(EvidenceUrl), bad);
+                return Page();
+            }
+            db.EvidenceItems.Add(new EvidenceItem
+            {
+                EvaluationId = id,
+                FollowUp = FollowUp,
+                GoalNumber = EvidenceGoal,
+                Kind = EvidenceKind.Link,
+                OriginalName = url.Length > EvidenceItem.NameMax ? url[..EvidenceItem.NameMax] : url,
+                Url = url,
+                UploadedBy = who,
+                UploadedAt = now,
+            });
+        }
+        if (EvidenceFile is { } file)
+        {
+            var settings = Case.Period.Settings;
+            long max = settings.MaxEvidenceSizeMb * 1024L * 1024L;
+            var name = EvidenceRules.DisplayName(file.FileName);
+            if (file.Length > max)
+            {
+                ModelState.AddModelError(nameof(EvidenceFile), $"El archivo «{name}» pesa más de {settings.MaxEvidenceSizeMb} MB, el tamaño máximo permitido por archivo.");
+                return Page();
+            }
+            using var buffer = new MemoryStream();
+            await file.CopyToAsync(buffer, ct);
+            var bytes = buffer.ToArray();
+            if (EvidenceRules.Check(name, bytes, settings) is { } problem)
+            {
+                ModelState.AddModelError(nameof(EvidenceFile), problem);
+                return Page();
+            }
+            db.EvidenceItems.Add(await EvidenceRules.StoreAsync(files, id, FollowUp, EvidenceGoal, name, bytes, who, now, ct));
+        }
+        await db.SaveChangesAsync(ct);
+        Evidence = await EvidenceOf(id, ct);
+        EvidenceAdded = $"Se adjuntó la evidencia a la meta {EvidenceGoal}. Recuerde guardar o enviar su autoevaluación.";
+        EvidenceUrl = null;
+        return Page();
+    }
+
+    private Task<List<EvidenceItem>> EvidenceOf(int id, CancellationToken ct) =>
+        db.EvidenceItems.AsNoTracking().Where(x => x.EvaluationId == id).OrderBy(x => x.FollowUp).ThenBy(x => x.GoalNumber).ThenBy(x => x.Id).ToListAsync(ct);
+
     public EvaluationCase Case { get; private set; } = null!;
     public Evaluation Evaluation => Case.Evaluation;
     public EvSummary Summary { get; private set; } = null!;
@@ -91,6 +178,7 @@ public sealed class SelfEvaluationModel(EvaluationWorkflow workflow, EgiDbContex
         if (c is null || !c.IsEvaluado) return false;
         Case = c;
         Summary = await EvSummary.LoadAsync(db, c, ct);
+        Evidence = await EvidenceOf(id, ct);
         FollowUp = SeForms.FollowUpOf(c.Evaluation.State);
         var pending = FollowUp == 2 ? PendingAction.SelfEvaluateII : PendingAction.SelfEvaluateI;
         CanEdit = c.Evaluation.CanActNow(c.Actor, pending, c.Context);

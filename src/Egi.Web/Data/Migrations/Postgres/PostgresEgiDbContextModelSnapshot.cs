@@ -386,6 +386,65 @@ namespace Egi.Web.Data.Migrations.Postgres
                     b.ToTable("CompetencyEntries");
                 });
 
+            modelBuilder.Entity("Egi.Web.Data.EvidenceItem", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("ContentType")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("EvaluationId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FollowUp")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("GoalNumber")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("OriginalName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)");
+
+                    b.Property<string>("Sha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("StoredName")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime>("UploadedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UploadedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Url")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EvaluationId");
+
+                    b.ToTable("EvidenceItems");
+                });
+
             modelBuilder.Entity("Egi.Web.Notifications.InboxNotification", b =>
                 {
                     b.Property<long>("Id")
@@ -1052,6 +1111,15 @@ namespace Egi.Web.Data.Migrations.Postgres
                     b.Navigation("Reopenings");
 
                     b.Navigation("Versions");
+                });
+
+            modelBuilder.Entity("Egi.Web.Data.EvidenceItem", b =>
+                {
+                    b.HasOne("Egi.Domain.Evaluations.Evaluation", null)
+                        .WithMany()
+                        .HasForeignKey("EvaluationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Egi.Web.Notifications.InboxNotification", b =>

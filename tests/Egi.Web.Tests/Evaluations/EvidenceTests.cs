@@ -1,0 +1,155 @@
+using System.Net;
+using System.Text;
+using Egi.Domain.Calendar;
+using Egi.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Egi.Web.Tests.Evaluations;
+
+/// <summary>
+/// SPEC §4 evidence: Camila uploads files and links on her Autoevaluación I; the content is checked by its signature
+/// (a renamed executable is refused), the size limit comes from the period, the file is stored outside wwwroot under a
+/// GUID and the name is only displayed; downloads are for people who may see the evaluation, and audited.
+/// </summary>
+public abstract class EvidenceTests(Db db) : IAsyncLifetime
+{
+    private readonly EgiAppFactory app = new(db);
+    private EvaluationScenario scenario = null!;
+    private int id;
+
+    private const string Camila = EvaluationScenario.Camila;
+
+    public async Task InitializeAsync()
+    {
+        scenario = await EvaluationScenario.OpenAsync(app);
+        await app.WithDbAsync(async d =>
+        {
+            var p = await d.Periods.SingleAsync(x => x.Id == scenario.PeriodId);
+            var errors = p.SetWindows(p.Windows
+                .Select(w => w.Stage is Stage.FirstFollowUp or Stage.SecondFollowUp ? w with { Start = new(2026, 11, 1), End = new(2026, 12, 15) } : w)
+                .ToList());
+            Assert.Empty(errors);
+            await d.SaveChangesAsync();
+            return 0;
+        });
+        await scenario.ActAsync(Camila, (e, p) => e.SubmitGoals(p.Evaluado, EvaluationScenario.Goals(60, 40), p.Context));
+        await scenario.ActAsync(Camila, (e, p) => e.ApproveGoals(p.Evaluator, p.Context));
+        await scenario.ActAsync(Camila, (e, p) => e.AcceptGoals(p.Evaluado, p.Context));
+        id = await scenario.EvaluationIdAsync(Camila);
+    }
+
+    public async Task DisposeAsync() => await app.DisposeAsync();
+
+    private string Self => $"/Evaluations/SelfEvaluation/{id}";
+    private string Upload => $"{Self}?handler=Upload";
+
+    private static byte[] Pdf(int size = 200)
+    {
+        var bytes = new byte[size];
+        Encoding.ASCII.GetBytes("%PDF-1.4\n%informe\n").CopyTo(bytes, 0);
+        return bytes;
+    }
+
+    private async Task<HttpResponseMessage> UploadAsync(HttpClient client, string name, byte[] content, string goal = "1", string narrative = "")
+    {
+        var html = await Ap.HtmlAsync(client, Self);
+        return await client.PostFileAsync(Upload, Self, "EvidenceFile", name, content, new Dictionary<string, string>
+        {
+            ["Version"] = Ap.Version(html),
+            ["EvidenceGoal"] = goal,
+            ["Progress[0].GoalNumber"] = "1",
+            ["Progress[0].AchievedPercent"] = "30",
+            ["Progress[0].Narrative"] = narrative,
+            ["Progress[1].GoalNumber"] = "2",
+        });
+    }
+
+    [Fact]
+    public async Task Camila_uploads_checked_evidence_and_only_allowed_people_download_it()
+    {
+        var camila = await app.SignedInAsync(Accounts.Evaluado);
+
+        // A real small PDF: listed, stored outside wwwroot under a GUID name.
+        var ok = await UploadAsync(camila, "informe.pdf", Pdf(), narrative: "Avance con informe");
+        Assert.Equal(HttpStatusCode.OK, ok.StatusCode);
+        var page = await Ap.ReadAsync(ok);
+        Assert.Contains("Se adjuntó la evidencia a la meta 1", page);
+        Assert.Contains("Avance con informe", page);
+        var items = await app.WithDbAsync(d => d.EvidenceItems.Where(x => x.EvaluationId == id).ToListAsync());
+        var pdf = Assert.Single(items);
+        Assert.Equal("informe.pdf", pdf.OriginalName);
+        Assert.Equal(1, pdf.FollowUp);
+        Assert.Equal(1, pdf.GoalNumber);
+        Assert.True(Guid.TryParseExact(pdf.StoredName, "N", out _));
+        var path = Path.Combine(app.DataFolder, "evidence", id.ToString(System.Globalization.CultureInfo.InvariantCulture), pdf.StoredName!);
+        Assert.True(File.Exists(path));
+        Assert.DoesNotContain("wwwroot", Path.GetFullPath(path));
+        Assert.Equal(Pdf(), await File.ReadAllBytesAsync(path));
+        Assert.Contains($"href=\"/Evaluations/Evidence/{pdf.Id}\"", await (await camila.GetAsync(Self)).Content.ReadAsStringAsync());
+
+        // A renamed executable is refused.
+        var exe = new byte[300];
+        Encoding.ASCII.GetBytes("MZ\x90\0").CopyTo(exe, 0);
+        var refused = await UploadAsync(camila, "informe.pdf", exe);
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains("no corresponde a un archivo PDF válido", await Ap.ReadAsync(refused));
+
+        // A path-traversal name is stored under a GUID and displayed bare.
+        var traversal = await UploadAsync(camila, "../../x.pdf", Pdf(), goal: "2");
+        Assert.Equal(HttpStatusCode.OK, traversal.StatusCode);
+        var x = await app.WithDbAsync(d => d.EvidenceItems.SingleAsync(i => i.EvaluationId == id && i.GoalNumber == 2));
+        Assert.Equal("x.pdf", x.OriginalName);
+        Assert.True(Guid.TryParseExact(x.StoredName, "N", out _));
+        Assert.False(File.Exists(Path.Combine(app.DataFolder, "x.pdf")));
+        Assert.Contains(">x.pdf</a>", await Ap.ReadAsync(traversal));
+        Assert.Equal(2, await app.WithDbAsync(d => d.EvidenceItems.CountAsync(i => i.EvaluationId == id)));
+
+        // Links: http/https only.
+        var html = await Ap.HtmlAsync(camila, Self);
+        var badLink = await camila.PostFormAsync(Upload, new() { ["Version"] = Ap.Version(html), ["EvidenceGoal"] = "1", ["EvidenceUrl"] = "javascript:alert(1)" }, Self);
+        Assert.Contains("debe ser una dirección completa que empiece por http:// o https://", await Ap.ReadAsync(badLink));
+        var link = await camila.PostFormAsync(Upload, new() { ["Version"] = Ap.Version(html), ["EvidenceGoal"] = "1", ["EvidenceUrl"] = "https://intranet.example/acta" }, Self);
+        Assert.Contains("https://intranet.example/acta", await Ap.ReadAsync(link));
+
+        // Felipe (her evaluator) downloads it, audited.
+        var felipe = await app.SignedInAsync(Accounts.Jefe);
+        var details = await Ap.HtmlAsync(felipe, $"/Evaluations/Details/{id}");
+        Assert.Contains($"href=\"/Evaluations/Evidence/{pdf.Id}\"", details);
+        var download = await felipe.GetAsync($"/Evaluations/Evidence/{pdf.Id}");
+        Assert.Equal(HttpStatusCode.OK, download.StatusCode);
+        Assert.Equal("attachment", download.Content.Headers.ContentDisposition?.DispositionType);
+        Assert.Equal("informe.pdf", download.Content.Headers.ContentDisposition?.FileNameStar ?? download.Content.Headers.ContentDisposition?.FileName);
+        Assert.Equal(Pdf(), await download.Content.ReadAsByteArrayAsync());
+        var audited = await app.WithDbAsync(d => d.AuditEntries.CountAsync(a => a.Action == "Descargar evidencia" && a.EntityId == pdf.Id.ToString()));
+        Assert.Equal(1, audited);
+
+        // Another jefe: 404; anonymous: login.
+        var planeacion = await app.SignedInAsync(Accounts.Planeacion);
+        Assert.Equal(HttpStatusCode.NotFound, (await planeacion.GetAsync($"/Evaluations/Evidence/{pdf.Id}")).StatusCode);
+        var anonymous = await app.NewClient().GetAsync($"/Evaluations/Evidence/{pdf.Id}");
+        Assert.Equal(HttpStatusCode.Redirect, anonymous.StatusCode);
+        Assert.Contains("/Account/Login", anonymous.Headers.Location?.ToString());
+    }
+
+    [Fact]
+    public async Task An_oversized_file_is_refused_naming_the_limit_and_keeps_the_narrative()
+    {
+        await app.WithDbAsync(async d =>
+        {
+            var p = await d.Periods.SingleAsync(x => x.Id == scenario.PeriodId);
+            p.Settings.MaxEvidenceSizeMb = 1;
+            await d.SaveChangesAsync();
+        });
+        var camila = await app.SignedInAsync(Accounts.Evaluado);
+        var response = await UploadAsync(camila, "grande.pdf", Pdf(1536 * 1024), narrative: "Relato que no debe perderse");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = await Ap.ReadAsync(response);
+        Assert.Contains("pesa más de 1 MB, el tamaño máximo permitido por archivo", page);
+        Assert.Contains("Relato que no debe perderse", page);
+        Assert.Equal(0, await app.WithDbAsync(d => d.EvidenceItems.CountAsync(i => i.EvaluationId == id)));
+    }
+}
+
+public sealed class EvidenceTestsSqlite() : EvidenceTests(Db.Sqlite);
+
+public sealed class EvidenceTestsPostgres() : EvidenceTests(Db.Postgres);
