@@ -12,71 +12,17 @@ namespace Egi.Web.Features.Evaluations;
 /// justification when the evaluator modified them — and accepts (the goals are agreed) or does not accept, with a
 /// reason (back to formulation). Only the evaluado opens this page; anyone else gets 404.
 /// </summary>
-public sealed class AcceptanceModel(EvaluationWorkflow workflow, EgiDbContext db) : PageModel
+public sealed class AcceptanceModel(EvaluationWorkflow workflow, EgiDbContext db) : ReviewedAcceptancePageModel(workflow, db)
 {
-    public EvaluationCase Case { get; private set; } = null!;
-    public Evaluation Evaluation => Case.Evaluation;
-    public EvSummary Summary { get; private set; } = null!;
+    protected override PendingAction Action => PendingAction.AcceptGoals;
+    protected override EvaluationStep Step => EvaluationStep.Goals;
+    protected override EvaluationState ApprovalState => EvaluationState.GoalApproval;
+    protected override EvaluationState AcceptanceState => EvaluationState.GoalAcceptance;
+    protected override string AcceptedMessage => "Aceptó sus metas: quedaron concertadas. Sigue la Autoevaluación I (primer seguimiento).";
+    protected override string NotAcceptedMessage => "Registró que no acepta las metas. Volvieron a formulación: ajústelas y envíelas de nuevo a su jefe.";
+    protected override string AfterNotAcceptPage => "./Goals";
 
-    /// <summary>What the evaluator changed in the last round (empty when the goals were approved as proposed).</summary>
-    public IReadOnlyList<FieldChange> Changes { get; private set; } = [];
+    protected override Outcome Accept(Evaluation e, EvaluationCase c) => e.AcceptGoals(c.Actor, c.Context);
 
-    /// <summary>The evaluator's step that brought the goals here (approval or modification), with its comment.</summary>
-    public EvaluationEvent? Decision { get; private set; }
-
-    public bool CanAct => Evaluation.CanActNow(Case.Actor, PendingAction.AcceptGoals, Case.Context);
-
-    [BindProperty]
-    public Guid Version { get; set; }
-
-    [BindProperty]
-    public string? Reason { get; set; }
-
-    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
-    {
-        if (!await LoadAsync(id, ct)) return NotFound();
-        Version = Evaluation.Version;
-        return Page();
-    }
-
-    public async Task<IActionResult> OnPostAcceptAsync(int id, CancellationToken ct)
-    {
-        if (!await LoadAsync(id, ct)) return NotFound();
-        ModelState.Clear();
-        var outcome = await workflow.RunAsync(Case, Version, e => e.AcceptGoals(Case.Actor, Case.Context), ct);
-        if (!outcome.Succeeded) return Refused(outcome);
-        TempData["Mensaje"] = "Aceptó sus metas: quedaron concertadas. Sigue la Autoevaluación I (primer seguimiento).";
-        return RedirectToPage("./Details", new { id });
-    }
-
-    public async Task<IActionResult> OnPostNotAcceptAsync(int id, CancellationToken ct)
-    {
-        if (!await LoadAsync(id, ct)) return NotFound();
-        ModelState.Clear();
-        var outcome = await workflow.RunAsync(Case, Version, e => e.NotAcceptGoals(Case.Actor, Reason, Case.Context), ct);
-        if (!outcome.Succeeded) return Refused(outcome);
-        TempData["Mensaje"] = "Registró que no acepta las metas. Volvieron a formulación: ajústelas y envíelas de nuevo a su jefe.";
-        return RedirectToPage("./Goals", new { id });
-    }
-
-    /// <summary>Shows the refusal and keeps the typed reason; after a stale save the page shows the current version.</summary>
-    private PageResult Refused(Outcome outcome)
-    {
-        ModelState.AddFieldErrors(outcome.Errors, "");
-        if (outcome.Errors.Any(e => e.Message == EvaluationWorkflow.StaleMessage)) Version = Evaluation.Version;
-        return Page();
-    }
-
-    private async Task<bool> LoadAsync(int id, CancellationToken ct)
-    {
-        var c = await workflow.LoadAsync(id, ct);
-        if (c is null || !c.IsEvaluado) return false;
-        Case = c;
-        Summary = await EvSummary.LoadAsync(db, c, ct);
-        Changes = c.Evaluation.LastChanges(EvaluationStep.Goals);
-        Decision = c.Evaluation.History
-            .Where(h => h.To == EvaluationState.GoalAcceptance && h.From == EvaluationState.GoalApproval)
-            .OrderBy(h => h.Sequence).LastOrDefault();
-        return true;
-    }
+    protected override Outcome NotAccept(Evaluation e, EvaluationCase c, string? reason) => e.NotAcceptGoals(c.Actor, reason, c.Context);
 }

@@ -35,62 +35,18 @@ public sealed record CrResult(EvaluationCase Case, ScoreBreakdown? Score)
 /// breakdown) and accepts it (the evaluation is finished) or does not accept it with a reason (back to the
 /// self-evaluation II). Only the evaluado opens this page; anyone else gets 404.
 /// </summary>
-public sealed class FinalAcceptanceModel(EvaluationWorkflow workflow, EgiDbContext db) : PageModel
+public sealed class FinalAcceptanceModel(EvaluationWorkflow workflow, EgiDbContext db) : AcceptancePageModel(workflow, db)
 {
-    public EvaluationCase Case { get; private set; } = null!;
-    public Evaluation Evaluation => Case.Evaluation;
-    public EvSummary Summary { get; private set; } = null!;
     public CrResult Result { get; private set; } = null!;
 
-    public bool CanAct => Evaluation.CanActNow(Case.Actor, PendingAction.AcceptFinal, Case.Context);
+    protected override PendingAction Action => PendingAction.AcceptFinal;
+    protected override string AcceptedMessage => "Aceptó el resultado final: su evaluación quedó finalizada.";
+    protected override string NotAcceptedMessage => "Registró que no acepta el resultado final. La evaluación volvió a la Autoevaluación II.";
+    protected override string AfterNotAcceptPage => "./Details";
 
-    [BindProperty]
-    public Guid Version { get; set; }
+    protected override Outcome Accept(Evaluation e, EvaluationCase c) => e.AcceptFinal(c.Actor, c.Context);
 
-    [BindProperty]
-    public string? Reason { get; set; }
+    protected override Outcome NotAccept(Evaluation e, EvaluationCase c, string? reason) => e.NotAcceptFinal(c.Actor, reason, c.Context);
 
-    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
-    {
-        if (!await LoadAsync(id, ct)) return NotFound();
-        Version = Evaluation.Version;
-        return Page();
-    }
-
-    public async Task<IActionResult> OnPostAcceptAsync(int id, CancellationToken ct)
-    {
-        if (!await LoadAsync(id, ct)) return NotFound();
-        ModelState.Clear();
-        var outcome = await workflow.RunAsync(Case, Version, e => e.AcceptFinal(Case.Actor, Case.Context), ct);
-        if (!outcome.Succeeded) return Refused(outcome);
-        TempData["Mensaje"] = "Aceptó el resultado final: su evaluación quedó finalizada.";
-        return RedirectToPage("./Details", new { id });
-    }
-
-    public async Task<IActionResult> OnPostNotAcceptAsync(int id, CancellationToken ct)
-    {
-        if (!await LoadAsync(id, ct)) return NotFound();
-        ModelState.Clear();
-        var outcome = await workflow.RunAsync(Case, Version, e => e.NotAcceptFinal(Case.Actor, Reason, Case.Context), ct);
-        if (!outcome.Succeeded) return Refused(outcome);
-        TempData["Mensaje"] = "Registró que no acepta el resultado final. La evaluación volvió a la Autoevaluación II.";
-        return RedirectToPage("./Details", new { id });
-    }
-
-    private PageResult Refused(Outcome outcome)
-    {
-        ModelState.AddFieldErrors(outcome.Errors, "");
-        if (outcome.Errors.Any(e => e.Message == EvaluationWorkflow.StaleMessage)) Version = Evaluation.Version;
-        return Page();
-    }
-
-    private async Task<bool> LoadAsync(int id, CancellationToken ct)
-    {
-        var c = await workflow.LoadAsync(id, ct);
-        if (c is null || !c.IsEvaluado) return false;
-        Case = c;
-        Summary = await EvSummary.LoadAsync(db, c, ct);
-        Result = CrResult.Of(c);
-        return true;
-    }
+    protected override void OnLoaded(EvaluationCase c) => Result = CrResult.Of(c);
 }

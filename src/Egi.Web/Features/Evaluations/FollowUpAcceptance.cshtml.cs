@@ -12,66 +12,17 @@ namespace Egi.Web.Features.Evaluations;
 /// and its justification when it was modified — and accepts (the second follow-up starts) or does not accept, with a
 /// reason (back to the self-evaluation I). Only the evaluado opens this page; anyone else gets 404.
 /// </summary>
-public sealed class FollowUpAcceptanceModel(EvaluationWorkflow workflow, EgiDbContext db) : PageModel
+public sealed class FollowUpAcceptanceModel(EvaluationWorkflow workflow, EgiDbContext db) : ReviewedAcceptancePageModel(workflow, db)
 {
-    public EvaluationCase Case { get; private set; } = null!;
-    public Evaluation Evaluation => Case.Evaluation;
-    public EvSummary Summary { get; private set; } = null!;
-    public IReadOnlyList<FieldChange> Changes { get; private set; } = [];
-    public EvaluationEvent? Decision { get; private set; }
+    protected override PendingAction Action => PendingAction.AcceptSelfEvaluationI;
+    protected override EvaluationStep Step => EvaluationStep.FollowUpI;
+    protected override EvaluationState ApprovalState => EvaluationState.SelfEvaluationIApproval;
+    protected override EvaluationState AcceptanceState => EvaluationState.SelfEvaluationIAcceptance;
+    protected override string AcceptedMessage => "Aceptó el primer seguimiento. Sigue la Autoevaluación II (segundo seguimiento).";
+    protected override string NotAcceptedMessage => "Registró que no acepta el primer seguimiento. Volvió a la Autoevaluación I: ajústela y envíela de nuevo a su jefe.";
+    protected override string AfterNotAcceptPage => "./SelfEvaluation";
 
-    public bool CanAct => Evaluation.CanActNow(Case.Actor, PendingAction.AcceptSelfEvaluationI, Case.Context);
+    protected override Outcome Accept(Evaluation e, EvaluationCase c) => e.AcceptSelfEvaluation(c.Actor, c.Context);
 
-    [BindProperty]
-    public Guid Version { get; set; }
-
-    [BindProperty]
-    public string? Reason { get; set; }
-
-    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
-    {
-        if (!await LoadAsync(id, ct)) return NotFound();
-        Version = Evaluation.Version;
-        return Page();
-    }
-
-    public async Task<IActionResult> OnPostAcceptAsync(int id, CancellationToken ct)
-    {
-        if (!await LoadAsync(id, ct)) return NotFound();
-        ModelState.Clear();
-        var outcome = await workflow.RunAsync(Case, Version, e => e.AcceptSelfEvaluation(Case.Actor, Case.Context), ct);
-        if (!outcome.Succeeded) return Refused(outcome);
-        TempData["Mensaje"] = "Aceptó el primer seguimiento. Sigue la Autoevaluación II (segundo seguimiento).";
-        return RedirectToPage("./Details", new { id });
-    }
-
-    public async Task<IActionResult> OnPostNotAcceptAsync(int id, CancellationToken ct)
-    {
-        if (!await LoadAsync(id, ct)) return NotFound();
-        ModelState.Clear();
-        var outcome = await workflow.RunAsync(Case, Version, e => e.NotAcceptSelfEvaluation(Case.Actor, Reason, Case.Context), ct);
-        if (!outcome.Succeeded) return Refused(outcome);
-        TempData["Mensaje"] = "Registró que no acepta el primer seguimiento. Volvió a la Autoevaluación I: ajústela y envíela de nuevo a su jefe.";
-        return RedirectToPage("./SelfEvaluation", new { id });
-    }
-
-    private PageResult Refused(Outcome outcome)
-    {
-        ModelState.AddFieldErrors(outcome.Errors, "");
-        if (outcome.Errors.Any(e => e.Message == EvaluationWorkflow.StaleMessage)) Version = Evaluation.Version;
-        return Page();
-    }
-
-    private async Task<bool> LoadAsync(int id, CancellationToken ct)
-    {
-        var c = await workflow.LoadAsync(id, ct);
-        if (c is null || !c.IsEvaluado) return false;
-        Case = c;
-        Summary = await EvSummary.LoadAsync(db, c, ct);
-        Changes = c.Evaluation.LastChanges(EvaluationStep.FollowUpI);
-        Decision = c.Evaluation.History
-            .Where(h => h.To == EvaluationState.SelfEvaluationIAcceptance && h.From == EvaluationState.SelfEvaluationIApproval)
-            .OrderBy(h => h.Sequence).LastOrDefault();
-        return true;
-    }
+    protected override Outcome NotAccept(Evaluation e, EvaluationCase c, string? reason) => e.NotAcceptSelfEvaluation(c.Actor, reason, c.Context);
 }
