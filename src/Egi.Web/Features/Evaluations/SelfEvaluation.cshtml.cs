@@ -18,9 +18,6 @@ namespace Egi.Web.Features.Evaluations;
 /// </summary>
 public sealed class SelfEvaluationModel(EvaluationWorkflow workflow, EgiDbContext db, IFileStore files, TimeProvider clock, CurrentUser me) : PageModel
 {
-    /// <summary>Evidence of this evaluation (every follow-up), read-only once its step has passed.</summary>
-    public IReadOnlyList<EvidenceItem> Evidence { get; private set; } = [];
-
     [BindProperty]
     public int EvidenceGoal { get; set; }
 
@@ -95,14 +92,10 @@ public sealed class SelfEvaluationModel(EvaluationWorkflow workflow, EgiDbContex
             db.EvidenceItems.Add(await EvidenceRules.StoreAsync(files, id, FollowUp, EvidenceGoal, name, bytes, who, now, ct));
         }
         await db.SaveChangesAsync(ct);
-        Evidence = await EvidenceOf(id, ct);
         EvidenceAdded = $"Se adjuntó la evidencia a la meta {EvidenceGoal}. Recuerde guardar o enviar su autoevaluación.";
         EvidenceUrl = null;
         return Page();
     }
-
-    private Task<List<EvidenceItem>> EvidenceOf(int id, CancellationToken ct) =>
-        db.EvidenceItems.AsNoTracking().Where(x => x.EvaluationId == id).OrderBy(x => x.FollowUp).ThenBy(x => x.GoalNumber).ThenBy(x => x.Id).ToListAsync(ct);
 
     public EvaluationCase Case { get; private set; } = null!;
     public Evaluation Evaluation => Case.Evaluation;
@@ -178,7 +171,6 @@ public sealed class SelfEvaluationModel(EvaluationWorkflow workflow, EgiDbContex
         if (c is null || !c.IsEvaluado) return false;
         Case = c;
         Summary = await EvSummary.LoadAsync(db, c, ct);
-        Evidence = await EvidenceOf(id, ct);
         FollowUp = SeForms.FollowUpOf(c.Evaluation.State);
         var pending = FollowUp == 2 ? PendingAction.SelfEvaluateII : PendingAction.SelfEvaluateI;
         CanEdit = c.Evaluation.CanActNow(c.Actor, pending, c.Context);
