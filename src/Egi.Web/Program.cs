@@ -25,6 +25,12 @@ builder.Services.AddRazorPages(o =>
     o.Conventions.AuthorizeFolder("/Audit", Policies.TalentoHumano);
     o.Conventions.AuthorizeFolder("/Competencies", Policies.TalentoHumano);
     o.Conventions.AuthorizeFolder("/Reports", Policies.Reports);
+    o.Conventions.AuthorizeFolder("/Dashboard", Policies.Reports);
+    o.Conventions.AuthorizeFolder("/Control", Policies.Reports);
+    o.Conventions.AuthorizeFolder("/Plans", Policies.ProcessRead);
+    o.Conventions.AuthorizeFolder("/Sessions", Policies.ProcessRead);
+    o.Conventions.AuthorizeFolder("/WorkPlan", Policies.ProcessRead);
+    // /Improvement is authorized per resource (evaluado, jefe, Talento Humano, Consulta) in its pages.
 });
 builder.Services.Configure<Microsoft.AspNetCore.Mvc.MvcOptions>(o => SpanishBindingMessages.Apply(o.ModelBindingMessageProvider));
 builder.Services.AddOpenApi();

@@ -36,6 +36,8 @@ public abstract class EgiDbContext(DbContextOptions options, IAuditActor? actor,
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
+        // Features keep their own entity configuration beside their code (IEntityTypeConfiguration<T>).
+        builder.ApplyConfigurationsFromAssembly(typeof(EgiDbContext).Assembly);
 
         builder.Entity<EvidenceItem>(e =>
         {

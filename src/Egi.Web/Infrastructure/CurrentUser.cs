@@ -27,6 +27,7 @@ public sealed class CurrentUser(IHttpContextAccessor accessor, EgiDbContext db, 
     public bool IsPlaneacion => Principal.IsInRole(EgiRoles.Planeacion);
     public bool IsConsulta => Principal.IsInRole(EgiRoles.Consulta);
     public bool CanReadReports => IsTalentoHumano || IsConsulta;
+    public bool CanReadProcess => IsTalentoHumano || IsPlaneacion || IsConsulta;
 
     public DateOnly Today => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), Bogota).DateTime);
 

@@ -29,4 +29,8 @@ public static class Policies
 
     /// <summary>Institutional plans: Planeación or Talento Humano.</summary>
     public const string Plans = "Plans";
+
+    /// <summary>Reads of the process records (institutional plans, coverage, sessions, annual work plan):
+    /// Talento Humano, Planeación or Consulta. Edits are checked per handler.</summary>
+    public const string ProcessRead = "ProcessRead";
 }

@@ -97,7 +97,8 @@ public static class ServiceRegistration
             .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
             .AddPolicy(Policies.TalentoHumano, p => p.RequireRole(EgiRoles.TalentoHumano))
             .AddPolicy(Policies.Reports, p => p.RequireRole(EgiRoles.TalentoHumano, EgiRoles.Consulta))
-            .AddPolicy(Policies.Plans, p => p.RequireRole(EgiRoles.TalentoHumano, EgiRoles.Planeacion));
+            .AddPolicy(Policies.Plans, p => p.RequireRole(EgiRoles.TalentoHumano, EgiRoles.Planeacion))
+            .AddPolicy(Policies.ProcessRead, p => p.RequireRole(EgiRoles.TalentoHumano, EgiRoles.Planeacion, EgiRoles.Consulta));
         return services;
     }
 
