@@ -427,6 +427,70 @@ namespace Egi.Web.Data.Migrations.Sqlite
                     b.ToTable("EvidenceItems");
                 });
 
+            modelBuilder.Entity("Egi.Web.Features.Control.ReminderRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("EvaluationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ImprovementPlanId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Origin")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PeriodId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RecipientEmail")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecipientName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecipientRole")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("RecipientServantId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("SentAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SentBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Stage")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Topic")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EvaluationId");
+
+                    b.HasIndex("PeriodId", "SentAt");
+
+                    b.ToTable("ReminderRecord");
+                });
+
             modelBuilder.Entity("Egi.Web.Notifications.InboxNotification", b =>
                 {
                     b.Property<long>("Id")
@@ -1088,6 +1152,15 @@ namespace Egi.Web.Data.Migrations.Sqlite
                     b.HasOne("Egi.Domain.Evaluations.Evaluation", null)
                         .WithMany()
                         .HasForeignKey("EvaluationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Egi.Web.Features.Control.ReminderRecord", b =>
+                {
+                    b.HasOne("Egi.Domain.Calendar.Period", null)
+                        .WithMany()
+                        .HasForeignKey("PeriodId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
