@@ -40,7 +40,7 @@ public sealed class StageOneJourneyTests(BrowserFixture fixture, ITestOutputHelp
         await page.Context.ClearCookiesAsync();
         await SignInAsync(page, JefeCamila);
         await page.GetByRole(AriaRole.Navigation, new() { Name = "Menú principal" }).GetByRole(AriaRole.Link, new() { Name = "Por aprobar" }).ClickAsync();
-        await page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Link, new() { NameRegex = new Regex("Salazar Nieto|Revisar") }).First.ClickAsync();
+        await page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Link, new() { NameRegex = new Regex("Revisar y aprobar las metas de Camila") }).First.ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("Aprobación de metas");
         await page.GetByRole(AriaRole.Link, new() { Name = "Modificar las metas" }).ClickAsync();
         await page.Locator("#meta-0-weight").FillAsync("60");

@@ -44,6 +44,9 @@ public sealed class PeriodSettings
     /// <summary>A competency rated below this value triggers an improvement plan (default: Frecuentemente = 3).</summary>
     public int ImprovementCompetencyBelow { get; set; } = 3;
 
+    /// <summary>A final level below this one triggers an improvement plan (default: below Sobresaliente).</summary>
+    public Scoring.RatingLevel ImprovementLevelBelow { get; set; } = Scoring.RatingLevel.Sobresaliente;
+
     public int ReminderDaysBeforeClose { get; set; } = 5;
 
     /// <summary>How many "no aceptar" on the same step before Talento Humano is alerted.</summary>
@@ -54,6 +57,12 @@ public sealed class PeriodSettings
 
     public int MaxEvidenceSizeMb { get; set; } = 10;
     public string AllowedEvidenceTypes { get; set; } = "pdf,docx,xlsx,pptx,png,jpg";
+
+    /// <summary>How partial evaluations (change of evaluator) enter the final rating (default: the last evaluator's follow-up).</summary>
+    public Scoring.PartialEvaluationRule PartialEvaluationsInFinal { get; set; } = Scoring.PartialEvaluationRule.LastEvaluator;
+
+    /// <summary>Every goal must name the institutional plan item it serves before it is sent (default: off).</summary>
+    public bool RequirePlanLink { get; set; }
 
     public static PeriodSettings Defaults() => new() { CompetencyScale = DefaultScale() };
 
@@ -80,11 +89,14 @@ public sealed class PeriodSettings
         [nameof(UnsatisfactoryUpTo)] = "Escala de la EDL: No satisfactorio ≤ 65",
         [nameof(CompetencyScale)] = "Escala de frecuencia de 4 niveles (SPEC §4)",
         [nameof(ImprovementCompetencyBelow)] = "SPEC §6: competencia calificada por debajo de «Frecuentemente»",
+        [nameof(ImprovementLevelBelow)] = "SPEC §6: nivel final por debajo de «Sobresaliente»",
         [nameof(ReminderDaysBeforeClose)] = "SPEC §5: recordatorio 5 días antes del cierre",
         [nameof(DisagreementRounds)] = "SPEC §4: alerta tras 2 «no aceptar» en el mismo paso",
         [nameof(NewServantGoalWorkingDays)] = "SPEC §3: 15 días hábiles desde la fecha de ingreso",
         [nameof(MaxEvidenceSizeMb)] = "SPEC §4: 10 MB por archivo",
         [nameof(AllowedEvidenceTypes)] = "SPEC §4: pdf, docx, xlsx, pptx, png, jpg",
+        [nameof(PartialEvaluationsInFinal)] = "SPEC §4 e issue #5: la calificación usa el seguimiento del último evaluador; las parciales son informativas",
+        [nameof(RequirePlanLink)] = "SPEC §4 y §7: la meta indica el ítem del plan que sirve; obligatorio solo al activarlo, porque depende de que Planeación cargue los planes (actividad 1)",
     };
 
     /// <summary>True when the property still has its default value.</summary>
@@ -101,11 +113,14 @@ public sealed class PeriodSettings
             nameof(UnsatisfactoryUpTo) => UnsatisfactoryUpTo == d.UnsatisfactoryUpTo,
             nameof(CompetencyScale) => CompetencyScale.Select(l => (l.Label, l.Value)).SequenceEqual(d.CompetencyScale.Select(l => (l.Label, l.Value))),
             nameof(ImprovementCompetencyBelow) => ImprovementCompetencyBelow == d.ImprovementCompetencyBelow,
+            nameof(ImprovementLevelBelow) => ImprovementLevelBelow == d.ImprovementLevelBelow,
             nameof(ReminderDaysBeforeClose) => ReminderDaysBeforeClose == d.ReminderDaysBeforeClose,
             nameof(DisagreementRounds) => DisagreementRounds == d.DisagreementRounds,
             nameof(NewServantGoalWorkingDays) => NewServantGoalWorkingDays == d.NewServantGoalWorkingDays,
             nameof(MaxEvidenceSizeMb) => MaxEvidenceSizeMb == d.MaxEvidenceSizeMb,
             nameof(AllowedEvidenceTypes) => EvidenceTypes.SequenceEqual(d.EvidenceTypes),
+            nameof(PartialEvaluationsInFinal) => PartialEvaluationsInFinal == d.PartialEvaluationsInFinal,
+            nameof(RequirePlanLink) => RequirePlanLink == d.RequirePlanLink,
             _ => throw new ArgumentException($"Unknown setting {property}", nameof(property)),
         };
     }
@@ -141,8 +156,12 @@ public sealed class PeriodSettings
             e.Add(new(nameof(CompetencyScale), "Los nombres de la «Escala de competencias» no pueden repetirse."));
         if (CompetencyScale.Count > 0 && !CompetencyScale.Any(l => l.Value == ImprovementCompetencyBelow))
             e.Add(new(nameof(ImprovementCompetencyBelow), "El umbral de competencias para plan de mejoramiento debe ser uno de los valores de la escala."));
+        if (!Enum.IsDefined(ImprovementLevelBelow))
+            e.Add(new(nameof(ImprovementLevelBelow), "Elija el nivel final por debajo del cual se requiere plan de mejoramiento."));
 
         if (ReminderDaysBeforeClose < 0 || ReminderDaysBeforeClose > 60) e.Add(new(nameof(ReminderDaysBeforeClose), "Los «Días de recordatorio» deben estar entre 0 y 60."));
+        if (!Enum.IsDefined(PartialEvaluationsInFinal))
+            e.Add(new(nameof(PartialEvaluationsInFinal), "Elija cómo cuentan las evaluaciones parciales en la calificación final."));
         if (DisagreementRounds < 1 || DisagreementRounds > 10) e.Add(new(nameof(DisagreementRounds), "Las «Rondas de desacuerdo» deben estar entre 1 y 10."));
         if (NewServantGoalWorkingDays < 1 || NewServantGoalWorkingDays > 60) e.Add(new(nameof(NewServantGoalWorkingDays), "Los «Días hábiles para servidores nuevos» deben estar entre 1 y 60."));
         if (MaxEvidenceSizeMb < 1 || MaxEvidenceSizeMb > 100) e.Add(new(nameof(MaxEvidenceSizeMb), "El «Tamaño máximo de evidencia» debe estar entre 1 y 100 MB."));

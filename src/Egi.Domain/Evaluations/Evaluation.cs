@@ -10,7 +10,7 @@ namespace Egi.Domain.Evaluations;
 /// changes state (recording the step in <see cref="History"/>) or returns a Spanish reason. Nothing else
 /// changes <see cref="State"/>.
 /// </summary>
-public sealed class Evaluation
+public sealed partial class Evaluation
 {
     private static readonly JsonSerializerOptions Json = new();
 
@@ -59,7 +59,7 @@ public sealed class Evaluation
     /// <summary>Who may see the evaluation: the evaluado, the evaluator, committee members, Talento Humano.</summary>
     public bool CanView(Actor actor) =>
         actor.IsTalentoHumano || IsEvaluado(actor) || IsCurrentEvaluator(actor)
-        || (actor.ServantId is { } s && (CommitteeMemberIds.Contains(s) || EscalationMemberIds.Contains(s)));
+        || (actor.ServantId is { } s && (CommitteeMemberIds.Contains(s) || EscalationMemberIds.Contains(s) || HasPendingPartial(s)));
 
     public WaitingOn WaitingOn => EscalatedStep is not null ? WaitingOn.Evaluator : State.WaitingOn();
 
@@ -139,7 +139,7 @@ public sealed class Evaluation
     {
         if (AsEvaluado(actor, EvaluationState.GoalFormulation, ctx) is { } refused) return refused;
         var numbered = Renumber(goals);
-        var errors = Goal.ValidateSet(numbered, ctx.Period.Settings, ctx.Period.Year, complete: false);
+        var errors = Goal.ValidateSet(numbered, ctx, complete: false);
         if (errors.Count > 0) return Outcome.From(errors);
         Goals = numbered.ToList();
         Touch(ctx.Now);
@@ -151,7 +151,7 @@ public sealed class Evaluation
     {
         if (AsEvaluado(actor, EvaluationState.GoalFormulation, ctx) is { } refused) return refused;
         var numbered = Renumber(goals);
-        var errors = Goal.ValidateSet(numbered, ctx.Period.Settings, ctx.Period.Year, complete: true);
+        var errors = Goal.ValidateSet(numbered, ctx, complete: true);
         if (errors.Count > 0) return Outcome.From(errors);
         Goals = numbered.ToList();
         AddVersion(EvaluationStep.Goals, VersionKinds.Proposal, actor, Goals, [], ctx.Now);
@@ -185,7 +185,7 @@ public sealed class Evaluation
         var proposed = goals
             .Select(g => (g.Number > 0 ? g : g with { Number = ++next }) with { Description = g.Description.Trim(), ExpectedEvidence = g.ExpectedEvidence.Trim() })
             .OrderBy(g => g.Number).ToList();
-        var errors = Goal.ValidateSet(proposed, ctx.Period.Settings, ctx.Period.Year, complete: true).ToList();
+        var errors = Goal.ValidateSet(proposed, ctx, complete: true).ToList();
         // Goals are matched by number: two goals under one number would hide a change from the evaluado.
         var repeated = proposed.GroupBy(g => g.Number).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
         foreach (var n in repeated) errors.Add(new("Goals", $"La meta {n} aparece más de una vez."));
@@ -415,7 +415,17 @@ public sealed class Evaluation
     private static Outcome OwnEvaluation => Outcome.Refused("No puede hacerlo en su propia evaluación: lo hace otra persona de Talento Humano.");
 
     /// <summary>Reassigns the evaluator (delegation during leave, change of boss). History and versions stay with the evaluation.</summary>
-    public Outcome ReassignEvaluator(Actor actor, int newEvaluatorId, string? reason, DateTime now)
+    public Outcome ReassignEvaluator(Actor actor, int newEvaluatorId, string? reason, DateTime now) =>
+        ReassignEvaluator(actor, newEvaluatorId, reason, Coverage.Approximate(now), now);
+
+    /// <summary>
+    /// Reassigns the evaluator on <see cref="EvaluationContext.Today"/>: the outgoing evaluator is left a pending partial
+    /// evaluation (see <see cref="HandOver"/>).
+    /// </summary>
+    public Outcome ReassignEvaluator(Actor actor, int newEvaluatorId, string? reason, EvaluationContext ctx) =>
+        ReassignEvaluator(actor, newEvaluatorId, reason, Coverage.Of(ctx), ctx.Now);
+
+    private Outcome ReassignEvaluator(Actor actor, int newEvaluatorId, string? reason, Coverage coverage, DateTime now)
     {
         if (!actor.IsTalentoHumano) return Outcome.Refused("Solo Talento Humano puede reasignar el evaluador.");
         if (IsEvaluado(actor)) return OwnEvaluation;
@@ -423,21 +433,26 @@ public sealed class Evaluation
         if (newEvaluatorId == EvaluadoId) return Outcome.Refused("El evaluado no puede ser su propio evaluador.", "EvaluatorId");
         if (newEvaluatorId == EvaluatorId && !IsCommittee) return Outcome.Refused("Esa persona ya es el evaluador.", "EvaluatorId");
         if (Reason(reason, "de la reasignación") is { } noReason) return noReason;
-        EvaluatorId = newEvaluatorId;
-        CommitteeMemberIds = [];
+        HandOver(newEvaluatorId, [], PartialCauses.Reassignment, coverage, now);
         return Record(actor, Roles.TalentoHumano, Actions.Reassign, reason!.Trim(), now);
     }
 
     /// <summary>Makes a Comisión Evaluadora (two or more servants) the evaluator; the recorder acts on behalf of all.</summary>
-    public Outcome AssignCommittee(Actor actor, IReadOnlyList<int> memberIds, int recorderId, string? reason, DateTime now)
+    public Outcome AssignCommittee(Actor actor, IReadOnlyList<int> memberIds, int recorderId, string? reason, DateTime now) =>
+        AssignCommittee(actor, memberIds, recorderId, reason, Coverage.Approximate(now), now);
+
+    /// <summary>Assigns a Comisión Evaluadora on <see cref="EvaluationContext.Today"/>; the outgoing evaluator owes a partial evaluation.</summary>
+    public Outcome AssignCommittee(Actor actor, IReadOnlyList<int> memberIds, int recorderId, string? reason, EvaluationContext ctx) =>
+        AssignCommittee(actor, memberIds, recorderId, reason, Coverage.Of(ctx), ctx.Now);
+
+    private Outcome AssignCommittee(Actor actor, IReadOnlyList<int> memberIds, int recorderId, string? reason, Coverage coverage, DateTime now)
     {
         if (!actor.IsTalentoHumano) return Outcome.Refused("Solo Talento Humano puede asignar una Comisión Evaluadora.");
         if (IsEvaluado(actor)) return OwnEvaluation;
         if (IsClosed) return Outcome.Refused($"La evaluación está «{State.Label()}»: no se reasigna.");
         if (CommitteeError(memberIds, recorderId) is { } bad) return bad;
         if (Reason(reason, "de la asignación de la comisión") is { } noReason) return noReason;
-        CommitteeMemberIds = memberIds.Distinct().ToList();
-        EvaluatorId = recorderId;
+        HandOver(recorderId, memberIds.Distinct().ToList(), PartialCauses.Committee, coverage, now);
         return Record(actor, Roles.TalentoHumano, Actions.AssignCommittee, reason!.Trim(), now);
     }
 
@@ -489,7 +504,7 @@ public sealed class Evaluation
         if (actor.ServantId != EscalationRecorderId) return Outcome.Refused("Solo quien registra por la Comisión Evaluadora puede registrar su decisión.");
         if (Reason(decision, "de la decisión") is { } noReason) return noReason;
         var numbered = Renumber(goals);
-        var errors = Goal.ValidateSet(numbered, ctx.Period.Settings, ctx.Period.Year, complete: true);
+        var errors = Goal.ValidateSet(numbered, ctx, complete: true);
         if (errors.Count > 0) return Outcome.From(errors);
         var changes = FieldChange.Diff(OrderedGoals, numbered).Select(c => c with { Justification = decision!.Trim() }).ToList();
         Goals = numbered.ToList();
@@ -607,6 +622,11 @@ public static class Actions
     public const string Reopen = "Reabrir paso";
     public const string Escalate = "Escalar a comisión";
     public const string CommitteeDecision = "Decisión de la comisión";
+    public const string ChangeEvaluator = "Cambio de evaluador";
+    public const string RecordPartial = "Registrar evaluación parcial";
+    public const string WaivePartial = "Dispensar evaluación parcial";
+    public const string CloseByRetirement = "Cierre por retiro";
+    public const string ReopenAfterRetirement = "Reabrir tras reintegro";
 }
 
 public static class Roles

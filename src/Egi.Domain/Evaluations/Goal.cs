@@ -15,8 +15,14 @@ public sealed record Goal
 
     public DateOnly? DueDate { get; init; }
 
-    /// <summary>The institutional plan item it serves (plans registry: a later feature).</summary>
+    /// <summary>The institutional plan item it serves (PND, PEI or plan de acción line of the period, SPEC §7).</summary>
     public int? PlanItemId { get; init; }
+
+    /// <summary>
+    /// How the plan item read when the goal was saved ("PEI 2.1 — Name"): the versions keep what the people saw,
+    /// even if Planeación renames the item later. Not a field of its own: it follows <see cref="PlanItemId"/>.
+    /// </summary>
+    public string? PlanItemLabel { get; init; }
 
     public const int DescriptionMax = 1000;
     public const int EvidenceMax = 500;
@@ -41,9 +47,13 @@ public sealed record Goal
         nameof(ExpectedEvidence) => ExpectedEvidence,
         nameof(AgreedFirstFollowUpPercent) => AgreedFirstFollowUpPercent.ToString(System.Globalization.CultureInfo.InvariantCulture),
         nameof(DueDate) => DueDate?.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture),
-        nameof(PlanItemId) => PlanItemId?.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        nameof(PlanItemId) => PlanItemId is null ? null : PlanItemLabel ?? $"Ítem n.º {PlanItemId.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)}",
         _ => null,
     };
+
+    /// <summary>What identifies the value of a field when comparing two versions (the plan item by its id, not its label).</summary>
+    public string? KeyOf(string field) =>
+        field == nameof(PlanItemId) ? PlanItemId?.ToString(System.Globalization.CultureInfo.InvariantCulture) : ValueOf(field);
 
     /// <summary>Field errors of one goal. Keys are "Goals[i].Field" so pages can show them next to the input.</summary>
     public IEnumerable<FieldError> Validate(int index, int periodYear, bool complete)
@@ -66,6 +76,32 @@ public sealed record Goal
             yield return new($"{key}.{nameof(DueDate)}", $"Meta {n}: indique la fecha de cumplimiento (dd/mm/aaaa).");
         if (DueDate is { } d && d.Year != periodYear)
             yield return new($"{key}.{nameof(DueDate)}", $"Meta {n}: la fecha de cumplimiento debe estar dentro de la vigencia {periodYear}.");
+    }
+
+    /// <summary>
+    /// The link to the institutional plans (SPEC §4 and §7): the item must be one of the period's plans
+    /// (<paramref name="planItems"/>, by id; null when the caller does not check it), and, when the period's setting
+    /// <see cref="Calendar.PeriodSettings.RequirePlanLink"/> is on, a complete goal must have one.
+    /// </summary>
+    public IEnumerable<FieldError> ValidatePlanLink(int index, int periodYear, bool required, IReadOnlyDictionary<int, string>? planItems)
+    {
+        var key = $"Goals[{index}].{nameof(PlanItemId)}";
+        var n = index + 1;
+        if (PlanItemId is { } id && planItems is not null && !planItems.ContainsKey(id))
+            yield return new(key, $"Meta {n}: el «Ítem del plan institucional» elegido no es de los planes de la vigencia {periodYear}. Elija un ítem de la lista.");
+        else if (required && PlanItemId is null)
+            yield return new(key, planItems is { Count: 0 }
+                ? $"Meta {n}: la vigencia {periodYear} exige el «Ítem del plan institucional», pero Planeación aún no ha registrado planes. Avise a Talento Humano."
+                : $"Meta {n}: elija el «Ítem del plan institucional» (PND, PEI o plan de acción) al que sirve la meta.");
+    }
+
+    /// <summary>All the rules of a set of goals in its evaluation's context: the period's settings, year and plan items.</summary>
+    public static IReadOnlyList<FieldError> ValidateSet(IReadOnlyList<Goal> goals, EvaluationContext ctx, bool complete)
+    {
+        var errors = ValidateSet(goals, ctx.Period.Settings, ctx.Period.Year, complete).ToList();
+        for (var i = 0; i < goals.Count; i++)
+            errors.AddRange(goals[i].ValidatePlanLink(i, ctx.Period.Year, complete && ctx.Period.Settings.RequirePlanLink, ctx.PlanItems));
+        return errors;
     }
 
     /// <summary>Rules of a whole set of goals: count within the settings and weights adding up to exactly 100.</summary>
@@ -109,7 +145,7 @@ public sealed record FieldChange(int GoalNumber, string Field, string? Before, s
             else
             {
                 foreach (var (field, _) in Goal.Fields)
-                    if (b.ValueOf(field) != a.ValueOf(field)) changes.Add(new(n, field, b.ValueOf(field), a.ValueOf(field), ""));
+                    if (b.KeyOf(field) != a.KeyOf(field)) changes.Add(new(n, field, b.ValueOf(field), a.ValueOf(field), ""));
             }
         }
         return changes;

@@ -17,6 +17,9 @@ public enum PendingAction
 
     /// <summary>The recorder of the Comisión Evaluadora decides an escalated step.</summary>
     CommitteeDecision,
+
+    /// <summary>The outgoing evaluator records the partial evaluation of their tenure (not bound to a stage window).</summary>
+    RecordPartial,
 }
 
 public static class PendingActions
@@ -26,6 +29,15 @@ public static class PendingActions
     /// <see cref="Evaluation.IsStepOpen"/>). The same rules the transition methods enforce.
     /// </summary>
     public static PendingAction PendingFor(this Evaluation e, Actor actor)
+    {
+        var action = e.StepPendingFor(actor);
+        // An outgoing evaluator who owes a partial evaluation: that is what is left for them on this evaluation.
+        return action == PendingAction.None && actor.ServantId is { } me && !e.IsEvaluado(actor) && e.HasPendingPartial(me)
+            ? PendingAction.RecordPartial
+            : action;
+    }
+
+    private static PendingAction StepPendingFor(this Evaluation e, Actor actor)
     {
         if (e.EscalatedStep is { } escalated && escalated == e.State.Step())
             return actor.ServantId is { } s && s == e.EscalationRecorderId ? PendingAction.CommitteeDecision : PendingAction.None;
@@ -58,5 +70,6 @@ public static class PendingActions
 
     /// <summary>The pending action and, when it exists, whether its step's window is open today for this person.</summary>
     public static bool CanActNow(this Evaluation e, Actor actor, PendingAction action, EvaluationContext ctx) =>
-        e.PendingFor(actor) == action && action != PendingAction.None && e.State.Step() is { } step && e.IsStepOpen(step, ctx);
+        e.PendingFor(actor) == action && action != PendingAction.None
+        && (action == PendingAction.RecordPartial || (e.State.Step() is { } step && e.IsStepOpen(step, ctx)));
 }

@@ -35,6 +35,9 @@ public sealed class ScoringPolicy
     /// <summary>The highest value of the competency scale: a rating equal to it everywhere gives 100.</summary>
     public int MaxScaleValue { get; }
 
+    /// <summary>How partial evaluations enter the goals component (default: the last evaluator's follow-up only).</summary>
+    public PartialEvaluationRule PartialRule { get; }
+
     private readonly HashSet<int> scaleValues;
 
     /// <summary>Copies the scoring settings (later changes to <paramref name="settings"/> do not affect this policy).</summary>
@@ -48,6 +51,7 @@ public sealed class ScoringPolicy
         CompetenciesWeight = settings.CompetenciesWeight;
         OutstandingFrom = settings.OutstandingFrom;
         UnsatisfactoryUpTo = settings.UnsatisfactoryUpTo;
+        PartialRule = settings.PartialEvaluationsInFinal;
         scaleValues = settings.CompetencyScale.Select(l => l.Value).ToHashSet();
         MaxScaleValue = scaleValues.Max();
         if (MaxScaleValue <= 0)
@@ -93,6 +97,47 @@ public sealed class ScoringPolicy
             sum += (decimal)weight * achieved;
         }
         return sum / 100m;
+    }
+
+    /// <summary>
+    /// The goals score of a recorded partial evaluation: Σ weightᵢ × achievedᵢ / 100 with the weights it was recorded
+    /// with, i.e. the goals component "at that date". Exact, unrounded.
+    /// </summary>
+    public decimal PartialGoalsScore(PartialEvaluation partial)
+    {
+        ArgumentNullException.ThrowIfNull(partial);
+        return GoalsComponent(partial.Goals.Select(g => (g.Weight, g.AchievedPercent)).ToList());
+    }
+
+    /// <summary>
+    /// Goals component under <see cref="PartialEvaluationRule.WeightedByTime"/>: Σ daysᵢ × scoreᵢ / Σ daysᵢ over the
+    /// evaluators (each recorded partial and the last evaluator). Evaluators who covered no day do not count; when
+    /// nobody covered a day, the last entry (the last evaluator) is the result. Exact, unrounded.
+    /// </summary>
+    public static decimal WeightedByTime(IReadOnlyList<(int Days, decimal GoalsScore)> evaluators)
+    {
+        ArgumentNullException.ThrowIfNull(evaluators);
+        if (evaluators.Count == 0) return 0m;
+        if (evaluators.Any(e => e.Days < 0)) throw new ArgumentOutOfRangeException(nameof(evaluators), "Days cannot be negative.");
+        var days = evaluators.Sum(e => (decimal)e.Days);
+        if (days == 0) return evaluators[^1].GoalsScore;
+        return evaluators.Sum(e => e.Days * e.GoalsScore) / days;
+    }
+
+    /// <summary>
+    /// The (days, goals score) of each evaluator of an evaluation for <see cref="WeightedByTime"/>: every recorded
+    /// partial with the days it covered, then the last evaluator with <paramref name="lastGoalsScore"/> and the days from
+    /// the day after the last recorded partial to the end of the period. Waived and pending partials do not count
+    /// (their days are not attributed to anyone).
+    /// </summary>
+    public static IReadOnlyList<(int Days, decimal GoalsScore)> Evaluators(Evaluation evaluation, decimal lastGoalsScore, ScoringPolicy policy)
+    {
+        var recorded = evaluation.Partials.Where(p => p.Status == PartialStatus.Recorded).OrderBy(p => p.To).ToList();
+        var list = recorded.Select(p => (p.CoveredDays, policy.PartialGoalsScore(p))).ToList();
+        var all = evaluation.Partials.OrderBy(p => p.To).ToList();
+        var lastDays = all.Count == 0 ? 0 : Math.Max(0, all[^1].PeriodEnd.DayNumber - all[^1].To.DayNumber);
+        list.Add((lastDays, lastGoalsScore));
+        return list;
     }
 
     /// <summary>
@@ -158,7 +203,16 @@ public sealed class ScoringPolicy
         var goals = evaluation.OrderedGoals
             .Select(g => new ScoredGoal(g.Weight, g.AgreedFirstFollowUpPercent, first.GetValueOrDefault(g.Number), second.GetValueOrDefault(g.Number)))
             .ToList();
-        return Score(goals, evaluation.Competencies.Select(c => c.Value).ToList());
+        var ratings = evaluation.Competencies.Select(c => c.Value).ToList();
+        if (PartialRule != PartialEvaluationRule.WeightedByTime || !evaluation.Partials.Any(p => p.Status == PartialStatus.Recorded))
+            return Score(goals, ratings);
+        // Weighted by time: the goals component is the day-weighted average of every evaluator's goals score.
+        var firstScore = FirstFollowUp(goals.Select(g => (g.Weight, g.AgreedPercent, g.FirstFollowUpAchieved)).ToList());
+        var last = GoalsComponent(goals.Select(g => (g.Weight, g.SecondFollowUpAchieved)).ToList());
+        var goalsComponent = WeightedByTime(Evaluators(evaluation, last, this));
+        var competencies = CompetenciesComponent(ratings);
+        var final = Round(Final(goalsComponent, competencies));
+        return new ScoreBreakdown(Round(firstScore), Round(goalsComponent), Round(competencies), final, Level(final));
     }
 
     private static void CheckPercent(int value, string paramName)

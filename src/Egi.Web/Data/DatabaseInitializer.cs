@@ -36,6 +36,8 @@ public static class DatabaseInitializer
             var year = clock.GetUtcNow().Year;
             await DemoData.SeedAsync(db, sp.GetRequiredService<UserManager<AppUser>>(), options.DemoPassword, year, ct);
             if (options.DemoScenario) await DemoScenario.ApplyAsync(db, clock, year, ct);
+            if (options.DemoScenario) await DemoProcess.SeedAsync(db, clock, year, ct);
+            if (options.DemoScenario) await DemoHistory.ApplyAsync(db, year, ct);
         }
     }
 }

@@ -155,6 +155,7 @@ public static class DemoData
             db.Periods.Add(Period.CreateWithDefaults(periodYear));
             await db.SaveChangesAsync(ct);
         }
+        await DemoPlans.SeedAsync(db, periodYear, ct);
     }
 
     private static async Task EnsureAccountAsync(UserManager<AppUser> users, string email, string name, int? servantId, string password)

@@ -137,6 +137,8 @@ public abstract class EgiDbContext(DbContextOptions options, IAuditActor? actor,
             e.OwnsMany(x => x.History, o => o.ToJson());
             e.OwnsMany(x => x.Versions, o => o.ToJson());
             e.OwnsMany(x => x.Reopenings, o => o.ToJson());
+            e.OwnsMany(x => x.Tenures, o => o.ToJson());
+            e.OwnsMany(x => x.Partials, o => { o.ToJson(); o.OwnsMany(p => p.Goals); });
             e.Ignore(x => x.IsCommittee);
             e.Ignore(x => x.WaitingOn);
             e.Ignore(x => x.OrderedGoals);

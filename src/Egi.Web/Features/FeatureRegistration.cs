@@ -10,6 +10,9 @@ public static class FeatureRegistration
         services.AddScoped<Directory.ServantAccounts>();
         services.AddScoped<Evaluations.EvaluationWorkflow>();
         services.AddScoped<Evaluations.EvaluationOpening>();
+        services.AddScoped<Evaluations.EvaluatorChanges>();
+        services.AddScoped<Improvement.ImprovementService>();
+        services.AddScoped<Plans.PlanCatalog>();
         Infrastructure.FileStoreRegistration.AddEgiFileStore(services);
         return services;
     }

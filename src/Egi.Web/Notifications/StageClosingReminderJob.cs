@@ -1,6 +1,7 @@
 using Egi.Domain.Calendar;
 using Egi.Domain.Evaluations;
 using Egi.Web.Data;
+using Egi.Web.Features.Control;
 using Egi.Web.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -10,6 +11,7 @@ namespace Egi.Web.Notifications;
 /// <summary>
 /// Every morning: for each open period whose stage window closes in exactly Settings.ReminderDaysBeforeClose
 /// days, tells Talento Humano, and every evaluado or evaluator on whom an evaluation of that stage waits (SPEC §5).
+/// Each e-mail is recorded as a <see cref="ReminderRecord"/> (origin automatic, sent by «Sistema») in the same save.
 /// </summary>
 public sealed class StageClosingReminderJob : IScheduledJob
 {
@@ -23,6 +25,7 @@ public sealed class StageClosingReminderJob : IScheduledJob
         var notifier = services.GetRequiredService<Notifier>();
         var templates = services.GetRequiredService<EmailTemplates>();
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(dueAt, CurrentUser.Bogota));
+        var now = services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
 
         var periods = await db.Periods.AsNoTracking().Where(p => p.Status == PeriodStatus.Open).ToListAsync(ct);
         var hr = await users.GetUsersInRoleAsync(EgiRoles.TalentoHumano);
@@ -37,9 +40,12 @@ public sealed class StageClosingReminderJob : IScheduledJob
                         period.Settings.ReminderDaysBeforeClose, templates.Url($"/Periods/Details/{period.Id}"));
                     if (await notifier.QueueAsync(Recipient.Of(user), email, "Recordatorio de cierre",
                             $"stage-closing:{period.Id}:{window.Stage}:{window.End:yyyyMMdd}:{user.Id}", ct: ct))
+                    {
+                        db.Set<ReminderRecord>().Add(Record(now, period, window, null, null, user.DisplayName, user.Email!, ControlText.HumanResources, email.Subject));
                         queued++;
+                    }
                 }
-                queued += await RemindPendingAsync(db, notifier, templates, period, window, ct);
+                queued += await RemindPendingAsync(db, notifier, templates, period, window, now, ct);
             }
         }
         await db.SaveChangesAsync(ct);
@@ -47,7 +53,7 @@ public sealed class StageClosingReminderJob : IScheduledJob
     }
 
     /// <summary>The people on whom an evaluation of this stage still waits get their own reminder.</summary>
-    private static async Task<int> RemindPendingAsync(EgiDbContext db, Notifier notifier, EmailTemplates templates, Period period, StageWindow window, CancellationToken ct)
+    private static async Task<int> RemindPendingAsync(EgiDbContext db, Notifier notifier, EmailTemplates templates, Period period, StageWindow window, DateTime now, CancellationToken ct)
     {
         var evaluations = (await db.Evaluations.AsNoTracking().Where(e => e.PeriodId == period.Id).ToListAsync(ct))
             .Where(e => e.State.Step() is { } step && step.Stage() == window.Stage && e.WaitingOn != WaitingOn.Nobody)
@@ -66,8 +72,30 @@ public sealed class StageClosingReminderJob : IScheduledJob
             var recipient = new Recipient(person.Email, person.FullName, users.TryGetValue(who, out var u) ? u.Id : null);
             if (await notifier.QueueAsync(recipient, email, "Recordatorio de cierre",
                     $"stage-closing:{period.Id}:{window.Stage}:{window.End:yyyyMMdd}:evaluation:{e.Id}:{who}", ct: ct))
+            {
+                var role = e.WaitingOn == WaitingOn.Evaluado ? ControlText.Evaluado
+                    : e.EscalatedStep is not null || e.IsCommittee ? ControlText.Committee : ControlText.Evaluator;
+                db.Set<ReminderRecord>().Add(Record(now, period, window, e.Id, who, person.FullName, person.Email, role, email.Subject));
                 queued++;
+            }
         }
         return queued;
     }
+
+    private static ReminderRecord Record(DateTime now, Period period, StageWindow window, int? evaluationId, int? servantId,
+        string name, string email, string role, string subject) => new()
+        {
+            SentAt = now,
+            PeriodId = period.Id,
+            Origin = ReminderOrigin.Automatic,
+            Topic = ReminderTopic.EvaluationStep,
+            Stage = window.Stage,
+            EvaluationId = evaluationId,
+            RecipientServantId = servantId,
+            RecipientName = name.Length <= 200 ? name : name[..200],
+            RecipientEmail = email.Length <= 254 ? email : email[..254],
+            RecipientRole = role,
+            SentBy = ControlText.SystemSender,
+            Subject = subject.Length <= 300 ? subject : subject[..300],
+        };
 }

@@ -176,13 +176,16 @@ public static class Kit
     }
 
     /// <summary>What a refused transition must leave untouched.</summary>
-    public sealed record Snapshot(EvaluationState State, Guid Version, int History, int Versions, string Goals, string Progress, int EvaluatorId, DateTime UpdatedAt)
+    public sealed record Snapshot(EvaluationState State, Guid Version, int History, int Versions, string Goals, string Progress, int EvaluatorId, DateTime UpdatedAt,
+        string Partials = "", string Tenures = "")
     {
         public static Snapshot Of(Evaluation e) => new(
             e.State, e.Version, e.History.Count, e.Versions.Count,
             string.Join("|", e.Goals.Select(g => g.ToString())),
             string.Join("|", e.Progress.Select(p => p.ToString())),
-            e.EvaluatorId, e.UpdatedAt);
+            e.EvaluatorId, e.UpdatedAt,
+            string.Join("|", e.Partials.Select(p => $"{p.Sequence}:{p.EvaluatorId}:{p.Status}:{p.From}:{p.To}:{p.Comment}:{string.Join(",", p.Goals)}")),
+            string.Join("|", e.Tenures.Select(t => t.ToString())));
     }
 
     /// <summary>Refused with <paramref name="message"/>, and nothing of the evaluation changed (not even its version).</summary>

@@ -232,7 +232,7 @@ public class GoalAgreementTests
                 ("Evidencia esperada", "Informe trimestral", "Listas de asistencia"),
                 ("% pactado para el primer seguimiento", "0", "30"),
                 ("Fecha de cumplimiento", "15/12/2026", "30/11/2026"),
-                ("Ítem del plan institucional", null, "12"),
+                ("Ítem del plan institucional", null, "Ítem n.º 12"), // no label snapshot: shown by its number
             ],
             changes.Select(c => (c.FieldLabel, c.Before, c.After)));
     }

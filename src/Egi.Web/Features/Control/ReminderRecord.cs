@@ -58,6 +58,7 @@ internal sealed class ReminderRecordConfiguration : IEntityTypeConfiguration<Rem
 {
     public void Configure(EntityTypeBuilder<ReminderRecord> e)
     {
+        e.ToTable("ReminderRecords");
         e.HasIndex(r => new { r.PeriodId, r.SentAt });
         e.HasIndex(r => r.EvaluationId);
         e.Property(r => r.RecipientName).HasMaxLength(200);

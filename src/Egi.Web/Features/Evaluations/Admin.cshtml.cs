@@ -65,6 +65,20 @@ public sealed class AdminModel(EvaluationWorkflow workflow, EgiDbContext db, Cur
     [BindProperty]
     public CommitteeInput Escalate { get; set; } = new();
 
+    public sealed class ReasonInput
+    {
+        public string? Reason { get; set; }
+    }
+
+    [BindProperty]
+    public ReasonInput Waive { get; set; } = new();
+
+    [BindProperty]
+    public ReasonInput ReopenRetired { get; set; } = new();
+
+    /// <summary>The partial whose waiver form is redisplayed with an error.</summary>
+    public int? WaiveSequence { get; private set; }
+
     public EvaluationStep? CurrentStep => Evaluation.State.Step();
     public int DisagreementRounds => Case.Period.Settings.DisagreementRounds;
     public bool DisagreementReached => CurrentStep is { } s && Evaluation.DisagreementReached(s, Case.Period.Settings);
@@ -85,7 +99,7 @@ public sealed class AdminModel(EvaluationWorkflow workflow, EgiDbContext db, Cur
         var evaluator = Servant(Reassign.EvaluatorId, "EvaluatorId", "Elija el nuevo evaluador de la lista de servidores activos.", errors);
         if (errors.Count > 0) return Show(errors, "Reassign");
         var previous = Case.Evaluator?.FullName ?? "—";
-        var outcome = await workflow.RunAsync(Case, Version, e => e.ReassignEvaluator(Case.Actor, evaluator, Reassign.Reason, Case.Context.Now), ct);
+        var outcome = await workflow.RunAsync(Case, Version, e => e.ReassignEvaluator(Case.Actor, evaluator, Reassign.Reason, Case.Context), ct);
         return Done(outcome, "Reassign", $"El evaluador de {Case.Evaluado.FullName} ahora es {NameOf(evaluator)} (antes: {previous}).");
     }
 
@@ -96,7 +110,7 @@ public sealed class AdminModel(EvaluationWorkflow workflow, EgiDbContext db, Cur
         var errors = new List<FieldError>();
         var (members, recorder) = CommitteeOf(Committee, errors);
         if (errors.Count > 0) return Show(errors, "Committee");
-        var outcome = await workflow.RunAsync(Case, Version, e => e.AssignCommittee(Case.Actor, members, recorder, Committee.Reason, Case.Context.Now), ct);
+        var outcome = await workflow.RunAsync(Case, Version, e => e.AssignCommittee(Case.Actor, members, recorder, Committee.Reason, Case.Context), ct);
         return Done(outcome, "Committee",
             $"La evaluación de {Case.Evaluado.FullName} quedó a cargo de una Comisión Evaluadora ({string.Join(", ", members.Select(NameOf))}); registra {NameOf(recorder)}.");
     }
@@ -130,6 +144,26 @@ public sealed class AdminModel(EvaluationWorkflow workflow, EgiDbContext db, Cur
         var outcome = await workflow.RunAsync(Case, Version, e => e.EscalateToCommittee(Case.Actor, members, recorder, Escalate.Reason, Case.Context), ct);
         return Done(outcome, "Escalate",
             $"«{step?.Label()}» de {Case.Evaluado.FullName} quedó en manos de una Comisión Evaluadora; registra su decisión {NameOf(recorder)}.");
+    }
+
+    /// <summary>Waives a pending partial evaluation with a reason (e.g. the outgoing boss left the entity).</summary>
+    public async Task<IActionResult> OnPostWaiveAsync(int id, int seq, CancellationToken ct)
+    {
+        if (await LoadAsync(id, ct) is { } refused) return refused;
+        ModelState.Clear();
+        WaiveSequence = seq;
+        var outgoing = Evaluation.Partial(seq) is { } p ? NameOf(p.EvaluatorId) : "—";
+        var outcome = await workflow.RunAsync(Case, Version, e => e.WaivePartial(Case.Actor, seq, Waive.Reason, Case.Context.Now), ct);
+        return Done(outcome, "Waive", $"Se dispensó la evaluación parcial de {outgoing}.");
+    }
+
+    /// <summary>Reopens an evaluation closed by retirement (the servant was reinstated), with a reason.</summary>
+    public async Task<IActionResult> OnPostReopenRetiredAsync(int id, CancellationToken ct)
+    {
+        if (await LoadAsync(id, ct) is { } refused) return refused;
+        ModelState.Clear();
+        var outcome = await workflow.RunAsync(Case, Version, e => e.ReopenAfterRetirement(Case.Actor, ReopenRetired.Reason, Case.Context), ct);
+        return Done(outcome, "ReopenRetired", $"Se reabrió la evaluación de {Case.Evaluado.FullName}: está en «{Evaluation.State.Label()}».");
     }
 
     private (List<int> Members, int Recorder) CommitteeOf(CommitteeInput input, List<FieldError> errors)

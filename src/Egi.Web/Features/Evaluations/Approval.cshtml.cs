@@ -53,7 +53,11 @@ public sealed class ApprovalModel(EvaluationWorkflow workflow, EgiDbContext db) 
     /// <summary>True when the evaluator can act now: goals waiting for approval, not escalated, step open.</summary>
     public bool CanAct => Evaluation.CanActNow(Case.Actor, PendingAction.ApproveGoals, Case.Context);
 
-    public ApGoalsEditor Editor => new(Evaluation.Id, Goals, Case.Period.Settings.MaxGoals, Case.Period.Year, Evaluation.OrderedGoals.Select(g => g.Number).ToHashSet());
+    public ApGoalsEditor Editor => new(Evaluation.Id, Goals, Case.Period.Settings.MaxGoals, Case.Period.Year, Evaluation.OrderedGoals.Select(g => g.Number).ToHashSet(), PlanItems,
+        Case.Period.Settings.RequirePlanLink);
+
+    /// <summary>The plan items the goals may link to, the evaluado's dependencia first.</summary>
+    public Plans.PlanItemChoices PlanItems { get; private set; } = Plans.PlanItemChoices.None;
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
@@ -137,8 +141,8 @@ public sealed class ApprovalModel(EvaluationWorkflow workflow, EgiDbContext db) 
         if (Version != Evaluation.Version) return Refused(Outcome.Refused(EvaluationWorkflow.StaleMessage));
         if (!CanAct) return Page();
         Goals = ApGoals.Numbered(Goals, Evaluation.OrderedGoals);
-        var (goals, errors) = GoalFormRow.Parse(Goals, complete: true, keepNumbers: true);
-        errors = ApGoals.WithSetRules(errors, goals, Case.Period);
+        var (goals, errors) = GoalFormRow.Parse(Goals, complete: true, keepNumbers: true, Case.Context.PlanItems);
+        errors = ApGoals.WithSetRules(errors, goals, Case.Context);
         Changes = FieldChange.Diff(Evaluation.OrderedGoals, goals);
         if (errors.Count == 0 && Changes.Count == 0)
             errors.Add(new("Goals", "No cambió ninguna meta: si está de acuerdo con las metas propuestas, use «Aprobar»."));
@@ -159,10 +163,10 @@ public sealed class ApprovalModel(EvaluationWorkflow workflow, EgiDbContext db) 
         ModelState.Clear();
         if (Version != Evaluation.Version) return Refused(Outcome.Refused(EvaluationWorkflow.StaleMessage));
         Goals = ApGoals.Numbered(Goals, Evaluation.OrderedGoals);
-        var (goals, parseErrors) = GoalFormRow.Parse(Goals, complete: true, keepNumbers: true);
+        var (goals, parseErrors) = GoalFormRow.Parse(Goals, complete: true, keepNumbers: true, Case.Context.PlanItems);
         if (parseErrors.Count > 0)
         {
-            ModelState.AddFieldErrors(ApGoals.WithSetRules(parseErrors, goals, Case.Period), "");
+            ModelState.AddFieldErrors(ApGoals.WithSetRules(parseErrors, goals, Case.Context), "");
             Showing = CanAct ? Mode.Edit : Mode.View;
             return Page();
         }
@@ -204,12 +208,14 @@ public sealed class ApprovalModel(EvaluationWorkflow workflow, EgiDbContext db) 
         if (c is null || !c.IsEvaluator) return false;
         Case = c;
         DependencyName = await db.Dependencies.AsNoTracking().Where(d => d.Id == c.Evaluado.DependencyId).Select(d => d.Name).FirstOrDefaultAsync(ct) ?? "";
+        PlanItems = await new Plans.PlanCatalog(db).ChoicesAsync(c.Period.Id, c.Evaluado.DependencyId, ct);
         return true;
     }
 }
 
 /// <summary>What the goals editor partial (_ApGoalsEditor) needs.</summary>
-public sealed record ApGoalsEditor(int EvaluationId, IReadOnlyList<GoalFormRow> Goals, int MaxGoals, int Year, IReadOnlySet<int> ExistingNumbers);
+public sealed record ApGoalsEditor(int EvaluationId, IReadOnlyList<GoalFormRow> Goals, int MaxGoals, int Year, IReadOnlySet<int> ExistingNumbers,
+    Plans.PlanItemChoices? PlanItems = null, bool RequirePlanLink = false);
 
 /// <summary>Reading, numbering and showing goals typed in the approval and committee forms.</summary>
 public static class ApGoals
@@ -248,11 +254,11 @@ public static class ApGoals
     }
 
     /// <summary>Adds the domain's rules of a complete set of goals, except on fields that could not even be read.</summary>
-    public static List<FieldError> WithSetRules(IReadOnlyList<FieldError> parseErrors, IReadOnlyList<Goal> goals, Period period)
+    public static List<FieldError> WithSetRules(IReadOnlyList<FieldError> parseErrors, IReadOnlyList<Goal> goals, EvaluationContext context)
     {
         var unreadable = parseErrors.Select(e => e.Field).ToHashSet();
         return parseErrors
-            .Concat(Goal.ValidateSet(goals, period.Settings, period.Year, complete: true).Where(e => !unreadable.Contains(e.Field)))
+            .Concat(Goal.ValidateSet(goals, context, complete: true).Where(e => !unreadable.Contains(e.Field)))
             .ToList();
     }
 

@@ -28,13 +28,30 @@ public sealed class CommitteeModel(EvaluationWorkflow workflow, EgiDbContext db)
     [BindProperty]
     public List<GoalFormRow> Goals { get; set; } = [];
 
-    public ApGoalsEditor Editor => new(Evaluation.Id, Goals, Case.Period.Settings.MaxGoals, Case.Period.Year, Evaluation.OrderedGoals.Select(g => g.Number).ToHashSet());
+    /// <summary>An escalated follow-up: the % per goal the committee decides (the same inputs as the self-evaluation).</summary>
+    [BindProperty]
+    public List<SeProgressRow> Progress { get; set; } = [];
+
+    public bool IsGoals => Evaluation.EscalatedStep == EvaluationStep.Goals;
+
+    /// <summary>1 or 2 when a follow-up is escalated.</summary>
+    public int FollowUp => SeForms.FollowUpOf(Evaluation.State);
+
+    public (IReadOnlyList<SeProgressRow> Rows, IReadOnlyList<Goal> Goals, bool ShowAgreed, IReadOnlyList<GoalProgress> FirstFollowUp) ProgressInputs =>
+        (Progress, Evaluation.OrderedGoals, FollowUp == 1, FollowUp == 2 ? Evaluation.ProgressOf(1) : []);
+
+    public ApGoalsEditor Editor => new(Evaluation.Id, Goals, Case.Period.Settings.MaxGoals, Case.Period.Year, Evaluation.OrderedGoals.Select(g => g.Number).ToHashSet(), PlanItems,
+        Case.Period.Settings.RequirePlanLink);
+
+    /// <summary>The plan items the goals may link to, the evaluado's dependencia first.</summary>
+    public Plans.PlanItemChoices PlanItems { get; private set; } = Plans.PlanItemChoices.None;
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
         if (!await LoadAsync(id, ct)) return NotFound();
         Version = Evaluation.Version;
         Goals = ApGoals.Inputs(Evaluation.OrderedGoals);
+        if (!IsGoals) Progress = SeForms.Rows(Evaluation, FollowUp);
         return Page();
     }
 
@@ -61,11 +78,12 @@ public sealed class CommitteeModel(EvaluationWorkflow workflow, EgiDbContext db)
     {
         if (!await LoadAsync(id, ct)) return NotFound();
         ModelState.Clear();
+        if (!IsGoals) return await DecideFollowUpAsync(ct);
         Goals = ApGoals.Numbered(Goals, Evaluation.OrderedGoals);
-        var (goals, parseErrors) = GoalFormRow.Parse(Goals, complete: true);
+        var (goals, parseErrors) = GoalFormRow.Parse(Goals, complete: true, planItems: Case.Context.PlanItems);
         if (parseErrors.Count > 0)
         {
-            ModelState.AddFieldErrors(ApGoals.WithSetRules(parseErrors, goals, Case.Period), "");
+            ModelState.AddFieldErrors(ApGoals.WithSetRules(parseErrors, goals, Case.Context), "");
             return Page();
         }
         var evaluado = Case.Evaluado.FullName;
@@ -84,14 +102,45 @@ public sealed class CommitteeModel(EvaluationWorkflow workflow, EgiDbContext db)
         return Page();
     }
 
+    /// <summary>
+    /// An escalated self-evaluation I or II: the committee's % per goal and narrative are final for the step. For the
+    /// second follow-up the competencies the evaluator already rated stay (the disagreement is on the goals' progress).
+    /// </summary>
+    private async Task<IActionResult> DecideFollowUpAsync(CancellationToken ct)
+    {
+        var followUp = FollowUp;
+        Progress = SeForms.Align(Evaluation, Progress);
+        var (progress, parseErrors) = SeForms.Parse(Progress, complete: true);
+        if (parseErrors.Count > 0)
+        {
+            ModelState.AddFieldErrors(parseErrors, "");
+            return Page();
+        }
+        var evaluado = Case.Evaluado.FullName;
+        var outcome = await workflow.RunAsync(Case, Version, e => e.DecideSelfEvaluationByCommittee(Case.Actor, followUp, progress, Decision, Case.Context), ct);
+        if (outcome.Succeeded)
+        {
+            TempData["Mensaje"] = $"Quedó registrada la decisión de la Comisión Evaluadora sobre el {SeForms.Ordinal(followUp)} seguimiento de {evaluado}.";
+            return RedirectToPage("./ToApprove");
+        }
+        foreach (var e in outcome.Errors) ModelState.AddModelError(e.Field, e.Message);
+        if (outcome.Errors.Any(e => e.Message == EvaluationWorkflow.StaleMessage))
+        {
+            Version = Evaluation.Version;
+            Progress = SeForms.Rows(Evaluation, followUp);
+        }
+        return Page();
+    }
+
     private async Task<bool> LoadAsync(int id, CancellationToken ct)
     {
         var c = await workflow.LoadAsync(id, ct);
         if (c is null || c.Actor.ServantId is not { } me || c.Evaluation.EscalationRecorderId != me
-            || c.Evaluation.EscalatedStep != EvaluationStep.Goals)
+            || c.Evaluation.EscalatedStep is not { } escalated || escalated != c.Evaluation.State.Step())
             return false;
         Case = c;
         DependencyName = await db.Dependencies.AsNoTracking().Where(d => d.Id == c.Evaluado.DependencyId).Select(d => d.Name).FirstOrDefaultAsync(ct) ?? "";
+        PlanItems = await new Plans.PlanCatalog(db).ChoicesAsync(c.Period.Id, c.Evaluado.DependencyId, ct);
         var ids = c.Evaluation.EscalationMemberIds;
         Members = (await db.Servants.AsNoTracking().Where(s => ids.Contains(s.Id)).ToListAsync(ct))
             .OrderBy(s => s.Id == me ? 0 : 1).ThenBy(s => s.LastNames)

@@ -22,6 +22,7 @@ public sealed class DetailsModel(EvaluationWorkflow workflow, EgiDbContext db) :
     public Evaluation Evaluation => Case.Evaluation;
     public EvSummary Summary { get; private set; } = null!;
     public IReadOnlyList<EvAction> Actions { get; private set; } = [];
+    public EvPartials Partials { get; private set; } = null!;
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
@@ -30,6 +31,7 @@ public sealed class DetailsModel(EvaluationWorkflow workflow, EgiDbContext db) :
         Case = c;
         Summary = await EvSummary.LoadAsync(db, c, ct);
         Actions = EvView.ActionsFor(c);
+        Partials = await EvPartials.LoadAsync(db, c, ct);
         return Page();
     }
 }
@@ -147,7 +149,8 @@ public static class EvView
         PendingAction.AcceptSelfEvaluationI => $"/Evaluations/FollowUpAcceptance/{e.Id}",
         PendingAction.RateCompetencies => $"/Evaluations/Competencies/{e.Id}",
         PendingAction.AcceptFinal => $"/Evaluations/FinalAcceptance/{e.Id}",
-        PendingAction.CommitteeDecision when e.EscalatedStep == EvaluationStep.Goals => $"/Evaluations/Committee/{e.Id}",
+        PendingAction.CommitteeDecision => $"/Evaluations/Committee/{e.Id}",
+        PendingAction.RecordPartial => $"/Evaluations/Partial/{e.Id}",
         _ => $"/Evaluations/Details/{e.Id}",
     };
 
@@ -165,6 +168,7 @@ public static class EvView
         PendingAction.RateCompetencies => "Calificar las competencias",
         PendingAction.AcceptFinal => "Revisar y aceptar mi resultado final",
         PendingAction.CommitteeDecision => "Registrar la decisión de la comisión",
+        PendingAction.RecordPartial => "Registrar la evaluación parcial",
         _ => "Abrir la evaluación",
     };
 
@@ -199,8 +203,11 @@ public static class EvView
             case PendingAction.AcceptFinal:
                 actions.Add(new("Revisar y aceptar mi resultado final", $"/Evaluations/FinalAcceptance/{e.Id}", "Vea su calificación final y acéptela o no."));
                 break;
-            case PendingAction.CommitteeDecision when e.EscalatedStep == EvaluationStep.Goals:
+            case PendingAction.CommitteeDecision:
                 actions.Add(new("Registrar la decisión de la Comisión Evaluadora", $"/Evaluations/Committee/{e.Id}", "El paso fue escalado: la comisión decide."));
+                break;
+            case PendingAction.RecordPartial:
+                actions.Add(new("Registrar la evaluación parcial", $"/Evaluations/Partial/{e.Id}", "Usted dejó de ser el evaluador: registre el avance de cada meta hasta la fecha del cambio."));
                 break;
         }
         if (c.Actor.IsTalentoHumano && !c.IsEvaluado)

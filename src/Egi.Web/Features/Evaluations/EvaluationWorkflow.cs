@@ -40,7 +40,10 @@ public sealed class EvaluationWorkflow(EgiDbContext db, CurrentUser me, TimeProv
         var people = await db.Servants.AsNoTracking().Where(s => s.Id == evaluation.EvaluadoId || s.Id == evaluation.EvaluatorId).ToListAsync(ct);
         var evaluado = people.First(s => s.Id == evaluation.EvaluadoId);
         var evaluator = people.FirstOrDefault(s => s.Id == evaluation.EvaluatorId);
-        var context = new EvaluationContext(me.Today, clock.GetUtcNow().UtcDateTime, period, evaluado.HireDate);
+        var context = new EvaluationContext(me.Today, clock.GetUtcNow().UtcDateTime, period, evaluado.HireDate)
+        {
+            PlanItems = await new Plans.PlanCatalog(db).LabelsAsync(period.Id, ct),
+        };
         return new EvaluationCase(evaluation, period, evaluado, evaluator, actor, context);
     }
 
@@ -53,10 +56,14 @@ public sealed class EvaluationWorkflow(EgiDbContext db, CurrentUser me, TimeProv
         if (c.Evaluation.Version != expectedVersion) return Outcome.Refused(StaleMessage);
         var stateBefore = c.Evaluation.State;
         var historyBefore = c.Evaluation.History.Count;
+        var partialsBefore = c.Evaluation.Partials.Count;
         var outcome = transition(c.Evaluation);
         if (!outcome.Succeeded) return outcome;
         db.Entry(c.Evaluation).Property(e => e.Version).OriginalValue = expectedVersion;
         if (c.Evaluation.History.Count > historyBefore) await NotifyAsync(c, stateBefore, ct);
+        // A change of evaluator left the outgoing one a partial evaluation to record: tell them.
+        foreach (var p in c.Evaluation.Partials.Skip(partialsBefore))
+            await new EvaluatorChanges(db, me, clock, notifier, templates).NotifyPartialOwedAsync(c.Evaluation, p, c.Period, ct);
         try
         {
             await db.SaveChangesAsync(ct);

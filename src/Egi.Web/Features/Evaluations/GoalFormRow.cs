@@ -19,12 +19,12 @@ public sealed class GoalFormRow
     /// <summary>yyyy-MM-dd (what a date input sends) or dd/MM/yyyy (what a person types).</summary>
     public string? DueDate { get; set; }
 
-    /// <summary>The institutional plan item (the plans registry comes later): kept as it is.</summary>
+    /// <summary>The institutional plan item the goal serves (a <c>&lt;select&gt;</c> of the period's plan items).</summary>
     public int? PlanItemId { get; set; }
 
     public bool IsEmpty =>
         string.IsNullOrWhiteSpace(Description) && string.IsNullOrWhiteSpace(Weight) && string.IsNullOrWhiteSpace(ExpectedEvidence)
-        && string.IsNullOrWhiteSpace(AgreedFirstFollowUpPercent) && string.IsNullOrWhiteSpace(DueDate);
+        && string.IsNullOrWhiteSpace(AgreedFirstFollowUpPercent) && string.IsNullOrWhiteSpace(DueDate) && PlanItemId is null;
 
     public static GoalFormRow From(Goal g) => new()
     {
@@ -41,8 +41,10 @@ public sealed class GoalFormRow
     /// Reads the typed rows. What cannot be read gets a Spanish message keyed "Goals[i].Field" (the domain's keys).
     /// A blank weight or % reads as 0 in a draft; when <paramref name="complete"/> a blank % is asked for (0 is a valid answer).
     /// With <paramref name="keepNumbers"/> the goals keep the numbers posted (the evaluator edits existing goals), else 1, 2, 3…
+    /// <paramref name="planItems"/> (the period's items, id → label) gives each linked goal the label it is saved with.
     /// </summary>
-    public static (List<Goal> Goals, List<FieldError> Errors) Parse(IReadOnlyList<GoalFormRow> rows, bool complete, bool keepNumbers = false)
+    public static (List<Goal> Goals, List<FieldError> Errors) Parse(IReadOnlyList<GoalFormRow> rows, bool complete, bool keepNumbers = false,
+        IReadOnlyDictionary<int, string>? planItems = null)
     {
         var goals = new List<Goal>();
         var errors = new List<FieldError>();
@@ -77,6 +79,7 @@ public sealed class GoalFormRow
                 AgreedFirstFollowUpPercent = agreed,
                 DueDate = due,
                 PlanItemId = r.PlanItemId,
+                PlanItemLabel = r.PlanItemId is { } item ? planItems?.GetValueOrDefault(item) : null,
             });
         }
         return (goals, errors);

@@ -38,6 +38,9 @@ public sealed class GoalsModel(EvaluationWorkflow workflow, EgiDbContext db) : P
 
     public int MaxGoals => Case.Period.Settings.MaxGoals;
 
+    /// <summary>The plan items the goals may link to: the plan de acción of the evaluado's dependencia first, then PEI and PND.</summary>
+    public Plans.PlanItemChoices PlanItems { get; private set; } = Plans.PlanItemChoices.None;
+
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
         if (!await LoadAsync(id, ct)) return NotFound();
@@ -57,11 +60,11 @@ public sealed class GoalsModel(EvaluationWorkflow workflow, EgiDbContext db) : P
         // The rows are redisplayed compacted (filled rows first), so "Goals[i]" keys of the domain land on the right row.
         ModelState.Clear();
         Goals = (Goals ?? []).Where(r => r is not null && !r.IsEmpty).ToList();
-        var (goals, parseErrors) = GoalFormRow.Parse(Goals, submit);
+        var (goals, parseErrors) = GoalFormRow.Parse(Goals, submit, planItems: Case.Context.PlanItems);
         if (parseErrors.Count > 0)
         {
             var unreadable = parseErrors.Select(e => e.Field).ToHashSet();
-            var rules = Goal.ValidateSet(goals, Case.Period.Settings, Case.Period.Year, complete: submit).Where(e => !unreadable.Contains(e.Field));
+            var rules = Goal.ValidateSet(goals, Case.Context, complete: submit).Where(e => !unreadable.Contains(e.Field));
             ModelState.AddFieldErrors(parseErrors.Concat(rules), "");
             Pad();
             return Page();
@@ -96,6 +99,7 @@ public sealed class GoalsModel(EvaluationWorkflow workflow, EgiDbContext db) : P
         if (c is null || !c.IsEvaluado) return false;
         Case = c;
         Summary = await EvSummary.LoadAsync(db, c, ct);
+        PlanItems = await new Plans.PlanCatalog(db).ChoicesAsync(c.Period.Id, c.Evaluado.DependencyId, ct);
         CanEdit = IsEditable();
         CameBack = c.Evaluation.History
             .Where(h => h.To == EvaluationState.GoalFormulation && h.From != h.To)

@@ -28,6 +28,11 @@ public sealed class ToApproveModel(EgiDbContext db, CurrentUser me) : PageModel
     /// <summary>Steps escalated to a Comisión Evaluadora where I record the decision.</summary>
     public IReadOnlyList<Row> Decisions { get; private set; } = [];
 
+    /// <summary>Evaluations I no longer evaluate where I owe a partial evaluation.</summary>
+    public IReadOnlyList<Row> Partials { get; private set; } = [];
+
+    public int Me { get; private set; }
+
     /// <summary>Everyone I evaluate in the open period(s).</summary>
     public IReadOnlyList<Row> All { get; private set; } = [];
 
@@ -41,6 +46,11 @@ public sealed class ToApproveModel(EgiDbContext db, CurrentUser me) : PageModel
         var evaluations = await db.Evaluations.AsNoTracking()
             .Where(e => periodIds.Contains(e.PeriodId) && e.EvaluadoId != mine && (e.EvaluatorId == mine || e.EscalationRecorderId == mine))
             .ToListAsync(ct);
+        Me = mine;
+        // Evaluations that moved to another evaluator and still wait for my partial evaluation.
+        var loaded = evaluations.Select(e => e.Id).ToHashSet();
+        evaluations.AddRange((await db.Evaluations.AsNoTracking().Where(e => periodIds.Contains(e.PeriodId) && e.EvaluadoId != mine).ToListAsync(ct))
+            .Where(e => !loaded.Contains(e.Id) && e.HasPendingPartial(mine)));
         if (evaluations.Count == 0) return;
         var ids = evaluations.Select(e => e.EvaluadoId).Distinct().ToList();
         var people = await db.Servants.AsNoTracking().Where(s => ids.Contains(s.Id)).ToDictionaryAsync(s => s.Id, ct);
@@ -55,6 +65,7 @@ public sealed class ToApproveModel(EgiDbContext db, CurrentUser me) : PageModel
             .OrderBy(r => r.Evaluado.LastNames).ThenBy(r => r.Evaluado.FirstNames).ToList();
         Waiting = All.Where(r => r.Action is not (PendingAction.None or PendingAction.CommitteeDecision)).OrderBy(r => r.Since).ToList();
         Decisions = rows.Where(r => r.Action == PendingAction.CommitteeDecision).OrderBy(r => r.Since).ToList();
+        Partials = rows.Where(r => r.Evaluation.HasPendingPartial(mine)).OrderBy(r => r.Since).ToList();
     }
 
 }

@@ -43,6 +43,13 @@ public sealed class IndexModel(EgiDbContext db, CurrentUser me) : PageModel
         var query = db.Evaluations.AsNoTracking().Where(e => periodIds.Contains(e.PeriodId));
         if (!me.IsTalentoHumano) query = query.Where(e => e.EvaluadoId == myId || e.EvaluatorId == myId || e.EscalationRecorderId == myId);
         var evaluations = await query.ToListAsync(ct);
+        if (!me.IsTalentoHumano && myId is { } owing)
+        {
+            // Evaluations that moved to another evaluator and still wait for my partial evaluation.
+            var loaded = evaluations.Select(e => e.Id).ToHashSet();
+            evaluations.AddRange((await db.Evaluations.AsNoTracking().Where(e => periodIds.Contains(e.PeriodId) && e.EvaluadoId != owing).ToListAsync(ct))
+                .Where(e => !loaded.Contains(e.Id) && e.HasPendingPartial(owing)));
+        }
         var servants = await db.Servants.AsNoTracking().ToDictionaryAsync(s => s.Id, ct);
         var dependencies = await db.Dependencies.AsNoTracking().ToDictionaryAsync(d => d.Id, d => d.Name, ct);
         string Name(int id) => servants.TryGetValue(id, out var s) ? s.FullName : $"Servidor {id}";
@@ -63,6 +70,7 @@ public sealed class IndexModel(EgiDbContext db, CurrentUser me) : PageModel
             .OrderByDescending(x => EvView.DaysWaiting(x.E, today)).ThenBy(x => Name(x.E.EvaluadoId), StringComparer.CurrentCulture)
             .Select(x => new EvaluatorItem(x.E.Id, Name(x.E.EvaluadoId), DependencyOf(x.E.EvaluadoId), x.E.State.Label(),
                 x.Action == PendingAction.CommitteeDecision ? "Registra la decisión de la Comisión Evaluadora"
+                    : x.Action == PendingAction.RecordPartial ? "Evaluador saliente: registra la evaluación parcial"
                     : x.E.IsCommittee ? "Registra por la Comisión Evaluadora" : "Evaluador",
                 EvView.DaysWaiting(x.E, today), EvView.PageFor(x.E, x.Action)))
             .ToList();

@@ -15,34 +15,40 @@ public static class PeriodText
     [
         nameof(PeriodSettings.MinGoals),
         nameof(PeriodSettings.MaxGoals),
+        nameof(PeriodSettings.RequirePlanLink),
         nameof(PeriodSettings.GoalsWeight),
         nameof(PeriodSettings.CompetenciesWeight),
         nameof(PeriodSettings.OutstandingFrom),
         nameof(PeriodSettings.UnsatisfactoryUpTo),
         nameof(PeriodSettings.CompetencyScale),
         nameof(PeriodSettings.ImprovementCompetencyBelow),
+        nameof(PeriodSettings.ImprovementLevelBelow),
         nameof(PeriodSettings.ReminderDaysBeforeClose),
         nameof(PeriodSettings.DisagreementRounds),
         nameof(PeriodSettings.NewServantGoalWorkingDays),
         nameof(PeriodSettings.MaxEvidenceSizeMb),
         nameof(PeriodSettings.AllowedEvidenceTypes),
+        nameof(PeriodSettings.PartialEvaluationsInFinal),
     ];
 
     public static string SettingLabel(string name) => name switch
     {
         nameof(PeriodSettings.MinGoals) => "Mínimo de metas",
         nameof(PeriodSettings.MaxGoals) => "Máximo de metas",
+        nameof(PeriodSettings.RequirePlanLink) => "Cada meta debe indicar el ítem del plan institucional que sirve",
         nameof(PeriodSettings.GoalsWeight) => "Peso de las metas (%)",
         nameof(PeriodSettings.CompetenciesWeight) => "Peso de las competencias (%)",
         nameof(PeriodSettings.OutstandingFrom) => "Sobresaliente desde (puntaje)",
         nameof(PeriodSettings.UnsatisfactoryUpTo) => "No satisfactorio hasta (puntaje)",
         nameof(PeriodSettings.CompetencyScale) => "Escala de competencias",
         nameof(PeriodSettings.ImprovementCompetencyBelow) => "Plan de mejoramiento si una competencia queda por debajo de (valor de la escala)",
+        nameof(PeriodSettings.ImprovementLevelBelow) => "Plan de mejoramiento si el nivel final queda",
         nameof(PeriodSettings.ReminderDaysBeforeClose) => "Días de recordatorio antes del cierre",
         nameof(PeriodSettings.DisagreementRounds) => "Rondas de desacuerdo antes de alertar",
         nameof(PeriodSettings.NewServantGoalWorkingDays) => "Días hábiles para servidores nuevos",
         nameof(PeriodSettings.MaxEvidenceSizeMb) => "Tamaño máximo de evidencia (MB)",
         nameof(PeriodSettings.AllowedEvidenceTypes) => "Tipos de archivo de evidencia",
+        nameof(PeriodSettings.PartialEvaluationsInFinal) => "Evaluaciones parciales en la calificación final",
         _ => name,
     };
 
@@ -57,11 +63,14 @@ public static class PeriodText
         nameof(PeriodSettings.UnsatisfactoryUpTo) => $"≤ {Decimal(s.UnsatisfactoryUpTo)}",
         nameof(PeriodSettings.CompetencyScale) => string.Join("; ", s.CompetencyScale.Select(l => $"{l.Label} = {Int(l.Value)}")),
         nameof(PeriodSettings.ImprovementCompetencyBelow) => ScaleValue(s, s.ImprovementCompetencyBelow),
+        nameof(PeriodSettings.ImprovementLevelBelow) => Egi.Domain.Improvement.ImprovementRule.ThresholdLabel(s.ImprovementLevelBelow).ToLowerInvariant(),
         nameof(PeriodSettings.ReminderDaysBeforeClose) => Days(s.ReminderDaysBeforeClose, "día"),
         nameof(PeriodSettings.DisagreementRounds) => Int(s.DisagreementRounds),
+        nameof(PeriodSettings.RequirePlanLink) => s.RequirePlanLink ? "obligatorio" : "opcional",
         nameof(PeriodSettings.NewServantGoalWorkingDays) => Days(s.NewServantGoalWorkingDays, "día hábil", "días hábiles"),
         nameof(PeriodSettings.MaxEvidenceSizeMb) => $"{Int(s.MaxEvidenceSizeMb)} MB",
         nameof(PeriodSettings.AllowedEvidenceTypes) => string.Join(", ", s.EvidenceTypes),
+        nameof(PeriodSettings.PartialEvaluationsInFinal) => Domain.Scoring.PartialEvaluationRuleExtensions.Label(s.PartialEvaluationsInFinal),
         _ => "",
     };
 

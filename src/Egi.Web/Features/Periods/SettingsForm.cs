@@ -20,11 +20,14 @@ public sealed class SettingsForm
     public string? UnsatisfactoryUpTo { get; set; }
     public List<ScaleRow> CompetencyScale { get; set; } = [];
     public string? ImprovementCompetencyBelow { get; set; }
+    public string? ImprovementLevelBelow { get; set; }
     public string? ReminderDaysBeforeClose { get; set; }
     public string? DisagreementRounds { get; set; }
     public string? NewServantGoalWorkingDays { get; set; }
     public string? MaxEvidenceSizeMb { get; set; }
     public string? AllowedEvidenceTypes { get; set; }
+    public string? PartialEvaluationsInFinal { get; set; }
+    public bool RequirePlanLink { get; set; }
 
     public sealed class ScaleRow
     {
@@ -42,11 +45,14 @@ public sealed class SettingsForm
         UnsatisfactoryUpTo = PeriodText.Decimal(s.UnsatisfactoryUpTo),
         CompetencyScale = s.CompetencyScale.Select(l => new ScaleRow { Label = l.Label, Value = PeriodText.Int(l.Value) }).ToList(),
         ImprovementCompetencyBelow = PeriodText.Int(s.ImprovementCompetencyBelow),
+        ImprovementLevelBelow = s.ImprovementLevelBelow.ToString(),
         ReminderDaysBeforeClose = PeriodText.Int(s.ReminderDaysBeforeClose),
         DisagreementRounds = PeriodText.Int(s.DisagreementRounds),
         NewServantGoalWorkingDays = PeriodText.Int(s.NewServantGoalWorkingDays),
         MaxEvidenceSizeMb = PeriodText.Int(s.MaxEvidenceSizeMb),
         AllowedEvidenceTypes = string.Join(", ", s.EvidenceTypes),
+        PartialEvaluationsInFinal = s.PartialEvaluationsInFinal.ToString(),
+        RequirePlanLink = s.RequirePlanLink,
     }.Padded();
 
     /// <summary>Always <see cref="ScaleRows"/> rows, so the screen has room for new levels without JavaScript.</summary>
@@ -70,13 +76,22 @@ public sealed class SettingsForm
             OutstandingFrom = Dec(OutstandingFrom, nameof(OutstandingFrom), errors),
             UnsatisfactoryUpTo = Dec(UnsatisfactoryUpTo, nameof(UnsatisfactoryUpTo), errors),
             ImprovementCompetencyBelow = Int(ImprovementCompetencyBelow, nameof(ImprovementCompetencyBelow), errors),
+            ImprovementLevelBelow = Level(ImprovementLevelBelow, errors),
             ReminderDaysBeforeClose = Int(ReminderDaysBeforeClose, nameof(ReminderDaysBeforeClose), errors),
             DisagreementRounds = Int(DisagreementRounds, nameof(DisagreementRounds), errors),
             NewServantGoalWorkingDays = Int(NewServantGoalWorkingDays, nameof(NewServantGoalWorkingDays), errors),
             MaxEvidenceSizeMb = Int(MaxEvidenceSizeMb, nameof(MaxEvidenceSizeMb), errors),
             AllowedEvidenceTypes = (AllowedEvidenceTypes ?? "").Trim(),
+            RequirePlanLink = RequirePlanLink,
             CompetencyScale = [],
         };
+        // Not posted (an older form): the default. Anything else must be one of the list.
+        if (string.IsNullOrWhiteSpace(PartialEvaluationsInFinal))
+            s.PartialEvaluationsInFinal = Domain.Scoring.PartialEvaluationRule.LastEvaluator;
+        else if (Enum.TryParse<Domain.Scoring.PartialEvaluationRule>(PartialEvaluationsInFinal, out var rule) && Enum.IsDefined(rule) && !int.TryParse(PartialEvaluationsInFinal, out _))
+            s.PartialEvaluationsInFinal = rule;
+        else
+            errors.Add(new(nameof(PartialEvaluationsInFinal), $"Elija de la lista cómo cuentan las «{PeriodText.SettingLabel(nameof(PartialEvaluationsInFinal))}»."));
         var row = 0;
         foreach (var r in CompetencyScale)
         {
@@ -91,6 +106,17 @@ public sealed class SettingsForm
             s.CompetencyScale.Add(new ScaleLevel { Label = label, Value = v });
         }
         return (errors.Count == 0 ? s : null, errors);
+    }
+
+    private static Egi.Domain.Scoring.RatingLevel Level(string? text, List<FieldError> errors)
+    {
+        // A form without the field (an older client) keeps the default; a value that is not an option is refused.
+        if (string.IsNullOrWhiteSpace(text)) return PeriodSettings.Defaults().ImprovementLevelBelow;
+        if (Enum.TryParse<Egi.Domain.Scoring.RatingLevel>((text ?? "").Trim(), ignoreCase: false, out var level) && Enum.IsDefined(level)
+            && !int.TryParse(text, out _))
+            return level;
+        errors.Add(new(nameof(ImprovementLevelBelow), $"Elija una opción de «{PeriodText.SettingLabel(nameof(ImprovementLevelBelow))}»."));
+        return Egi.Domain.Scoring.RatingLevel.Sobresaliente;
     }
 
     private static int Int(string? text, string field, List<FieldError> errors)

@@ -207,6 +207,163 @@ namespace Egi.Web.Data.Migrations.Sqlite
                     b.ToTable("Evaluations");
                 });
 
+            modelBuilder.Entity("Egi.Domain.Improvement.ImprovementPlan", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("AddedManually")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("BossConfirmedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BossConfirmedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ClosedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("EvaluationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("EvaluatorId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Excluded")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("FormatSentAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ManualAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ManualBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ManualReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PeriodId")
+                        .HasColumnType("INTEGER");
+
+                    b.PrimitiveCollection<string>("Reasons")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ServantConfirmedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ServantConfirmedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ServantId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EvaluationId");
+
+                    b.HasIndex("EvaluatorId");
+
+                    b.HasIndex("ServantId");
+
+                    b.HasIndex("PeriodId", "ServantId")
+                        .IsUnique();
+
+                    b.ToTable("ImprovementPlans", (string)null);
+                });
+
+            modelBuilder.Entity("Egi.Domain.Planning.InstitutionalPlan", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("DependencyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PeriodId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DependencyId");
+
+                    b.HasIndex("PeriodId", "Kind", "DependencyId");
+
+                    b.ToTable("InstitutionalPlans", (string)null);
+                });
+
+            modelBuilder.Entity("Egi.Domain.Planning.PlanItem", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PlanId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ResponsibleDependencyId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ResponsibleDependencyId");
+
+                    b.HasIndex("PlanId", "Code")
+                        .IsUnique();
+
+                    b.ToTable("PlanItems", (string)null);
+                });
+
             modelBuilder.Entity("Egi.Web.Data.AppUser", b =>
                 {
                     b.Property<string>("Id")
@@ -488,7 +645,193 @@ namespace Egi.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("PeriodId", "SentAt");
 
-                    b.ToTable("ReminderRecord");
+                    b.ToTable("ReminderRecords", (string)null);
+                });
+
+            modelBuilder.Entity("Egi.Web.Features.Sessions.Session", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Audience")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("DependencyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<TimeOnly>("EndTime")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("InvitationsSentAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Link")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OrganizerEmail")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OrganizerName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PeriodId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Place")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("SentSequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<TimeOnly>("StartTime")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Topic")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DependencyId");
+
+                    b.HasIndex("PeriodId", "Date");
+
+                    b.ToTable("Sessions", (string)null);
+                });
+
+            modelBuilder.Entity("Egi.Web.Features.Sessions.SessionInvitee", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("AttendanceRecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AttendanceSource")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Attended")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("InvitedSequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ServantId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SessionId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ServantId");
+
+                    b.HasIndex("SessionId", "ServantId")
+                        .IsUnique();
+
+                    b.ToTable("SessionInvitees", (string)null);
+                });
+
+            modelBuilder.Entity("Egi.Web.Features.WorkPlan.AnnualWorkPlan", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PeriodId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PeriodId")
+                        .IsUnique();
+
+                    b.ToTable("WorkPlans", (string)null);
+                });
+
+            modelBuilder.Entity("Egi.Web.Features.WorkPlan.WorkPlanActivity", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("End")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Observations")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PercentDone")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ProcedureNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Responsible")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Start")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("WorkPlanId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("WorkPlanId", "Order");
+
+                    b.ToTable("WorkPlanActivities", (string)null);
                 });
 
             modelBuilder.Entity("Egi.Web.Notifications.InboxNotification", b =>
@@ -816,6 +1159,8 @@ namespace Egi.Web.Data.Migrations.Sqlite
 
                             b1.Property<int>("ImprovementCompetencyBelow");
 
+                            b1.Property<int>("ImprovementLevelBelow");
+
                             b1.Property<int>("MaxEvidenceSizeMb");
 
                             b1.Property<int>("MaxGoals");
@@ -826,7 +1171,11 @@ namespace Egi.Web.Data.Migrations.Sqlite
 
                             b1.Property<decimal>("OutstandingFrom");
 
+                            b1.Property<int>("PartialEvaluationsInFinal");
+
                             b1.Property<int>("ReminderDaysBeforeClose");
+
+                            b1.Property<bool>("RequirePlanLink");
 
                             b1.Property<decimal>("UnsatisfactoryUpTo");
 
@@ -1040,6 +1389,35 @@ namespace Egi.Web.Data.Migrations.Sqlite
                                 .HasForeignKey("EvaluationId");
                         });
 
+                    b.OwnsMany("Egi.Domain.Evaluations.EvaluatorTenure", "Tenures", b1 =>
+                        {
+                            b1.Property<int>("EvaluationId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAddOrUpdate();
+
+                            b1.Property<string>("EndCause");
+
+                            b1.Property<int>("EvaluatorId");
+
+                            b1.Property<DateOnly>("From");
+
+                            b1.Property<bool>("IsCommittee");
+
+                            b1.Property<DateOnly?>("To");
+
+                            b1.HasKey("EvaluationId", "__synthesizedOrdinal");
+
+                            b1.ToTable("Evaluations");
+
+                            b1
+                                .ToJson("Tenures")
+                                .HasColumnType("TEXT");
+
+                            b1.WithOwner()
+                                .HasForeignKey("EvaluationId");
+                        });
+
                     b.OwnsMany("Egi.Domain.Evaluations.Goal", "Goals", b1 =>
                         {
                             b1.Property<int>("EvaluationId");
@@ -1060,6 +1438,8 @@ namespace Egi.Web.Data.Migrations.Sqlite
                             b1.Property<int>("Number");
 
                             b1.Property<int?>("PlanItemId");
+
+                            b1.Property<string>("PlanItemLabel");
 
                             b1.Property<int>("Weight");
 
@@ -1103,6 +1483,80 @@ namespace Egi.Web.Data.Migrations.Sqlite
                                 .HasForeignKey("EvaluationId");
                         });
 
+                    b.OwnsMany("Egi.Domain.Evaluations.PartialEvaluation", "Partials", b1 =>
+                        {
+                            b1.Property<int>("EvaluationId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAddOrUpdate();
+
+                            b1.Property<string>("Cause")
+                                .IsRequired();
+
+                            b1.Property<string>("Comment");
+
+                            b1.Property<DateTime>("CreatedAt");
+
+                            b1.Property<int>("EvaluatorId");
+
+                            b1.Property<DateOnly>("From");
+
+                            b1.Property<DateOnly>("PeriodEnd");
+
+                            b1.Property<DateTime?>("RecordedAt");
+
+                            b1.Property<string>("RecordedBy");
+
+                            b1.Property<bool>("RecordedOnBehalf");
+
+                            b1.Property<int>("Sequence");
+
+                            b1.Property<int>("Status");
+
+                            b1.Property<DateOnly>("To");
+
+                            b1.Property<string>("WaiverReason");
+
+                            b1.HasKey("EvaluationId", "__synthesizedOrdinal");
+
+                            b1.ToTable("Evaluations");
+
+                            b1
+                                .ToJson("Partials")
+                                .HasColumnType("TEXT");
+
+                            b1.WithOwner()
+                                .HasForeignKey("EvaluationId");
+
+                            b1.OwnsMany("Egi.Domain.Evaluations.PartialGoal", "Goals", b2 =>
+                                {
+                                    b2.Property<int>("PartialEvaluationEvaluationId");
+
+                                    b2.Property<int>("PartialEvaluation__synthesizedOrdinal");
+
+                                    b2.Property<int>("__synthesizedOrdinal")
+                                        .ValueGeneratedOnAddOrUpdate();
+
+                                    b2.Property<int>("AchievedPercent");
+
+                                    b2.Property<int>("GoalNumber");
+
+                                    b2.Property<string>("Observation")
+                                        .IsRequired();
+
+                                    b2.Property<int>("Weight");
+
+                                    b2.HasKey("PartialEvaluationEvaluationId", "PartialEvaluation__synthesizedOrdinal", "__synthesizedOrdinal");
+
+                                    b2.ToTable("Evaluations");
+
+                                    b2.WithOwner()
+                                        .HasForeignKey("PartialEvaluationEvaluationId", "PartialEvaluation__synthesizedOrdinal");
+                                });
+
+                            b1.Navigation("Goals");
+                        });
+
                     b.OwnsMany("Egi.Domain.Evaluations.StepReopening", "Reopenings", b1 =>
                         {
                             b1.Property<int>("EvaluationId");
@@ -1140,11 +1594,149 @@ namespace Egi.Web.Data.Migrations.Sqlite
 
                     b.Navigation("History");
 
+                    b.Navigation("Partials");
+
                     b.Navigation("Progress");
 
                     b.Navigation("Reopenings");
 
+                    b.Navigation("Tenures");
+
                     b.Navigation("Versions");
+                });
+
+            modelBuilder.Entity("Egi.Domain.Improvement.ImprovementPlan", b =>
+                {
+                    b.HasOne("Egi.Domain.Evaluations.Evaluation", null)
+                        .WithMany()
+                        .HasForeignKey("EvaluationId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Egi.Domain.Directory.Servant", null)
+                        .WithMany()
+                        .HasForeignKey("EvaluatorId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Egi.Domain.Calendar.Period", null)
+                        .WithMany()
+                        .HasForeignKey("PeriodId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Egi.Domain.Directory.Servant", null)
+                        .WithMany()
+                        .HasForeignKey("ServantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.OwnsMany("Egi.Domain.Improvement.PlanAspect", "Aspects", b1 =>
+                        {
+                            b1.Property<long>("ImprovementPlanId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAddOrUpdate();
+
+                            b1.Property<string>("Actions")
+                                .IsRequired();
+
+                            b1.Property<string>("Aspect")
+                                .IsRequired();
+
+                            b1.Property<string>("Competency");
+
+                            b1.Property<DateOnly?>("EndDate");
+
+                            b1.Property<string>("ExpectedResult")
+                                .IsRequired();
+
+                            b1.Property<int?>("GoalNumber");
+
+                            b1.Property<int>("Number");
+
+                            b1.Property<string>("Resources")
+                                .IsRequired();
+
+                            b1.Property<string>("Responsible")
+                                .IsRequired();
+
+                            b1.Property<DateOnly?>("StartDate");
+
+                            b1.HasKey("ImprovementPlanId", "__synthesizedOrdinal");
+
+                            b1.ToTable("ImprovementPlans");
+
+                            b1
+                                .ToJson("Aspects")
+                                .HasColumnType("TEXT");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ImprovementPlanId");
+                        });
+
+                    b.OwnsMany("Egi.Domain.Improvement.PlanFollowUp", "FollowUps", b1 =>
+                        {
+                            b1.Property<long>("ImprovementPlanId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAddOrUpdate();
+
+                            b1.Property<DateTime>("At");
+
+                            b1.Property<string>("By")
+                                .IsRequired();
+
+                            b1.Property<DateOnly>("Date");
+
+                            b1.Property<string>("Observations")
+                                .IsRequired();
+
+                            b1.Property<int>("ProgressPercent");
+
+                            b1.Property<int>("Sequence");
+
+                            b1.HasKey("ImprovementPlanId", "__synthesizedOrdinal");
+
+                            b1.ToTable("ImprovementPlans");
+
+                            b1
+                                .ToJson("FollowUps")
+                                .HasColumnType("TEXT");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ImprovementPlanId");
+                        });
+
+                    b.Navigation("Aspects");
+
+                    b.Navigation("FollowUps");
+                });
+
+            modelBuilder.Entity("Egi.Domain.Planning.InstitutionalPlan", b =>
+                {
+                    b.HasOne("Egi.Domain.Directory.Dependency", null)
+                        .WithMany()
+                        .HasForeignKey("DependencyId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Egi.Domain.Calendar.Period", null)
+                        .WithMany()
+                        .HasForeignKey("PeriodId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Egi.Domain.Planning.PlanItem", b =>
+                {
+                    b.HasOne("Egi.Domain.Planning.InstitutionalPlan", null)
+                        .WithMany("Items")
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Egi.Domain.Directory.Dependency", null)
+                        .WithMany()
+                        .HasForeignKey("ResponsibleDependencyId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Egi.Web.Data.EvidenceItem", b =>
@@ -1162,6 +1754,53 @@ namespace Egi.Web.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("PeriodId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Egi.Web.Features.Sessions.Session", b =>
+                {
+                    b.HasOne("Egi.Domain.Directory.Dependency", null)
+                        .WithMany()
+                        .HasForeignKey("DependencyId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Egi.Domain.Calendar.Period", null)
+                        .WithMany()
+                        .HasForeignKey("PeriodId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Egi.Web.Features.Sessions.SessionInvitee", b =>
+                {
+                    b.HasOne("Egi.Domain.Directory.Servant", null)
+                        .WithMany()
+                        .HasForeignKey("ServantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Egi.Web.Features.Sessions.Session", null)
+                        .WithMany("Invitees")
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Egi.Web.Features.WorkPlan.AnnualWorkPlan", b =>
+                {
+                    b.HasOne("Egi.Domain.Calendar.Period", null)
+                        .WithMany()
+                        .HasForeignKey("PeriodId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Egi.Web.Features.WorkPlan.WorkPlanActivity", b =>
+                {
+                    b.HasOne("Egi.Web.Features.WorkPlan.AnnualWorkPlan", null)
+                        .WithMany("Activities")
+                        .HasForeignKey("WorkPlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
@@ -1232,6 +1871,21 @@ namespace Egi.Web.Data.Migrations.Sqlite
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Egi.Domain.Planning.InstitutionalPlan", b =>
+                {
+                    b.Navigation("Items");
+                });
+
+            modelBuilder.Entity("Egi.Web.Features.Sessions.Session", b =>
+                {
+                    b.Navigation("Invitees");
+                });
+
+            modelBuilder.Entity("Egi.Web.Features.WorkPlan.AnnualWorkPlan", b =>
+                {
+                    b.Navigation("Activities");
                 });
 
             modelBuilder.Entity("Egi.Web.Notifications.OutboxMessage", b =>

@@ -19,6 +19,7 @@ public sealed class IndexModel(
     ServantAccounts accounts,
     CurrentUser me,
     Evaluations.EvaluationOpening opening,
+    Evaluations.EvaluatorChanges evaluatorChanges,
     IConfiguration config,
     IHostEnvironment env,
     ILogger<IndexModel> logger) : PageModel
@@ -29,7 +30,7 @@ public sealed class IndexModel(
     /// <summary>Most servants listed in each table of the preview (the counts are always complete).</summary>
     public const int MaxRowsShown = 1000;
 
-    private readonly ServantImporter importer = new(db, accounts, opening);
+    private readonly ServantImporter importer = new(db, accounts, opening, evaluatorChanges);
 
     [BindProperty]
     public IFormFile? Upload { get; set; }

@@ -10,7 +10,7 @@ namespace Egi.Web.Features.Directory.Import;
 /// transaction: new servants first (without bosses), then every boss (so bosses within the same file resolve),
 /// then the accounts, then one summary audit line. Any failure rolls everything back.
 /// </summary>
-public sealed class ServantImporter(EgiDbContext db, ServantAccounts accounts, Evaluations.EvaluationOpening opening)
+public sealed class ServantImporter(EgiDbContext db, ServantAccounts accounts, Evaluations.EvaluationOpening opening, Evaluations.EvaluatorChanges evaluatorChanges)
 {
     private static readonly HashSet<string> AccountFields =
     [
@@ -40,6 +40,7 @@ public sealed class ServantImporter(EgiDbContext db, ServantAccounts accounts, E
                 .GroupBy(s => ServantInput.NormalizeDocument(s.DocumentNumber))
                 .ToDictionary(g => g.Key, g => g.First());
             var touched = new List<(PlannedServant Row, Servant Servant)>();
+            var before = new Dictionary<Servant, (int? BossId, int DependencyId, DateOnly? RetirementDate)>();
 
             foreach (var c in plan.Creates)
             {
@@ -53,6 +54,7 @@ public sealed class ServantImporter(EgiDbContext db, ServantAccounts accounts, E
             {
                 if (!byDocument.TryGetValue(u.Document, out var servant))
                     return await RefuseAsync(transaction, [$"Fila {u.Row}: el servidor con documento {u.Document} ya no está en el directorio. Cargue el archivo de nuevo."], ct);
+                before[servant] = (servant.BossId, servant.DependencyId, servant.RetirementDate);
                 servant.Apply(u.Input with { BossId = servant.BossId });
                 touched.Add((u, servant));
             }
@@ -89,6 +91,9 @@ public sealed class ServantImporter(EgiDbContext db, ServantAccounts accounts, E
             var openPeriod = await db.Periods.AsNoTracking().Where(p => p.Status == Domain.Calendar.PeriodStatus.Open)
                 .OrderByDescending(p => p.Year).FirstOrDefaultAsync(ct);
             if (openPeriod is not null) await opening.OpenAllAsync(openPeriod, ct);
+            // A new jefe or a retiro changes the evaluations of the open period (partial evaluations), as in the edit page.
+            foreach (var (servant, b) in before.Where(x => x.Key.BossId != x.Value.BossId || x.Key.RetirementDate != x.Value.RetirementDate))
+                await evaluatorChanges.AfterServantChangedAsync(servant.Id, b.BossId, b.DependencyId, b.RetirementDate, ct);
 
             db.Audit("Importar", "Servidor", Shorten(fileName, 60),
                 $"{plan.Creates.Count} creados, {plan.Updates.Count} actualizados, {plan.Unchanged.Count} sin cambios (archivo {Shorten(fileName, 200)})");

@@ -27,14 +27,15 @@ public static class SpreadsheetReader
     public static string TooLarge(long bytes) =>
         $"El archivo pesa {bytes / 1024.0 / 1024.0:0.0} MB y el máximo es 5 MB. Quite las columnas u hojas que no se importan, o divídalo en varios archivos.";
 
-    public static SpreadsheetContent Read(byte[] bytes, ILogger logger)
+    /// <param name="preferredSheet">The sheet read from a workbook when it has one by this name (normalized); else the first sheet.</param>
+    public static SpreadsheetContent Read(byte[] bytes, ILogger logger, string preferredSheet = "servidores")
     {
         if (bytes.Length == 0)
             return SpreadsheetContent.Fail($"{NotASpreadsheet}: está vacío (0 bytes).");
         if (bytes.Length > MaxBytes)
             return SpreadsheetContent.Fail(TooLarge(bytes.Length));
         if (bytes.AsSpan().StartsWith((ReadOnlySpan<byte>)[0x50, 0x4B, 0x03, 0x04]))
-            return ReadXlsx(bytes, logger);
+            return ReadXlsx(bytes, logger, preferredSheet);
         if (bytes.AsSpan().StartsWith((ReadOnlySpan<byte>)[0xD0, 0xCF, 0x11, 0xE0]))
             return SpreadsheetContent.Fail("El archivo está en el formato antiguo de Excel 97-2003 (.xls). Ábralo en Excel y guárdelo como «Libro de Excel (.xlsx)» o como «CSV UTF-8 (delimitado por comas)».");
         return ReadCsv(bytes);
@@ -51,15 +52,15 @@ public static class SpreadsheetReader
         return new SpreadsheetContent(records.Select(r => new SheetRow(r.Number, r.Fields.Cast<object?>().ToArray())).ToList(), null);
     }
 
-    private static SpreadsheetContent ReadXlsx(byte[] bytes, ILogger logger)
+    private static SpreadsheetContent ReadXlsx(byte[] bytes, ILogger logger, string preferredSheet)
     {
         try
         {
             using var stream = new MemoryStream(bytes, writable: false);
             var sheets = MiniExcel.GetSheetNames(stream);
             if (sheets.Count == 0) return SpreadsheetContent.Fail($"{NotASpreadsheet}: el libro no tiene hojas.");
-            // The template's sheet is "Servidores"; any other workbook is read from its first sheet.
-            var sheet = sheets.FirstOrDefault(n => DirectoryLabels.Normalize(n) == "servidores") ?? sheets[0];
+            // The template's sheet ("Servidores", "Ítems"); any other workbook is read from its first sheet.
+            var sheet = sheets.FirstOrDefault(n => DirectoryLabels.Normalize(n) == preferredSheet) ?? sheets[0];
             stream.Position = 0;
 
             var rows = new List<SheetRow>();

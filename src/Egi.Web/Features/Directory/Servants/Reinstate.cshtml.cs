@@ -34,7 +34,10 @@ public sealed class ReinstateModel(EgiDbContext db) : PageModel
             $"Reintegro de {servant.FullName} ({servant.DocumentNumber}); se borró la fecha de retiro {ServantLookups.Date(previous)}.",
             new { RetirementDate = previous }, new { RetirementDate = (DateOnly?)null });
         await db.SaveChangesAsync(ct);
-        TempData["Mensaje"] = $"Se reintegró a {servant.FullName}: ya no tiene fecha de retiro.";
+        // Reinstating does not silently reopen an evaluation closed by the retiro: Talento Humano reopens it with a reason.
+        var closed = await db.Evaluations.AnyAsync(e => e.EvaluadoId == id && e.State == Domain.Evaluations.EvaluationState.ClosedByRetirement, ct);
+        TempData["Mensaje"] = $"Se reintegró a {servant.FullName}: ya no tiene fecha de retiro."
+            + (closed ? " Su evaluación sigue «Cerrada por retiro»: si corresponde, reábrala con un motivo desde «Administrar» en la evaluación." : "");
         return RedirectToPage("./Details", new { id });
     }
 }

@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Egi.Web.Features.Directory.Servants;
 
 /// <summary>Registers (or corrects) the fecha de retiro. The row is never deleted: the history stays.</summary>
-public sealed class RetireModel(EgiDbContext db, CurrentUser me) : PageModel
+public sealed class RetireModel(EgiDbContext db, CurrentUser me, Evaluations.EvaluatorChanges evaluatorChanges) : PageModel
 {
     public const int ReasonMax = 500;
 
@@ -66,9 +66,12 @@ public sealed class RetireModel(EgiDbContext db, CurrentUser me) : PageModel
         db.Audit("Retirar", "Servidor", ServantLookups.Id(Servant.Id), summary,
             new { RetirementDate = previous }, new { RetirementDate = date, Motivo = reason });
         await db.SaveChangesAsync(ct);
+        // The evaluation of the open period closes by retirement; evaluations this person evaluates owe a partial.
+        var evaluations = previous == date ? null : await evaluatorChanges.RetiredAsync(Servant.Id, date, ct);
 
         TempData["Mensaje"] = $"Se registró el retiro de {Servant.FullName} desde el {ServantLookups.Date(date)}."
-            + (ActiveReports.Count > 0 ? $" {ActiveReports.Count} persona(s) la tienen como jefe inmediato: reasígneles un jefe." : "");
+            + (ActiveReports.Count > 0 ? $" {ActiveReports.Count} persona(s) la tienen como jefe inmediato: reasígneles un jefe." : "")
+            + (evaluations is null ? "" : " " + evaluations);
         return RedirectToPage("./Details", new { id = Servant.Id });
     }
 

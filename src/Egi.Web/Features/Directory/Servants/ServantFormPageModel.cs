@@ -64,6 +64,7 @@ public abstract class ServantFormPageModel(EgiDbContext db, CurrentUser me, Serv
         var all = errors.Concat(await ServantLookups.CheckAgainstDirectoryAsync(db, isNew ? null : servant, input, errors, me.Today, ct)).ToList();
         if (all.Count > 0) return await Redisplay(servant, isNew, all, ct);
 
+        var before = (servant.BossId, servant.DependencyId, servant.RetirementDate);
         servant.Apply(input);
         if (isNew) db.Servants.Add(servant);
         try
@@ -81,10 +82,14 @@ public abstract class ServantFormPageModel(EgiDbContext db, CurrentUser me, Serv
         var accountErrors = await accounts.EnsureAsync(servant);
         // A servant who is (or just became) eligible while a period is open gets their evaluation now.
         var evaluationOpened = await opening.EnsureForServantAsync(servant.Id, ct);
+        // A new jefe, a move to another dependencia or a retiro changes the evaluations of the open period (partial evaluations).
+        var evaluatorChange = isNew ? null : await HttpContext.RequestServices.GetRequiredService<Evaluations.EvaluatorChanges>()
+            .AfterServantChangedAsync(servant.Id, before.BossId, before.DependencyId, before.RetirementDate, ct);
         TempData["Mensaje"] = (isNew
             ? $"Se creó el servidor {servant.FullName} ({servant.DocumentNumber})."
             : $"Se guardaron los cambios de {servant.FullName}.")
-            + (evaluationOpened ? " Se abrió su evaluación en la vigencia abierta." : "");
+            + (evaluationOpened ? " Se abrió su evaluación en la vigencia abierta." : "")
+            + (evaluatorChange is null ? "" : " " + evaluatorChange);
         if (accountErrors.Count > 0)
             TempData["AvisoCuenta"] = "Los datos del servidor se guardaron, pero su cuenta de acceso no se pudo crear o actualizar: "
                 + string.Join(" ", accountErrors);

@@ -13,8 +13,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Egi.Web.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresEgiDbContext))]
-    [Migration("20261124222609_ReminderRecords")]
-    partial class ReminderRecords
+    [Migration("20261124235130_ControlImprovementAndPlanning")]
+    partial class ControlImprovementAndPlanning
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -222,6 +222,169 @@ namespace Egi.Web.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("Evaluations");
+                });
+
+            modelBuilder.Entity("Egi.Domain.Improvement.ImprovementPlan", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<bool>("AddedManually")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTime?>("BossConfirmedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("BossConfirmedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateTime?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("EvaluationId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("EvaluatorId")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("Excluded")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTime?>("FormatSentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("ManualAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ManualBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("ManualReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<int>("PeriodId")
+                        .HasColumnType("integer");
+
+                    b.PrimitiveCollection<List<string>>("Reasons")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.Property<DateTime?>("ServantConfirmedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ServantConfirmedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<int>("ServantId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EvaluationId");
+
+                    b.HasIndex("EvaluatorId");
+
+                    b.HasIndex("ServantId");
+
+                    b.HasIndex("PeriodId", "ServantId")
+                        .IsUnique();
+
+                    b.ToTable("ImprovementPlans", (string)null);
+                });
+
+            modelBuilder.Entity("Egi.Domain.Planning.InstitutionalPlan", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int?>("DependencyId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("PeriodId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DependencyId");
+
+                    b.HasIndex("PeriodId", "Kind", "DependencyId");
+
+                    b.ToTable("InstitutionalPlans", (string)null);
+                });
+
+            modelBuilder.Entity("Egi.Domain.Planning.PlanItem", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<int>("PlanId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("ResponsibleDependencyId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ResponsibleDependencyId");
+
+                    b.HasIndex("PlanId", "Code")
+                        .IsUnique();
+
+                    b.ToTable("PlanItems", (string)null);
                 });
 
             modelBuilder.Entity("Egi.Web.Data.AppUser", b =>
@@ -511,7 +674,201 @@ namespace Egi.Web.Data.Migrations.Postgres
 
                     b.HasIndex("PeriodId", "SentAt");
 
-                    b.ToTable("ReminderRecord");
+                    b.ToTable("ReminderRecords", (string)null);
+                });
+
+            modelBuilder.Entity("Egi.Web.Features.Sessions.Session", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("Audience")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<int?>("DependencyId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<TimeOnly>("EndTime")
+                        .HasColumnType("time without time zone");
+
+                    b.Property<DateTime?>("InvitationsSentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Link")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("OrganizerEmail")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)");
+
+                    b.Property<string>("OrganizerName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("PeriodId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Place")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int?>("SentSequence")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("integer");
+
+                    b.Property<TimeOnly>("StartTime")
+                        .HasColumnType("time without time zone");
+
+                    b.Property<string>("Topic")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DependencyId");
+
+                    b.HasIndex("PeriodId", "Date");
+
+                    b.ToTable("Sessions", (string)null);
+                });
+
+            modelBuilder.Entity("Egi.Web.Features.Sessions.SessionInvitee", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime?>("AttendanceRecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("AttendanceSource")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<bool>("Attended")
+                        .HasColumnType("boolean");
+
+                    b.Property<int?>("InvitedSequence")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ServantId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SessionId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ServantId");
+
+                    b.HasIndex("SessionId", "ServantId")
+                        .IsUnique();
+
+                    b.ToTable("SessionInvitees", (string)null);
+                });
+
+            modelBuilder.Entity("Egi.Web.Features.WorkPlan.AnnualWorkPlan", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<int>("PeriodId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PeriodId")
+                        .IsUnique();
+
+                    b.ToTable("WorkPlans", (string)null);
+                });
+
+            modelBuilder.Entity("Egi.Web.Features.WorkPlan.WorkPlanActivity", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateOnly>("End")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<string>("Observations")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PercentDone")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("ProcedureNumber")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Responsible")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateOnly>("Start")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("WorkPlanId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("WorkPlanId", "Order");
+
+                    b.ToTable("WorkPlanActivities", (string)null);
                 });
 
             modelBuilder.Entity("Egi.Web.Notifications.InboxNotification", b =>
@@ -851,6 +1208,8 @@ namespace Egi.Web.Data.Migrations.Postgres
 
                             b1.Property<int>("ImprovementCompetencyBelow");
 
+                            b1.Property<int>("ImprovementLevelBelow");
+
                             b1.Property<int>("MaxEvidenceSizeMb");
 
                             b1.Property<int>("MaxGoals");
@@ -861,7 +1220,11 @@ namespace Egi.Web.Data.Migrations.Postgres
 
                             b1.Property<decimal>("OutstandingFrom");
 
+                            b1.Property<int>("PartialEvaluationsInFinal");
+
                             b1.Property<int>("ReminderDaysBeforeClose");
+
+                            b1.Property<bool>("RequirePlanLink");
 
                             b1.Property<decimal>("UnsatisfactoryUpTo");
 
@@ -1075,6 +1438,35 @@ namespace Egi.Web.Data.Migrations.Postgres
                                 .HasForeignKey("EvaluationId");
                         });
 
+                    b.OwnsMany("Egi.Domain.Evaluations.EvaluatorTenure", "Tenures", b1 =>
+                        {
+                            b1.Property<int>("EvaluationId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<string>("EndCause");
+
+                            b1.Property<int>("EvaluatorId");
+
+                            b1.Property<DateOnly>("From");
+
+                            b1.Property<bool>("IsCommittee");
+
+                            b1.Property<DateOnly?>("To");
+
+                            b1.HasKey("EvaluationId", "__synthesizedOrdinal");
+
+                            b1.ToTable("Evaluations");
+
+                            b1
+                                .ToJson("Tenures")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("EvaluationId");
+                        });
+
                     b.OwnsMany("Egi.Domain.Evaluations.Goal", "Goals", b1 =>
                         {
                             b1.Property<int>("EvaluationId");
@@ -1095,6 +1487,8 @@ namespace Egi.Web.Data.Migrations.Postgres
                             b1.Property<int>("Number");
 
                             b1.Property<int?>("PlanItemId");
+
+                            b1.Property<string>("PlanItemLabel");
 
                             b1.Property<int>("Weight");
 
@@ -1138,6 +1532,80 @@ namespace Egi.Web.Data.Migrations.Postgres
                                 .HasForeignKey("EvaluationId");
                         });
 
+                    b.OwnsMany("Egi.Domain.Evaluations.PartialEvaluation", "Partials", b1 =>
+                        {
+                            b1.Property<int>("EvaluationId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<string>("Cause")
+                                .IsRequired();
+
+                            b1.Property<string>("Comment");
+
+                            b1.Property<DateTime>("CreatedAt");
+
+                            b1.Property<int>("EvaluatorId");
+
+                            b1.Property<DateOnly>("From");
+
+                            b1.Property<DateOnly>("PeriodEnd");
+
+                            b1.Property<DateTime?>("RecordedAt");
+
+                            b1.Property<string>("RecordedBy");
+
+                            b1.Property<bool>("RecordedOnBehalf");
+
+                            b1.Property<int>("Sequence");
+
+                            b1.Property<int>("Status");
+
+                            b1.Property<DateOnly>("To");
+
+                            b1.Property<string>("WaiverReason");
+
+                            b1.HasKey("EvaluationId", "__synthesizedOrdinal");
+
+                            b1.ToTable("Evaluations");
+
+                            b1
+                                .ToJson("Partials")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("EvaluationId");
+
+                            b1.OwnsMany("Egi.Domain.Evaluations.PartialGoal", "Goals", b2 =>
+                                {
+                                    b2.Property<int>("PartialEvaluationEvaluationId");
+
+                                    b2.Property<int>("PartialEvaluation__synthesizedOrdinal");
+
+                                    b2.Property<int>("__synthesizedOrdinal")
+                                        .ValueGeneratedOnAdd();
+
+                                    b2.Property<int>("AchievedPercent");
+
+                                    b2.Property<int>("GoalNumber");
+
+                                    b2.Property<string>("Observation")
+                                        .IsRequired();
+
+                                    b2.Property<int>("Weight");
+
+                                    b2.HasKey("PartialEvaluationEvaluationId", "PartialEvaluation__synthesizedOrdinal", "__synthesizedOrdinal");
+
+                                    b2.ToTable("Evaluations");
+
+                                    b2.WithOwner()
+                                        .HasForeignKey("PartialEvaluationEvaluationId", "PartialEvaluation__synthesizedOrdinal");
+                                });
+
+                            b1.Navigation("Goals");
+                        });
+
                     b.OwnsMany("Egi.Domain.Evaluations.StepReopening", "Reopenings", b1 =>
                         {
                             b1.Property<int>("EvaluationId");
@@ -1175,11 +1643,149 @@ namespace Egi.Web.Data.Migrations.Postgres
 
                     b.Navigation("History");
 
+                    b.Navigation("Partials");
+
                     b.Navigation("Progress");
 
                     b.Navigation("Reopenings");
 
+                    b.Navigation("Tenures");
+
                     b.Navigation("Versions");
+                });
+
+            modelBuilder.Entity("Egi.Domain.Improvement.ImprovementPlan", b =>
+                {
+                    b.HasOne("Egi.Domain.Evaluations.Evaluation", null)
+                        .WithMany()
+                        .HasForeignKey("EvaluationId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Egi.Domain.Directory.Servant", null)
+                        .WithMany()
+                        .HasForeignKey("EvaluatorId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Egi.Domain.Calendar.Period", null)
+                        .WithMany()
+                        .HasForeignKey("PeriodId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Egi.Domain.Directory.Servant", null)
+                        .WithMany()
+                        .HasForeignKey("ServantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.OwnsMany("Egi.Domain.Improvement.PlanAspect", "Aspects", b1 =>
+                        {
+                            b1.Property<long>("ImprovementPlanId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<string>("Actions")
+                                .IsRequired();
+
+                            b1.Property<string>("Aspect")
+                                .IsRequired();
+
+                            b1.Property<string>("Competency");
+
+                            b1.Property<DateOnly?>("EndDate");
+
+                            b1.Property<string>("ExpectedResult")
+                                .IsRequired();
+
+                            b1.Property<int?>("GoalNumber");
+
+                            b1.Property<int>("Number");
+
+                            b1.Property<string>("Resources")
+                                .IsRequired();
+
+                            b1.Property<string>("Responsible")
+                                .IsRequired();
+
+                            b1.Property<DateOnly?>("StartDate");
+
+                            b1.HasKey("ImprovementPlanId", "__synthesizedOrdinal");
+
+                            b1.ToTable("ImprovementPlans");
+
+                            b1
+                                .ToJson("Aspects")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ImprovementPlanId");
+                        });
+
+                    b.OwnsMany("Egi.Domain.Improvement.PlanFollowUp", "FollowUps", b1 =>
+                        {
+                            b1.Property<long>("ImprovementPlanId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<DateTime>("At");
+
+                            b1.Property<string>("By")
+                                .IsRequired();
+
+                            b1.Property<DateOnly>("Date");
+
+                            b1.Property<string>("Observations")
+                                .IsRequired();
+
+                            b1.Property<int>("ProgressPercent");
+
+                            b1.Property<int>("Sequence");
+
+                            b1.HasKey("ImprovementPlanId", "__synthesizedOrdinal");
+
+                            b1.ToTable("ImprovementPlans");
+
+                            b1
+                                .ToJson("FollowUps")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ImprovementPlanId");
+                        });
+
+                    b.Navigation("Aspects");
+
+                    b.Navigation("FollowUps");
+                });
+
+            modelBuilder.Entity("Egi.Domain.Planning.InstitutionalPlan", b =>
+                {
+                    b.HasOne("Egi.Domain.Directory.Dependency", null)
+                        .WithMany()
+                        .HasForeignKey("DependencyId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Egi.Domain.Calendar.Period", null)
+                        .WithMany()
+                        .HasForeignKey("PeriodId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Egi.Domain.Planning.PlanItem", b =>
+                {
+                    b.HasOne("Egi.Domain.Planning.InstitutionalPlan", null)
+                        .WithMany("Items")
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Egi.Domain.Directory.Dependency", null)
+                        .WithMany()
+                        .HasForeignKey("ResponsibleDependencyId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Egi.Web.Data.EvidenceItem", b =>
@@ -1197,6 +1803,53 @@ namespace Egi.Web.Data.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("PeriodId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Egi.Web.Features.Sessions.Session", b =>
+                {
+                    b.HasOne("Egi.Domain.Directory.Dependency", null)
+                        .WithMany()
+                        .HasForeignKey("DependencyId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Egi.Domain.Calendar.Period", null)
+                        .WithMany()
+                        .HasForeignKey("PeriodId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Egi.Web.Features.Sessions.SessionInvitee", b =>
+                {
+                    b.HasOne("Egi.Domain.Directory.Servant", null)
+                        .WithMany()
+                        .HasForeignKey("ServantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Egi.Web.Features.Sessions.Session", null)
+                        .WithMany("Invitees")
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Egi.Web.Features.WorkPlan.AnnualWorkPlan", b =>
+                {
+                    b.HasOne("Egi.Domain.Calendar.Period", null)
+                        .WithMany()
+                        .HasForeignKey("PeriodId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Egi.Web.Features.WorkPlan.WorkPlanActivity", b =>
+                {
+                    b.HasOne("Egi.Web.Features.WorkPlan.AnnualWorkPlan", null)
+                        .WithMany("Activities")
+                        .HasForeignKey("WorkPlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
@@ -1267,6 +1920,21 @@ namespace Egi.Web.Data.Migrations.Postgres
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Egi.Domain.Planning.InstitutionalPlan", b =>
+                {
+                    b.Navigation("Items");
+                });
+
+            modelBuilder.Entity("Egi.Web.Features.Sessions.Session", b =>
+                {
+                    b.Navigation("Invitees");
+                });
+
+            modelBuilder.Entity("Egi.Web.Features.WorkPlan.AnnualWorkPlan", b =>
+                {
+                    b.Navigation("Activities");
                 });
 
             modelBuilder.Entity("Egi.Web.Notifications.OutboxMessage", b =>

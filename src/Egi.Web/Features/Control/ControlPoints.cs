@@ -1,0 +1,176 @@
+using System.Globalization;
+using Egi.Domain.Calendar;
+using Egi.Domain.Evaluations;
+using Egi.Web.Data;
+using Egi.Web.Features.Evaluations;
+using Egi.Web.Infrastructure;
+using Egi.Web.Notifications;
+using Microsoft.EntityFrameworkCore;
+
+namespace Egi.Web.Features.Control;
+
+/// <summary>One evaluation followed up at a control point: who it waits on, until when, and where that person acts.</summary>
+public sealed record ControlRow(
+    int EvaluationId,
+    string Document,
+    string Evaluado,
+    string Dependency,
+    string State,
+    string WaitingOnLabel,
+    int RecipientServantId,
+    string RecipientName,
+    string RecipientEmail,
+    string? RecipientUserId,
+    string RecipientRole,
+    string ActionPath,
+    string ActionText,
+    StepLateness Lateness);
+
+/// <summary>
+/// Control points of one stage (activity 17 of P-TH-10): the evaluations late on the stage's step (the person's own
+/// deadline passed, <see cref="Lateness"/>) and those pending whose deadline comes within the period's reminder days,
+/// each with the person on whom it waits. The page, the reminders and their tests read this.
+/// </summary>
+public sealed class ControlPoints
+{
+    private ControlPoints(Period period, Stage stage, int soonDays, IReadOnlyList<ControlRow> late, IReadOnlyList<ControlRow> soon)
+    {
+        Period = period;
+        Stage = stage;
+        SoonDays = soonDays;
+        Late = late;
+        Soon = soon;
+    }
+
+    public Period Period { get; }
+    public Stage Stage { get; }
+
+    /// <summary>"Closes soon" means within this many working days (the period's reminder setting).</summary>
+    public int SoonDays { get; }
+
+    public IReadOnlyList<ControlRow> Late { get; }
+    public IReadOnlyList<ControlRow> Soon { get; }
+
+    /// <summary>The stages that are evaluation steps (the only ones with people to follow up here).</summary>
+    public static IReadOnlyList<Stage> Stages { get; } = [Stage.GoalSetting, Stage.FirstFollowUp, Stage.SecondFollowUp];
+
+    /// <summary>The stage shown when none is chosen: the first whose window contains today, else the last one already open.</summary>
+    public static Stage DefaultStage(Period period, DateOnly today)
+    {
+        foreach (var s in Stages)
+            if (period.Window(s).Contains(today)) return s;
+        var started = Stages.Where(s => period.Window(s).Start <= today).ToList();
+        return started.Count > 0 ? started[^1] : Stage.GoalSetting;
+    }
+
+    public static async Task<ControlPoints> BuildAsync(EgiDbContext db, Period period, Stage stage, DateOnly today, DateTime now, CancellationToken ct = default)
+    {
+        var step = Lateness.StepOf(stage) ?? throw new ArgumentOutOfRangeException(nameof(stage));
+        var evaluations = await db.Evaluations.AsNoTracking().Where(e => e.PeriodId == period.Id).ToListAsync(ct);
+        var servants = await db.Servants.AsNoTracking().ToDictionaryAsync(s => s.Id, ct);
+        var dependencies = await db.Dependencies.AsNoTracking().ToDictionaryAsync(d => d.Id, d => d.Name, ct);
+        var users = await db.Users.AsNoTracking().Where(u => u.ServantId != null).Select(u => new { u.Id, u.ServantId }).ToListAsync(ct);
+        var userOf = users.GroupBy(u => u.ServantId!.Value).ToDictionary(g => g.Key, g => g.First().Id);
+
+        var late = new List<ControlRow>();
+        var soon = new List<ControlRow>();
+        foreach (var e in evaluations)
+        {
+            if (!servants.TryGetValue(e.EvaluadoId, out var evaluado)) continue;
+            var lateness = Lateness.Of(e, step, new EvaluationContext(today, now, period, evaluado.HireDate));
+            if (lateness.Status == LatenessStatus.None || lateness.WaitingOn == WaitingOn.Nobody) continue;
+            if (!lateness.IsLate && !lateness.ClosesWithin(period.Settings.ReminderDaysBeforeClose)) continue;
+            var toEvaluado = lateness.WaitingOn == WaitingOn.Evaluado;
+            var recipientId = toEvaluado ? e.EvaluadoId : e.EscalationRecorderId ?? e.EvaluatorId;
+            if (!servants.TryGetValue(recipientId, out var recipient)) continue;
+            var role = toEvaluado ? ControlText.Evaluado : e.EscalatedStep is not null || e.IsCommittee ? ControlText.Committee : ControlText.Evaluator;
+            var action = e.PendingFor(new Actor(userOf.GetValueOrDefault(recipientId) ?? "", recipientId, recipient.FullName));
+            var row = new ControlRow(e.Id, evaluado.DocumentNumber, evaluado.FullName, dependencies.GetValueOrDefault(evaluado.DependencyId, "—"),
+                e.State.Label(), role, recipientId, recipient.FullName, recipient.Email, userOf.GetValueOrDefault(recipientId), role,
+                EvView.PageFor(e, action), EvView.ActionText(action), lateness);
+            (lateness.IsLate ? late : soon).Add(row);
+        }
+        return new ControlPoints(period, stage, period.Settings.ReminderDaysBeforeClose,
+            late.OrderByDescending(r => r.Lateness.WorkingDaysLate).ThenBy(r => r.Evaluado, StringComparer.CurrentCulture).ToList(),
+            soon.OrderBy(r => r.Lateness.WorkingDaysLeft).ThenBy(r => r.Evaluado, StringComparer.CurrentCulture).ToList());
+    }
+
+    /// <summary>
+    /// Sends a reminder to the person on whom each selected evaluation waits (e-mail through the outbox and in-app
+    /// inbox), recording each one as a <see cref="ReminderRecord"/>. The caller saves (one transaction).
+    /// </summary>
+    public async Task<int> RemindAsync(IReadOnlyCollection<int> evaluationIds, Notifier notifier, EmailTemplates templates, EgiDbContext db,
+        ReminderOrigin origin, string sentBy, DateTime now, CancellationToken ct = default)
+    {
+        var sent = 0;
+        foreach (var row in Late.Concat(Soon).Where(r => evaluationIds.Contains(r.EvaluationId)))
+        {
+            var email = Email(templates, row);
+            await notifier.QueueAsync(new Recipient(row.RecipientEmail, row.RecipientName, row.RecipientUserId), email, ControlText.EmailKind, ct: ct);
+            db.Set<ReminderRecord>().Add(new ReminderRecord
+            {
+                SentAt = now,
+                PeriodId = Period.Id,
+                Origin = origin,
+                Topic = ReminderTopic.EvaluationStep,
+                Stage = Stage,
+                EvaluationId = row.EvaluationId,
+                RecipientServantId = row.RecipientServantId,
+                RecipientName = Cut(row.RecipientName, 200),
+                RecipientEmail = Cut(row.RecipientEmail, 254),
+                RecipientRole = row.RecipientRole,
+                SentBy = Cut(sentBy, 256),
+                Subject = Cut(email.Subject, 300),
+            });
+            sent++;
+        }
+        return sent;
+    }
+
+    private RenderedEmail Email(EmailTemplates templates, ControlRow row)
+    {
+        var l = row.Lateness;
+        var stage = Stage.Label();
+        var deadline = l.Deadline.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
+        var whose = row.RecipientRole == ControlText.Evaluado ? "su evaluación" : $"la evaluación de {row.Evaluado}";
+        var subject = l.IsLate
+            ? $"EGI — recordatorio: {whose} está atrasada en «{stage}»"
+            : $"EGI — recordatorio: «{stage}» cierra el {deadline}";
+        var situation = l.IsLate
+            ? $"El plazo de «{stage}» de la {Period.Name} venció el {deadline} y {whose} sigue en «{row.State}»: lleva {ControlText.WorkingDays(l.WorkingDaysLate)} de atraso."
+            : $"El plazo de «{stage}» de la {Period.Name} vence el {deadline} ({ControlText.WorkingDays(l.WorkingDaysLeft)} restantes) y {whose} sigue en «{row.State}».";
+        var paragraphs = new List<string>
+        {
+            situation,
+            $"Lo que le corresponde a usted: {row.ActionText.ToLower(CultureInfo.GetCultureInfo("es-CO"))}.",
+            "Talento Humano le envía este recordatorio como parte del seguimiento al sistema de evaluación (punto de control, actividad 17 del procedimiento P-TH-10).",
+        };
+        var summary = l.IsLate ? $"«{stage}» venció el {deadline}: {row.ActionText}." : $"«{stage}» cierra el {deadline}: {row.ActionText}.";
+        return templates.Generic(subject, row.RecipientName, paragraphs, row.ActionText, templates.Url(row.ActionPath), summary);
+    }
+
+    private static string Cut(string s, int max) => s.Length <= max ? s : s[..max];
+}
+
+public static class ControlText
+{
+    public const string Evaluado = "Evaluado";
+    public const string Evaluator = "Evaluador";
+    public const string Committee = "Comisión evaluadora";
+    public const string HumanResources = "Talento Humano";
+    public const string SystemSender = "Sistema";
+    public const string EmailKind = "Recordatorio";
+    public const string AuditEntity = "Recordatorio";
+    public const string ControlAuditEntity = "Puntos de control";
+    public const string SendAction = "Enviar recordatorios";
+
+    public static string WorkingDays(int n) => n == 1 ? "1 día hábil" : $"{n.ToString(CultureInfo.GetCultureInfo("es-CO"))} días hábiles";
+
+    public static string OriginLabel(ReminderOrigin o) => o == ReminderOrigin.Automatic ? "Automático" : "Manual";
+
+    public static string Date(DateOnly d) => d.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
+
+    /// <summary>An instant (UTC) as Bogotá date and time.</summary>
+    public static string Moment(DateTime utc) =>
+        TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), CurrentUser.Bogota).ToString("dd/MM/yyyy HH:mm", CultureInfo.InvariantCulture);
+}

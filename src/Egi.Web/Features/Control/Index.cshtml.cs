@@ -1,0 +1,97 @@
+using System.Globalization;
+using Egi.Domain.Calendar;
+using Egi.Web.Data;
+using Egi.Web.Features.Reports;
+using Egi.Web.Infrastructure;
+using Egi.Web.Notifications;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Egi.Web.Features.Control;
+
+/// <summary>
+/// Control points (activity 17): for a period and stage, who is late and who is close to the deadline, on whom it waits,
+/// and the action to remind them. Talento Humano and Consulta see it (folder policy); only Talento Humano sends.
+/// </summary>
+public sealed class IndexModel(EgiDbContext db, CurrentUser me, TimeProvider clock, Notifier notifier, EmailTemplates templates) : PageModel
+{
+    [BindProperty(SupportsGet = true, Name = "vigencia")]
+    public string? PeriodText { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "etapa")]
+    public string? StageText { get; set; }
+
+    /// <summary>The evaluations selected to remind.</summary>
+    [BindProperty(Name = "seleccion")]
+    public List<int> Selection { get; set; } = [];
+
+    /// <summary>"atrasados" and/or "proximos": every row of that list, with or without JavaScript.</summary>
+    [BindProperty(Name = "todos")]
+    public List<string> All { get; set; } = [];
+
+    public IReadOnlyList<Period> Periods { get; private set; } = [];
+    public ControlPoints? Points { get; private set; }
+    public Dictionary<string, string> Errors { get; } = [];
+    public bool CanSend => me.IsTalentoHumano;
+    public DateOnly Today => me.Today;
+
+    [TempData]
+    public string? StatusMessage { get; set; }
+
+    public string? SelectedPeriod => Points?.Period.Id.ToString(CultureInfo.InvariantCulture) ?? PeriodText;
+    public string? SelectedStage => Points is { } p ? ((int)p.Stage).ToString(CultureInfo.InvariantCulture) : StageText;
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        await LoadAsync(ct);
+        if (Points is null) return;
+        db.Audit(Stage1Report.ReadAction, ControlText.ControlAuditEntity, Points.Period.Id.ToString(CultureInfo.InvariantCulture),
+            $"Consulta de «{Points.Stage.Label()}» de la {Points.Period.Name}: {Points.Late.Count} atrasados, {Points.Soon.Count} por vencer.");
+        await db.SaveChangesAsync(ct);
+    }
+
+    public async Task<IActionResult> OnPostSendAsync(CancellationToken ct)
+    {
+        if (!me.IsTalentoHumano) return Forbid();
+        await LoadAsync(ct);
+        if (Points is null) return Page();
+        var ids = Selection.ToHashSet();
+        if (All.Contains("atrasados")) ids.UnionWith(Points.Late.Select(r => r.EvaluationId));
+        if (All.Contains("proximos")) ids.UnionWith(Points.Soon.Select(r => r.EvaluationId));
+        if (ids.Count == 0 || !Points.Late.Concat(Points.Soon).Any(r => ids.Contains(r.EvaluationId)))
+        {
+            Errors["seleccion"] = "Seleccione al menos una persona de la lista para enviarle el recordatorio.";
+            return Page();
+        }
+        var now = clock.GetUtcNow().UtcDateTime;
+        var sentBy = User.Identity?.Name ?? me.DisplayName;
+        var sent = await Points.RemindAsync(ids, notifier, templates, db, ReminderOrigin.Manual, sentBy, now, ct);
+        db.Audit(ControlText.SendAction, ControlText.AuditEntity, Points.Period.Id.ToString(CultureInfo.InvariantCulture),
+            $"{sent} recordatorio(s) de «{Points.Stage.Label()}» de la {Points.Period.Name}.");
+        await db.SaveChangesAsync(ct);
+        StatusMessage = sent == 1 ? "Se envió 1 recordatorio. Queda en el registro de recordatorios." : $"Se enviaron {sent} recordatorios. Quedan en el registro de recordatorios.";
+        return RedirectToPage(new { vigencia = Points.Period.Id, etapa = (int)Points.Stage });
+    }
+
+    private async Task LoadAsync(CancellationToken ct)
+    {
+        Periods = await db.Periods.AsNoTracking().OrderByDescending(p => p.Year).ToListAsync(ct);
+        Period? period = null;
+        if (string.IsNullOrWhiteSpace(PeriodText)) period = Stage1Report.DefaultPeriod(Periods);
+        else if (int.TryParse(PeriodText.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var id) && Periods.FirstOrDefault(p => p.Id == id) is { } chosen)
+            period = chosen;
+        else Errors["vigencia"] = "La «Vigencia» elegida no existe: elija una de la lista.";
+
+        Stage? stage = null;
+        if (!string.IsNullOrWhiteSpace(StageText))
+        {
+            if (int.TryParse(StageText.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var s) && ControlPoints.Stages.Contains((Stage)s)) stage = (Stage)s;
+            else Errors["etapa"] = "La «Etapa» elegida no existe: elija una de la lista.";
+        }
+        if (period is null || Errors.Count > 0) return;
+        Points = await ControlPoints.BuildAsync(db, period, stage ?? ControlPoints.DefaultStage(period, me.Today), me.Today, clock.GetUtcNow().UtcDateTime, ct);
+    }
+
+    public string? Err(string field) => Errors.GetValueOrDefault(field);
+}

@@ -1,0 +1,206 @@
+using System.Globalization;
+using Egi.Domain.Calendar;
+using Egi.Domain.Evaluations;
+using Egi.Web.Data;
+using Egi.Web.Features.Reports;
+using Egi.Web.Infrastructure;
+using Egi.Web.Reports;
+using Microsoft.EntityFrameworkCore;
+
+namespace Egi.Web.Features.Dashboard;
+
+/// <summary>One bar of a chart (a dependencia, a level, a stage) with one value per series; null = no data («—»).</summary>
+public sealed record ChartRow(string Label, IReadOnlyList<decimal?> Values)
+{
+    public decimal Total => Values.Sum(v => v ?? 0m);
+}
+
+/// <summary>
+/// A chart of the dashboard and its numbers: the SVG, the table «Ver datos» and the .xlsx sheet are all drawn from
+/// this one record, so they always agree. Several series are stacked; <see cref="IsDecimal"/> means scores (0–100).
+/// </summary>
+public sealed record DashboardChart(
+    string Id,
+    string Title,
+    string Summary,
+    string CategoryHeader,
+    IReadOnlyList<string> Series,
+    IReadOnlyList<ChartRow> Rows,
+    bool IsDecimal,
+    string SheetName)
+{
+    public bool IsStacked => Series.Count > 1;
+
+    /// <summary>The right end of the axis: 100 for scores, else the largest bar (at least 1).</summary>
+    public decimal Max => IsDecimal ? 100m : Math.Max(1m, Rows.Select(r => r.Total).DefaultIfEmpty(0m).Max());
+
+    /// <summary>The headers of the table and of the sheet.</summary>
+    public IReadOnlyList<string> Headers => [CategoryHeader, .. Series, .. IsStacked ? new[] { DashboardText.Total } : []];
+
+    /// <summary>The values of a row as the table and the sheet have them (the total last when stacked).</summary>
+    public IReadOnlyList<decimal?> Cells(ChartRow row) => IsStacked ? [.. row.Values, row.Total] : row.Values;
+
+    public string Format(decimal? value) => value is not { } v ? "—" : IsDecimal ? DashboardText.Score(v) : DashboardText.Int(v);
+}
+
+/// <summary>
+/// The dashboard of Talento Humano and Consulta (SPEC §5) for one period, computed once and read by the page and
+/// the .xlsx: (a) where each dependencia's evaluations stand in the stages, (b) the distribution of final levels,
+/// (c) the average final rating per dependencia, (d) the late steps per stage. Scores come from
+/// <see cref="AnnualReport"/> (<see cref="Egi.Domain.Scoring.ScoringPolicy"/>), lateness from <see cref="Lateness"/>.
+/// </summary>
+public sealed class DashboardData
+{
+    public const string AuditEntity = "Tablero";
+
+    private DashboardData(Period period, DateOnly today, IReadOnlyList<DashboardChart> charts)
+    {
+        Period = period;
+        Today = today;
+        Charts = charts;
+    }
+
+    public Period Period { get; }
+    public DateOnly Today { get; }
+    public IReadOnlyList<DashboardChart> Charts { get; }
+
+    public DashboardChart Chart(string id) => Charts.Single(c => c.Id == id);
+
+    /// <summary>The positions of an evaluation in the stages (chart a), in order.</summary>
+    public static IReadOnlyList<string> ProgressSeries { get; } =
+        ["Sin evaluación", "Concertación de metas", "Primer seguimiento", "Segundo seguimiento", "Finalizada", "Cerrada por retiro"];
+
+    public static IReadOnlyList<string> LevelRows { get; } = ["Sobresaliente", "Satisfactorio", "No satisfactorio", "Sin calificar"];
+
+    public static IReadOnlyList<string> LateSeries { get; } = ["Espera al evaluado", "Espera al evaluador"];
+
+    public static async Task<DashboardData> BuildAsync(EgiDbContext db, Period period, DateOnly today, DateTime now, CancellationToken ct = default)
+    {
+        var data = await ReportData.LoadAsync(db, period, new Stage1Filter(null, null, ""), today, ct);
+        var hireDates = await db.Servants.AsNoTracking().Select(s => new { s.Id, s.HireDate }).ToDictionaryAsync(s => s.Id, s => s.HireDate, ct);
+        return Build(data, hireDates, today, now);
+    }
+
+    public static DashboardData Build(ReportData data, IReadOnlyDictionary<int, DateOnly> hireDates, DateOnly today, DateTime now)
+    {
+        var annual = AnnualReport.Build(data.Stage1, data.Evaluations);
+        var period = data.Stage1.Period;
+        var rows = data.Stage1.AllRows;
+        Evaluation? EvaluationOf(Stage1Row r) => r.EvaluationId is { } id ? data.Evaluations.GetValueOrDefault(id) : null;
+
+        // (a) stage progress per dependencia
+        var byDependency = rows.GroupBy(r => r.DependencyId).ToList();
+        ChartRow ProgressRow(string label, IEnumerable<Stage1Row> group)
+        {
+            var counts = new decimal?[ProgressSeries.Count];
+            for (var i = 0; i < counts.Length; i++) counts[i] = 0;
+            foreach (var r in group) counts[ProgressIndex(EvaluationOf(r))]++;
+            return new(label, counts);
+        }
+        var progressRows = byDependency.Select(g => ProgressRow(g.First().Dependency, g)).Append(ProgressRow(DashboardText.EntityTotal, rows)).ToList();
+        var entity = progressRows[^1];
+        int At(int index) => (int)(entity.Values[index] ?? 0);
+        var agreed = At(2) + At(3) + At(4);
+        var followUpI = At(3) + At(4);
+        var progress = new DashboardChart("avance", "Avance de las etapas por dependencia",
+            $"De {DashboardText.Int(rows.Count)} servidores de la {period.Name}: {DashboardText.Int(agreed)} con las metas concertadas, "
+            + $"{DashboardText.Int(followUpI)} con el primer seguimiento aceptado y {DashboardText.Int(At(4))} con la evaluación finalizada; "
+            + $"{DashboardText.Int(At(0))} sin evaluación.",
+            "Dependencia", ProgressSeries, progressRows, false, "Avance por dependencia");
+
+        // (b) distribution of final levels
+        var t = annual.Total;
+        var levelRows = new List<ChartRow>
+        {
+            new(LevelRows[0], [t.Outstanding]),
+            new(LevelRows[1], [t.Satisfactory]),
+            new(LevelRows[2], [t.Unsatisfactory]),
+            new(LevelRows[3], [t.NotFinished]),
+        };
+        var levels = new DashboardChart("niveles", "Distribución de los niveles de la calificación final",
+            $"{DashboardText.Int(t.Outstanding)} Sobresaliente, {DashboardText.Int(t.Satisfactory)} Satisfactorio, "
+            + $"{DashboardText.Int(t.Unsatisfactory)} No satisfactorio y {DashboardText.Int(t.NotFinished)} sin calificar (evaluación no finalizada), "
+            + $"de {DashboardText.Int(t.Servants)} servidores.",
+            "Nivel", ["Servidores"], levelRows, false, "Niveles");
+
+        // (c) average final rating per dependencia
+        var averageRows = annual.ByDependency.Select(s => new ChartRow(s.Dependency, [s.FinalAverage]))
+            .Append(new ChartRow(DashboardText.EntityTotal, [t.FinalAverage])).ToList();
+        var best = annual.ByDependency.Where(s => s.FinalAverage is not null).MaxBy(s => s.FinalAverage);
+        var averages = new DashboardChart("promedios", "Calificación final promedio por dependencia",
+            t.FinalAverage is null
+                ? "Aún no hay evaluaciones finalizadas: no hay promedios que mostrar."
+                : $"Promedio de la entidad: {DashboardText.Score(t.FinalAverage.Value)} sobre 100 (solo evaluaciones finalizadas). "
+                  + $"El más alto: {best!.Dependency} ({DashboardText.Score(best.FinalAverage!.Value)}). Sobresaliente desde "
+                  + $"{DashboardText.Score(period.Settings.OutstandingFrom)}; No satisfactorio hasta {DashboardText.Score(period.Settings.UnsatisfactoryUpTo)}.",
+            "Dependencia", ["Promedio final"], averageRows, true, "Promedio por dependencia");
+
+        // (d) late steps per stage
+        var lateRows = new List<ChartRow>();
+        foreach (var step in Lateness.Steps)
+        {
+            int evaluado = 0, evaluator = 0;
+            foreach (var e in data.Evaluations.Values)
+            {
+                var ctx = new EvaluationContext(today, now, period, hireDates.GetValueOrDefault(e.EvaluadoId, new DateOnly(period.Year - 1, 1, 1)));
+                var l = Lateness.Of(e, step, ctx);
+                if (!l.IsLate) continue;
+                if (l.WaitingOn == WaitingOn.Evaluator) evaluator++;
+                else evaluado++;
+            }
+            lateRows.Add(new ChartRow(step.Stage().Label(), [evaluado, evaluator]));
+        }
+        var lateTotal = (int)lateRows.Sum(r => r.Total);
+        var late = new DashboardChart("atrasos", "Pasos atrasados por etapa",
+            lateTotal == 0
+                ? $"Al {today:dd/MM/yyyy} no hay pasos atrasados."
+                : $"Al {today:dd/MM/yyyy} hay {DashboardText.Int(lateTotal)} pasos atrasados: "
+                  + string.Join("; ", lateRows.Select(r => $"{r.Label}: {DashboardText.Int(r.Total)} ({DashboardText.Int(r.Values[0] ?? 0)} esperan al evaluado, {DashboardText.Int(r.Values[1] ?? 0)} al evaluador)")) + ".",
+            "Etapa", LateSeries, lateRows, false, "Pasos atrasados");
+
+        return new DashboardData(period, today, [progress, levels, averages, late]);
+    }
+
+    private static int ProgressIndex(Evaluation? e) => e switch
+    {
+        null => 0,
+        { State: EvaluationState.Finalized } => 4,
+        { State: EvaluationState.ClosedByRetirement } => 5,
+        _ => e.State.Step() switch
+        {
+            EvaluationStep.Goals => 1,
+            EvaluationStep.FollowUpI => 2,
+            _ => 3,
+        },
+    };
+}
+
+public static class DashboardText
+{
+    private static readonly CultureInfo Es = ServiceRegistration.Culture;
+
+    public const string Total = "Total";
+    public const string EntityTotal = "Total entidad";
+
+    public static string Int(decimal value) => value.ToString("N0", Es);
+
+    public static string Score(decimal value) => value.ToString("0.00", Es);
+}
+
+/// <summary>The dashboard as .xlsx: one sheet per chart with exactly the numbers of its table.</summary>
+public static class DashboardXlsx
+{
+    public static string FileName(DashboardData d) => $"tablero-{d.Period.Year}.xlsx";
+
+    public static byte[] Write(DashboardData d)
+    {
+        var workbook = new XlsxWorkbook();
+        foreach (var chart in d.Charts)
+        {
+            var kind = chart.IsDecimal ? XlsxKind.Decimal : XlsxKind.Integer;
+            var columns = chart.Headers.Select((h, i) => i == 0 ? new XlsxColumn(h, XlsxKind.Text, 40) : new XlsxColumn(h, kind, 16)).ToList();
+            workbook.AddSheet(chart.SheetName, columns, chart.Rows.Select(r => (IReadOnlyList<object?>)[r.Label, .. chart.Cells(r).Select(v => v is { } x ? (object?)(chart.IsDecimal ? x : (int)x) : null)]));
+        }
+        return workbook.ToBytes();
+    }
+}

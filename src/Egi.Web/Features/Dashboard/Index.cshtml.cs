@@ -1,0 +1,54 @@
+using System.Globalization;
+using Egi.Domain.Calendar;
+using Egi.Web.Data;
+using Egi.Web.Features.Reports;
+using Egi.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Egi.Web.Features.Dashboard;
+
+/// <summary>The dashboard (SPEC §5), for Talento Humano and Consulta (folder policy): four charts of the chosen period and their .xlsx.</summary>
+public sealed class IndexModel(EgiDbContext db, CurrentUser me, TimeProvider clock) : PageModel
+{
+    [BindProperty(SupportsGet = true, Name = "vigencia")]
+    public string? PeriodText { get; set; }
+
+    public IReadOnlyList<Period> Periods { get; private set; } = [];
+    public DashboardData? Data { get; private set; }
+    public string? PeriodError { get; private set; }
+    public string? SelectedPeriod => Data?.Period.Id.ToString(CultureInfo.InvariantCulture) ?? PeriodText;
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        await LoadAsync(ct);
+        if (Data is null) return;
+        db.Audit(Stage1Report.ReadAction, DashboardData.AuditEntity, Id(Data.Period.Id), $"Consulta en pantalla del tablero de la {Data.Period.Name}.");
+        await db.SaveChangesAsync(ct);
+    }
+
+    public async Task<IActionResult> OnPostXlsxAsync(CancellationToken ct)
+    {
+        await LoadAsync(ct);
+        if (Data is null) return Page();
+        var bytes = DashboardXlsx.Write(Data);
+        db.Audit(Stage1Report.ExportAction, DashboardData.AuditEntity, Id(Data.Period.Id), $"Descarga .xlsx del tablero de la {Data.Period.Name} ({Data.Charts.Count} gráficos).");
+        await db.SaveChangesAsync(ct);
+        return File(bytes, Egi.Web.Reports.XlsxWorkbook.ContentType, DashboardXlsx.FileName(Data));
+    }
+
+    private async Task LoadAsync(CancellationToken ct)
+    {
+        Periods = await db.Periods.AsNoTracking().OrderByDescending(p => p.Year).ToListAsync(ct);
+        Period? period = null;
+        if (string.IsNullOrWhiteSpace(PeriodText)) period = Stage1Report.DefaultPeriod(Periods);
+        else if (int.TryParse(PeriodText.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var id) && Periods.FirstOrDefault(p => p.Id == id) is { } chosen)
+            period = chosen;
+        else PeriodError = "La «Vigencia» elegida no existe: elija una de la lista.";
+        if (period is null) return;
+        Data = await DashboardData.BuildAsync(db, period, me.Today, clock.GetUtcNow().UtcDateTime, ct);
+    }
+
+    private static string Id(int id) => id.ToString(CultureInfo.InvariantCulture);
+}

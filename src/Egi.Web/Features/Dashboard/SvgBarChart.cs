@@ -1,0 +1,118 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using Microsoft.AspNetCore.Html;
+
+namespace Egi.Web.Features.Dashboard;
+
+/// <summary>
+/// Draws a <see cref="DashboardChart"/> as a server-rendered SVG of horizontal (stacked) bars: no script, no CDN.
+/// It scales with its container (viewBox, width 100 %); each series has its own fill pattern and the bars carry their
+/// numbers as text, so colour is never the only carrier; the SVG is role="img" labelled by its title and summary.
+/// </summary>
+public static class SvgBarChart
+{
+    // Narrow on purpose: each label sits above its bar, so on a phone the text keeps a readable size.
+    private const int Width = 420;
+    private const int LabelWidth = 4;
+    private const int RightMargin = 44;
+    private const int RowHeight = 42;
+    private const int LabelHeight = 16;
+    private const int BarHeight = 20;
+    private const int Top = 24;
+    private const int LegendRow = 22;
+    private const int LegendColumns = 2;
+
+    private static readonly string[] Colors = ["#004884", "#b35900", "#00704a", "#a8327d", "#3a6ea5", "#5c636a"];
+
+    private static string N(double v) => v.ToString("0.##", CultureInfo.InvariantCulture);
+
+    private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
+
+    private static string E(string s) => Encoder.Encode(s);
+
+    public static IHtmlContent Render(DashboardChart chart)
+    {
+        var plot = Width - LabelWidth - RightMargin;
+        var legendRows = chart.IsStacked ? (chart.Series.Count + LegendColumns - 1) / LegendColumns : 0;
+        var height = Top + (chart.Rows.Count * RowHeight) + 16 + (legendRows * LegendRow);
+        var max = (double)chart.Max;
+        var id = chart.Id;
+        var sb = new StringBuilder();
+        sb.Append(CultureInfo.InvariantCulture, $"<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {Width} {height}\" width=\"100%\" role=\"img\" ")
+          .Append(CultureInfo.InvariantCulture, $"aria-labelledby=\"{id}-titulo {id}-resumen\" class=\"egi-chart\" data-chart=\"{id}\" preserveAspectRatio=\"xMinYMin meet\" style=\"max-width:{Width}px;height:auto\">")
+          .Append(CultureInfo.InvariantCulture, $"<title id=\"{id}-titulo\">{E(chart.Title)}</title>")
+          .Append("<defs>");
+        for (var i = 0; i < chart.Series.Count; i++) sb.Append(Pattern($"{id}-p{i}", i));
+        sb.Append("</defs>");
+
+        // Axis: 0, half and max, with light grid lines.
+        foreach (var f in new[] { 0d, 0.5, 1d })
+        {
+            var x = LabelWidth + (plot * f);
+            var value = (decimal)(max * f);
+            var text = chart.IsDecimal ? DashboardText.Score(value) : (f == 0.5 && max % 2 != 0 ? "" : DashboardText.Int(value));
+            sb.Append(CultureInfo.InvariantCulture, $"<line x1=\"{N(x)}\" y1=\"{Top - 4}\" x2=\"{N(x)}\" y2=\"{Top + (chart.Rows.Count * RowHeight)}\" stroke=\"#ced4da\" stroke-width=\"1\"/>");
+            if (text.Length > 0)
+                sb.Append(CultureInfo.InvariantCulture, $"<text x=\"{N(x)}\" y=\"{Top - 8}\" font-size=\"12\" text-anchor=\"{(f == 0 ? "start" : "middle")}\" fill=\"#495057\">{E(text)}</text>");
+        }
+
+        for (var r = 0; r < chart.Rows.Count; r++)
+        {
+            var row = chart.Rows[r];
+            var y = Top + (r * RowHeight) + LabelHeight;
+            var label = row.Label.Length > 56 ? row.Label[..55] + "…" : row.Label;
+            sb.Append(CultureInfo.InvariantCulture, $"<g data-row=\"{E(row.Label)}\"><title>{E(row.Label)}: {E(Describe(chart, row))}</title>")
+              .Append(CultureInfo.InvariantCulture, $"<text x=\"{LabelWidth}\" y=\"{y - 4}\" font-size=\"13\" fill=\"#212529\">{E(label)}</text>");
+            var x = (double)LabelWidth;
+            for (var s = 0; s < chart.Series.Count; s++)
+            {
+                if (row.Values[s] is not { } v || v <= 0) continue;
+                var w = plot * (double)v / max;
+                sb.Append(CultureInfo.InvariantCulture, $"<rect x=\"{N(x)}\" y=\"{y}\" width=\"{N(w)}\" height=\"{BarHeight}\" fill=\"url(#{id}-p{s})\" stroke=\"#212529\" stroke-width=\"0.5\" data-series=\"{E(chart.Series[s])}\" data-value=\"{E(chart.Format(v))}\"/>");
+                if (chart.IsStacked && w >= 22)
+                    sb.Append(CultureInfo.InvariantCulture, $"<text x=\"{N(x + (w / 2))}\" y=\"{y + 14}\" font-size=\"12\" text-anchor=\"middle\" fill=\"#000\" stroke=\"#fff\" stroke-width=\"3\" paint-order=\"stroke\">{E(chart.Format(v))}</text>");
+                x += w;
+            }
+            var end = chart.IsStacked ? row.Total : row.Values[0];
+            sb.Append(CultureInfo.InvariantCulture, $"<text x=\"{N(x + 4)}\" y=\"{y + 14}\" font-size=\"13\" font-weight=\"bold\" fill=\"#212529\">{E(chart.Format(end))}</text></g>");
+        }
+
+        if (chart.IsStacked)
+        {
+            var ly = Top + (chart.Rows.Count * RowHeight) + 12;
+            for (var s = 0; s < chart.Series.Count; s++)
+            {
+                var lx = LabelWidth + ((s % LegendColumns) * 200);
+                var yy = ly + ((s / LegendColumns) * LegendRow);
+                sb.Append(CultureInfo.InvariantCulture, $"<rect x=\"{lx}\" y=\"{yy}\" width=\"16\" height=\"14\" fill=\"url(#{id}-p{s})\" stroke=\"#212529\" stroke-width=\"0.5\"/>")
+                  .Append(CultureInfo.InvariantCulture, $"<text x=\"{lx + 22}\" y=\"{yy + 12}\" font-size=\"13\" fill=\"#212529\">{E(chart.Series[s])}</text>");
+            }
+        }
+        sb.Append("</svg>");
+        return new HtmlString(sb.ToString());
+    }
+
+    /// <summary>A row's numbers in words, for the tooltip of its bar.</summary>
+    public static string Describe(DashboardChart chart, ChartRow row) =>
+        chart.IsStacked
+            ? string.Join(", ", chart.Series.Select((s, i) => $"{s} {chart.Format(row.Values[i])}")) + $"; total {chart.Format(row.Total)}"
+            : chart.Format(row.Values[0]);
+
+    /// <summary>A fill per series: a colour plus a distinct texture (solid, stripes, dots, grid…).</summary>
+    private static string Pattern(string id, int i)
+    {
+        var color = Colors[i % Colors.Length];
+        var texture = (i % 6) switch
+        {
+            0 => "",
+            1 => "<path d=\"M0,8 L8,0\" stroke=\"#fff\" stroke-width=\"2\"/>",
+            2 => "<circle cx=\"4\" cy=\"4\" r=\"1.6\" fill=\"#fff\"/>",
+            3 => "<path d=\"M0,4 H8 M4,0 V8\" stroke=\"#fff\" stroke-width=\"1.2\"/>",
+            4 => "<path d=\"M0,0 L8,8\" stroke=\"#fff\" stroke-width=\"2\"/>",
+            _ => "<path d=\"M0,2 H8 M0,6 H8\" stroke=\"#fff\" stroke-width=\"1\"/>",
+        };
+        return $"<pattern id=\"{id}\" width=\"8\" height=\"8\" patternUnits=\"userSpaceOnUse\"><rect width=\"8\" height=\"8\" fill=\"{color}\"/>{texture}</pattern>";
+    }
+}

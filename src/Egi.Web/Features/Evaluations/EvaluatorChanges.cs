@@ -1,0 +1,130 @@
+using Egi.Domain.Calendar;
+using Egi.Domain.Directory;
+using Egi.Domain.Evaluations;
+using Egi.Web.Data;
+using Egi.Web.Infrastructure;
+using Egi.Web.Notifications;
+using Microsoft.EntityFrameworkCore;
+
+namespace Egi.Web.Features.Evaluations;
+
+/// <summary>
+/// What a directory change does to the evaluations of the open period(s) (SPEC §4, change of evaluator and retiro):
+/// a new jefe inmediato (or a move to another dependencia with another jefe) makes the new jefe the evaluator at once
+/// and leaves the outgoing one a pending partial evaluation; the evaluado's retiro closes their evaluation
+/// (<see cref="EvaluationState.ClosedByRetirement"/>) with a partial owed by the evaluator; the evaluator's retiro ends
+/// their tenure with a partial owed (Talento Humano then sets the new jefe, or records/waives the partial).
+/// A Comisión Evaluadora or a delegation that Talento Humano set on purpose is not overridden by a boss change.
+/// </summary>
+public sealed class EvaluatorChanges(EgiDbContext db, CurrentUser me, TimeProvider clock, Notifier notifier, EmailTemplates templates)
+{
+    private Actor Actor => new(me.UserId ?? "", me.ServantId, me.DisplayName, IsTalentoHumano: true);
+
+    /// <summary>
+    /// After a servant's row was saved with the values before the change. Returns a Spanish sentence for the
+    /// confirmation message, or null when no evaluation changed.
+    /// </summary>
+    public async Task<string?> AfterServantChangedAsync(int servantId, int? oldBossId, int oldDependencyId, DateOnly? oldRetirement, CancellationToken ct = default)
+    {
+        var servant = await db.Servants.AsNoTracking().FirstOrDefaultAsync(s => s.Id == servantId, ct);
+        if (servant is null) return null;
+        var notes = new List<string>();
+        if (servant.RetirementDate is { } retired && retired != oldRetirement)
+        {
+            if (await RetiredAsync(servantId, retired, ct) is { } n) notes.Add(n);
+        }
+        else if (servant.BossId != oldBossId && servant.BossId is { } newBoss && !servant.IsRetired(me.Today))
+        {
+            var cause = servant.DependencyId != oldDependencyId ? PartialCauses.DependencyChange : PartialCauses.BossChange;
+            if (await BossChangedAsync(servant, oldBossId, newBoss, cause, ct) is { } n) notes.Add(n);
+        }
+        return notes.Count == 0 ? null : string.Join(" ", notes);
+    }
+
+    /// <summary>The servant retired on <paramref name="date"/>: their evaluation closes; evaluations they evaluate owe a partial.</summary>
+    public async Task<string?> RetiredAsync(int servantId, DateOnly date, CancellationToken ct = default)
+    {
+        var periods = await OpenPeriodsAsync(ct);
+        if (periods.Count == 0) return null;
+        var ids = periods.Keys.ToList();
+        var evaluations = await db.Evaluations
+            .Where(e => ids.Contains(e.PeriodId) && (e.EvaluadoId == servantId || e.EvaluatorId == servantId)).ToListAsync(ct);
+        var closed = 0;
+        var owed = 0;
+        foreach (var e in evaluations.Where(e => !e.IsClosed))
+        {
+            var partialsBefore = e.Partials.Count;
+            var ctx = await ContextAsync(e, periods[e.PeriodId], ct);
+            var outcome = e.EvaluadoId == servantId ? e.CloseByRetirement(Actor, date, ctx) : e.EvaluatorRetired(Actor, date, ctx);
+            if (!outcome.Succeeded) continue;
+            if (e.EvaluadoId == servantId) closed++;
+            else owed++;
+            if (e.Partials.Count > partialsBefore) await NotifyPartialOwedAsync(e, e.Partials[^1], periods[e.PeriodId], ct);
+        }
+        if (closed + owed == 0) return null;
+        await db.SaveChangesAsync(ct);
+        var parts = new List<string>();
+        if (closed > 0) parts.Add("Su evaluación de la vigencia abierta quedó «Cerrada por retiro»; el evaluador debe registrar la evaluación parcial.");
+        if (owed > 0) parts.Add($"Debe registrar la evaluación parcial de {owed} evaluado(s) a su cargo (Talento Humano puede registrarla en su nombre o dispensarla) y asignarles un nuevo jefe.");
+        return string.Join(" ", parts);
+    }
+
+    private async Task<string?> BossChangedAsync(Servant servant, int? oldBossId, int newBossId, string cause, CancellationToken ct)
+    {
+        var periods = await OpenPeriodsAsync(ct);
+        if (periods.Count == 0) return null;
+        var ids = periods.Keys.ToList();
+        var evaluations = await db.Evaluations.Where(e => ids.Contains(e.PeriodId) && e.EvaluadoId == servant.Id).ToListAsync(ct);
+        var changed = 0;
+        foreach (var e in evaluations)
+        {
+            // Only the evaluator who came from the directory follows the directory: not a committee or a delegation.
+            if (e.IsClosed || e.IsCommittee || e.EvaluatorId != oldBossId) continue;
+            var partialsBefore = e.Partials.Count;
+            var ctx = await ContextAsync(e, periods[e.PeriodId], ct);
+            if (!e.ChangeEvaluatorFromDirectory(Actor, newBossId, cause, ctx).Succeeded) continue;
+            changed++;
+            if (e.Partials.Count > partialsBefore) await NotifyPartialOwedAsync(e, e.Partials[^1], periods[e.PeriodId], ct);
+            await NotifyNewEvaluatorAsync(e, servant, periods[e.PeriodId], cause, ct);
+        }
+        if (changed == 0) return null;
+        await db.SaveChangesAsync(ct);
+        return "Su evaluación pasó al nuevo jefe inmediato; el evaluador anterior debe registrar la evaluación parcial.";
+    }
+
+    private async Task<Dictionary<int, Period>> OpenPeriodsAsync(CancellationToken ct) =>
+        await db.Periods.AsNoTracking().Where(p => p.Status == PeriodStatus.Open).ToDictionaryAsync(p => p.Id, ct);
+
+    private async Task<EvaluationContext> ContextAsync(Evaluation e, Period period, CancellationToken ct)
+    {
+        var hire = await db.Servants.AsNoTracking().Where(s => s.Id == e.EvaluadoId).Select(s => s.HireDate).FirstAsync(ct);
+        return new EvaluationContext(me.Today, clock.GetUtcNow().UtcDateTime, period, hire);
+    }
+
+    /// <summary>Tells the outgoing evaluator (e-mail and inbox) that they owe the partial evaluation, with the link to record it.</summary>
+    public async Task NotifyPartialOwedAsync(Evaluation e, PartialEvaluation p, Period period, CancellationToken ct)
+    {
+        var to = await db.Servants.AsNoTracking().FirstOrDefaultAsync(s => s.Id == p.EvaluatorId, ct);
+        var evaluado = await db.Servants.AsNoTracking().FirstOrDefaultAsync(s => s.Id == e.EvaluadoId, ct);
+        if (to is null || evaluado is null) return;
+        var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.ServantId == to.Id, ct);
+        var subject = $"EGI — registre la evaluación parcial de {evaluado.FullName}";
+        var text = $"Usted dejó de ser el evaluador de {evaluado.FullName} ({period.Name}) por: {p.Cause}. "
+            + $"Registre la evaluación parcial del {EvView.Date(p.From)} al {EvView.Date(p.To)}: el % logrado de cada meta a esa fecha y una observación.";
+        await notifier.QueueAsync(new Recipient(to.Email, to.FullName, user?.Id),
+            templates.Generic(subject, to.FullName, [text], "Registrar la evaluación parcial", templates.Url($"/Evaluations/Partial/{e.Id}?seq={p.Sequence}"), text),
+            "Evaluación parcial", $"partial:{e.Id}:{p.Sequence}:{to.Id}", ct: ct);
+    }
+
+    private async Task NotifyNewEvaluatorAsync(Evaluation e, Servant evaluado, Period period, string cause, CancellationToken ct)
+    {
+        var to = await db.Servants.AsNoTracking().FirstOrDefaultAsync(s => s.Id == e.EvaluatorId, ct);
+        if (to is null) return;
+        var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.ServantId == to.Id, ct);
+        var subject = $"EGI — ahora usted evalúa a {evaluado.FullName}";
+        var text = $"Por «{cause}», usted es el evaluador de {evaluado.FullName} en {period.Name}. Estado actual: {e.State.Label()}.";
+        await notifier.QueueAsync(new Recipient(to.Email, to.FullName, user?.Id),
+            templates.Generic(subject, to.FullName, [text], "Abrir la evaluación", templates.Url($"/Evaluations/Details/{e.Id}"), text),
+            "Evaluación", $"evaluation:{e.Id}:{e.History.Count}:{to.Id}", ct: ct);
+    }
+}

@@ -1,0 +1,33 @@
+using Egi.Domain.Calendar;
+using Egi.Domain.Directory;
+using Egi.Domain.Evaluations;
+using Egi.Domain.Improvement;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Egi.Web.Features.Improvement;
+
+/// <summary>The individual improvement plans: one per servant and period; aspects and follow-ups stored as JSON.</summary>
+internal sealed class ImprovementPlanConfiguration : IEntityTypeConfiguration<ImprovementPlan>
+{
+    public void Configure(EntityTypeBuilder<ImprovementPlan> e)
+    {
+        e.ToTable("ImprovementPlans");
+        e.HasIndex(p => new { p.PeriodId, p.ServantId }).IsUnique();
+        e.HasIndex(p => p.EvaluatorId);
+        e.HasOne<Period>().WithMany().HasForeignKey(p => p.PeriodId).OnDelete(DeleteBehavior.Restrict);
+        e.HasOne<Servant>().WithMany().HasForeignKey(p => p.ServantId).OnDelete(DeleteBehavior.Restrict);
+        e.HasOne<Servant>().WithMany().HasForeignKey(p => p.EvaluatorId).OnDelete(DeleteBehavior.Restrict);
+        e.HasOne<Evaluation>().WithMany().HasForeignKey(p => p.EvaluationId).OnDelete(DeleteBehavior.Restrict);
+        e.Property(p => p.Status);
+        e.Property(p => p.Version).IsConcurrencyToken();
+        e.Property(p => p.ManualReason).HasMaxLength(500);
+        e.Property(p => p.ManualBy).HasMaxLength(256);
+        e.Property(p => p.BossConfirmedBy).HasMaxLength(256);
+        e.Property(p => p.ServantConfirmedBy).HasMaxLength(256);
+        e.OwnsMany(p => p.Aspects, o => o.ToJson());
+        e.OwnsMany(p => p.FollowUps, o => o.ToJson());
+        e.Ignore(p => p.Progress);
+        e.Ignore(p => p.IsEditable);
+    }
+}

@@ -1,0 +1,208 @@
+using System.Globalization;
+using Egi.Domain.Calendar;
+using Egi.Domain.Directory;
+using Egi.Domain.Evaluations;
+using Egi.Domain.Improvement;
+using Egi.Domain.Scoring;
+using Egi.Web.Data;
+using Egi.Web.Features.Control;
+using Egi.Web.Infrastructure;
+using Egi.Web.Notifications;
+using Egi.Web.Reports;
+using Microsoft.EntityFrameworkCore;
+
+namespace Egi.Web.Features.Improvement;
+
+/// <summary>One person of the candidates list: the rule's reasons and/or the plan recorded for them.</summary>
+public sealed record Candidate(
+    Servant Servant, string Dependency, string Boss, Evaluation? Evaluation, ScoreBreakdown? Score,
+    IReadOnlyList<string> RuleReasons, ImprovementPlan? Plan)
+{
+    public bool RequiredByRule => RuleReasons.Count > 0;
+    public bool Excluded => Plan?.Excluded == true;
+    public bool Listed => !Excluded && (RequiredByRule || Plan?.AddedManually == true);
+    public IReadOnlyList<string> Reasons => Plan is { Reasons.Count: > 0 } p ? p.Reasons : RuleReasons;
+}
+
+/// <summary>
+/// Activities 18–20 around the plans: who requires one in a period (<see cref="ImprovementRule"/> over the finished
+/// evaluations, plus Talento Humano's inclusions and exclusions), sending the format by e-mail with its .xlsx, and
+/// reminders for late plans (recorded as <see cref="ReminderRecord"/>).
+/// </summary>
+public sealed class ImprovementService(EgiDbContext db, Notifier notifier, EmailTemplates templates, TimeProvider clock)
+{
+    public const string FormatKind = "ImprovementFormat";
+    public const string ReminderKind = "ImprovementReminder";
+    private static readonly CultureInfo Es = ServiceRegistration.Culture;
+
+    private DateTime Now => clock.GetUtcNow().UtcDateTime;
+
+    public static string PlanUrl(long id) => $"/Improvement/Plan/{id.ToString(CultureInfo.InvariantCulture)}";
+
+    public async Task<IReadOnlyList<Candidate>> CandidatesAsync(Period period, CancellationToken ct = default)
+    {
+        var evaluations = await db.Evaluations.AsNoTracking()
+            .Where(e => e.PeriodId == period.Id && e.State == EvaluationState.Finalized).ToListAsync(ct);
+        var plans = await db.Set<ImprovementPlan>().Where(p => p.PeriodId == period.Id).ToListAsync(ct);
+        var ids = evaluations.Select(e => e.EvaluadoId).Concat(plans.Select(p => p.ServantId)).ToHashSet();
+        var servants = await db.Servants.AsNoTracking().ToDictionaryAsync(s => s.Id, ct);
+        var dependencies = await db.Dependencies.AsNoTracking().ToDictionaryAsync(d => d.Id, d => d.Name, ct);
+        var policy = new ScoringPolicy(period.Settings);
+        var list = new List<Candidate>();
+        foreach (var id in ids)
+        {
+            if (!servants.TryGetValue(id, out var s)) continue;
+            var e = evaluations.FirstOrDefault(x => x.EvaluadoId == id);
+            var plan = plans.FirstOrDefault(p => p.ServantId == id);
+            var score = e is { Competencies.Count: > 0 } ? policy.Score(e) : null;
+            var reasons = score is null ? [] : ImprovementRule.Assess(score.Final, e!.Competencies, period.Settings).Select(r => r.Text).ToList();
+            var bossId = plan?.EvaluatorId ?? e?.EvaluatorId ?? s.BossId;
+            var boss = bossId is { } b && servants.TryGetValue(b, out var bs) ? bs.FullName : "";
+            list.Add(new Candidate(s, dependencies.GetValueOrDefault(s.DependencyId, ""), boss, e, score, reasons, plan));
+        }
+        return list.OrderBy(c => c.Servant.LastNames).ThenBy(c => c.Servant.FirstNames).ToList();
+    }
+
+    /// <summary>Servants with a finished evaluation who are not listed yet: whom Talento Humano may add.</summary>
+    public static IReadOnlyList<Candidate> Addable(IReadOnlyList<Candidate> all) => all.Where(c => !c.Listed && c.Evaluation is not null).ToList();
+
+    /// <summary>The plan of a candidate, created (status Requerido) when there is none yet.</summary>
+    public ImprovementPlan PlanFor(Period period, Candidate c)
+    {
+        if (c.Plan is { } p) return p;
+        var plan = ImprovementPlan.Create(period.Id, c.Servant.Id, c.Evaluation?.Id, c.Evaluation?.EvaluatorId ?? c.Servant.BossId, c.RuleReasons, Now);
+        db.Set<ImprovementPlan>().Add(plan);
+        return plan;
+    }
+
+    /// <summary>
+    /// Activity 18: for every listed person whose format has not been sent, creates the plan, e-mails the servant and the
+    /// jefe the pre-filled .xlsx with a link to fill it online, and marks the plan «Formato enviado». One transaction.
+    /// </summary>
+    public async Task<int> SendFormatsAsync(Period period, PlanActor actor, CancellationToken ct = default)
+    {
+        var candidates = (await CandidatesAsync(period, ct)).Where(c => c.Listed && (c.Plan is null || c.Plan.Status == PlanStatus.Required)).ToList();
+        if (candidates.Count == 0) return 0;
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var plans = candidates.Select(c => (Candidate: c, Plan: PlanFor(period, c))).ToList();
+        await db.SaveChangesAsync(ct); // the plans get their ids for the links
+        var users = await db.Users.AsNoTracking().Where(u => u.ServantId != null).ToDictionaryAsync(u => u.ServantId!.Value, u => u.Id, ct);
+        var servants = await db.Servants.AsNoTracking().ToDictionaryAsync(s => s.Id, ct);
+        foreach (var (c, plan) in plans)
+        {
+            var outcome = plan.MarkFormatSent(actor, Now);
+            if (!outcome.Succeeded) continue;
+            var link = templates.Url(PlanUrl(plan.Id));
+            var data = FormatDataOf(period, c, link);
+            var attachment = new MailAttachment(ImprovementFormat.FileName(data), XlsxWorkbook.ContentType, ImprovementFormat.Write(data));
+            var recipients = new List<(Servant Who, string Role)> { (c.Servant, "servidor") };
+            if (plan.EvaluatorId is { } bossId && servants.TryGetValue(bossId, out var boss)) recipients.Add((boss, "jefe"));
+            foreach (var (who, role) in recipients)
+            {
+                var email = templates.Generic(
+                    subject: $"EGI — formato de mejoramiento individual de {c.Servant.FullName} ({period.Name})",
+                    name: who.FullName,
+                    paragraphs:
+                    [
+                        role == "jefe"
+                            ? $"De acuerdo con los resultados de la evaluación de la gestión institucional de la {period.Name}, {c.Servant.FullName} requiere un plan de mejoramiento individual, que usted como jefe inmediato diligencia y concierta con el servidor."
+                            : $"De acuerdo con los resultados de su evaluación de la gestión institucional de la {period.Name}, usted requiere un plan de mejoramiento individual, que diligencia y concierta con su jefe inmediato.",
+                        $"Motivo: {string.Join("; ", plan.Reasons)}.",
+                        "Adjuntamos el formato de mejoramiento individual prellenado. Puede diligenciarlo en línea con el botón de abajo: allí ambos lo confirman y se registra el seguimiento.",
+                    ],
+                    action: "Diligenciar el plan en línea",
+                    link: link,
+                    summary: $"Plan de mejoramiento individual de {c.Servant.FullName}: diligéncielo en línea.");
+                await notifier.QueueAsync(new Recipient(who.Email, who.FullName, users.GetValueOrDefault(who.Id)), email, FormatKind,
+                    deduplicationKey: $"mejora-formato:{plan.Id}:{who.Id}", attachments: [attachment], ct: ct);
+            }
+            db.Audit("Enviar formato", "Plan de mejoramiento", plan.Id.ToString(CultureInfo.InvariantCulture),
+                $"Formato de mejoramiento individual enviado a {string.Join(" y ", recipients.Select(r => r.Who.FullName))} ({period.Name}).");
+        }
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return plans.Count;
+    }
+
+    public static FormatData FormatDataOf(Period period, Candidate c, string link)
+    {
+        var low = new List<LowResult>();
+        if (c.Score is { } score && c.RuleReasons.Any(r => r.StartsWith("Nivel", StringComparison.Ordinal)))
+            low.Add(new("Nivel", $"Calificación final de la evaluación", $"{score.Final.ToString("0.00", Es)} ({score.LevelLabel})"));
+        if (c.Evaluation is { } e)
+        {
+            foreach (var r in e.Competencies.Where(r => r.Value < period.Settings.ImprovementCompetencyBelow).OrderBy(r => r.Value))
+                low.Add(new("Competencia", r.Competency, ScaleLabel(period.Settings, r.Value)));
+            var second = e.ProgressOf(2).ToDictionary(p => p.GoalNumber, p => p.AchievedPercent);
+            foreach (var g in e.OrderedGoals.Where(g => second.GetValueOrDefault(g.Number) < 100))
+                low.Add(new("Meta", $"Meta {g.Number}: {g.Description}", $"{second.GetValueOrDefault(g.Number)} % cumplido"));
+        }
+        if (c.Plan?.AddedManually == true) low.Add(new("Inclusión", "Incluido por Talento Humano", c.Plan.ManualReason ?? ""));
+        var dependency = c.Dependency;
+        var job = c.Servant.Job;
+        return new FormatData(c.Servant.FullName, c.Servant.DocumentNumber, job, dependency, c.Boss, period.Name,
+            c.Score?.Final, c.Score?.LevelLabel ?? "Sin calificación", low, link);
+    }
+
+    /// <summary>
+    /// Activity 20: reminds the jefe and the servant of each given plan that is late (an aspect past its end date below
+    /// 100 %, or not agreed yet); one <see cref="ReminderRecord"/> per e-mail. Returns how many e-mails were queued.
+    /// </summary>
+    public async Task<int> RemindAsync(Period period, IReadOnlyCollection<long> planIds, string sentBy, DateOnly today, CancellationToken ct = default)
+    {
+        var plans = await db.Set<ImprovementPlan>().Where(p => p.PeriodId == period.Id && planIds.Contains(p.Id)).ToListAsync(ct);
+        var servants = await db.Servants.AsNoTracking().ToDictionaryAsync(s => s.Id, ct);
+        var users = await db.Users.AsNoTracking().Where(u => u.ServantId != null).ToDictionaryAsync(u => u.ServantId!.Value, u => u.Id, ct);
+        var sent = 0;
+        foreach (var plan in plans.Where(p => !p.Excluded && p.Status != PlanStatus.Closed))
+        {
+            if (!servants.TryGetValue(plan.ServantId, out var servant)) continue;
+            var overdue = plan.OverdueAspects(today);
+            var why = overdue.Count > 0
+                ? $"{overdue.Count} acción(es) del plan vencieron sin completarse (avance {plan.Progress} %)."
+                : $"El plan está «{plan.Status.Label()}».";
+            var recipients = new List<(Servant Who, string Role)> { (servant, "Evaluado") };
+            if (plan.EvaluatorId is { } b && servants.TryGetValue(b, out var boss)) recipients.Add((boss, "Evaluador"));
+            foreach (var (who, role) in recipients)
+            {
+                var email = templates.Generic(
+                    subject: $"EGI — recordatorio: plan de mejoramiento individual de {servant.FullName}",
+                    name: who.FullName,
+                    paragraphs:
+                    [
+                        $"Le recordamos el plan de mejoramiento individual de {servant.FullName} de la {period.Name}. {why}",
+                        "Revise el plan en EGI y registre el seguimiento o complete lo pendiente.",
+                    ],
+                    action: "Ver el plan",
+                    link: templates.Url(PlanUrl(plan.Id)),
+                    summary: $"Recordatorio del plan de mejoramiento de {servant.FullName}.");
+                await notifier.QueueAsync(new Recipient(who.Email, who.FullName, users.GetValueOrDefault(who.Id)), email, ReminderKind, ct: ct);
+                db.Set<ReminderRecord>().Add(new ReminderRecord
+                {
+                    SentAt = Now,
+                    PeriodId = period.Id,
+                    Origin = ReminderOrigin.Manual,
+                    Topic = ReminderTopic.ImprovementPlan,
+                    ImprovementPlanId = plan.Id,
+                    RecipientServantId = who.Id,
+                    RecipientName = who.FullName,
+                    RecipientEmail = who.Email,
+                    RecipientRole = role,
+                    SentBy = sentBy,
+                    Subject = email.Subject,
+                });
+                sent++;
+            }
+        }
+        if (sent > 0)
+        {
+            db.Audit("Recordar", "Plan de mejoramiento", period.Id.ToString(CultureInfo.InvariantCulture),
+                $"Recordatorios de planes de mejoramiento ({period.Name}): {sent} correo(s).");
+            await db.SaveChangesAsync(ct);
+        }
+        return sent;
+    }
+
+    private static string ScaleLabel(PeriodSettings s, int value) =>
+        s.CompetencyScale.FirstOrDefault(l => l.Value == value) is { } l ? $"{l.Label} ({value})" : value.ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,94 @@
+using Egi.Domain.Calendar;
+using Egi.Domain.Planning;
+using Egi.Web.Data;
+using Egi.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Egi.Web.Features.Plans;
+
+/// <summary>
+/// One plan and its items, with how many goals link to each. Planeación and Talento Humano add, edit, import and
+/// delete items (an item a goal links to cannot be deleted) and delete the plan (only when no goal links to it).
+/// </summary>
+public sealed class DetailsModel(EgiDbContext db, CurrentUser me) : PageModel
+{
+    public sealed record ItemRow(PlanItem Item, string Responsible, int Goals);
+
+    public InstitutionalPlan Plan { get; private set; } = null!;
+    public Period Period { get; private set; } = null!;
+    public string Title { get; private set; } = "";
+    public IReadOnlyList<ItemRow> Items { get; private set; } = [];
+    public bool CanEdit => me.IsTalentoHumano || me.IsPlaneacion;
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct) =>
+        await LoadAsync(id, ct) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostDeleteItemAsync(int id, int itemId, CancellationToken ct)
+    {
+        if (!CanEdit) return Forbid();
+        if (!await LoadAsync(id, ct)) return NotFound();
+        var row = Items.FirstOrDefault(i => i.Item.Id == itemId);
+        if (row is null)
+        {
+            ModelState.AddModelError(string.Empty, "El ítem que intenta eliminar ya no existe en este plan.");
+            return Page();
+        }
+        if (row.Goals > 0)
+        {
+            ModelState.AddModelError(string.Empty,
+                $"No se puede eliminar el ítem «{row.Item.Code} — {row.Item.Name}»: {Goals(row.Goals)} de la {Period.Name} lo usan. " +
+                "Primero esas metas deben vincularse a otro ítem; puede cambiar el nombre o la descripción del ítem en lugar de eliminarlo.");
+            return Page();
+        }
+        var item = await db.Set<PlanItem>().FirstAsync(i => i.Id == itemId, ct);
+        db.Remove(item);
+        db.Audit("Eliminar", PlanQueries.AuditItem, PlanQueries.Id(item.Id), $"{Plan.Name}: {item.Code} — {item.Name}",
+            new { item.Code, item.Name, item.Description, item.ResponsibleDependencyId });
+        await db.SaveChangesAsync(ct);
+        TempData["Mensaje"] = $"Se eliminó el ítem «{item.Code} — {item.Name}».";
+        return RedirectToPage(new { id });
+    }
+
+    public async Task<IActionResult> OnPostDeleteAsync(int id, CancellationToken ct)
+    {
+        if (!CanEdit) return Forbid();
+        if (!await LoadAsync(id, ct)) return NotFound();
+        var linked = Items.Sum(i => i.Goals);
+        if (linked > 0)
+        {
+            ModelState.AddModelError(string.Empty,
+                $"No se puede eliminar el plan «{Plan.Name}»: {Goals(linked)} de la {Period.Name} están vinculadas a sus ítems.");
+            return Page();
+        }
+        var plan = await db.Set<InstitutionalPlan>().Include(p => p.Items).FirstAsync(p => p.Id == id, ct);
+        db.Remove(plan);
+        db.Audit("Eliminar", PlanQueries.AuditPlan, PlanQueries.Id(plan.Id), $"{plan.Kind.Label()}: {plan.Name} ({Period.Name}), con {plan.Items.Count} ítems",
+            new { plan.Kind, plan.DependencyId, plan.Name, Items = plan.Items.Select(i => $"{i.Code} — {i.Name}").ToList() });
+        await db.SaveChangesAsync(ct);
+        TempData["Mensaje"] = $"Se eliminó el plan «{plan.Name}» y sus ítems.";
+        return RedirectToPage("./Index", new { vigencia = Period.Id });
+    }
+
+    private static string Goals(int n) => n == 1 ? "1 meta" : $"{n} metas";
+
+    private async Task<bool> LoadAsync(int id, CancellationToken ct)
+    {
+        var plan = await db.Set<InstitutionalPlan>().AsNoTracking().Include(p => p.Items).FirstOrDefaultAsync(p => p.Id == id, ct);
+        if (plan is null) return false;
+        Plan = plan;
+        Period = await db.Periods.AsNoTracking().FirstAsync(p => p.Id == plan.PeriodId, ct);
+        var dependencies = await db.Dependencies.AsNoTracking().ToDictionaryAsync(d => d.Id, d => $"{d.Code} — {d.Name}", ct);
+        Title = PlanQueries.PlanTitle(plan, plan.DependencyId is { } d ? dependencies.GetValueOrDefault(d) : null);
+        var links = await PlanQueries.GoalLinksAsync(db, plan.PeriodId, ct);
+        var planDependency = plan.DependencyId is { } pd ? dependencies.GetValueOrDefault(pd) : null;
+        Items = plan.Items
+            .OrderBy(i => i.Code, NaturalCode.Comparer)
+            .Select(i => new ItemRow(i,
+                i.ResponsibleDependencyId is { } r ? dependencies.GetValueOrDefault(r, "") : planDependency ?? "Toda la entidad",
+                links.TryGetValue(i.Id, out var l) ? l.Count : 0))
+            .ToList();
+        return true;
+    }
+}

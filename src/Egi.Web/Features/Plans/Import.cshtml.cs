@@ -1,0 +1,192 @@
+using Egi.Domain.Directory;
+using Egi.Domain.Planning;
+using Egi.Web.Data;
+using Egi.Web.Features.Directory.Import;
+using Egi.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Egi.Web.Features.Plans;
+
+/// <summary>
+/// Import of the items of one plan (<c>?plan=</c>) from .xlsx or .csv, as the servant import does it: upload → every
+/// row checked → errors by row and column, or a preview → confirmation, which checks the kept file again and applies
+/// it in one transaction, or nothing. Planeación and Talento Humano only.
+/// </summary>
+[RequestFormLimits(MultipartBodyLengthLimit = 16 * 1024 * 1024)]
+[RequestSizeLimit(16 * 1024 * 1024)]
+public sealed class ImportModel(EgiDbContext db, CurrentUser me, IConfiguration config, IHostEnvironment env, ILogger<ImportModel> logger) : PageModel
+{
+    public const int MaxErrorsShown = 500;
+
+    [BindProperty(SupportsGet = true, Name = "plan")]
+    public int? PlanId { get; set; }
+
+    [BindProperty]
+    public IFormFile? Upload { get; set; }
+
+    [BindProperty]
+    public string? Token { get; set; }
+
+    [BindProperty]
+    public string? Fingerprint { get; set; }
+
+    public InstitutionalPlan Plan { get; private set; } = null!;
+    public PlanItemImportPlan? Result { get; private set; }
+    public string? FileName { get; private set; }
+    public bool PlanChanged { get; private set; }
+    public IReadOnlyList<Dependency> Dependencies { get; private set; } = [];
+
+    private PendingImports Pending => new(ServiceRegistration.ResolveDataFolder(config, env));
+
+    private bool CanEdit => me.IsTalentoHumano || me.IsPlaneacion;
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        if (!CanEdit) return Forbid();
+        return await LoadAsync(ct) ? Page() : NotFound();
+    }
+
+    public async Task<IActionResult> OnGetTemplateAsync(CancellationToken ct)
+    {
+        if (!CanEdit) return Forbid();
+        var dependencies = await db.Dependencies.AsNoTracking().ToListAsync(ct);
+        return File(PlanTemplate.Xlsx(dependencies), Egi.Web.Reports.XlsxWorkbook.ContentType, PlanTemplate.XlsxFileName);
+    }
+
+    public async Task<IActionResult> OnGetTemplateCsvAsync(CancellationToken ct)
+    {
+        if (!CanEdit) return Forbid();
+        var dependencies = await db.Dependencies.AsNoTracking().ToListAsync(ct);
+        return File(PlanTemplate.Csv(dependencies), "text/csv; charset=utf-8", PlanTemplate.CsvFileName);
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        if (!CanEdit) return Forbid();
+        if (!await LoadAsync(ct)) return NotFound();
+        ModelState.Clear();
+        Token = null;
+        if (Upload is null)
+        {
+            ModelState.AddModelError(nameof(Upload), "Elija el archivo .xlsx o .csv con los ítems del plan que desea importar.");
+            return Page();
+        }
+        FileName = SafeName(Upload.FileName);
+        if (Upload.Length > SpreadsheetReader.MaxBytes)
+        {
+            ModelState.AddModelError(nameof(Upload), SpreadsheetReader.TooLarge(Upload.Length));
+            return Page();
+        }
+        byte[] bytes;
+        using (var buffer = new MemoryStream())
+        {
+            await Upload.CopyToAsync(buffer, ct);
+            bytes = buffer.ToArray();
+        }
+        var content = SpreadsheetReader.Read(bytes, logger, PlanTemplate.PreferredSheet);
+        if (content.Error is { } error)
+        {
+            ModelState.AddModelError(nameof(Upload), error);
+            return Page();
+        }
+        Result = PlanItemImport.Plan(content.Rows, Plan.Items, Dependencies);
+        if (Result.IsValid)
+        {
+            Token = await Pending.SaveAsync(bytes, FileName, ct);
+            Fingerprint = Result.Fingerprint;
+        }
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostConfirmAsync(CancellationToken ct)
+    {
+        if (!CanEdit) return Forbid();
+        if (!await LoadAsync(ct)) return NotFound();
+        ModelState.Clear();
+        var pending = await Pending.LoadAsync(Token, ct);
+        if (pending is null)
+        {
+            Token = null;
+            ModelState.AddModelError(string.Empty,
+                "La importación que intenta confirmar no existe o ya venció (se conserva 24 horas). Cargue el archivo de nuevo. No se guardó ningún cambio.");
+            return Page();
+        }
+        FileName = pending.FileName;
+        var content = SpreadsheetReader.Read(pending.Content, logger, PlanTemplate.PreferredSheet);
+        if (content.Error is { } error)
+        {
+            Pending.Delete(Token);
+            Token = null;
+            ModelState.AddModelError(nameof(Upload), error);
+            return Page();
+        }
+        Result = PlanItemImport.Plan(content.Rows, Plan.Items, Dependencies);
+        if (!Result.IsValid)
+        {
+            Pending.Delete(Token);
+            Token = null;
+            return Page();
+        }
+        if (Result.Fingerprint != Fingerprint)
+        {
+            PlanChanged = true;
+            Fingerprint = Result.Fingerprint;
+            return Page();
+        }
+
+        var tracked = await db.Set<PlanItem>().Where(i => i.PlanId == Plan.Id).ToDictionaryAsync(i => i.Id, ct);
+        foreach (var c in Result.Creates)
+            db.Add(new PlanItem { PlanId = Plan.Id, Code = c.Code, Name = c.Name, Description = c.Description, ResponsibleDependencyId = c.ResponsibleDependencyId });
+        foreach (var u in Result.Updates)
+        {
+            var item = tracked[u.ExistingId!.Value];
+            item.Code = u.Code;
+            item.Name = u.Name;
+            item.Description = u.Description;
+            item.ResponsibleDependencyId = u.ResponsibleDependencyId;
+        }
+        db.Audit("Importar", PlanQueries.AuditItem, PlanQueries.Id(Plan.Id),
+            $"{Plan.Name}: «{(FileName.Length > 60 ? FileName[..60] : FileName)}», {Result.Creates.Count} creados, {Result.Updates.Count} actualizados, {Result.Unchanged.Count} sin cambios",
+            null, new { Creates = Result.Creates.Select(c => $"{c.Code} — {c.Name}").ToList(), Updates = Result.Updates.Select(u => new { u.Code, u.Changes }).ToList() });
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException e)
+        {
+            logger.LogWarning(e, "Plan item import could not be saved");
+            ModelState.AddModelError(string.Empty, "No se importó nada: otra persona cambió los ítems del plan al mismo tiempo. Cargue el archivo de nuevo.");
+            return Page();
+        }
+        Pending.Delete(Token);
+        TempData["Mensaje"] = $"Importación de «{FileName}» aplicada. Ítems creados: {Result.Creates.Count}; actualizados: {Result.Updates.Count}; sin cambios: {Result.Unchanged.Count}.";
+        return RedirectToPage("./Details", new { id = Plan.Id });
+    }
+
+    public IActionResult OnPostCancel()
+    {
+        if (!CanEdit) return Forbid();
+        Pending.Delete(Token);
+        TempData["Mensaje"] = "Importación cancelada: no se guardó ningún cambio.";
+        return PlanId is { } id ? RedirectToPage("./Details", new { id }) : RedirectToPage("./Index");
+    }
+
+    private async Task<bool> LoadAsync(CancellationToken ct)
+    {
+        if (PlanId is not { } id) return false;
+        var plan = await db.Set<InstitutionalPlan>().AsNoTracking().Include(p => p.Items).FirstOrDefaultAsync(p => p.Id == id, ct);
+        if (plan is null) return false;
+        Plan = plan;
+        Dependencies = await db.Dependencies.AsNoTracking().OrderBy(d => d.Code).ToListAsync(ct);
+        return true;
+    }
+
+    private static string SafeName(string? name)
+    {
+        var file = Path.GetFileName(name ?? "").Trim();
+        file = new string(file.Where(c => !char.IsControl(c)).ToArray());
+        return file.Length == 0 ? "archivo" : file.Length > 200 ? file[..200] : file;
+    }
+}

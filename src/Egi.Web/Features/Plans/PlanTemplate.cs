@@ -1,0 +1,78 @@
+using System.Text;
+using Egi.Domain.Directory;
+using Egi.Domain.Planning;
+using MiniExcelLibs;
+using MiniExcelLibs.OpenXml;
+
+namespace Egi.Web.Features.Plans;
+
+/// <summary>
+/// The downloadable template of plan items: sheet «Ítems» with the headers and two example rows, «Instrucciones»
+/// and «Dependencias» (codes to write in «Dependencia responsable»). Also as a CSV with <c>;</c> for Excel in Spanish.
+/// </summary>
+public static class PlanTemplate
+{
+    public const string SheetName = "Ítems";
+    public const string PreferredSheet = "items";
+    public const string XlsxFileName = "plantilla-items-plan.xlsx";
+    public const string CsvFileName = "plantilla-items-plan.csv";
+
+    public static IReadOnlyList<string> Notes { get; } =
+    [
+        "La primera fila lleva los encabezados; cada fila siguiente es un ítem del plan. Las columnas pueden ir en cualquier orden.",
+        "Borre las filas de ejemplo antes de importar sus ítems.",
+        "El código identifica el ítem dentro del plan: si ya existe, el ítem se actualiza; si no, se crea. Los ítems que no estén en el archivo no se modifican.",
+        "Nada se guarda si alguna fila tiene errores: corríjalos y vuelva a cargar el archivo.",
+        "Como CSV, guarde desde Excel con «CSV (delimitado por comas)» o «CSV UTF-8»; se aceptan «;», «,» o tabulador.",
+    ];
+
+    private static string[][] Examples(IReadOnlyList<Dependency> dependencies)
+    {
+        var dependency = dependencies.Where(d => d.Active).OrderBy(d => d.Code, StringComparer.Ordinal).FirstOrDefault()?.Code ?? "";
+        return
+        [
+            ["1.1", "Fortalecer la planeación energética del país", "Estudios y planes indicativos publicados en la vigencia.", dependency],
+            ["1.2", "Mejorar la atención al ciudadano", "Respuesta oportuna de PQRSD.", ""],
+        ];
+    }
+
+    public static byte[] Xlsx(IReadOnlyList<Dependency> dependencies)
+    {
+        var headers = PlanItemImport.Columns.Select(c => c.Header).ToList();
+        var items = Examples(dependencies).Select(values =>
+        {
+            var row = new Dictionary<string, object?>();
+            for (var i = 0; i < headers.Count; i++) row[headers[i]] = values[i];
+            return row;
+        }).ToList();
+        var instructions = PlanItemImport.Columns.Select(c => new Dictionary<string, object?>
+        {
+            ["Columna"] = c.Header,
+            ["Obligatoria"] = c.Required ? "Sí" : "No",
+            ["Qué escribir"] = c.Description,
+        }).ToList();
+        foreach (var note in Notes)
+            instructions.Add(new Dictionary<string, object?> { ["Columna"] = "Nota", ["Obligatoria"] = "", ["Qué escribir"] = note });
+        var values = dependencies.Where(d => d.Active).OrderBy(d => d.Code, StringComparer.Ordinal)
+            .Select(d => new Dictionary<string, object?> { ["Código"] = d.Code, ["Dependencia"] = d.Name }).ToList();
+        var sheets = new Dictionary<string, object>
+        {
+            [SheetName] = items,
+            ["Instrucciones"] = instructions,
+            ["Dependencias"] = values,
+        };
+        using var stream = new MemoryStream();
+        MiniExcel.SaveAs(stream, sheets, configuration: new OpenXmlConfiguration { FastMode = true, EnableAutoWidth = true, MaxWidth = 80 });
+        return stream.ToArray();
+    }
+
+    public static byte[] Csv(IReadOnlyList<Dependency> dependencies)
+    {
+        static string Quote(string value) =>
+            value.IndexOfAny([';', '"', '\r', '\n']) >= 0 ? $"\"{value.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : value;
+        var sb = new StringBuilder();
+        sb.Append(string.Join(';', PlanItemImport.Columns.Select(c => Quote(c.Header)))).Append("\r\n");
+        foreach (var row in Examples(dependencies)) sb.Append(string.Join(';', row.Select(Quote))).Append("\r\n");
+        return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(sb.ToString())];
+    }
+}

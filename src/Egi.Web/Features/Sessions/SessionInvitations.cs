@@ -1,0 +1,167 @@
+using Egi.Domain.Process;
+using Egi.Web.Data;
+using Egi.Web.Notifications;
+using Egi.Web.Notifications.Calendar;
+using Microsoft.EntityFrameworkCore;
+
+namespace Egi.Web.Features.Sessions;
+
+/// <summary>A row of the attendance register as the pages and the .xlsx show it.</summary>
+public sealed record InviteeRow(long Id, int ServantId, string Document, string Name, string Email, string Dependency, bool Attended, int? InvitedSequence);
+
+/// <summary>Resolves who is invited to a session, sends the invitations with their .ics, and reads the register.</summary>
+public static class SessionInvitations
+{
+    public const string AuditEntity = "Sesión";
+    public const string MailKind = "Citación a sesión";
+
+    /// <summary>
+    /// Brings the invitees in line with the audience: adds who is missing and removes who no longer belongs,
+    /// unless their attendance was recorded (the register is never lost).
+    /// </summary>
+    public static async Task<(int Added, int Removed)> SyncInviteesAsync(EgiDbContext db, Session session, CancellationToken ct)
+    {
+        var servants = await db.Servants.AsNoTracking()
+            .Select(s => new AudienceServant(s.Id, s.DependencyId, s.BossId, s.EmploymentType, s.IsPublicManager, s.RetirementDate))
+            .ToListAsync(ct);
+        var evaluations = (await db.Evaluations.AsNoTracking()
+                .Where(e => e.PeriodId == session.PeriodId)
+                .Select(e => new { e.EvaluadoId, e.EvaluatorId, e.CommitteeMemberIds, e.State })
+                .ToListAsync(ct))
+            .Select(e => new AudienceEvaluation(e.EvaluadoId, [e.EvaluatorId, .. e.CommitteeMemberIds],
+                e.State is Domain.Evaluations.EvaluationState.ClosedByRetirement or Domain.Evaluations.EvaluationState.Finalized))
+            .ToList();
+        var parents = await db.Dependencies.AsNoTracking().ToDictionaryAsync(d => d.Id, d => d.ParentId, ct);
+        var audience = SessionRules.ResolveAudience(session.Audience, session.DependencyId, session.Date, servants, evaluations, parents);
+
+        var removed = session.Invitees.Where(i => !audience.Contains(i.ServantId) && !i.Attended).ToList();
+        foreach (var i in removed) session.Invitees.Remove(i);
+        var present = session.Invitees.Select(i => i.ServantId).ToHashSet();
+        var added = audience.Where(id => !present.Contains(id)).Order().ToList();
+        foreach (var id in added) session.Invitees.Add(new SessionInvitee { ServantId = id });
+        return (added.Count, removed.Count);
+    }
+
+    public static async Task<IReadOnlyList<InviteeRow>> RegisterAsync(EgiDbContext db, int sessionId, CancellationToken ct) =>
+        await (from i in db.Set<SessionInvitee>().AsNoTracking()
+               where i.SessionId == sessionId
+               join s in db.Servants on i.ServantId equals s.Id
+               join d in db.Dependencies on s.DependencyId equals d.Id
+               orderby s.LastNames, s.FirstNames
+               select new InviteeRow(i.Id, s.Id, s.DocumentNumber, s.FirstNames + " " + s.LastNames, s.Email, d.Name, i.Attended, i.InvitedSequence))
+            .ToListAsync(ct);
+
+    /// <summary>The calendar invitation of the session for the given invitees.</summary>
+    public static CalendarEvent CalendarEventOf(Session session, IReadOnlyList<InviteeRow> invitees, string detailsUrl) => new(
+        Uid: session.Uid,
+        Summary: $"{session.Kind.Label()}: {session.Topic}",
+        Description: string.Join("\n", new[]
+        {
+            $"Sesión de {session.Kind.Label().ToLowerInvariant()} del Sistema de Evaluación de la Gestión Institucional (P-TH-10, actividad {session.Kind.Activity()}).",
+            session.Description,
+            session.Link is null ? null : $"Enlace de la reunión: {session.Link}",
+        }.Where(s => !string.IsNullOrWhiteSpace(s))),
+        Location: session.Place ?? session.Link,
+        Url: session.Link ?? detailsUrl,
+        Start: session.StartsAt,
+        End: session.EndsAt,
+        Organizer: new CalendarPerson(session.OrganizerEmail, session.OrganizerName),
+        Attendees: invitees.Where(i => i.Email.Contains('@')).Select(i => new CalendarPerson(i.Email, i.Name)).ToList(),
+        Sequence: session.Sequence);
+
+    /// <summary>
+    /// Queues one e-mail per invitee who has not received the current version of the session, each with the
+    /// .ics (same UID for every send, SEQUENCE of the current version: a resend after a change updates the
+    /// entry already in the calendar). Returns how many were queued.
+    /// </summary>
+    public static async Task<int> SendAsync(EgiDbContext db, Notifier notifier, EmailTemplates templates, Session session, DateTimeOffset now, CancellationToken ct)
+    {
+        var register = await RegisterAsync(db, session.Id, ct);
+        var pending = session.Invitees.Where(i => i.InvitedSequence != session.Sequence).Select(i => i.ServantId).ToHashSet();
+        var users = await db.Users.AsNoTracking().Where(u => u.ServantId != null && pending.Contains(u.ServantId.Value))
+            .ToDictionaryAsync(u => u.ServantId!.Value, u => u.Id, ct);
+        var home = templates.Url("/");
+        var ics = IcsWriter.WriteUtf8(CalendarEventOf(session, register, home), now);
+        var contentType = IcsWriter.ContentType(CalendarEventOf(session, register, home));
+        var update = session.SentSequence is not null;
+        var when = $"{ProcessText.LongDate(session.Date)}, de {WorkPlan.ProcessPeriod.Time(session.StartTime)} a {WorkPlan.ProcessPeriod.Time(session.EndTime)} (hora de Bogotá)";
+        var sent = 0;
+        foreach (var person in register.Where(r => pending.Contains(r.ServantId) && r.Email.Contains('@')))
+        {
+            var paragraphs = new List<string>
+            {
+                update
+                    ? $"Cambió la información de la sesión de {session.Kind.Label().ToLowerInvariant()} «{session.Topic}». Estos son los datos vigentes; su calendario se actualiza con el archivo adjunto."
+                    : $"Está invitado(a) a la sesión de {session.Kind.Label().ToLowerInvariant()} «{session.Topic}» del Sistema de Evaluación de la Gestión Institucional.",
+                $"Cuándo: {when}.",
+            };
+            if (session.Place is not null) paragraphs.Add($"Lugar: {session.Place}.");
+            if (session.Link is not null) paragraphs.Add($"Enlace de la reunión: {session.Link}");
+            if (session.Description is not null) paragraphs.Add(session.Description);
+            paragraphs.Add("Abra el archivo adjunto (.ics) para agregar la sesión a su calendario. Su asistencia quedará en el registro de asistencia.");
+            var email = templates.Generic(
+                subject: (update ? "Actualización: " : "Citación: ") + $"{session.Kind.Label()} — {session.Topic} ({WorkPlan.ProcessPeriod.Date(session.Date)})",
+                name: person.Name,
+                paragraphs: paragraphs,
+                action: "Abrir EGI",
+                link: home,
+                summary: $"{session.Kind.Label()} «{session.Topic}», {when}.");
+            var queued = await notifier.QueueAsync(new Recipient(person.Email, person.Name, users.GetValueOrDefault(person.ServantId)), email, MailKind,
+                deduplicationKey: $"sesion:{session.Id}:v{session.Sequence}:s{person.ServantId}",
+                attachments: [new MailAttachment("sesion.ics", contentType, ics)], ct: ct);
+            if (queued) sent++;
+            session.Invitees.First(i => i.ServantId == person.ServantId).InvitedSequence = session.Sequence;
+        }
+        session.SentSequence = session.Sequence;
+        session.InvitationsSentAt = now.UtcDateTime;
+        return sent;
+    }
+}
+
+public static class SessionCancellation
+{
+    /// <summary>
+    /// Queues the cancellation (METHOD:CANCEL, same UID, next SEQUENCE) to every invitee who received a citation,
+    /// so the entry disappears from their calendars. Returns how many were queued.
+    /// </summary>
+    public static async Task<int> SendAsync(EgiDbContext db, Notifier notifier, EmailTemplates templates, Session session, DateTimeOffset now, CancellationToken ct)
+    {
+        var register = await SessionInvitations.RegisterAsync(db, session.Id, ct);
+        var invited = register.Where(r => r.InvitedSequence is not null && r.Email.Contains('@')).ToList();
+        if (invited.Count == 0) return 0;
+        session.Sequence++;
+        var home = templates.Url("/");
+        var calendarEvent = SessionInvitations.CalendarEventOf(session, invited, home) with { Cancelled = true };
+        var ics = IcsWriter.WriteUtf8(calendarEvent, now);
+        var users = await db.Users.AsNoTracking().Where(u => u.ServantId != null)
+            .Select(u => new { ServantId = u.ServantId!.Value, u.Id }).ToListAsync(ct);
+        var sent = 0;
+        foreach (var person in invited)
+        {
+            var email = templates.Generic(
+                subject: $"Cancelada: {session.Kind.Label()} — {session.Topic} ({WorkPlan.ProcessPeriod.Date(session.Date)})",
+                name: person.Name,
+                paragraphs:
+                [
+                    $"Se canceló la sesión de {session.Kind.Label().ToLowerInvariant()} «{session.Topic}» del {ProcessText.LongDate(session.Date)}, de {WorkPlan.ProcessPeriod.Time(session.StartTime)} a {WorkPlan.ProcessPeriod.Time(session.EndTime)}.",
+                    "El archivo adjunto (.ics) la quita de su calendario.",
+                ],
+                action: "Abrir EGI",
+                link: home,
+                summary: $"Se canceló la sesión «{session.Topic}».");
+            if (await notifier.QueueAsync(new Recipient(person.Email, person.Name, users.FirstOrDefault(u => u.ServantId == person.ServantId)?.Id), email,
+                    SessionInvitations.MailKind, deduplicationKey: $"sesion:{session.Id}:cancelada:s{person.ServantId}",
+                    attachments: [new MailAttachment("sesion.ics", IcsWriter.ContentType(calendarEvent), ics)], ct: ct))
+                sent++;
+        }
+        return sent;
+    }
+}
+
+public static class ProcessText
+{
+    private static readonly System.Globalization.CultureInfo Es = Infrastructure.ServiceRegistration.Culture;
+
+    /// <summary>"martes, 10/03/2027".</summary>
+    public static string LongDate(DateOnly d) => d.ToString("dddd", Es) + ", " + WorkPlan.ProcessPeriod.Date(d);
+}

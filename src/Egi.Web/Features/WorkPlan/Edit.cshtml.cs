@@ -1,0 +1,115 @@
+using System.Globalization;
+using Egi.Domain.Process;
+using Egi.Web.Data;
+using Egi.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Egi.Web.Features.WorkPlan;
+
+/// <summary>Adds or changes one activity of the work plan (Talento Humano only).</summary>
+public sealed class EditModel(EgiDbContext db, CurrentUser me, TimeProvider clock) : PageModel
+{
+    [BindProperty]
+    public ActivityForm Input { get; set; } = new();
+
+    public WorkPlanActivity? Existing { get; private set; }
+    public AnnualWorkPlan Plan { get; private set; } = null!;
+    public string PeriodName { get; private set; } = "";
+    public int PeriodId { get; private set; }
+
+    public sealed class ActivityForm
+    {
+        public string? Name { get; set; }
+        public string? Responsible { get; set; }
+        public string? Start { get; set; }
+        public string? End { get; set; }
+        public string? Status { get; set; }
+        public string? PercentDone { get; set; }
+        public string? Observations { get; set; }
+    }
+
+    public async Task<IActionResult> OnGetAsync(int? id, int? planId, CancellationToken ct)
+    {
+        if (await LoadAsync(id, planId, ct) is { } refused) return refused;
+        var a = Existing;
+        Input = new ActivityForm
+        {
+            Name = a?.Name,
+            Responsible = a?.Responsible ?? "Talento Humano",
+            Start = a?.Start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            End = a?.End.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            Status = ((int)(a?.Status ?? WorkPlanStatus.Pending)).ToString(CultureInfo.InvariantCulture),
+            PercentDone = (a?.PercentDone ?? 0).ToString(CultureInfo.InvariantCulture),
+            Observations = a?.Observations,
+        };
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(int? id, int? planId, CancellationToken ct)
+    {
+        if (await LoadAsync(id, planId, ct) is { } refused) return refused;
+        var errors = new List<Domain.Common.FieldError>();
+        DateOnly? start = null, end = null;
+        if (!string.IsNullOrWhiteSpace(Input.Start))
+        {
+            if (ProcessPeriod.TryParseDate(Input.Start, out var s)) start = s;
+            else errors.Add(new("Start", $"La «Fecha de inicio» «{Input.Start}» no es válida: escríbala como dd/mm/aaaa."));
+        }
+        if (!string.IsNullOrWhiteSpace(Input.End))
+        {
+            if (ProcessPeriod.TryParseDate(Input.End, out var e)) end = e;
+            else errors.Add(new("End", $"La «Fecha de fin» «{Input.End}» no es válida: escríbala como dd/mm/aaaa."));
+        }
+        int? percent = null;
+        if (!string.IsNullOrWhiteSpace(Input.PercentDone))
+        {
+            if (int.TryParse(Input.PercentDone.Trim().TrimEnd('%').Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var p)) percent = p;
+            else errors.Add(new("PercentDone", $"El «% de avance» «{Input.PercentDone}» no es un número entero entre 0 y 100."));
+        }
+        WorkPlanStatus? status = int.TryParse(Input.Status, out var st) ? (WorkPlanStatus)st : null;
+        var input = new WorkPlanActivityInput(Input.Name, Input.Responsible, start, end, status, percent, Input.Observations);
+        errors.AddRange(WorkPlanRules.Validate(input).Where(v => errors.All(e => e.Field != v.Field)));
+        if (errors.Count > 0)
+        {
+            ModelState.Clear();
+            ModelState.AddFieldErrors(errors);
+            return Page();
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var activity = Existing;
+        var before = activity?.Snapshot();
+        if (activity is null)
+        {
+            activity = new WorkPlanActivity { WorkPlanId = Plan.Id, Order = (Plan.Activities.Count == 0 ? 0 : Plan.Activities.Max(x => x.Order)) + 10 };
+            db.Add(activity);
+        }
+        activity.Apply(input, now);
+        await db.SaveChangesAsync(ct);
+        db.Audit(before is null ? "Crear" : "Modificar", IndexModel.ActivityAuditEntity, activity.Id.ToString(CultureInfo.InvariantCulture),
+            $"{(activity.ProcedureNumber is { } n ? $"Actividad {n}" : "Actividad agregada")}: «{IndexModel.Short(activity.Name)}» — {activity.Status.Label()}, {activity.PercentDone} %",
+            before, activity.Snapshot());
+        await db.SaveChangesAsync(ct);
+        TempData["Mensaje"] = before is null ? "Se agregó la actividad al plan de trabajo." : "Se guardaron los cambios de la actividad.";
+        return RedirectToPage("./Index", new { periodId = PeriodId });
+    }
+
+    private async Task<IActionResult?> LoadAsync(int? id, int? planId, CancellationToken ct)
+    {
+        if (!me.IsTalentoHumano) return Forbid();
+        if (id is { } activityId)
+        {
+            Existing = await db.Set<WorkPlanActivity>().FirstOrDefaultAsync(a => a.Id == activityId, ct);
+            if (Existing is null) return NotFound();
+            planId = Existing.WorkPlanId;
+        }
+        var plan = await db.Set<AnnualWorkPlan>().Include(p => p.Activities).FirstOrDefaultAsync(p => p.Id == planId, ct);
+        if (plan is null) return NotFound();
+        Plan = plan;
+        PeriodId = plan.PeriodId;
+        PeriodName = await db.Periods.Where(p => p.Id == plan.PeriodId).Select(p => p.Name).FirstAsync(ct);
+        return null;
+    }
+}

@@ -1,0 +1,271 @@
+using System.Net;
+using Egi.Domain.Evaluations;
+using Egi.Domain.Improvement;
+using Egi.Web.Data;
+using Egi.Web.Features.Control;
+using Egi.Web.Tests.Evaluations;
+using Egi.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using static Egi.Web.Tests.Improvement.ImprovementKit;
+
+namespace Egi.Web.Tests.Improvement;
+
+/// <summary>
+/// Activities 18–20 through the real host: who requires a plan and Talento Humano's changes to the list, the plan filled
+/// and confirmed by jefe and servant, follow-up until closed, reminders, and who may see or edit each plan.
+/// </summary>
+public abstract class ImprovementPagesTests(Db db) : IAsyncLifetime
+{
+    private readonly EgiAppFactory app = new(db);
+    private EvaluationScenario scenario = null!;
+    private const string Camila = EvaluationScenario.Camila;
+    private const string Santiago = EvaluationScenario.Santiago;
+    private string Candidates => $"/Improvement/Candidates?vigencia={scenario.PeriodId}";
+
+    public async Task InitializeAsync()
+    {
+        app.Settings["Scheduler:Enabled"] = "false";
+        scenario = await EvaluationScenario.OpenAsync(app);
+        await FinishAsync(app, scenario, Camila);
+        await FinishAsync(app, scenario, Santiago, teamwork: 2);
+    }
+
+    public async Task DisposeAsync() => await app.DisposeAsync();
+
+    /// <summary>Talento Humano sends the formats; returns Camila's plan id.</summary>
+    private async Task<long> SentAsync()
+    {
+        var hr = await app.SignedInAsync(Accounts.TalentoHumano);
+        var sent = await hr.PostFormAsync($"/Improvement/Candidates?handler=Send&vigencia={scenario.PeriodId}", new(), getUrl: Candidates);
+        Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
+        return (await PlanAsync(app, Camila))!.Id;
+    }
+
+    [Fact]
+    public async Task Talento_humano_sees_who_requires_a_plan_and_why()
+    {
+        var hr = await app.SignedInAsync(Accounts.TalentoHumano);
+        var html = await HtmlAsync(hr, Candidates);
+        Assert.Contains("Camila Andrea Salazar Nieto", html);
+        Assert.Contains("Nivel Satisfactorio (86,03)", html);
+        Assert.Contains("Competencia «Trabajo en equipo» calificada Algunas veces", html); // Santiago
+        Assert.Contains("Requieren plan (2)", html);
+        Assert.Equal("2", System.Text.RegularExpressions.Regex.Match(html, "id=\"ca-pending\">(\\d+)<").Groups[1].Value);
+    }
+
+    [Fact]
+    public async Task Talento_humano_removes_and_adds_a_person_with_a_reason_and_it_is_audited()
+    {
+        var hr = await app.SignedInAsync(Accounts.TalentoHumano);
+        var santiagoId = await scenario.ServantIdAsync(Santiago);
+        var url = $"/Improvement/Candidates?handler=Exclude&vigencia={scenario.PeriodId}";
+        var refused = await hr.PostFormAsync(url, new() { ["ServantId"] = $"{santiagoId}", ["Reason"] = " " }, getUrl: Candidates);
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains("Escriba el «Motivo».", await BodyAsync(refused));
+        Assert.Null(await PlanAsync(app, Santiago));
+
+        var removed = await hr.PostFormAsync(url, new() { ["ServantId"] = $"{santiagoId}", ["Reason"] = "Traslado a otra entidad" }, getUrl: Candidates);
+        Assert.Equal(HttpStatusCode.Redirect, removed.StatusCode);
+        var plan = (await PlanAsync(app, Santiago))!;
+        Assert.True(plan.Excluded);
+        var html = await HtmlAsync(hr, Candidates);
+        Assert.Contains("Requieren plan (1)", html);
+        Assert.Contains("Traslado a otra entidad", html);
+        Assert.Equal(1, await app.WithDbAsync(d => d.AuditEntries.CountAsync(a => a.Action == "Quitar de planes" && a.Summary.Contains("Traslado a otra entidad"))));
+
+        var added = await hr.PostFormAsync($"/Improvement/Candidates?handler=Include&vigencia={scenario.PeriodId}",
+            new() { ["ServantId"] = $"{santiagoId}", ["Reason"] = "Regresó a la entidad" }, getUrl: Candidates);
+        Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);
+        Assert.False((await PlanAsync(app, Santiago))!.Excluded);
+        Assert.Contains("Requieren plan (2)", await HtmlAsync(hr, Candidates));
+        Assert.Equal(1, await app.WithDbAsync(d => d.AuditEntries.CountAsync(a => a.Action == "Agregar a planes")));
+    }
+
+    [Fact]
+    public async Task Pages_refuse_anonymous_and_people_without_the_role()
+    {
+        var id = await SentAsync();
+        var anonymous = app.NewClient();
+        foreach (var url in new[] { "/Improvement", Candidates, $"/Improvement/Plan/{id}", "/Reports/Control" })
+        {
+            var r = await anonymous.GetAsync(url);
+            Assert.Equal(HttpStatusCode.Redirect, r.StatusCode);
+            Assert.Contains("/Account/Login", r.Headers.Location!.ToString());
+        }
+        var camila = await app.SignedInAsync(Accounts.Evaluado);
+        Assert.Equal(HttpStatusCode.Forbidden, (await camila.GetAsync(Candidates)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await camila.GetAsync("/Reports/Control")).StatusCode);
+        var consulta = await app.SignedInAsync(Accounts.Consulta);
+        Assert.Equal(HttpStatusCode.Forbidden, (await consulta.GetAsync(Candidates)).StatusCode);
+        var jefe = await app.SignedInAsync(Accounts.Jefe);
+        Assert.Equal(HttpStatusCode.Forbidden, (await jefe.GetAsync(Candidates)).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_jefe_sees_and_edits_only_plans_of_their_own_evaluados_and_consulta_reads_but_cannot_post()
+    {
+        var id = await SentAsync();
+        var url = $"/Improvement/Plan/{id}";
+
+        var felipe = await app.SignedInAsync(Accounts.Jefe);
+        var index = await HtmlAsync(felipe, "/Improvement");
+        Assert.Contains("Planes de mis evaluados", index);
+        Assert.Contains("Camila Andrea Salazar Nieto", index);
+        Assert.Contains("Guardar aspectos", await HtmlAsync(felipe, url));
+
+        var carlos = await app.SignedInAsync(Accounts.Planeacion); // jefe of other people
+        Assert.Equal(HttpStatusCode.Forbidden, (await carlos.GetAsync(url)).StatusCode);
+        Assert.DoesNotContain("Camila Andrea Salazar Nieto", await HtmlAsync(carlos, "/Improvement"));
+        var version = await VersionAsync(felipe, url);
+        var post = await carlos.PostFormAsync($"{url}?handler=Save", AspectForm(version), getUrl: "/Account/ChangePassword"); // his own antiforgery token
+        Assert.Equal(HttpStatusCode.Forbidden, post.StatusCode);
+
+        var consulta = await app.SignedInAsync(Accounts.Consulta);
+        var read = await HtmlAsync(consulta, url);
+        Assert.Contains("Camila Andrea Salazar Nieto", read);
+        Assert.DoesNotContain("Guardar aspectos", read);
+        Assert.Contains("Todos los planes de la vigencia", await HtmlAsync(consulta, "/Improvement"));
+        post = await consulta.PostFormAsync($"{url}?handler=Save", AspectForm(version), getUrl: url);
+        Assert.Equal(HttpStatusCode.Forbidden, post.StatusCode);
+        post = await consulta.PostFormAsync($"/Improvement?handler=Remind&vigencia={scenario.PeriodId}", new() { ["Selected"] = $"{id}" }, getUrl: "/Account/ChangePassword");
+        Assert.Equal(HttpStatusCode.Forbidden, post.StatusCode);
+
+        var camila = await app.SignedInAsync(Accounts.Evaluado);
+        Assert.Contains("Mi plan de mejoramiento", await HtmlAsync(camila, "/Improvement"));
+        Assert.Contains("Guardar aspectos", await HtmlAsync(camila, url));
+        var santiagoPlan = (await PlanAsync(app, Santiago))!.Id;
+        Assert.Equal(HttpStatusCode.Forbidden, (await camila.GetAsync($"/Improvement/Plan/{santiagoPlan}")).StatusCode);
+
+        Assert.Empty((await PlanAsync(app, Camila))!.Aspects);
+    }
+
+    [Fact]
+    public async Task Bad_input_keeps_what_was_saved_and_shows_the_spanish_message()
+    {
+        var id = await SentAsync();
+        var url = $"/Improvement/Plan/{id}";
+        var felipe = await app.SignedInAsync(Accounts.Jefe);
+        var saved = await felipe.PostFormAsync($"{url}?handler=Save", AspectForm(await VersionAsync(felipe, url)), getUrl: url);
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+
+        var bad = AspectForm(await VersionAsync(felipe, url), start: "2027-03-01", end: "2027-02-01");
+        bad["Aspects[0].Actions"] = "Acciones nuevas que no deben guardarse";
+        var response = await felipe.PostFormAsync($"{url}?handler=Save", bad, getUrl: url);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var html = await BodyAsync(response);
+        Assert.Contains("Aspecto 1: la «Fecha de fin» (01/02/2027) debe ser igual o posterior a la «Fecha de inicio» (01/03/2027).", html);
+        Assert.Contains("role=\"alert\"", html);
+        Assert.Contains("Acciones nuevas que no deben guardarse", html); // what was typed is kept on screen
+
+        var empty = new Dictionary<string, string> { ["Version"] = await VersionAsync(felipe, url), ["Aspects[0].Aspect"] = "", ["Aspects[1].Aspect"] = "" };
+        response = await felipe.PostFormAsync($"{url}?handler=Save", empty, getUrl: url);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("Agregue al menos un aspecto a mejorar", await BodyAsync(response));
+
+        var halfEmpty = new Dictionary<string, string> { ["Version"] = await VersionAsync(felipe, url), ["Aspects[0].Link"] = "G:1", ["Aspects[0].Aspect"] = "Algo" };
+        response = await felipe.PostFormAsync($"{url}?handler=Save", halfEmpty, getUrl: url);
+        Assert.Contains("Aspecto 1: escriba «Acciones».", await BodyAsync(response));
+
+        var plan = (await PlanAsync(app, Camila))!;
+        var aspect = Assert.Single(plan.Aspects);
+        Assert.Equal("Planear las entregas con dos semanas de anticipación", aspect.Actions);
+        Assert.Equal(new DateOnly(2027, 3, 31), aspect.EndDate);
+
+        var stale = await felipe.PostFormAsync($"{url}?handler=Save", AspectForm(Guid.NewGuid().ToString()), getUrl: url);
+        Assert.Contains("Otra persona modificó este plan", await BodyAsync(stale));
+    }
+
+    [Fact]
+    public async Task The_plan_is_filled_confirmed_by_both_followed_up_and_closed()
+    {
+        var id = await SentAsync();
+        var url = $"/Improvement/Plan/{id}";
+        var felipe = await app.SignedInAsync(Accounts.Jefe);
+        var camila = await app.SignedInAsync(Accounts.Evaluado);
+        Assert.Equal(HttpStatusCode.Redirect, (await felipe.PostFormAsync($"{url}?handler=Save", AspectForm(await VersionAsync(felipe, url), link: "C:Trabajo en equipo"), getUrl: url)).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await felipe.PostFormAsync($"{url}?handler=Confirm", new() { ["Version"] = await VersionAsync(felipe, url) }, getUrl: url)).StatusCode);
+        Assert.Equal(PlanStatus.Filling, (await PlanAsync(app, Camila))!.Status);
+        Assert.Equal(2, await app.WithDbAsync(d => d.OutboxMessages.CountAsync(m => m.Kind == "ImprovementPlan" && m.ToAddress == Accounts.Evaluado))); // saved, then confirmed: her turn
+        Assert.Equal(HttpStatusCode.Redirect, (await camila.PostFormAsync($"{url}?handler=Confirm", new() { ["Version"] = await VersionAsync(camila, url) }, getUrl: url)).StatusCode);
+        Assert.Equal(PlanStatus.Agreed, (await PlanAsync(app, Camila))!.Status);
+        var html = await HtmlAsync(camila, url);
+        Assert.Contains("Concertado", html);
+        Assert.Contains("Competencia «Trabajo en equipo»", html);
+        Assert.DoesNotContain("Guardar aspectos", html);
+
+        var bad = await camila.PostFormAsync($"{url}?handler=FollowUp",
+            new() { ["Version"] = await VersionAsync(camila, url), ["FollowUp.Date"] = "2026-11-24", ["FollowUp.Percent"] = "ciento", ["FollowUp.Observations"] = "Avance" }, getUrl: url);
+        Assert.Contains("El «Avance (%)» debe ser un número entero entre 0 y 100.", await BodyAsync(bad));
+        Assert.Equal(HttpStatusCode.Redirect, (await camila.PostFormAsync($"{url}?handler=FollowUp",
+            new() { ["Version"] = await VersionAsync(camila, url), ["FollowUp.Date"] = "2026-11-24", ["FollowUp.Percent"] = "60", ["FollowUp.Observations"] = "Dos informes a tiempo" }, getUrl: url)).StatusCode);
+        var early = await felipe.PostFormAsync($"{url}?handler=Close", new() { ["Version"] = await VersionAsync(felipe, url) }, getUrl: url);
+        Assert.Contains("Para cerrar el plan registre un seguimiento con avance del 100 % (el avance actual es 60 %).", await BodyAsync(early));
+        Assert.Equal(HttpStatusCode.Redirect, (await felipe.PostFormAsync($"{url}?handler=FollowUp",
+            new() { ["Version"] = await VersionAsync(felipe, url), ["FollowUp.Date"] = "24/11/2026", ["FollowUp.Percent"] = "100", ["FollowUp.Observations"] = "Todos los informes a tiempo" }, getUrl: url)).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await felipe.PostFormAsync($"{url}?handler=Close", new() { ["Version"] = await VersionAsync(felipe, url) }, getUrl: url)).StatusCode);
+
+        var plan = (await PlanAsync(app, Camila))!;
+        Assert.Equal(PlanStatus.Closed, plan.Status);
+        Assert.Equal([60, 100], plan.FollowUps.Select(f => f.ProgressPercent));
+        var hr = await app.SignedInAsync(Accounts.TalentoHumano);
+        var all = await HtmlAsync(hr, $"/Improvement?vigencia={scenario.PeriodId}");
+        Assert.Contains("Cerrado", all);
+        Assert.Contains("100 %", all);
+        Assert.True(await app.WithDbAsync(d => d.AuditEntries.CountAsync(a => a.EntityType == "Plan de mejoramiento" && a.EntityId == id.ToString())) >= 6);
+    }
+
+    [Fact]
+    public async Task Talento_humano_reminds_late_plans_and_each_reminder_is_recorded_and_counted_in_the_control_report()
+    {
+        var id = await SentAsync();
+        var hr = await app.SignedInAsync(Accounts.TalentoHumano);
+        var page = $"/Improvement?vigencia={scenario.PeriodId}";
+        var html = await HtmlAsync(hr, page);
+        Assert.Contains($"value=\"{id}\" id=\"sel-{id}\" checked=\"checked\"", html); // not agreed yet: late, pre-selected
+
+        var none = await hr.PostFormAsync($"/Improvement?handler=Remind&vigencia={scenario.PeriodId}", new(), getUrl: page);
+        Assert.Contains("Seleccione al menos un plan", await BodyAsync(none));
+        var sent = await hr.PostFormAsync($"/Improvement?handler=Remind&vigencia={scenario.PeriodId}", new() { ["Selected"] = $"{id}" }, getUrl: page);
+        Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
+        var records = await app.WithDbAsync(d => d.Set<ReminderRecord>().AsNoTracking().Where(r => r.ImprovementPlanId == id).ToListAsync());
+        Assert.Equal(2, records.Count); // Camila and Felipe
+        Assert.All(records, r => Assert.Equal(ReminderTopic.ImprovementPlan, r.Topic));
+        Assert.Equal(["Evaluado", "Evaluador"], records.Select(r => r.RecipientRole).Order());
+        Assert.Equal(2, await app.WithDbAsync(d => d.OutboxMessages.CountAsync(m => m.Kind == "ImprovementReminder")));
+
+        var report = await HtmlAsync(hr, $"/Reports/Control?vigencia={scenario.PeriodId}&semestre=2026-2");
+        Assert.Contains("Informe semestral de control", report);
+        Assert.Contains("id=\"ctl-reminders-plan\">2<", report);
+        Assert.Contains("id=\"ctl-plans-total\">2<", report);
+    }
+
+    [Fact]
+    public async Task The_control_report_counts_evaluations_late_per_stage_and_downloads_as_xlsx()
+    {
+        app.Clock.SetUtcNow(new DateTimeOffset(2026, 12, 16, 15, 0, 0, TimeSpan.Zero)); // the goal window closed on 15/12/2026
+        var late = await app.WithDbAsync(d => d.Evaluations.CountAsync(e => e.PeriodId == scenario.PeriodId
+            && (e.State == EvaluationState.GoalFormulation || e.State == EvaluationState.GoalApproval || e.State == EvaluationState.GoalAcceptance)));
+        Assert.True(late > 3);
+        var hr = await app.SignedInAsync(Accounts.TalentoHumano);
+        var url = $"/Reports/Control?vigencia={scenario.PeriodId}&semestre=2026-2";
+        var html = await HtmlAsync(hr, url);
+        Assert.Contains($"<tr><th scope=\"row\">Formulación y concertación de metas</th><td>15/12/2026</td><td>{late}</td><td>0</td><td>{late}</td></tr>", html);
+        Assert.Contains("Segundo semestre de 2026 (01/07/2026 – 31/12/2026)", html);
+
+        var bad = await HtmlAsync(hr, $"/Reports/Control?vigencia={scenario.PeriodId}&semestre=2031-1");
+        Assert.Contains("El «Semestre» debe ser uno de los de la", bad);
+
+        var xlsx = await hr.PostFormAsync($"/Reports/Control?handler=Xlsx&vigencia={scenario.PeriodId}&semestre=2026-2", new(), getUrl: url);
+        Assert.Equal(HttpStatusCode.OK, xlsx.StatusCode);
+        Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", xlsx.Content.Headers.ContentType!.MediaType);
+        using var stream = new MemoryStream(await xlsx.Content.ReadAsByteArrayAsync());
+        var rows = MiniExcelLibs.MiniExcel.Query(stream, useHeaderRow: true, sheetName: "Evaluaciones atrasadas").Cast<IDictionary<string, object>>().ToList();
+        var goals = Assert.Single(rows, r => (string)r["Etapa"] == "Formulación y concertación de metas");
+        Assert.Equal(late, Convert.ToInt32(goals["Total"], System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(1, await app.WithDbAsync(d => d.AuditEntries.CountAsync(a => a.Action == "Exportar" && a.EntityType == "Informe semestral de control")));
+    }
+}
+
+public sealed class ImprovementPagesTestsSqlite() : ImprovementPagesTests(Db.Sqlite);
+
+public sealed class ImprovementPagesTestsPostgres() : ImprovementPagesTests(Db.Postgres);
