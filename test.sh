@@ -138,7 +138,7 @@ start_postgres() {
     port_in_use "$port" && continue
     rm -f -- "$PG_BASE/postgres.log"
     if "${AS_PG[@]}" "$PG_BIN/pg_ctl" -D "$PG_DATA" -l "$PG_BASE/postgres.log" -w -t 60 \
-        -o "-p $port -k $PG_BASE -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" \
+        -o "-p $port -k $PG_BASE -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=400" \
         start >/dev/null 2>&1; then
       PG_PORT=$port
       PG_STARTED=1

@@ -34,6 +34,8 @@ public sealed class EgiAppFactory : WebApplicationFactory<Program>
 
     public Db Db { get; }
 
+    private string? postgresConnection;
+
     /// <summary>The clock of the application: 24 Nov 2026 10:00 in Bogotá unless a test moves it.</summary>
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 24, 15, 0, 0, TimeSpan.Zero));
 
@@ -73,7 +75,8 @@ public sealed class EgiAppFactory : WebApplicationFactory<Program>
         if (Db == Db.Postgres)
         {
             builder.UseSetting("Database:Provider", "Postgres");
-            builder.UseSetting("ConnectionStrings:Postgres", $"{PostgresBase};Database=egi_{Guid.NewGuid():N}");
+            postgresConnection ??= $"{PostgresBase};Database=egi_{Guid.NewGuid():N}";
+            builder.UseSetting("ConnectionStrings:Postgres", postgresConnection);
         }
         else
         {
@@ -119,6 +122,13 @@ public sealed class EgiAppFactory : WebApplicationFactory<Program>
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
+        // Each factory has its own database: close its idle pooled connections now rather than after Npgsql's
+        // idle lifetime, or a long suite exhausts the server's max_connections.
+        if (postgresConnection is not null)
+        {
+            using var connection = new Npgsql.NpgsqlConnection(postgresConnection);
+            Npgsql.NpgsqlConnection.ClearPool(connection);
+        }
         try { System.IO.Directory.Delete(folder, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
     }
 }
