@@ -64,7 +64,8 @@ public sealed class DashboardJourneyTests(BrowserFixture fixture, ITestOutputHel
         var db = scope.ServiceProvider.GetRequiredService<EgiDbContext>();
         var period = await db.Periods.Where(p => p.Status == PeriodStatus.Open).OrderByDescending(p => p.Year).FirstAsync();
         var before = period.Window(Stage.FirstFollowUp);
-        var yesterday = DateOnly.FromDateTime(DateTime.Now).AddDays(-1);
+        // "Yesterday" in Bogotá, where the application counts its days (the machine may be on UTC).
+        var yesterday = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTime.UtcNow, Egi.Web.Infrastructure.CurrentUser.Bogota)).AddDays(-1);
         var next = window ?? new StageWindow(Stage.FirstFollowUp, new DateOnly(period.Year, 1, 1), yesterday);
         Assert.Empty(period.SetWindows(period.Windows.Select(w => w.Stage == Stage.FirstFollowUp ? next : w).ToList()));
         await db.SaveChangesAsync();
