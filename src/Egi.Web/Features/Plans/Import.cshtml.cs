@@ -68,24 +68,9 @@ public sealed class ImportModel(EgiDbContext db, CurrentUser me, IConfiguration 
         if (!await LoadAsync(ct)) return NotFound();
         ModelState.Clear();
         Token = null;
-        if (Upload is null)
-        {
-            ModelState.AddModelError(nameof(Upload), "Elija el archivo .xlsx o .csv con los ítems del plan que desea importar.");
-            return Page();
-        }
-        FileName = SafeName(Upload.FileName);
-        if (Upload.Length > SpreadsheetReader.MaxBytes)
-        {
-            ModelState.AddModelError(nameof(Upload), SpreadsheetReader.TooLarge(Upload.Length));
-            return Page();
-        }
-        byte[] bytes;
-        using (var buffer = new MemoryStream())
-        {
-            await Upload.CopyToAsync(buffer, ct);
-            bytes = buffer.ToArray();
-        }
-        var content = SpreadsheetReader.Read(bytes, logger, PlanTemplate.PreferredSheet);
+        var upload = await SpreadsheetReader.ReadUploadAsync(Upload, "Elija el archivo .xlsx o .csv con los ítems del plan que desea importar.", logger, PlanTemplate.PreferredSheet, ct: ct);
+        FileName = upload.FileName;
+        var (bytes, content) = (upload.Bytes, upload.Content);
         if (content.Error is { } error)
         {
             ModelState.AddModelError(nameof(Upload), error);
@@ -181,12 +166,5 @@ public sealed class ImportModel(EgiDbContext db, CurrentUser me, IConfiguration 
         Plan = plan;
         Dependencies = await db.Dependencies.AsNoTracking().OrderBy(d => d.Code).ToListAsync(ct);
         return true;
-    }
-
-    private static string SafeName(string? name)
-    {
-        var file = Path.GetFileName(name ?? "").Trim();
-        file = new string(file.Where(c => !char.IsControl(c)).ToArray());
-        return file.Length == 0 ? "archivo" : file.Length > 200 ? file[..200] : file;
     }
 }

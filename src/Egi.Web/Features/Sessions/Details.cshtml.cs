@@ -97,24 +97,9 @@ public sealed class DetailsModel(EgiDbContext db, CurrentUser me, TimeProvider c
             ModelState.AddModelError("file", $"La sesión es el {ProcessPeriod.Date(Session.Date)}: la lista de asistencia se carga cuando termine.");
             return Page();
         }
-        if (file is null || file.Length == 0)
-        {
-            ModelState.AddModelError("file", "Elija el archivo de la lista de asistencia (.xlsx o .csv).");
-            return Page();
-        }
-        ImportFileName = file.FileName;
-        if (file.Length > SpreadsheetReader.MaxBytes)
-        {
-            ModelState.AddModelError("file", SpreadsheetReader.TooLarge(file.Length));
-            return Page();
-        }
-        byte[] bytes;
-        using (var ms = new MemoryStream())
-        {
-            await file.CopyToAsync(ms, ct);
-            bytes = ms.ToArray();
-        }
-        var content = SpreadsheetReader.Read(bytes, logger);
+        var upload = await SpreadsheetReader.ReadUploadAsync(file, "Elija el archivo de la lista de asistencia (.xlsx o .csv).", logger, ct: ct);
+        ImportFileName = upload.FileName;
+        var content = upload.Content;
         if (content.Error is not null)
         {
             ModelState.AddModelError("file", content.Error);
@@ -125,15 +110,15 @@ public sealed class DetailsModel(EgiDbContext db, CurrentUser me, TimeProvider c
         if (!result.Succeeded)
         {
             ImportErrors = result.Errors;
-            ModelState.AddModelError("file", $"No se registró ninguna asistencia: el archivo «{file.FileName}» tiene {result.Errors.Count} problema(s). Corríjalos y cárguelo de nuevo.");
+            ModelState.AddModelError("file", $"No se registró ninguna asistencia: el archivo «{upload.FileName}» tiene {result.Errors.Count} problema(s). Corríjalos y cárguelo de nuevo.");
             return Page();
         }
         var ids = result.AttendedServantIds.ToHashSet();
         var changed = Mark(i => i.Attended || ids.Contains(i.ServantId), "Lista importada");
         db.Audit("Importar asistencia", SessionInvitations.AuditEntity, Session.Id.ToString(CultureInfo.InvariantCulture),
-            $"«{Session.Topic}»: archivo «{file.FileName}», {ids.Count} asistentes en la lista, {changed} marcados ahora");
+            $"«{Session.Topic}»: archivo «{upload.FileName}», {ids.Count} asistentes en la lista, {changed} marcados ahora");
         await db.SaveChangesAsync(ct);
-        TempData["Mensaje"] = $"Se importó la lista «{file.FileName}»: {ids.Count} asistentes ({changed} nuevos en el registro).";
+        TempData["Mensaje"] = $"Se importó la lista «{upload.FileName}»: {ids.Count} asistentes ({changed} nuevos en el registro).";
         return RedirectToPage(new { id });
     }
 

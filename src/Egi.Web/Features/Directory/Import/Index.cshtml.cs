@@ -66,24 +66,9 @@ public sealed class IndexModel(
         Dependencies = await importer.DependenciesAsync(ct);
         ModelState.Clear();
         Token = null;
-        if (Upload is null)
-        {
-            ModelState.AddModelError(nameof(Upload), "Elija el archivo .xlsx o .csv con los servidores que desea importar.");
-            return Page();
-        }
-        FileName = SafeName(Upload.FileName);
-        if (Upload.Length > SpreadsheetReader.MaxBytes)
-        {
-            ModelState.AddModelError(nameof(Upload), SpreadsheetReader.TooLarge(Upload.Length));
-            return Page();
-        }
-        byte[] bytes;
-        using (var buffer = new MemoryStream())
-        {
-            await Upload.CopyToAsync(buffer, ct);
-            bytes = buffer.ToArray();
-        }
-        var content = SpreadsheetReader.Read(bytes, logger);
+        var upload = await SpreadsheetReader.ReadUploadAsync(Upload, "Elija el archivo .xlsx o .csv con los servidores que desea importar.", logger, ct: ct);
+        FileName = upload.FileName;
+        var (bytes, content) = (upload.Bytes, upload.Content);
         if (content.Error is { } error)
         {
             ModelState.AddModelError(nameof(Upload), error);
@@ -147,12 +132,5 @@ public sealed class IndexModel(
         Pending.Delete(Token);
         TempData["Mensaje"] = "Importación cancelada: no se guardó ningún cambio.";
         return RedirectToPage();
-    }
-
-    private static string SafeName(string? name)
-    {
-        var file = Path.GetFileName(name ?? "").Trim();
-        file = new string(file.Where(c => !char.IsControl(c)).ToArray());
-        return file.Length == 0 ? "archivo" : file.Length > 200 ? file[..200] : file;
     }
 }

@@ -10,6 +10,12 @@ public sealed record SpreadsheetContent(IReadOnlyList<SheetRow> Rows, string? Er
     public static SpreadsheetContent Fail(string error) => new([], error);
 }
 
+/// <summary>An uploaded sheet: its cleaned file name and bytes, and its rows — or the Spanish reason it was refused.</summary>
+public sealed record UploadedSheet(string FileName, byte[] Bytes, SpreadsheetContent Content)
+{
+    public string? Error => Content.Error;
+}
+
 /// <summary>
 /// Reads an uploaded .xlsx (MiniExcel) or .csv (own reader: encodings and separators of a Spanish Excel) into rows
 /// numbered as Excel shows them. The kind is decided by the bytes, not by the file name; anything else is refused
@@ -26,6 +32,31 @@ public static class SpreadsheetReader
 
     public static string TooLarge(long bytes) =>
         $"El archivo pesa {bytes / 1024.0 / 1024.0:0.0} MB y el máximo es 5 MB. Quite las columnas u hojas que no se importan, o divídalo en varios archivos.";
+
+    /// <summary>
+    /// Reads an uploaded file of every import screen (servants, plan items, attendance): missing, too large or not a
+    /// spreadsheet gives an <see cref="UploadedSheet.Error"/> in Spanish; <paramref name="whenMissing"/> says what to choose.
+    /// </summary>
+    public static async Task<UploadedSheet> ReadUploadAsync(IFormFile? upload, string whenMissing, ILogger logger,
+        string preferredSheet = "servidores", CancellationToken ct = default)
+    {
+        if (upload is null)
+            return new UploadedSheet(SafeName(null), [], SpreadsheetContent.Fail(whenMissing));
+        var name = SafeName(upload.FileName);
+        if (upload.Length > MaxBytes) return new UploadedSheet(name, [], SpreadsheetContent.Fail(TooLarge(upload.Length)));
+        using var buffer = new MemoryStream();
+        await upload.CopyToAsync(buffer, ct);
+        var bytes = buffer.ToArray();
+        return new UploadedSheet(name, bytes, Read(bytes, logger, preferredSheet));
+    }
+
+    /// <summary>The uploaded file's name without folders or control characters, at most 200 characters.</summary>
+    public static string SafeName(string? name)
+    {
+        var file = Path.GetFileName(name ?? "").Trim();
+        file = new string(file.Where(c => !char.IsControl(c)).ToArray());
+        return file.Length == 0 ? "archivo" : file.Length > 200 ? file[..200] : file;
+    }
 
     /// <param name="preferredSheet">The sheet read from a workbook when it has one by this name (normalized); else the first sheet.</param>
     public static SpreadsheetContent Read(byte[] bytes, ILogger logger, string preferredSheet = "servidores")
