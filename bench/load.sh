@@ -49,3 +49,8 @@ run "Sign-in page (anonymous)" /Account/Login
 run "Home of Talento Humano" / auth
 run "Directory: servants list, page 1" /Directory/Servants auth
 run "Directory: search by document" "/Directory/Servants?q=1.022.345.987" auth
+check /Dashboard
+run "Dashboard: four SVG charts of the open period" /Dashboard auth
+run "Control points: late list of the first follow-up" "/Control?etapa=3" auth
+run "Annual report (activity 16) on screen" /Reports/Annual auth
+run "Improvement plans of the period (Talento Humano)" /Improvement auth
