@@ -14,44 +14,15 @@ namespace Egi.Web.Features.Evaluations;
 
 /// <summary>
 /// Activity 5: the current evaluator approves, rejects (with a reason) or modifies (with a justification per changed
-/// field) the goals the evaluado sent. Anyone who is not the current evaluator gets 404. «Modificar» is a two-step
-/// flow without JavaScript: edit the goals, then «Revisar cambios» lists every changed field with before/after and a
-/// justification box for each; «Enviar modificación» runs <see cref="Evaluation.ModifyGoals"/>.
+/// field) the goals the evaluado sent; the flow is <see cref="EvaluatorDecisionPageModel"/>'s, this page edits the
+/// goals (add and remove included) and «Enviar modificación» runs <see cref="Evaluation.ModifyGoals"/>.
 /// </summary>
-public sealed class ApprovalModel(EvaluationWorkflow workflow, EgiDbContext db) : PageModel
+public sealed class ApprovalModel(EvaluationWorkflow workflow, EgiDbContext db) : EvaluatorDecisionPageModel(workflow, db)
 {
-    public enum Mode
-    {
-        View,
-        Edit,
-        Review,
-    }
-
-    public EvaluationCase Case { get; private set; } = null!;
-    public Evaluation Evaluation => Case.Evaluation;
-    public string DependencyName { get; private set; } = "";
-    public Mode Showing { get; private set; } = Mode.View;
-
-    /// <summary>The changed fields shown for justification in the review step.</summary>
-    public IReadOnlyList<FieldChange> Changes { get; private set; } = [];
-
-    [BindProperty]
-    public Guid Version { get; set; }
-
-    [BindProperty]
-    public string? Comment { get; set; }
-
-    [BindProperty]
-    public string? Reason { get; set; }
-
     [BindProperty]
     public List<GoalFormRow> Goals { get; set; } = [];
 
-    [BindProperty]
-    public Dictionary<string, string?> Justifications { get; set; } = [];
-
-    /// <summary>True when the evaluator can act now: goals waiting for approval, not escalated, step open.</summary>
-    public bool CanAct => Evaluation.CanActNow(Case.Actor, PendingAction.ApproveGoals, Case.Context);
+    public override bool CanAct => Evaluation.CanActNow(Case.Actor, PendingAction.ApproveGoals, Case.Context);
 
     public ApGoalsEditor Editor => new(Evaluation.Id, Goals, Case.Period.Settings.MaxGoals, Case.Period.Year, Evaluation.OrderedGoals.Select(g => g.Number).ToHashSet(), PlanItems,
         Case.Period.Settings.RequirePlanLink);
@@ -59,43 +30,20 @@ public sealed class ApprovalModel(EvaluationWorkflow workflow, EgiDbContext db) 
     /// <summary>The plan items the goals may link to, the evaluado's dependencia first.</summary>
     public Plans.PlanItemChoices PlanItems { get; private set; } = Plans.PlanItemChoices.None;
 
-    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
-    {
-        if (!await LoadAsync(id, ct)) return NotFound();
-        Version = Evaluation.Version;
-        return Page();
-    }
+    protected override async Task OnLoadedAsync(EvaluationCase loaded, CancellationToken ct) =>
+        PlanItems = await new Plans.PlanCatalog(Db).ChoicesAsync(loaded.Period.Id, loaded.Evaluado.DependencyId, ct);
 
-    public async Task<IActionResult> OnGetModifyAsync(int id, CancellationToken ct)
-    {
-        if (!await LoadAsync(id, ct)) return NotFound();
-        Version = Evaluation.Version;
-        Goals = ApGoals.Inputs(Evaluation.OrderedGoals);
-        Showing = CanAct ? Mode.Edit : Mode.View;
-        return Page();
-    }
+    protected override void FillFormFromEvaluation() => Goals = ApGoals.Inputs(Evaluation.OrderedGoals);
 
-    public async Task<IActionResult> OnPostApproveAsync(int id, CancellationToken ct)
-    {
-        if (!await LoadAsync(id, ct)) return NotFound();
-        ModelState.Clear();
-        var evaluado = Case.Evaluado.FullName;
-        var outcome = await workflow.RunAsync(Case, Version, e => e.ApproveGoals(Case.Actor, Case.Context, Comment), ct);
-        if (!outcome.Succeeded) return Refused(outcome);
-        TempData["Mensaje"] = $"Aprobó las metas de {evaluado}. Ahora {evaluado} debe aceptarlas.";
-        return RedirectToPage("./ToApprove");
-    }
+    protected override IActionResult AfterDecision(int id) => RedirectToPage("./ToApprove");
 
-    public async Task<IActionResult> OnPostRejectAsync(int id, CancellationToken ct)
-    {
-        if (!await LoadAsync(id, ct)) return NotFound();
-        ModelState.Clear();
-        var evaluado = Case.Evaluado.FullName;
-        var outcome = await workflow.RunAsync(Case, Version, e => e.RejectGoals(Case.Actor, Reason, Case.Context), ct);
-        if (!outcome.Succeeded) return Refused(outcome);
-        TempData["Mensaje"] = $"Rechazó las metas de {evaluado}. Volvieron a formulación para que las corrija.";
-        return RedirectToPage("./ToApprove");
-    }
+    public Task<IActionResult> OnPostApproveAsync(int id, CancellationToken ct) =>
+        DecideAsync(id, e => e.ApproveGoals(Case.Actor, Case.Context, Comment),
+            () => $"Aprobó las metas de {Case.Evaluado.FullName}. Ahora {Case.Evaluado.FullName} debe aceptarlas.", ct);
+
+    public Task<IActionResult> OnPostRejectAsync(int id, CancellationToken ct) =>
+        DecideAsync(id, e => e.RejectGoals(Case.Actor, Reason, Case.Context),
+            () => $"Rechazó las metas de {Case.Evaluado.FullName}. Volvieron a formulación para que las corrija.", ct);
 
     /// <summary>Adds an empty goal to the form being edited (up to the period's maximum).</summary>
     public async Task<IActionResult> OnPostAddAsync(int id, CancellationToken ct)
@@ -138,7 +86,7 @@ public sealed class ApprovalModel(EvaluationWorkflow workflow, EgiDbContext db) 
     {
         if (!await LoadAsync(id, ct)) return NotFound();
         ModelState.Clear();
-        if (Version != Evaluation.Version) return Refused(Outcome.Refused(EvaluationWorkflow.StaleMessage));
+        if (IsStale) return StaleRefusal();
         if (!CanAct) return Page();
         Goals = ApGoals.Numbered(Goals, Evaluation.OrderedGoals);
         var (goals, errors) = GoalFormRow.Parse(Goals, complete: true, keepNumbers: true, Case.Context.PlanItems);
@@ -161,7 +109,7 @@ public sealed class ApprovalModel(EvaluationWorkflow workflow, EgiDbContext db) 
     {
         if (!await LoadAsync(id, ct)) return NotFound();
         ModelState.Clear();
-        if (Version != Evaluation.Version) return Refused(Outcome.Refused(EvaluationWorkflow.StaleMessage));
+        if (IsStale) return StaleRefusal();
         Goals = ApGoals.Numbered(Goals, Evaluation.OrderedGoals);
         var (goals, parseErrors) = GoalFormRow.Parse(Goals, complete: true, keepNumbers: true, Case.Context.PlanItems);
         if (parseErrors.Count > 0)
@@ -170,46 +118,13 @@ public sealed class ApprovalModel(EvaluationWorkflow workflow, EgiDbContext db) 
             Showing = CanAct ? Mode.Edit : Mode.View;
             return Page();
         }
-        var justifications = Justifications
-            .Where(j => !string.IsNullOrWhiteSpace(j.Value))
-            .ToDictionary(j => j.Key, j => j.Value!);
+        var justifications = TypedJustifications();
         var evaluado = Case.Evaluado.FullName;
         var before = Evaluation.OrderedGoals;
-        var outcome = await workflow.RunAsync(Case, Version, e => e.ModifyGoals(Case.Actor, goals, justifications, Case.Context), ct);
-        if (outcome.Succeeded)
-        {
-            TempData["Mensaje"] = $"Envió la modificación de las metas de {evaluado}. Ahora {evaluado} verá los cambios y decidirá si los acepta.";
-            return RedirectToPage("./ToApprove");
-        }
-        if (outcome.Errors.Any(e => e.Message == EvaluationWorkflow.StaleMessage)) return Refused(outcome);
-        ModelState.AddFieldErrors(outcome.Errors, "");
-        Changes = FieldChange.Diff(before, goals);
-        var goalErrors = outcome.Errors.Any(e => e.Field.StartsWith("Goals", StringComparison.Ordinal));
-        Showing = !CanAct ? Mode.View : goalErrors || Changes.Count == 0 ? Mode.Edit : Mode.Review;
-        return Page();
-    }
-
-    /// <summary>Shows the refusal; a stale save goes back to the current version (nothing of the person's edit is merged).</summary>
-    private PageResult Refused(Outcome outcome)
-    {
-        var stale = outcome.Errors.Any(e => e.Message == EvaluationWorkflow.StaleMessage);
-        foreach (var e in outcome.Errors) ModelState.AddModelError(e.Field, e.Message);
-        if (stale)
-        {
-            Showing = Mode.View;
-            Version = Evaluation.Version;
-        }
-        return Page();
-    }
-
-    private async Task<bool> LoadAsync(int id, CancellationToken ct)
-    {
-        var c = await workflow.LoadAsync(id, ct);
-        if (c is null || !c.IsEvaluator) return false;
-        Case = c;
-        DependencyName = await db.Dependencies.AsNoTracking().Where(d => d.Id == c.Evaluado.DependencyId).Select(d => d.Name).FirstOrDefaultAsync(ct) ?? "";
-        PlanItems = await new Plans.PlanCatalog(db).ChoicesAsync(c.Period.Id, c.Evaluado.DependencyId, ct);
-        return true;
+        var outcome = await Workflow.RunAsync(Case, Version, e => e.ModifyGoals(Case.Actor, goals, justifications, Case.Context), ct);
+        if (!outcome.Succeeded) return ModificationRefused(outcome, FieldChange.Diff(before, goals), "Goals");
+        TempData["Mensaje"] = $"Envió la modificación de las metas de {evaluado}. Ahora {evaluado} verá los cambios y decidirá si los acepta.";
+        return RedirectToPage("./ToApprove");
     }
 }
 

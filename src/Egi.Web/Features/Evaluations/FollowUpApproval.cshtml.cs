@@ -9,89 +9,41 @@ using Microsoft.EntityFrameworkCore;
 namespace Egi.Web.Features.Evaluations;
 
 /// <summary>
-/// Activities 9 and 13: the current evaluator approves (comment optional), rejects (reason required) or modifies the
-/// progress the evaluado reported. «Modificar» is two steps without JavaScript, like the goals approval: edit the % and
-/// narratives, then «Revisar cambios» lists each changed field before/after with a required justification
-/// (keys <see cref="FieldChange.Key"/>). Anyone who is not the current evaluator gets 404.
+/// Activities 9 and 13: the current evaluator approves, rejects or modifies the progress the evaluado reported; the
+/// flow is <see cref="EvaluatorDecisionPageModel"/>'s, this page edits the % and narratives per goal.
 /// </summary>
-public sealed class FollowUpApprovalModel(EvaluationWorkflow workflow, EgiDbContext db) : PageModel
+public sealed class FollowUpApprovalModel(EvaluationWorkflow workflow, EgiDbContext db) : EvaluatorDecisionPageModel(workflow, db)
 {
-    public enum Mode
-    {
-        View,
-        Edit,
-        Review,
-    }
-
-    public EvaluationCase Case { get; private set; } = null!;
-    public Evaluation Evaluation => Case.Evaluation;
-    public string DependencyName { get; private set; } = "";
-    public Mode Showing { get; private set; } = Mode.View;
     public int FollowUp { get; private set; }
-    public IReadOnlyList<FieldChange> Changes { get; private set; } = [];
-
-    [BindProperty]
-    public Guid Version { get; set; }
-
-    [BindProperty]
-    public string? Comment { get; set; }
-
-    [BindProperty]
-    public string? Reason { get; set; }
 
     [BindProperty]
     public List<SeProgressRow> Progress { get; set; } = [];
-
-    [BindProperty]
-    public Dictionary<string, string?> Justifications { get; set; } = [];
 
     public PendingAction Pending => FollowUp == 2 ? PendingAction.ApproveSelfEvaluationII : PendingAction.ApproveSelfEvaluationI;
 
     public EvaluationState ApprovalState => FollowUp == 2 ? EvaluationState.SelfEvaluationIIApproval : EvaluationState.SelfEvaluationIApproval;
 
-    public bool CanAct => Evaluation.CanActNow(Case.Actor, Pending, Case.Context);
+    public override bool CanAct => Evaluation.CanActNow(Case.Actor, Pending, Case.Context);
 
-    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
+    protected override Task OnLoadedAsync(EvaluationCase loaded, CancellationToken ct)
     {
-        if (!await LoadAsync(id, ct)) return NotFound();
-        Version = Evaluation.Version;
-        return Page();
+        FollowUp = SeForms.FollowUpOf(loaded.Evaluation.State);
+        return Task.CompletedTask;
     }
 
-    public async Task<IActionResult> OnGetModifyAsync(int id, CancellationToken ct)
-    {
-        if (!await LoadAsync(id, ct)) return NotFound();
-        Version = Evaluation.Version;
-        Progress = SeForms.Rows(Evaluation, FollowUp);
-        Showing = CanAct ? Mode.Edit : Mode.View;
-        return Page();
-    }
+    protected override void FillFormFromEvaluation() => Progress = SeForms.Rows(Evaluation, FollowUp);
 
-    public async Task<IActionResult> OnPostApproveAsync(int id, CancellationToken ct)
-    {
-        if (!await LoadAsync(id, ct)) return NotFound();
-        ModelState.Clear();
-        var n = FollowUp;
-        var evaluado = Case.Evaluado.FullName;
-        var outcome = await workflow.RunAsync(Case, Version, e => e.ApproveSelfEvaluation(Case.Actor, n, Case.Context, Comment), ct);
-        if (!outcome.Succeeded) return Refused(outcome);
-        TempData["Mensaje"] = n == 1
-            ? $"Aprobó el primer seguimiento de {evaluado}. Ahora {evaluado} debe aceptarlo."
-            : $"Aprobó el segundo seguimiento de {evaluado}. Sigue la calificación de las competencias.";
-        return RedirectToPage("./Details", new { id });
-    }
+    protected override IActionResult AfterDecision(int id) => RedirectToPage("./Details", new { id });
 
-    public async Task<IActionResult> OnPostRejectAsync(int id, CancellationToken ct)
-    {
-        if (!await LoadAsync(id, ct)) return NotFound();
-        ModelState.Clear();
-        var n = FollowUp;
-        var evaluado = Case.Evaluado.FullName;
-        var outcome = await workflow.RunAsync(Case, Version, e => e.RejectSelfEvaluation(Case.Actor, n, Reason, Case.Context), ct);
-        if (!outcome.Succeeded) return Refused(outcome);
-        TempData["Mensaje"] = $"Rechazó la autoevaluación de {evaluado}. Volvió a {evaluado} para que la corrija.";
-        return RedirectToPage("./Details", new { id });
-    }
+    public Task<IActionResult> OnPostApproveAsync(int id, CancellationToken ct) =>
+        DecideAsync(id, e => e.ApproveSelfEvaluation(Case.Actor, FollowUp, Case.Context, Comment),
+            () => FollowUp == 1
+                ? $"Aprobó el primer seguimiento de {Case.Evaluado.FullName}. Ahora {Case.Evaluado.FullName} debe aceptarlo."
+                : $"Aprobó el segundo seguimiento de {Case.Evaluado.FullName}. Sigue la calificación de las competencias.", ct);
+
+    public Task<IActionResult> OnPostRejectAsync(int id, CancellationToken ct) =>
+        DecideAsync(id, e => e.RejectSelfEvaluation(Case.Actor, FollowUp, Reason, Case.Context),
+            () => $"Rechazó la autoevaluación de {Case.Evaluado.FullName}. Volvió a {Case.Evaluado.FullName} para que la corrija.", ct);
 
     /// <summary>Back from the review to the form, with what was typed.</summary>
     public async Task<IActionResult> OnPostEditAsync(int id, CancellationToken ct)
@@ -108,7 +60,7 @@ public sealed class FollowUpApprovalModel(EvaluationWorkflow workflow, EgiDbCont
     {
         if (!await LoadAsync(id, ct)) return NotFound();
         ModelState.Clear();
-        if (Version != Evaluation.Version) return Refused(Outcome.Refused(EvaluationWorkflow.StaleMessage));
+        if (IsStale) return StaleRefusal();
         if (!CanAct) return Page();
         Progress = SeForms.Align(Evaluation, Progress);
         var (progress, errors) = SeForms.Parse(Progress, complete: true);
@@ -130,7 +82,7 @@ public sealed class FollowUpApprovalModel(EvaluationWorkflow workflow, EgiDbCont
     {
         if (!await LoadAsync(id, ct)) return NotFound();
         ModelState.Clear();
-        if (Version != Evaluation.Version) return Refused(Outcome.Refused(EvaluationWorkflow.StaleMessage));
+        if (IsStale) return StaleRefusal();
         Progress = SeForms.Align(Evaluation, Progress);
         var (progress, parseErrors) = SeForms.Parse(Progress, complete: true);
         if (parseErrors.Count > 0)
@@ -139,44 +91,15 @@ public sealed class FollowUpApprovalModel(EvaluationWorkflow workflow, EgiDbCont
             Showing = CanAct ? Mode.Edit : Mode.View;
             return Page();
         }
-        var justifications = Justifications.Where(j => !string.IsNullOrWhiteSpace(j.Value)).ToDictionary(j => j.Key, j => j.Value!);
+        var justifications = TypedJustifications();
         var n = FollowUp;
         var evaluado = Case.Evaluado.FullName;
         var before = Evaluation.ProgressOf(n);
-        var outcome = await workflow.RunAsync(Case, Version, e => e.ModifySelfEvaluation(Case.Actor, n, progress, justifications, Case.Context), ct);
-        if (outcome.Succeeded)
-        {
-            TempData["Mensaje"] = n == 1
-                ? $"Envió la modificación del primer seguimiento de {evaluado}. Ahora {evaluado} verá los cambios y decidirá si los acepta."
-                : $"Modificó el segundo seguimiento de {evaluado}. Sigue la calificación de las competencias.";
-            return RedirectToPage("./Details", new { id });
-        }
-        if (outcome.Errors.Any(e => e.Message == EvaluationWorkflow.StaleMessage)) return Refused(outcome);
-        ModelState.AddFieldErrors(outcome.Errors, "");
-        Changes = SeForms.Diff(before, progress);
-        var progressErrors = outcome.Errors.Any(e => e.Field.StartsWith("Progress", StringComparison.Ordinal));
-        Showing = !CanAct ? Mode.View : progressErrors || Changes.Count == 0 ? Mode.Edit : Mode.Review;
-        return Page();
-    }
-
-    private PageResult Refused(Outcome outcome)
-    {
-        ModelState.AddFieldErrors(outcome.Errors, "");
-        if (outcome.Errors.Any(e => e.Message == EvaluationWorkflow.StaleMessage))
-        {
-            Showing = Mode.View;
-            Version = Evaluation.Version;
-        }
-        return Page();
-    }
-
-    private async Task<bool> LoadAsync(int id, CancellationToken ct)
-    {
-        var c = await workflow.LoadAsync(id, ct);
-        if (c is null || !c.IsEvaluator) return false;
-        Case = c;
-        FollowUp = SeForms.FollowUpOf(c.Evaluation.State);
-        DependencyName = await db.Dependencies.AsNoTracking().Where(d => d.Id == c.Evaluado.DependencyId).Select(d => d.Name).FirstOrDefaultAsync(ct) ?? "";
-        return true;
+        var outcome = await Workflow.RunAsync(Case, Version, e => e.ModifySelfEvaluation(Case.Actor, n, progress, justifications, Case.Context), ct);
+        if (!outcome.Succeeded) return ModificationRefused(outcome, SeForms.Diff(before, progress), "Progress");
+        TempData["Mensaje"] = n == 1
+            ? $"Envió la modificación del primer seguimiento de {evaluado}. Ahora {evaluado} verá los cambios y decidirá si los acepta."
+            : $"Modificó el segundo seguimiento de {evaluado}. Sigue la calificación de las competencias.";
+        return RedirectToPage("./Details", new { id });
     }
 }
