@@ -41,6 +41,10 @@ public abstract class BrowserTest(BrowserFixture fixture, ITestOutputHelper outp
         await page.GetByLabel("Correo institucional").FillAsync(email);
         await page.GetByLabel("Contraseña").FillAsync(password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Ingresar" }).ClickAsync();
+        // With the right password, wait until the sign-in has landed (the cookie is set) before the journey goes on:
+        // a GotoAsync right after the click would otherwise race the POST and find itself signed out.
+        if (password == Password)
+            await page.WaitForURLAsync(url => !url.Contains("/Account/Login", StringComparison.OrdinalIgnoreCase));
     }
 
     private async Task SaveScreenshotAsync(IPage page, string name)
