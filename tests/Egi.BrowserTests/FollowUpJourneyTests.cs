@@ -56,8 +56,7 @@ public sealed class FollowUpJourneyTests(BrowserFixture fixture, ITestOutputHelp
             var evaluationUrl = page.Url;
 
             // Felipe: sees the progress and the evidence, approves.
-            await page.Context.ClearCookiesAsync();
-            await SignInAsync(page, Jefe);
+            await SwitchUserAsync(page, Jefe);
             await page.GetByRole(AriaRole.Navigation, new() { Name = "Menú principal" }).GetByRole(AriaRole.Link, new() { Name = "Por aprobar" }).ClickAsync();
             await page.GetByRole(AriaRole.Link, new() { NameRegex = new Regex("^Revisar y aprobar el primer seguimiento de Santiago") }).ClickAsync();
             var main = page.GetByRole(AriaRole.Main);
@@ -81,8 +80,7 @@ public sealed class FollowUpJourneyTests(BrowserFixture fixture, ITestOutputHelp
 
             // Santiago reads the breakdown, accepts, and opens the result sheet.
             // Goals 50 × 90 % + 30 × 80 % + 20 × 100 % = 89; competencies 100; final 0,85 × 89 + 15 = 90,65.
-            await page.Context.ClearCookiesAsync();
-            await SignInAsync(page, Santiago);
+            await SwitchUserAsync(page, Santiago);
             await page.GotoAsync(evaluationUrl);
             await page.GetByRole(AriaRole.Link, new() { Name = "Revisar y aceptar mi resultado final" }).ClickAsync();
             await Expect(page.Locator("#cr-final")).ToHaveTextAsync("90,65");

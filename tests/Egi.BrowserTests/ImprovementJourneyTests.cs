@@ -67,8 +67,7 @@ public sealed class ImprovementJourneyTests(BrowserFixture fixture, ITestOutputH
             var planUrl = page.Url;
 
             // Brayan: his plan, confirms it (Concertado) and records the follow-up at 100 %.
-            await page.Context.ClearCookiesAsync();
-            await SignInAsync(page, Brayan);
+            await SwitchUserAsync(page, Brayan);
             await page.GetByRole(AriaRole.Navigation, new() { Name = "Menú principal" }).GetByRole(AriaRole.Link, new() { Name = "Mejoramiento" }).ClickAsync();
             await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Mi plan de mejoramiento" })).ToBeVisibleAsync();
             await page.GetByRole(AriaRole.Link, new() { Name = BrayanName }).ClickAsync();
@@ -83,8 +82,7 @@ public sealed class ImprovementJourneyTests(BrowserFixture fixture, ITestOutputH
             await Expect(page.Locator("#pl-progress")).ToHaveTextAsync("100 %");
 
             // Felipe closes it.
-            await page.Context.ClearCookiesAsync();
-            await SignInAsync(page, Jefe);
+            await SwitchUserAsync(page, Jefe);
             await page.GotoAsync(planUrl);
             await page.GetByRole(AriaRole.Button, new() { Name = "Cerrar el plan" }).ClickAsync();
             await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("quedó cerrado");

@@ -47,8 +47,7 @@ public sealed class PlansJourneyTests(BrowserFixture fixture, ITestOutputHelper 
         await Expect(page.Locator("#items")).ToContainTextAsync("Tablero de datos de la transición energética");
 
         // The evaluado links her goal to the new item: her dependencia's plan de acción comes first in the list.
-        await page.Context.ClearCookiesAsync();
-        await SignInAsync(page, Leidy);
+        await SwitchUserAsync(page, Leidy);
         await page.GetByRole(AriaRole.Navigation, new() { Name = "Menú principal" }).GetByRole(AriaRole.Link, new() { Name = "Mi evaluación" }).ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Formular mis metas" }).ClickAsync();
         await page.Locator("#Goals_0__Description").FillAsync("Publicar cada mes el tablero de datos de la transición energética");
@@ -63,8 +62,7 @@ public sealed class PlansJourneyTests(BrowserFixture fixture, ITestOutputHelper 
         await Expect(page.GetByRole(AriaRole.Main)).ToContainTextAsync("Ítem del plan institucional: Plan de acción IN-03 — Tablero de datos de la transición energética");
 
         // The coverage report shows the item with her goal.
-        await page.Context.ClearCookiesAsync();
-        await SignInAsync(page, DemoData.PlaneacionEmail);
+        await SwitchUserAsync(page, DemoData.PlaneacionEmail);
         await page.GotoAsync("/Plans/Coverage");
         var covered = page.Locator("table.cobertura tbody tr").Filter(new() { HasText = "IN-03" });
         await Expect(covered).ToContainTextAsync("Leidy Johana Caicedo Ríos");

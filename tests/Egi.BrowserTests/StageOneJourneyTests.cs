@@ -37,8 +37,7 @@ public sealed class StageOneJourneyTests(BrowserFixture fixture, ITestOutputHelp
         var evaluationUrl = page.Url;
 
         // The jefe modifies one weight pair, justifying each change.
-        await page.Context.ClearCookiesAsync();
-        await SignInAsync(page, JefeCamila);
+        await SwitchUserAsync(page, JefeCamila);
         await page.GetByRole(AriaRole.Navigation, new() { Name = "Menú principal" }).GetByRole(AriaRole.Link, new() { Name = "Por aprobar" }).ClickAsync();
         await page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Link, new() { NameRegex = new Regex("Revisar y aprobar las metas de Camila") }).First.ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("Aprobación de metas");
@@ -54,8 +53,7 @@ public sealed class StageOneJourneyTests(BrowserFixture fixture, ITestOutputHelp
         await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Envió la modificación");
 
         // The evaluado sees before/after with the justification and accepts.
-        await page.Context.ClearCookiesAsync();
-        await SignInAsync(page, Accounts.Evaluado);
+        await SwitchUserAsync(page, Accounts.Evaluado);
         await page.GotoAsync(evaluationUrl);
         await page.GetByRole(AriaRole.Link, new() { Name = "Revisar y aceptar mis metas" }).ClickAsync();
         var main = page.GetByRole(AriaRole.Main);
