@@ -554,7 +554,7 @@ public sealed partial class Evaluation
         return MoveTo(next, actor, Roles.Committee, Actions.CommitteeDecision, why, ctx.Now);
     }
 
-    public bool IsClosed => State is EvaluationState.Finalized or EvaluationState.ClosedByRetirement;
+    public bool IsClosed => State.IsClosed();
 
     // ---------------------------------------------------------------- helpers
 

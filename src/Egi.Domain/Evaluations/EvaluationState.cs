@@ -88,6 +88,10 @@ public static class EvaluationStateInfo
     /// <summary>True once the goals are agreed (stage 1 done).</summary>
     public static bool GoalsAgreed(this EvaluationState state) =>
         state is not (EvaluationState.GoalFormulation or EvaluationState.GoalApproval or EvaluationState.GoalAcceptance);
+
+    /// <summary>True when nothing more happens in the evaluation: finalized, or closed by the evaluado's retiro.</summary>
+    public static bool IsClosed(this EvaluationState state) =>
+        state is EvaluationState.Finalized or EvaluationState.ClosedByRetirement;
 }
 
 public enum WaitingOn

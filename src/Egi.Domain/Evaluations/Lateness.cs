@@ -65,7 +65,7 @@ public static class Lateness
 
     /// <summary>Whether the evaluation has gone beyond <paramref name="step"/> (or is closed: nothing left to do).</summary>
     public static bool HasPassed(this Evaluation e, EvaluationStep step) =>
-        e.State is EvaluationState.Finalized or EvaluationState.ClosedByRetirement || e.State > LastState(step);
+        e.State.IsClosed() || e.State > LastState(step);
 
     /// <summary>
     /// The person's last day for the step: the stage window's end, extended by a new servant's working days after the

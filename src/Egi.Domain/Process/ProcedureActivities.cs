@@ -151,12 +151,15 @@ public static class ProcedureActivities
     /// evaluations whose state is past the activity. Evaluations closed by retirement are left out; null when
     /// there is no evaluation to count or the activity is not measured on them.
     /// </summary>
-    public static decimal? PercentPast(int number, IEnumerable<EvaluationState> states)
+    public static decimal? PercentPast(int number, IEnumerable<EvaluationState> states) =>
+        CountPast(number, states) is { } c ? Percent(c.Past, c.Counted) : null;
+
+    /// <summary>How many of the counted evaluations (all but those closed by retirement) are past the activity; null when the activity is not measured on them.</summary>
+    public static (int Past, int Counted)? CountPast(int number, IEnumerable<EvaluationState> states)
     {
         if (EvaluationThreshold(number) is not { } threshold) return null;
         var counted = states.Where(s => s != EvaluationState.ClosedByRetirement).ToList();
-        if (counted.Count == 0) return null;
-        return Percent(counted.Count(s => (int)s > threshold), counted.Count);
+        return (counted.Count(s => (int)s > threshold), counted.Count);
     }
 
     /// <summary>

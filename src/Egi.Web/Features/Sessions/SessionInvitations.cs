@@ -1,4 +1,5 @@
 using Egi.Domain.Process;
+using Egi.Domain.Evaluations;
 using Egi.Web.Data;
 using Egi.Web.Notifications;
 using Egi.Web.Notifications.Calendar;
@@ -29,7 +30,7 @@ public static class SessionInvitations
                 .Select(e => new { e.EvaluadoId, e.EvaluatorId, e.CommitteeMemberIds, e.State })
                 .ToListAsync(ct))
             .Select(e => new AudienceEvaluation(e.EvaluadoId, [e.EvaluatorId, .. e.CommitteeMemberIds],
-                e.State is Domain.Evaluations.EvaluationState.ClosedByRetirement or Domain.Evaluations.EvaluationState.Finalized))
+                e.State.IsClosed()))
             .ToList();
         var parents = await db.Dependencies.AsNoTracking().ToDictionaryAsync(d => d.Id, d => d.ParentId, ct);
         var audience = SessionRules.ResolveAudience(session.Audience, session.DependencyId, session.Date, servants, evaluations, parents);

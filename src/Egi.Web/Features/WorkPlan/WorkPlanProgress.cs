@@ -35,7 +35,6 @@ public static class WorkPlanProgress
             : new(0m, "Plan sin elaborar");
 
         var states = await db.Evaluations.AsNoTracking().Where(e => e.PeriodId == period.Id).Select(e => e.State).ToListAsync(ct);
-        var counted = states.Count(s => s != Domain.Evaluations.EvaluationState.ClosedByRetirement);
         var exports = await db.AuditEntries.AsNoTracking()
             .Where(a => a.Action == Stage1Report.ExportAction && a.EntityId == period.Id.ToString(CultureInfo.InvariantCulture)
                 && (a.EntityType == Stage1Report.AuditEntity || a.EntityType == Stage2Report.AuditEntity || a.EntityType == AnnualReport.AuditEntity))
@@ -44,8 +43,8 @@ public static class WorkPlanProgress
             .ToListAsync(ct);
         foreach (var a in ProcedureActivities.All.Where(a => a.Measure == LiveMeasure.EvaluationsPast))
         {
-            var percent = ProcedureActivities.PercentPast(a.Number, states);
-            var past = percent is null ? 0 : states.Count(s => s != Domain.Evaluations.EvaluationState.ClosedByRetirement && (int)s > ProcedureActivities.EvaluationThreshold(a.Number)!.Value);
+            var (past, counted) = ProcedureActivities.CountPast(a.Number, states) ?? (0, 0);
+            var percent = ProcedureActivities.Percent(past, counted);
             var detail = counted == 0 ? "Sin evaluaciones abiertas en la vigencia" : $"{past} de {counted} evaluaciones pasaron este paso";
             var report = a.Number switch { 7 => Stage1Report.AuditEntity, 11 => Stage2Report.AuditEntity, 16 => AnnualReport.AuditEntity, _ => null };
             if (report is not null)
