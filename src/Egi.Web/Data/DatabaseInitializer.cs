@@ -1,3 +1,4 @@
+using Egi.Domain.Evaluations;
 using Egi.Web.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -8,6 +9,26 @@ namespace Egi.Web.Data;
 /// <summary>Applies migrations, creates the roles and, when configured and the directory is empty, seeds the demo entity.</summary>
 public static class DatabaseInitializer
 {
+    /// <summary>
+    /// Back-fills the derived facts of every evaluation computed with an older <see cref="EvaluationFacts.CurrentRevision"/>
+    /// (or never: rows that existed before the facts were stored), in batches, through the domain's own computation.
+    /// </summary>
+    public static async Task RefreshStaleFactsAsync(EgiDbContext db, CancellationToken ct = default)
+    {
+        const int batch = 500;
+        var lastId = 0;
+        while (true)
+        {
+            var stale = await db.Evaluations
+                .Where(e => e.Id > lastId && e.Facts.Revision < EvaluationFacts.CurrentRevision)
+                .OrderBy(e => e.Id).Take(batch).ToListAsync(ct);
+            if (stale.Count == 0) break;
+            lastId = stale[^1].Id;
+            await db.SaveChangesAsync(ct); // the save refreshes the facts of every tracked evaluation
+            db.ChangeTracker.Clear();
+        }
+    }
+
     public static async Task InitializeAsync(IServiceProvider root, CancellationToken ct = default)
     {
         using var scope = root.CreateScope();
@@ -28,6 +49,8 @@ public static class DatabaseInitializer
             db.CompetencyEntries.AddRange(missing.Select(CompetencyEntry.From));
             await db.SaveChangesAsync(ct);
         }
+
+        await RefreshStaleFactsAsync(db, ct);
 
         var options = sp.GetRequiredService<IOptions<EgiOptions>>().Value;
         if (options.SeedDemo && !await db.Servants.AnyAsync(ct))

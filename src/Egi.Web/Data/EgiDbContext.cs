@@ -139,6 +139,19 @@ public abstract class EgiDbContext(DbContextOptions options, IAuditActor? actor,
             e.OwnsMany(x => x.Reopenings, o => o.ToJson());
             e.OwnsMany(x => x.Tenures, o => o.ToJson());
             e.OwnsMany(x => x.Partials, o => { o.ToJson(); o.OwnsMany(p => p.Goals); });
+            // The facts the domain derives (RefreshFacts on every save): plain columns that pages and reports query.
+            e.ComplexProperty(x => x.Facts, f =>
+            {
+                foreach (var score in EvaluationFacts.ScoreColumns) f.Property<decimal?>(score).HasPrecision(7, 2);
+            });
+            e.OwnsMany(x => x.Waits, w =>
+            {
+                w.ToTable("EvaluationWaits");
+                w.WithOwner().HasForeignKey("EvaluationId");
+                w.HasKey("EvaluationId", nameof(EvaluationWait.ServantId));
+                w.HasIndex(x => x.ServantId);
+            });
+            e.HasIndex(x => x.PeriodId);
             e.Ignore(x => x.IsCommittee);
             e.Ignore(x => x.WaitingOn);
             e.Ignore(x => x.OrderedGoals);
@@ -212,12 +225,36 @@ public abstract class EgiDbContext(DbContextOptions options, IAuditActor? actor,
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
+        await RefreshEvaluationFactsAsync(cancellationToken);
         ChangeTracker.DetectChanges();
         var queuesMail = ChangeTracker.Entries<OutboxMessage>().Any(e => e.State == EntityState.Added);
         var count = await SaveAuditedChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         // Wake the delivery worker once the messages are committed (inside a caller's transaction it polls instead).
         if (queuesMail && Database.CurrentTransaction is null) outboxSignal?.Notify();
         return count;
+    }
+
+    /// <summary>
+    /// Every tracked evaluation gets its derived facts recomputed by the domain before it is saved, with its period and
+    /// the evaluado's fecha de ingreso (read once per save for all of them), so the stored facts are always current.
+    /// </summary>
+    private async Task RefreshEvaluationFactsAsync(CancellationToken ct)
+    {
+        var evaluations = ChangeTracker.Entries<Evaluation>()
+            .Where(x => x.State is not (EntityState.Deleted or EntityState.Detached)).Select(x => x.Entity).ToList();
+        if (evaluations.Count == 0) return;
+        var periods = ChangeTracker.Entries<Period>().Select(x => x.Entity).GroupBy(p => p.Id).ToDictionary(g => g.Key, g => g.First());
+        var missingPeriods = evaluations.Select(e => e.PeriodId).Distinct().Where(id => !periods.ContainsKey(id)).ToList();
+        if (missingPeriods.Count > 0)
+            foreach (var p in await Periods.AsNoTracking().Where(p => missingPeriods.Contains(p.Id)).ToListAsync(ct)) periods[p.Id] = p;
+        var hireDates = ChangeTracker.Entries<Servant>().Select(x => x.Entity).GroupBy(s => s.Id).ToDictionary(g => g.Key, g => g.First().HireDate);
+        var missingServants = evaluations.Select(e => e.EvaluadoId).Distinct().Where(id => !hireDates.ContainsKey(id)).ToList();
+        if (missingServants.Count > 0)
+            foreach (var s in await Servants.AsNoTracking().Where(s => missingServants.Contains(s.Id)).Select(s => new { s.Id, s.HireDate }).ToListAsync(ct))
+                hireDates[s.Id] = s.HireDate;
+        foreach (var e in evaluations)
+            if (periods.TryGetValue(e.PeriodId, out var period))
+                e.RefreshFacts(period, hireDates.TryGetValue(e.EvaluadoId, out var hired) ? hired : new DateOnly(period.Year - 1, 1, 1));
     }
 
     private async Task<int> SaveAuditedChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken)
@@ -322,7 +359,24 @@ public abstract class EgiDbContext(DbContextOptions options, IAuditActor? actor,
 
 public sealed class SqliteEgiDbContext(
     DbContextOptions<SqliteEgiDbContext> options, IAuditActor? actor = null, TimeProvider? clock = null, OutboxSignal? outboxSignal = null)
-    : EgiDbContext(options, actor, clock, outboxSignal);
+    : EgiDbContext(options, actor, clock, outboxSignal)
+{
+    /// <summary>
+    /// SQLite has no decimal type: the scores (two decimals) are stored as whole hundredths, so sums and comparisons run
+    /// in the database and stay exact, as PostgreSQL's numeric does.
+    /// </summary>
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        var hundredths = new ValueConverter<decimal?, long?>(
+            v => v.HasValue ? (long)decimal.Round(v.Value * 100m, 0, MidpointRounding.AwayFromZero) : null,
+            v => v.HasValue ? v.Value / 100m : null);
+        builder.Entity<Evaluation>().ComplexProperty(x => x.Facts, f =>
+        {
+            foreach (var score in EvaluationFacts.ScoreColumns) f.Property<decimal?>(score).HasConversion(hundredths);
+        });
+    }
+}
 
 public sealed class PostgresEgiDbContext(
     DbContextOptions<PostgresEgiDbContext> options, IAuditActor? actor = null, TimeProvider? clock = null, OutboxSignal? outboxSignal = null)

@@ -209,9 +209,107 @@ namespace Egi.Web.Data.Migrations.Postgres
                         .IsConcurrencyToken()
                         .HasColumnType("uuid");
 
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Facts", "Egi.Domain.Evaluations.Evaluation.Facts#EvaluationFacts", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<DateOnly?>("ClosedOn")
+                                .HasColumnType("date");
+
+                            b1.Property<decimal?>("CompetenciesComponent")
+                                .HasPrecision(7, 2)
+                                .HasColumnType("numeric(7,2)");
+
+                            b1.Property<DateOnly?>("CompetenciesRatedOn")
+                                .HasColumnType("date");
+
+                            b1.Property<int>("CurrentStepNotAccepted")
+                                .HasColumnType("integer");
+
+                            b1.Property<int?>("DisagreementStep")
+                                .HasColumnType("integer");
+
+                            b1.Property<bool>("Escalated")
+                                .HasColumnType("boolean");
+
+                            b1.Property<decimal?>("FinalScore")
+                                .HasPrecision(7, 2)
+                                .HasColumnType("numeric(7,2)");
+
+                            b1.Property<DateOnly?>("FinalizedOn")
+                                .HasColumnType("date");
+
+                            b1.Property<decimal?>("FirstFollowUpScore")
+                                .HasPrecision(7, 2)
+                                .HasColumnType("numeric(7,2)");
+
+                            b1.Property<DateOnly?>("FollowUpIAcceptedOn")
+                                .HasColumnType("date");
+
+                            b1.Property<DateOnly>("FollowUpIDeadline")
+                                .HasColumnType("date");
+
+                            b1.Property<DateOnly>("FollowUpIIDeadline")
+                                .HasColumnType("date");
+
+                            b1.Property<DateOnly?>("FollowUpIIReviewedOn")
+                                .HasColumnType("date");
+
+                            b1.Property<DateOnly?>("FollowUpIISubmittedOn")
+                                .HasColumnType("date");
+
+                            b1.Property<DateOnly?>("FollowUpIReviewedOn")
+                                .HasColumnType("date");
+
+                            b1.Property<DateOnly?>("FollowUpISubmittedOn")
+                                .HasColumnType("date");
+
+                            b1.Property<int>("GoalCount")
+                                .HasColumnType("integer");
+
+                            b1.Property<int>("GoalRounds")
+                                .HasColumnType("integer");
+
+                            b1.Property<DateOnly?>("GoalsAgreedOn")
+                                .HasColumnType("date");
+
+                            b1.Property<decimal?>("GoalsComponent")
+                                .HasPrecision(7, 2)
+                                .HasColumnType("numeric(7,2)");
+
+                            b1.Property<DateOnly>("GoalsDeadline")
+                                .HasColumnType("date");
+
+                            b1.Property<int>("GoalsNotAccepted")
+                                .HasColumnType("integer");
+
+                            b1.Property<DateOnly?>("GoalsReviewedOn")
+                                .HasColumnType("date");
+
+                            b1.Property<DateOnly?>("GoalsSubmittedOn")
+                                .HasColumnType("date");
+
+                            b1.Property<int?>("Level")
+                                .HasColumnType("integer");
+
+                            b1.Property<int>("PendingPartials")
+                                .HasColumnType("integer");
+
+                            b1.Property<int>("Revision")
+                                .HasColumnType("integer");
+
+                            b1.Property<DateTime>("StateSince")
+                                .HasColumnType("timestamp with time zone");
+
+                            b1.Property<int>("WaitingOn")
+                                .HasColumnType("integer");
+                        });
+
                     b.HasKey("Id");
 
                     b.HasIndex("EvaluadoId");
+
+                    b.HasIndex("PeriodId");
 
                     b.HasIndex("EvaluatorId", "State");
 
@@ -1435,6 +1533,33 @@ namespace Egi.Web.Data.Migrations.Postgres
                                 .HasForeignKey("EvaluationId");
                         });
 
+                    b.OwnsMany("Egi.Domain.Evaluations.EvaluationWait", "Waits", b1 =>
+                        {
+                            b1.Property<int>("EvaluationId")
+                                .HasColumnType("integer");
+
+                            b1.Property<int>("ServantId")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("integer");
+
+                            NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b1.Property<int>("ServantId"));
+
+                            b1.Property<int>("Action")
+                                .HasColumnType("integer");
+
+                            b1.Property<DateTime>("Since")
+                                .HasColumnType("timestamp with time zone");
+
+                            b1.HasKey("EvaluationId", "ServantId");
+
+                            b1.HasIndex("ServantId");
+
+                            b1.ToTable("EvaluationWaits", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("EvaluationId");
+                        });
+
                     b.OwnsMany("Egi.Domain.Evaluations.EvaluatorTenure", "Tenures", b1 =>
                         {
                             b1.Property<int>("EvaluationId");
@@ -1649,6 +1774,8 @@ namespace Egi.Web.Data.Migrations.Postgres
                     b.Navigation("Tenures");
 
                     b.Navigation("Versions");
+
+                    b.Navigation("Waits");
                 });
 
             modelBuilder.Entity("Egi.Domain.Improvement.ImprovementPlan", b =>

@@ -1,0 +1,206 @@
+using Egi.Domain.Calendar;
+using Egi.Domain.Scoring;
+
+namespace Egi.Domain.Evaluations;
+
+/// <summary>
+/// What the domain derives from an evaluation — on whom it waits, the date of each step, the scores and the person's
+/// deadlines — kept beside it so that pages, reports, the dashboard, the control points and the jobs read plain columns
+/// instead of deriving them again. <see cref="Evaluation.RefreshFacts"/> is the one place that computes them; the
+/// persistence layer calls it on every save, so the stored facts are those of the committed evaluation.
+/// Dates are Bogotá calendar days of the step in the history.
+/// </summary>
+public sealed class EvaluationFacts
+{
+    /// <summary>Raised whenever what the facts hold or how they are computed changes: older rows are recomputed at start-up.</summary>
+    public const int CurrentRevision = 1;
+
+    /// <summary>The scores, stored with two decimals.</summary>
+    public static IReadOnlyList<string> ScoreColumns { get; } =
+        [nameof(FirstFollowUpScore), nameof(GoalsComponent), nameof(CompetenciesComponent), nameof(FinalScore)];
+
+    /// <summary>The <see cref="CurrentRevision"/> these facts were computed with (0: never computed).</summary>
+    public int Revision { get; set; }
+
+    /// <summary>Who must act next (<see cref="WaitingOn.Nobody"/> once closed).</summary>
+    public WaitingOn WaitingOn { get; set; }
+
+    /// <summary>True when a Comisión Evaluadora decides the current step after repeated disagreement.</summary>
+    public bool Escalated { get; set; }
+
+    /// <summary>When the evaluation entered its current state (its creation, if it never moved).</summary>
+    public DateTime StateSince { get; set; }
+
+    /// <summary>First «Enviar» of the goals.</summary>
+    public DateOnly? GoalsSubmittedOn { get; set; }
+
+    /// <summary>Last approval or modification of the goals by the evaluator.</summary>
+    public DateOnly? GoalsReviewedOn { get; set; }
+
+    /// <summary>The «Aceptar» (or the committee's decision) that agreed the goals.</summary>
+    public DateOnly? GoalsAgreedOn { get; set; }
+
+    public DateOnly? FollowUpISubmittedOn { get; set; }
+    public DateOnly? FollowUpIReviewedOn { get; set; }
+
+    /// <summary>The first follow-up accepted by the evaluado or decided by a committee.</summary>
+    public DateOnly? FollowUpIAcceptedOn { get; set; }
+
+    public DateOnly? FollowUpIISubmittedOn { get; set; }
+    public DateOnly? FollowUpIIReviewedOn { get; set; }
+    public DateOnly? CompetenciesRatedOn { get; set; }
+    public DateOnly? FinalizedOn { get; set; }
+
+    /// <summary>Closed by the evaluado's retiro.</summary>
+    public DateOnly? ClosedOn { get; set; }
+
+    public int GoalCount { get; set; }
+
+    /// <summary>Proposals of the goals sent by the evaluado.</summary>
+    public int GoalRounds { get; set; }
+
+    /// <summary>«No aceptar» on the goals, in the whole history.</summary>
+    public int GoalsNotAccepted { get; set; }
+
+    /// <summary>«No aceptar» on the current step since its last committee decision (0 when closed).</summary>
+    public int CurrentStepNotAccepted { get; set; }
+
+    /// <summary>The current step reached the period's disagreement limit and waits on Talento Humano to escalate it.</summary>
+    public EvaluationStep? DisagreementStep { get; set; }
+
+    /// <summary>Score of the first follow-up (0–100, two decimals), once accepted.</summary>
+    public decimal? FirstFollowUpScore { get; set; }
+
+    /// <summary>The final breakdown (two decimals), once Finalizada with the competencies rated.</summary>
+    public decimal? GoalsComponent { get; set; }
+
+    public decimal? CompetenciesComponent { get; set; }
+    public decimal? FinalScore { get; set; }
+    public RatingLevel? Level { get; set; }
+
+    /// <summary>The person's own last day for each step (stage window, new servant's days, reopenings).</summary>
+    public DateOnly GoalsDeadline { get; set; }
+
+    public DateOnly FollowUpIDeadline { get; set; }
+    public DateOnly FollowUpIIDeadline { get; set; }
+
+    /// <summary>Partial evaluations still owed by outgoing evaluators.</summary>
+    public int PendingPartials { get; set; }
+
+    public DateOnly Deadline(EvaluationStep step) => step switch
+    {
+        EvaluationStep.Goals => GoalsDeadline,
+        EvaluationStep.FollowUpI => FollowUpIDeadline,
+        _ => FollowUpIIDeadline,
+    };
+
+    /// <summary>The Bogotá calendar day of an instant stored in UTC (Colombia keeps UTC−5 all year).</summary>
+    public static DateOnly BogotaDay(DateTime utc) => DateOnly.FromDateTime(utc.AddHours(-5));
+}
+
+/// <summary>One person on whom an evaluation waits, and what they must do (<see cref="PendingActions.PendingFor"/>).</summary>
+public sealed class EvaluationWait
+{
+    public int ServantId { get; set; }
+    public PendingAction Action { get; set; }
+
+    /// <summary>Since when it waits on this person (the state change, or the hand-over that left a partial owed).</summary>
+    public DateTime Since { get; set; }
+}
+
+public sealed partial class Evaluation
+{
+    /// <summary>The derived facts as of the last <see cref="RefreshFacts"/> (every save refreshes them).</summary>
+    public EvaluationFacts Facts { get; private set; } = new();
+
+    /// <summary>Everyone on whom the evaluation waits now, one line per person (kept by <see cref="RefreshFacts"/>).</summary>
+    public List<EvaluationWait> Waits { get; private set; } = [];
+
+    /// <summary>
+    /// Recomputes <see cref="Facts"/> and <see cref="Waits"/> from the evaluation, its period (windows and settings)
+    /// and the evaluado's fecha de ingreso. Deterministic: the same evaluation gives the same facts.
+    /// </summary>
+    public void RefreshFacts(Period period, DateOnly hireDate)
+    {
+        ArgumentNullException.ThrowIfNull(period);
+        var f = Facts;
+        f.Revision = EvaluationFacts.CurrentRevision;
+        var history = History.OrderBy(h => h.Sequence).ToList();
+
+        f.WaitingOn = IsClosed ? WaitingOn.Nobody : WaitingOn;
+        f.Escalated = EscalatedStep is { } esc && esc == State.Step();
+        f.StateSince = history.LastOrDefault(h => h.From != h.To)?.At ?? CreatedAt;
+
+        DateOnly? First(Func<EvaluationEvent, bool> match) => history.FirstOrDefault(match) is { } h ? EvaluationFacts.BogotaDay(h.At) : null;
+        DateOnly? Last(Func<EvaluationEvent, bool> match) => history.LastOrDefault(match) is { } h ? EvaluationFacts.BogotaDay(h.At) : null;
+
+        f.GoalsSubmittedOn = First(h => h.Action == Actions.Submit && h.From == EvaluationState.GoalFormulation);
+        f.GoalsReviewedOn = Last(h => h.From == EvaluationState.GoalApproval && h.Action is Actions.Approve or Actions.Modify);
+        f.GoalsAgreedOn = Last(h => h.From.Step() == EvaluationStep.Goals && h.To.Step() != EvaluationStep.Goals
+            && ((h.Action == Actions.Accept && h.From == EvaluationState.GoalAcceptance) || h.Action == Actions.CommitteeDecision));
+        f.FollowUpISubmittedOn = First(h => h.Action == Actions.Submit && h.From == EvaluationState.SelfEvaluationI);
+        f.FollowUpIReviewedOn = Last(h => h.From == EvaluationState.SelfEvaluationIApproval && h.Action is Actions.Approve or Actions.Modify);
+        f.FollowUpIAcceptedOn = Last(h => h.From.Step() == EvaluationStep.FollowUpI && h.To.Step() != EvaluationStep.FollowUpI
+            && h.Action is Actions.Accept or Actions.CommitteeDecision);
+        f.FollowUpIISubmittedOn = First(h => h.Action == Actions.Submit && h.From == EvaluationState.SelfEvaluationII);
+        f.FollowUpIIReviewedOn = Last(h => h.From == EvaluationState.SelfEvaluationIIApproval && h.Action is Actions.Approve or Actions.Modify);
+        f.CompetenciesRatedOn = Last(h => h.Action == Actions.Rate);
+        f.FinalizedOn = State == EvaluationState.Finalized ? Last(h => h.To == EvaluationState.Finalized) : null;
+        f.ClosedOn = State == EvaluationState.ClosedByRetirement ? Last(h => h.To == EvaluationState.ClosedByRetirement) : null;
+
+        f.GoalCount = Goals.Count;
+        f.GoalRounds = Rounds(EvaluationStep.Goals);
+        f.GoalsNotAccepted = history.Count(h => h.Action == Actions.NotAccept && h.From.Step() == EvaluationStep.Goals);
+        var step = IsClosed ? null : State.Step();
+        f.CurrentStepNotAccepted = step is { } s ? NotAccepted(s) : 0;
+        f.DisagreementStep = step is { } d && DisagreementReached(d, period.Settings) ? d : null;
+
+        var policy = new ScoringPolicy(period.Settings);
+        f.FirstFollowUpScore = f.FollowUpIAcceptedOn is null ? null : ScoringPolicy.Round(FirstFollowUpScore(policy));
+        var final = State == EvaluationState.Finalized && Competencies.Count > 0 ? policy.Score(this) : null;
+        f.GoalsComponent = final?.GoalsComponent;
+        f.CompetenciesComponent = final?.CompetenciesComponent;
+        f.FinalScore = final?.Final;
+        f.Level = final?.Level;
+
+        f.GoalsDeadline = this.Deadline(EvaluationStep.Goals, period, hireDate);
+        f.FollowUpIDeadline = this.Deadline(EvaluationStep.FollowUpI, period, hireDate);
+        f.FollowUpIIDeadline = this.Deadline(EvaluationStep.FollowUpII, period, hireDate);
+        f.PendingPartials = Partials.Count(p => p.Status == PartialStatus.Pending);
+
+        RefreshWaits();
+    }
+
+    /// <summary>The first follow-up's progress score, exact: Σ weight × min(achieved / agreed, 1).</summary>
+    public decimal FirstFollowUpScore(ScoringPolicy policy)
+    {
+        ArgumentNullException.ThrowIfNull(policy);
+        var achieved = ProgressOf(1).GroupBy(p => p.GoalNumber).ToDictionary(g => g.Key, g => g.Last().AchievedPercent);
+        return policy.FirstFollowUp(OrderedGoals.Select(g => (g.Weight, g.AgreedFirstFollowUpPercent, achieved.GetValueOrDefault(g.Number))).ToList());
+    }
+
+    /// <summary>Each person for whom <see cref="PendingActions.PendingFor"/> gives an action, updated in place.</summary>
+    private void RefreshWaits()
+    {
+        var candidates = new List<int> { EvaluadoId, EvaluatorId };
+        if (EscalationRecorderId is { } recorder) candidates.Add(recorder);
+        candidates.AddRange(Partials.Where(p => p.Status == PartialStatus.Pending).Select(p => p.EvaluatorId));
+        var wanted = new Dictionary<int, EvaluationWait>();
+        foreach (var id in candidates.Distinct())
+        {
+            var action = this.PendingFor(new Actor("", id, ""));
+            if (action == PendingAction.None) continue;
+            var since = action == PendingAction.RecordPartial ? PendingPartialOf(id)?.CreatedAt ?? Facts.StateSince : Facts.StateSince;
+            wanted[id] = new EvaluationWait { ServantId = id, Action = action, Since = since };
+        }
+        Waits.RemoveAll(w => !wanted.ContainsKey(w.ServantId));
+        foreach (var w in Waits)
+        {
+            var target = wanted[w.ServantId];
+            if (w.Action != target.Action) w.Action = target.Action;
+            if (w.Since != target.Since) w.Since = target.Since;
+            wanted.Remove(w.ServantId);
+        }
+        Waits.AddRange(wanted.Values);
+    }
+}

@@ -1,0 +1,366 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Egi.Web.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class ReadModelAndStableCodes : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<DateOnly>(
+                name: "Facts_ClosedOn",
+                table: "Evaluations",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.AddColumn<long>(
+                name: "Facts_CompetenciesComponent",
+                table: "Evaluations",
+                type: "INTEGER",
+                precision: 7,
+                scale: 2,
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateOnly>(
+                name: "Facts_CompetenciesRatedOn",
+                table: "Evaluations",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "Facts_CurrentStepNotAccepted",
+                table: "Evaluations",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.AddColumn<int>(
+                name: "Facts_DisagreementStep",
+                table: "Evaluations",
+                type: "INTEGER",
+                nullable: true);
+
+            migrationBuilder.AddColumn<bool>(
+                name: "Facts_Escalated",
+                table: "Evaluations",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: false);
+
+            migrationBuilder.AddColumn<long>(
+                name: "Facts_FinalScore",
+                table: "Evaluations",
+                type: "INTEGER",
+                precision: 7,
+                scale: 2,
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateOnly>(
+                name: "Facts_FinalizedOn",
+                table: "Evaluations",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.AddColumn<long>(
+                name: "Facts_FirstFollowUpScore",
+                table: "Evaluations",
+                type: "INTEGER",
+                precision: 7,
+                scale: 2,
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateOnly>(
+                name: "Facts_FollowUpIAcceptedOn",
+                table: "Evaluations",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateOnly>(
+                name: "Facts_FollowUpIDeadline",
+                table: "Evaluations",
+                type: "TEXT",
+                nullable: false,
+                defaultValue: new DateOnly(1, 1, 1));
+
+            migrationBuilder.AddColumn<DateOnly>(
+                name: "Facts_FollowUpIIDeadline",
+                table: "Evaluations",
+                type: "TEXT",
+                nullable: false,
+                defaultValue: new DateOnly(1, 1, 1));
+
+            migrationBuilder.AddColumn<DateOnly>(
+                name: "Facts_FollowUpIIReviewedOn",
+                table: "Evaluations",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateOnly>(
+                name: "Facts_FollowUpIISubmittedOn",
+                table: "Evaluations",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateOnly>(
+                name: "Facts_FollowUpIReviewedOn",
+                table: "Evaluations",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateOnly>(
+                name: "Facts_FollowUpISubmittedOn",
+                table: "Evaluations",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "Facts_GoalCount",
+                table: "Evaluations",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.AddColumn<int>(
+                name: "Facts_GoalRounds",
+                table: "Evaluations",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.AddColumn<DateOnly>(
+                name: "Facts_GoalsAgreedOn",
+                table: "Evaluations",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.AddColumn<long>(
+                name: "Facts_GoalsComponent",
+                table: "Evaluations",
+                type: "INTEGER",
+                precision: 7,
+                scale: 2,
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateOnly>(
+                name: "Facts_GoalsDeadline",
+                table: "Evaluations",
+                type: "TEXT",
+                nullable: false,
+                defaultValue: new DateOnly(1, 1, 1));
+
+            migrationBuilder.AddColumn<int>(
+                name: "Facts_GoalsNotAccepted",
+                table: "Evaluations",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.AddColumn<DateOnly>(
+                name: "Facts_GoalsReviewedOn",
+                table: "Evaluations",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateOnly>(
+                name: "Facts_GoalsSubmittedOn",
+                table: "Evaluations",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "Facts_Level",
+                table: "Evaluations",
+                type: "INTEGER",
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "Facts_PendingPartials",
+                table: "Evaluations",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.AddColumn<int>(
+                name: "Facts_Revision",
+                table: "Evaluations",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.AddColumn<DateTime>(
+                name: "Facts_StateSince",
+                table: "Evaluations",
+                type: "TEXT",
+                nullable: false,
+                defaultValue: new DateTime(1, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified));
+
+            migrationBuilder.AddColumn<int>(
+                name: "Facts_WaitingOn",
+                table: "Evaluations",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.CreateTable(
+                name: "EvaluationWaits",
+                columns: table => new
+                {
+                    ServantId = table.Column<int>(type: "INTEGER", nullable: false),
+                    EvaluationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Action = table.Column<int>(type: "INTEGER", nullable: false),
+                    Since = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_EvaluationWaits", x => new { x.EvaluationId, x.ServantId });
+                    table.ForeignKey(
+                        name: "FK_EvaluationWaits_Evaluations_EvaluationId",
+                        column: x => x.EvaluationId,
+                        principalTable: "Evaluations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Evaluations_PeriodId",
+                table: "Evaluations",
+                column: "PeriodId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EvaluationWaits_ServantId",
+                table: "EvaluationWaits",
+                column: "ServantId");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "EvaluationWaits");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Evaluations_PeriodId",
+                table: "Evaluations");
+
+            migrationBuilder.DropColumn(
+                name: "Facts_ClosedOn",
+                table: "Evaluations");
+
+            migrationBuilder.DropColumn(
+                name: "Facts_CompetenciesComponent",
+                table: "Evaluations");
+
+            migrationBuilder.DropColumn(
+                name: "Facts_CompetenciesRatedOn",
+                table: "Evaluations");
+
+            migrationBuilder.DropColumn(
+                name: "Facts_CurrentStepNotAccepted",
+                table: "Evaluations");
+
+            migrationBuilder.DropColumn(
+                name: "Facts_DisagreementStep",
+                table: "Evaluations");
+
+            migrationBuilder.DropColumn(
+                name: "Facts_Escalated",
+                table: "Evaluations");
+
+            migrationBuilder.DropColumn(
+                name: "Facts_FinalScore",
+                table: "Evaluations");
+
+            migrationBuilder.DropColumn(
+                name: "Facts_FinalizedOn",
+                table: "Evaluations");
+
+            migrationBuilder.DropColumn(
+                name: "Facts_FirstFollowUpScore",
+                table: "Evaluations");
+
+            migrationBuilder.DropColumn(
+                name: "Facts_FollowUpIAcceptedOn",
+                table: "Evaluations");
+
+            migrationBuilder.DropColumn(
+                name: "Facts_FollowUpIDeadline",
+                table: "Evaluations");
+
+            migrationBuilder.DropColumn(
+                name: "Facts_FollowUpIIDeadline",
+                table: "Evaluations");
+
+            migrationBuilder.DropColumn(
+                name: "Facts_FollowUpIIReviewedOn",
+                table: "Evaluations");
+
+            migrationBuilder.DropColumn(
+                name: "Facts_FollowUpIISubmittedOn",
+                table: "Evaluations");
+
+            migrationBuilder.DropColumn(
+                name: "Facts_FollowUpIReviewedOn",
+                table: "Evaluations");
+
+            migrationBuilder.DropColumn(
+                name: "Facts_FollowUpISubmittedOn",
+                table: "Evaluations");
+
+            migrationBuilder.DropColumn(
+                name: "Facts_GoalCount",
+                table: "Evaluations");
+
+            migrationBuilder.DropColumn(
+                name: "Facts_GoalRounds",
+                table: "Evaluations");
+
+            migrationBuilder.DropColumn(
+                name: "Facts_GoalsAgreedOn",
+                table: "Evaluations");
+
+            migrationBuilder.DropColumn(
+                name: "Facts_GoalsComponent",
+                table: "Evaluations");
+
+            migrationBuilder.DropColumn(
+                name: "Facts_GoalsDeadline",
+                table: "Evaluations");
+
+            migrationBuilder.DropColumn(
+                name: "Facts_GoalsNotAccepted",
+                table: "Evaluations");
+
+            migrationBuilder.DropColumn(
+                name: "Facts_GoalsReviewedOn",
+                table: "Evaluations");
+
+            migrationBuilder.DropColumn(
+                name: "Facts_GoalsSubmittedOn",
+                table: "Evaluations");
+
+            migrationBuilder.DropColumn(
+                name: "Facts_Level",
+                table: "Evaluations");
+
+            migrationBuilder.DropColumn(
+                name: "Facts_PendingPartials",
+                table: "Evaluations");
+
+            migrationBuilder.DropColumn(
+                name: "Facts_Revision",
+                table: "Evaluations");
+
+            migrationBuilder.DropColumn(
+                name: "Facts_StateSince",
+                table: "Evaluations");
+
+            migrationBuilder.DropColumn(
+                name: "Facts_WaitingOn",
+                table: "Evaluations");
+        }
+    }
+}
