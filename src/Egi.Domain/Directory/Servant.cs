@@ -58,6 +58,15 @@ public sealed class Servant
 /// <summary>Whether a servant is evaluated by EGI, and why not.</summary>
 public sealed record Eligibility(bool IsEligible, string Reason)
 {
+    /// <summary>
+    /// <see cref="Of"/>'s yes/no as an expression a database query can run (the same three conditions), so lists of
+    /// eligible servants are filtered in SQL. A test holds the two forms together.
+    /// </summary>
+    public static System.Linq.Expressions.Expression<Func<Servant, bool>> IsEligibleOn(DateOnly today) => s =>
+        (s.RetirementDate == null || s.RetirementDate > today)
+        && (s.EmploymentType == EmploymentType.Provisional || s.EmploymentType == EmploymentType.FreeAppointment)
+        && !s.IsPublicManager;
+
     public static Eligibility Of(EmploymentType type, bool isPublicManager, DateOnly? retirementDate, DateOnly today)
     {
         if (retirementDate is { } r && r <= today)

@@ -28,8 +28,11 @@ public sealed class EvaluationFacts
     /// <summary>True when a Comisión Evaluadora decides the current step after repeated disagreement.</summary>
     public bool Escalated { get; set; }
 
-    /// <summary>When the evaluation entered its current state (its creation, if it never moved).</summary>
-    public DateTime StateSince { get; set; }
+    /// <summary>The evaluator is a Comisión Evaluadora (its recorder records).</summary>
+    public bool Committee { get; set; }
+
+    /// <summary>Since when the evaluation waits: the last entry of its history, or its opening.</summary>
+    public DateTime WaitingSince { get; set; }
 
     /// <summary>First «Enviar» of the goals.</summary>
     public DateOnly? GoalsSubmittedOn { get; set; }
@@ -61,6 +64,9 @@ public sealed class EvaluationFacts
 
     /// <summary>«No aceptar» on the goals, in the whole history.</summary>
     public int GoalsNotAccepted { get; set; }
+
+    /// <summary>Proposals sent by the evaluado in the current step (0 when closed).</summary>
+    public int CurrentStepRounds { get; set; }
 
     /// <summary>«No aceptar» on the current step since its last committee decision (0 when closed).</summary>
     public int CurrentStepNotAccepted { get; set; }
@@ -129,7 +135,8 @@ public sealed partial class Evaluation
 
         f.WaitingOn = IsClosed ? WaitingOn.Nobody : WaitingOn;
         f.Escalated = EscalatedStep is { } esc && esc == State.Step();
-        f.StateSince = history.LastOrDefault(h => h.From != h.To)?.At ?? CreatedAt;
+        f.Committee = IsCommittee;
+        f.WaitingSince = history.LastOrDefault()?.At ?? CreatedAt;
 
         DateOnly? First(Func<EvaluationEvent, bool> match) => history.FirstOrDefault(match) is { } h ? EvaluationFacts.BogotaDay(h.At) : null;
         DateOnly? Last(Func<EvaluationEvent, bool> match) => history.LastOrDefault(match) is { } h ? EvaluationFacts.BogotaDay(h.At) : null;
@@ -152,6 +159,7 @@ public sealed partial class Evaluation
         f.GoalRounds = Rounds(EvaluationStep.Goals);
         f.GoalsNotAccepted = history.Count(h => h.Action == Actions.NotAccept && h.From.Step() == EvaluationStep.Goals);
         var step = IsClosed ? null : State.Step();
+        f.CurrentStepRounds = step is { } r ? Rounds(r) : 0;
         f.CurrentStepNotAccepted = step is { } s ? NotAccepted(s) : 0;
         f.DisagreementStep = step is { } d && DisagreementReached(d, period.Settings) ? d : null;
 
@@ -190,7 +198,7 @@ public sealed partial class Evaluation
         {
             var action = this.PendingFor(new Actor("", id, ""));
             if (action == PendingAction.None) continue;
-            var since = action == PendingAction.RecordPartial ? PendingPartialOf(id)?.CreatedAt ?? Facts.StateSince : Facts.StateSince;
+            var since = action == PendingAction.RecordPartial ? PendingPartialOf(id)?.CreatedAt ?? Facts.WaitingSince : Facts.WaitingSince;
             wanted[id] = new EvaluationWait { ServantId = id, Action = action, Since = since };
         }
         Waits.RemoveAll(w => !wanted.ContainsKey(w.ServantId));

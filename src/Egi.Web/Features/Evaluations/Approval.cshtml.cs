@@ -192,10 +192,12 @@ public static class ApGoals
     /// <summary>"El evaluador" → "el evaluador", for use inside a sentence.</summary>
     public static string Uncapitalized(string text) => text.Length == 0 ? text : char.ToLowerInvariant(text[0]) + text[1..];
 
-    public static string WaitingLabel(Evaluation e) => e.WaitingOn switch
+    public static string WaitingLabel(Evaluation e) => WaitingLabel(e.WaitingOn, e.EscalatedStep is not null);
+
+    public static string WaitingLabel(WaitingOn waitingOn, bool escalated) => waitingOn switch
     {
         WaitingOn.Evaluado => "El evaluado",
-        WaitingOn.Evaluator when e.EscalatedStep is not null => "La Comisión Evaluadora",
+        WaitingOn.Evaluator when escalated => "La Comisión Evaluadora",
         WaitingOn.Evaluator => "El evaluador",
         _ => "Nadie",
     };

@@ -107,7 +107,10 @@ public static class EvView
     /// <summary>Since when the evaluation waits: the last entry of its history, or its opening.</summary>
     public static DateTime WaitingSince(Evaluation e) => e.History.Count > 0 ? e.History.Max(h => h.At) : e.CreatedAt;
 
-    public static int DaysWaiting(Evaluation e, DateOnly today) => Math.Max(0, today.DayNumber - BogotaDate(WaitingSince(e)).DayNumber);
+    public static int DaysWaiting(Evaluation e, DateOnly today) => DaysWaiting(WaitingSince(e), today);
+
+    /// <summary>Whole days from the Bogotá day of <paramref name="since"/> to today (never negative).</summary>
+    public static int DaysWaiting(DateTime since, DateOnly today) => Math.Max(0, today.DayNumber - BogotaDate(since).DayNumber);
 
     public static string Days(int n) => n == 1 ? "1 día" : $"{n.ToString(CultureInfo.GetCultureInfo("es-CO"))} días";
 
@@ -139,19 +142,22 @@ public static class EvView
     };
 
     /// <summary>The page where <paramref name="action"/> is done (the evaluation page for steps of later stages).</summary>
-    public static string PageFor(Evaluation e, PendingAction action) => action switch
+    public static string PageFor(Evaluation e, PendingAction action) => PageFor(e.Id, action);
+
+    /// <summary>The page where <paramref name="action"/> is done on evaluation <paramref name="id"/>.</summary>
+    public static string PageFor(int id, PendingAction action) => action switch
     {
-        PendingAction.FormulateGoals => $"/Evaluations/Goals/{e.Id}",
-        PendingAction.AcceptGoals => $"/Evaluations/Acceptance/{e.Id}",
-        PendingAction.ApproveGoals => $"/Evaluations/Approval/{e.Id}",
-        PendingAction.SelfEvaluateI or PendingAction.SelfEvaluateII => $"/Evaluations/SelfEvaluation/{e.Id}",
-        PendingAction.ApproveSelfEvaluationI or PendingAction.ApproveSelfEvaluationII => $"/Evaluations/FollowUpApproval/{e.Id}",
-        PendingAction.AcceptSelfEvaluationI => $"/Evaluations/FollowUpAcceptance/{e.Id}",
-        PendingAction.RateCompetencies => $"/Evaluations/Competencies/{e.Id}",
-        PendingAction.AcceptFinal => $"/Evaluations/FinalAcceptance/{e.Id}",
-        PendingAction.CommitteeDecision => $"/Evaluations/Committee/{e.Id}",
-        PendingAction.RecordPartial => $"/Evaluations/Partial/{e.Id}",
-        _ => $"/Evaluations/Details/{e.Id}",
+        PendingAction.FormulateGoals => $"/Evaluations/Goals/{id}",
+        PendingAction.AcceptGoals => $"/Evaluations/Acceptance/{id}",
+        PendingAction.ApproveGoals => $"/Evaluations/Approval/{id}",
+        PendingAction.SelfEvaluateI or PendingAction.SelfEvaluateII => $"/Evaluations/SelfEvaluation/{id}",
+        PendingAction.ApproveSelfEvaluationI or PendingAction.ApproveSelfEvaluationII => $"/Evaluations/FollowUpApproval/{id}",
+        PendingAction.AcceptSelfEvaluationI => $"/Evaluations/FollowUpAcceptance/{id}",
+        PendingAction.RateCompetencies => $"/Evaluations/Competencies/{id}",
+        PendingAction.AcceptFinal => $"/Evaluations/FinalAcceptance/{id}",
+        PendingAction.CommitteeDecision => $"/Evaluations/Committee/{id}",
+        PendingAction.RecordPartial => $"/Evaluations/Partial/{id}",
+        _ => $"/Evaluations/Details/{id}",
     };
 
     /// <summary>The Spanish label of the link to <see cref="PageFor"/>.</summary>

@@ -15,10 +15,14 @@ namespace Egi.Web.Features.Evaluations;
 /// </summary>
 public sealed class ToApproveModel(EgiDbContext db, CurrentUser me) : PageModel
 {
-    public sealed record Row(Evaluation Evaluation, Servant Evaluado, string Dependency, Period Period, PendingAction Action)
-    {
-        public DateTime Since => Evaluation.History.Count > 0 ? Evaluation.History.Max(h => h.At) : Evaluation.CreatedAt;
-    }
+    /// <summary>One evaluation as the lists show it, read from the facts the domain stored at its last save.</summary>
+    public sealed record Row(
+        int Id, int PeriodId, string Period, string Evaluado, string Job, string Dependency, EvaluationState State,
+        WaitingOn WaitingOn, bool Escalated, EvaluationStep? EscalatedStep, int GoalCount, int Rounds, DateTime Since,
+        bool MineToEvaluate, PendingAction Action);
+
+    /// <summary>A partial evaluation I owe: whose, which dates and why.</summary>
+    public sealed record PartialRow(int Id, string Evaluado, DateOnly From, DateOnly To, string Cause);
 
     public IReadOnlyList<Period> OpenPeriods { get; private set; } = [];
 
@@ -29,43 +33,53 @@ public sealed class ToApproveModel(EgiDbContext db, CurrentUser me) : PageModel
     public IReadOnlyList<Row> Decisions { get; private set; } = [];
 
     /// <summary>Evaluations I no longer evaluate where I owe a partial evaluation.</summary>
-    public IReadOnlyList<Row> Partials { get; private set; } = [];
-
-    public int Me { get; private set; }
+    public IReadOnlyList<PartialRow> Partials { get; private set; } = [];
 
     /// <summary>Everyone I evaluate in the open period(s).</summary>
     public IReadOnlyList<Row> All { get; private set; } = [];
 
-    public int Agreed => All.Count(r => r.Evaluation.State.GoalsAgreed());
+    public int Agreed => All.Count(r => r.State.GoalsAgreed());
 
     public async Task OnGetAsync(CancellationToken ct)
     {
         OpenPeriods = await db.Periods.AsNoTracking().Where(p => p.Status == PeriodStatus.Open).OrderBy(p => p.Year).ToListAsync(ct);
         if (me.ServantId is not { } mine || OpenPeriods.Count == 0) return;
         var periodIds = OpenPeriods.Select(p => p.Id).ToList();
-        var evaluations = await db.Evaluations.AsNoTracking()
-            .Where(e => periodIds.Contains(e.PeriodId) && e.EvaluadoId != mine && (e.EvaluatorId == mine || e.EscalationRecorderId == mine))
-            .ToListAsync(ct);
-        Me = mine;
-        // Evaluations that moved to another evaluator and still wait for my partial evaluation.
-        var loaded = evaluations.Select(e => e.Id).ToHashSet();
-        evaluations.AddRange((await db.Evaluations.AsNoTracking().Where(e => periodIds.Contains(e.PeriodId) && e.EvaluadoId != mine).ToListAsync(ct))
-            .Where(e => !loaded.Contains(e.Id) && e.HasPendingPartial(mine)));
-        if (evaluations.Count == 0) return;
-        var ids = evaluations.Select(e => e.EvaluadoId).Distinct().ToList();
-        var people = await db.Servants.AsNoTracking().Where(s => ids.Contains(s.Id)).ToDictionaryAsync(s => s.Id, ct);
-        var dependencies = await db.Dependencies.AsNoTracking().ToDictionaryAsync(d => d.Id, d => d.Name, ct);
-        var actor = new Actor(me.UserId ?? "", mine, me.DisplayName, me.IsTalentoHumano);
-        var rows = evaluations
-            .Select(e => new Row(e, people[e.EvaluadoId], dependencies.GetValueOrDefault(people[e.EvaluadoId].DependencyId, ""),
-                OpenPeriods.First(p => p.Id == e.PeriodId), e.PendingFor(actor)))
+        var rows = await (
+            from e in db.Evaluations.AsNoTracking()
+            where periodIds.Contains(e.PeriodId) && e.EvaluadoId != mine
+                && (e.EvaluatorId == mine || e.Waits.Any(w => w.ServantId == mine))
+            join s in db.Servants on e.EvaluadoId equals s.Id
+            join d in db.Dependencies on s.DependencyId equals d.Id
+            select new
+            {
+                e.Id, e.PeriodId, s.FirstNames, s.LastNames, s.JobTitle, s.JobCode, s.JobGrade, Dependency = d.Name, e.State,
+                e.Facts.WaitingOn, e.Facts.Escalated, e.EscalatedStep, e.Facts.GoalCount, e.Facts.CurrentStepRounds, e.Facts.WaitingSince,
+                Mine = e.EvaluatorId == mine,
+                Action = e.Waits.Where(w => w.ServantId == mine).Select(w => (PendingAction?)w.Action).FirstOrDefault(),
+            }).ToListAsync(ct);
+        if (rows.Count == 0) return;
+        var all = rows
+            .OrderBy(x => x.LastNames, StringComparer.CurrentCulture).ThenBy(x => x.FirstNames, StringComparer.CurrentCulture)
+            .Select(x => new Row(x.Id, x.PeriodId, OpenPeriods.First(p => p.Id == x.PeriodId).Name,
+                $"{x.FirstNames} {x.LastNames}".Trim(), new Servant { JobTitle = x.JobTitle, JobCode = x.JobCode, JobGrade = x.JobGrade }.Job,
+                x.Dependency, x.State, x.WaitingOn, x.Escalated, x.EscalatedStep, x.GoalCount, x.CurrentStepRounds, x.WaitingSince,
+                x.Mine, x.Action ?? PendingAction.None))
             .ToList();
 
-        All = rows.Where(r => r.Evaluation.EvaluatorId == mine)
-            .OrderBy(r => r.Evaluado.LastNames).ThenBy(r => r.Evaluado.FirstNames).ToList();
-        Waiting = All.Where(r => r.Action is not (PendingAction.None or PendingAction.CommitteeDecision)).OrderBy(r => r.Since).ToList();
-        Decisions = rows.Where(r => r.Action == PendingAction.CommitteeDecision).OrderBy(r => r.Since).ToList();
-        Partials = rows.Where(r => r.Evaluation.HasPendingPartial(mine)).OrderBy(r => r.Since).ToList();
-    }
+        All = all.Where(r => r.MineToEvaluate).ToList();
+        Waiting = All.Where(r => r.Action is not (PendingAction.None or PendingAction.CommitteeDecision or PendingAction.RecordPartial))
+            .OrderBy(r => r.Since).ToList();
+        Decisions = all.Where(r => r.Action == PendingAction.CommitteeDecision).OrderBy(r => r.Since).ToList();
 
+        // The few evaluations where I owe a partial: their dates and cause live in the evaluation itself.
+        var owed = all.Where(r => r.Action == PendingAction.RecordPartial).Select(r => r.Id).ToList();
+        if (owed.Count == 0) return;
+        var names = all.ToDictionary(r => r.Id, r => r.Evaluado);
+        Partials = (await db.Evaluations.AsNoTracking().Where(e => owed.Contains(e.Id)).ToListAsync(ct))
+            .Select(e => (e, p: e.PendingPartialOf(mine)!))
+            .OrderBy(x => x.p.CreatedAt)
+            .Select(x => new PartialRow(x.e.Id, names[x.e.Id], x.p.From, x.p.To, x.p.Cause))
+            .ToList();
+    }
 }

@@ -32,9 +32,8 @@ public sealed class IndexModel(EgiDbContext db, CurrentUser me) : PageModel
         }
         if (me.IsTalentoHumano || me.IsConsulta)
         {
-            var all = await db.Servants.AsNoTracking().ToListAsync(ct);
-            ServantCount = all.Count(s => !s.IsRetired(today));
-            EligibleCount = all.Count(s => s.EligibilityOn(today).IsEligible);
+            ServantCount = await db.Servants.CountAsync(s => s.RetirementDate == null || s.RetirementDate > today, ct);
+            EligibleCount = await db.Servants.CountAsync(Egi.Domain.Directory.Eligibility.IsEligibleOn(today), ct);
         }
         CurrentPeriod = await db.Periods.OrderByDescending(p => p.Year).Select(p => p.Name).FirstOrDefaultAsync(ct);
     }

@@ -1,4 +1,5 @@
 using Egi.Domain.Calendar;
+using Egi.Domain.Directory;
 using Egi.Domain.Evaluations;
 using Egi.Web.Data;
 using Egi.Web.Features.Evaluations;
@@ -32,66 +33,91 @@ public sealed class IndexModel(EgiDbContext db, CurrentUser me) : PageModel
 
     public bool IsEmpty => Own.Count == 0 && AsEvaluator.Count == 0 && Disagreements.Count == 0 && Missing.Count == 0;
 
+    /// <summary>
+    /// Reads what the domain stored at the last save of each evaluation (<see cref="Evaluation.Waits"/> and
+    /// <see cref="EvaluationFacts"/>): a constant number of queries, whatever the size of the entity.
+    /// </summary>
     public async Task OnGetAsync(CancellationToken ct)
     {
         var today = me.Today;
         var myId = me.ServantId;
-        var periods = await db.Periods.AsNoTracking().Where(p => p.Status == PeriodStatus.Open).OrderByDescending(p => p.Year).ToListAsync(ct);
+        var periods = await db.Periods.AsNoTracking().Where(p => p.Status == PeriodStatus.Open).OrderByDescending(p => p.Year)
+            .Select(p => new { p.Id, p.Name }).ToListAsync(ct);
         OpenPeriods = periods.Select(p => p.Name).ToList();
         if (periods.Count == 0 || (myId is null && !me.IsTalentoHumano)) return;
         var periodIds = periods.Select(p => p.Id).ToList();
-        var query = db.Evaluations.AsNoTracking().Where(e => periodIds.Contains(e.PeriodId));
-        if (!me.IsTalentoHumano) query = query.Where(e => e.EvaluadoId == myId || e.EvaluatorId == myId || e.EscalationRecorderId == myId);
-        var evaluations = await query.ToListAsync(ct);
-        if (!me.IsTalentoHumano && myId is { } owing)
-        {
-            // Evaluations that moved to another evaluator and still wait for my partial evaluation.
-            var loaded = evaluations.Select(e => e.Id).ToHashSet();
-            evaluations.AddRange((await db.Evaluations.AsNoTracking().Where(e => periodIds.Contains(e.PeriodId) && e.EvaluadoId != owing).ToListAsync(ct))
-                .Where(e => !loaded.Contains(e.Id) && e.HasPendingPartial(owing)));
-        }
-        var servants = await db.Servants.AsNoTracking().ToDictionaryAsync(s => s.Id, ct);
-        var dependencies = await db.Dependencies.AsNoTracking().ToDictionaryAsync(d => d.Id, d => d.Name, ct);
-        string Name(int id) => servants.TryGetValue(id, out var s) ? s.FullName : $"Servidor {id}";
-        string DependencyOf(int id) => servants.TryGetValue(id, out var s) ? dependencies.GetValueOrDefault(s.DependencyId, "—") : "—";
         string PeriodName(int id) => periods.FirstOrDefault(p => p.Id == id)?.Name ?? "";
 
-        var actor = new Actor(me.UserId ?? "", myId, me.DisplayName, me.IsTalentoHumano);
-        var pending = evaluations.Select(e => (E: e, Action: e.PendingFor(actor))).Where(x => x.Action != PendingAction.None).ToList();
+        if (myId is { } mine)
+        {
+            var waits = await (
+                from e in db.Evaluations.AsNoTracking()
+                where periodIds.Contains(e.PeriodId)
+                from w in e.Waits
+                where w.ServantId == mine
+                join s in db.Servants on e.EvaluadoId equals s.Id
+                join d in db.Dependencies on s.DependencyId equals d.Id
+                select new
+                {
+                    e.Id, e.PeriodId, e.EvaluadoId, e.State, e.Facts.Committee, w.Action, w.Since,
+                    Name = s.FirstNames + " " + s.LastNames, Dependency = d.Name,
+                }).ToListAsync(ct);
 
-        Own = pending
-            .Where(x => x.E.EvaluadoId == myId)
-            .Select(x => new OwnItem(x.E.Id, PeriodName(x.E.PeriodId), x.E.State.Label(), x.E.State.Step()?.Label() ?? "",
-                EvView.PageFor(x.E, x.Action), EvView.ActionText(x.Action)))
-            .ToList();
+            Own = waits
+                .Where(x => x.EvaluadoId == mine)
+                .Select(x => new OwnItem(x.Id, PeriodName(x.PeriodId), x.State.Label(), x.State.Step()?.Label() ?? "",
+                    EvView.PageFor(x.Id, x.Action), EvView.ActionText(x.Action)))
+                .ToList();
 
-        AsEvaluator = pending
-            .Where(x => x.E.EvaluadoId != myId)
-            .OrderByDescending(x => EvView.DaysWaiting(x.E, today)).ThenBy(x => Name(x.E.EvaluadoId), StringComparer.CurrentCulture)
-            .Select(x => new EvaluatorItem(x.E.Id, Name(x.E.EvaluadoId), DependencyOf(x.E.EvaluadoId), x.E.State.Label(),
-                x.Action == PendingAction.CommitteeDecision ? "Registra la decisión de la Comisión Evaluadora"
-                    : x.Action == PendingAction.RecordPartial ? "Evaluador saliente: registra la evaluación parcial"
-                    : x.E.IsCommittee ? "Registra por la Comisión Evaluadora" : "Evaluador",
-                EvView.DaysWaiting(x.E, today), EvView.PageFor(x.E, x.Action)))
-            .ToList();
+            AsEvaluator = waits
+                .Where(x => x.EvaluadoId != mine)
+                .Select(x => (x, Days: EvView.DaysWaiting(x.Since, today)))
+                .OrderByDescending(x => x.Days).ThenBy(x => x.x.Name, StringComparer.CurrentCulture)
+                .Select(y => new EvaluatorItem(y.x.Id, y.x.Name, y.x.Dependency, y.x.State.Label(),
+                    y.x.Action == PendingAction.CommitteeDecision ? "Registra la decisión de la Comisión Evaluadora"
+                        : y.x.Action == PendingAction.RecordPartial ? "Evaluador saliente: registra la evaluación parcial"
+                        : y.x.Committee ? "Registra por la Comisión Evaluadora" : "Evaluador",
+                    y.Days, EvView.PageFor(y.x.Id, y.x.Action)))
+                .ToList();
+        }
 
         if (!me.IsTalentoHumano) return;
 
-        Disagreements = evaluations
-            .Where(e => e.EvaluadoId != myId && e.State.Step() is { } step && e.DisagreementReached(step, periods.First(p => p.Id == e.PeriodId).Settings))
-            .Select(e => new DisagreementItem(e.Id, Name(e.EvaluadoId), Name(e.EvaluatorId), e.State.Step()!.Value.Label(), e.NotAccepted(e.State.Step()!.Value),
-                $"/Evaluations/Admin/{e.Id}"))
+        var disagreements = await (
+            from e in db.Evaluations.AsNoTracking()
+            where periodIds.Contains(e.PeriodId) && e.Facts.DisagreementStep != null && e.EvaluadoId != (myId ?? 0)
+            join s in db.Servants on e.EvaluadoId equals s.Id
+            join j in db.Servants on e.EvaluatorId equals j.Id
+            orderby s.LastNames, s.FirstNames
+            select new
+            {
+                e.Id, Step = e.Facts.DisagreementStep!.Value, e.Facts.CurrentStepNotAccepted,
+                Evaluado = s.FirstNames + " " + s.LastNames, Evaluator = j.FirstNames + " " + j.LastNames,
+            }).ToListAsync(ct);
+        Disagreements = disagreements
+            .Select(x => new DisagreementItem(x.Id, x.Evaluado, x.Evaluator, x.Step.Label(), x.CurrentStepNotAccepted, $"/Evaluations/Admin/{x.Id}"))
             .ToList();
 
-        var newest = periods[0];
-        var withEvaluation = evaluations.Where(e => e.PeriodId == newest.Id).Select(e => e.EvaluadoId).ToHashSet();
-        Missing = servants.Values
-            .Where(s => !withEvaluation.Contains(s.Id) && s.EligibilityOn(today).IsEligible)
-            .OrderBy(s => s.FullName, StringComparer.CurrentCulture)
-            .Select(s => new MissingItem(s.Id, s.FullName, dependencies.GetValueOrDefault(s.DependencyId, "—"),
-                s.BossId is not { } b || !servants.TryGetValue(b, out var boss) ? "No tiene jefe inmediato registrado: asígnelo en el directorio."
-                : boss.IsRetired(today) ? $"Su jefe inmediato ({boss.FullName}) está retirado: asigne otro en el directorio."
+        var newest = periods[0].Id;
+        var missing = await (
+            from s in db.Servants.AsNoTracking().Where(Eligibility.IsEligibleOn(today))
+            where !db.Evaluations.Any(e => e.PeriodId == newest && e.EvaluadoId == s.Id)
+            join d in db.Dependencies on s.DependencyId equals d.Id
+            join b in db.Servants on s.BossId equals (int?)b.Id into bosses
+            from boss in bosses.DefaultIfEmpty()
+            orderby s.LastNames, s.FirstNames
+            select new
+            {
+                s.Id, Name = s.FirstNames + " " + s.LastNames, Dependency = d.Name, s.BossId,
+                BossName = boss == null ? null : boss.FirstNames + " " + boss.LastNames,
+                BossRetirement = boss == null ? null : boss.RetirementDate,
+            }).ToListAsync(ct);
+        Missing = missing
+            .Select(s => new MissingItem(s.Id, s.Name, s.Dependency,
+                s.BossName is null ? "No tiene jefe inmediato registrado: asígnelo en el directorio."
+                : s.BossRetirement is { } r && r <= today ? $"Su jefe inmediato ({s.BossName}) está retirado: asigne otro en el directorio."
                 : "Aún no se abrió su evaluación: guarde su ficha en el directorio para abrirla."))
+            .OrderBy(m => m.Name, StringComparer.CurrentCulture)
             .ToList();
     }
 }
