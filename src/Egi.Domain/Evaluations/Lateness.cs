@@ -55,8 +55,8 @@ public static class Lateness
         _ => null,
     };
 
-    /// <summary>The last state of each step: the step is passed once the evaluation is beyond it.</summary>
-    private static EvaluationState LastState(EvaluationStep step) => step switch
+    /// <summary>The last state of each step: the step is passed once the evaluation is beyond it (closed states are beyond all).</summary>
+    public static EvaluationState LastState(EvaluationStep step) => step switch
     {
         EvaluationStep.Goals => EvaluationState.GoalAcceptance,
         EvaluationStep.FollowUpI => EvaluationState.SelfEvaluationIAcceptance,
@@ -82,6 +82,20 @@ public static class Lateness
         foreach (var r in e.Reopenings.Where(r => r.Step == step))
             if (r.Until > deadline) deadline = r.Until;
         return deadline;
+    }
+
+    /// <summary>
+    /// The same rule as <see cref="Of"/>, from what is stored of an evaluation not yet past the step (its state, the
+    /// person's deadline and on whom it waits): late after the deadline; pending while the step is open — the stage
+    /// window has started, or the person's own window (new servant, reopening) extends past it.
+    /// </summary>
+    public static StepLateness FromFacts(EvaluationStep step, DateOnly deadline, WaitingOn waitingOn, StageWindow window, DateOnly today)
+    {
+        ArgumentNullException.ThrowIfNull(window);
+        if (today > deadline) return new(step, LatenessStatus.Late, deadline, WorkingDays.WorkingDaysLate(deadline, today), 0, waitingOn);
+        if (window.Start <= today || deadline > window.End)
+            return new(step, LatenessStatus.Pending, deadline, 0, WorkingDays.CountBetween(today, deadline), waitingOn);
+        return new(step, LatenessStatus.None, deadline, 0, 0, waitingOn);
     }
 
     /// <summary>Where the evaluation stands against the deadline of <paramref name="step"/> today.</summary>

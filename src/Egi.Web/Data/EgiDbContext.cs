@@ -240,6 +240,20 @@ public abstract class EgiDbContext(DbContextOptions options, IAuditActor? actor,
     /// </summary>
     private async Task RefreshEvaluationFactsAsync(CancellationToken ct)
     {
+        // A period's windows or settings, or a servant's fecha de ingreso, feed the facts of evaluations that may not be
+        // loaded: bring them in, so that this save refreshes them too.
+        var periodChanged = ChangeTracker.Entries().Any(x => x.State is EntityState.Added or EntityState.Modified or EntityState.Deleted
+            && x.Metadata.IsOwned() && (x.Entity is StageWindow || x.Entity is PeriodSettings || x.Metadata.ClrType.Namespace == typeof(PeriodSettings).Namespace));
+        var changedPeriods = periodChanged
+            ? ChangeTracker.Entries<Period>().Where(x => x.State is EntityState.Modified or EntityState.Unchanged).Select(x => x.Entity.Id).ToList()
+            : [];
+        var changedHireDates = ChangeTracker.Entries<Servant>()
+            .Where(x => x.State == EntityState.Modified && x.Property(s => s.HireDate).IsModified).Select(x => x.Entity.Id).ToList();
+        if (changedPeriods.Count > 0)
+            await Evaluations.Where(e => changedPeriods.Contains(e.PeriodId)).LoadAsync(ct);
+        if (changedHireDates.Count > 0)
+            await Evaluations.Where(e => changedHireDates.Contains(e.EvaluadoId)).LoadAsync(ct);
+
         var evaluations = ChangeTracker.Entries<Evaluation>()
             .Where(x => x.State is not (EntityState.Deleted or EntityState.Detached)).Select(x => x.Entity).ToList();
         if (evaluations.Count == 0) return;

@@ -41,6 +41,9 @@ public sealed class EgiAppFactory : WebApplicationFactory<Program>
 
     public string DataFolder => folder;
 
+    /// <summary>Every SQL command the application sends (see <see cref="QueryCounter"/>).</summary>
+    public QueryCounter Queries { get; } = new();
+
     /// <summary>Extra configuration (e.g. Mail:*) applied on top; set before the first request.</summary>
     public Dictionary<string, string?> Settings { get; } = new();
 
@@ -90,6 +93,8 @@ public sealed class EgiAppFactory : WebApplicationFactory<Program>
             services.AddSingleton<TimeProvider>(Clock);
             // Hashing with the production iteration count would make every seeded account cost ~0.1 s.
             services.Configure<PasswordHasherOptions>(o => o.IterationCount = 1);
+            services.ConfigureDbContext<SqliteEgiDbContext>(o => o.AddInterceptors(Queries));
+            services.ConfigureDbContext<PostgresEgiDbContext>(o => o.AddInterceptors(Queries));
         });
     }
 

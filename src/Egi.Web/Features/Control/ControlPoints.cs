@@ -63,34 +63,51 @@ public sealed class ControlPoints
         return started.Count > 0 ? started[^1] : Stage.GoalSetting;
     }
 
+    /// <summary>
+    /// One query over the facts the domain stored (state, the person's deadline for the step, on whom it waits and
+    /// what they must do): the evaluations not yet past the step that are late or whose deadline is near; then
+    /// <see cref="Lateness.FromFacts"/> decides each one.
+    /// </summary>
     public static async Task<ControlPoints> BuildAsync(EgiDbContext db, Period period, Stage stage, DateOnly today, DateTime now, CancellationToken ct = default)
     {
         var step = Lateness.StepOf(stage) ?? throw new ArgumentOutOfRangeException(nameof(stage));
-        var evaluations = await db.Evaluations.AsNoTracking().Where(e => e.PeriodId == period.Id).ToListAsync(ct);
-        var servants = await db.Servants.AsNoTracking().ToDictionaryAsync(s => s.Id, ct);
-        var dependencies = await db.Dependencies.AsNoTracking().ToDictionaryAsync(d => d.Id, d => d.Name, ct);
-        var users = await db.Users.AsNoTracking().Where(u => u.ServantId != null).Select(u => new { u.Id, u.ServantId }).ToListAsync(ct);
-        var userOf = users.GroupBy(u => u.ServantId!.Value).ToDictionary(g => g.Key, g => g.First().Id);
+        var window = period.Window(stage);
+        var lastState = Lateness.LastState(step);
+        var soonDays = period.Settings.ReminderDaysBeforeClose;
+        var horizon = WorkingDays.AddWorkingDays(today, soonDays + 1);
+        var candidates = await (
+            from e in db.Evaluations.AsNoTracking()
+            where e.PeriodId == period.Id && e.State <= lastState && e.Facts.WaitingOn != WaitingOn.Nobody
+            let deadline = step == EvaluationStep.Goals ? e.Facts.GoalsDeadline
+                : step == EvaluationStep.FollowUpI ? e.Facts.FollowUpIDeadline : e.Facts.FollowUpIIDeadline
+            where deadline < horizon
+            let recipientId = e.Facts.WaitingOn == WaitingOn.Evaluado ? e.EvaluadoId : e.EscalationRecorderId ?? e.EvaluatorId
+            join s in db.Servants on e.EvaluadoId equals s.Id
+            join d in db.Dependencies on s.DependencyId equals d.Id
+            join r in db.Servants on recipientId equals r.Id
+            select new
+            {
+                e.Id, e.State, e.Facts.WaitingOn, e.Facts.Escalated, e.Facts.Committee, Deadline = deadline,
+                s.DocumentNumber, Evaluado = s.FirstNames + " " + s.LastNames, Dependency = d.Name,
+                RecipientId = r.Id, Recipient = r.FirstNames + " " + r.LastNames, r.Email,
+                RecipientUserId = db.Users.Where(u => u.ServantId == r.Id).Select(u => u.Id).FirstOrDefault(),
+                Action = e.Waits.Where(w => w.ServantId == r.Id).Select(w => (PendingAction?)w.Action).FirstOrDefault(),
+            }).ToListAsync(ct);
 
         var late = new List<ControlRow>();
         var soon = new List<ControlRow>();
-        foreach (var e in evaluations)
+        foreach (var c in candidates)
         {
-            if (!servants.TryGetValue(e.EvaluadoId, out var evaluado)) continue;
-            var lateness = Lateness.Of(e, step, new EvaluationContext(today, now, period, evaluado.HireDate));
-            if (lateness.Status == LatenessStatus.None || lateness.WaitingOn == WaitingOn.Nobody) continue;
-            if (!lateness.IsLate && !lateness.ClosesWithin(period.Settings.ReminderDaysBeforeClose)) continue;
-            var toEvaluado = lateness.WaitingOn == WaitingOn.Evaluado;
-            var recipientId = toEvaluado ? e.EvaluadoId : e.EscalationRecorderId ?? e.EvaluatorId;
-            if (!servants.TryGetValue(recipientId, out var recipient)) continue;
-            var role = toEvaluado ? ControlText.Evaluado : e.EscalatedStep is not null || e.IsCommittee ? ControlText.Committee : ControlText.Evaluator;
-            var action = e.PendingFor(new Actor(userOf.GetValueOrDefault(recipientId) ?? "", recipientId, recipient.FullName));
-            var row = new ControlRow(e.Id, evaluado.DocumentNumber, evaluado.FullName, dependencies.GetValueOrDefault(evaluado.DependencyId, "—"),
-                e.State.Label(), role, recipientId, recipient.FullName, recipient.Email, userOf.GetValueOrDefault(recipientId), role,
-                EvView.PageFor(e, action), EvView.ActionText(action), lateness);
+            var lateness = Lateness.FromFacts(step, c.Deadline, c.WaitingOn, window, today);
+            if (lateness.Status == LatenessStatus.None) continue;
+            if (!lateness.IsLate && !lateness.ClosesWithin(soonDays)) continue;
+            var role = c.WaitingOn == WaitingOn.Evaluado ? ControlText.Evaluado : c.Escalated || c.Committee ? ControlText.Committee : ControlText.Evaluator;
+            var action = c.Action ?? PendingAction.None;
+            var row = new ControlRow(c.Id, c.DocumentNumber, c.Evaluado.Trim(), c.Dependency, c.State.Label(), role, c.RecipientId, c.Recipient.Trim(), c.Email,
+                c.RecipientUserId, role, EvView.PageFor(c.Id, action), EvView.ActionText(action), lateness);
             (lateness.IsLate ? late : soon).Add(row);
         }
-        return new ControlPoints(period, stage, period.Settings.ReminderDaysBeforeClose,
+        return new ControlPoints(period, stage, soonDays,
             late.OrderByDescending(r => r.Lateness.WorkingDaysLate).ThenBy(r => r.Evaluado, StringComparer.CurrentCulture).ToList(),
             soon.OrderBy(r => r.Lateness.WorkingDaysLeft).ThenBy(r => r.Evaluado, StringComparer.CurrentCulture).ToList());
     }

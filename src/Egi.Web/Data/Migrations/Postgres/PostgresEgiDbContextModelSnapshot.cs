@@ -216,6 +216,9 @@ namespace Egi.Web.Data.Migrations.Postgres
                             b1.Property<DateOnly?>("ClosedOn")
                                 .HasColumnType("date");
 
+                            b1.Property<bool>("Committee")
+                                .HasColumnType("boolean");
+
                             b1.Property<decimal?>("CompetenciesComponent")
                                 .HasPrecision(7, 2)
                                 .HasColumnType("numeric(7,2)");
@@ -224,6 +227,9 @@ namespace Egi.Web.Data.Migrations.Postgres
                                 .HasColumnType("date");
 
                             b1.Property<int>("CurrentStepNotAccepted")
+                                .HasColumnType("integer");
+
+                            b1.Property<int>("CurrentStepRounds")
                                 .HasColumnType("integer");
 
                             b1.Property<int?>("DisagreementStep")
@@ -298,11 +304,11 @@ namespace Egi.Web.Data.Migrations.Postgres
                             b1.Property<int>("Revision")
                                 .HasColumnType("integer");
 
-                            b1.Property<DateTime>("StateSince")
-                                .HasColumnType("timestamp with time zone");
-
                             b1.Property<int>("WaitingOn")
                                 .HasColumnType("integer");
+
+                            b1.Property<DateTime>("WaitingSince")
+                                .HasColumnType("timestamp with time zone");
                         });
 
                     b.HasKey("Id");

@@ -203,6 +203,9 @@ namespace Egi.Web.Data.Migrations.Sqlite
                             b1.Property<DateOnly?>("ClosedOn")
                                 .HasColumnType("TEXT");
 
+                            b1.Property<bool>("Committee")
+                                .HasColumnType("INTEGER");
+
                             b1.Property<long?>("CompetenciesComponent")
                                 .HasPrecision(7, 2)
                                 .HasColumnType("INTEGER");
@@ -211,6 +214,9 @@ namespace Egi.Web.Data.Migrations.Sqlite
                                 .HasColumnType("TEXT");
 
                             b1.Property<int>("CurrentStepNotAccepted")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("CurrentStepRounds")
                                 .HasColumnType("INTEGER");
 
                             b1.Property<int?>("DisagreementStep")
@@ -285,11 +291,11 @@ namespace Egi.Web.Data.Migrations.Sqlite
                             b1.Property<int>("Revision")
                                 .HasColumnType("INTEGER");
 
-                            b1.Property<DateTime>("StateSince")
-                                .HasColumnType("TEXT");
-
                             b1.Property<int>("WaitingOn")
                                 .HasColumnType("INTEGER");
+
+                            b1.Property<DateTime>("WaitingSince")
+                                .HasColumnType("TEXT");
                         });
 
                     b.HasKey("Id");

@@ -1,9 +1,10 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace Egi.Web.Data.Migrations.Sqlite
+namespace Egi.Web.Data.Migrations.Postgres
 {
     /// <inheritdoc />
     public partial class ReadModelAndStableCodes : Migration
@@ -14,13 +15,20 @@ namespace Egi.Web.Data.Migrations.Sqlite
             migrationBuilder.AddColumn<DateOnly>(
                 name: "Facts_ClosedOn",
                 table: "Evaluations",
-                type: "TEXT",
+                type: "date",
                 nullable: true);
 
-            migrationBuilder.AddColumn<long>(
+            migrationBuilder.AddColumn<bool>(
+                name: "Facts_Committee",
+                table: "Evaluations",
+                type: "boolean",
+                nullable: false,
+                defaultValue: false);
+
+            migrationBuilder.AddColumn<decimal>(
                 name: "Facts_CompetenciesComponent",
                 table: "Evaluations",
-                type: "INTEGER",
+                type: "numeric(7,2)",
                 precision: 7,
                 scale: 2,
                 nullable: true);
@@ -28,33 +36,40 @@ namespace Egi.Web.Data.Migrations.Sqlite
             migrationBuilder.AddColumn<DateOnly>(
                 name: "Facts_CompetenciesRatedOn",
                 table: "Evaluations",
-                type: "TEXT",
+                type: "date",
                 nullable: true);
 
             migrationBuilder.AddColumn<int>(
                 name: "Facts_CurrentStepNotAccepted",
                 table: "Evaluations",
-                type: "INTEGER",
+                type: "integer",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.AddColumn<int>(
+                name: "Facts_CurrentStepRounds",
+                table: "Evaluations",
+                type: "integer",
                 nullable: false,
                 defaultValue: 0);
 
             migrationBuilder.AddColumn<int>(
                 name: "Facts_DisagreementStep",
                 table: "Evaluations",
-                type: "INTEGER",
+                type: "integer",
                 nullable: true);
 
             migrationBuilder.AddColumn<bool>(
                 name: "Facts_Escalated",
                 table: "Evaluations",
-                type: "INTEGER",
+                type: "boolean",
                 nullable: false,
                 defaultValue: false);
 
-            migrationBuilder.AddColumn<long>(
+            migrationBuilder.AddColumn<decimal>(
                 name: "Facts_FinalScore",
                 table: "Evaluations",
-                type: "INTEGER",
+                type: "numeric(7,2)",
                 precision: 7,
                 scale: 2,
                 nullable: true);
@@ -62,13 +77,13 @@ namespace Egi.Web.Data.Migrations.Sqlite
             migrationBuilder.AddColumn<DateOnly>(
                 name: "Facts_FinalizedOn",
                 table: "Evaluations",
-                type: "TEXT",
+                type: "date",
                 nullable: true);
 
-            migrationBuilder.AddColumn<long>(
+            migrationBuilder.AddColumn<decimal>(
                 name: "Facts_FirstFollowUpScore",
                 table: "Evaluations",
-                type: "INTEGER",
+                type: "numeric(7,2)",
                 precision: 7,
                 scale: 2,
                 nullable: true);
@@ -76,71 +91,71 @@ namespace Egi.Web.Data.Migrations.Sqlite
             migrationBuilder.AddColumn<DateOnly>(
                 name: "Facts_FollowUpIAcceptedOn",
                 table: "Evaluations",
-                type: "TEXT",
+                type: "date",
                 nullable: true);
 
             migrationBuilder.AddColumn<DateOnly>(
                 name: "Facts_FollowUpIDeadline",
                 table: "Evaluations",
-                type: "TEXT",
+                type: "date",
                 nullable: false,
                 defaultValue: new DateOnly(1, 1, 1));
 
             migrationBuilder.AddColumn<DateOnly>(
                 name: "Facts_FollowUpIIDeadline",
                 table: "Evaluations",
-                type: "TEXT",
+                type: "date",
                 nullable: false,
                 defaultValue: new DateOnly(1, 1, 1));
 
             migrationBuilder.AddColumn<DateOnly>(
                 name: "Facts_FollowUpIIReviewedOn",
                 table: "Evaluations",
-                type: "TEXT",
+                type: "date",
                 nullable: true);
 
             migrationBuilder.AddColumn<DateOnly>(
                 name: "Facts_FollowUpIISubmittedOn",
                 table: "Evaluations",
-                type: "TEXT",
+                type: "date",
                 nullable: true);
 
             migrationBuilder.AddColumn<DateOnly>(
                 name: "Facts_FollowUpIReviewedOn",
                 table: "Evaluations",
-                type: "TEXT",
+                type: "date",
                 nullable: true);
 
             migrationBuilder.AddColumn<DateOnly>(
                 name: "Facts_FollowUpISubmittedOn",
                 table: "Evaluations",
-                type: "TEXT",
+                type: "date",
                 nullable: true);
 
             migrationBuilder.AddColumn<int>(
                 name: "Facts_GoalCount",
                 table: "Evaluations",
-                type: "INTEGER",
+                type: "integer",
                 nullable: false,
                 defaultValue: 0);
 
             migrationBuilder.AddColumn<int>(
                 name: "Facts_GoalRounds",
                 table: "Evaluations",
-                type: "INTEGER",
+                type: "integer",
                 nullable: false,
                 defaultValue: 0);
 
             migrationBuilder.AddColumn<DateOnly>(
                 name: "Facts_GoalsAgreedOn",
                 table: "Evaluations",
-                type: "TEXT",
+                type: "date",
                 nullable: true);
 
-            migrationBuilder.AddColumn<long>(
+            migrationBuilder.AddColumn<decimal>(
                 name: "Facts_GoalsComponent",
                 table: "Evaluations",
-                type: "INTEGER",
+                type: "numeric(7,2)",
                 precision: 7,
                 scale: 2,
                 nullable: true);
@@ -148,71 +163,72 @@ namespace Egi.Web.Data.Migrations.Sqlite
             migrationBuilder.AddColumn<DateOnly>(
                 name: "Facts_GoalsDeadline",
                 table: "Evaluations",
-                type: "TEXT",
+                type: "date",
                 nullable: false,
                 defaultValue: new DateOnly(1, 1, 1));
 
             migrationBuilder.AddColumn<int>(
                 name: "Facts_GoalsNotAccepted",
                 table: "Evaluations",
-                type: "INTEGER",
+                type: "integer",
                 nullable: false,
                 defaultValue: 0);
 
             migrationBuilder.AddColumn<DateOnly>(
                 name: "Facts_GoalsReviewedOn",
                 table: "Evaluations",
-                type: "TEXT",
+                type: "date",
                 nullable: true);
 
             migrationBuilder.AddColumn<DateOnly>(
                 name: "Facts_GoalsSubmittedOn",
                 table: "Evaluations",
-                type: "TEXT",
+                type: "date",
                 nullable: true);
 
             migrationBuilder.AddColumn<int>(
                 name: "Facts_Level",
                 table: "Evaluations",
-                type: "INTEGER",
+                type: "integer",
                 nullable: true);
 
             migrationBuilder.AddColumn<int>(
                 name: "Facts_PendingPartials",
                 table: "Evaluations",
-                type: "INTEGER",
+                type: "integer",
                 nullable: false,
                 defaultValue: 0);
 
             migrationBuilder.AddColumn<int>(
                 name: "Facts_Revision",
                 table: "Evaluations",
-                type: "INTEGER",
+                type: "integer",
                 nullable: false,
                 defaultValue: 0);
-
-            migrationBuilder.AddColumn<DateTime>(
-                name: "Facts_StateSince",
-                table: "Evaluations",
-                type: "TEXT",
-                nullable: false,
-                defaultValue: new DateTime(1, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified));
 
             migrationBuilder.AddColumn<int>(
                 name: "Facts_WaitingOn",
                 table: "Evaluations",
-                type: "INTEGER",
+                type: "integer",
                 nullable: false,
                 defaultValue: 0);
+
+            migrationBuilder.AddColumn<DateTime>(
+                name: "Facts_WaitingSince",
+                table: "Evaluations",
+                type: "timestamp with time zone",
+                nullable: false,
+                defaultValue: new DateTime(1, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified));
 
             migrationBuilder.CreateTable(
                 name: "EvaluationWaits",
                 columns: table => new
                 {
-                    ServantId = table.Column<int>(type: "INTEGER", nullable: false),
-                    EvaluationId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Action = table.Column<int>(type: "INTEGER", nullable: false),
-                    Since = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    ServantId = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    EvaluationId = table.Column<int>(type: "integer", nullable: false),
+                    Action = table.Column<int>(type: "integer", nullable: false),
+                    Since = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -251,6 +267,10 @@ namespace Egi.Web.Data.Migrations.Sqlite
                 table: "Evaluations");
 
             migrationBuilder.DropColumn(
+                name: "Facts_Committee",
+                table: "Evaluations");
+
+            migrationBuilder.DropColumn(
                 name: "Facts_CompetenciesComponent",
                 table: "Evaluations");
 
@@ -260,6 +280,10 @@ namespace Egi.Web.Data.Migrations.Sqlite
 
             migrationBuilder.DropColumn(
                 name: "Facts_CurrentStepNotAccepted",
+                table: "Evaluations");
+
+            migrationBuilder.DropColumn(
+                name: "Facts_CurrentStepRounds",
                 table: "Evaluations");
 
             migrationBuilder.DropColumn(
@@ -355,11 +379,11 @@ namespace Egi.Web.Data.Migrations.Sqlite
                 table: "Evaluations");
 
             migrationBuilder.DropColumn(
-                name: "Facts_StateSince",
+                name: "Facts_WaitingOn",
                 table: "Evaluations");
 
             migrationBuilder.DropColumn(
-                name: "Facts_WaitingOn",
+                name: "Facts_WaitingSince",
                 table: "Evaluations");
         }
     }

@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Egi.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteEgiDbContext))]
-    [Migration("20261202065019_ReadModelAndStableCodes")]
+    [Migration("20261202071427_ReadModelAndStableCodes")]
     partial class ReadModelAndStableCodes
     {
         /// <inheritdoc />
@@ -206,6 +206,9 @@ namespace Egi.Web.Data.Migrations.Sqlite
                             b1.Property<DateOnly?>("ClosedOn")
                                 .HasColumnType("TEXT");
 
+                            b1.Property<bool>("Committee")
+                                .HasColumnType("INTEGER");
+
                             b1.Property<long?>("CompetenciesComponent")
                                 .HasPrecision(7, 2)
                                 .HasColumnType("INTEGER");
@@ -214,6 +217,9 @@ namespace Egi.Web.Data.Migrations.Sqlite
                                 .HasColumnType("TEXT");
 
                             b1.Property<int>("CurrentStepNotAccepted")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("CurrentStepRounds")
                                 .HasColumnType("INTEGER");
 
                             b1.Property<int?>("DisagreementStep")
@@ -288,11 +294,11 @@ namespace Egi.Web.Data.Migrations.Sqlite
                             b1.Property<int>("Revision")
                                 .HasColumnType("INTEGER");
 
-                            b1.Property<DateTime>("StateSince")
-                                .HasColumnType("TEXT");
-
                             b1.Property<int>("WaitingOn")
                                 .HasColumnType("INTEGER");
+
+                            b1.Property<DateTime>("WaitingSince")
+                                .HasColumnType("TEXT");
                         });
 
                     b.HasKey("Id");

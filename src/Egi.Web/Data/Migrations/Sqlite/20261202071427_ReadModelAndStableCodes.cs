@@ -1,10 +1,9 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
-using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace Egi.Web.Data.Migrations.Postgres
+namespace Egi.Web.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class ReadModelAndStableCodes : Migration
@@ -15,13 +14,20 @@ namespace Egi.Web.Data.Migrations.Postgres
             migrationBuilder.AddColumn<DateOnly>(
                 name: "Facts_ClosedOn",
                 table: "Evaluations",
-                type: "date",
+                type: "TEXT",
                 nullable: true);
 
-            migrationBuilder.AddColumn<decimal>(
+            migrationBuilder.AddColumn<bool>(
+                name: "Facts_Committee",
+                table: "Evaluations",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: false);
+
+            migrationBuilder.AddColumn<long>(
                 name: "Facts_CompetenciesComponent",
                 table: "Evaluations",
-                type: "numeric(7,2)",
+                type: "INTEGER",
                 precision: 7,
                 scale: 2,
                 nullable: true);
@@ -29,33 +35,40 @@ namespace Egi.Web.Data.Migrations.Postgres
             migrationBuilder.AddColumn<DateOnly>(
                 name: "Facts_CompetenciesRatedOn",
                 table: "Evaluations",
-                type: "date",
+                type: "TEXT",
                 nullable: true);
 
             migrationBuilder.AddColumn<int>(
                 name: "Facts_CurrentStepNotAccepted",
                 table: "Evaluations",
-                type: "integer",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.AddColumn<int>(
+                name: "Facts_CurrentStepRounds",
+                table: "Evaluations",
+                type: "INTEGER",
                 nullable: false,
                 defaultValue: 0);
 
             migrationBuilder.AddColumn<int>(
                 name: "Facts_DisagreementStep",
                 table: "Evaluations",
-                type: "integer",
+                type: "INTEGER",
                 nullable: true);
 
             migrationBuilder.AddColumn<bool>(
                 name: "Facts_Escalated",
                 table: "Evaluations",
-                type: "boolean",
+                type: "INTEGER",
                 nullable: false,
                 defaultValue: false);
 
-            migrationBuilder.AddColumn<decimal>(
+            migrationBuilder.AddColumn<long>(
                 name: "Facts_FinalScore",
                 table: "Evaluations",
-                type: "numeric(7,2)",
+                type: "INTEGER",
                 precision: 7,
                 scale: 2,
                 nullable: true);
@@ -63,13 +76,13 @@ namespace Egi.Web.Data.Migrations.Postgres
             migrationBuilder.AddColumn<DateOnly>(
                 name: "Facts_FinalizedOn",
                 table: "Evaluations",
-                type: "date",
+                type: "TEXT",
                 nullable: true);
 
-            migrationBuilder.AddColumn<decimal>(
+            migrationBuilder.AddColumn<long>(
                 name: "Facts_FirstFollowUpScore",
                 table: "Evaluations",
-                type: "numeric(7,2)",
+                type: "INTEGER",
                 precision: 7,
                 scale: 2,
                 nullable: true);
@@ -77,71 +90,71 @@ namespace Egi.Web.Data.Migrations.Postgres
             migrationBuilder.AddColumn<DateOnly>(
                 name: "Facts_FollowUpIAcceptedOn",
                 table: "Evaluations",
-                type: "date",
+                type: "TEXT",
                 nullable: true);
 
             migrationBuilder.AddColumn<DateOnly>(
                 name: "Facts_FollowUpIDeadline",
                 table: "Evaluations",
-                type: "date",
+                type: "TEXT",
                 nullable: false,
                 defaultValue: new DateOnly(1, 1, 1));
 
             migrationBuilder.AddColumn<DateOnly>(
                 name: "Facts_FollowUpIIDeadline",
                 table: "Evaluations",
-                type: "date",
+                type: "TEXT",
                 nullable: false,
                 defaultValue: new DateOnly(1, 1, 1));
 
             migrationBuilder.AddColumn<DateOnly>(
                 name: "Facts_FollowUpIIReviewedOn",
                 table: "Evaluations",
-                type: "date",
+                type: "TEXT",
                 nullable: true);
 
             migrationBuilder.AddColumn<DateOnly>(
                 name: "Facts_FollowUpIISubmittedOn",
                 table: "Evaluations",
-                type: "date",
+                type: "TEXT",
                 nullable: true);
 
             migrationBuilder.AddColumn<DateOnly>(
                 name: "Facts_FollowUpIReviewedOn",
                 table: "Evaluations",
-                type: "date",
+                type: "TEXT",
                 nullable: true);
 
             migrationBuilder.AddColumn<DateOnly>(
                 name: "Facts_FollowUpISubmittedOn",
                 table: "Evaluations",
-                type: "date",
+                type: "TEXT",
                 nullable: true);
 
             migrationBuilder.AddColumn<int>(
                 name: "Facts_GoalCount",
                 table: "Evaluations",
-                type: "integer",
+                type: "INTEGER",
                 nullable: false,
                 defaultValue: 0);
 
             migrationBuilder.AddColumn<int>(
                 name: "Facts_GoalRounds",
                 table: "Evaluations",
-                type: "integer",
+                type: "INTEGER",
                 nullable: false,
                 defaultValue: 0);
 
             migrationBuilder.AddColumn<DateOnly>(
                 name: "Facts_GoalsAgreedOn",
                 table: "Evaluations",
-                type: "date",
+                type: "TEXT",
                 nullable: true);
 
-            migrationBuilder.AddColumn<decimal>(
+            migrationBuilder.AddColumn<long>(
                 name: "Facts_GoalsComponent",
                 table: "Evaluations",
-                type: "numeric(7,2)",
+                type: "INTEGER",
                 precision: 7,
                 scale: 2,
                 nullable: true);
@@ -149,72 +162,71 @@ namespace Egi.Web.Data.Migrations.Postgres
             migrationBuilder.AddColumn<DateOnly>(
                 name: "Facts_GoalsDeadline",
                 table: "Evaluations",
-                type: "date",
+                type: "TEXT",
                 nullable: false,
                 defaultValue: new DateOnly(1, 1, 1));
 
             migrationBuilder.AddColumn<int>(
                 name: "Facts_GoalsNotAccepted",
                 table: "Evaluations",
-                type: "integer",
+                type: "INTEGER",
                 nullable: false,
                 defaultValue: 0);
 
             migrationBuilder.AddColumn<DateOnly>(
                 name: "Facts_GoalsReviewedOn",
                 table: "Evaluations",
-                type: "date",
+                type: "TEXT",
                 nullable: true);
 
             migrationBuilder.AddColumn<DateOnly>(
                 name: "Facts_GoalsSubmittedOn",
                 table: "Evaluations",
-                type: "date",
+                type: "TEXT",
                 nullable: true);
 
             migrationBuilder.AddColumn<int>(
                 name: "Facts_Level",
                 table: "Evaluations",
-                type: "integer",
+                type: "INTEGER",
                 nullable: true);
 
             migrationBuilder.AddColumn<int>(
                 name: "Facts_PendingPartials",
                 table: "Evaluations",
-                type: "integer",
+                type: "INTEGER",
                 nullable: false,
                 defaultValue: 0);
 
             migrationBuilder.AddColumn<int>(
                 name: "Facts_Revision",
                 table: "Evaluations",
-                type: "integer",
+                type: "INTEGER",
                 nullable: false,
                 defaultValue: 0);
-
-            migrationBuilder.AddColumn<DateTime>(
-                name: "Facts_StateSince",
-                table: "Evaluations",
-                type: "timestamp with time zone",
-                nullable: false,
-                defaultValue: new DateTime(1, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified));
 
             migrationBuilder.AddColumn<int>(
                 name: "Facts_WaitingOn",
                 table: "Evaluations",
-                type: "integer",
+                type: "INTEGER",
                 nullable: false,
                 defaultValue: 0);
+
+            migrationBuilder.AddColumn<DateTime>(
+                name: "Facts_WaitingSince",
+                table: "Evaluations",
+                type: "TEXT",
+                nullable: false,
+                defaultValue: new DateTime(1, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified));
 
             migrationBuilder.CreateTable(
                 name: "EvaluationWaits",
                 columns: table => new
                 {
-                    ServantId = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    EvaluationId = table.Column<int>(type: "integer", nullable: false),
-                    Action = table.Column<int>(type: "integer", nullable: false),
-                    Since = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    ServantId = table.Column<int>(type: "INTEGER", nullable: false),
+                    EvaluationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Action = table.Column<int>(type: "INTEGER", nullable: false),
+                    Since = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -253,6 +265,10 @@ namespace Egi.Web.Data.Migrations.Postgres
                 table: "Evaluations");
 
             migrationBuilder.DropColumn(
+                name: "Facts_Committee",
+                table: "Evaluations");
+
+            migrationBuilder.DropColumn(
                 name: "Facts_CompetenciesComponent",
                 table: "Evaluations");
 
@@ -262,6 +278,10 @@ namespace Egi.Web.Data.Migrations.Postgres
 
             migrationBuilder.DropColumn(
                 name: "Facts_CurrentStepNotAccepted",
+                table: "Evaluations");
+
+            migrationBuilder.DropColumn(
+                name: "Facts_CurrentStepRounds",
                 table: "Evaluations");
 
             migrationBuilder.DropColumn(
@@ -357,11 +377,11 @@ namespace Egi.Web.Data.Migrations.Postgres
                 table: "Evaluations");
 
             migrationBuilder.DropColumn(
-                name: "Facts_StateSince",
+                name: "Facts_WaitingOn",
                 table: "Evaluations");
 
             migrationBuilder.DropColumn(
-                name: "Facts_WaitingOn",
+                name: "Facts_WaitingSince",
                 table: "Evaluations");
         }
     }

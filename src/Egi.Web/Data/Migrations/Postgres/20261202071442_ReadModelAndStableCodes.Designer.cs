@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Egi.Web.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresEgiDbContext))]
-    [Migration("20261202065034_ReadModelAndStableCodes")]
+    [Migration("20261202071442_ReadModelAndStableCodes")]
     partial class ReadModelAndStableCodes
     {
         /// <inheritdoc />
@@ -219,6 +219,9 @@ namespace Egi.Web.Data.Migrations.Postgres
                             b1.Property<DateOnly?>("ClosedOn")
                                 .HasColumnType("date");
 
+                            b1.Property<bool>("Committee")
+                                .HasColumnType("boolean");
+
                             b1.Property<decimal?>("CompetenciesComponent")
                                 .HasPrecision(7, 2)
                                 .HasColumnType("numeric(7,2)");
@@ -227,6 +230,9 @@ namespace Egi.Web.Data.Migrations.Postgres
                                 .HasColumnType("date");
 
                             b1.Property<int>("CurrentStepNotAccepted")
+                                .HasColumnType("integer");
+
+                            b1.Property<int>("CurrentStepRounds")
                                 .HasColumnType("integer");
 
                             b1.Property<int?>("DisagreementStep")
@@ -301,11 +307,11 @@ namespace Egi.Web.Data.Migrations.Postgres
                             b1.Property<int>("Revision")
                                 .HasColumnType("integer");
 
-                            b1.Property<DateTime>("StateSince")
-                                .HasColumnType("timestamp with time zone");
-
                             b1.Property<int>("WaitingOn")
                                 .HasColumnType("integer");
+
+                            b1.Property<DateTime>("WaitingSince")
+                                .HasColumnType("timestamp with time zone");
                         });
 
                     b.HasKey("Id");

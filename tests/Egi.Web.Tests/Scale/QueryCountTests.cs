@@ -1,0 +1,133 @@
+using System.Net;
+using Egi.Domain.Calendar;
+using Egi.Domain.Directory;
+using Egi.Domain.Evaluations;
+using Egi.Web.Features.Evaluations;
+using Egi.Web.Tests.Evaluations;
+using Egi.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Egi.Web.Tests.Scale;
+
+/// <summary>
+/// Issue 11: every main page issues a constant number of SQL commands whether the period has a few dozen
+/// evaluations or hundreds more — no query inside a loop over the period. Each page is requested once to warm up,
+/// then counted; the entity grows by <see cref="Added"/> servants under the same jefe (half of them waiting on his
+/// approval), and each page must cost exactly the same number of commands again.
+/// </summary>
+public abstract class QueryCountTests(Db db) : IAsyncLifetime
+{
+    private const int Added = 120;
+    private EgiAppFactory app = null!;
+    private EvaluationScenario scenario = null!;
+
+    public async Task InitializeAsync()
+    {
+        app = new EgiAppFactory(db);
+        app.Settings["Mail:WorkerEnabled"] = "false";
+        app.Settings["Scheduler:Enabled"] = "false";
+        scenario = await EvaluationScenario.OpenAsync(app);
+        await scenario.ActAsync(EvaluationScenario.Camila, (e, p) => e.SubmitGoals(p.Evaluado, EvaluationScenario.Goals(50, 50), p.Context));
+    }
+
+    public async Task DisposeAsync() => await app.DisposeAsync();
+
+    private async Task<Dictionary<string, int>> CountAsync(IReadOnlyList<(string Who, HttpClient Client, string Url)> pages)
+    {
+        var counts = new Dictionary<string, int>();
+        foreach (var (who, client, url) in pages)
+        {
+            var warm = await client.GetAsync(url);
+            Assert.True(warm.StatusCode is HttpStatusCode.OK or HttpStatusCode.Redirect, $"{who} {url}: {(int)warm.StatusCode}");
+            app.Queries.Reset();
+            var response = await client.GetAsync(url);
+            counts[$"{who} {url}"] = app.Queries.Count;
+            Assert.True(response.StatusCode is HttpStatusCode.OK or HttpStatusCode.Redirect, $"{who} {url}: {(int)response.StatusCode}");
+        }
+        return counts;
+    }
+
+    [Fact]
+    public async Task Main_pages_cost_the_same_number_of_queries_with_many_more_evaluations()
+    {
+        var camila = await scenario.EvaluationIdAsync(EvaluationScenario.Camila);
+        var evaluado = await app.SignedInAsync(Accounts.Evaluado);
+        var jefe = await app.SignedInAsync(Accounts.Jefe);
+        var th = await app.SignedInAsync(Accounts.TalentoHumano);
+        var pages = new List<(string, HttpClient, string)>
+        {
+            ("evaluado", evaluado, "/Pending"),
+            ("evaluado", evaluado, "/Evaluations/Mine"),
+            ("evaluado", evaluado, $"/Evaluations/Details/{camila}"),
+            ("jefe", jefe, "/Pending"),
+            ("jefe", jefe, "/Evaluations/ToApprove"),
+            ("jefe", jefe, $"/Evaluations/Details/{camila}"),
+            ("th", th, "/"),
+            ("th", th, "/Pending"),
+            ("th", th, "/Control?etapa=1"),
+            ("th", th, "/Dashboard"),
+            ("th", th, "/Reports/Stage1"),
+            ("th", th, "/Reports/Stage2"),
+            ("th", th, "/Reports/Annual"),
+            ("th", th, "/Directory/Servants"),
+        };
+        var before = await CountAsync(pages);
+
+        await GrowAsync();
+        var waiting = await app.WithDbAsync(d => d.Evaluations.CountAsync(e => e.Waits.Any(w => w.ServantId == e.EvaluatorId && w.Action == PendingAction.ApproveGoals)));
+        Assert.True(waiting > Added / 2, $"the set-up should leave many goals waiting on the jefe ({waiting})");
+
+        var after = await CountAsync(pages);
+        foreach (var (page, n) in before)
+            Assert.True(after[page] == n, $"{page}: {n} SQL commands with the demo entity, {after[page]} with {Added} more evaluations");
+    }
+
+    /// <summary>Adds servants under Felipe Navarro (the demo jefe), opens their evaluations and sends half of their goals.</summary>
+    private async Task GrowAsync()
+    {
+        var felipe = await scenario.ServantIdAsync(EvaluationScenario.Felipe);
+        await app.WithDbAsync(async d =>
+        {
+            var boss = await d.Servants.AsNoTracking().SingleAsync(s => s.Id == felipe);
+            for (var i = 0; i < Added; i++)
+            {
+                d.Servants.Add(new Servant
+                {
+                    DocumentNumber = (900000000 + i).ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    FirstNames = $"Persona {i}",
+                    LastNames = "De Prueba",
+                    Email = $"persona{i}@egi-demo.gov.co",
+                    JobTitle = "Profesional universitario",
+                    JobCode = "2044",
+                    JobGrade = "01",
+                    Level = HierarchyLevel.Profesional,
+                    DependencyId = boss.DependencyId,
+                    EmploymentType = EmploymentType.Provisional,
+                    HireDate = new DateOnly(2020, 1, 1),
+                    BossId = felipe,
+                });
+            }
+            await d.SaveChangesAsync();
+            var period = await d.Periods.SingleAsync(p => p.Id == scenario.PeriodId);
+            await new EvaluationOpening(d, app.Clock).OpenAllAsync(period);
+        });
+        await app.WithDbAsync(async d =>
+        {
+            var period = await d.Periods.AsNoTracking().SingleAsync(p => p.Id == scenario.PeriodId);
+            var added = await d.Evaluations.Where(e => e.PeriodId == period.Id && e.EvaluatorId == felipe)
+                .Join(d.Servants.Where(s => s.LastNames == "De Prueba"), e => e.EvaluadoId, s => s.Id, (e, s) => e).ToListAsync();
+            var now = app.Clock.GetUtcNow().UtcDateTime;
+            foreach (var e in added.Where(e => e.Id % 2 == 0))
+            {
+                var outcome = e.SubmitGoals(new Actor("", e.EvaluadoId, "Persona"), EvaluationScenario.Goals(50, 50),
+                    new EvaluationContext(scenario.Today, now, period, new DateOnly(2020, 1, 1)));
+                Assert.True(outcome.Succeeded, outcome.ToString());
+            }
+            await d.SaveChangesAsync();
+        });
+    }
+}
+
+public sealed class QueryCountTestsSqlite() : QueryCountTests(Db.Sqlite);
+
+public sealed class QueryCountTestsPostgres() : QueryCountTests(Db.Postgres);
