@@ -39,10 +39,13 @@ public sealed class DashboardJourneyTests(BrowserFixture fixture, ITestOutputHel
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Puntos de control" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("Puntos de control");
-        await page.GetByLabel("Etapa", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Value = ((int)Stage.FirstFollowUp).ToString(System.Globalization.CultureInfo.InvariantCulture) });
+        var stage = ((int)Stage.FirstFollowUp).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        await page.GetByLabel("Etapa", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Value = stage });
         await page.GetByRole(AriaRole.Button, new() { Name = "Ver", Exact = true }).ClickAsync();
+        // Read the list only once the first follow-up's page has replaced the default stage's page.
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex($"[?&]etapa={stage}(&|$)"));
         var late = page.Locator("#tabla-atrasados");
-        await Expect(late).ToBeVisibleAsync();
+        await Expect(late.Locator("caption")).ToContainTextAsync("Primer seguimiento (autoevaluación I)");
         var firstBox = late.Locator("input[name=seleccion]").First;
         var label = await page.Locator($"label[for='{await firstBox.GetAttributeAsync("id")}']").TextContentAsync();
         var recipient = label!.Replace("Recordar a ", "", StringComparison.Ordinal).Split(" (evaluación", StringSplitOptions.None)[0].Trim();

@@ -40,7 +40,7 @@ public sealed class ImprovementJourneyTests(BrowserFixture fixture, ITestOutputH
         InBrowserAsync(nameof(Jefe_fills_the_plan_both_confirm_and_it_is_followed_up_until_closed), async page =>
         {
             await PlanSentAsync();
-            var year = DateTime.Today.Year;
+            var year = await PeriodYearAsync();
 
             // Felipe: from «Mejoramiento», the plan of his evaluado; fills one aspect linked to goal 1 and confirms.
             await SignInAsync(page, Jefe);

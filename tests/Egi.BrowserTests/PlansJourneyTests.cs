@@ -53,7 +53,7 @@ public sealed class PlansJourneyTests(BrowserFixture fixture, ITestOutputHelper 
         await page.Locator("#Goals_0__Description").FillAsync("Publicar cada mes el tablero de datos de la transición energética");
         await page.Locator("#Goals_0__Weight").FillAsync("100");
         await page.Locator("#Goals_0__AgreedFirstFollowUpPercent").FillAsync("50");
-        await page.Locator("#Goals_0__DueDate").FillAsync(DateTime.Today.Year + "-12-15");
+        await page.Locator("#Goals_0__DueDate").FillAsync($"{await PeriodYearAsync()}-12-15");
         await page.Locator("#Goals_0__ExpectedEvidence").FillAsync("Doce publicaciones del tablero");
         var select = page.GetByLabel("Ítem del plan institucional").First;
         await Expect(select.Locator("optgroup").First).ToHaveAttributeAsync("label", new Regex("^Plan de acción de su dependencia — Grupo Interno de Trabajo de Información"));

@@ -24,12 +24,13 @@ public sealed class StageOneJourneyTests(BrowserFixture fixture, ITestOutputHelp
             ("Actualizar el modelo de proyección de demanda", "30", "Modelo documentado y validado"),
             ("Atender las solicitudes de información del sector", "20", "Reporte de respuestas a tiempo"),
         };
+        var year = await PeriodYearAsync();
         for (var i = 0; i < goals.Length; i++)
         {
             await page.Locator($"#Goals_{i}__Description").FillAsync(goals[i].Item1);
             await page.Locator($"#Goals_{i}__Weight").FillAsync(goals[i].Item2);
             await page.Locator($"#Goals_{i}__AgreedFirstFollowUpPercent").FillAsync("50");
-            await page.Locator($"#Goals_{i}__DueDate").FillAsync(DateTime.Today.Year + "-12-15");
+            await page.Locator($"#Goals_{i}__DueDate").FillAsync($"{year}-12-15");
             await page.Locator($"#Goals_{i}__ExpectedEvidence").FillAsync(goals[i].Item3);
         }
         await page.GetByRole(AriaRole.Button, new() { Name = "Enviar al jefe para aprobación" }).ClickAsync();

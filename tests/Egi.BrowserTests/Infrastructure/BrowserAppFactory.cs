@@ -47,6 +47,9 @@ public sealed class BrowserAppFactory : WebApplicationFactory<Program>
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Egi:DemoScenario", "true"); // the demo period is open with the goal window around today
         builder.UseSetting("Egi:DemoPassword", Password);
+        // No browser journey is about the scheduler: on the real clock it would run the 07:00 reminder job whenever the
+        // suite happens to cross that hour, writing to the database under a journey.
+        builder.UseSetting("Scheduler:Enabled", "false");
         builder.UseSetting("Database:Provider", "Sqlite");
         builder.UseSetting("ConnectionStrings:Sqlite", $"Data Source={Path.Combine(folder, "egi.db")}");
         builder.ConfigureServices(services =>

@@ -37,6 +37,9 @@ public sealed class BrowserFixture : IAsyncLifetime
         if (!Directory.Exists(driver))
             throw new InvalidOperationException($"The Playwright driver is missing at {driver}: rebuild the project (the Microsoft.Playwright package copies it there).");
 
+        // Auto-waiting assertions (Expect(...)) wait for the page's actual state, 5 s by default: too short for a loaded machine.
+        Assertions.SetDefaultExpectTimeout(20_000);
+
         var appStart = Task.Run(App.Start);
         playwright = await Playwright.CreateAsync();
         browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
@@ -63,8 +66,9 @@ public sealed class BrowserFixture : IAsyncLifetime
             TimezoneId = "America/Bogota",
             ViewportSize = new ViewportSize { Width = width, Height = height },
         });
-        context.SetDefaultTimeout(10_000);
-        context.SetDefaultNavigationTimeout(15_000);
+        // Generous limits: they only matter when something is wrong, and a loaded CI machine is slow, not wrong.
+        context.SetDefaultTimeout(20_000);
+        context.SetDefaultNavigationTimeout(30_000);
         return await context.NewPageAsync();
     }
 

@@ -1,3 +1,7 @@
+using Egi.Domain.Calendar;
+using Egi.Web.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
 
@@ -34,7 +38,6 @@ public abstract class BrowserTest(BrowserFixture fixture, ITestOutputHelper outp
         }
     }
 
-    /// <summary>Signs in through the real sign-in page, as a person does it.</summary>
     /// <summary>
     /// Signs out the current person and signs in <paramref name="email"/>. Waits for the current page's requests to
     /// finish and leaves it first: a late response (a stylesheet renewing the sliding sign-in cookie) could otherwise
@@ -48,6 +51,18 @@ public abstract class BrowserTest(BrowserFixture fixture, ITestOutputHelper outp
         await SignInAsync(page, email);
     }
 
+    /// <summary>
+    /// The year of the demo period the application opened: the dates a journey types must fall in it. The app takes it
+    /// from its clock, so it can differ from the machine's local <see cref="DateTime.Today"/> around New Year.
+    /// </summary>
+    protected async Task<int> PeriodYearAsync()
+    {
+        using var scope = Fixture.App.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<EgiDbContext>();
+        return await db.Periods.Where(p => p.Status == PeriodStatus.Open).OrderByDescending(p => p.Year).Select(p => p.Year).FirstAsync();
+    }
+
+    /// <summary>Signs in through the real sign-in page, as a person does it.</summary>
     protected static async Task SignInAsync(IPage page, string email, string password = Password)
     {
         await page.GotoAsync("/Account/Login");

@@ -54,7 +54,9 @@ public sealed class EgiAppFactory : WebApplicationFactory<Program>
         Settings["Mail:Smtp:Host"] = "127.0.0.1";
         Settings["Mail:Smtp:Port"] = smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
         Settings["Mail:Smtp:Security"] = "None";
-        Settings["Mail:Smtp:TimeoutSeconds"] = "5";
+        // A generous timeout: on a loaded machine a 5 s limit could fail a send the server had already accepted (a
+        // timeout on QUIT); the message would then wait for a retry on the fake clock, or arrive twice.
+        Settings["Mail:Smtp:TimeoutSeconds"] = "60";
         Settings["Mail:PollSeconds"] = "0.2";
         Settings["Mail:BaseUrl"] = "https://egi.test";
         return this;
@@ -75,10 +77,15 @@ public sealed class EgiAppFactory : WebApplicationFactory<Program>
         // Creating each test database logs a connection failure before EF Core creates it: not news.
         builder.UseSetting("Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Connection", "None");
         builder.UseSetting("Egi:DemoPassword", Password);
+        // The hosted scheduler polls on a real-time minute against the test's fake clock: whenever it happened to wake, it
+        // could run a job in the middle of a test. Tests that are about the scheduler run it themselves (RunDueAsync).
+        builder.UseSetting("Scheduler:Enabled", "false");
         if (Db == Db.Postgres)
         {
             builder.UseSetting("Database:Provider", "Postgres");
-            postgresConnection ??= $"{PostgresBase};Database=egi_{Guid.NewGuid():N}";
+            // Generous connect and command timeouts: the suite creates and migrates hundreds of databases in parallel, and
+            // on a loaded machine Npgsql's defaults (15 s, 30 s) can run out before a busy server answers.
+            postgresConnection ??= $"{PostgresBase};Database=egi_{Guid.NewGuid():N};Timeout=60;Command Timeout=120";
             builder.UseSetting("ConnectionStrings:Postgres", postgresConnection);
         }
         else
@@ -111,6 +118,14 @@ public sealed class EgiAppFactory : WebApplicationFactory<Program>
             throw new InvalidOperationException($"Sign-in of {email} failed: {(int)response.StatusCode}");
         return client;
     }
+
+    /// <summary>
+    /// Runs one complete pass of the outbox dispatcher, as the hosted worker does each round; returns how many messages
+    /// it sent. When it returns, every message due on <see cref="Clock"/> that nobody else is sending has been tried:
+    /// the way to show that something is not sent.
+    /// </summary>
+    public Task<int> DispatchOutboxAsync() =>
+        Services.GetRequiredService<Egi.Web.Notifications.OutboxDispatcher>().DispatchDueAsync(CancellationToken.None);
 
     public async Task<T> WithDbAsync<T>(Func<EgiDbContext, Task<T>> work)
     {

@@ -45,21 +45,27 @@ public sealed class TestSmtpServer : IAsyncDisposable
         var server = new SmtpServer.SmtpServer(options, services);
         cts = new CancellationTokenSource();
         running = server.StartAsync(cts.Token);
-        // Wait until the port accepts connections.
-        for (var i = 0; i < 100; i++)
+        // Wait until the port accepts connections (and say why, should the server have failed to listen on it). The
+        // limit is generous: on a loaded machine the listener can take far longer than usual to come up.
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        while (true)
         {
+            if (running.IsFaulted) throw new InvalidOperationException($"The test SMTP server could not listen on port {Port}.", running.Exception);
             try
             {
                 using var probe = new TcpClient();
                 await probe.ConnectAsync(IPAddress.Loopback, Port);
                 return;
             }
-            catch (SocketException)
+            catch (SocketException) when (watch.Elapsed < Eventually.DefaultTimeout)
             {
                 await Task.Delay(20);
             }
+            catch (SocketException e)
+            {
+                throw new InvalidOperationException($"The test SMTP server did not start on port {Port}.", e);
+            }
         }
-        throw new InvalidOperationException("The test SMTP server did not start.");
     }
 
     public async Task StopAsync()
@@ -72,12 +78,21 @@ public sealed class TestSmtpServer : IAsyncDisposable
         running = null;
     }
 
-    /// <summary>Waits (real time) until at least <paramref name="count"/> messages arrived.</summary>
+    /// <summary>
+    /// Waits (real time, up to <see cref="Eventually.DefaultTimeout"/>) until at least <paramref name="count"/> messages
+    /// arrived. A message is stored before the server answers the client, so once a dispatcher's pass has returned, what
+    /// it sent is already here.
+    /// </summary>
     public async Task<IReadOnlyList<MimeMessage>> WaitForAsync(int count, TimeSpan? timeout = null)
     {
-        var until = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(15));
-        while (received.Count < count && DateTime.UtcNow < until) await Task.Delay(50);
-        if (received.Count < count) throw new TimeoutException($"Expected {count} e-mails, got {received.Count}.");
+        try
+        {
+            await Eventually.UntilAsync(() => received.Count >= count, $"{count} e-mails", timeout);
+        }
+        catch (TimeoutException e)
+        {
+            throw new TimeoutException($"Expected {count} e-mails, got {received.Count}. {e.Message}", e);
+        }
         return Messages;
     }
 

@@ -17,13 +17,9 @@ public sealed class PickupTransportTests : IAsyncLifetime
     {
         await app.NewClient().PostFormAsync("/Account/ForgotPassword", new() { ["Email"] = Accounts.Evaluado });
         var folder = Path.Combine(app.DataFolder, "mail-pickup");
-        var until = DateTime.UtcNow.AddSeconds(15);
-        string[] files = [];
-        while (DateTime.UtcNow < until && files.Length == 0)
-        {
-            files = System.IO.Directory.Exists(folder) ? System.IO.Directory.GetFiles(folder, "*.eml") : [];
-            await Task.Delay(100);
-        }
+        var files = await Eventually.ValueAsync(
+            () => Task.FromResult(System.IO.Directory.Exists(folder) && System.IO.Directory.GetFiles(folder, "*.eml") is { Length: > 0 } found ? found : null),
+            "the .eml file in the pickup folder");
         var file = Assert.Single(files);
         var message = await MimeMessage.LoadAsync(file);
         Assert.Equal("EGI — restablecer su contraseña", message.Subject);

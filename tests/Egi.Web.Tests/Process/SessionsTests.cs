@@ -99,9 +99,10 @@ public abstract class SessionsTests(Db db) : IAsyncLifetime
         Assert.Equal(emails.Select(e => "mailto:" + e).Order(), vevent.All("ATTENDEE").Select(a => a.Value).Order());
         Assert.Equal("Auditorio\\, piso 9", vevent.One("LOCATION").Value);
 
-        // Sending again without a change sends nothing new.
+        // Sending again without a change sends nothing new: nothing is queued, and a complete delivery pass sends nothing.
         await hr.PostFormAsync($"/Sessions/Details/{id}?handler=Send", new(), getUrl: $"/Sessions/Details/{id}");
-        await Task.Delay(500);
+        Assert.Equal(6, await app.WithDbAsync(d => d.OutboxMessages.CountAsync()));
+        Assert.Equal(0, await app.DispatchOutboxAsync());
         Assert.Equal(6, smtp.Messages.Count);
 
         // A new time: the same UID with a higher SEQUENCE updates the entry in every calendar.
