@@ -183,6 +183,7 @@ measure() {
   p99=$(to_ms "$(echo "$out" | awk '$1=="99%" {print $2}')")
   errors=$(echo "$out" | awk '/Non-2xx/ {n += $NF} /Socket errors/ {gsub(",", ""); n += $4 + $6 + $8 + $10} END {print n + 0}')
   [ "${4:-}" = writes ] && errors="$(echo "$out" | sed -n 's/^WRITES saved=\([0-9]*\) other=\([0-9]*\)/\1 saved, \2 other/p')"
+  if awk -v r="$rps" 'BEGIN { exit !(r + 0 == 0) }'; then p50="-"; p99="-"; fi
   [ "$p50" = "-" ] && errors="$errors (no request completed within $DURATION)"
   printf '%s\t%s\t%s\t%s\t%s\n' "$label" "$rps" "$p50" "$p99" "$errors" >> "$results"
 }
