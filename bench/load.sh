@@ -1,56 +1,264 @@
 #!/usr/bin/env bash
-# Load measurements with wrk against the real application (Release build, SQLite, demo data).
-#   bench/load.sh            # 15 s per endpoint, 2 threads, 16 connections
-#   DURATION=30s bench/load.sh
-# Needs: the .NET SDK, wrk (apt-get install wrk), curl. Prints one wrk summary per endpoint.
+# Load measurements with wrk against the real application (Release build) on a generated entity of $SERVANTS servants
+# (bench/Egi.Generator), signed in as many different users of each role.
+#   bench/load.sh                                  # SQLite, 5 000 servants, 10 s per page, 2 threads, 32 connections
+#   DURATION=30s SERVANTS=2000 bench/load.sh
+#   PROVIDER=Postgres bench/load.sh                # a private PostgreSQL 15 (run as root), torn down at the end
+#   WRITES=0 bench/load.sh                         # reads only
+# Other settings: CONNECTIONS, THREADS, SEED, PORT, PGPORT, EVALUADOS (16), JEFES (16), TALENTO (4).
+# Needs: the .NET SDK, wrk (installed with apt-get when missing and running as root), curl.
+# Prints a table (page, req/s, p50, p99, ratio to /health) and writes it to bench/results/<date>-<provider>.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-DURATION="${DURATION:-15s}"
+DURATION="${DURATION:-10s}"
+CONNECTIONS="${CONNECTIONS:-32}"
+THREADS="${THREADS:-2}"
+SERVANTS="${SERVANTS:-5000}"
+SEED="${SEED:-2026}"
+PROVIDER="${PROVIDER:-Sqlite}"
 PORT="${PORT:-5299}"
+PGPORT="${PGPORT:-55432}"
+EVALUADOS="${EVALUADOS:-16}"
+JEFES="${JEFES:-16}"
+TALENTO="${TALENTO:-4}"
+WRITES="${WRITES:-1}"
+PASSWORD="Egi.Bench2026"
+PGBIN=/usr/lib/postgresql/15/bin
+BASE="http://127.0.0.1:$PORT"
 work="$(mktemp -d /tmp/egi-bench.XXXXXX)"
-trap 'kill "${app_pid:-0}" 2>/dev/null || true; rm -rf "$work"' EXIT
+pgdir=""
 
-command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk" >&2; exit 1; }
+cleanup() {
+  kill "${app_pid:-0}" 2>/dev/null || true
+  wait "${app_pid:-0}" 2>/dev/null || true
+  if [ -n "$pgdir" ]; then
+    runuser -u postgres -- "$PGBIN/pg_ctl" -D "$pgdir/data" -m fast -w stop >/dev/null 2>&1 || true
+    rm -rf "$pgdir"
+  fi
+  rm -rf "$work"
+}
+trap cleanup EXIT
+fail() { echo "load.sh: $*" >&2; exit 1; }
+
+if ! command -v wrk >/dev/null; then
+  [ "$(id -u)" = 0 ] || fail "wrk is missing: apt-get install wrk"
+  apt-get install -y wrk >/dev/null 2>&1 || fail "wrk is missing and apt-get install wrk failed"
+fi
+
+echo "== Building (Release)"
+dotnet build bench/Egi.Generator -c Release -v q -nologo >/dev/null
 dotnet publish src/Egi.Web -c Release -o "$work/app" -v q -nologo >/dev/null
 
-ASPNETCORE_ENVIRONMENT=Production dotnet "$work/app/Egi.Web.dll" --urls "http://127.0.0.1:$PORT" \
-  --Egi:DataFolder="$work/data" --Egi:SeedDemo=true --Egi:DemoScenario=true --Egi:StartupBanner=false \
+app_args=()
+case "$PROVIDER" in
+  Sqlite|sqlite|SQLite)
+    PROVIDER=Sqlite
+    gen_args=(--provider Sqlite --out "$work/data")
+    app_args=(--Egi:DataFolder="$work/data")
+    ;;
+  Postgres|postgres|PostgreSQL)
+    PROVIDER=Postgres
+    [ "$(id -u)" = 0 ] || fail "PROVIDER=Postgres starts a private PostgreSQL with runuser: run as root"
+    [ -x "$PGBIN/initdb" ] || fail "PostgreSQL 15 binaries not found in $PGBIN"
+    echo "== Starting a private PostgreSQL 15 on port $PGPORT"
+    pgdir="$(mktemp -d /tmp/egi-pg.XXXXXX)"
+    chown postgres: "$pgdir"
+    runuser -u postgres -- "$PGBIN/initdb" -D "$pgdir/data" -U postgres -A trust -E UTF8 >/dev/null
+    runuser -u postgres -- "$PGBIN/pg_ctl" -D "$pgdir/data" -l "$pgdir/log" -w \
+      -o "-p $PGPORT -k $pgdir -c listen_addresses=127.0.0.1 -c max_connections=200" start >/dev/null
+    conn="Host=127.0.0.1;Port=$PGPORT;Database=egi;Username=postgres"
+    gen_args=(--provider Postgres --connection "$conn" --out "$work/data")
+    app_args=(--Egi:DataFolder="$work/data" --Database:Provider=Postgres "--ConnectionStrings:Postgres=$conn")
+    ;;
+  *) fail "PROVIDER must be Sqlite or Postgres" ;;
+esac
+
+echo "== Generating $SERVANTS servants (seed $SEED, $PROVIDER)"
+gen_start=$(date +%s%N)
+dotnet bench/Egi.Generator/bin/Release/net10.0/Egi.Generator.dll --servants "$SERVANTS" --seed "$SEED" --reset "${gen_args[@]}" \
+  | grep -vE '^    [^ ]+@' | sed 's/^/   /'
+gen_seconds=$(awk -v a="$gen_start" -v b="$(date +%s%N)" 'BEGIN { printf "%.1f", (b - a) / 1e9 }')
+accounts="$work/data/accounts.tsv"
+
+echo "== Starting the application (Release, Production)"
+ASPNETCORE_ENVIRONMENT=Production dotnet "$work/app/Egi.Web.dll" --urls "$BASE" "${app_args[@]}" \
+  --Egi:SeedDemo=false --Egi:StartupBanner=false \
   --Logging:LogLevel:Default=Warning --Mail:WorkerEnabled=false --Scheduler:Enabled=false > "$work/app.log" 2>&1 &
 app_pid=$!
-for _ in $(seq 1 120); do curl -fs "http://127.0.0.1:$PORT/health" >/dev/null 2>&1 && break; sleep 0.5; done
-curl -fs "http://127.0.0.1:$PORT/health" >/dev/null || { cat "$work/app.log"; exit 1; }
+for _ in $(seq 1 240); do curl -fs "$BASE/health" >/dev/null 2>&1 && break; sleep 0.5; done
+curl -fs "$BASE/health" >/dev/null || { cat "$work/app.log"; fail "the application did not start"; }
 
-# Sign in as Talento Humano through the real form (antiforgery token + cookies).
-jar="$work/cookies"
-token=$(curl -s -c "$jar" "http://127.0.0.1:$PORT/Account/Login" | sed -n 's/.*name="__RequestVerificationToken" type="hidden" value="\([^"]*\)".*/\1/p' | head -1)
-curl -s -b "$jar" -c "$jar" -o /dev/null "http://127.0.0.1:$PORT/Account/Login" \
-  --data-urlencode "Input.Email=talento.humano@egi-demo.gov.co" --data-urlencode "Input.Password=Egi.Demo2026" \
-  --data-urlencode "__RequestVerificationToken=$token"
-cookie=$(sed 's/^#HttpOnly_//' "$jar" | awk '!/^#/ && NF>=7 {printf "%s=%s; ", $6, $7}')
+# Signs in through the real form (antiforgery token + cookie jar); prints the Cookie header of the session.
+token_of() { sed -n 's/.*name="__RequestVerificationToken" type="hidden" value="\([^"]*\)".*/\1/p' | head -1; }
+sign_in() {
+  local email="$1" jar="$work/jars/$1" token
+  mkdir -p "$work/jars"
+  token=$(curl -s -c "$jar" "$BASE/Account/Login" | token_of)
+  curl -s -b "$jar" -c "$jar" -o /dev/null "$BASE/Account/Login" \
+    --data-urlencode "Input.Email=$email" --data-urlencode "Input.Password=$PASSWORD" --data-urlencode "__RequestVerificationToken=$token"
+  grep -q 'egi\.auth' "$jar" || fail "sign-in of $email failed (no egi.auth cookie)"
+  sed 's/^#HttpOnly_//' "$jar" | awk '!/^#/ && NF>=7 {printf "%s=%s; ", $6, $7}'
+}
+# role → lines "email<TAB>evaluation id" from accounts.tsv, at most $2 of them.
+accounts_of() { awk -F'\t' -v r="$1" -v n="$2" '$1==r && c<n {print $2 "\t" $3; c++}' "$accounts"; }
 
-check() {
-  local code
-  code=$(curl -s -o /dev/null -w "%{http_code}" -H "Cookie: $cookie" "http://127.0.0.1:$PORT$1")
-  [ "$code" = "200" ] || { echo "Signed-in request to $1 answered $code, not 200: sign-in failed" >&2; exit 1; }
+echo "== Signing in $EVALUADOS evaluados, $JEFES jefes, $TALENTO of Talento Humano"
+declare -a ev_cookie ev_eval jefe_cookie th_cookie
+while IFS=$'\t' read -r email id; do ev_cookie+=("$(sign_in "$email")"); ev_eval+=("$id"); done < <(accounts_of evaluado "$EVALUADOS")
+while IFS=$'\t' read -r email _; do jefe_cookie+=("$(sign_in "$email")"); done < <(accounts_of jefe "$JEFES")
+while IFS=$'\t' read -r email _; do th_cookie+=("$(sign_in "$email")"); done < <(accounts_of talento_humano "$TALENTO")
+[ "${#ev_cookie[@]}" -gt 0 ] && [ "${#jefe_cookie[@]}" -gt 0 ] && [ "${#th_cookie[@]}" -gt 0 ] || fail "accounts.tsv lacks users of some role"
+
+check() { # cookie path [expected code, 200 by default]
+  local cookie="$1" path="$2" expected="${3:-200}" code
+  code=$(curl -s -o /dev/null -m 300 -w "%{http_code}" -H "Cookie: $cookie" "$BASE$path")
+  [ "$code" = "$expected" ] || fail "signed-in request to $path answered $code, not $expected"
+}
+echo "== Checking that every page answers 200"
+for i in "${!ev_cookie[@]}"; do check "${ev_cookie[$i]}" "/Evaluations/Details/${ev_eval[$i]}"; done
+check "${ev_cookie[0]}" /Pending
+# «Mi evaluación» sends an evaluado with an evaluation in the open period on to it (302 to /Evaluations/Details/{id}).
+check "${ev_cookie[0]}" /Evaluations/Mine 302
+check "${jefe_cookie[0]}" /Pending
+check "${jefe_cookie[0]}" /Evaluations/ToApprove
+for p in /Dashboard "/Control?etapa=1" /Reports/Stage1 /Reports/Stage2 /Reports/Annual /Directory/Servants; do check "${th_cookie[0]}" "$p"; done
+
+# A wrk Lua script that rotates over entries "cookie<TAB>path[<TAB>form body]" (stdin): each thread starts at its own
+# entry and steps by the number of threads, so one-shot writes never repeat until the list is exhausted.
+lua_of() {
+  local file="$1"
+  {
+    echo "local entries = {"
+    while IFS=$'\t' read -r cookie path body; do
+      if [ -n "${body:-}" ]; then printf '  {c="%s", p="%s", b="%s"},\n' "$cookie" "$path" "$body"
+      else printf '  {c="%s", p="%s"},\n' "$cookie" "$path"; fi
+    done
+    cat <<LUA
+}
+local threads = {}
+local count = 0
+function setup(thread) count = count + 1; thread:set("tid", count); table.insert(threads, thread) end
+function init(args) i = tid - 1; ok = 0; refused = 0 end
+function request()
+  local e = entries[(i % #entries) + 1]
+  i = i + $THREADS
+  if e.b then
+    return wrk.format("POST", e.p, {["Cookie"] = e.c, ["Content-Type"] = "application/x-www-form-urlencoded"}, e.b)
+  end
+  return wrk.format("GET", e.p, {["Cookie"] = e.c})
+end
+LUA
+    if [ "${2:-}" = writes ]; then
+      cat <<'LUA'
+function response(status, headers, body)
+  if status == 302 then ok = ok + 1 else refused = refused + 1 end
+end
+function done(summary, latency, requests)
+  local a, b = 0, 0
+  for _, t in ipairs(threads) do a = a + t:get("ok"); b = b + t:get("refused") end
+  io.write(string.format("WRITES saved=%d other=%d\n", a, b))
+end
+LUA
+    fi
+  } > "$file"
 }
 
-run() {
-  local name="$1" path="$2" auth="${3:-}"
-  echo "== $name ($path)"
-  if [ -n "$auth" ]; then
-    wrk -t2 -c16 -d"$DURATION" --latency -H "Cookie: $cookie" "http://127.0.0.1:$PORT$path" | grep -E "Requests/sec|Latency|50%|99%|Non-2xx"
+results="$work/results.tsv"
+: > "$results"
+to_ms() { # wrk latency (e.g. 812.33us, 1.20ms, 3.41s, 1.02m) → milliseconds; "-" when nothing completed
+  awk -v v="$1" 'BEGIN { if (v == "") { print "-"; exit } n = v + 0; if (v ~ /us$/) n /= 1000; else if (v ~ /ms$/) n = n; else if (v ~ /m$/) n *= 60000; else if (v ~ /s$/) n *= 1000; printf "%.1f", n }'
+}
+# measure <label> <lua file or "-"> <path>
+measure() {
+  local label="$1" lua="$2" path="$3" out rps p50 p99 errors
+  echo "-- $label"
+  if [ "$lua" = "-" ]; then
+    out=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --timeout 120s --latency "$BASE$path")
   else
-    wrk -t2 -c16 -d"$DURATION" --latency "http://127.0.0.1:$PORT$path" | grep -E "Requests/sec|Latency|50%|99%|Non-2xx"
+    out=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --timeout 120s --latency -s "$lua" "$BASE$path")
   fi
+  echo "$out" | grep -E "Requests/sec|requests in|Non-2xx|Socket errors|WRITES" | sed 's/^/   /'
+  rps=$(echo "$out" | awk '/Requests\/sec/ {print $2}')
+  p50=$(to_ms "$(echo "$out" | awk '$1=="50%" {print $2}')")
+  p99=$(to_ms "$(echo "$out" | awk '$1=="99%" {print $2}')")
+  errors=$(echo "$out" | awk '/Non-2xx/ {n += $NF} /Socket errors/ {gsub(",", ""); n += $4 + $6 + $8 + $10} END {print n + 0}')
+  [ "${4:-}" = writes ] && errors="$(echo "$out" | sed -n 's/^WRITES saved=\([0-9]*\) other=\([0-9]*\)/\1 saved, \2 other/p')"
+  if awk -v r="$rps" 'BEGIN { exit !(r + 0 == 0) }'; then p50="-"; p99="-"; fi
+  [ "$p50" = "-" ] && errors="$errors (no request completed within $DURATION)"
+  printf '%s\t%s\t%s\t%s\t%s\n' "$label" "$rps" "$p50" "$p99" "$errors" >> "$results"
 }
-check /Directory/Servants
-run "Health (database ping)" /health
-run "Sign-in page (anonymous)" /Account/Login
-run "Home of Talento Humano" / auth
-run "Directory: servants list, page 1" /Directory/Servants auth
-run "Directory: search by document" "/Directory/Servants?q=1.022.345.987" auth
-check /Dashboard
-run "Dashboard: four SVG charts of the open period" /Dashboard auth
-run "Control points: late list of the first follow-up" "/Control?etapa=3" auth
-run "Annual report (activity 16) on screen" /Reports/Annual auth
-run "Improvement plans of the period (Talento Humano)" /Improvement auth
+
+echo "== Measuring: $DURATION per page, $THREADS threads, $CONNECTIONS connections"
+measure "/health (ceiling)" - /health
+
+for i in "${!ev_cookie[@]}"; do printf '%s\t%s\n' "${ev_cookie[$i]}" /Pending; done | lua_of "$work/ev-pending.lua"
+for i in "${!ev_cookie[@]}"; do printf '%s\t%s\n' "${ev_cookie[$i]}" /Evaluations/Mine; done | lua_of "$work/ev-mine.lua"
+for i in "${!ev_cookie[@]}"; do printf '%s\t%s\n' "${ev_cookie[$i]}" "/Evaluations/Details/${ev_eval[$i]}"; done | lua_of "$work/ev-details.lua"
+measure "Evaluado: /Pending" "$work/ev-pending.lua" /Pending
+measure "Evaluado: /Evaluations/Mine (302 to Details)" "$work/ev-mine.lua" /Evaluations/Mine
+measure "Evaluado: /Evaluations/Details/{id}" "$work/ev-details.lua" /Evaluations/Details
+
+for c in "${jefe_cookie[@]}"; do printf '%s\t%s\n' "$c" /Pending; done | lua_of "$work/jefe-pending.lua"
+for c in "${jefe_cookie[@]}"; do printf '%s\t%s\n' "$c" /Evaluations/ToApprove; done | lua_of "$work/jefe-toapprove.lua"
+measure "Jefe: /Pending" "$work/jefe-pending.lua" /Pending
+measure "Jefe: /Evaluations/ToApprove" "$work/jefe-toapprove.lua" /Evaluations/ToApprove
+
+n=0
+for p in /Dashboard "/Control?etapa=1" /Reports/Stage1 /Reports/Stage2 /Reports/Annual /Directory/Servants; do
+  n=$((n + 1))
+  for c in "${th_cookie[@]}"; do printf '%s\t%s\n' "$c" "$p"; done | lua_of "$work/th-$n.lua"
+  measure "Talento Humano: $p" "$work/th-$n.lua" "$p"
+done
+
+if [ "$WRITES" = 1 ]; then
+  # One-shot writes, each on its own evaluation: evaluados submit their goals, jefes approve goals waiting for them.
+  # Every user opens the form first (antiforgery token for that user + the evaluation's version).
+  year=$(date +%Y)
+  version_of() { sed -n 's/.*name="Version" value="\([^"]*\)".*/\1/p' | head -1; }
+  echo "== Preparing the write mix (signing in and opening each form)"
+  submits="$work/submits.tsv"; approvals="$work/approvals.tsv"
+  : > "$submits"; : > "$approvals"
+  goal="Goals%5B0%5D.Description=Elaborar+los+informes+de+gestion+de+la+dependencia&Goals%5B0%5D.Weight=100"
+  goal="$goal&Goals%5B0%5D.ExpectedEvidence=Informes+radicados&Goals%5B0%5D.AgreedFirstFollowUpPercent=50&Goals%5B0%5D.DueDate=$year-12-15"
+  while IFS=$'\t' read -r email id; do
+    cookie=$(sign_in "$email")
+    page=$(curl -s -m 300 -H "Cookie: $cookie" "$BASE/Evaluations/Goals/$id")
+    printf '%s\t%s\t%s\n' "$cookie" "/Evaluations/Goals/$id?handler=Submit" \
+      "__RequestVerificationToken=$(echo "$page" | token_of)&Version=$(echo "$page" | version_of)&$goal" >> "$submits"
+  done < <(accounts_of evaluado_submit 48)
+  while IFS=$'\t' read -r email id; do
+    cookie=$(sign_in "$email")
+    page=$(curl -s -m 300 -H "Cookie: $cookie" "$BASE/Evaluations/Approval/$id")
+    printf '%s\t%s\t%s\n' "$cookie" "/Evaluations/Approval/$id?handler=Approve" \
+      "__RequestVerificationToken=$(echo "$page" | token_of)&Version=$(echo "$page" | version_of)&Comment=De+acuerdo" >> "$approvals"
+  done < <(accounts_of jefe_approve 48)
+  lua_of "$work/submit.lua" writes < "$submits"
+  lua_of "$work/approve.lua" writes < "$approvals"
+  measure "Write: evaluado submits goals (POST)" "$work/submit.lua" /Evaluations/Goals writes
+  measure "Write: jefe approves goals (POST)" "$work/approve.lua" /Evaluations/Approval writes
+fi
+
+# The table, on screen and as Markdown.
+health=$(awk -F'\t' 'NR==1 {print $2}' "$results")
+mkdir -p bench/results
+md="bench/results/$(date +%Y-%m-%d)-$(echo "$PROVIDER" | tr '[:upper:]' '[:lower:]').md"
+cpu=$(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo)
+{
+  echo "# Load measurements, $PROVIDER, $SERVANTS servants"
+  echo
+  echo "- Date: $(date -u '+%Y-%m-%d %H:%M UTC'); commit $(git rev-parse --short HEAD 2>/dev/null || echo '?')"
+  echo "- Machine: $(nproc) cores, $cpu (shared with other work during the run)"
+  echo "- Entity: bench/Egi.Generator --servants $SERVANTS --seed $SEED, generated in $gen_seconds s"
+  echo "- wrk: $THREADS threads, $CONNECTIONS connections, $DURATION per page; signed in as ${#ev_cookie[@]} evaluados," \
+    "${#jefe_cookie[@]} jefes and ${#th_cookie[@]} Talento Humano users, the Cookie header (and the evaluation page) rotating among them"
+  echo "- Application: Release, ASPNETCORE_ENVIRONMENT=Production, logging Warning, mail worker and scheduler off"
+  echo
+  echo "| Page | req/s | p50 (ms) | p99 (ms) | ratio to /health | errors / writes |"
+  echo "|---|---:|---:|---:|---:|---|"
+  awk -F'\t' -v h="$health" '{ r = (h > 0) ? $2 / h : 0; printf "| %s | %s | %s | %s | %.4f | %s |\n", $1, $2, $3, $4, r, $5 }' "$results"
+} > "$md"
+echo
+awk -F'\t' -v h="$health" 'BEGIN { printf "%-46s %10s %10s %10s %9s  %s\n", "page", "req/s", "p50 ms", "p99 ms", "ratio", "errors / writes" }
+  { r = (h > 0) ? $2 / h : 0; printf "%-46s %10s %10s %10s %9.4f  %s\n", $1, $2, $3, $4, r, $5 }' "$results"
+echo
+echo "Written to $md"
