@@ -65,13 +65,13 @@ public sealed partial class Evaluation
 
     public IReadOnlyList<Goal> OrderedGoals => Goals.OrderBy(g => g.Number).ToList();
 
-    public int Rounds(EvaluationStep step) => Versions.Count(v => v.Step == step && v.Kind == VersionKinds.Proposal);
+    public int Rounds(EvaluationStep step) => Versions.Count(v => v.Step == step && v.Kind == VersionKind.Proposal);
 
     /// <summary>"No aceptar" on a step since its last committee decision.</summary>
     public int NotAccepted(EvaluationStep step)
     {
-        var lastDecision = History.Where(h => h.Action == Actions.CommitteeDecision && h.From.Step() == step).Select(h => h.Sequence).DefaultIfEmpty(0).Max();
-        return History.Count(h => h.Sequence > lastDecision && h.Action == Actions.NotAccept && h.From.Step() == step);
+        var lastDecision = History.Where(h => h.Action == EvaluationAction.CommitteeDecision && h.From.Step() == step).Select(h => h.Sequence).DefaultIfEmpty(0).Max();
+        return History.Count(h => h.Sequence > lastDecision && h.Action == EvaluationAction.NotAccept && h.From.Step() == step);
     }
 
     /// <summary>
@@ -154,8 +154,8 @@ public sealed partial class Evaluation
         var errors = Goal.ValidateSet(numbered, ctx, complete: true);
         if (errors.Count > 0) return Outcome.From(errors);
         Goals = numbered.ToList();
-        AddVersion(EvaluationStep.Goals, VersionKinds.Proposal, actor, Goals, [], ctx.Now);
-        return MoveTo(EvaluationState.GoalApproval, actor, Roles.Evaluado, Actions.Submit, null, ctx.Now);
+        AddVersion(EvaluationStep.Goals, VersionKind.Proposal, actor, Goals, [], ctx.Now);
+        return MoveTo(EvaluationState.GoalApproval, actor, ActorRole.Evaluado, EvaluationAction.Submit, null, ctx.Now);
     }
 
     /// <summary>Activity 5: the evaluator approves the goals as proposed; they go to the evaluado's acceptance.</summary>
@@ -163,7 +163,7 @@ public sealed partial class Evaluation
     {
         if (AsEvaluator(actor, EvaluationState.GoalApproval, ctx) is { } refused) return refused;
         if (CommentTooLong(comment) is { } tooLong) return tooLong;
-        return MoveTo(EvaluationState.GoalAcceptance, actor, EvaluatorRole, Actions.Approve, Clean(comment), ctx.Now);
+        return MoveTo(EvaluationState.GoalAcceptance, actor, EvaluatorRole, EvaluationAction.Approve, Clean(comment), ctx.Now);
     }
 
     /// <summary>Activity 5: the evaluator rejects the goals with a reason; back to formulation.</summary>
@@ -171,7 +171,7 @@ public sealed partial class Evaluation
     {
         if (AsEvaluator(actor, EvaluationState.GoalApproval, ctx) is { } refused) return refused;
         if (Reason(reason, "del rechazo") is { } noReason) return noReason;
-        return MoveTo(EvaluationState.GoalFormulation, actor, EvaluatorRole, Actions.Reject, reason!.Trim(), ctx.Now);
+        return MoveTo(EvaluationState.GoalFormulation, actor, EvaluatorRole, EvaluationAction.Reject, reason!.Trim(), ctx.Now);
     }
 
     /// <summary>
@@ -202,15 +202,15 @@ public sealed partial class Evaluation
         }
         if (errors.Count > 0) return Outcome.From(errors);
         Goals = proposed;
-        AddVersion(EvaluationStep.Goals, VersionKinds.Modification, actor, Goals, justified, ctx.Now);
-        return MoveTo(EvaluationState.GoalAcceptance, actor, EvaluatorRole, Actions.Modify, $"{justified.Count} cambio(s) justificados", ctx.Now);
+        AddVersion(EvaluationStep.Goals, VersionKind.Modification, actor, Goals, justified, ctx.Now);
+        return MoveTo(EvaluationState.GoalAcceptance, actor, EvaluatorRole, EvaluationAction.Modify, $"{justified.Count} cambio(s) justificados", ctx.Now);
     }
 
     /// <summary>Activity 6: the evaluado accepts; the goals are agreed and the first follow-up starts.</summary>
     public Outcome AcceptGoals(Actor actor, EvaluationContext ctx)
     {
         if (AsEvaluado(actor, EvaluationState.GoalAcceptance, ctx) is { } refused) return refused;
-        return MoveTo(EvaluationState.SelfEvaluationI, actor, Roles.Evaluado, Actions.Accept, null, ctx.Now);
+        return MoveTo(EvaluationState.SelfEvaluationI, actor, ActorRole.Evaluado, EvaluationAction.Accept, null, ctx.Now);
     }
 
     /// <summary>Activity 6: the evaluado does not accept, with a reason; back to formulation.</summary>
@@ -218,14 +218,14 @@ public sealed partial class Evaluation
     {
         if (AsEvaluado(actor, EvaluationState.GoalAcceptance, ctx) is { } refused) return refused;
         if (Reason(reason, "por el que no acepta") is { } noReason) return noReason;
-        return MoveTo(EvaluationState.GoalFormulation, actor, Roles.Evaluado, Actions.NotAccept, reason!.Trim(), ctx.Now);
+        return MoveTo(EvaluationState.GoalFormulation, actor, ActorRole.Evaluado, EvaluationAction.NotAccept, reason!.Trim(), ctx.Now);
     }
 
     /// <summary>The changes of the last modification by the evaluator (what the evaluado must see before accepting).</summary>
     public IReadOnlyList<FieldChange> LastChanges(EvaluationStep step)
     {
         var last = Versions.Where(v => v.Step == step).OrderBy(v => v.Sequence).LastOrDefault();
-        return last is null || last.Kind != VersionKinds.Modification ? [] : JsonSerializer.Deserialize<List<FieldChange>>(last.ChangesJson, Json) ?? [];
+        return last is null || last.Kind != VersionKind.Modification ? [] : JsonSerializer.Deserialize<List<FieldChange>>(last.ChangesJson, Json) ?? [];
     }
 
     public IReadOnlyList<Goal> GoalsOf(EvaluationVersion version) => JsonSerializer.Deserialize<List<Goal>>(version.ContentJson, Json) ?? [];
@@ -288,8 +288,8 @@ public sealed partial class Evaluation
         var errors = ValidateProgress(followUp, progress, complete: true);
         if (errors.Count > 0) return Outcome.From(errors);
         SetProgress(followUp, progress);
-        AddVersion(s.Step, VersionKinds.Proposal, actor, ProgressOf(followUp), [], ctx.Now);
-        return MoveTo(s.Approval, actor, Roles.Evaluado, Actions.Submit, null, ctx.Now);
+        AddVersion(s.Step, VersionKind.Proposal, actor, ProgressOf(followUp), [], ctx.Now);
+        return MoveTo(s.Approval, actor, ActorRole.Evaluado, EvaluationAction.Submit, null, ctx.Now);
     }
 
     /// <summary>Activities 9 and 13: approve. After II the evaluator goes on to rate the competencies.</summary>
@@ -300,7 +300,7 @@ public sealed partial class Evaluation
         if (AsEvaluator(actor, s.Approval, ctx) is { } refused) return refused;
         if (CommentTooLong(comment) is { } tooLong) return tooLong;
         var next = followUp == 1 ? s.Acceptance : EvaluationState.CompetencyRating;
-        return MoveTo(next, actor, EvaluatorRole, Actions.Approve, Clean(comment), ctx.Now);
+        return MoveTo(next, actor, EvaluatorRole, EvaluationAction.Approve, Clean(comment), ctx.Now);
     }
 
     /// <summary>Activities 9 and 13: reject with a reason; back to the self-evaluation.</summary>
@@ -310,7 +310,7 @@ public sealed partial class Evaluation
         var s = FollowUpStates(followUp);
         if (AsEvaluator(actor, s.Approval, ctx) is { } refused) return refused;
         if (Reason(reason, "del rechazo") is { } noReason) return noReason;
-        return MoveTo(s.Self, actor, EvaluatorRole, Actions.Reject, reason!.Trim(), ctx.Now);
+        return MoveTo(s.Self, actor, EvaluatorRole, EvaluationAction.Reject, reason!.Trim(), ctx.Now);
     }
 
     /// <summary>Activities 9 and 13: modify the reported progress with a justification per changed field.</summary>
@@ -339,9 +339,9 @@ public sealed partial class Evaluation
         if (errors.Count == 0 && justified.Count == 0) errors.Add(new("Progress", "No cambió nada: si está de acuerdo, use «Aprobar»."));
         if (errors.Count > 0) return Outcome.From(errors);
         SetProgress(followUp, progress);
-        AddVersion(s.Step, VersionKinds.Modification, actor, ProgressOf(followUp), justified, ctx.Now);
+        AddVersion(s.Step, VersionKind.Modification, actor, ProgressOf(followUp), justified, ctx.Now);
         var next = followUp == 1 ? s.Acceptance : EvaluationState.CompetencyRating;
-        return MoveTo(next, actor, EvaluatorRole, Actions.Modify, $"{justified.Count} cambio(s) justificados", ctx.Now);
+        return MoveTo(next, actor, EvaluatorRole, EvaluationAction.Modify, $"{justified.Count} cambio(s) justificados", ctx.Now);
     }
 
     public static string ProgressFieldLabel(string field) => field switch
@@ -355,7 +355,7 @@ public sealed partial class Evaluation
     public Outcome AcceptSelfEvaluation(Actor actor, EvaluationContext ctx)
     {
         if (AsEvaluado(actor, EvaluationState.SelfEvaluationIAcceptance, ctx) is { } refused) return refused;
-        return MoveTo(EvaluationState.SelfEvaluationII, actor, Roles.Evaluado, Actions.Accept, null, ctx.Now);
+        return MoveTo(EvaluationState.SelfEvaluationII, actor, ActorRole.Evaluado, EvaluationAction.Accept, null, ctx.Now);
     }
 
     /// <summary>Activity 10: not accepted, with a reason; back to the self-evaluation I.</summary>
@@ -363,7 +363,7 @@ public sealed partial class Evaluation
     {
         if (AsEvaluado(actor, EvaluationState.SelfEvaluationIAcceptance, ctx) is { } refused) return refused;
         if (Reason(reason, "por el que no acepta") is { } noReason) return noReason;
-        return MoveTo(EvaluationState.SelfEvaluationI, actor, Roles.Evaluado, Actions.NotAccept, reason!.Trim(), ctx.Now);
+        return MoveTo(EvaluationState.SelfEvaluationI, actor, ActorRole.Evaluado, EvaluationAction.NotAccept, reason!.Trim(), ctx.Now);
     }
 
     // ---------------------------------------------------------------- competencies and final acceptance (activities 14–15)
@@ -375,7 +375,7 @@ public sealed partial class Evaluation
         var errors = CompetencyErrors(scores, applicable, ctx.Period.Settings);
         if (errors.Count > 0) return Outcome.From(errors);
         Competencies = scores.Select(s => s with { Comment = Clean(s.Comment) }).ToList();
-        return MoveTo(EvaluationState.FinalAcceptance, actor, EvaluatorRole, Actions.Rate, null, ctx.Now);
+        return MoveTo(EvaluationState.FinalAcceptance, actor, EvaluatorRole, EvaluationAction.RateCompetencies, null, ctx.Now);
     }
 
     private static List<FieldError> CompetencyErrors(IReadOnlyList<CompetencyScore> scores, IReadOnlyList<string> applicable, PeriodSettings settings)
@@ -398,7 +398,7 @@ public sealed partial class Evaluation
     public Outcome AcceptFinal(Actor actor, EvaluationContext ctx)
     {
         if (AsEvaluado(actor, EvaluationState.FinalAcceptance, ctx) is { } refused) return refused;
-        return MoveTo(EvaluationState.Finalized, actor, Roles.Evaluado, Actions.Accept, null, ctx.Now);
+        return MoveTo(EvaluationState.Finalized, actor, ActorRole.Evaluado, EvaluationAction.Accept, null, ctx.Now);
     }
 
     /// <summary>Activity 15: not accepted, with a reason; back to the self-evaluation II.</summary>
@@ -406,7 +406,7 @@ public sealed partial class Evaluation
     {
         if (AsEvaluado(actor, EvaluationState.FinalAcceptance, ctx) is { } refused) return refused;
         if (Reason(reason, "por el que no acepta") is { } noReason) return noReason;
-        return MoveTo(EvaluationState.SelfEvaluationII, actor, Roles.Evaluado, Actions.NotAccept, reason!.Trim(), ctx.Now);
+        return MoveTo(EvaluationState.SelfEvaluationII, actor, ActorRole.Evaluado, EvaluationAction.NotAccept, reason!.Trim(), ctx.Now);
     }
 
     // ---------------------------------------------------------------- Talento Humano
@@ -433,8 +433,8 @@ public sealed partial class Evaluation
         if (newEvaluatorId == EvaluadoId) return Outcome.Refused("El evaluado no puede ser su propio evaluador.", "EvaluatorId");
         if (newEvaluatorId == EvaluatorId && !IsCommittee) return Outcome.Refused("Esa persona ya es el evaluador.", "EvaluatorId");
         if (Reason(reason, "de la reasignación") is { } noReason) return noReason;
-        HandOver(newEvaluatorId, [], PartialCauses.Reassignment, coverage, now);
-        return Record(actor, Roles.TalentoHumano, Actions.Reassign, reason!.Trim(), now);
+        HandOver(newEvaluatorId, [], PartialCause.Reassignment, coverage, now);
+        return Record(actor, ActorRole.TalentoHumano, EvaluationAction.ReassignEvaluator, reason!.Trim(), now);
     }
 
     /// <summary>Makes a Comisión Evaluadora (two or more servants) the evaluator; the recorder acts on behalf of all.</summary>
@@ -452,8 +452,8 @@ public sealed partial class Evaluation
         if (IsClosed) return Outcome.Refused($"La evaluación está «{State.Label()}»: no se reasigna.");
         if (CommitteeError(memberIds, recorderId) is { } bad) return bad;
         if (Reason(reason, "de la asignación de la comisión") is { } noReason) return noReason;
-        HandOver(recorderId, memberIds.Distinct().ToList(), PartialCauses.Committee, coverage, now);
-        return Record(actor, Roles.TalentoHumano, Actions.AssignCommittee, reason!.Trim(), now);
+        HandOver(recorderId, memberIds.Distinct().ToList(), PartialCause.Committee, coverage, now);
+        return Record(actor, ActorRole.TalentoHumano, EvaluationAction.AssignCommittee, reason!.Trim(), now);
     }
 
     private Outcome? CommitteeError(IReadOnlyList<int> memberIds, int recorderId)
@@ -475,7 +475,7 @@ public sealed partial class Evaluation
         if (until > ctx.Today.AddDays(90)) return Outcome.Refused("Un paso se reabre por máximo 90 días.", "Until");
         if (Reason(reason, "de la reapertura") is { } noReason) return noReason;
         Reopenings.Add(new StepReopening { Step = step, Until = until, Reason = reason!.Trim(), By = actor.Name, At = ctx.Now });
-        return Record(actor, Roles.TalentoHumano, Actions.Reopen, $"{step.Label()} hasta el {until:dd/MM/yyyy}: {reason.Trim()}", ctx.Now);
+        return Record(actor, ActorRole.TalentoHumano, EvaluationAction.ReopenStep, $"{step.Label()} hasta el {until:dd/MM/yyyy}: {reason.Trim()}", ctx.Now);
     }
 
     /// <summary>After the disagreement limit, Talento Humano escalates the current step to a Comisión Evaluadora.</summary>
@@ -492,7 +492,7 @@ public sealed partial class Evaluation
         EscalatedStep = step;
         EscalationMemberIds = memberIds.Distinct().ToList();
         EscalationRecorderId = recorderId;
-        return Record(actor, Roles.TalentoHumano, Actions.Escalate, reason!.Trim(), ctx.Now);
+        return Record(actor, ActorRole.TalentoHumano, EvaluationAction.Escalate, reason!.Trim(), ctx.Now);
     }
 
     /// <summary>
@@ -508,9 +508,9 @@ public sealed partial class Evaluation
         if (errors.Count > 0) return Outcome.From(errors);
         var changes = FieldChange.Diff(OrderedGoals, numbered).Select(c => c with { Justification = decision!.Trim() }).ToList();
         Goals = numbered.ToList();
-        AddVersion(EvaluationStep.Goals, VersionKinds.CommitteeDecision, actor, Goals, changes, ctx.Now);
+        AddVersion(EvaluationStep.Goals, VersionKind.CommitteeDecision, actor, Goals, changes, ctx.Now);
         EscalatedStep = null;
-        return MoveTo(EvaluationState.SelfEvaluationI, actor, Roles.Committee, Actions.CommitteeDecision, decision!.Trim(), ctx.Now);
+        return MoveTo(EvaluationState.SelfEvaluationI, actor, ActorRole.Committee, EvaluationAction.CommitteeDecision, decision!.Trim(), ctx.Now);
     }
 
     /// <summary>
@@ -548,17 +548,17 @@ public sealed partial class Evaluation
         }
         SetProgress(followUp, progress);
         if (followUp == 2 && scores is not null) Competencies = scores.Select(c => c with { Comment = Clean(c.Comment) }).ToList();
-        AddVersion(s.Step, VersionKinds.CommitteeDecision, actor, ProgressOf(followUp), changes, ctx.Now);
+        AddVersion(s.Step, VersionKind.CommitteeDecision, actor, ProgressOf(followUp), changes, ctx.Now);
         EscalatedStep = null;
         var next = followUp == 1 ? EvaluationState.SelfEvaluationII : EvaluationState.Finalized;
-        return MoveTo(next, actor, Roles.Committee, Actions.CommitteeDecision, why, ctx.Now);
+        return MoveTo(next, actor, ActorRole.Committee, EvaluationAction.CommitteeDecision, why, ctx.Now);
     }
 
     public bool IsClosed => State.IsClosed();
 
     // ---------------------------------------------------------------- helpers
 
-    private string EvaluatorRole => IsCommittee ? Roles.Committee : Roles.Evaluator;
+    private ActorRole EvaluatorRole => IsCommittee ? ActorRole.Committee : ActorRole.Evaluator;
 
     private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
@@ -571,7 +571,7 @@ public sealed partial class Evaluation
         Version = Guid.NewGuid();
     }
 
-    private Outcome MoveTo(EvaluationState to, Actor actor, string role, string action, string? comment, DateTime now)
+    private Outcome MoveTo(EvaluationState to, Actor actor, ActorRole role, EvaluationAction action, string? comment, DateTime now)
     {
         History.Add(new EvaluationEvent
         {
@@ -590,56 +590,19 @@ public sealed partial class Evaluation
         return Outcome.Ok;
     }
 
-    private Outcome Record(Actor actor, string role, string action, string? comment, DateTime now) =>
+    private Outcome Record(Actor actor, ActorRole role, EvaluationAction action, string? comment, DateTime now) =>
         MoveTo(State, actor, role, action, comment, now);
 
-    private void AddVersion<T>(EvaluationStep step, string kind, Actor actor, IReadOnlyList<T> content, IReadOnlyList<FieldChange> changes, DateTime now) =>
+    private void AddVersion<T>(EvaluationStep step, VersionKind kind, Actor actor, IReadOnlyList<T> content, IReadOnlyList<FieldChange> changes, DateTime now) =>
         Versions.Add(new EvaluationVersion
         {
             Sequence = Versions.Count + 1,
             Step = step,
-            Round = Versions.Count(v => v.Step == step && v.Kind == VersionKinds.Proposal) + (kind == VersionKinds.Proposal ? 1 : 0),
+            Round = Versions.Count(v => v.Step == step && v.Kind == VersionKind.Proposal) + (kind == VersionKind.Proposal ? 1 : 0),
             At = now,
             ActorName = actor.Name,
             Kind = kind,
             ContentJson = JsonSerializer.Serialize(content, Json),
             ChangesJson = JsonSerializer.Serialize(changes, Json),
         });
-}
-
-/// <summary>Spanish names of the actions recorded in the history.</summary>
-public static class Actions
-{
-    public const string Submit = "Enviar";
-    public const string Approve = "Aprobar";
-    public const string Reject = "Rechazar";
-    public const string Modify = "Modificar";
-    public const string Accept = "Aceptar";
-    public const string NotAccept = "No aceptar";
-    public const string Rate = "Calificar competencias";
-    public const string Reassign = "Reasignar evaluador";
-    public const string AssignCommittee = "Asignar comisión evaluadora";
-    public const string Reopen = "Reabrir paso";
-    public const string Escalate = "Escalar a comisión";
-    public const string CommitteeDecision = "Decisión de la comisión";
-    public const string ChangeEvaluator = "Cambio de evaluador";
-    public const string RecordPartial = "Registrar evaluación parcial";
-    public const string WaivePartial = "Dispensar evaluación parcial";
-    public const string CloseByRetirement = "Cierre por retiro";
-    public const string ReopenAfterRetirement = "Reabrir tras reintegro";
-}
-
-public static class Roles
-{
-    public const string Evaluado = "Evaluado";
-    public const string Evaluator = "Evaluador";
-    public const string Committee = "Comisión evaluadora";
-    public const string TalentoHumano = "Talento Humano";
-}
-
-public static class VersionKinds
-{
-    public const string Proposal = "Propuesta del evaluado";
-    public const string Modification = "Modificación del evaluador";
-    public const string CommitteeDecision = "Decisión de la comisión";
 }

@@ -34,7 +34,7 @@ public sealed partial class Evaluation
     /// the tenure covered at least one day, leaves them a pending partial. When <paramref name="newEvaluatorId"/> is null
     /// the evaluator stays (they retired: Talento Humano assigns the next one, whose tenure starts the day after).
     /// </summary>
-    private void HandOver(int? newEvaluatorId, List<int> committeeMembers, string cause, Coverage coverage, DateTime now)
+    private void HandOver(int? newEvaluatorId, List<int> committeeMembers, PartialCause cause, Coverage coverage, DateTime now)
     {
         var outgoing = EvaluatorId;
         if (newEvaluatorId == outgoing)
@@ -75,16 +75,16 @@ public sealed partial class Evaluation
     /// <summary>
     /// The directory changed the evaluado's jefe inmediato (or moved them to another dependencia with another jefe):
     /// the new jefe becomes the evaluator today and the outgoing one owes a partial evaluation. Done by Talento Humano
-    /// through the directory; <paramref name="cause"/> is one of <see cref="PartialCauses"/>.
+    /// through the directory; <paramref name="cause"/> is one of <see cref="PartialCause"/>.
     /// </summary>
-    public Outcome ChangeEvaluatorFromDirectory(Actor actor, int newEvaluatorId, string cause, EvaluationContext ctx)
+    public Outcome ChangeEvaluatorFromDirectory(Actor actor, int newEvaluatorId, PartialCause cause, EvaluationContext ctx)
     {
         if (!actor.IsTalentoHumano) return Outcome.Refused("Solo Talento Humano cambia el jefe inmediato en el directorio.");
         if (IsClosed) return Outcome.Refused($"La evaluación está «{State.Label()}»: no se reasigna.");
         if (newEvaluatorId == EvaluadoId) return Outcome.Refused("El evaluado no puede ser su propio evaluador.", "EvaluatorId");
         if (newEvaluatorId == EvaluatorId && !IsCommittee) return Outcome.Refused("Esa persona ya es el evaluador.", "EvaluatorId");
         HandOver(newEvaluatorId, [], cause, Coverage.Of(ctx), ctx.Now);
-        return Record(actor, Roles.TalentoHumano, Actions.ChangeEvaluator, cause, ctx.Now);
+        return Record(actor, ActorRole.TalentoHumano, EvaluationAction.ChangeEvaluator, cause.Label(), ctx.Now);
     }
 
     /// <summary>
@@ -97,8 +97,8 @@ public sealed partial class Evaluation
         if (!actor.IsTalentoHumano) return Outcome.Refused("Solo Talento Humano registra retiros.");
         if (IsClosed) return Outcome.Refused($"La evaluación está «{State.Label()}».");
         if (Tenures.Count > 0 && Tenures[^1].To is not null) return Outcome.Refused("El periodo del evaluador actual ya está cerrado.");
-        HandOver(null, CommitteeMemberIds, PartialCauses.EvaluatorRetired, Coverage.Of(ctx).At(retirementDate), ctx.Now);
-        return Record(actor, Roles.TalentoHumano, Actions.ChangeEvaluator, $"{PartialCauses.EvaluatorRetired} el {retirementDate:dd/MM/yyyy}", ctx.Now);
+        HandOver(null, CommitteeMemberIds, PartialCause.EvaluatorRetired, Coverage.Of(ctx).At(retirementDate), ctx.Now);
+        return Record(actor, ActorRole.TalentoHumano, EvaluationAction.ChangeEvaluator, $"{PartialCause.EvaluatorRetired.Label()} el {retirementDate:dd/MM/yyyy}", ctx.Now);
     }
 
     /// <summary>
@@ -110,9 +110,9 @@ public sealed partial class Evaluation
         if (!actor.IsTalentoHumano) return Outcome.Refused("Solo Talento Humano registra retiros.");
         if (IsClosed) return Outcome.Refused($"La evaluación ya está «{State.Label()}».");
         var coverage = Coverage.Of(ctx).At(retirementDate);
-        if (Tenures.Count == 0 || Tenures[^1].To is null) HandOver(null, CommitteeMemberIds, PartialCauses.EvaluadoRetired, coverage, ctx.Now);
+        if (Tenures.Count == 0 || Tenures[^1].To is null) HandOver(null, CommitteeMemberIds, PartialCause.EvaluadoRetired, coverage, ctx.Now);
         EscalatedStep = null;
-        return MoveTo(EvaluationState.ClosedByRetirement, actor, Roles.TalentoHumano, Actions.CloseByRetirement,
+        return MoveTo(EvaluationState.ClosedByRetirement, actor, ActorRole.TalentoHumano, EvaluationAction.CloseByRetirement,
             $"Fecha de retiro: {retirementDate:dd/MM/yyyy}", ctx.Now);
     }
 
@@ -126,11 +126,11 @@ public sealed partial class Evaluation
         if (IsEvaluado(actor)) return OwnEvaluation;
         if (State != EvaluationState.ClosedByRetirement) return Outcome.Refused($"La evaluación está «{State.Label()}»: solo se reabre una cerrada por retiro.");
         if (Reason(reason, "de la reapertura") is { } noReason) return noReason;
-        var closing = History.LastOrDefault(h => h.Action == Actions.CloseByRetirement);
+        var closing = History.LastOrDefault(h => h.Action == EvaluationAction.CloseByRetirement);
         var back = closing?.From ?? EvaluationState.GoalFormulation;
         if (Tenures.Count > 0 && Tenures[^1].To is { } to)
             Tenures.Add(new EvaluatorTenure { EvaluatorId = EvaluatorId, IsCommittee = IsCommittee, From = (to < ctx.Today ? ctx.Today : to.AddDays(1)) });
-        return MoveTo(back, actor, Roles.TalentoHumano, Actions.ReopenAfterRetirement, reason!.Trim(), ctx.Now);
+        return MoveTo(back, actor, ActorRole.TalentoHumano, EvaluationAction.ReopenAfterRetirement, reason!.Trim(), ctx.Now);
     }
 
     /// <summary>
@@ -189,8 +189,8 @@ public sealed partial class Evaluation
             RecordedOnBehalf = !isOutgoing,
         };
         Partials = Partials.Select(x => x.Sequence == sequence ? recorded : x).ToList();
-        var who = isOutgoing ? OutgoingRole(p) : Roles.TalentoHumano;
-        return Record(actor, who, Actions.RecordPartial,
+        var who = isOutgoing ? OutgoingRole(p) : ActorRole.TalentoHumano;
+        return Record(actor, who, EvaluationAction.RecordPartial,
             $"Del {p.From:dd/MM/yyyy} al {p.To:dd/MM/yyyy}{(isOutgoing ? "" : ", en nombre del evaluador saliente")}", now);
     }
 
@@ -220,9 +220,9 @@ public sealed partial class Evaluation
                 RecordedBy = actor.Name,
             }
             : x).ToList();
-        return Record(actor, Roles.TalentoHumano, Actions.WaivePartial, reason!.Trim(), now);
+        return Record(actor, ActorRole.TalentoHumano, EvaluationAction.WaivePartial, reason!.Trim(), now);
     }
 
-    private string OutgoingRole(PartialEvaluation p) =>
-        Tenures.LastOrDefault(t => t.EvaluatorId == p.EvaluatorId && t.To == p.To)?.IsCommittee == true ? Roles.Committee : Roles.Evaluator;
+    private ActorRole OutgoingRole(PartialEvaluation p) =>
+        Tenures.LastOrDefault(t => t.EvaluatorId == p.EvaluatorId && t.To == p.To)?.IsCommittee == true ? ActorRole.Committee : ActorRole.Evaluator;
 }

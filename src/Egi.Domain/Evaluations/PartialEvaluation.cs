@@ -13,17 +13,6 @@ public enum PartialStatus
     Waived = 2,
 }
 
-/// <summary>Why an evaluator's tenure ended (the Spanish text a person reads).</summary>
-public static class PartialCauses
-{
-    public const string Reassignment = "Reasignación del evaluador por Talento Humano";
-    public const string Committee = "Asignación de una Comisión Evaluadora";
-    public const string BossChange = "Cambio de jefe inmediato";
-    public const string DependencyChange = "Traslado a otra dependencia";
-    public const string EvaluatorRetired = "Retiro del evaluador";
-    public const string EvaluadoRetired = "Retiro del evaluado";
-}
-
 /// <summary>Who evaluated from when to when (inclusive dates). <see cref="To"/> is null for the current evaluator.</summary>
 public sealed record EvaluatorTenure
 {
@@ -32,8 +21,8 @@ public sealed record EvaluatorTenure
     public DateOnly From { get; init; }
     public DateOnly? To { get; init; }
 
-    /// <summary>Why the tenure ended (one of <see cref="PartialCauses"/>), null while current.</summary>
-    public string? EndCause { get; init; }
+    /// <summary>Why the tenure ended, null while current.</summary>
+    public PartialCause? EndCause { get; init; }
 }
 
 /// <summary>The outgoing evaluator's assessment of one goal up to the change date.</summary>
@@ -75,8 +64,8 @@ public sealed class PartialEvaluation
     /// <summary>The last day of the period (31/12 of its year): days after it do not count for the weighted rule.</summary>
     public DateOnly PeriodEnd { get; set; }
 
-    /// <summary>One of <see cref="PartialCauses"/>.</summary>
-    public string Cause { get; set; } = "";
+    /// <summary>Why the evaluator's tenure ended.</summary>
+    public PartialCause Cause { get; set; }
     public PartialStatus Status { get; set; }
     public DateTime CreatedAt { get; set; }
     public List<PartialGoal> Goals { get; set; } = [];

@@ -28,11 +28,11 @@ public sealed record EvaluationEvent
     public string ActorUserId { get; init; } = "";
     public string ActorName { get; init; } = "";
 
-    /// <summary>Evaluado, Evaluador, Comisión evaluadora, Talento Humano.</summary>
-    public string Role { get; init; } = "";
+    /// <summary>In which capacity the person acted (persisted by name; <c>Label()</c> gives the Spanish).</summary>
+    public ActorRole Role { get; init; }
 
-    /// <summary>Spanish verb: Enviar, Aprobar, Rechazar, Modificar, Aceptar, No aceptar, Reasignar…</summary>
-    public string Action { get; init; } = "";
+    /// <summary>What was done (persisted by name; <c>Label()</c> gives the Spanish verb: Enviar, Aprobar…).</summary>
+    public EvaluationAction Action { get; init; }
     public EvaluationState From { get; init; }
     public EvaluationState To { get; init; }
     public string? Comment { get; init; }
@@ -50,8 +50,8 @@ public sealed record EvaluationVersion
     public DateTime At { get; init; }
     public string ActorName { get; init; } = "";
 
-    /// <summary>Propuesta del evaluado, Modificación del evaluador, Decisión de la comisión.</summary>
-    public string Kind { get; init; } = "";
+    /// <summary>Proposal, modification or committee decision (persisted by name; <c>Label()</c> gives the Spanish).</summary>
+    public VersionKind Kind { get; init; }
     public string ContentJson { get; init; } = "[]";
     public string ChangesJson { get; init; } = "[]";
 }

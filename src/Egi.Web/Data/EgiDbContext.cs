@@ -134,11 +134,22 @@ public abstract class EgiDbContext(DbContextOptions options, IAuditActor? actor,
             e.OwnsMany(x => x.Goals, o => o.ToJson());
             e.OwnsMany(x => x.Progress, o => o.ToJson());
             e.OwnsMany(x => x.Competencies, o => o.ToJson());
-            e.OwnsMany(x => x.History, o => o.ToJson());
-            e.OwnsMany(x => x.Versions, o => o.ToJson());
+            // Codes are stored by their enum name (stable and readable); the Spanish is only Label() at the edge.
+            e.OwnsMany(x => x.History, o =>
+            {
+                o.ToJson();
+                o.Property(h => h.Role).HasConversion<string>();
+                o.Property(h => h.Action).HasConversion<string>();
+            });
+            e.OwnsMany(x => x.Versions, o => { o.ToJson(); o.Property(v => v.Kind).HasConversion<string>(); });
             e.OwnsMany(x => x.Reopenings, o => o.ToJson());
-            e.OwnsMany(x => x.Tenures, o => o.ToJson());
-            e.OwnsMany(x => x.Partials, o => { o.ToJson(); o.OwnsMany(p => p.Goals); });
+            e.OwnsMany(x => x.Tenures, o => { o.ToJson(); o.Property(t => t.EndCause).HasConversion<string>(); });
+            e.OwnsMany(x => x.Partials, o =>
+            {
+                o.ToJson();
+                o.Property(p => p.Cause).HasConversion<string>();
+                o.OwnsMany(p => p.Goals);
+            });
             // The facts the domain derives (RefreshFacts on every save): plain columns that pages and reports query.
             e.ComplexProperty(x => x.Facts, f =>
             {

@@ -146,7 +146,7 @@ public class DisagreementTests
         Assert.Equal(WaitingOn.Evaluator, e.WaitingOn);
         Assert.False(e.DisagreementReached(EvaluationStep.Goals, NewPeriod().Settings)); // already handled
         var h = e.History[^1];
-        Assert.Equal(("Diana Talento Humano", "Talento Humano", "Escalar a comisión", "Dos rondas sin acuerdo"), (h.ActorName, h.Role, h.Action, h.Comment));
+        Assert.Equal(("Diana Talento Humano", ActorRole.TalentoHumano, EvaluationAction.Escalate, "Dos rondas sin acuerdo"), (h.ActorName, h.Role, h.Action, h.Comment));
         Assert.Equal((EvaluationState.GoalFormulation, EvaluationState.GoalFormulation), (h.From, h.To));
         Assert.True(e.CanView(CommitteeMember40));
         Assert.True(e.CanView(CommitteeMember41));
@@ -239,12 +239,12 @@ public class DisagreementTests
         Assert.Equal(Numbered(decided), e.OrderedGoals);
 
         var h = e.History[^1];
-        Assert.Equal(("u-40", "Elena Comisión", "Comisión evaluadora", "Decisión de la comisión"), (h.ActorUserId, h.ActorName, h.Role, h.Action));
+        Assert.Equal(("u-40", "Elena Comisión", ActorRole.Committee, EvaluationAction.CommitteeDecision), (h.ActorUserId, h.ActorName, h.Role, h.Action));
         Assert.Equal((EvaluationState.GoalFormulation, EvaluationState.SelfEvaluationI), (h.From, h.To));
         Assert.Equal("La comisión adopta las metas del plan de acción", h.Comment);
 
         var v = e.Versions[^1];
-        Assert.Equal(("Decisión de la comisión", EvaluationStep.Goals, "Elena Comisión"), (v.Kind, v.Step, v.ActorName));
+        Assert.Equal((VersionKind.CommitteeDecision, EvaluationStep.Goals, "Elena Comisión"), (v.Kind, v.Step, v.ActorName));
         Assert.Equal(Numbered(decided), e.GoalsOf(v));
         var changes = JsonSerializer.Deserialize<List<FieldChange>>(v.ChangesJson)!;
         Assert.NotEmpty(changes);
@@ -319,10 +319,10 @@ public class DisagreementTests
         Assert.All(e.ProgressOf(1), p => Assert.Equal(55, p.AchievedPercent));
         Assert.Equal(0, e.NotAccepted(EvaluationStep.FollowUpI));
         var h = e.History[^1];
-        Assert.Equal(("Comisión evaluadora", "Decisión de la comisión", EvaluationState.SelfEvaluationI, EvaluationState.SelfEvaluationII),
+        Assert.Equal((ActorRole.Committee, EvaluationAction.CommitteeDecision, EvaluationState.SelfEvaluationI, EvaluationState.SelfEvaluationII),
             (h.Role, h.Action, h.From, h.To));
         var v = e.Versions[^1];
-        Assert.Equal(("Decisión de la comisión", EvaluationStep.FollowUpI), (v.Kind, v.Step));
+        Assert.Equal((VersionKind.CommitteeDecision, EvaluationStep.FollowUpI), (v.Kind, v.Step));
         var changes = JsonSerializer.Deserialize<List<FieldChange>>(v.ChangesJson)!;
         Assert.Equal(6, changes.Count); // % and narrative of the three goals, before/after
         Assert.Contains(changes, c => c is { GoalNumber: 1, Field: "AchievedPercent", Before: "60", After: "55" } && c.FieldLabel == "% logrado");

@@ -32,7 +32,7 @@ public class EvaluatorTests
         Assert.Equal(history, e.History.Take(history.Count));
         var h = e.History[^1];
         Assert.Equal(history.Count + 1, h.Sequence);
-        Assert.Equal(("u-th", "Diana Talento Humano", "Talento Humano", "Reasignar evaluador"), (h.ActorUserId, h.ActorName, h.Role, h.Action));
+        Assert.Equal(("u-th", "Diana Talento Humano", ActorRole.TalentoHumano, EvaluationAction.ReassignEvaluator), (h.ActorUserId, h.ActorName, h.Role, h.Action));
         Assert.Equal((EvaluationState.GoalApproval, EvaluationState.GoalApproval, Now), (h.From, h.To, h.At));
         Assert.Equal("Vacaciones del jefe: delega en Carla", h.Comment);
     }
@@ -50,7 +50,7 @@ public class EvaluatorTests
         AssertOk(e.ApproveGoals(OtherJefe, OnGoalDay()));
         Assert.True(e.IsCurrentEvaluator(OtherJefe));
         var h = e.History[^1];
-        Assert.Equal(("Carla Otra Jefa", "Evaluador", "Aprobar"), (h.ActorName, h.Role, h.Action));
+        Assert.Equal(("Carla Otra Jefa", ActorRole.Evaluator, EvaluationAction.Approve), (h.ActorName, h.Role, h.Action));
     }
 
     [Fact]
@@ -89,7 +89,7 @@ public class EvaluatorTests
         Assert.Equal([Member40, Member41], e.CommitteeMemberIds);
         Assert.Equal(Member41, e.EvaluatorId);
         var assigned = e.History[^1];
-        Assert.Equal(("Talento Humano", "Asignar comisión evaluadora", "El jefe está impedido"), (assigned.Role, assigned.Action, assigned.Comment));
+        Assert.Equal((ActorRole.TalentoHumano, EvaluationAction.AssignCommittee, "El jefe está impedido"), (assigned.Role, assigned.Action, assigned.Comment));
 
         // Every member sees it; only the recorder acts; the old jefe does neither.
         Assert.True(e.CanView(CommitteeMember40));
@@ -100,7 +100,7 @@ public class EvaluatorTests
 
         AssertOk(e.ApproveGoals(CommitteeMember41, OnGoalDay()));
         var h = e.History[^1];
-        Assert.Equal(("Fabio Comisión", "Comisión evaluadora", "Aprobar"), (h.ActorName, h.Role, h.Action));
+        Assert.Equal(("Fabio Comisión", ActorRole.Committee, EvaluationAction.Approve), (h.ActorName, h.Role, h.Action));
     }
 
     [Fact]
@@ -112,7 +112,7 @@ public class EvaluatorTests
 
         AssertOk(e.ModifyGoals(CommitteeMember40, modified, new Dictionary<string, string> { ["1.Description"] = "Más precisa" }, OnGoalDay()));
 
-        Assert.Equal(("Comisión evaluadora", "Modificar"), (e.History[^1].Role, e.History[^1].Action));
+        Assert.Equal((ActorRole.Committee, EvaluationAction.Modify), (e.History[^1].Role, e.History[^1].Action));
         Assert.Equal("Elena Comisión", e.Versions[^1].ActorName);
     }
 
@@ -140,7 +140,7 @@ public class EvaluatorTests
         Assert.Equal(Member40, e.EvaluatorId);
         Assert.False(e.CanView(CommitteeMember41));
         AssertOk(e.ApproveGoals(CommitteeMember40, OnGoalDay()));
-        Assert.Equal("Evaluador", e.History[^1].Role);
+        Assert.Equal(ActorRole.Evaluator, e.History[^1].Role);
     }
 
     // ------------------------------------------------------------------ Talento Humano on their own evaluation

@@ -28,9 +28,9 @@ public class FollowUpTests
         Assert.Empty(e.ProgressOf(2));
 
         var h = e.History[^1];
-        Assert.Equal(("Evaluado", "Enviar", EvaluationState.SelfEvaluationI, EvaluationState.SelfEvaluationIApproval), (h.Role, h.Action, h.From, h.To));
+        Assert.Equal((ActorRole.Evaluado, EvaluationAction.Submit, EvaluationState.SelfEvaluationI, EvaluationState.SelfEvaluationIApproval), (h.Role, h.Action, h.From, h.To));
         var v = e.Versions[^1];
-        Assert.Equal((EvaluationStep.FollowUpI, 1, "Propuesta del evaluado"), (v.Step, v.Round, v.Kind));
+        Assert.Equal((EvaluationStep.FollowUpI, 1, VersionKind.Proposal), (v.Step, v.Round, v.Kind));
         Assert.Equal(stored, ProgressOfVersion(v));
         Assert.Equal(1, e.Rounds(EvaluationStep.FollowUpI));
         Assert.Equal(1, e.Rounds(EvaluationStep.Goals));
@@ -59,12 +59,12 @@ public class FollowUpTests
 
         AssertOk(e.ApproveSelfEvaluation(Jefe, 1, OnFollowUpIDay(), "Buen avance"));
         Assert.Equal(EvaluationState.SelfEvaluationIAcceptance, e.State);
-        Assert.Equal(("Evaluador", "Aprobar", "Buen avance"), (e.History[^1].Role, e.History[^1].Action, e.History[^1].Comment));
+        Assert.Equal((ActorRole.Evaluator, EvaluationAction.Approve, "Buen avance"), (e.History[^1].Role, e.History[^1].Action, e.History[^1].Comment));
 
         AssertOk(e.AcceptSelfEvaluation(Evaluado, OnFollowUpIDay()));
         Assert.Equal(EvaluationState.SelfEvaluationII, e.State);
         var h = e.History[^1];
-        Assert.Equal(("Evaluado", "Aceptar", EvaluationState.SelfEvaluationIAcceptance, EvaluationState.SelfEvaluationII), (h.Role, h.Action, h.From, h.To));
+        Assert.Equal((ActorRole.Evaluado, EvaluationAction.Accept, EvaluationState.SelfEvaluationIAcceptance, EvaluationState.SelfEvaluationII), (h.Role, h.Action, h.From, h.To));
     }
 
     [Fact]
@@ -77,7 +77,7 @@ public class FollowUpTests
 
         Assert.Equal(EvaluationState.SelfEvaluationI, e.State);
         var h = e.History[^1];
-        Assert.Equal(("Rechazar", EvaluationState.SelfEvaluationIApproval, EvaluationState.SelfEvaluationI, "Faltan los soportes de la meta 2"), (h.Action, h.From, h.To, h.Comment));
+        Assert.Equal((EvaluationAction.Reject, EvaluationState.SelfEvaluationIApproval, EvaluationState.SelfEvaluationI, "Faltan los soportes de la meta 2"), (h.Action, h.From, h.To, h.Comment));
         Assert.Equal(3, e.ProgressOf(1).Count); // what was reported is kept to be corrected
     }
 
@@ -90,7 +90,7 @@ public class FollowUpTests
         AssertOk(e.NotAcceptSelfEvaluation(Evaluado, "El jefe no vio el informe de marzo", OnFollowUpIDay()));
 
         Assert.Equal(EvaluationState.SelfEvaluationI, e.State);
-        Assert.Equal(("Evaluado", "No aceptar"), (e.History[^1].Role, e.History[^1].Action));
+        Assert.Equal((ActorRole.Evaluado, EvaluationAction.NotAccept), (e.History[^1].Role, e.History[^1].Action));
         Assert.Equal(1, e.NotAccepted(EvaluationStep.FollowUpI));
         Assert.Equal(0, e.NotAccepted(EvaluationStep.Goals));
         Assert.Equal(0, e.NotAccepted(EvaluationStep.FollowUpII));
@@ -110,10 +110,10 @@ public class FollowUpTests
         AssertOk(e.ModifySelfEvaluation(Jefe, 1, modified, why, OnFollowUpIDay()));
 
         Assert.Equal(EvaluationState.SelfEvaluationIAcceptance, e.State);
-        Assert.Equal(("Modificar", "2 cambio(s) justificados"), (e.History[^1].Action, e.History[^1].Comment));
+        Assert.Equal((EvaluationAction.Modify, "2 cambio(s) justificados"), (e.History[^1].Action, e.History[^1].Comment));
         Assert.Equal(40, e.ProgressOf(1).Single(p => p.GoalNumber == 2).AchievedPercent);
         var v = e.Versions[^1];
-        Assert.Equal((EvaluationStep.FollowUpI, 1, "Modificación del evaluador"), (v.Step, v.Round, v.Kind));
+        Assert.Equal((EvaluationStep.FollowUpI, 1, VersionKind.Modification), (v.Step, v.Round, v.Kind));
         var changes = e.LastChanges(EvaluationStep.FollowUpI);
         Assert.Equal(
             [
@@ -124,7 +124,7 @@ public class FollowUpTests
         // The evaluado reads the change with the field's Spanish name.
         Assert.Equal(["% logrado", "Relato del avance"], changes.Select(c => c.FieldLabel));
         // The proposal stays as the evaluado sent it.
-        Assert.All(ProgressOfVersion(e.Versions.Single(x => x.Step == EvaluationStep.FollowUpI && x.Kind == "Propuesta del evaluado")),
+        Assert.All(ProgressOfVersion(e.Versions.Single(x => x.Step == EvaluationStep.FollowUpI && x.Kind == VersionKind.Proposal)),
             p => Assert.Equal(60, p.AchievedPercent));
     }
 
@@ -242,7 +242,7 @@ public class FollowUpTests
 
         AssertOk(e.SubmitSelfEvaluation(Evaluado, 2, ProgressFor(e, 100, "Meta cumplida"), ctx));
         Assert.Equal(EvaluationState.SelfEvaluationIIApproval, e.State);
-        Assert.Equal(("Propuesta del evaluado", EvaluationStep.FollowUpII, 1), (e.Versions[^1].Kind, e.Versions[^1].Step, e.Versions[^1].Round));
+        Assert.Equal((VersionKind.Proposal, EvaluationStep.FollowUpII, 1), (e.Versions[^1].Kind, e.Versions[^1].Step, e.Versions[^1].Round));
 
         AssertOk(e.ApproveSelfEvaluation(Jefe, 2, ctx));
         Assert.Equal(EvaluationState.CompetencyRating, e.State);
@@ -291,7 +291,7 @@ public class FollowUpTests
         Assert.Equal("Muy constante", e.Competencies[0].Comment);
         Assert.Null(e.Competencies[1].Comment);
         var h = e.History[^1];
-        Assert.Equal(("Evaluador", "Calificar competencias", EvaluationState.CompetencyRating, EvaluationState.FinalAcceptance), (h.Role, h.Action, h.From, h.To));
+        Assert.Equal((ActorRole.Evaluator, EvaluationAction.RateCompetencies, EvaluationState.CompetencyRating, EvaluationState.FinalAcceptance), (h.Role, h.Action, h.From, h.To));
     }
 
     [Fact]
@@ -385,9 +385,9 @@ public class FollowUpTests
         Assert.True(e.IsClosed);
         Assert.Equal(WaitingOn.Nobody, e.WaitingOn);
         var h = e.History[^1];
-        Assert.Equal(("Evaluado", "Aceptar", EvaluationState.FinalAcceptance, EvaluationState.Finalized), (h.Role, h.Action, h.From, h.To));
+        Assert.Equal((ActorRole.Evaluado, EvaluationAction.Accept, EvaluationState.FinalAcceptance, EvaluationState.Finalized), (h.Role, h.Action, h.From, h.To));
         Assert.Equal(
-            ["Enviar", "Aprobar", "Aceptar", "Enviar", "Aprobar", "Aceptar", "Enviar", "Aprobar", "Calificar competencias", "Aceptar"],
+            [EvaluationAction.Submit, EvaluationAction.Approve, EvaluationAction.Accept, EvaluationAction.Submit, EvaluationAction.Approve, EvaluationAction.Accept, EvaluationAction.Submit, EvaluationAction.Approve, EvaluationAction.RateCompetencies, EvaluationAction.Accept],
             e.History.Select(x => x.Action));
         Assert.Equal(Enumerable.Range(1, 10), e.History.Select(x => x.Sequence));
         Assert.All(e.History.Zip(e.History.Skip(1)), p => Assert.Equal(p.First.To, p.Second.From));
@@ -404,7 +404,7 @@ public class FollowUpTests
 
         Assert.Equal(EvaluationState.SelfEvaluationII, e.State);
         var h = e.History[^1];
-        Assert.Equal(("No aceptar", EvaluationState.FinalAcceptance, EvaluationState.SelfEvaluationII), (h.Action, h.From, h.To));
+        Assert.Equal((EvaluationAction.NotAccept, EvaluationState.FinalAcceptance, EvaluationState.SelfEvaluationII), (h.Action, h.From, h.To));
         Assert.Equal(1, e.NotAccepted(EvaluationStep.FollowUpII));
 
         // The evaluado may send again and the cycle continues to a new rating.

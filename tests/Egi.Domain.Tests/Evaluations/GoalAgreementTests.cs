@@ -41,8 +41,8 @@ public class GoalAgreementTests
         Assert.Equal(ctx.Now, h.At);
         Assert.Equal("u-evaluado", h.ActorUserId);
         Assert.Equal("Ana Evaluada", h.ActorName);
-        Assert.Equal("Evaluado", h.Role);
-        Assert.Equal("Enviar", h.Action);
+        Assert.Equal(ActorRole.Evaluado, h.Role);
+        Assert.Equal(EvaluationAction.Submit, h.Action);
         Assert.Equal(EvaluationState.GoalFormulation, h.From);
         Assert.Equal(EvaluationState.GoalApproval, h.To);
         Assert.Null(h.Comment);
@@ -50,7 +50,7 @@ public class GoalAgreementTests
         var v = Assert.Single(e.Versions);
         Assert.Equal(EvaluationStep.Goals, v.Step);
         Assert.Equal(1, v.Round);
-        Assert.Equal("Propuesta del evaluado", v.Kind);
+        Assert.Equal(VersionKind.Proposal, v.Kind);
         Assert.Equal("Ana Evaluada", v.ActorName);
         Assert.Equal(Numbered(Goals503020()), e.GoalsOf(v));
         Assert.Empty(ChangesOf(v));
@@ -75,7 +75,7 @@ public class GoalAgreementTests
         Assert.Equal(EvaluationState.GoalAcceptance, e.State);
         Assert.Equal(WaitingOn.Evaluado, e.WaitingOn);
         var h = e.History[^1];
-        Assert.Equal(("u-jefe", "Bruno Jefe", "Evaluador", "Aprobar"), (h.ActorUserId, h.ActorName, h.Role, h.Action));
+        Assert.Equal(("u-jefe", "Bruno Jefe", ActorRole.Evaluator, EvaluationAction.Approve), (h.ActorUserId, h.ActorName, h.Role, h.Action));
         Assert.Equal((EvaluationState.GoalApproval, EvaluationState.GoalAcceptance), (h.From, h.To));
         Assert.Equal("Bien formuladas", h.Comment);
         Assert.Single(e.Versions); // approving does not change the goals: no new version
@@ -101,8 +101,8 @@ public class GoalAgreementTests
         Assert.Equal(EvaluationState.SelfEvaluationI, e.State);
         Assert.True(e.State.GoalsAgreed());
         var h = e.History[^1];
-        Assert.Equal(("Evaluado", "Aceptar", EvaluationState.GoalAcceptance, EvaluationState.SelfEvaluationI), (h.Role, h.Action, h.From, h.To));
-        Assert.Equal(["Enviar", "Aprobar", "Aceptar"], e.History.Select(x => x.Action));
+        Assert.Equal((ActorRole.Evaluado, EvaluationAction.Accept, EvaluationState.GoalAcceptance, EvaluationState.SelfEvaluationI), (h.Role, h.Action, h.From, h.To));
+        Assert.Equal([EvaluationAction.Submit, EvaluationAction.Approve, EvaluationAction.Accept], e.History.Select(x => x.Action));
         Assert.Equal([1, 2, 3], e.History.Select(x => x.Sequence));
     }
 
@@ -116,7 +116,7 @@ public class GoalAgreementTests
         Assert.Equal(EvaluationState.GoalFormulation, e.State);
         Assert.Equal(WaitingOn.Evaluado, e.WaitingOn);
         var h = e.History[^1];
-        Assert.Equal(("Evaluador", "Rechazar", EvaluationState.GoalApproval, EvaluationState.GoalFormulation), (h.Role, h.Action, h.From, h.To));
+        Assert.Equal((ActorRole.Evaluator, EvaluationAction.Reject, EvaluationState.GoalApproval, EvaluationState.GoalFormulation), (h.Role, h.Action, h.From, h.To));
         Assert.Equal("La meta 2 no tiene resultado medible", h.Comment);
         Assert.Equal(Numbered(Goals503020()), e.OrderedGoals);
     }
@@ -149,7 +149,7 @@ public class GoalAgreementTests
 
         Assert.Equal(EvaluationState.GoalFormulation, e.State);
         var h = e.History[^1];
-        Assert.Equal(("Evaluado", "No aceptar", EvaluationState.GoalAcceptance, EvaluationState.GoalFormulation), (h.Role, h.Action, h.From, h.To));
+        Assert.Equal((ActorRole.Evaluado, EvaluationAction.NotAccept, EvaluationState.GoalAcceptance, EvaluationState.GoalFormulation), (h.Role, h.Action, h.From, h.To));
         Assert.Equal("El peso de la meta 1 es excesivo", h.Comment);
         Assert.Equal(1, e.NotAccepted(EvaluationStep.Goals));
     }
@@ -183,12 +183,12 @@ public class GoalAgreementTests
         Assert.Equal(EvaluationState.GoalAcceptance, e.State);
         Assert.Equal([40, 40, 20], e.OrderedGoals.Select(g => g.Weight));
         var h = e.History[^1];
-        Assert.Equal(("Bruno Jefe", "Evaluador", "Modificar", EvaluationState.GoalApproval, EvaluationState.GoalAcceptance), (h.ActorName, h.Role, h.Action, h.From, h.To));
+        Assert.Equal(("Bruno Jefe", ActorRole.Evaluator, EvaluationAction.Modify, EvaluationState.GoalApproval, EvaluationState.GoalAcceptance), (h.ActorName, h.Role, h.Action, h.From, h.To));
         Assert.Equal("3 cambio(s) justificados", h.Comment);
 
         Assert.Equal(2, e.Versions.Count);
         var v = e.Versions[^1];
-        Assert.Equal(("Modificación del evaluador", 1, "Bruno Jefe", EvaluationStep.Goals), (v.Kind, v.Round, v.ActorName, v.Step));
+        Assert.Equal((VersionKind.Modification, 1, "Bruno Jefe", EvaluationStep.Goals), (v.Kind, v.Round, v.ActorName, v.Step));
         Assert.Equal(e.OrderedGoals, e.GoalsOf(v));
         Assert.Equal(Numbered(Goals503020()), e.GoalsOf(e.Versions[0])); // the proposal is kept as it was
 
@@ -327,10 +327,10 @@ public class GoalAgreementTests
         AssertOk(e.AcceptGoals(Evaluado, ctx));
 
         Assert.Equal(EvaluationState.SelfEvaluationI, e.State);
-        Assert.Equal(["Enviar", "Rechazar", "Enviar", "Modificar", "No aceptar", "Enviar", "Aprobar", "Aceptar"], e.History.Select(h => h.Action));
+        Assert.Equal([EvaluationAction.Submit, EvaluationAction.Reject, EvaluationAction.Submit, EvaluationAction.Modify, EvaluationAction.NotAccept, EvaluationAction.Submit, EvaluationAction.Approve, EvaluationAction.Accept], e.History.Select(h => h.Action));
         Assert.Equal(
             [
-                ("Propuesta del evaluado", 1), ("Propuesta del evaluado", 2), ("Modificación del evaluador", 2), ("Propuesta del evaluado", 3),
+                (VersionKind.Proposal, 1), (VersionKind.Proposal, 2), (VersionKind.Modification, 2), (VersionKind.Proposal, 3),
             ],
             e.Versions.Select(v => (v.Kind, v.Round)));
         Assert.Equal([1, 2, 3, 4], e.Versions.Select(v => v.Sequence));

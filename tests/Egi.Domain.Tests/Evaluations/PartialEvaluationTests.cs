@@ -44,11 +44,11 @@ public class PartialEvaluationTests
         var p = Assert.Single(e.Partials);
         Assert.Equal((1, JefeId, PartialStatus.Pending), (p.Sequence, p.EvaluatorId, p.Status));
         Assert.Equal((new DateOnly(2026, 1, 1), ChangeDay, new DateOnly(2026, 12, 31)), (p.From, p.To, p.PeriodEnd));
-        Assert.Equal(PartialCauses.Reassignment, p.Cause);
+        Assert.Equal(PartialCause.Reassignment, p.Cause);
         Assert.Equal(120, p.CoveredDays); // 31 + 28 + 31 + 30
         Assert.Equal(
             [
-                new EvaluatorTenure { EvaluatorId = JefeId, From = new(2026, 1, 1), To = ChangeDay, EndCause = PartialCauses.Reassignment },
+                new EvaluatorTenure { EvaluatorId = JefeId, From = new(2026, 1, 1), To = ChangeDay, EndCause = PartialCause.Reassignment },
                 new EvaluatorTenure { EvaluatorId = OtherJefeId, From = new(2026, 5, 1) },
             ], e.Tenures);
 
@@ -89,7 +89,7 @@ public class PartialEvaluationTests
         var e = At(EvaluationState.SelfEvaluationI);
         AssertOk(e.AssignCommittee(TalentoHumano, [Member40, Member41], Member40, "Conflicto de interés", On(ChangeDay)));
         Assert.Equal(JefeId, e.Partials.Single().EvaluatorId);
-        Assert.Equal(PartialCauses.Committee, e.Partials.Single().Cause);
+        Assert.Equal(PartialCause.Committee, e.Partials.Single().Cause);
         Assert.True(e.Tenures[^1].IsCommittee);
 
         AssertOk(e.ReassignEvaluator(TalentoHumano, Member40, "Vuelve a un solo evaluador", On(ChangeDay.AddDays(10))));
@@ -102,18 +102,18 @@ public class PartialEvaluationTests
     public void The_directory_changes_the_evaluator_only_through_Talento_Humano_and_only_on_open_evaluations()
     {
         var e = At(EvaluationState.SelfEvaluationI);
-        AssertRefusedUnchanged(e, x => x.ChangeEvaluatorFromDirectory(Jefe, OtherJefeId, PartialCauses.BossChange, On(ChangeDay)), "Solo Talento Humano");
-        AssertRefusedUnchanged(e, x => x.ChangeEvaluatorFromDirectory(TalentoHumano, JefeId, PartialCauses.BossChange, On(ChangeDay)), "Esa persona ya es el evaluador.");
-        AssertRefusedUnchanged(e, x => x.ChangeEvaluatorFromDirectory(TalentoHumano, EvaluadoId, PartialCauses.BossChange, On(ChangeDay)), "propio evaluador");
+        AssertRefusedUnchanged(e, x => x.ChangeEvaluatorFromDirectory(Jefe, OtherJefeId, PartialCause.BossChange, On(ChangeDay)), "Solo Talento Humano");
+        AssertRefusedUnchanged(e, x => x.ChangeEvaluatorFromDirectory(TalentoHumano, JefeId, PartialCause.BossChange, On(ChangeDay)), "Esa persona ya es el evaluador.");
+        AssertRefusedUnchanged(e, x => x.ChangeEvaluatorFromDirectory(TalentoHumano, EvaluadoId, PartialCause.BossChange, On(ChangeDay)), "propio evaluador");
 
-        AssertOk(e.ChangeEvaluatorFromDirectory(TalentoHumano, OtherJefeId, PartialCauses.DependencyChange, On(ChangeDay)));
+        AssertOk(e.ChangeEvaluatorFromDirectory(TalentoHumano, OtherJefeId, PartialCause.DependencyChange, On(ChangeDay)));
         Assert.Equal(OtherJefeId, e.EvaluatorId);
-        Assert.Equal(PartialCauses.DependencyChange, e.Partials.Single().Cause);
+        Assert.Equal(PartialCause.DependencyChange, e.Partials.Single().Cause);
         var h = e.History[^1];
-        Assert.Equal((Actions.ChangeEvaluator, PartialCauses.DependencyChange), (h.Action, h.Comment));
+        Assert.Equal((EvaluationAction.ChangeEvaluator, PartialCause.DependencyChange.Label()), (h.Action, h.Comment));
 
         var closed = At(EvaluationState.Finalized);
-        AssertRefusedUnchanged(closed, x => x.ChangeEvaluatorFromDirectory(TalentoHumano, OtherJefeId, PartialCauses.BossChange, On(ChangeDay)), "no se reasigna");
+        AssertRefusedUnchanged(closed, x => x.ChangeEvaluatorFromDirectory(TalentoHumano, OtherJefeId, PartialCause.BossChange, On(ChangeDay)), "no se reasigna");
     }
 
     [Fact]
@@ -125,11 +125,11 @@ public class PartialEvaluationTests
         AssertOk(e.EvaluatorRetired(TalentoHumano, retired, On(ChangeDay)));
         Assert.Equal(JefeId, e.EvaluatorId);
         var p = e.Partials.Single();
-        Assert.Equal((retired, PartialCauses.EvaluatorRetired), (p.To, p.Cause));
+        Assert.Equal((retired, PartialCause.EvaluatorRetired), (p.To, p.Cause));
         AssertRefusedUnchanged(e, x => x.EvaluatorRetired(TalentoHumano, retired, On(ChangeDay)), "ya está cerrado");
 
         // Talento Humano then sets the new jefe in the directory: no second partial for the same tenure.
-        AssertOk(e.ChangeEvaluatorFromDirectory(TalentoHumano, OtherJefeId, PartialCauses.BossChange, On(ChangeDay)));
+        AssertOk(e.ChangeEvaluatorFromDirectory(TalentoHumano, OtherJefeId, PartialCause.BossChange, On(ChangeDay)));
         Assert.Single(e.Partials);
         Assert.Equal(new DateOnly(2026, 4, 1), e.Tenures[^1].From);
         Assert.Equal(OtherJefeId, e.EvaluatorId);
@@ -153,7 +153,7 @@ public class PartialEvaluationTests
         Assert.All(p.Goals, g => Assert.Equal("Entregó el informe de marzo.", g.Observation));
         Assert.Equal(40m, new ScoringPolicy(NewPeriod().Settings).PartialGoalsScore(p)); // 50×40 + 30×40 + 20×40 = 4000 / 100
         var h = e.History[^1];
-        Assert.Equal((Actions.RecordPartial, Roles.Evaluator, "Bruno Jefe"), (h.Action, h.Role, h.ActorName));
+        Assert.Equal((EvaluationAction.RecordPartial, ActorRole.Evaluator, "Bruno Jefe"), (h.Action, h.Role, h.ActorName));
         Assert.Equal(e.State, h.To);
 
         Assert.False(e.CanView(Jefe));
@@ -188,7 +188,7 @@ public class PartialEvaluationTests
         var now = DateTime.UtcNow;
         AssertOk(e.RecordPartial(TalentoHumano, 1, PartialFor(e, 30), "Registrado con el acta de entrega del cargo", now));
         Assert.True(e.Partials.Single().RecordedOnBehalf);
-        Assert.Equal(Roles.TalentoHumano, e.History[^1].Role);
+        Assert.Equal(ActorRole.TalentoHumano, e.History[^1].Role);
         Assert.Contains("en nombre del evaluador saliente", e.History[^1].Comment);
 
         var w = Reassigned();
@@ -226,9 +226,9 @@ public class PartialEvaluationTests
         Assert.Equal(EvaluationState.ClosedByRetirement, e.State);
         Assert.True(e.IsClosed);
         var p = e.Partials.Single();
-        Assert.Equal((JefeId, new DateOnly(2026, 1, 1), retired, PartialCauses.EvaluadoRetired, PartialStatus.Pending), (p.EvaluatorId, p.From, p.To, p.Cause, p.Status));
+        Assert.Equal((JefeId, new DateOnly(2026, 1, 1), retired, PartialCause.EvaluadoRetired, PartialStatus.Pending), (p.EvaluatorId, p.From, p.To, p.Cause, p.Status));
         var h = e.History[^1];
-        Assert.Equal((Actions.CloseByRetirement, EvaluationState.SelfEvaluationII, EvaluationState.ClosedByRetirement, "Fecha de retiro: 15/09/2026"),
+        Assert.Equal((EvaluationAction.CloseByRetirement, EvaluationState.SelfEvaluationII, EvaluationState.ClosedByRetirement, "Fecha de retiro: 15/09/2026"),
             (h.Action, h.From, h.To, h.Comment));
         // The jefe is still the evaluator: the partial is theirs to record, and nothing else moves.
         Assert.Equal(PendingAction.RecordPartial, e.PendingFor(Jefe));

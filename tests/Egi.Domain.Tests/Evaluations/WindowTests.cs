@@ -111,7 +111,7 @@ public class WindowTests
         var r = Assert.Single(e.Reopenings);
         Assert.Equal((EvaluationStep.Goals, D(2026, 5, 29), "Incapacidad médica en marzo", "Diana Talento Humano", today.Now), (r.Step, r.Until, r.Reason, r.By, r.At));
         var h = Assert.Single(e.History);
-        Assert.Equal(("u-th", "Talento Humano", "Reabrir paso"), (h.ActorUserId, h.Role, h.Action));
+        Assert.Equal(("u-th", ActorRole.TalentoHumano, EvaluationAction.ReopenStep), (h.ActorUserId, h.Role, h.Action));
         Assert.Equal((EvaluationState.GoalFormulation, EvaluationState.GoalFormulation), (h.From, h.To));
         Assert.Equal("Concertación de metas hasta el 29/05/2026: Incapacidad médica en marzo", h.Comment);
 

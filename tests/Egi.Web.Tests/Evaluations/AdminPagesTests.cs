@@ -111,7 +111,7 @@ public abstract class AdminPagesTests(Db db) : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Redirect, moved.StatusCode);
         var e = await scenario.EvaluationAsync(Camila);
         Assert.Equal(carlos, e.EvaluatorId);
-        Assert.Equal([Actions.Submit, Actions.Reassign], e.History.OrderBy(h => h.Sequence).Select(h => h.Action));
+        Assert.Equal([EvaluationAction.Submit, EvaluationAction.ReassignEvaluator], e.History.OrderBy(h => h.Sequence).Select(h => h.Action));
         Assert.Equal("Felipe Navarro en vacaciones: delega en Carlos Suárez.", e.History[^1].Comment);
         Assert.Contains("Felipe Navarro en vacaciones", await Ap.HtmlAsync(hr, Admin(id)));
 
@@ -157,7 +157,7 @@ public abstract class AdminPagesTests(Db db) : IAsyncLifetime
         var e = await scenario.EvaluationAsync(Camila);
         Assert.Equal([carlos, ana], e.CommitteeMemberIds.Order());
         Assert.Equal(ana, e.EvaluatorId);
-        Assert.Equal(Actions.AssignCommittee, e.History[^1].Action);
+        Assert.Equal(EvaluationAction.AssignCommittee, e.History[^1].Action);
         var page = await Ap.HtmlAsync(hr, Admin(id));
         Assert.Contains("Comisión Evaluadora: ", page);
         Assert.Contains("registra Ana María Vélez Arango", page);
@@ -253,8 +253,8 @@ public abstract class AdminPagesTests(Db db) : IAsyncLifetime
         Assert.Equal(EvaluationState.SelfEvaluationI, final.State);
         Assert.Null(final.EscalatedStep);
         Assert.Equal([65, 35], final.OrderedGoals.Select(g => g.Weight));
-        Assert.Equal(VersionKinds.CommitteeDecision, final.Versions.OrderBy(v => v.Sequence).Last().Kind);
-        Assert.Equal(Actions.CommitteeDecision, final.History[^1].Action);
+        Assert.Equal(VersionKind.CommitteeDecision, final.Versions.OrderBy(v => v.Sequence).Last().Kind);
+        Assert.Equal(EvaluationAction.CommitteeDecision, final.History[^1].Action);
         Assert.Equal(HttpStatusCode.NotFound, (await recorder.GetAsync($"/Evaluations/Committee/{id}")).StatusCode);
     }
 

@@ -121,12 +121,12 @@ public abstract class ApprovalPagesTests(Db db) : IAsyncLifetime
         var final = await scenario.EvaluationAsync(Camila);
         Assert.Equal(EvaluationState.SelfEvaluationI, final.State);
         Assert.Equal(
-            [Actions.Submit, Actions.Reject, Actions.Submit, Actions.Modify, Actions.NotAccept, Actions.Submit, Actions.Approve, Actions.Accept],
+            [EvaluationAction.Submit, EvaluationAction.Reject, EvaluationAction.Submit, EvaluationAction.Modify, EvaluationAction.NotAccept, EvaluationAction.Submit, EvaluationAction.Approve, EvaluationAction.Accept],
             final.History.OrderBy(h => h.Sequence).Select(h => h.Action));
-        Assert.Equal("La meta 2 no tiene un resultado medible.", final.History.Single(h => h.Action == Actions.Reject).Comment);
-        Assert.Equal("De acuerdo con lo conversado.", final.History.Single(h => h.Action == Actions.Approve).Comment);
+        Assert.Equal("La meta 2 no tiene un resultado medible.", final.History.Single(h => h.Action == EvaluationAction.Reject).Comment);
+        Assert.Equal("De acuerdo con lo conversado.", final.History.Single(h => h.Action == EvaluationAction.Approve).Comment);
         Assert.Equal(
-            [VersionKinds.Proposal, VersionKinds.Proposal, VersionKinds.Modification, VersionKinds.Proposal],
+            [VersionKind.Proposal, VersionKind.Proposal, VersionKind.Modification, VersionKind.Proposal],
             final.Versions.OrderBy(v => v.Sequence).Select(v => v.Kind));
         Assert.Equal(3, final.Rounds(EvaluationStep.Goals));
 
@@ -200,7 +200,7 @@ public abstract class ApprovalPagesTests(Db db) : IAsyncLifetime
         var unchanged = await scenario.EvaluationAsync(Camila);
         Assert.Equal(EvaluationState.GoalApproval, unchanged.State);
         Assert.Equal(newer, unchanged.Version);
-        Assert.DoesNotContain(unchanged.History, h => h.Action == Actions.Approve);
+        Assert.DoesNotContain(unchanged.History, h => h.Action == EvaluationAction.Approve);
 
         var goals = unchanged.OrderedGoals.Select(g => g with { Weight = g.Number == 1 ? 70 : 30 }).ToList();
         var fields = Ap.GoalFields(goals, new() { ["Justifications[1.Weight]"] = "Prioridad.", ["Justifications[2.Weight]"] = "Suma." });

@@ -89,8 +89,8 @@ public abstract class CommitteeFollowUpTests(Db db) : IAsyncLifetime
         Assert.Null(e.EscalatedStep);
         Assert.Equal(EvaluationState.SelfEvaluationII, e.State);
         Assert.Equal([80, 55], e.ProgressOf(1).Select(p => p.AchievedPercent));
-        Assert.Equal((Actions.CommitteeDecision, "La comisión revisó las actas: 80 % y 55 %."), (e.History[^1].Action, e.History[^1].Comment));
-        Assert.Equal(VersionKinds.CommitteeDecision, e.Versions.OrderBy(v => v.Sequence).Last().Kind);
+        Assert.Equal((EvaluationAction.CommitteeDecision, "La comisión revisó las actas: 80 % y 55 %."), (e.History[^1].Action, e.History[^1].Comment));
+        Assert.Equal(VersionKind.CommitteeDecision, e.Versions.OrderBy(v => v.Sequence).Last().Kind);
         Assert.Equal(HttpStatusCode.NotFound, (await carlos.GetAsync(Page)).StatusCode);
     }
 

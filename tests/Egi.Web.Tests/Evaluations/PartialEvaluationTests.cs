@@ -193,7 +193,7 @@ public abstract class PartialEvaluationTests(Db db) : IAsyncLifetime
         var e = await scenario.EvaluationAsync(Camila);
         Assert.Equal(EvaluationState.ClosedByRetirement, e.State);
         var p = e.Partials.Single();
-        Assert.Equal((felipe, new DateOnly(2026, 11, 20), PartialCauses.EvaluadoRetired, PartialStatus.Pending), (p.EvaluatorId, p.To, p.Cause, p.Status));
+        Assert.Equal((felipe, new DateOnly(2026, 11, 20), PartialCause.EvaluadoRetired, PartialStatus.Pending), (p.EvaluatorId, p.To, p.Cause, p.Status));
         Assert.Contains("Cerrada por retiro", await Ap.HtmlAsync(hr, DetailsPage));
 
         // The evaluada can no longer self-evaluate; the jefe records the partial up to the retirement date.
@@ -243,8 +243,8 @@ public abstract class PartialEvaluationTests(Db db) : IAsyncLifetime
         var e = await scenario.EvaluationAsync(Camila);
         Assert.Equal(carlos, e.EvaluatorId);
         var p = e.Partials.Single();
-        Assert.Equal((felipe, PartialCauses.BossChange, PartialStatus.Pending), (p.EvaluatorId, p.Cause, p.Status));
-        Assert.Equal((Actions.ChangeEvaluator, PartialCauses.BossChange), (e.History[^1].Action, e.History[^1].Comment));
+        Assert.Equal((felipe, PartialCause.BossChange, PartialStatus.Pending), (p.EvaluatorId, p.Cause, p.Status));
+        Assert.Equal((EvaluationAction.ChangeEvaluator, PartialCause.BossChange.Label()), (e.History[^1].Action, e.History[^1].Comment));
         Assert.True(await app.WithDbAsync(d => d.Set<OutboxMessage>().AnyAsync(m => m.Subject == "EGI — ahora usted evalúa a Camila Andrea Salazar Nieto")));
         var felipeClient = await app.SignedInAsync(Accounts.Jefe);
         Assert.Equal(HttpStatusCode.OK, (await felipeClient.GetAsync(PartialPage)).StatusCode);
@@ -275,7 +275,7 @@ public abstract class PartialEvaluationTests(Db db) : IAsyncLifetime
 
         var e = await scenario.EvaluationAsync(Camila);
         Assert.Equal(carlos, e.EvaluatorId);
-        Assert.Equal((felipe, PartialCauses.BossChange), (e.Partials.Single().EvaluatorId, e.Partials.Single().Cause));
+        Assert.Equal((felipe, PartialCause.BossChange), (e.Partials.Single().EvaluatorId, e.Partials.Single().Cause));
     }
 
     [Fact]

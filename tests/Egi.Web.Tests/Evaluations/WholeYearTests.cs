@@ -242,8 +242,8 @@ public abstract partial class WholeYearTests(Db db) : IAsyncLifetime
         Assert.Equal(EvaluationState.Finalized, e.State);
         Assert.Equal([100, 90], e.ProgressOf(2).Select(p => p.AchievedPercent));
         Assert.Equal([30, 45], e.ProgressOf(1).Select(p => p.AchievedPercent));
-        Assert.Contains(e.History, h => h.Action == Actions.Reject && h.Comment == "El informe 1 ya tiene la revisión técnica: actualice su avance.");
-        Assert.Contains(e.History, h => h.Action == Actions.NotAccept && h.Comment == "El informe 1 ya fue publicado: mi avance es 100 %.");
+        Assert.Contains(e.History, h => h.Action == EvaluationAction.Reject && h.Comment == "El informe 1 ya tiene la revisión técnica: actualice su avance.");
+        Assert.Contains(e.History, h => h.Action == EvaluationAction.NotAccept && h.Comment == "El informe 1 ya fue publicado: mi avance es 100 %.");
 
         // Activity 16: the annual report has her row with the same numbers.
         var annual = await Ap.HtmlAsync(hr, $"/Reports/Annual?vigencia={scenario.PeriodId}");

@@ -96,13 +96,13 @@ public sealed class EvaluationWorkflow(EgiDbContext db, CurrentUser me, TimeProv
                 "Evaluación", $"evaluation:{e.Id}:{last.Sequence}:{to.Id}", ct: ct);
         }
 
-        if (e.State != before || last.Action is Actions.Reassign or Actions.AssignCommittee or Actions.Escalate)
+        if (e.State != before || last.Action is EvaluationAction.ReassignEvaluator or EvaluationAction.AssignCommittee or EvaluationAction.Escalate)
         {
             var evaluators = e.EscalatedStep is not null
                 ? people.Where(p => p.Id == e.EscalationRecorderId).ToList()
                 : people.Where(p => p.Id == e.EvaluatorId).ToList();
             var waiting = e.WaitingOn;
-            var action = $"{last.ActorName} registró «{last.Action}» en la evaluación de {evaluado.FullName} ({c.Period.Name}). Estado actual: {e.State.Label()}.";
+            var action = $"{last.ActorName} registró «{last.Action.Label()}» en la evaluación de {evaluado.FullName} ({c.Period.Name}). Estado actual: {e.State.Label()}.";
             if (waiting == WaitingOn.Evaluado)
                 await Tell(evaluado, $"EGI — su evaluación espera su acción: {e.State.Label()}", action);
             else if (waiting == WaitingOn.Evaluator)
@@ -112,7 +112,7 @@ public sealed class EvaluationWorkflow(EgiDbContext db, CurrentUser me, TimeProv
                 await Tell(evaluado, "EGI — su evaluación quedó finalizada", action);
         }
 
-        if (last.Action == Actions.NotAccept && e.State.Step() is { } step && e.DisagreementReached(step, c.Period.Settings))
+        if (last.Action == EvaluationAction.NotAccept && e.State.Step() is { } step && e.DisagreementReached(step, c.Period.Settings))
         {
             foreach (var hr in await users.GetUsersInRoleAsync(EgiRoles.TalentoHumano))
             {

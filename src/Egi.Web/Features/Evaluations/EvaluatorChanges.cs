@@ -35,7 +35,7 @@ public sealed class EvaluatorChanges(EgiDbContext db, CurrentUser me, TimeProvid
         }
         else if (servant.BossId != oldBossId && servant.BossId is { } newBoss && !servant.IsRetired(me.Today))
         {
-            var cause = servant.DependencyId != oldDependencyId ? PartialCauses.DependencyChange : PartialCauses.BossChange;
+            var cause = servant.DependencyId != oldDependencyId ? PartialCause.DependencyChange : PartialCause.BossChange;
             if (await BossChangedAsync(servant, oldBossId, newBoss, cause, ct) is { } n) notes.Add(n);
         }
         return notes.Count == 0 ? null : string.Join(" ", notes);
@@ -69,7 +69,7 @@ public sealed class EvaluatorChanges(EgiDbContext db, CurrentUser me, TimeProvid
         return string.Join(" ", parts);
     }
 
-    private async Task<string?> BossChangedAsync(Servant servant, int? oldBossId, int newBossId, string cause, CancellationToken ct)
+    private async Task<string?> BossChangedAsync(Servant servant, int? oldBossId, int newBossId, PartialCause cause, CancellationToken ct)
     {
         var periods = await OpenPeriodsAsync(ct);
         if (periods.Count == 0) return null;
@@ -109,20 +109,20 @@ public sealed class EvaluatorChanges(EgiDbContext db, CurrentUser me, TimeProvid
         if (to is null || evaluado is null) return;
         var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.ServantId == to.Id, ct);
         var subject = $"EGI — registre la evaluación parcial de {evaluado.FullName}";
-        var text = $"Usted dejó de ser el evaluador de {evaluado.FullName} ({period.Name}) por: {p.Cause}. "
+        var text = $"Usted dejó de ser el evaluador de {evaluado.FullName} ({period.Name}) por: {p.Cause.Label()}. "
             + $"Registre la evaluación parcial del {EvView.Date(p.From)} al {EvView.Date(p.To)}: el % logrado de cada meta a esa fecha y una observación.";
         await notifier.QueueAsync(new Recipient(to.Email, to.FullName, user?.Id),
             templates.Generic(subject, to.FullName, [text], "Registrar la evaluación parcial", templates.Url($"/Evaluations/Partial/{e.Id}?seq={p.Sequence}"), text),
             "Evaluación parcial", $"partial:{e.Id}:{p.Sequence}:{to.Id}", ct: ct);
     }
 
-    private async Task NotifyNewEvaluatorAsync(Evaluation e, Servant evaluado, Period period, string cause, CancellationToken ct)
+    private async Task NotifyNewEvaluatorAsync(Evaluation e, Servant evaluado, Period period, PartialCause cause, CancellationToken ct)
     {
         var to = await db.Servants.AsNoTracking().FirstOrDefaultAsync(s => s.Id == e.EvaluatorId, ct);
         if (to is null) return;
         var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.ServantId == to.Id, ct);
         var subject = $"EGI — ahora usted evalúa a {evaluado.FullName}";
-        var text = $"Por «{cause}», usted es el evaluador de {evaluado.FullName} en {period.Name}. Estado actual: {e.State.Label()}.";
+        var text = $"Por «{cause.Label()}», usted es el evaluador de {evaluado.FullName} en {period.Name}. Estado actual: {e.State.Label()}.";
         await notifier.QueueAsync(new Recipient(to.Email, to.FullName, user?.Id),
             templates.Generic(subject, to.FullName, [text], "Abrir la evaluación", templates.Url($"/Evaluations/Details/{e.Id}"), text),
             "Evaluación", $"evaluation:{e.Id}:{e.History.Count}:{to.Id}", ct: ct);

@@ -103,7 +103,7 @@ public sealed class GoalsModel(EvaluationWorkflow workflow, EgiDbContext db) : P
         CanEdit = IsEditable();
         CameBack = c.Evaluation.History
             .Where(h => h.To == EvaluationState.GoalFormulation && h.From != h.To)
-            .OrderBy(h => h.Sequence).LastOrDefault() is { Action: Actions.Reject or Actions.NotAccept } last
+            .OrderBy(h => h.Sequence).LastOrDefault() is { Action: EvaluationAction.Reject or EvaluationAction.NotAccept } last
             && c.Evaluation.State == EvaluationState.GoalFormulation ? last : null;
         return true;
     }

@@ -177,7 +177,7 @@ public sealed class SelfEvaluationModel(EvaluationWorkflow workflow, EgiDbContex
         var self = SelfState;
         CameBack = c.Evaluation.State == self
             && c.Evaluation.History.Where(h => h.To == self && h.From != h.To).OrderBy(h => h.Sequence).LastOrDefault()
-                is { Action: Actions.Reject or Actions.NotAccept } last ? last : null;
+                is { Action: EvaluationAction.Reject or EvaluationAction.NotAccept } last ? last : null;
         return true;
     }
 }

@@ -229,11 +229,11 @@ public sealed class Stage1Report
         }
 
         var goalsHistory = e.History.Where(h => h.From.Step() == EvaluationStep.Goals).OrderBy(h => h.Sequence).ToList();
-        var submitted = goalsHistory.FirstOrDefault(h => h.Action == Actions.Submit && h.From == EvaluationState.GoalFormulation);
-        var reviewed = goalsHistory.LastOrDefault(h => h.From == EvaluationState.GoalApproval && h.Action is Actions.Approve or Actions.Modify);
+        var submitted = goalsHistory.FirstOrDefault(h => h.Action == EvaluationAction.Submit && h.From == EvaluationState.GoalFormulation);
+        var reviewed = goalsHistory.LastOrDefault(h => h.From == EvaluationState.GoalApproval && h.Action is EvaluationAction.Approve or EvaluationAction.Modify);
         var agreed = goalsHistory.LastOrDefault(h =>
-            (h.Action == Actions.Accept && h.From == EvaluationState.GoalAcceptance && !h.To.IsGoalState())
-            || (h.Action == Actions.CommitteeDecision && !h.To.IsGoalState()));
+            (h.Action == EvaluationAction.Accept && h.From == EvaluationState.GoalAcceptance && !h.To.IsGoalState())
+            || (h.Action == EvaluationAction.CommitteeDecision && !h.To.IsGoalState()));
 
         var status = e.State switch
         {
@@ -256,7 +256,7 @@ public sealed class Stage1Report
             status, e.State.Label(), waiting,
             Day(submitted?.At), Day(reviewed?.At), Day(agreed?.At),
             e.Goals.Count, e.Rounds(EvaluationStep.Goals),
-            goalsHistory.Count(h => h.Action == Actions.NotAccept));
+            goalsHistory.Count(h => h.Action == EvaluationAction.NotAccept));
     }
 
     private static string EvaluatorOf(Evaluation e, IReadOnlyDictionary<int, Servant> byId)

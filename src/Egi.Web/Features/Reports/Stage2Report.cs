@@ -100,9 +100,9 @@ public sealed class Stage2Report
         if (e is null) return new(r, Stage2Status.NotStarted, r.State, r.WaitingOn, null, null, null, null);
 
         var history = e.History.Where(h => h.From.Step() == EvaluationStep.FollowUpI).OrderBy(h => h.Sequence).ToList();
-        var submitted = history.FirstOrDefault(h => h.Action == Actions.Submit && h.From == EvaluationState.SelfEvaluationI);
-        var reviewed = history.LastOrDefault(h => h.From == EvaluationState.SelfEvaluationIApproval && h.Action is Actions.Approve or Actions.Modify);
-        var accepted = history.LastOrDefault(h => h.To.Step() != EvaluationStep.FollowUpI && h.Action is Actions.Accept or Actions.CommitteeDecision);
+        var submitted = history.FirstOrDefault(h => h.Action == EvaluationAction.Submit && h.From == EvaluationState.SelfEvaluationI);
+        var reviewed = history.LastOrDefault(h => h.From == EvaluationState.SelfEvaluationIApproval && h.Action is EvaluationAction.Approve or EvaluationAction.Modify);
+        var accepted = history.LastOrDefault(h => h.To.Step() != EvaluationStep.FollowUpI && h.Action is EvaluationAction.Accept or EvaluationAction.CommitteeDecision);
 
         var status = e.State.Step() == EvaluationStep.FollowUpI ? Stage2Status.InProgress
             : accepted is not null ? Stage2Status.Accepted
