@@ -27,6 +27,25 @@ public sealed class Servant
 
     public string FullName => $"{FirstNames} {LastNames}".Trim();
 
+    /// <summary>
+    /// What the directory search matches, normalized (lower case, no accents, single spaces): document, names, e-mail
+    /// and empleo. Kept by <see cref="RefreshSearch"/> (every save), so a search is a query, not a loop.
+    /// </summary>
+    public string SearchText { get; private set; } = "";
+
+    /// <summary>«Apellidos, nombres» normalized: the order of the directory's lists, in the database.</summary>
+    public string SortKey { get; private set; } = "";
+
+    public const int SearchTextMax = 600;
+
+    public void RefreshSearch()
+    {
+        var text = DirectoryLabels.Normalize($"{DocumentNumber} {FirstNames} {LastNames} {Email} {Job}");
+        SearchText = text.Length <= SearchTextMax ? text : text[..SearchTextMax];
+        var sort = DirectoryLabels.Normalize($"{LastNames}, {FirstNames}");
+        SortKey = sort.Length <= 200 ? sort : sort[..200];
+    }
+
     /// <summary>Empleo as people write it: "Profesional Especializado 2028-19".</summary>
     public string Job => string.IsNullOrWhiteSpace(JobCode) ? JobTitle : $"{JobTitle} {JobCode}-{JobGrade}".TrimEnd('-', ' ');
 

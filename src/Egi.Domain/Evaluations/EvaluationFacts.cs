@@ -141,23 +141,23 @@ public sealed partial class Evaluation
         DateOnly? First(Func<EvaluationEvent, bool> match) => history.FirstOrDefault(match) is { } h ? EvaluationFacts.BogotaDay(h.At) : null;
         DateOnly? Last(Func<EvaluationEvent, bool> match) => history.LastOrDefault(match) is { } h ? EvaluationFacts.BogotaDay(h.At) : null;
 
-        f.GoalsSubmittedOn = First(h => h.Action == Actions.Submit && h.From == EvaluationState.GoalFormulation);
-        f.GoalsReviewedOn = Last(h => h.From == EvaluationState.GoalApproval && h.Action is Actions.Approve or Actions.Modify);
+        f.GoalsSubmittedOn = First(h => h.Action == EvaluationAction.Submit && h.From == EvaluationState.GoalFormulation);
+        f.GoalsReviewedOn = Last(h => h.From == EvaluationState.GoalApproval && h.Action is EvaluationAction.Approve or EvaluationAction.Modify);
         f.GoalsAgreedOn = Last(h => h.From.Step() == EvaluationStep.Goals && h.To.Step() != EvaluationStep.Goals
-            && ((h.Action == Actions.Accept && h.From == EvaluationState.GoalAcceptance) || h.Action == Actions.CommitteeDecision));
-        f.FollowUpISubmittedOn = First(h => h.Action == Actions.Submit && h.From == EvaluationState.SelfEvaluationI);
-        f.FollowUpIReviewedOn = Last(h => h.From == EvaluationState.SelfEvaluationIApproval && h.Action is Actions.Approve or Actions.Modify);
+            && ((h.Action == EvaluationAction.Accept && h.From == EvaluationState.GoalAcceptance) || h.Action == EvaluationAction.CommitteeDecision));
+        f.FollowUpISubmittedOn = First(h => h.Action == EvaluationAction.Submit && h.From == EvaluationState.SelfEvaluationI);
+        f.FollowUpIReviewedOn = Last(h => h.From == EvaluationState.SelfEvaluationIApproval && h.Action is EvaluationAction.Approve or EvaluationAction.Modify);
         f.FollowUpIAcceptedOn = Last(h => h.From.Step() == EvaluationStep.FollowUpI && h.To.Step() != EvaluationStep.FollowUpI
-            && h.Action is Actions.Accept or Actions.CommitteeDecision);
-        f.FollowUpIISubmittedOn = First(h => h.Action == Actions.Submit && h.From == EvaluationState.SelfEvaluationII);
-        f.FollowUpIIReviewedOn = Last(h => h.From == EvaluationState.SelfEvaluationIIApproval && h.Action is Actions.Approve or Actions.Modify);
-        f.CompetenciesRatedOn = Last(h => h.Action == Actions.Rate);
+            && h.Action is EvaluationAction.Accept or EvaluationAction.CommitteeDecision);
+        f.FollowUpIISubmittedOn = First(h => h.Action == EvaluationAction.Submit && h.From == EvaluationState.SelfEvaluationII);
+        f.FollowUpIIReviewedOn = Last(h => h.From == EvaluationState.SelfEvaluationIIApproval && h.Action is EvaluationAction.Approve or EvaluationAction.Modify);
+        f.CompetenciesRatedOn = Last(h => h.Action == EvaluationAction.RateCompetencies);
         f.FinalizedOn = State == EvaluationState.Finalized ? Last(h => h.To == EvaluationState.Finalized) : null;
         f.ClosedOn = State == EvaluationState.ClosedByRetirement ? Last(h => h.To == EvaluationState.ClosedByRetirement) : null;
 
         f.GoalCount = Goals.Count;
         f.GoalRounds = Rounds(EvaluationStep.Goals);
-        f.GoalsNotAccepted = history.Count(h => h.Action == Actions.NotAccept && h.From.Step() == EvaluationStep.Goals);
+        f.GoalsNotAccepted = history.Count(h => h.Action == EvaluationAction.NotAccept && h.From.Step() == EvaluationStep.Goals);
         var step = IsClosed ? null : State.Step();
         f.CurrentStepRounds = step is { } r ? Rounds(r) : 0;
         f.CurrentStepNotAccepted = step is { } s ? NotAccepted(s) : 0;

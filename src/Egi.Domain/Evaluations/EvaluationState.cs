@@ -77,6 +77,10 @@ public static class EvaluationStateInfo
         _ => null,
     };
 
+    /// <summary>The states in which the evaluation is in <paramref name="step"/> (for queries: «in this step»).</summary>
+    public static IReadOnlyList<EvaluationState> StatesOf(EvaluationStep step) =>
+        Enum.GetValues<EvaluationState>().Where(s => s.Step() == step).ToList();
+
     /// <summary>The calendar stage whose window governs the step.</summary>
     public static Stage Stage(this EvaluationStep step) => step switch
     {

@@ -16,6 +16,14 @@ public static class DatabaseInitializer
     public static async Task RefreshStaleFactsAsync(EgiDbContext db, CancellationToken ct = default)
     {
         const int batch = 500;
+        // Servants saved before the search columns existed.
+        while (await db.Servants.Where(s => s.SortKey == "").OrderBy(s => s.Id).Take(batch).ToListAsync(ct) is { Count: > 0 } unsorted)
+        {
+            foreach (var s in unsorted) s.RefreshSearch();
+            await db.SaveChangesAsync(ct);
+            db.ChangeTracker.Clear();
+        }
+
         var lastId = 0;
         while (true)
         {
@@ -56,7 +64,7 @@ public static class DatabaseInitializer
         if (options.SeedDemo && !await db.Servants.AnyAsync(ct))
         {
             var clock = sp.GetRequiredService<TimeProvider>();
-            var year = clock.GetUtcNow().Year;
+            var year = TimeZoneInfo.ConvertTime(clock.GetUtcNow(), CurrentUser.Bogota).Year; // Bogotá's year, also on 31 December evening
             await DemoData.SeedAsync(db, sp.GetRequiredService<UserManager<AppUser>>(), options.DemoPassword, year, ct);
             if (options.DemoScenario) await DemoScenario.ApplyAsync(db, clock, year, ct);
             if (options.DemoScenario) await DemoProcess.SeedAsync(db, clock, year, ct);

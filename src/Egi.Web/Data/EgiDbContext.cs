@@ -81,6 +81,9 @@ public abstract class EgiDbContext(DbContextOptions options, IAuditActor? actor,
             e.HasOne<Dependency>().WithMany().HasForeignKey(s => s.DependencyId).OnDelete(DeleteBehavior.Restrict);
             e.HasOne<Servant>().WithMany().HasForeignKey(s => s.BossId).OnDelete(DeleteBehavior.Restrict);
             e.HasIndex(s => s.BossId);
+            e.Property(s => s.SearchText).HasMaxLength(Servant.SearchTextMax);
+            e.Property(s => s.SortKey).HasMaxLength(200);
+            e.HasIndex(s => s.SortKey);
             e.Ignore(s => s.FullName);
             e.Ignore(s => s.Job);
         });
@@ -251,6 +254,9 @@ public abstract class EgiDbContext(DbContextOptions options, IAuditActor? actor,
     /// </summary>
     private async Task RefreshEvaluationFactsAsync(CancellationToken ct)
     {
+        foreach (var servant in ChangeTracker.Entries<Servant>().Where(x => x.State is EntityState.Added or EntityState.Modified))
+            servant.Entity.RefreshSearch();
+
         // A period's windows or settings, or a servant's fecha de ingreso, feed the facts of evaluations that may not be
         // loaded: bring them in, so that this save refreshes them too.
         var periodChanged = ChangeTracker.Entries().Any(x => x.State is EntityState.Added or EntityState.Modified or EntityState.Deleted
@@ -367,13 +373,16 @@ public abstract class EgiDbContext(DbContextOptions options, IAuditActor? actor,
     private static readonly HashSet<string> Secret =
         [nameof(AppUser.PasswordHash), nameof(AppUser.SecurityStamp), nameof(AppUser.ConcurrencyStamp)];
 
+    // Columns derived from others (search and sort keys): not news in the audit trail.
+    private static readonly HashSet<string> Derived = [nameof(Servant.SearchText), nameof(Servant.SortKey)];
+
     private static string? Snapshot(EntityEntry e, bool original)
     {
         if (original && e.State == EntityState.Added) return null;
         var values = new SortedDictionary<string, object?>();
         foreach (var p in e.Properties)
         {
-            if (Secret.Contains(p.Metadata.Name)) continue;
+            if (Secret.Contains(p.Metadata.Name) || Derived.Contains(p.Metadata.Name)) continue;
             values[p.Metadata.Name] = original ? p.OriginalValue : p.CurrentValue;
         }
         return JsonSerializer.Serialize(values, AuditJson);

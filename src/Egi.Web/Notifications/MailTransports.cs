@@ -24,7 +24,14 @@ public sealed class SmtpMailTransport(IOptionsMonitor<MailOptions> options) : IM
         if (!string.IsNullOrEmpty(smtp.User))
             await client.AuthenticateAsync(smtp.User, smtp.Password ?? "", ct);
         await client.SendAsync(message, ct);
-        await client.DisconnectAsync(quit: true, ct);
+        // The server accepted the message: a failed QUIT must not make the outbox send it again.
+        try
+        {
+            await client.DisconnectAsync(quit: true, ct);
+        }
+        catch (Exception e) when (e is IOException or MailKit.ProtocolException or MailKit.CommandException or OperationCanceledException or System.Net.Sockets.SocketException)
+        {
+        }
     }
 }
 

@@ -13,6 +13,27 @@ public sealed record MailAttachment(string FileName, string ContentType, byte[] 
 /// </summary>
 public sealed class Notifier(EgiDbContext db, TimeProvider clock, IOptionsMonitor<MailOptions> options)
 {
+    /// <summary>Keys queued through this notifier (one per request or job scope): checked in memory, not in the change tracker.</summary>
+    private readonly HashSet<string> queuedKeys = new(StringComparer.Ordinal);
+
+    /// <summary>Keys whose presence in the outbox was already read with <see cref="PreloadKeysAsync"/>.</summary>
+    private readonly Dictionary<string, bool> knownKeys = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Reads in one query which of <paramref name="keys"/> are already in the outbox, so that queuing many messages
+    /// (reminders of a whole period) costs one query instead of one per message.
+    /// </summary>
+    public async Task PreloadKeysAsync(IReadOnlyCollection<string> keys, CancellationToken ct = default)
+    {
+        foreach (var chunk in keys.Where(k => !knownKeys.ContainsKey(k)).Distinct().Chunk(500))
+        {
+            var existing = await db.OutboxMessages.Where(m => m.DeduplicationKey != null && chunk.Contains(m.DeduplicationKey))
+                .Select(m => m.DeduplicationKey!).ToListAsync(ct);
+            foreach (var k in chunk) knownKeys[k] = false;
+            foreach (var k in existing) knownKeys[k] = true;
+        }
+    }
+
     /// <summary>
     /// Queues <paramref name="email"/> to <paramref name="to"/>. Returns false (and queues nothing) when a message
     /// with the same deduplication key already exists.
@@ -22,8 +43,12 @@ public sealed class Notifier(EgiDbContext db, TimeProvider clock, IOptionsMonito
     {
         if (deduplicationKey is not null)
         {
-            var pending = db.ChangeTracker.Entries<OutboxMessage>().Any(e => e.Entity.DeduplicationKey == deduplicationKey);
-            if (pending || await db.OutboxMessages.AnyAsync(m => m.DeduplicationKey == deduplicationKey, ct)) return false;
+            if (queuedKeys.Contains(deduplicationKey)) return false;
+            var exists = knownKeys.TryGetValue(deduplicationKey, out var known)
+                ? known
+                : await db.OutboxMessages.AnyAsync(m => m.DeduplicationKey == deduplicationKey, ct);
+            if (exists) return false;
+            queuedKeys.Add(deduplicationKey);
         }
         var now = clock.GetUtcNow().UtcDateTime;
         db.OutboxMessages.Add(new OutboxMessage

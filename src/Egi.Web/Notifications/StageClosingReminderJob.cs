@@ -52,30 +52,37 @@ public sealed class StageClosingReminderJob : IScheduledJob
         return $"{queued} recordatorios en cola";
     }
 
-    /// <summary>The people on whom an evaluation of this stage still waits get their own reminder.</summary>
+    /// <summary>
+    /// The people on whom an evaluation of this stage still waits get their own reminder: one query over the stored
+    /// facts (state, on whom it waits) with the recipient and their account, one query for the messages already sent.
+    /// </summary>
     private static async Task<int> RemindPendingAsync(EgiDbContext db, Notifier notifier, EmailTemplates templates, Period period, StageWindow window, DateTime now, CancellationToken ct)
     {
-        var evaluations = (await db.Evaluations.AsNoTracking().Where(e => e.PeriodId == period.Id).ToListAsync(ct))
-            .Where(e => e.State.Step() is { } step && step.Stage() == window.Stage && e.WaitingOn != WaitingOn.Nobody)
-            .ToList();
-        if (evaluations.Count == 0) return 0;
-        var ids = evaluations.SelectMany(e => new[] { e.EvaluadoId, e.EvaluatorId }).ToHashSet();
-        var people = await db.Servants.AsNoTracking().Where(s => ids.Contains(s.Id)).ToDictionaryAsync(s => s.Id, ct);
-        var users = await db.Users.AsNoTracking().Where(u => u.ServantId != null && ids.Contains(u.ServantId.Value)).ToDictionaryAsync(u => u.ServantId!.Value, ct);
-        var queued = 0;
-        foreach (var e in evaluations)
-        {
-            var who = e.WaitingOn == WaitingOn.Evaluado ? e.EvaluadoId : e.EscalationRecorderId ?? e.EvaluatorId;
-            if (!people.TryGetValue(who, out var person)) continue;
-            var email = templates.StageClosing(person.FullName, period.Name, window.Stage.Label(), window.End,
-                period.Settings.ReminderDaysBeforeClose, templates.Url($"/Evaluations/Details/{e.Id}"));
-            var recipient = new Recipient(person.Email, person.FullName, users.TryGetValue(who, out var u) ? u.Id : null);
-            if (await notifier.QueueAsync(recipient, email, "Recordatorio de cierre",
-                    $"stage-closing:{period.Id}:{window.Stage}:{window.End:yyyyMMdd}:evaluation:{e.Id}:{who}", ct: ct))
+        if (Lateness.StepOf(window.Stage) is not { } step) return 0;
+        var states = EvaluationStateInfo.StatesOf(step);
+        var pending = await (
+            from e in db.Evaluations.AsNoTracking()
+            where e.PeriodId == period.Id && states.Contains(e.State) && e.Facts.WaitingOn != WaitingOn.Nobody
+            let who = e.Facts.WaitingOn == WaitingOn.Evaluado ? e.EvaluadoId : e.EscalationRecorderId ?? e.EvaluatorId
+            join p in db.Servants on who equals p.Id
+            orderby e.Id
+            select new
             {
-                var role = e.WaitingOn == WaitingOn.Evaluado ? ControlText.Evaluado
-                    : e.EscalatedStep is not null || e.IsCommittee ? ControlText.Committee : ControlText.Evaluator;
-                db.Set<ReminderRecord>().Add(Record(now, period, window, e.Id, who, person.FullName, person.Email, role, email.Subject));
+                e.Id, Who = p.Id, Name = p.FirstNames + " " + p.LastNames, p.Email, e.Facts.WaitingOn, e.Facts.Escalated, e.Facts.Committee,
+                UserId = db.Users.Where(u => u.ServantId == p.Id).Select(u => u.Id).FirstOrDefault(),
+            }).ToListAsync(ct);
+        string Key(int evaluationId, int who) => $"stage-closing:{period.Id}:{window.Stage}:{window.End:yyyyMMdd}:evaluation:{evaluationId}:{who}";
+        await notifier.PreloadKeysAsync(pending.Select(x => Key(x.Id, x.Who)).ToList(), ct);
+        var queued = 0;
+        foreach (var x in pending)
+        {
+            var name = x.Name.Trim();
+            var email = templates.StageClosing(name, period.Name, window.Stage.Label(), window.End,
+                period.Settings.ReminderDaysBeforeClose, templates.Url($"/Evaluations/Details/{x.Id}"));
+            if (await notifier.QueueAsync(new Recipient(x.Email, name, x.UserId), email, "Recordatorio de cierre", Key(x.Id, x.Who), ct: ct))
+            {
+                var role = x.WaitingOn == WaitingOn.Evaluado ? ControlText.Evaluado : x.Escalated || x.Committee ? ControlText.Committee : ControlText.Evaluator;
+                db.Set<ReminderRecord>().Add(Record(now, period, window, x.Id, x.Who, name, x.Email, role, email.Subject));
                 queued++;
             }
         }

@@ -22,7 +22,7 @@ public sealed class ToApproveModel(EgiDbContext db, CurrentUser me) : PageModel
         bool MineToEvaluate, PendingAction Action);
 
     /// <summary>A partial evaluation I owe: whose, which dates and why.</summary>
-    public sealed record PartialRow(int Id, string Evaluado, DateOnly From, DateOnly To, string Cause);
+    public sealed record PartialRow(int Id, string Evaluado, DateOnly From, DateOnly To, PartialCause Cause);
 
     public IReadOnlyList<Period> OpenPeriods { get; private set; } = [];
 

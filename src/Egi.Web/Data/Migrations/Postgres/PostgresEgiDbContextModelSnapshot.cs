@@ -151,6 +151,16 @@ namespace Egi.Web.Data.Migrations.Postgres
                     b.Property<DateOnly?>("RetirementDate")
                         .HasColumnType("date");
 
+                    b.Property<string>("SearchText")
+                        .IsRequired()
+                        .HasMaxLength(600)
+                        .HasColumnType("character varying(600)");
+
+                    b.Property<string>("SortKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.HasKey("Id");
 
                     b.HasIndex("BossId");
@@ -161,6 +171,8 @@ namespace Egi.Web.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.HasIndex("Email");
+
+                    b.HasIndex("SortKey");
 
                     b.ToTable("Servants");
                 });

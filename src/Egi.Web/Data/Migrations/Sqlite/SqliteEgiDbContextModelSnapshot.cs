@@ -140,6 +140,16 @@ namespace Egi.Web.Data.Migrations.Sqlite
                     b.Property<DateOnly?>("RetirementDate")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("SearchText")
+                        .IsRequired()
+                        .HasMaxLength(600)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SortKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("BossId");
@@ -150,6 +160,8 @@ namespace Egi.Web.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.HasIndex("Email");
+
+                    b.HasIndex("SortKey");
 
                     b.ToTable("Servants");
                 });

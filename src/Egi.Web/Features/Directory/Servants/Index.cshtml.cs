@@ -64,9 +64,7 @@ public sealed class IndexModel(EgiDbContext db, CurrentUser me) : PageModel
         var depNames = tree.ToDictionary(d => d.Id, d => d.Name);
         DependencyOptions = tree.Select(d => new SelectListItem(d.Path, ServantLookups.Id(d.Id))).ToList();
 
-        var all = await db.Servants.AsNoTracking().ToListAsync(ct);
-        var byId = all.ToDictionary(s => s.Id);
-        IEnumerable<Servant> rows = all;
+        IQueryable<Servant> rows = db.Servants.AsNoTracking();
 
         Status = StatusFilter?.Trim().ToLowerInvariant() switch
         {
@@ -76,9 +74,9 @@ public sealed class IndexModel(EgiDbContext db, CurrentUser me) : PageModel
         };
         rows = Status switch
         {
-            "retirados" => rows.Where(s => s.IsRetired(today)),
+            "retirados" => rows.Where(s => s.RetirementDate != null && s.RetirementDate <= today),
             "todos" => rows,
-            _ => rows.Where(s => !s.IsRetired(today)),
+            _ => rows.Where(s => s.RetirementDate == null || s.RetirementDate > today),
         };
 
         if (int.TryParse(DependencyFilter, NumberStyles.None, CultureInfo.InvariantCulture, out var depId))
@@ -87,12 +85,13 @@ public sealed class IndexModel(EgiDbContext db, CurrentUser me) : PageModel
             rows = rows.Where(s => s.Level == level);
         if (Enum.TryParse<EmploymentType>(TypeFilter, out var type) && Enum.IsDefined(type))
             rows = rows.Where(s => s.EmploymentType == type);
-        if (EligibleFilter is "si" or "no")
+        if (EligibleFilter == "si") rows = rows.Where(Eligibility.IsEligibleOn(today));
+        else if (EligibleFilter == "no")
         {
-            var wanted = EligibleFilter == "si";
-            rows = rows.Where(s => s.EligibilityOn(today).IsEligible == wanted);
+            var eligibleIds = db.Servants.Where(Eligibility.IsEligibleOn(today)).Select(s => s.Id);
+            rows = rows.Where(s => !eligibleIds.Contains(s.Id));
         }
-        if (!string.IsNullOrWhiteSpace(Query)) rows = rows.Where(Matches(Query, depNames));
+        if (!string.IsNullOrWhiteSpace(Query)) rows = Matching(rows, Query, tree);
 
         HasFilters = !string.IsNullOrWhiteSpace(Query) || !string.IsNullOrWhiteSpace(DependencyFilter) || !string.IsNullOrWhiteSpace(LevelFilter)
             || !string.IsNullOrWhiteSpace(TypeFilter) || !string.IsNullOrWhiteSpace(EligibleFilter) || Status != "activos";
@@ -105,46 +104,69 @@ public sealed class IndexModel(EgiDbContext db, CurrentUser me) : PageModel
             "dependencia" => "dependencia",
             _ => "nombre",
         };
+        // The dependencia's place in alphabetical order of names, computed over the ~60 dependencias, sorts in SQL.
+        var depRank = tree.OrderBy(d => d.Name, ServantLookups.NameOrder).Select((d, i) => (d.Id, i)).ToDictionary(x => x.Id, x => x.i);
         var ordered = SortKey switch
         {
-            "documento" => Order(rows, s => s.DocumentNumber.PadLeft(15, '0'), StringComparer.Ordinal),
-            "dependencia" => Order(rows, s => depNames.GetValueOrDefault(s.DependencyId, ""), ServantLookups.NameOrder)
-                .ThenBy(ServantLookups.SortName, ServantLookups.NameOrder),
-            _ => Order(rows, ServantLookups.SortName, ServantLookups.NameOrder),
+            "documento" => Descending
+                ? rows.OrderByDescending(s => s.DocumentNumber.Length).ThenByDescending(s => s.DocumentNumber)
+                : rows.OrderBy(s => s.DocumentNumber.Length).ThenBy(s => s.DocumentNumber),
+            "dependencia" => OrderByDependency(rows, depRank).ThenBy(s => s.SortKey).ThenBy(s => s.Id),
+            _ => Descending ? rows.OrderByDescending(s => s.SortKey).ThenByDescending(s => s.Id) : rows.OrderBy(s => s.SortKey).ThenBy(s => s.Id),
         };
 
-        var list = ordered.ToList();
-        Total = list.Count;
+        Total = await rows.CountAsync(ct);
         PageCount = Math.Max(1, (Total + PageSize - 1) / PageSize);
         PageNumber = int.TryParse(PageText, NumberStyles.None, CultureInfo.InvariantCulture, out var p) ? Math.Clamp(p, 1, PageCount) : 1;
-        Rows = list.Skip((PageNumber - 1) * PageSize).Take(PageSize).Select(s =>
-        {
-            var boss = s.BossId is { } b ? byId.GetValueOrDefault(b) : null;
-            return new Row(s, depNames.GetValueOrDefault(s.DependencyId, "—"), boss, boss?.IsRetired(today) == true, s.EligibilityOn(today));
-        }).ToList();
+        var page = await ordered.Skip((PageNumber - 1) * PageSize).Take(PageSize)
+            .Select(s => new { Servant = s, Boss = db.Servants.FirstOrDefault(b => b.Id == s.BossId) })
+            .ToListAsync(ct);
+        Rows = page.Select(x => new Row(x.Servant, depNames.GetValueOrDefault(x.Servant.DependencyId, "—"), x.Boss,
+            x.Boss?.IsRetired(today) == true, x.Servant.EligibilityOn(today))).ToList();
     }
 
-    private IOrderedEnumerable<Servant> Order(IEnumerable<Servant> rows, Func<Servant, string> key, IComparer<string> comparer) =>
-        Descending ? rows.OrderByDescending(key, comparer) : rows.OrderBy(key, comparer);
+    private IOrderedQueryable<Servant> OrderByDependency(IQueryable<Servant> rows, IReadOnlyDictionary<int, int> rank)
+    {
+        // CASE over the dependencias' ids: their alphabetical rank.
+        var ids = rank.OrderBy(x => x.Value).Select(x => x.Key).ToList();
+        return Descending ? rows.OrderByDescending(RankOf(ids)) : rows.OrderBy(RankOf(ids));
+    }
+
+    /// <summary>s => CASE DependencyId WHEN id0 THEN 0 WHEN id1 THEN 1 … END, built for the current list of dependencias.</summary>
+    private static System.Linq.Expressions.Expression<Func<Servant, int>> RankOf(IReadOnlyList<int> ids)
+    {
+        var s = System.Linq.Expressions.Expression.Parameter(typeof(Servant), "s");
+        var dep = System.Linq.Expressions.Expression.Property(s, nameof(Servant.DependencyId));
+        System.Linq.Expressions.Expression body = System.Linq.Expressions.Expression.Constant(ids.Count);
+        for (var i = ids.Count - 1; i >= 0; i--)
+            body = System.Linq.Expressions.Expression.Condition(
+                System.Linq.Expressions.Expression.Equal(dep, System.Linq.Expressions.Expression.Constant(ids[i])),
+                System.Linq.Expressions.Expression.Constant(i), body);
+        return System.Linq.Expressions.Expression.Lambda<Func<Servant, int>>(body, s);
+    }
 
     /// <summary>
-    /// Every word of the query must appear in the document (dots and spaces ignored), the name, the e-mail,
-    /// the empleo or the dependencia, ignoring accents and case.
+    /// Every word must appear in the servant's normalized search text (document, names, e-mail, empleo) or in the name
+    /// of their dependencia; digits also match the document without its dots.
     /// </summary>
-    private static Func<Servant, bool> Matches(string query, IReadOnlyDictionary<int, string> depNames)
+    private static IQueryable<Servant> Matching(IQueryable<Servant> rows, string query, IReadOnlyList<DependencyNode> tree)
     {
         var doc = ServantInput.NormalizeDocument(query.Trim());
         var docQuery = doc.Length > 0 && doc.All(char.IsAsciiDigit) ? doc : null;
         var words = DirectoryLabels.Normalize(query).Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        return s =>
+        var matching = rows;
+        foreach (var word in words)
         {
-            if (docQuery is not null && s.DocumentNumber.Contains(docQuery, StringComparison.Ordinal)) return true;
-            var text = DirectoryLabels.Normalize($"{s.DocumentNumber} {s.FirstNames} {s.LastNames} {s.Email} {s.Job} {depNames.GetValueOrDefault(s.DependencyId, "")}");
-            return words.All(w => text.Contains(w, StringComparison.Ordinal));
-        };
+            var w = word;
+            var deps = tree.Where(d => DirectoryLabels.Normalize(d.Name).Contains(w, StringComparison.Ordinal)).Select(d => d.Id).ToList();
+            matching = matching.Where(s => s.SearchText.Contains(w) || deps.Contains(s.DependencyId));
+        }
+        if (docQuery is null) return matching;
+        var byDocument = rows.Where(s => s.DocumentNumber.Contains(docQuery)).Select(s => s.Id);
+        var byWords = matching.Select(s => s.Id);
+        return rows.Where(s => byDocument.Contains(s.Id) || byWords.Contains(s.Id));
     }
 
-    /// <summary>The URL of this list with the current filters and a different page or sort.</summary>
     public string? LinkTo(int? page = null, string? sort = null) => Url.Page("./Index", new
     {
         q = string.IsNullOrWhiteSpace(Query) ? null : Query.Trim(),

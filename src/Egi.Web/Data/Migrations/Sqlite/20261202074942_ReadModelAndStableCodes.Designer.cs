@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Egi.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteEgiDbContext))]
-    [Migration("20261202071427_ReadModelAndStableCodes")]
+    [Migration("20261202074942_ReadModelAndStableCodes")]
     partial class ReadModelAndStableCodes
     {
         /// <inheritdoc />
@@ -143,6 +143,16 @@ namespace Egi.Web.Data.Migrations.Sqlite
                     b.Property<DateOnly?>("RetirementDate")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("SearchText")
+                        .IsRequired()
+                        .HasMaxLength(600)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SortKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("BossId");
@@ -153,6 +163,8 @@ namespace Egi.Web.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.HasIndex("Email");
+
+                    b.HasIndex("SortKey");
 
                     b.ToTable("Servants");
                 });

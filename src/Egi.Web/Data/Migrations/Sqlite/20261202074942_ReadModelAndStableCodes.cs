@@ -1,10 +1,9 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
-using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace Egi.Web.Data.Migrations.Postgres
+namespace Egi.Web.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class ReadModelAndStableCodes : Migration
@@ -12,23 +11,44 @@ namespace Egi.Web.Data.Migrations.Postgres
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            // Stable codes (issue 15): the JSON history, versions and partials store enum names, not Spanish labels.
+            foreach (var sql in StableCodesSql.Sqlite) migrationBuilder.Sql(sql);
+            // The derived facts of existing evaluations are filled at start-up by DatabaseInitializer.RefreshStaleFactsAsync
+            // (the domain computes them; Facts_Revision = 0 marks them stale).
+
+            migrationBuilder.AddColumn<string>(
+                name: "SearchText",
+                table: "Servants",
+                type: "TEXT",
+                maxLength: 600,
+                nullable: false,
+                defaultValue: "");
+
+            migrationBuilder.AddColumn<string>(
+                name: "SortKey",
+                table: "Servants",
+                type: "TEXT",
+                maxLength: 200,
+                nullable: false,
+                defaultValue: "");
+
             migrationBuilder.AddColumn<DateOnly>(
                 name: "Facts_ClosedOn",
                 table: "Evaluations",
-                type: "date",
+                type: "TEXT",
                 nullable: true);
 
             migrationBuilder.AddColumn<bool>(
                 name: "Facts_Committee",
                 table: "Evaluations",
-                type: "boolean",
+                type: "INTEGER",
                 nullable: false,
                 defaultValue: false);
 
-            migrationBuilder.AddColumn<decimal>(
+            migrationBuilder.AddColumn<long>(
                 name: "Facts_CompetenciesComponent",
                 table: "Evaluations",
-                type: "numeric(7,2)",
+                type: "INTEGER",
                 precision: 7,
                 scale: 2,
                 nullable: true);
@@ -36,40 +56,40 @@ namespace Egi.Web.Data.Migrations.Postgres
             migrationBuilder.AddColumn<DateOnly>(
                 name: "Facts_CompetenciesRatedOn",
                 table: "Evaluations",
-                type: "date",
+                type: "TEXT",
                 nullable: true);
 
             migrationBuilder.AddColumn<int>(
                 name: "Facts_CurrentStepNotAccepted",
                 table: "Evaluations",
-                type: "integer",
+                type: "INTEGER",
                 nullable: false,
                 defaultValue: 0);
 
             migrationBuilder.AddColumn<int>(
                 name: "Facts_CurrentStepRounds",
                 table: "Evaluations",
-                type: "integer",
+                type: "INTEGER",
                 nullable: false,
                 defaultValue: 0);
 
             migrationBuilder.AddColumn<int>(
                 name: "Facts_DisagreementStep",
                 table: "Evaluations",
-                type: "integer",
+                type: "INTEGER",
                 nullable: true);
 
             migrationBuilder.AddColumn<bool>(
                 name: "Facts_Escalated",
                 table: "Evaluations",
-                type: "boolean",
+                type: "INTEGER",
                 nullable: false,
                 defaultValue: false);
 
-            migrationBuilder.AddColumn<decimal>(
+            migrationBuilder.AddColumn<long>(
                 name: "Facts_FinalScore",
                 table: "Evaluations",
-                type: "numeric(7,2)",
+                type: "INTEGER",
                 precision: 7,
                 scale: 2,
                 nullable: true);
@@ -77,13 +97,13 @@ namespace Egi.Web.Data.Migrations.Postgres
             migrationBuilder.AddColumn<DateOnly>(
                 name: "Facts_FinalizedOn",
                 table: "Evaluations",
-                type: "date",
+                type: "TEXT",
                 nullable: true);
 
-            migrationBuilder.AddColumn<decimal>(
+            migrationBuilder.AddColumn<long>(
                 name: "Facts_FirstFollowUpScore",
                 table: "Evaluations",
-                type: "numeric(7,2)",
+                type: "INTEGER",
                 precision: 7,
                 scale: 2,
                 nullable: true);
@@ -91,71 +111,71 @@ namespace Egi.Web.Data.Migrations.Postgres
             migrationBuilder.AddColumn<DateOnly>(
                 name: "Facts_FollowUpIAcceptedOn",
                 table: "Evaluations",
-                type: "date",
+                type: "TEXT",
                 nullable: true);
 
             migrationBuilder.AddColumn<DateOnly>(
                 name: "Facts_FollowUpIDeadline",
                 table: "Evaluations",
-                type: "date",
+                type: "TEXT",
                 nullable: false,
                 defaultValue: new DateOnly(1, 1, 1));
 
             migrationBuilder.AddColumn<DateOnly>(
                 name: "Facts_FollowUpIIDeadline",
                 table: "Evaluations",
-                type: "date",
+                type: "TEXT",
                 nullable: false,
                 defaultValue: new DateOnly(1, 1, 1));
 
             migrationBuilder.AddColumn<DateOnly>(
                 name: "Facts_FollowUpIIReviewedOn",
                 table: "Evaluations",
-                type: "date",
+                type: "TEXT",
                 nullable: true);
 
             migrationBuilder.AddColumn<DateOnly>(
                 name: "Facts_FollowUpIISubmittedOn",
                 table: "Evaluations",
-                type: "date",
+                type: "TEXT",
                 nullable: true);
 
             migrationBuilder.AddColumn<DateOnly>(
                 name: "Facts_FollowUpIReviewedOn",
                 table: "Evaluations",
-                type: "date",
+                type: "TEXT",
                 nullable: true);
 
             migrationBuilder.AddColumn<DateOnly>(
                 name: "Facts_FollowUpISubmittedOn",
                 table: "Evaluations",
-                type: "date",
+                type: "TEXT",
                 nullable: true);
 
             migrationBuilder.AddColumn<int>(
                 name: "Facts_GoalCount",
                 table: "Evaluations",
-                type: "integer",
+                type: "INTEGER",
                 nullable: false,
                 defaultValue: 0);
 
             migrationBuilder.AddColumn<int>(
                 name: "Facts_GoalRounds",
                 table: "Evaluations",
-                type: "integer",
+                type: "INTEGER",
                 nullable: false,
                 defaultValue: 0);
 
             migrationBuilder.AddColumn<DateOnly>(
                 name: "Facts_GoalsAgreedOn",
                 table: "Evaluations",
-                type: "date",
+                type: "TEXT",
                 nullable: true);
 
-            migrationBuilder.AddColumn<decimal>(
+            migrationBuilder.AddColumn<long>(
                 name: "Facts_GoalsComponent",
                 table: "Evaluations",
-                type: "numeric(7,2)",
+                type: "INTEGER",
                 precision: 7,
                 scale: 2,
                 nullable: true);
@@ -163,60 +183,60 @@ namespace Egi.Web.Data.Migrations.Postgres
             migrationBuilder.AddColumn<DateOnly>(
                 name: "Facts_GoalsDeadline",
                 table: "Evaluations",
-                type: "date",
+                type: "TEXT",
                 nullable: false,
                 defaultValue: new DateOnly(1, 1, 1));
 
             migrationBuilder.AddColumn<int>(
                 name: "Facts_GoalsNotAccepted",
                 table: "Evaluations",
-                type: "integer",
+                type: "INTEGER",
                 nullable: false,
                 defaultValue: 0);
 
             migrationBuilder.AddColumn<DateOnly>(
                 name: "Facts_GoalsReviewedOn",
                 table: "Evaluations",
-                type: "date",
+                type: "TEXT",
                 nullable: true);
 
             migrationBuilder.AddColumn<DateOnly>(
                 name: "Facts_GoalsSubmittedOn",
                 table: "Evaluations",
-                type: "date",
+                type: "TEXT",
                 nullable: true);
 
             migrationBuilder.AddColumn<int>(
                 name: "Facts_Level",
                 table: "Evaluations",
-                type: "integer",
+                type: "INTEGER",
                 nullable: true);
 
             migrationBuilder.AddColumn<int>(
                 name: "Facts_PendingPartials",
                 table: "Evaluations",
-                type: "integer",
+                type: "INTEGER",
                 nullable: false,
                 defaultValue: 0);
 
             migrationBuilder.AddColumn<int>(
                 name: "Facts_Revision",
                 table: "Evaluations",
-                type: "integer",
+                type: "INTEGER",
                 nullable: false,
                 defaultValue: 0);
 
             migrationBuilder.AddColumn<int>(
                 name: "Facts_WaitingOn",
                 table: "Evaluations",
-                type: "integer",
+                type: "INTEGER",
                 nullable: false,
                 defaultValue: 0);
 
             migrationBuilder.AddColumn<DateTime>(
                 name: "Facts_WaitingSince",
                 table: "Evaluations",
-                type: "timestamp with time zone",
+                type: "TEXT",
                 nullable: false,
                 defaultValue: new DateTime(1, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified));
 
@@ -224,11 +244,10 @@ namespace Egi.Web.Data.Migrations.Postgres
                 name: "EvaluationWaits",
                 columns: table => new
                 {
-                    ServantId = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    EvaluationId = table.Column<int>(type: "integer", nullable: false),
-                    Action = table.Column<int>(type: "integer", nullable: false),
-                    Since = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    ServantId = table.Column<int>(type: "INTEGER", nullable: false),
+                    EvaluationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Action = table.Column<int>(type: "INTEGER", nullable: false),
+                    Since = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -240,6 +259,11 @@ namespace Egi.Web.Data.Migrations.Postgres
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Servants_SortKey",
+                table: "Servants",
+                column: "SortKey");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Evaluations_PeriodId",
@@ -255,12 +279,26 @@ namespace Egi.Web.Data.Migrations.Postgres
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            foreach (var sql in StableCodesSql.SqliteDown) migrationBuilder.Sql(sql);
+
             migrationBuilder.DropTable(
                 name: "EvaluationWaits");
 
             migrationBuilder.DropIndex(
+                name: "IX_Servants_SortKey",
+                table: "Servants");
+
+            migrationBuilder.DropIndex(
                 name: "IX_Evaluations_PeriodId",
                 table: "Evaluations");
+
+            migrationBuilder.DropColumn(
+                name: "SearchText",
+                table: "Servants");
+
+            migrationBuilder.DropColumn(
+                name: "SortKey",
+                table: "Servants");
 
             migrationBuilder.DropColumn(
                 name: "Facts_ClosedOn",

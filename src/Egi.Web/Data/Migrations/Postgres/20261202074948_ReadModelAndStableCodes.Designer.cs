@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Egi.Web.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresEgiDbContext))]
-    [Migration("20261202071442_ReadModelAndStableCodes")]
+    [Migration("20261202074948_ReadModelAndStableCodes")]
     partial class ReadModelAndStableCodes
     {
         /// <inheritdoc />
@@ -154,6 +154,16 @@ namespace Egi.Web.Data.Migrations.Postgres
                     b.Property<DateOnly?>("RetirementDate")
                         .HasColumnType("date");
 
+                    b.Property<string>("SearchText")
+                        .IsRequired()
+                        .HasMaxLength(600)
+                        .HasColumnType("character varying(600)");
+
+                    b.Property<string>("SortKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.HasKey("Id");
 
                     b.HasIndex("BossId");
@@ -164,6 +174,8 @@ namespace Egi.Web.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.HasIndex("Email");
+
+                    b.HasIndex("SortKey");
 
                     b.ToTable("Servants");
                 });

@@ -1,9 +1,10 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace Egi.Web.Data.Migrations.Sqlite
+namespace Egi.Web.Data.Migrations.Postgres
 {
     /// <inheritdoc />
     public partial class ReadModelAndStableCodes : Migration
@@ -11,23 +12,44 @@ namespace Egi.Web.Data.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            // Stable codes (issue 15): the JSON history, versions and partials store enum names, not Spanish labels.
+            foreach (var sql in StableCodesSql.Postgres) migrationBuilder.Sql(sql);
+            // The derived facts of existing evaluations are filled at start-up by DatabaseInitializer.RefreshStaleFactsAsync
+            // (the domain computes them; Facts_Revision = 0 marks them stale).
+
+            migrationBuilder.AddColumn<string>(
+                name: "SearchText",
+                table: "Servants",
+                type: "character varying(600)",
+                maxLength: 600,
+                nullable: false,
+                defaultValue: "");
+
+            migrationBuilder.AddColumn<string>(
+                name: "SortKey",
+                table: "Servants",
+                type: "character varying(200)",
+                maxLength: 200,
+                nullable: false,
+                defaultValue: "");
+
             migrationBuilder.AddColumn<DateOnly>(
                 name: "Facts_ClosedOn",
                 table: "Evaluations",
-                type: "TEXT",
+                type: "date",
                 nullable: true);
 
             migrationBuilder.AddColumn<bool>(
                 name: "Facts_Committee",
                 table: "Evaluations",
-                type: "INTEGER",
+                type: "boolean",
                 nullable: false,
                 defaultValue: false);
 
-            migrationBuilder.AddColumn<long>(
+            migrationBuilder.AddColumn<decimal>(
                 name: "Facts_CompetenciesComponent",
                 table: "Evaluations",
-                type: "INTEGER",
+                type: "numeric(7,2)",
                 precision: 7,
                 scale: 2,
                 nullable: true);
@@ -35,40 +57,40 @@ namespace Egi.Web.Data.Migrations.Sqlite
             migrationBuilder.AddColumn<DateOnly>(
                 name: "Facts_CompetenciesRatedOn",
                 table: "Evaluations",
-                type: "TEXT",
+                type: "date",
                 nullable: true);
 
             migrationBuilder.AddColumn<int>(
                 name: "Facts_CurrentStepNotAccepted",
                 table: "Evaluations",
-                type: "INTEGER",
+                type: "integer",
                 nullable: false,
                 defaultValue: 0);
 
             migrationBuilder.AddColumn<int>(
                 name: "Facts_CurrentStepRounds",
                 table: "Evaluations",
-                type: "INTEGER",
+                type: "integer",
                 nullable: false,
                 defaultValue: 0);
 
             migrationBuilder.AddColumn<int>(
                 name: "Facts_DisagreementStep",
                 table: "Evaluations",
-                type: "INTEGER",
+                type: "integer",
                 nullable: true);
 
             migrationBuilder.AddColumn<bool>(
                 name: "Facts_Escalated",
                 table: "Evaluations",
-                type: "INTEGER",
+                type: "boolean",
                 nullable: false,
                 defaultValue: false);
 
-            migrationBuilder.AddColumn<long>(
+            migrationBuilder.AddColumn<decimal>(
                 name: "Facts_FinalScore",
                 table: "Evaluations",
-                type: "INTEGER",
+                type: "numeric(7,2)",
                 precision: 7,
                 scale: 2,
                 nullable: true);
@@ -76,13 +98,13 @@ namespace Egi.Web.Data.Migrations.Sqlite
             migrationBuilder.AddColumn<DateOnly>(
                 name: "Facts_FinalizedOn",
                 table: "Evaluations",
-                type: "TEXT",
+                type: "date",
                 nullable: true);
 
-            migrationBuilder.AddColumn<long>(
+            migrationBuilder.AddColumn<decimal>(
                 name: "Facts_FirstFollowUpScore",
                 table: "Evaluations",
-                type: "INTEGER",
+                type: "numeric(7,2)",
                 precision: 7,
                 scale: 2,
                 nullable: true);
@@ -90,71 +112,71 @@ namespace Egi.Web.Data.Migrations.Sqlite
             migrationBuilder.AddColumn<DateOnly>(
                 name: "Facts_FollowUpIAcceptedOn",
                 table: "Evaluations",
-                type: "TEXT",
+                type: "date",
                 nullable: true);
 
             migrationBuilder.AddColumn<DateOnly>(
                 name: "Facts_FollowUpIDeadline",
                 table: "Evaluations",
-                type: "TEXT",
+                type: "date",
                 nullable: false,
                 defaultValue: new DateOnly(1, 1, 1));
 
             migrationBuilder.AddColumn<DateOnly>(
                 name: "Facts_FollowUpIIDeadline",
                 table: "Evaluations",
-                type: "TEXT",
+                type: "date",
                 nullable: false,
                 defaultValue: new DateOnly(1, 1, 1));
 
             migrationBuilder.AddColumn<DateOnly>(
                 name: "Facts_FollowUpIIReviewedOn",
                 table: "Evaluations",
-                type: "TEXT",
+                type: "date",
                 nullable: true);
 
             migrationBuilder.AddColumn<DateOnly>(
                 name: "Facts_FollowUpIISubmittedOn",
                 table: "Evaluations",
-                type: "TEXT",
+                type: "date",
                 nullable: true);
 
             migrationBuilder.AddColumn<DateOnly>(
                 name: "Facts_FollowUpIReviewedOn",
                 table: "Evaluations",
-                type: "TEXT",
+                type: "date",
                 nullable: true);
 
             migrationBuilder.AddColumn<DateOnly>(
                 name: "Facts_FollowUpISubmittedOn",
                 table: "Evaluations",
-                type: "TEXT",
+                type: "date",
                 nullable: true);
 
             migrationBuilder.AddColumn<int>(
                 name: "Facts_GoalCount",
                 table: "Evaluations",
-                type: "INTEGER",
+                type: "integer",
                 nullable: false,
                 defaultValue: 0);
 
             migrationBuilder.AddColumn<int>(
                 name: "Facts_GoalRounds",
                 table: "Evaluations",
-                type: "INTEGER",
+                type: "integer",
                 nullable: false,
                 defaultValue: 0);
 
             migrationBuilder.AddColumn<DateOnly>(
                 name: "Facts_GoalsAgreedOn",
                 table: "Evaluations",
-                type: "TEXT",
+                type: "date",
                 nullable: true);
 
-            migrationBuilder.AddColumn<long>(
+            migrationBuilder.AddColumn<decimal>(
                 name: "Facts_GoalsComponent",
                 table: "Evaluations",
-                type: "INTEGER",
+                type: "numeric(7,2)",
                 precision: 7,
                 scale: 2,
                 nullable: true);
@@ -162,60 +184,60 @@ namespace Egi.Web.Data.Migrations.Sqlite
             migrationBuilder.AddColumn<DateOnly>(
                 name: "Facts_GoalsDeadline",
                 table: "Evaluations",
-                type: "TEXT",
+                type: "date",
                 nullable: false,
                 defaultValue: new DateOnly(1, 1, 1));
 
             migrationBuilder.AddColumn<int>(
                 name: "Facts_GoalsNotAccepted",
                 table: "Evaluations",
-                type: "INTEGER",
+                type: "integer",
                 nullable: false,
                 defaultValue: 0);
 
             migrationBuilder.AddColumn<DateOnly>(
                 name: "Facts_GoalsReviewedOn",
                 table: "Evaluations",
-                type: "TEXT",
+                type: "date",
                 nullable: true);
 
             migrationBuilder.AddColumn<DateOnly>(
                 name: "Facts_GoalsSubmittedOn",
                 table: "Evaluations",
-                type: "TEXT",
+                type: "date",
                 nullable: true);
 
             migrationBuilder.AddColumn<int>(
                 name: "Facts_Level",
                 table: "Evaluations",
-                type: "INTEGER",
+                type: "integer",
                 nullable: true);
 
             migrationBuilder.AddColumn<int>(
                 name: "Facts_PendingPartials",
                 table: "Evaluations",
-                type: "INTEGER",
+                type: "integer",
                 nullable: false,
                 defaultValue: 0);
 
             migrationBuilder.AddColumn<int>(
                 name: "Facts_Revision",
                 table: "Evaluations",
-                type: "INTEGER",
+                type: "integer",
                 nullable: false,
                 defaultValue: 0);
 
             migrationBuilder.AddColumn<int>(
                 name: "Facts_WaitingOn",
                 table: "Evaluations",
-                type: "INTEGER",
+                type: "integer",
                 nullable: false,
                 defaultValue: 0);
 
             migrationBuilder.AddColumn<DateTime>(
                 name: "Facts_WaitingSince",
                 table: "Evaluations",
-                type: "TEXT",
+                type: "timestamp with time zone",
                 nullable: false,
                 defaultValue: new DateTime(1, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified));
 
@@ -223,10 +245,11 @@ namespace Egi.Web.Data.Migrations.Sqlite
                 name: "EvaluationWaits",
                 columns: table => new
                 {
-                    ServantId = table.Column<int>(type: "INTEGER", nullable: false),
-                    EvaluationId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Action = table.Column<int>(type: "INTEGER", nullable: false),
-                    Since = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    ServantId = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    EvaluationId = table.Column<int>(type: "integer", nullable: false),
+                    Action = table.Column<int>(type: "integer", nullable: false),
+                    Since = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -238,6 +261,11 @@ namespace Egi.Web.Data.Migrations.Sqlite
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Servants_SortKey",
+                table: "Servants",
+                column: "SortKey");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Evaluations_PeriodId",
@@ -253,12 +281,26 @@ namespace Egi.Web.Data.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            foreach (var sql in StableCodesSql.PostgresDown) migrationBuilder.Sql(sql);
+
             migrationBuilder.DropTable(
                 name: "EvaluationWaits");
 
             migrationBuilder.DropIndex(
+                name: "IX_Servants_SortKey",
+                table: "Servants");
+
+            migrationBuilder.DropIndex(
                 name: "IX_Evaluations_PeriodId",
                 table: "Evaluations");
+
+            migrationBuilder.DropColumn(
+                name: "SearchText",
+                table: "Servants");
+
+            migrationBuilder.DropColumn(
+                name: "SortKey",
+                table: "Servants");
 
             migrationBuilder.DropColumn(
                 name: "Facts_ClosedOn",

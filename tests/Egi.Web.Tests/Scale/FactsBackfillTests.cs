@@ -1,0 +1,71 @@
+using Egi.Domain.Evaluations;
+using Egi.Web.Data;
+using Egi.Web.Tests.Evaluations;
+using Egi.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Egi.Web.Tests.Scale;
+
+/// <summary>
+/// Rows saved before the facts existed (the migration adds the columns empty, revision 0) get them at start-up from
+/// the domain, on both providers; and a change of the period's windows refreshes the deadlines of evaluations that
+/// were not loaded.
+/// </summary>
+public abstract class FactsBackfillTests(Db db) : IAsyncLifetime
+{
+    private EgiAppFactory app = null!;
+    private EvaluationScenario scenario = null!;
+
+    public async Task InitializeAsync()
+    {
+        app = new EgiAppFactory(db);
+        scenario = await EvaluationScenario.OpenAsync(app);
+        await scenario.ActAsync(EvaluationScenario.Camila, (e, p) => e.SubmitGoals(p.Evaluado, EvaluationScenario.Goals(50, 50), p.Context));
+        await scenario.ActAsync(EvaluationScenario.Camila, (e, p) => e.ApproveGoals(p.Evaluator, p.Context));
+    }
+
+    public async Task DisposeAsync() => await app.DisposeAsync();
+
+    private Task<List<(int Id, WaitingOn WaitingOn, DateOnly? Submitted, DateOnly Deadline, int Waits)>> FactsAsync() =>
+        app.WithDbAsync(async d => (await d.Evaluations.AsNoTracking().OrderBy(e => e.Id)
+                .Select(e => new { e.Id, e.Facts.WaitingOn, e.Facts.GoalsSubmittedOn, e.Facts.GoalsDeadline, Waits = e.Waits.Count() }).ToListAsync())
+            .Select(x => (x.Id, x.WaitingOn, x.GoalsSubmittedOn, x.GoalsDeadline, x.Waits)).ToList());
+
+    [Fact]
+    public async Task Stale_rows_get_their_facts_back_from_the_domain()
+    {
+        var expected = await FactsAsync();
+        Assert.Contains(expected, f => f.Submitted is not null);
+        Assert.All(expected, f => Assert.True(f.Waits > 0));
+
+        // As the migration leaves them: empty facts, revision 0, no waits.
+        await app.WithDbAsync(async d =>
+        {
+            await d.Database.ExecuteSqlRawAsync("DELETE FROM \"EvaluationWaits\"");
+            await d.Database.ExecuteSqlRawAsync("UPDATE \"Evaluations\" SET \"Facts_Revision\" = 0, \"Facts_WaitingOn\" = 0, \"Facts_GoalsSubmittedOn\" = NULL");
+        });
+        Assert.NotEqual(expected, await FactsAsync());
+
+        await app.WithDbAsync(d => DatabaseInitializer.RefreshStaleFactsAsync(d));
+
+        Assert.Equal(expected, await FactsAsync());
+        Assert.Equal(0, await app.WithDbAsync(d => d.Evaluations.CountAsync(e => e.Facts.Revision < EvaluationFacts.CurrentRevision)));
+    }
+
+    [Fact]
+    public async Task Moving_a_window_moves_the_stored_deadlines_of_every_evaluation_of_the_period()
+    {
+        var newEnd = new DateOnly(2026, 12, 20);
+        await app.WithDbAsync(async d =>
+        {
+            var p = await d.Periods.SingleAsync(x => x.Id == scenario.PeriodId);
+            Assert.Empty(p.SetWindows(p.Windows.Select(w => w.Stage == Egi.Domain.Calendar.Stage.GoalSetting ? w with { End = newEnd } : w).ToList()));
+            await d.SaveChangesAsync();
+        });
+        Assert.All(await FactsAsync(), f => Assert.True(f.Deadline >= newEnd, $"evaluation {f.Id}: deadline {f.Deadline}"));
+    }
+}
+
+public sealed class FactsBackfillTestsSqlite() : FactsBackfillTests(Db.Sqlite);
+
+public sealed class FactsBackfillTestsPostgres() : FactsBackfillTests(Db.Postgres);
