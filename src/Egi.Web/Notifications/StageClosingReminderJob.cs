@@ -68,7 +68,13 @@ public sealed class StageClosingReminderJob : IScheduledJob
             orderby e.Id
             select new
             {
-                e.Id, Who = p.Id, Name = p.FirstNames + " " + p.LastNames, p.Email, e.Facts.WaitingOn, e.Facts.Escalated, e.Facts.Committee,
+                e.Id,
+                Who = p.Id,
+                Name = p.FirstNames + " " + p.LastNames,
+                p.Email,
+                e.Facts.WaitingOn,
+                e.Facts.Escalated,
+                e.Facts.Committee,
                 UserId = db.Users.Where(u => u.ServantId == p.Id).Select(u => u.Id).FirstOrDefault(),
             }).ToListAsync(ct);
         string Key(int evaluationId, int who) => $"stage-closing:{period.Id}:{window.Stage}:{window.End:yyyyMMdd}:evaluation:{evaluationId}:{who}";

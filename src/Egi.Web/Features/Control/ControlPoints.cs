@@ -87,9 +87,18 @@ public sealed class ControlPoints
             join r in db.Servants on recipientId equals r.Id
             select new
             {
-                e.Id, e.State, e.Facts.WaitingOn, e.Facts.Escalated, e.Facts.Committee, Deadline = deadline,
-                s.DocumentNumber, Evaluado = s.FirstNames + " " + s.LastNames, Dependency = d.Name,
-                RecipientId = r.Id, Recipient = r.FirstNames + " " + r.LastNames, r.Email,
+                e.Id,
+                e.State,
+                e.Facts.WaitingOn,
+                e.Facts.Escalated,
+                e.Facts.Committee,
+                Deadline = deadline,
+                s.DocumentNumber,
+                Evaluado = s.FirstNames + " " + s.LastNames,
+                Dependency = d.Name,
+                RecipientId = r.Id,
+                Recipient = r.FirstNames + " " + r.LastNames,
+                r.Email,
                 RecipientUserId = db.Users.Where(u => u.ServantId == r.Id).Select(u => u.Id).FirstOrDefault(),
                 Action = e.Waits.Where(w => w.ServantId == r.Id).Select(w => (PendingAction?)w.Action).FirstOrDefault(),
             }).ToListAsync(ct);

@@ -53,8 +53,21 @@ public sealed class ToApproveModel(EgiDbContext db, CurrentUser me) : PageModel
             join d in db.Dependencies on s.DependencyId equals d.Id
             select new
             {
-                e.Id, e.PeriodId, s.FirstNames, s.LastNames, s.JobTitle, s.JobCode, s.JobGrade, Dependency = d.Name, e.State,
-                e.Facts.WaitingOn, e.Facts.Escalated, e.EscalatedStep, e.Facts.GoalCount, e.Facts.CurrentStepRounds, e.Facts.WaitingSince,
+                e.Id,
+                e.PeriodId,
+                s.FirstNames,
+                s.LastNames,
+                s.JobTitle,
+                s.JobCode,
+                s.JobGrade,
+                Dependency = d.Name,
+                e.State,
+                e.Facts.WaitingOn,
+                e.Facts.Escalated,
+                e.EscalatedStep,
+                e.Facts.GoalCount,
+                e.Facts.CurrentStepRounds,
+                e.Facts.WaitingSince,
                 Mine = e.EvaluatorId == mine,
                 Action = e.Waits.Where(w => w.ServantId == mine).Select(w => (PendingAction?)w.Action).FirstOrDefault(),
             }).ToListAsync(ct);

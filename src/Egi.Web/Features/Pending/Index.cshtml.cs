@@ -59,8 +59,15 @@ public sealed class IndexModel(EgiDbContext db, CurrentUser me) : PageModel
                 join d in db.Dependencies on s.DependencyId equals d.Id
                 select new
                 {
-                    e.Id, e.PeriodId, e.EvaluadoId, e.State, e.Facts.Committee, w.Action, w.Since,
-                    Name = s.FirstNames + " " + s.LastNames, Dependency = d.Name,
+                    e.Id,
+                    e.PeriodId,
+                    e.EvaluadoId,
+                    e.State,
+                    e.Facts.Committee,
+                    w.Action,
+                    w.Since,
+                    Name = s.FirstNames + " " + s.LastNames,
+                    Dependency = d.Name,
                 }).ToListAsync(ct);
 
             Own = waits
@@ -91,8 +98,11 @@ public sealed class IndexModel(EgiDbContext db, CurrentUser me) : PageModel
             orderby s.LastNames, s.FirstNames
             select new
             {
-                e.Id, Step = e.Facts.DisagreementStep!.Value, e.Facts.CurrentStepNotAccepted,
-                Evaluado = s.FirstNames + " " + s.LastNames, Evaluator = j.FirstNames + " " + j.LastNames,
+                e.Id,
+                Step = e.Facts.DisagreementStep!.Value,
+                e.Facts.CurrentStepNotAccepted,
+                Evaluado = s.FirstNames + " " + s.LastNames,
+                Evaluator = j.FirstNames + " " + j.LastNames,
             }).ToListAsync(ct);
         Disagreements = disagreements
             .Select(x => new DisagreementItem(x.Id, x.Evaluado, x.Evaluator, x.Step.Label(), x.CurrentStepNotAccepted, $"/Evaluations/Admin/{x.Id}"))
@@ -108,7 +118,10 @@ public sealed class IndexModel(EgiDbContext db, CurrentUser me) : PageModel
             orderby s.LastNames, s.FirstNames
             select new
             {
-                s.Id, Name = s.FirstNames + " " + s.LastNames, Dependency = d.Name, s.BossId,
+                s.Id,
+                Name = s.FirstNames + " " + s.LastNames,
+                Dependency = d.Name,
+                s.BossId,
                 BossName = boss == null ? null : boss.FirstNames + " " + boss.LastNames,
                 BossRetirement = boss == null ? null : boss.RetirementDate,
             }).ToListAsync(ct);
