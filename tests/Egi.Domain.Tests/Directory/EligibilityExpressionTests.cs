@@ -1,0 +1,25 @@
+using Egi.Domain.Directory;
+
+namespace Egi.Domain.Tests.Directory;
+
+/// <summary>The query form of eligibility (used by lists in SQL) answers exactly as the rule itself.</summary>
+public class EligibilityExpressionTests
+{
+    [Fact]
+    public void The_expression_and_the_rule_agree_on_every_combination()
+    {
+        var today = new DateOnly(2026, 6, 15);
+        var isEligible = Eligibility.IsEligibleOn(today).Compile();
+        DateOnly?[] retirements = [null, today.AddDays(-1), today, today.AddDays(1)];
+        var checkedCases = 0;
+        foreach (var type in Enum.GetValues<EmploymentType>())
+            foreach (var manager in new[] { false, true })
+                foreach (var retirement in retirements)
+                {
+                    var s = new Servant { EmploymentType = type, IsPublicManager = manager, RetirementDate = retirement };
+                    Assert.True(s.EligibilityOn(today).IsEligible == isEligible(s), $"{type}, gerente {manager}, retiro {retirement}");
+                    checkedCases++;
+                }
+        Assert.Equal(Enum.GetValues<EmploymentType>().Length * 2 * retirements.Length, checkedCases);
+    }
+}

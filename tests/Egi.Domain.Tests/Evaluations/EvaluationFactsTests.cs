@@ -1,0 +1,118 @@
+using Egi.Domain.Calendar;
+using Egi.Domain.Evaluations;
+using Egi.Domain.Scoring;
+using static Egi.Domain.Tests.Evaluations.Kit;
+
+namespace Egi.Domain.Tests.Evaluations;
+
+/// <summary>
+/// The facts the domain derives for pages and reports (issue 11): on whom the evaluation waits, the dates of the
+/// steps, the scores and the person's deadlines — the same answers as the rules they come from.
+/// </summary>
+public class EvaluationFactsTests
+{
+    private static Evaluation Refreshed(Evaluation e, Period? period = null, DateOnly? hire = null)
+    {
+        e.RefreshFacts(period ?? NewPeriod(), hire ?? OldHireDate);
+        return e;
+    }
+
+    [Fact]
+    public void A_new_evaluation_waits_on_the_evaluado_to_formulate_with_the_stage_windows_as_deadlines()
+    {
+        var period = NewPeriod();
+        var e = Refreshed(NewEvaluation(), period);
+
+        Assert.Equal(EvaluationFacts.CurrentRevision, e.Facts.Revision);
+        Assert.Equal(WaitingOn.Evaluado, e.Facts.WaitingOn);
+        var w = Assert.Single(e.Waits);
+        Assert.Equal((EvaluadoId, PendingAction.FormulateGoals), (w.ServantId, w.Action));
+        Assert.Equal(period.Window(Stage.GoalSetting).End, e.Facts.GoalsDeadline);
+        Assert.Equal(period.Window(Stage.FirstFollowUp).End, e.Facts.FollowUpIDeadline);
+        Assert.Equal(period.Window(Stage.SecondFollowUp).End, e.Facts.FollowUpIIDeadline);
+        Assert.Null(e.Facts.GoalsSubmittedOn);
+        Assert.Null(e.Facts.FinalScore);
+    }
+
+    [Fact]
+    public void Waits_follow_every_transition_and_are_updated_in_place()
+    {
+        var e = NewEvaluation();
+        AssertOk(e.SubmitGoals(Evaluado, Goals503020(), OnGoalDay()));
+        Refreshed(e);
+        var w = Assert.Single(e.Waits);
+        Assert.Equal((JefeId, PendingAction.ApproveGoals), (w.ServantId, w.Action));
+        Assert.Equal(GoalDay, e.Facts.GoalsSubmittedOn);
+        Assert.Equal(1, e.Facts.GoalRounds);
+
+        AssertOk(e.ApproveGoals(Jefe, OnGoalDay()));
+        Refreshed(e);
+        Assert.Equal((EvaluadoId, PendingAction.AcceptGoals), (Assert.Single(e.Waits).ServantId, e.Waits[0].Action));
+        Assert.Equal(GoalDay, e.Facts.GoalsReviewedOn);
+        Assert.Null(e.Facts.GoalsAgreedOn);
+    }
+
+    [Fact]
+    public void The_dates_and_scores_of_a_finished_evaluation_are_those_of_the_history_and_the_scoring_policy()
+    {
+        var period = NewPeriod();
+        var e = At(EvaluationState.Finalized, period);
+        Refreshed(e, period);
+
+        Assert.Equal(WaitingOn.Nobody, e.Facts.WaitingOn);
+        Assert.Empty(e.Waits);
+        Assert.NotNull(e.Facts.GoalsAgreedOn);
+        Assert.NotNull(e.Facts.FollowUpIAcceptedOn);
+        Assert.NotNull(e.Facts.CompetenciesRatedOn);
+        Assert.NotNull(e.Facts.FinalizedOn);
+        var score = new ScoringPolicy(period.Settings).Score(e);
+        Assert.Equal(score.Final, e.Facts.FinalScore);
+        Assert.Equal(score.GoalsComponent, e.Facts.GoalsComponent);
+        Assert.Equal(score.CompetenciesComponent, e.Facts.CompetenciesComponent);
+        Assert.Equal(score.Level, e.Facts.Level);
+        Assert.Equal(score.FirstFollowUp, e.Facts.FirstFollowUpScore);
+    }
+
+    [Fact]
+    public void A_reopening_moves_the_persons_deadline_and_a_new_servant_gets_their_own_goal_days()
+    {
+        var period = NewPeriod();
+        var e = NewEvaluation();
+        var until = period.Window(Stage.GoalSetting).End.AddDays(20);
+        AssertOk(e.ReopenStep(TalentoHumano, EvaluationStep.Goals, until, "Incapacidad médica", On(until.AddDays(-10), period)));
+        Refreshed(e, period);
+        Assert.Equal(until, e.Facts.GoalsDeadline);
+        Assert.Equal(e.Deadline(EvaluationStep.Goals, period, OldHireDate), e.Facts.GoalsDeadline);
+
+        var hired = new DateOnly(period.Year, 9, 1);
+        var late = Refreshed(NewEvaluation(), period, hired);
+        Assert.Equal(WorkingDays.AddWorkingDays(hired, period.Settings.NewServantGoalWorkingDays), late.Facts.GoalsDeadline);
+    }
+
+    [Fact]
+    public void An_outgoing_evaluator_who_owes_a_partial_is_waited_on_as_well_as_the_evaluado()
+    {
+        var period = NewPeriod();
+        var e = At(EvaluationState.SelfEvaluationI, period);
+        AssertOk(e.ReassignEvaluator(TalentoHumano, OtherJefeId, "Licencia del jefe", OnFollowUpIDay(period)));
+        Refreshed(e, period);
+
+        Assert.Equal(1, e.Facts.PendingPartials);
+        Assert.Contains(e.Waits, w => w.ServantId == JefeId && w.Action == PendingAction.RecordPartial);
+        Assert.Contains(e.Waits, w => w.ServantId == EvaluadoId && w.Action == PendingAction.SelfEvaluateI);
+        Assert.DoesNotContain(e.Waits, w => w.ServantId == OtherJefeId);
+    }
+
+    [Fact]
+    public void Refreshing_twice_gives_the_same_facts()
+    {
+        var period = NewPeriod();
+        var e = At(EvaluationState.SelfEvaluationIIApproval, period);
+        Refreshed(e, period);
+        var first = (e.Facts.WaitingSince, e.Facts.FollowUpIAcceptedOn, e.Facts.FirstFollowUpScore, e.Waits.Single().ServantId);
+        var wait = e.Waits.Single();
+        Refreshed(e, period);
+        Assert.Same(wait, e.Waits.Single());
+        Assert.Equal(first, (e.Facts.WaitingSince, e.Facts.FollowUpIAcceptedOn, e.Facts.FirstFollowUpScore, e.Waits.Single().ServantId));
+    }
+}
