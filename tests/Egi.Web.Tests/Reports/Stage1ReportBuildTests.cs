@@ -151,6 +151,16 @@ public sealed class Stage1ReportBuildTests
     }
 
     [Fact]
+    public async Task Names_are_ordered_without_regard_to_case_or_accents()
+    {
+        var servants = new[] { Person(1, "Ana", 1, null), Person(2, "Beto", 2, 1), Person(3, "Álvaro", 2, 1), Person(4, "alba", 2, 1), Person(5, "Íñigo", 2, 1) };
+        var period = OpenPeriod();
+        await using var db = await DatabaseAsync(period, servants);
+        var report = await BuildAsync(db, period, new Stage1Filter(2, null, ""));
+        Assert.Equal(["alba Prueba", "Álvaro Prueba", "Beto Prueba", "Íñigo Prueba"], report.Rows.Select(r => r.Name));
+    }
+
+    [Fact]
     public async Task The_list_is_read_a_page_of_50_at_a_time_in_the_same_order_as_the_whole_list()
     {
         var servants = new List<Servant> { Person(1, "Directora", 1, null, EmploymentType.FreeAppointment) };

@@ -278,9 +278,21 @@ public static class ReportQuery
              Closed = g.Count(r => r.Progress == 5),
          }).ToListAsync(ct);
 
-    /// <summary>The list order: dependencia in tree order, then name and document (ties by id, so pages never overlap).</summary>
+    /// <summary>
+    /// The list order: dependencia in tree order, then the name as a Spanish reader expects it (without regard to case
+    /// or accents, the same folding as the search), then document (ties by id, so pages never overlap).
+    /// </summary>
     public static IQueryable<ReportRow> Ordered(IQueryable<ReportRow> rows, IReadOnlyList<DependencyNode> tree) =>
-        rows.OrderBy(TreePosition(tree)).ThenBy(r => r.Name).ThenBy(r => r.Document).ThenBy(r => r.ServantId);
+        rows.OrderBy(TreePosition(tree)).ThenBy(FoldedName).ThenBy(r => r.Name).ThenBy(r => r.Document).ThenBy(r => r.ServantId);
+
+    private static Expression<Func<ReportRow, string>> FoldedName
+    {
+        get
+        {
+            var r = Expression.Parameter(typeof(ReportRow), "r");
+            return Expression.Lambda<Func<ReportRow, string>>(Fold(Expression.Property(r, nameof(ReportRow.Name))), r);
+        }
+    }
 
     /// <summary>One page of the ordered rows, with the names of any Comisión Evaluadora on it.</summary>
     public static async Task<(List<ReportRow> Rows, Members Members)> PageAsync(EgiDbContext db, IQueryable<ReportRow> ordered, Paging paging, CancellationToken ct)
