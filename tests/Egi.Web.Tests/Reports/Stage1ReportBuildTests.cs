@@ -1,4 +1,5 @@
 using Egi.Domain.Calendar;
+using Egi.Domain.Common;
 using Egi.Domain.Directory;
 using Egi.Domain.Evaluations;
 using Egi.Web.Data;
@@ -148,6 +149,36 @@ public sealed class Stage1ReportBuildTests
         Assert.Equal(["Carla Prueba"], (await BuildAsync(db, period, new Stage1Filter(null, null, "1.03"))).Rows.Select(r => r.Name));
         // The evaluator (here the jefe who would evaluate) is searched too.
         Assert.Equal(2, (await BuildAsync(db, period, new Stage1Filter(2, null, "ana prueba"))).RowCount);
+    }
+
+    private static void Ok(Outcome outcome) => Assert.True(outcome.Succeeded, outcome.ToString());
+
+    [Fact]
+    public async Task Goals_agreed_before_a_retirement_count_as_concertadas_in_the_report_and_on_the_dashboard()
+    {
+        var servants = new[] { Person(1, "Ana", 1, null), Person(2, "Beto", 2, 1, retired: new(2026, 3, 20)), Person(3, "Carla", 2, 1) };
+        var period = OpenPeriod();
+        var th = new Actor("th", null, "Talento Humano", IsTalentoHumano: true);
+        await using var db = await DatabaseAsync(period, servants, () =>
+        {
+            // Within the default goal window (01/01–31/03/2026).
+            var ctx = new EvaluationContext(new DateOnly(2026, 2, 10), new DateTime(2026, 2, 10, 15, 0, 0, DateTimeKind.Utc), period, new DateOnly(2020, 1, 1));
+            var agreed = Evaluation.Open(7, 2, 1, new DateTime(2026, 1, 5, 15, 0, 0, DateTimeKind.Utc));
+            Ok(agreed.SubmitGoals(new Actor("", 2, "Beto"), Egi.Web.Tests.Evaluations.EvaluationScenario.Goals(60, 40), ctx));
+            Ok(agreed.ApproveGoals(new Actor("", 1, "Ana"), ctx));
+            Ok(agreed.AcceptGoals(new Actor("", 2, "Beto"), ctx));
+            Ok(agreed.CloseByRetirement(th, new DateOnly(2026, 3, 20), ctx with { Today = new DateOnly(2026, 3, 21), Now = new DateTime(2026, 3, 21, 15, 0, 0, DateTimeKind.Utc) }));
+            return [agreed, Evaluation.Open(7, 3, 1, new DateTime(2026, 1, 5, 15, 0, 0, DateTimeKind.Utc))];
+        });
+        var report = await BuildAsync(db, period);
+        var beto = report.Rows.Single(r => r.ServantId == 2);
+        Assert.Equal((Stage1Status.Agreed, "Cerrada por retiro"), (beto.Status, beto.State));
+        Assert.Equal((1, 0), (report.Total.Agreed, report.Total.ClosedNotAgreed));
+
+        var dashboard = await Egi.Web.Features.Dashboard.DashboardData.BuildAsync(db, period, Today);
+        Assert.Equal(report.Total.Agreed, dashboard.AgreedGoals);
+        Assert.Contains("3 servidores de la Vigencia 2026: 1 con las metas concertadas", dashboard.Chart("avance").Summary, StringComparison.Ordinal);
+        Assert.Equal(1m, dashboard.Chart("avance").Rows[^1].Values[5]); // «Cerrada por retiro»
     }
 
     [Fact]
