@@ -48,7 +48,7 @@ public sealed class XlsxWorkbook
     private const string PercentFormat = "0.0%";
     private const string DecimalFormat = "0.00";
 
-    private readonly List<(string Name, IReadOnlyList<XlsxColumn> Columns, DataTable Table)> sheets = [];
+    private readonly List<(string Name, IReadOnlyList<XlsxColumn> Columns, object Table)> sheets = [];
 
     public IReadOnlyList<string> SheetNames => sheets.Select(s => s.Name).ToList();
 
@@ -57,6 +57,34 @@ public sealed class XlsxWorkbook
     /// Sheet names: at most 31 characters, unique, without : \ / ? * [ ].
     /// </summary>
     public XlsxWorkbook AddSheet(string name, IReadOnlyList<XlsxColumn> columns, IEnumerable<IReadOnlyList<object?>> rows)
+    {
+        Check(name, columns);
+        var table = new DataTable(name) { Locale = System.Globalization.CultureInfo.InvariantCulture };
+        foreach (var c in columns) table.Columns.Add(c.Header, ClrType(c.Kind));
+        foreach (var row in rows) table.Rows.Add(Cells(name, columns, row));
+        sheets.Add((name, columns, table));
+        return this;
+    }
+
+    /// <summary>
+    /// Adds a sheet whose rows are read only while the workbook is written (<see cref="WriteTo"/>), one at a time:
+    /// a long list goes from the database to the file without being held in memory. Same cells as <see cref="AddSheet"/>.
+    /// </summary>
+    public XlsxWorkbook AddStreamedSheet(string name, IReadOnlyList<XlsxColumn> columns, IEnumerable<IReadOnlyList<object?>> rows)
+    {
+        Check(name, columns);
+        sheets.Add((name, columns, new RowReader(columns.Select(c => (c.Header, ClrType(c.Kind))).ToList(), rows.Select(r => Cells(name, columns, r)))));
+        return this;
+    }
+
+    private static object[] Cells(string name, IReadOnlyList<XlsxColumn> columns, IReadOnlyList<object?> row)
+    {
+        if (row.Count != columns.Count)
+            throw new ArgumentException($"Sheet «{name}»: a row has {row.Count} values for {columns.Count} columns.", nameof(row));
+        return row.Select((v, i) => Cell(columns[i].Kind, v)).ToArray();
+    }
+
+    private void Check(string name, IReadOnlyList<XlsxColumn> columns)
     {
         if (string.IsNullOrWhiteSpace(name) || name.Length > 31 || name.IndexOfAny([':', '\\', '/', '?', '*', '[', ']']) >= 0)
             throw new ArgumentException($"Invalid sheet name «{name}».", nameof(name));
@@ -70,20 +98,17 @@ public sealed class XlsxWorkbook
             var clash = sheets.SelectMany(s => s.Columns).FirstOrDefault(o => o.Header == c.Header && (o.Kind != c.Kind || o.Width != c.Width));
             if (clash is not null) throw new ArgumentException($"Column «{c.Header}» is declared with two different kinds or widths.", nameof(columns));
         }
-
-        var table = new DataTable(name) { Locale = System.Globalization.CultureInfo.InvariantCulture };
-        foreach (var c in columns) table.Columns.Add(c.Header, ClrType(c.Kind));
-        foreach (var row in rows)
-        {
-            if (row.Count != columns.Count)
-                throw new ArgumentException($"Sheet «{name}»: a row has {row.Count} values for {columns.Count} columns.", nameof(rows));
-            table.Rows.Add(row.Select((v, i) => Cell(columns[i].Kind, v)).ToArray());
-        }
-        sheets.Add((name, columns, table));
-        return this;
     }
 
     public byte[] ToBytes()
+    {
+        using var stream = new MemoryStream();
+        WriteTo(stream);
+        return stream.ToArray();
+    }
+
+    /// <summary>Writes the workbook to <paramref name="stream"/>, reading the rows of streamed sheets as it goes.</summary>
+    public void WriteTo(Stream stream)
     {
         if (sheets.Count == 0) throw new InvalidOperationException("A workbook needs at least one sheet.");
         var columns = sheets.SelectMany(s => s.Columns).DistinctBy(c => c.Header).Select(c => new DynamicExcelColumn(c.Header)
@@ -99,10 +124,8 @@ public sealed class XlsxWorkbook
         }).ToArray();
         // No Culture here: with one, MiniExcel writes numbers as localized text ("0,5") instead of numbers.
         var configuration = new OpenXmlConfiguration { DynamicColumns = columns };
-        var workbook = sheets.ToDictionary(s => s.Name, s => (object)s.Table);
-        using var stream = new MemoryStream();
+        var workbook = sheets.ToDictionary(s => s.Name, s => s.Table);
         MiniExcel.SaveAs(stream, workbook, printHeader: true, excelType: ExcelType.XLSX, configuration: configuration);
-        return stream.ToArray();
     }
 
     private static Type ClrType(XlsxKind kind) => kind switch
@@ -139,4 +162,65 @@ public sealed class XlsxWorkbook
         XlsxKind.Integer or XlsxKind.Decimal or XlsxKind.Percent => Math.Max(10, Math.Min(c.Header.Length + 2, 18)),
         _ => Math.Max(14, Math.Min(c.Header.Length + 4, 40)),
     };
+}
+
+/// <summary>A forward-only reader over rows produced on demand: how MiniExcel reads a streamed sheet.</summary>
+internal sealed class RowReader(IReadOnlyList<(string Name, Type Type)> columns, IEnumerable<object[]> rows) : System.Data.Common.DbDataReader
+{
+    private IEnumerator<object[]>? rows2;
+    private object[] current = [];
+    private bool closed;
+
+    public override int FieldCount => columns.Count;
+    public override object this[int ordinal] => GetValue(ordinal);
+    public override object this[string name] => GetValue(GetOrdinal(name));
+    public override int RecordsAffected => -1;
+    public override bool HasRows => true;
+    public override bool IsClosed => closed;
+    public override int Depth => 0;
+
+    public override bool Read()
+    {
+        rows2 ??= rows.GetEnumerator();
+        if (!rows2.MoveNext()) return false;
+        current = rows2.Current;
+        return true;
+    }
+
+    public override bool NextResult() => false;
+    public override string GetName(int ordinal) => columns[ordinal].Name;
+    public override Type GetFieldType(int ordinal) => columns[ordinal].Type;
+    public override string GetDataTypeName(int ordinal) => columns[ordinal].Type.Name;
+    public override int GetOrdinal(string name) => columns.Select((c, i) => (c, i)).First(x => x.c.Name == name).i;
+    public override object GetValue(int ordinal) => current[ordinal];
+
+    public override int GetValues(object[] values)
+    {
+        var n = Math.Min(values.Length, current.Length);
+        Array.Copy(current, values, n);
+        return n;
+    }
+
+    public override bool IsDBNull(int ordinal) => current[ordinal] is DBNull;
+    public override bool GetBoolean(int ordinal) => (bool)current[ordinal];
+    public override byte GetByte(int ordinal) => (byte)current[ordinal];
+    public override long GetBytes(int ordinal, long dataOffset, byte[]? buffer, int bufferOffset, int length) => throw new NotSupportedException();
+    public override char GetChar(int ordinal) => (char)current[ordinal];
+    public override long GetChars(int ordinal, long dataOffset, char[]? buffer, int bufferOffset, int length) => throw new NotSupportedException();
+    public override DateTime GetDateTime(int ordinal) => (DateTime)current[ordinal];
+    public override decimal GetDecimal(int ordinal) => (decimal)current[ordinal];
+    public override double GetDouble(int ordinal) => Convert.ToDouble(current[ordinal], System.Globalization.CultureInfo.InvariantCulture);
+    public override float GetFloat(int ordinal) => Convert.ToSingle(current[ordinal], System.Globalization.CultureInfo.InvariantCulture);
+    public override Guid GetGuid(int ordinal) => (Guid)current[ordinal];
+    public override short GetInt16(int ordinal) => Convert.ToInt16(current[ordinal], System.Globalization.CultureInfo.InvariantCulture);
+    public override int GetInt32(int ordinal) => (int)current[ordinal];
+    public override long GetInt64(int ordinal) => Convert.ToInt64(current[ordinal], System.Globalization.CultureInfo.InvariantCulture);
+    public override string GetString(int ordinal) => (string)current[ordinal];
+    public override System.Collections.IEnumerator GetEnumerator() => throw new NotSupportedException();
+
+    public override void Close()
+    {
+        closed = true;
+        rows2?.Dispose();
+    }
 }

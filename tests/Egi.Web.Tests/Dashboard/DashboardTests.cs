@@ -113,6 +113,18 @@ public abstract class DashboardTests(ConsolidationApp fixture)
     }
 
     [Fact]
+    public async Task The_goals_agreed_on_the_dashboard_are_the_stage_1_reports_concertadas()
+    {
+        var hr = await App.SignedInAsync(Accounts.TalentoHumano);
+        var total = HtmlTables.Rows(await fixture.PageAsync(hr, "/Reports/Stage1"), "resumen")[^1];
+        Assert.Equal("Total entidad", total[0]);
+        var agreed = total[6]; // «Concertadas»
+        Assert.Equal("3", agreed);
+        var html = await fixture.PageAsync(hr, Url);
+        Assert.Contains($"servidores de la Vigencia 2026: {agreed} con las metas concertadas", Text(html), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_bad_period_shows_a_spanish_message_and_no_chart()
     {
         var hr = await App.SignedInAsync(Accounts.TalentoHumano);

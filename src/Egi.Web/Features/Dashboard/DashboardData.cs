@@ -2,6 +2,7 @@ using System.Globalization;
 using Egi.Domain.Calendar;
 using Egi.Domain.Evaluations;
 using Egi.Web.Data;
+using Egi.Web.Features.Directory.Servants;
 using Egi.Web.Features.Reports;
 using Egi.Web.Infrastructure;
 using Egi.Web.Reports;
@@ -74,42 +75,66 @@ public sealed class DashboardData
 
     public static IReadOnlyList<string> LateSeries { get; } = ["Espera al evaluado", "Espera al evaluador"];
 
-    public static async Task<DashboardData> BuildAsync(EgiDbContext db, Period period, DateOnly today, DateTime now, CancellationToken ct = default)
+    /// <summary>
+    /// Two queries: the totals per dependencia of the period's servants (one GROUP BY, shared with the consolidation
+    /// reports, so «metas concertadas» is the stage-1 report's «Concertadas») and the late steps per stage and on whom
+    /// they wait (one GROUP BY over the stored deadlines, the rule of <see cref="Lateness.FromFacts"/>).
+    /// </summary>
+    public static async Task<DashboardData> BuildAsync(EgiDbContext db, Period period, DateOnly today, CancellationToken ct = default)
     {
-        var data = await ReportData.LoadAsync(db, period, new Stage1Filter(null, null, ""), today, ct);
-        var hireDates = await db.Servants.AsNoTracking().Select(s => new { s.Id, s.HireDate }).ToDictionaryAsync(s => s.Id, s => s.HireDate, ct);
-        return Build(data, hireDates, today, now);
+        var tree = await ServantLookups.DependencyTreeAsync(db, ct);
+        var totals = await ReportQuery.TotalsAsync(ReportQuery.Rows(db, period, today), ct);
+        var late = await LateAsync(db, period, today, ct);
+        return Build(period, today, tree, totals, late);
     }
 
-    public static DashboardData Build(ReportData data, IReadOnlyDictionary<int, DateOnly> hireDates, DateOnly today, DateTime now)
+    /// <summary>Late steps per stage, split by on whom they wait: [step] = (evaluado, evaluator).</summary>
+    public static async Task<IReadOnlyList<(int Evaluado, int Evaluator)>> LateAsync(EgiDbContext db, Period period, DateOnly today, CancellationToken ct)
     {
-        var annual = AnnualReport.Build(data.Stage1, data.Evaluations);
-        var period = data.Stage1.Period;
-        var rows = data.Stage1.AllRows;
-        Evaluation? EvaluationOf(Stage1Row r) => r.EvaluationId is { } id ? data.Evaluations.GetValueOrDefault(id) : null;
+        var periodId = period.Id;
+        var goals = Lateness.LastState(EvaluationStep.Goals);
+        var first = Lateness.LastState(EvaluationStep.FollowUpI);
+        var second = Lateness.LastState(EvaluationStep.FollowUpII);
+        var groups = await (
+            from e in db.Evaluations.AsNoTracking()
+            where e.PeriodId == periodId && e.Facts.WaitingOn != WaitingOn.Nobody
+            group e by e.Facts.WaitingOn into g
+            select new
+            {
+                WaitingOn = g.Key,
+                Goals = g.Count(e => e.State <= goals && e.Facts.GoalsDeadline < today),
+                FollowUpI = g.Count(e => e.State <= first && e.Facts.FollowUpIDeadline < today),
+                FollowUpII = g.Count(e => e.State <= second && e.Facts.FollowUpIIDeadline < today),
+            }).ToListAsync(ct);
+        (int, int) Of(Func<int, int, int, int> pick) => (
+            groups.Where(g => g.WaitingOn != WaitingOn.Evaluator).Sum(g => pick(g.Goals, g.FollowUpI, g.FollowUpII)),
+            groups.Where(g => g.WaitingOn == WaitingOn.Evaluator).Sum(g => pick(g.Goals, g.FollowUpI, g.FollowUpII)));
+        return [Of((a, _, _) => a), Of((_, b, _) => b), Of((_, _, c) => c)];
+    }
+
+    /// <summary>The four charts from the totals per dependencia and the late steps per stage.</summary>
+    public static DashboardData Build(Period period, DateOnly today, IReadOnlyList<DependencyNode> tree, IReadOnlyList<DependencyTotals> totals,
+        IReadOnlyList<(int Evaluado, int Evaluator)> lateSteps)
+    {
+        var order = tree.Select((d, i) => (d.Id, i)).ToDictionary(x => x.Id, x => x.i);
+        var names = tree.ToDictionary(d => d.Id, d => d.Name);
+        var lines = totals.OrderBy(t => order.GetValueOrDefault(t.DependencyId, int.MaxValue)).ToList();
+        var entity = DependencyTotals.Sum(lines);
+        string Name(DependencyTotals t) => names.GetValueOrDefault(t.DependencyId, "—");
 
         // (a) stage progress per dependencia
-        var byDependency = rows.GroupBy(r => r.DependencyId).ToList();
-        ChartRow ProgressRow(string label, IEnumerable<Stage1Row> group)
-        {
-            var counts = new decimal?[ProgressSeries.Count];
-            for (var i = 0; i < counts.Length; i++) counts[i] = 0;
-            foreach (var r in group) counts[ProgressIndex(EvaluationOf(r))]++;
-            return new(label, counts);
-        }
-        var progressRows = byDependency.Select(g => ProgressRow(g.First().Dependency, g)).Append(ProgressRow(DashboardText.EntityTotal, rows)).ToList();
-        var entity = progressRows[^1];
-        int At(int index) => (int)(entity.Values[index] ?? 0);
-        var agreed = At(2) + At(3) + At(4);
-        var followUpI = At(3) + At(4);
+        static ChartRow ProgressRow(string label, DependencyTotals t) =>
+            new(label, [t.NoEvaluation, t.InGoals, t.InFollowUpI, t.InFollowUpII, t.Finalized, t.Closed]);
+        var progressRows = lines.Select(t => ProgressRow(Name(t), t)).Append(ProgressRow(DashboardText.EntityTotal, entity)).ToList();
+        var followUpI = entity.InFollowUpII + entity.Finalized;
         var progress = new DashboardChart("avance", "Avance de las etapas por dependencia",
-            $"De {DashboardText.Int(rows.Count)} servidores de la {period.Name}: {DashboardText.Int(agreed)} con las metas concertadas, "
-            + $"{DashboardText.Int(followUpI)} con el primer seguimiento aceptado y {DashboardText.Int(At(4))} con la evaluación finalizada; "
-            + $"{DashboardText.Int(At(0))} sin evaluación.",
+            $"De {DashboardText.Int(entity.Servants)} servidores de la {period.Name}: {DashboardText.Int(entity.Agreed)} con las metas concertadas, "
+            + $"{DashboardText.Int(followUpI)} con el primer seguimiento aceptado y {DashboardText.Int(entity.Finalized)} con la evaluación finalizada; "
+            + $"{DashboardText.Int(entity.NoEvaluation)} sin evaluación.",
             "Dependencia", ProgressSeries, progressRows, false, "Avance por dependencia");
 
         // (b) distribution of final levels
-        var t = annual.Total;
+        var t = AnnualSummary.Of(null, DashboardText.EntityTotal, entity);
         var levelRows = new List<ChartRow>
         {
             new(LevelRows[0], [t.Outstanding]),
@@ -124,9 +149,10 @@ public sealed class DashboardData
             "Nivel", ["Servidores"], levelRows, false, "Niveles");
 
         // (c) average final rating per dependencia
-        var averageRows = annual.ByDependency.Select(s => new ChartRow(s.Dependency, [s.FinalAverage]))
+        var byDependency = lines.Select(l => AnnualSummary.Of(l.DependencyId, Name(l), l)).ToList();
+        var averageRows = byDependency.Select(s => new ChartRow(s.Dependency, [s.FinalAverage]))
             .Append(new ChartRow(DashboardText.EntityTotal, [t.FinalAverage])).ToList();
-        var best = annual.ByDependency.Where(s => s.FinalAverage is not null).MaxBy(s => s.FinalAverage);
+        var best = byDependency.Where(s => s.FinalAverage is not null).MaxBy(s => s.FinalAverage);
         var averages = new DashboardChart("promedios", "Calificación final promedio por dependencia",
             t.FinalAverage is null
                 ? "Aún no hay evaluaciones finalizadas: no hay promedios que mostrar."
@@ -136,20 +162,7 @@ public sealed class DashboardData
             "Dependencia", ["Promedio final"], averageRows, true, "Promedio por dependencia");
 
         // (d) late steps per stage
-        var lateRows = new List<ChartRow>();
-        foreach (var step in Lateness.Steps)
-        {
-            int evaluado = 0, evaluator = 0;
-            foreach (var e in data.Evaluations.Values)
-            {
-                var ctx = new EvaluationContext(today, now, period, hireDates.GetValueOrDefault(e.EvaluadoId, new DateOnly(period.Year - 1, 1, 1)));
-                var l = Lateness.Of(e, step, ctx);
-                if (!l.IsLate) continue;
-                if (l.WaitingOn == WaitingOn.Evaluator) evaluator++;
-                else evaluado++;
-            }
-            lateRows.Add(new ChartRow(step.Stage().Label(), [evaluado, evaluator]));
-        }
+        var lateRows = Lateness.Steps.Select((step, i) => new ChartRow(step.Stage().Label(), [lateSteps[i].Evaluado, lateSteps[i].Evaluator])).ToList();
         var lateTotal = (int)lateRows.Sum(r => r.Total);
         var late = new DashboardChart("atrasos", "Pasos atrasados por etapa",
             lateTotal == 0
@@ -158,21 +171,11 @@ public sealed class DashboardData
                   + string.Join("; ", lateRows.Select(r => $"{r.Label}: {DashboardText.Int(r.Total)} ({DashboardText.Int(r.Values[0] ?? 0)} esperan al evaluado, {DashboardText.Int(r.Values[1] ?? 0)} al evaluador)")) + ".",
             "Etapa", LateSeries, lateRows, false, "Pasos atrasados");
 
-        return new DashboardData(period, today, [progress, levels, averages, late]);
+        return new DashboardData(period, today, [progress, levels, averages, late]) { AgreedGoals = entity.Agreed };
     }
 
-    private static int ProgressIndex(Evaluation? e) => e switch
-    {
-        null => 0,
-        { State: EvaluationState.Finalized } => 4,
-        { State: EvaluationState.ClosedByRetirement } => 5,
-        _ => e.State.Step() switch
-        {
-            EvaluationStep.Goals => 1,
-            EvaluationStep.FollowUpI => 2,
-            _ => 3,
-        },
-    };
+    /// <summary>Servants with their goals agreed: the stage-1 report's «Concertadas» of the entity.</summary>
+    public int AgreedGoals { get; private init; }
 }
 
 public static class DashboardText

@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Egi.Web.Features.Dashboard;
 
 /// <summary>The dashboard (SPEC §5), for Talento Humano and Consulta (folder policy): four charts of the chosen period and their .xlsx.</summary>
-public sealed class IndexModel(EgiDbContext db, CurrentUser me, TimeProvider clock) : PageModel
+public sealed class IndexModel(EgiDbContext db, CurrentUser me) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "vigencia")]
     public string? PeriodText { get; set; }
@@ -47,7 +47,7 @@ public sealed class IndexModel(EgiDbContext db, CurrentUser me, TimeProvider clo
             period = chosen;
         else PeriodError = "La «Vigencia» elegida no existe: elija una de la lista.";
         if (period is null) return;
-        Data = await DashboardData.BuildAsync(db, period, me.Today, clock.GetUtcNow().UtcDateTime, ct);
+        Data = await DashboardData.BuildAsync(db, period, me.Today, ct);
     }
 
     private static string Id(int id) => id.ToString(CultureInfo.InvariantCulture);

@@ -1,5 +1,6 @@
 using Egi.Domain.Calendar;
 using Egi.Web.Data;
+using Egi.Web.Features.Directory.Servants;
 using Egi.Web.Infrastructure;
 
 namespace Egi.Web.Features.Reports;
@@ -10,10 +11,12 @@ public sealed class AnnualModel(EgiDbContext db, CurrentUser me) : Consolidation
     public override string PageUrl => "/Reports/Annual";
     protected override string AuditEntity => AnnualReport.AuditEntity;
 
-    protected override Task<AnnualReport> BuildAsync(EgiDbContext db, Period period, Stage1Filter filter, DateOnly today, CancellationToken ct) =>
-        AnnualReport.BuildAsync(db, period, filter, today, ct);
+    protected override Task<AnnualReport> BuildAsync(EgiDbContext db, Period period, Stage1Filter filter, DateOnly today,
+        IReadOnlyList<DependencyNode> tree, int? page, CancellationToken ct) =>
+        AnnualReport.BuildAsync(db, period, filter, today, tree, page, ct);
 
-    protected override int RowCount(AnnualReport report) => report.Rows.Count;
-    protected override byte[] Xlsx(AnnualReport report) => AnnualXlsx.Write(report);
+    protected override int RowCount(AnnualReport report) => report.RowCount;
+    protected override Egi.Web.Reports.XlsxWorkbook Xlsx(AnnualReport report, EgiDbContext db) => AnnualXlsx.Workbook(report, db);
+    protected override Paging PagingOf(AnnualReport report) => report.Paging;
     protected override string FileName(AnnualReport report) => AnnualXlsx.FileName(report);
 }

@@ -2,15 +2,16 @@ using Egi.Domain.Calendar;
 using Egi.Domain.Evaluations;
 using Egi.Domain.Scoring;
 using Egi.Web.Data;
+using Egi.Web.Features.Directory.Servants;
 using Egi.Web.Reports;
 
 namespace Egi.Web.Features.Reports;
 
 /// <summary>One servant of the annual report: the scores only when the evaluation is Finalizada.</summary>
-public sealed record AnnualRow(Stage1Row Base, string State, string WaitingOn, ScoreBreakdown? Score)
+public sealed record AnnualRow(Stage1Row Base, string State, string WaitingOn, decimal? GoalsComponent, decimal? CompetenciesComponent, decimal? Final, RatingLevel? Level)
 {
     /// <summary>The level's label, or «Sin finalizar».</summary>
-    public string LevelLabel => Score?.LevelLabel ?? AnnualText.NotFinished;
+    public string LevelLabel => Final is not null && Level is { } l ? l.Label() : AnnualText.NotFinished;
 }
 
 /// <summary>Averages and the count at each level for one dependencia (or the whole entity).</summary>
@@ -19,70 +20,52 @@ public sealed record AnnualSummary(
     decimal? GoalsAverage, decimal? CompetenciesAverage, decimal? FinalAverage,
     int Outstanding, int Satisfactory, int Unsatisfactory, int NotFinished)
 {
-    public static AnnualSummary Of(int? dependencyId, string dependency, IReadOnlyCollection<AnnualRow> rows)
-    {
-        var scored = rows.Where(r => r.Score is not null).Select(r => r.Score!).ToList();
-        decimal? Avg(Func<ScoreBreakdown, decimal> f) => scored.Count == 0 ? null : ScoringPolicy.Round(scored.Average(f));
-        return new(dependencyId, dependency, rows.Count,
-            Avg(s => s.GoalsComponent), Avg(s => s.CompetenciesComponent), Avg(s => s.Final),
-            scored.Count(s => s.Level == RatingLevel.Sobresaliente),
-            scored.Count(s => s.Level == RatingLevel.Satisfactorio),
-            scored.Count(s => s.Level == RatingLevel.NoSatisfactorio),
-            rows.Count - scored.Count);
-    }
+    public static AnnualSummary Of(int? dependencyId, string dependency, DependencyTotals t) => new(dependencyId, dependency, t.Servants,
+        DependencyTotals.Average(t.GoalsSum, t.Scored), DependencyTotals.Average(t.CompetenciesSum, t.Scored), DependencyTotals.Average(t.FinalSum, t.Scored),
+        t.Outstanding, t.Satisfactory, t.Unsatisfactory, t.Servants - t.Scored);
 }
 
 /// <summary>
 /// Annual results (activity 16 of P-TH-10): one row per servant of the period (the stage-1 report's servants and order)
-/// with the scores of <see cref="ScoringPolicy.Score(Evaluation)"/> once Finalizada, otherwise the state and on whom it
-/// waits; per dependencia the averages and the count at each level, and the entity total. Screen and .xlsx read this.
+/// with the scores of <see cref="ScoringPolicy.Score(Evaluation)"/> (stored in the evaluation's facts) once Finalizada,
+/// otherwise the state and on whom it waits; per dependencia the averages and the count at each level, and the entity
+/// total, summed in SQL. Screen (a page at a time) and .xlsx (every row, streamed) read this.
 /// </summary>
 public sealed class AnnualReport
 {
     public const string AuditEntity = "Informe anual";
 
-    private AnnualReport(Period period, IReadOnlyList<AnnualRow> rows, IReadOnlyList<AnnualSummary> byDependency, AnnualSummary total)
+    private AnnualReport(Consolidation data)
     {
-        Period = period;
-        Rows = rows;
-        ByDependency = byDependency;
-        Total = total;
+        Data = data;
+        Rows = data.PageRows.Select(x => RowOf(x.Base, x.Facts)).ToList();
+        ByDependency = data.ByDependency.Select(t => AnnualSummary.Of(t.DependencyId, data.DependencyName(t.DependencyId), t)).ToList();
+        Total = AnnualSummary.Of(null, data.TotalLabel, data.Total);
     }
 
-    public Period Period { get; }
+    public Consolidation Data { get; }
+    public Period Period => Data.Period;
+    public Paging Paging => Data.Paging;
+
+    /// <summary>The servants of the page shown.</summary>
     public IReadOnlyList<AnnualRow> Rows { get; }
+
+    public int RowCount => Data.Paging.TotalRows;
     public IReadOnlyList<AnnualSummary> ByDependency { get; }
     public AnnualSummary Total { get; }
 
-    public static async Task<AnnualReport> BuildAsync(EgiDbContext db, Period period, Stage1Filter filter, DateOnly today, CancellationToken ct = default)
-    {
-        var data = await ReportData.LoadAsync(db, period, filter, today, ct);
-        return Build(data.Stage1, data.Evaluations);
-    }
+    public static async Task<AnnualReport> BuildAsync(EgiDbContext db, Period period, Stage1Filter filter, DateOnly today,
+        IReadOnlyList<DependencyNode> tree, int? page = 1, CancellationToken ct = default) =>
+        new(await Consolidation.LoadAsync(db, period, filter, today, tree, page, ct));
 
-    public static AnnualReport Build(Stage1Report stage1, IReadOnlyDictionary<int, Evaluation> evaluations)
-    {
-        var policy = new ScoringPolicy(stage1.Period.Settings);
-        var rows = stage1.Rows.Select(r => RowOf(r, r.EvaluationId is { } id ? evaluations.GetValueOrDefault(id) : null, policy)).ToList();
-        var byDependency = rows.GroupBy(r => r.Base.DependencyId)
-            .Select(g => AnnualSummary.Of(g.Key, g.First().Base.Dependency, g.ToList())).ToList();
-        var total = AnnualSummary.Of(null, stage1.Filter.DependencyId is null ? "Total entidad" : "Total", rows);
-        return new AnnualReport(stage1.Period, rows, byDependency, total);
-    }
+    /// <summary>Every servant of the report, read in batches (for the .xlsx).</summary>
+    public IEnumerable<AnnualRow> AllRows(EgiDbContext db) => Data.AllRows(db).Select(x => RowOf(x.Base, x.Facts));
 
-    private static AnnualRow RowOf(Stage1Row r, Evaluation? e, ScoringPolicy policy)
+    private static AnnualRow RowOf(Stage1Row r, ReportRow f)
     {
-        if (e is null) return new(r, r.State, r.WaitingOn, null);
-        if (e.State == EvaluationState.Finalized && e.Competencies.Count > 0) return new(r, e.State.Label(), "", policy.Score(e));
-        var waiting = e.IsClosed ? ""
-            : e.EscalatedStep is not null ? "Comisión evaluadora (desacuerdo)"
-            : e.WaitingOn switch
-            {
-                WaitingOn.Evaluado => "Evaluado",
-                WaitingOn.Evaluator => e.IsCommittee ? "Comisión evaluadora" : "Evaluador",
-                _ => "",
-            };
-        return new(r, e.State.Label(), waiting, null);
+        if (f.EvaluationId is null) return new(r, r.State, r.WaitingOn, null, null, null, null);
+        if (f.FinalScore is not null) return new(r, f.State!.Value.Label(), "", f.GoalsComponent, f.CompetenciesComponent, f.FinalScore, f.Level);
+        return new(r, f.State!.Value.Label(), Stage1Report.WaitingText(f), null, null, null, null);
     }
 }
 
@@ -130,7 +113,7 @@ public static class AnnualXlsx
     [
         r.Base.Document, r.Base.Name, r.Base.Job, r.Base.Dependency, r.Base.Evaluator, r.State,
         r.WaitingOn.Length == 0 ? null : r.WaitingOn,
-        r.Score?.GoalsComponent, r.Score?.CompetenciesComponent, r.Score?.Final, r.LevelLabel,
+        r.GoalsComponent, r.CompetenciesComponent, r.Final, r.LevelLabel,
     ];
 
     public static IReadOnlyList<object?> SummaryCells(AnnualSummary s) =>
@@ -138,8 +121,7 @@ public static class AnnualXlsx
         s.Dependency, s.Servants, s.GoalsAverage, s.CompetenciesAverage, s.FinalAverage, .. AnnualText.Levels(s).Select(n => (object?)n),
     ];
 
-    public static byte[] Write(AnnualReport r) => new XlsxWorkbook()
-        .AddSheet(Stage1Xlsx.ServantsSheet, ServantColumns, r.Rows.Select(ServantCells))
-        .AddSheet(Stage1Xlsx.SummarySheet, SummaryColumns, r.ByDependency.Append(r.Total).Select(SummaryCells))
-        .ToBytes();
+    public static XlsxWorkbook Workbook(AnnualReport r, EgiDbContext db) => new XlsxWorkbook()
+        .AddStreamedSheet(Stage1Xlsx.ServantsSheet, ServantColumns, r.AllRows(db).Select(ServantCells))
+        .AddSheet(Stage1Xlsx.SummarySheet, SummaryColumns, r.ByDependency.Append(r.Total).Select(SummaryCells));
 }

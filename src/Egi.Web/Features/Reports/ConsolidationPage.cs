@@ -22,6 +22,10 @@ public abstract class ConsolidationPage<TReport>(EgiDbContext db, CurrentUser me
     [BindProperty(SupportsGet = true, Name = "dependencia")]
     public string? DependencyText { get; set; }
 
+    /// <summary>The page of the list of servants (anything but a positive number shows the first page).</summary>
+    [BindProperty(SupportsGet = true, Name = "pagina")]
+    public string? PageText { get; set; }
+
     public IReadOnlyList<Period> Periods { get; private set; } = [];
     public IReadOnlyList<DependencyNode> Dependencies { get; private set; } = [];
     public Period? Period { get; private set; }
@@ -36,17 +40,22 @@ public abstract class ConsolidationPage<TReport>(EgiDbContext db, CurrentUser me
 
     protected abstract string AuditEntity { get; }
 
-    protected abstract Task<TReport> BuildAsync(EgiDbContext db, Period period, Stage1Filter filter, DateOnly today, CancellationToken ct);
+    /// <summary>Reads the report: the summary and one page of the list (no page: only the summary, for the .xlsx).</summary>
+    protected abstract Task<TReport> BuildAsync(EgiDbContext db, Period period, Stage1Filter filter, DateOnly today,
+        IReadOnlyList<DependencyNode> tree, int? page, CancellationToken ct);
 
     protected abstract int RowCount(TReport report);
 
-    protected abstract byte[] Xlsx(TReport report);
+    /// <summary>The .xlsx, whose list of servants is read in batches while it is written.</summary>
+    protected abstract Egi.Web.Reports.XlsxWorkbook Xlsx(TReport report, EgiDbContext db);
+
+    protected abstract Paging PagingOf(TReport report);
 
     protected abstract string FileName(TReport report);
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        await LoadAsync(ct);
+        await LoadAsync(ReportPages.Parse(PageText), ct);
         if (Report is null) return;
         db.Audit(Stage1Report.ReadAction, AuditEntity, Id(Period!.Id), AuditSummary(Report, "Consulta en pantalla"));
         await db.SaveChangesAsync(ct);
@@ -54,15 +63,15 @@ public abstract class ConsolidationPage<TReport>(EgiDbContext db, CurrentUser me
 
     public async Task<IActionResult> OnPostXlsxAsync(CancellationToken ct)
     {
-        await LoadAsync(ct);
+        await LoadAsync(null, ct);
         if (Report is null) return Page();
-        var bytes = Xlsx(Report);
+        var file = Egi.Web.Reports.XlsxDownload.ToTempFile(Xlsx(Report, db));
         db.Audit(Stage1Report.ExportAction, AuditEntity, Id(Period!.Id), AuditSummary(Report, "Descarga .xlsx"));
         await db.SaveChangesAsync(ct);
-        return File(bytes, Egi.Web.Reports.XlsxWorkbook.ContentType, FileName(Report));
+        return File(file, Egi.Web.Reports.XlsxWorkbook.ContentType, FileName(Report));
     }
 
-    private async Task LoadAsync(CancellationToken ct)
+    private async Task LoadAsync(int? page, CancellationToken ct)
     {
         Periods = await db.Periods.AsNoTracking().OrderByDescending(p => p.Year).ToListAsync(ct);
         Dependencies = await ServantLookups.DependencyTreeAsync(db, ct);
@@ -75,7 +84,7 @@ public abstract class ConsolidationPage<TReport>(EgiDbContext db, CurrentUser me
         Filter = Stage1Filter.Parse(DependencyText, null, null, Dependencies.Select(d => d.Id).ToList(), Errors);
         FilterDescription = Stage1Text.Describe(Filter, Dependencies.ToDictionary(d => d.Id, d => d.Name));
         if (Period is null || Errors.Count > 0) return;
-        Report = await BuildAsync(db, Period, Filter, me.Today, ct);
+        Report = await BuildAsync(db, Period, Filter, me.Today, Dependencies, page, ct);
     }
 
     private string AuditSummary(TReport r, string what) =>
@@ -88,6 +97,14 @@ public abstract class ConsolidationPage<TReport>(EgiDbContext db, CurrentUser me
     public string? SelectedPeriod => Period?.Id.ToString(CultureInfo.InvariantCulture) ?? PeriodText;
 
     public string? SelectedDependency => Filter?.DependencyId?.ToString(CultureInfo.InvariantCulture) ?? DependencyText;
+
+    /// <summary>The page navigation of the list of servants (same period and dependencia).</summary>
+    public PagerModel Pager() => new(PagingOf(Report!), page => ReportPages.Url(PageUrl, new Dictionary<string, string?>
+    {
+        ["vigencia"] = Id(Period!.Id),
+        ["dependencia"] = Filter?.DependencyId is { } d ? Id(d) : null,
+        ["pagina"] = Id(page),
+    }), "Páginas de la lista de servidores");
 }
 
 /// <summary>What the shared filter form (_ConsolidationFilters) and the nav between reports need.</summary>

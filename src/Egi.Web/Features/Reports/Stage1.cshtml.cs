@@ -30,6 +30,10 @@ public sealed class Stage1Model(EgiDbContext db, CurrentUser me) : PageModel
     [BindProperty(SupportsGet = true, Name = "q")]
     public string? Q { get; set; }
 
+    /// <summary>The page of the list of servants (text: anything else than a number shows the first page).</summary>
+    [BindProperty(SupportsGet = true, Name = "pagina")]
+    public string? PageText { get; set; }
+
     public IReadOnlyList<Period> Periods { get; private set; } = [];
     public IReadOnlyList<DependencyNode> Dependencies { get; private set; } = [];
     public Period? Period { get; private set; }
@@ -40,7 +44,7 @@ public sealed class Stage1Model(EgiDbContext db, CurrentUser me) : PageModel
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        await LoadAsync(ct);
+        await LoadAsync(ReportPages.Parse(PageText), ct);
         if (Report is null) return;
         db.Audit(Stage1Report.ReadAction, Stage1Report.AuditEntity, Id(Report.Period.Id), AuditSummary(Report, "Consulta en pantalla"));
         await db.SaveChangesAsync(ct);
@@ -48,15 +52,15 @@ public sealed class Stage1Model(EgiDbContext db, CurrentUser me) : PageModel
 
     public async Task<IActionResult> OnPostXlsxAsync(CancellationToken ct)
     {
-        await LoadAsync(ct);
+        await LoadAsync(null, ct);
         if (Report is null) return Page();
-        var bytes = Stage1Xlsx.Write(Report);
+        var file = XlsxDownload.ToTempFile(Stage1Xlsx.Workbook(Report, db));
         db.Audit(Stage1Report.ExportAction, Stage1Report.AuditEntity, Id(Report.Period.Id), AuditSummary(Report, "Descarga .xlsx"));
         await db.SaveChangesAsync(ct);
-        return File(bytes, XlsxWorkbook.ContentType, Stage1Xlsx.FileName(Report));
+        return File(file, XlsxWorkbook.ContentType, Stage1Xlsx.FileName(Report));
     }
 
-    private async Task LoadAsync(CancellationToken ct)
+    private async Task LoadAsync(int? page, CancellationToken ct)
     {
         Periods = await db.Periods.AsNoTracking().OrderByDescending(p => p.Year).ToListAsync(ct);
         Dependencies = await ServantLookups.DependencyTreeAsync(db, ct);
@@ -69,11 +73,11 @@ public sealed class Stage1Model(EgiDbContext db, CurrentUser me) : PageModel
         var filter = Stage1Filter.Parse(DependencyText, StatusText, Q, Dependencies.Select(d => d.Id).ToList(), Errors);
         FilterDescription = Stage1Text.Describe(filter, Dependencies.ToDictionary(d => d.Id, d => d.Name));
         if (Period is null || Errors.Count > 0) return;
-        Report = await Stage1Report.BuildAsync(db, Period, filter, me.Today, ct);
+        Report = await Stage1Report.BuildAsync(db, Period, filter, me.Today, Dependencies, page, ct);
     }
 
     private string AuditSummary(Stage1Report r, string what) =>
-        $"{what} de la {r.Period.Name}: {Stage1Text.Int(r.Rows.Count)} de {Stage1Text.Int(r.AllRows.Count)} servidores ({FilterDescription}).";
+        $"{what} de la {r.Period.Name}: {Stage1Text.Int(r.RowCount)} de {Stage1Text.Int(r.AllCount)} servidores ({FilterDescription}).";
 
     private static string Id(int id) => id.ToString(CultureInfo.InvariantCulture);
 
@@ -81,4 +85,19 @@ public sealed class Stage1Model(EgiDbContext db, CurrentUser me) : PageModel
 
     /// <summary>The selected period's id for the form (the typed text when it was not valid).</summary>
     public string? SelectedPeriod => Period?.Id.ToString(CultureInfo.InvariantCulture) ?? PeriodText;
+
+    /// <summary>The address of another page of the list, with the same period and filters.</summary>
+    public string PageUrl(int page)
+    {
+        var r = Report!;
+        var query = new Dictionary<string, string?>
+        {
+            ["vigencia"] = Id(r.Period.Id),
+            ["dependencia"] = r.Filter.DependencyId is { } d ? Id(d) : null,
+            ["estado"] = r.Filter.Status is { } s ? Stage1Text.Key(s) : null,
+            ["q"] = r.Filter.Text.Length > 0 ? r.Filter.Text : null,
+            ["pagina"] = Id(page),
+        };
+        return ReportPages.Url("/Reports/Stage1", query);
+    }
 }

@@ -76,14 +76,8 @@ public sealed record Stage1Summary(
         _ => ClosedNotAgreed,
     };
 
-    public static Stage1Summary Of(int? dependencyId, string dependency, IReadOnlyCollection<Stage1Row> rows) => new(
-        dependencyId, dependency, rows.Count,
-        rows.Count(r => r.Status == Stage1Status.NotStarted),
-        rows.Count(r => r.Status == Stage1Status.Formulation),
-        rows.Count(r => r.Status == Stage1Status.Approval),
-        rows.Count(r => r.Status == Stage1Status.Acceptance),
-        rows.Count(r => r.Status == Stage1Status.Agreed),
-        rows.Count(r => r.Status == Stage1Status.ClosedNotAgreed));
+    public static Stage1Summary Of(int? dependencyId, string dependency, DependencyTotals t) => new(
+        dependencyId, dependency, t.Servants, t.NotStarted, t.Formulation, t.Approval, t.Acceptance, t.Agreed, t.ClosedNotAgreed);
 }
 
 /// <summary>The filters of the report as typed (query string or hidden fields), checked: errors by field, in Spanish.</summary>
@@ -121,8 +115,9 @@ public sealed record Stage1Filter(int? DependencyId, Stage1Status? Status, strin
 }
 
 /// <summary>
-/// Stage-1 consolidation (activity 7 of P-TH-10): one row per servant of the period and a summary per dependencia.
-/// Computed once here and used by both the screen and the .xlsx, so they always show the same numbers.
+/// Stage-1 consolidation (activity 7 of P-TH-10): one row per servant of the period and a summary per dependencia,
+/// from the evaluations' stored facts, in SQL (<see cref="ReportQuery"/>). The screen reads one page of the list; the
+/// .xlsx streams the whole list (<see cref="Stage1Xlsx"/>). Both show the same numbers.
 /// <list type="bullet">
 /// <item>Rows: every servant eligible today (while the period is not closed) plus every servant with an
 /// evaluation in the period (e.g. one who retired after it opened). A closed period lists only its evaluations.</item>
@@ -139,25 +134,36 @@ public sealed class Stage1Report
     public const string ExportAction = "Exportar";
     public const string NoEvaluator = "Sin evaluador asignado";
 
-    private Stage1Report(Period period, Stage1Filter filter, IReadOnlyList<Stage1Row> all, IReadOnlyList<Stage1Row> rows,
-        IReadOnlyList<Stage1Summary> byDependency, Stage1Summary total)
+    private Stage1Report(Period period, Stage1Filter filter, DateOnly today, int allCount, Paging paging, IReadOnlyList<Stage1Row> rows,
+        IReadOnlyList<Stage1Summary> byDependency, Stage1Summary total, IQueryable<ReportRow> ordered, IReadOnlyDictionary<int, string> dependencyNames)
     {
         Period = period;
         Filter = filter;
-        AllRows = all;
+        Today = today;
+        AllCount = allCount;
+        Paging = paging;
         Rows = rows;
         ByDependency = byDependency;
         Total = total;
+        Ordered = ordered;
+        DependencyNames = dependencyNames;
     }
 
     public Period Period { get; }
     public Stage1Filter Filter { get; }
+    public DateOnly Today { get; }
 
-    /// <summary>Every servant of the period, before any filter.</summary>
-    public IReadOnlyList<Stage1Row> AllRows { get; }
+    /// <summary>How many servants the period has, before any filter.</summary>
+    public int AllCount { get; }
 
-    /// <summary>The servants that match every filter: the list on screen and the sheet «Servidores».</summary>
+    /// <summary>The page shown and how many servants match every filter (<see cref="Paging.TotalRows"/>).</summary>
+    public Paging Paging { get; }
+
+    /// <summary>The servants of the page shown that match every filter.</summary>
     public IReadOnlyList<Stage1Row> Rows { get; }
+
+    /// <summary>How many servants match every filter: the list on screen (all its pages) and the sheet «Servidores».</summary>
+    public int RowCount => Paging.TotalRows;
 
     /// <summary>One line per dependencia with servants (of the chosen dependencia, when filtered), in tree order.</summary>
     public IReadOnlyList<Stage1Summary> ByDependency { get; }
@@ -165,117 +171,76 @@ public sealed class Stage1Report
     /// <summary>The whole entity (or the chosen dependencia).</summary>
     public Stage1Summary Total { get; }
 
+    /// <summary>The filtered rows in list order, not yet read (the .xlsx streams them).</summary>
+    internal IQueryable<ReportRow> Ordered { get; }
+
+    internal IReadOnlyDictionary<int, string> DependencyNames { get; }
+
     /// <summary>The period shown when none is chosen: the newest open one, else the newest.</summary>
     public static Period? DefaultPeriod(IReadOnlyList<Period> periods) =>
         periods.Where(p => p.Status == PeriodStatus.Open).MaxBy(p => p.Year) ?? periods.MaxBy(p => p.Year);
 
-    public static async Task<Stage1Report> BuildAsync(EgiDbContext db, Period period, Stage1Filter filter, DateOnly today, CancellationToken ct = default)
+    /// <summary>
+    /// Reads the report: one GROUP BY for the summary (per dependencia, every status; the totals are their sum), one
+    /// COUNT when there is a search text, one page of rows (and the members' names when a Comisión Evaluadora is on it).
+    /// </summary>
+    public static async Task<Stage1Report> BuildAsync(EgiDbContext db, Period period, Stage1Filter filter, DateOnly today,
+        IReadOnlyList<DependencyNode> tree, int? page = 1, CancellationToken ct = default)
     {
-        var tree = await ServantLookups.DependencyTreeAsync(db, ct);
-        var servants = await db.Servants.AsNoTracking().ToListAsync(ct);
-        var evaluations = await db.Evaluations.AsNoTracking().Where(e => e.PeriodId == period.Id).ToListAsync(ct);
-        return Build(period, filter, today, tree, servants, evaluations);
-    }
-
-    /// <summary>The pure part: rows and summary from what was read.</summary>
-    public static Stage1Report Build(Period period, Stage1Filter filter, DateOnly today, IReadOnlyList<DependencyNode> tree,
-        IReadOnlyList<Servant> servants, IReadOnlyList<Evaluation> evaluations)
-    {
-        var byId = servants.ToDictionary(s => s.Id);
-        var dependencyName = tree.ToDictionary(d => d.Id, d => d.Name);
+        var all = ReportQuery.Rows(db, period, today);
+        var totals = await ReportQuery.TotalsAsync(all, ct);
+        var names = tree.ToDictionary(d => d.Id, d => d.Name);
         var order = tree.Select((d, i) => (d.Id, i)).ToDictionary(x => x.Id, x => x.i);
-        var evaluationOf = evaluations.GroupBy(e => e.EvaluadoId).ToDictionary(g => g.Key, g => g.OrderBy(e => e.Id).First());
+        var scope = totals.Where(t => filter.DependencyId is not { } d || t.DependencyId == d)
+            .OrderBy(t => order.GetValueOrDefault(t.DependencyId, int.MaxValue)).ToList();
+        var byDependency = scope.Select(t => Stage1Summary.Of(t.DependencyId, names.GetValueOrDefault(t.DependencyId, "—"), t)).ToList();
+        var total = Stage1Summary.Of(null, filter.DependencyId is null ? "Total entidad" : "Total", DependencyTotals.Sum(scope));
 
-        var included = servants.Where(s => evaluationOf.ContainsKey(s.Id)
-            || (period.Status != PeriodStatus.Closed && s.EligibilityOn(today).IsEligible));
-
-        var all = included
-            .Select(s => RowOf(s, evaluationOf.GetValueOrDefault(s.Id), byId, dependencyName, today))
-            .OrderBy(r => order.GetValueOrDefault(r.DependencyId, int.MaxValue))
-            .ThenBy(r => r.Name, ServantLookups.NameOrder)
-            .ThenBy(r => r.Document, StringComparer.Ordinal)
-            .ToList();
-
-        var scope = filter.DependencyId is { } dep ? all.Where(r => r.DependencyId == dep).ToList() : all;
-        var needle = DirectoryLabels.Normalize(filter.Text);
-        var rows = scope
-            .Where(r => filter.Status is not { } st || r.Status == st)
-            .Where(r => needle.Length == 0 || Matches(r, needle))
-            .ToList();
-
-        var byDependency = scope.GroupBy(r => r.DependencyId)
-            .OrderBy(g => order.GetValueOrDefault(g.Key, int.MaxValue))
-            .Select(g => Stage1Summary.Of(g.Key, g.First().Dependency, g.ToList()))
-            .ToList();
-        var total = Stage1Summary.Of(null, filter.DependencyId is null ? "Total entidad" : "Total", scope);
-        return new Stage1Report(period, filter, all, rows, byDependency, total);
-    }
-
-    private static bool Matches(Stage1Row r, string needle) =>
-        DirectoryLabels.Normalize(r.Name).Contains(needle, StringComparison.Ordinal)
-        || ServantInput.NormalizeDocument(r.Document).Contains(ServantInput.NormalizeDocument(needle), StringComparison.Ordinal)
-        || DirectoryLabels.Normalize(r.Job).Contains(needle, StringComparison.Ordinal)
-        || DirectoryLabels.Normalize(r.Evaluator).Contains(needle, StringComparison.Ordinal);
-
-    private static Stage1Row RowOf(Servant s, Evaluation? e, IReadOnlyDictionary<int, Servant> byId, IReadOnlyDictionary<int, string> dependencyName, DateOnly today)
-    {
-        var dependency = dependencyName.GetValueOrDefault(s.DependencyId, "—");
-        if (e is null)
+        var filtered = ReportQuery.Filtered(all, filter);
+        var count = filter.Text.Length > 0 ? await filtered.CountAsync(ct)
+            : filter.Status is { } st ? total.Count(st)
+            : total.Servants;
+        var paging = Paging.Of(page, count);
+        var ordered = ReportQuery.Ordered(filtered, tree);
+        var rows = new List<Stage1Row>();
+        if (count > 0 && page is not null)
         {
-            // No evaluation yet: the jefe who would evaluate, when there is an active one.
-            var boss = s.BossId is { } b && byId.TryGetValue(b, out var j) && !j.IsRetired(today) ? j.FullName : NoEvaluator;
-            return new(s.Id, null, s.DocumentNumber, s.FullName, s.Job, s.DependencyId, dependency, boss,
-                Stage1Status.NotStarted, Stage1Text.StatusLabel(Stage1Status.NotStarted), "Talento Humano", null, null, null, 0, 0, 0);
+            var (lines, members) = await ReportQuery.PageAsync(db, ordered, paging, ct);
+            rows.AddRange(lines.Select(r => RowOf(r, members, names, today)));
         }
-
-        var goalsHistory = e.History.Where(h => h.From.Step() == EvaluationStep.Goals).OrderBy(h => h.Sequence).ToList();
-        var submitted = goalsHistory.FirstOrDefault(h => h.Action == EvaluationAction.Submit && h.From == EvaluationState.GoalFormulation);
-        var reviewed = goalsHistory.LastOrDefault(h => h.From == EvaluationState.GoalApproval && h.Action is EvaluationAction.Approve or EvaluationAction.Modify);
-        var agreed = goalsHistory.LastOrDefault(h =>
-            (h.Action == EvaluationAction.Accept && h.From == EvaluationState.GoalAcceptance && !h.To.IsGoalState())
-            || (h.Action == EvaluationAction.CommitteeDecision && !h.To.IsGoalState()));
-
-        var status = e.State switch
-        {
-            EvaluationState.GoalFormulation => Stage1Status.Formulation,
-            EvaluationState.GoalApproval => Stage1Status.Approval,
-            EvaluationState.GoalAcceptance => Stage1Status.Acceptance,
-            EvaluationState.ClosedByRetirement when agreed is null => Stage1Status.ClosedNotAgreed,
-            _ => Stage1Status.Agreed,
-        };
-        var waiting = status is Stage1Status.Agreed or Stage1Status.ClosedNotAgreed ? ""
-            : e.EscalatedStep == EvaluationStep.Goals ? "Comisión evaluadora (desacuerdo)"
-            : e.WaitingOn switch
-            {
-                WaitingOn.Evaluado => "Evaluado",
-                WaitingOn.Evaluator => e.IsCommittee ? "Comisión evaluadora" : "Evaluador",
-                _ => "",
-            };
-
-        return new(s.Id, e.Id, s.DocumentNumber, s.FullName, s.Job, s.DependencyId, dependency, EvaluatorOf(e, byId),
-            status, e.State.Label(), waiting,
-            Day(submitted?.At), Day(reviewed?.At), Day(agreed?.At),
-            e.Goals.Count, e.Rounds(EvaluationStep.Goals),
-            goalsHistory.Count(h => h.Action == EvaluationAction.NotAccept));
+        return new Stage1Report(period, filter, today, totals.Sum(t => t.Servants), paging, rows, byDependency, total, ordered, names);
     }
 
-    private static string EvaluatorOf(Evaluation e, IReadOnlyDictionary<int, Servant> byId)
+    /// <summary>Every row that matches the filters, in list order, read in batches (for the .xlsx).</summary>
+    public IEnumerable<Stage1Row> AllRows(EgiDbContext db) =>
+        ReportQuery.Stream(db, Ordered).Select(x => RowOf(x.Row, x.Members, DependencyNames, Today));
+
+    internal static Stage1Row RowOf(ReportRow r, Members members, IReadOnlyDictionary<int, string> dependencyName, DateOnly today)
     {
-        string Name(int id) => byId.TryGetValue(id, out var s) ? s.FullName : "(servidor no encontrado)";
-        string evaluator;
-        if (e.IsCommittee)
-            evaluator = "Comisión evaluadora: " + string.Join(", ", e.CommitteeMemberIds.Select(id => id == e.EvaluatorId ? $"{Name(id)} (registra)" : Name(id)));
-        else
-            evaluator = byId.TryGetValue(e.EvaluatorId, out var s) ? s.FullName : NoEvaluator;
-        if (e.EscalatedStep == EvaluationStep.Goals && e.EscalationMemberIds.Count > 0)
-            evaluator += "; comisión por desacuerdo: " + string.Join(", ", e.EscalationMemberIds.Select(id => id == e.EscalationRecorderId ? $"{Name(id)} (registra)" : Name(id)));
-        return evaluator;
+        var dependency = dependencyName.GetValueOrDefault(r.DependencyId, "—");
+        var evaluator = members.EvaluatorOf(r, today);
+        if (r.EvaluationId is null)
+            return new(r.ServantId, null, r.Document, r.Name.Trim(), r.Job, r.DependencyId, dependency, evaluator,
+                Stage1Status.NotStarted, Stage1Text.StatusLabel(Stage1Status.NotStarted), "Talento Humano", null, null, null, 0, 0, 0);
+
+        var status = r.Stage1;
+        var waiting = status is Stage1Status.Agreed or Stage1Status.ClosedNotAgreed ? "" : WaitingText(r);
+        return new(r.ServantId, r.EvaluationId, r.Document, r.Name.Trim(), r.Job, r.DependencyId, dependency, evaluator,
+            status, r.State!.Value.Label(), waiting,
+            r.GoalsSubmittedOn, r.GoalsReviewedOn, r.GoalsAgreedOn,
+            r.GoalCount ?? 0, r.GoalRounds ?? 0, r.GoalsNotAccepted ?? 0);
     }
 
-    /// <summary>The calendar day in Bogotá of an instant of the history (stored in UTC).</summary>
-    private static DateOnly? Day(DateTime? utc) => utc is { } t
-        ? DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(t, DateTimeKind.Utc), CurrentUser.Bogota))
-        : null;
+    /// <summary>On whom an open evaluation waits, in words («» once closed).</summary>
+    internal static string WaitingText(ReportRow r) =>
+        r.State is not { } state || state.IsClosed() ? ""
+        : r.Escalated == true ? "Comisión evaluadora (desacuerdo)"
+        : r.WaitingOn switch
+        {
+            WaitingOn.Evaluado => "Evaluado",
+            WaitingOn.Evaluator => r.Committee == true ? "Comisión evaluadora" : "Evaluador",
+            _ => "",
+        };
 }
 
 /// <summary>Spanish labels and formats of the stage-1 report (screen and .xlsx read them from here).</summary>
@@ -346,7 +311,3 @@ public static class Stage1Text
     }
 }
 
-internal static class Stage1StateExtensions
-{
-    public static bool IsGoalState(this EvaluationState state) => state.Step() == EvaluationStep.Goals;
-}

@@ -6,7 +6,8 @@ namespace Egi.Web.Features.Reports;
 /// The stage-1 report as .xlsx: sheet «Servidores» (the rows of the screen, same filters, same order) and
 /// «Resumen por dependencia» (the summary of the screen, with the total last). Dates are real Excel dates shown
 /// as dd/mm/aaaa (empty when the step has not happened); counts are numbers; «% concertadas» is a number with
-/// percentage format (85,5 % is stored as 0,855), rounded to one decimal exactly as on screen.
+/// percentage format (85,5 % is stored as 0,855), rounded to one decimal exactly as on screen. Text is written as
+/// text, never as a formula.
 /// </summary>
 public static class Stage1Xlsx
 {
@@ -53,8 +54,8 @@ public static class Stage1Xlsx
         s.Dependency, s.Servants, .. Stage1Text.Statuses.Select(st => (object?)s.Count(st)), s.AgreedPercent,
     ];
 
-    public static byte[] Write(Stage1Report report) => new XlsxWorkbook()
-        .AddSheet(ServantsSheet, ServantColumns, report.Rows.Select(ServantCells))
-        .AddSheet(SummarySheet, SummaryColumns, report.ByDependency.Append(report.Total).Select(SummaryCells))
-        .ToBytes();
+    /// <summary>The workbook; the servants are read from the database in batches while it is written.</summary>
+    public static XlsxWorkbook Workbook(Stage1Report report, Data.EgiDbContext db) => new XlsxWorkbook()
+        .AddStreamedSheet(ServantsSheet, ServantColumns, report.AllRows(db).Select(ServantCells))
+        .AddSheet(SummarySheet, SummaryColumns, report.ByDependency.Append(report.Total).Select(SummaryCells));
 }

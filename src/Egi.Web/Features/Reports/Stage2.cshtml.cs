@@ -1,5 +1,6 @@
 using Egi.Domain.Calendar;
 using Egi.Web.Data;
+using Egi.Web.Features.Directory.Servants;
 using Egi.Web.Infrastructure;
 
 namespace Egi.Web.Features.Reports;
@@ -10,10 +11,12 @@ public sealed class Stage2Model(EgiDbContext db, CurrentUser me) : Consolidation
     public override string PageUrl => "/Reports/Stage2";
     protected override string AuditEntity => Stage2Report.AuditEntity;
 
-    protected override Task<Stage2Report> BuildAsync(EgiDbContext db, Period period, Stage1Filter filter, DateOnly today, CancellationToken ct) =>
-        Stage2Report.BuildAsync(db, period, filter, today, ct);
+    protected override Task<Stage2Report> BuildAsync(EgiDbContext db, Period period, Stage1Filter filter, DateOnly today,
+        IReadOnlyList<DependencyNode> tree, int? page, CancellationToken ct) =>
+        Stage2Report.BuildAsync(db, period, filter, today, tree, page, ct);
 
-    protected override int RowCount(Stage2Report report) => report.Rows.Count;
-    protected override byte[] Xlsx(Stage2Report report) => Stage2Xlsx.Write(report);
+    protected override int RowCount(Stage2Report report) => report.RowCount;
+    protected override Egi.Web.Reports.XlsxWorkbook Xlsx(Stage2Report report, EgiDbContext db) => Stage2Xlsx.Workbook(report, db);
+    protected override Paging PagingOf(Stage2Report report) => report.Paging;
     protected override string FileName(Stage2Report report) => Stage2Xlsx.FileName(report);
 }

@@ -46,15 +46,8 @@ public sealed record Stage2Summary(int? DependencyId, string Dependency, int Ser
         _ => Accepted,
     };
 
-    public static Stage2Summary Of(int? dependencyId, string dependency, IReadOnlyCollection<Stage2Row> rows)
-    {
-        var scores = rows.Where(r => r.Score is not null).Select(r => r.Score!.Value).ToList();
-        return new(dependencyId, dependency, rows.Count,
-            rows.Count(r => r.Status == Stage2Status.NotStarted),
-            rows.Count(r => r.Status == Stage2Status.InProgress),
-            rows.Count(r => r.Status == Stage2Status.Accepted),
-            scores.Count == 0 ? null : ScoringPolicy.Round(scores.Average()));
-    }
+    public static Stage2Summary Of(int? dependencyId, string dependency, DependencyTotals t) => new(dependencyId, dependency, t.Servants,
+        t.Stage2NotStarted, t.Stage2InProgress, t.Stage2Accepted, DependencyTotals.Average(t.FirstFollowUpSum, t.FirstFollowUpCount));
 }
 
 /// <summary>
@@ -66,84 +59,42 @@ public sealed class Stage2Report
 {
     public const string AuditEntity = "Informe etapa 2";
 
-    private Stage2Report(Period period, IReadOnlyList<Stage2Row> rows, IReadOnlyList<Stage2Summary> byDependency, Stage2Summary total)
+    private Stage2Report(Consolidation data)
     {
-        Period = period;
-        Rows = rows;
-        ByDependency = byDependency;
-        Total = total;
+        Data = data;
+        Rows = data.PageRows.Select(x => RowOf(x.Base, x.Facts)).ToList();
+        ByDependency = data.ByDependency.Select(t => Stage2Summary.Of(t.DependencyId, data.DependencyName(t.DependencyId), t)).ToList();
+        Total = Stage2Summary.Of(null, data.TotalLabel, data.Total);
     }
 
-    public Period Period { get; }
+    public Consolidation Data { get; }
+    public Period Period => Data.Period;
+    public Paging Paging => Data.Paging;
+
+    /// <summary>The servants of the page shown.</summary>
     public IReadOnlyList<Stage2Row> Rows { get; }
+
+    /// <summary>How many servants the report lists (all its pages).</summary>
+    public int RowCount => Data.Paging.TotalRows;
+
     public IReadOnlyList<Stage2Summary> ByDependency { get; }
     public Stage2Summary Total { get; }
 
-    public static async Task<Stage2Report> BuildAsync(EgiDbContext db, Period period, Stage1Filter filter, DateOnly today, CancellationToken ct = default)
+    public static async Task<Stage2Report> BuildAsync(EgiDbContext db, Period period, Stage1Filter filter, DateOnly today,
+        IReadOnlyList<DependencyNode> tree, int? page = 1, CancellationToken ct = default) =>
+        new(await Consolidation.LoadAsync(db, period, filter, today, tree, page, ct));
+
+    /// <summary>Every servant of the report, read in batches (for the .xlsx).</summary>
+    public IEnumerable<Stage2Row> AllRows(EgiDbContext db) => Data.AllRows(db).Select(x => RowOf(x.Base, x.Facts));
+
+    private static Stage2Row RowOf(Stage1Row r, ReportRow f)
     {
-        var data = await ReportData.LoadAsync(db, period, filter, today, ct);
-        return Build(data.Stage1, data.Evaluations);
+        if (f.EvaluationId is null) return new(r, Stage2Status.NotStarted, r.State, r.WaitingOn, null, null, null, null);
+        var status = f.Stage2;
+        var waiting = status == Stage2Status.Accepted ? "" : Stage1Report.WaitingText(f);
+        return new(r, status, f.State!.Value.Label(), waiting, f.FollowUpISubmittedOn, f.FollowUpIReviewedOn, f.FollowUpIAcceptedOn,
+            status == Stage2Status.Accepted ? f.FirstFollowUpScore : null);
     }
-
-    public static Stage2Report Build(Stage1Report stage1, IReadOnlyDictionary<int, Evaluation> evaluations)
-    {
-        var policy = new ScoringPolicy(stage1.Period.Settings);
-        var rows = stage1.Rows.Select(r => RowOf(r, r.EvaluationId is { } id ? evaluations.GetValueOrDefault(id) : null, policy)).ToList();
-        var byDependency = rows.GroupBy(r => r.Base.DependencyId)
-            .Select(g => Stage2Summary.Of(g.Key, g.First().Base.Dependency, g.ToList())).ToList();
-        var total = Stage2Summary.Of(null, stage1.Filter.DependencyId is null ? "Total entidad" : "Total", rows);
-        return new Stage2Report(stage1.Period, rows, byDependency, total);
-    }
-
-    private static Stage2Row RowOf(Stage1Row r, Evaluation? e, ScoringPolicy policy)
-    {
-        if (e is null) return new(r, Stage2Status.NotStarted, r.State, r.WaitingOn, null, null, null, null);
-
-        var history = e.History.Where(h => h.From.Step() == EvaluationStep.FollowUpI).OrderBy(h => h.Sequence).ToList();
-        var submitted = history.FirstOrDefault(h => h.Action == EvaluationAction.Submit && h.From == EvaluationState.SelfEvaluationI);
-        var reviewed = history.LastOrDefault(h => h.From == EvaluationState.SelfEvaluationIApproval && h.Action is EvaluationAction.Approve or EvaluationAction.Modify);
-        var accepted = history.LastOrDefault(h => h.To.Step() != EvaluationStep.FollowUpI && h.Action is EvaluationAction.Accept or EvaluationAction.CommitteeDecision);
-
-        var status = e.State.Step() == EvaluationStep.FollowUpI ? Stage2Status.InProgress
-            : accepted is not null ? Stage2Status.Accepted
-            : Stage2Status.NotStarted;
-
-        decimal? score = null;
-        if (status == Stage2Status.Accepted)
-        {
-            var achieved = e.ProgressOf(1).GroupBy(p => p.GoalNumber).ToDictionary(g => g.Key, g => g.Last().AchievedPercent);
-            score = ScoringPolicy.Round(policy.FirstFollowUp(
-                e.OrderedGoals.Select(g => (g.Weight, g.AgreedFirstFollowUpPercent, achieved.GetValueOrDefault(g.Number))).ToList()));
-        }
-
-        var waiting = status == Stage2Status.Accepted || e.IsClosed ? ""
-            : e.EscalatedStep is not null ? "Comisión evaluadora (desacuerdo)"
-            : e.WaitingOn switch
-            {
-                WaitingOn.Evaluado => "Evaluado",
-                WaitingOn.Evaluator => e.IsCommittee ? "Comisión evaluadora" : "Evaluador",
-                _ => "",
-            };
-        return new(r, status, e.State.Label(), waiting, ReportData.Day(submitted?.At), ReportData.Day(reviewed?.At), ReportData.Day(accepted?.At), score);
-    }
-}
-
-/// <summary>What the stage-2 and annual reports read: the stage-1 rows (servants, order, evaluator) and the evaluations.</summary>
-public sealed record ReportData(Stage1Report Stage1, IReadOnlyDictionary<int, Evaluation> Evaluations)
-{
-    public static async Task<ReportData> LoadAsync(EgiDbContext db, Period period, Stage1Filter filter, DateOnly today, CancellationToken ct)
-    {
-        var tree = await ServantLookups.DependencyTreeAsync(db, ct);
-        var servants = await db.Servants.AsNoTracking().ToListAsync(ct);
-        var evaluations = await db.Evaluations.AsNoTracking().Where(e => e.PeriodId == period.Id).ToListAsync(ct);
-        var stage1 = Stage1Report.Build(period, filter, today, tree, servants, evaluations);
-        return new(stage1, evaluations.ToDictionary(e => e.Id));
-    }
-
-    /// <summary>The calendar day in Bogotá of an instant of the history (stored in UTC).</summary>
-    public static DateOnly? Day(DateTime? utc) => utc is { } t
-        ? DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(t, DateTimeKind.Utc), CurrentUser.Bogota))
-        : null;
 }
 
 /// <summary>Spanish labels and formats shared by the stage-2 and annual reports.</summary>
@@ -203,8 +154,7 @@ public static class Stage2Xlsx
     public static IReadOnlyList<object?> SummaryCells(Stage2Summary s) =>
         [s.Dependency, s.Servants, .. Stage2Text.Statuses.Select(st => (object?)s.Count(st)), s.AcceptedPercent, s.AverageScore];
 
-    public static byte[] Write(Stage2Report r) => new Egi.Web.Reports.XlsxWorkbook()
-        .AddSheet(Stage1Xlsx.ServantsSheet, ServantColumns, r.Rows.Select(ServantCells))
-        .AddSheet(Stage1Xlsx.SummarySheet, SummaryColumns, r.ByDependency.Append(r.Total).Select(SummaryCells))
-        .ToBytes();
+    public static Egi.Web.Reports.XlsxWorkbook Workbook(Stage2Report r, EgiDbContext db) => new Egi.Web.Reports.XlsxWorkbook()
+        .AddStreamedSheet(Stage1Xlsx.ServantsSheet, ServantColumns, r.AllRows(db).Select(ServantCells))
+        .AddSheet(Stage1Xlsx.SummarySheet, SummaryColumns, r.ByDependency.Append(r.Total).Select(SummaryCells));
 }

@@ -1,0 +1,34 @@
+using System.Globalization;
+using Microsoft.AspNetCore.WebUtilities;
+
+namespace Egi.Web.Features.Reports;
+
+/// <summary>What the page navigation of a report's list needs: where it stands and the address of each page.</summary>
+public sealed record PagerModel(Paging Paging, Func<int, string> Url, string Label);
+
+public static class ReportPages
+{
+    /// <summary>The page asked for in the address; anything but a positive number is the first page.</summary>
+    public static int Parse(string? text) =>
+        int.TryParse(text?.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var p) && p > 0 ? p : 1;
+
+    public static string Url(string path, IDictionary<string, string?> query) =>
+        QueryHelpers.AddQueryString(path, query.Where(kv => kv.Value is not null).Select(kv => new KeyValuePair<string, string?>(kv.Key, kv.Value)));
+
+    /// <summary>The page numbers offered as links: the first, the last and two around the current one (0 = an ellipsis).</summary>
+    public static IReadOnlyList<int> Numbers(Paging p)
+    {
+        var wanted = new SortedSet<int> { 1, p.PageCount };
+        for (var i = p.Page - 2; i <= p.Page + 2; i++)
+            if (i >= 1 && i <= p.PageCount) wanted.Add(i);
+        var result = new List<int>();
+        var last = 0;
+        foreach (var n in wanted)
+        {
+            if (n > last + 1) result.Add(0);
+            result.Add(n);
+            last = n;
+        }
+        return result;
+    }
+}
