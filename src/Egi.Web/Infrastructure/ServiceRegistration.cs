@@ -36,7 +36,7 @@ public static class ServiceRegistration
             var cs = config.GetConnectionString("Sqlite");
             if (string.IsNullOrWhiteSpace(cs))
                 cs = $"Data Source={Path.Combine(ResolveDataFolder(config, env), "egi.db")}";
-            services.AddDbContext<SqliteEgiDbContext>(o => o.UseSqlite(cs));
+            services.AddDbContext<SqliteEgiDbContext>(o => o.UseSqlite(cs).AddInterceptors(new SqlitePragmas()));
             services.AddScoped<EgiDbContext>(sp => sp.GetRequiredService<SqliteEgiDbContext>());
         }
         return services;

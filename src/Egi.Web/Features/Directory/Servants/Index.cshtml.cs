@@ -118,9 +118,11 @@ public sealed class IndexModel(EgiDbContext db, CurrentUser me) : PageModel
         Total = await rows.CountAsync(ct);
         PageCount = Math.Max(1, (Total + PageSize - 1) / PageSize);
         PageNumber = int.TryParse(PageText, NumberStyles.None, CultureInfo.InvariantCulture, out var p) ? Math.Clamp(p, 1, PageCount) : 1;
-        var page = await ordered.Skip((PageNumber - 1) * PageSize).Take(PageSize)
-            .Select(s => new { Servant = s, Boss = db.Servants.FirstOrDefault(b => b.Id == s.BossId) })
-            .ToListAsync(ct);
+        var page = await (
+            from s in ordered.Skip((PageNumber - 1) * PageSize).Take(PageSize)
+            join b in db.Servants on s.BossId equals (int?)b.Id into bosses
+            from boss in bosses.DefaultIfEmpty()
+            select new { Servant = s, Boss = boss }).ToListAsync(ct);
         Rows = page.Select(x => new Row(x.Servant, depNames.GetValueOrDefault(x.Servant.DependencyId, "—"), x.Boss,
             x.Boss?.IsRetired(today) == true, x.Servant.EligibilityOn(today))).ToList();
     }
