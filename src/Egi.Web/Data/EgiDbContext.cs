@@ -4,6 +4,7 @@ using Egi.Domain.Directory;
 using Egi.Domain.Evaluations;
 using Egi.Web.Infrastructure;
 using Egi.Web.Notifications;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
@@ -13,10 +14,11 @@ namespace Egi.Web.Data;
 
 /// <summary>
 /// The one EF Core model. Two subclasses (<see cref="SqliteEgiDbContext"/>, <see cref="PostgresEgiDbContext"/>)
-/// exist only so each provider keeps its own migrations.
+/// exist only so each provider keeps its own migrations. It also holds the data-protection key ring, shared by every
+/// instance of the application (sign-in cookies, antiforgery tokens and e-mailed links stay valid on any of them).
 /// </summary>
 public abstract class EgiDbContext(DbContextOptions options, IAuditActor? actor, TimeProvider? clock, OutboxSignal? outboxSignal)
-    : IdentityDbContext<AppUser>(options)
+    : IdentityDbContext<AppUser>(options), IDataProtectionKeyContext
 {
     private static readonly JsonSerializerOptions AuditJson = new() { WriteIndented = false };
 
@@ -30,6 +32,9 @@ public abstract class EgiDbContext(DbContextOptions options, IAuditActor? actor,
     public DbSet<ScheduledJobRun> ScheduledJobRuns => Set<ScheduledJobRun>();
     public DbSet<CompetencyEntry> CompetencyEntries => Set<CompetencyEntry>();
     public DbSet<EvidenceItem> EvidenceItems => Set<EvidenceItem>();
+
+    /// <summary>The data-protection key ring (never audited: the rows are secrets, and nobody edits them).</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public IAuditActor Actor => actor ?? SystemActor.Instance;
 
@@ -344,6 +349,7 @@ public abstract class EgiDbContext(DbContextOptions options, IAuditActor? actor,
     };
 
     // Owned parts of a period (windows, settings) are audited explicitly by their pages, as one line per change.
+    // Anything else is not audited: in particular the data-protection keys (secrets written by the framework).
     private static bool IsAudited(EntityEntry e) => e.Entity is Servant or Dependency or Period or AppUser or Evaluation;
 
     private static string AuditName(EntityEntry e) => e.Entity switch

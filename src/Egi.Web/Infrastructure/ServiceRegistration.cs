@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Claims;
 using Egi.Web.Data;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.EntityFrameworkCore;
@@ -20,16 +21,23 @@ public static class ServiceRegistration
         return full;
     }
 
+    public const string DataProtectionApplicationName = "EGI";
+
     public static IServiceCollection AddEgiData(this IServiceCollection services, IConfiguration config, IHostEnvironment env)
     {
         var db = config.GetSection("Database").Get<DatabaseOptions>() ?? new DatabaseOptions();
         services.AddScoped<IAuditActor, HttpAuditActor>();
+        // The data-protection key ring lives in the database, not in this machine's home folder: every instance behind a
+        // proxy (and this one after a restart or a redeploy) reads sign-in cookies, antiforgery tokens and e-mailed links
+        // protected by any other. The application name isolates the keys from other apps' if a database were ever shared.
+        var dataProtection = services.AddDataProtection().SetApplicationName(DataProtectionApplicationName);
         if (db.IsPostgres)
         {
             var cs = config.GetConnectionString("Postgres")
                 ?? throw new InvalidOperationException("Database:Provider es Postgres pero falta ConnectionStrings:Postgres.");
             services.AddDbContext<PostgresEgiDbContext>(o => o.UseNpgsql(cs));
             services.AddScoped<EgiDbContext>(sp => sp.GetRequiredService<PostgresEgiDbContext>());
+            dataProtection.PersistKeysToDbContext<PostgresEgiDbContext>();
         }
         else
         {
@@ -38,6 +46,7 @@ public static class ServiceRegistration
                 cs = $"Data Source={Path.Combine(ResolveDataFolder(config, env), "egi.db")}";
             services.AddDbContext<SqliteEgiDbContext>(o => o.UseSqlite(cs).AddInterceptors(new SqlitePragmas()));
             services.AddScoped<EgiDbContext>(sp => sp.GetRequiredService<SqliteEgiDbContext>());
+            dataProtection.PersistKeysToDbContext<SqliteEgiDbContext>();
         }
         return services;
     }

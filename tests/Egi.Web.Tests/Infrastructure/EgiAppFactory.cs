@@ -35,6 +35,21 @@ public sealed class EgiAppFactory : WebApplicationFactory<Program>
     public Db Db { get; }
 
     private string? postgresConnection;
+    private EgiAppFactory? sharedWith;
+
+    /// <summary>
+    /// Another application host on this one's database (as a second instance behind a reverse proxy): its own services,
+    /// caches, clock and data folder, the same rows. It starts on an existing database, so it seeds nothing.
+    /// Dispose it before this one.
+    /// </summary>
+    public EgiAppFactory SecondInstance() => new(Db) { sharedWith = this };
+
+    /// <summary>The database of this host (of the first one for a <see cref="SecondInstance"/>).</summary>
+    public string ConnectionString => sharedWith?.ConnectionString ?? (Db == Db.Postgres
+        // Generous connect and command timeouts: the suite creates and migrates hundreds of databases in parallel, and
+        // on a loaded machine Npgsql's defaults (15 s, 30 s) can run out before a busy server answers.
+        ? postgresConnection ??= $"{PostgresBase};Database=egi_{Guid.NewGuid():N};Timeout=60;Command Timeout=120"
+        : $"Data Source={Path.Combine(folder, "egi.db")}");
 
     /// <summary>The clock of the application: 24 Nov 2026 10:00 in Bogotá unless a test moves it.</summary>
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 24, 15, 0, 0, TimeSpan.Zero));
@@ -83,15 +98,12 @@ public sealed class EgiAppFactory : WebApplicationFactory<Program>
         if (Db == Db.Postgres)
         {
             builder.UseSetting("Database:Provider", "Postgres");
-            // Generous connect and command timeouts: the suite creates and migrates hundreds of databases in parallel, and
-            // on a loaded machine Npgsql's defaults (15 s, 30 s) can run out before a busy server answers.
-            postgresConnection ??= $"{PostgresBase};Database=egi_{Guid.NewGuid():N};Timeout=60;Command Timeout=120";
-            builder.UseSetting("ConnectionStrings:Postgres", postgresConnection);
+            builder.UseSetting("ConnectionStrings:Postgres", ConnectionString);
         }
         else
         {
             builder.UseSetting("Database:Provider", "Sqlite");
-            builder.UseSetting("ConnectionStrings:Sqlite", $"Data Source={Path.Combine(folder, "egi.db")}");
+            builder.UseSetting("ConnectionStrings:Sqlite", ConnectionString);
         }
         foreach (var (key, value) in Settings) builder.UseSetting(key, value);
         builder.ConfigureServices(services =>

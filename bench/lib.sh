@@ -1,0 +1,107 @@
+# Shell functions shared by the bench scripts (sourced, not run). They use $work (a private temporary folder),
+# $PASSWORD, $THREADS, $CONNECTIONS and $DURATION of the script that sources them.
+PGBIN="${PGBIN:-/usr/lib/postgresql/15/bin}"
+
+fail() { echo "$(basename "$0"): $*" >&2; exit 1; }
+
+# start_postgres <port>: initdb + pg_ctl as the postgres user (needs root) in a folder under /tmp; sets $pgdir and
+# $conn. stop_postgres (from the script's EXIT trap) stops it and deletes the folder.
+start_postgres() {
+  local port="$1"
+  [ "$(id -u)" = 0 ] || fail "a private PostgreSQL is started with runuser: run as root"
+  [ -x "$PGBIN/initdb" ] || fail "PostgreSQL 15 binaries not found in $PGBIN"
+  pgdir="$(mktemp -d /tmp/egi-pg.XXXXXX)"
+  chown postgres: "$pgdir"
+  runuser -u postgres -- "$PGBIN/initdb" -D "$pgdir/data" -U postgres -A trust -E UTF8 >/dev/null
+  runuser -u postgres -- "$PGBIN/pg_ctl" -D "$pgdir/data" -l "$pgdir/log" -w \
+    -o "-p $port -k $pgdir -c listen_addresses=127.0.0.1 -c max_connections=300" start >/dev/null
+  conn="Host=127.0.0.1;Port=$port;Database=egi;Username=postgres"
+}
+stop_postgres() {
+  if [ -n "${pgdir:-}" ]; then
+    runuser -u postgres -- "$PGBIN/pg_ctl" -D "$pgdir/data" -m fast -w stop >/dev/null 2>&1 || true
+    rm -rf "$pgdir"
+  fi
+}
+
+# pg_cpu_ms: CPU time (user + system, in ms) the private PostgreSQL has used so far: the postmaster with the children it
+# has reaped, and its live children (the backends of the pooled connections).
+pg_cpu_ms() {
+  local pm
+  pm=$(head -1 "$pgdir/data/postmaster.pid")
+  {
+    awk '{print $14 + $15 + $16 + $17}' "/proc/$pm/stat"
+    for c in $(pgrep -P "$pm"); do awk '{print $14 + $15}' "/proc/$c/stat" 2>/dev/null || true; done
+  } | awk -v hz="$(getconf CLK_TCK)" '{ s += $1 } END { printf "%.0f", s * 1000 / hz }'
+}
+
+# wait_healthy <base url> <log file>: up to two minutes for /health.
+wait_healthy() {
+  for _ in $(seq 1 240); do curl -fs "$1/health" >/dev/null 2>&1 && return 0; sleep 0.5; done
+  cat "$2" >&2
+  fail "the application at $1 did not start"
+}
+
+# Signs in through the real form (antiforgery token + cookie jar) at <base url>; prints the Cookie header of the session.
+token_of() { sed -n 's/.*name="__RequestVerificationToken" type="hidden" value="\([^"]*\)".*/\1/p' | head -1; }
+sign_in() { # base email
+  local base="$1" email="$2" jar token
+  mkdir -p "$work/jars"
+  jar="$work/jars/$email"
+  token=$(curl -s -c "$jar" "$base/Account/Login" | token_of)
+  curl -s -b "$jar" -c "$jar" -o /dev/null "$base/Account/Login" \
+    --data-urlencode "Input.Email=$email" --data-urlencode "Input.Password=$PASSWORD" --data-urlencode "__RequestVerificationToken=$token"
+  grep -q 'egi\.auth' "$jar" || fail "sign-in of $email at $base failed (no egi.auth cookie)"
+  sed 's/^#HttpOnly_//' "$jar" | awk '!/^#/ && NF>=7 {printf "%s=%s; ", $6, $7}'
+}
+
+# http_code <base url> <path> <cookie>
+http_code() { curl -s -o /dev/null -m 300 -w "%{http_code}" -H "Cookie: $3" "$1$2"; }
+
+# A wrk Lua script of GETs rotating over "cookie<TAB>path" lines (stdin), each thread from its own entry.
+lua_get() {
+  {
+    echo "local entries = {"
+    while IFS=$'\t' read -r cookie path; do printf '  {c="%s", p="%s"},\n' "$cookie" "$path"; done
+    cat <<LUA
+}
+local count = 0
+function setup(thread) count = count + 1; thread:set("tid", count) end
+function init(args) i = tid - 1 end
+function request()
+  local e = entries[(i % #entries) + 1]
+  i = i + $THREADS
+  return wrk.format("GET", e.p, {["Cookie"] = e.c})
+end
+LUA
+  } > "$1"
+}
+
+to_ms() { # wrk latency (e.g. 812.33us, 1.20ms, 3.41s, 1.02m) → milliseconds; "-" when nothing completed
+  awk -v v="$1" 'BEGIN { if (v == "") { print "-"; exit } n = v + 0; if (v ~ /us$/) n /= 1000; else if (v ~ /ms$/) n = n; else if (v ~ /m$/) n *= 60000; else if (v ~ /s$/) n *= 1000; printf "%.1f", n }'
+}
+
+# wrk_row <label> <url> [lua file]: runs wrk and appends "label, req/s, p50, p99, errors" (tab-separated) to $results,
+# and with a private PostgreSQL ($pgdir) its CPU: ms per request and cores busy on average.
+wrk_row() {
+  local label="$1" url="$2" lua="${3:-}" out rps p50 p99 errors cpu0 cpu1 requests seconds db_ms="-" db_cores="-"
+  echo "-- $label"
+  [ -n "${pgdir:-}" ] && cpu0=$(pg_cpu_ms)
+  if [ -n "$lua" ]; then out=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --timeout 120s --latency -s "$lua" "$url")
+  else out=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --timeout 120s --latency "$url"); fi
+  echo "$out" | grep -E "Requests/sec|requests in|Non-2xx|Socket errors" | sed 's/^/   /'
+  rps=$(echo "$out" | awk '/Requests\/sec/ {print $2}')
+  p50=$(to_ms "$(echo "$out" | awk '$1=="50%" {print $2}')")
+  p99=$(to_ms "$(echo "$out" | awk '$1=="99%" {print $2}')")
+  errors=$(echo "$out" | awk '/Non-2xx/ {n += $NF} /Socket errors/ {gsub(",", ""); n += $4 + $6 + $8 + $10} END {print n + 0}')
+  if awk -v r="$rps" 'BEGIN { exit !(r + 0 == 0) }'; then p50="-"; p99="-"; errors="$errors (no request completed within $DURATION)"; fi
+  if [ -n "${pgdir:-}" ]; then
+    cpu1=$(pg_cpu_ms)
+    requests=$(echo "$out" | awk '/requests in/ {print $1}')
+    seconds=$(echo "$out" | awk '/requests in/ {gsub(/s,/, "", $4); print $4}')
+    db_ms=$(awk -v a="$cpu0" -v b="$cpu1" -v n="$requests" 'BEGIN { if (n > 0) printf "%.2f", (b - a) / n; else print "-" }')
+    db_cores=$(awk -v a="$cpu0" -v b="$cpu1" -v t="$seconds" 'BEGIN { if (t > 0) printf "%.2f", (b - a) / 1000 / t; else print "-" }')
+    echo "   PostgreSQL CPU: $db_ms ms per request, $db_cores cores busy"
+  fi
+  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$label" "$rps" "$p50" "$p99" "$errors" "$db_ms" "$db_cores" >> "$results"
+}
