@@ -27,6 +27,7 @@ public abstract partial class BulkImportTests(Db db) : IAsyncLifetime
         app = new EgiAppFactory(db);
         app.Settings["Mail:WorkerEnabled"] = "false";
         app.Settings["Scheduler:Enabled"] = "false";
+        app.Settings["Import:BackgroundFrom"] = "400"; // larger confirmations run in the background
         scenario = await EvaluationScenario.OpenAsync(app);
     }
 
@@ -145,6 +146,64 @@ public abstract partial class BulkImportTests(Db db) : IAsyncLifetime
         var userIds = users.Select(u => u.Id).ToList();
         Assert.Equal(300, await app.WithDbAsync(d => d.AuditEntries.CountAsync(a => a.EntityType == "Cuenta" && a.Action == "Crear" && userIds.Contains(a.EntityId))));
         Assert.Equal(300, await app.WithDbAsync(d => d.AuditEntries.CountAsync(a => a.EntityType == "Cuenta" && a.Action == "Invitar" && userIds.Contains(a.EntityId))));
+    }
+
+    [Fact]
+    public async Task A_large_import_runs_in_the_background_with_a_progress_page_and_json()
+    {
+        var client = await app.SignedInAsync(Accounts.TalentoHumano);
+        const long first = 7_400_000_000;
+        var upload = await client.PostFileAsync(Page, Page, "Upload", "grande.xlsx", File(first, 450));
+        var preview = WebUtility.HtmlDecode(await upload.Content.ReadAsStringAsync());
+        var confirmed = await client.PostFormAsync($"{Page}?handler=Confirm", new()
+        {
+            ["Token"] = TokenField().Match(preview).Groups[1].Value,
+            ["Fingerprint"] = FingerprintField().Match(preview).Groups[1].Value,
+        }, getUrl: Page);
+        Assert.Equal(HttpStatusCode.Redirect, confirmed.StatusCode);
+        var progressUrl = confirmed.Headers.Location!.OriginalString;
+        Assert.Contains("handler=Progress", progressUrl);
+        var id = progressUrl[(progressUrl.IndexOf("id=", StringComparison.Ordinal) + 3)..];
+
+        // Someone else cannot see it.
+        var other = await app.SignedInAsync(Accounts.Consulta);
+        Assert.NotEqual(HttpStatusCode.OK, (await other.GetAsync($"{Page}?handler=Status&id={id}")).StatusCode);
+
+        var page = await client.GetAsync(progressUrl);
+        if (page.StatusCode == HttpStatusCode.OK)
+        {
+            var html = WebUtility.HtmlDecode(await page.Content.ReadAsStringAsync());
+            Assert.Contains("Importando «grande.xlsx»", html);
+            Assert.Matches("<progress id=\"progreso\"[^>]* max=\"100\"", html);
+            Assert.Contains("aria-live=\"polite\"", html);
+            Assert.Contains(">Actualizar</a>", html);
+            Assert.Contains("http-equiv=\"refresh\"", html);
+        }
+        string status = "";
+        for (var i = 0; i < 600 && !status.Contains("\"done\":true"); i++)
+        {
+            status = await client.GetStringAsync($"{Page}?handler=Status&id={id}");
+            Assert.Contains("\"total\":900", status);
+            if (!status.Contains("\"done\":true")) await Task.Delay(200);
+        }
+        Assert.Contains("\"succeeded\":true", status);
+        Assert.Contains("\"percent\":100", status);
+
+        // Once done, the progress page sends to the page with the message.
+        var done = await client.GetAsync(progressUrl);
+        Assert.Equal(HttpStatusCode.Redirect, done.StatusCode);
+        var after = WebUtility.HtmlDecode(await client.GetStringAsync(done.Headers.Location));
+        Assert.Contains("Importación de «grande.xlsx» aplicada. Servidores creados: 450;", after);
+
+        var documents = Enumerable.Range(0, 450).Select(i => (first + i).ToString()).ToList();
+        var ids = await app.WithDbAsync(d => d.Servants.Where(s => documents.Contains(s.DocumentNumber)).Select(s => s.Id).ToListAsync());
+        Assert.Equal(450, ids.Count);
+        Assert.Equal(450, await app.WithDbAsync(d => d.Users.CountAsync(u => u.ServantId != null && ids.Contains(u.ServantId.Value))));
+        Assert.Equal(450, await app.WithDbAsync(d => d.Evaluations.CountAsync(e => e.PeriodId == scenario.PeriodId && ids.Contains(e.EvaluadoId))));
+        // The audit trail names the person who confirmed it, not «Sistema».
+        var actors = await app.WithDbAsync(d => d.AuditEntries.Where(a => a.EntityType == "Servidor" && a.Action == "Crear" && a.Summary.Contains($"Masivo {first}"))
+            .Select(a => a.UserName).Distinct().ToListAsync());
+        Assert.Equal([Accounts.TalentoHumano], actors);
     }
 
     /// <summary>
