@@ -22,6 +22,10 @@ internal sealed record GeneratorOptions
     public bool Reset { get; init; }
     public int BatchSize { get; init; } = 500;
 
+    /// <summary>When set, no entity is generated: an import file of <see cref="ImportRows"/> new servants is written here.</summary>
+    public string? ImportFile { get; init; }
+    public int ImportRows { get; init; } = 5000;
+
     public bool IsPostgres => Provider.Equals("Postgres", StringComparison.OrdinalIgnoreCase)
         || Provider.Equals("PostgreSQL", StringComparison.OrdinalIgnoreCase);
 
@@ -43,6 +47,9 @@ internal sealed record GeneratorOptions
           --password P        password of every account (default Egi.Bench2026)
           --batch N           rows per SaveChanges (default 500)
           --reset             delete the database first (SQLite file, or DROP DATABASE on PostgreSQL)
+          --import-file F     instead: write F, an .xlsx of --import-rows new servants (default 5000) that imports
+                              into the existing generated database (bosses from the file and from the directory)
+          --import-rows N     rows of that file
         """;
 
     public static GeneratorOptions Parse(string[] args)
@@ -63,6 +70,8 @@ internal sealed record GeneratorOptions
                 "--password" => o with { Password = Next() },
                 "--batch" => o with { BatchSize = NextInt() },
                 "--reset" => o with { Reset = true },
+                "--import-file" => o with { ImportFile = Next() },
+                "--import-rows" => o with { ImportRows = NextInt() },
                 "--help" or "-h" => throw new HelpRequested(),
                 _ => throw new ArgumentException($"Unknown option {args[i]}"),
             };
@@ -101,6 +110,13 @@ internal static class GeneratorMain
         Directory.CreateDirectory(options.Out);
         var total = Stopwatch.StartNew();
         await using var services = BuildServices(options);
+        if (options.ImportFile is not null)
+        {
+            using var scope = services.CreateScope();
+            await ImportFileWriter.WriteAsync(scope.ServiceProvider.GetRequiredService<EgiDbContext>(), options.ImportFile, options.ImportRows);
+            Console.WriteLine($"{options.ImportRows} rows written to {options.ImportFile} in {total.Elapsed.TotalSeconds:0.0} s");
+            return 0;
+        }
 
         if (options.Reset)
         {

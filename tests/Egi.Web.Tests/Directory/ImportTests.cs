@@ -316,13 +316,13 @@ public abstract partial class ImportTests(ImportFixture fixture)
     }
 
     [Fact]
-    public async Task A_file_over_5_mb_is_refused_with_the_limit()
+    public async Task A_file_over_20_mb_is_refused_with_the_limit()
     {
         var client = await TalentoHumanoAsync();
-        var big = Encoding.ASCII.GetBytes(string.Join(";", ImportFile.Header) + "\r\n" + new string('x', 5 * 1024 * 1024 + 100));
+        var big = Encoding.ASCII.GetBytes(string.Join(";", ImportFile.Header) + "\r\n" + new string('x', 20 * 1024 * 1024 + 100));
         var (status, html) = await UploadAsync(client, "enorme.csv", big);
         Assert.Equal(HttpStatusCode.OK, status);
-        Assert.Contains("el máximo es 5 MB", html);
+        Assert.Contains("el máximo es 20 MB", html);
     }
 
     [Fact]

@@ -104,7 +104,7 @@ public sealed class ImportPlan
 /// </summary>
 public static class ServantImport
 {
-    public const int MaxRows = 5000;
+    public const int MaxRows = 50_000;
 
     private static readonly CultureInfo Spanish = CultureInfo.GetCultureInfo("es-CO");
 

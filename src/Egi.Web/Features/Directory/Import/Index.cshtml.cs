@@ -12,8 +12,9 @@ namespace Egi.Web.Features.Directory.Import;
 /// preview of what will be created and updated → confirmation, which checks the file again against the directory
 /// as it is then and applies it in one transaction.
 /// </summary>
-[RequestFormLimits(MultipartBodyLengthLimit = 16 * 1024 * 1024)]
-[RequestSizeLimit(16 * 1024 * 1024)]
+// Above SpreadsheetReader.MaxImportBytes, so that a file too large still gets the Spanish message of the reader.
+[RequestFormLimits(MultipartBodyLengthLimit = 64 * 1024 * 1024)]
+[RequestSizeLimit(64 * 1024 * 1024)]
 public sealed class IndexModel(
     EgiDbContext db,
     ServantAccounts accounts,
@@ -22,6 +23,9 @@ public sealed class IndexModel(
     Evaluations.EvaluatorChanges evaluatorChanges,
     IConfiguration config,
     IHostEnvironment env,
+    IServiceScopeFactory scopes,
+    IHttpContextAccessor accessor,
+    IHostApplicationLifetime lifetime,
     ILogger<IndexModel> logger) : PageModel
 {
     /// <summary>Most problems listed on the page (the count says how many there are in all).</summary>
@@ -29,6 +33,9 @@ public sealed class IndexModel(
 
     /// <summary>Most servants listed in each table of the preview (the counts are always complete).</summary>
     public const int MaxRowsShown = 1000;
+
+    /// <summary>Confirmations that write more servants than this run in the background, with a progress page.</summary>
+    public const int DefaultBackgroundFrom = 1000;
 
     private readonly ServantImporter importer = new(db, accounts, opening, evaluatorChanges);
 
@@ -50,6 +57,9 @@ public sealed class IndexModel(
     public IReadOnlyList<string> ApplyErrors { get; private set; } = [];
     public IReadOnlyList<Dependency> Dependencies { get; private set; } = [];
 
+    /// <summary>The background import whose progress is shown (the Progress handler).</summary>
+    public ImportJob? Job { get; private set; }
+
     private PendingImports Pending => new(ServiceRegistration.ResolveDataFolder(config, env));
 
     public async Task OnGetAsync(CancellationToken ct) => Dependencies = await importer.DependenciesAsync(ct);
@@ -66,7 +76,8 @@ public sealed class IndexModel(
         Dependencies = await importer.DependenciesAsync(ct);
         ModelState.Clear();
         Token = null;
-        var upload = await SpreadsheetReader.ReadUploadAsync(Upload, "Elija el archivo .xlsx o .csv con los servidores que desea importar.", logger, ct: ct);
+        var upload = await SpreadsheetReader.ReadUploadAsync(Upload, "Elija el archivo .xlsx o .csv con los servidores que desea importar.", logger,
+            maxBytes: SpreadsheetReader.MaxImportBytes, ct: ct);
         FileName = upload.FileName;
         var (bytes, content) = (upload.Bytes, upload.Content);
         if (content.Error is { } error)
@@ -97,7 +108,7 @@ public sealed class IndexModel(
             return Page();
         }
         FileName = pending.FileName;
-        var content = SpreadsheetReader.Read(pending.Content, logger);
+        var content = SpreadsheetReader.Read(pending.Content, logger, maxBytes: SpreadsheetReader.MaxImportBytes);
         if (content.Error is { } error)
         {
             Pending.Delete(Token);
@@ -118,13 +129,86 @@ public sealed class IndexModel(
             Fingerprint = Plan.Fingerprint;
             return Page();
         }
+        if (Plan.Creates.Count + Plan.Updates.Count > config.GetValue("Import:BackgroundFrom", DefaultBackgroundFrom))
+        {
+            var (job, isNew) = ImportJobs.Start(me.UserId ?? "", Token!, FileName, ServantImporter.StepsOf(Plan));
+            if (isNew) StartInBackground(job, Plan);
+            return RedirectToPage(new { handler = "Progress", id = job.Id });
+        }
         ApplyErrors = await importer.ApplyAsync(Plan, FileName, ct);
         if (ApplyErrors.Count > 0) return Page();
 
         Pending.Delete(Token);
-        TempData["Mensaje"] = $"Importación de «{FileName}» aplicada. Servidores creados: {Plan.Creates.Count}; " +
-            $"actualizados: {Plan.Updates.Count}; sin cambios: {Plan.Unchanged.Count}.";
+        TempData["Mensaje"] = Applied(FileName, Plan);
         return RedirectToPage();
+    }
+
+    private static string Applied(string fileName, ImportPlan plan) =>
+        $"Importación de «{fileName}» aplicada. Servidores creados: {plan.Creates.Count}; " +
+        $"actualizados: {plan.Updates.Count}; sin cambios: {plan.Unchanged.Count}.";
+
+    /// <summary>
+    /// Applies the plan outside the request, in its own scope, as the person who confirmed it (the audit trail names
+    /// them): the request's user and address are copied into the background flow's own HTTP context.
+    /// </summary>
+    private void StartInBackground(ImportJob job, ImportPlan plan)
+    {
+        var user = User;
+        var ip = HttpContext.Connection.RemoteIpAddress;
+        var pending = Pending;
+        var stopping = lifetime.ApplicationStopping;
+        using (ExecutionContext.SuppressFlow())
+        {
+            _ = Task.Run(async () =>
+            {
+                try
+                {
+                    await using var scope = scopes.CreateAsyncScope();
+                    var context = new DefaultHttpContext { User = user, RequestServices = scope.ServiceProvider };
+                    context.Connection.RemoteIpAddress = ip;
+                    accessor.HttpContext = context;
+                    var sp = scope.ServiceProvider;
+                    var background = new ServantImporter(sp.GetRequiredService<EgiDbContext>(), sp.GetRequiredService<ServantAccounts>(),
+                        sp.GetRequiredService<Evaluations.EvaluationOpening>(), sp.GetRequiredService<Evaluations.EvaluatorChanges>());
+                    var errors = await background.ApplyAsync(plan, job.FileName, stopping, job);
+                    if (errors.Count == 0) pending.Delete(job.Token);
+                    job.Finish(errors, errors.Count == 0 ? Applied(job.FileName, plan) : null);
+                }
+                catch (Exception e)
+                {
+                    logger.LogError(e, "Background import {Id} failed", job.Id);
+                    job.Finish(["La importación no se pudo terminar por un error inesperado y no se guardó ningún cambio. Intente de nuevo; si el problema continúa, avise al administrador."], null);
+                }
+                finally
+                {
+                    accessor.HttpContext = null;
+                }
+            });
+        }
+    }
+
+    /// <summary>The progress of a background import; once it ends, its message (or its errors).</summary>
+    public async Task<IActionResult> OnGetProgressAsync(string? id, CancellationToken ct)
+    {
+        Job = ImportJobs.Find(id, me.UserId);
+        if (Job is null) return NotFound();
+        if (Job.Succeeded)
+        {
+            TempData["Mensaje"] = Job.Message;
+            return RedirectToPage();
+        }
+        Dependencies = await importer.DependenciesAsync(ct);
+        FileName = Job.FileName;
+        if (Job.Done) ApplyErrors = Job.Errors;
+        return Page();
+    }
+
+    /// <summary>The progress as JSON, for the few lines of script of the progress page.</summary>
+    public IActionResult OnGetStatus(string? id)
+    {
+        var job = ImportJobs.Find(id, me.UserId);
+        if (job is null) return NotFound();
+        return new JsonResult(new { processed = job.Processed, total = job.Total, percent = job.Percent, done = job.Done, succeeded = job.Succeeded });
     }
 
     public IActionResult OnPostCancel()

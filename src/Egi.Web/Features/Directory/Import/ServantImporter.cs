@@ -7,8 +7,9 @@ namespace Egi.Web.Features.Directory.Import;
 
 /// <summary>
 /// Loads the directory once, lets <see cref="ServantImport"/> check the file, and applies a valid plan in one
-/// transaction: new servants first (without bosses), then every boss (so bosses within the same file resolve),
-/// then the accounts, then one summary audit line. Any failure rolls everything back.
+/// transaction, in batches: new servants a level of the hierarchy at a time (so bosses within the same file resolve,
+/// and each servant is written — and audited — once), then the updates, then the accounts and invitations in bulk,
+/// the evaluations of the open period in one pass, and one summary audit line. Any failure rolls everything back.
 /// </summary>
 public sealed class ServantImporter(EgiDbContext db, ServantAccounts accounts, Evaluations.EvaluationOpening opening, Evaluations.EvaluatorChanges evaluatorChanges)
 {
@@ -29,61 +30,91 @@ public sealed class ServantImporter(EgiDbContext db, ServantAccounts accounts, E
     public async Task<IReadOnlyList<Dependency>> DependenciesAsync(CancellationToken ct) =>
         await db.Dependencies.AsNoTracking().OrderBy(d => d.Code).ToListAsync(ct);
 
-    /// <summary>Applies a valid plan. Returns Spanish errors (and nothing is written) when something refuses it.</summary>
-    public async Task<IReadOnlyList<string>> ApplyAsync(ImportPlan plan, string fileName, CancellationToken ct)
+    /// <summary>Servants (then accounts) written per SaveChanges; the change tracker is cleared between batches.</summary>
+    public const int BatchSize = 1000;
+
+    /// <summary>
+    /// Applies a valid plan. Returns Spanish errors (and nothing is written) when something refuses it.
+    /// <paramref name="progress"/> hears the steps done so far out of <see cref="StepsOf"/>: each servant saved, then each account.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> ApplyAsync(ImportPlan plan, string fileName, CancellationToken ct, IProgress<int>? progress = null)
     {
         if (!plan.IsValid) throw new InvalidOperationException("Only a valid plan can be applied.");
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         try
         {
-            var byDocument = (await db.Servants.ToListAsync(ct))
+            var byDocument = (await db.Servants.AsNoTracking().ToListAsync(ct))
                 .GroupBy(s => ServantInput.NormalizeDocument(s.DocumentNumber))
                 .ToDictionary(g => g.Key, g => g.First());
             var touched = new List<(PlannedServant Row, Servant Servant)>();
             var before = new Dictionary<Servant, (int? BossId, int DependencyId, DateOnly? RetirementDate)>();
+            var steps = 0;
 
-            foreach (var c in plan.Creates)
+            // New servants, a level of the hierarchy at a time (a jefe is saved before the servants who report to them),
+            // so that each is written once with its boss: bosses are resolved in memory, by document.
+            var pending = plan.Creates.ToList();
+            while (pending.Count > 0)
             {
-                var servant = new Servant();
-                servant.Apply(c.Input with { BossId = null });
-                db.Servants.Add(servant);
-                byDocument[c.Document] = servant;
-                touched.Add((c, servant));
-            }
-            foreach (var u in plan.Updates)
-            {
-                if (!byDocument.TryGetValue(u.Document, out var servant))
-                    return await RefuseAsync(transaction, [$"Fila {u.Row}: el servidor con documento {u.Document} ya no está en el directorio. Cargue el archivo de nuevo."], ct);
-                before[servant] = (servant.BossId, servant.DependencyId, servant.RetirementDate);
-                servant.Apply(u.Input with { BossId = servant.BossId });
-                touched.Add((u, servant));
-            }
-            await db.SaveChangesAsync(ct);
-
-            foreach (var (row, servant) in touched)
-            {
-                int? bossId = null;
-                if (row.BossDocument is { } boss)
+                var ready = pending.Where(c => c.BossDocument is not { } b || byDocument.ContainsKey(b)).ToList();
+                if (ready.Count == 0)
                 {
-                    if (!byDocument.TryGetValue(boss, out var bossServant))
-                        return await RefuseAsync(transaction, [$"Fila {row.Row}: el jefe inmediato con documento {boss} ya no está en el directorio. Cargue el archivo de nuevo."], ct);
-                    bossId = bossServant.Id;
+                    var row = pending.OrderBy(c => c.Row).First();
+                    return await RefuseAsync(transaction, [$"Fila {row.Row}: el jefe inmediato con documento {row.BossDocument} ya no está en el directorio. Cargue el archivo de nuevo."], ct);
                 }
-                if (servant.BossId != bossId) servant.BossId = bossId;
+                foreach (var batch in ready.Chunk(BatchSize))
+                {
+                    var added = new List<(PlannedServant, Servant)>(batch.Length);
+                    foreach (var c in batch)
+                    {
+                        var servant = new Servant();
+                        servant.Apply(c.Input with { BossId = c.BossDocument is { } b ? byDocument[b].Id : null });
+                        db.Servants.Add(servant);
+                        added.Add((c, servant));
+                    }
+                    await db.SaveChangesAsync(ct);
+                    db.ChangeTracker.Clear();
+                    foreach (var (c, servant) in added)
+                    {
+                        byDocument[c.Document] = servant;
+                        touched.Add((c, servant));
+                    }
+                    progress?.Report(steps += batch.Length);
+                }
+                var readySet = ready.ToHashSet();
+                pending = pending.Where(c => !readySet.Contains(c)).ToList();
             }
-            await db.SaveChangesAsync(ct);
 
-            // Everything so far is saved: stop tracking it, or every later save would scan thousands of servants.
-            db.ChangeTracker.Clear();
-            var linked = (await db.Users.Where(u => u.ServantId != null).Select(u => u.ServantId!.Value).ToListAsync(ct)).ToHashSet();
-            var accountErrors = new List<string>();
-            var ensured = 0;
-            foreach (var (row, servant) in touched)
+            foreach (var batch in plan.Updates.Chunk(BatchSize))
             {
-                if (!row.IsNew && linked.Contains(servant.Id) && !row.Changes.Any(c => AccountFields.Contains(c.Field))) continue;
-                foreach (var error in await accounts.EnsureAsync(servant)) accountErrors.Add($"Fila {row.Row} ({servant.FullName}): {error}");
-                if (++ensured % 50 == 0) db.ChangeTracker.Clear(); // each EnsureAsync saves its own account, invitation and audit
+                foreach (var u in batch)
+                {
+                    if (!byDocument.TryGetValue(u.Document, out var servant) || servant.Id == 0)
+                        return await RefuseAsync(transaction, [$"Fila {u.Row}: el servidor con documento {u.Document} ya no está en el directorio. Cargue el archivo de nuevo."], ct);
+                    int? bossId = null;
+                    if (u.BossDocument is { } boss)
+                    {
+                        if (!byDocument.TryGetValue(boss, out var bossServant))
+                            return await RefuseAsync(transaction, [$"Fila {u.Row}: el jefe inmediato con documento {boss} ya no está en el directorio. Cargue el archivo de nuevo."], ct);
+                        bossId = bossServant.Id;
+                    }
+                    db.Servants.Attach(servant);
+                    before[servant] = (servant.BossId, servant.DependencyId, servant.RetirementDate);
+                    servant.Apply(u.Input with { BossId = bossId });
+                    touched.Add((u, servant));
+                }
+                await db.SaveChangesAsync(ct);
+                db.ChangeTracker.Clear();
+                progress?.Report(steps += batch.Length);
             }
+
+            // Accounts: created (and invited) or relinked in bulk; the unchanged servants who already have one are left alone.
+            var linked = (await db.Users.Where(u => u.ServantId != null).Select(u => u.ServantId!.Value).ToListAsync(ct)).ToHashSet();
+            var needAccount = touched
+                .Where(t => t.Row.IsNew || !linked.Contains(t.Servant.Id) || t.Row.Changes.Any(c => AccountFields.Contains(c.Field)))
+                .OrderBy(t => t.Row.Row)
+                .Select(t => (t.Row.Row, t.Servant)).ToList();
+            var accountSteps = steps;
+            var accountErrors = await accounts.EnsureManyAsync(needAccount, done => progress?.Report(accountSteps + done * touched.Count / Math.Max(1, needAccount.Count)), BatchSize, ct);
             if (accountErrors.Count > 0) return await RefuseAsync(transaction, accountErrors, ct);
 
             // Servants who are (or became) eligible while a period is open get their evaluation now.
@@ -99,6 +130,7 @@ public sealed class ServantImporter(EgiDbContext db, ServantAccounts accounts, E
                 $"{plan.Creates.Count} creados, {plan.Updates.Count} actualizados, {plan.Unchanged.Count} sin cambios (archivo {Shorten(fileName, 200)})");
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
+            progress?.Report(StepsOf(plan));
             return [];
         }
         catch (DbUpdateException)
@@ -107,6 +139,9 @@ public sealed class ServantImporter(EgiDbContext db, ServantAccounts accounts, E
                 ["No se pudo guardar la importación: otra persona modificó el directorio al mismo tiempo. Cargue el archivo de nuevo para ver los cambios actuales."], ct);
         }
     }
+
+    /// <summary>The steps of <see cref="ApplyAsync"/>'s progress: every servant written, then every account.</summary>
+    public static int StepsOf(ImportPlan plan) => 2 * (plan.Creates.Count + plan.Updates.Count);
 
     private async Task<IReadOnlyList<string>> RefuseAsync(Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction transaction, IReadOnlyList<string> errors, CancellationToken ct)
     {

@@ -24,30 +24,33 @@ public sealed record UploadedSheet(string FileName, byte[] Bytes, SpreadsheetCon
 public static class SpreadsheetReader
 {
     public const long MaxBytes = 5 * 1024 * 1024;
+
+    /// <summary>The import of servants: up to 50 000 rows (an .xlsx of that size weighs some 3 MB; a CSV, 8 MB; Excel's, more).</summary>
+    public const long MaxImportBytes = 20 * 1024 * 1024;
     public const string NotASpreadsheet = "El archivo no es una hoja de cálculo válida (.xlsx o .csv)";
 
     // Enough rows for the importer to say "more than the maximum", without reading a million blank ones.
     private const int MaxNonBlankRows = ServantImport.MaxRows + 20;
     private const int MaxBlankStreak = 1000;
 
-    public static string TooLarge(long bytes) =>
-        $"El archivo pesa {bytes / 1024.0 / 1024.0:0.0} MB y el máximo es 5 MB. Quite las columnas u hojas que no se importan, o divídalo en varios archivos.";
+    public static string TooLarge(long bytes, long maxBytes = MaxBytes) =>
+        $"El archivo pesa {bytes / 1024.0 / 1024.0:0.0} MB y el máximo es {maxBytes / 1024 / 1024} MB. Quite las columnas u hojas que no se importan, o divídalo en varios archivos.";
 
     /// <summary>
     /// Reads an uploaded file of every import screen (servants, plan items, attendance): missing, too large or not a
     /// spreadsheet gives an <see cref="UploadedSheet.Error"/> in Spanish; <paramref name="whenMissing"/> says what to choose.
     /// </summary>
     public static async Task<UploadedSheet> ReadUploadAsync(IFormFile? upload, string whenMissing, ILogger logger,
-        string preferredSheet = "servidores", CancellationToken ct = default)
+        string preferredSheet = "servidores", long maxBytes = MaxBytes, CancellationToken ct = default)
     {
         if (upload is null)
             return new UploadedSheet(SafeName(null), [], SpreadsheetContent.Fail(whenMissing));
         var name = SafeName(upload.FileName);
-        if (upload.Length > MaxBytes) return new UploadedSheet(name, [], SpreadsheetContent.Fail(TooLarge(upload.Length)));
+        if (upload.Length > maxBytes) return new UploadedSheet(name, [], SpreadsheetContent.Fail(TooLarge(upload.Length, maxBytes)));
         using var buffer = new MemoryStream();
         await upload.CopyToAsync(buffer, ct);
         var bytes = buffer.ToArray();
-        return new UploadedSheet(name, bytes, Read(bytes, logger, preferredSheet));
+        return new UploadedSheet(name, bytes, Read(bytes, logger, preferredSheet, maxBytes));
     }
 
     /// <summary>The uploaded file's name without folders or control characters, at most 200 characters.</summary>
@@ -59,12 +62,12 @@ public static class SpreadsheetReader
     }
 
     /// <param name="preferredSheet">The sheet read from a workbook when it has one by this name (normalized); else the first sheet.</param>
-    public static SpreadsheetContent Read(byte[] bytes, ILogger logger, string preferredSheet = "servidores")
+    public static SpreadsheetContent Read(byte[] bytes, ILogger logger, string preferredSheet = "servidores", long maxBytes = MaxBytes)
     {
         if (bytes.Length == 0)
             return SpreadsheetContent.Fail($"{NotASpreadsheet}: está vacío (0 bytes).");
-        if (bytes.Length > MaxBytes)
-            return SpreadsheetContent.Fail(TooLarge(bytes.Length));
+        if (bytes.Length > maxBytes)
+            return SpreadsheetContent.Fail(TooLarge(bytes.Length, maxBytes));
         if (bytes.AsSpan().StartsWith((ReadOnlySpan<byte>)[0x50, 0x4B, 0x03, 0x04]))
             return ReadXlsx(bytes, logger, preferredSheet);
         if (bytes.AsSpan().StartsWith((ReadOnlySpan<byte>)[0xD0, 0xCF, 0x11, 0xE0]))

@@ -1,0 +1,229 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Egi.Web.Data;
+using Egi.Web.Infrastructure;
+using Egi.Web.Tests.Directory.ImportFiles;
+using Egi.Web.Tests.Evaluations;
+using Egi.Web.Tests.Infrastructure;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Egi.Web.Tests.Directory;
+
+/// <summary>
+/// Issue 11: a large import is applied in bulk — every new servant gets their account, their invitation in the outbox
+/// and (in an open period) their evaluation, as one at a time did — and the confirmation costs a number of SQL commands
+/// that does not grow with the rows. Its own application, with the mail worker and the scheduler off.
+/// </summary>
+public abstract partial class BulkImportTests(Db db) : IAsyncLifetime
+{
+    private const string Page = "/Directory/Import";
+    private EgiAppFactory app = null!;
+    private EvaluationScenario scenario = null!;
+
+    public async Task InitializeAsync()
+    {
+        app = new EgiAppFactory(db);
+        app.Settings["Mail:WorkerEnabled"] = "false";
+        app.Settings["Scheduler:Enabled"] = "false";
+        app.Settings["Import:BackgroundFrom"] = "400"; // larger confirmations run in the background
+        scenario = await EvaluationScenario.OpenAsync(app);
+    }
+
+    public async Task DisposeAsync() => await app.DisposeAsync();
+
+    [GeneratedRegex("name=\"Token\" value=\"([^\"]*)\"")]
+    private static partial Regex TokenField();
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex AntiforgeryField();
+
+    [GeneratedRegex("name=\"Fingerprint\" value=\"([^\"]*)\"")]
+    private static partial Regex FingerprintField();
+
+    /// <summary>
+    /// <paramref name="rows"/> new servants from <paramref name="first"/> on, in groups of 25: a jefe under an existing jefe,
+    /// and 24 provisional servants (eligible) under that jefe of the same file.
+    /// </summary>
+    private static byte[] File(long first, int rows) => ImportFile.Xlsx(Enumerable.Range(0, rows).Select(i =>
+    {
+        var document = first + i;
+        var isChief = i % 25 == 0;
+        var boss = isChief ? "80123987" : (first + i / 25 * 25).ToString();
+        return new object?[]
+        {
+            document.ToString(), $"Nombre{i}", $"Masivo {first}", $"masivo{document}@egi-demo.gov.co",
+            isChief ? "Profesional Especializado" : "Profesional Universitario", isChief ? "2028" : "2044", isChief ? "19" : "08",
+            "Profesional", "300", "Provisional", new DateTime(2024, 2, 1), null, boss, isChief ? "Sí" : "No", "No",
+        };
+    }));
+
+    /// <summary>Uploads and confirms; returns the SQL commands of the confirmation alone.</summary>
+    private async Task<int> ImportAsync(HttpClient client, byte[] file)
+    {
+        var upload = await client.PostFileAsync(Page, Page, "Upload", "masivo.xlsx", file);
+        var preview = WebUtility.HtmlDecode(await upload.Content.ReadAsStringAsync());
+        Assert.Contains("Confirmar importación", preview);
+        var fields = new Dictionary<string, string>
+        {
+            ["Token"] = TokenField().Match(preview).Groups[1].Value,
+            ["Fingerprint"] = FingerprintField().Match(preview).Groups[1].Value,
+        };
+        // The antiforgery token is read first (a GET of the page), then only the confirmation is counted.
+        var page = await client.GetStringAsync(Page);
+        fields["__RequestVerificationToken"] = WebUtility.HtmlDecode(AntiforgeryField().Match(page).Groups[1].Value);
+        app.Queries.Reset();
+        var confirmed = await client.PostAsync($"{Page}?handler=Confirm", new FormUrlEncodedContent(fields));
+        var count = app.Queries.Count;
+        Assert.Equal(HttpStatusCode.Redirect, confirmed.StatusCode);
+        return count;
+    }
+
+    [Fact]
+    public async Task Three_hundred_new_servants_get_accounts_invitations_and_evaluations()
+    {
+        var client = await app.SignedInAsync(Accounts.TalentoHumano);
+        const long first = 7_100_000_000;
+        var outboxBefore = await app.WithDbAsync(d => d.OutboxMessages.CountAsync(m => m.Kind == "Invitación"));
+
+        await ImportAsync(client, File(first, 300));
+
+        var documents = Enumerable.Range(0, 300).Select(i => (first + i).ToString()).ToList();
+        var servants = await app.WithDbAsync(d => d.Servants.AsNoTracking().Where(s => documents.Contains(s.DocumentNumber)).ToListAsync());
+        Assert.Equal(300, servants.Count);
+        var byDocument = servants.ToDictionary(s => s.DocumentNumber);
+        var felipe = await scenario.ServantIdAsync("80123987");
+        for (var i = 0; i < 300; i++)
+        {
+            var s = byDocument[(first + i).ToString()];
+            Assert.Equal(i % 25 == 0 ? felipe : byDocument[(first + i / 25 * 25).ToString()].Id, s.BossId);
+        }
+        var ids = servants.Select(s => s.Id).ToList();
+
+        // One account each, as UserManager.CreateAsync makes them: normalized names, stamps, no password.
+        var users = await app.WithDbAsync(d => d.Users.AsNoTracking().Where(u => u.ServantId != null && ids.Contains(u.ServantId.Value)).ToListAsync());
+        Assert.Equal(300, users.Count);
+        foreach (var u in users)
+        {
+            var s = servants.Single(x => x.Id == u.ServantId);
+            Assert.Equal((s.Email, s.Email, s.Email.ToUpperInvariant(), s.Email.ToUpperInvariant()), (u.UserName, u.Email, u.NormalizedUserName, u.NormalizedEmail));
+            Assert.Equal(s.FullName, u.DisplayName);
+            Assert.True(u.EmailConfirmed);
+            Assert.Null(u.PasswordHash);
+            Assert.Matches("^[A-Z2-7]{32}$", u.SecurityStamp!);
+            Assert.False(string.IsNullOrEmpty(u.ConcurrencyStamp));
+        }
+        Assert.Equal(300, users.Select(u => u.SecurityStamp).Distinct().Count());
+
+        // One invitation each, whose link works (the token was made with the stamp that was saved).
+        var invitations = await app.WithDbAsync(d => d.OutboxMessages.AsNoTracking().Where(m => m.Kind == "Invitación").ToListAsync());
+        Assert.Equal(outboxBefore + 300, invitations.Count);
+        var mine = invitations.Where(m => users.Any(u => u.Id == m.RecipientUserId)).ToList();
+        Assert.Equal(300, mine.Count);
+        var sample = mine[150];
+        var user = users.Single(u => u.Id == sample.RecipientUserId);
+        Assert.Equal(user.Email, sample.ToAddress);
+        var code = Uri.UnescapeDataString(Regex.Match(sample.TextBody, "code=([^\\s&\"]+)").Groups[1].Value);
+        using (var scope = app.Services.CreateScope())
+        {
+            var manager = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+            var saved = await manager.FindByIdAsync(user.Id);
+            Assert.True(await manager.VerifyUserTokenAsync(saved!, InvitationTokenProvider.ProviderName, InvitationTokenProvider.Purpose, code));
+        }
+
+        // Every one is eligible and has a jefe: one evaluation each in the open period, with that jefe as evaluator.
+        var evaluations = await app.WithDbAsync(d => d.Evaluations.AsNoTracking()
+            .Where(e => e.PeriodId == scenario.PeriodId && ids.Contains(e.EvaluadoId)).ToListAsync());
+        Assert.Equal(300, evaluations.Count);
+        Assert.All(evaluations, e => Assert.Equal(servants.Single(s => s.Id == e.EvaluadoId).BossId, e.EvaluatorId));
+
+        // One audit line per servant created (with its jefe), per account and per invitation, and the summary.
+        var audit = await app.WithDbAsync(d => d.AuditEntries.AsNoTracking()
+            .Where(a => a.EntityType == "Servidor" && a.Action == "Crear" && a.Summary.Contains($"Masivo {first}")).CountAsync());
+        Assert.Equal(300, audit);
+        Assert.Equal(0, await app.WithDbAsync(d => d.AuditEntries.CountAsync(a => a.EntityType == "Servidor" && a.Action == "Modificar" && a.Summary.Contains($"Masivo {first}"))));
+        var userIds = users.Select(u => u.Id).ToList();
+        Assert.Equal(300, await app.WithDbAsync(d => d.AuditEntries.CountAsync(a => a.EntityType == "Cuenta" && a.Action == "Crear" && userIds.Contains(a.EntityId))));
+        Assert.Equal(300, await app.WithDbAsync(d => d.AuditEntries.CountAsync(a => a.EntityType == "Cuenta" && a.Action == "Invitar" && userIds.Contains(a.EntityId))));
+    }
+
+    [Fact]
+    public async Task A_large_import_runs_in_the_background_with_a_progress_page_and_json()
+    {
+        var client = await app.SignedInAsync(Accounts.TalentoHumano);
+        const long first = 7_400_000_000;
+        var upload = await client.PostFileAsync(Page, Page, "Upload", "grande.xlsx", File(first, 450));
+        var preview = WebUtility.HtmlDecode(await upload.Content.ReadAsStringAsync());
+        var confirmed = await client.PostFormAsync($"{Page}?handler=Confirm", new()
+        {
+            ["Token"] = TokenField().Match(preview).Groups[1].Value,
+            ["Fingerprint"] = FingerprintField().Match(preview).Groups[1].Value,
+        }, getUrl: Page);
+        Assert.Equal(HttpStatusCode.Redirect, confirmed.StatusCode);
+        var progressUrl = confirmed.Headers.Location!.OriginalString;
+        Assert.Contains("handler=Progress", progressUrl);
+        var id = progressUrl[(progressUrl.IndexOf("id=", StringComparison.Ordinal) + 3)..];
+
+        // Someone else cannot see it.
+        var other = await app.SignedInAsync(Accounts.Consulta);
+        Assert.NotEqual(HttpStatusCode.OK, (await other.GetAsync($"{Page}?handler=Status&id={id}")).StatusCode);
+
+        var page = await client.GetAsync(progressUrl);
+        if (page.StatusCode == HttpStatusCode.OK)
+        {
+            var html = WebUtility.HtmlDecode(await page.Content.ReadAsStringAsync());
+            Assert.Contains("Importando «grande.xlsx»", html);
+            Assert.Matches("<progress id=\"progreso\"[^>]* max=\"100\"", html);
+            Assert.Contains("aria-live=\"polite\"", html);
+            Assert.Contains(">Actualizar</a>", html);
+            Assert.Contains("http-equiv=\"refresh\"", html);
+        }
+        string status = "";
+        for (var i = 0; i < 600 && !status.Contains("\"done\":true"); i++)
+        {
+            status = await client.GetStringAsync($"{Page}?handler=Status&id={id}");
+            Assert.Contains("\"total\":900", status);
+            if (!status.Contains("\"done\":true")) await Task.Delay(200);
+        }
+        Assert.Contains("\"succeeded\":true", status);
+        Assert.Contains("\"percent\":100", status);
+
+        // Once done, the progress page sends to the page with the message.
+        var done = await client.GetAsync(progressUrl);
+        Assert.Equal(HttpStatusCode.Redirect, done.StatusCode);
+        var after = WebUtility.HtmlDecode(await client.GetStringAsync(done.Headers.Location));
+        Assert.Contains("Importación de «grande.xlsx» aplicada. Servidores creados: 450;", after);
+
+        var documents = Enumerable.Range(0, 450).Select(i => (first + i).ToString()).ToList();
+        var ids = await app.WithDbAsync(d => d.Servants.Where(s => documents.Contains(s.DocumentNumber)).Select(s => s.Id).ToListAsync());
+        Assert.Equal(450, ids.Count);
+        Assert.Equal(450, await app.WithDbAsync(d => d.Users.CountAsync(u => u.ServantId != null && ids.Contains(u.ServantId.Value))));
+        Assert.Equal(450, await app.WithDbAsync(d => d.Evaluations.CountAsync(e => e.PeriodId == scenario.PeriodId && ids.Contains(e.EvaluadoId))));
+        // The audit trail names the person who confirmed it, not «Sistema».
+        var actors = await app.WithDbAsync(d => d.AuditEntries.Where(a => a.EntityType == "Servidor" && a.Action == "Crear" && a.Summary.Contains($"Masivo {first}"))
+            .Select(a => a.UserName).Distinct().ToListAsync());
+        Assert.Equal([Accounts.TalentoHumano], actors);
+    }
+
+    /// <summary>
+    /// PostgreSQL only: Npgsql sends a batch of inserts as one command, SQLite (in process, no round trips) one command
+    /// per row, so on SQLite the count of commands grows with the rows whatever the code does.
+    /// </summary>
+    protected async Task The_confirmation_costs_about_the_same_number_of_queries_for_100_and_300_rows()
+    {
+        var client = await app.SignedInAsync(Accounts.TalentoHumano);
+        var hundred = await ImportAsync(client, File(7_200_000_000, 100));
+        var threeHundred = await ImportAsync(client, File(7_300_000_000, 300));
+        Assert.True(threeHundred < hundred * 1.5, $"100 rows: {hundred} commands; 300 rows: {threeHundred} commands");
+    }
+}
+
+public sealed class BulkImportTestsSqlite() : BulkImportTests(Db.Sqlite);
+
+public sealed class BulkImportTestsPostgres() : BulkImportTests(Db.Postgres)
+{
+    [Fact]
+    public Task Confirmation_costs_about_the_same_number_of_queries_for_100_and_300_rows() =>
+        The_confirmation_costs_about_the_same_number_of_queries_for_100_and_300_rows();
+}
