@@ -83,6 +83,24 @@ public abstract class PasswordResetTests(Db db) : IAsyncLifetime
             "the reset e-mail to be recorded as sent");
         Assert.Equal(OutboxState.Sent, await app.WithDbAsync(d => d.OutboxMessages.Select(m => m.State).SingleAsync()));
     }
+
+    [Fact]
+    public async Task A_forged_host_header_never_reaches_the_link_of_the_email()
+    {
+        await using var smtp2 = new TestSmtpServer();
+        await smtp2.StartAsync();
+        await using var bare = new EgiAppFactory(db).WithSmtp(smtp2);
+        bare.Settings["Mail:BaseUrl"] = ""; // the documented default: no base URL configured
+        var client = bare.NewClient();
+        client.DefaultRequestHeaders.Host = "attacker.example";
+
+        await client.PostFormAsync("/Account/ForgotPassword", new() { ["Email"] = Accounts.Evaluado });
+
+        var mail = Assert.Single(await smtp2.WaitForAsync(1));
+        Assert.DoesNotContain("attacker.example", mail.HtmlBody, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("attacker.example", mail.TextBody, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("/Account/ResetPassword?", mail.TextBody);
+    }
 }
 
 public sealed class PasswordResetTestsSqlite() : PasswordResetTests(Db.Sqlite);
