@@ -38,8 +38,11 @@ public sealed class ErrorModel : PageModel
 
     private void Set(int? code)
     {
-        Code = code ?? 500;
+        // Reached after an exception (the handler re-executes with the feature set) or for a status code (?code=).
+        // Asked for directly, there is no error to show: the address is not a page of its own.
+        var exception = HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IExceptionHandlerFeature>();
+        Code = code ?? (exception is null ? 404 : 500);
         RequestId = Activity.Current?.Id ?? HttpContext.TraceIdentifier;
-        if (code is null) Response.StatusCode = 500;
+        if (code is null) Response.StatusCode = Code;
     }
 }
