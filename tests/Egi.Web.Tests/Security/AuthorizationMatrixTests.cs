@@ -468,8 +468,16 @@ public sealed class AuthorizationMatrixTests(ITestOutputHelper output)
             var content = "%PDF-1.4 prueba"u8.ToArray();
             var item = new EvidenceItem
             {
-                EvaluationId = evaluation.Id, FollowUp = 1, GoalNumber = 1, Kind = EvidenceKind.File, OriginalName = "acta.pdf",
-                StoredName = Guid.NewGuid().ToString("N"), ContentType = "application/pdf", Size = content.Length, UploadedBy = camila.FullName, UploadedAt = DateTime.UtcNow,
+                EvaluationId = evaluation.Id,
+                FollowUp = 1,
+                GoalNumber = 1,
+                Kind = EvidenceKind.File,
+                OriginalName = "acta.pdf",
+                StoredName = Guid.NewGuid().ToString("N"),
+                ContentType = "application/pdf",
+                Size = content.Length,
+                UploadedBy = camila.FullName,
+                UploadedAt = DateTime.UtcNow,
             };
             await app.Services.GetRequiredService<Egi.Web.Infrastructure.IFileStore>().SaveAsync(evaluation.Id, item.StoredName, content);
             db.EvidenceItems.Add(item);
@@ -493,8 +501,15 @@ public sealed class AuthorizationMatrixTests(ITestOutputHelper output)
         {
             var failed = new Egi.Web.Notifications.OutboxMessage
             {
-                CreatedAt = DateTime.UtcNow, ToAddress = Accounts.Evaluado, ToName = camila.FullName, Subject = "Prueba de la matriz",
-                TextBody = "Prueba", HtmlBody = "<p>Prueba</p>", Kind = "Prueba", State = Egi.Web.Notifications.OutboxState.Failed, NextAttemptAt = DateTime.UtcNow,
+                CreatedAt = DateTime.UtcNow,
+                ToAddress = Accounts.Evaluado,
+                ToName = camila.FullName,
+                Subject = "Prueba de la matriz",
+                TextBody = "Prueba",
+                HtmlBody = "<p>Prueba</p>",
+                Kind = "Prueba",
+                State = Egi.Web.Notifications.OutboxState.Failed,
+                NextAttemptAt = DateTime.UtcNow,
             };
             db.OutboxMessages.Add(failed);
             await db.SaveChangesAsync();
