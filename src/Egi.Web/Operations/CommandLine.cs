@@ -1,4 +1,3 @@
-using Egi.Web.Features;
 using Egi.Web.Infrastructure;
 using Egi.Web.Notifications;
 
@@ -119,14 +118,13 @@ public static class CommandLine
         }
 
         var builder = WebApplication.CreateBuilder(command.HostArgs.ToArray());
-        // The services the commands need, registered as Program.cs registers them (same database, keys, mail, files).
+        // The services the commands need, registered as Program.cs registers them (same database, key ring and mail).
         builder.Services.Configure<EgiOptions>(builder.Configuration.GetSection("Egi"));
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddEgiData(builder.Configuration, builder.Environment);
         builder.Services.AddEgiIdentity();
         builder.Services.AddEgiNotifications(builder.Configuration);
-        builder.Services.AddEgiFeatures();
         builder.Services.AddScoped<IAuditActor>(_ => new CommandLineActor(Syntax[command.Verb].Name));
         await using var app = builder.Build();
 
