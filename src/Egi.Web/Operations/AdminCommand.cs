@@ -22,6 +22,7 @@ public static class AdminCommand
         if (!IsValidEmail(email))
             throw new CommandException($"El correo «{email}» no es válido: escriba una dirección completa, p. ej. --email persona@entidad.gov.co. "
                 + $"| Invalid e-mail \"{email}\": use a full address, e.g. --email persona@entidad.gov.co.");
+        email = email.ToLowerInvariant(); // as the directory keeps it
         var name = command.Option("name")?.Trim();
 
         if (!ProductionChecks.Verify(app.Configuration, app.Environment, app.Logger))

@@ -106,8 +106,8 @@ public static class BackupCommand
         Directory.Move(work, target);
 
         await output.WriteLineAsync($"Copia de seguridad completa: {target}");
-        await output.WriteLineAsync($"  Base de datos ({manifest.Provider}): {databaseFile}, {manifest.DatabaseBytes:N0} bytes; {Describe(counts)}.");
-        await output.WriteLineAsync($"  Evidencias: {evidence.Count} archivos, {evidence.Sum(e => e.Bytes):N0} bytes.");
+        await output.WriteLineAsync($"  Base de datos ({manifest.Provider}): {databaseFile}, {manifest.DatabaseBytes.ToString("N0", ServiceRegistration.Culture)} bytes; {Describe(counts)}.");
+        await output.WriteLineAsync($"  Evidencias: {evidence.Count} archivos, {evidence.Sum(e => e.Bytes).ToString("N0", ServiceRegistration.Culture)} bytes.");
         return 0;
     }
 
@@ -211,12 +211,12 @@ public static class BackupCommand
         ["servidores"] = await db.Servants.CountAsync(ct),
         ["evaluaciones"] = await db.Evaluations.CountAsync(ct),
         ["evidencias"] = await db.EvidenceItems.CountAsync(ct),
-        ["auditoria"] = await db.AuditEntries.CountAsync(ct),
+        ["líneas de auditoría"] = await db.AuditEntries.CountAsync(ct),
         ["cuentas"] = await db.Users.CountAsync(ct),
     };
 
     private static string Describe(Dictionary<string, int> counts) =>
-        string.Join(", ", counts.Select(c => $"{c.Value.ToString("N0", CultureInfo.GetCultureInfo("es-CO"))} {c.Key}"));
+        string.Join(", ", counts.Select(c => $"{c.Value.ToString("N0", ServiceRegistration.Culture)} {c.Key}"));
 
     /// <summary>A path of the manifest, refused when it would leave <paramref name="root"/> (a tampered manifest).</summary>
     private static string SafePath(string root, string relative)

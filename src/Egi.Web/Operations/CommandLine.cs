@@ -118,6 +118,10 @@ public static class CommandLine
         }
 
         var builder = WebApplication.CreateBuilder(command.HostArgs.ToArray());
+        // The console shows what the command says, not every SQL command; a failed connection surfaces as an error below
+        // (creating a new database first logs a connection failure that is not news).
+        builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
+        builder.Logging.AddFilter("Microsoft.EntityFrameworkCore.Database.Connection", LogLevel.None);
         // The services the commands need, registered as Program.cs registers them (same database, key ring and mail).
         builder.Services.Configure<EgiOptions>(builder.Configuration.GetSection("Egi"));
         builder.Services.AddSingleton(TimeProvider.System);
@@ -140,6 +144,11 @@ public static class CommandLine
         catch (CommandException e)
         {
             await error.WriteLineAsync(e.Message);
+            return 1;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            await error.WriteLineAsync($"El comando «{Syntax[command.Verb].Name}» falló: {e.GetType().Name}: {e.Message}");
             return 1;
         }
     }
