@@ -68,7 +68,7 @@ echo "   $(du -h "$work/servidores.xlsx" | cut -f1) on disk"
 
 echo "== Starting the application (Release, Production)"
 ASPNETCORE_ENVIRONMENT=Production dotnet "$work/app/Egi.Web.dll" --urls "$BASE" "${app_args[@]}" \
-  --Egi:SeedDemo=false --Egi:StartupBanner=false \
+  --Egi:SeedDemo=false --Egi:StartupBanner=false --Mail:BaseUrl="$BASE" \
   --Logging:LogLevel:Default=Warning --Mail:WorkerEnabled=false --Scheduler:Enabled=false > "$work/app.log" 2>&1 &
 app_pid=$!
 for _ in $(seq 1 240); do curl -fs "$BASE/health" >/dev/null 2>&1 && break; sleep 0.5; done

@@ -75,6 +75,7 @@ start_instance() { # port log
   ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_FORWARDEDHEADERS_ENABLED=true \
     dotnet "$work/app/Egi.Web.dll" --urls "http://127.0.0.1:$1" --Egi:DataFolder="$work/data" \
     --Database:Provider=Postgres "--ConnectionStrings:Postgres=$conn" --Egi:SeedDemo=false --Egi:StartupBanner=false \
+    --Mail:BaseUrl="http://127.0.0.1:$NGINX_PORT" \
     --Logging:LogLevel:Default=Warning --Mail:WorkerEnabled=false --Scheduler:Enabled=false > "$2" 2>&1 &
 }
 echo "== Starting instance 1 on $PORT1, then instance 2 on $PORT2 (Release, Production)"

@@ -2,6 +2,10 @@ using Egi.Web.Data;
 using Egi.Web.Features;
 using Egi.Web.Infrastructure;
 using Egi.Web.Notifications;
+using Egi.Web.Operations;
+
+// Operations commands (admin create, backup, restore) run instead of the web application: see README «Puesta en producción».
+if (CommandLine.IsCommand(args)) return await CommandLine.RunAsync(args, Console.Out, Console.Error);
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -39,6 +43,9 @@ builder.Services.AddEgiFeatures();
 
 var app = builder.Build();
 
+// Outside Development: Mail:BaseUrl required, demo seeding only on explicit opt-in, a warning for AllowedHosts=*.
+if (!ProductionChecks.Verify(app.Configuration, app.Environment, app.Logger)) return 1;
+
 if (!app.Environment.IsDevelopment())
 {
     app.UseExceptionHandler("/Error");
@@ -61,6 +68,7 @@ if (app.Configuration.GetValue("Egi:StartupBanner", true))
     app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app));
 
 app.Run();
+return 0;
 
 /// <summary>Entry point, public for WebApplicationFactory.</summary>
 public partial class Program;

@@ -13,7 +13,7 @@ public sealed record RenderedEmail(string Subject, string Html, string Text, str
 /// Every e-mail the product sends, in Spanish, in one place. Values that come from people are
 /// HTML-encoded here (never by the callers); links are absolute, built on Mail:BaseUrl.
 /// </summary>
-public sealed class EmailTemplates(IOptionsMonitor<MailOptions> mail, IOptionsMonitor<EgiOptions> egi, IServer server)
+public sealed class EmailTemplates(IOptionsMonitor<MailOptions> mail, IOptionsMonitor<EgiOptions> egi, IServer server, IHostEnvironment env)
 {
     // Encodes markup characters (&lt; &gt; &amp; quotes) but keeps accents readable in the source of the e-mail.
     private static readonly HtmlEncoder Html = HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
@@ -21,14 +21,19 @@ public sealed class EmailTemplates(IOptionsMonitor<MailOptions> mail, IOptionsMo
     public string EntityName => egi.CurrentValue.EntityName;
 
     /// <summary>
-    /// Absolute URL of a path of the application: on Mail:BaseUrl, else the address the server listens on. Never on the
-    /// request's Host or scheme, which whoever sends the request chooses (a reset link could point to their host).
+    /// Absolute URL of a path of the application: on Mail:BaseUrl, else (only in Development) the address the server
+    /// listens on. Never on the request's Host or scheme, which whoever sends the request chooses (a reset link could
+    /// point to their host). Outside Development EGI does not start without Mail:BaseUrl (ProductionChecks).
     /// </summary>
     public string Url(string pathAndQuery)
     {
         var baseUrl = mail.CurrentValue.BaseUrl;
         if (string.IsNullOrWhiteSpace(baseUrl))
+        {
+            if (!env.IsDevelopment())
+                throw new InvalidOperationException("Falta Mail:BaseUrl: fuera de Development los enlaces de los correos se construyen solo con ella.");
             baseUrl = server.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault() ?? "http://localhost:5166";
+        }
         return baseUrl.TrimEnd('/') + "/" + pathAndQuery.TrimStart('/');
     }
 

@@ -45,6 +45,17 @@ public sealed class OutboxDispatcher(
         return sent;
     }
 
+    /// <summary>
+    /// Tries to send one message now (e.g. from a command-line tool that queued it); true when it was sent. A failure is
+    /// recorded as by the worker (retried later); a message another dispatcher holds or already sent is left alone.
+    /// </summary>
+    public async Task<bool> DispatchOneAsync(long id, CancellationToken ct)
+    {
+        using var scope = scopes.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<EgiDbContext>();
+        return await TryClaimAsync(db, id, clock.GetUtcNow().UtcDateTime, ct) && await DeliverAsync(db, id, ct);
+    }
+
     private async Task<bool> TryClaimAsync(EgiDbContext db, long id, DateTime now, CancellationToken ct)
     {
         var until = now + ClaimFor;

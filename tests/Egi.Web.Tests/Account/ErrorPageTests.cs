@@ -35,6 +35,9 @@ public sealed class ErrorPageTests : IAsyncLifetime
         var production = app.WithWebHostBuilder(b =>
         {
             b.UseEnvironment("Production");
+            // What a production start requires (ProductionChecks): links on Mail:BaseUrl, the demo only when allowed.
+            b.UseSetting("Mail:BaseUrl", "https://egi.test");
+            b.UseSetting("Egi:AllowDemoOutsideDevelopment", "true");
             b.ConfigureServices(s => s.AddSingleton<IStartupFilter, Boom>());
         });
         var client = production.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = true });
