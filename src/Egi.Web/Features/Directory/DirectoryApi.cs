@@ -25,8 +25,13 @@ public static class DirectoryApi
         var reads = new[] { StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden, StatusCodes.Status429TooManyRequests };
 
         group.MapGet("/dependencies", async (EgiDbContext db, CancellationToken ct) =>
-                await db.Dependencies.AsNoTracking().OrderBy(d => d.Code)
-                    .Select(d => new DependencyDto(d.Id, d.Code, d.Name, d.ParentId, d.Active)).ToListAsync(ct))
+            {
+                var result = await db.Dependencies.AsNoTracking().OrderBy(d => d.Code)
+                    .Select(d => new DependencyDto(d.Id, d.Code, d.Name, d.ParentId, d.Active)).ToListAsync(ct);
+                db.Audit("Consultar", "Dependencia", "", $"API: {result.Count} dependencias");
+                await db.SaveChangesAsync(ct);
+                return result;
+            })
             .RequireAuthorization(ApiPolicies.DirectoryRead)
             .WithName("ListarDependencias")
             .WithSummary("Dependencias de la entidad")
