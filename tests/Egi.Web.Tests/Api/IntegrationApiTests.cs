@@ -77,6 +77,8 @@ public abstract partial class IntegrationApiTests(Db db) : IAsyncLifetime
     {
         var client = app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
+        // A sync of 5 000 servants (accounts, invitations and evaluations included) can pass HttpClient's 100 s on a loaded machine.
+        client.Timeout = TimeSpan.FromMinutes(15);
         return client;
     }
 
@@ -310,8 +312,10 @@ public abstract partial class IntegrationApiTests(Db db) : IAsyncLifetime
         Assert.True(body.GetProperty("applied").GetBoolean());
         Assert.Equal(5000, body.GetProperty("servants").GetProperty("created").GetInt32());
         Assert.Equal(servantsBefore + 5000, await app.WithDbAsync(d => d.Servants.CountAsync()));
-        var inNewDependency = await app.WithDbAsync(d => (from s in d.Servants join x in d.Dependencies on s.DependencyId equals x.Id
-                                                          where x.Code == "320" select s.DocumentNumber).ToListAsync());
+        var inNewDependency = await app.WithDbAsync(d => (from s in d.Servants
+                                                          join x in d.Dependencies on s.DependencyId equals x.Id
+                                                          where x.Code == "320"
+                                                          select s.DocumentNumber).ToListAsync());
         Assert.Equal(["5000000008"], inNewDependency);
         Assert.True(await app.WithDbAsync(d => d.AuditEntries.AnyAsync(a => a.Action == "Importar" && a.UserName == "Clave de API: Suite de talento humano")));
 

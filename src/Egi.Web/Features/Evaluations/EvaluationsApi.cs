@@ -125,13 +125,26 @@ public static class EvaluationsApi
                 var rows = await Query(db, periodId, paging).Take(paging.Limit + 1)
                     .Select(x => new
                     {
-                        x.E.Id, x.E.UpdatedAt, x.E.State, x.E.Facts.WaitingOn,
-                        Document = x.S.DocumentNumber, Name = x.S.FirstNames + " " + x.S.LastNames, DependencyCode = x.D.Code,
-                        EvaluatorDocument = x.Ev.DocumentNumber, EvaluatorName = x.Ev.FirstNames + " " + x.Ev.LastNames,
-                        x.E.Facts.GoalsSubmittedOn, x.E.Facts.GoalsReviewedOn, x.E.Facts.GoalsAgreedOn,
-                        x.E.Facts.FollowUpISubmittedOn, x.E.Facts.FollowUpIReviewedOn, x.E.Facts.FollowUpIAcceptedOn,
-                        x.E.Facts.FollowUpIISubmittedOn, x.E.Facts.FollowUpIIReviewedOn, x.E.Facts.CompetenciesRatedOn,
-                        x.E.Facts.FinalizedOn, x.E.Facts.ClosedOn,
+                        x.E.Id,
+                        x.E.UpdatedAt,
+                        x.E.State,
+                        x.E.Facts.WaitingOn,
+                        Document = x.S.DocumentNumber,
+                        Name = x.S.FirstNames + " " + x.S.LastNames,
+                        DependencyCode = x.D.Code,
+                        EvaluatorDocument = x.Ev.DocumentNumber,
+                        EvaluatorName = x.Ev.FirstNames + " " + x.Ev.LastNames,
+                        x.E.Facts.GoalsSubmittedOn,
+                        x.E.Facts.GoalsReviewedOn,
+                        x.E.Facts.GoalsAgreedOn,
+                        x.E.Facts.FollowUpISubmittedOn,
+                        x.E.Facts.FollowUpIReviewedOn,
+                        x.E.Facts.FollowUpIAcceptedOn,
+                        x.E.Facts.FollowUpIISubmittedOn,
+                        x.E.Facts.FollowUpIIReviewedOn,
+                        x.E.Facts.CompetenciesRatedOn,
+                        x.E.Facts.FinalizedOn,
+                        x.E.Facts.ClosedOn,
                     })
                     .ToListAsync(ct);
                 var page = rows.Take(paging.Limit).ToList();
@@ -278,9 +291,20 @@ public static class EvaluationsApi
             .Take(take)
             .Select(x => new
             {
-                x.E.Id, x.S.DocumentNumber, Name = x.S.FirstNames + " " + x.S.LastNames, x.D.Code, DependencyName = x.D.Name,
-                x.S.JobTitle, x.S.JobCode, x.S.JobGrade, x.E.Facts.GoalsComponent, x.E.Facts.CompetenciesComponent, x.E.Facts.FinalScore,
-                x.E.Facts.Level, x.E.Facts.FinalizedOn, x.E.UpdatedAt,
+                x.E.Id,
+                x.S.DocumentNumber,
+                Name = x.S.FirstNames + " " + x.S.LastNames,
+                x.D.Code,
+                DependencyName = x.D.Name,
+                x.S.JobTitle,
+                x.S.JobCode,
+                x.S.JobGrade,
+                x.E.Facts.GoalsComponent,
+                x.E.Facts.CompetenciesComponent,
+                x.E.Facts.FinalScore,
+                x.E.Facts.Level,
+                x.E.Facts.FinalizedOn,
+                x.E.UpdatedAt,
             })
             .ToListAsync(ct))
         .Select(r => new ResultDto(r.Id, r.DocumentNumber, r.Name, r.Code, r.DependencyName, r.JobTitle, r.JobCode, r.JobGrade,
