@@ -1,5 +1,6 @@
 using Egi.Web.Data;
 using Egi.Web.Features;
+using Egi.Web.Features.ApiKeys;
 using Egi.Web.Infrastructure;
 using Egi.Web.Notifications;
 using Egi.Web.Operations;
@@ -40,6 +41,7 @@ builder.Services.Configure<Microsoft.AspNetCore.Mvc.MvcOptions>(o => SpanishBind
 builder.Services.AddOpenApi();
 builder.Services.AddEgiNotifications(builder.Configuration);
 builder.Services.AddEgiFeatures();
+builder.Services.AddEgiApi();
 
 var app = builder.Build();
 
@@ -56,10 +58,11 @@ app.UseSpanishCulture();
 app.UseRouting();
 app.UseAuthentication();
 app.UseAuthorization();
+// After authorization, so that a policy's schemes (an API key) have set the user the limiter partitions by.
+app.UseRateLimiter();
 
 app.MapStaticAssets();
 app.MapRazorPages().WithStaticAssets();
-app.MapOpenApi().AllowAnonymous();
 app.MapEgiEndpoints();
 
 await DatabaseInitializer.InitializeAsync(app.Services);

@@ -32,6 +32,7 @@ public abstract class EgiDbContext(DbContextOptions options, IAuditActor? actor,
     public DbSet<ScheduledJobRun> ScheduledJobRuns => Set<ScheduledJobRun>();
     public DbSet<CompetencyEntry> CompetencyEntries => Set<CompetencyEntry>();
     public DbSet<EvidenceItem> EvidenceItems => Set<EvidenceItem>();
+    public DbSet<Features.ApiKeys.ApiKey> ApiKeys => Set<Features.ApiKeys.ApiKey>();
 
     /// <summary>The data-protection key ring (never audited: the rows are secrets, and nobody edits them).</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
@@ -171,6 +172,8 @@ public abstract class EgiDbContext(DbContextOptions options, IAuditActor? actor,
                 w.HasIndex(x => x.ServantId);
             });
             e.HasIndex(x => x.PeriodId);
+            // Incremental reads of the API: a period's evaluations changed since an instant, in a stable order.
+            e.HasIndex(x => new { x.PeriodId, x.UpdatedAt, x.Id });
             e.Ignore(x => x.IsCommittee);
             e.Ignore(x => x.WaitingOn);
             e.Ignore(x => x.OrderedGoals);
@@ -291,6 +294,43 @@ public abstract class EgiDbContext(DbContextOptions options, IAuditActor? actor,
         foreach (var e in evaluations)
             if (periods.TryGetValue(e.PeriodId, out var period))
                 e.RefreshFacts(period, hireDates.TryGetValue(e.EvaluadoId, out var hired) ? hired : new DateOnly(period.Year - 1, 1, 1));
+        TouchChangedEvaluations();
+    }
+
+    /// <summary>
+    /// An evaluation whose row or owned parts (history, goals, waits…) change in this save gets UpdatedAt = now, whatever
+    /// changed it (a transition, a new evaluator, a period's calendar that moved its deadlines): the API's incremental
+    /// reads («since») rely on it.
+    /// </summary>
+    private void TouchChangedEvaluations()
+    {
+        ChangeTracker.DetectChanges();
+        var changedIds = new HashSet<object>();
+        foreach (var entry in ChangeTracker.Entries())
+        {
+            if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted)) continue;
+            if (entry.Entity is Evaluation && entry.State == EntityState.Modified) changedIds.Add(entry.Property(nameof(Evaluation.Id)).CurrentValue!);
+            else if (entry.Metadata.IsOwned() && OwnerRoot(entry.Metadata) == typeof(Evaluation)
+                && entry.Metadata.FindOwnership() is { } ownership)
+            {
+                var fk = entry.Property(ownership.Properties[0].Name);
+                if ((entry.State == EntityState.Deleted ? fk.OriginalValue : fk.CurrentValue) is { } id) changedIds.Add(id);
+            }
+        }
+        if (changedIds.Count == 0) return;
+        var now = (clock ?? TimeProvider.System).GetUtcNow().UtcDateTime;
+        foreach (var entry in ChangeTracker.Entries<Evaluation>())
+        {
+            if (entry.State is EntityState.Modified or EntityState.Unchanged && changedIds.Contains(entry.Property(e => e.Id).CurrentValue)
+                && !entry.Property(e => e.UpdatedAt).IsModified)
+                entry.Entity.UpdatedAt = now;
+        }
+    }
+
+    private static Type OwnerRoot(Microsoft.EntityFrameworkCore.Metadata.IEntityType type)
+    {
+        while (type.FindOwnership() is { } ownership) type = ownership.PrincipalEntityType;
+        return type.ClrType;
     }
 
     private async Task<int> SaveAuditedChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken)

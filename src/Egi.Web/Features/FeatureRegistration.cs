@@ -1,4 +1,6 @@
+using Egi.Web.Features.ApiKeys;
 using Egi.Web.Features.Directory;
+using Egi.Web.Features.Evaluations;
 
 namespace Egi.Web.Features;
 
@@ -27,7 +29,9 @@ public static class FeatureRegistration
             .ExcludeFromDescription();
 
         var api = app.MapGroup("/api/v1");
+        app.MapEgiApi(api);
         api.MapDirectoryApi();
+        api.MapEvaluationsApi();
         return app;
     }
 }

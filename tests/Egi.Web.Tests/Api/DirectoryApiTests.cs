@@ -66,9 +66,10 @@ public abstract class DirectoryApiTests(Db db) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Openapi_document_describes_the_api()
+    public async Task Openapi_document_describes_the_api_to_a_signed_in_Consulta_and_not_to_anonymous()
     {
-        var doc = await app.NewClient().GetStringAsync("/openapi/v1.json");
+        Assert.Equal(HttpStatusCode.Unauthorized, (await app.NewClient().GetAsync("/openapi/v1.json")).StatusCode);
+        var doc = await (await app.SignedInAsync(Accounts.Consulta)).GetStringAsync("/openapi/v1.json");
         Assert.Contains("/api/v1/directory/servants", doc);
     }
 }

@@ -40,7 +40,10 @@ public sealed class ServantImporter(EgiDbContext db, ServantAccounts accounts, E
     public async Task<IReadOnlyList<string>> ApplyAsync(ImportPlan plan, string fileName, CancellationToken ct, IProgress<int>? progress = null)
     {
         if (!plan.IsValid) throw new InvalidOperationException("Only a valid plan can be applied.");
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        // Inside a caller's transaction (the API's sync writes the dependencias first) it joins it: a refusal rolls it all back.
+        var outer = db.Database.CurrentTransaction;
+        await using var owned = outer is null ? await db.Database.BeginTransactionAsync(ct) : null;
+        var transaction = outer ?? owned!;
         try
         {
             var byDocument = (await db.Servants.AsNoTracking().ToListAsync(ct))
@@ -129,7 +132,7 @@ public sealed class ServantImporter(EgiDbContext db, ServantAccounts accounts, E
             db.Audit("Importar", "Servidor", Shorten(fileName, 60),
                 $"{plan.Creates.Count} creados, {plan.Updates.Count} actualizados, {plan.Unchanged.Count} sin cambios (archivo {Shorten(fileName, 200)})");
             await db.SaveChangesAsync(ct);
-            await transaction.CommitAsync(ct);
+            if (owned is not null) await owned.CommitAsync(ct);
             progress?.Report(StepsOf(plan));
             return [];
         }

@@ -1,0 +1,48 @@
+using System.Globalization;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.RateLimiting;
+
+namespace Egi.Web.Features.ApiKeys;
+
+/// <summary>
+/// The «api» rate-limit policy: a fixed window per API key (partitioned by the key's public prefix, read from the
+/// Authorization header, so it does not depend on where authentication runs), per signed-in person otherwise, else per
+/// address. Configuration: Api:RateLimit:PermitLimit (requests, default 120) per Api:RateLimit:WindowSeconds (60).
+/// Over the limit: 429 with a Spanish problem and Retry-After.
+/// </summary>
+public sealed class ApiRateLimitPolicy(IConfiguration config) : IRateLimiterPolicy<string>
+{
+    public const string Name = "api";
+
+    private readonly int permitLimit = Math.Max(1, config.GetValue("Api:RateLimit:PermitLimit", 120));
+    private readonly TimeSpan window = TimeSpan.FromSeconds(Math.Max(1, config.GetValue("Api:RateLimit:WindowSeconds", 60)));
+
+    public RateLimitPartition<string> GetPartition(HttpContext httpContext)
+    {
+        string? header = httpContext.Request.Headers.Authorization;
+        var partition = header is not null && header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+            && ApiKey.Parse(header["Bearer ".Length..].Trim()) is { } key
+                ? "key:" + key.Prefix
+                : httpContext.User.Identity?.IsAuthenticated == true
+                    ? "user:" + httpContext.User.Identity.Name
+                    : "ip:" + httpContext.Connection.RemoteIpAddress;
+        return RateLimitPartition.GetFixedWindowLimiter(partition, _ => new FixedWindowRateLimiterOptions
+        {
+            PermitLimit = permitLimit,
+            Window = window,
+            QueueLimit = 0,
+        });
+    }
+
+    public Func<OnRejectedContext, CancellationToken, ValueTask>? OnRejected { get; } = async (context, ct) =>
+    {
+        var http = context.HttpContext;
+        http.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+        var seconds = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retry) ? (int)Math.Ceiling(retry.TotalSeconds) : 60;
+        http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+        await Results.Problem(
+            title: "Demasiadas solicitudes",
+            detail: $"Se superó el límite de solicitudes de esta clave. Intente de nuevo en {seconds} segundos.",
+            statusCode: StatusCodes.Status429TooManyRequests).ExecuteAsync(http);
+    };
+}

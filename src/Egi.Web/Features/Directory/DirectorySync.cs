@@ -1,0 +1,289 @@
+using System.ComponentModel;
+using Egi.Domain.Common;
+using Egi.Domain.Directory;
+using Egi.Domain.Directory.Import;
+using Egi.Web.Data;
+using Egi.Web.Features.Directory.Import;
+using Microsoft.EntityFrameworkCore;
+
+namespace Egi.Web.Features.Directory;
+
+/// <summary>A dependencia as the HR suite sends it; matched by its code.</summary>
+public sealed record DependencySyncItem(
+    [property: Description("Código de la dependencia (máximo 20 caracteres). Identifica la dependencia: si ya existe, se actualiza.")] string? Code,
+    [property: Description("Nombre de la dependencia (máximo 200 caracteres).")] string? Name,
+    [property: Description("Código de la dependencia superior (de esta solicitud o del directorio); vacío: es la dependencia principal.")] string? ParentCode,
+    [property: Description("Si está activa (por omisión, sí).")] bool? Active);
+
+/// <summary>A servant as the HR suite sends it: the columns of the import template, with the same rules.</summary>
+public sealed record ServantSyncItem(
+    [property: Description("Número de documento, con o sin puntos de miles. Identifica al servidor: si ya existe, se actualiza.")] string? DocumentNumber,
+    [property: Description("Nombres.")] string? FirstNames,
+    [property: Description("Apellidos.")] string? LastNames,
+    [property: Description("Correo institucional (con él inicia sesión); no puede repetirse.")] string? Email,
+    [property: Description("Denominación del empleo, por ejemplo «Profesional Especializado».")] string? JobTitle,
+    [property: Description("Código del empleo, 4 dígitos (2028).")] string? JobCode,
+    [property: Description("Grado del empleo, 2 dígitos (19).")] string? JobGrade,
+    [property: Description("Nivel jerárquico: Directivo, Asesor, Profesional, Técnico o Asistencial.")] string? Level,
+    [property: Description("Código (o nombre exacto) de una dependencia activa, del directorio o de esta misma solicitud.")] string? Dependency,
+    [property: Description("Tipo de vinculación: Nombramiento provisional, Libre nombramiento y remoción, Carrera administrativa, Empleo temporal o Contratista.")] string? EmploymentType,
+    [property: Description("Fecha de ingreso: aaaa-mm-dd (o dd/mm/aaaa).")] string? HireDate,
+    [property: Description("Fecha de retiro: aaaa-mm-dd; vacía si sigue vinculado (vacía también quita un retiro registrado).")] string? RetirementDate,
+    [property: Description("Documento del jefe inmediato: de esta solicitud o del directorio; vacío, sin jefe.")] string? BossDocumentNumber,
+    [property: Description("Tiene personal a cargo (por omisión, no).")] bool? HasStaff,
+    [property: Description("Es gerente público (por omisión, no).")] bool? IsPublicManager);
+
+/// <summary>The whole directory (or part of it) to bring in line: dependencias first, then servants.</summary>
+public sealed record DirectorySyncRequest(
+    [property: Description("Dependencias que se crean o actualizan (por código). Las que no vienen no cambian.")] List<DependencySyncItem>? Dependencies,
+    [property: Description("Servidores que se crean o actualizan (por número de documento). Los que no vienen no cambian; para un retiro, envíe la fecha de retiro.")] List<ServantSyncItem>? Servants);
+
+/// <summary>One problem of the request, as the import lists them: section, position (1-based), field, value, message.</summary>
+public sealed record SyncError(
+    [property: Description("«dependencias» o «servidores».")] string Section,
+    [property: Description("Posición del elemento en su lista, desde 1 (la «fila» de la importación).")] int? Row,
+    [property: Description("Campo, con el nombre de la columna de la plantilla de importación.")] string Field,
+    [property: Description("Valor recibido.")] string Value,
+    [property: Description("Qué está mal y qué se espera, en español.")] string Message);
+
+public sealed record SyncChange(string Field, string Before, string After);
+
+public sealed record SyncedDependency(int Row, string Code, string Name, IReadOnlyList<SyncChange> Changes);
+
+public sealed record SyncedServant(int Row, string DocumentNumber, string FullName, string Dependency, string Boss, IReadOnlyList<SyncChange> Changes);
+
+public sealed record SyncPart<T>(
+    [property: Description("Cuántos se crean.")] int Created,
+    [property: Description("Cuántos se actualizan.")] int Updated,
+    [property: Description("Cuántos ya estaban iguales.")] int Unchanged,
+    [property: Description("Los que se crean.")] IReadOnlyList<T> Creates,
+    [property: Description("Los que se actualizan, con cada cambio (antes y después).")] IReadOnlyList<T> Updates);
+
+/// <summary>What a sync did (or, with dryRun, would do).</summary>
+public sealed record DirectorySyncResult(
+    [property: Description("true: solo vista previa, no se guardó nada.")] bool DryRun,
+    [property: Description("true: los cambios quedaron guardados.")] bool Applied,
+    SyncPart<SyncedDependency> Dependencies,
+    SyncPart<SyncedServant> Servants);
+
+/// <summary>
+/// Bulk upsert of the directory for integrations, with exactly the servants import's rules: the servants become the rows
+/// of an import sheet (one column per template column, the position in the list as the row) that
+/// <see cref="ServantImport"/> checks and plans and <see cref="ServantImporter"/> applies — same validation, same
+/// messages, all-or-nothing, idempotent by document number. Dependencias go first (by code, the rules of the
+/// dependencia form), so that servants may name new ones; everything is written in one transaction.
+/// </summary>
+public sealed class DirectorySync(EgiDbContext db, ServantImporter importer)
+{
+    public const string Dependencies = "dependencias";
+    public const string Servants = "servidores";
+
+    public sealed record Outcome(IReadOnlyList<SyncError> Errors, DirectorySyncResult? Result, bool Conflict = false);
+
+    private sealed record PlannedDependency(int Row, int Id, bool IsNew, string Code, string Name, int? ParentId, string? ParentCode, bool Active, IReadOnlyList<SyncChange> Changes);
+
+    public async Task<Outcome> RunAsync(DirectorySyncRequest request, bool dryRun, string source, DateOnly today, CancellationToken ct)
+    {
+        var depItems = request.Dependencies ?? [];
+        var servantItems = request.Servants ?? [];
+        if (depItems.Count == 0 && servantItems.Count == 0)
+            return new([new(Servants, null, "", "", "La solicitud no trae dependencias ni servidores: envíe al menos una lista («dependencies» o «servants»).")], null);
+        if (servantItems.Count > ServantImport.MaxRows)
+            return new([new(Servants, null, "", servantItems.Count.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                $"La solicitud trae más de {ServantImport.MaxRows:N0} servidores, el máximo por sincronización. Divídala en varias.")], null);
+
+        var existingDeps = await db.Dependencies.AsNoTracking().ToListAsync(ct);
+        var servants = await db.Servants.AsNoTracking().ToListAsync(ct);
+        var errors = new List<SyncError>();
+        var planned = PlanDependencies(depItems, existingDeps, errors);
+
+        // The dependencias as they will be (new ones with temporary negative ids), for the servants' rules.
+        var after = existingDeps.ToDictionary(d => d.Id, d => new Dependency { Id = d.Id, Code = d.Code, Name = d.Name, ParentId = d.ParentId, Active = d.Active });
+        foreach (var p in planned) after[p.Id] = new Dependency { Id = p.Id, Code = p.Code, Name = p.Name, ParentId = p.ParentId, Active = p.Active };
+
+        var rows = SheetRows(servantItems);
+        ImportPlan? plan = null;
+        if (servantItems.Count > 0)
+        {
+            plan = ServantImport.Plan(rows, servants, after.Values.ToList(), today);
+            errors.AddRange(plan.FileErrors.Select(m => new SyncError(Servants, null, "", "", m)));
+            errors.AddRange(plan.RowErrors.Select(e => new SyncError(Servants, e.Row, e.Column, e.Value, e.Message)));
+        }
+        if (errors.Count == 0) CheckStatus(planned, after, servants, plan, today, errors);
+        if (errors.Count > 0) return new(errors.OrderBy(e => e.Section).ThenBy(e => e.Row).ToList(), null);
+
+        var result = Describe(planned, after, plan, dryRun);
+        if (dryRun) return new([], result);
+
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await ApplyDependenciesAsync(planned, ct);
+        if (servantItems.Count > 0)
+        {
+            // Planned again against the directory as written (real ids of the new dependencias), inside the transaction.
+            var final = await importer.PlanAsync(rows, today, ct);
+            if (!final.IsValid)
+            {
+                await transaction.RollbackAsync(ct);
+                return new(final.RowErrors.Select(e => new SyncError(Servants, e.Row, e.Column, e.Value, e.Message))
+                    .Concat(final.FileErrors.Select(m => new SyncError(Servants, null, "", "", m))).ToList(), null, Conflict: true);
+            }
+            if (final.HasChanges)
+            {
+                var applyErrors = await importer.ApplyAsync(final, source, ct);
+                if (applyErrors.Count > 0) return new(applyErrors.Select(m => new SyncError(Servants, null, "", "", m)).ToList(), null, Conflict: true);
+            }
+        }
+        await transaction.CommitAsync(ct);
+        return new([], result with { Applied = true });
+    }
+
+    private static List<PlannedDependency> PlanDependencies(List<DependencySyncItem> items, List<Dependency> existing, List<SyncError> errors)
+    {
+        var byCode = existing.ToDictionary(d => d.Code, StringComparer.OrdinalIgnoreCase);
+        var firstRow = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        var idOf = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        foreach (var d in existing) idOf[d.Code] = d.Id;
+        var rows = new List<(int Row, DependencySyncItem Item, string Code, int Id)>();
+        for (var i = 0; i < items.Count; i++)
+        {
+            var row = i + 1;
+            var code = items[i]?.Code?.Trim() ?? "";
+            if (code.Length > 0 && !firstRow.TryAdd(code, row))
+            {
+                errors.Add(new(Dependencies, row, "Código", code, $"El código «{code}» ya aparece en la dependencia {firstRow[code]} de la solicitud: cada dependencia debe venir una sola vez."));
+                continue;
+            }
+            var id = byCode.TryGetValue(code, out var found) ? found.Id : -row;
+            if (code.Length > 0) idOf[code] = id;
+            rows.Add((row, items[i] ?? new DependencySyncItem(null, null, null, null), code, id));
+        }
+
+        var parentOf = existing.ToDictionary(d => d.Id, d => d.ParentId);
+        var parentIds = new Dictionary<int, int?>();
+        foreach (var (row, item, code, id) in rows)
+        {
+            var parentCode = item.ParentCode?.Trim();
+            int? parentId = null;
+            if (!string.IsNullOrEmpty(parentCode))
+            {
+                if (idOf.TryGetValue(parentCode, out var p)) parentId = p;
+                else errors.Add(new(Dependencies, row, "Dependencia superior", parentCode,
+                    $"No existe una dependencia con el código «{parentCode}», ni en esta solicitud ni en el directorio."));
+            }
+            parentIds[id] = parentId;
+            parentOf[id] = parentId;
+        }
+
+        var planned = new List<PlannedDependency>();
+        foreach (var (row, item, code, id) in rows)
+        {
+            var parentId = parentIds[id];
+            var fieldErrors = Dependency.Validate(id, item.Code, item.Name, parentId, parentOf, _ => false)
+                .Where(e => e.Field != "ParentId" || parentId is not null && parentOf.ContainsKey(parentId.Value)).ToList();
+            foreach (var e in fieldErrors) errors.Add(ErrorOf(row, e, item));
+            if (fieldErrors.Count > 0) continue;
+            var name = item.Name!.Trim();
+            var active = item.Active ?? true;
+            var parentCode = parentId is { } pid ? idOf.First(kv => kv.Value == pid).Key : null;
+            if (byCode.TryGetValue(code, out var current))
+            {
+                var changes = new List<SyncChange>();
+                if (current.Name != name) changes.Add(new("Nombre", current.Name, name));
+                if (current.ParentId != parentId)
+                    changes.Add(new("Dependencia superior", existing.FirstOrDefault(d => d.Id == current.ParentId)?.Code ?? "", parentCode ?? ""));
+                if (current.Active != active) changes.Add(new("Activa", current.Active ? "Sí" : "No", active ? "Sí" : "No"));
+                planned.Add(new(row, id, false, current.Code, name, parentId, parentCode, active, changes));
+            }
+            else planned.Add(new(row, id, true, code, name, parentId, parentCode, active, []));
+        }
+        return planned;
+    }
+
+    private static SyncError ErrorOf(int row, FieldError e, DependencySyncItem item) => e.Field switch
+    {
+        "Code" => new(Dependencies, row, "Código", item.Code ?? "", e.Message),
+        "Name" => new(Dependencies, row, "Nombre", item.Name ?? "", e.Message),
+        "ParentId" => new(Dependencies, row, "Dependencia superior", item.ParentCode ?? "", e.Message),
+        _ => new(Dependencies, row, "Activa", item.Active?.ToString() ?? "", e.Message),
+    };
+
+    /// <summary>The «Activa» rules of the dependencia form, on the directory as the sync leaves it.</summary>
+    private static void CheckStatus(List<PlannedDependency> planned, Dictionary<int, Dependency> after, List<Servant> servants, ImportPlan? plan,
+        DateOnly today, List<SyncError> errors)
+    {
+        var dependencyOf = servants.ToDictionary(s => ServantInput.NormalizeDocument(s.DocumentNumber), s => (s.DependencyId, s.RetirementDate));
+        if (plan is not null)
+            foreach (var p in plan.Creates.Concat(plan.Updates).Concat(plan.Unchanged))
+                dependencyOf[p.Document] = (p.Input.DependencyId!.Value, p.Input.RetirementDate);
+        var activeServants = dependencyOf.Values.Where(v => v.RetirementDate is null || v.RetirementDate > today)
+            .GroupBy(v => v.DependencyId).ToDictionary(g => g.Key, g => g.Count());
+        foreach (var p in planned.Where(p => p.IsNew || p.Changes.Count > 0))
+        {
+            var parent = p.ParentId is { } pid ? after[pid] : null;
+            var children = after.Values.Count(d => d.ParentId == p.Id && d.Active);
+            foreach (var e in Dependency.ValidateStatus(p.Name, p.Active, activeServants.GetValueOrDefault(p.Id), children, parent?.Name, parent?.Active ?? true))
+                errors.Add(new(Dependencies, p.Row, e.Field == "Active" ? "Activa" : "Dependencia superior", e.Field == "Active" ? (p.Active ? "Sí" : "No") : p.ParentCode ?? "", e.Message));
+        }
+    }
+
+    private async Task ApplyDependenciesAsync(List<PlannedDependency> planned, CancellationToken ct)
+    {
+        var creates = planned.Where(p => p.IsNew).ToList();
+        var updates = planned.Where(p => !p.IsNew && p.Changes.Count > 0).ToList();
+        if (creates.Count == 0 && updates.Count == 0) return;
+        // New ones first without their superior (it may be new too), then every superior and update with the real ids.
+        var added = creates.ToDictionary(p => p.Id, p => new Dependency { Code = p.Code, Name = p.Name, Active = p.Active });
+        db.Dependencies.AddRange(added.Values);
+        await db.SaveChangesAsync(ct);
+        int? RealId(int? id) => id is { } i && added.TryGetValue(i, out var d) ? d.Id : id;
+        foreach (var p in creates.Where(p => p.ParentId is not null)) added[p.Id].ParentId = RealId(p.ParentId);
+        var ids = updates.Select(u => u.Id).ToList();
+        var tracked = await db.Dependencies.Where(d => ids.Contains(d.Id)).ToDictionaryAsync(d => d.Id, ct);
+        foreach (var u in updates)
+        {
+            var d = tracked[u.Id];
+            d.Name = u.Name;
+            d.ParentId = RealId(u.ParentId);
+            d.Active = u.Active;
+        }
+        await db.SaveChangesAsync(ct);
+        db.ChangeTracker.Clear();
+    }
+
+    /// <summary>The servants as the rows of an import sheet: row 0 the template's headers, row n the n-th servant.</summary>
+    public static IReadOnlyList<SheetRow> SheetRows(IReadOnlyList<ServantSyncItem?> servants)
+    {
+        var rows = new List<SheetRow>(servants.Count + 1)
+        {
+            new(0, ImportColumns.All.Select(c => (object?)c.Header).ToArray()),
+        };
+        for (var i = 0; i < servants.Count; i++)
+        {
+            var s = servants[i] ?? new ServantSyncItem(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+            object?[] cells =
+            [
+                s.DocumentNumber, s.FirstNames, s.LastNames, s.Email, s.JobTitle, s.JobCode, s.JobGrade, s.Level, s.Dependency,
+                s.EmploymentType, s.HireDate, s.RetirementDate, s.BossDocumentNumber, s.HasStaff ?? false, s.IsPublicManager ?? false,
+            ];
+            // A servant with every field empty would be a blank row (skipped by the import): it is refused instead.
+            if (cells.All(c => c is null or false or "")) cells[0] = " ";
+            rows.Add(new SheetRow(i + 1, cells));
+        }
+        return rows;
+    }
+
+    private static DirectorySyncResult Describe(List<PlannedDependency> planned, Dictionary<int, Dependency> after, ImportPlan? plan, bool dryRun)
+    {
+        var depCreates = planned.Where(p => p.IsNew).Select(p => new SyncedDependency(p.Row, p.Code, p.Name, [])).ToList();
+        var depUpdates = planned.Where(p => !p.IsNew && p.Changes.Count > 0).Select(p => new SyncedDependency(p.Row, p.Code, p.Name, p.Changes)).ToList();
+        var deps = new SyncPart<SyncedDependency>(depCreates.Count, depUpdates.Count, planned.Count - depCreates.Count - depUpdates.Count, depCreates, depUpdates);
+        SyncedServant Of(PlannedServant p) => new(p.Row, p.Document, p.FullName,
+            after.TryGetValue(p.Input.DependencyId ?? 0, out var d) ? $"{d.Code} — {d.Name}" : p.DependencyLabel, p.BossLabel,
+            p.Changes.Select(c => new SyncChange(c.Field, c.Before, c.After)).ToList());
+        var servants = plan is null
+            ? new SyncPart<SyncedServant>(0, 0, 0, [], [])
+            : new SyncPart<SyncedServant>(plan.Creates.Count, plan.Updates.Count, plan.Unchanged.Count,
+                plan.Creates.Select(Of).ToList(), plan.Updates.Select(Of).ToList());
+        return new DirectorySyncResult(dryRun, false, deps, servants);
+    }
+}

@@ -1,0 +1,394 @@
+using System.ComponentModel;
+using System.Globalization;
+using System.Text;
+using Egi.Domain.Calendar;
+using Egi.Domain.Evaluations;
+using Egi.Domain.Scoring;
+using Egi.Web.Data;
+using Egi.Web.Features.ApiKeys;
+using Egi.Web.Infrastructure;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace Egi.Web.Features.Evaluations;
+
+public sealed record StageWindowDto(
+    [property: Description("Código estable de la etapa (GoalSetting, FirstFollowUp…).")] string Stage,
+    [property: Description("Nombre de la etapa en español.")] string Label,
+    [property: Description("Actividades del procedimiento P-TH-10.")] string Activities,
+    DateOnly Start,
+    DateOnly End,
+    [property: Description("La etapa está abierta hoy (hora de Bogotá).")] bool OpenToday);
+
+public sealed record PeriodDto(
+    int Id,
+    int Year,
+    string Name,
+    [property: Description("Preparation, Open o Closed.")] string Status,
+    [property: Description("En preparación, Abierta o Cerrada.")] string StatusLabel,
+    IReadOnlyList<StageWindowDto> Windows);
+
+public sealed record WaitDto(
+    [property: Description("Documento de la persona de quien depende el paso.")] string DocumentNumber,
+    string FullName,
+    [property: Description("Qué debe hacer (FormulateGoals, ApproveGoals, AcceptGoals, SelfEvaluateI… RecordPartial).")] string Action);
+
+public sealed record StepDatesDto(
+    DateOnly? GoalsSubmittedOn,
+    DateOnly? GoalsReviewedOn,
+    DateOnly? GoalsAgreedOn,
+    DateOnly? FollowUpISubmittedOn,
+    DateOnly? FollowUpIReviewedOn,
+    DateOnly? FollowUpIAcceptedOn,
+    DateOnly? FollowUpIISubmittedOn,
+    DateOnly? FollowUpIIReviewedOn,
+    DateOnly? CompetenciesRatedOn,
+    DateOnly? FinalizedOn,
+    DateOnly? ClosedOn);
+
+public sealed record EvaluationSummaryDto(
+    int EvaluationId,
+    string DocumentNumber,
+    string FullName,
+    string DependencyCode,
+    string EvaluatorDocumentNumber,
+    string EvaluatorName,
+    [property: Description("Código estable del estado (GoalFormulation, GoalApproval… Finalized, ClosedByRetirement).")] string State,
+    [property: Description("Estado en español.")] string StateLabel,
+    [property: Description("Nobody, Evaluado o Evaluator.")] string WaitingOn,
+    [property: Description("Cada persona de quien depende ahora la evaluación y qué debe hacer.")] IReadOnlyList<WaitDto> WaitingFor,
+    [property: Description("Fecha (Bogotá) de cada paso cumplido.")] StepDatesDto Dates,
+    [property: Description("Último cambio (UTC): úselo como «since» de la siguiente lectura incremental.")] DateTimeOffset UpdatedAt);
+
+public sealed record ResultDto(
+    int EvaluationId,
+    string DocumentNumber,
+    string FullName,
+    string DependencyCode,
+    string DependencyName,
+    string JobTitle,
+    string JobCode,
+    string JobGrade,
+    [property: Description("Componente de metas (0–100 ponderado, dos decimales).")] decimal GoalsComponent,
+    [property: Description("Componente de competencias (dos decimales).")] decimal CompetenciesComponent,
+    [property: Description("Calificación final (dos decimales).")] decimal FinalScore,
+    [property: Description("Sobresaliente, Satisfactorio o NoSatisfactorio.")] string Level,
+    [property: Description("Nivel en español.")] string LevelLabel,
+    DateOnly? FinalizedOn,
+    DateTimeOffset UpdatedAt);
+
+public sealed record PageDto<T>(
+    IReadOnlyList<T> Items,
+    [property: Description("Cursor de la página siguiente (parámetro «cursor»), o null si no hay más.")] string? NextCursor);
+
+/// <summary>
+/// Read API of the periods, the evaluations' progress and the final results, for the HR suite and the improvement-plan
+/// and career processes. Every list is one set-based query over the facts the domain stores with each evaluation
+/// (state, waits, step dates, scores), paged in the database by a cursor over (UpdatedAt, Id); «since» gives the
+/// evaluations changed after an instant. Every call is audited.
+/// </summary>
+public static class EvaluationsApi
+{
+    public const int DefaultLimit = 500;
+    public const int MaxLimit = 2000;
+
+    public static RouteGroupBuilder MapEvaluationsApi(this RouteGroupBuilder api)
+    {
+        var periods = api.MapGroup("/periods").WithTags("Vigencias y evaluaciones");
+
+        periods.MapGet("", async (EgiDbContext db, CurrentUser me, CancellationToken ct) =>
+            {
+                var today = me.Today;
+                var list = await db.Periods.AsNoTracking().OrderByDescending(p => p.Year).ToListAsync(ct);
+                db.Audit("Consultar", "Vigencia", "", $"API: {list.Count} vigencias");
+                await db.SaveChangesAsync(ct);
+                return list.Select(p => ToDto(p, today)).ToList();
+            })
+            .RequireAuthorization(ApiPolicies.AnyRead)
+            .WithName("ListarVigencias")
+            .WithSummary("Vigencias con sus ventanas de etapa y su estado")
+            .WithDescription("Todas las vigencias, de la más reciente a la más antigua: estado (en preparación, abierta, cerrada) y, por etapa del procedimiento, las fechas de inicio y cierre y si está abierta hoy. Exige el permiso `directorio:leer` o `resultados:leer`, o una sesión de Talento Humano o Consulta.")
+            .Produces<List<PeriodDto>>()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
+
+        periods.MapGet("/{periodId:int}/evaluations", async Task<Results<Ok<PageDto<EvaluationSummaryDto>>, ProblemHttpResult>> (
+                int periodId, EgiDbContext db, CancellationToken ct,
+                [Description("Solo las evaluaciones modificadas después de este instante (ISO 8601, por ejemplo 2026-11-24T15:00:00Z).")] string? since = null,
+                [Description("Cursor de la página, tal como lo devolvió «nextCursor».")] string? cursor = null,
+                [Description("Evaluaciones por página (1 a 2000; por omisión 500).")] string? limit = null) =>
+            {
+                if (await PeriodExistsAsync(db, periodId, ct) is { } missing) return missing;
+                if (Parse(since, cursor, limit) is not { } paging) return BadPaging(since, cursor, limit);
+                var rows = await Query(db, periodId, paging).Take(paging.Limit + 1)
+                    .Select(x => new
+                    {
+                        x.E.Id,
+                        x.E.UpdatedAt,
+                        x.E.State,
+                        x.E.Facts.WaitingOn,
+                        Document = x.S.DocumentNumber,
+                        Name = x.S.FirstNames + " " + x.S.LastNames,
+                        DependencyCode = x.D.Code,
+                        EvaluatorDocument = x.Ev.DocumentNumber,
+                        EvaluatorName = x.Ev.FirstNames + " " + x.Ev.LastNames,
+                        x.E.Facts.GoalsSubmittedOn,
+                        x.E.Facts.GoalsReviewedOn,
+                        x.E.Facts.GoalsAgreedOn,
+                        x.E.Facts.FollowUpISubmittedOn,
+                        x.E.Facts.FollowUpIReviewedOn,
+                        x.E.Facts.FollowUpIAcceptedOn,
+                        x.E.Facts.FollowUpIISubmittedOn,
+                        x.E.Facts.FollowUpIIReviewedOn,
+                        x.E.Facts.CompetenciesRatedOn,
+                        x.E.Facts.FinalizedOn,
+                        x.E.Facts.ClosedOn,
+                    })
+                    .ToListAsync(ct);
+                var page = rows.Take(paging.Limit).ToList();
+                var ids = page.Select(r => r.Id).ToList();
+                var waits = (await (from e in db.Evaluations.AsNoTracking()
+                                    where ids.Contains(e.Id)
+                                    from w in e.Waits
+                                    join s in db.Servants on w.ServantId equals s.Id
+                                    select new { e.Id, s.DocumentNumber, Name = s.FirstNames + " " + s.LastNames, w.Action })
+                        .ToListAsync(ct))
+                    .ToLookup(w => w.Id);
+                var items = page.Select(r => new EvaluationSummaryDto(
+                    r.Id, r.Document, r.Name, r.DependencyCode, r.EvaluatorDocument, r.EvaluatorName,
+                    r.State.ToString(), r.State.Label(), r.WaitingOn.ToString(),
+                    waits[r.Id].OrderBy(w => w.DocumentNumber, StringComparer.Ordinal).Select(w => new WaitDto(w.DocumentNumber, w.Name, w.Action.ToString())).ToList(),
+                    new StepDatesDto(r.GoalsSubmittedOn, r.GoalsReviewedOn, r.GoalsAgreedOn, r.FollowUpISubmittedOn, r.FollowUpIReviewedOn,
+                        r.FollowUpIAcceptedOn, r.FollowUpIISubmittedOn, r.FollowUpIIReviewedOn, r.CompetenciesRatedOn, r.FinalizedOn, r.ClosedOn),
+                    Utc(r.UpdatedAt))).ToList();
+                var next = rows.Count > paging.Limit ? Cursor.Encode(page[^1].UpdatedAt, page[^1].Id) : null;
+                db.Audit("Consultar", "Evaluación", "", $"API: {items.Count} evaluaciones de la vigencia {periodId}");
+                await db.SaveChangesAsync(ct);
+                return TypedResults.Ok(new PageDto<EvaluationSummaryDto>(items, next));
+            })
+            .RequireAuthorization(ApiPolicies.ResultsRead)
+            .WithName("ListarEvaluaciones")
+            .WithSummary("Estado de la evaluación de cada servidor de una vigencia")
+            .WithDescription("Por servidor evaluado: estado, de quién depende el siguiente paso (y qué debe hacer) y la fecha de cada paso cumplido. Ordenado por fecha de último cambio; pagine con «cursor» (devuelto en «nextCursor») y lea solo lo nuevo con «since» (el «updatedAt» más reciente que ya tiene). Exige el permiso `resultados:leer`, o una sesión de Talento Humano o Consulta.")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
+
+        periods.MapGet("/{periodId:int}/results", async Task<Results<Ok<PageDto<ResultDto>>, ProblemHttpResult>> (
+                int periodId, EgiDbContext db, CancellationToken ct,
+                [Description("Solo los resultados que cambiaron después de este instante (ISO 8601).")] string? since = null,
+                [Description("Cursor de la página, tal como lo devolvió «nextCursor».")] string? cursor = null,
+                [Description("Resultados por página (1 a 2000; por omisión 500).")] string? limit = null) =>
+            {
+                if (await PeriodExistsAsync(db, periodId, ct) is { } missing) return missing;
+                if (Parse(since, cursor, limit) is not { } paging) return BadPaging(since, cursor, limit);
+                var rows = await ResultsAsync(Query(db, periodId, paging), paging.Limit + 1, ct);
+                var page = rows.Take(paging.Limit).ToList();
+                var next = rows.Count > paging.Limit ? Cursor.Encode(page[^1].UpdatedAt.UtcDateTime, page[^1].EvaluationId) : null;
+                db.Audit("Exportar", "Resultados", periodId.ToString(CultureInfo.InvariantCulture), $"API: {page.Count} resultados finales (JSON)");
+                await db.SaveChangesAsync(ct);
+                return TypedResults.Ok(new PageDto<ResultDto>(page, next));
+            })
+            .RequireAuthorization(ApiPolicies.ResultsRead)
+            .WithName("ListarResultados")
+            .WithSummary("Resultados finales de una vigencia (JSON)")
+            .WithDescription("Las evaluaciones finalizadas con su calificación: componente de metas, componente de competencias, calificación final y nivel (Sobresaliente, Satisfactorio, No satisfactorio). Paginado como las evaluaciones («cursor», «since»). Exige el permiso `resultados:leer`, o una sesión de Talento Humano o Consulta.")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
+
+        periods.MapGet("/{periodId:int}/results.csv", async Task<IResult> (int periodId, EgiDbContext db, HttpContext http, CancellationToken ct) =>
+            {
+                if (await PeriodExistsAsync(db, periodId, ct) is { } missing) return missing;
+                db.Audit("Exportar", "Resultados", periodId.ToString(CultureInfo.InvariantCulture), "API: resultados finales (CSV)");
+                await db.SaveChangesAsync(ct);
+                return new CsvResult(db, periodId);
+            })
+            .RequireAuthorization(ApiPolicies.ResultsRead)
+            .WithName("DescargarResultadosCsv")
+            .WithSummary("Resultados finales de una vigencia (CSV)")
+            .WithDescription("Los mismos resultados en CSV (UTF-8 con BOM, separado por comas, decimales con punto), todas las filas. Los textos que empiezan por = + - @ o un tabulador llevan un apóstrofo delante, para que una hoja de cálculo no los ejecute como fórmulas. Exige el permiso `resultados:leer`, o una sesión de Talento Humano o Consulta.")
+            .Produces(StatusCodes.Status200OK, contentType: "text/csv")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden);
+
+        return periods;
+    }
+
+    private static PeriodDto ToDto(Period p, DateOnly today) => new(p.Id, p.Year, p.Name, p.Status.ToString(), Period.StatusLabel(p.Status),
+        StageInfo.All.Select(s => p.Window(s)).Select(w => new StageWindowDto(w.Stage.ToString(), w.Stage.Label(), w.Stage.Activities(), w.Start, w.End, w.Contains(today))).ToList());
+
+    private static async Task<ProblemHttpResult?> PeriodExistsAsync(EgiDbContext db, int periodId, CancellationToken ct) =>
+        await db.Periods.AnyAsync(p => p.Id == periodId, ct) ? null
+            : TypedResults.Problem(title: "Vigencia no encontrada", detail: $"No existe una vigencia con id {periodId}. Consulte /api/v1/periods.", statusCode: StatusCodes.Status404NotFound);
+
+    private sealed record Paging(DateTime? Since, (DateTime At, int Id)? After, int Limit);
+
+    private static Paging? Parse(string? since, string? cursor, string? limit)
+    {
+        DateTime? sinceAt = null;
+        if (!string.IsNullOrWhiteSpace(since))
+        {
+            if (!DateTimeOffset.TryParse(since, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var s)) return null;
+            sinceAt = s.UtcDateTime;
+        }
+        (DateTime, int)? after = null;
+        if (!string.IsNullOrWhiteSpace(cursor))
+        {
+            if (Cursor.Decode(cursor) is not { } c) return null;
+            after = c;
+        }
+        var size = DefaultLimit;
+        if (!string.IsNullOrWhiteSpace(limit) && (!int.TryParse(limit, NumberStyles.None, CultureInfo.InvariantCulture, out size) || size is < 1 or > MaxLimit)) return null;
+        return new Paging(sinceAt, after, size);
+    }
+
+    private static ProblemHttpResult BadPaging(string? since, string? cursor, string? limit)
+    {
+        var problems = new List<string>();
+        if (!string.IsNullOrWhiteSpace(since) && !DateTimeOffset.TryParse(since, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out _))
+            problems.Add($"«since» ({since}) no es una fecha y hora ISO 8601, por ejemplo 2026-11-24T15:00:00Z.");
+        if (!string.IsNullOrWhiteSpace(cursor) && Cursor.Decode(cursor) is null)
+            problems.Add("«cursor» no es un cursor devuelto por esta API: use el valor de «nextCursor» sin cambiarlo.");
+        if (!string.IsNullOrWhiteSpace(limit) && (!int.TryParse(limit, NumberStyles.None, CultureInfo.InvariantCulture, out var n) || n is < 1 or > MaxLimit))
+            problems.Add($"«limit» ({limit}) debe ser un número entero entre 1 y {MaxLimit}.");
+        return TypedResults.Problem(title: "Parámetros no válidos", detail: string.Join(" ", problems), statusCode: StatusCodes.Status400BadRequest);
+    }
+
+    // A member-init type (not a positional record): EF Core translates member access on it in later operators.
+    private sealed class Row
+    {
+        public Evaluation E { get; init; } = null!;
+        public Domain.Directory.Servant S { get; init; } = null!;
+        public Domain.Directory.Servant Ev { get; init; } = null!;
+        public Domain.Directory.Dependency D { get; init; } = null!;
+    }
+
+    /// <summary>A period's evaluations with their evaluado, evaluator and dependencia, after «since» and the cursor, in (UpdatedAt, Id) order.</summary>
+    private static IQueryable<Row> Query(EgiDbContext db, int periodId, Paging paging)
+    {
+        var evaluations = db.Evaluations.AsNoTracking().Where(e => e.PeriodId == periodId);
+        if (paging.Since is { } since) evaluations = evaluations.Where(e => e.UpdatedAt > since);
+        if (paging.After is { } after) evaluations = evaluations.Where(e => e.UpdatedAt > after.At || (e.UpdatedAt == after.At && e.Id > after.Id));
+        return from e in evaluations
+               join s in db.Servants on e.EvaluadoId equals s.Id
+               join ev in db.Servants on e.EvaluatorId equals ev.Id
+               join d in db.Dependencies on s.DependencyId equals d.Id
+               orderby e.UpdatedAt, e.Id
+               select new Row { E = e, S = s, Ev = ev, D = d };
+    }
+
+    /// <summary>The finalized evaluations of <paramref name="rows"/>, at most <paramref name="take"/>, with their scores.</summary>
+    private static async Task<List<ResultDto>> ResultsAsync(IQueryable<Row> rows, int take, CancellationToken ct) =>
+        (await rows.Where(x => x.E.State == EvaluationState.Finalized && x.E.Facts.FinalScore != null)
+            .Take(take)
+            .Select(x => new
+            {
+                x.E.Id,
+                x.S.DocumentNumber,
+                Name = x.S.FirstNames + " " + x.S.LastNames,
+                x.D.Code,
+                DependencyName = x.D.Name,
+                x.S.JobTitle,
+                x.S.JobCode,
+                x.S.JobGrade,
+                x.E.Facts.GoalsComponent,
+                x.E.Facts.CompetenciesComponent,
+                x.E.Facts.FinalScore,
+                x.E.Facts.Level,
+                x.E.Facts.FinalizedOn,
+                x.E.UpdatedAt,
+            })
+            .ToListAsync(ct))
+        .Select(r => new ResultDto(r.Id, r.DocumentNumber, r.Name, r.Code, r.DependencyName, r.JobTitle, r.JobCode, r.JobGrade,
+            r.GoalsComponent ?? 0, r.CompetenciesComponent ?? 0, r.FinalScore!.Value, r.Level?.ToString() ?? "", r.Level?.Label() ?? "",
+            r.FinalizedOn, Utc(r.UpdatedAt)))
+        .ToList();
+
+    private static DateTimeOffset Utc(DateTime at) => new(DateTime.SpecifyKind(at, DateTimeKind.Utc));
+
+    /// <summary>An opaque cursor: the (UpdatedAt, Id) of the last row of a page, base64url.</summary>
+    internal static class Cursor
+    {
+        public static string Encode(DateTime at, int id) =>
+            Convert.ToBase64String(Encoding.ASCII.GetBytes($"{at.Ticks.ToString(CultureInfo.InvariantCulture)}:{id.ToString(CultureInfo.InvariantCulture)}"))
+                .TrimEnd('=').Replace('+', '-').Replace('/', '_');
+
+        public static (DateTime At, int Id)? Decode(string? cursor)
+        {
+            if (string.IsNullOrWhiteSpace(cursor) || cursor.Length > 60) return null;
+            try
+            {
+                var b64 = cursor.Replace('-', '+').Replace('_', '/');
+                b64 = b64.PadRight(b64.Length + (4 - b64.Length % 4) % 4, '=');
+                var parts = Encoding.ASCII.GetString(Convert.FromBase64String(b64)).Split(':');
+                return parts.Length == 2
+                    && long.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var ticks) && ticks <= DateTime.MaxValue.Ticks
+                    && int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var id)
+                    ? (new DateTime(ticks, DateTimeKind.Utc), id) : null;
+            }
+            catch (FormatException)
+            {
+                return null;
+            }
+        }
+    }
+
+    /// <summary>Every final result of a period as CSV, read in batches of 1000 by the same cursor and streamed.</summary>
+    private sealed class CsvResult(EgiDbContext db, int periodId) : IResult
+    {
+        private static readonly string[] Header =
+        [
+            "Número de documento", "Nombres y apellidos", "Código de la dependencia", "Dependencia", "Denominación del empleo", "Código", "Grado",
+            "Componente de metas", "Componente de competencias", "Calificación final", "Nivel", "Fecha de finalización",
+        ];
+
+        public async Task ExecuteAsync(HttpContext http)
+        {
+            var ct = http.RequestAborted;
+            http.Response.ContentType = "text/csv; charset=utf-8";
+            http.Response.Headers.ContentDisposition = $"attachment; filename=\"resultados-vigencia-{periodId}.csv\"";
+            await using var writer = new StreamWriter(http.Response.Body, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true));
+            await writer.WriteAsync(string.Join(',', Header.Select(Csv.Field)) + "\r\n");
+            var paging = new Paging(null, null, 1000);
+            while (true)
+            {
+                var batch = await ResultsAsync(Query(db, periodId, paging), paging.Limit, ct);
+                foreach (var r in batch)
+                {
+                    string[] fields =
+                    [
+                        r.DocumentNumber, r.FullName, r.DependencyCode, r.DependencyName, r.JobTitle, r.JobCode, r.JobGrade,
+                        Number(r.GoalsComponent), Number(r.CompetenciesComponent), Number(r.FinalScore), r.LevelLabel,
+                        r.FinalizedOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "",
+                    ];
+                    await writer.WriteAsync(string.Join(',', fields.Select(Csv.Field)) + "\r\n");
+                }
+                if (batch.Count < paging.Limit) break;
+                paging = paging with { After = (batch[^1].UpdatedAt.UtcDateTime, batch[^1].EvaluationId) };
+            }
+            await writer.FlushAsync(ct);
+        }
+
+        private static string Number(decimal value) => value.ToString("0.00", CultureInfo.InvariantCulture);
+    }
+}
+
+/// <summary>CSV fields (RFC 4180) that a spreadsheet will not run as formulas.</summary>
+public static class Csv
+{
+    /// <summary>Text starting with = + - @, a tab or a carriage return gets a leading apostrophe; quotes as RFC 4180 asks.</summary>
+    public static string Field(string? value)
+    {
+        var text = value ?? "";
+        if (text.Length > 0 && text[0] is '=' or '+' or '-' or '@' or '\t' or '\r') text = "'" + text;
+        return text.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : text;
+    }
+}
