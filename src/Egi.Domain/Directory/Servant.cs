@@ -51,6 +51,44 @@ public sealed class Servant
 
     public bool IsRetired(DateOnly today) => RetirementDate is { } r && r <= today;
 
+    /// <summary>
+    /// The fecha de retiro whose effects were applied (evaluation closed, account locked), or null. A retiro is
+    /// scheduled: it takes effect on its date (SPEC §4), by the daily job or at once when registered on or after it.
+    /// </summary>
+    public DateOnly? RetirementAppliedOn { get; private set; }
+
+    /// <summary>The retiro has taken effect on <paramref name="today"/> but its effects are not applied yet.</summary>
+    public bool RetirementDue(DateOnly today) => IsRetired(today) && RetirementAppliedOn != RetirementDate;
+
+    /// <summary>A retiro was applied but the servant is no longer retired (reinstated, or the date moved to the future).</summary>
+    public bool ReinstatementDue(DateOnly today) => RetirementAppliedOn is not null && !IsRetired(today);
+
+    /// <summary><see cref="RetirementDue"/> or <see cref="ReinstatementDue"/> as a query the database runs (the daily job).</summary>
+    public static System.Linq.Expressions.Expression<Func<Servant, bool>> RetirementChangeDueOn(DateOnly today) => s =>
+        (s.RetirementDate != null && s.RetirementDate <= today && (s.RetirementAppliedOn == null || s.RetirementAppliedOn != s.RetirementDate))
+        || (s.RetirementAppliedOn != null && (s.RetirementDate == null || s.RetirementDate > today));
+
+    /// <summary>Records that the effects of the current retiro (or of its removal) were applied.</summary>
+    public void RetirementEffectsApplied(DateOnly today) => RetirementAppliedOn = IsRetired(today) ? RetirementDate : null;
+
+    /// <summary>
+    /// No self-administration through the directory: a person editing their own record (e.g. a Talento Humano who is
+    /// also a servant) cannot change its jefe inmediato, dependencia or tipo de vinculación.
+    /// </summary>
+    public IReadOnlyList<FieldError> SelfAdministrationErrors(ServantInput input, int? editorServantId)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        if (editorServantId != Id || Id == 0) return [];
+        var errors = new List<FieldError>();
+        if (input.BossId != BossId)
+            errors.Add(new(nameof(ServantInput.BossId), "No puede cambiar su propio «Jefe inmediato»: pídale el cambio a otra persona de Talento Humano."));
+        if (input.DependencyId is { } d && d != DependencyId)
+            errors.Add(new(nameof(ServantInput.DependencyId), "No puede cambiar su propia «Dependencia»: pídale el cambio a otra persona de Talento Humano."));
+        if (input.EmploymentType is { } t && t != EmploymentType)
+            errors.Add(new(nameof(ServantInput.EmploymentType), "No puede cambiar su propio «Tipo de vinculación»: pídale el cambio a otra persona de Talento Humano."));
+        return errors;
+    }
+
     public Eligibility EligibilityOn(DateOnly today) =>
         Eligibility.Of(EmploymentType, IsPublicManager, RetirementDate, today);
 

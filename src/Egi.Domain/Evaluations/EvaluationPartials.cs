@@ -95,6 +95,7 @@ public sealed partial class Evaluation
     public Outcome EvaluatorRetired(Actor actor, DateOnly retirementDate, EvaluationContext ctx)
     {
         if (!actor.IsTalentoHumano) return Outcome.Refused("Solo Talento Humano registra retiros.");
+        if (NotYetRetired(retirementDate, ctx) is { } early) return early;
         if (IsClosed) return Outcome.Refused($"La evaluación está «{State.Label()}».");
         if (Tenures.Count > 0 && Tenures[^1].To is not null) return Outcome.Refused("El periodo del evaluador actual ya está cerrado.");
         HandOver(null, CommitteeMemberIds, PartialCause.EvaluatorRetired, Coverage.Of(ctx).At(retirementDate), ctx.Now);
@@ -108,6 +109,7 @@ public sealed partial class Evaluation
     public Outcome CloseByRetirement(Actor actor, DateOnly retirementDate, EvaluationContext ctx)
     {
         if (!actor.IsTalentoHumano) return Outcome.Refused("Solo Talento Humano registra retiros.");
+        if (NotYetRetired(retirementDate, ctx) is { } early) return early;
         if (IsClosed) return Outcome.Refused($"La evaluación ya está «{State.Label()}».");
         var coverage = Coverage.Of(ctx).At(retirementDate);
         if (Tenures.Count == 0 || Tenures[^1].To is null) HandOver(null, CommitteeMemberIds, PartialCause.EvaluadoRetired, coverage, ctx.Now);
@@ -115,6 +117,11 @@ public sealed partial class Evaluation
         return MoveTo(EvaluationState.ClosedByRetirement, actor, ActorRole.TalentoHumano, EvaluationAction.CloseByRetirement,
             $"Fecha de retiro: {retirementDate:dd/MM/yyyy}", ctx.Now);
     }
+
+    /// <summary>A retiro is scheduled: it takes effect on its date, never before (the daily job applies it that day).</summary>
+    private static Outcome? NotYetRetired(DateOnly retirementDate, EvaluationContext ctx) => retirementDate > ctx.Today
+        ? Outcome.Refused($"El retiro es el {retirementDate:dd/MM/yyyy}: la evaluación no cambia antes de esa fecha; ese día se aplica el retiro.")
+        : null;
 
     /// <summary>
     /// Talento Humano reopens an evaluation closed by retirement (the servant was reinstated), with a reason: it goes back

@@ -90,6 +90,7 @@ public abstract class EgiDbContext(DbContextOptions options, IAuditActor? actor,
             e.Property(s => s.SearchText).HasMaxLength(Servant.SearchTextMax);
             e.Property(s => s.SortKey).HasMaxLength(200);
             e.HasIndex(s => s.SortKey);
+            e.HasIndex(s => s.RetirementDate);
             e.Ignore(s => s.FullName);
             e.Ignore(s => s.Job);
         });

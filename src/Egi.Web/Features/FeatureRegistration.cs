@@ -10,6 +10,8 @@ public static class FeatureRegistration
     public static IServiceCollection AddEgiFeatures(this IServiceCollection services)
     {
         services.AddScoped<Directory.ServantAccounts>();
+        services.AddScoped<Accounts.AccountAdministration>();
+        services.AddSingleton<Web.Notifications.IScheduledJob, Directory.RetirementJob>();
         services.AddScoped<Evaluations.EvaluationWorkflow>();
         services.AddScoped<Evaluations.EvaluationOpening>();
         services.AddScoped<Evaluations.EvaluatorChanges>();

@@ -53,6 +53,9 @@ public static class ServiceRegistration
 
     public const int PasswordResetHours = 24;
 
+    /// <summary>How often an open session's security stamp is checked against the account (see AddEgiIdentity).</summary>
+    public static readonly TimeSpan SecurityStampInterval = TimeSpan.FromMinutes(1);
+
     public static IServiceCollection AddEgiIdentity(this IServiceCollection services)
     {
         services.AddIdentity<AppUser, IdentityRole>(o =>
@@ -101,6 +104,14 @@ public static class ServiceRegistration
                 return Task.CompletedTask;
             };
         });
+
+        // Every sign-in cookie is checked against the account's security stamp at least every SecurityStampInterval:
+        // revoking a role, locking an account, a retiro or a new e-mail renews the stamp, so an open session ends at
+        // its first request after that interval (the default would be 30 minutes). The check also refreshes the
+        // roles in the cookie, so a granted role appears within the same interval.
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = SecurityStampInterval);
+        // The last sign-in of each account is recorded when the sign-in cookie is issued (not when it is refreshed).
+        services.ConfigureApplicationCookie(o => o.Events.OnSignedIn = LastSignIn.RecordAsync);
 
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())

@@ -242,6 +242,18 @@ public class PartialEvaluationTests
     }
 
     [Fact]
+    public void A_retiro_dated_in_the_future_changes_nothing_before_its_date()
+    {
+        var e = At(EvaluationState.SelfEvaluationI);
+        var retired = new DateOnly(2026, 5, 31);
+        AssertRefusedUnchanged(e, x => x.CloseByRetirement(TalentoHumano, retired, On(new DateOnly(2026, 5, 30))), "El retiro es el 31/05/2026");
+        AssertRefusedUnchanged(e, x => x.EvaluatorRetired(TalentoHumano, retired, On(new DateOnly(2026, 5, 30))), "El retiro es el 31/05/2026");
+        AssertOk(e.CloseByRetirement(TalentoHumano, retired, On(retired)));
+        Assert.Equal(EvaluationState.ClosedByRetirement, e.State);
+        Assert.Equal(retired, e.Partials.Single().To);
+    }
+
+    [Fact]
     public void Retirement_before_the_goals_are_agreed_closes_without_a_partial()
     {
         var e = At(EvaluationState.GoalApproval);

@@ -38,12 +38,16 @@ public sealed class ServantAccounts(UserManager<AppUser> users, EgiDbContext db,
                 return [$"El correo {servant.Email} ya pertenece a la cuenta de otro servidor."];
             user.ServantId = servant.Id;
             user.DisplayName = servant.FullName;
+            var oldEmail = user.Email;
             if (!string.Equals(user.Email, servant.Email, StringComparison.OrdinalIgnoreCase))
             {
                 user.Email = servant.Email;
                 user.UserName = servant.Email;
+                // Open sessions end at their next request, and the old address is told (saved by the update below).
+                await QueueEmailChangedNoticeAsync(user, oldEmail);
+                result = await users.UpdateSecurityStampAsync(user);
             }
-            result = await users.UpdateAsync(user);
+            else result = await users.UpdateAsync(user);
         }
         return result.Succeeded ? [] : result.Errors.Select(e => e.Description).ToList();
     }
@@ -111,6 +115,7 @@ public sealed class ServantAccounts(UserManager<AppUser> users, EgiDbContext db,
                     DisplayName = servant.FullName,
                     ServantId = servant.Id,
                     SecurityStamp = NewSecurityStamp(),
+                    LockoutEnabled = true, // as UserManager.CreateAsync with Lockout.AllowedForNewUsers
                     NormalizedUserName = normalizedName,
                     NormalizedEmail = normalizedEmail,
                 };
@@ -145,6 +150,15 @@ public sealed class ServantAccounts(UserManager<AppUser> users, EgiDbContext db,
                     continue;
                 }
                 db.Users.Attach(user);
+                if (!string.Equals(user.Email, change.Email, StringComparison.Ordinal))
+                {
+                    // As EnsureAsync: a new e-mail renews the security stamp and the old address is told.
+                    var oldEmail = user.Email;
+                    user.DisplayName = change.DisplayName;
+                    user.Email = change.Email;
+                    await QueueEmailChangedNoticeAsync(user, oldEmail);
+                    user.SecurityStamp = NewSecurityStamp();
+                }
                 user.ServantId = change.ServantId;
                 user.DisplayName = change.DisplayName;
                 user.Email = change.Email;
@@ -187,6 +201,26 @@ public sealed class ServantAccounts(UserManager<AppUser> users, EgiDbContext db,
     {
         await QueueInvitationAsync(user);
         await db.SaveChangesAsync();
+    }
+
+    /// <summary>
+    /// Tells the account's previous address that its e-mail changed in the directory (e-mail only: the inbox belongs to
+    /// the account, whose new address gets nothing to act on). Left for the caller's save.
+    /// </summary>
+    private async Task QueueEmailChangedNoticeAsync(AppUser user, string? oldEmail)
+    {
+        if (string.IsNullOrWhiteSpace(oldEmail)) return;
+        var subject = "EGI — cambió el correo de su cuenta";
+        string[] text =
+        [
+            $"Talento Humano cambió en el directorio el correo de su cuenta de EGI de {oldEmail} a {user.Email}.",
+            "Desde ahora inicia sesión con el correo nuevo; las sesiones abiertas se cerraron. Si usted no pidió este cambio, comuníquese con Talento Humano.",
+        ];
+        await notifier.QueueAsync(new Recipient(oldEmail, user.DisplayName, null),
+            templates.Generic(subject, user.DisplayName, text, "Ir a EGI", templates.Url("/Account/Login"), text[0]),
+            "Cambio de correo", inbox: false);
+        db.Audit("Cambiar correo", "Cuenta", user.Id, $"El correo de la cuenta de {user.DisplayName} cambió de {oldEmail} a {user.Email}; se avisó a la dirección anterior.",
+            new { Email = oldEmail }, new { user.Email });
     }
 
     /// <summary>The invitation of <see cref="InviteAsync"/>, left for the caller's save. The account needs its Id and security stamp (it may be unsaved).</summary>

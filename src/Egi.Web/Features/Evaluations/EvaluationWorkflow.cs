@@ -63,7 +63,7 @@ public sealed class EvaluationWorkflow(EgiDbContext db, CurrentUser me, TimeProv
         if (c.Evaluation.History.Count > historyBefore) await NotifyAsync(c, stateBefore, ct);
         // A change of evaluator left the outgoing one a partial evaluation to record: tell them.
         foreach (var p in c.Evaluation.Partials.Skip(partialsBefore))
-            await new EvaluatorChanges(db, me, clock, notifier, templates).NotifyPartialOwedAsync(c.Evaluation, p, c.Period, ct);
+            await EvaluatorChanges.NotifyPartialOwedAsync(db, notifier, templates, c.Evaluation, p, c.Period, ct);
         try
         {
             await db.SaveChangesAsync(ct);

@@ -16,9 +16,13 @@ namespace Egi.Web.Features.Evaluations;
 /// their tenure with a partial owed (Talento Humano then sets the new jefe, or records/waives the partial).
 /// A Comisión Evaluadora or a delegation that Talento Humano set on purpose is not overridden by a boss change.
 /// </summary>
-public sealed class EvaluatorChanges(EgiDbContext db, CurrentUser me, TimeProvider clock, Notifier notifier, EmailTemplates templates)
+public sealed class EvaluatorChanges(EgiDbContext db, CurrentUser me, TimeProvider clock, Notifier notifier, EmailTemplates templates,
+    Accounts.AccountAdministration accounts)
 {
-    private Actor Actor => new(me.UserId ?? "", me.ServantId, me.DisplayName, IsTalentoHumano: true);
+    /// <summary>Talento Humano through the directory, or «Sistema» when the daily job applies a scheduled retiro.</summary>
+    private Actor Actor => me.IsAuthenticated
+        ? new(me.UserId ?? "", me.ServantId, me.DisplayName, IsTalentoHumano: true)
+        : new("", null, "Sistema", IsTalentoHumano: true);
 
     /// <summary>
     /// After a servant's row was saved with the values before the change. Returns a Spanish sentence for the
@@ -29,9 +33,10 @@ public sealed class EvaluatorChanges(EgiDbContext db, CurrentUser me, TimeProvid
         var servant = await db.Servants.AsNoTracking().FirstOrDefaultAsync(s => s.Id == servantId, ct);
         if (servant is null) return null;
         var notes = new List<string>();
+        if (servant.RetirementDate != oldRetirement && await SyncRetirementAsync(servantId, ct) is { } r) notes.Add(r);
         if (servant.RetirementDate is { } retired && retired != oldRetirement)
         {
-            if (await RetiredAsync(servantId, retired, ct) is { } n) notes.Add(n);
+            // A retiro was registered: the evaluator hand-over follows it (on its date), not the boss change.
         }
         else if (servant.BossId != oldBossId && servant.BossId is { } newBoss && !servant.IsRetired(me.Today))
         {
@@ -41,8 +46,41 @@ public sealed class EvaluatorChanges(EgiDbContext db, CurrentUser me, TimeProvid
         return notes.Count == 0 ? null : string.Join(" ", notes);
     }
 
+    /// <summary>
+    /// Applies what the servant's retiro means today (SPEC §4; a retiro is scheduled). On or after the fecha de retiro and
+    /// not applied yet: their evaluation of the open period closes, evaluations they evaluate owe a partial, and their
+    /// account is locked with a new security stamp (open sessions end at their next request). No longer retired
+    /// (reinstated, or the date moved to the future) after it was applied: the account is unlocked. A future date: nothing
+    /// yet, the daily <see cref="Directory.RetirementJob"/> applies it on that date. Returns a Spanish sentence, or null.
+    /// </summary>
+    public async Task<string?> SyncRetirementAsync(int servantId, CancellationToken ct = default)
+    {
+        var today = me.Today;
+        var servant = await db.Servants.FirstOrDefaultAsync(s => s.Id == servantId, ct);
+        if (servant is null) return null;
+        if (servant.RetirementDue(today))
+        {
+            var date = servant.RetirementDate!.Value;
+            var note = await RetiredAsync(servantId, date, ct);
+            await accounts.LockForRetirementAsync(servantId, date, ct);
+            servant.RetirementEffectsApplied(today);
+            await db.SaveChangesAsync(ct);
+            return (note is null ? "" : note + " ") + "Su cuenta de acceso quedó bloqueada y sus sesiones abiertas se cierran.";
+        }
+        if (servant.ReinstatementDue(today))
+        {
+            await accounts.UnlockAfterReinstatementAsync(servantId, ct);
+            servant.RetirementEffectsApplied(today);
+            await db.SaveChangesAsync(ct);
+            return "Su cuenta de acceso quedó desbloqueada.";
+        }
+        if (servant.RetirementDate is { } future && future > today)
+            return $"El retiro se aplicará el {future:dd/MM/yyyy}: ese día se cerrará su evaluación, se pedirá la evaluación parcial y se bloqueará su cuenta.";
+        return null;
+    }
+
     /// <summary>The servant retired on <paramref name="date"/>: their evaluation closes; evaluations they evaluate owe a partial.</summary>
-    public async Task<string?> RetiredAsync(int servantId, DateOnly date, CancellationToken ct = default)
+    private async Task<string?> RetiredAsync(int servantId, DateOnly date, CancellationToken ct = default)
     {
         var periods = await OpenPeriodsAsync(ct);
         if (periods.Count == 0) return null;
@@ -102,7 +140,12 @@ public sealed class EvaluatorChanges(EgiDbContext db, CurrentUser me, TimeProvid
     }
 
     /// <summary>Tells the outgoing evaluator (e-mail and inbox) that they owe the partial evaluation, with the link to record it.</summary>
-    public async Task NotifyPartialOwedAsync(Evaluation e, PartialEvaluation p, Period period, CancellationToken ct)
+    public Task NotifyPartialOwedAsync(Evaluation e, PartialEvaluation p, Period period, CancellationToken ct) =>
+        NotifyPartialOwedAsync(db, notifier, templates, e, p, period, ct);
+
+    /// <summary><see cref="NotifyPartialOwedAsync(Evaluation, PartialEvaluation, Period, CancellationToken)"/> for callers outside a directory change.</summary>
+    public static async Task NotifyPartialOwedAsync(EgiDbContext db, Notifier notifier, EmailTemplates templates,
+        Evaluation e, PartialEvaluation p, Period period, CancellationToken ct)
     {
         var to = await db.Servants.AsNoTracking().FirstOrDefaultAsync(s => s.Id == p.EvaluatorId, ct);
         var evaluado = await db.Servants.AsNoTracking().FirstOrDefaultAsync(s => s.Id == e.EvaluadoId, ct);

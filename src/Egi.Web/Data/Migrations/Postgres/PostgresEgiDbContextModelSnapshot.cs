@@ -148,6 +148,9 @@ namespace Egi.Web.Data.Migrations.Postgres
                     b.Property<int>("Level")
                         .HasColumnType("integer");
 
+                    b.Property<DateOnly?>("RetirementAppliedOn")
+                        .HasColumnType("date");
+
                     b.Property<DateOnly?>("RetirementDate")
                         .HasColumnType("date");
 
@@ -171,6 +174,8 @@ namespace Egi.Web.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.HasIndex("Email");
+
+                    b.HasIndex("RetirementDate");
 
                     b.HasIndex("SortKey");
 
@@ -525,6 +530,12 @@ namespace Egi.Web.Data.Migrations.Postgres
 
                     b.Property<bool>("EmailConfirmed")
                         .HasColumnType("boolean");
+
+                    b.Property<DateTime?>("LastSignInAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Lock")
+                        .HasColumnType("integer");
 
                     b.Property<bool>("LockoutEnabled")
                         .HasColumnType("boolean");

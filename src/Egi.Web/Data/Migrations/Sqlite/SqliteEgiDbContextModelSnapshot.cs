@@ -137,6 +137,9 @@ namespace Egi.Web.Data.Migrations.Sqlite
                     b.Property<int>("Level")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateOnly?>("RetirementAppliedOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly?>("RetirementDate")
                         .HasColumnType("TEXT");
 
@@ -160,6 +163,8 @@ namespace Egi.Web.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.HasIndex("Email");
+
+                    b.HasIndex("RetirementDate");
 
                     b.HasIndex("SortKey");
 
@@ -505,6 +510,12 @@ namespace Egi.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("EmailConfirmed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("LastSignInAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Lock")
                         .HasColumnType("INTEGER");
 
                     b.Property<bool>("LockoutEnabled")

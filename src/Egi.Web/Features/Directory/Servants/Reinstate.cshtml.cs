@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Egi.Web.Features.Directory.Servants;
 
 /// <summary>Reintegrar: clears the fecha de retiro (e.g. it was registered by mistake), after confirmation.</summary>
-public sealed class ReinstateModel(EgiDbContext db) : PageModel
+public sealed class ReinstateModel(EgiDbContext db, Evaluations.EvaluatorChanges evaluatorChanges) : PageModel
 {
     public Servant Servant { get; private set; } = null!;
 
@@ -34,9 +34,12 @@ public sealed class ReinstateModel(EgiDbContext db) : PageModel
             $"Reintegro de {servant.FullName} ({servant.DocumentNumber}); se borró la fecha de retiro {ServantLookups.Date(previous)}.",
             new { RetirementDate = previous }, new { RetirementDate = (DateOnly?)null });
         await db.SaveChangesAsync(ct);
+        // The lock the retiro set on the account is lifted.
+        var account = await evaluatorChanges.SyncRetirementAsync(id, ct);
         // Reinstating does not silently reopen an evaluation closed by the retiro: Talento Humano reopens it with a reason.
         var closed = await db.Evaluations.AnyAsync(e => e.EvaluadoId == id && e.State == Domain.Evaluations.EvaluationState.ClosedByRetirement, ct);
         TempData["Mensaje"] = $"Se reintegró a {servant.FullName}: ya no tiene fecha de retiro."
+            + (account is null ? "" : " " + account)
             + (closed ? " Su evaluación sigue «Cerrada por retiro»: si corresponde, reábrala con un motivo desde «Administrar» en la evaluación." : "");
         return RedirectToPage("./Details", new { id });
     }

@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Egi.Web.Features.Directory.Servants;
 
 /// <summary>Registers (or corrects) the fecha de retiro. The row is never deleted: the history stays.</summary>
-public sealed class RetireModel(EgiDbContext db, CurrentUser me, Evaluations.EvaluatorChanges evaluatorChanges) : PageModel
+public sealed class RetireModel(EgiDbContext db, CurrentUser me, Evaluations.EvaluatorChanges evaluatorChanges, Accounts.AccountAdministration accounts) : PageModel
 {
     public const int ReasonMax = 500;
 
@@ -56,6 +56,8 @@ public sealed class RetireModel(EgiDbContext db, CurrentUser me, Evaluations.Eva
             ModelState.AddModelError("Input.RetirementDate", $"La «Fecha de retiro» no puede ser anterior a la fecha de ingreso ({ServantLookups.Date(Servant.HireDate)}).");
         if (reason.Length > ReasonMax)
             ModelState.AddModelError("Input.Reason", $"El campo «Motivo» admite máximo {ReasonMax} caracteres.");
+        if (ModelState.ErrorCount == 0 && await accounts.RetirementRefusalAsync(Servant.Id, ct) is { } lastHr)
+            ModelState.AddModelError("Input.RetirementDate", lastHr);
         if (ModelState.ErrorCount > 0) return Page();
 
         var previous = Servant.RetirementDate;
@@ -66,8 +68,9 @@ public sealed class RetireModel(EgiDbContext db, CurrentUser me, Evaluations.Eva
         db.Audit("Retirar", "Servidor", ServantLookups.Id(Servant.Id), summary,
             new { RetirementDate = previous }, new { RetirementDate = date, Motivo = reason });
         await db.SaveChangesAsync(ct);
-        // The evaluation of the open period closes by retirement; evaluations this person evaluates owe a partial.
-        var evaluations = previous == date ? null : await evaluatorChanges.RetiredAsync(Servant.Id, date, ct);
+        // On or after its date the retiro takes effect now (evaluation closed, partials owed, account locked); a future
+        // retiro is applied by the daily job on its date.
+        var evaluations = await evaluatorChanges.SyncRetirementAsync(Servant.Id, ct);
 
         TempData["Mensaje"] = $"Se registró el retiro de {Servant.FullName} desde el {ServantLookups.Date(date)}."
             + (ActiveReports.Count > 0 ? $" {ActiveReports.Count} persona(s) la tienen como jefe inmediato: reasígneles un jefe." : "")

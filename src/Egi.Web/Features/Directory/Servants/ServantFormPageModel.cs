@@ -62,6 +62,11 @@ public abstract class ServantFormPageModel(EgiDbContext db, CurrentUser me, Serv
     {
         var (input, errors) = Input.ToInput();
         var all = errors.Concat(await ServantLookups.CheckAgainstDirectoryAsync(db, isNew ? null : servant, input, errors, me.Today, ct)).ToList();
+        // No self-administration: nobody changes their own jefe, dependencia or vinculación.
+        if (!isNew) all.AddRange(servant.SelfAdministrationErrors(input, me.ServantId));
+        if (!isNew && input.RetirementDate is not null && input.RetirementDate != servant.RetirementDate
+            && await HttpContext.RequestServices.GetRequiredService<Accounts.AccountAdministration>().RetirementRefusalAsync(servant.Id, ct) is { } lastHr)
+            all.Add(new(nameof(ServantInput.RetirementDate), lastHr));
         if (all.Count > 0) return await Redisplay(servant, isNew, all, ct);
 
         var before = (servant.BossId, servant.DependencyId, servant.RetirementDate);

@@ -1,0 +1,209 @@
+using System.Globalization;
+using System.Net;
+using Egi.Domain.Evaluations;
+using Egi.Web.Data;
+using Egi.Web.Infrastructure;
+using Egi.Web.Notifications;
+using Egi.Web.Tests.Evaluations;
+using Egi.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Egi.Web.Tests.AccountsAndRoles;
+
+/// <summary>
+/// The account lifecycle (issue 12 item 3, issue 13 item 2): a retiro takes effect on its date — the evaluation closes,
+/// the partial is owed, the account is locked and open sessions end — at once when the date is today or past, by the
+/// daily job when it is in the future; reinstating unlocks. A new e-mail renews the stamp and tells the old address.
+/// Nobody changes their own jefe, dependencia or vinculación.
+/// </summary>
+public abstract class AccountLifecycleTests(Db db) : IAsyncLifetime
+{
+    private readonly EgiAppFactory app = new(db);
+    private EvaluationScenario scenario = null!;
+    private int camila;
+    private int felipe;
+
+    private const string Camila = EvaluationScenario.Camila;
+
+    public async Task InitializeAsync()
+    {
+        scenario = await EvaluationScenario.OpenAsync(app);
+        await scenario.ActAsync(Camila, (e, p) => e.SubmitGoals(p.Evaluado, EvaluationScenario.Goals(60, 40), p.Context));
+        await scenario.ActAsync(Camila, (e, p) => e.ApproveGoals(p.Evaluator, p.Context));
+        await scenario.ActAsync(Camila, (e, p) => e.AcceptGoals(p.Evaluado, p.Context));
+        camila = await scenario.ServantIdAsync(Camila);
+        felipe = await scenario.ServantIdAsync(EvaluationScenario.Felipe);
+    }
+
+    public async Task DisposeAsync() => await app.DisposeAsync();
+
+    private static string S(int n) => n.ToString(CultureInfo.InvariantCulture);
+
+    private Task<AppUser> AccountOfAsync(int servantId) =>
+        app.WithDbAsync(d => d.Users.AsNoTracking().SingleAsync(u => u.ServantId == servantId));
+
+    private void PastStampInterval() => app.Clock.Advance(ServiceRegistration.SecurityStampInterval + TimeSpan.FromSeconds(1));
+
+    private static bool SentToSignIn(HttpResponseMessage r) =>
+        r.StatusCode == HttpStatusCode.Redirect && r.Headers.Location!.OriginalString.Contains("/Account/Login", StringComparison.Ordinal);
+
+    private async Task<string> SignInLocationAsync(string email)
+    {
+        var login = await app.NewClient().PostFormAsync("/Account/Login", new() { ["Input.Email"] = email, ["Input.Password"] = EgiAppFactory.Password });
+        Assert.Equal(HttpStatusCode.Redirect, login.StatusCode);
+        return login.Headers.Location!.OriginalString;
+    }
+
+    private Task<HttpResponseMessage> RetireAsync(HttpClient hr, int servantId, string date) =>
+        hr.PostFormAsync($"/Directory/Servants/Retire/{S(servantId)}", new() { ["Input.RetirementDate"] = date, ["Input.Reason"] = "Renuncia aceptada." });
+
+    [Fact]
+    public async Task A_retirement_today_locks_the_account_ends_open_sessions_and_reinstating_unlocks_it()
+    {
+        var session = await app.SignedInAsync(Accounts.Evaluado); // Camila
+        var bystander = await app.SignedInAsync(Accounts.Jefe);
+        var hr = await app.SignedInAsync(Accounts.TalentoHumano);
+
+        Assert.Equal(HttpStatusCode.Redirect, (await RetireAsync(hr, camila, "2026-11-24")).StatusCode);
+        var e = await scenario.EvaluationAsync(Camila);
+        Assert.Equal(EvaluationState.ClosedByRetirement, e.State);
+        Assert.Equal((felipe, new DateOnly(2026, 11, 24), PartialStatus.Pending), (e.Partials.Single().EvaluatorId, e.Partials.Single().To, e.Partials.Single().Status));
+        Assert.Equal(AccountLock.Retirement, (await AccountOfAsync(camila)).Lock);
+
+        PastStampInterval();
+        Assert.True(SentToSignIn(await session.GetAsync("/")));
+        Assert.Equal(HttpStatusCode.OK, (await bystander.GetAsync("/")).StatusCode);
+        Assert.Contains("/Account/Lockout", await SignInLocationAsync(Accounts.Evaluado), StringComparison.Ordinal);
+
+        // Talento Humano cannot lift a retiro's lock from the accounts screen: reinstating does.
+        var user = await AccountOfAsync(camila);
+        var unlock = await hr.PostFormAsync($"/Accounts/Details/{user.Id}?handler=Unlock", [], getUrl: $"/Accounts/Details/{user.Id}");
+        Assert.Contains("bloqueada por su retiro", WebUtility.HtmlDecode(await unlock.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        Assert.Equal(AccountLock.Retirement, (await AccountOfAsync(camila)).Lock);
+
+        Assert.Equal(HttpStatusCode.Redirect, (await hr.PostFormAsync($"/Directory/Servants/Reinstate/{S(camila)}", [])).StatusCode);
+        Assert.Equal(AccountLock.None, (await AccountOfAsync(camila)).Lock);
+        Assert.Equal("/", await SignInLocationAsync(Accounts.Evaluado));
+        var audit = await app.WithDbAsync(d => d.AuditEntries.Where(a => a.EntityId == user.Id).Select(a => a.Action).ToListAsync());
+        Assert.Contains("Bloquear cuenta", audit);
+        Assert.Contains("Desbloquear cuenta", audit);
+    }
+
+    [Fact]
+    public async Task A_retirement_dated_in_the_future_takes_effect_on_its_date_through_the_daily_job()
+    {
+        var hr = await app.SignedInAsync(Accounts.TalentoHumano);
+        var response = await RetireAsync(hr, camila, "2026-11-30");
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var details = WebUtility.HtmlDecode(await hr.GetStringAsync(response.Headers.Location!.OriginalString));
+        Assert.Contains("El retiro se aplicará el 30/11/2026", details);
+
+        // Until then nothing changes: the evaluation is open, no partial is owed, Camila signs in.
+        var before = await scenario.EvaluationAsync(Camila);
+        Assert.Equal(EvaluationState.SelfEvaluationI, before.State);
+        Assert.Empty(before.Partials);
+        Assert.Equal(AccountLock.None, (await AccountOfAsync(camila)).Lock);
+        Assert.Equal("/", await SignInLocationAsync(Accounts.Evaluado));
+
+        var scheduler = app.Services.GetRequiredService<Scheduler>();
+        app.Clock.SetUtcNow(new DateTimeOffset(2026, 11, 29, 23, 0, 0, TimeSpan.FromHours(-5)));
+        await scheduler.RunDueAsync(default);
+        Assert.Equal(EvaluationState.SelfEvaluationI, (await scenario.EvaluationAsync(Camila)).State);
+
+        // 30/11 00:05 Bogotá: the job applies it.
+        app.Clock.SetUtcNow(new DateTimeOffset(2026, 11, 30, 0, 10, 0, TimeSpan.FromHours(-5)));
+        Assert.Contains("Retiros programados", await scheduler.RunDueAsync(default));
+        var after = await scenario.EvaluationAsync(Camila);
+        Assert.Equal(EvaluationState.ClosedByRetirement, after.State);
+        Assert.Equal("Sistema", after.History[^1].ActorName);
+        Assert.Equal(new DateOnly(2026, 11, 30), after.Facts.ClosedOn);
+        Assert.Equal((felipe, new DateOnly(2026, 11, 30), PartialCause.EvaluadoRetired), (after.Partials.Single().EvaluatorId, after.Partials.Single().To, after.Partials.Single().Cause));
+        Assert.True(await app.WithDbAsync(d => d.OutboxMessages.AnyAsync(m => m.Kind == "Evaluación parcial")));
+        Assert.Equal(AccountLock.Retirement, (await AccountOfAsync(camila)).Lock);
+        Assert.Contains("/Account/Lockout", await SignInLocationAsync(Accounts.Evaluado), StringComparison.Ordinal);
+        Assert.Equal(new DateOnly(2026, 11, 30), await app.WithDbAsync(d => d.Servants.Where(s => s.Id == camila).Select(s => s.RetirementAppliedOn).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task Changing_a_servants_email_renews_the_stamp_and_tells_the_old_address()
+    {
+        var session = await app.SignedInAsync(Accounts.Evaluado);
+        var bystander = await app.SignedInAsync(Accounts.Jefe);
+        var hr = await app.SignedInAsync(Accounts.TalentoHumano);
+        var form = await EditFormAsync(camila, ("Email", "camila.nuevo@entidad.gov.co"));
+        var saved = await hr.PostFormAsync($"/Directory/Servants/Edit/{S(camila)}", form);
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+
+        var notice = await app.WithDbAsync(d => d.OutboxMessages.SingleAsync(m => m.Kind == "Cambio de correo"));
+        Assert.Equal(Accounts.Evaluado, notice.ToAddress);
+        Assert.Contains("camila.nuevo@entidad.gov.co", notice.TextBody, StringComparison.Ordinal);
+        PastStampInterval();
+        Assert.True(SentToSignIn(await session.GetAsync("/")));
+        Assert.Equal(HttpStatusCode.OK, (await bystander.GetAsync("/")).StatusCode);
+        Assert.Equal("/", await SignInLocationAsync("camila.nuevo@entidad.gov.co"));
+    }
+
+    [Fact]
+    public async Task Nobody_changes_their_own_jefe_dependencia_or_vinculacion_through_the_directory()
+    {
+        var hr = await app.SignedInAsync(Accounts.TalentoHumano);
+        var sandra = await app.WithDbAsync(d => d.Servants.AsNoTracking().SingleAsync(s => s.Email == Accounts.TalentoHumano));
+        var otherDependency = await app.WithDbAsync(d => d.Dependencies.Where(x => x.Id != sandra.DependencyId).Select(x => x.Id).FirstAsync());
+        var form = await EditFormAsync(sandra.Id, ("BossId", S(felipe)), ("DependencyId", S(otherDependency)), ("EmploymentType", "FreeAppointment"));
+        var refused = await hr.PostFormAsync($"/Directory/Servants/Edit/{S(sandra.Id)}", form);
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        var html = WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync());
+        Assert.Contains("No puede cambiar su propio «Jefe inmediato»", html);
+        Assert.Contains("No puede cambiar su propia «Dependencia»", html);
+        Assert.Contains("No puede cambiar su propio «Tipo de vinculación»", html);
+        var unchanged = await app.WithDbAsync(d => d.Servants.AsNoTracking().SingleAsync(s => s.Id == sandra.Id));
+        Assert.Equal((sandra.BossId, sandra.DependencyId, sandra.EmploymentType), (unchanged.BossId, unchanged.DependencyId, unchanged.EmploymentType));
+
+        // Other fields of her own record, and the same fields of someone else's, she may change.
+        Assert.Equal(HttpStatusCode.Redirect, (await hr.PostFormAsync($"/Directory/Servants/Edit/{S(sandra.Id)}", await EditFormAsync(sandra.Id, ("JobGrade", "20")))).StatusCode);
+        var someone = await scenario.ServantIdAsync(EvaluationScenario.Santiago);
+        Assert.Equal(HttpStatusCode.Redirect, (await hr.PostFormAsync($"/Directory/Servants/Edit/{S(someone)}", await EditFormAsync(someone, ("EmploymentType", "FreeAppointment")))).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_last_active_Talento_Humano_cannot_be_retired()
+    {
+        var hr = await app.SignedInAsync(Accounts.TalentoHumano);
+        var sandra = await app.WithDbAsync(d => d.Servants.Where(s => s.Email == Accounts.TalentoHumano).Select(s => s.Id).SingleAsync());
+        var refused = await RetireAsync(hr, sandra, "2026-12-31");
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains("la última cuenta activa con el rol Talento Humano", WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync()));
+        Assert.Null(await app.WithDbAsync(d => d.Servants.Where(s => s.Id == sandra).Select(s => s.RetirementDate).SingleAsync()));
+    }
+
+    /// <summary>The edit form of a servant as the page fills it, with some fields replaced.</summary>
+    private async Task<Dictionary<string, string>> EditFormAsync(int id, params (string Field, string Value)[] changes)
+    {
+        var s = await app.WithDbAsync(d => d.Servants.AsNoTracking().SingleAsync(x => x.Id == id));
+        var form = new Dictionary<string, string>
+        {
+            ["Input.DocumentNumber"] = s.DocumentNumber,
+            ["Input.FirstNames"] = s.FirstNames,
+            ["Input.LastNames"] = s.LastNames,
+            ["Input.Email"] = s.Email,
+            ["Input.JobTitle"] = s.JobTitle,
+            ["Input.JobCode"] = s.JobCode,
+            ["Input.JobGrade"] = s.JobGrade,
+            ["Input.Level"] = s.Level.ToString(),
+            ["Input.DependencyId"] = S(s.DependencyId),
+            ["Input.EmploymentType"] = s.EmploymentType.ToString(),
+            ["Input.HireDate"] = s.HireDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            ["Input.RetirementDate"] = s.RetirementDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "",
+            ["Input.BossId"] = s.BossId is { } b ? S(b) : "",
+        };
+        if (s.HasStaff) form["Input.HasStaff"] = "true";
+        if (s.IsPublicManager) form["Input.IsPublicManager"] = "true";
+        foreach (var (field, value) in changes) form["Input." + field] = value;
+        return form;
+    }
+}
+
+public sealed class AccountLifecycleTestsSqlite() : AccountLifecycleTests(Db.Sqlite);
+
+public sealed class AccountLifecycleTestsPostgres() : AccountLifecycleTests(Db.Postgres);
