@@ -1,6 +1,7 @@
 using Egi.Web.Data;
 using Egi.Web.Features;
 using Egi.Web.Infrastructure;
+using Egi.Web.Infrastructure.Security;
 using Egi.Web.Notifications;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -31,26 +32,31 @@ builder.Services.AddRazorPages(o =>
     o.Conventions.AuthorizeFolder("/Sessions", Policies.ProcessRead);
     o.Conventions.AuthorizeFolder("/WorkPlan", Policies.ProcessRead);
     // /Improvement is authorized per resource (evaluado, jefe, Talento Humano, Consulta) in its pages.
+    o.Conventions.AddEgiRateLimitedForms();
 });
 builder.Services.Configure<Microsoft.AspNetCore.Mvc.MvcOptions>(o => SpanishBindingMessages.Apply(o.ModelBindingMessageProvider));
 builder.Services.AddOpenApi();
 builder.Services.AddEgiNotifications(builder.Configuration);
 builder.Services.AddEgiFeatures();
+builder.Services.AddEgiTransportSecurity(builder.Configuration, builder.Environment);
+builder.Services.AddEgiRateLimits(builder.Configuration);
+builder.Services.AddSingleton<SignInGuard>();
 
 var app = builder.Build();
 
+app.UseEgiSecurityHeaders();
+app.UseEgiTransportSecurity();
 if (!app.Environment.IsDevelopment())
-{
     app.UseExceptionHandler("/Error");
-    app.UseHsts();
-}
 app.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
 app.UseSpanishCulture();
 app.UseRouting();
 app.UseAuthentication();
+app.UseEgiRateLimits();
 app.UseAuthorization();
 
-app.MapStaticAssets();
+// The fallback policy (signed in) would otherwise cover the static files too: the sign-in page needs its stylesheet.
+app.MapStaticAssets().AllowAnonymous();
 app.MapRazorPages().WithStaticAssets();
 app.MapOpenApi().AllowAnonymous();
 app.MapEgiEndpoints();

@@ -26,7 +26,8 @@ public static class FeatureRegistration
             .AllowAnonymous()
             .ExcludeFromDescription();
 
-        var api = app.MapGroup("/api/v1");
+        // Every JSON endpoint shares the rate-limit policy "api" (RateLimits:Api): per account, or per IP when anonymous.
+        var api = app.MapGroup("/api/v1").RequireRateLimiting(Infrastructure.Security.RateLimits.ApiPolicy);
         api.MapDirectoryApi();
         return app;
     }
