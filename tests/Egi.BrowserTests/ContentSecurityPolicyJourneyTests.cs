@@ -70,8 +70,14 @@ public sealed class ContentSecurityPolicyJourneyTests(BrowserFixture fixture, IT
             // Bootstrap's script runs: the «Administración» drop-down opens.
             await page.GotoAsync("/");
             await page.GetByRole(AriaRole.Button, new() { Name = "Administración" }).ClickAsync();
-            await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Auditoría" })).ToBeVisibleAsync();
+            await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Auditoría", Exact = true })).ToBeVisibleAsync();
             await AssertNoViolationAsync(page, reported, "/ (menú Administración)");
+
+            // The watch does see a violation when there is one: an inline script added to the page is refused and reported.
+            await page.EvaluateAsync("() => { var s = document.createElement('script'); s.textContent = 'window.__inline = 1;'; document.body.appendChild(s); }");
+            await page.WaitForFunctionAsync("() => window.__csp.length > 0");
+            Assert.Null(await page.EvaluateAsync<int?>("() => window.__inline"));
+            Assert.Contains("script-src", string.Join(" ", await page.EvaluateAsync<string[]>("() => window.__csp")));
         });
 
     [Fact]
