@@ -121,7 +121,10 @@ public abstract partial class RateLimitTests(Db db) : IAsyncLifetime
         var client = From("198.51.100.60");
         Dictionary<string, string> Fields(int i) => new()
         {
-            ["UserId"] = $"cuenta-{i}", ["Code"] = "no-vale", ["Input.NewPassword"] = "NuevaClave2027", ["Input.ConfirmPassword"] = "NuevaClave2027",
+            ["UserId"] = $"cuenta-{i}",
+            ["Code"] = "no-vale",
+            ["Input.NewPassword"] = "NuevaClave2027",
+            ["Input.ConfirmPassword"] = "NuevaClave2027",
         };
         for (var i = 0; i < 3; i++)
         {

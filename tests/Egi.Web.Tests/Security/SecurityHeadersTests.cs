@@ -65,7 +65,9 @@ public abstract partial class SecurityHeadersTests(Db db) : IAsyncLifetime
         answers.Add(("403 page", await evaluado.GetAsync("/Directory/Servants"), HttpStatusCode.Forbidden));
         answers.Add(("POST answer", await evaluado.PostFormAsync("/Account/ChangePassword", new()
         {
-            ["Input.CurrentPassword"] = "no-es-esta", ["Input.NewPassword"] = "NuevaClave2027", ["Input.ConfirmPassword"] = "NuevaClave2027",
+            ["Input.CurrentPassword"] = "no-es-esta",
+            ["Input.NewPassword"] = "NuevaClave2027",
+            ["Input.ConfirmPassword"] = "NuevaClave2027",
         }), HttpStatusCode.OK));
 
         foreach (var (what, response, expected) in answers)
@@ -129,7 +131,9 @@ public abstract partial class SecurityHeadersTests(Db db) : IAsyncLifetime
         var token = WebUtility.HtmlDecode(Regex.Match(html, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value);
         var signIn = await client.PostAsync("/Account/Login", new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["Input.Email"] = Accounts.Evaluado, ["Input.Password"] = EgiAppFactory.Password, ["__RequestVerificationToken"] = token,
+            ["Input.Email"] = Accounts.Evaluado,
+            ["Input.Password"] = EgiAppFactory.Password,
+            ["__RequestVerificationToken"] = token,
         }));
         Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
         return (pageCookies, SetCookies(signIn));
@@ -194,7 +198,9 @@ public abstract partial class SecurityHeadersTests(Db db) : IAsyncLifetime
         {
             Content = new FormUrlEncodedContent(new Dictionary<string, string>
             {
-                ["Input.Email"] = Accounts.Evaluado, ["Input.Password"] = EgiAppFactory.Password, ["__RequestVerificationToken"] = token,
+                ["Input.Email"] = Accounts.Evaluado,
+                ["Input.Password"] = EgiAppFactory.Password,
+                ["__RequestVerificationToken"] = token,
             }),
         };
         post.Headers.Add("X-Forwarded-Proto", forwardedProto);
