@@ -72,8 +72,10 @@ accounts="$work/data/accounts.tsv"
 # Both instances: the same database and data folder (evidence files), forwarded headers from the proxy honoured.
 # Instance 2 starts after instance 1 is up, as a rolling deployment would: one instance applies the migrations.
 start_instance() { # port log
-  ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_FORWARDEDHEADERS_ENABLED=true \
+  # nginx runs on this machine: loopback is the default Proxy:KnownProxies. Many sign-ins come from one address.
+  ASPNETCORE_ENVIRONMENT=Production \
     dotnet "$work/app/Egi.Web.dll" --urls "http://127.0.0.1:$1" --Egi:DataFolder="$work/data" \
+    --Proxy:KnownProxies=127.0.0.1 --RateLimits:SignIn:PerIp:PermitLimit=100000 \
     --Database:Provider=Postgres "--ConnectionStrings:Postgres=$conn" --Egi:SeedDemo=false --Egi:StartupBanner=false \
     --Mail:BaseUrl="http://127.0.0.1:$NGINX_PORT" \
     --Logging:LogLevel:Default=Warning --Mail:WorkerEnabled=false --Scheduler:Enabled=false > "$2" 2>&1 &
@@ -197,7 +199,7 @@ cpu=$(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo)
   echo "- Entity: bench/Egi.Generator --servants $SERVANTS --seed $SEED --provider Postgres, generated in $gen_seconds s"
   echo "- wrk: $THREADS threads, $CONNECTIONS connections, $DURATION per row; signed in through nginx as ${#ev_cookie[@]} evaluados" \
     "and ${#th_cookie[@]} Talento Humano users, the Cookie header rotating among them"
-  echo "- Application: Release, ASPNETCORE_ENVIRONMENT=Production, ASPNETCORE_FORWARDEDHEADERS_ENABLED=true, logging Warning," \
+  echo "- Application: Release, ASPNETCORE_ENVIRONMENT=Production, Proxy:KnownProxies=127.0.0.1, logging Warning," \
     "mail worker and scheduler off; nginx $(nginx -v 2>&1 | sed 's/.*nginx\///'), round robin, keepalive to the upstreams"
   echo "- Warm-up: $WARMUP per page through nginx → both before the measurements; then the targets in the order of the table"
   echo "- Check: a cookie from a sign-in through nginx opened /Pending on instance 1 ($code1) and on instance 2 ($code2)"

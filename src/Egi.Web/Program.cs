@@ -2,6 +2,7 @@ using Egi.Web.Data;
 using Egi.Web.Features;
 using Egi.Web.Features.ApiKeys;
 using Egi.Web.Infrastructure;
+using Egi.Web.Infrastructure.Security;
 using Egi.Web.Notifications;
 using Egi.Web.Operations;
 
@@ -36,32 +37,36 @@ builder.Services.AddRazorPages(o =>
     o.Conventions.AuthorizeFolder("/Sessions", Policies.ProcessRead);
     o.Conventions.AuthorizeFolder("/WorkPlan", Policies.ProcessRead);
     // /Improvement is authorized per resource (evaluado, jefe, Talento Humano, Consulta) in its pages.
+    o.Conventions.AddEgiRateLimitedForms();
 });
 builder.Services.Configure<Microsoft.AspNetCore.Mvc.MvcOptions>(o => SpanishBindingMessages.Apply(o.ModelBindingMessageProvider));
 builder.Services.AddOpenApi();
 builder.Services.AddEgiNotifications(builder.Configuration);
 builder.Services.AddEgiFeatures();
 builder.Services.AddEgiApi();
+builder.Services.AddEgiTransportSecurity(builder.Configuration, builder.Environment);
+builder.Services.AddEgiRateLimits(builder.Configuration);
+builder.Services.AddSingleton<SignInGuard>();
 
 var app = builder.Build();
 
 // Outside Development: Mail:BaseUrl required, demo seeding only on explicit opt-in, a warning for AllowedHosts=*.
 if (!ProductionChecks.Verify(app.Configuration, app.Environment, app.Logger)) return 1;
 
+app.UseEgiSecurityHeaders();
+app.UseEgiTransportSecurity();
 if (!app.Environment.IsDevelopment())
-{
     app.UseExceptionHandler("/Error");
-    app.UseHsts();
-}
 app.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
 app.UseSpanishCulture();
 app.UseRouting();
 app.UseAuthentication();
+// The rate limiter (forms and the API policy, which partitions by the key in the Authorization header itself).
+app.UseEgiRateLimits();
 app.UseAuthorization();
-// After authorization, so that a policy's schemes (an API key) have set the user the limiter partitions by.
-app.UseRateLimiter();
 
-app.MapStaticAssets();
+// The fallback policy (signed in) would otherwise cover the static files too: the sign-in page needs its stylesheet.
+app.MapStaticAssets().AllowAnonymous();
 app.MapRazorPages().WithStaticAssets();
 app.MapEgiEndpoints();
 

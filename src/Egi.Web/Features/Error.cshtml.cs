@@ -12,6 +12,9 @@ public sealed class ErrorModel : PageModel
     public int Code { get; private set; }
     public string? RequestId { get; private set; }
 
+    /// <summary>For 429: how long to wait, as the rate limiter said (also in the Retry-After header).</summary>
+    public int RetryAfterSeconds { get; private set; } = 60;
+
     public string Heading => Code switch
     {
         400 => "Solicitud no válida",
@@ -19,6 +22,7 @@ public sealed class ErrorModel : PageModel
         404 => "Página no encontrada",
         405 => "Operación no permitida",
         413 => "Archivo demasiado grande",
+        429 => "Demasiados intentos seguidos",
         _ => "Ocurrió un error",
     };
 
@@ -29,12 +33,15 @@ public sealed class ErrorModel : PageModel
         404 => "La página o el registro que busca no existe o ya no está disponible.",
         405 => "Esta operación no está permitida en esta dirección.",
         413 => "El archivo supera el tamaño máximo permitido.",
+        429 => $"Por seguridad, EGI limita los intentos seguidos desde un mismo equipo y para una misma cuenta. Espere {Infrastructure.Security.RateLimits.WaitText(RetryAfterSeconds)} e intente de nuevo.",
         _ => "No pudimos completar la operación. Lo que ya estaba guardado sigue guardado. Intente de nuevo en unos minutos; si el problema continúa, informe a soporte el código de la solicitud.",
     };
 
-    public void OnGet(int? code) => Set(code);
+    // The code comes from the re-execution's query string only: a re-executed POST keeps its form, which may have a
+    // field named "code" (the password-reset form does).
+    public void OnGet([FromQuery] int? code) => Set(code);
 
-    public void OnPost(int? code) => Set(code);
+    public void OnPost([FromQuery] int? code) => Set(code);
 
     private void Set(int? code)
     {
@@ -44,5 +51,10 @@ public sealed class ErrorModel : PageModel
         Code = code ?? (exception is null ? 404 : 500);
         RequestId = Activity.Current?.Id ?? HttpContext.TraceIdentifier;
         if (code is null) Response.StatusCode = Code;
+        if (Code == 429 && HttpContext.Items[Infrastructure.Security.RateLimits.RetryAfterItem] is int seconds)
+        {
+            RetryAfterSeconds = seconds;
+            Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
     }
 }

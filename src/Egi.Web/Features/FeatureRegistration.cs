@@ -30,6 +30,7 @@ public static class FeatureRegistration
             .AllowAnonymous()
             .ExcludeFromDescription();
 
+        // Every JSON endpoint shares the rate-limit policy "api" (RateLimits:Api): per API key, per account, or per IP.
         var api = app.MapGroup("/api/v1");
         app.MapEgiApi(api);
         api.MapDirectoryApi();

@@ -52,6 +52,9 @@ public sealed class BrowserAppFactory : WebApplicationFactory<Program>
         builder.UseSetting("Scheduler:Enabled", "false");
         builder.UseSetting("Database:Provider", "Sqlite");
         builder.UseSetting("ConnectionStrings:Sqlite", $"Data Source={Path.Combine(folder, "egi.db")}");
+        // Every journey signs in from 127.0.0.1 against one host: raise the per-IP sign-in and password limits.
+        foreach (var form in new[] { "SignIn", "ForgotPassword", "Password" })
+            builder.UseSetting($"RateLimits:{form}:PerIp:PermitLimit", "100000");
         builder.ConfigureServices(services =>
             // Hashing with the production iteration count would make every seeded account cost ~0.1 s.
             services.Configure<PasswordHasherOptions>(o => o.IterationCount = 1));

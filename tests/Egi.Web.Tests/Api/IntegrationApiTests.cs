@@ -187,8 +187,8 @@ public abstract partial class IntegrationApiTests(Db db) : IAsyncLifetime
     [Fact]
     public async Task Keys_are_rate_limited_per_key()
     {
-        app.Settings["Api:RateLimit:PermitLimit"] = "3";
-        app.Settings["Api:RateLimit:WindowSeconds"] = "3600";
+        app.Settings["RateLimits:Api:PermitLimit"] = "3";
+        app.Settings["RateLimits:Api:WindowSeconds"] = "3600";
         var first = ClientWith(await KeyAsync("Primera", null, ApiScopes.DirectoryRead));
         var second = ClientWith(await KeyAsync("Segunda", null, ApiScopes.DirectoryRead));
         for (var i = 0; i < 3; i++) Assert.Equal(HttpStatusCode.OK, (await first.GetAsync("/api/v1/directory/dependencies")).StatusCode);

@@ -59,6 +59,16 @@ public sealed class EgiAppFactory : WebApplicationFactory<Program>
     /// <summary>Every SQL command the application sends (see <see cref="QueryCounter"/>).</summary>
     public QueryCounter Queries { get; } = new();
 
+    /// <summary>
+    /// Keep the production rate limits (RateLimits:*). By default the tests' host raises them: a test signs in many times
+    /// from the same address, which the limits would refuse.
+    /// </summary>
+    public bool ProductionRateLimits { get; init; }
+
+    /// <summary>A request header that sets the client's address as the server sees it (TestServer has none):
+    /// the proxy's address in forwarded-headers tests, different "machines" in rate-limit tests.</summary>
+    public const string RemoteIpHeader = "X-Test-Remote-Ip";
+
     /// <summary>Extra configuration (e.g. Mail:*) applied on top; set before the first request.</summary>
     public Dictionary<string, string?> Settings { get; } = new();
 
@@ -105,9 +115,17 @@ public sealed class EgiAppFactory : WebApplicationFactory<Program>
             builder.UseSetting("Database:Provider", "Sqlite");
             builder.UseSetting("ConnectionStrings:Sqlite", ConnectionString);
         }
+        if (!ProductionRateLimits)
+        {
+            foreach (var form in new[] { "SignIn", "ForgotPassword", "Password" })
+                foreach (var per in new[] { "PerIp", "PerAccount" })
+                    builder.UseSetting($"RateLimits:{form}:{per}:PermitLimit", "100000");
+            builder.UseSetting("RateLimits:Api:PermitLimit", "100000");
+        }
         foreach (var (key, value) in Settings) builder.UseSetting(key, value);
         builder.ConfigureServices(services =>
         {
+            services.AddSingleton<Microsoft.AspNetCore.Hosting.IStartupFilter, RemoteIpFromHeader>();
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(Clock);
             // Hashing with the production iteration count would make every seeded account cost ~0.1 s.
@@ -163,6 +181,22 @@ public sealed class EgiAppFactory : WebApplicationFactory<Program>
         }
         try { System.IO.Directory.Delete(folder, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
     }
+}
+
+/// <summary>Sets the connection's remote address from <see cref="EgiAppFactory.RemoteIpHeader"/>, before anything else runs.</summary>
+internal sealed class RemoteIpFromHeader : Microsoft.AspNetCore.Hosting.IStartupFilter
+{
+    public Action<Microsoft.AspNetCore.Builder.IApplicationBuilder> Configure(Action<Microsoft.AspNetCore.Builder.IApplicationBuilder> next) => app =>
+    {
+        Microsoft.AspNetCore.Builder.UseExtensions.Use(app, (context, nextMiddleware) =>
+        {
+            if (context.Request.Headers.TryGetValue(EgiAppFactory.RemoteIpHeader, out var value)
+                && System.Net.IPAddress.TryParse(value.ToString(), out var ip))
+                context.Connection.RemoteIpAddress = ip;
+            return nextMiddleware(context);
+        });
+        next(app);
+    };
 }
 
 public static class HttpClientFormExtensions

@@ -13,6 +13,7 @@ public sealed class ForgotPasswordModel(UserManager<AppUser> users, Notifier not
     [BindProperty]
     [Required(ErrorMessage = "Escriba su correo institucional.")]
     [EmailAddress(ErrorMessage = "Escriba un correo válido, por ejemplo nombre.apellido@entidad.gov.co.")]
+    [StringLength(256, ErrorMessage = "El correo institucional admite hasta 256 caracteres.")]
     [Display(Name = "Correo institucional")]
     public string Email { get; set; } = "";
 
@@ -25,9 +26,16 @@ public sealed class ForgotPasswordModel(UserManager<AppUser> users, Notifier not
     public async Task<IActionResult> OnPostAsync()
     {
         if (!ModelState.IsValid) return Page();
-        var user = await users.FindByEmailAsync(Email.Trim());
-        // The answer is the same whether the account exists or not, so nobody can probe who has one.
-        if (user is not null)
+        var email = Email.Trim();
+        var user = await users.FindByEmailAsync(email);
+        // The answer is the same whether the account exists or not, so nobody can probe who has one; both write one
+        // audit line in one transaction, so the time is comparable too (the rate limits apply to both alike).
+        if (user is null)
+        {
+            db.Audit("Solicitar restablecimiento", "Cuenta", "", $"Restablecimiento de contraseña pedido para {email}, que no tiene cuenta en EGI");
+            await db.SaveChangesAsync();
+        }
+        else
         {
             var token = await users.GeneratePasswordResetTokenAsync(user);
             var link = templates.Url($"/Account/ResetPassword?userId={Uri.EscapeDataString(user.Id)}&code={Uri.EscapeDataString(token)}");

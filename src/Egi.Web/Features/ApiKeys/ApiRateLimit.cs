@@ -7,15 +7,15 @@ namespace Egi.Web.Features.ApiKeys;
 /// <summary>
 /// The «api» rate-limit policy: a fixed window per API key (partitioned by the key's public prefix, read from the
 /// Authorization header, so it does not depend on where authentication runs), per signed-in person otherwise, else per
-/// address. Configuration: Api:RateLimit:PermitLimit (requests, default 120) per Api:RateLimit:WindowSeconds (60).
+/// address. Configuration: RateLimits:Api:PermitLimit (requests, default 120) per RateLimits:Api:WindowSeconds (60).
 /// Over the limit: 429 with a Spanish problem and Retry-After.
 /// </summary>
-public sealed class ApiRateLimitPolicy(IConfiguration config) : IRateLimiterPolicy<string>
+public sealed class ApiRateLimitPolicy(Infrastructure.Security.RateLimitsOptions limits) : IRateLimiterPolicy<string>
 {
-    public const string Name = "api";
+    public const string Name = Infrastructure.Security.RateLimits.ApiPolicy;
 
-    private readonly int permitLimit = Math.Max(1, config.GetValue("Api:RateLimit:PermitLimit", 120));
-    private readonly TimeSpan window = TimeSpan.FromSeconds(Math.Max(1, config.GetValue("Api:RateLimit:WindowSeconds", 60)));
+    private readonly int permitLimit = Math.Max(1, limits.Api.PermitLimit);
+    private readonly TimeSpan window = TimeSpan.FromSeconds(Math.Max(1, limits.Api.WindowSeconds));
 
     public RateLimitPartition<string> GetPartition(HttpContext httpContext)
     {
@@ -42,7 +42,7 @@ public sealed class ApiRateLimitPolicy(IConfiguration config) : IRateLimiterPoli
         http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
         await Results.Problem(
             title: "Demasiadas solicitudes",
-            detail: $"Se superó el límite de solicitudes de esta clave. Intente de nuevo en {seconds} segundos.",
+            detail: $"Se superó el límite de solicitudes de esta clave o cuenta. Intente de nuevo en {seconds} segundos.",
             statusCode: StatusCodes.Status429TooManyRequests).ExecuteAsync(http);
     };
 }

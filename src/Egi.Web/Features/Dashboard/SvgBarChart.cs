@@ -41,7 +41,7 @@ public static class SvgBarChart
         var id = chart.Id;
         var sb = new StringBuilder();
         sb.Append(CultureInfo.InvariantCulture, $"<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {Width} {height}\" width=\"100%\" role=\"img\" ")
-          .Append(CultureInfo.InvariantCulture, $"aria-labelledby=\"{id}-titulo {id}-resumen\" class=\"egi-chart\" data-chart=\"{id}\" preserveAspectRatio=\"xMinYMin meet\" style=\"max-width:{Width}px;height:auto\">")
+          .Append(CultureInfo.InvariantCulture, $"aria-labelledby=\"{id}-titulo {id}-resumen\" class=\"egi-chart\" data-chart=\"{id}\" preserveAspectRatio=\"xMinYMin meet\">")
           .Append(CultureInfo.InvariantCulture, $"<title id=\"{id}-titulo\">{E(chart.Title)}</title>")
           .Append("<defs>");
         for (var i = 0; i < chart.Series.Count; i++) sb.Append(Pattern($"{id}-p{i}", i));

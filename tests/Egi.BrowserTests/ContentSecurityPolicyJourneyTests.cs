@@ -1,0 +1,126 @@
+using Egi.BrowserTests.Infrastructure;
+using Egi.Domain.Evaluations;
+using Egi.Web.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using Xunit.Abstractions;
+
+namespace Egi.BrowserTests;
+
+/// <summary>
+/// The Content-Security-Policy (no inline script, no style attribute) in a real browser: the main pages load without a
+/// single violation reported by Chromium, and their scripts (Bootstrap's menus, the goals' running total) still work.
+/// </summary>
+public sealed class ContentSecurityPolicyJourneyTests(BrowserFixture fixture, ITestOutputHelper output) : BrowserTest(fixture, output)
+{
+    private static readonly string[] TalentoHumanoPages =
+    [
+        "/", "/Pending", "/Dashboard", "/Directory/Servants", "/Directory/Dependencies", "/Directory/Import", "/Periods",
+        "/Competencies", "/Audit", "/Reports/Stage1", "/Reports/Annual", "/Control", "/Control/Reminders", "/Plans",
+        "/Sessions", "/WorkPlan", "/Improvement", "/Notifications", "/Account/ChangePassword",
+    ];
+
+    /// <summary>Collects what Chromium reports: violation events in the page and CSP messages in the console.</summary>
+    private static async Task<List<string>> WatchAsync(IPage page)
+    {
+        var reported = new List<string>();
+        page.Console += (_, message) =>
+        {
+            if (message.Text.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase))
+                lock (reported) reported.Add($"console: {message.Text}");
+        };
+        page.PageError += (_, error) => { lock (reported) reported.Add($"script error: {error}"); };
+        // Added by the browser's debugging protocol, which the policy does not govern.
+        await page.AddInitScriptAsync("""
+            window.__csp = [];
+            document.addEventListener('securitypolicyviolation', function (e) {
+                window.__csp.push(e.violatedDirective + ' ' + (e.blockedURI || '') + ' ' + (e.sourceFile || '') + ':' + e.lineNumber);
+            });
+            """);
+        return reported;
+    }
+
+    private static async Task AssertNoViolationAsync(IPage page, List<string> reported, string url)
+    {
+        var events = await page.EvaluateAsync<string[]>("() => window.__csp || []");
+        List<string> all;
+        lock (reported) all = [.. reported, .. events];
+        Assert.True(all.Count == 0, $"{url}: {string.Join(" | ", all)}");
+    }
+
+    [Fact]
+    public Task Main_pages_load_without_a_policy_violation_and_the_menus_work() =>
+        InBrowserAsync(nameof(Main_pages_load_without_a_policy_violation_and_the_menus_work), async page =>
+        {
+            var reported = await WatchAsync(page);
+            await page.GotoAsync("/Account/Login");
+            await AssertNoViolationAsync(page, reported, "/Account/Login");
+            await SignInAsync(page, Accounts.TalentoHumano);
+            foreach (var url in TalentoHumanoPages)
+            {
+                var response = await page.GotoAsync(url);
+                Assert.True(response is { Ok: true }, $"{url}: {response?.Status}");
+                await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+                // The policy is the one the browser got.
+                Assert.Contains("script-src 'self'", await response!.HeaderValueAsync("content-security-policy") ?? "");
+                await AssertNoViolationAsync(page, reported, url);
+            }
+
+            // Bootstrap's script runs: the «Administración» drop-down opens.
+            await page.GotoAsync("/");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Administración" }).ClickAsync();
+            await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Auditoría", Exact = true })).ToBeVisibleAsync();
+            await AssertNoViolationAsync(page, reported, "/ (menú Administración)");
+
+            // The watch does see a violation when there is one: an inline script added to the page is refused and reported.
+            await page.EvaluateAsync("() => { var s = document.createElement('script'); s.textContent = 'window.__inline = 1;'; document.body.appendChild(s); }");
+            await page.WaitForFunctionAsync("() => window.__csp.length > 0");
+            Assert.Null(await page.EvaluateAsync<int?>("() => window.__inline"));
+            Assert.Contains("script-src", string.Join(" ", await page.EvaluateAsync<string[]>("() => window.__csp")));
+        });
+
+    [Fact]
+    public Task On_a_phone_the_collapsed_menu_opens() =>
+        InBrowserAsync(nameof(On_a_phone_the_collapsed_menu_opens), async page =>
+        {
+            var reported = await WatchAsync(page);
+            await SignInAsync(page, Accounts.TalentoHumano);
+            await page.GotoAsync("/Dashboard");
+            var menuLink = page.GetByRole(AriaRole.Navigation, new() { Name = "Menú principal" }).GetByRole(AriaRole.Link, new() { Name = "Mis pendientes" });
+            await Expect(menuLink).ToBeHiddenAsync();
+            await page.GetByRole(AriaRole.Button, new() { Name = "Mostrar u ocultar el menú" }).ClickAsync();
+            await Expect(menuLink).ToBeVisibleAsync();
+            await AssertNoViolationAsync(page, reported, "/Dashboard (390 px)");
+        }, width: 390, height: 844);
+
+    [Fact]
+    public Task The_goals_running_total_works_under_the_policy() =>
+        InBrowserAsync(nameof(The_goals_running_total_works_under_the_policy), async page =>
+        {
+            // An evaluado still formulating goals whom no other journey uses; nothing is saved here.
+            var (email, evaluationId) = await EvaluadoFormulatingAsync();
+            var reported = await WatchAsync(page);
+            await SignInAsync(page, email);
+            await page.GotoAsync($"/Evaluations/Goals/{evaluationId}");
+            await Expect(page.Locator("#ev-total-value")).ToBeVisibleAsync();
+            await page.Locator("#Goals_0__Weight").FillAsync("45");
+            await page.Locator("#Goals_1__Weight").FillAsync("30");
+            await Expect(page.Locator("#ev-total-value")).ToHaveTextAsync("75");
+            await AssertNoViolationAsync(page, reported, "/Evaluations/Goals");
+        });
+
+    private async Task<(string Email, int EvaluationId)> EvaluadoFormulatingAsync()
+    {
+        var usedByOtherJourneys = new[] { 20, 21, 23, 28 }.Select(n => DemoData.EmailOf(n).ToUpperInvariant()).ToHashSet();
+        using var scope = Fixture.App.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<EgiDbContext>();
+        var candidates = await (from e in db.Evaluations
+                                join u in db.Users on e.EvaluadoId equals u.ServantId
+                                where e.State == EvaluationState.GoalFormulation
+                                orderby e.Id descending
+                                select new { u.Email, e.Id }).ToListAsync();
+        var chosen = candidates.First(c => c.Email is not null && !usedByOtherJourneys.Contains(c.Email.ToUpperInvariant()));
+        return (chosen.Email!, chosen.Id);
+    }
+}
