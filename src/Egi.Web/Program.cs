@@ -36,6 +36,7 @@ builder.Services.Configure<Microsoft.AspNetCore.Mvc.MvcOptions>(o => SpanishBind
 builder.Services.AddOpenApi();
 builder.Services.AddEgiNotifications(builder.Configuration);
 builder.Services.AddEgiFeatures();
+builder.Services.AddEgiUploads(builder.Configuration);
 
 var app = builder.Build();
 
@@ -49,6 +50,7 @@ app.UseSpanishCulture();
 app.UseRouting();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseEgiUploads();
 
 app.MapStaticAssets();
 app.MapRazorPages().WithStaticAssets();
