@@ -7,6 +7,7 @@ using Egi.Web.Features.Evaluations;
 using Egi.Web.Tests.Infrastructure;
 using Egi.Web.Tests.Periods;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Egi.Web.Tests.Evaluations;
 
@@ -28,6 +29,12 @@ public abstract class UploadLimitTests(Db db, bool kestrel = false) : IAsyncLife
         if (kestrel) app.UseKestrel(0);
         Configure(app.Settings);
         scenario = await EvaluationScenario.OpenAsync(app);
+        if (kestrel)
+        {
+            var addresses = app.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>().Features
+                .Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()!.Addresses;
+            app.ServerAddress = new Uri(addresses.First().Replace("[::]", "127.0.0.1", StringComparison.Ordinal));
+        }
         await app.WithDbAsync(async d =>
         {
             var p = await d.Periods.SingleAsync(x => x.Id == scenario.PeriodId);

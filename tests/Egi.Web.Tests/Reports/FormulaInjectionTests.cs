@@ -91,6 +91,16 @@ public abstract partial class FormulaInjectionTests(Db db) : IAsyncLifetime
     {
         var hr = await app.SignedInAsync(Accounts.TalentoHumano);
         var vigencia = await app.WithDbAsync(d => d.Evaluations.Select(e => e.PeriodId).FirstAsync());
+        if (!await app.WithDbAsync(d => d.Set<WorkPlanActivity>().AnyAsync()))
+        {
+            var created = await hr.PostFormAsync($"/WorkPlan?handler=Create&periodId={vigencia}", [], getUrl: $"/WorkPlan?periodId={vigencia}");
+            Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+        }
+        await app.WithDbAsync(async d =>
+        {
+            foreach (var a in await d.Set<WorkPlanActivity>().ToListAsync()) a.Name = ActivityProbe;
+            await d.SaveChangesAsync();
+        });
 
         // .xlsx written by a POST handler of a report page, and the probe each must carry (null: no probe of ours is in it).
         var posted = new (string Page, string Handler, string? Probe)[]
