@@ -229,5 +229,4 @@ public static class UploadRegistration
 
     /// <summary>After authorization: nobody's body is read before they are known to be allowed on the page.</summary>
     public static IApplicationBuilder UseEgiUploads(this IApplicationBuilder app) => app.UseMiddleware<UploadLimitMiddleware>();
-
 }

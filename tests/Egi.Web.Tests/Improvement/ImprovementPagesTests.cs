@@ -136,7 +136,7 @@ public abstract class ImprovementPagesTests(Db db) : IAsyncLifetime
         Assert.Contains("Mi plan de mejoramiento", await HtmlAsync(camila, "/Improvement"));
         Assert.Contains("Guardar aspectos", await HtmlAsync(camila, url));
         var santiagoPlan = (await PlanAsync(app, Santiago))!.Id;
-        Assert.Equal(HttpStatusCode.Forbidden, (await camila.GetAsync($"/Improvement/Plan/{santiagoPlan}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await camila.GetAsync($"/Improvement/Plan/{santiagoPlan}")).StatusCode); // not hers: 404
 
         Assert.Empty((await PlanAsync(app, Camila))!.Aspects);
     }
