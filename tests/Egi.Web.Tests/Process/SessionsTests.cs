@@ -252,14 +252,18 @@ public abstract class SessionsTests(Db db) : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Forbidden, (await planning.GetAsync("/Sessions/Report?handler=Xlsx")).StatusCode);
 
         // Ley 1581: Planeación sees the invitees' names and document numbers only in its own divulgation sessions.
-        var invited = await app.WithDbAsync(d => (from i in d.Set<SessionInvitee>() join s in d.Servants on i.ServantId equals s.Id
-                                                  where i.SessionId == socialization select s.DocumentNumber).FirstAsync());
+        var invited = await app.WithDbAsync(d => (from i in d.Set<SessionInvitee>()
+                                                  join s in d.Servants on i.ServantId equals s.Id
+                                                  where i.SessionId == socialization
+                                                  select s.DocumentNumber).FirstAsync());
         var notOwn = WebUtility.HtmlDecode(await planning.GetStringAsync($"/Sessions/Details/{socialization}"));
         Assert.Contains("Invitados:", notOwn);
         Assert.DoesNotContain(invited, notOwn);
         Assert.DoesNotContain("<th scope=\"col\">Documento</th>", notOwn);
-        var ownDocument = await app.WithDbAsync(d => (from i in d.Set<SessionInvitee>() join s in d.Servants on i.ServantId equals s.Id
-                                                      where i.SessionId == divulgation select s.DocumentNumber).FirstAsync());
+        var ownDocument = await app.WithDbAsync(d => (from i in d.Set<SessionInvitee>()
+                                                      join s in d.Servants on i.ServantId equals s.Id
+                                                      where i.SessionId == divulgation
+                                                      select s.DocumentNumber).FirstAsync());
         Assert.Contains(ownDocument, await planning.GetStringAsync($"/Sessions/Details/{divulgation}"));
         Assert.Contains(invited, await hr.GetStringAsync($"/Sessions/Details/{socialization}"));
 
