@@ -47,6 +47,7 @@ builder.Services.AddEgiApi();
 builder.Services.AddEgiTransportSecurity(builder.Configuration, builder.Environment);
 builder.Services.AddEgiRateLimits(builder.Configuration);
 builder.Services.AddSingleton<SignInGuard>();
+builder.Services.AddEgiUploads(builder.Configuration);
 
 var app = builder.Build();
 
@@ -64,6 +65,7 @@ app.UseAuthentication();
 // The rate limiter (forms and the API policy, which partitions by the key in the Authorization header itself).
 app.UseEgiRateLimits();
 app.UseAuthorization();
+app.UseEgiUploads();
 
 // The fallback policy (signed in) would otherwise cover the static files too: the sign-in page needs its stylesheet.
 app.MapStaticAssets().AllowAnonymous();

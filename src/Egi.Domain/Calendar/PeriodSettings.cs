@@ -15,7 +15,7 @@ public sealed class ScaleLevel
 /// </summary>
 public sealed class PeriodSettings
 {
-    public static readonly string[] KnownEvidenceTypes = ["pdf", "docx", "xlsx", "pptx", "png", "jpg", "jpeg", "doc", "xls", "ppt", "csv", "txt", "zip", "odt", "ods"];
+    public static readonly string[] KnownEvidenceTypes = ["pdf", "docx", "xlsx", "pptx", "png", "jpg", "jpeg", "doc", "xls", "ppt", "csv", "txt", "zip", "odt", "ods", "odp"];
 
     public int MinGoals { get; set; } = 1;
     public int MaxGoals { get; set; } = 5;

@@ -32,7 +32,7 @@ public sealed class ErrorModel : PageModel
         403 => "Su cuenta no tiene permiso para ver o modificar este recurso. Si cree que es un error, comuníquese con Talento Humano.",
         404 => "La página o el registro que busca no existe o ya no está disponible.",
         405 => "Esta operación no está permitida en esta dirección.",
-        413 => "El archivo supera el tamaño máximo permitido.",
+        413 => HttpContext.Items[Infrastructure.UploadLimitMiddleware.MessageItem] as string ?? "El archivo supera el tamaño máximo permitido.",
         429 => $"Por seguridad, EGI limita los intentos seguidos desde un mismo equipo y para una misma cuenta. Espere {Infrastructure.Security.RateLimits.WaitText(RetryAfterSeconds)} e intente de nuevo.",
         _ => "No pudimos completar la operación. Lo que ya estaba guardado sigue guardado. Intente de nuevo en unos minutos; si el problema continúa, informe a soporte el código de la solicitud.",
     };

@@ -1,10 +1,18 @@
+using System.Security.Cryptography;
+
 namespace Egi.Web.Infrastructure;
+
+/// <summary>What was written: the size in bytes and the SHA-256 in lower-case hex.</summary>
+public sealed record StoredFile(long Size, string Sha256);
 
 /// <summary>Evidence files, kept outside the web root: {Egi:DataFolder}/evidence/{evaluationId}/{storedName}.</summary>
 public interface IFileStore
 {
-    /// <summary>Writes <paramref name="content"/> to a temporary file and then moves it into place (never a half-written file).</summary>
-    Task SaveAsync(int evaluationId, string storedName, byte[] content, CancellationToken ct = default);
+    /// <summary>
+    /// Streams <paramref name="content"/> (from its current position) to a temporary file and then moves it into place
+    /// (never a half-written file); returns its size and SHA-256, computed on the way. Never holds the file in memory.
+    /// </summary>
+    Task<StoredFile> SaveAsync(int evaluationId, string storedName, Stream content, CancellationToken ct = default);
 
     /// <summary>The stored file, or null when it is missing.</summary>
     Stream? OpenRead(int evaluationId, string storedName);
@@ -23,13 +31,34 @@ public sealed class DiskFileStore(string dataFolder) : IFileStore
         return Path.Combine(root, evaluationId.ToString(System.Globalization.CultureInfo.InvariantCulture), storedName);
     }
 
-    public async Task SaveAsync(int evaluationId, string storedName, byte[] content, CancellationToken ct = default)
+    public async Task<StoredFile> SaveAsync(int evaluationId, string storedName, Stream content, CancellationToken ct = default)
     {
         var path = PathOf(evaluationId, storedName);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         var temp = path + ".tmp";
-        await File.WriteAllBytesAsync(temp, content, ct);
-        File.Move(temp, path, overwrite: false);
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        long size = 0;
+        try
+        {
+            await using (var target = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, FileOptions.Asynchronous))
+            {
+                var buffer = new byte[81920];
+                int read;
+                while ((read = await content.ReadAsync(buffer, ct)) > 0)
+                {
+                    hash.AppendData(buffer, 0, read);
+                    await target.WriteAsync(buffer.AsMemory(0, read), ct);
+                    size += read;
+                }
+            }
+            File.Move(temp, path, overwrite: false);
+        }
+        catch
+        {
+            File.Delete(temp);
+            throw;
+        }
+        return new StoredFile(size, Convert.ToHexStringLower(hash.GetHashAndReset()));
     }
 
     public Stream? OpenRead(int evaluationId, string storedName)

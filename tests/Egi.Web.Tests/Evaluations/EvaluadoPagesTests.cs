@@ -212,19 +212,17 @@ public abstract partial class EvaluadoPagesTests(Db db) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Consulta_reads_the_evaluation_without_action_buttons_and_cannot_post_goals()
+    public async Task Consulta_does_not_open_an_individual_evaluation_and_cannot_post_goals()
     {
+        // Ley 1581 (SPEC §1): Consulta reads dashboards and reports, not the content of one evaluation: 404, like a stranger.
         var id = await scenario.EvaluationIdAsync(Camila);
         var consulta = await app.SignedInAsync(Accounts.Consulta);
-        var page = await HtmlAsync(consulta, Details(id));
-        Assert.Contains(CamilaName, page);
-        Assert.Contains("Formulación de metas", page);
-        Assert.DoesNotContain("Lo que puede hacer ahora", page);
-        Assert.DoesNotContain("/Evaluations/Goals/", page);
-        Assert.DoesNotContain("/Evaluations/Admin/", page);
+        var page = await consulta.GetAsync(Details(id));
+        Assert.Equal(HttpStatusCode.NotFound, page.StatusCode);
+        Assert.DoesNotContain(CamilaName, await page.Content.ReadAsStringAsync());
 
         var version = (await scenario.EvaluationAsync(Camila)).Version.ToString();
-        var post = await consulta.PostFormAsync($"{GoalsPage(id)}?handler=Save", GoalForm(version, G("Meta puesta por Consulta", 100)), getUrl: Details(id));
+        var post = await consulta.PostFormAsync($"{GoalsPage(id)}?handler=Save", GoalForm(version, G("Meta puesta por Consulta", 100)), getUrl: "/Account/ChangePassword");
         Assert.Equal(HttpStatusCode.NotFound, post.StatusCode);
         Assert.Empty((await scenario.EvaluationAsync(Camila)).Goals);
 

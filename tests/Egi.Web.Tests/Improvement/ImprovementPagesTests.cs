@@ -102,7 +102,7 @@ public abstract class ImprovementPagesTests(Db db) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_jefe_sees_and_edits_only_plans_of_their_own_evaluados_and_consulta_reads_but_cannot_post()
+    public async Task A_jefe_sees_and_edits_only_plans_of_their_own_evaluados_and_anyone_else_gets_404()
     {
         var id = await SentAsync();
         var url = $"/Improvement/Plan/{id}";
@@ -114,19 +114,21 @@ public abstract class ImprovementPagesTests(Db db) : IAsyncLifetime
         Assert.Contains("Guardar aspectos", await HtmlAsync(felipe, url));
 
         var carlos = await app.SignedInAsync(Accounts.Planeacion); // jefe of other people
-        Assert.Equal(HttpStatusCode.Forbidden, (await carlos.GetAsync(url)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await carlos.GetAsync(url)).StatusCode); // not yours: 404, like an evaluation
         Assert.DoesNotContain("Camila Andrea Salazar Nieto", await HtmlAsync(carlos, "/Improvement"));
         var version = await VersionAsync(felipe, url);
         var post = await carlos.PostFormAsync($"{url}?handler=Save", AspectForm(version), getUrl: "/Account/ChangePassword"); // his own antiforgery token
-        Assert.Equal(HttpStatusCode.Forbidden, post.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, post.StatusCode);
 
+        // Consulta reads the list (a report) but not the content of one plan (Ley 1581): 404, and no link to it.
         var consulta = await app.SignedInAsync(Accounts.Consulta);
-        var read = await HtmlAsync(consulta, url);
-        Assert.Contains("Camila Andrea Salazar Nieto", read);
-        Assert.DoesNotContain("Guardar aspectos", read);
-        Assert.Contains("Todos los planes de la vigencia", await HtmlAsync(consulta, "/Improvement"));
-        post = await consulta.PostFormAsync($"{url}?handler=Save", AspectForm(version), getUrl: url);
-        Assert.Equal(HttpStatusCode.Forbidden, post.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await consulta.GetAsync(url)).StatusCode);
+        var list = await HtmlAsync(consulta, "/Improvement");
+        Assert.Contains("Todos los planes de la vigencia", list);
+        Assert.Contains("Camila Andrea Salazar Nieto", list);
+        Assert.DoesNotContain($"href=\"{url}\"", list);
+        post = await consulta.PostFormAsync($"{url}?handler=Save", AspectForm(version), getUrl: "/Account/ChangePassword");
+        Assert.Equal(HttpStatusCode.NotFound, post.StatusCode);
         post = await consulta.PostFormAsync($"/Improvement?handler=Remind&vigencia={scenario.PeriodId}", new() { ["Selected"] = $"{id}" }, getUrl: "/Account/ChangePassword");
         Assert.Equal(HttpStatusCode.Forbidden, post.StatusCode);
 
@@ -134,7 +136,7 @@ public abstract class ImprovementPagesTests(Db db) : IAsyncLifetime
         Assert.Contains("Mi plan de mejoramiento", await HtmlAsync(camila, "/Improvement"));
         Assert.Contains("Guardar aspectos", await HtmlAsync(camila, url));
         var santiagoPlan = (await PlanAsync(app, Santiago))!.Id;
-        Assert.Equal(HttpStatusCode.Forbidden, (await camila.GetAsync($"/Improvement/Plan/{santiagoPlan}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await camila.GetAsync($"/Improvement/Plan/{santiagoPlan}")).StatusCode); // not hers: 404
 
         Assert.Empty((await PlanAsync(app, Camila))!.Aspects);
     }

@@ -135,9 +135,14 @@ public sealed class EgiAppFactory : WebApplicationFactory<Program>
         });
     }
 
+    /// <summary>With <c>UseKestrel</c>: the address the real server listens on (clients go there instead of the test server).</summary>
+    public Uri? ServerAddress { get; set; }
+
     /// <summary>A browser-like client: keeps cookies, does not follow redirects (tests assert them).</summary>
-    public HttpClient NewClient() =>
-        CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+    public HttpClient NewClient() => ServerAddress is { } address
+        // Over a real socket the factory's client would follow redirects in its inner handler: a plain one does not.
+        ? new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = true, CookieContainer = new() }) { BaseAddress = address }
+        : CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
 
     /// <summary>A client signed in through the real sign-in page.</summary>
     public async Task<HttpClient> SignedInAsync(string email, string password = Password)

@@ -384,7 +384,9 @@ public abstract partial class PlansPagesTests(Db db) : IAsyncLifetime
         Assert.Contains("id=\"metas-sin-item\">1<", html);
         var row = Regex.Match(html, "<tr>(?:(?!</tr>).)*EN-01(?:(?!</tr>).)*</tr>", RegexOptions.Singleline).Value;
         Assert.Contains("<td class=\"text-end\">2</td>", row);
-        Assert.Contains("Camila Andrea Salazar Nieto, Santiago Bermúdez Gil", row);
+        // Planeación sees counts, no names (Ley 1581); Talento Humano and Consulta see whose goals they are.
+        Assert.DoesNotContain("Camila Andrea Salazar Nieto", html);
+        Assert.DoesNotContain("De quién", html);
         Assert.Contains("Con metas", row);
         Assert.Contains("Sin metas", html);
         Assert.DoesNotContain("Descargar en Excel", html); // exports of personal data: Talento Humano and Consulta
@@ -393,6 +395,8 @@ public abstract partial class PlansPagesTests(Db db) : IAsyncLifetime
         Assert.True(await app.WithDbAsync(d => d.AuditEntries.AnyAsync(a => a.EntityType == "Cobertura de planes" && a.Action == "Consultar")));
 
         using var consulta = await app.SignedInAsync(Accounts.Consulta);
+        var consultaRow = Regex.Match(await HtmlAsync(consulta, "/Plans/Coverage"), "<tr>(?:(?!</tr>).)*EN-01(?:(?!</tr>).)*</tr>", RegexOptions.Singleline).Value;
+        Assert.Contains("Camila Andrea Salazar Nieto, Santiago Bermúdez Gil", consultaRow);
         var download = await consulta.PostFormAsync("/Plans/Coverage?handler=Xlsx", [], getUrl: "/Plans/Coverage");
         Assert.Equal(HttpStatusCode.OK, download.StatusCode);
         Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", download.Content.Headers.ContentType!.MediaType);

@@ -251,6 +251,22 @@ public abstract class SessionsTests(Db db) : IAsyncLifetime
             (await planning.PostFormAsync($"/Sessions/Details/{socialization}?handler=Send", new(), getUrl: $"/Sessions/Details/{divulgation}")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await planning.GetAsync("/Sessions/Report?handler=Xlsx")).StatusCode);
 
+        // Ley 1581: Planeación sees the invitees' names and document numbers only in its own divulgation sessions.
+        var invited = await app.WithDbAsync(d => (from i in d.Set<SessionInvitee>()
+                                                  join s in d.Servants on i.ServantId equals s.Id
+                                                  where i.SessionId == socialization
+                                                  select s.DocumentNumber).FirstAsync());
+        var notOwn = WebUtility.HtmlDecode(await planning.GetStringAsync($"/Sessions/Details/{socialization}"));
+        Assert.Contains("Invitados:", notOwn);
+        Assert.DoesNotContain(invited, notOwn);
+        Assert.DoesNotContain("<th scope=\"col\">Documento</th>", notOwn);
+        var ownDocument = await app.WithDbAsync(d => (from i in d.Set<SessionInvitee>()
+                                                      join s in d.Servants on i.ServantId equals s.Id
+                                                      where i.SessionId == divulgation
+                                                      select s.DocumentNumber).FirstAsync());
+        Assert.Contains(ownDocument, await planning.GetStringAsync($"/Sessions/Details/{divulgation}"));
+        Assert.Contains(invited, await hr.GetStringAsync($"/Sessions/Details/{socialization}"));
+
         var consulta = await app.SignedInAsync(Accounts.Consulta);
         var list = WebUtility.HtmlDecode(await consulta.GetStringAsync("/Sessions"));
         Assert.Contains("Plan Estratégico Institucional 2026-2030", list);

@@ -29,13 +29,16 @@ public sealed class EvaluationWorkflow(EgiDbContext db, CurrentUser me, TimeProv
 
     public Actor Actor => new(me.UserId ?? "", me.ServantId, me.DisplayName, me.IsTalentoHumano);
 
-    /// <summary>The evaluation if the signed-in person may see it; null when it does not exist or is not theirs (pages answer 404).</summary>
+    /// <summary>
+    /// The evaluation if the signed-in person may see it; null when it does not exist or is not theirs (pages answer 404).
+    /// Consulta reads dashboards and reports, not individual evaluations (Ley 1581, SPEC §1): it is refused like a stranger.
+    /// </summary>
     public async Task<EvaluationCase?> LoadAsync(int id, CancellationToken ct = default)
     {
         var evaluation = await db.Evaluations.FirstOrDefaultAsync(e => e.Id == id, ct);
         if (evaluation is null) return null;
         var actor = Actor;
-        if (!evaluation.CanView(actor) && !me.IsConsulta) return null;
+        if (!evaluation.CanView(actor)) return null;
         var period = await db.Periods.AsNoTracking().FirstAsync(p => p.Id == evaluation.PeriodId, ct);
         var people = await db.Servants.AsNoTracking().Where(s => s.Id == evaluation.EvaluadoId || s.Id == evaluation.EvaluatorId).ToListAsync(ct);
         var evaluado = people.First(s => s.Id == evaluation.EvaluadoId);

@@ -1,5 +1,4 @@
 using System.IO.Compression;
-using System.Security.Cryptography;
 using Egi.Domain.Calendar;
 using Egi.Web.Data;
 using Egi.Web.Infrastructure;
@@ -21,6 +20,15 @@ public static class EvidenceRules
         ["docx"] = "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
         ["xlsx"] = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         ["pptx"] = "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+        ["odt"] = "application/vnd.oasis.opendocument.text",
+        ["ods"] = "application/vnd.oasis.opendocument.spreadsheet",
+        ["odp"] = "application/vnd.oasis.opendocument.presentation",
+        ["zip"] = "application/zip",
+        ["csv"] = "text/csv",
+        ["txt"] = "text/plain",
+        ["doc"] = "application/msword",
+        ["xls"] = "application/vnd.ms-excel",
+        ["ppt"] = "application/vnd.ms-powerpoint",
     };
 
     /// <summary>The bare file name for display: any folder part ("../../x.pdf" → "x.pdf") is dropped.</summary>
@@ -35,14 +43,17 @@ public static class EvidenceRules
 
     public static string Extension(string name) => Path.GetExtension(name).TrimStart('.').ToLowerInvariant();
 
-    /// <summary>Null when the file is acceptable; otherwise a Spanish message.</summary>
-    public static string? Check(string name, byte[] content, PeriodSettings settings)
+    /// <summary>
+    /// Null when the file is acceptable; otherwise a Spanish message naming it. <paramref name="content"/> must be seekable
+    /// (the upload's temporary file): only its first bytes, and for ZIP-based formats its directory, are read.
+    /// </summary>
+    public static string? Check(string name, Stream content, PeriodSettings settings)
     {
         var ext = Extension(name);
         var allowed = settings.EvidenceTypes;
         if (!allowed.Contains(ext) && !(ext == "jpeg" && allowed.Contains("jpg")))
             return $"El tipo de archivo «{(ext.Length == 0 ? "sin extensión" : ext)}» no está permitido. Tipos permitidos: {string.Join(", ", allowed)}.";
-        if (content.Length == 0) return "El archivo está vacío.";
+        if (content.Length == 0) return $"El archivo «{name}» está vacío.";
         if (!SignatureMatches(ext, content))
             return $"El contenido del archivo «{name}» no corresponde a un archivo {ext.ToUpperInvariant()} válido.";
         return null;
@@ -56,33 +67,66 @@ public static class EvidenceRules
     public static string ContentTypeOf(string name) =>
         ContentTypes.TryGetValue(Extension(name), out var t) ? t : "application/octet-stream";
 
-    public static string Sha256Of(byte[] content) => Convert.ToHexStringLower(SHA256.HashData(content));
+    private static readonly byte[] Ole2 = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
 
-    private static bool StartsWith(byte[] content, params byte[] prefix) => content.AsSpan().StartsWith(prefix);
-
-    private static bool SignatureMatches(string ext, byte[] c) => ext switch
+    /// <summary>Whether the content is what the extension claims (by magic bytes, or the ZIP's own parts for Office/ODF).</summary>
+    public static bool SignatureMatches(string ext, Stream content)
     {
-        "pdf" => StartsWith(c, "%PDF-"u8.ToArray()),
-        "png" => StartsWith(c, 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A),
-        "jpg" or "jpeg" => StartsWith(c, 0xFF, 0xD8, 0xFF),
-        "docx" => ZipHas(c, "word/document.xml"),
-        "xlsx" => ZipHas(c, "xl/workbook.xml"),
-        "pptx" => ZipHas(c, "ppt/presentation.xml"),
-        // Other types the period may allow: refuse executables at least.
-        _ => !StartsWith(c, (byte)'M', (byte)'Z') && !StartsWith(c, 0x7F, (byte)'E', (byte)'L', (byte)'F'),
-    };
+        var buffer = new byte[8];
+        content.Position = 0;
+        var head = buffer[..content.ReadAtLeast(buffer, buffer.Length, throwOnEndOfStream: false)];
+        content.Position = 0;
+        bool Starts(ReadOnlySpan<byte> prefix) => head.AsSpan().StartsWith(prefix);
+        return ext switch
+        {
+            "pdf" => Starts("%PDF-"u8),
+            "png" => Starts([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]),
+            "jpg" or "jpeg" => Starts([0xFF, 0xD8, 0xFF]),
+            "docx" => OfficeZip(content, "wordprocessingml"),
+            "xlsx" => OfficeZip(content, "spreadsheetml"),
+            "pptx" => OfficeZip(content, "presentationml"),
+            "odt" => OdfZip(content, "application/vnd.oasis.opendocument.text"),
+            "ods" => OdfZip(content, "application/vnd.oasis.opendocument.spreadsheet"),
+            "odp" => OdfZip(content, "application/vnd.oasis.opendocument.presentation"),
+            "zip" => Starts("PK\x03\x04"u8) || Starts("PK\x05\x06"u8),
+            "doc" or "xls" or "ppt" => Starts(Ole2),
+            // Plain text (csv, txt): at least not an executable.
+            _ => !Starts("MZ"u8) && !Starts([0x7F, (byte)'E', (byte)'L', (byte)'F']),
+        };
+    }
 
-    private static bool ZipHas(byte[] c, string part)
+    /// <summary>An Office Open XML package: a ZIP whose [Content_Types].xml declares the main part of its kind.</summary>
+    private static bool OfficeZip(Stream content, string kind) =>
+        ReadEntry(content, "[Content_Types].xml", 1024 * 1024) is { } types
+        && types.Contains($"application/vnd.openxmlformats-officedocument.{kind}.", StringComparison.Ordinal);
+
+    /// <summary>An OpenDocument file: a ZIP whose «mimetype» entry is exactly the type of its extension.</summary>
+    private static bool OdfZip(Stream content, string mimeType) =>
+        ReadEntry(content, "mimetype", 200) is { } text && text.Trim() == mimeType;
+
+    private static string? ReadEntry(Stream content, string entryName, int maxChars)
     {
-        if (!StartsWith(c, (byte)'P', (byte)'K', 3, 4)) return false;
+        content.Position = 0;
+        Span<byte> pk = stackalloc byte[4];
+        if (content.ReadAtLeast(pk, 4, throwOnEndOfStream: false) < 4 || !pk.SequenceEqual("PK\x03\x04"u8)) return null;
+        content.Position = 0;
         try
         {
-            using var zip = new ZipArchive(new MemoryStream(c, writable: false), ZipArchiveMode.Read);
-            return zip.GetEntry(part) is not null;
+            using var zip = new ZipArchive(content, ZipArchiveMode.Read, leaveOpen: true);
+            var entry = zip.GetEntry(entryName);
+            if (entry is null || entry.Length > maxChars * 4L) return null;
+            using var reader = new StreamReader(entry.Open());
+            var buffer = new char[maxChars];
+            var read = reader.ReadBlock(buffer, 0, maxChars);
+            return new string(buffer, 0, read);
         }
         catch (InvalidDataException)
         {
-            return false;
+            return null;
+        }
+        finally
+        {
+            content.Position = 0;
         }
     }
 
@@ -92,12 +136,13 @@ public static class EvidenceRules
             ? url.Length > EvidenceItem.UrlMax ? $"El enlace admite máximo {EvidenceItem.UrlMax} caracteres." : null
             : "El enlace debe ser una dirección completa que empiece por http:// o https://.";
 
-    /// <summary>Stores the checked file and returns the new (unsaved) item.</summary>
-    public static async Task<EvidenceItem> StoreAsync(IFileStore store, int evaluationId, int followUp, int goal, string name, byte[] content,
+    /// <summary>Streams the checked file to the store and returns the new (unsaved) item.</summary>
+    public static async Task<EvidenceItem> StoreAsync(IFileStore store, int evaluationId, int followUp, int goal, string name, Stream content,
         string uploadedBy, DateTime now, CancellationToken ct)
     {
         var stored = Guid.NewGuid().ToString("N");
-        await store.SaveAsync(evaluationId, stored, content, ct);
+        content.Position = 0;
+        var file = await store.SaveAsync(evaluationId, stored, content, ct);
         return new EvidenceItem
         {
             EvaluationId = evaluationId,
@@ -107,10 +152,10 @@ public static class EvidenceRules
             OriginalName = name,
             StoredName = stored,
             ContentType = ContentTypeOf(name),
-            Size = content.Length,
+            Size = file.Size,
             UploadedBy = uploadedBy,
             UploadedAt = now,
-            Sha256 = Sha256Of(content),
+            Sha256 = file.Sha256,
         };
     }
 }

@@ -16,7 +16,9 @@ namespace Egi.Web.Features.Evaluations;
 /// be changed. «Guardar borrador» keeps an incomplete report; «Enviar al jefe» asks the domain to check every rule.
 /// The % is read as text, so "abc" or "120" get a Spanish message next to the field and nothing is saved.
 /// </summary>
-public sealed class SelfEvaluationModel(EvaluationWorkflow workflow, EgiDbContext db, IFileStore files, TimeProvider clock, CurrentUser me) : PageModel
+[UploadLimit(UploadKind.Evidence)]
+public sealed class SelfEvaluationModel(EvaluationWorkflow workflow, EgiDbContext db, IFileStore files, TimeProvider clock, CurrentUser me,
+    Microsoft.Extensions.Options.IOptionsSnapshot<UploadOptions> uploads) : PageModel
 {
     [BindProperty]
     public int EvidenceGoal { get; set; }
@@ -74,22 +76,25 @@ public sealed class SelfEvaluationModel(EvaluationWorkflow workflow, EgiDbContex
         if (EvidenceFile is { } file)
         {
             var settings = Case.Period.Settings;
-            long max = settings.MaxEvidenceSizeMb * 1024L * 1024L;
+            // The period's limit, never above what the server accepts (the settings screen refuses more).
+            var maxMb = Math.Min(settings.MaxEvidenceSizeMb, uploads.Value.EvidenceMaxMb);
             var name = EvidenceRules.DisplayName(file.FileName);
-            if (file.Length > max)
+            if (file.Length > UploadOptions.Mb(maxMb))
             {
-                ModelState.AddModelError(nameof(EvidenceFile), $"El archivo «{name}» pesa más de {settings.MaxEvidenceSizeMb} MB, el tamaño máximo permitido por archivo.");
+                ModelState.AddModelError(nameof(EvidenceFile), $"El archivo «{name}» pesa más de {maxMb} MB, el tamaño máximo permitido por archivo (pesa {EvidenceRules.SizeText(file.Length)}). No se adjuntó.");
                 return Page();
             }
-            using var buffer = new MemoryStream();
-            await file.CopyToAsync(buffer, ct);
-            var bytes = buffer.ToArray();
-            if (EvidenceRules.Check(name, bytes, settings) is { } problem)
+            await using var content = file.OpenReadStream();
+            if (EvidenceRules.Check(name, content, settings) is { } problem)
             {
                 ModelState.AddModelError(nameof(EvidenceFile), problem);
                 return Page();
             }
-            db.EvidenceItems.Add(await EvidenceRules.StoreAsync(files, id, FollowUp, EvidenceGoal, name, bytes, who, now, ct));
+            var item = await EvidenceRules.StoreAsync(files, id, FollowUp, EvidenceGoal, name, content, who, now, ct);
+            db.EvidenceItems.Add(item);
+            await db.SaveChangesAsync(ct);
+            db.Audit("Cargar evidencia", "Evidencia", item.Id.ToString(CultureInfo.InvariantCulture),
+                $"Cargó «{item.OriginalName}» ({EvidenceRules.SizeText(item.Size)}, SHA-256 {item.Sha256}) (evaluación {id}, seguimiento {FollowUp}, meta {EvidenceGoal})");
         }
         await db.SaveChangesAsync(ct);
         EvidenceAdded = $"Se adjuntó la evidencia a la meta {EvidenceGoal}. Recuerde guardar o enviar su autoevaluación.";

@@ -193,7 +193,7 @@ public sealed class PlanModel(EgiDbContext db, CurrentUser me, TimeProvider cloc
     {
         var plan = await db.Set<ImprovementPlan>().FirstOrDefaultAsync(p => p.Id == id, ct);
         if (plan is null) return NotFound();
-        if (!ImprovementAccess.CanRead(me, plan)) return Forbid();
+        if (!ImprovementAccess.CanRead(me, plan)) return NotFound();
         Plan = plan;
         var actor = ImprovementAccess.ActorOf(me);
         CanEdit = ImprovementAccess.CanEdit(me, plan);

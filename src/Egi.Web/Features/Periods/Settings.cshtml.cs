@@ -8,9 +8,12 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Egi.Web.Features.Periods;
 
-public sealed class SettingsModel(EgiDbContext db) : PageModel
+public sealed class SettingsModel(EgiDbContext db, Microsoft.Extensions.Options.IOptionsSnapshot<UploadOptions> uploads) : PageModel
 {
     public Period Period { get; private set; } = null!;
+
+    /// <summary>Uploads:EvidenceMaxMb: the most a period may allow.</summary>
+    public int ServerEvidenceMaxMb => uploads.Value.EvidenceMaxMb;
 
     [BindProperty]
     public SettingsForm Input { get; set; } = new();
@@ -47,6 +50,14 @@ public sealed class SettingsModel(EgiDbContext db) : PageModel
     private async Task<IActionResult> SaveAsync(PeriodSettings settings, string done, CancellationToken ct)
     {
         var before = Period.Settings;
+        // The server's own limit (Uploads:EvidenceMaxMb) caps what a period may allow.
+        var serverMax = uploads.Value.EvidenceMaxMb;
+        if (settings.MaxEvidenceSizeMb > serverMax)
+        {
+            ModelState.AddModelError($"Input.{nameof(PeriodSettings.MaxEvidenceSizeMb)}",
+                $"El «Tamaño máximo de evidencia» no puede superar {serverMax} MB, el máximo que acepta el servidor (escribió {settings.MaxEvidenceSizeMb} MB).");
+            return Page();
+        }
         var errors = Period.SetSettings(settings);
         if (errors.Count > 0)
         {

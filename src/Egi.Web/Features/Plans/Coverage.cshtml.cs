@@ -45,7 +45,7 @@ public sealed class CoverageModel(EgiDbContext db, CurrentUser me) : PageModel
     {
         Periods = await db.Periods.AsNoTracking().OrderByDescending(p => p.Year).ToListAsync(ct);
         if (PlanQueries.Choose(Periods, PeriodText, me.Today) is { } period)
-            Report = await CoverageReport.BuildAsync(db, period, ct);
+            Report = await CoverageReport.BuildAsync(db, period, ct, withNames: CanExport);
     }
 
     private static string Summary(CoverageReport r, string what) =>

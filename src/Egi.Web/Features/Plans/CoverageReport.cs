@@ -31,13 +31,16 @@ public sealed record CoverageReport(Period Period, IReadOnlyList<CoverageGroup> 
     public int Items => Rows.Count();
     public int Covered => Rows.Count(r => r.Covered);
 
-    public static async Task<CoverageReport> BuildAsync(EgiDbContext db, Period period, CancellationToken ct)
+    /// <param name="withNames">False for Planeación: the rows carry counts only, no names (Ley 1581).</param>
+    public static async Task<CoverageReport> BuildAsync(EgiDbContext db, Period period, CancellationToken ct, bool withNames = true)
     {
         var plans = await db.Set<InstitutionalPlan>().AsNoTracking().Include(p => p.Items).Where(p => p.PeriodId == period.Id).ToListAsync(ct);
         var dependencies = await db.Dependencies.AsNoTracking().ToDictionaryAsync(d => d.Id, d => d.Name, ct);
         var evaluations = await db.Evaluations.AsNoTracking().Where(e => e.PeriodId == period.Id).ToListAsync(ct);
         var ids = evaluations.Select(e => e.EvaluadoId).Distinct().ToList();
-        var names = await db.Servants.AsNoTracking().Where(s => ids.Contains(s.Id)).ToDictionaryAsync(s => s.Id, s => s.FirstNames + " " + s.LastNames, ct);
+        var names = withNames
+            ? await db.Servants.AsNoTracking().Where(s => ids.Contains(s.Id)).ToDictionaryAsync(s => s.Id, s => s.FirstNames + " " + s.LastNames, ct)
+            : [];
         var goals = evaluations.SelectMany(e => e.Goals.Select(g => (e.EvaluadoId, g.PlanItemId))).ToList();
         var byItem = goals.Where(g => g.PlanItemId is not null).GroupBy(g => g.PlanItemId!.Value).ToDictionary(g => g.Key, g => g.ToList());
 
@@ -47,7 +50,7 @@ public sealed record CoverageReport(Period Period, IReadOnlyList<CoverageGroup> 
             var linked = byItem.GetValueOrDefault(i.Id) ?? [];
             return new CoverageRow(DependencyName(i.ResponsibleDependencyId ?? p.DependencyId), PlanQueries.PlanTitle(p, DependencyName(p.DependencyId)), p.Kind,
                 i.Code, i.Name, linked.Count,
-                linked.Select(l => names.GetValueOrDefault(l.EvaluadoId, "")).Distinct().Order(StringComparer.CurrentCulture).ToList());
+                withNames ? linked.Select(l => names.GetValueOrDefault(l.EvaluadoId, "")).Distinct().Order(StringComparer.CurrentCulture).ToList() : []);
         })).ToList();
         var groups = rows.GroupBy(r => r.Dependency)
             .OrderBy(g => g.Key == Entity ? 0 : 1).ThenBy(g => g.Key, StringComparer.CurrentCulture)

@@ -14,9 +14,9 @@ namespace Egi.Web.Features.Plans;
 /// row checked → errors by row and column, or a preview → confirmation, which checks the kept file again and applies
 /// it in one transaction, or nothing. Planeación and Talento Humano only.
 /// </summary>
-[RequestFormLimits(MultipartBodyLengthLimit = 16 * 1024 * 1024)]
-[RequestSizeLimit(16 * 1024 * 1024)]
-public sealed class ImportModel(EgiDbContext db, CurrentUser me, IConfiguration config, IHostEnvironment env, ILogger<ImportModel> logger) : PageModel
+[UploadLimit(UploadKind.Sheet)]
+public sealed class ImportModel(EgiDbContext db, CurrentUser me, IConfiguration config, IHostEnvironment env,
+    Microsoft.Extensions.Options.IOptionsSnapshot<UploadOptions> uploads, ILogger<ImportModel> logger) : PageModel
 {
     public const int MaxErrorsShown = 500;
 
@@ -68,9 +68,15 @@ public sealed class ImportModel(EgiDbContext db, CurrentUser me, IConfiguration 
         if (!await LoadAsync(ct)) return NotFound();
         ModelState.Clear();
         Token = null;
-        var upload = await SpreadsheetReader.ReadUploadAsync(Upload, "Elija el archivo .xlsx o .csv con los ítems del plan que desea importar.", logger, PlanTemplate.PreferredSheet, ct: ct);
+        var upload = await SpreadsheetReader.ReadUploadAsync(Upload, "Elija el archivo .xlsx o .csv con los ítems del plan que desea importar.", logger, PlanTemplate.PreferredSheet,
+            uploads.Value.BytesOf(UploadKind.Sheet), ct);
         FileName = upload.FileName;
         var (bytes, content) = (upload.Bytes, upload.Content);
+        if (upload.WasRead)
+        {
+            db.Audit("Cargar archivo", PlanQueries.AuditItem, PlanQueries.Id(Plan.Id), $"{Plan.Name}: {SpreadsheetReader.AuditSummary(upload)}");
+            await db.SaveChangesAsync(ct);
+        }
         if (content.Error is { } error)
         {
             ModelState.AddModelError(nameof(Upload), error);
@@ -99,7 +105,7 @@ public sealed class ImportModel(EgiDbContext db, CurrentUser me, IConfiguration 
             return Page();
         }
         FileName = pending.FileName;
-        var content = SpreadsheetReader.Read(pending.Content, logger, PlanTemplate.PreferredSheet);
+        var content = SpreadsheetReader.Read(pending.Content, logger, PlanTemplate.PreferredSheet, uploads.Value.BytesOf(UploadKind.Sheet));
         if (content.Error is { } error)
         {
             Pending.Delete(Token);

@@ -68,8 +68,7 @@ public static class PlanTemplate
 
     public static byte[] Csv(IReadOnlyList<Dependency> dependencies)
     {
-        static string Quote(string value) =>
-            value.IndexOfAny([';', '"', '\r', '\n']) >= 0 ? $"\"{value.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : value;
+        static string Quote(string value) => Egi.Web.Reports.SpreadsheetText.CsvField(value);
         var sb = new StringBuilder();
         sb.Append(string.Join(';', PlanItemImport.Columns.Select(c => Quote(c.Header)))).Append("\r\n");
         foreach (var row in Examples(dependencies)) sb.Append(string.Join(';', row.Select(Quote))).Append("\r\n");

@@ -13,7 +13,9 @@ using Microsoft.EntityFrameworkCore;
 namespace Egi.Web.Features.Sessions;
 
 /// <summary>A session: its data, the citations by e-mail (.ics) and the attendance register (on screen or from a list).</summary>
-public sealed class DetailsModel(EgiDbContext db, CurrentUser me, TimeProvider clock, Notifier notifier, EmailTemplates templates, ILogger<DetailsModel> logger) : PageModel
+[UploadLimit(UploadKind.Sheet)]
+public sealed class DetailsModel(EgiDbContext db, CurrentUser me, TimeProvider clock, Notifier notifier, EmailTemplates templates,
+    Microsoft.Extensions.Options.IOptionsSnapshot<UploadOptions> uploads, ILogger<DetailsModel> logger) : PageModel
 {
     public const int MaxErrorsShown = 100;
 
@@ -22,6 +24,9 @@ public sealed class DetailsModel(EgiDbContext db, CurrentUser me, TimeProvider c
     public string Audience { get; private set; } = "";
     public IReadOnlyList<InviteeRow> Register { get; private set; } = [];
     public bool MayEdit { get; private set; }
+
+    /// <summary>Names and document numbers: for whoever manages the session and for Talento Humano and Consulta (Ley 1581).</summary>
+    public bool ShowsPeople => MayEdit || me.CanReadReports;
     public bool Held { get; private set; }
     public IReadOnlyList<ImportError> ImportErrors { get; private set; } = [];
     public string? ImportFileName { get; private set; }
@@ -97,8 +102,15 @@ public sealed class DetailsModel(EgiDbContext db, CurrentUser me, TimeProvider c
             ModelState.AddModelError("file", $"La sesión es el {ProcessPeriod.Date(Session.Date)}: la lista de asistencia se carga cuando termine.");
             return Page();
         }
-        var upload = await SpreadsheetReader.ReadUploadAsync(file, "Elija el archivo de la lista de asistencia (.xlsx o .csv).", logger, ct: ct);
+        var upload = await SpreadsheetReader.ReadUploadAsync(file, "Elija el archivo de la lista de asistencia (.xlsx o .csv).", logger,
+            maxBytes: uploads.Value.BytesOf(UploadKind.Sheet), ct: ct);
         ImportFileName = upload.FileName;
+        if (upload.WasRead)
+        {
+            db.Audit("Cargar archivo", SessionInvitations.AuditEntity, Session.Id.ToString(CultureInfo.InvariantCulture),
+                $"«{Session.Topic}», lista de asistencia: {SpreadsheetReader.AuditSummary(upload)}");
+            await db.SaveChangesAsync(ct);
+        }
         var content = upload.Content;
         if (content.Error is not null)
         {

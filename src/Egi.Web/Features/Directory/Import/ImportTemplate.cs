@@ -70,8 +70,7 @@ public static class ImportTemplate
         return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(sb.ToString())];
     }
 
-    private static string Quote(string value) =>
-        value.IndexOfAny([';', '"', '\r', '\n']) >= 0 ? $"\"{value.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : value;
+    private static string Quote(string value) => Egi.Web.Reports.SpreadsheetText.CsvField(value);
 
     public static IReadOnlyList<string> Notes { get; } =
     [

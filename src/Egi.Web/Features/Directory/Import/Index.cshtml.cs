@@ -12,9 +12,8 @@ namespace Egi.Web.Features.Directory.Import;
 /// preview of what will be created and updated → confirmation, which checks the file again against the directory
 /// as it is then and applies it in one transaction.
 /// </summary>
-// Above SpreadsheetReader.MaxImportBytes, so that a file too large still gets the Spanish message of the reader.
-[RequestFormLimits(MultipartBodyLengthLimit = 64 * 1024 * 1024)]
-[RequestSizeLimit(64 * 1024 * 1024)]
+// The body is read by UploadLimitMiddleware: a file over Uploads:ServantImportMaxMb gets the reader's Spanish message.
+[UploadLimit(UploadKind.ServantImport)]
 public sealed class IndexModel(
     EgiDbContext db,
     ServantAccounts accounts,
@@ -26,6 +25,7 @@ public sealed class IndexModel(
     IServiceScopeFactory scopes,
     IHttpContextAccessor accessor,
     IHostApplicationLifetime lifetime,
+    Microsoft.Extensions.Options.IOptionsSnapshot<UploadOptions> uploads,
     ILogger<IndexModel> logger) : PageModel
 {
     /// <summary>Most problems listed on the page (the count says how many there are in all).</summary>
@@ -60,6 +60,8 @@ public sealed class IndexModel(
     /// <summary>The background import whose progress is shown (the Progress handler).</summary>
     public ImportJob? Job { get; private set; }
 
+    private long MaxBytes => uploads.Value.BytesOf(UploadKind.ServantImport);
+
     private PendingImports Pending => new(ServiceRegistration.ResolveDataFolder(config, env));
 
     public async Task OnGetAsync(CancellationToken ct) => Dependencies = await importer.DependenciesAsync(ct);
@@ -77,9 +79,14 @@ public sealed class IndexModel(
         ModelState.Clear();
         Token = null;
         var upload = await SpreadsheetReader.ReadUploadAsync(Upload, "Elija el archivo .xlsx o .csv con los servidores que desea importar.", logger,
-            maxBytes: SpreadsheetReader.MaxImportBytes, ct: ct);
+            maxBytes: MaxBytes, ct: ct);
         FileName = upload.FileName;
         var (bytes, content) = (upload.Bytes, upload.Content);
+        if (upload.WasRead)
+        {
+            db.Audit("Cargar archivo", "Importación de servidores", "", SpreadsheetReader.AuditSummary(upload));
+            await db.SaveChangesAsync(ct);
+        }
         if (content.Error is { } error)
         {
             ModelState.AddModelError(nameof(Upload), error);
@@ -108,7 +115,7 @@ public sealed class IndexModel(
             return Page();
         }
         FileName = pending.FileName;
-        var content = SpreadsheetReader.Read(pending.Content, logger, maxBytes: SpreadsheetReader.MaxImportBytes);
+        var content = SpreadsheetReader.Read(pending.Content, logger, maxBytes: MaxBytes);
         if (content.Error is { } error)
         {
             Pending.Delete(Token);

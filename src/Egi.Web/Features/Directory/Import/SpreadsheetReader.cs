@@ -14,6 +14,9 @@ public sealed record SpreadsheetContent(IReadOnlyList<SheetRow> Rows, string? Er
 public sealed record UploadedSheet(string FileName, byte[] Bytes, SpreadsheetContent Content)
 {
     public string? Error => Content.Error;
+
+    /// <summary>The file was received whole and read (even if its content was refused): such an upload is audited.</summary>
+    public bool WasRead => Bytes.Length > 0;
 }
 
 /// <summary>
@@ -52,6 +55,12 @@ public static class SpreadsheetReader
         var bytes = buffer.ToArray();
         return new UploadedSheet(name, bytes, Read(bytes, logger, preferredSheet, maxBytes));
     }
+
+    /// <summary>What the audit says of an upload: the file, its size and SHA-256, and whether it could be read.</summary>
+    public static string AuditSummary(UploadedSheet upload) =>
+        $"«{(upload.FileName.Length > 80 ? upload.FileName[..80] : upload.FileName)}» ({Egi.Web.Features.Evaluations.EvidenceRules.SizeText(upload.Bytes.Length)}, " +
+        $"SHA-256 {Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(upload.Bytes))}), " +
+        (upload.Error is null ? $"{upload.Content.Rows.Count} filas leídas" : "no se pudo leer como hoja de cálculo");
 
     /// <summary>The uploaded file's name without folders or control characters, at most 200 characters.</summary>
     public static string SafeName(string? name)
