@@ -10,6 +10,7 @@ builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddEgiData(builder.Configuration, builder.Environment);
 builder.Services.AddEgiIdentity();
+builder.Services.AddEgiOidc(builder.Configuration);
 builder.Services.AddScoped<CurrentUser>();
 builder.Services.AddRazorPages(o =>
 {
