@@ -10,7 +10,6 @@ builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddEgiData(builder.Configuration, builder.Environment);
 builder.Services.AddEgiIdentity();
-builder.Services.AddEgiOidc(builder.Configuration);
 builder.Services.AddScoped<CurrentUser>();
 builder.Services.AddRazorPages(o =>
 {
@@ -33,6 +32,7 @@ builder.Services.AddRazorPages(o =>
     o.Conventions.AuthorizeFolder("/WorkPlan", Policies.ProcessRead);
     // /Improvement is authorized per resource (evaluado, jefe, Talento Humano, Consulta) in its pages.
 });
+builder.Services.AddEgiOidc(builder.Configuration);
 builder.Services.Configure<Microsoft.AspNetCore.Mvc.MvcOptions>(o => SpanishBindingMessages.Apply(o.ModelBindingMessageProvider));
 builder.Services.AddOpenApi();
 builder.Services.AddEgiNotifications(builder.Configuration);

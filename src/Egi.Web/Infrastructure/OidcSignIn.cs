@@ -139,16 +139,8 @@ public static class OidcRegistration
             {
                 OnRedirectToIdentityProvider = ctx =>
                 {
-                    if (OnBase(OidcOptions.CallbackPath) is { } uri)
-                    {
-                        ctx.ProtocolMessage.RedirectUri = uri;
-                        ctx.Properties.Items[OpenIdConnectDefaults.RedirectUriForCodePropertiesKey] = uri;
-                    }
-                    return Task.CompletedTask;
-                },
-                OnAuthorizationCodeReceived = ctx =>
-                {
-                    if (OnBase(OidcOptions.CallbackPath) is { } uri && ctx.TokenEndpointRequest is { } request) request.RedirectUri = uri;
+                    // The handler keeps this URI for the code redemption too.
+                    if (OnBase(OidcOptions.CallbackPath) is { } uri) ctx.ProtocolMessage.RedirectUri = uri;
                     return Task.CompletedTask;
                 },
                 OnRedirectToIdentityProviderForSignOut = ctx =>
