@@ -51,12 +51,18 @@ public sealed class OidcJourneyTests(OidcBrowserFixture fixture, ITestOutputHelp
 {
     private TestOidcProvider Provider => ((OidcBrowserFixture)Fixture).Provider;
 
+    /// <summary>
+    /// The hops through the provider (EGI reads its discovery document and keys, the provider answers) are several
+    /// requests between two servers of this process: a loaded machine gets a longer limit for them.
+    /// </summary>
+    private const float ProviderHopTimeout = 90_000;
+
     private static async Task ChooseAtProviderAsync(IPage page, TestOidcUser user)
     {
         await page.GotoAsync("/Account/Login");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Ingresar con la cuenta institucional" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Ingresar con la cuenta institucional" }).ClickAsync(new() { Timeout = ProviderHopTimeout });
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Proveedor de identidad de prueba");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Ingresar como " + user.Name }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Ingresar como " + user.Name }).ClickAsync(new() { Timeout = ProviderHopTimeout });
     }
 
     [Fact]
@@ -72,12 +78,12 @@ public sealed class OidcJourneyTests(OidcBrowserFixture fixture, ITestOutputHelp
         await Expect(account).ToContainTextAsync("Camila Andrea Salazar Nieto");
 
         await account.ClickAsync();
-        await page.GetByRole(AriaRole.Button, new() { Name = "Cerrar sesión" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Cerrar sesión" }).ClickAsync(new() { Timeout = ProviderHopTimeout });
 
         // Out of EGI and of the provider: back on EGI's sign-in page, and the provider asks again who signs in.
-        await Expect(page).ToHaveURLAsync(new Regex("/Account/Login$"));
+        await Expect(page).ToHaveURLAsync(new Regex("/Account/Login$"), new() { Timeout = ProviderHopTimeout });
         Assert.Equal(endSessions + 1, Provider.EndSessions);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Ingresar con la cuenta institucional" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Ingresar con la cuenta institucional" }).ClickAsync(new() { Timeout = ProviderHopTimeout });
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Proveedor de identidad de prueba");
     });
 

@@ -190,6 +190,7 @@ public sealed class TestOidcProvider : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        if (app is not null) await app.DisposeAsync();
+        var running = Interlocked.Exchange(ref app, null);
+        if (running is not null) await running.DisposeAsync();
     }
 }

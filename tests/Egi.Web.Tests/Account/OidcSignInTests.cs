@@ -273,6 +273,23 @@ public abstract class OidcSignInTests(Db db) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_provider_that_does_not_answer_gives_a_spanish_page_not_a_500()
+    {
+        var port = provider.Authority.Port;
+        await provider.DisposeAsync(); // nothing listens on its port any more
+        await using var down = new EgiAppFactory(db);
+        Configure(down.Settings);
+        down.Settings["Authentication:Oidc:Authority"] = $"http://127.0.0.1:{port}/";
+        var egi = down.NewClient();
+
+        var response = await egi.PostFormAsync("/Account/External", new() { ["returnUrl"] = "" }, getUrl: "/Account/Login");
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.Contains("El proveedor de identidad no responde", await TextAsync(response));
+        await AssertSignedOutAsync(egi);
+    }
+
+    [Fact]
     public async Task Without_local_accounts_the_password_pages_answer_404_and_sign_in_only_offers_the_button()
     {
         await using var oidcOnly = new EgiAppFactory(db);

@@ -17,7 +17,8 @@ namespace Egi.Web.Features.Account;
 /// Nothing here ever creates an account: Talento Humano keeps the directory.
 /// </summary>
 public sealed class ExternalModel(
-    SignInManager<AppUser> signIn, UserManager<AppUser> users, EgiDbContext db, IOptions<OidcOptions> oidc, TimeProvider clock)
+    SignInManager<AppUser> signIn, UserManager<AppUser> users, EgiDbContext db, IOptions<OidcOptions> oidc, TimeProvider clock,
+    ILogger<ExternalModel> log)
     : PageModel
 {
     public string Heading { get; private set; } = "";
@@ -27,12 +28,23 @@ public sealed class ExternalModel(
 
     public IActionResult OnGet() => RedirectToPage("./Login");
 
-    public IActionResult OnPost(string? returnUrl)
+    public async Task<IActionResult> OnPostAsync(string? returnUrl)
     {
         if (!Options.Enabled) return NotFound();
         var callback = Url.Page("./External", "Callback", new { returnUrl = SafeReturnUrl(returnUrl) });
         var properties = signIn.ConfigureExternalAuthenticationProperties(OidcOptions.Scheme, callback);
-        return Challenge(properties, OidcOptions.Scheme);
+        try
+        {
+            await HttpContext.ChallengeAsync(OidcOptions.Scheme, properties);
+            return new EmptyResult();
+        }
+        catch (InvalidOperationException e) when (!Response.HasStarted)
+        {
+            // The provider's discovery document could not be read (provider down, wrong Authority): say so, no 500.
+            log.LogWarning(e, "The OpenID Connect provider could not be reached to start a sign-in");
+            return Refuse(StatusCodes.Status503ServiceUnavailable, "El proveedor de identidad no responde",
+                "EGI no pudo comunicarse con el proveedor de la cuenta institucional. Intente de nuevo en unos minutos; si el problema continúa, informe a la mesa de ayuda de tecnología.");
+        }
     }
 
     public async Task<IActionResult> OnGetCallbackAsync(string? returnUrl, CancellationToken ct)
