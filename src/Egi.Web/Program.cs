@@ -39,6 +39,7 @@ builder.Services.AddRazorPages(o =>
     // /Improvement is authorized per resource (evaluado, jefe, Talento Humano, Consulta) in its pages.
     o.Conventions.AddEgiRateLimitedForms();
 });
+builder.Services.AddEgiOidc(builder.Configuration);
 builder.Services.Configure<Microsoft.AspNetCore.Mvc.MvcOptions>(o => SpanishBindingMessages.Apply(o.ModelBindingMessageProvider));
 builder.Services.AddOpenApi();
 builder.Services.AddEgiNotifications(builder.Configuration);

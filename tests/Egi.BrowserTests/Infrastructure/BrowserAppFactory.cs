@@ -23,6 +23,9 @@ public sealed class BrowserAppFactory : WebApplicationFactory<Program>
         UseKestrel(0); // a free port chosen by the OS
     }
 
+    /// <summary>Extra configuration applied on top (e.g. Authentication:Oidc:*); set before <see cref="Start"/>.</summary>
+    public Dictionary<string, string?> Settings { get; } = new();
+
     /// <summary>Where the browser finds the app, e.g. http://127.0.0.1:41234 (after <see cref="Start"/>).</summary>
     public Uri BaseAddress { get; private set; } = null!;
 
@@ -55,6 +58,7 @@ public sealed class BrowserAppFactory : WebApplicationFactory<Program>
         // Every journey signs in from 127.0.0.1 against one host: raise the per-IP sign-in and password limits.
         foreach (var form in new[] { "SignIn", "ForgotPassword", "Password" })
             builder.UseSetting($"RateLimits:{form}:PerIp:PermitLimit", "100000");
+        foreach (var (key, value) in Settings) builder.UseSetting(key, value);
         builder.ConfigureServices(services =>
             // Hashing with the production iteration count would make every seeded account cost ~0.1 s.
             services.Configure<PasswordHasherOptions>(o => o.IterationCount = 1));

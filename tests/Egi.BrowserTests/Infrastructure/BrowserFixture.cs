@@ -7,7 +7,7 @@ namespace Egi.BrowserTests.Infrastructure;
 /// One app and one Chromium for the whole browser suite; every test gets a fresh browser context
 /// (its own cookies) in Spanish (Colombia), Bogotá time.
 /// </summary>
-public sealed class BrowserFixture : IAsyncLifetime
+public class BrowserFixture : IAsyncLifetime
 {
     public const string DefaultChromium = "/usr/bin/chromium";
 
@@ -22,7 +22,7 @@ public sealed class BrowserFixture : IAsyncLifetime
     public static string ChromiumPath =>
         Environment.GetEnvironmentVariable("EGI_CHROMIUM") is { Length: > 0 } path ? path : DefaultChromium;
 
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
         var chromium = ChromiumPath;
         if (!File.Exists(chromium))
@@ -72,7 +72,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         return await context.NewPageAsync();
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         if (browser is not null) await browser.CloseAsync();
         playwright?.Dispose();

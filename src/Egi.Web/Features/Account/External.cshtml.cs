@@ -1,0 +1,154 @@
+using System.Security.Claims;
+using Egi.Domain.Directory;
+using Egi.Web.Data;
+using Egi.Web.Infrastructure;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Egi.Web.Features.Account;
+
+/// <summary>
+/// Sign-in with the institutional account (OpenID Connect): POST starts it, Callback matches the provider's claim to an
+/// existing account and signs in with EGI's own cookie, Failure explains a refused or broken attempt in Spanish.
+/// Nothing here ever creates an account: Talento Humano keeps the directory.
+/// </summary>
+public sealed class ExternalModel(
+    SignInManager<AppUser> signIn, UserManager<AppUser> users, EgiDbContext db, IOptions<OidcOptions> oidc, TimeProvider clock,
+    ILogger<ExternalModel> log)
+    : PageModel
+{
+    public string Heading { get; private set; } = "";
+    public string Message { get; private set; } = "";
+
+    private OidcOptions Options => oidc.Value;
+
+    public IActionResult OnGet() => RedirectToPage("./Login");
+
+    public async Task<IActionResult> OnPostAsync(string? returnUrl)
+    {
+        if (!Options.Enabled) return NotFound();
+        var callback = Url.Page("./External", "Callback", new { returnUrl = SafeReturnUrl(returnUrl) });
+        var properties = signIn.ConfigureExternalAuthenticationProperties(OidcOptions.Scheme, callback);
+        try
+        {
+            await HttpContext.ChallengeAsync(OidcOptions.Scheme, properties);
+            return new EmptyResult();
+        }
+        catch (InvalidOperationException e) when (!Response.HasStarted)
+        {
+            // The provider's discovery document could not be read (provider down, wrong Authority): say so, no 500.
+            log.LogWarning(e, "The OpenID Connect provider could not be reached to start a sign-in");
+            return Refuse(StatusCodes.Status503ServiceUnavailable, "El proveedor de identidad no responde",
+                "EGI no pudo comunicarse con el proveedor de la cuenta institucional. Intente de nuevo en unos minutos; si el problema continúa, informe a la mesa de ayuda de tecnología.");
+        }
+    }
+
+    public async Task<IActionResult> OnGetCallbackAsync(string? returnUrl, CancellationToken ct)
+    {
+        if (!Options.Enabled) return NotFound();
+        var external = await HttpContext.AuthenticateAsync(IdentityConstants.ExternalScheme);
+        // The external cookie has served its purpose whatever happens next.
+        await HttpContext.SignOutAsync(IdentityConstants.ExternalScheme);
+        if (!external.Succeeded || external.Principal is null)
+            return Refuse(StatusCodes.Status400BadRequest, "No se pudo completar el ingreso",
+                "El ingreso con la cuenta institucional no llegó completo o ya venció. Vuelva a la página de inicio de sesión e intente de nuevo.");
+
+        var principal = external.Principal;
+        var subject = principal.FindFirstValue("sub") ?? "";
+        var value = principal.FindFirstValue(Options.ClaimType)?.Trim() ?? "";
+        var what = Options.MatchBy == OidcMatch.Email ? "correo institucional" : "número de documento";
+        if (value.Length == 0)
+        {
+            db.Audit("Iniciar sesión", "Cuenta", subject, $"Ingreso con cuenta institucional rechazado: el proveedor no envió «{Options.ClaimType}»");
+            await db.SaveChangesAsync(ct);
+            return Refuse(StatusCodes.Status403Forbidden, "No se pudo identificar su cuenta",
+                $"Su cuenta institucional no informó su {what}, que EGI necesita para reconocerle. Pida a la mesa de ayuda de tecnología que lo incluya en la configuración del proveedor de identidad.");
+        }
+        if (Options.MatchBy == OidcMatch.Email && principal.FindFirstValue("email_verified") is { } verified
+            && string.Equals(verified, "false", StringComparison.OrdinalIgnoreCase))
+        {
+            db.Audit("Iniciar sesión", "Cuenta", value, "Ingreso con cuenta institucional rechazado: el proveedor dice que el correo no está verificado");
+            await db.SaveChangesAsync(ct);
+            return Refuse(StatusCodes.Status403Forbidden, "Correo sin verificar",
+                $"Su cuenta institucional tiene el correo {value} sin verificar, así que EGI no puede reconocerle con él. Pida a la mesa de ayuda de tecnología que lo verifique.");
+        }
+
+        var (user, servant) = await FindAsync(value, ct);
+        if (user is null)
+        {
+            db.Audit("Iniciar sesión", "Cuenta", value, "Ingreso con cuenta institucional rechazado: no corresponde a ninguna cuenta de EGI");
+            await db.SaveChangesAsync(ct);
+            return Refuse(StatusCodes.Status403Forbidden, "Su cuenta institucional no tiene acceso a EGI",
+                $"Se identificó con el {what} {value}, pero en EGI no hay ninguna cuenta con ese dato. No se creó ninguna cuenta: " +
+                "Talento Humano registra a los servidores en el directorio y les da acceso. Si usted debe tener acceso, pídalo a Talento Humano indicando ese dato.");
+        }
+        if (await users.IsLockedOutAsync(user))
+        {
+            db.Audit("Iniciar sesión", "Cuenta", user.Email ?? user.Id, "Ingreso con cuenta institucional rechazado: la cuenta está bloqueada");
+            await db.SaveChangesAsync(ct);
+            return Refuse(StatusCodes.Status403Forbidden, "Cuenta bloqueada",
+                "Su cuenta de EGI está bloqueada, así que no puede ingresar por ahora, tampoco con la cuenta institucional. Pida ayuda a Talento Humano.");
+        }
+        if (servant is not null && servant.IsRetired(Today))
+        {
+            db.Audit("Iniciar sesión", "Cuenta", user.Email ?? user.Id, "Ingreso con cuenta institucional rechazado: el servidor está retirado");
+            await db.SaveChangesAsync(ct);
+            return Refuse(StatusCodes.Status403Forbidden, "Cuenta inactiva",
+                $"Según el directorio, su retiro de la entidad fue el {servant.RetirementDate:dd/MM/yyyy}, así que su cuenta ya no da acceso a EGI. Si es un error, comuníquese con Talento Humano.");
+        }
+
+        // Remember which institutional account signed in as whom (AspNetUserLogins), the first time only.
+        if (subject.Length > 0 && await users.FindByLoginAsync(OidcOptions.Scheme, subject) is null)
+            await users.AddLoginAsync(user, new UserLoginInfo(OidcOptions.Scheme, subject, "Cuenta institucional"));
+
+        var properties = new AuthenticationProperties();
+        if (external.Properties?.GetTokenValue("id_token") is { Length: > 0 } idToken)
+            properties.StoreTokens([new AuthenticationToken { Name = "id_token", Value = idToken }]);
+        await signIn.SignInAsync(user, properties, authenticationMethod: OidcOptions.Scheme);
+        db.Audit("Iniciar sesión", "Cuenta", user.Email ?? user.Id, "Inicio de sesión correcto con la cuenta institucional");
+        await db.SaveChangesAsync(ct);
+        return LocalRedirect(SafeReturnUrl(returnUrl));
+    }
+
+    public IActionResult OnGetFailure(string? reason)
+    {
+        if (!Options.Enabled) return NotFound();
+        return reason == "denied"
+            ? Refuse(StatusCodes.Status403Forbidden, "Ingreso cancelado",
+                "El proveedor de identidad no autorizó el ingreso (se canceló o se negó el permiso). No se inició ninguna sesión en EGI.")
+            : Refuse(StatusCodes.Status400BadRequest, "No se pudo completar el ingreso",
+                "La respuesta del proveedor de identidad no era válida o había vencido, así que EGI no inició ninguna sesión. " +
+                "Vuelva a la página de inicio de sesión e intente de nuevo; si el problema continúa, informe a la mesa de ayuda de tecnología.");
+    }
+
+    private async Task<(AppUser? User, Servant? Servant)> FindAsync(string value, CancellationToken ct)
+    {
+        if (Options.MatchBy == OidcMatch.Email)
+        {
+            var byEmail = await users.FindByEmailAsync(value);
+            var servant = byEmail?.ServantId is { } sid ? await db.Servants.AsNoTracking().FirstOrDefaultAsync(s => s.Id == sid, ct) : null;
+            return (byEmail, servant);
+        }
+        var document = ServantInput.NormalizeDocument(value);
+        if (document.Length == 0) return (null, null);
+        var byDocument = await db.Servants.AsNoTracking().FirstOrDefaultAsync(s => s.DocumentNumber == document, ct);
+        if (byDocument is null) return (null, null);
+        return (await users.Users.FirstOrDefaultAsync(u => u.ServantId == byDocument.Id, ct), byDocument);
+    }
+
+    private DateOnly Today => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), CurrentUser.Bogota).DateTime);
+
+    private PageResult Refuse(int status, string heading, string message)
+    {
+        Heading = heading;
+        Message = message;
+        Response.StatusCode = status;
+        return Page();
+    }
+
+    private string SafeReturnUrl(string? returnUrl) => !string.IsNullOrEmpty(returnUrl) && Url.IsLocalUrl(returnUrl) ? returnUrl : "/";
+}

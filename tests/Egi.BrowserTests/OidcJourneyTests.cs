@@ -1,0 +1,122 @@
+using System.Text.RegularExpressions;
+using Egi.BrowserTests.Infrastructure;
+using Egi.TestOidc;
+using Microsoft.Playwright;
+using Xunit.Abstractions;
+
+namespace Egi.BrowserTests;
+
+/// <summary>
+/// The browser app with sign-in by the institutional account turned on, against a real OpenID Connect provider
+/// (OpenIddict, in-process on its own port): a second app and Chromium, so the other journeys keep the plain sign-in page.
+/// </summary>
+public sealed class OidcBrowserFixture : BrowserFixture
+{
+    public TestOidcProvider Provider { get; private set; } = null!;
+
+    public static readonly TestOidcUser Camila = new("sub-camila", "Camila Andrea Salazar Nieto", Accounts.Evaluado);
+    public static readonly TestOidcUser Unknown = new("sub-unknown", "Persona Ajena", "persona.ajena@otra-entidad.gov.co");
+
+    public override async Task InitializeAsync()
+    {
+        Provider = await TestOidcProvider.StartAsync();
+        Provider.AddUser(Camila);
+        Provider.AddUser(Unknown);
+        App.Settings["Authentication:Oidc:Enabled"] = "true";
+        App.Settings["Authentication:Oidc:Authority"] = Provider.Authority.ToString();
+        App.Settings["Authentication:Oidc:ClientId"] = TestOidcProvider.ClientId;
+        App.Settings["Authentication:Oidc:ClientSecret"] = TestOidcProvider.ClientSecret;
+        App.Settings["Authentication:Oidc:RequireHttpsMetadata"] = "false";
+        App.Settings["Authentication:Oidc:DisplayName"] = "Proveedor de prueba";
+        await base.InitializeAsync();
+        // The app's port is known once it runs: register its redirect URIs with the provider then.
+        Provider.RegisterClient(BaseAddress);
+    }
+
+    public override async Task DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await Provider.DisposeAsync();
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class OidcBrowserCollection : ICollectionFixture<OidcBrowserFixture>
+{
+    public const string Name = "BrowserOidc";
+}
+
+[Collection(OidcBrowserCollection.Name)]
+public sealed class OidcJourneyTests(OidcBrowserFixture fixture, ITestOutputHelper output) : BrowserTest(fixture, output)
+{
+    private TestOidcProvider Provider => ((OidcBrowserFixture)Fixture).Provider;
+
+    /// <summary>
+    /// The hops through the provider (EGI reads its discovery document and keys, the provider answers) are several
+    /// requests between two servers of this process: a loaded machine gets a longer limit for them.
+    /// </summary>
+    private const float ProviderHopTimeout = 90_000;
+
+    private static async Task ChooseAtProviderAsync(IPage page, TestOidcUser user)
+    {
+        await page.GotoAsync("/Account/Login");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Ingresar con la cuenta institucional" }).ClickAsync(new() { Timeout = ProviderHopTimeout });
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Proveedor de identidad de prueba");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Ingresar como " + user.Name }).ClickAsync(new() { Timeout = ProviderHopTimeout });
+    }
+
+    [Fact]
+    public Task A_servant_signs_in_with_the_institutional_account_and_signs_out_of_both() => InBrowserAsync(nameof(A_servant_signs_in_with_the_institutional_account_and_signs_out_of_both), async page =>
+    {
+        var endSessions = Provider.EndSessions;
+
+        await ChooseAtProviderAsync(page, OidcBrowserFixture.Camila);
+
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("Bienvenido(a)");
+        Assert.StartsWith(Fixture.BaseAddress.ToString(), page.Url);
+        var account = page.Locator("#menu-cuenta");
+        await Expect(account).ToContainTextAsync("Camila Andrea Salazar Nieto");
+
+        await account.ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Cerrar sesión" }).ClickAsync(new() { Timeout = ProviderHopTimeout });
+
+        // Out of EGI and of the provider: back on EGI's sign-in page, and the provider asks again who signs in.
+        await Expect(page).ToHaveURLAsync(new Regex("/Account/Login$"), new() { Timeout = ProviderHopTimeout });
+        Assert.Equal(endSessions + 1, Provider.EndSessions);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Ingresar con la cuenta institucional" }).ClickAsync(new() { Timeout = ProviderHopTimeout });
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Proveedor de identidad de prueba");
+    });
+
+    [Fact]
+    public Task An_unknown_person_is_refused_in_spanish() => InBrowserAsync(nameof(An_unknown_person_is_refused_in_spanish), async page =>
+    {
+        await ChooseAtProviderAsync(page, OidcBrowserFixture.Unknown);
+
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Su cuenta institucional no tiene acceso a EGI");
+        await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("No se creó ninguna cuenta");
+        await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "es-CO");
+
+        await page.GotoAsync("/Pending");
+        await Expect(page).ToHaveURLAsync(new Regex("/Account/Login"));
+    });
+
+    [Fact]
+    public Task A_tampered_state_is_refused_in_spanish() => InBrowserAsync(nameof(A_tampered_state_is_refused_in_spanish), async page =>
+    {
+        var redeemed = Provider.CodesRedeemed;
+        // The provider's answer is altered on its way back to EGI: one character of the protected state changes.
+        await page.RouteAsync("**/signin-oidc?**", async route =>
+        {
+            var tampered = Regex.Replace(route.Request.Url, "state=([^&]{10})(.)", m => $"state={m.Groups[1].Value}{(m.Groups[2].Value == "A" ? "B" : "A")}");
+            await route.ContinueAsync(new RouteContinueOptions { Url = tampered });
+        });
+
+        await ChooseAtProviderAsync(page, OidcBrowserFixture.Camila);
+
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("No se pudo completar el ingreso");
+        await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("EGI no inició ninguna sesión");
+        Assert.Equal(redeemed, Provider.CodesRedeemed);
+        await page.GotoAsync("/Pending");
+        await Expect(page).ToHaveURLAsync(new Regex("/Account/Login"));
+    });
+}
