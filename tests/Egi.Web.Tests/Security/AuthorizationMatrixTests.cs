@@ -35,19 +35,27 @@ public sealed class AuthorizationMatrixTests(ITestOutputHelper output)
     // Co (Consulta), TH (Talento Humano: Sandra). «All» is every signed-in person; «Any» includes anonymous; «-» nobody.
     // After «404:» come the people who got «not found» (a resource that is not theirs answers 404, like one that does
     // not exist); everybody else is refused (sign-in, 403). Pages that need a state the scenario does not have (the
-    // committee, a partial evaluation) answer 404 to everyone here: their own tests cover them.
+    // committee, a partial evaluation) answer 404 to everyone here: their own tests cover them. The host signs in with
+    // passwords (OpenID Connect off: its callback answers 404) and nobody here holds an API key: the keys' scopes and
+    // the directory sync (key only) are IntegrationApiTests'.
     // Resources in routes: {id} of /Evaluations is Camila's evaluation; of /Directory/Servants, Camila; of
     // /Improvement/Plan, Camila's improvement plan (jefe Felipe); the others are the first of their kind.
     private const string Expected = """
         GET /                                                      All
         GET /Account/AccessDenied                                  -
         GET /Account/ChangePassword                                All
+        GET /Account/External                                      Any
+        GET /Account/External?Callback                             - 404: Any
+        GET /Account/External?Failure                              - 404: Any
         GET /Account/ForgotPassword                                Any
         GET /Account/Lockout                                       Any
         GET /Account/Login                                         Any
         GET /Account/Logout                                        All
         GET /Account/ResetPassword                                 Any
         GET /Account/SetPassword                                   Any
+        GET /Accounts                                              TH
+        GET /Accounts/Details/{id}                                 TH
+        GET /ApiKeys                                               TH
         GET /Audit                                                 TH
         GET /Competencies                                          TH
         GET /Competencies/Add/{group}                              TH
@@ -77,21 +85,21 @@ public sealed class AuthorizationMatrixTests(ITestOutputHelper output)
         GET /Evaluations/Approval/{id:int}?Modify                  Je 404: Ev Ev2 Je2 Pl Co TH
         GET /Evaluations/Committee/{id:int}                        - 404: All
         GET /Evaluations/Competencies/{id:int}                     Je 404: Ev Ev2 Je2 Pl Co TH
-        GET /Evaluations/Details/{id:int}                          Ev Je Co TH 404: Ev2 Je2 Pl
-        GET /Evaluations/Evidence/{itemId:int}                     Ev Je Co TH 404: Ev2 Je2 Pl
+        GET /Evaluations/Details/{id:int}                          Ev Je TH 404: Ev2 Je2 Pl Co
+        GET /Evaluations/Evidence/{itemId:int}                     Ev Je TH 404: Ev2 Je2 Pl Co
         GET /Evaluations/FinalAcceptance/{id:int}                  Ev 404: Ev2 Je Je2 Pl Co TH
         GET /Evaluations/FollowUpAcceptance/{id:int}               Ev 404: Ev2 Je Je2 Pl Co TH
         GET /Evaluations/FollowUpApproval/{id:int}                 Je 404: Ev Ev2 Je2 Pl Co TH
         GET /Evaluations/FollowUpApproval/{id:int}?Modify          Je 404: Ev Ev2 Je2 Pl Co TH
         GET /Evaluations/Goals/{id:int}                            Ev 404: Ev2 Je Je2 Pl Co TH
         GET /Evaluations/Mine                                      All
-        GET /Evaluations/Partial/{id:int}                          - 404: Ev2 Je2 Pl TH
-        GET /Evaluations/Result/{id:int}                           Ev Je Co TH 404: Ev2 Je2 Pl
+        GET /Evaluations/Partial/{id:int}                          - 404: Ev2 Je2 Pl Co TH
+        GET /Evaluations/Result/{id:int}                           Ev Je TH 404: Ev2 Je2 Pl Co
         GET /Evaluations/SelfEvaluation/{id:int}                   Ev 404: Ev2 Je Je2 Pl Co TH
         GET /Evaluations/ToApprove                                 All
         GET /Improvement                                           All
         GET /Improvement/Candidates                                TH
-        GET /Improvement/Plan/{id:long}                            Ev Je Co TH
+        GET /Improvement/Plan/{id:long}                            Ev Je TH 404: Ev2 Je2 Pl Co
         GET /Notifications                                         All
         GET /Notifications/Outbox                                  TH
         GET /Pending                                               All
@@ -123,16 +131,32 @@ public sealed class AuthorizationMatrixTests(ITestOutputHelper output)
         GET /api/v1/directory/dependencies                         Co TH
         GET /api/v1/directory/servants                             Co TH
         GET /api/v1/directory/servants/{document}                  Co TH
+        GET /api/v1/periods/                                       Co TH
+        GET /api/v1/periods/{periodId:int}/evaluations             Co TH
+        GET /api/v1/periods/{periodId:int}/results                 Co TH
+        GET /api/v1/periods/{periodId:int}/results.csv             Co TH
+        GET /docs/api/favicon.svg                                  Any
+        GET /docs/api/scalar.aspnetcore.js                         Any
+        GET /docs/api/scalar.js                                    Any
+        GET /docs/api/{documentName?}                              TH
         GET /health                                                Any
-        GET /openapi/{documentName}.json                           Any
+        GET /openapi/{documentName}.json                           Co TH
         GET /{**path:file}                                         - 404: All
         HEAD /{**path:file}                                        - 404: All
         POST /Account/ChangePassword                               All
+        POST /Account/External                                     - 404: Any
         POST /Account/ForgotPassword                               Any
         POST /Account/Login                                        Any
         POST /Account/Logout                                       All
         POST /Account/ResetPassword                                Any
         POST /Account/SetPassword                                  Any
+        POST /Accounts/Details/{id}?Grant                          TH
+        POST /Accounts/Details/{id}?Invite                         TH
+        POST /Accounts/Details/{id}?Lock                           TH
+        POST /Accounts/Details/{id}?Revoke                         TH
+        POST /Accounts/Details/{id}?Unlock                         TH
+        POST /ApiKeys?Create                                       TH
+        POST /ApiKeys?Revoke                                       - 404: TH
         POST /Audit?Export                                         TH
         POST /Competencies/Add/{group}                             TH
         POST /Competencies/Edit/{code}                             TH
@@ -182,17 +206,17 @@ public sealed class AuthorizationMatrixTests(ITestOutputHelper output)
         POST /Evaluations/FollowUpApproval/{id:int}?Review         Je 404: Ev Ev2 Je2 Pl Co TH
         POST /Evaluations/Goals/{id:int}?Save                      Ev 404: Ev2 Je Je2 Pl Co TH
         POST /Evaluations/Goals/{id:int}?Submit                    Ev 404: Ev2 Je Je2 Pl Co TH
-        POST /Evaluations/Partial/{id:int}                         - 404: Ev2 Je2 Pl TH
+        POST /Evaluations/Partial/{id:int}                         - 404: Ev2 Je2 Pl Co TH
         POST /Evaluations/SelfEvaluation/{id:int}?Save             Ev 404: Ev2 Je Je2 Pl Co TH
         POST /Evaluations/SelfEvaluation/{id:int}?Submit           Ev 404: Ev2 Je Je2 Pl Co TH
         POST /Evaluations/SelfEvaluation/{id:int}?Upload           Ev 404: Ev2 Je Je2 Pl Co TH
         POST /Improvement/Candidates?Exclude                       TH
         POST /Improvement/Candidates?Include                       TH
         POST /Improvement/Candidates?Send                          TH
-        POST /Improvement/Plan/{id:long}?Close                     Ev Je TH
-        POST /Improvement/Plan/{id:long}?Confirm                   Ev Je
-        POST /Improvement/Plan/{id:long}?FollowUp                  Ev Je TH
-        POST /Improvement/Plan/{id:long}?Save                      Ev Je TH
+        POST /Improvement/Plan/{id:long}?Close                     Ev Je TH 404: Ev2 Je2 Pl Co
+        POST /Improvement/Plan/{id:long}?Confirm                   Ev Je 404: Ev2 Je2 Pl Co
+        POST /Improvement/Plan/{id:long}?FollowUp                  Ev Je TH 404: Ev2 Je2 Pl Co
+        POST /Improvement/Plan/{id:long}?Save                      Ev Je TH 404: Ev2 Je2 Pl Co
         POST /Improvement?Remind                                   TH
         POST /Notifications/Outbox?Resend                          TH
         POST /Notifications?Open                                   Ev 404: Ev2 Je Je2 Pl Co TH
@@ -225,6 +249,7 @@ public sealed class AuthorizationMatrixTests(ITestOutputHelper output)
         POST /WorkPlan/Edit                                        TH
         POST /WorkPlan?Create                                      - 404: TH
         POST /WorkPlan?Delete                                      - 404: TH
+        POST /api/v1/directory/sync                                -
         """;
 
     private enum Role { An, Ev, Ev2, Je, Je2, Pl, Co, TH }
@@ -479,7 +504,7 @@ public sealed class AuthorizationMatrixTests(ITestOutputHelper output)
                 UploadedBy = camila.FullName,
                 UploadedAt = DateTime.UtcNow,
             };
-            await app.Services.GetRequiredService<Egi.Web.Infrastructure.IFileStore>().SaveAsync(evaluation.Id, item.StoredName, content);
+            await app.Services.GetRequiredService<Egi.Web.Infrastructure.IFileStore>().SaveAsync(evaluation.Id, item.StoredName, new MemoryStream(content));
             db.EvidenceItems.Add(item);
             await db.SaveChangesAsync();
             evidence = item.Id;
@@ -544,6 +569,8 @@ public sealed class AuthorizationMatrixTests(ITestOutputHelper output)
             ["/Directory/Servants/Retire/{id:int}#id"] = S(camila.Id),
             ["/Directory/Servants/Reinstate/{id:int}#id"] = S(camila.Id),
             ["documentName"] = "v1",
+            ["periodId"] = S(period.Id),
+            ["/Accounts/Details/{id}#id"] = camilaUser,
             ["group"] = "Comunes",
             ["code"] = await db.CompetencyEntries.OrderBy(c => c.Code).Select(c => c.Code).FirstAsync(),
             ["document"] = camila.DocumentNumber,
