@@ -61,10 +61,15 @@ public sealed class PlansJourneyTests(BrowserFixture fixture, ITestOutputHelper 
         await page.GetByRole(AriaRole.Button, new() { Name = "Enviar al jefe para aprobación" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Main)).ToContainTextAsync("Ítem del plan institucional: Plan de acción IN-03 — Tablero de datos de la transición energética");
 
-        // The coverage report shows the item with her goal.
+        // The coverage report shows the item covered: to Planeación as a count (no names, Ley 1581), to Talento Humano
+        // with whose goal it is.
         await SwitchUserAsync(page, DemoData.PlaneacionEmail);
         await page.GotoAsync("/Plans/Coverage");
         var covered = page.Locator("table.cobertura tbody tr").Filter(new() { HasText = "IN-03" });
+        await Expect(covered).ToContainTextAsync("Con metas");
+        await Expect(covered).Not.ToContainTextAsync("Leidy Johana Caicedo Ríos");
+        await SwitchUserAsync(page, DemoData.TalentoHumanoEmail);
+        await page.GotoAsync("/Plans/Coverage");
         await Expect(covered).ToContainTextAsync("Leidy Johana Caicedo Ríos");
         await Expect(covered).ToContainTextAsync("Con metas");
     });

@@ -177,6 +177,34 @@ public abstract class AccountLifecycleTests(Db db) : IAsyncLifetime
         Assert.Null(await app.WithDbAsync(d => d.Servants.Where(s => s.Id == sandra).Select(s => s.RetirementDate).SingleAsync()));
     }
 
+    [Fact]
+    public async Task An_import_that_retires_the_last_talento_humano_is_refused_and_writes_nothing()
+    {
+        var (sandra, dependencyCode, bossDocument) = await app.WithDbAsync(async d =>
+        {
+            var s = await d.Servants.AsNoTracking().SingleAsync(x => x.Email == Accounts.TalentoHumano);
+            var code = await d.Dependencies.Where(x => x.Id == s.DependencyId).Select(x => x.Code).SingleAsync();
+            var boss = await d.Servants.Where(x => x.Id == s.BossId).Select(x => x.DocumentNumber).SingleAsync();
+            return (s, code, boss);
+        });
+        var row = Directory.ImportFiles.ImportFile.RowOf(sandra, dependencyCode, bossDocument);
+        row[11] = "20/11/2026"; // «Fecha de retiro»
+        var hr = await app.SignedInAsync(Accounts.TalentoHumano);
+        var file = Directory.ImportFiles.ImportFile.Csv([row], Directory.ImportFiles.ImportFile.Windows1252);
+        var preview = WebUtility.HtmlDecode(await (await hr.PostFileAsync("/Directory/Import", "/Directory/Import", "Upload", "retiros.csv", file)).Content.ReadAsStringAsync());
+        Assert.Contains("Confirmar importación", preview);
+        string Field(string name) => System.Text.RegularExpressions.Regex.Match(preview, $"name=\"{name}\" value=\"([^\"]*)\"").Groups[1].Value;
+        var confirmed = await hr.PostFormAsync("/Directory/Import?handler=Confirm",
+            new() { ["Token"] = Field("Token"), ["Fingerprint"] = Field("Fingerprint") }, getUrl: "/Directory/Import");
+        var answer = WebUtility.HtmlDecode(await confirmed.Content.ReadAsStringAsync());
+
+        Assert.Contains("la última persona activa con el rol Talento Humano", answer);
+        var after = await app.WithDbAsync(d => d.Servants.AsNoTracking().SingleAsync(x => x.Id == sandra.Id));
+        Assert.Null(after.RetirementDate);
+        Assert.Equal(AccountLock.None, (await AccountOfAsync(sandra.Id)).Lock);
+        Assert.Equal(HttpStatusCode.OK, (await hr.GetAsync("/Accounts")).StatusCode);
+    }
+
     /// <summary>The edit form of a servant as the page fills it, with some fields replaced.</summary>
     private async Task<Dictionary<string, string>> EditFormAsync(int id, params (string Field, string Value)[] changes)
     {

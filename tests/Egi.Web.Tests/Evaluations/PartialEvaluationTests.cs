@@ -138,8 +138,9 @@ public abstract class PartialEvaluationTests(Db db) : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Redirect, anonymous.StatusCode);
         Assert.Contains("/Account/Login", anonymous.Headers.Location!.OriginalString);
 
-        // The new jefe, the evaluado and Consulta see the evaluation but do not owe the partial: 403.
-        foreach (var account in new[] { Accounts.Planeacion, Accounts.Evaluado, Accounts.Consulta })
+        // The new jefe and the evaluado see the evaluation but do not owe the partial: 403. (Consulta does not see
+        // individual evaluations at all: 404 below.)
+        foreach (var account in new[] { Accounts.Planeacion, Accounts.Evaluado })
         {
             var client = await app.SignedInAsync(account);
             Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync(PartialPage)).StatusCode);
@@ -147,8 +148,11 @@ public abstract class PartialEvaluationTests(Db db) : IAsyncLifetime
             Assert.Equal(HttpStatusCode.Forbidden, post.StatusCode);
         }
         // Another jefe (Carlos's evaluada Laura's colleague… any servant unrelated to Camila) does not even see it: 404.
-        var other = await app.SignedInAsync(DemoData.EmailOf(6));
-        Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync(PartialPage)).StatusCode);
+        foreach (var account in new[] { DemoData.EmailOf(6), Accounts.Consulta })
+        {
+            var stranger = await app.SignedInAsync(account);
+            Assert.Equal(HttpStatusCode.NotFound, (await stranger.GetAsync(PartialPage)).StatusCode);
+        }
         Assert.Equal(PartialStatus.Pending, (await scenario.EvaluationAsync(Camila)).Partials.Single().Status);
     }
 

@@ -141,7 +141,7 @@ public abstract class ResultPagesTests(Db db) : IAsyncLifetime
         Assert.Contains("Frecuentemente", html);
         Assert.Contains("Siempre", html);
         Assert.Contains(">Imprimir</button>", html);
-        Assert.Contains("window.print()", html);
+        Assert.Matches("<script src=\"/js/result-print[^\"]*[.]js", html); // shows the button and prints (no inline script: CSP)
         var printLink = Regex.Match(html, "<link[^>]*media=\"print\"[^>]*>").Value;
         Assert.Contains("/css/print", printLink);
 
@@ -151,8 +151,10 @@ public abstract class ResultPagesTests(Db db) : IAsyncLifetime
         Assert.Contains(servant.Job, html);
         Assert.Contains(dependency.Name, html);
 
-        var consulta = await app.SignedInAsync(Accounts.Consulta); // may read evaluations
-        AssertBreakdown(expected, await CompetencyWalk.HtmlAsync(consulta, ResultPage(id)));
+        var hr = await app.SignedInAsync(Accounts.TalentoHumano); // reads every evaluation
+        AssertBreakdown(expected, await CompetencyWalk.HtmlAsync(hr, ResultPage(id)));
+        var consulta = await app.SignedInAsync(Accounts.Consulta); // reads reports, not individual evaluations (Ley 1581)
+        Assert.Equal(HttpStatusCode.NotFound, (await consulta.GetAsync(ResultPage(id))).StatusCode);
 
         var print = await felipe.GetAsync(Regex.Match(printLink, "href=\"([^\"]+)\"").Groups[1].Value);
         Assert.Equal(HttpStatusCode.OK, print.StatusCode);

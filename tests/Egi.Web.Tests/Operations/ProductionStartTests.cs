@@ -69,7 +69,7 @@ public sealed class ProductionStartTests
         {
             Assert.Equal(HttpStatusCode.OK, (await open.NewClient().GetAsync("/health")).StatusCode);
             Assert.True(open.Log.Has(LogLevel.Warning, "AllowedHosts=* acepta cualquier encabezado Host"), string.Join("\n", open.Log.Lines));
-            Assert.False(open.Log.Lines.Any(l => l.Level == LogLevel.Critical));
+            Assert.DoesNotContain(open.Log.Lines, l => l.Level == LogLevel.Critical);
             Assert.False(await open.Services.CreateScope().ServiceProvider.GetRequiredService<EgiDbContext>().Servants.AnyAsync()); // no demo
         }
 

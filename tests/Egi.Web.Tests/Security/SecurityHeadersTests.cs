@@ -53,7 +53,7 @@ public abstract partial class SecurityHeadersTests(Db db) : IAsyncLifetime
             ("static file", await anonymous.GetAsync("/css/site.css"), HttpStatusCode.OK),
             ("health", await anonymous.GetAsync("/health"), HttpStatusCode.OK),
             ("API without sign-in", await anonymous.GetAsync("/api/v1/directory/dependencies"), HttpStatusCode.Unauthorized),
-            ("OpenAPI document", await anonymous.GetAsync("/openapi/v1.json"), HttpStatusCode.OK),
+            ("OpenAPI document (sign-in required)", await anonymous.GetAsync("/openapi/v1.json"), HttpStatusCode.Unauthorized),
         };
         var th = await app.SignedInAsync(Accounts.TalentoHumano);
         answers.Add(("signed-in page", await th.GetAsync("/"), HttpStatusCode.OK));

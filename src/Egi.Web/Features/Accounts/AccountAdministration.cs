@@ -125,6 +125,19 @@ public sealed class AccountAdministration(UserManager<AppUser> users, EgiDbConte
             : "No se puede registrar el retiro: esta persona tiene la última cuenta activa con el rol Talento Humano. Otorgue antes el rol a otra persona en «Cuentas y roles».";
     }
 
+    /// <summary>
+    /// Whether some account with the Talento Humano role is active in the sense of a retiro being registered: not locked,
+    /// and no servant or a servant with no retiro. Read inside the caller's transaction (e.g. an import before commit).
+    /// </summary>
+    public static Task<bool> AnyActiveTalentoHumanoAsync(EgiDbContext db, CancellationToken ct) => (
+        from r in db.Roles
+        where r.Name == EgiRoles.TalentoHumano
+        join ur in db.UserRoles on r.Id equals ur.RoleId
+        join u in db.Users on ur.UserId equals u.Id
+        where u.Lock == AccountLock.None
+            && (u.ServantId == null || !db.Servants.Any(s => s.Id == u.ServantId && s.RetirementDate != null))
+        select u.Id).AnyAsync(ct);
+
     private void Lock(AppUser user, AccountLock kind)
     {
         user.Lock = kind;

@@ -15,14 +15,31 @@ public static class SecurityHeaders
     public const string PermissionsPolicy =
         "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), payment=(), usb=()";
 
+    /// <summary>
+    /// The policy for this configuration: with OpenID Connect sign-in, the forms that start the sign-in and the sign-out
+    /// are answered with a redirect to the identity provider, which browsers check against form-action: the provider's
+    /// origin (of Authentication:Oidc:Authority) is added there, and nowhere else.
+    /// </summary>
+    public static string PolicyFor(IConfiguration configuration)
+    {
+        var oidc = configuration.GetSection(OidcOptions.Section);
+        if (!oidc.GetValue<bool>(nameof(OidcOptions.Enabled))
+            || !Uri.TryCreate(oidc[nameof(OidcOptions.Authority)], UriKind.Absolute, out var authority)
+            || authority.Scheme is not ("https" or "http"))
+            return ContentSecurityPolicy;
+        return ContentSecurityPolicy.Replace("form-action 'self'", $"form-action 'self' {authority.GetLeftPart(UriPartial.Authority)}", StringComparison.Ordinal);
+    }
+
     /// <summary>Adds the headers when the response starts, so that they survive the error pages' re-execution.</summary>
-    public static IApplicationBuilder UseEgiSecurityHeaders(this IApplicationBuilder app) =>
-        app.Use((context, next) =>
+    public static IApplicationBuilder UseEgiSecurityHeaders(this IApplicationBuilder app)
+    {
+        var policy = PolicyFor(app.ApplicationServices.GetRequiredService<IConfiguration>());
+        return app.Use((context, next) =>
         {
-            context.Response.OnStarting(static state =>
+            context.Response.OnStarting(state =>
             {
                 var headers = ((HttpResponse)state).Headers;
-                headers.ContentSecurityPolicy = ContentSecurityPolicy;
+                headers.ContentSecurityPolicy = policy;
                 headers.XContentTypeOptions = "nosniff";
                 headers.XFrameOptions = "DENY";
                 headers["Referrer-Policy"] = ReferrerPolicy;
@@ -32,4 +49,5 @@ public static class SecurityHeaders
             }, context.Response);
             return next(context);
         });
+    }
 }

@@ -110,6 +110,14 @@ public sealed class ServantImporter(EgiDbContext db, ServantAccounts accounts, E
                 progress?.Report(steps += batch.Length);
             }
 
+            // A retiro in the file must not leave the entity without an active Talento Humano (as on the retire page).
+            var newlyRetired = touched.Where(t => before.TryGetValue(t.Servant, out var b) && b.RetirementDate is null && t.Servant.RetirementDate is not null).ToList();
+            if (newlyRetired.Count > 0 && !await Accounts.AccountAdministration.AnyActiveTalentoHumanoAsync(db, ct))
+                return await RefuseAsync(transaction,
+                [
+                    $"Filas {string.Join(", ", newlyRetired.Select(t => t.Row.Row))}: la importación registra el retiro de la última persona activa con el rol Talento Humano. Otorgue antes el rol a otra persona en «Cuentas y roles» y cargue el archivo de nuevo.",
+                ], ct);
+
             // Accounts: created (and invited) or relinked in bulk; the unchanged servants who already have one are left alone.
             var linked = (await db.Users.Where(u => u.ServantId != null).Select(u => u.ServantId!.Value).ToListAsync(ct)).ToHashSet();
             var needAccount = touched
