@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
 
@@ -8,7 +7,7 @@ namespace Egi.Web.Features.ApiKeys;
 /// The «api» rate-limit policy: a fixed window per API key (partitioned by the key's public prefix, read from the
 /// Authorization header, so it does not depend on where authentication runs), per signed-in person otherwise, else per
 /// address. Configuration: RateLimits:Api:PermitLimit (requests, default 120) per RateLimits:Api:WindowSeconds (60).
-/// Over the limit: 429 with a Spanish problem and Retry-After.
+/// Over the limit: 429 with a Spanish problem and Retry-After (written by RateLimits for every /api answer).
 /// </summary>
 public sealed class ApiRateLimitPolicy(Infrastructure.Security.RateLimitsOptions limits) : IRateLimiterPolicy<string>
 {
@@ -34,15 +33,6 @@ public sealed class ApiRateLimitPolicy(Infrastructure.Security.RateLimitsOptions
         });
     }
 
-    public Func<OnRejectedContext, CancellationToken, ValueTask>? OnRejected { get; } = async (context, ct) =>
-    {
-        var http = context.HttpContext;
-        http.Response.StatusCode = StatusCodes.Status429TooManyRequests;
-        var seconds = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retry) ? (int)Math.Ceiling(retry.TotalSeconds) : 60;
-        http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
-        await Results.Problem(
-            title: "Demasiadas solicitudes",
-            detail: $"Se superó el límite de solicitudes de esta clave o cuenta. Intente de nuevo en {seconds} segundos.",
-            statusCode: StatusCodes.Status429TooManyRequests).ExecuteAsync(http);
-    };
+    /// <summary>None of its own: the limiter's answer (RateLimits.OnRejectedAsync) gives /api a Spanish problem and Retry-After.</summary>
+    public Func<OnRejectedContext, CancellationToken, ValueTask>? OnRejected => null;
 }

@@ -173,7 +173,7 @@ public static class RateLimits
             {
                 title = "Demasiadas solicitudes",
                 status = StatusCodes.Status429TooManyRequests,
-                detail = $"Hizo demasiadas solicitudes seguidas. Intente de nuevo en {WaitText(seconds)}.",
+                detail = $"Se superó el límite de solicitudes. Intente de nuevo en {WaitText(seconds)}.",
             }, options: null, contentType: "application/problem+json; charset=utf-8", ct);
             return;
         }
