@@ -73,6 +73,7 @@ if [[ $IS_ROOT -eq 1 ]]; then AS_PG=(runuser -u postgres --); else AS_PG=(); fi
 
 PG_BASE=""
 PG_DATA=""
+RESULTS=""
 PG_STARTED=0
 
 cleanup() {
@@ -84,6 +85,7 @@ cleanup() {
   if [[ -n $PG_BASE && -d $PG_BASE ]]; then
     rm -rf -- "$PG_BASE" || true
   fi
+  [[ -n ${RESULTS:-} && -d $RESULTS ]] && rm -rf -- "$RESULTS"
   [[ $PG_STARTED -eq 1 ]] && echo "PostgreSQL stopped and $PG_BASE removed." >&2
   [[ $rc -ne 0 ]] && printf '%stest.sh: finished with code %d.%s\n' "$R" "$rc" "$N" >&2
   exit "$rc"
@@ -205,20 +207,46 @@ fi
 # ---------------------------------------------------------------------------
 # 4. Tests
 # ---------------------------------------------------------------------------
-TEST_ARGS=(-c Release --no-build --logger "console;verbosity=normal")
+# The console shows failures only (with their messages); every result, with its duration, goes to a .trx file whose
+# failures are repeated after the summary, so that the end of a long CI log names them.
+RESULTS=$(mktemp -d /tmp/egi-test-results.XXXXXXXX)
+TEST_ARGS=(-c Release --no-build --logger "console;verbosity=minimal" --results-directory "$RESULTS")
 [[ -n $FILTER ]] && TEST_ARGS+=(--filter "$FILTER")
 
 for proj in tests/Egi.Domain.Tests tests/Egi.Web.Tests tests/Egi.BrowserTests; do
   log "dotnet test $proj${FILTER:+ (filter: $FILTER)}"
-  if dotnet test "$proj" "${TEST_ARGS[@]}"; then
+  if dotnet test "$proj" "${TEST_ARGS[@]}" --logger "trx;LogFileName=$(basename "$proj").trx"; then
     record "$(basename "$proj")" OK
   else
     record "$(basename "$proj")" FALLÓ
   fi
 done
 
+# Names and first lines of the message of every failed test, read from the .trx files.
+print_failures() {
+  local trx
+  command -v python3 >/dev/null || { echo "  (python3 is not installed: see the failures above)"; return 0; }
+  for trx in "$RESULTS"/*.trx; do
+    [[ -f $trx ]] || continue
+    python3 - "$trx" <<'PY' || true
+import sys, xml.etree.ElementTree as ET
+ns = {"t": "http://microsoft.com/schemas/VisualStudio/TeamTest/2010"}
+for r in ET.parse(sys.argv[1]).getroot().iterfind(".//t:UnitTestResult", ns):
+    if r.get("outcome") != "Failed":
+        continue
+    message = r.find(".//t:ErrorInfo/t:Message", ns)
+    text = (message.text or "").strip().splitlines() if message is not None else []
+    print(f"  FALLÓ {r.get('testName')} ({r.get('duration')})")
+    for line in text[:6]:
+        print(f"        {line}")
+PY
+  done
+}
+
 print_summary
 if [[ $FAILED -ne 0 ]]; then
+  log "Failed tests"
+  print_failures
   printf '\n%sSomething failed (see above).%s\n' "$R" "$N" >&2
   exit 1
 fi

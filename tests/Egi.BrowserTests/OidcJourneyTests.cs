@@ -88,6 +88,59 @@ public sealed class OidcJourneyTests(OidcBrowserFixture fixture, ITestOutputHelp
     });
 
     [Fact]
+    public Task A_tampered_state_is_refused_in_spanish_and_nobody_is_signed_in() => InBrowserAsync(nameof(A_tampered_state_is_refused_in_spanish_and_nobody_is_signed_in), async page =>
+    {
+        // The provider's last answer is a redirect to EGI's /signin-oidc with the code and the state. Chromium hands the
+        // test only the first request of a redirect chain, so the provider's hops are made navigations of their own:
+        // the choice at the provider is carried out for real and its redirect to /connect/authorize is held back…
+        var provider = Provider.Authority.ToString();
+        string? authorize = null;
+        await page.RouteAsync(provider + "login", async route =>
+        {
+            var answer = await route.FetchAsync(new() { MaxRedirects = 0 });
+            authorize = new Uri(Provider.Authority, answer.Headers["location"]).ToString();
+            var headers = answer.Headers.Where(h => h.Key != "location").ToDictionary(h => h.Key, h => h.Value);
+            await route.FulfillAsync(new() { Response = answer, Status = 200, Headers = headers, Body = "<!DOCTYPE html><title>ok</title>" });
+        });
+        // …then /connect/authorize runs for real and issues a code, and one character of the state it sends back changes
+        // on the way, as an attacker would change it.
+        var codes = Provider.CodesRedeemed;
+        string? tamperedState = null;
+        await page.RouteAsync(new Regex("/connect/authorize"), async route =>
+        {
+            var answer = await route.FetchAsync(new() { MaxRedirects = 0 });
+            var location = answer.Headers.GetValueOrDefault("location") ?? "";
+            if (!location.Contains("/signin-oidc", StringComparison.Ordinal))
+            {
+                await route.FulfillAsync(new() { Response = answer });
+                return;
+            }
+            var callback = new Uri(location);
+            var query = System.Web.HttpUtility.ParseQueryString(callback.Query);
+            Assert.False(string.IsNullOrEmpty(query["code"]));
+            var state = query["state"]!;
+            query["state"] = tamperedState = state[..10] + (state[10] == 'A' ? 'B' : 'A') + state[11..];
+            var headers = answer.Headers.ToDictionary(h => h.Key, h => h.Value);
+            headers["location"] = callback.GetLeftPart(UriPartial.Path) + "?" + query;
+            await route.FulfillAsync(new() { Response = answer, Headers = headers });
+        });
+
+        await ChooseAtProviderAsync(page, OidcBrowserFixture.Camila);
+        Assert.NotNull(authorize);
+        await page.GotoAsync(authorize!, new() { Timeout = ProviderHopTimeout });
+
+        Assert.NotNull(tamperedState);
+        Assert.StartsWith(Fixture.BaseAddress + "Account/External", page.Url); // through /signin-oidc, which refused the state
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("No se pudo completar el ingreso");
+        await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "es-CO");
+        await Expect(page.Locator("body")).Not.ToContainTextAsync("Exception");
+        Assert.Equal(codes, Provider.CodesRedeemed); // the code never left the browser for the provider's token endpoint
+
+        await page.GotoAsync("/Pending");
+        await Expect(page).ToHaveURLAsync(new Regex("/Account/Login"));
+    });
+
+    [Fact]
     public Task An_unknown_person_is_refused_in_spanish() => InBrowserAsync(nameof(An_unknown_person_is_refused_in_spanish), async page =>
     {
         await ChooseAtProviderAsync(page, OidcBrowserFixture.Unknown);

@@ -170,6 +170,8 @@ public abstract class EgiDbContext(DbContextOptions options, IAuditActor? actor,
                 w.ToTable("EvaluationWaits");
                 w.WithOwner().HasForeignKey("EvaluationId");
                 w.HasKey("EvaluationId", nameof(EvaluationWait.ServantId));
+                // The servant's id, never a generated value (by convention the key's last column would be an identity).
+                w.Property(x => x.ServantId).ValueGeneratedNever();
                 w.HasIndex(x => x.ServantId);
             });
             e.HasIndex(x => x.PeriodId);

@@ -48,6 +48,7 @@ public sealed class BrowserAppFactory : WebApplicationFactory<Program>
         builder.UseSetting("Egi:SeedDemo", "true");
         builder.UseSetting("Egi:StartupBanner", "false");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore.DataProtection", "Error"); // one unencrypted-key warning per host
         builder.UseSetting("Egi:DemoScenario", "true"); // the demo period is open with the goal window around today
         builder.UseSetting("Egi:DemoPassword", Password);
         // No browser journey is about the scheduler: on the real clock it would run the 07:00 reminder job whenever the

@@ -26,6 +26,8 @@ public sealed class EgiAppFactory : WebApplicationFactory<Program>
 
     private readonly string folder = Path.Combine(Path.GetTempPath(), "egi-tests", Guid.NewGuid().ToString("N"));
 
+    static EgiAppFactory() => ThreadPoolWarmUp.Ensure();
+
     public EgiAppFactory(Db db)
     {
         Db = db;
@@ -44,8 +46,21 @@ public sealed class EgiAppFactory : WebApplicationFactory<Program>
     /// </summary>
     public EgiAppFactory SecondInstance() => new(Db) { sharedWith = this };
 
+    private bool isTemplate;
+
+    /// <summary>A host that migrates and seeds <paramref name="connectionString"/> as <paramref name="like"/> would (see <see cref="TemplateDatabases"/>).</summary>
+    internal static EgiAppFactory TemplateBuilder(EgiAppFactory like, string connectionString)
+    {
+        var builder = new EgiAppFactory(like.Db) { isTemplate = true, explicitConnection = connectionString };
+        builder.Clock.SetUtcNow(like.Clock.GetUtcNow());
+        foreach (var (key, value) in like.Settings) builder.Settings[key] = value;
+        return builder;
+    }
+
+    private string? explicitConnection;
+
     /// <summary>The database of this host (of the first one for a <see cref="SecondInstance"/>).</summary>
-    public string ConnectionString => sharedWith?.ConnectionString ?? (Db == Db.Postgres
+    public string ConnectionString => sharedWith?.ConnectionString ?? explicitConnection ?? (Db == Db.Postgres
         // Generous connect and command timeouts: the suite creates and migrates hundreds of databases in parallel, and
         // on a loaded machine Npgsql's defaults (15 s, 30 s) can run out before a busy server answers.
         ? postgresConnection ??= $"{PostgresBase};Database=egi_{Guid.NewGuid():N};Timeout=60;Command Timeout=120"
@@ -91,8 +106,15 @@ public sealed class EgiAppFactory : WebApplicationFactory<Program>
         Environment.GetEnvironmentVariable("EGI_TEST_PG")
         ?? throw new InvalidOperationException("EGI_TEST_PG is not set: run the tests through ./test.sh, which starts PostgreSQL.");
 
+    /// <summary>
+    /// Start on a database of its own built from nothing (migrations and seeding at start-up) instead of a copy of the
+    /// seeded template (see <see cref="TemplateDatabases"/>).
+    /// </summary>
+    public bool FreshDatabase { get; init; }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        if (!FreshDatabase && sharedWith is null && !isTemplate) TemplateDatabases.CopyInto(this);
         builder.UseEnvironment("Development");
         builder.UseSetting("Egi:DataFolder", folder);
         builder.UseSetting("Egi:SeedDemo", "true");
@@ -101,6 +123,9 @@ public sealed class EgiAppFactory : WebApplicationFactory<Program>
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         // Creating each test database logs a connection failure before EF Core creates it: not news.
         builder.UseSetting("Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Connection", "None");
+        // Every new host makes a data-protection key and warns that it is stored unencrypted: the README's production
+        // set-up answers it; in the suite it is thousands of lines that hide the failures.
+        builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore.DataProtection", "Error");
         builder.UseSetting("Egi:DemoPassword", Password);
         // The hosted scheduler polls on a real-time minute against the test's fake clock: whenever it happened to wake, it
         // could run a job in the middle of a test. Tests that are about the scheduler run it themselves (RunDueAsync).
@@ -115,7 +140,16 @@ public sealed class EgiAppFactory : WebApplicationFactory<Program>
             builder.UseSetting("Database:Provider", "Sqlite");
             builder.UseSetting("ConnectionStrings:Sqlite", ConnectionString);
         }
-        if (!ProductionRateLimits)
+        if (ProductionRateLimits)
+        {
+            // The production permit limits, but windows of an hour: the limiter's windows run on the real clock, and a
+            // window that ended in the middle of a slow test would hand out new permits and hide the 429 it expects.
+            foreach (var form in new[] { "SignIn", "ForgotPassword", "Password" })
+                foreach (var per in new[] { "PerIp", "PerAccount" })
+                    builder.UseSetting($"RateLimits:{form}:{per}:WindowSeconds", "3600");
+            builder.UseSetting("RateLimits:Api:WindowSeconds", "3600");
+        }
+        else
         {
             foreach (var form in new[] { "SignIn", "ForgotPassword", "Password" })
                 foreach (var per in new[] { "PerIp", "PerAccount" })

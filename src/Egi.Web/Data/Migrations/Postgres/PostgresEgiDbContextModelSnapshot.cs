@@ -1646,10 +1646,7 @@ namespace Egi.Web.Data.Migrations.Postgres
                                 .HasColumnType("integer");
 
                             b1.Property<int>("ServantId")
-                                .ValueGeneratedOnAdd()
                                 .HasColumnType("integer");
-
-                            NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b1.Property<int>("ServantId"));
 
                             b1.Property<int>("Action")
                                 .HasColumnType("integer");

@@ -1597,7 +1597,6 @@ namespace Egi.Web.Data.Migrations.Sqlite
                                 .HasColumnType("INTEGER");
 
                             b1.Property<int>("ServantId")
-                                .ValueGeneratedOnAdd()
                                 .HasColumnType("INTEGER");
 
                             b1.Property<int>("Action")
