@@ -78,7 +78,9 @@ public abstract class RecordsApp(Db db) : IAsyncLifetime
         var applicable = CompetencyCatalogue.Default().Applicable(HierarchyLevel.Profesional, hasStaff: false).ToList();
         var ratings = applicable.Select(c => new CompetencyScore
         {
-            Competency = c, Value = c == "Trabajo en equipo" ? 3 : 4, Comment = c == "Trabajo en equipo" ? CommentProbe : null,
+            Competency = c,
+            Value = c == "Trabajo en equipo" ? 3 : 4,
+            Comment = c == "Trabajo en equipo" ? CommentProbe : null,
         }).ToList();
         await s.ActAsync(Camila, (e, p) => e.RateCompetencies(p.Evaluator, ratings, applicable, p.Context));
         await s.ActAsync(Camila, (e, p) => e.AcceptFinal(p.Evaluado, p.Context));
