@@ -49,10 +49,7 @@ public sealed class RecordsModel(EgiDbContext db, CurrentUser me) : PageModel
     private async Task LoadAsync(CancellationToken ct)
     {
         Periods = await db.Periods.AsNoTracking().OrderByDescending(p => p.Year).ToListAsync(ct);
-        if (string.IsNullOrWhiteSpace(PeriodText)) Period = Stage1Report.DefaultPeriod(Periods);
-        else if (int.TryParse(PeriodText.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var id) && Periods.FirstOrDefault(p => p.Id == id) is { } chosen)
-            Period = chosen;
-        else Errors["vigencia"] = "La «Vigencia» elegida no existe: elija una de la lista.";
+        Period = ReportPages.ChoosePeriod(Periods, PeriodText, Errors);
         if (Period is null) return;
         Counts = await ActivityRecords.CountsAsync(db, Period, me.Today, ct);
     }
