@@ -13,11 +13,21 @@ namespace Egi.Domain.Evaluations;
 public sealed class EvaluationFacts
 {
     /// <summary>Raised whenever what the facts hold or how they are computed changes: older rows are recomputed at start-up.</summary>
-    public const int CurrentRevision = 1;
+    public const int CurrentRevision = 2;
 
     /// <summary>The scores, stored with two decimals.</summary>
     public static IReadOnlyList<string> ScoreColumns { get; } =
         [nameof(FirstFollowUpScore), nameof(GoalsComponent), nameof(CompetenciesComponent), nameof(FinalScore)];
+
+    /// <summary>The same scores before their one rounding, kept to <see cref="UnroundedDecimals"/> decimals.</summary>
+    public static IReadOnlyList<string> UnroundedColumns { get; } =
+        [nameof(FirstFollowUpUnrounded), nameof(GoalsComponentUnrounded), nameof(CompetenciesComponentUnrounded), nameof(FinalScoreUnrounded)];
+
+    /// <summary>
+    /// Decimals kept of an unrounded score (a third is 33.3333333333): enough for an average over any number of
+    /// evaluations to be rounded once to two decimals as the exact average would be, short of a tie within 10⁻¹⁰.
+    /// </summary>
+    public const int UnroundedDecimals = 10;
 
     /// <summary>The <see cref="CurrentRevision"/> these facts were computed with (0: never computed).</summary>
     public int Revision { get; set; }
@@ -83,6 +93,20 @@ public sealed class EvaluationFacts
     public decimal? CompetenciesComponent { get; set; }
     public decimal? FinalScore { get; set; }
     public RatingLevel? Level { get; set; }
+
+    /// <summary>
+    /// The scores above before their one rounding (<see cref="UnroundedScores"/>, to <see cref="UnroundedDecimals"/>
+    /// decimals): what the averages of the reports and the dashboard add up, so that an average is rounded once.
+    /// </summary>
+    public decimal? FirstFollowUpUnrounded { get; set; }
+
+    public decimal? GoalsComponentUnrounded { get; set; }
+    public decimal? CompetenciesComponentUnrounded { get; set; }
+    public decimal? FinalScoreUnrounded { get; set; }
+
+    /// <summary>An unrounded score as it is stored: <see cref="UnroundedDecimals"/> decimals, half away from zero.</summary>
+    public static decimal? Kept(decimal? value) =>
+        value is { } v ? decimal.Round(v, UnroundedDecimals, MidpointRounding.AwayFromZero) : null;
 
     /// <summary>The person's own last day for each step (stage window, new servant's days, reopenings).</summary>
     public DateOnly GoalsDeadline { get; set; }
@@ -164,12 +188,18 @@ public sealed partial class Evaluation
         f.DisagreementStep = step is { } d && DisagreementReached(d, period.Settings) ? d : null;
 
         var policy = new ScoringPolicy(period.Settings);
-        f.FirstFollowUpScore = f.FollowUpIAcceptedOn is null ? null : ScoringPolicy.Round(FirstFollowUpScore(policy));
-        var final = State == EvaluationState.Finalized && Competencies.Count > 0 ? policy.Score(this) : null;
+        var first = f.FollowUpIAcceptedOn is null ? (decimal?)null : FirstFollowUpScore(policy);
+        f.FirstFollowUpScore = first is { } v ? ScoringPolicy.Round(v) : null;
+        f.FirstFollowUpUnrounded = EvaluationFacts.Kept(first);
+        var unrounded = State == EvaluationState.Finalized && Competencies.Count > 0 ? policy.Unrounded(this) : null;
+        var final = unrounded is null ? null : policy.Rounded(unrounded);
         f.GoalsComponent = final?.GoalsComponent;
         f.CompetenciesComponent = final?.CompetenciesComponent;
         f.FinalScore = final?.Final;
         f.Level = final?.Level;
+        f.GoalsComponentUnrounded = EvaluationFacts.Kept(unrounded?.GoalsComponent);
+        f.CompetenciesComponentUnrounded = EvaluationFacts.Kept(unrounded?.CompetenciesComponent);
+        f.FinalScoreUnrounded = EvaluationFacts.Kept(unrounded?.Final);
 
         f.GoalsDeadline = this.Deadline(EvaluationStep.Goals, period, hireDate);
         f.FollowUpIDeadline = this.Deadline(EvaluationStep.FollowUpI, period, hireDate);

@@ -20,3 +20,9 @@ public sealed record ScoreBreakdown(
     /// <summary>The Spanish label of <see cref="Level"/>.</summary>
     public string LevelLabel => Level.Label();
 }
+
+/// <summary>
+/// The scores of one evaluation as computed, before the one rounding of <see cref="ScoreBreakdown"/> (e.g. a final rating
+/// of 83.085 that a person reads as 83,09). Averages over several evaluations add these up and round the result once.
+/// </summary>
+public sealed record UnroundedScores(decimal FirstFollowUp, decimal GoalsComponent, decimal CompetenciesComponent, decimal Final);

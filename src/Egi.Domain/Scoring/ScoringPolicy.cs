@@ -178,14 +178,18 @@ public sealed class ScoringPolicy
     /// the rounded final rating.
     /// </summary>
     /// <exception cref="ArgumentException">There are no competency ratings.</exception>
-    public ScoreBreakdown Score(IReadOnlyList<ScoredGoal> goals, IReadOnlyList<int> competencyRatings)
+    public ScoreBreakdown Score(IReadOnlyList<ScoredGoal> goals, IReadOnlyList<int> competencyRatings) =>
+        Rounded(Unrounded(goals, competencyRatings));
+
+    /// <summary>The scores of <see cref="Score(IReadOnlyList{ScoredGoal}, IReadOnlyList{int})"/> before the one rounding.</summary>
+    /// <exception cref="ArgumentException">There are no competency ratings.</exception>
+    public UnroundedScores Unrounded(IReadOnlyList<ScoredGoal> goals, IReadOnlyList<int> competencyRatings)
     {
         ArgumentNullException.ThrowIfNull(goals);
         var first = FirstFollowUp(goals.Select(g => (g.Weight, g.AgreedPercent, g.FirstFollowUpAchieved)).ToList());
         var goalsComponent = GoalsComponent(goals.Select(g => (g.Weight, g.SecondFollowUpAchieved)).ToList());
         var competencies = CompetenciesComponent(competencyRatings);
-        var final = Round(Final(goalsComponent, competencies));
-        return new ScoreBreakdown(Round(first), Round(goalsComponent), Round(competencies), final, Level(final));
+        return new UnroundedScores(first, goalsComponent, competencies, Final(goalsComponent, competencies));
     }
 
     /// <summary>
@@ -195,7 +199,14 @@ public sealed class ScoringPolicy
     /// <see cref="Evaluation.Competencies"/>.
     /// </summary>
     /// <exception cref="ArgumentException">The competencies have not been rated.</exception>
-    public ScoreBreakdown Score(Evaluation evaluation)
+    public ScoreBreakdown Score(Evaluation evaluation) => Rounded(Unrounded(evaluation));
+
+    /// <summary>
+    /// The scores of <see cref="Score(Evaluation)"/> before the one rounding: what an average over several evaluations
+    /// adds up, so that the average is rounded once (rounding each score first can move it by a hundredth).
+    /// </summary>
+    /// <exception cref="ArgumentException">The competencies have not been rated.</exception>
+    public UnroundedScores Unrounded(Evaluation evaluation)
     {
         ArgumentNullException.ThrowIfNull(evaluation);
         var first = evaluation.ProgressOf(1).GroupBy(p => p.GoalNumber).ToDictionary(g => g.Key, g => g.Last().AchievedPercent);
@@ -205,14 +216,21 @@ public sealed class ScoringPolicy
             .ToList();
         var ratings = evaluation.Competencies.Select(c => c.Value).ToList();
         if (PartialRule != PartialEvaluationRule.WeightedByTime || !evaluation.Partials.Any(p => p.Status == PartialStatus.Recorded))
-            return Score(goals, ratings);
+            return Unrounded(goals, ratings);
         // Weighted by time: the goals component is the day-weighted average of every evaluator's goals score.
         var firstScore = FirstFollowUp(goals.Select(g => (g.Weight, g.AgreedPercent, g.FirstFollowUpAchieved)).ToList());
         var last = GoalsComponent(goals.Select(g => (g.Weight, g.SecondFollowUpAchieved)).ToList());
         var goalsComponent = WeightedByTime(Evaluators(evaluation, last, this));
         var competencies = CompetenciesComponent(ratings);
-        var final = Round(Final(goalsComponent, competencies));
-        return new ScoreBreakdown(Round(firstScore), Round(goalsComponent), Round(competencies), final, Level(final));
+        return new UnroundedScores(firstScore, goalsComponent, competencies, Final(goalsComponent, competencies));
+    }
+
+    /// <summary>Each score rounded once to two decimals half-up; the level of the rounded final rating.</summary>
+    public ScoreBreakdown Rounded(UnroundedScores scores)
+    {
+        ArgumentNullException.ThrowIfNull(scores);
+        var final = Round(scores.Final);
+        return new ScoreBreakdown(Round(scores.FirstFollowUp), Round(scores.GoalsComponent), Round(scores.CompetenciesComponent), final, Level(final));
     }
 
     private static void CheckPercent(int value, string paramName)

@@ -164,6 +164,7 @@ public abstract class EgiDbContext(DbContextOptions options, IAuditActor? actor,
             e.ComplexProperty(x => x.Facts, f =>
             {
                 foreach (var score in EvaluationFacts.ScoreColumns) f.Property<decimal?>(score).HasPrecision(7, 2);
+                foreach (var score in EvaluationFacts.UnroundedColumns) f.Property<decimal?>(score).HasPrecision(16, EvaluationFacts.UnroundedDecimals);
             });
             e.OwnsMany(x => x.Waits, w =>
             {
@@ -445,8 +446,9 @@ public sealed class SqliteEgiDbContext(
     : EgiDbContext(options, actor, clock, outboxSignal)
 {
     /// <summary>
-    /// SQLite has no decimal type: the scores (two decimals) are stored as whole hundredths, so sums and comparisons run
-    /// in the database and stay exact, as PostgreSQL's numeric does.
+    /// SQLite has no decimal type: the scores (two decimals) are stored as whole hundredths, and the unrounded scores
+    /// (ten decimals) as whole units of 10⁻¹⁰ (100 is 10¹²; a sum over a million evaluations still fits a 64-bit
+    /// integer), so sums and comparisons run in the database and stay exact, as PostgreSQL's numeric does.
     /// </summary>
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -454,9 +456,15 @@ public sealed class SqliteEgiDbContext(
         var hundredths = new ValueConverter<decimal?, long?>(
             v => v.HasValue ? (long)decimal.Round(v.Value * 100m, 0, MidpointRounding.AwayFromZero) : null,
             v => v.HasValue ? v.Value / 100m : null);
+        // 10^UnroundedDecimals.
+        const decimal unit = 10_000_000_000m;
+        var unrounded = new ValueConverter<decimal?, long?>(
+            v => v.HasValue ? (long)decimal.Round(v.Value * unit, 0, MidpointRounding.AwayFromZero) : null,
+            v => v.HasValue ? v.Value / unit : null);
         builder.Entity<Evaluation>().ComplexProperty(x => x.Facts, f =>
         {
             foreach (var score in EvaluationFacts.ScoreColumns) f.Property<decimal?>(score).HasConversion(hundredths);
+            foreach (var score in EvaluationFacts.UnroundedColumns) f.Property<decimal?>(score).HasConversion(unrounded);
         });
     }
 }

@@ -74,6 +74,39 @@ public class EvaluationFactsTests
     }
 
     [Fact]
+    public void The_unrounded_scores_are_kept_beside_the_rounded_ones_so_that_averages_round_once()
+    {
+        var period = NewPeriod();
+        var e = At(EvaluationState.CompetencyRating, period);
+        // Six competencies, one Frecuentemente: 23 / 24 × 100 = 95.8333…; goals 95 (every goal at 95 %);
+        // final 0.85 × 95 + 0.15 × 95.8333… = 80.75 + 14.375 = 95.125 → shown 95.13.
+        var scores = Applicable.Select((c, i) => new CompetencyScore { Competency = c, Value = i == 0 ? 3 : 4 }).ToList();
+        AssertOk(e.RateCompetencies(Jefe, scores, Applicable, OpenDayFor(e.State, period)));
+        AssertOk(e.AcceptFinal(Evaluado, OpenDayFor(e.State, period)));
+        Refreshed(e, period);
+
+        Assert.Equal(95.13m, e.Facts.FinalScore);
+        Assert.Equal(95.125m, e.Facts.FinalScoreUnrounded);
+        Assert.Equal(95.83m, e.Facts.CompetenciesComponent);
+        Assert.Equal(95.8333333333m, e.Facts.CompetenciesComponentUnrounded);
+        Assert.Equal(95m, e.Facts.GoalsComponentUnrounded);
+        Assert.Equal(new ScoringPolicy(period.Settings).FirstFollowUp(
+            e.OrderedGoals.Select(g => (g.Weight, g.AgreedFirstFollowUpPercent, 60)).ToList()), e.Facts.FirstFollowUpUnrounded);
+    }
+
+    [Fact]
+    public void An_evaluation_that_is_not_finished_keeps_no_final_scores_rounded_or_not()
+    {
+        var period = NewPeriod();
+        var e = Refreshed(At(EvaluationState.FinalAcceptance, period), period);
+        Assert.Null(e.Facts.FinalScore);
+        Assert.Null(e.Facts.FinalScoreUnrounded);
+        Assert.Null(e.Facts.GoalsComponentUnrounded);
+        Assert.NotNull(e.Facts.FirstFollowUpUnrounded);
+        Assert.Null(Refreshed(At(EvaluationState.SelfEvaluationIAcceptance, period), period).Facts.FirstFollowUpUnrounded);
+    }
+
+    [Fact]
     public void A_reopening_moves_the_persons_deadline_and_a_new_servant_gets_their_own_goal_days()
     {
         var period = NewPeriod();

@@ -279,6 +279,25 @@ public class ScoringPolicyTests
     }
 
     [Fact]
+    public void The_unrounded_scores_are_those_before_the_one_rounding_of_the_breakdown()
+    {
+        // first: both goals at their agreed 50 % → 100; goals: (10 × 81 + 90 × 80) / 100 = 80.10
+        // competencies: ten ratings, all Siempre (4) → 100; final 0.85 × 80.10 + 0.15 × 100 = 68.085 + 15 = 83.085 → 83.09
+        var goals = new List<ScoredGoal> { new(10, 50, 50, 81), new(90, 50, 50, 80) };
+        var ratings = Enumerable.Repeat(4, 10).ToList();
+
+        var exact = Default.Unrounded(goals, ratings);
+        var shown = Default.Score(goals, ratings);
+
+        Assert.Equal(new UnroundedScores(100m, 80.10m, 100m, 83.085m), exact);
+        Assert.Equal(83.09m, shown.Final);
+        Assert.Equal(shown, Default.Rounded(exact));
+        // A third of a point stays a third until it is rounded: (4 + 4 + 3) / 3 / 4 × 100 = 91.666…
+        Assert.Equal(91.67m, Default.Score(goals, [4, 4, 3]).CompetenciesComponent);
+        Assert.True(Default.Unrounded(goals, [4, 4, 3]).CompetenciesComponent > 91.6666m);
+    }
+
+    [Fact]
     public void A_goal_without_progress_counts_as_zero_achieved()
     {
         var e = Evaluation.Open(1, 10, 20, new DateTime(2026, 1, 5));

@@ -115,6 +115,41 @@ public sealed class EvaluationScenario
         });
     }
 
+    /// <summary>
+    /// Adds <paramref name="count"/> provisional profesionales under Felipe Navarro (the demo jefe, in his dependencia),
+    /// documents from <paramref name="firstDocument"/>, and opens their evaluations; returns Felipe's servant id.
+    /// </summary>
+    public async Task<int> AddEvaluadosAsync(int count, string lastNames, int firstDocument, string emailPrefix)
+    {
+        var felipe = await ServantIdAsync(Felipe);
+        await app.WithDbAsync(async d =>
+        {
+            var boss = await d.Servants.AsNoTracking().SingleAsync(s => s.Id == felipe);
+            for (var i = 0; i < count; i++)
+            {
+                d.Servants.Add(new Servant
+                {
+                    DocumentNumber = (firstDocument + i).ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    FirstNames = $"Persona {i}",
+                    LastNames = lastNames,
+                    Email = $"{emailPrefix}{i}@egi-demo.gov.co",
+                    JobTitle = "Profesional universitario",
+                    JobCode = "2044",
+                    JobGrade = "01",
+                    Level = HierarchyLevel.Profesional,
+                    DependencyId = boss.DependencyId,
+                    EmploymentType = EmploymentType.Provisional,
+                    HireDate = new DateOnly(2020, 1, 1),
+                    BossId = felipe,
+                });
+            }
+            await d.SaveChangesAsync();
+            var period = await d.Periods.SingleAsync(p => p.Id == PeriodId);
+            await new EvaluationOpening(d, app.Clock).OpenAllAsync(period);
+        });
+        return felipe;
+    }
+
     /// <summary>Complete, valid goals with the given weights (one goal per weight), due within the period.</summary>
     public static List<Goal> Goals(params int[] weights) =>
         weights.Select((w, i) => new Goal

@@ -83,15 +83,27 @@ public abstract class ConsolidationApp(Db db) : IAsyncLifetime
     /// <summary>Downloads the .xlsx and returns its two sheets as the screen shows them (numbers formatted es-CO).</summary>
     public async Task<(List<List<string>> Servants, List<List<string>> Summary, string FileName)> XlsxAsync(HttpClient client, string url, Func<string, object?, string> format)
     {
+        var (sheets, name) = await SheetsAsync(client, url, format);
+        Assert.Equal(["Servidores", "Resumen por dependencia"], sheets.Keys);
+        return (sheets["Servidores"], sheets["Resumen por dependencia"], name);
+    }
+
+    /// <summary>Downloads the .xlsx of the report and returns every sheet, in order, as the screen shows it.</summary>
+    public async Task<(Dictionary<string, List<List<string>>> Sheets, string FileName)> SheetsAsync(HttpClient client, string url, Func<string, object?, string> format)
+    {
         var response = await client.PostFormAsync($"{url}?handler=Xlsx", new() { ["vigencia"] = PeriodId.ToString(CultureInfo.InvariantCulture) }, getUrl: url);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", response.Content.Headers.ContentType?.MediaType);
         var name = response.Content.Headers.ContentDisposition?.FileNameStar ?? response.Content.Headers.ContentDisposition?.FileName?.Trim('"') ?? "";
         using var file = new MemoryStream(await response.Content.ReadAsByteArrayAsync());
-        Assert.Equal(["Servidores", "Resumen por dependencia"], MiniExcel.GetSheetNames(file));
-        List<List<string>> Sheet(string sheet) => file.Query(useHeaderRow: true, sheetName: sheet).Cast<IDictionary<string, object?>>()
-            .Select(r => r.Select(kv => format(kv.Key, kv.Value)).ToList()).ToList();
-        return (Sheet("Servidores"), Sheet("Resumen por dependencia"), name);
+        var sheets = new Dictionary<string, List<List<string>>>();
+        foreach (var sheet in MiniExcel.GetSheetNames(file))
+        {
+            file.Position = 0;
+            sheets[sheet] = file.Query(useHeaderRow: true, sheetName: sheet).Cast<IDictionary<string, object?>>()
+                .Select(r => r.Select(kv => format(kv.Key, kv.Value)).ToList()).ToList();
+        }
+        return (sheets, name);
     }
 
     /// <summary>A cell written the way the screen shows it.</summary>

@@ -85,32 +85,7 @@ public abstract class QueryCountTests(Db db) : IAsyncLifetime
     /// <summary>Adds servants under Felipe Navarro (the demo jefe), opens their evaluations and sends half of their goals.</summary>
     private async Task GrowAsync()
     {
-        var felipe = await scenario.ServantIdAsync(EvaluationScenario.Felipe);
-        await app.WithDbAsync(async d =>
-        {
-            var boss = await d.Servants.AsNoTracking().SingleAsync(s => s.Id == felipe);
-            for (var i = 0; i < Added; i++)
-            {
-                d.Servants.Add(new Servant
-                {
-                    DocumentNumber = (900000000 + i).ToString(System.Globalization.CultureInfo.InvariantCulture),
-                    FirstNames = $"Persona {i}",
-                    LastNames = "De Prueba",
-                    Email = $"persona{i}@egi-demo.gov.co",
-                    JobTitle = "Profesional universitario",
-                    JobCode = "2044",
-                    JobGrade = "01",
-                    Level = HierarchyLevel.Profesional,
-                    DependencyId = boss.DependencyId,
-                    EmploymentType = EmploymentType.Provisional,
-                    HireDate = new DateOnly(2020, 1, 1),
-                    BossId = felipe,
-                });
-            }
-            await d.SaveChangesAsync();
-            var period = await d.Periods.SingleAsync(p => p.Id == scenario.PeriodId);
-            await new EvaluationOpening(d, app.Clock).OpenAllAsync(period);
-        });
+        var felipe = await scenario.AddEvaluadosAsync(Added, "De Prueba", 900000000, "persona");
         await app.WithDbAsync(async d =>
         {
             var period = await d.Periods.AsNoTracking().SingleAsync(p => p.Id == scenario.PeriodId);

@@ -118,6 +118,7 @@ public sealed class AuthorizationMatrixTests(ITestOutputHelper output)
         GET /Plans/Item/{id:int?}                                  Pl TH
         GET /Reports/Annual                                        Co TH
         GET /Reports/Control                                       Co TH
+        GET /Reports/Records                                       Co TH
         GET /Reports/Stage1                                        Co TH
         GET /Reports/Stage2                                        Co TH
         GET /Sessions                                              Pl Co TH
@@ -239,6 +240,9 @@ public sealed class AuthorizationMatrixTests(ITestOutputHelper output)
         POST /Plans/Item/{id:int?}                                 Pl TH
         POST /Reports/Annual?Xlsx                                  Co TH
         POST /Reports/Control?Xlsx                                 Co TH
+        POST /Reports/Records?Competencies                         Co TH
+        POST /Reports/Records?Goals                                Co TH
+        POST /Reports/Records?SelfEvaluations                      Co TH
         POST /Reports/Stage1?Xlsx                                  Co TH
         POST /Reports/Stage2?Xlsx                                  Co TH
         POST /Sessions/Details/{id:int}?Attendance                 Pl TH

@@ -78,10 +78,7 @@ public sealed class IndexModel(EgiDbContext db, CurrentUser me, TimeProvider clo
     {
         Periods = await db.Periods.AsNoTracking().OrderByDescending(p => p.Year).ToListAsync(ct);
         Period? period = null;
-        if (string.IsNullOrWhiteSpace(PeriodText)) period = Stage1Report.DefaultPeriod(Periods);
-        else if (int.TryParse(PeriodText.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var id) && Periods.FirstOrDefault(p => p.Id == id) is { } chosen)
-            period = chosen;
-        else Errors["vigencia"] = "La «Vigencia» elegida no existe: elija una de la lista.";
+        period = ReportPages.ChoosePeriod(Periods, PeriodText, Errors);
 
         Stage? stage = null;
         if (!string.IsNullOrWhiteSpace(StageText))

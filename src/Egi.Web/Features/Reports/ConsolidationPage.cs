@@ -76,10 +76,7 @@ public abstract class ConsolidationPage<TReport>(EgiDbContext db, CurrentUser me
         Periods = await db.Periods.AsNoTracking().OrderByDescending(p => p.Year).ToListAsync(ct);
         Dependencies = await ServantLookups.DependencyTreeAsync(db, ct);
 
-        if (string.IsNullOrWhiteSpace(PeriodText)) Period = Stage1Report.DefaultPeriod(Periods);
-        else if (int.TryParse(PeriodText.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var id) && Periods.FirstOrDefault(p => p.Id == id) is { } chosen)
-            Period = chosen;
-        else Errors["vigencia"] = "La «Vigencia» elegida no existe: elija una de la lista.";
+        Period = ReportPages.ChoosePeriod(Periods, PeriodText, Errors);
 
         Filter = Stage1Filter.Parse(DependencyText, null, null, Dependencies.Select(d => d.Id).ToList(), Errors);
         FilterDescription = Stage1Text.Describe(Filter, Dependencies.ToDictionary(d => d.Id, d => d.Name));

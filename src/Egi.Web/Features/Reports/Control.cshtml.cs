@@ -46,10 +46,7 @@ public sealed class ControlModel(EgiDbContext db, CurrentUser me) : PageModel
     private async Task LoadAsync(CancellationToken ct)
     {
         Periods = await db.Periods.AsNoTracking().OrderByDescending(p => p.Year).ToListAsync(ct);
-        if (string.IsNullOrWhiteSpace(PeriodText)) Period = Stage1Report.DefaultPeriod(Periods);
-        else if (int.TryParse(PeriodText.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var id) && Periods.FirstOrDefault(p => p.Id == id) is { } chosen)
-            Period = chosen;
-        else Errors["vigencia"] = "La «Vigencia» elegida no existe: elija una de la lista.";
+        Period = ReportPages.ChoosePeriod(Periods, PeriodText, Errors);
         if (Period is null) return;
         Semester? semester;
         if (string.IsNullOrWhiteSpace(SemesterText)) semester = Semester.Default(Period, me.Today);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Egi.Domain.Calendar;
 using Microsoft.AspNetCore.WebUtilities;
 
 namespace Egi.Web.Features.Reports;
@@ -11,6 +12,19 @@ public static class ReportPages
     /// <summary>The page asked for in the address; anything but a positive number is the first page.</summary>
     public static int Parse(string? text) =>
         int.TryParse(text?.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var p) && p > 0 ? p : 1;
+
+    /// <summary>
+    /// The period chosen in «vigencia» (its id as text): none → the default (<see cref="Stage1Report.DefaultPeriod"/>);
+    /// one that is not in the list → null, with the Spanish message under the key «vigencia» of <paramref name="errors"/>.
+    /// </summary>
+    public static Period? ChoosePeriod(IReadOnlyList<Period> periods, string? text, IDictionary<string, string> errors)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return Stage1Report.DefaultPeriod(periods);
+        if (int.TryParse(text.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var id) && periods.FirstOrDefault(p => p.Id == id) is { } chosen)
+            return chosen;
+        errors["vigencia"] = "La «Vigencia» elegida no existe: elija una de la lista.";
+        return null;
+    }
 
     public static string Url(string path, IDictionary<string, string?> query) =>
         QueryHelpers.AddQueryString(path, query.Where(kv => kv.Value is not null).Select(kv => new KeyValuePair<string, string?>(kv.Key, kv.Value)));

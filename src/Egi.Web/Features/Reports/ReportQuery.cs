@@ -41,6 +41,11 @@ public sealed class ReportRow
     public DateOnly? FollowUpISubmittedOn { get; set; }
     public DateOnly? FollowUpIReviewedOn { get; set; }
     public DateOnly? FollowUpIAcceptedOn { get; set; }
+    public DateOnly? FollowUpIISubmittedOn { get; set; }
+    public DateOnly? FollowUpIIReviewedOn { get; set; }
+    public DateOnly? CompetenciesRatedOn { get; set; }
+    public DateOnly? FinalizedOn { get; set; }
+    public DateOnly? ClosedOn { get; set; }
     public int? GoalCount { get; set; }
     public int? GoalRounds { get; set; }
     public int? GoalsNotAccepted { get; set; }
@@ -49,6 +54,13 @@ public sealed class ReportRow
     public decimal? CompetenciesComponent { get; set; }
     public decimal? FinalScore { get; set; }
     public RatingLevel? Level { get; set; }
+
+    /// <summary>The scores before their one rounding: what the averages add up (<see cref="EvaluationFacts.UnroundedColumns"/>).</summary>
+    public decimal? FirstFollowUpUnrounded { get; set; }
+
+    public decimal? GoalsUnrounded { get; set; }
+    public decimal? CompetenciesUnrounded { get; set; }
+    public decimal? FinalUnrounded { get; set; }
 
     /// <summary>Text searched by «Búsqueda»: the job and the evaluator (or the jefe who would evaluate).</summary>
     public string JobText { get; set; } = "";
@@ -130,8 +142,19 @@ public sealed class DependencyTotals
 
     private static decimal? Add(decimal? a, decimal? b) => a is null ? b : b is null ? a : a + b;
 
-    /// <summary>An average of scores as the reports show it: the sum over the count, rounded to two decimals.</summary>
+    /// <summary>
+    /// An average of scores as the reports show it: the sum of the unrounded scores over the count, rounded once to two
+    /// decimals half-up (averaging the rounded scores could differ by a hundredth: 83,085 and 83,00 average 83,04, not 83,05).
+    /// </summary>
     public static decimal? Average(decimal? sum, int count) => count == 0 || sum is null ? null : ScoringPolicy.Round(sum.Value / count);
+}
+
+/// <summary>How many servants of one dependencia are in one state of their evaluation (<see cref="State"/> null: without one).</summary>
+public sealed class StateCount
+{
+    public int DependencyId { get; set; }
+    public EvaluationState? State { get; set; }
+    public int Count { get; set; }
 }
 
 /// <summary>Which page of a list is shown: 1-based, clamped to the pages there are.</summary>
@@ -204,6 +227,11 @@ public static class ReportQuery
                 FollowUpISubmittedOn = e == null ? null : e.Facts.FollowUpISubmittedOn,
                 FollowUpIReviewedOn = e == null ? null : e.Facts.FollowUpIReviewedOn,
                 FollowUpIAcceptedOn = e == null ? null : e.Facts.FollowUpIAcceptedOn,
+                FollowUpIISubmittedOn = e == null ? null : e.Facts.FollowUpIISubmittedOn,
+                FollowUpIIReviewedOn = e == null ? null : e.Facts.FollowUpIIReviewedOn,
+                CompetenciesRatedOn = e == null ? null : e.Facts.CompetenciesRatedOn,
+                FinalizedOn = e == null ? null : e.Facts.FinalizedOn,
+                ClosedOn = e == null ? null : e.Facts.ClosedOn,
                 GoalCount = e == null ? null : e.Facts.GoalCount,
                 GoalRounds = e == null ? null : e.Facts.GoalRounds,
                 GoalsNotAccepted = e == null ? null : e.Facts.GoalsNotAccepted,
@@ -212,6 +240,10 @@ public static class ReportQuery
                 CompetenciesComponent = e == null ? null : e.Facts.CompetenciesComponent,
                 FinalScore = e == null ? null : e.Facts.FinalScore,
                 Level = e == null ? null : e.Facts.Level,
+                FirstFollowUpUnrounded = e == null ? null : e.Facts.FirstFollowUpUnrounded,
+                GoalsUnrounded = e == null ? null : e.Facts.GoalsComponentUnrounded,
+                CompetenciesUnrounded = e == null ? null : e.Facts.CompetenciesComponentUnrounded,
+                FinalUnrounded = e == null ? null : e.Facts.FinalScoreUnrounded,
                 JobText = s.JobTitle + " " + s.JobCode + "-" + s.JobGrade,
                 EvaluatorSearch = e != null
                     ? (j == null ? null : j.FirstNames + " " + j.LastNames)
@@ -261,12 +293,13 @@ public static class ReportQuery
              Stage2NotStarted = g.Count(r => r.Stage2 == Stage2Status.NotStarted),
              Stage2InProgress = g.Count(r => r.Stage2 == Stage2Status.InProgress),
              Stage2Accepted = g.Count(r => r.Stage2 == Stage2Status.Accepted),
-             FirstFollowUpSum = g.Where(r => r.Stage2 == Stage2Status.Accepted).Sum(r => r.FirstFollowUpScore),
-             FirstFollowUpCount = g.Count(r => r.Stage2 == Stage2Status.Accepted && r.FirstFollowUpScore != null),
-             GoalsSum = g.Sum(r => r.GoalsComponent),
-             CompetenciesSum = g.Sum(r => r.CompetenciesComponent),
-             FinalSum = g.Sum(r => r.FinalScore),
-             Scored = g.Count(r => r.FinalScore != null),
+             // Sums of the unrounded scores: an average is rounded once (DependencyTotals.Average), never averaged from rounded scores.
+             FirstFollowUpSum = g.Where(r => r.Stage2 == Stage2Status.Accepted).Sum(r => r.FirstFollowUpUnrounded),
+             FirstFollowUpCount = g.Count(r => r.Stage2 == Stage2Status.Accepted && r.FirstFollowUpUnrounded != null),
+             GoalsSum = g.Sum(r => r.GoalsUnrounded),
+             CompetenciesSum = g.Sum(r => r.CompetenciesUnrounded),
+             FinalSum = g.Sum(r => r.FinalUnrounded),
+             Scored = g.Count(r => r.FinalUnrounded != null),
              Outstanding = g.Count(r => r.FinalScore != null && r.Level == RatingLevel.Sobresaliente),
              Satisfactory = g.Count(r => r.FinalScore != null && r.Level == RatingLevel.Satisfactorio),
              Unsatisfactory = g.Count(r => r.FinalScore != null && r.Level == RatingLevel.NoSatisfactorio),
@@ -277,6 +310,12 @@ public static class ReportQuery
              Finalized = g.Count(r => r.Progress == 4),
              Closed = g.Count(r => r.Progress == 5),
          }).ToListAsync(ct);
+
+    /// <summary>How many servants of each dependencia are in each state of their evaluation (no state: no evaluation), one GROUP BY.</summary>
+    public static Task<List<StateCount>> StateCountsAsync(IQueryable<ReportRow> rows, CancellationToken ct) =>
+        rows.GroupBy(r => new { r.DependencyId, r.State })
+            .Select(g => new StateCount { DependencyId = g.Key.DependencyId, State = g.Key.State, Count = g.Count() })
+            .ToListAsync(ct);
 
     /// <summary>
     /// The list order: dependencia in tree order, then the name as a Spanish reader expects it (without regard to case
@@ -302,13 +341,16 @@ public static class ReportQuery
     }
 
     /// <summary>Every row, read in batches of <see cref="Batch"/> (for the .xlsx: never the whole list in memory).</summary>
-    public static IEnumerable<(ReportRow Row, Members Members)> Stream(EgiDbContext db, IQueryable<ReportRow> ordered)
+    public static IEnumerable<(ReportRow Row, Members Members)> Stream(EgiDbContext db, IQueryable<ReportRow> ordered) =>
+        Batches(db, ordered).SelectMany(b => b.Rows.Select(r => (r, b.Members)));
+
+    /// <summary>The ordered rows a batch of <see cref="Batch"/> at a time, each batch with its committees' names.</summary>
+    public static IEnumerable<(List<ReportRow> Rows, Members Members)> Batches(EgiDbContext db, IQueryable<ReportRow> ordered)
     {
         for (var skip = 0; ; skip += Batch)
         {
             var rows = ordered.Skip(skip).Take(Batch).ToList();
-            var members = Members.Of(db, rows);
-            foreach (var r in rows) yield return (r, members);
+            yield return (rows, Members.Of(db, rows));
             if (rows.Count < Batch) yield break;
         }
     }

@@ -65,10 +65,7 @@ public sealed class Stage1Model(EgiDbContext db, CurrentUser me) : PageModel
         Periods = await db.Periods.AsNoTracking().OrderByDescending(p => p.Year).ToListAsync(ct);
         Dependencies = await ServantLookups.DependencyTreeAsync(db, ct);
 
-        if (string.IsNullOrWhiteSpace(PeriodText)) Period = Stage1Report.DefaultPeriod(Periods);
-        else if (int.TryParse(PeriodText.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var id) && Periods.FirstOrDefault(p => p.Id == id) is { } chosen)
-            Period = chosen;
-        else Errors["vigencia"] = "La «Vigencia» elegida no existe: elija una de la lista.";
+        Period = ReportPages.ChoosePeriod(Periods, PeriodText, Errors);
 
         var filter = Stage1Filter.Parse(DependencyText, StatusText, Q, Dependencies.Select(d => d.Id).ToList(), Errors);
         FilterDescription = Stage1Text.Describe(filter, Dependencies.ToDictionary(d => d.Id, d => d.Name));

@@ -240,6 +240,10 @@ namespace Egi.Web.Data.Migrations.Postgres
                                 .HasPrecision(7, 2)
                                 .HasColumnType("numeric(7,2)");
 
+                            b1.Property<decimal?>("CompetenciesComponentUnrounded")
+                                .HasPrecision(16, 10)
+                                .HasColumnType("numeric(16,10)");
+
                             b1.Property<DateOnly?>("CompetenciesRatedOn")
                                 .HasColumnType("date");
 
@@ -259,12 +263,20 @@ namespace Egi.Web.Data.Migrations.Postgres
                                 .HasPrecision(7, 2)
                                 .HasColumnType("numeric(7,2)");
 
+                            b1.Property<decimal?>("FinalScoreUnrounded")
+                                .HasPrecision(16, 10)
+                                .HasColumnType("numeric(16,10)");
+
                             b1.Property<DateOnly?>("FinalizedOn")
                                 .HasColumnType("date");
 
                             b1.Property<decimal?>("FirstFollowUpScore")
                                 .HasPrecision(7, 2)
                                 .HasColumnType("numeric(7,2)");
+
+                            b1.Property<decimal?>("FirstFollowUpUnrounded")
+                                .HasPrecision(16, 10)
+                                .HasColumnType("numeric(16,10)");
 
                             b1.Property<DateOnly?>("FollowUpIAcceptedOn")
                                 .HasColumnType("date");
@@ -299,6 +311,10 @@ namespace Egi.Web.Data.Migrations.Postgres
                             b1.Property<decimal?>("GoalsComponent")
                                 .HasPrecision(7, 2)
                                 .HasColumnType("numeric(7,2)");
+
+                            b1.Property<decimal?>("GoalsComponentUnrounded")
+                                .HasPrecision(16, 10)
+                                .HasColumnType("numeric(16,10)");
 
                             b1.Property<DateOnly>("GoalsDeadline")
                                 .HasColumnType("date");

@@ -227,6 +227,10 @@ namespace Egi.Web.Data.Migrations.Sqlite
                                 .HasPrecision(7, 2)
                                 .HasColumnType("INTEGER");
 
+                            b1.Property<long?>("CompetenciesComponentUnrounded")
+                                .HasPrecision(16, 10)
+                                .HasColumnType("INTEGER");
+
                             b1.Property<DateOnly?>("CompetenciesRatedOn")
                                 .HasColumnType("TEXT");
 
@@ -246,11 +250,19 @@ namespace Egi.Web.Data.Migrations.Sqlite
                                 .HasPrecision(7, 2)
                                 .HasColumnType("INTEGER");
 
+                            b1.Property<long?>("FinalScoreUnrounded")
+                                .HasPrecision(16, 10)
+                                .HasColumnType("INTEGER");
+
                             b1.Property<DateOnly?>("FinalizedOn")
                                 .HasColumnType("TEXT");
 
                             b1.Property<long?>("FirstFollowUpScore")
                                 .HasPrecision(7, 2)
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<long?>("FirstFollowUpUnrounded")
+                                .HasPrecision(16, 10)
                                 .HasColumnType("INTEGER");
 
                             b1.Property<DateOnly?>("FollowUpIAcceptedOn")
@@ -285,6 +297,10 @@ namespace Egi.Web.Data.Migrations.Sqlite
 
                             b1.Property<long?>("GoalsComponent")
                                 .HasPrecision(7, 2)
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<long?>("GoalsComponentUnrounded")
+                                .HasPrecision(16, 10)
                                 .HasColumnType("INTEGER");
 
                             b1.Property<DateOnly>("GoalsDeadline")
