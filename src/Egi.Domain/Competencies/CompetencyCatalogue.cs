@@ -130,6 +130,13 @@ public sealed class CompetencyCatalogue
     public static CompetencyCatalogue Default() => new(DefaultEntries());
 
     /// <summary>Fresh copies of the seeded entries (for seeding a database).</summary>
+    /// <remarks>
+    /// Not yet checked word for word against the published decree (issue 13, item 10): the names per level follow
+    /// SPEC §4, but the definitions were written from memory and the decree's «conductas asociadas» are not part of
+    /// the catalogue. The decree's full text was not reachable from the reference store when this was checked
+    /// (only the first articles of its copies); correct these texts only from the published text (Función Pública,
+    /// Gestor Normativo), never from memory, together with a migration for entries Talento Humano did not edit.
+    /// </remarks>
     public static IReadOnlyList<Competency> DefaultEntries()
     {
         var list = new List<Competency>();
