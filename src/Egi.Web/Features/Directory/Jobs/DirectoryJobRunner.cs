@@ -136,7 +136,7 @@ public sealed class DirectoryJobRunner(
         if (job.Attempts > options.CurrentValue.MaxAttempts)
         {
             var gaveUp = await FinishAsync(db, job, new(DirectoryJobState.Failed,
-                $"El trabajo se interrumpió {job.Attempts - 1} veces (se detuvo la instancia de EGI que lo aplicaba) y no se guardó ningún cambio. " +
+                $"El trabajo se interrumpió {(job.Attempts == 2 ? "una vez" : $"{job.Attempts - 1} veces")} (se detuvo la instancia de EGI que lo aplicaba) y no se guardó ningún cambio. " +
                 "Envíelo de nuevo; si vuelve a pasar, avise al administrador.", []), ct);
             return gaveUp ? DirectoryJobState.Failed : null;
         }
