@@ -185,9 +185,7 @@ public abstract partial class BulkImportTests(Db db) : IAsyncLifetime
         Assert.NotEqual(HttpStatusCode.OK, (await other.GetAsync($"{Page}?handler=Status&id={id}")).StatusCode);
 
         // Queued until a worker takes it: nothing written yet.
-        var page = await client.GetAsync(progressUrl);
-        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
-        var html = WebUtility.HtmlDecode(await page.Content.ReadAsStringAsync());
+        var html = await client.PageAsync(progressUrl);
         Assert.Contains("Importando «grande.xlsx»", html);
         Assert.Contains("En cola: la importación empieza en cuanto EGI la tome", html);
         Assert.Matches("<progress id=\"progreso\"[^>]* max=\"100\"", html);
@@ -246,9 +244,7 @@ public abstract partial class BulkImportTests(Db db) : IAsyncLifetime
         var id = IdOf(progressUrl);
 
         // The second instance knows the job (before, only the instance that started it did).
-        var page = await onSecond.GetAsync(progressUrl);
-        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
-        Assert.Contains("Importando «desde-otra.xlsx»", WebUtility.HtmlDecode(await page.Content.ReadAsStringAsync()));
+        Assert.Contains("Importando «desde-otra.xlsx»", await onSecond.PageAsync(progressUrl));
         Assert.Contains("\"state\":\"Queued\"", await onSecond.GetStringAsync($"{Page}?handler=Status&id={id}"));
 
         // The worker of the first applies it (the file is in its data folder); the second shows the outcome.
@@ -273,9 +269,7 @@ public abstract partial class BulkImportTests(Db db) : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, (await suite.PostAsJsonAsync("/api/v1/directory/sync", new { servants = new[] { jefe } })).StatusCode);
 
         Assert.Equal(1, await app.RunDirectoryJobsAsync());
-        var page = await client.GetAsync(progressUrl);
-        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
-        var html = WebUtility.HtmlDecode(await page.Content.ReadAsStringAsync());
+        var html = await client.PageAsync(progressUrl);
         Assert.Contains("No se importó nada", html);
         Assert.Contains("El directorio cambió desde que confirmó la importación", html);
         Assert.DoesNotContain("<progress", html);

@@ -415,34 +415,11 @@ public sealed class DirectoryJobLease : IProgress<int>, IAsyncDisposable
 
 /// <summary>The hosted loop around <see cref="DirectoryJobRunner"/>: runs due jobs when woken, and at least every DirectoryJobs:PollSeconds.</summary>
 public sealed class DirectoryJobWorker(DirectoryJobRunner runner, DirectoryJobSignal signal, IOptionsMonitor<DirectoryJobOptions> options,
-    ILogger<DirectoryJobWorker> log) : BackgroundService
+    ILogger<DirectoryJobWorker> log) : SignalledWorker(signal, log)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await runner.RunDueAsync(stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                break;
-            }
-            catch (Exception ex)
-            {
-                log.LogError(ex, "Directory jobs round failed; retrying later");
-            }
-            try
-            {
-                await signal.WaitAsync(TimeSpan.FromSeconds(options.CurrentValue.PollSeconds), stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                break;
-            }
-        }
-    }
+    protected override TimeSpan PollInterval => TimeSpan.FromSeconds(options.CurrentValue.PollSeconds);
+
+    protected override Task RunRoundAsync(CancellationToken ct) => runner.RunDueAsync(ct);
 }
 
 public static class DirectoryJobRegistration
