@@ -106,9 +106,9 @@ public abstract class DirectorySyncJobTests(Db db) : IAsyncLifetime
 
         Assert.Equal(12, await SyncedServantsAsync());
         Assert.Equal(["5000000003"], await App.WithDbAsync(d => (from s in d.Servants
-                                                                   join x in d.Dependencies on s.DependencyId equals x.Id
-                                                                   where x.Code == "320"
-                                                                   select s.DocumentNumber).ToListAsync()));
+                                                                 join x in d.Dependencies on s.DependencyId equals x.Id
+                                                                 where x.Code == "320"
+                                                                 select s.DocumentNumber).ToListAsync()));
         // The worker wrote as the key (the audit trail names it), and the request is not kept once applied.
         var actors = await App.WithDbAsync(d => d.AuditEntries.Where(a => a.EntityType == "Servidor" && a.Action == "Crear" && a.Summary.Contains("Apellido"))
             .Select(a => a.UserName).Distinct().ToListAsync());
