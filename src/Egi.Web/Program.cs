@@ -1,6 +1,7 @@
 using Egi.Web.Data;
 using Egi.Web.Features;
 using Egi.Web.Features.ApiKeys;
+using Egi.Web.Features.Directory.Jobs;
 using Egi.Web.Infrastructure;
 using Egi.Web.Infrastructure.Security;
 using Egi.Web.Notifications;
@@ -45,6 +46,7 @@ builder.Services.AddOpenApi();
 builder.Services.AddEgiNotifications(builder.Configuration);
 builder.Services.AddEgiFeatures();
 builder.Services.AddEgiApi();
+builder.Services.AddEgiDirectoryJobs(builder.Configuration);
 builder.Services.AddEgiTransportSecurity(builder.Configuration, builder.Environment);
 builder.Services.AddEgiRateLimits(builder.Configuration);
 builder.Services.AddSingleton<SignInGuard>();

@@ -1,4 +1,5 @@
 using Egi.Web.Data;
+using Egi.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -106,14 +107,4 @@ public sealed record Recipient(string Email, string Name, string? UserId)
 }
 
 /// <summary>Wakes the delivery worker when something was queued (it also polls).</summary>
-public sealed class OutboxSignal
-{
-    private readonly SemaphoreSlim semaphore = new(0);
-
-    public void Notify()
-    {
-        if (semaphore.CurrentCount == 0) semaphore.Release();
-    }
-
-    public Task WaitAsync(TimeSpan timeout, CancellationToken ct) => semaphore.WaitAsync(timeout, ct);
-}
+public sealed class OutboxSignal : WakeSignal;

@@ -130,32 +130,10 @@ public sealed class OutboxDispatcher(
 }
 
 /// <summary>The hosted delivery worker: dispatches whenever woken, and at least every Mail:PollSeconds.</summary>
-public sealed class OutboxWorker(OutboxDispatcher dispatcher, OutboxSignal signal, IOptionsMonitor<MailOptions> options, ILogger<OutboxWorker> log) : BackgroundService
+public sealed class OutboxWorker(OutboxDispatcher dispatcher, OutboxSignal signal, IOptionsMonitor<MailOptions> options, ILogger<OutboxWorker> log)
+    : SignalledWorker(signal, log)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await dispatcher.DispatchDueAsync(stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                break;
-            }
-            catch (Exception ex)
-            {
-                log.LogError(ex, "Outbox dispatch round failed; retrying later");
-            }
-            try
-            {
-                await signal.WaitAsync(TimeSpan.FromSeconds(options.CurrentValue.PollSeconds), stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                break;
-            }
-        }
-    }
+    protected override TimeSpan PollInterval => TimeSpan.FromSeconds(options.CurrentValue.PollSeconds);
+
+    protected override Task RunRoundAsync(CancellationToken ct) => dispatcher.DispatchDueAsync(ct);
 }

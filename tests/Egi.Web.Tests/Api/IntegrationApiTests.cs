@@ -12,6 +12,7 @@ using Egi.Web.Features.ApiKeys;
 using Egi.Web.Features.Directory.Import;
 using Egi.Web.Tests.Evaluations;
 using Egi.Web.Tests.Infrastructure;
+using static Egi.Web.Tests.Api.ApiKit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -60,34 +61,9 @@ public abstract partial class IntegrationApiTests(Db db) : IAsyncLifetime
         return match.Groups[1].Value;
     }
 
-    /// <summary>A key written straight to the database (the screen is tested on its own).</summary>
-    private async Task<string> KeyAsync(string name, DateTime? expiresAt = null, params string[] scopes)
-    {
-        var now = app.Clock.GetUtcNow().UtcDateTime;
-        var (key, secret) = ApiKey.Create(name, scopes, expiresAt ?? now.AddDays(30), "Pruebas", now);
-        await app.WithDbAsync(async d =>
-        {
-            d.ApiKeys.Add(key);
-            await d.SaveChangesAsync();
-        });
-        return secret;
-    }
+    private Task<string> KeyAsync(string name, DateTime? expiresAt = null, params string[] scopes) => app.KeyAsync(name, expiresAt, scopes);
 
-    private HttpClient ClientWith(string key)
-    {
-        var client = app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
-        // A sync of 5 000 servants (accounts, invitations and evaluations included) can pass HttpClient's 100 s on a loaded machine.
-        client.Timeout = TimeSpan.FromMinutes(15);
-        return client;
-    }
-
-    private static async Task<JsonElement> ProblemAsync(HttpResponseMessage response, HttpStatusCode expected)
-    {
-        Assert.Equal(expected, response.StatusCode);
-        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        return await response.Content.ReadFromJsonAsync<JsonElement>();
-    }
+    private HttpClient ClientWith(string key) => app.KeyClient(key);
 
     [Fact]
     public async Task Talento_Humano_creates_a_key_shown_once_and_stored_hashed_its_calls_are_audited_by_name_and_a_revoked_key_gets_401()
@@ -207,7 +183,7 @@ public abstract partial class IntegrationApiTests(Db db) : IAsyncLifetime
         var doc = await ClientWith(await KeyAsync("Documentación", null, ApiScopes.ResultsRead)).GetStringAsync("/openapi/v1.json");
         var th = await app.SignedInAsync(Accounts.TalentoHumano);
         Assert.Equal(doc, await th.GetStringAsync("/openapi/v1.json"));
-        foreach (var path in new[] { "/api/v1/directory/sync", "/api/v1/periods", "/api/v1/periods/{periodId}/evaluations", "/api/v1/periods/{periodId}/results", "/api/v1/periods/{periodId}/results.csv" })
+        foreach (var path in new[] { "/api/v1/directory/sync", "/api/v1/directory/sync/jobs/{id}", "/api/v1/periods", "/api/v1/periods/{periodId}/evaluations", "/api/v1/periods/{periodId}/results", "/api/v1/periods/{periodId}/results.csv" })
             Assert.Contains($"\"{path}\"", doc);
         Assert.Contains("Sincronizar dependencias y servidores", doc);
         Assert.Contains("\"bearer\"", doc);
@@ -217,27 +193,6 @@ public abstract partial class IntegrationApiTests(Db db) : IAsyncLifetime
     }
 
     // ------------------------------------------------------------------ the sync of 5 000 servants, then the results
-
-    private static readonly string[] DependencyCodes = ["110", "210", "300", "310", "400"];
-
-    private static Dictionary<string, object?> Servant(int i, string? dependency = null, string? email = null, string? boss = null) => new()
-    {
-        ["documentNumber"] = (5_000_000_000L + i).ToString(System.Globalization.CultureInfo.InvariantCulture),
-        ["firstNames"] = $"Nombre{i}",
-        ["lastNames"] = $"Apellido{i}",
-        ["email"] = email ?? $"servidor{i}@sync.test",
-        ["jobTitle"] = "Profesional Universitario",
-        ["jobCode"] = "2044",
-        ["jobGrade"] = "11",
-        ["level"] = "Profesional",
-        ["dependency"] = dependency ?? DependencyCodes[i % DependencyCodes.Length],
-        ["employmentType"] = "Nombramiento provisional",
-        ["hireDate"] = "2020-02-03",
-        ["retirementDate"] = null,
-        ["bossDocumentNumber"] = boss ?? (i < 100 || i % 100 == 0 ? EvaluationScenario.Felipe : (5_000_000_000L + i / 100 * 100).ToString(System.Globalization.CultureInfo.InvariantCulture)),
-        ["hasStaff"] = i % 100 == 0,
-        ["isPublicManager"] = false,
-    };
 
     /// <summary>The same servants as an import file (CSV with the template's headers), as Talento Humano would upload it.</summary>
     private static byte[] AsCsv(IEnumerable<Dictionary<string, object?>> servants)
@@ -305,10 +260,15 @@ public abstract partial class IntegrationApiTests(Db db) : IAsyncLifetime
         Assert.Equal(servantsBefore, await app.WithDbAsync(d => d.Servants.CountAsync()));
         Assert.False(await app.WithDbAsync(d => d.Dependencies.AnyAsync(x => x.Code == "320")));
 
-        // The sync itself.
+        // The sync itself: 5 000 new servants are more than Api:SyncBackgroundFrom (1 000), so a worker applies it and the
+        // client follows its job (README «Ejemplo: sincronización nocturna»).
         var response = await client.PostAsJsonAsync("/api/v1/directory/sync", new { dependencies = new[] { newDependency }, servants });
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        Assert.Equal(servantsBefore, await app.WithDbAsync(d => d.Servants.CountAsync()));
+        Assert.Equal(1, await app.RunDirectoryJobsAsync());
+        var job = await client.GetFromJsonAsync<JsonElement>(response.Headers.Location);
+        Assert.Equal("Succeeded", job.GetProperty("state").GetString());
+        var body = job.GetProperty("result");
         Assert.True(body.GetProperty("applied").GetBoolean());
         Assert.Equal(5000, body.GetProperty("servants").GetProperty("created").GetInt32());
         Assert.Equal(servantsBefore + 5000, await app.WithDbAsync(d => d.Servants.CountAsync()));
@@ -319,9 +279,10 @@ public abstract partial class IntegrationApiTests(Db db) : IAsyncLifetime
         Assert.Equal(["5000000008"], inNewDependency);
         Assert.True(await app.WithDbAsync(d => d.AuditEntries.AnyAsync(a => a.Action == "Importar" && a.UserName == "Clave de API: Suite de talento humano")));
 
-        // Idempotent: the same request again changes nothing; one change updates exactly that servant.
-        var again = await (await client.PostAsJsonAsync("/api/v1/directory/sync", new { dependencies = new[] { newDependency }, servants }))
-            .Content.ReadFromJsonAsync<JsonElement>();
+        // Idempotent: the same request again changes nothing (so it is small: answered in the response).
+        var againResponse = await client.PostAsJsonAsync("/api/v1/directory/sync", new { dependencies = new[] { newDependency }, servants });
+        Assert.Equal(HttpStatusCode.OK, againResponse.StatusCode);
+        var again = await againResponse.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal(0, again.GetProperty("servants").GetProperty("created").GetInt32());
         Assert.Equal(0, again.GetProperty("servants").GetProperty("updated").GetInt32());
         Assert.Equal(5000, again.GetProperty("servants").GetProperty("unchanged").GetInt32());

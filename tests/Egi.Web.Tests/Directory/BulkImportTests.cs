@@ -1,11 +1,14 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using Egi.Web.Data;
 using Egi.Web.Infrastructure;
+using Egi.Web.Tests.Api;
 using Egi.Web.Tests.Directory.ImportFiles;
 using Egi.Web.Tests.Evaluations;
 using Egi.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -148,44 +151,64 @@ public abstract partial class BulkImportTests(Db db) : IAsyncLifetime
         Assert.Equal(300, await app.WithDbAsync(d => d.AuditEntries.CountAsync(a => a.EntityType == "Cuenta" && a.Action == "Invitar" && userIds.Contains(a.EntityId))));
     }
 
+    /// <summary>
+    /// Uploads a file of 450 new servants and confirms it: above Import:BackgroundFrom (400), so it is queued; returns the
+    /// progress URL (and the confirmation's fields, to click again).
+    /// </summary>
+    private static async Task<string> ConfirmLargeAsync(HttpClient client, long first, string fileName, Dictionary<string, string>? fields = null)
+    {
+        var upload = await client.PostFileAsync(Page, Page, "Upload", fileName, File(first, 450));
+        var preview = WebUtility.HtmlDecode(await upload.Content.ReadAsStringAsync());
+        fields ??= [];
+        fields["Token"] = TokenField().Match(preview).Groups[1].Value;
+        fields["Fingerprint"] = FingerprintField().Match(preview).Groups[1].Value;
+        var confirmed = await client.PostFormAsync($"{Page}?handler=Confirm", fields, getUrl: Page);
+        Assert.Equal(HttpStatusCode.Redirect, confirmed.StatusCode);
+        var progressUrl = confirmed.Headers.Location!.OriginalString;
+        Assert.Contains("handler=Progress", progressUrl);
+        return progressUrl;
+    }
+
+    private static string IdOf(string progressUrl) => progressUrl[(progressUrl.IndexOf("id=", StringComparison.Ordinal) + 3)..];
+
     [Fact]
     public async Task A_large_import_runs_in_the_background_with_a_progress_page_and_json()
     {
         var client = await app.SignedInAsync(Accounts.TalentoHumano);
         const long first = 7_400_000_000;
-        var upload = await client.PostFileAsync(Page, Page, "Upload", "grande.xlsx", File(first, 450));
-        var preview = WebUtility.HtmlDecode(await upload.Content.ReadAsStringAsync());
-        var confirmed = await client.PostFormAsync($"{Page}?handler=Confirm", new()
-        {
-            ["Token"] = TokenField().Match(preview).Groups[1].Value,
-            ["Fingerprint"] = FingerprintField().Match(preview).Groups[1].Value,
-        }, getUrl: Page);
-        Assert.Equal(HttpStatusCode.Redirect, confirmed.StatusCode);
-        var progressUrl = confirmed.Headers.Location!.OriginalString;
-        Assert.Contains("handler=Progress", progressUrl);
-        var id = progressUrl[(progressUrl.IndexOf("id=", StringComparison.Ordinal) + 3)..];
+        var confirmation = new Dictionary<string, string>();
+        var progressUrl = await ConfirmLargeAsync(client, first, "grande.xlsx", confirmation);
+        var id = IdOf(progressUrl);
 
         // Someone else cannot see it.
         var other = await app.SignedInAsync(Accounts.Consulta);
         Assert.NotEqual(HttpStatusCode.OK, (await other.GetAsync($"{Page}?handler=Status&id={id}")).StatusCode);
 
-        var page = await client.GetAsync(progressUrl);
-        if (page.StatusCode == HttpStatusCode.OK)
-        {
-            var html = WebUtility.HtmlDecode(await page.Content.ReadAsStringAsync());
-            Assert.Contains("Importando «grande.xlsx»", html);
-            Assert.Matches("<progress id=\"progreso\"[^>]* max=\"100\"", html);
-            Assert.Contains("aria-live=\"polite\"", html);
-            Assert.Contains(">Actualizar</a>", html);
-            Assert.Contains("http-equiv=\"refresh\"", html);
-        }
-        string status = "";
-        for (var i = 0; i < 600 && !status.Contains("\"done\":true"); i++)
-        {
-            status = await client.GetStringAsync($"{Page}?handler=Status&id={id}");
-            Assert.Contains("\"total\":900", status);
-            if (!status.Contains("\"done\":true")) await Task.Delay(200);
-        }
+        // Queued until a worker takes it: nothing written yet.
+        var html = await client.PageAsync(progressUrl);
+        Assert.Contains("Importando «grande.xlsx»", html);
+        Assert.Contains("En cola: la importación empieza en cuanto EGI la tome", html);
+        Assert.Matches("<progress id=\"progreso\"[^>]* max=\"100\"", html);
+        Assert.Contains("aria-live=\"polite\"", html);
+        Assert.Contains(">Actualizar</a>", html);
+        Assert.Contains("http-equiv=\"refresh\"", html);
+        var status = await client.GetStringAsync($"{Page}?handler=Status&id={id}");
+        Assert.Contains("\"state\":\"Queued\"", status);
+        Assert.Contains("\"total\":900", status);
+        Assert.Contains("\"done\":false", status);
+        var documents = Enumerable.Range(0, 450).Select(i => (first + i).ToString()).ToList();
+        Assert.Equal(0, await app.WithDbAsync(d => d.Servants.CountAsync(s => documents.Contains(s.DocumentNumber))));
+
+        // A second click on «Confirmar» follows the same job.
+        var again = await client.PostFormAsync($"{Page}?handler=Confirm", confirmation, getUrl: Page);
+        Assert.Equal(progressUrl, again.Headers.Location!.OriginalString);
+        Assert.Equal(1, await app.WithDbAsync(d => d.DirectoryJobs.CountAsync()));
+
+        Assert.Equal(1, await app.RunDirectoryJobsAsync());
+
+        status = await client.GetStringAsync($"{Page}?handler=Status&id={id}");
+        Assert.Contains("\"state\":\"Succeeded\"", status);
+        Assert.Contains("\"done\":true", status);
         Assert.Contains("\"succeeded\":true", status);
         Assert.Contains("\"percent\":100", status);
 
@@ -195,7 +218,6 @@ public abstract partial class BulkImportTests(Db db) : IAsyncLifetime
         var after = WebUtility.HtmlDecode(await client.GetStringAsync(done.Headers.Location));
         Assert.Contains("Importación de «grande.xlsx» aplicada. Servidores creados: 450;", after);
 
-        var documents = Enumerable.Range(0, 450).Select(i => (first + i).ToString()).ToList();
         var ids = await app.WithDbAsync(d => d.Servants.Where(s => documents.Contains(s.DocumentNumber)).Select(s => s.Id).ToListAsync());
         Assert.Equal(450, ids.Count);
         Assert.Equal(450, await app.WithDbAsync(d => d.Users.CountAsync(u => u.ServantId != null && ids.Contains(u.ServantId.Value))));
@@ -204,6 +226,56 @@ public abstract partial class BulkImportTests(Db db) : IAsyncLifetime
         var actors = await app.WithDbAsync(d => d.AuditEntries.Where(a => a.EntityType == "Servidor" && a.Action == "Crear" && a.Summary.Contains($"Masivo {first}"))
             .Select(a => a.UserName).Distinct().ToListAsync());
         Assert.Equal([Accounts.TalentoHumano], actors);
+        Assert.Equal(0, await app.RunDirectoryJobsAsync());
+    }
+
+    [Fact]
+    public async Task A_background_import_confirmed_on_one_instance_is_followed_from_another()
+    {
+        await using var second = app.SecondInstance();
+        // One browser whose requests the proxy sends to either instance.
+        var cookies = new CookieContainer();
+        var onFirst = app.CreateDefaultClient(new CookieContainerHandler(cookies));
+        var onSecond = second.CreateDefaultClient(new CookieContainerHandler(cookies));
+        var signIn = await onFirst.PostFormAsync("/Account/Login", new() { ["Input.Email"] = Accounts.TalentoHumano, ["Input.Password"] = EgiAppFactory.Password });
+        Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
+        const long first = 7_500_000_000;
+        var progressUrl = await ConfirmLargeAsync(onFirst, first, "desde-otra.xlsx");
+        var id = IdOf(progressUrl);
+
+        // The second instance knows the job (before, only the instance that started it did).
+        Assert.Contains("Importando «desde-otra.xlsx»", await onSecond.PageAsync(progressUrl));
+        Assert.Contains("\"state\":\"Queued\"", await onSecond.GetStringAsync($"{Page}?handler=Status&id={id}"));
+
+        // The worker of the first applies it (the file is in its data folder); the second shows the outcome.
+        Assert.Equal(1, await app.RunDirectoryJobsAsync());
+        var status = await onSecond.GetStringAsync($"{Page}?handler=Status&id={id}");
+        Assert.Contains("\"succeeded\":true", status);
+        var done = await onSecond.GetAsync(progressUrl);
+        Assert.Equal(HttpStatusCode.Redirect, done.StatusCode);
+        Assert.Contains("Importación de «desde-otra.xlsx» aplicada. Servidores creados: 450;", WebUtility.HtmlDecode(await onSecond.GetStringAsync(done.Headers.Location)));
+    }
+
+    [Fact]
+    public async Task A_background_import_whose_directory_changed_before_the_worker_took_it_fails_and_writes_nothing()
+    {
+        var client = await app.SignedInAsync(Accounts.TalentoHumano);
+        const long first = 7_600_000_000;
+        var progressUrl = await ConfirmLargeAsync(client, first, "tarde.xlsx");
+        // Meanwhile the suite's sync creates one of its jefes (same document, other names): the file no longer plans what was confirmed.
+        var suite = app.KeyClient(await app.KeyAsync("Nómina", null, Egi.Web.Features.ApiKeys.ApiScopes.DirectoryWrite));
+        var jefe = ApiKit.Servant(0, dependency: "300", email: $"masivo{first}@egi-demo.gov.co", boss: "80123987");
+        jefe["documentNumber"] = first.ToString();
+        Assert.Equal(HttpStatusCode.OK, (await suite.PostAsJsonAsync("/api/v1/directory/sync", new { servants = new[] { jefe } })).StatusCode);
+
+        Assert.Equal(1, await app.RunDirectoryJobsAsync());
+        var html = await client.PageAsync(progressUrl);
+        Assert.Contains("No se importó nada", html);
+        Assert.Contains("El directorio cambió desde que confirmó la importación", html);
+        Assert.DoesNotContain("<progress", html);
+        var documents = Enumerable.Range(1, 449).Select(i => (first + i).ToString()).ToList();
+        Assert.Equal(0, await app.WithDbAsync(d => d.Servants.CountAsync(s => documents.Contains(s.DocumentNumber))));
+        Assert.Contains("\"state\":\"Failed\"", await client.GetStringAsync($"{Page}?handler=Status&id={IdOf(progressUrl)}"));
     }
 
     /// <summary>

@@ -130,6 +130,8 @@ public sealed class EgiAppFactory : WebApplicationFactory<Program>
         // The hosted scheduler polls on a real-time minute against the test's fake clock: whenever it happened to wake, it
         // could run a job in the middle of a test. Tests that are about the scheduler run it themselves (RunDueAsync).
         builder.UseSetting("Scheduler:Enabled", "false");
+        // Likewise the directory jobs' worker (large API syncs and imports): tests run the jobs themselves (RunDirectoryJobsAsync).
+        builder.UseSetting("DirectoryJobs:WorkerEnabled", "false");
         if (Db == Db.Postgres)
         {
             builder.UseSetting("Database:Provider", "Postgres");
@@ -195,6 +197,13 @@ public sealed class EgiAppFactory : WebApplicationFactory<Program>
     /// </summary>
     public Task<int> DispatchOutboxAsync() =>
         Services.GetRequiredService<Egi.Web.Notifications.OutboxDispatcher>().DispatchDueAsync(CancellationToken.None);
+
+    /// <summary>
+    /// Runs the queued directory jobs (large API syncs and imports) as the hosted worker does each round, on this instance;
+    /// returns how many ran. When it returns, every job due on <see cref="Clock"/> that no other instance holds has ended.
+    /// </summary>
+    public Task<int> RunDirectoryJobsAsync() =>
+        Services.GetRequiredService<Egi.Web.Features.Directory.Jobs.DirectoryJobRunner>().RunDueAsync(CancellationToken.None);
 
     public async Task<T> WithDbAsync<T>(Func<EgiDbContext, Task<T>> work)
     {

@@ -37,7 +37,7 @@ public sealed class AuthorizationMatrixTests(ITestOutputHelper output)
     // not exist); everybody else is refused (sign-in, 403). Pages that need a state the scenario does not have (the
     // committee, a partial evaluation) answer 404 to everyone here: their own tests cover them. The host signs in with
     // passwords (OpenID Connect off: its callback answers 404) and nobody here holds an API key: the keys' scopes and
-    // the directory sync (key only) are IntegrationApiTests'.
+    // the directory sync and its jobs (key only) are IntegrationApiTests' and DirectorySyncJobTests'.
     // Resources in routes: {id} of /Evaluations is Camila's evaluation; of /Directory/Servants, Camila; of
     // /Improvement/Plan, Camila's improvement plan (jefe Felipe); the others are the first of their kind.
     private const string Expected = """
@@ -132,6 +132,7 @@ public sealed class AuthorizationMatrixTests(ITestOutputHelper output)
         GET /api/v1/directory/dependencies                         Co TH
         GET /api/v1/directory/servants                             Co TH
         GET /api/v1/directory/servants/{document}                  Co TH
+        GET /api/v1/directory/sync/jobs/{id:long}                  -
         GET /api/v1/periods/                                       Co TH
         GET /api/v1/periods/{periodId:int}/evaluations             Co TH
         GET /api/v1/periods/{periodId:int}/results                 Co TH

@@ -78,11 +78,23 @@ public sealed class DirectorySync(EgiDbContext db, ServantImporter importer)
     public const string Dependencies = "dependencias";
     public const string Servants = "servidores";
 
-    public sealed record Outcome(IReadOnlyList<SyncError> Errors, DirectorySyncResult? Result, bool Conflict = false);
+    /// <summary>
+    /// The errors (nothing written), or what was applied; or, when <see cref="Deferred"/>, what a valid request would apply
+    /// (nothing written: the caller queues it).
+    /// </summary>
+    public sealed record Outcome(IReadOnlyList<SyncError> Errors, DirectorySyncResult? Result, bool Conflict = false, bool Deferred = false);
 
     private sealed record PlannedDependency(int Row, int Id, bool IsNew, string Code, string Name, int? ParentId, string? ParentCode, bool Active, IReadOnlyList<SyncChange> Changes);
 
-    public async Task<Outcome> RunAsync(DirectorySyncRequest request, bool dryRun, string source, DateOnly today, CancellationToken ct)
+    /// <summary>
+    /// Checks the request against the directory and, unless <paramref name="dryRun"/>, applies it all or nothing. Inside a
+    /// caller's transaction (the background job, which records its outcome in the same commit) it joins it and leaves the
+    /// commit to the caller; a refusal rolls it back. <paramref name="progress"/> hears the steps done out of
+    /// <see cref="StepsOf"/>: each dependencia written, then each servant, then each account. A valid request for which
+    /// <paramref name="deferIf"/> answers true (given its preview) is not applied: the outcome says so.
+    /// </summary>
+    public async Task<Outcome> RunAsync(DirectorySyncRequest request, bool dryRun, string source, DateOnly today, CancellationToken ct,
+        IProgress<int>? progress = null, Func<DirectorySyncResult, bool>? deferIf = null)
     {
         var depItems = request.Dependencies ?? [];
         var servantItems = request.Servants ?? [];
@@ -114,9 +126,13 @@ public sealed class DirectorySync(EgiDbContext db, ServantImporter importer)
 
         var result = Describe(planned, after, plan, dryRun);
         if (dryRun) return new([], result);
+        if (deferIf?.Invoke(result) == true) return new([], result, Deferred: true);
 
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        await ApplyDependenciesAsync(planned, ct);
+        var outer = db.Database.CurrentTransaction;
+        await using var owned = outer is null ? await db.Database.BeginTransactionAsync(ct) : null;
+        var transaction = outer ?? owned!;
+        var dependencySteps = await ApplyDependenciesAsync(planned, ct);
+        progress?.Report(dependencySteps);
         if (servantItems.Count > 0)
         {
             // Planned again against the directory as written (real ids of the new dependencias), inside the transaction.
@@ -124,17 +140,48 @@ public sealed class DirectorySync(EgiDbContext db, ServantImporter importer)
             if (!final.IsValid)
             {
                 await transaction.RollbackAsync(ct);
+                db.ChangeTracker.Clear();
                 return new(final.RowErrors.Select(e => new SyncError(Servants, e.Row, e.Column, e.Value, e.Message))
                     .Concat(final.FileErrors.Select(m => new SyncError(Servants, null, "", "", m))).ToList(), null, Conflict: true);
             }
             if (final.HasChanges)
             {
-                var applyErrors = await importer.ApplyAsync(final, source, ct);
+                var servantProgress = progress is null ? null : new Progress(done => progress.Report(dependencySteps + done));
+                var applyErrors = await importer.ApplyAsync(final, source, ct, servantProgress);
                 if (applyErrors.Count > 0) return new(applyErrors.Select(m => new SyncError(Servants, null, "", "", m)).ToList(), null, Conflict: true);
             }
+            // What was applied is what the servants' plan says now (the same as the preview, unless the directory changed).
+            result = Describe(planned, after, final, dryRun: false);
         }
-        await transaction.CommitAsync(ct);
+        if (owned is not null) await owned.CommitAsync(ct);
         return new([], result with { Applied = true });
+    }
+
+    /// <summary>The answer to a refused sync (status, title, detail): the same for the request and for its background job.</summary>
+    public static (int Status, string Title, string Detail) RefusalOf(Outcome outcome) => outcome.Conflict
+        ? (StatusCodes.Status409Conflict, "El directorio cambió durante la sincronización",
+            "Otra persona modificó el directorio al mismo tiempo; no se guardó ningún cambio. Repita la solicitud.")
+        : (StatusCodes.Status422UnprocessableEntity, "La sincronización tiene errores",
+            (outcome.Errors.Count == 1 ? "Se encontró 1 problema" : $"Se encontraron {outcome.Errors.Count} problemas") +
+            " (la lista «errors» dice cuál, dónde y qué se espera). No se guardó ningún cambio: corríjalos y envíe de nuevo la solicitud completa.");
+
+    /// <summary>What a sync did, in one Spanish line (the audit trail's, and a job's message).</summary>
+    public static string SummaryOf(DirectorySyncResult r) =>
+        $"dependencias {r.Dependencies.Created} creadas, {r.Dependencies.Updated} actualizadas, {r.Dependencies.Unchanged} sin cambios; " +
+        $"servidores {r.Servants.Created} creados, {r.Servants.Updated} actualizados, {r.Servants.Unchanged} sin cambios";
+
+    /// <summary>The steps of an apply, for a progress bar: each dependencia written, each servant saved, then each account.</summary>
+    public static int StepsOf(DirectorySyncResult r) =>
+        r.Dependencies.Created + r.Dependencies.Updated + 2 * (r.Servants.Created + r.Servants.Updated);
+
+    /// <summary>How many dependencias and servants a sync creates or updates (what makes it large).</summary>
+    public static int ChangesOf(DirectorySyncResult r) =>
+        r.Dependencies.Created + r.Dependencies.Updated + r.Servants.Created + r.Servants.Updated;
+
+    /// <summary>A synchronous <see cref="IProgress{T}"/> (Progress&lt;T&gt; would post to the thread pool, out of order).</summary>
+    private sealed class Progress(Action<int> report) : IProgress<int>
+    {
+        public void Report(int value) => report(value);
     }
 
     private static List<PlannedDependency> PlanDependencies(List<DependencySyncItem> items, List<Dependency> existing, List<SyncError> errors)
@@ -226,11 +273,12 @@ public sealed class DirectorySync(EgiDbContext db, ServantImporter importer)
         }
     }
 
-    private async Task ApplyDependenciesAsync(List<PlannedDependency> planned, CancellationToken ct)
+    /// <summary>Writes the new and changed dependencias; returns how many.</summary>
+    private async Task<int> ApplyDependenciesAsync(List<PlannedDependency> planned, CancellationToken ct)
     {
         var creates = planned.Where(p => p.IsNew).ToList();
         var updates = planned.Where(p => !p.IsNew && p.Changes.Count > 0).ToList();
-        if (creates.Count == 0 && updates.Count == 0) return;
+        if (creates.Count == 0 && updates.Count == 0) return 0;
         // New ones first without their superior (it may be new too), then every superior and update with the real ids.
         var added = creates.ToDictionary(p => p.Id, p => new Dependency { Code = p.Code, Name = p.Name, Active = p.Active });
         db.Dependencies.AddRange(added.Values);
@@ -248,6 +296,7 @@ public sealed class DirectorySync(EgiDbContext db, ServantImporter importer)
         }
         await db.SaveChangesAsync(ct);
         db.ChangeTracker.Clear();
+        return creates.Count + updates.Count;
     }
 
     /// <summary>The servants as the rows of an import sheet: row 0 the template's headers, row n the n-th servant.</summary>

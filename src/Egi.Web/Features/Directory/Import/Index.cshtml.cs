@@ -22,9 +22,7 @@ public sealed class IndexModel(
     Evaluations.EvaluatorChanges evaluatorChanges,
     IConfiguration config,
     IHostEnvironment env,
-    IServiceScopeFactory scopes,
-    IHttpContextAccessor accessor,
-    IHostApplicationLifetime lifetime,
+    Jobs.DirectoryJobQueue jobs,
     Microsoft.Extensions.Options.IOptionsSnapshot<UploadOptions> uploads,
     ILogger<IndexModel> logger) : PageModel
 {
@@ -57,8 +55,8 @@ public sealed class IndexModel(
     public IReadOnlyList<string> ApplyErrors { get; private set; } = [];
     public IReadOnlyList<Dependency> Dependencies { get; private set; } = [];
 
-    /// <summary>The background import whose progress is shown (the Progress handler).</summary>
-    public ImportJob? Job { get; private set; }
+    /// <summary>The background import whose progress is shown (the Progress handler), read from its row: any instance shows it.</summary>
+    public Jobs.DirectoryJobView? Job { get; private set; }
 
     private long MaxBytes => uploads.Value.BytesOf(UploadKind.ServantImport);
 
@@ -138,66 +136,23 @@ public sealed class IndexModel(
         }
         if (Plan.Creates.Count + Plan.Updates.Count > config.GetValue("Import:BackgroundFrom", DefaultBackgroundFrom))
         {
-            var (job, isNew) = ImportJobs.Start(me.UserId ?? "", Token!, FileName, ServantImporter.StepsOf(Plan));
-            if (isNew) StartInBackground(job, Plan);
-            return RedirectToPage(new { handler = "Progress", id = job.Id });
+            // Queued on the shared job table: a worker of any instance applies it, and the progress page reads it from any.
+            var (id, _) = await jobs.QueueImportAsync(Jobs.DirectoryJobOwner.Of(HttpContext)!, PendingImports.Canonical(Token)!, FileName,
+                Plan.Fingerprint, ServantImporter.StepsOf(Plan), ct);
+            return RedirectToPage(new { handler = "Progress", id });
         }
         ApplyErrors = await importer.ApplyAsync(Plan, FileName, ct);
         if (ApplyErrors.Count > 0) return Page();
 
         Pending.Delete(Token);
-        TempData["Mensaje"] = Applied(FileName, Plan);
+        TempData["Mensaje"] = ServantImporter.AppliedMessage(FileName, Plan);
         return RedirectToPage();
     }
 
-    private static string Applied(string fileName, ImportPlan plan) =>
-        $"Importación de «{fileName}» aplicada. Servidores creados: {plan.Creates.Count}; " +
-        $"actualizados: {plan.Updates.Count}; sin cambios: {plan.Unchanged.Count}.";
-
-    /// <summary>
-    /// Applies the plan outside the request, in its own scope, as the person who confirmed it (the audit trail names
-    /// them): the request's user and address are copied into the background flow's own HTTP context.
-    /// </summary>
-    private void StartInBackground(ImportJob job, ImportPlan plan)
-    {
-        var user = User;
-        var ip = HttpContext.Connection.RemoteIpAddress;
-        var pending = Pending;
-        var stopping = lifetime.ApplicationStopping;
-        using (ExecutionContext.SuppressFlow())
-        {
-            _ = Task.Run(async () =>
-            {
-                try
-                {
-                    await using var scope = scopes.CreateAsyncScope();
-                    var context = new DefaultHttpContext { User = user, RequestServices = scope.ServiceProvider };
-                    context.Connection.RemoteIpAddress = ip;
-                    accessor.HttpContext = context;
-                    var sp = scope.ServiceProvider;
-                    var background = new ServantImporter(sp.GetRequiredService<EgiDbContext>(), sp.GetRequiredService<ServantAccounts>(),
-                        sp.GetRequiredService<Evaluations.EvaluationOpening>(), sp.GetRequiredService<Evaluations.EvaluatorChanges>());
-                    var errors = await background.ApplyAsync(plan, job.FileName, stopping, job);
-                    if (errors.Count == 0) pending.Delete(job.Token);
-                    job.Finish(errors, errors.Count == 0 ? Applied(job.FileName, plan) : null);
-                }
-                catch (Exception e)
-                {
-                    logger.LogError(e, "Background import {Id} failed", job.Id);
-                    job.Finish(["La importación no se pudo terminar por un error inesperado y no se guardó ningún cambio. Intente de nuevo; si el problema continúa, avise al administrador."], null);
-                }
-                finally
-                {
-                    accessor.HttpContext = null;
-                }
-            });
-        }
-    }
-
     /// <summary>The progress of a background import; once it ends, its message (or its errors).</summary>
-    public async Task<IActionResult> OnGetProgressAsync(string? id, CancellationToken ct)
+    public async Task<IActionResult> OnGetProgressAsync(long? id, CancellationToken ct)
     {
-        Job = ImportJobs.Find(id, me.UserId);
+        Job = await FindJobAsync(id, ct);
         if (Job is null) return NotFound();
         if (Job.Succeeded)
         {
@@ -206,17 +161,31 @@ public sealed class IndexModel(
         }
         Dependencies = await importer.DependenciesAsync(ct);
         FileName = Job.FileName;
-        if (Job.Done) ApplyErrors = Job.Errors;
+        if (Job.Done)
+            ApplyErrors = new[] { Job.Message ?? "" }.Where(m => m.Length > 0)
+                .Concat(Job.Errors.Select(e => e.Row is { } row ? $"Fila {row}, «{e.Field}»: {e.Message}" : e.Message)).ToList();
         return Page();
     }
 
     /// <summary>The progress as JSON, for the few lines of script of the progress page.</summary>
-    public IActionResult OnGetStatus(string? id)
+    public async Task<IActionResult> OnGetStatusAsync(long? id, CancellationToken ct)
     {
-        var job = ImportJobs.Find(id, me.UserId);
+        var job = await FindJobAsync(id, ct);
         if (job is null) return NotFound();
-        return new JsonResult(new { processed = job.Processed, total = job.Total, percent = job.Percent, done = job.Done, succeeded = job.Succeeded });
+        return new JsonResult(new
+        {
+            state = job.State.ToString(),
+            processed = job.Processed,
+            total = job.Total,
+            percent = job.Percent,
+            done = job.Done,
+            succeeded = job.Succeeded,
+        });
     }
+
+    /// <summary>A background import of the signed-in person; someone else's (or an API sync) is not found.</summary>
+    private Task<Jobs.DirectoryJobView?> FindJobAsync(long? id, CancellationToken ct) =>
+        jobs.FindAsync(id, Jobs.DirectoryJobKind.ScreenImport, Jobs.DirectoryJobOwner.Of(HttpContext), ct);
 
     public IActionResult OnPostCancel()
     {

@@ -151,6 +151,11 @@ public sealed class ServantImporter(EgiDbContext db, ServantAccounts accounts, E
         }
     }
 
+    /// <summary>The confirmation shown once a plan was applied.</summary>
+    public static string AppliedMessage(string fileName, ImportPlan plan) =>
+        $"Importación de «{fileName}» aplicada. Servidores creados: {plan.Creates.Count}; " +
+        $"actualizados: {plan.Updates.Count}; sin cambios: {plan.Unchanged.Count}.";
+
     /// <summary>The steps of <see cref="ApplyAsync"/>'s progress: every servant written, then every account.</summary>
     public static int StepsOf(ImportPlan plan) => 2 * (plan.Creates.Count + plan.Updates.Count);
 
