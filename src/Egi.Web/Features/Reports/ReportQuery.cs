@@ -77,6 +77,7 @@ public sealed class DependencyTotals
     public int Stage2NotStarted { get; set; }
     public int Stage2InProgress { get; set; }
     public int Stage2Accepted { get; set; }
+    public int Stage2NotApplicable { get; set; }
     public decimal? FirstFollowUpSum { get; set; }
     public int FirstFollowUpCount { get; set; }
     public decimal? GoalsSum { get; set; }
@@ -109,6 +110,7 @@ public sealed class DependencyTotals
             t.Stage2NotStarted += l.Stage2NotStarted;
             t.Stage2InProgress += l.Stage2InProgress;
             t.Stage2Accepted += l.Stage2Accepted;
+            t.Stage2NotApplicable += l.Stage2NotApplicable;
             t.FirstFollowUpSum = Add(t.FirstFollowUpSum, l.FirstFollowUpSum);
             t.FirstFollowUpCount += l.FirstFollowUpCount;
             t.GoalsSum = Add(t.GoalsSum, l.GoalsSum);
@@ -224,6 +226,7 @@ public static class ReportQuery
                     : Stage1Status.Agreed,
                 Stage2 = e == null ? Stage2Status.NotStarted
                     : e.State >= EvaluationState.SelfEvaluationI && e.State <= EvaluationState.SelfEvaluationIAcceptance ? Stage2Status.InProgress
+                    : e.FollowUpIExemption != null ? Stage2Status.NotApplicable
                     : e.Facts.FollowUpIAcceptedOn != null ? Stage2Status.Accepted
                     : Stage2Status.NotStarted,
                 Progress = e == null ? 0
@@ -261,6 +264,7 @@ public static class ReportQuery
              Stage2NotStarted = g.Count(r => r.Stage2 == Stage2Status.NotStarted),
              Stage2InProgress = g.Count(r => r.Stage2 == Stage2Status.InProgress),
              Stage2Accepted = g.Count(r => r.Stage2 == Stage2Status.Accepted),
+             Stage2NotApplicable = g.Count(r => r.Stage2 == Stage2Status.NotApplicable),
              FirstFollowUpSum = g.Where(r => r.Stage2 == Stage2Status.Accepted).Sum(r => r.FirstFollowUpScore),
              FirstFollowUpCount = g.Count(r => r.Stage2 == Stage2Status.Accepted && r.FirstFollowUpScore != null),
              GoalsSum = g.Sum(r => r.GoalsComponent),
