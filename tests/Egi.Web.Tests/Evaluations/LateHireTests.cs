@@ -72,6 +72,10 @@ public abstract class LateHireTests(Db db) : IAsyncLifetime
         var firstFollowUp = await ControlAsync(hr, Stage.FirstFollowUp);
         Assert.DoesNotContain(CamilaName, firstFollowUp.Late + firstFollowUp.Soon);
         Assert.Contains(FelipeName, firstFollowUp.Late);
+        // The semestral control report (activities 17 and 20) counts the same people late on the goals as /Control.
+        var report = HtmlTables.Rows(await Ap.HtmlAsync(hr, $"/Reports/Control?vigencia={scenario.PeriodId}"), "ctl-tabla-atrasadas");
+        var lateOnGoals = HtmlTables.Rows(await Ap.HtmlAsync(hr, $"/Control?etapa={(int)Stage.GoalSetting}"), "tabla-atrasados").Count;
+        Assert.Equal(lateOnGoals.ToString(System.Globalization.CultureInfo.InvariantCulture), report.Single(r => r[0] == Stage.GoalSetting.Label())[^1]);
         var facts = (await scenario.EvaluationAsync(Camila)).Facts;
         Assert.Equal((new DateOnly(2026, 9, 22), false), (facts.GoalsDeadline, facts.FollowUpIApplies));
 
