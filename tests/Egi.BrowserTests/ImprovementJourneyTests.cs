@@ -27,7 +27,9 @@ public sealed class ImprovementJourneyTests(BrowserFixture fixture, ITestOutputH
         using var scope = Fixture.App.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<EgiDbContext>();
         var brayan = await db.Servants.SingleAsync(s => s.DocumentNumber == BrayanDocument);
-        var evaluation = await db.Evaluations.OrderByDescending(e => e.PeriodId).FirstAsync(e => e.EvaluadoId == brayan.Id);
+        // The open demo period's (the previous year's is closed: read-only, its plans included).
+        var open = await db.Periods.Where(p => p.Status == Egi.Domain.Calendar.PeriodStatus.Open).Select(p => p.Id).SingleAsync();
+        var evaluation = await db.Evaluations.SingleAsync(e => e.EvaluadoId == brayan.Id && e.PeriodId == open);
         var plan = ImprovementPlan.Create(evaluation.PeriodId, brayan.Id, evaluation.Id, evaluation.EvaluatorId, ["Nivel Satisfactorio (80,00)"], DateTime.UtcNow);
         Assert.True(plan.MarkFormatSent(new PlanActor(null, "Talento Humano", IsTalentoHumano: true), DateTime.UtcNow).Succeeded);
         db.Set<ImprovementPlan>().Add(plan);

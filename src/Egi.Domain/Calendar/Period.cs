@@ -24,6 +24,9 @@ public sealed class Period
     public List<StageWindow> Windows { get; set; } = [];
     public PeriodSettings Settings { get; set; } = PeriodSettings.Defaults();
 
+    /// <summary>Every time Talento Humano reopened the period after closing it, with the reason (oldest first).</summary>
+    public List<PeriodReopening> Reopenings { get; set; } = [];
+
     public const int MinYear = 2000;
     public const int MaxYear = 2100;
 
@@ -66,7 +69,7 @@ public sealed class Period
     {
         PeriodStatus.Preparation => MoveTo(PeriodStatus.Open),
         PeriodStatus.Open => Outcome.Refused($"La «{Name}» ya está abierta."),
-        PeriodStatus.Closed => Outcome.Refused($"La «{Name}» está cerrada y no puede volver a abrirse."),
+        PeriodStatus.Closed => Outcome.Refused($"La «{Name}» está cerrada y no puede volver a abrirse con «Abrir vigencia»: use «Reabrir vigencia» y escriba el motivo."),
         _ => Outcome.Refused($"La «{Name}» no puede abrirse en el estado «{StatusLabel(Status)}»."),
     };
 
@@ -78,6 +81,33 @@ public sealed class Period
         PeriodStatus.Closed => Outcome.Refused($"La «{Name}» ya está cerrada."),
         _ => Outcome.Refused($"La «{Name}» no puede cerrarse en el estado «{StatusLabel(Status)}»."),
     };
+
+    public const int ReasonMaxLength = 2000;
+
+    /// <summary>
+    /// Closed → Open again, with a reason (SPEC §3: a closed period is read-only; Talento Humano may reopen it). The
+    /// reopening is kept in <see cref="Reopenings"/>; the caller audits it and notifies the people concerned.
+    /// </summary>
+    public Outcome Reopen(string? reason, string by, DateTime now)
+    {
+        if (Status != PeriodStatus.Closed)
+            return Outcome.Refused($"La «{Name}» está «{StatusLabel(Status)}»: solo se reabre una vigencia cerrada.");
+        if (string.IsNullOrWhiteSpace(reason)) return Outcome.Refused("Escriba el «Motivo» por el que reabre la vigencia.", "Reason");
+        if (reason.Trim().Length > ReasonMaxLength) return Outcome.Refused($"El «Motivo» admite máximo {ReasonMaxLength} caracteres.", "Reason");
+        Reopenings.Add(new PeriodReopening { At = now, By = by, Reason = reason.Trim() });
+        return MoveTo(PeriodStatus.Open);
+    }
+
+    /// <summary>Whether the period is closed, i.e. read-only.</summary>
+    public bool IsClosed => Status == PeriodStatus.Closed;
+
+    /// <summary>
+    /// The refusal of any change to the period's evaluations (transitions, reopenings, evidence, partial evaluations) and
+    /// improvement plans while it is closed; null while it is not.
+    /// </summary>
+    public Outcome? ReadOnlyRefusal() => IsClosed
+        ? Outcome.Refused($"La «{Name}» está cerrada: es de solo lectura y no admite cambios. Talento Humano puede reabrirla con un motivo.")
+        : null;
 
     private Outcome MoveTo(PeriodStatus status)
     {
@@ -118,4 +148,12 @@ public sealed class Period
         if (errors.Count == 0) Settings = settings;
         return errors;
     }
+}
+
+/// <summary>Talento Humano reopened a closed period: when, who and why.</summary>
+public sealed record PeriodReopening
+{
+    public DateTime At { get; init; }
+    public string By { get; init; } = "";
+    public string Reason { get; init; } = "";
 }

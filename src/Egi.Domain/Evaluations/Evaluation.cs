@@ -115,12 +115,17 @@ public sealed partial class Evaluation
         return null;
     }
 
+    /// <summary>A closed period is read-only (SPEC §3): no transition, reopening or change of its evaluations.</summary>
+    private static Outcome? PeriodClosed(EvaluationContext ctx) => ctx.Period.ReadOnlyRefusal();
+
     private Outcome? AsEvaluado(Actor actor, EvaluationState expected, EvaluationContext ctx) =>
-        Check(IsEvaluado(actor), "Solo el evaluado puede hacer esto en su propia evaluación.", expected)
+        PeriodClosed(ctx)
+        ?? Check(IsEvaluado(actor), "Solo el evaluado puede hacer esto en su propia evaluación.", expected)
         ?? WindowClosed(expected.Step()!.Value, ctx);
 
     private Outcome? AsEvaluator(Actor actor, EvaluationState expected, EvaluationContext ctx) =>
-        Check(IsCurrentEvaluator(actor), IsEvaluado(actor)
+        PeriodClosed(ctx)
+        ?? Check(IsCurrentEvaluator(actor), IsEvaluado(actor)
                 ? "Usted no puede aprobar, rechazar ni modificar su propia evaluación: lo hace su evaluador."
                 : "Solo el evaluador de esta evaluación puede hacer esto.", expected)
         ?? WindowClosed(expected.Step()!.Value, ctx);
@@ -206,11 +211,15 @@ public sealed partial class Evaluation
         return MoveTo(EvaluationState.GoalAcceptance, actor, EvaluatorRole, EvaluationAction.Modify, $"{justified.Count} cambio(s) justificados", ctx.Now);
     }
 
-    /// <summary>Activity 6: the evaluado accepts; the goals are agreed and the first follow-up starts.</summary>
+    /// <summary>
+    /// Activity 6: the evaluado accepts; the goals are agreed and the first follow-up starts — or, for a late hire whose
+    /// first follow-up had already closed, the second (<see cref="SkipFollowUpIForLateHire"/>).
+    /// </summary>
     public Outcome AcceptGoals(Actor actor, EvaluationContext ctx)
     {
         if (AsEvaluado(actor, EvaluationState.GoalAcceptance, ctx) is { } refused) return refused;
-        return MoveTo(EvaluationState.SelfEvaluationI, actor, ActorRole.Evaluado, EvaluationAction.Accept, null, ctx.Now);
+        MoveTo(EvaluationState.SelfEvaluationI, actor, ActorRole.Evaluado, EvaluationAction.Accept, null, ctx.Now);
+        return SkipFollowUpIForLateHire(ctx);
     }
 
     /// <summary>Activity 6: the evaluado does not accept, with a reason; back to formulation.</summary>
@@ -423,10 +432,11 @@ public sealed partial class Evaluation
     /// evaluation (see <see cref="HandOver"/>).
     /// </summary>
     public Outcome ReassignEvaluator(Actor actor, int newEvaluatorId, string? reason, EvaluationContext ctx) =>
-        ReassignEvaluator(actor, newEvaluatorId, reason, Coverage.Of(ctx), ctx.Now);
+        ReassignEvaluator(actor, newEvaluatorId, reason, Coverage.Of(ctx), ctx.Now, ctx.Period);
 
-    private Outcome ReassignEvaluator(Actor actor, int newEvaluatorId, string? reason, Coverage coverage, DateTime now)
+    private Outcome ReassignEvaluator(Actor actor, int newEvaluatorId, string? reason, Coverage coverage, DateTime now, Calendar.Period? period = null)
     {
+        if (period?.ReadOnlyRefusal() is { } closed) return closed;
         if (!actor.IsTalentoHumano) return Outcome.Refused("Solo Talento Humano puede reasignar el evaluador.");
         if (IsEvaluado(actor)) return OwnEvaluation;
         if (IsClosed) return Outcome.Refused($"La evaluación está «{State.Label()}»: no se reasigna.");
@@ -443,10 +453,11 @@ public sealed partial class Evaluation
 
     /// <summary>Assigns a Comisión Evaluadora on <see cref="EvaluationContext.Today"/>; the outgoing evaluator owes a partial evaluation.</summary>
     public Outcome AssignCommittee(Actor actor, IReadOnlyList<int> memberIds, int recorderId, string? reason, EvaluationContext ctx) =>
-        AssignCommittee(actor, memberIds, recorderId, reason, Coverage.Of(ctx), ctx.Now);
+        AssignCommittee(actor, memberIds, recorderId, reason, Coverage.Of(ctx), ctx.Now, ctx.Period);
 
-    private Outcome AssignCommittee(Actor actor, IReadOnlyList<int> memberIds, int recorderId, string? reason, Coverage coverage, DateTime now)
+    private Outcome AssignCommittee(Actor actor, IReadOnlyList<int> memberIds, int recorderId, string? reason, Coverage coverage, DateTime now, Calendar.Period? period = null)
     {
+        if (period?.ReadOnlyRefusal() is { } closed) return closed;
         if (!actor.IsTalentoHumano) return Outcome.Refused("Solo Talento Humano puede asignar una Comisión Evaluadora.");
         if (IsEvaluado(actor)) return OwnEvaluation;
         if (IsClosed) return Outcome.Refused($"La evaluación está «{State.Label()}»: no se reasigna.");
@@ -468,9 +479,12 @@ public sealed partial class Evaluation
     /// <summary>Talento Humano reopens a closed step for this person until a date, with a reason.</summary>
     public Outcome ReopenStep(Actor actor, EvaluationStep step, DateOnly until, string? reason, EvaluationContext ctx)
     {
+        if (PeriodClosed(ctx) is { } closed) return closed;
         if (!actor.IsTalentoHumano) return Outcome.Refused("Solo Talento Humano puede reabrir un paso.");
         if (IsEvaluado(actor)) return OwnEvaluation;
         if (IsClosed) return Outcome.Refused($"La evaluación está «{State.Label()}»: no se reabre.");
+        if (step == EvaluationStep.FollowUpI && FollowUpIExemption is { } exemption)
+            return Outcome.Refused($"El primer seguimiento no aplica a esta evaluación: «{exemption.Label()}».", "Step");
         if (until < ctx.Today) return Outcome.Refused("La fecha hasta la que se reabre no puede ser anterior a hoy.", "Until");
         if (until > ctx.Today.AddDays(90)) return Outcome.Refused("Un paso se reabre por máximo 90 días.", "Until");
         if (Reason(reason, "de la reapertura") is { } noReason) return noReason;
@@ -481,6 +495,7 @@ public sealed partial class Evaluation
     /// <summary>After the disagreement limit, Talento Humano escalates the current step to a Comisión Evaluadora.</summary>
     public Outcome EscalateToCommittee(Actor actor, IReadOnlyList<int> memberIds, int recorderId, string? reason, EvaluationContext ctx)
     {
+        if (PeriodClosed(ctx) is { } closed) return closed;
         if (!actor.IsTalentoHumano) return Outcome.Refused("Solo Talento Humano puede escalar a una Comisión Evaluadora.");
         if (IsEvaluado(actor)) return OwnEvaluation;
         if (State.Step() is not { } step) return Outcome.Refused($"La evaluación está «{State.Label()}»: no hay paso en desacuerdo.");
@@ -500,6 +515,7 @@ public sealed partial class Evaluation
     /// </summary>
     public Outcome DecideGoalsByCommittee(Actor actor, IReadOnlyList<Goal> goals, string? decision, EvaluationContext ctx)
     {
+        if (PeriodClosed(ctx) is { } closed) return closed;
         if (EscalatedStep != EvaluationStep.Goals) return Outcome.Refused("La concertación de metas no está escalada a una comisión.");
         if (actor.ServantId != EscalationRecorderId) return Outcome.Refused("Solo quien registra por la Comisión Evaluadora puede registrar su decisión.");
         if (Reason(decision, "de la decisión") is { } noReason) return noReason;
@@ -510,7 +526,8 @@ public sealed partial class Evaluation
         Goals = numbered.ToList();
         AddVersion(EvaluationStep.Goals, VersionKind.CommitteeDecision, actor, Goals, changes, ctx.Now);
         EscalatedStep = null;
-        return MoveTo(EvaluationState.SelfEvaluationI, actor, ActorRole.Committee, EvaluationAction.CommitteeDecision, decision!.Trim(), ctx.Now);
+        MoveTo(EvaluationState.SelfEvaluationI, actor, ActorRole.Committee, EvaluationAction.CommitteeDecision, decision!.Trim(), ctx.Now);
+        return SkipFollowUpIForLateHire(ctx);
     }
 
     /// <summary>
@@ -522,6 +539,7 @@ public sealed partial class Evaluation
     public Outcome DecideSelfEvaluationByCommittee(Actor actor, int followUp, IReadOnlyList<GoalProgress> progress, string? decision, EvaluationContext ctx,
         IReadOnlyList<CompetencyScore>? scores = null, IReadOnlyList<string>? applicable = null)
     {
+        if (PeriodClosed(ctx) is { } closed) return closed;
         if (BadFollowUp(followUp) is { } bad) return bad;
         var s = FollowUpStates(followUp);
         if (EscalatedStep != s.Step) return Outcome.Refused($"El {(followUp == 1 ? "primer" : "segundo")} seguimiento no está escalado a una comisión.");

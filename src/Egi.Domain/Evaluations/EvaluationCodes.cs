@@ -24,6 +24,9 @@ public enum EvaluationAction
     WaivePartial = 15,
     CloseByRetirement = 16,
     ReopenAfterRetirement = 17,
+
+    /// <summary>A follow-up does not apply to the evaluation (see <see cref="FollowUpExemption"/>): it went on to the next one.</summary>
+    FollowUpNotApplicable = 18,
 }
 
 /// <summary>In which capacity the person acted on the evaluation (not an account role: see EgiRoles for those).</summary>
@@ -33,6 +36,9 @@ public enum ActorRole
     Evaluator = 2,
     Committee = 3,
     TalentoHumano = 4,
+
+    /// <summary>EGI itself, applying a rule of the procedure (e.g. a follow-up that does not apply to a late hire).</summary>
+    System = 5,
 }
 
 /// <summary>Who produced a version of the goals or of a follow-up.</summary>
@@ -52,6 +58,16 @@ public enum PartialCause
     DependencyChange = 4,
     EvaluatorRetired = 5,
     EvaluadoRetired = 6,
+}
+
+/// <summary>Why a follow-up does not apply to an evaluation (persisted by name).</summary>
+public enum FollowUpExemption
+{
+    /// <summary>
+    /// «Ingreso posterior»: the evaluado entered in the period's year and their goals were agreed after the follow-up's
+    /// window (as it applies to them) had closed: the evaluation covers the time worked.
+    /// </summary>
+    LateHire = 1,
 }
 
 /// <summary>The one place with the Spanish names of the evaluation's codes.</summary>
@@ -76,6 +92,7 @@ public static class EvaluationCodeLabels
         EvaluationAction.WaivePartial => "Dispensar evaluación parcial",
         EvaluationAction.CloseByRetirement => "Cierre por retiro",
         EvaluationAction.ReopenAfterRetirement => "Reabrir tras reintegro",
+        EvaluationAction.FollowUpNotApplicable => "Seguimiento no aplica",
         _ => action.ToString(),
     };
 
@@ -85,6 +102,7 @@ public static class EvaluationCodeLabels
         ActorRole.Evaluator => "Evaluador",
         ActorRole.Committee => "Comisión evaluadora",
         ActorRole.TalentoHumano => "Talento Humano",
+        ActorRole.System => "Regla del procedimiento",
         _ => role.ToString(),
     };
 
@@ -94,6 +112,12 @@ public static class EvaluationCodeLabels
         VersionKind.Modification => "Modificación del evaluador",
         VersionKind.CommitteeDecision => "Decisión de la comisión",
         _ => kind.ToString(),
+    };
+
+    public static string Label(this FollowUpExemption exemption) => exemption switch
+    {
+        FollowUpExemption.LateHire => "No aplica (ingreso posterior)",
+        _ => exemption.ToString(),
     };
 
     public static string Label(this PartialCause cause) => cause switch

@@ -13,7 +13,7 @@ namespace Egi.Domain.Evaluations;
 public sealed class EvaluationFacts
 {
     /// <summary>Raised whenever what the facts hold or how they are computed changes: older rows are recomputed at start-up.</summary>
-    public const int CurrentRevision = 2;
+    public const int CurrentRevision = 3;
 
     /// <summary>The scores, stored with two decimals.</summary>
     public static IReadOnlyList<string> ScoreColumns { get; } =
@@ -114,6 +114,13 @@ public sealed class EvaluationFacts
     public DateOnly FollowUpIDeadline { get; set; }
     public DateOnly FollowUpIIDeadline { get; set; }
 
+    /// <summary>
+    /// Whether the evaluation is followed up on the first follow-up (<see cref="Evaluation.IsOwed"/>): false when it does
+    /// not apply to a late hire (<see cref="Evaluation.FollowUpIExemption"/>) or, until their goals are agreed, when it may
+    /// not apply. Control points, reminders and the dashboard count nobody late for it when false.
+    /// </summary>
+    public bool FollowUpIApplies { get; set; } = true;
+
     /// <summary>Partial evaluations still owed by outgoing evaluators.</summary>
     public int PendingPartials { get; set; }
 
@@ -123,6 +130,9 @@ public sealed class EvaluationFacts
         EvaluationStep.FollowUpI => FollowUpIDeadline,
         _ => FollowUpIIDeadline,
     };
+
+    /// <summary>Whether the evaluation is followed up on <paramref name="step"/>, from these facts (see <see cref="Evaluation.IsOwed"/>).</summary>
+    public bool Owes(EvaluationStep step) => step != EvaluationStep.FollowUpI || FollowUpIApplies;
 
     /// <summary>The Bogotá calendar day of an instant stored in UTC (Colombia keeps UTC−5 all year).</summary>
     public static DateOnly BogotaDay(DateTime utc) => DateOnly.FromDateTime(utc.AddHours(-5));
@@ -204,6 +214,7 @@ public sealed partial class Evaluation
         f.GoalsDeadline = this.Deadline(EvaluationStep.Goals, period, hireDate);
         f.FollowUpIDeadline = this.Deadline(EvaluationStep.FollowUpI, period, hireDate);
         f.FollowUpIIDeadline = this.Deadline(EvaluationStep.FollowUpII, period, hireDate);
+        f.FollowUpIApplies = IsOwed(EvaluationStep.FollowUpI, period, hireDate);
         f.PendingPartials = Partials.Count(p => p.Status == PartialStatus.Pending);
 
         RefreshWaits();

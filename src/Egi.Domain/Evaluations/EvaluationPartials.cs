@@ -79,6 +79,7 @@ public sealed partial class Evaluation
     /// </summary>
     public Outcome ChangeEvaluatorFromDirectory(Actor actor, int newEvaluatorId, PartialCause cause, EvaluationContext ctx)
     {
+        if (PeriodClosed(ctx) is { } closed) return closed;
         if (!actor.IsTalentoHumano) return Outcome.Refused("Solo Talento Humano cambia el jefe inmediato en el directorio.");
         if (IsClosed) return Outcome.Refused($"La evaluación está «{State.Label()}»: no se reasigna.");
         if (newEvaluatorId == EvaluadoId) return Outcome.Refused("El evaluado no puede ser su propio evaluador.", "EvaluatorId");
@@ -94,6 +95,7 @@ public sealed partial class Evaluation
     /// </summary>
     public Outcome EvaluatorRetired(Actor actor, DateOnly retirementDate, EvaluationContext ctx)
     {
+        if (PeriodClosed(ctx) is { } closed) return closed;
         if (!actor.IsTalentoHumano) return Outcome.Refused("Solo Talento Humano registra retiros.");
         if (NotYetRetired(retirementDate, ctx) is { } early) return early;
         if (IsClosed) return Outcome.Refused($"La evaluación está «{State.Label()}».");
@@ -108,6 +110,7 @@ public sealed partial class Evaluation
     /// </summary>
     public Outcome CloseByRetirement(Actor actor, DateOnly retirementDate, EvaluationContext ctx)
     {
+        if (PeriodClosed(ctx) is { } closed) return closed;
         if (!actor.IsTalentoHumano) return Outcome.Refused("Solo Talento Humano registra retiros.");
         if (NotYetRetired(retirementDate, ctx) is { } early) return early;
         if (IsClosed) return Outcome.Refused($"La evaluación ya está «{State.Label()}».");
@@ -129,6 +132,7 @@ public sealed partial class Evaluation
     /// </summary>
     public Outcome ReopenAfterRetirement(Actor actor, string? reason, EvaluationContext ctx)
     {
+        if (PeriodClosed(ctx) is { } closed) return closed;
         if (!actor.IsTalentoHumano) return Outcome.Refused("Solo Talento Humano puede reabrir una evaluación cerrada por retiro.");
         if (IsEvaluado(actor)) return OwnEvaluation;
         if (State != EvaluationState.ClosedByRetirement) return Outcome.Refused($"La evaluación está «{State.Label()}»: solo se reabre una cerrada por retiro.");
@@ -142,10 +146,12 @@ public sealed partial class Evaluation
 
     /// <summary>
     /// The outgoing evaluator (or Talento Humano on their behalf) records the partial evaluation: for every agreed goal
-    /// the % achieved up to the change date (0–100) and an observation, and an optional general comment.
+    /// the % achieved up to the change date (0–100) and an observation, and an optional general comment. Refused while
+    /// <paramref name="period"/> (the evaluation's, when the caller has it) is closed.
     /// </summary>
-    public Outcome RecordPartial(Actor actor, int sequence, IReadOnlyList<PartialGoal> goals, string? comment, DateTime now)
+    public Outcome RecordPartial(Actor actor, int sequence, IReadOnlyList<PartialGoal> goals, string? comment, DateTime now, Calendar.Period? period = null)
     {
+        if (period?.ReadOnlyRefusal() is { } closed) return closed;
         var p = Partial(sequence);
         if (p is null) return Outcome.Refused("No existe esa evaluación parcial.");
         var isOutgoing = actor.ServantId is { } s && s == p.EvaluatorId && !IsEvaluado(actor);
@@ -201,9 +207,10 @@ public sealed partial class Evaluation
             $"Del {p.From:dd/MM/yyyy} al {p.To:dd/MM/yyyy}{(isOutgoing ? "" : ", en nombre del evaluador saliente")}", now);
     }
 
-    /// <summary>Talento Humano waives a pending partial evaluation with a reason (e.g. the boss left the entity).</summary>
-    public Outcome WaivePartial(Actor actor, int sequence, string? reason, DateTime now)
+    /// <summary>Talento Humano waives a pending partial evaluation with a reason (e.g. the boss left the entity); refused while <paramref name="period"/> is closed.</summary>
+    public Outcome WaivePartial(Actor actor, int sequence, string? reason, DateTime now, Calendar.Period? period = null)
     {
+        if (period?.ReadOnlyRefusal() is { } closed) return closed;
         if (!actor.IsTalentoHumano) return Outcome.Refused("Solo Talento Humano puede dispensar una evaluación parcial.");
         if (IsEvaluado(actor)) return OwnEvaluation;
         var p = Partial(sequence);

@@ -38,7 +38,8 @@ public sealed record StepLateness(
 
 /// <summary>
 /// The control-point rule (activity 17 of P-TH-10, SPEC §5): an evaluation is late on a step when the step's window —
-/// including the person's own window — has ended and the evaluation has not passed that step. Pure: today comes from
+/// including the person's own window — has ended and the evaluation has not passed that step, and the step is owed
+/// (<see cref="Evaluation.IsOwed"/>: not a first follow-up that does not apply to a late hire). Pure: today comes from
 /// the <see cref="EvaluationContext"/>.
 /// </summary>
 public static class Lateness
@@ -103,7 +104,8 @@ public static class Lateness
     {
         var deadline = e.Deadline(step, ctx.Period, ctx.EvaluadoHireDate);
         var waiting = e.WaitingOn;
-        if (e.HasPassed(step)) return new(step, LatenessStatus.None, deadline, 0, 0, waiting);
+        // Passed, or not owed: a late hire is never late for a follow-up that does not (or may not yet) apply to them.
+        if (e.HasPassed(step) || !e.IsOwed(step, ctx.Period, ctx.EvaluadoHireDate)) return new(step, LatenessStatus.None, deadline, 0, 0, waiting);
         if (ctx.Today > deadline)
             return new(step, LatenessStatus.Late, deadline, WorkingDays.WorkingDaysLate(deadline, ctx.Today), 0, waiting);
         if (e.IsStepOpen(step, ctx))

@@ -68,8 +68,11 @@ public static class PendingActions
         return PendingAction.None;
     }
 
-    /// <summary>The pending action and, when it exists, whether its step's window is open today for this person.</summary>
+    /// <summary>
+    /// The pending action and, when it exists, whether its step's window is open today for this person — never while the
+    /// period is closed (read-only).
+    /// </summary>
     public static bool CanActNow(this Evaluation e, Actor actor, PendingAction action, EvaluationContext ctx) =>
-        e.PendingFor(actor) == action && action != PendingAction.None
+        e.PendingFor(actor) == action && action != PendingAction.None && !ctx.Period.IsClosed
         && (action == PendingAction.RecordPartial || (e.State.Step() is { } step && e.IsStepOpen(step, ctx)));
 }

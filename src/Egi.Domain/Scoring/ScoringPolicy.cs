@@ -197,6 +197,11 @@ public sealed class ScoringPolicy
     /// for the first follow-up), the achieved % of <see cref="Evaluation.ProgressOf"/>(1) and (2) matched by goal
     /// number (a goal with no progress recorded at a follow-up counts as 0 % achieved there) and the values of
     /// <see cref="Evaluation.Competencies"/>.
+    /// <para>
+    /// Over the follow-ups that apply: the first follow-up is informative (weight 0 in the final rating) and the goals
+    /// component is always the second follow-up's, so when the first does not apply (<see cref="Evaluation.FollowUpIExemption"/>,
+    /// a late hire) the final rating is computed exactly as for everyone and <see cref="ScoreBreakdown.FirstFollowUp"/> is null.
+    /// </para>
     /// </summary>
     /// <exception cref="ArgumentException">The competencies have not been rated.</exception>
     public ScoreBreakdown Score(Evaluation evaluation) => Rounded(Unrounded(evaluation));
@@ -209,6 +214,12 @@ public sealed class ScoringPolicy
     public UnroundedScores Unrounded(Evaluation evaluation)
     {
         ArgumentNullException.ThrowIfNull(evaluation);
+        var breakdown = ScoreOfGoals(evaluation);
+        return evaluation.FollowUpIExemption is null ? breakdown : breakdown with { FirstFollowUp = null };
+    }
+
+    private UnroundedScores ScoreOfGoals(Evaluation evaluation)
+    {
         var first = evaluation.ProgressOf(1).GroupBy(p => p.GoalNumber).ToDictionary(g => g.Key, g => g.Last().AchievedPercent);
         var second = evaluation.ProgressOf(2).GroupBy(p => p.GoalNumber).ToDictionary(g => g.Key, g => g.Last().AchievedPercent);
         var goals = evaluation.OrderedGoals
@@ -230,7 +241,7 @@ public sealed class ScoringPolicy
     {
         ArgumentNullException.ThrowIfNull(scores);
         var final = Round(scores.Final);
-        return new ScoreBreakdown(Round(scores.FirstFollowUp), Round(scores.GoalsComponent), Round(scores.CompetenciesComponent), final, Level(final));
+        return new ScoreBreakdown(scores.FirstFollowUp is { } first ? Round(first) : null, Round(scores.GoalsComponent), Round(scores.CompetenciesComponent), final, Level(final));
     }
 
     private static void CheckPercent(int value, string paramName)

@@ -106,6 +106,7 @@ public abstract class EgiDbContext(DbContextOptions options, IAuditActor? actor,
                 w.WithOwner().HasForeignKey("PeriodId");
                 w.HasKey("PeriodId", nameof(StageWindow.Stage));
             });
+            e.OwnsMany(p => p.Reopenings, r => r.ToJson());
             e.OwnsOne(p => p.Settings, s =>
             {
                 s.ToJson();
@@ -141,6 +142,7 @@ public abstract class EgiDbContext(DbContextOptions options, IAuditActor? actor,
             e.HasOne<Servant>().WithMany().HasForeignKey(x => x.EvaluadoId).OnDelete(DeleteBehavior.Restrict);
             e.HasOne<Servant>().WithMany().HasForeignKey(x => x.EvaluatorId).OnDelete(DeleteBehavior.Restrict);
             e.Property(x => x.State);
+            e.Property(x => x.FollowUpIExemption).HasConversion<string>().HasMaxLength(30);
             e.Property(x => x.Version).IsConcurrencyToken();
             e.OwnsMany(x => x.Goals, o => o.ToJson());
             e.OwnsMany(x => x.Progress, o => o.ToJson());

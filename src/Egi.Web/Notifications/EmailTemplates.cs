@@ -73,6 +73,23 @@ public sealed class EmailTemplates(IOptionsMonitor<MailOptions> mail, IOptionsMo
         link: link,
         summary: $"«{stageLabel}» cierra el {closes:dd/MM/yyyy}.");
 
+    /// <summary>
+    /// A person's own deadline for a step (a new servant's days or a reopening by Talento Humano) comes in
+    /// <paramref name="days"/> days: the stage's general window may have closed already, or close later.
+    /// </summary>
+    public RenderedEmail PersonalDeadline(string name, string periodName, string stageLabel, DateOnly deadline, int days, string link) => Compose(
+        subject: $"EGI — su plazo para «{stageLabel}» vence el {deadline:dd/MM/yyyy}",
+        greeting: name,
+        paragraphs:
+        [
+            $"Su plazo para «{stageLabel}» de la {periodName} vence el {deadline:dd/MM/yyyy} (en {days} días). Es un plazo propio de esta evaluación: "
+            + "el de un servidor que ingresó durante el año o el de un paso que Talento Humano reabrió.",
+            "Revise en EGI lo que tiene pendiente antes de esa fecha. Después, el paso queda cerrado y solo Talento Humano puede reabrirlo.",
+        ],
+        action: "Ver la evaluación",
+        link: link,
+        summary: $"Su plazo para «{stageLabel}» vence el {deadline:dd/MM/yyyy}.");
+
     /// <summary>A generic notification (used by the workflow features): every value is encoded.</summary>
     public RenderedEmail Generic(string subject, string name, IReadOnlyList<string> paragraphs, string action, string link, string summary) =>
         Compose(subject, name, paragraphs, action, link, summary);

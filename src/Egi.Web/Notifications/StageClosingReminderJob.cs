@@ -10,8 +10,10 @@ namespace Egi.Web.Notifications;
 
 /// <summary>
 /// Every morning: for each open period whose stage window closes in exactly Settings.ReminderDaysBeforeClose
-/// days, tells Talento Humano, and every evaluado or evaluator on whom an evaluation of that stage waits (SPEC §5).
-/// Each e-mail is recorded as a <see cref="ReminderRecord"/> (origin automatic, sent by «Sistema») in the same save.
+/// days, tells Talento Humano; and every evaluado or evaluator on whom an evaluation waits whose own deadline for its
+/// step — the stage window, a new servant's days or a reopening (<see cref="EvaluationFacts"/>) — is that day (SPEC §3, §5),
+/// unless the step is not owed (a first follow-up that does not apply to a late hire). Each e-mail is recorded as a
+/// <see cref="ReminderRecord"/> (origin automatic, sent by «Sistema») in the same save.
 /// </summary>
 public sealed class StageClosingReminderJob : IScheduledJob
 {
@@ -41,28 +43,35 @@ public sealed class StageClosingReminderJob : IScheduledJob
                     if (await notifier.QueueAsync(Recipient.Of(user), email, "Recordatorio de cierre",
                             $"stage-closing:{period.Id}:{window.Stage}:{window.End:yyyyMMdd}:{user.Id}", ct: ct))
                     {
-                        db.Set<ReminderRecord>().Add(Record(now, period, window, null, null, user.DisplayName, user.Email!, ControlText.HumanResources, email.Subject));
+                        db.Set<ReminderRecord>().Add(Record(now, period, window.Stage, null, null, user.DisplayName, user.Email!, ControlText.HumanResources, email.Subject));
                         queued++;
                     }
                 }
-                queued += await RemindPendingAsync(db, notifier, templates, period, window, now, ct);
             }
+            foreach (var step in Lateness.Steps)
+                queued += await RemindPendingAsync(db, notifier, templates, period, step, today.AddDays(period.Settings.ReminderDaysBeforeClose), now, ct);
         }
         await db.SaveChangesAsync(ct);
         return $"{queued} recordatorios en cola";
     }
 
     /// <summary>
-    /// The people on whom an evaluation of this stage still waits get their own reminder: one query over the stored
-    /// facts (state, on whom it waits) with the recipient and their account, one query for the messages already sent.
+    /// The people on whom an evaluation still waits in <paramref name="step"/> with their own deadline for it on
+    /// <paramref name="due"/> get their own reminder: one query over the stored facts (state, on whom it waits, the
+    /// person's deadline, whether the step is owed) with the recipient and their account, one query for the messages
+    /// already sent.
     /// </summary>
-    private static async Task<int> RemindPendingAsync(EgiDbContext db, Notifier notifier, EmailTemplates templates, Period period, StageWindow window, DateTime now, CancellationToken ct)
+    private static async Task<int> RemindPendingAsync(EgiDbContext db, Notifier notifier, EmailTemplates templates, Period period, EvaluationStep step,
+        DateOnly due, DateTime now, CancellationToken ct)
     {
-        if (Lateness.StepOf(window.Stage) is not { } step) return 0;
+        var stage = step.Stage();
         var states = EvaluationStateInfo.StatesOf(step);
+        var followUpI = step == EvaluationStep.FollowUpI;
         var pending = await (
             from e in db.Evaluations.AsNoTracking()
             where e.PeriodId == period.Id && states.Contains(e.State) && e.Facts.WaitingOn != WaitingOn.Nobody
+            where (step == EvaluationStep.Goals ? e.Facts.GoalsDeadline : followUpI ? e.Facts.FollowUpIDeadline : e.Facts.FollowUpIIDeadline) == due
+            where !followUpI || e.Facts.FollowUpIApplies
             let who = e.Facts.WaitingOn == WaitingOn.Evaluado ? e.EvaluadoId : e.EscalationRecorderId ?? e.EvaluatorId
             join p in db.Servants on who equals p.Id
             orderby e.Id
@@ -77,32 +86,34 @@ public sealed class StageClosingReminderJob : IScheduledJob
                 e.Facts.Committee,
                 UserId = db.Users.Where(u => u.ServantId == p.Id).Select(u => u.Id).FirstOrDefault(),
             }).ToListAsync(ct);
-        string Key(int evaluationId, int who) => $"stage-closing:{period.Id}:{window.Stage}:{window.End:yyyyMMdd}:evaluation:{evaluationId}:{who}";
+        string Key(int evaluationId, int who) => $"stage-closing:{period.Id}:{stage}:{due:yyyyMMdd}:evaluation:{evaluationId}:{who}";
         await notifier.PreloadKeysAsync(pending.Select(x => Key(x.Id, x.Who)).ToList(), ct);
         var queued = 0;
         foreach (var x in pending)
         {
             var name = x.Name.Trim();
-            var email = templates.StageClosing(name, period.Name, window.Stage.Label(), window.End,
-                period.Settings.ReminderDaysBeforeClose, templates.Url($"/Evaluations/Details/{x.Id}"));
+            var link = templates.Url($"/Evaluations/Details/{x.Id}");
+            var email = due == period.Window(stage).End
+                ? templates.StageClosing(name, period.Name, stage.Label(), due, period.Settings.ReminderDaysBeforeClose, link)
+                : templates.PersonalDeadline(name, period.Name, stage.Label(), due, period.Settings.ReminderDaysBeforeClose, link);
             if (await notifier.QueueAsync(new Recipient(x.Email, name, x.UserId), email, "Recordatorio de cierre", Key(x.Id, x.Who), ct: ct))
             {
                 var role = x.WaitingOn == WaitingOn.Evaluado ? ControlText.Evaluado : x.Escalated || x.Committee ? ControlText.Committee : ControlText.Evaluator;
-                db.Set<ReminderRecord>().Add(Record(now, period, window, x.Id, x.Who, name, x.Email, role, email.Subject));
+                db.Set<ReminderRecord>().Add(Record(now, period, stage, x.Id, x.Who, name, x.Email, role, email.Subject));
                 queued++;
             }
         }
         return queued;
     }
 
-    private static ReminderRecord Record(DateTime now, Period period, StageWindow window, int? evaluationId, int? servantId,
+    private static ReminderRecord Record(DateTime now, Period period, Stage stage, int? evaluationId, int? servantId,
         string name, string email, string role, string subject) => new()
         {
             SentAt = now,
             PeriodId = period.Id,
             Origin = ReminderOrigin.Automatic,
             Topic = ReminderTopic.EvaluationStep,
-            Stage = window.Stage,
+            Stage = stage,
             EvaluationId = evaluationId,
             RecipientServantId = servantId,
             RecipientName = name.Length <= 200 ? name : name[..200],

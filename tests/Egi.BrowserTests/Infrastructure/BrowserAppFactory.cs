@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Egi.BrowserTests.Infrastructure;
 
@@ -22,6 +23,12 @@ public sealed class BrowserAppFactory : WebApplicationFactory<Program>
         Directory.CreateDirectory(folder);
         UseKestrel(0); // a free port chosen by the OS
     }
+
+    /// <summary>
+    /// The application's clock when a journey walks the calendar (a fake one it moves forward); null: the real clock.
+    /// Set before <see cref="Start"/>.
+    /// </summary>
+    public TimeProvider? Clock { get; set; }
 
     /// <summary>Extra configuration applied on top (e.g. Authentication:Oidc:*); set before <see cref="Start"/>.</summary>
     public Dictionary<string, string?> Settings { get; } = new();
@@ -61,8 +68,15 @@ public sealed class BrowserAppFactory : WebApplicationFactory<Program>
             builder.UseSetting($"RateLimits:{form}:PerIp:PermitLimit", "100000");
         foreach (var (key, value) in Settings) builder.UseSetting(key, value);
         builder.ConfigureServices(services =>
+        {
             // Hashing with the production iteration count would make every seeded account cost ~0.1 s.
-            services.Configure<PasswordHasherOptions>(o => o.IterationCount = 1));
+            services.Configure<PasswordHasherOptions>(o => o.IterationCount = 1);
+            if (Clock is { } clock)
+            {
+                services.RemoveAll<TimeProvider>();
+                services.AddSingleton(clock);
+            }
+        });
     }
 
     protected override void Dispose(bool disposing)

@@ -103,7 +103,7 @@ public class PeriodTests
     }
 
     [Fact]
-    public void A_closed_period_cannot_be_reopened_nor_closed_again()
+    public void A_closed_period_is_not_opened_with_Open_nor_closed_again()
     {
         var p = Period.CreateWithDefaults(2027);
         p.Open();

@@ -19,7 +19,7 @@ public sealed class EvaluationCodesTests
                 (10, "ReopenStep", "Reabrir paso"), (11, "Escalate", "Escalar a comisión"), (12, "CommitteeDecision", "Decisión de la comisión"),
                 (13, "ChangeEvaluator", "Cambio de evaluador"), (14, "RecordPartial", "Registrar evaluación parcial"),
                 (15, "WaivePartial", "Dispensar evaluación parcial"), (16, "CloseByRetirement", "Cierre por retiro"),
-                (17, "ReopenAfterRetirement", "Reabrir tras reintegro"),
+                (17, "ReopenAfterRetirement", "Reabrir tras reintegro"), (18, "FollowUpNotApplicable", "Seguimiento no aplica"),
             ],
             Enum.GetValues<EvaluationAction>().Select(a => ((int)a, a.ToString(), a.Label())));
     }
@@ -27,7 +27,8 @@ public sealed class EvaluationCodesTests
     [Fact]
     public void Roles_kinds_and_causes_keep_their_numbers_and_spanish_labels()
     {
-        Assert.Equal([(1, "Evaluado", "Evaluado"), (2, "Evaluator", "Evaluador"), (3, "Committee", "Comisión evaluadora"), (4, "TalentoHumano", "Talento Humano")],
+        Assert.Equal([(1, "Evaluado", "Evaluado"), (2, "Evaluator", "Evaluador"), (3, "Committee", "Comisión evaluadora"), (4, "TalentoHumano", "Talento Humano"),
+                (5, "System", "Regla del procedimiento")],
             Enum.GetValues<ActorRole>().Select(r => ((int)r, r.ToString(), r.Label())));
         Assert.Equal([(1, "Proposal", "Propuesta del evaluado"), (2, "Modification", "Modificación del evaluador"), (3, "CommitteeDecision", "Decisión de la comisión")],
             Enum.GetValues<VersionKind>().Select(k => ((int)k, k.ToString(), k.Label())));
@@ -38,6 +39,8 @@ public sealed class EvaluationCodesTests
                 (5, "EvaluatorRetired", "Retiro del evaluador"), (6, "EvaluadoRetired", "Retiro del evaluado"),
             ],
             Enum.GetValues<PartialCause>().Select(c => ((int)c, c.ToString(), c.Label())));
+        Assert.Equal([(1, "LateHire", "No aplica (ingreso posterior)")],
+            Enum.GetValues<FollowUpExemption>().Select(x => ((int)x, x.ToString(), x.Label())));
     }
 
     [Fact]

@@ -411,6 +411,39 @@ internal static class Ap
         return await client.PostFormAsync(url, form, getUrl: path);
     }
 
+    /// <summary>The follow-up form's fields ("Progress[i].…") for goals 1, 2… in order.</summary>
+    public static Dictionary<string, string> ProgressFields(params (int Percent, string Narrative)[] rows)
+    {
+        var fields = new Dictionary<string, string>();
+        for (var i = 0; i < rows.Length; i++)
+        {
+            fields[$"Progress[{i}].GoalNumber"] = (i + 1).ToString(CultureInfo.InvariantCulture);
+            fields[$"Progress[{i}].AchievedPercent"] = rows[i].Percent.ToString(CultureInfo.InvariantCulture);
+            fields[$"Progress[{i}].Narrative"] = rows[i].Narrative;
+        }
+        return fields;
+    }
+
+    private static readonly Regex CompetencyField = new("name=\"Ratings\\[(\\d+)\\]\\.Competency\" value=\"([^\"]*)\"", RegexOptions.Compiled);
+
+    /// <summary>
+    /// The competency form's fields for every competency the rating page <paramref name="html"/> lists, each rated by
+    /// <paramref name="rate"/> (value of the scale, comment), with the page's Version.
+    /// </summary>
+    public static Dictionary<string, string> RatingFields(string html, Func<string, (int Value, string Comment)> rate)
+    {
+        var fields = new Dictionary<string, string> { ["Version"] = Version(html) };
+        foreach (Match m in CompetencyField.Matches(html))
+        {
+            var (index, name) = (m.Groups[1].Value, m.Groups[2].Value);
+            var (value, comment) = rate(name);
+            fields[$"Ratings[{index}].Competency"] = name;
+            fields[$"Ratings[{index}].Value"] = value.ToString(CultureInfo.InvariantCulture);
+            fields[$"Ratings[{index}].Comment"] = comment;
+        }
+        return fields;
+    }
+
     /// <summary>The goals as the goals form posts them ("Goals[i].Field").</summary>
     public static Dictionary<string, string> GoalFields(IEnumerable<Goal> goals, Dictionary<string, string>? extra = null)
     {

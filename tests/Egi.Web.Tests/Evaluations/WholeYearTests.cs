@@ -1,7 +1,5 @@
-using System.Globalization;
 using System.Net;
 using System.Text;
-using System.Text.RegularExpressions;
 using Egi.Domain.Calendar;
 using Egi.Domain.Evaluations;
 using Egi.Web.Tests.Infrastructure;
@@ -60,20 +58,7 @@ public abstract partial class WholeYearTests(Db db) : IAsyncLifetime
     private string FinalAcceptance => $"/Evaluations/FinalAcceptance/{id}";
     private string Result => $"/Evaluations/Result/{id}";
 
-    [GeneratedRegex("name=\"Ratings\\[(\\d+)\\]\\.Competency\" value=\"([^\"]*)\"")]
-    private static partial Regex CompetencyField();
-
-    private static Dictionary<string, string> Progress(params (int Percent, string Narrative)[] rows)
-    {
-        var fields = new Dictionary<string, string>();
-        for (var i = 0; i < rows.Length; i++)
-        {
-            fields[$"Progress[{i}].GoalNumber"] = (i + 1).ToString(CultureInfo.InvariantCulture);
-            fields[$"Progress[{i}].AchievedPercent"] = rows[i].Percent.ToString(CultureInfo.InvariantCulture);
-            fields[$"Progress[{i}].Narrative"] = rows[i].Narrative;
-        }
-        return fields;
-    }
+    private static Dictionary<string, string> Progress(params (int Percent, string Narrative)[] rows) => Ap.ProgressFields(rows);
 
     private static byte[] Pdf()
     {
@@ -113,16 +98,10 @@ public abstract partial class WholeYearTests(Db db) : IAsyncLifetime
     private async Task RateAsync(HttpClient felipe)
     {
         var html = await Ap.HtmlAsync(felipe, Competencies);
-        var fields = new Dictionary<string, string> { ["Version"] = Ap.Version(html) };
-        var names = CompetencyField().Matches(html).Select(m => (Index: m.Groups[1].Value, Name: m.Groups[2].Value)).ToList();
+        var fields = Ap.RatingFields(html, name => name == "Trabajo en equipo" ? (3, "Puede coordinarse mejor con el equipo.") : (4, ""));
+        var names = fields.Where(f => f.Key.EndsWith("].Competency", StringComparison.Ordinal)).Select(f => f.Value).ToList();
         Assert.Equal(10, names.Count); // profesional without staff: 6 common + 4
-        Assert.Contains(names, n => n.Name == "Trabajo en equipo");
-        foreach (var (index, name) in names)
-        {
-            fields[$"Ratings[{index}].Competency"] = name;
-            fields[$"Ratings[{index}].Value"] = name == "Trabajo en equipo" ? "3" : "4";
-            fields[$"Ratings[{index}].Comment"] = name == "Trabajo en equipo" ? "Puede coordinarse mejor con el equipo." : "";
-        }
+        Assert.Contains("Trabajo en equipo", names);
         await RedirectedAsync(await felipe.PostFormAsync(Competencies, fields, getUrl: Competencies), "rate");
     }
 

@@ -177,14 +177,14 @@ public abstract class Stage2ReportTests(ConsolidationApp fixture)
     {
         var hr = await App.SignedInAsync(Accounts.TalentoHumano);
         var html = await fixture.PageAsync(hr, Url);
-        Assert.Equal(["Dependencia", "Servidores", "Sin iniciar/Metas sin concertar", "Autoevaluación I en curso", "Seguimiento I aceptado", "% seguimiento I aceptado", "Promedio primer seguimiento"],
+        Assert.Equal(["Dependencia", "Servidores", "Sin iniciar/Metas sin concertar", "Autoevaluación I en curso", "Seguimiento I aceptado", "No aplica (ingreso posterior)", "% seguimiento I aceptado", "Promedio primer seguimiento"],
             HtmlTables.Headers(html, "resumen"));
         var summary = HtmlTables.Rows(html, "resumen");
-        Assert.Equal(["Subdirección de Energía", "5", "3", "1", "1", "20,0 %", "65,00"], summary.Single(r => r[0] == "Subdirección de Energía"));
-        Assert.Equal(["Oficina Asesora de Planeación", "3", "2", "0", "1", "33,3 %", "65,00"], summary.Single(r => r[0] == "Oficina Asesora de Planeación"));
+        Assert.Equal(["Subdirección de Energía", "5", "3", "1", "1", "0", "20,0 %", "65,00"], summary.Single(r => r[0] == "Subdirección de Energía"));
+        Assert.Equal(["Oficina Asesora de Planeación", "3", "2", "0", "1", "0", "33,3 %", "65,00"], summary.Single(r => r[0] == "Oficina Asesora de Planeación"));
         Assert.Equal(["Secretaría General"], summary.Single(r => r[0] == "Secretaría General").Take(1));
-        Assert.Equal("—", summary.Single(r => r[0] == "Secretaría General")[6]);
-        Assert.Equal(["Total entidad", "29", "26", "1", "2", "6,9 %", "65,00"], summary[^1]);
+        Assert.Equal("—", summary.Single(r => r[0] == "Secretaría General")[7]);
+        Assert.Equal(["Total entidad", "29", "26", "1", "2", "0", "6,9 %", "65,00"], summary[^1]);
     }
 
     [Fact]
@@ -197,7 +197,7 @@ public abstract class Stage2ReportTests(ConsolidationApp fixture)
 
         var exports = await fixture.AuditCountAsync("Exportar", Entity);
         var (servants, summary, name) = await fixture.XlsxAsync(consulta, Url, (column, v) =>
-            column is "Servidores" or "Sin iniciar/Metas sin concertar" or "Autoevaluación I en curso" or "Seguimiento I aceptado"
+            column is "Servidores" or "Sin iniciar/Metas sin concertar" or "Autoevaluación I en curso" or "Seguimiento I aceptado" or "No aplica (ingreso posterior)"
                 ? Convert.ToInt32(v, CultureInfo.InvariantCulture).ToString(CultureInfo.InvariantCulture)
                 : ConsolidationApp.Cell(v, percent: column.StartsWith('%')));
         Assert.Equal("etapa2-2026.xlsx", name);
@@ -230,7 +230,7 @@ public abstract class Stage2ReportTests(ConsolidationApp fixture)
         var energia = await App.WithDbAsync(d => d.Dependencies.Where(x => x.Code == "300").Select(x => x.Id).SingleAsync());
         var html = await fixture.PageAsync(hr, $"{Url}?dependencia={energia}");
         Assert.All(HtmlTables.Rows(html, "servidores"), r => Assert.Equal("Subdirección de Energía", r[3]));
-        Assert.Equal(["Total", "5", "3", "1", "1", "20,0 %", "65,00"], HtmlTables.Rows(html, "resumen")[^1]);
+        Assert.Equal(["Total", "5", "3", "1", "1", "0", "20,0 %", "65,00"], HtmlTables.Rows(html, "resumen")[^1]);
     }
 
     [Fact]

@@ -227,6 +227,7 @@ public sealed class AuthorizationMatrixTests(ITestOutputHelper output)
         POST /Periods/Create?Preview                               TH
         POST /Periods/Details/{id:int}?Close                       TH
         POST /Periods/Details/{id:int}?Open                        TH
+        POST /Periods/Details/{id:int}?Reopen                      TH
         POST /Periods/Settings/{id:int}                            TH
         POST /Periods/Settings/{id:int}?Reset                      TH
         POST /Periods/Windows/{id:int}                             TH

@@ -28,8 +28,9 @@ public sealed record ControlRow(
 
 /// <summary>
 /// Control points of one stage (activity 17 of P-TH-10): the evaluations late on the stage's step (the person's own
-/// deadline passed, <see cref="Lateness"/>) and those pending whose deadline comes within the period's reminder days,
-/// each with the person on whom it waits. The page, the reminders and their tests read this.
+/// deadline passed — stage window, new servant's days, reopenings —, <see cref="Lateness"/>) and those pending whose
+/// deadline comes within the period's reminder days, each with the person on whom it waits; never a step the person does
+/// not owe (<see cref="EvaluationFacts.FollowUpIApplies"/>). The page, the reminders and their tests read this.
 /// </summary>
 public sealed class ControlPoints
 {
@@ -75,9 +76,12 @@ public sealed class ControlPoints
         var lastState = Lateness.LastState(step);
         var soonDays = period.Settings.ReminderDaysBeforeClose;
         var horizon = WorkingDays.AddWorkingDays(today, soonDays + 1);
+        // A late hire is never followed up on a first follow-up that does not (or may not yet) apply to them.
+        var followUpI = step == EvaluationStep.FollowUpI;
         var candidates = await (
             from e in db.Evaluations.AsNoTracking()
             where e.PeriodId == period.Id && e.State <= lastState && e.Facts.WaitingOn != WaitingOn.Nobody
+                && (!followUpI || e.Facts.FollowUpIApplies)
             let deadline = step == EvaluationStep.Goals ? e.Facts.GoalsDeadline
                 : step == EvaluationStep.FollowUpI ? e.Facts.FollowUpIDeadline : e.Facts.FollowUpIIDeadline
             where deadline < horizon

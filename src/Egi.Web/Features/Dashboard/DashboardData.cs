@@ -103,7 +103,7 @@ public sealed class DashboardData
             {
                 WaitingOn = g.Key,
                 Goals = g.Count(e => e.State <= goals && e.Facts.GoalsDeadline < today),
-                FollowUpI = g.Count(e => e.State <= first && e.Facts.FollowUpIDeadline < today),
+                FollowUpI = g.Count(e => e.State <= first && e.Facts.FollowUpIApplies && e.Facts.FollowUpIDeadline < today),
                 FollowUpII = g.Count(e => e.State <= second && e.Facts.FollowUpIIDeadline < today),
             }).ToListAsync(ct);
         (int, int) Of(Func<int, int, int, int> pick) => (

@@ -153,7 +153,7 @@ public sealed class AdminModel(EvaluationWorkflow workflow, EgiDbContext db, Cur
         ModelState.Clear();
         WaiveSequence = seq;
         var outgoing = Evaluation.Partial(seq) is { } p ? NameOf(p.EvaluatorId) : "—";
-        var outcome = await workflow.RunAsync(Case, Version, e => e.WaivePartial(Case.Actor, seq, Waive.Reason, Case.Context.Now), ct);
+        var outcome = await workflow.RunAsync(Case, Version, e => e.WaivePartial(Case.Actor, seq, Waive.Reason, Case.Context.Now, Case.Period), ct);
         return Done(outcome, "Waive", $"Se dispensó la evaluación parcial de {outgoing}.");
     }
 

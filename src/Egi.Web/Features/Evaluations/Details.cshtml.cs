@@ -83,6 +83,7 @@ public sealed record EvSummary(EvaluationCase Case, string DependencyName, IRead
             if (reopened is { } until) return (true, $"Talento Humano reabrió el paso para esta evaluación hasta el {EvView.Date(until)} (la ventana general fue {range}).");
             if (Evaluation.IsStepOpen(step, ctx))
                 return (true, $"El servidor ingresó el {EvView.Date(ctx.EvaluadoHireDate)} y tiene {ctx.Period.Settings.NewServantGoalWorkingDays} días hábiles para concertar sus metas.");
+            if (ctx.Today < w.Start) return (false, $"La ventana de «{w.Stage.Label()}» abre el {EvView.Date(w.Start)} y va hasta el {EvView.Date(w.End)}.");
             return (false, $"La ventana de «{w.Stage.Label()}» va {range}. Solo Talento Humano puede reabrir el paso para esta persona.");
         }
     }
@@ -183,7 +184,8 @@ public static class EvView
     {
         var e = c.Evaluation;
         var actions = new List<EvAction>();
-        switch (e.PendingFor(c.Actor))
+        // A closed period is read-only: nothing to do on its evaluations (Talento Humano still reads the administration page).
+        switch (c.Period.IsClosed ? PendingAction.None : e.PendingFor(c.Actor))
         {
             case PendingAction.FormulateGoals:
                 actions.Add(new("Formular mis metas", $"/Evaluations/Goals/{e.Id}", "Registre sus metas, guarde el borrador y envíelas a su jefe para aprobación."));

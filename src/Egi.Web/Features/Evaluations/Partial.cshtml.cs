@@ -65,7 +65,7 @@ public sealed class PartialModel(EvaluationWorkflow workflow, EgiDbContext db) :
         }
         var sequence = Owed.Sequence;
         var evaluado = Case.Evaluado.FullName;
-        var outcome = await workflow.RunAsync(Case, Version, e => e.RecordPartial(Case.Actor, sequence, goals, Comment, Case.Context.Now), ct);
+        var outcome = await workflow.RunAsync(Case, Version, e => e.RecordPartial(Case.Actor, sequence, goals, Comment, Case.Context.Now, Case.Period), ct);
         if (outcome.Succeeded)
         {
             TempData["Mensaje"] = $"Quedó registrada la evaluación parcial de {evaluado} ({EvView.Date(Owed.From)} al {EvView.Date(Owed.To)}).";

@@ -40,6 +40,12 @@ public sealed class SelfEvaluationModel(EvaluationWorkflow workflow, EgiDbContex
         if (!await LoadAsync(id, ct)) return NotFound();
         ModelState.Clear();
         Progress = SeForms.Align(Evaluation, Progress);
+        // A closed period is read-only: no evidence is added to its evaluations (the file is not even read).
+        if (Case.Period.ReadOnlyRefusal() is { } closed)
+        {
+            ModelState.AddFieldErrors(closed.Errors, "");
+            return Page();
+        }
         if (!CanEdit) return Page();
         if (!Evaluation.OrderedGoals.Any(g => g.Number == EvidenceGoal))
         {

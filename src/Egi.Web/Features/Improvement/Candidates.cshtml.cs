@@ -52,6 +52,11 @@ public sealed class CandidatesModel(EgiDbContext db, CurrentUser me, Improvement
         if (!me.IsTalentoHumano) return Forbid();
         await LoadAsync(ct);
         if (Period is null) return Page();
+        if (Period.ReadOnlyRefusal() is { } closed)
+        {
+            ModelState.AddModelError("", closed.Errors[0].Message);
+            return Page();
+        }
         var sent = await service.SendFormatsAsync(Period, ImprovementAccess.ActorOf(me), ct);
         TempData["Mensaje"] = sent == 0
             ? "No hay formatos por enviar: todas las personas de la lista ya lo recibieron."
@@ -65,6 +70,11 @@ public sealed class CandidatesModel(EgiDbContext db, CurrentUser me, Improvement
         await LoadAsync(ct);
         if (Period is null) return Page();
         ErrorForm = exclude ? $"quitar-{ServantId}" : "agregar";
+        if (Period.ReadOnlyRefusal() is { } closed)
+        {
+            ModelState.AddModelError("", closed.Errors[0].Message);
+            return Page();
+        }
         var all = Listed.Concat(Excluded).Concat(Addable).ToList();
         var candidate = all.FirstOrDefault(c => c.Servant.Id == ServantId);
         if (candidate is null)

@@ -49,6 +49,11 @@ public sealed class PlanModel(EgiDbContext db, CurrentUser me, TimeProvider cloc
     public Evaluation? Evaluation { get; private set; }
     public IReadOnlyList<(string Value, string Label)> Links { get; private set; } = [];
     public bool CanEdit { get; private set; }
+
+    /// <summary>The plan's period is closed: the plan is read-only (SPEC §3), this is why.</summary>
+    public string? ReadOnlyReason => Period.ReadOnlyRefusal()?.Errors[0].Message;
+
+    public bool IsReadOnly => ReadOnlyReason is not null;
     public bool IsBoss { get; private set; }
     public bool IsServant { get; private set; }
     public DateOnly Today => me.Today;
@@ -76,6 +81,7 @@ public sealed class PlanModel(EgiDbContext db, CurrentUser me, TimeProvider cloc
         if (await LoadAsync(id, ct) is { } denied) return denied;
         if (!CanEdit) return Forbid();
         ModelState.Clear();
+        if (Period.ReadOnlyRefusal() is { } closed) return Redisplay(closed.Errors);
         var before = Plan.Aspects.ToList();
         var (aspects, parseErrors) = Parse(Aspects);
         if (parseErrors.Count > 0) return Redisplay(parseErrors, keepAspects: true);
@@ -93,6 +99,7 @@ public sealed class PlanModel(EgiDbContext db, CurrentUser me, TimeProvider cloc
         if (await LoadAsync(id, ct) is { } denied) return denied;
         if (!IsBoss && !IsServant) return Forbid();
         ModelState.Clear();
+        if (Period.ReadOnlyRefusal() is { } closed) return Redisplay(closed.Errors);
         var outcome = Plan.Confirm(ImprovementAccess.ActorOf(me), Now);
         if (!outcome.Succeeded) return Redisplay(outcome.Errors);
         if (Plan.Status != PlanStatus.Agreed) await TellOtherPartyAsync("confirme el plan: la otra parte ya lo confirmó", ct);
@@ -105,6 +112,7 @@ public sealed class PlanModel(EgiDbContext db, CurrentUser me, TimeProvider cloc
         if (await LoadAsync(id, ct) is { } denied) return denied;
         if (!CanEdit) return Forbid();
         ModelState.Clear();
+        if (Period.ReadOnlyRefusal() is { } closed) return Redisplay(closed.Errors);
         var errors = new List<FieldError>();
         DateOnly? date = null;
         int? percent = null;
@@ -130,6 +138,7 @@ public sealed class PlanModel(EgiDbContext db, CurrentUser me, TimeProvider cloc
         if (await LoadAsync(id, ct) is { } denied) return denied;
         if (!CanEdit) return Forbid();
         ModelState.Clear();
+        if (Period.ReadOnlyRefusal() is { } closed) return Redisplay(closed.Errors);
         var outcome = Plan.Close(ImprovementAccess.ActorOf(me), Now);
         if (!outcome.Succeeded) return Redisplay(outcome.Errors);
         return await SaveAsync("Cerrar", "Plan de mejoramiento cerrado", null, Plan.Status.Label(), "El plan de mejoramiento quedó cerrado.", ct);

@@ -8,7 +8,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Egi.Web.Features.Periods;
 
-public sealed class DetailsModel(EgiDbContext db, CurrentUser me, Egi.Web.Features.Evaluations.EvaluationOpening opening) : PageModel
+public sealed class DetailsModel(EgiDbContext db, CurrentUser me, Egi.Web.Features.Evaluations.EvaluationOpening opening, TimeProvider clock,
+    Egi.Web.Notifications.Notifier notifier, Egi.Web.Notifications.EmailTemplates templates, Microsoft.AspNetCore.Identity.UserManager<AppUser> users) : PageModel
 {
     public Period Period { get; private set; } = null!;
     public DateOnly Today { get; private set; }
@@ -16,6 +17,10 @@ public sealed class DetailsModel(EgiDbContext db, CurrentUser me, Egi.Web.Featur
     /// <summary>Ticked by the person to confirm opening or closing the period.</summary>
     [BindProperty]
     public bool Confirm { get; set; }
+
+    /// <summary>Why Talento Humano reopens a closed period (required, recorded, audited and sent to the people concerned).</summary>
+    [BindProperty]
+    public string? Reason { get; set; }
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
@@ -28,6 +33,11 @@ public sealed class DetailsModel(EgiDbContext db, CurrentUser me, Egi.Web.Featur
 
     public Task<IActionResult> OnPostCloseAsync(int id, CancellationToken ct) =>
         TransitionAsync(id, p => p.Close(), "Cerrar vigencia", "cerrar", "Se cerró la «{0}»; queda en solo lectura.", ct);
+
+    /// <summary>Talento Humano reopens a closed period with a reason: audited, and the people concerned are notified.</summary>
+    public Task<IActionResult> OnPostReopenAsync(int id, CancellationToken ct) =>
+        TransitionAsync(id, p => p.Reopen(Reason, me.DisplayName, clock.GetUtcNow().UtcDateTime), "Reabrir vigencia", "reabrir",
+            "Se reabrió la «{0}»: sus evaluaciones vuelven a admitir cambios.", ct);
 
     private async Task<IActionResult> TransitionAsync(int id, Func<Period, Outcome> transition, string action, string verb, string done, CancellationToken ct)
     {
@@ -43,11 +53,16 @@ public sealed class DetailsModel(EgiDbContext db, CurrentUser me, Egi.Web.Featur
             foreach (var e in outcome.Errors) ModelState.AddModelError(e.Field, e.Message);
             return Page();
         }
-        db.Audit(action, "Vigencia", Period.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), Period.Name,
-            new { Estado = before }, new { Estado = Period.StatusLabel(Period.Status) });
+        var reopened = action == "Reabrir vigencia" ? Period.Reopenings[^1] : null;
+        db.Audit(action, "Vigencia", Period.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            reopened is null ? Period.Name : $"{Period.Name}. Motivo: {reopened.Reason}",
+            new { Estado = before }, reopened is null ? new { Estado = Period.StatusLabel(Period.Status) } : new { Estado = Period.StatusLabel(Period.Status), Motivo = reopened.Reason });
+        var notified = reopened is null ? 0 : await PeriodReopeningNotice.QueueAsync(db, notifier, templates, users, Period, reopened, ct);
         await db.SaveChangesAsync(ct);
-        TempData["Mensaje"] = string.Format(System.Globalization.CultureInfo.InvariantCulture, done, Period.Name);
-        if (Period.Status == PeriodStatus.Open)
+        TempData["Mensaje"] = string.Format(System.Globalization.CultureInfo.InvariantCulture, done, Period.Name)
+            + (reopened is null ? "" : $" Se avisó a {notified} persona{(notified == 1 ? "" : "s")}.");
+        // Opening creates the period's evaluations; a reopening only lets the existing ones change again.
+        if (Period.Status == PeriodStatus.Open && reopened is null)
         {
             var opened = await opening.OpenAllAsync(Period, ct);
             TempData["Mensaje"] += $" Se abrieron {opened.Created} evaluaciones."

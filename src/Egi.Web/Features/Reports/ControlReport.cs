@@ -42,7 +42,8 @@ public sealed record PlanStatusCount(PlanStatus Status, int Count);
 /// <summary>
 /// The semestral control report of activities 17 and 20 (P-TH-10, «Punto de control»): the reminders sent in the
 /// semester (by stage and origin, from <see cref="ReminderRecord"/>), the evaluations late in each stage at the date of
-/// the report (their window closed and not reopened, split by whom they wait on), and the improvement plans of the
+/// the report (past the person's own deadline for the step — the stage window, a new servant's days or a reopening —,
+/// split by whom they wait on), and the improvement plans of the
 /// period (count per status, average progress, overdue actions). The screen and the .xlsx read this.
 /// </summary>
 public sealed class ControlReport
@@ -83,14 +84,31 @@ public sealed class ControlReport
         var plansReminders = records.Where(r => r.Topic == ReminderTopic.ImprovementPlan).ToList();
         reminders.Add(new(ImprovementTopic, plansReminders.Count(r => r.Origin == ReminderOrigin.Manual), plansReminders.Count(r => r.Origin == ReminderOrigin.Automatic)));
 
-        var evaluations = await db.Evaluations.AsNoTracking().Where(e => e.PeriodId == period.Id).ToListAsync(ct);
+        // Late: in the step after the person's own deadline for it (stage window, new servant's days, reopenings), and the
+        // step owed (never a first follow-up that does not apply to a late hire): one GROUP BY over the stored facts.
+        var periodId = period.Id;
+        var goalStates = EvaluationStateInfo.StatesOf(EvaluationStep.Goals);
+        var firstStates = EvaluationStateInfo.StatesOf(EvaluationStep.FollowUpI);
+        var secondStates = EvaluationStateInfo.StatesOf(EvaluationStep.FollowUpII);
+        var lateGroups = await (
+            from e in db.Evaluations.AsNoTracking()
+            where e.PeriodId == periodId && e.Facts.WaitingOn != WaitingOn.Nobody
+            group e by e.Facts.WaitingOn into g
+            select new
+            {
+                WaitingOn = g.Key,
+                Goals = g.Count(e => goalStates.Contains(e.State) && e.Facts.GoalsDeadline < today),
+                FollowUpI = g.Count(e => firstStates.Contains(e.State) && e.Facts.FollowUpIApplies && e.Facts.FollowUpIDeadline < today),
+                FollowUpII = g.Count(e => secondStates.Contains(e.State) && e.Facts.FollowUpIIDeadline < today),
+            }).ToListAsync(ct);
+        int LateOn(EvaluationStep step, WaitingOn on) => lateGroups.Where(g => g.WaitingOn == on)
+            .Sum(g => step == EvaluationStep.Goals ? g.Goals : step == EvaluationStep.FollowUpI ? g.FollowUpI : g.FollowUpII);
         var late = new List<LateCount>();
         foreach (var step in Enum.GetValues<EvaluationStep>())
         {
             var window = period.Window(step.Stage());
             if (window.End >= today) continue; // still open (or not started): nobody is late yet
-            var waiting = evaluations.Where(e => e.State.Step() == step && !e.Reopenings.Any(r => r.Step == step && r.Until >= today)).ToList();
-            late.Add(new(step.Stage(), window.End, waiting.Count(e => e.WaitingOn == WaitingOn.Evaluado), waiting.Count(e => e.WaitingOn == WaitingOn.Evaluator)));
+            late.Add(new(step.Stage(), window.End, LateOn(step, WaitingOn.Evaluado), LateOn(step, WaitingOn.Evaluator)));
         }
 
         var plans = await db.Set<ImprovementPlan>().AsNoTracking().Where(p => p.PeriodId == period.Id && !p.Excluded).ToListAsync(ct);

@@ -89,6 +89,7 @@ public sealed class DependencyTotals
     public int Stage2NotStarted { get; set; }
     public int Stage2InProgress { get; set; }
     public int Stage2Accepted { get; set; }
+    public int Stage2NotApplicable { get; set; }
     public decimal? FirstFollowUpSum { get; set; }
     public int FirstFollowUpCount { get; set; }
     public decimal? GoalsSum { get; set; }
@@ -121,6 +122,7 @@ public sealed class DependencyTotals
             t.Stage2NotStarted += l.Stage2NotStarted;
             t.Stage2InProgress += l.Stage2InProgress;
             t.Stage2Accepted += l.Stage2Accepted;
+            t.Stage2NotApplicable += l.Stage2NotApplicable;
             t.FirstFollowUpSum = Add(t.FirstFollowUpSum, l.FirstFollowUpSum);
             t.FirstFollowUpCount += l.FirstFollowUpCount;
             t.GoalsSum = Add(t.GoalsSum, l.GoalsSum);
@@ -256,6 +258,7 @@ public static class ReportQuery
                     : Stage1Status.Agreed,
                 Stage2 = e == null ? Stage2Status.NotStarted
                     : e.State >= EvaluationState.SelfEvaluationI && e.State <= EvaluationState.SelfEvaluationIAcceptance ? Stage2Status.InProgress
+                    : e.FollowUpIExemption != null ? Stage2Status.NotApplicable
                     : e.Facts.FollowUpIAcceptedOn != null ? Stage2Status.Accepted
                     : Stage2Status.NotStarted,
                 Progress = e == null ? 0
@@ -293,6 +296,7 @@ public static class ReportQuery
              Stage2NotStarted = g.Count(r => r.Stage2 == Stage2Status.NotStarted),
              Stage2InProgress = g.Count(r => r.Stage2 == Stage2Status.InProgress),
              Stage2Accepted = g.Count(r => r.Stage2 == Stage2Status.Accepted),
+             Stage2NotApplicable = g.Count(r => r.Stage2 == Stage2Status.NotApplicable),
              // Sums of the unrounded scores: an average is rounded once (DependencyTotals.Average), never averaged from rounded scores.
              FirstFollowUpSum = g.Where(r => r.Stage2 == Stage2Status.Accepted).Sum(r => r.FirstFollowUpUnrounded),
              FirstFollowUpCount = g.Count(r => r.Stage2 == Stage2Status.Accepted && r.FirstFollowUpUnrounded != null),

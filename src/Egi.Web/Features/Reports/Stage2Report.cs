@@ -21,6 +21,9 @@ public enum Stage2Status
 
     /// <summary>The first follow-up was accepted (or decided by a committee).</summary>
     Accepted = 2,
+
+    /// <summary>The first follow-up does not apply: «No aplica (ingreso posterior)» (<see cref="Evaluation.FollowUpIExemption"/>).</summary>
+    NotApplicable = 3,
 }
 
 /// <summary>One servant of the stage-2 report; <see cref="Score"/> only once the first follow-up is accepted.</summary>
@@ -35,7 +38,7 @@ public sealed record Stage2Row(
     decimal? Score);
 
 /// <summary>The count of servants in each stage-2 bucket for one dependencia (or the whole entity).</summary>
-public sealed record Stage2Summary(int? DependencyId, string Dependency, int Servants, int NotStarted, int InProgress, int Accepted, decimal? AverageScore)
+public sealed record Stage2Summary(int? DependencyId, string Dependency, int Servants, int NotStarted, int InProgress, int Accepted, int NotApplicable, decimal? AverageScore)
 {
     public decimal AcceptedPercent => Servants == 0 ? 0m : Math.Round(Accepted * 100m / Servants, 1, MidpointRounding.AwayFromZero);
 
@@ -43,11 +46,12 @@ public sealed record Stage2Summary(int? DependencyId, string Dependency, int Ser
     {
         Stage2Status.NotStarted => NotStarted,
         Stage2Status.InProgress => InProgress,
+        Stage2Status.NotApplicable => NotApplicable,
         _ => Accepted,
     };
 
     public static Stage2Summary Of(int? dependencyId, string dependency, DependencyTotals t) => new(dependencyId, dependency, t.Servants,
-        t.Stage2NotStarted, t.Stage2InProgress, t.Stage2Accepted, DependencyTotals.Average(t.FirstFollowUpSum, t.FirstFollowUpCount));
+        t.Stage2NotStarted, t.Stage2InProgress, t.Stage2Accepted, t.Stage2NotApplicable, DependencyTotals.Average(t.FirstFollowUpSum, t.FirstFollowUpCount));
 }
 
 /// <summary>
@@ -91,7 +95,7 @@ public sealed class Stage2Report
     {
         if (f.EvaluationId is null) return new(r, Stage2Status.NotStarted, r.State, r.WaitingOn, null, null, null, null);
         var status = f.Stage2;
-        var waiting = status == Stage2Status.Accepted ? "" : Stage1Report.WaitingText(f);
+        var waiting = status is Stage2Status.Accepted or Stage2Status.NotApplicable ? "" : Stage1Report.WaitingText(f);
         return new(r, status, f.State!.Value.Label(), waiting, f.FollowUpISubmittedOn, f.FollowUpIReviewedOn, f.FollowUpIAcceptedOn,
             status == Stage2Status.Accepted ? f.FirstFollowUpScore : null);
     }
@@ -108,6 +112,7 @@ public static class Stage2Text
     {
         Stage2Status.NotStarted => "Sin iniciar/Metas sin concertar",
         Stage2Status.InProgress => "Autoevaluación I en curso",
+        Stage2Status.NotApplicable => FollowUpExemption.LateHire.Label(),
         _ => "Seguimiento I aceptado",
     };
 

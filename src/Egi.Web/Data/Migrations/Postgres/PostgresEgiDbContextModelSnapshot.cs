@@ -213,6 +213,10 @@ namespace Egi.Web.Data.Migrations.Postgres
                     b.Property<int>("EvaluatorId")
                         .HasColumnType("integer");
 
+                    b.Property<string>("FollowUpIExemption")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
                     b.Property<int>("PeriodId")
                         .HasColumnType("integer");
 
@@ -280,6 +284,9 @@ namespace Egi.Web.Data.Migrations.Postgres
 
                             b1.Property<DateOnly?>("FollowUpIAcceptedOn")
                                 .HasColumnType("date");
+
+                            b1.Property<bool>("FollowUpIApplies")
+                                .HasColumnType("boolean");
 
                             b1.Property<DateOnly>("FollowUpIDeadline")
                                 .HasColumnType("date");
@@ -1505,6 +1512,33 @@ namespace Egi.Web.Data.Migrations.Postgres
 
             modelBuilder.Entity("Egi.Domain.Calendar.Period", b =>
                 {
+                    b.OwnsMany("Egi.Domain.Calendar.PeriodReopening", "Reopenings", b1 =>
+                        {
+                            b1.Property<int>("PeriodId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<DateTime>("At");
+
+                            b1.Property<string>("By")
+                                .IsRequired();
+
+                            b1.Property<string>("Reason")
+                                .IsRequired();
+
+                            b1.HasKey("PeriodId", "__synthesizedOrdinal");
+
+                            b1.ToTable("Periods");
+
+                            b1
+                                .ToJson("Reopenings")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("PeriodId");
+                        });
+
                     b.OwnsOne("Egi.Domain.Calendar.PeriodSettings", "Settings", b1 =>
                         {
                             b1.Property<int>("PeriodId");
@@ -1595,6 +1629,8 @@ namespace Egi.Web.Data.Migrations.Postgres
                             b1.WithOwner()
                                 .HasForeignKey("PeriodId");
                         });
+
+                    b.Navigation("Reopenings");
 
                     b.Navigation("Settings")
                         .IsRequired();

@@ -200,6 +200,10 @@ namespace Egi.Web.Data.Migrations.Sqlite
                     b.Property<int>("EvaluatorId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("FollowUpIExemption")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("PeriodId")
                         .HasColumnType("INTEGER");
 
@@ -267,6 +271,9 @@ namespace Egi.Web.Data.Migrations.Sqlite
 
                             b1.Property<DateOnly?>("FollowUpIAcceptedOn")
                                 .HasColumnType("TEXT");
+
+                            b1.Property<bool>("FollowUpIApplies")
+                                .HasColumnType("INTEGER");
 
                             b1.Property<DateOnly>("FollowUpIDeadline")
                                 .HasColumnType("TEXT");
@@ -1454,6 +1461,33 @@ namespace Egi.Web.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Egi.Domain.Calendar.Period", b =>
                 {
+                    b.OwnsMany("Egi.Domain.Calendar.PeriodReopening", "Reopenings", b1 =>
+                        {
+                            b1.Property<int>("PeriodId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAddOrUpdate();
+
+                            b1.Property<DateTime>("At");
+
+                            b1.Property<string>("By")
+                                .IsRequired();
+
+                            b1.Property<string>("Reason")
+                                .IsRequired();
+
+                            b1.HasKey("PeriodId", "__synthesizedOrdinal");
+
+                            b1.ToTable("Periods");
+
+                            b1
+                                .ToJson("Reopenings")
+                                .HasColumnType("TEXT");
+
+                            b1.WithOwner()
+                                .HasForeignKey("PeriodId");
+                        });
+
                     b.OwnsOne("Egi.Domain.Calendar.PeriodSettings", "Settings", b1 =>
                         {
                             b1.Property<int>("PeriodId");
@@ -1544,6 +1578,8 @@ namespace Egi.Web.Data.Migrations.Sqlite
                             b1.WithOwner()
                                 .HasForeignKey("PeriodId");
                         });
+
+                    b.Navigation("Reopenings");
 
                     b.Navigation("Settings")
                         .IsRequired();
