@@ -137,8 +137,11 @@ public abstract class LateHireTests(Db db) : IAsyncLifetime
         Assert.Empty(e.Reopenings);
         Assert.Null(e.Facts.FirstFollowUpScore);
         hr = await app.SignedInAsync(Accounts.TalentoHumano);
-        var annual = HtmlTables.Rows(await Ap.HtmlAsync(hr, $"/Reports/Annual?vigencia={scenario.PeriodId}"), "servidores").Single(r => r[0] == Camila);
-        Assert.Equal(["Finalizada", "—", "76,00", "75,00", "75,85", "Satisfactorio"], annual.Skip(5));
+        var annual = HtmlTables.RowByHeaders(await Ap.HtmlAsync(hr, $"/Reports/Annual?vigencia={scenario.PeriodId}"), "servidores", Camila);
+        string[] columns = ["Estado", "En espera de", "Calificación primer seguimiento", "Componente metas", "Componente competencias", "Calificación final", "Nivel"];
+        Assert.Equal(["Finalizada", "—", "—", "76,00", "75,00", "75,85", "Satisfactorio"], columns.Select(c => annual[c]));
+        Assert.Equal("—", annual["Fecha de aceptación de la evaluación I"]);
+        Assert.Matches(@"^\d{2}/\d{2}/\d{4}$", annual["Fecha de concertación de metas"]);
     }
 
     [Fact]

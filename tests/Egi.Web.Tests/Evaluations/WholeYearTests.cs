@@ -226,9 +226,7 @@ public abstract partial class WholeYearTests(Db db) : IAsyncLifetime
 
         // Activity 16: the annual report has her row with the same numbers.
         var annual = await Ap.HtmlAsync(hr, $"/Reports/Annual?vigencia={scenario.PeriodId}");
-        var headers = HtmlTables.Headers(annual, "servidores");
-        var cells = HtmlTables.Rows(annual, "servidores").Single(r => r[0] == Camila);
-        var row = headers.Zip(cells).ToDictionary(p => p.First, p => p.Second);
+        var row = HtmlTables.RowByHeaders(annual, "servidores", Camila);
         Assert.Equal("Finalizada", row["Estado"]);
         Assert.Equal("—", row["En espera de"]);
         Assert.Equal("96,00", row["Componente metas"]);
@@ -236,7 +234,7 @@ public abstract partial class WholeYearTests(Db db) : IAsyncLifetime
         Assert.Equal("96,23", row["Calificación final"]);
         Assert.Equal("Sobresaliente", row["Nivel"]);
         // Every step of her year has its date (dd/MM/yyyy); she was never retired, so that date is «—».
-        var steps = headers.SkipWhile(h => h != "En espera de").Skip(1).TakeWhile(h => h != "Calificación primer seguimiento").ToList();
+        var steps = HtmlTables.Headers(annual, "servidores").SkipWhile(h => h != "En espera de").Skip(1).TakeWhile(h => h != "Calificación primer seguimiento").ToList();
         Assert.Equal(11, steps.Count);
         Assert.All(steps.Where(h => h != "Fecha de cierre por retiro"), h => Assert.Matches(@"^\d{2}/\d{2}/\d{4}$", row[h]));
         Assert.Equal("—", row["Fecha de cierre por retiro"]);

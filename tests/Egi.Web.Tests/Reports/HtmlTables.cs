@@ -14,6 +14,10 @@ internal static partial class HtmlTables
         return RowRegex().Matches(body).Select(m => (IReadOnlyList<string>)CellRegex().Matches(m.Value).Select(c => Text(c.Groups[1].Value)).ToList()).ToList();
     }
 
+    /// <summary>The body row whose first cell is <paramref name="firstCell"/>, as header text → cell text (columns read by name, not position).</summary>
+    public static IReadOnlyDictionary<string, string> RowByHeaders(string html, string tableId, string firstCell) =>
+        Headers(html, tableId).Zip(Rows(html, tableId).Single(r => r[0] == firstCell)).ToDictionary(p => p.First, p => p.Second);
+
     /// <summary>The header texts of the table with this id.</summary>
     public static IReadOnlyList<string> Headers(string html, string tableId)
     {
