@@ -66,8 +66,11 @@ public sealed class EgiAppFactory : WebApplicationFactory<Program>
         ? postgresConnection ??= $"{PostgresBase};Database=egi_{Guid.NewGuid():N};Timeout=60;Command Timeout=120"
         : $"Data Source={Path.Combine(folder, "egi.db")}");
 
-    /// <summary>The clock of the application: 24 Nov 2026 10:00 in Bogotá unless a test moves it.</summary>
-    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 24, 15, 0, 0, TimeSpan.Zero));
+    /// <summary>
+    /// The clock of the application: 24 Nov 2026 10:00 in Bogotá unless a test moves it (forward only) or starts the host
+    /// on another one (<c>new EgiAppFactory(db) { Clock = new(start) }</c>, e.g. a year walked from an earlier month).
+    /// </summary>
+    public FakeTimeProvider Clock { get; init; } = new(new DateTimeOffset(2026, 11, 24, 15, 0, 0, TimeSpan.Zero));
 
     public string DataFolder => folder;
 
