@@ -47,6 +47,10 @@ public sealed class PeriodSettings
     /// <summary>A final level below this one triggers an improvement plan (default: below Sobresaliente).</summary>
     public Scoring.RatingLevel ImprovementLevelBelow { get; set; } = Scoring.RatingLevel.Sobresaliente;
 
+    /// <summary>
+    /// Working days (días hábiles, Colombian holidays excluded) before a deadline on which its automatic reminder goes,
+    /// and the control points' «cierra pronto» (default: 5).
+    /// </summary>
     public int ReminderDaysBeforeClose { get; set; } = 5;
 
     /// <summary>How many "no aceptar" on the same step before Talento Humano is alerted.</summary>
@@ -90,7 +94,7 @@ public sealed class PeriodSettings
         [nameof(CompetencyScale)] = "Escala de frecuencia de 4 niveles (SPEC §4)",
         [nameof(ImprovementCompetencyBelow)] = "SPEC §6: competencia calificada por debajo de «Frecuentemente»",
         [nameof(ImprovementLevelBelow)] = "SPEC §6: nivel final por debajo de «Sobresaliente»",
-        [nameof(ReminderDaysBeforeClose)] = "SPEC §5: recordatorio 5 días antes del cierre",
+        [nameof(ReminderDaysBeforeClose)] = "SPEC §5: recordatorio 5 días antes del cierre, contados en días hábiles como los puntos de control",
         [nameof(DisagreementRounds)] = "SPEC §4: alerta tras 2 «no aceptar» en el mismo paso",
         [nameof(NewServantGoalWorkingDays)] = "SPEC §3: 15 días hábiles desde la fecha de ingreso",
         [nameof(MaxEvidenceSizeMb)] = "SPEC §4: 10 MB por archivo",
@@ -159,7 +163,7 @@ public sealed class PeriodSettings
         if (!Enum.IsDefined(ImprovementLevelBelow))
             e.Add(new(nameof(ImprovementLevelBelow), "Elija el nivel final por debajo del cual se requiere plan de mejoramiento."));
 
-        if (ReminderDaysBeforeClose < 0 || ReminderDaysBeforeClose > 60) e.Add(new(nameof(ReminderDaysBeforeClose), "Los «Días de recordatorio» deben estar entre 0 y 60."));
+        if (ReminderDaysBeforeClose < 0 || ReminderDaysBeforeClose > 60) e.Add(new(nameof(ReminderDaysBeforeClose), "Los «Días hábiles de recordatorio» deben estar entre 0 y 60."));
         if (!Enum.IsDefined(PartialEvaluationsInFinal))
             e.Add(new(nameof(PartialEvaluationsInFinal), "Elija cómo cuentan las evaluaciones parciales en la calificación final."));
         if (DisagreementRounds < 1 || DisagreementRounds > 10) e.Add(new(nameof(DisagreementRounds), "Las «Rondas de desacuerdo» deben estar entre 1 y 10."));

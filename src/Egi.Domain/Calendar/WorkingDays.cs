@@ -56,4 +56,16 @@ public static class WorkingDays
 
     /// <summary>Working days strictly after <paramref name="deadline"/> up to and including <paramref name="today"/>; 0 if not late.</summary>
     public static int WorkingDaysLate(DateOnly deadline, DateOnly today) => CountBetween(deadline, today);
+
+    /// <summary>
+    /// The day a reminder goes <paramref name="workingDaysBefore"/> working days before <paramref name="deadline"/>: the
+    /// first day on which <see cref="CountBetween"/>(day, deadline) — the working days left, as the control points count
+    /// them — is no more than <paramref name="workingDaysBefore"/>. Always a working day: with 0, the deadline itself, or
+    /// the last working day before it when it falls on a weekend or holiday.
+    /// </summary>
+    public static DateOnly ReminderDay(DateOnly deadline, int workingDaysBefore)
+    {
+        var lastWorkingDay = IsWorkingDay(deadline) ? deadline : AddWorkingDays(deadline, -1);
+        return workingDaysBefore <= 0 ? lastWorkingDay : AddWorkingDays(lastWorkingDay, -workingDaysBefore);
+    }
 }

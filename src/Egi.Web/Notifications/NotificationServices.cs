@@ -12,6 +12,7 @@ public static class NotificationServices
         services.AddSingleton<OutboxDispatcher>();
         services.AddScoped<Notifier>();
         services.AddScoped<EmailTemplates>();
+        services.AddScoped<EvaluationNotices>();
         services.AddSingleton<Scheduler>();
         services.AddSingleton<IScheduledJob, StageClosingReminderJob>();
         if (config.GetValue("Mail:WorkerEnabled", true)) services.AddHostedService<OutboxWorker>();

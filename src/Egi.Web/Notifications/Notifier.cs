@@ -36,10 +36,11 @@ public sealed class Notifier(EgiDbContext db, TimeProvider clock, IOptionsMonito
     }
 
     /// <summary>
-    /// Queues <paramref name="email"/> to <paramref name="to"/>. Returns false (and queues nothing) when a message
+    /// Queues <paramref name="email"/> to <paramref name="to"/>, recording <paramref name="kind"/> (the event, as its stable
+    /// code) on the message. Returns false (and queues nothing) when a message
     /// with the same deduplication key already exists.
     /// </summary>
-    public async Task<bool> QueueAsync(Recipient to, RenderedEmail email, string kind, string? deduplicationKey = null,
+    public async Task<bool> QueueAsync(Recipient to, RenderedEmail email, MailKind kind, string? deduplicationKey = null,
         IReadOnlyList<MailAttachment>? attachments = null, bool inbox = true, CancellationToken ct = default)
     {
         if (deduplicationKey is not null)
@@ -62,7 +63,7 @@ public sealed class Notifier(EgiDbContext db, TimeProvider clock, IOptionsMonito
             Subject = email.Subject,
             HtmlBody = email.Html,
             TextBody = email.Text,
-            Kind = kind,
+            Kind = kind.ToString(),
             DeduplicationKey = deduplicationKey,
             Attachments = (attachments ?? []).Select(a => new OutboxAttachment { FileName = a.FileName, ContentType = a.ContentType, Content = a.Content }).ToList(),
         });

@@ -29,7 +29,10 @@ public sealed class OutboxMessage
     public string HtmlBody { get; set; } = "";
     public string TextBody { get; set; } = "";
 
-    /// <summary>What this message is (Invitación, Restablecer contraseña, Recordatorio…), for the outbox screen.</summary>
+    /// <summary>
+    /// The event that caused the message, as the name of a <see cref="MailKind"/> (a stable code; the outbox screen shows
+    /// <see cref="EmailTemplates.KindLabel"/>).
+    /// </summary>
     public string Kind { get; set; } = "";
 
     /// <summary>At most one message per key: the same event never sends two e-mails.</summary>

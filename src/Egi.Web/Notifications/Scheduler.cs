@@ -23,6 +23,19 @@ public sealed class Scheduler(IServiceScopeFactory scopes, IEnumerable<ISchedule
 {
     public string Instance { get; } = InstanceId.New();
 
+    /// <summary>How <see cref="ScheduledJobRun.Result"/> starts when the job threw.</summary>
+    public const string ErrorPrefix = "Error: ";
+
+    /// <summary>
+    /// The due time of the last occurrence of <paramref name="job"/> before <paramref name="dueAt"/> that ran to the end
+    /// without an error (null if none): a job that catches up on what it missed while the application was down (or while
+    /// it failed) covers the days after it. The scheduler itself runs only the latest occurrence.
+    /// </summary>
+    public static Task<DateTime?> LastCompletedBeforeAsync(EgiDbContext db, string job, DateTime dueAt, CancellationToken ct) =>
+        db.ScheduledJobRuns.AsNoTracking()
+            .Where(r => r.Job == job && r.DueAt < dueAt && r.FinishedAt != null && (r.Result == null || !r.Result.StartsWith(ErrorPrefix)))
+            .MaxAsync(r => (DateTime?)r.DueAt, ct);
+
     /// <summary>The latest occurrence of a daily job at or before <paramref name="nowUtc"/>, in UTC.</summary>
     public static DateTime LatestDue(IScheduledJob job, DateTimeOffset nowUtc)
     {
@@ -60,7 +73,7 @@ public sealed class Scheduler(IServiceScopeFactory scopes, IEnumerable<ISchedule
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                run.Result = $"Error: {ex.Message}";
+                run.Result = ErrorPrefix + ex.Message;
                 log.LogError(ex, "Job {Job} due {Due:o} failed", job.Name, due);
             }
             run.FinishedAt = clock.GetUtcNow().UtcDateTime;

@@ -1,7 +1,10 @@
 using Egi.Domain.Calendar;
 using Egi.Domain.Evaluations;
+using Egi.Domain.Improvement;
 using Egi.Web.Data;
 using Egi.Web.Features.Control;
+using Egi.Web.Features.Evaluations;
+using Egi.Web.Features.Improvement;
 using Egi.Web.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -9,117 +12,215 @@ using Microsoft.EntityFrameworkCore;
 namespace Egi.Web.Notifications;
 
 /// <summary>
-/// Every morning: for each open period whose stage window closes in exactly Settings.ReminderDaysBeforeClose
-/// days, tells Talento Humano; and every evaluado or evaluator on whom an evaluation waits whose own deadline for its
-/// step — the stage window, a new servant's days or a reopening (<see cref="EvaluationFacts"/>) — is that day (SPEC §3, §5),
-/// unless the step is not owed (a first follow-up that does not apply to a late hire). Each e-mail is recorded as a
-/// <see cref="ReminderRecord"/> (origin automatic, sent by «Sistema») in the same save.
+/// Every morning, the automatic reminders of the control points (SPEC §5, activities 17 and 20), each on the day that
+/// falls Settings.ReminderDaysBeforeClose *working* days before its deadline (<see cref="WorkingDays.ReminderDay"/>, the
+/// same count as «cierra pronto» on /Control, Colombian holidays excluded):
+/// <list type="bullet">
+/// <item>Talento Humano, of every stage window of an open period that closes;</item>
+/// <item>the person on whom an evaluation waits, of their own deadline for its step — the stage window, a new servant's
+/// working days after the fecha de ingreso, or a reopening by Talento Humano (the facts' <c>*Deadline</c>) — with the
+/// link to the screen where they act — unless the step is not owed (a first follow-up that does not apply to a late
+/// hire);</item>
+/// <item>the servant and the jefe of an improvement plan, of the end date of its actions while the plan is below 100 %.</item>
+/// </list>
+/// A run covers every day since the last run that completed (<see cref="Scheduler.LastCompletedBeforeAsync"/>, at most
+/// <see cref="MaxCatchUpDays"/> back): reminders due on days the application was down go out at its next start, once each
+/// (one per deadline and person, by deduplication key), and not for deadlines already past (those are late: /Control).
+/// Each e-mail is recorded as a <see cref="ReminderRecord"/> (origin automatic, sent by «Sistema») in the same save.
 /// </summary>
 public sealed class StageClosingReminderJob : IScheduledJob
 {
     public string Name => "Recordatorio de cierre de etapa";
     public TimeOnly TimeOfDay => new(7, 0);
 
+    /// <summary>How many days back a run looks for reminders it missed.</summary>
+    public const int MaxCatchUpDays = 31;
+
     public async Task<string> RunAsync(IServiceProvider services, DateTime dueAt, CancellationToken ct)
     {
         var db = services.GetRequiredService<EgiDbContext>();
         var users = services.GetRequiredService<UserManager<AppUser>>();
-        var notifier = services.GetRequiredService<Notifier>();
-        var templates = services.GetRequiredService<EmailTemplates>();
+        var run = new Run(db, services.GetRequiredService<Notifier>(), services.GetRequiredService<EmailTemplates>(),
+            services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime);
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(dueAt, CurrentUser.Bogota));
-        var now = services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
+        var previous = await Scheduler.LastCompletedBeforeAsync(db, Name, dueAt, ct);
+        // Days (since, today] are covered: the day after the last completed run, or only today on a first run.
+        var since = previous is { } p ? DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(p, CurrentUser.Bogota)) : today.AddDays(-1);
+        if (since < today.AddDays(-MaxCatchUpDays)) since = today.AddDays(-MaxCatchUpDays);
 
-        var periods = await db.Periods.AsNoTracking().Where(p => p.Status == PeriodStatus.Open).ToListAsync(ct);
-        var hr = await users.GetUsersInRoleAsync(EgiRoles.TalentoHumano);
-        var queued = 0;
+        var periods = await db.Periods.AsNoTracking().Where(x => x.Status == PeriodStatus.Open).ToListAsync(ct);
+        var hr = (await users.GetUsersInRoleAsync(EgiRoles.TalentoHumano)).Where(u => !string.IsNullOrEmpty(u.Email)).ToList();
         foreach (var period in periods)
         {
-            foreach (var window in period.Windows.Where(w => w.End == today.AddDays(period.Settings.ReminderDaysBeforeClose)))
-            {
-                foreach (var user in hr.Where(u => !string.IsNullOrEmpty(u.Email)))
-                {
-                    var email = templates.StageClosing(user.DisplayName, period.Name, window.Stage.Label(), window.End,
-                        period.Settings.ReminderDaysBeforeClose, templates.Url($"/Periods/Details/{period.Id}"));
-                    if (await notifier.QueueAsync(Recipient.Of(user), email, "Recordatorio de cierre",
-                            $"stage-closing:{period.Id}:{window.Stage}:{window.End:yyyyMMdd}:{user.Id}", ct: ct))
-                    {
-                        db.Set<ReminderRecord>().Add(Record(now, period, window.Stage, null, null, user.DisplayName, user.Email!, ControlText.HumanResources, email.Subject));
-                        queued++;
-                    }
-                }
-            }
+            var due = new DueDays(since, today, period.Settings.ReminderDaysBeforeClose);
+            foreach (var window in period.Windows.Where(w => due.Covers(w.End)))
+                await run.StageClosingAsync(period, window, hr, due, ct);
             foreach (var step in Lateness.Steps)
-                queued += await RemindPendingAsync(db, notifier, templates, period, step, today.AddDays(period.Settings.ReminderDaysBeforeClose), now, ct);
+                await run.EvaluationDeadlinesAsync(period, step, due, ct);
+            await run.PlanDeadlinesAsync(period, due, ct);
         }
         await db.SaveChangesAsync(ct);
-        return $"{queued} recordatorios en cola";
+        return since < today.AddDays(-1)
+            ? $"{run.Queued} recordatorios en cola (incluye los días desde el {since.AddDays(1):dd/MM/yyyy} en que no se ejecutó)"
+            : $"{run.Queued} recordatorios en cola";
     }
 
     /// <summary>
-    /// The people on whom an evaluation still waits in <paramref name="step"/> with their own deadline for it on
-    /// <paramref name="due"/> get their own reminder: one query over the stored facts (state, on whom it waits, the
-    /// person's deadline, whether the step is owed) with the recipient and their account, one query for the messages
-    /// already sent.
+    /// Which deadlines get their reminder in a run covering the days (<see cref="Since"/>, <see cref="Today"/>]: those not
+    /// past whose reminder day, <see cref="Before"/> working days earlier, is one of those days.
     /// </summary>
-    private static async Task<int> RemindPendingAsync(EgiDbContext db, Notifier notifier, EmailTemplates templates, Period period, EvaluationStep step,
-        DateOnly due, DateTime now, CancellationToken ct)
+    public sealed record DueDays(DateOnly Since, DateOnly Today, int Before)
     {
-        var stage = step.Stage();
-        var states = EvaluationStateInfo.StatesOf(step);
-        var followUpI = step == EvaluationStep.FollowUpI;
-        var pending = await (
-            from e in db.Evaluations.AsNoTracking()
-            where e.PeriodId == period.Id && states.Contains(e.State) && e.Facts.WaitingOn != WaitingOn.Nobody
-            where (step == EvaluationStep.Goals ? e.Facts.GoalsDeadline : followUpI ? e.Facts.FollowUpIDeadline : e.Facts.FollowUpIIDeadline) == due
-            where !followUpI || e.Facts.FollowUpIApplies
-            let who = e.Facts.WaitingOn == WaitingOn.Evaluado ? e.EvaluadoId : e.EscalationRecorderId ?? e.EvaluatorId
-            join p in db.Servants on who equals p.Id
-            orderby e.Id
-            select new
-            {
-                e.Id,
-                Who = p.Id,
-                Name = p.FirstNames + " " + p.LastNames,
-                p.Email,
-                e.Facts.WaitingOn,
-                e.Facts.Escalated,
-                e.Facts.Committee,
-                UserId = db.Users.Where(u => u.ServantId == p.Id).Select(u => u.Id).FirstOrDefault(),
-            }).ToListAsync(ct);
-        string Key(int evaluationId, int who) => $"stage-closing:{period.Id}:{stage}:{due:yyyyMMdd}:evaluation:{evaluationId}:{who}";
-        await notifier.PreloadKeysAsync(pending.Select(x => Key(x.Id, x.Who)).ToList(), ct);
-        var queued = 0;
-        foreach (var x in pending)
+        public bool Covers(DateOnly deadline)
         {
-            var name = x.Name.Trim();
-            var link = templates.Url($"/Evaluations/Details/{x.Id}");
-            var email = due == period.Window(stage).End
-                ? templates.StageClosing(name, period.Name, stage.Label(), due, period.Settings.ReminderDaysBeforeClose, link)
-                : templates.PersonalDeadline(name, period.Name, stage.Label(), due, period.Settings.ReminderDaysBeforeClose, link);
-            if (await notifier.QueueAsync(new Recipient(x.Email, name, x.UserId), email, "Recordatorio de cierre", Key(x.Id, x.Who), ct: ct))
-            {
-                var role = x.WaitingOn == WaitingOn.Evaluado ? ControlText.Evaluado : x.Escalated || x.Committee ? ControlText.Committee : ControlText.Evaluator;
-                db.Set<ReminderRecord>().Add(Record(now, period, stage, x.Id, x.Who, name, x.Email, role, email.Subject));
-                queued++;
-            }
+            if (deadline < Today) return false;
+            var day = WorkingDays.ReminderDay(deadline, Before);
+            return day > Since && day <= Today;
         }
-        return queued;
+
+        /// <summary>Every deadline this run may remind falls before this day (a bound for the queries).</summary>
+        public DateOnly Horizon => WorkingDays.AddWorkingDays(Today, Before + 1);
+
+        public int WorkingDaysLeft(DateOnly deadline) => WorkingDays.CountBetween(Today, deadline);
     }
 
-    private static ReminderRecord Record(DateTime now, Period period, Stage stage, int? evaluationId, int? servantId,
-        string name, string email, string role, string subject) => new()
+    private sealed class Run(EgiDbContext db, Notifier notifier, EmailTemplates templates, DateTime now)
+    {
+        public int Queued { get; private set; }
+
+        /// <summary>Talento Humano: the stage window closes.</summary>
+        public async Task StageClosingAsync(Period period, StageWindow window, IReadOnlyList<AppUser> hr, DueDays due, CancellationToken ct)
         {
-            SentAt = now,
-            PeriodId = period.Id,
-            Origin = ReminderOrigin.Automatic,
-            Topic = ReminderTopic.EvaluationStep,
-            Stage = stage,
-            EvaluationId = evaluationId,
-            RecipientServantId = servantId,
-            RecipientName = name.Length <= 200 ? name : name[..200],
-            RecipientEmail = email.Length <= 254 ? email : email[..254],
-            RecipientRole = role,
-            SentBy = ControlText.SystemSender,
-            Subject = subject.Length <= 300 ? subject : subject[..300],
-        };
+            foreach (var user in hr)
+            {
+                var email = templates.StageClosing(user.DisplayName, period.Name, window.Stage.Label(), window.End, due.WorkingDaysLeft(window.End),
+                    templates.Url($"/Periods/Details/{period.Id}"));
+                if (await notifier.QueueAsync(Recipient.Of(user), email, MailKind.StageClosing,
+                        $"stage-closing:{period.Id}:{window.Stage}:{window.End:yyyyMMdd}:{user.Id}", ct: ct))
+                {
+                    db.Set<ReminderRecord>().Add(Record(period, window.Stage, null, null, null, user.DisplayName, user.Email!, ControlText.HumanResources, email.Subject));
+                    Queued++;
+                }
+            }
+        }
+
+        /// <summary>
+        /// The people on whom an evaluation waits in <paramref name="step"/> whose own deadline for it is due: one query
+        /// over the stored facts (state, on whom it waits and what they must do, the person's deadline) with the recipient
+        /// and their account, one query for the messages already sent.
+        /// </summary>
+        public async Task EvaluationDeadlinesAsync(Period period, EvaluationStep step, DueDays due, CancellationToken ct)
+        {
+            var states = EvaluationStateInfo.StatesOf(step);
+            var today = due.Today;
+            var horizon = due.Horizon;
+            var rows = await (
+                from e in db.Evaluations.AsNoTracking()
+                where e.PeriodId == period.Id && states.Contains(e.State) && e.Facts.WaitingOn != WaitingOn.Nobody
+                let deadline = step == EvaluationStep.Goals ? e.Facts.GoalsDeadline
+                    : step == EvaluationStep.FollowUpI ? e.Facts.FollowUpIDeadline : e.Facts.FollowUpIIDeadline
+                where deadline >= today && deadline < horizon
+                where step != EvaluationStep.FollowUpI || e.Facts.FollowUpIApplies
+                let who = e.Facts.WaitingOn == WaitingOn.Evaluado ? e.EvaluadoId : e.EscalationRecorderId ?? e.EvaluatorId
+                join s in db.Servants on e.EvaluadoId equals s.Id
+                join r in db.Servants on who equals r.Id
+                orderby e.Id
+                select new
+                {
+                    e.Id,
+                    Deadline = deadline,
+                    e.Facts.WaitingOn,
+                    e.Facts.Escalated,
+                    e.Facts.Committee,
+                    Evaluado = s.FirstNames + " " + s.LastNames,
+                    s.HireDate,
+                    Who = r.Id,
+                    Name = r.FirstNames + " " + r.LastNames,
+                    r.Email,
+                    UserId = db.Users.Where(u => u.ServantId == r.Id).Select(u => u.Id).FirstOrDefault(),
+                    Action = e.Waits.Where(w => w.ServantId == r.Id).Select(w => (PendingAction?)w.Action).FirstOrDefault(),
+                }).ToListAsync(ct);
+            var stage = step.Stage();
+            var windowEnd = period.Window(stage).End;
+            var newServantDays = period.Settings.NewServantGoalWorkingDays;
+            var remind = rows.Where(x => due.Covers(x.Deadline)).ToList();
+            string Key(int evaluationId, DateOnly deadline, int who) => $"stage-closing:{period.Id}:{stage}:{deadline:yyyyMMdd}:evaluation:{evaluationId}:{who}";
+            await notifier.PreloadKeysAsync(remind.Select(x => Key(x.Id, x.Deadline, x.Who)).ToList(), ct);
+            foreach (var x in remind)
+            {
+                var source = x.Deadline == windowEnd ? DeadlineSource.StageWindow
+                    : step == EvaluationStep.Goals && x.HireDate.Year == period.Year && WorkingDays.AddWorkingDays(x.HireDate, newServantDays) == x.Deadline
+                        ? DeadlineSource.NewServant
+                        : DeadlineSource.Reopening;
+                var reader = x.WaitingOn == WaitingOn.Evaluado ? NoticeReader.Evaluado : x.Escalated || x.Committee ? NoticeReader.Recorder : NoticeReader.Evaluator;
+                var action = x.Action ?? PendingAction.None;
+                var name = x.Name.Trim();
+                var email = templates.DeadlineReminder(new DeadlineNotice(reader, name, x.Evaluado.Trim(), period.Name, stage.Label(), x.Deadline,
+                    due.WorkingDaysLeft(x.Deadline), source, newServantDays, EvView.ActionText(action), templates.Url(EvView.PageFor(x.Id, action))));
+                if (await notifier.QueueAsync(new Recipient(x.Email, name, x.UserId), email, MailKind.DeadlineReminder, Key(x.Id, x.Deadline, x.Who), ct: ct))
+                {
+                    var role = reader switch { NoticeReader.Evaluado => ControlText.Evaluado, NoticeReader.Recorder => ControlText.Committee, _ => ControlText.Evaluator };
+                    db.Set<ReminderRecord>().Add(Record(period, stage, x.Id, null, x.Who, name, x.Email, role, email.Subject));
+                    Queued++;
+                }
+            }
+        }
+
+        /// <summary>
+        /// The servant and the jefe of each open improvement plan of the period below 100 % whose actions end on a due
+        /// date: one e-mail per plan, date and person, listing those actions. One query for the plans, one for the people.
+        /// </summary>
+        public async Task PlanDeadlinesAsync(Period period, DueDays due, CancellationToken ct)
+        {
+            var plans = await db.Set<ImprovementPlan>().AsNoTracking()
+                .Where(p => p.PeriodId == period.Id && !p.Excluded && p.Status != PlanStatus.Closed).ToListAsync(ct);
+            var dueActions = plans
+                .Where(p => p.Progress < 100)
+                .SelectMany(p => p.Aspects.Where(a => a.EndDate is { } end && due.Covers(end)).GroupBy(a => a.EndDate!.Value).Select(g => (Plan: p, End: g.Key, Aspects: g.ToList())))
+                .ToList();
+            if (dueActions.Count == 0) return;
+            var ids = dueActions.SelectMany(d => new[] { d.Plan.ServantId, d.Plan.EvaluatorId ?? d.Plan.ServantId }).Distinct().ToList();
+            var people = await db.Servants.AsNoTracking().Where(s => ids.Contains(s.Id))
+                .Select(s => new { s.Id, Name = s.FirstNames + " " + s.LastNames, s.Email }).ToDictionaryAsync(s => s.Id, ct);
+            var accounts = await db.Users.AsNoTracking().Where(u => u.ServantId != null && ids.Contains(u.ServantId.Value))
+                .Select(u => new { ServantId = u.ServantId!.Value, u.Id }).ToListAsync(ct);
+            foreach (var (plan, end, aspects) in dueActions)
+            {
+                if (!people.TryGetValue(plan.ServantId, out var servant)) continue;
+                var readers = new List<(int Id, bool Boss)> { (plan.ServantId, false) };
+                if (plan.EvaluatorId is { } boss && boss != plan.ServantId) readers.Add((boss, true));
+                foreach (var (id, toBoss) in readers)
+                {
+                    if (!people.TryGetValue(id, out var to) || string.IsNullOrWhiteSpace(to.Email)) continue;
+                    var name = to.Name.Trim();
+                    var email = templates.ImprovementDeadline(name, toBoss, servant.Name.Trim(), period.Name, end, due.WorkingDaysLeft(end),
+                        aspects.Select(a => a.Aspect).ToList(), plan.Progress, templates.Url(ImprovementService.PlanUrl(plan.Id)));
+                    if (await notifier.QueueAsync(new Recipient(to.Email, name, accounts.FirstOrDefault(a => a.ServantId == id)?.Id), email, MailKind.ImprovementDeadline,
+                            $"improvement-deadline:{plan.Id}:{end:yyyyMMdd}:{id}", ct: ct))
+                    {
+                        db.Set<ReminderRecord>().Add(Record(period, null, null, plan.Id, id, name, to.Email, toBoss ? ControlText.Evaluator : ControlText.Evaluado, email.Subject));
+                        Queued++;
+                    }
+                }
+            }
+        }
+
+        private ReminderRecord Record(Period period, Stage? stage, int? evaluationId, long? planId, int? servantId,
+            string name, string email, string role, string subject) => new()
+            {
+                SentAt = now,
+                PeriodId = period.Id,
+                Origin = ReminderOrigin.Automatic,
+                Topic = planId is null ? ReminderTopic.EvaluationStep : ReminderTopic.ImprovementPlan,
+                Stage = stage,
+                EvaluationId = evaluationId,
+                ImprovementPlanId = planId,
+                RecipientServantId = servantId,
+                RecipientName = name.Length <= 200 ? name : name[..200],
+                RecipientEmail = email.Length <= 254 ? email : email[..254],
+                RecipientRole = role,
+                SentBy = ControlText.SystemSender,
+                Subject = subject.Length <= 300 ? subject : subject[..300],
+            };
+    }
 }

@@ -87,7 +87,7 @@ public static class AdminCommand
             validity = $"sirve una vez y vence en {InvitationTokenProviderOptions.Days} días";
         }
 
-        await notifier.QueueAsync(Recipient.Of(user), mail, hasPassword ? "Restablecer contraseña" : "Invitación", inbox: false, ct: ct);
+        await notifier.QueueAsync(Recipient.Of(user), mail, hasPassword ? MailKind.PasswordReset : MailKind.Invitation, inbox: false, ct: ct);
         var what = new List<string> { created ? "cuenta creada" : "cuenta existente" };
         if (granted) what.Add("rol Talento Humano asignado");
         if (unlocked) what.Add("cuenta desbloqueada");

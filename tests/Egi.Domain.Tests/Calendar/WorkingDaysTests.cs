@@ -107,4 +107,21 @@ public class WorkingDaysTests
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => WorkingDays.IsWorkingDay(D(1983, 12, 30)));
     }
+
+    [Theory]
+    [InlineData("2026-12-15", 5, "2026-12-07")] // 8 Dec (Inmaculada Concepción) skipped: not the 8th, nor the calendar 10th
+    [InlineData("2026-10-30", 5, "2026-10-23")] // no holiday: a plain week back
+    [InlineData("2026-12-31", 5, "2026-12-23")] // Christmas and a weekend in between
+    [InlineData("2026-12-13", 1, "2026-12-10")] // a Sunday deadline: one working day left (Friday) from Thursday
+    [InlineData("2026-12-13", 0, "2026-12-11")] // 0: the last working day on or before the deadline
+    [InlineData("2026-12-15", 0, "2026-12-15")]
+    public void ReminderDay_is_the_first_day_with_at_most_n_working_days_left(string deadline, int n, string expected)
+    {
+        var day = WorkingDays.ReminderDay(DateOnly.Parse(deadline), n);
+        Assert.Equal(DateOnly.Parse(expected), day);
+        Assert.True(WorkingDays.IsWorkingDay(day));
+        // The control points' count of working days left: n on that day, more the working day before.
+        Assert.True(WorkingDays.CountBetween(day, DateOnly.Parse(deadline)) <= n);
+        Assert.True(WorkingDays.CountBetween(WorkingDays.AddWorkingDays(day, -1), DateOnly.Parse(deadline)) > n);
+    }
 }

@@ -119,7 +119,7 @@ public abstract class AccountLifecycleTests(Db db) : IAsyncLifetime
         Assert.Equal("Sistema", after.History[^1].ActorName);
         Assert.Equal(new DateOnly(2026, 11, 30), after.Facts.ClosedOn);
         Assert.Equal((felipe, new DateOnly(2026, 11, 30), PartialCause.EvaluadoRetired), (after.Partials.Single().EvaluatorId, after.Partials.Single().To, after.Partials.Single().Cause));
-        Assert.True(await app.WithDbAsync(d => d.OutboxMessages.AnyAsync(m => m.Kind == "Evaluación parcial")));
+        Assert.True(await app.WithDbAsync(d => d.OutboxMessages.AnyAsync(m => m.Kind == nameof(Egi.Web.Notifications.MailKind.PartialOwed))));
         Assert.Equal(AccountLock.Retirement, (await AccountOfAsync(camila)).Lock);
         Assert.Contains("/Account/Lockout", await SignInLocationAsync(Accounts.Evaluado), StringComparison.Ordinal);
         Assert.Equal(new DateOnly(2026, 11, 30), await app.WithDbAsync(d => d.Servants.Where(s => s.Id == camila).Select(s => s.RetirementAppliedOn).SingleAsync()));
@@ -135,7 +135,7 @@ public abstract class AccountLifecycleTests(Db db) : IAsyncLifetime
         var saved = await hr.PostFormAsync($"/Directory/Servants/Edit/{S(camila)}", form);
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
 
-        var notice = await app.WithDbAsync(d => d.OutboxMessages.SingleAsync(m => m.Kind == "Cambio de correo"));
+        var notice = await app.WithDbAsync(d => d.OutboxMessages.SingleAsync(m => m.Kind == nameof(Egi.Web.Notifications.MailKind.EmailChanged)));
         Assert.Equal(Accounts.Evaluado, notice.ToAddress);
         Assert.Contains("camila.nuevo@entidad.gov.co", notice.TextBody, StringComparison.Ordinal);
         PastStampInterval();

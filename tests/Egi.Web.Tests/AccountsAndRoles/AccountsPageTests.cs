@@ -171,7 +171,7 @@ public abstract class AccountsPageTests(Db db) : IAsyncLifetime
         var evaluado = await UserIdAsync(Accounts.Evaluado);
         var already = await ActAsync(hr, evaluado, "Invite");
         Assert.Contains("ya creó su contraseña", await TextAsync(already));
-        Assert.Equal(0, await app.WithDbAsync(d => d.OutboxMessages.CountAsync(m => m.Kind == "Invitación" && m.ToAddress == Accounts.Evaluado)));
+        Assert.Equal(0, await app.WithDbAsync(d => d.OutboxMessages.CountAsync(m => m.Kind == nameof(Egi.Web.Notifications.MailKind.Invitation) && m.ToAddress == Accounts.Evaluado)));
 
         using (var scope = app.Services.CreateScope())
         {
@@ -180,7 +180,7 @@ public abstract class AccountsPageTests(Db db) : IAsyncLifetime
         }
         var sent = await ActAsync(hr, evaluado, "Invite");
         Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
-        var message = await app.WithDbAsync(d => d.OutboxMessages.SingleAsync(m => m.Kind == "Invitación" && m.ToAddress == Accounts.Evaluado));
+        var message = await app.WithDbAsync(d => d.OutboxMessages.SingleAsync(m => m.Kind == nameof(Egi.Web.Notifications.MailKind.Invitation) && m.ToAddress == Accounts.Evaluado));
         Assert.Contains("/Account/SetPassword?userId=", message.TextBody, StringComparison.Ordinal);
         Assert.True(await app.WithDbAsync(d => d.AuditEntries.AnyAsync(a => a.Action == "Invitar" && a.EntityId == evaluado)));
     }

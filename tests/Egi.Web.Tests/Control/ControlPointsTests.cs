@@ -163,7 +163,7 @@ public abstract partial class ControlPointsTests(Db db) : IAsyncLifetime
         var records = await app.WithDbAsync(d => d.Set<ReminderRecord>().ToListAsync());
         Assert.Equal(evaluations - 2, records.Count);
         Assert.All(records, r => Assert.Equal(ReminderOrigin.Manual, r.Origin));
-        Assert.Equal(evaluations - 2, await app.WithDbAsync(d => d.OutboxMessages.CountAsync(m => m.Kind == "Recordatorio")));
+        Assert.Equal(evaluations - 2, await app.WithDbAsync(d => d.OutboxMessages.CountAsync(m => m.Kind == nameof(Egi.Web.Notifications.MailKind.ControlReminder))));
         var page = WebUtility.HtmlDecode(await hr.GetStringAsync(all.Headers.Location!.OriginalString));
         Assert.Contains($"Se enviaron {evaluations - 2} recordatorios", page, StringComparison.Ordinal);
     }
@@ -199,10 +199,10 @@ public abstract partial class ControlPointsTests(Db db) : IAsyncLifetime
     [Fact]
     public async Task The_automatic_reminder_is_recorded_and_the_list_filters_by_origin_and_date_and_downloads_the_same_rows()
     {
-        // 02/12/2026 07:00 Bogotá: five days before the goal window closes (07/12).
-        app.Clock.SetUtcNow(new DateTimeOffset(2026, 12, 2, 7, 0, 0, TimeSpan.FromHours(-5)));
+        // 30/11/2026 07:00 Bogotá: five working days before the goal window closes (Monday 07/12).
+        app.Clock.SetUtcNow(new DateTimeOffset(2026, 11, 30, 7, 0, 0, TimeSpan.FromHours(-5)));
         await app.Services.GetRequiredService<Scheduler>().RunDueAsync(default);
-        var queued = await app.WithDbAsync(d => d.OutboxMessages.CountAsync(m => m.Kind == "Recordatorio de cierre"));
+        var queued = await app.WithDbAsync(d => d.OutboxMessages.CountAsync(m => m.Kind == nameof(Egi.Web.Notifications.MailKind.StageClosing) || m.Kind == nameof(Egi.Web.Notifications.MailKind.DeadlineReminder)));
         Assert.True(queued > 20);
         var records = await app.WithDbAsync(d => d.Set<ReminderRecord>().Where(r => r.Topic == ReminderTopic.EvaluationStep).ToListAsync());
         Assert.Equal(queued, records.Count);

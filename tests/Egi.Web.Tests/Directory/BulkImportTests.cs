@@ -88,7 +88,7 @@ public abstract partial class BulkImportTests(Db db) : IAsyncLifetime
     {
         var client = await app.SignedInAsync(Accounts.TalentoHumano);
         const long first = 7_100_000_000;
-        var outboxBefore = await app.WithDbAsync(d => d.OutboxMessages.CountAsync(m => m.Kind == "Invitación"));
+        var outboxBefore = await app.WithDbAsync(d => d.OutboxMessages.CountAsync(m => m.Kind == nameof(Egi.Web.Notifications.MailKind.Invitation)));
 
         await ImportAsync(client, File(first, 300));
 
@@ -120,7 +120,7 @@ public abstract partial class BulkImportTests(Db db) : IAsyncLifetime
         Assert.Equal(300, users.Select(u => u.SecurityStamp).Distinct().Count());
 
         // One invitation each, whose link works (the token was made with the stamp that was saved).
-        var invitations = await app.WithDbAsync(d => d.OutboxMessages.AsNoTracking().Where(m => m.Kind == "Invitación").ToListAsync());
+        var invitations = await app.WithDbAsync(d => d.OutboxMessages.AsNoTracking().Where(m => m.Kind == nameof(Egi.Web.Notifications.MailKind.Invitation)).ToListAsync());
         Assert.Equal(outboxBefore + 300, invitations.Count);
         var mine = invitations.Where(m => users.Any(u => u.Id == m.RecipientUserId)).ToList();
         Assert.Equal(300, mine.Count);

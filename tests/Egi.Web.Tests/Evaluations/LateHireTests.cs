@@ -147,15 +147,16 @@ public abstract class LateHireTests(Db db) : IAsyncLifetime
     [Fact]
     public async Task The_stage_closing_reminder_measures_against_her_own_deadline_not_the_closed_stage_window()
     {
-        // 17/09/2026 07:00: five days before her own last day for the goals (22/09). The stage window closed on 31/03, so
-        // nobody else is reminded of the goals, and the first follow-up (closed 30/06) reminds nobody.
-        app.Clock.SetUtcNow(new DateTimeOffset(2026, 9, 17, 7, 0, 0, TimeSpan.FromHours(-5)));
+        // 15/09/2026 07:00: five working days before her own last day for the goals (22/09). The stage window closed on
+        // 31/03, so nobody else is reminded of the goals, and the first follow-up (closed 30/06) reminds nobody.
+        app.Clock.SetUtcNow(new DateTimeOffset(2026, 9, 15, 7, 0, 0, TimeSpan.FromHours(-5)));
         await app.Services.GetRequiredService<Scheduler>().RunDueAsync(default);
-        var reminders = await app.WithDbAsync(d => d.OutboxMessages.AsNoTracking().Where(m => m.Kind == "Recordatorio de cierre").ToListAsync());
+        var reminders = await app.WithDbAsync(d => d.OutboxMessages.AsNoTracking()
+            .Where(m => m.Kind == nameof(MailKind.DeadlineReminder) || m.Kind == nameof(MailKind.StageClosing)).ToListAsync());
         var toCamila = Assert.Single(reminders);
         Assert.Equal(Accounts.Evaluado, toCamila.ToAddress);
         Assert.Equal("EGI — su plazo para «Formulación y concertación de metas» vence el 22/09/2026", toCamila.Subject);
-        Assert.Contains($"/Evaluations/Details/{id}", toCamila.TextBody);
+        Assert.Contains($"/Evaluations/Goals/{id}", toCamila.TextBody);
         var record = await app.WithDbAsync(d => d.Set<Egi.Web.Features.Control.ReminderRecord>().AsNoTracking().SingleAsync());
         Assert.Equal((id, Stage.GoalSetting), (record.EvaluationId, record.Stage));
     }

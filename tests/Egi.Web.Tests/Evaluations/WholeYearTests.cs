@@ -25,6 +25,7 @@ public abstract partial class WholeYearTests(Db db) : IAsyncLifetime
 
     private const string Camila = EvaluationScenario.Camila;
     private const string CamilaName = "Camila Andrea Salazar Nieto";
+    private const string FelipeName = "Felipe Antonio Navarro Restrepo";
     private const string Legend = "Esta calificación no otorga derechos de carrera administrativa.";
 
     public async Task InitializeAsync()
@@ -79,16 +80,17 @@ public abstract partial class WholeYearTests(Db db) : IAsyncLifetime
     }
 
     /// <summary>
-    /// Exactly one new message since the last step, e-mailed to <paramref name="email"/> with <paramref name="subject"/>,
-    /// and the same line in that person's inbox page. Returns the message's text.
+    /// Exactly one new message since the last step, e-mailed to <paramref name="email"/> with <paramref name="subject"/> and
+    /// a link to <paramref name="page"/> (where that person acts), and the same line in that person's inbox page.
+    /// Returns the message's text.
     /// </summary>
-    private async Task<string> NotifiedAsync(string email, string subject, HttpClient inboxOf)
+    private async Task<string> NotifiedAsync(string email, string subject, string page, HttpClient inboxOf)
     {
         var messages = await app.WithDbAsync(d => d.OutboxMessages.AsNoTracking().Where(m => m.Id > lastMessage).OrderBy(m => m.Id).ToListAsync());
         var message = Assert.Single(messages);
         Assert.Equal(email, message.ToAddress);
         Assert.Equal(subject, message.Subject);
-        Assert.Contains(Details, message.TextBody);
+        Assert.Contains(page, message.TextBody);
         lastMessage = message.Id;
         Assert.Contains(subject, await Ap.HtmlAsync(inboxOf, "/Notifications"));
         return message.TextBody;
@@ -129,7 +131,7 @@ public abstract partial class WholeYearTests(Db db) : IAsyncLifetime
         Assert.Equal("informe-avance.pdf", evidence.OriginalName);
         await RedirectedAsync(await Ap.PostAsync(camila, Self, "Submit", Progress((20, "Se elaboró el borrador del informe 1"), (45, "Se recopilaron los datos"))), "submit I");
         await SeesStateAsync(camila, "Aprobación de la evaluación I");
-        await NotifiedAsync(felipeEmail, $"EGI — {CamilaName}: Aprobación de la evaluación I", felipe);
+        await NotifiedAsync(felipeEmail, $"EGI — {CamilaName} le envió su autoevaluación I para aprobar", Approval, felipe);
 
         // Activity 9: Felipe reads the progress and the evidence, and rejects with a reason.
         var approval = await Ap.HtmlAsync(felipe, Approval);
@@ -140,7 +142,7 @@ public abstract partial class WholeYearTests(Db db) : IAsyncLifetime
         Assert.Equal(Pdf(), await download.Content.ReadAsByteArrayAsync());
         await RedirectedAsync(await Ap.PostAsync(felipe, Approval, "Reject", new() { ["Reason"] = "El informe 1 ya tiene la revisión técnica: actualice su avance." }), "reject I");
         await SeesStateAsync(felipe, "Autoevaluación I");
-        var rejected = await NotifiedAsync(camilaEmail, "EGI — su evaluación espera su acción: Autoevaluación I", camila);
+        var rejected = await NotifiedAsync(camilaEmail, $"EGI — {FelipeName} rechazó su autoevaluación I", Self, camila);
         Assert.Contains("El informe 1 ya tiene la revisión técnica: actualice su avance.", rejected);
 
         // Back to Camila: she reads why, her evidence is still there, and she sends again.
@@ -151,32 +153,33 @@ public abstract partial class WholeYearTests(Db db) : IAsyncLifetime
         Assert.Contains("Se elaboró el borrador del informe 1", back); // what she had sent is kept
         await RedirectedAsync(await Ap.PostAsync(camila, Self, "Submit", Progress((30, "Informe 1 con revisión técnica"), (45, "Se recopilaron los datos"))), "resubmit I");
         await SeesStateAsync(camila, "Aprobación de la evaluación I");
-        await NotifiedAsync(felipeEmail, $"EGI — {CamilaName}: Aprobación de la evaluación I", felipe);
+        await NotifiedAsync(felipeEmail, $"EGI — {CamilaName} le envió su autoevaluación I para aprobar", Approval, felipe);
 
         // Felipe approves; activity 10: Camila accepts.
         await RedirectedAsync(await Ap.PostAsync(felipe, Approval, "Approve", new() { ["Comment"] = "Avance conforme a lo pactado." }), "approve I");
         await SeesStateAsync(felipe, "Aceptación de la evaluación I");
-        await NotifiedAsync(camilaEmail, "EGI — su evaluación espera su acción: Aceptación de la evaluación I", camila);
+        await NotifiedAsync(camilaEmail, $"EGI — {FelipeName} aprobó su autoevaluación I: falta su aceptación", FirstAcceptance, camila);
         Assert.Contains("Avance conforme a lo pactado.", await Ap.HtmlAsync(camila, FirstAcceptance));
         await RedirectedAsync(await Ap.PostAsync(camila, FirstAcceptance, "Accept", []), "accept I");
         details = await SeesStateAsync(camila, "Autoevaluación II");
-        await NotifiedAsync(camilaEmail, "EGI — su evaluación espera su acción: Autoevaluación II", camila);
+        // Felipe learns that she accepted, with the (informative) score; she is not told of her own action.
+        Assert.Contains("Puntaje del primer seguimiento (informativo): 85,00.", await NotifiedAsync(felipeEmail, $"EGI — {CamilaName} aceptó su autoevaluación I", Details, felipe));
         // First follow-up: 60 × min(30/40, 1) + 40 × min(45/40, 1) = 45 + 40 = 85,00 (informative).
         Assert.Contains("id=\"rs-first\">85,00<", details);
 
         // Activities 12–13: Autoevaluación II, approved.
         await RedirectedAsync(await Ap.PostAsync(camila, Self, "Submit", Progress((80, "Informe 1 en revisión jurídica"), (70, "Informe 2 en borrador"))), "submit II");
         await SeesStateAsync(camila, "Aprobación de la evaluación II");
-        await NotifiedAsync(felipeEmail, $"EGI — {CamilaName}: Aprobación de la evaluación II", felipe);
+        await NotifiedAsync(felipeEmail, $"EGI — {CamilaName} le envió su autoevaluación II para aprobar", Approval, felipe);
         await RedirectedAsync(await Ap.PostAsync(felipe, Approval, "Approve", []), "approve II");
         await SeesStateAsync(felipe, "Calificación de competencias");
-        await NotifiedAsync(felipeEmail, $"EGI — {CamilaName}: Calificación de competencias", felipe);
+        await NotifiedAsync(camilaEmail, $"EGI — {FelipeName} aprobó su autoevaluación II", Details, camila);
 
         // Activity 14: Felipe rates the competencies. Goals 60 × 80 % + 40 × 70 % = 76,00; competencies 39/40 = 97,50;
         // final 0,85 × 76 + 0,15 × 97,5 = 79,225 → 79,23, Satisfactorio.
         await RateAsync(felipe);
         await SeesStateAsync(felipe, "Aceptación final");
-        await NotifiedAsync(camilaEmail, "EGI — su evaluación espera su acción: Aceptación final", camila);
+        await NotifiedAsync(camilaEmail, "EGI — su resultado final: 79,23 (Satisfactorio): revíselo y acéptelo", FinalAcceptance, camila);
         var final = await Ap.HtmlAsync(camila, FinalAcceptance);
         Assert.Contains("id=\"cr-goals\">76,00<", final);
         Assert.Contains("id=\"cr-competencies\">97,50<", final);
@@ -186,24 +189,28 @@ public abstract partial class WholeYearTests(Db db) : IAsyncLifetime
         // Activity 15: she does not accept, with a reason: back to Autoevaluación II.
         await RedirectedAsync(await Ap.PostAsync(camila, FinalAcceptance, "NotAccept", new() { ["Reason"] = "El informe 1 ya fue publicado: mi avance es 100 %." }), "not accept final");
         await SeesStateAsync(camila, "Autoevaluación II");
-        var notAccepted = await NotifiedAsync(camilaEmail, "EGI — su evaluación espera su acción: Autoevaluación II", camila);
+        var notAccepted = await NotifiedAsync(felipeEmail, $"EGI — {CamilaName} no aceptó su resultado final", Details, felipe);
         Assert.Contains("El informe 1 ya fue publicado: mi avance es 100 %.", notAccepted);
         Assert.Contains("El informe 1 ya fue publicado: mi avance es 100 %.", await Ap.HtmlAsync(felipe, Details)); // in the history
         Assert.Contains("Informe 2 en borrador", await Ap.HtmlAsync(camila, Self)); // her last version is kept
 
         // She corrects the second follow-up; Felipe approves and rates again; she accepts.
         await RedirectedAsync(await Ap.PostAsync(camila, Self, "Submit", Progress((100, "Informe 1 publicado"), (90, "Informe 2 en revisión final"))), "resubmit II");
-        await NotifiedAsync(felipeEmail, $"EGI — {CamilaName}: Aprobación de la evaluación II", felipe);
+        await NotifiedAsync(felipeEmail, $"EGI — {CamilaName} le envió su autoevaluación II para aprobar", Approval, felipe);
         await RedirectedAsync(await Ap.PostAsync(felipe, Approval, "Approve", []), "approve II again");
-        await NotifiedAsync(felipeEmail, $"EGI — {CamilaName}: Calificación de competencias", felipe);
+        await NotifiedAsync(camilaEmail, $"EGI — {FelipeName} aprobó su autoevaluación II", Details, camila);
         await RateAsync(felipe);
-        await NotifiedAsync(camilaEmail, "EGI — su evaluación espera su acción: Aceptación final", camila);
+        await NotifiedAsync(camilaEmail, "EGI — su resultado final: 96,23 (Sobresaliente): revíselo y acéptelo", FinalAcceptance, camila);
         // Goals 60 × 100 % + 40 × 90 % = 96,00; final 0,85 × 96 + 0,15 × 97,5 = 96,225 → 96,23 (half-up), Sobresaliente.
         final = await Ap.HtmlAsync(camila, FinalAcceptance);
         Assert.Contains("id=\"cr-final\"><strong>96,23</strong>", final);
         await RedirectedAsync(await Ap.PostAsync(camila, FinalAcceptance, "Accept", []), "accept final");
         details = await SeesStateAsync(camila, "Finalizada");
-        await NotifiedAsync(camilaEmail, "EGI — su evaluación quedó finalizada", camila);
+        // Her receipt names her result; Felipe's message names her; both link to the result sheet.
+        var closing = await app.WithDbAsync(d => d.OutboxMessages.AsNoTracking().Where(m => m.Id > lastMessage).OrderBy(m => m.ToAddress).ToListAsync());
+        Assert.Equal([(camilaEmail, "EGI — usted aceptó su resultado final: 96,23 (Sobresaliente)"), (felipeEmail, $"EGI — {CamilaName} aceptó su resultado final: 96,23 (Sobresaliente)")],
+            closing.Select(m => (m.ToAddress, m.Subject)).OrderBy(m => m.Item1 == camilaEmail ? 0 : 1));
+        Assert.All(closing, m => Assert.Contains(Result, m.TextBody));
         Assert.Contains($"href=\"{Result}\"", details);
         await SeesStateAsync(felipe, "Finalizada");
 

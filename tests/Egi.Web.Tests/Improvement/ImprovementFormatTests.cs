@@ -56,7 +56,9 @@ public abstract partial class ImprovementFormatTests(Db db) : IAsyncLifetime
         var period = await app.WithDbAsync(d => d.Periods.AsNoTracking().SingleAsync(p => p.Id == scenario.PeriodId));
         foreach (var mail in mails)
         {
-            Assert.Contains("formato de mejoramiento individual de Camila Andrea Salazar Nieto", mail.Subject);
+            // Written for each reader: the jefe reads whose plan it is; Camila reads «su formato».
+            Assert.Contains(mail.To.Mailboxes.Single().Address == Accounts.Jefe
+                ? "formato de mejoramiento individual de Camila Andrea Salazar Nieto" : "su formato de mejoramiento individual", mail.Subject);
             Assert.Equal($"/Improvement/Plan/{plan.Id}", MailTestHelpers.LinkIn(mail));
             var attachment = Assert.Single(mail.Attachments.OfType<MimeKit.MimePart>());
             Assert.Equal($"formato-mejoramiento-{Camila}.xlsx", attachment.FileName);
@@ -96,7 +98,7 @@ public abstract partial class ImprovementFormatTests(Db db) : IAsyncLifetime
 
         var again = await hr.PostFormAsync($"/Improvement/Candidates?handler=Send&vigencia={scenario.PeriodId}", new(), getUrl: candidates);
         Assert.Equal(HttpStatusCode.Redirect, again.StatusCode);
-        Assert.Equal(2, await app.WithDbAsync(d => d.OutboxMessages.CountAsync(m => m.Kind == "ImprovementFormat"))); // not sent twice
+        Assert.Equal(2, await app.WithDbAsync(d => d.OutboxMessages.CountAsync(m => m.Kind == nameof(Egi.Web.Notifications.MailKind.ImprovementFormat)))); // not sent twice
     }
 
     private const int ImprovementFormatRows = Egi.Web.Features.Improvement.ImprovementFormat.EmptyRows;

@@ -187,7 +187,7 @@ public abstract class ImprovementPagesTests(Db db) : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Redirect, (await felipe.PostFormAsync($"{url}?handler=Save", AspectForm(await VersionAsync(felipe, url), link: "C:Trabajo en equipo"), getUrl: url)).StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, (await felipe.PostFormAsync($"{url}?handler=Confirm", new() { ["Version"] = await VersionAsync(felipe, url) }, getUrl: url)).StatusCode);
         Assert.Equal(PlanStatus.Filling, (await PlanAsync(app, Camila))!.Status);
-        Assert.Equal(2, await app.WithDbAsync(d => d.OutboxMessages.CountAsync(m => m.Kind == "ImprovementPlan" && m.ToAddress == Accounts.Evaluado))); // saved, then confirmed: her turn
+        Assert.Equal(2, await app.WithDbAsync(d => d.OutboxMessages.CountAsync(m => m.Kind == nameof(Egi.Web.Notifications.MailKind.ImprovementPlanUpdate) && m.ToAddress == Accounts.Evaluado))); // saved, then confirmed: her turn
         Assert.Equal(HttpStatusCode.Redirect, (await camila.PostFormAsync($"{url}?handler=Confirm", new() { ["Version"] = await VersionAsync(camila, url) }, getUrl: url)).StatusCode);
         Assert.Equal(PlanStatus.Agreed, (await PlanAsync(app, Camila))!.Status);
         var html = await HtmlAsync(camila, url);
@@ -233,7 +233,7 @@ public abstract class ImprovementPagesTests(Db db) : IAsyncLifetime
         Assert.Equal(2, records.Count); // Camila and Felipe
         Assert.All(records, r => Assert.Equal(ReminderTopic.ImprovementPlan, r.Topic));
         Assert.Equal(["Evaluado", "Evaluador"], records.Select(r => r.RecipientRole).Order());
-        Assert.Equal(2, await app.WithDbAsync(d => d.OutboxMessages.CountAsync(m => m.Kind == "ImprovementReminder")));
+        Assert.Equal(2, await app.WithDbAsync(d => d.OutboxMessages.CountAsync(m => m.Kind == nameof(Egi.Web.Notifications.MailKind.ImprovementReminder))));
 
         var report = await HtmlAsync(hr, $"/Reports/Control?vigencia={scenario.PeriodId}&semestre=2026-2");
         Assert.Contains("Informe semestral de control", report);

@@ -34,7 +34,7 @@ public abstract class ConcurrentDispatchTests(Db db) : IAsyncLifetime
             var notifier = scope.ServiceProvider.GetRequiredService<Notifier>();
             for (var i = 0; i < count; i++)
                 await notifier.QueueAsync(new Recipient($"persona{i}@egi-demo.gov.co", $"Persona {i}", null),
-                    new RenderedEmail($"Mensaje {i}", $"<p>{i}</p>", $"{i}", $"{i}", null), "Prueba", $"prueba-{i}");
+                    new RenderedEmail($"Mensaje {i}", $"<p>{i}</p>", $"{i}", $"{i}", null), Egi.Web.Notifications.MailKind.ControlReminder, $"prueba-{i}");
             await scope.ServiceProvider.GetRequiredService<Data.EgiDbContext>().SaveChangesAsync();
         }
 
@@ -58,10 +58,10 @@ public abstract class ConcurrentDispatchTests(Db db) : IAsyncLifetime
         var notifier = scope.ServiceProvider.GetRequiredService<Notifier>();
         var email = new RenderedEmail("Recordatorio", "<p>x</p>", "x", "x", null);
         var to = new Recipient("a@egi-demo.gov.co", "A", null);
-        Assert.True(await notifier.QueueAsync(to, email, "Prueba", "clave-1"));
-        Assert.False(await notifier.QueueAsync(to, email, "Prueba", "clave-1"));
+        Assert.True(await notifier.QueueAsync(to, email, Egi.Web.Notifications.MailKind.ControlReminder, "clave-1"));
+        Assert.False(await notifier.QueueAsync(to, email, Egi.Web.Notifications.MailKind.ControlReminder, "clave-1"));
         await scope.ServiceProvider.GetRequiredService<Data.EgiDbContext>().SaveChangesAsync();
-        Assert.False(await notifier.QueueAsync(to, email, "Prueba", "clave-1"));
+        Assert.False(await notifier.QueueAsync(to, email, Egi.Web.Notifications.MailKind.ControlReminder, "clave-1"));
         Assert.Equal(1, await app.WithDbAsync(d => d.OutboxMessages.CountAsync()));
     }
 
@@ -79,7 +79,7 @@ public abstract class ConcurrentDispatchTests(Db db) : IAsyncLifetime
                 ToAddress = "b@egi-demo.gov.co",
                 ToName = "B",
                 Subject = "Huérfano",
-                Kind = "Prueba",
+                Kind = nameof(Egi.Web.Notifications.MailKind.ControlReminder),
                 State = OutboxState.Sending,
                 ClaimedBy = "otra-instancia",
                 ClaimedUntil = now.AddMinutes(5),

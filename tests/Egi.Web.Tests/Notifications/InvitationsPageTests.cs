@@ -84,7 +84,7 @@ public abstract class InvitationsPageTests(Db db) : IAsyncLifetime
         {
             var notifier = scope.ServiceProvider.GetRequiredService<Notifier>();
             await notifier.QueueAsync(new Recipient(Accounts.Evaluado, "Camila", null),
-                new RenderedEmail("Citación: socialización EGI", "<p>Citación</p>", "Citación", "Citación", null), "Citación",
+                new RenderedEmail("Citación: socialización EGI", "<p>Citación</p>", "Citación", "Citación", null), Egi.Web.Notifications.MailKind.SessionInvitation,
                 attachments: [new MailAttachment("invitacion.ics", IcsWriter.ContentType(ics), IcsWriter.WriteUtf8(ics, start))]);
             await scope.ServiceProvider.GetRequiredService<EgiDbContext>().SaveChangesAsync();
         }

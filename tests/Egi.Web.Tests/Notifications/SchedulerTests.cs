@@ -31,29 +31,30 @@ public abstract class SchedulerTests(Db db) : IAsyncLifetime
         });
 
     private Task<List<OutboxMessage>> RemindersAsync() =>
-        app.WithDbAsync(d => d.OutboxMessages.Where(m => m.Kind == "Recordatorio de cierre").ToListAsync());
+        app.WithDbAsync(d => d.OutboxMessages.Where(m => m.Kind == nameof(MailKind.StageClosing) || m.Kind == nameof(MailKind.DeadlineReminder)).ToListAsync());
 
     /// <summary>The job under test (the daily retirement job runs beside it).</summary>
     private const string Job = "Recordatorio de cierre de etapa";
 
     [Fact]
-    public async Task Reminder_fires_at_seven_on_the_day_n_days_before_the_window_closes_and_only_once_across_instances()
+    public async Task Reminder_fires_at_seven_on_the_day_n_working_days_before_the_window_closes_and_only_once_across_instances()
     {
         _ = app.Services; // build the host
         await OpenDemoPeriodAsync();
         var scheduler = app.Services.GetRequiredService<Scheduler>();
         var secondInstance = ActivatorUtilities.CreateInstance<Scheduler>(app.Services);
 
-        // "Consolidación etapa 2" closes 31/12/2026; the default is 5 days before: 26/12/2026 at 07:00 Bogotá.
-        app.Clock.SetUtcNow(Bogota(2026, 12, 25, 8, 0));
+        // "Consolidación etapa 2" closes Thursday 31/12/2026; the default is 5 working days before: 30, 29, 28, (the
+        // weekend and Christmas, Friday 25/12), 24 and 23/12 — Wednesday 23/12/2026 at 07:00 Bogotá.
+        app.Clock.SetUtcNow(Bogota(2026, 12, 22, 8, 0));
         Assert.Contains("Recordatorio de cierre de etapa", await scheduler.RunDueAsync(default));
-        Assert.Empty(await RemindersAsync()); // 25/12 is six days before: nothing to remind
+        Assert.Empty(await RemindersAsync()); // 22/12 is six working days before: nothing to remind
 
-        app.Clock.SetUtcNow(Bogota(2026, 12, 26, 6, 59));
-        Assert.DoesNotContain(Job, await scheduler.RunDueAsync(default)); // the 25/12 run already happened; 26/12's is not due
+        app.Clock.SetUtcNow(Bogota(2026, 12, 23, 6, 59));
+        Assert.DoesNotContain(Job, await scheduler.RunDueAsync(default)); // the 22/12 run already happened; 23/12's is not due
         Assert.Empty(await RemindersAsync());
 
-        app.Clock.SetUtcNow(Bogota(2026, 12, 26, 7, 0));
+        app.Clock.SetUtcNow(Bogota(2026, 12, 23, 7, 0));
         var both = await Task.WhenAll(scheduler.RunDueAsync(default), secondInstance.RunDueAsync(default));
         Assert.Equal(1, both.Sum(r => r.Count(n => n == Job))); // exactly one instance ran it
         var reminders = await RemindersAsync();
@@ -61,7 +62,7 @@ public abstract class SchedulerTests(Db db) : IAsyncLifetime
         Assert.Equal(Accounts.TalentoHumano, reminder.ToAddress);
         Assert.Equal("EGI — «Consolidación etapa 2» cierra el 31/12/2026", reminder.Subject);
 
-        app.Clock.SetUtcNow(Bogota(2026, 12, 26, 15, 0));
+        app.Clock.SetUtcNow(Bogota(2026, 12, 23, 15, 0));
         Assert.DoesNotContain(Job, await scheduler.RunDueAsync(default));
         Assert.DoesNotContain(Job, await secondInstance.RunDueAsync(default));
         Assert.Single(await RemindersAsync());
@@ -83,7 +84,8 @@ public abstract class SchedulerTests(Db db) : IAsyncLifetime
             await d.SaveChangesAsync();
             await new Features.Evaluations.EvaluationOpening(d, app.Clock).OpenAllAsync(period);
         });
-        app.Clock.SetUtcNow(Bogota(2026, 12, 5, 7, 0));
+        // Thursday 10/12 minus 5 working days (9, the holiday of 8/12 skipped, 7, 4, 3): Wednesday 2/12.
+        app.Clock.SetUtcNow(Bogota(2026, 12, 2, 7, 0));
         await app.Services.GetRequiredService<Scheduler>().RunDueAsync(default);
 
         var reminders = await RemindersAsync();
@@ -91,19 +93,20 @@ public abstract class SchedulerTests(Db db) : IAsyncLifetime
         Assert.True(evaluations > 20);
         Assert.Equal(evaluations + 1, reminders.Count); // every evaluado (all in formulation) + Talento Humano
         var camila = Assert.Single(reminders, r => r.ToAddress == Accounts.Evaluado);
-        Assert.Contains("/Evaluations/Details/", camila.TextBody);
-        Assert.Contains("cierra el 10/12/2026", camila.Subject);
+        var camilasOwn = await app.WithDbAsync(d => d.Evaluations.Where(e => e.EvaluadoId == 21).Select(e => e.Id).SingleAsync());
+        Assert.Contains($"/Evaluations/Goals/{camilasOwn}", camila.TextBody); // where she formulates them, not the evaluation page
+        Assert.Equal("EGI — su plazo para «Formulación y concertación de metas» vence el 10/12/2026", camila.Subject);
         // Her jefe is reminded only of his own evaluation (he is an evaluado too), not of hers: hers waits on her.
         var felipesOwn = await app.WithDbAsync(d => d.Evaluations.Where(e => e.EvaluadoId == 18).Select(e => e.Id).SingleAsync());
         var toFelipe = Assert.Single(reminders, r => r.ToAddress == Accounts.Jefe);
-        Assert.Contains($"/Evaluations/Details/{felipesOwn}", toFelipe.TextBody);
+        Assert.Contains($"/Evaluations/Goals/{felipesOwn}", toFelipe.TextBody);
     }
 
     [Fact]
     public async Task A_period_in_preparation_gets_no_reminders()
     {
         var scheduler = app.Services.GetRequiredService<Scheduler>();
-        app.Clock.SetUtcNow(Bogota(2026, 12, 26, 7, 30));
+        app.Clock.SetUtcNow(Bogota(2026, 12, 23, 7, 30));
         await scheduler.RunDueAsync(default);
         Assert.Empty(await RemindersAsync());
     }
@@ -113,7 +116,7 @@ public abstract class SchedulerTests(Db db) : IAsyncLifetime
     {
         _ = app.Services;
         await OpenDemoPeriodAsync();
-        app.Clock.SetUtcNow(Bogota(2026, 12, 26, 7, 5));
+        app.Clock.SetUtcNow(Bogota(2026, 12, 23, 7, 5));
         await app.Services.GetRequiredService<Scheduler>().RunDueAsync(default);
 
         var hr = await app.SignedInAsync(Accounts.TalentoHumano);

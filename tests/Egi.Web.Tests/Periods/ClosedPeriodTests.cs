@@ -5,6 +5,7 @@ using Egi.Domain.Evaluations;
 using Egi.Domain.Improvement;
 using Egi.Web.Data;
 using Egi.Web.Features.Periods;
+using Egi.Web.Notifications;
 using Egi.Web.Tests.Evaluations;
 using Egi.Web.Tests.Improvement;
 using Egi.Web.Tests.Infrastructure;
@@ -130,7 +131,7 @@ public abstract class ClosedPeriodTests(Db db) : IAsyncLifetime
         Assert.Contains("Marque la casilla para confirmar que desea reabrir la «Vigencia 2026».", unconfirmed);
         Assert.Contains("Faltan aceptaciones", unconfirmed); // what was typed stays
         Assert.Equal(PeriodStatus.Closed, await StatusAsync());
-        Assert.Equal(0, await app.WithDbAsync(d => d.OutboxMessages.CountAsync(m => m.Kind == PeriodReopeningNotice.Kind)));
+        Assert.Equal(0, await app.WithDbAsync(d => d.OutboxMessages.CountAsync(m => m.Kind == nameof(MailKind.PeriodReopened))));
 
         // With both: open again, recorded, audited, and the people concerned are told why.
         const string reason = "Tres servidores no alcanzaron a registrar su aceptación final por la caída del servicio.";
@@ -142,7 +143,7 @@ public abstract class ClosedPeriodTests(Db db) : IAsyncLifetime
         Assert.Equal(reason, r.Reason);
         var audit = await app.WithDbAsync(d => d.AuditEntries.AsNoTracking().SingleAsync(a => a.Action == "Reabrir vigencia"));
         Assert.Contains(reason, audit.Summary);
-        var notices = await app.WithDbAsync(d => d.OutboxMessages.AsNoTracking().Where(m => m.Kind == PeriodReopeningNotice.Kind).ToListAsync());
+        var notices = await app.WithDbAsync(d => d.OutboxMessages.AsNoTracking().Where(m => m.Kind == nameof(MailKind.PeriodReopened)).ToListAsync());
         Assert.All(notices, m => Assert.Contains(reason, m.TextBody));
         Assert.Single(notices, m => m.ToAddress == Santiago); // formulating: he can act again
         Assert.Single(notices, m => m.ToAddress == Accounts.Evaluado); // Camila, in her Autoevaluación I

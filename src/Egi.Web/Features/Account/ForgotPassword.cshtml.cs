@@ -40,7 +40,7 @@ public sealed class ForgotPasswordModel(UserManager<AppUser> users, Notifier not
             var token = await users.GeneratePasswordResetTokenAsync(user);
             var link = templates.Url($"/Account/ResetPassword?userId={Uri.EscapeDataString(user.Id)}&code={Uri.EscapeDataString(token)}");
             await notifier.QueueAsync(Recipient.Of(user), templates.PasswordReset(user.DisplayName, link, ServiceRegistration.PasswordResetHours),
-                "Restablecer contraseña", inbox: false);
+                MailKind.PasswordReset, inbox: false);
             db.Audit("Solicitar restablecimiento", "Cuenta", user.Id, $"Restablecimiento de contraseña pedido para {user.Email}");
             await db.SaveChangesAsync();
         }

@@ -136,7 +136,7 @@ public sealed class ControlPoints
         foreach (var row in Late.Concat(Soon).Where(r => evaluationIds.Contains(r.EvaluationId)))
         {
             var email = Email(templates, row);
-            await notifier.QueueAsync(new Recipient(row.RecipientEmail, row.RecipientName, row.RecipientUserId), email, ControlText.EmailKind, ct: ct);
+            await notifier.QueueAsync(new Recipient(row.RecipientEmail, row.RecipientName, row.RecipientUserId), email, MailKind.ControlReminder, ct: ct);
             db.Set<ReminderRecord>().Add(new ReminderRecord
             {
                 SentAt = now,
@@ -160,23 +160,10 @@ public sealed class ControlPoints
     private RenderedEmail Email(EmailTemplates templates, ControlRow row)
     {
         var l = row.Lateness;
-        var stage = Stage.Label();
-        var deadline = l.Deadline.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
-        var whose = row.RecipientRole == ControlText.Evaluado ? "su evaluación" : $"la evaluación de {row.Evaluado}";
-        var subject = l.IsLate
-            ? $"EGI — recordatorio: {whose} está atrasada en «{stage}»"
-            : $"EGI — recordatorio: «{stage}» cierra el {deadline}";
-        var situation = l.IsLate
-            ? $"El plazo de «{stage}» de la {Period.Name} venció el {deadline} y {whose} sigue en «{row.State}»: lleva {ControlText.WorkingDays(l.WorkingDaysLate)} de atraso."
-            : $"El plazo de «{stage}» de la {Period.Name} vence el {deadline} ({ControlText.WorkingDays(l.WorkingDaysLeft)} restantes) y {whose} sigue en «{row.State}».";
-        var paragraphs = new List<string>
-        {
-            situation,
-            $"Lo que le corresponde a usted: {row.ActionText.ToLower(CultureInfo.GetCultureInfo("es-CO"))}.",
-            "Talento Humano le envía este recordatorio como parte del seguimiento al sistema de evaluación (punto de control, actividad 17 del procedimiento P-TH-10).",
-        };
-        var summary = l.IsLate ? $"«{stage}» venció el {deadline}: {row.ActionText}." : $"«{stage}» cierra el {deadline}: {row.ActionText}.";
-        return templates.Generic(subject, row.RecipientName, paragraphs, row.ActionText, templates.Url(row.ActionPath), summary);
+        var reader = row.RecipientRole == ControlText.Evaluado ? NoticeReader.Evaluado
+            : row.RecipientRole == ControlText.Committee ? NoticeReader.Recorder : NoticeReader.Evaluator;
+        return templates.ControlReminder(new ControlReminderNotice(reader, row.RecipientName, row.Evaluado, Period.Name, Stage.Label(), row.State,
+            l.IsLate, l.Deadline, l.IsLate ? l.WorkingDaysLate : l.WorkingDaysLeft, row.ActionText, templates.Url(row.ActionPath)));
     }
 
     private static string Cut(string s, int max) => s.Length <= max ? s : s[..max];
@@ -189,7 +176,6 @@ public static class ControlText
     public const string Committee = "Comisión evaluadora";
     public const string HumanResources = "Talento Humano";
     public const string SystemSender = "Sistema";
-    public const string EmailKind = "Recordatorio";
     public const string AuditEntity = "Recordatorio";
     public const string ControlAuditEntity = "Puntos de control";
     public const string SendAction = "Enviar recordatorios";

@@ -210,15 +210,8 @@ public sealed class ServantAccounts(UserManager<AppUser> users, EgiDbContext db,
     private async Task QueueEmailChangedNoticeAsync(AppUser user, string? oldEmail)
     {
         if (string.IsNullOrWhiteSpace(oldEmail)) return;
-        var subject = "EGI — cambió el correo de su cuenta";
-        string[] text =
-        [
-            $"Talento Humano cambió en el directorio el correo de su cuenta de EGI de {oldEmail} a {user.Email}.",
-            "Desde ahora inicia sesión con el correo nuevo; las sesiones abiertas se cerraron. Si usted no pidió este cambio, comuníquese con Talento Humano.",
-        ];
         await notifier.QueueAsync(new Recipient(oldEmail, user.DisplayName, null),
-            templates.Generic(subject, user.DisplayName, text, "Ir a EGI", templates.Url("/Account/Login"), text[0]),
-            "Cambio de correo", inbox: false);
+            templates.EmailChanged(user.DisplayName, oldEmail, user.Email, templates.Url("/Account/Login")), MailKind.EmailChanged, inbox: false);
         db.Audit("Cambiar correo", "Cuenta", user.Id, $"El correo de la cuenta de {user.DisplayName} cambió de {oldEmail} a {user.Email}; se avisó a la dirección anterior.",
             new { Email = oldEmail }, new { user.Email });
     }
@@ -229,7 +222,7 @@ public sealed class ServantAccounts(UserManager<AppUser> users, EgiDbContext db,
         var token = await users.GenerateUserTokenAsync(user, InvitationTokenProvider.ProviderName, InvitationTokenProvider.Purpose);
         var link = templates.Url($"/Account/SetPassword?userId={Uri.EscapeDataString(user.Id)}&code={Uri.EscapeDataString(token)}");
         var email = templates.Invitation(user.DisplayName, link, InvitationTokenProviderOptions.Days);
-        await notifier.QueueAsync(Recipient.Of(user), email, "Invitación", inbox: false);
+        await notifier.QueueAsync(Recipient.Of(user), email, MailKind.Invitation, inbox: false);
         db.Audit("Invitar", "Cuenta", user.Id, $"Invitación enviada a {user.Email}");
     }
 }

@@ -16,7 +16,7 @@ namespace Egi.Web.Features.Evaluations;
 /// their tenure with a partial owed (Talento Humano then sets the new jefe, or records/waives the partial).
 /// A Comisión Evaluadora or a delegation that Talento Humano set on purpose is not overridden by a boss change.
 /// </summary>
-public sealed class EvaluatorChanges(EgiDbContext db, CurrentUser me, TimeProvider clock, Notifier notifier, EmailTemplates templates,
+public sealed class EvaluatorChanges(EgiDbContext db, CurrentUser me, TimeProvider clock, EvaluationNotices notices,
     Accounts.AccountAdministration accounts)
 {
     /// <summary>Talento Humano through the directory, or «Sistema» when the daily job applies a scheduled retiro.</summary>
@@ -97,7 +97,7 @@ public sealed class EvaluatorChanges(EgiDbContext db, CurrentUser me, TimeProvid
             if (!outcome.Succeeded) continue;
             if (e.EvaluadoId == servantId) closed++;
             else owed++;
-            if (e.Partials.Count > partialsBefore) await NotifyPartialOwedAsync(e, e.Partials[^1], periods[e.PeriodId], ct);
+            if (e.Partials.Count > partialsBefore) await notices.PartialOwedAsync(e, e.Partials[^1], periods[e.PeriodId], ct);
         }
         if (closed + owed == 0) return null;
         await db.SaveChangesAsync(ct);
@@ -122,8 +122,8 @@ public sealed class EvaluatorChanges(EgiDbContext db, CurrentUser me, TimeProvid
             var ctx = await ContextAsync(e, periods[e.PeriodId], ct);
             if (!e.ChangeEvaluatorFromDirectory(Actor, newBossId, cause, ctx).Succeeded) continue;
             changed++;
-            if (e.Partials.Count > partialsBefore) await NotifyPartialOwedAsync(e, e.Partials[^1], periods[e.PeriodId], ct);
-            await NotifyNewEvaluatorAsync(e, servant, periods[e.PeriodId], cause, ct);
+            if (e.Partials.Count > partialsBefore) await notices.PartialOwedAsync(e, e.Partials[^1], periods[e.PeriodId], ct);
+            await notices.EvaluatorChangedByDirectoryAsync(e, periods[e.PeriodId], cause, ct);
         }
         if (changed == 0) return null;
         await db.SaveChangesAsync(ct);
@@ -137,37 +137,5 @@ public sealed class EvaluatorChanges(EgiDbContext db, CurrentUser me, TimeProvid
     {
         var hire = await db.Servants.AsNoTracking().Where(s => s.Id == e.EvaluadoId).Select(s => s.HireDate).FirstAsync(ct);
         return new EvaluationContext(me.Today, clock.GetUtcNow().UtcDateTime, period, hire);
-    }
-
-    /// <summary>Tells the outgoing evaluator (e-mail and inbox) that they owe the partial evaluation, with the link to record it.</summary>
-    public Task NotifyPartialOwedAsync(Evaluation e, PartialEvaluation p, Period period, CancellationToken ct) =>
-        NotifyPartialOwedAsync(db, notifier, templates, e, p, period, ct);
-
-    /// <summary><see cref="NotifyPartialOwedAsync(Evaluation, PartialEvaluation, Period, CancellationToken)"/> for callers outside a directory change.</summary>
-    public static async Task NotifyPartialOwedAsync(EgiDbContext db, Notifier notifier, EmailTemplates templates,
-        Evaluation e, PartialEvaluation p, Period period, CancellationToken ct)
-    {
-        var to = await db.Servants.AsNoTracking().FirstOrDefaultAsync(s => s.Id == p.EvaluatorId, ct);
-        var evaluado = await db.Servants.AsNoTracking().FirstOrDefaultAsync(s => s.Id == e.EvaluadoId, ct);
-        if (to is null || evaluado is null) return;
-        var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.ServantId == to.Id, ct);
-        var subject = $"EGI — registre la evaluación parcial de {evaluado.FullName}";
-        var text = $"Usted dejó de ser el evaluador de {evaluado.FullName} ({period.Name}) por: {p.Cause.Label()}. "
-            + $"Registre la evaluación parcial del {EvView.Date(p.From)} al {EvView.Date(p.To)}: el % logrado de cada meta a esa fecha y una observación.";
-        await notifier.QueueAsync(new Recipient(to.Email, to.FullName, user?.Id),
-            templates.Generic(subject, to.FullName, [text], "Registrar la evaluación parcial", templates.Url($"/Evaluations/Partial/{e.Id}?seq={p.Sequence}"), text),
-            "Evaluación parcial", $"partial:{e.Id}:{p.Sequence}:{to.Id}", ct: ct);
-    }
-
-    private async Task NotifyNewEvaluatorAsync(Evaluation e, Servant evaluado, Period period, PartialCause cause, CancellationToken ct)
-    {
-        var to = await db.Servants.AsNoTracking().FirstOrDefaultAsync(s => s.Id == e.EvaluatorId, ct);
-        if (to is null) return;
-        var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.ServantId == to.Id, ct);
-        var subject = $"EGI — ahora usted evalúa a {evaluado.FullName}";
-        var text = $"Por «{cause.Label()}», usted es el evaluador de {evaluado.FullName} en {period.Name}. Estado actual: {e.State.Label()}.";
-        await notifier.QueueAsync(new Recipient(to.Email, to.FullName, user?.Id),
-            templates.Generic(subject, to.FullName, [text], "Abrir la evaluación", templates.Url($"/Evaluations/Details/{e.Id}"), text),
-            "Evaluación", $"evaluation:{e.Id}:{e.History.Count}:{to.Id}", ct: ct);
     }
 }

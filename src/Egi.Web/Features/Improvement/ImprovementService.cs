@@ -31,8 +31,6 @@ public sealed record Candidate(
 /// </summary>
 public sealed class ImprovementService(EgiDbContext db, Notifier notifier, EmailTemplates templates, TimeProvider clock)
 {
-    public const string FormatKind = "ImprovementFormat";
-    public const string ReminderKind = "ImprovementReminder";
     private static readonly CultureInfo Es = ServiceRegistration.Culture;
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
@@ -99,21 +97,8 @@ public sealed class ImprovementService(EgiDbContext db, Notifier notifier, Email
             if (plan.EvaluatorId is { } bossId && servants.TryGetValue(bossId, out var boss)) recipients.Add((boss, "jefe"));
             foreach (var (who, role) in recipients)
             {
-                var email = templates.Generic(
-                    subject: $"EGI — formato de mejoramiento individual de {c.Servant.FullName} ({period.Name})",
-                    name: who.FullName,
-                    paragraphs:
-                    [
-                        role == "jefe"
-                            ? $"De acuerdo con los resultados de la evaluación de la gestión institucional de la {period.Name}, {c.Servant.FullName} requiere un plan de mejoramiento individual, que usted como jefe inmediato diligencia y concierta con el servidor."
-                            : $"De acuerdo con los resultados de su evaluación de la gestión institucional de la {period.Name}, usted requiere un plan de mejoramiento individual, que diligencia y concierta con su jefe inmediato.",
-                        $"Motivo: {string.Join("; ", plan.Reasons)}.",
-                        "Adjuntamos el formato de mejoramiento individual prellenado. Puede diligenciarlo en línea con el botón de abajo: allí ambos lo confirman y se registra el seguimiento.",
-                    ],
-                    action: "Diligenciar el plan en línea",
-                    link: link,
-                    summary: $"Plan de mejoramiento individual de {c.Servant.FullName}: diligéncielo en línea.");
-                await notifier.QueueAsync(new Recipient(who.Email, who.FullName, users.GetValueOrDefault(who.Id)), email, FormatKind,
+                var email = templates.ImprovementFormat(who.FullName, role == "jefe", c.Servant.FullName, period.Name, plan.Reasons, link);
+                await notifier.QueueAsync(new Recipient(who.Email, who.FullName, users.GetValueOrDefault(who.Id)), email, MailKind.ImprovementFormat,
                     deduplicationKey: $"mejora-formato:{plan.Id}:{who.Id}", attachments: [attachment], ct: ct);
             }
             db.Audit("Enviar formato", "Plan de mejoramiento", plan.Id.ToString(CultureInfo.InvariantCulture),
@@ -158,25 +143,13 @@ public sealed class ImprovementService(EgiDbContext db, Notifier notifier, Email
         {
             if (!servants.TryGetValue(plan.ServantId, out var servant)) continue;
             var overdue = plan.OverdueAspects(today);
-            var why = overdue.Count > 0
-                ? $"{overdue.Count} acción(es) del plan vencieron sin completarse (avance {plan.Progress} %)."
-                : $"El plan está «{plan.Status.Label()}».";
             var recipients = new List<(Servant Who, string Role)> { (servant, "Evaluado") };
             if (plan.EvaluatorId is { } b && servants.TryGetValue(b, out var boss)) recipients.Add((boss, "Evaluador"));
             foreach (var (who, role) in recipients)
             {
-                var email = templates.Generic(
-                    subject: $"EGI — recordatorio: plan de mejoramiento individual de {servant.FullName}",
-                    name: who.FullName,
-                    paragraphs:
-                    [
-                        $"Le recordamos el plan de mejoramiento individual de {servant.FullName} de la {period.Name}. {why}",
-                        "Revise el plan en EGI y registre el seguimiento o complete lo pendiente.",
-                    ],
-                    action: "Ver el plan",
-                    link: templates.Url(PlanUrl(plan.Id)),
-                    summary: $"Recordatorio del plan de mejoramiento de {servant.FullName}.");
-                await notifier.QueueAsync(new Recipient(who.Email, who.FullName, users.GetValueOrDefault(who.Id)), email, ReminderKind, ct: ct);
+                var email = templates.ImprovementReminder(who.FullName, role == "Evaluador", servant.FullName, period.Name, overdue.Count, plan.Progress,
+                    plan.Status.Label(), templates.Url(PlanUrl(plan.Id)));
+                await notifier.QueueAsync(new Recipient(who.Email, who.FullName, users.GetValueOrDefault(who.Id)), email, MailKind.ImprovementReminder, ct: ct);
                 db.Set<ReminderRecord>().Add(new ReminderRecord
                 {
                     SentAt = Now,

@@ -89,7 +89,7 @@ public sealed class PlanModel(EgiDbContext db, CurrentUser me, TimeProvider cloc
         var competencies = Evaluation?.Competencies.Select(c => c.Competency).ToList() ?? [];
         var outcome = Plan.SaveAspects(ImprovementAccess.ActorOf(me), aspects, goals, competencies, Now);
         if (!outcome.Succeeded) return Redisplay(outcome.Errors, keepAspects: true);
-        await TellOtherPartyAsync("revise y confirme el plan: se guardaron cambios en sus aspectos", ct);
+        await TellOtherPartyAsync(PlanChange.AspectsSaved, ct);
         return await SaveAsync("Modificar", "Aspectos del plan de mejoramiento guardados", before, Plan.Aspects,
             "Se guardaron los aspectos del plan. Ahora el jefe y el servidor deben confirmarlo.", ct, keepAspects: true);
     }
@@ -102,7 +102,7 @@ public sealed class PlanModel(EgiDbContext db, CurrentUser me, TimeProvider cloc
         if (Period.ReadOnlyRefusal() is { } closed) return Redisplay(closed.Errors);
         var outcome = Plan.Confirm(ImprovementAccess.ActorOf(me), Now);
         if (!outcome.Succeeded) return Redisplay(outcome.Errors);
-        if (Plan.Status != PlanStatus.Agreed) await TellOtherPartyAsync("confirme el plan: la otra parte ya lo confirmó", ct);
+        if (Plan.Status != PlanStatus.Agreed) await TellOtherPartyAsync(PlanChange.Confirmed, ct);
         var done = Plan.Status == PlanStatus.Agreed ? "Plan concertado: el jefe y el servidor lo confirmaron." : "Usted confirmó el plan. Falta la confirmación de la otra parte.";
         return await SaveAsync("Confirmar", IsBoss ? "Confirmación del jefe" : "Confirmación del servidor", null, Plan.Status.Label(), done, ct);
     }
@@ -151,21 +151,16 @@ public sealed class PlanModel(EgiDbContext db, CurrentUser me, TimeProvider cloc
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
     /// <summary>E-mail and inbox to whoever must act next on the plan: the servant when the jefe acted, else the jefe (SPEC §8).</summary>
-    private async Task TellOtherPartyAsync(string what, CancellationToken ct)
+    private async Task TellOtherPartyAsync(PlanChange what, CancellationToken ct)
     {
         var targetId = IsServant ? Plan.EvaluatorId : Plan.ServantId;
         if (targetId is not { } id || id == me.ServantId) return;
         var target = await db.Servants.AsNoTracking().FirstOrDefaultAsync(s => s.Id == id, ct);
         if (target is null || string.IsNullOrWhiteSpace(target.Email)) return;
         var userId = await db.Users.Where(u => u.ServantId == id).Select(u => u.Id).FirstOrDefaultAsync(ct);
-        var email = templates.Generic(
-            subject: $"EGI — plan de mejoramiento individual de {Servant.FullName}: {what.Split(':')[0]}",
-            name: target.FullName,
-            paragraphs: [$"En el plan de mejoramiento individual de {Servant.FullName} ({Period.Name}), {what}.", "Ábralo en EGI con el botón de abajo."],
-            action: "Ver el plan",
-            link: templates.Url(ImprovementService.PlanUrl(Plan.Id)),
-            summary: $"Plan de mejoramiento de {Servant.FullName}: {what}.");
-        await notifier.QueueAsync(new Recipient(target.Email, target.FullName, userId), email, "ImprovementPlan", ct: ct);
+        var email = templates.ImprovementPlanUpdate(target.FullName, toBoss: id != Plan.ServantId, Servant.FullName, Period.Name, what,
+            templates.Url(ImprovementService.PlanUrl(Plan.Id)));
+        await notifier.QueueAsync(new Recipient(target.Email, target.FullName, userId), email, MailKind.ImprovementPlanUpdate, ct: ct);
     }
 
     private async Task<IActionResult> SaveAsync(string action, string summary, object? before, object? after, string done, CancellationToken ct, bool keepAspects = false)

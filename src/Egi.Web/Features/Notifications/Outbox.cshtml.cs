@@ -45,7 +45,9 @@ public sealed class OutboxModel(EgiDbContext db, TimeProvider clock, OutboxSigna
         if (!string.IsNullOrWhiteSpace(Search))
         {
             var term = Search.Trim().ToLower();
-            q = q.Where(m => m.ToAddress.ToLower().Contains(term) || m.Subject.ToLower().Contains(term) || m.Kind.ToLower().Contains(term));
+            // The kind is a stable code: a search finds the codes whose Spanish label contains the term.
+            var kinds = EmailTemplates.KindsLabelled(term);
+            q = q.Where(m => m.ToAddress.ToLower().Contains(term) || m.Subject.ToLower().Contains(term) || kinds.Contains(m.Kind));
         }
         Total = await q.CountAsync(ct);
         PageNumber = Math.Clamp(PageNumber, 1, Math.Max(1, (Total + PageSize - 1) / PageSize));

@@ -15,7 +15,7 @@ namespace Egi.Web.Features.Periods;
 /// </summary>
 public static class PeriodReopeningNotice
 {
-    public const string Kind = "Vigencia reabierta";
+    public const MailKind Kind = MailKind.PeriodReopened;
 
     public static async Task<int> QueueAsync(EgiDbContext db, Notifier notifier, EmailTemplates templates, UserManager<AppUser> users,
         Period period, PeriodReopening reopening, CancellationToken ct)

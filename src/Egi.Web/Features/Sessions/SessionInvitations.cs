@@ -14,7 +14,14 @@ public sealed record InviteeRow(long Id, int ServantId, string Document, string 
 public static class SessionInvitations
 {
     public const string AuditEntity = "Sesión";
-    public const string MailKind = "Citación a sesión";
+
+    /// <summary>The session as its e-mails describe it; <paramref name="when"/> is its date and hours in words.</summary>
+    public static SessionNotice Notice(Session session, string when, string link) =>
+        new(session.Kind.Label(), session.Topic, session.Date, when, session.Place, session.Link, session.Description, link);
+
+    /// <summary>«martes, 10/03/2027, de 09:00 a 11:00 (hora de Bogotá)».</summary>
+    public static string When(Session session) =>
+        $"{ProcessText.LongDate(session.Date)}, de {WorkPlan.ProcessPeriod.Time(session.StartTime)} a {WorkPlan.ProcessPeriod.Time(session.EndTime)} (hora de Bogotá)";
 
     /// <summary>
     /// Brings the invitees in line with the audience: adds who is missing and removes who no longer belongs,
@@ -85,29 +92,12 @@ public static class SessionInvitations
         var ics = IcsWriter.WriteUtf8(CalendarEventOf(session, register, home), now);
         var contentType = IcsWriter.ContentType(CalendarEventOf(session, register, home));
         var update = session.SentSequence is not null;
-        var when = $"{ProcessText.LongDate(session.Date)}, de {WorkPlan.ProcessPeriod.Time(session.StartTime)} a {WorkPlan.ProcessPeriod.Time(session.EndTime)} (hora de Bogotá)";
+        var when = When(session);
         var sent = 0;
         foreach (var person in register.Where(r => pending.Contains(r.ServantId) && r.Email.Contains('@')))
         {
-            var paragraphs = new List<string>
-            {
-                update
-                    ? $"Cambió la información de la sesión de {session.Kind.Label().ToLowerInvariant()} «{session.Topic}». Estos son los datos vigentes; su calendario se actualiza con el archivo adjunto."
-                    : $"Está invitado(a) a la sesión de {session.Kind.Label().ToLowerInvariant()} «{session.Topic}» del Sistema de Evaluación de la Gestión Institucional.",
-                $"Cuándo: {when}.",
-            };
-            if (session.Place is not null) paragraphs.Add($"Lugar: {session.Place}.");
-            if (session.Link is not null) paragraphs.Add($"Enlace de la reunión: {session.Link}");
-            if (session.Description is not null) paragraphs.Add(session.Description);
-            paragraphs.Add("Abra el archivo adjunto (.ics) para agregar la sesión a su calendario. Su asistencia quedará en el registro de asistencia.");
-            var email = templates.Generic(
-                subject: (update ? "Actualización: " : "Citación: ") + $"{session.Kind.Label()} — {session.Topic} ({WorkPlan.ProcessPeriod.Date(session.Date)})",
-                name: person.Name,
-                paragraphs: paragraphs,
-                action: "Abrir EGI",
-                link: home,
-                summary: $"{session.Kind.Label()} «{session.Topic}», {when}.");
-            var queued = await notifier.QueueAsync(new Recipient(person.Email, person.Name, users.GetValueOrDefault(person.ServantId)), email, MailKind,
+            var email = templates.SessionInvitation(person.Name, Notice(session, when, home), update);
+            var queued = await notifier.QueueAsync(new Recipient(person.Email, person.Name, users.GetValueOrDefault(person.ServantId)), email, MailKind.SessionInvitation,
                 deduplicationKey: $"sesion:{session.Id}:v{session.Sequence}:s{person.ServantId}",
                 attachments: [new MailAttachment("sesion.ics", contentType, ics)], ct: ct);
             if (queued) sent++;
@@ -136,22 +126,13 @@ public static class SessionCancellation
         var ics = IcsWriter.WriteUtf8(calendarEvent, now);
         var users = await db.Users.AsNoTracking().Where(u => u.ServantId != null)
             .Select(u => new { ServantId = u.ServantId!.Value, u.Id }).ToListAsync(ct);
+        var when = SessionInvitations.When(session);
         var sent = 0;
         foreach (var person in invited)
         {
-            var email = templates.Generic(
-                subject: $"Cancelada: {session.Kind.Label()} — {session.Topic} ({WorkPlan.ProcessPeriod.Date(session.Date)})",
-                name: person.Name,
-                paragraphs:
-                [
-                    $"Se canceló la sesión de {session.Kind.Label().ToLowerInvariant()} «{session.Topic}» del {ProcessText.LongDate(session.Date)}, de {WorkPlan.ProcessPeriod.Time(session.StartTime)} a {WorkPlan.ProcessPeriod.Time(session.EndTime)}.",
-                    "El archivo adjunto (.ics) la quita de su calendario.",
-                ],
-                action: "Abrir EGI",
-                link: home,
-                summary: $"Se canceló la sesión «{session.Topic}».");
+            var email = templates.SessionCancelled(person.Name, SessionInvitations.Notice(session, when, home));
             if (await notifier.QueueAsync(new Recipient(person.Email, person.Name, users.FirstOrDefault(u => u.ServantId == person.ServantId)?.Id), email,
-                    SessionInvitations.MailKind, deduplicationKey: $"sesion:{session.Id}:cancelada:s{person.ServantId}",
+                    MailKind.SessionInvitation, deduplicationKey: $"sesion:{session.Id}:cancelada:s{person.ServantId}",
                     attachments: [new MailAttachment("sesion.ics", IcsWriter.ContentType(calendarEvent), ics)], ct: ct))
                 sent++;
         }

@@ -1,4 +1,5 @@
 using Egi.Web.Data;
+using Egi.Web.Notifications;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -22,7 +23,7 @@ public sealed class IndexModel(EgiDbContext db, UserManager<AppUser> users, Serv
             .ToListAsync(ct);
         var ids = pending.Select(p => p.Id).ToList();
         var last = (await db.OutboxMessages.AsNoTracking()
-                .Where(m => m.Kind == "Invitación" && m.RecipientUserId != null && ids.Contains(m.RecipientUserId))
+                .Where(m => m.Kind == nameof(MailKind.Invitation) && m.RecipientUserId != null && ids.Contains(m.RecipientUserId))
                 .Select(m => new { m.RecipientUserId, m.CreatedAt })
                 .ToListAsync(ct))
             .GroupBy(m => m.RecipientUserId!)
