@@ -191,6 +191,21 @@ public sealed class EmailTemplates(IOptionsMonitor<MailOptions> mail, IOptionsMo
                 p.Add($"{evaluado} aceptó las metas y objetivos de la {n.PeriodName}: quedaron concertadas. Sigue su autoevaluación del primer seguimiento.");
                 summary = $"{evaluado} aceptó las metas: quedaron concertadas.";
                 break;
+            case MailKind.FollowUpNotApplicable:
+                subject = n.Reader == NoticeReader.Evaluado
+                    ? "EGI — sus metas quedaron concertadas; el primer seguimiento no aplica (ingreso posterior)"
+                    : $"EGI — {evaluado} aceptó las metas; su primer seguimiento no aplica (ingreso posterior)";
+                p.Add(n.Reader == NoticeReader.Evaluado
+                    ? $"Sus metas y objetivos de la {n.PeriodName} quedaron concertadas."
+                    : $"{evaluado} aceptó las metas y objetivos de la {n.PeriodName}: quedaron concertadas.");
+                if (comment is not null) p.Add(comment);
+                p.Add(n.Reader == NoticeReader.Evaluado
+                    ? "Su evaluación cubre el tiempo laborado desde su fecha de ingreso: usted no presenta la autoevaluación I y sigue con la autoevaluación II."
+                    : $"La evaluación cubre el tiempo laborado desde la fecha de ingreso: {evaluado} no presenta la autoevaluación I y sigue con la autoevaluación II.");
+                summary = n.Reader == NoticeReader.Evaluado
+                    ? "Sus metas quedaron concertadas; el primer seguimiento no aplica (ingreso posterior)."
+                    : $"{evaluado} aceptó las metas; su primer seguimiento no aplica (ingreso posterior).";
+                break;
             case MailKind.GoalsNotAccepted:
                 subject = $"EGI — {evaluado} no aceptó las metas";
                 p.Add($"{evaluado} no aceptó las metas y objetivos de la {n.PeriodName}.");
@@ -538,6 +553,7 @@ public sealed class EmailTemplates(IOptionsMonitor<MailOptions> mail, IOptionsMo
         MailKind.CompetenciesRated => "Resultado final para aceptar",
         MailKind.FinalAccepted => "Resultado final aceptado",
         MailKind.FinalNotAccepted => "Resultado final no aceptado",
+        MailKind.FollowUpNotApplicable => "Seguimiento I no aplica",
         MailKind.EvaluatorAssigned => "Nuevo evaluado a cargo",
         MailKind.EvaluatorChanged => "Cambio de evaluador",
         MailKind.StepReopened => "Paso reabierto",

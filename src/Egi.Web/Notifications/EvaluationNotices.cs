@@ -57,6 +57,12 @@ public sealed class EvaluationNotices(EgiDbContext db, Notifier notifier, EmailT
             case EvaluationAction.Accept:
                 Add(goals ? MailKind.GoalsAgreed : MailKind.FollowUpAccepted, e.EvaluatorId, evaluatorReader);
                 break;
+            case EvaluationAction.FollowUpNotApplicable:
+                // EGI's own step right after the goals were agreed: both learn that the goals are agreed and why the
+                // evaluation goes on to the second follow-up (the evaluado too, although her acceptance caused it).
+                Add(MailKind.FollowUpNotApplicable, e.EvaluadoId, NoticeReader.Evaluado);
+                Add(MailKind.FollowUpNotApplicable, e.EvaluatorId, evaluatorReader);
+                break;
             case EvaluationAction.NotAccept:
                 Add(last.From == EvaluationState.FinalAcceptance ? MailKind.FinalNotAccepted : goals ? MailKind.GoalsNotAccepted : MailKind.FollowUpNotAccepted,
                     e.EvaluatorId, evaluatorReader);
@@ -87,8 +93,9 @@ public sealed class EvaluationNotices(EgiDbContext db, Notifier notifier, EmailT
                 Add(MailKind.CommitteeDecided, e.EvaluatorId, evaluatorReader);
                 break;
         }
-        // Nobody is told of what they did themselves, except the evaluado's receipt of the final result.
-        return list.Where(a => a.ServantId != actorServantId || (a.Kind == MailKind.FinalAccepted && a.Reader == NoticeReader.Evaluado)).ToList();
+        // Nobody is told of what they did themselves, except the evaluado's receipt of the final result and what EGI did by rule.
+        return list.Where(a => a.ServantId != actorServantId || (a.Kind == MailKind.FinalAccepted && a.Reader == NoticeReader.Evaluado)
+            || a.Kind == MailKind.FollowUpNotApplicable).ToList();
     }
 
     private static IEnumerable<(int Id, NoticeReader Reader)> Parties(Evaluation e)

@@ -28,6 +28,9 @@ public enum MailKind
     FinalAccepted = 23,
     FinalNotAccepted = 24,
 
+    /// <summary>The goals of a late hire were agreed after the first follow-up's window closed: it does not apply.</summary>
+    FollowUpNotApplicable = 25,
+
     // Talento Humano's and the directory's changes on an evaluation
     EvaluatorAssigned = 30,
     EvaluatorChanged = 31,

@@ -97,8 +97,14 @@ public abstract class LateHireTests(Db db) : IAsyncLifetime
         Assert.Contains("id=\"rs-first\">No aplica (ingreso posterior)<", details);
         Assert.Contains("Seguimiento no aplica", details);
         Assert.Contains("La ventana de «Segundo seguimiento (autoevaluación II) y competencias» abre el 01/01/2027 y va hasta el 28/02/2027.", details);
-        var told = await app.WithDbAsync(d => d.OutboxMessages.AsNoTracking().Where(m => m.Id > lastMessage && m.ToAddress == Accounts.Evaluado).ToListAsync());
-        Assert.Contains(told, m => m.TextBody.Contains("la ventana del primer seguimiento cerró el 30/06/2026, antes de que las metas quedaran concertadas el 22/09/2026", StringComparison.Ordinal));
+        var told = await app.WithDbAsync(d => d.OutboxMessages.AsNoTracking().Where(m => m.Id > lastMessage).ToListAsync());
+        var toCamila = Assert.Single(told, m => m.ToAddress == Accounts.Evaluado);
+        Assert.Equal(nameof(MailKind.FollowUpNotApplicable), toCamila.Kind);
+        Assert.Equal("EGI — sus metas quedaron concertadas; el primer seguimiento no aplica (ingreso posterior)", toCamila.Subject);
+        Assert.Contains("la ventana del primer seguimiento cerró el 30/06/2026, antes de que las metas quedaran concertadas el 22/09/2026", toCamila.TextBody, StringComparison.Ordinal);
+        // Felipe learns both facts in one e-mail: the goals are agreed and she goes on to the second follow-up.
+        var toFelipe = Assert.Single(told, m => m.ToAddress == Accounts.Jefe);
+        Assert.StartsWith($"EGI — {CamilaName} aceptó las metas; su primer seguimiento no aplica", toFelipe.Subject, StringComparison.Ordinal);
         var e = await scenario.EvaluationAsync(Camila);
         Assert.Equal((EvaluationState.SelfEvaluationII, FollowUpExemption.LateHire, false), (e.State, e.FollowUpIExemption, e.Facts.FollowUpIApplies));
 
