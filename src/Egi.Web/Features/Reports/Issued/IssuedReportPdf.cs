@@ -83,6 +83,7 @@ public static class IssuedReportPdf
         public XFont Small { get; } = new(PdfFonts.Family, 8, XFontStyleEx.Regular, Options);
         private XFont Cell { get; } = new(PdfFonts.Family, 7.5, XFontStyleEx.Regular, Options);
         private XFont CellBold { get; } = new(PdfFonts.Family, 7.5, XFontStyleEx.Bold, Options);
+        private XFont HeaderNarrow { get; } = new(PdfFonts.Family, 6.5, XFontStyleEx.Bold, Options);
 
         private double Width => gfx.PageSize.Width - 2 * Margin;
         private double Bottom => gfx.PageSize.Height - Margin - FooterSpace;
@@ -137,10 +138,12 @@ public static class IssuedReportPdf
         public void Table(SnapshotTable table)
         {
             var columns = table.Columns.Count;
-            var first = columns > 8 ? 150 : 220;
+            var wide = columns > 8;
+            var first = wide ? 120 : 220;
             var each = (Width - first) / Math.Max(columns, 1);
             var widths = new[] { (double)first }.Concat(Enumerable.Repeat(each, columns)).ToArray();
             string[] headers = ["Dependencia", .. table.Columns.Select(IssuedText.Header)];
+            var headerFont = wide ? HeaderNarrow : CellBold;
 
             void Row(IReadOnlyList<string> cells, XFont font, bool header)
             {
@@ -149,7 +152,7 @@ public static class IssuedReportPdf
                 if (y + height > Bottom)
                 {
                     NewPage();
-                    if (!header) Row(headers, CellBold, header: true);
+                    if (!header) Row(headers, headerFont, header: true);
                 }
                 var x = Margin;
                 for (var i = 0; i < wrapped.Count; i++)
@@ -167,7 +170,7 @@ public static class IssuedReportPdf
                 gfx.DrawLine(header ? Rule : Light, Margin, y, Margin + Width, y);
             }
 
-            Row(headers, CellBold, header: true);
+            Row(headers, headerFont, header: true);
             foreach (var line in table.Lines) Row(Cells(table, line), Cell, header: false);
             Row(Cells(table, table.Total), CellBold, header: false);
         }
@@ -190,7 +193,7 @@ public static class IssuedReportPdf
             }
         }
 
-        /// <summary>Breaks a text into lines that fit the width (a word longer than the width is cut).</summary>
+        /// <summary>Breaks a text into lines that fit the width (a word longer than the width is cut, with a hyphen).</summary>
         private List<string> Wrap(string text, XFont font, double width)
         {
             var lines = new List<string>();
@@ -208,8 +211,8 @@ public static class IssuedReportPdf
                 while (current.Length > 1 && gfx.MeasureString(current, font).Width > width)
                 {
                     var cut = current.Length - 1;
-                    while (cut > 1 && gfx.MeasureString(current[..cut], font).Width > width) cut--;
-                    lines.Add(current[..cut]);
+                    while (cut > 1 && gfx.MeasureString(current[..cut] + "-", font).Width > width) cut--;
+                    lines.Add(current[..cut] + "-");
                     current = current[cut..];
                 }
             }
