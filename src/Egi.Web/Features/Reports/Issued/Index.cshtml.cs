@@ -41,6 +41,4 @@ public sealed class IndexModel(EgiDbContext db, CurrentUser me) : PageModel
     }
 
     public string? SelectedPeriod => Period?.Id.ToString(CultureInfo.InvariantCulture) ?? PeriodText;
-
-    public static string When(DateTime issuedAt) => IssuedReportRules.BogotaTime(issuedAt).ToString("dd/MM/yyyy HH:mm", CultureInfo.InvariantCulture);
 }

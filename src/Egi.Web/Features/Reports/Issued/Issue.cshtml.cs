@@ -109,7 +109,7 @@ public sealed class IssueModel(EgiDbContext db, CurrentUser me, TimeProvider clo
         var inForce = await db.Set<IssuedReport>().AsNoTracking()
             .Where(r => r.PeriodId == period.Id && r.Kind == kind && !db.Set<IssuedReport>().Any(x => x.ReplacesId == r.Id))
             .OrderByDescending(r => r.Id).Select(r => new { r.Id, r.IssuedAt }).ToListAsync(ct);
-        Replaceable = inForce.Select(r => (r.Id, IssuedReportRules.BogotaTime(r.IssuedAt).ToString("dd/MM/yyyy HH:mm", CultureInfo.InvariantCulture))).ToList();
+        Replaceable = inForce.Select(r => (r.Id, IssuedText.At(r.IssuedAt))).ToList();
         return null;
     }
 }

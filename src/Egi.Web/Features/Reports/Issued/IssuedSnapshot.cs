@@ -21,37 +21,40 @@ public static class IssuedSnapshot
         IReadOnlyList<DependencyNode> tree, CancellationToken ct)
     {
         var all = new Stage1Filter(null, null, "");
-        switch (kind)
+        return kind switch
         {
-            case IssuedReportKind.ProgressI:
-            {
-                var r = await Stage1Report.BuildAsync(db, period, all, today, tree, page: null, ct);
-                string[] columns = [Servants, .. Stage1Text.Statuses.Select(s => "Stage1." + s), "Percent.Agreed"];
-                SnapshotLine Line(Stage1Summary s) => new(s.Dependency, [s.Servants, .. Stage1Text.Statuses.Select(st => (decimal?)s.Count(st)), s.AgreedPercent]);
-                return new(r.Total.Servants, [new("Stage1Summary", columns, r.ByDependency.Select(Line).ToList(), Line(r.Total))]);
-            }
-            case IssuedReportKind.ProgressII:
-            {
-                var r = await Stage2Report.BuildAsync(db, period, all, today, tree, page: null, ct);
-                string[] columns = [Servants, .. Stage2Text.Statuses.Select(s => "Stage2." + s), "Percent.FollowUpIAccepted", "Average.FirstFollowUp"];
-                SnapshotLine Line(Stage2Summary s) => new(s.Dependency, [s.Servants, .. Stage2Text.Statuses.Select(st => (decimal?)s.Count(st)), s.AcceptedPercent, s.AverageScore]);
-                return new(r.Total.Servants, [new("Stage2Summary", columns, r.ByDependency.Select(Line).ToList(), Line(r.Total))]);
-            }
-            default:
-            {
-                var r = await AnnualReport.BuildAsync(db, period, all, today, tree, page: null, ct);
-                string[] results = [Servants, "Average.Goals", "Average.Competencies", "Average.Final", "Level.Outstanding", "Level.Satisfactory", "Level.Unsatisfactory", "Level.NotFinished"];
-                SnapshotLine Result(AnnualSummary s) => new(s.Dependency,
-                    [s.Servants, s.GoalsAverage, s.CompetenciesAverage, s.FinalAverage, .. AnnualText.Levels(s).Select(n => (decimal?)n)]);
-                string[] states = [Servants, "State.None", .. AnnualText.States.Select(s => "State." + s)];
-                SnapshotLine State(AnnualStates s) => new(s.Dependency, [s.Servants, .. s.Counts.Select(n => (decimal?)n)]);
-                return new(r.Total.Servants,
-                [
-                    new("AnnualSummary", results, r.ByDependency.Select(Result).ToList(), Result(r.Total)),
-                    new("AnnualStates", states, r.StatesByDependency.Select(State).ToList(), State(r.StatesTotal)),
-                ]);
-            }
-        }
+            IssuedReportKind.ProgressI => Stage1(await Stage1Report.BuildAsync(db, period, all, today, tree, page: null, ct)),
+            IssuedReportKind.ProgressII => Stage2(await Stage2Report.BuildAsync(db, period, all, today, tree, page: null, ct)),
+            _ => Annual(await AnnualReport.BuildAsync(db, period, all, today, tree, page: null, ct)),
+        };
+    }
+
+    private static ConsolidationSnapshot Stage1(Stage1Report r)
+    {
+        string[] columns = [Servants, .. Stage1Text.Statuses.Select(s => "Stage1." + s), "Percent.Agreed"];
+        static SnapshotLine Line(Stage1Summary s) => new(s.Dependency, [s.Servants, .. Stage1Text.Statuses.Select(st => (decimal?)s.Count(st)), s.AgreedPercent]);
+        return new(r.Total.Servants, [new("Stage1Summary", columns, r.ByDependency.Select(Line).ToList(), Line(r.Total))]);
+    }
+
+    private static ConsolidationSnapshot Stage2(Stage2Report r)
+    {
+        string[] columns = [Servants, .. Stage2Text.Statuses.Select(s => "Stage2." + s), "Percent.FollowUpIAccepted", "Average.FirstFollowUp"];
+        static SnapshotLine Line(Stage2Summary s) => new(s.Dependency, [s.Servants, .. Stage2Text.Statuses.Select(st => (decimal?)s.Count(st)), s.AcceptedPercent, s.AverageScore]);
+        return new(r.Total.Servants, [new("Stage2Summary", columns, r.ByDependency.Select(Line).ToList(), Line(r.Total))]);
+    }
+
+    private static ConsolidationSnapshot Annual(AnnualReport r)
+    {
+        string[] results = [Servants, "Average.Goals", "Average.Competencies", "Average.Final", "Level.Outstanding", "Level.Satisfactory", "Level.Unsatisfactory", "Level.NotFinished"];
+        static SnapshotLine Result(AnnualSummary s) => new(s.Dependency,
+            [s.Servants, s.GoalsAverage, s.CompetenciesAverage, s.FinalAverage, .. AnnualText.Levels(s).Select(n => (decimal?)n)]);
+        string[] states = [Servants, "State.None", .. AnnualText.States.Select(s => "State." + s)];
+        static SnapshotLine State(AnnualStates s) => new(s.Dependency, [s.Servants, .. s.Counts.Select(n => (decimal?)n)]);
+        return new(r.Total.Servants,
+        [
+            new("AnnualSummary", results, r.ByDependency.Select(Result).ToList(), Result(r.Total)),
+            new("AnnualStates", states, r.StatesByDependency.Select(State).ToList(), State(r.StatesTotal)),
+        ]);
     }
 }
 
@@ -68,7 +71,10 @@ public static class IssuedText
     public static string Number(int id) => "N.º " + id.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>"24/11/2026 10:30" in Bogotá time.</summary>
-    public static string IssuedAt(IssuedReport r) => IssuedReportRules.BogotaTime(r.IssuedAt).ToString("dd/MM/yyyy HH:mm", CultureInfo.InvariantCulture);
+    public static string IssuedAt(IssuedReport r) => At(r.IssuedAt);
+
+    /// <summary>A moment stored in UTC as "dd/MM/yyyy HH:mm" in Bogotá time.</summary>
+    public static string At(DateTime utc) => IssuedReportRules.BogotaTime(utc).ToString("dd/MM/yyyy HH:mm", CultureInfo.InvariantCulture);
 
     public static string TableTitle(string code) => code switch
     {
