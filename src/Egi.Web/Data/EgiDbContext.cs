@@ -344,6 +344,9 @@ public abstract class EgiDbContext(DbContextOptions options, IAuditActor? actor,
     {
         if (ChangeTracker.Entries<AuditEntry>().Any(e => e.State is EntityState.Modified or EntityState.Deleted))
             throw new InvalidOperationException("The audit trail is append-only.");
+        // An issued report (activities 7, 11, 16) is a document: once issued it never changes and is never deleted.
+        if (ChangeTracker.Entries<Egi.Domain.Process.IssuedReport>().Any(e => e.State is EntityState.Modified or EntityState.Deleted))
+            throw new InvalidOperationException("An issued report never changes: a correction is a new issue that replaces it.");
 
         var pending = ChangeTracker.Entries()
             .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted && IsAudited(e))

@@ -155,7 +155,7 @@ public abstract class WorkPlanTests(Db db) : IAsyncLifetime
         Assert.Equal($"{Pct(2)} 2 de {evaluations} evaluaciones pasaron este paso", Live(4));
         Assert.Equal($"{Pct(1)} 1 de {evaluations} evaluaciones pasaron este paso", Live(5));
         Assert.Equal($"{Pct(1)} 1 de {evaluations} evaluaciones pasaron este paso", Live(6));
-        Assert.Equal($"{Pct(1)} 1 de {evaluations} evaluaciones pasaron este paso; informe aún no descargado", Live(7));
+        Assert.Equal($"{Pct(1)} 1 de {evaluations} evaluaciones pasaron este paso; informe de avance I sin emitir", Live(7));
         Assert.Equal($"0,0 % 0 de {evaluations} evaluaciones pasaron este paso", Live(8));
         Assert.Equal("50,0 % 1 de 2 sesiones realizadas", Live(2));
         Assert.Equal("— Sin sesiones de divulgación programadas", Live(1));

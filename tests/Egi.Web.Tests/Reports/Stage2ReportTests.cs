@@ -28,16 +28,20 @@ public abstract class ConsolidationApp(Db db) : IAsyncLifetime
     public EgiAppFactory App { get; } = new(db);
     public int PeriodId { get; private set; }
 
+    /// <summary>The opened demo period, to move an evaluation further (tests that need the figures to change).</summary>
+    public EvaluationScenario Scenario { get; private set; } = null!;
+
     /// <summary>Camila's scores as <see cref="ScoringPolicy"/> computes them from the saved evaluation.</summary>
     public ScoreBreakdown CamilaScore { get; private set; } = null!;
 
-    private static List<GoalProgress> Progress(int followUp, params int[] achieved) =>
+    public static List<GoalProgress> Progress(int followUp, params int[] achieved) =>
         achieved.Select((a, i) => new GoalProgress { FollowUp = followUp, GoalNumber = i + 1, AchievedPercent = a, Narrative = $"Avance de la meta {i + 1}" }).ToList();
 
     public async Task InitializeAsync()
     {
         var s = await EvaluationScenario.OpenAsync(App);
         PeriodId = s.PeriodId;
+        Scenario = s;
 
         await CompetencyWalk.ToCompetencyRatingAsync(s, Camila);
         var applicable = CompetencyCatalogue.Default().Applicable(HierarchyLevel.Profesional, hasStaff: false);

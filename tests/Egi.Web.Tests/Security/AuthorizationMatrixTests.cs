@@ -118,6 +118,10 @@ public sealed class AuthorizationMatrixTests(ITestOutputHelper output)
         GET /Plans/Item/{id:int?}                                  Pl TH
         GET /Reports/Annual                                        Co TH
         GET /Reports/Control                                       Co TH
+        GET /Reports/Issued                                        Co TH
+        GET /Reports/Issued/Details/{id:int}                       Co TH
+        GET /Reports/Issued/Details/{id:int}?Pdf                   Co TH
+        GET /Reports/Issued/Issue                                  TH
         GET /Reports/Records                                       Co TH
         GET /Reports/Stage1                                        Co TH
         GET /Reports/Stage2                                        Co TH
@@ -242,6 +246,7 @@ public sealed class AuthorizationMatrixTests(ITestOutputHelper output)
         POST /Plans/Item/{id:int?}                                 Pl TH
         POST /Reports/Annual?Xlsx                                  Co TH
         POST /Reports/Control?Xlsx                                 Co TH
+        POST /Reports/Issued/Issue                                 TH
         POST /Reports/Records?Competencies                         Co TH
         POST /Reports/Records?Goals                                Co TH
         POST /Reports/Records?SelfEvaluations                      Co TH
@@ -516,6 +521,16 @@ public sealed class AuthorizationMatrixTests(ITestOutputHelper output)
             evidence = item.Id;
         }
         var institutionalPlan = await db.Set<Egi.Domain.Planning.InstitutionalPlan>().AsNoTracking().Include(p => p.Items).OrderBy(p => p.Id).FirstAsync(p => p.Items.Count > 0);
+        var issued = await db.Set<Egi.Domain.Process.IssuedReport>().OrderBy(r => r.Id).Select(r => (int?)r.Id).FirstOrDefaultAsync();
+        if (issued is null)
+        {
+            var snapshot = new Egi.Domain.Process.ConsolidationSnapshot(0, []);
+            var report = Egi.Domain.Process.IssuedReport.Issue(Egi.Domain.Process.IssuedReportKind.ProgressI, period.Id, period.Name, snapshot,
+                "Prueba de la matriz", "Prueba de la matriz", "Talento Humano", DateTime.UtcNow).Report!;
+            db.Add(report);
+            await db.SaveChangesAsync();
+            issued = report.Id;
+        }
         var workPlan = await db.Set<Egi.Web.Features.WorkPlan.AnnualWorkPlan>().OrderBy(p => p.Id).Select(p => p.Id).FirstAsync();
         var camilaUser = await db.Users.Where(u => u.NormalizedEmail == Accounts.Evaluado.ToUpperInvariant()).Select(u => u.Id).FirstOrDefaultAsync()
             ?? throw new InvalidOperationException("Camila has no account");
@@ -557,6 +572,8 @@ public sealed class AuthorizationMatrixTests(ITestOutputHelper output)
             ["/Plans/Import?"] = $"?plan={S(institutionalPlan.Id)}",
             ["/Plans/Item/{id:int?}?"] = $"?plan={S(institutionalPlan.Id)}",
             ["/WorkPlan/Edit?"] = $"?planId={S(workPlan)}",
+            ["/Reports/Issued/Issue?"] = "?tipo=avance-1",
+            ["/Reports/Issued/Details/{id:int}#id"] = S(issued),
             ["POST /Directory/Invitations?Resend#userId"] = camilaUser,
             ["POST /Notifications?Open#id"] = S(notification),
             ["POST /Notifications/Outbox?Resend#id"] = S(message),

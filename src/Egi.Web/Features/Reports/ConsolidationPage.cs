@@ -35,6 +35,9 @@ public abstract class ConsolidationPage<TReport>(EgiDbContext db, CurrentUser me
     public string FilterDescription { get; private set; } = "";
     public DateOnly Today => me.Today;
 
+    /// <summary>Talento Humano issues the report of this consolidation (Consulta only reads the issued ones).</summary>
+    public bool MayIssue => me.IsTalentoHumano;
+
     /// <summary>This page's address, e.g. /Reports/Stage2.</summary>
     public abstract string PageUrl { get; }
 

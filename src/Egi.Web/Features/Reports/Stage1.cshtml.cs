@@ -42,6 +42,9 @@ public sealed class Stage1Model(EgiDbContext db, CurrentUser me) : PageModel
     public string FilterDescription { get; private set; } = "";
     public DateOnly Today => me.Today;
 
+    /// <summary>Talento Humano issues the report of this consolidation (Consulta only reads the issued ones).</summary>
+    public bool MayIssue => me.IsTalentoHumano;
+
     public async Task OnGetAsync(CancellationToken ct)
     {
         await LoadAsync(ReportPages.Parse(PageText), ct);

@@ -4,14 +4,17 @@ using Egi.Domain.Improvement;
 using Egi.Domain.Process;
 using Egi.Web.Data;
 using Egi.Web.Features.Control;
-using Egi.Web.Features.Reports;
+using Egi.Web.Features.Reports.Issued;
 using Egi.Web.Features.Sessions;
 using Microsoft.EntityFrameworkCore;
 
 namespace Egi.Web.Features.WorkPlan;
 
-/// <summary>What the system itself knows of an activity's progress: a % (when it can be measured) and how it was counted.</summary>
-public sealed record LiveProgress(decimal? Percent, string Detail);
+/// <summary>
+/// What the system itself knows of an activity's progress: a % (when it can be measured), how it was counted and, for
+/// activities whose record is an issued report (7, 11, 16), the address of the report in force.
+/// </summary>
+public sealed record LiveProgress(decimal? Percent, string Detail, string? RecordUrl = null);
 
 /// <summary>Measures the live progress of the procedure's activities from the period's own data.</summary>
 public static class WorkPlanProgress
@@ -35,24 +38,26 @@ public static class WorkPlanProgress
             : new(0m, "Plan sin elaborar");
 
         var states = await db.Evaluations.AsNoTracking().Where(e => e.PeriodId == period.Id).Select(e => e.State).ToListAsync(ct);
-        var exports = await db.AuditEntries.AsNoTracking()
-            .Where(a => a.Action == Stage1Report.ExportAction && a.EntityId == period.Id.ToString(CultureInfo.InvariantCulture)
-                && (a.EntityType == Stage1Report.AuditEntity || a.EntityType == Stage2Report.AuditEntity || a.EntityType == AnnualReport.AuditEntity))
-            .GroupBy(a => a.EntityType)
-            .Select(g => new { g.Key, Last = g.Max(a => a.At) })
+        // The record of activities 7, 11 and 16 is the issued report in force (the newest not replaced by a correction).
+        var issued = await db.Set<IssuedReport>().AsNoTracking()
+            .Where(r => r.PeriodId == period.Id && !db.Set<IssuedReport>().Any(x => x.ReplacesId == r.Id))
+            .Select(r => new { r.Id, r.Kind, r.IssuedOn })
             .ToListAsync(ct);
         foreach (var a in ProcedureActivities.All.Where(a => a.Measure == LiveMeasure.EvaluationsPast))
         {
             var (past, counted) = ProcedureActivities.CountPast(a.Number, states) ?? (0, 0);
             var percent = ProcedureActivities.Percent(past, counted);
             var detail = counted == 0 ? "Sin evaluaciones abiertas en la vigencia" : $"{past} de {counted} evaluaciones pasaron este paso";
-            var report = a.Number switch { 7 => Stage1Report.AuditEntity, 11 => Stage2Report.AuditEntity, 16 => AnnualReport.AuditEntity, _ => null };
-            if (report is not null)
+            string? recordUrl = null;
+            if (IssuedReportRules.OfActivity(a.Number) is { } kind)
             {
-                var last = exports.FirstOrDefault(e => e.Key == report)?.Last;
-                detail += last is { } at ? $"; informe descargado el {ProcessPeriod.Date(DateOnly.FromDateTime(at))}" : "; informe aún no descargado";
+                var record = issued.Where(r => r.Kind == kind).MaxBy(r => r.Id);
+                detail += record is null
+                    ? $"; {kind.Noun()} sin emitir"
+                    : $"; registro: {kind.Noun()} {IssuedText.Number(record.Id)} emitido el {ProcessPeriod.Date(record.IssuedOn)}";
+                recordUrl = record is null ? null : $"/Reports/Issued/Details/{record.Id.ToString(CultureInfo.InvariantCulture)}";
             }
-            result[a.Number] = new(percent, detail);
+            result[a.Number] = new(percent, detail, recordUrl);
         }
 
         var reminders = await db.Set<ReminderRecord>().AsNoTracking().CountAsync(r => r.PeriodId == period.Id, ct);
