@@ -59,6 +59,7 @@ public static class DatabaseInitializer
         }
 
         await RefreshStaleFactsAsync(db, ct);
+        await Features.Evaluations.EvidenceRounds.BackfillAsync(db, ct);
 
         var options = sp.GetRequiredService<IOptions<EgiOptions>>().Value;
         if (options.SeedDemo && !await db.Servants.AnyAsync(ct))

@@ -139,6 +139,7 @@ public static class DemoScenario
                 Url = actas,
                 UploadedBy = anaMe.Name,
                 UploadedAt = now.UtcDateTime,
+                SentWithVersion = ana.Versions[^1].Sequence, // sent with her self-evaluation I
             });
         }
 

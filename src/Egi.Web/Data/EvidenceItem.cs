@@ -32,4 +32,12 @@ public sealed class EvidenceItem
     public string UploadedBy { get; set; } = "";
     public DateTime UploadedAt { get; set; }
     public string? Sha256 { get; set; }
+
+    /// <summary>
+    /// The <see cref="Egi.Domain.Evaluations.EvaluationVersion.Sequence"/> of the self-evaluation version (the evaluado's
+    /// proposal of this follow-up) with which the evidence was first sent; null while it is only in the draft. Stamped
+    /// in the save that records the sending (<see cref="Features.Evaluations.EvaluationWorkflow"/>), so each version
+    /// shows the evidence it had when it was sent (<see cref="Features.Evaluations.EvidenceRounds"/>).
+    /// </summary>
+    public int? SentWithVersion { get; set; }
 }

@@ -258,34 +258,34 @@ public sealed class EmailTemplates(IOptionsMonitor<MailOptions> mail, IOptionsMo
                 summary = $"{evaluado} no aceptó la revisión de su {self}.";
                 break;
             case MailKind.CompetenciesRated:
-            {
-                var r = n.Result!;
-                subject = $"EGI — su resultado final: {Score(r.Final)} ({r.LevelLabel}): revíselo y acéptelo";
-                p.Add($"{who} calificó sus competencias comportamentales. Su calificación final de la {n.PeriodName} es {Score(r.Final)}, nivel {r.LevelLabel} "
-                    + $"(metas {Score(r.GoalsComponent)}; competencias {Score(r.CompetenciesComponent)}).");
-                p.Add("Revise el detalle y registre si acepta el resultado; si no lo acepta, escriba el motivo y la evaluación vuelve a su autoevaluación II.");
-                summary = $"Su resultado final: {Score(r.Final)} ({r.LevelLabel}). Revíselo y acéptelo.";
-                break;
-            }
+                {
+                    var r = n.Result!;
+                    subject = $"EGI — su resultado final: {Score(r.Final)} ({r.LevelLabel}): revíselo y acéptelo";
+                    p.Add($"{who} calificó sus competencias comportamentales. Su calificación final de la {n.PeriodName} es {Score(r.Final)}, nivel {r.LevelLabel} "
+                        + $"(metas {Score(r.GoalsComponent)}; competencias {Score(r.CompetenciesComponent)}).");
+                    p.Add("Revise el detalle y registre si acepta el resultado; si no lo acepta, escriba el motivo y la evaluación vuelve a su autoevaluación II.");
+                    summary = $"Su resultado final: {Score(r.Final)} ({r.LevelLabel}). Revíselo y acéptelo.";
+                    break;
+                }
             case MailKind.FinalAccepted when n.Reader == NoticeReader.Evaluado:
-            {
-                var r = n.Result!;
-                subject = $"EGI — usted aceptó su resultado final: {Score(r.Final)} ({r.LevelLabel})";
-                p.Add($"Usted aceptó su calificación final de la {n.PeriodName}: {Score(r.Final)}, nivel {r.LevelLabel} "
-                    + $"(metas {Score(r.GoalsComponent)}; competencias {Score(r.CompetenciesComponent)}). Su evaluación quedó finalizada.");
-                p.Add("Puede consultar e imprimir su hoja de resultado. Esta calificación no otorga derechos de carrera administrativa.");
-                summary = $"Usted aceptó su resultado final: {Score(r.Final)} ({r.LevelLabel}).";
-                break;
-            }
+                {
+                    var r = n.Result!;
+                    subject = $"EGI — usted aceptó su resultado final: {Score(r.Final)} ({r.LevelLabel})";
+                    p.Add($"Usted aceptó su calificación final de la {n.PeriodName}: {Score(r.Final)}, nivel {r.LevelLabel} "
+                        + $"(metas {Score(r.GoalsComponent)}; competencias {Score(r.CompetenciesComponent)}). Su evaluación quedó finalizada.");
+                    p.Add("Puede consultar e imprimir su hoja de resultado. Esta calificación no otorga derechos de carrera administrativa.");
+                    summary = $"Usted aceptó su resultado final: {Score(r.Final)} ({r.LevelLabel}).";
+                    break;
+                }
             case MailKind.FinalAccepted:
-            {
-                var r = n.Result!;
-                subject = $"EGI — {evaluado} aceptó su resultado final: {Score(r.Final)} ({r.LevelLabel})";
-                p.Add($"{evaluado} aceptó su calificación final de la {n.PeriodName}: {Score(r.Final)}, nivel {r.LevelLabel} "
-                    + $"(metas {Score(r.GoalsComponent)}; competencias {Score(r.CompetenciesComponent)}). La evaluación quedó finalizada.");
-                summary = $"{evaluado} aceptó su resultado final: {Score(r.Final)} ({r.LevelLabel}).";
-                break;
-            }
+                {
+                    var r = n.Result!;
+                    subject = $"EGI — {evaluado} aceptó su resultado final: {Score(r.Final)} ({r.LevelLabel})";
+                    p.Add($"{evaluado} aceptó su calificación final de la {n.PeriodName}: {Score(r.Final)}, nivel {r.LevelLabel} "
+                        + $"(metas {Score(r.GoalsComponent)}; competencias {Score(r.CompetenciesComponent)}). La evaluación quedó finalizada.");
+                    summary = $"{evaluado} aceptó su resultado final: {Score(r.Final)} ({r.LevelLabel}).";
+                    break;
+                }
             case MailKind.FinalNotAccepted:
                 subject = $"EGI — {evaluado} no aceptó su resultado final";
                 p.Add($"{evaluado} no aceptó su calificación final de la {n.PeriodName}.");
@@ -316,18 +316,18 @@ public sealed class EmailTemplates(IOptionsMonitor<MailOptions> mail, IOptionsMo
                 summary = $"Su nuevo evaluador: {n.EvaluatorName}.";
                 break;
             case MailKind.StepReopened:
-            {
-                var until = n.Until is { } u ? Date(u) : "";
-                subject = $"EGI — se reabrió «{n.StepLabel}» hasta el {until}" + (n.Reader == NoticeReader.Evaluado ? "" : $": {evaluado}");
-                p.Add(n.Reader == NoticeReader.Evaluado
-                    ? $"{who} reabrió para usted el paso «{n.StepLabel}» de su evaluación ({n.PeriodName}) hasta el {until}."
-                    : $"{who} reabrió el paso «{n.StepLabel}» de la evaluación de {evaluado} ({n.PeriodName}) hasta el {until}.");
-                Reason("Motivo");
-                if (n.ActionText is not null)
-                    p.Add($"Lo que le corresponde a usted: {Lower(n.ActionText)}. Después del {until}, el paso vuelve a cerrarse.");
-                summary = n.ActionText is null ? $"Se reabrió «{n.StepLabel}» hasta el {until}." : $"Se reabrió «{n.StepLabel}» hasta el {until}: {n.ActionText}.";
-                break;
-            }
+                {
+                    var until = n.Until is { } u ? Date(u) : "";
+                    subject = $"EGI — se reabrió «{n.StepLabel}» hasta el {until}" + (n.Reader == NoticeReader.Evaluado ? "" : $": {evaluado}");
+                    p.Add(n.Reader == NoticeReader.Evaluado
+                        ? $"{who} reabrió para usted el paso «{n.StepLabel}» de su evaluación ({n.PeriodName}) hasta el {until}."
+                        : $"{who} reabrió el paso «{n.StepLabel}» de la evaluación de {evaluado} ({n.PeriodName}) hasta el {until}.");
+                    Reason("Motivo");
+                    if (n.ActionText is not null)
+                        p.Add($"Lo que le corresponde a usted: {Lower(n.ActionText)}. Después del {until}, el paso vuelve a cerrarse.");
+                    summary = n.ActionText is null ? $"Se reabrió «{n.StepLabel}» hasta el {until}." : $"Se reabrió «{n.StepLabel}» hasta el {until}: {n.ActionText}.";
+                    break;
+                }
             case MailKind.EvaluationReopened:
                 subject = n.Reader == NoticeReader.Evaluado ? "EGI — Talento Humano reabrió su evaluación" : $"EGI — Talento Humano reabrió la evaluación de {evaluado}";
                 p.Add(n.Reader == NoticeReader.Evaluado

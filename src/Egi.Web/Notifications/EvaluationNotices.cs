@@ -75,14 +75,14 @@ public sealed class EvaluationNotices(EgiDbContext db, Notifier notifier, EmailT
                 Add(MailKind.EvaluatorChanged, e.EvaluadoId, NoticeReader.Evaluado);
                 break;
             case EvaluationAction.ReopenStep or EvaluationAction.ReopenAfterRetirement:
-            {
-                // The person who can act now; when nobody can yet (a step reopened ahead), the evaluado, whose window it is.
-                var kind = last.Action == EvaluationAction.ReopenStep ? MailKind.StepReopened : MailKind.EvaluationReopened;
-                foreach (var (id, reader) in Parties(e))
-                    if (e.PendingFor(new Actor("", id, "")) != PendingAction.None) Add(kind, id, reader);
-                if (list.Count == 0) Add(kind, e.EvaluadoId, NoticeReader.Evaluado);
-                break;
-            }
+                {
+                    // The person who can act now; when nobody can yet (a step reopened ahead), the evaluado, whose window it is.
+                    var kind = last.Action == EvaluationAction.ReopenStep ? MailKind.StepReopened : MailKind.EvaluationReopened;
+                    foreach (var (id, reader) in Parties(e))
+                        if (e.PendingFor(new Actor("", id, "")) != PendingAction.None) Add(kind, id, reader);
+                    if (list.Count == 0) Add(kind, e.EvaluadoId, NoticeReader.Evaluado);
+                    break;
+                }
             case EvaluationAction.Escalate:
                 Add(MailKind.Escalated, e.EscalationRecorderId, NoticeReader.Recorder);
                 Add(MailKind.Escalated, e.EvaluadoId, NoticeReader.Evaluado);

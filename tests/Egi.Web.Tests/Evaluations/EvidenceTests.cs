@@ -148,6 +148,51 @@ public abstract class EvidenceTests(Db db) : IAsyncLifetime
         Assert.Contains("Relato que no debe perderse", page);
         Assert.Equal(0, await app.WithDbAsync(d => d.EvidenceItems.CountAsync(i => i.EvaluationId == id)));
     }
+
+    /// <summary>The card of one version on the evaluation page (its heading id is version-{sequence}).</summary>
+    private static string VersionCard(string details, int sequence)
+    {
+        var start = details.IndexOf($"id=\"version-{sequence}\"", StringComparison.Ordinal);
+        Assert.True(start >= 0, $"no version {sequence} on the page");
+        return details[start..details.IndexOf("</article>", start, StringComparison.Ordinal)];
+    }
+
+    [Fact]
+    public async Task Each_version_of_the_self_evaluation_shows_the_evidence_it_was_sent_with()
+    {
+        var camila = await app.SignedInAsync(Accounts.Evaluado);
+        var felipe = await app.SignedInAsync(Accounts.Jefe);
+        Assert.Equal(HttpStatusCode.OK, (await UploadAsync(camila, "primera.pdf", Pdf())).StatusCode);
+        // In the draft: not sent yet.
+        Assert.Contains("Sin enviar (borrador)", await Ap.HtmlAsync(camila, Self));
+
+        // Round 1 sent with primera.pdf; Felipe rejects it; she adds segunda.pdf and sends round 2.
+        var sent = await Ap.PostAsync(camila, Self, "Submit", Ap.ProgressFields((30, "Primer avance"), (20, "Segundo avance")));
+        Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
+        var rejected = await Ap.PostAsync(felipe, $"/Evaluations/FollowUpApproval/{id}", "Reject", new() { ["Reason"] = "Falta el informe de octubre." });
+        Assert.Equal(HttpStatusCode.Redirect, rejected.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await UploadAsync(camila, "segunda.pdf", Pdf(300))).StatusCode);
+        sent = await Ap.PostAsync(camila, Self, "Submit", Ap.ProgressFields((40, "Con el informe de octubre"), (20, "Segundo avance")));
+        Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
+
+        var e = await scenario.EvaluationAsync(Camila);
+        var proposals = e.Versions.Where(v => v.Step == Egi.Domain.Evaluations.EvaluationStep.FollowUpI && v.Kind == Egi.Domain.Evaluations.VersionKind.Proposal)
+            .OrderBy(v => v.Sequence).ToList();
+        Assert.Equal(2, proposals.Count);
+        var items = await app.WithDbAsync(d => d.EvidenceItems.AsNoTracking().Where(x => x.EvaluationId == id).OrderBy(x => x.Id).ToListAsync());
+        Assert.Equal([proposals[0].Sequence, proposals[1].Sequence], items.Select(x => x.SentWithVersion));
+
+        var details = await Ap.HtmlAsync(felipe, $"/Evaluations/Details/{id}");
+        var first = VersionCard(details, proposals[0].Sequence);
+        Assert.Contains(">primera.pdf</a>", first);
+        Assert.DoesNotContain("segunda.pdf", first);
+        var second = VersionCard(details, proposals[1].Sequence);
+        Assert.Contains(">primera.pdf</a>", second);
+        Assert.Contains(">segunda.pdf</a>", second);
+        Assert.Contains("Ronda 1 de la autoevaluación", details);
+        Assert.Contains("Ronda 2 de la autoevaluación", details);
+        Assert.DoesNotContain("Sin enviar (borrador)", details);
+    }
 }
 
 public sealed class EvidenceTestsSqlite() : EvidenceTests(Db.Sqlite);

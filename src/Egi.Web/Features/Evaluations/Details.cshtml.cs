@@ -24,6 +24,9 @@ public sealed class DetailsModel(EvaluationWorkflow workflow, EgiDbContext db) :
     public IReadOnlyList<EvAction> Actions { get; private set; } = [];
     public EvPartials Partials { get; private set; } = null!;
 
+    /// <summary>Every piece of evidence of the evaluation: each follow-up version shows those it was sent with.</summary>
+    public IReadOnlyList<EvidenceItem> Evidence { get; private set; } = [];
+
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
         var c = await workflow.LoadAsync(id, ct);
@@ -32,6 +35,7 @@ public sealed class DetailsModel(EvaluationWorkflow workflow, EgiDbContext db) :
         Summary = await EvSummary.LoadAsync(db, c, ct);
         Actions = EvView.ActionsFor(c);
         Partials = await EvPartials.LoadAsync(db, c, ct);
+        Evidence = await db.EvidenceItems.AsNoTracking().Where(x => x.EvaluationId == id).OrderBy(x => x.Id).ToListAsync(ct);
         return Page();
     }
 }

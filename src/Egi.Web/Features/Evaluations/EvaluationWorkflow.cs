@@ -59,8 +59,12 @@ public sealed class EvaluationWorkflow(EgiDbContext db, CurrentUser me, TimeProv
         if (c.Evaluation.Version != expectedVersion) return Outcome.Refused(StaleMessage);
         var historyBefore = c.Evaluation.History.Count;
         var partialsBefore = c.Evaluation.Partials.Count;
+        var versionsBefore = c.Evaluation.Versions.Count;
         var outcome = transition(c.Evaluation);
         if (!outcome.Succeeded) return outcome;
+        // A self-evaluation sent: the evidence of its draft is sent with it (the version shows what it had).
+        foreach (var sent in c.Evaluation.Versions.Skip(versionsBefore))
+            await EvidenceRounds.StampAsync(db, c.Evaluation.Id, sent, ct);
         db.Entry(c.Evaluation).Property(e => e.Version).OriginalValue = expectedVersion;
         // Whoever must act next (and the other party when a step closes) is told, in the same transaction.
         if (c.Evaluation.History.Count > historyBefore) await notices.AfterTransitionAsync(c.Evaluation, c.Period, c.Actor.ServantId, ct);

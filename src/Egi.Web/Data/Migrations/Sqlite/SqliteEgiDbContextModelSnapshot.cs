@@ -765,6 +765,9 @@ namespace Egi.Web.Data.Migrations.Sqlite
                         .HasMaxLength(255)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("SentWithVersion")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Sha256")
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");

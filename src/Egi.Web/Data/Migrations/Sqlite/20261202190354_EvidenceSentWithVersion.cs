@@ -1,0 +1,28 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Egi.Web.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class EvidenceSentWithVersion : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<int>(
+                name: "SentWithVersion",
+                table: "EvidenceItems",
+                type: "INTEGER",
+                nullable: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "SentWithVersion",
+                table: "EvidenceItems");
+        }
+    }
+}
