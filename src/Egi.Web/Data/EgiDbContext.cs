@@ -264,6 +264,58 @@ public abstract class EgiDbContext(DbContextOptions options, IAuditActor? actor,
     }
 
     /// <summary>
+    /// Saves many new rows at once, for the bulk paths (the import): every pending change must be the addition of a
+    /// plain entity (one table, no owned parts, no related rows loaded or added with it), written by
+    /// <see cref="BulkInsert"/> in a few multi-row INSERTs per thousand rows instead of a command per row, with what
+    /// <see cref="SaveChangesAsync(bool, CancellationToken)"/> adds: a servant's search and sort keys refreshed, and the
+    /// audit line «Crear» of each audited row (same summary and values), after the explicit audit lines queued with it.
+    /// Generated keys are set on the entities, which are no longer tracked afterwards. Returns the rows written.
+    /// </summary>
+    public async Task<int> SaveAdditionsAsync(CancellationToken ct = default)
+    {
+        ChangeTracker.DetectChanges();
+        var entries = ChangeTracker.Entries().Where(e => e.State is not (EntityState.Unchanged or EntityState.Detached)).ToList();
+        if (entries.Count == 0) return 0;
+        if (entries.FirstOrDefault(e => e.State != EntityState.Added || !BulkInsert.Supports(e.Metadata)
+            || e.Navigations.Any(n => n.CurrentValue is not null && (n.CurrentValue is not System.Collections.ICollection { Count: 0 }))) is { } other)
+            throw new InvalidOperationException($"SaveAdditionsAsync writes only new plain rows; {other.Metadata.DisplayName()} is {other.State}: use SaveChangesAsync.");
+        foreach (var servant in entries.Select(e => e.Entity).OfType<Servant>()) servant.RefreshSearch();
+        var queuesMail = entries.Any(e => e.Entity is OutboxMessage);
+        // Principals before the rows that may point at them (an account at its servant, a notification at its account).
+        var groups = entries.Where(e => e.Entity is not AuditEntry).GroupBy(e => e.Metadata)
+            .OrderBy(g => Array.IndexOf(BulkOrder, g.Key.ClrType) is var i && i >= 0 ? i : BulkOrder.Length).ToList();
+        var explicitAudits = entries.Where(e => e.Entity is AuditEntry).Select(e => e.Entity).ToList();
+        foreach (var entry in entries) entry.State = EntityState.Detached;
+
+        var ownTransaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(ct) : null;
+        try
+        {
+            var created = new List<object>();
+            foreach (var group in groups)
+            {
+                var rows = group.Select(e => e.Entity).ToList();
+                await BulkInsert.InsertAsync(this, group.Key, rows, ct);
+                // The audit line of each new row, as SaveAuditedChangesAsync writes it (the generated key is set now).
+                if (group.First() is var first && IsAudited(first))
+                    created.AddRange(rows.Select(r => Entry(r)).Select(e =>
+                        (object)NewAudit("Crear", AuditName(e), KeyOf(e), DescribeEntity(e), null, Snapshot(e, original: false))));
+            }
+            var auditType = Model.FindEntityType(typeof(AuditEntry))!;
+            await BulkInsert.InsertAsync(this, auditType, [.. explicitAudits, .. created], ct);
+            if (ownTransaction is not null) await ownTransaction.CommitAsync(ct);
+            if (queuesMail && ownTransaction is not null) outboxSignal?.Notify();
+            return entries.Count + created.Count;
+        }
+        finally
+        {
+            if (ownTransaction is not null) await ownTransaction.DisposeAsync();
+        }
+    }
+
+    /// <summary>The order in which <see cref="SaveAdditionsAsync"/> writes the tables it knows (others after them).</summary>
+    private static readonly Type[] BulkOrder = [typeof(Dependency), typeof(Servant), typeof(AppUser), typeof(OutboxMessage), typeof(InboxNotification)];
+
+    /// <summary>
     /// Every tracked evaluation gets its derived facts recomputed by the domain before it is saved, with its period and
     /// the evaluado's fecha de ingreso (read once per save for all of them), so the stored facts are always current.
     /// </summary>

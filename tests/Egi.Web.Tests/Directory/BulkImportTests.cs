@@ -49,7 +49,7 @@ public abstract partial class BulkImportTests(Db db) : IAsyncLifetime
     /// <paramref name="rows"/> new servants from <paramref name="first"/> on, in groups of 25: a jefe under an existing jefe,
     /// and 24 provisional servants (eligible) under that jefe of the same file.
     /// </summary>
-    private static byte[] File(long first, int rows) => ImportFile.Xlsx(Enumerable.Range(0, rows).Select(i =>
+    private static byte[] File(long first, int rows, string employment = "Provisional") => ImportFile.Xlsx(Enumerable.Range(0, rows).Select(i =>
     {
         var document = first + i;
         var isChief = i % 25 == 0;
@@ -58,7 +58,7 @@ public abstract partial class BulkImportTests(Db db) : IAsyncLifetime
         {
             document.ToString(), $"Nombre{i}", $"Masivo {first}", $"masivo{document}@egi-demo.gov.co",
             isChief ? "Profesional Especializado" : "Profesional Universitario", isChief ? "2028" : "2044", isChief ? "19" : "08",
-            "Profesional", "300", "Provisional", new DateTime(2024, 2, 1), null, boss, isChief ? "Sí" : "No", "No",
+            "Profesional", "300", employment, new DateTime(2024, 2, 1), null, boss, isChief ? "Sí" : "No", "No",
         };
     }));
 
@@ -276,6 +276,27 @@ public abstract partial class BulkImportTests(Db db) : IAsyncLifetime
         var documents = Enumerable.Range(1, 449).Select(i => (first + i).ToString()).ToList();
         Assert.Equal(0, await app.WithDbAsync(d => d.Servants.CountAsync(s => documents.Contains(s.DocumentNumber))));
         Assert.Contains("\"state\":\"Failed\"", await client.GetStringAsync($"{Page}?handler=Status&id={IdOf(progressUrl)}"));
+    }
+
+    /// <summary>
+    /// Servants, accounts, invitations and their audit lines are written in multi-row INSERTs: 20 or 200 new servants
+    /// (carrera administrativa, so no evaluation is opened for them) cost exactly the same SQL commands, on both
+    /// databases — nothing is read or written once per row.
+    /// </summary>
+    [Fact]
+    public async Task Servants_accounts_and_invitations_cost_the_same_commands_for_20_and_200_rows()
+    {
+        var client = await app.SignedInAsync(Accounts.TalentoHumano);
+        // A first import warms up what is read once (the templates, the model's compiled queries).
+        await ImportAsync(client, File(7_500_000_000, 5, "Carrera administrativa"));
+        var twenty = await ImportAsync(client, File(7_510_000_000, 20, "Carrera administrativa"));
+        var twoHundred = await ImportAsync(client, File(7_520_000_000, 200, "Carrera administrativa"));
+        Assert.True(twenty == twoHundred, $"20 rows: {twenty} commands; 200 rows: {twoHundred} commands");
+        var documents = Enumerable.Range(0, 200).Select(i => (7_520_000_000L + i).ToString()).ToList();
+        var created = await app.WithDbAsync(d => d.Servants.AsNoTracking().Where(s => documents.Contains(s.DocumentNumber)).Select(s => s.Id).ToListAsync());
+        Assert.Equal(200, created.Count);
+        Assert.Equal(200, await app.WithDbAsync(d => d.Users.CountAsync(u => u.ServantId != null && created.Contains(u.ServantId.Value))));
+        Assert.Equal(200, await app.WithDbAsync(d => d.AuditEntries.CountAsync(a => a.EntityType == "Servidor" && a.Action == "Crear" && a.Summary.Contains("Masivo 7520000000"))));
     }
 
     /// <summary>

@@ -1,4 +1,6 @@
 using System.Net;
+using System.Text.RegularExpressions;
+using Egi.Web.Tests.Directory;
 using Egi.Domain.Calendar;
 using Egi.Domain.Directory;
 using Egi.Domain.Evaluations;
@@ -81,6 +83,60 @@ public abstract class QueryCountTests(Db db) : IAsyncLifetime
         foreach (var (page, n) in before)
             Assert.True(after[page] == n, $"{page}: {n} SQL commands with the demo entity, {after[page]} with {Added} more evaluations");
     }
+
+    /// <summary>
+    /// With 120 more evaluados, the jefe's «Por aprobar» and the control points show 50 rows at a time: every page costs
+    /// the same SQL commands as the first, and the page navigation says where one is (a named nav, the current page
+    /// marked with aria-current, links that keep the other list's page).
+    /// </summary>
+    [Fact]
+    public async Task The_jefes_lists_and_the_control_points_are_paged_and_every_page_costs_the_same_queries()
+    {
+        await GrowAsync();
+        var jefe = await app.SignedInAsync(Accounts.Jefe);
+        var evaluados = await app.WithDbAsync(d => d.Evaluations.CountAsync(e => e.PeriodId == scenario.PeriodId && e.EvaluatorId == d.Servants
+            .Where(s => s.DocumentNumber == EvaluationScenario.Felipe).Select(s => s.Id).First() && e.EvaluadoId != e.EvaluatorId));
+        Assert.InRange(evaluados, 101, 150); // three pages
+
+        var counts = await CountAsync([("jefe", jefe, "/Evaluations/ToApprove"), ("jefe", jefe, "/Evaluations/ToApprove?pagina=3&espera=2")]);
+        Assert.True(counts.Values.Distinct().Count() == 1, string.Join("; ", counts.Select(c => $"{c.Key}: {c.Value}")));
+
+        var first = WebUtility.HtmlDecode(await jefe.PageAsync("/Evaluations/ToApprove"));
+        var all = Ap.Section(first, "id=\"titulo-todos\"", "</main>");
+        Assert.Equal(50, Regex.Count(all, ">Ver evaluación<span"));
+        Assert.Contains("<nav aria-label=\"Páginas de la lista de sus evaluados\"", all);
+        Assert.Contains("aria-current=\"page\"><span class=\"visually-hidden\">Página </span>1</a>", all);
+        Assert.Contains("href=\"/Evaluations/ToApprove?pagina=2\" rel=\"next\"", all);
+        Assert.Contains($"<span class=\"badge text-bg-light border\">{evaluados}</span> evaluados en total", first);
+        var waiting = Ap.Section(first, "id=\"titulo-esperan\"", "id=\"titulo-todos\"");
+        Assert.Contains("<nav aria-label=\"Páginas de las evaluaciones que esperan su acción\"", waiting);
+
+        var third = WebUtility.HtmlDecode(await jefe.PageAsync("/Evaluations/ToApprove?pagina=3&espera=2"));
+        var lastPage = Ap.Section(third, "id=\"titulo-todos\"", "</main>");
+        Assert.Equal(evaluados - 100, Regex.Count(lastPage, ">Ver evaluación<span"));
+        Assert.Contains("aria-current=\"page\"><span class=\"visually-hidden\">Página </span>3</a>", lastPage);
+        // The link back keeps the other list on its page.
+        Assert.Contains("href=\"/Evaluations/ToApprove?espera=2&pagina=2\" rel=\"prev\"", lastPage);
+        Assert.Empty(Names(all).Intersect(Names(lastPage)));
+
+        // Past the goals window every untouched formulation is late: more than a page of «Atrasados».
+        app.Clock.Advance(TimeSpan.FromDays(30));
+        var th = await app.SignedInAsync(Accounts.TalentoHumano);
+        var control = await CountAsync([("th", th, "/Control?etapa=1"), ("th", th, "/Control?etapa=1&pagina-atrasados=2")]);
+        Assert.True(control.Values.Distinct().Count() == 1, string.Join("; ", control.Select(c => $"{c.Key}: {c.Value}")));
+        var late = WebUtility.HtmlDecode(await th.PageAsync("/Control?etapa=1"));
+        var lateCount = int.Parse(Regex.Match(late, "id=\"titulo-atrasados\">Atrasados \\((\\d+)\\)").Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.True(lateCount > 50, $"{lateCount} late");
+        Assert.Equal(50, Regex.Count(Ap.Section(late, "id=\"tabla-atrasados\"", "</table>"), "<tr data-evaluation-id="));
+        Assert.Contains("<nav aria-label=\"Páginas de la lista «Atrasados»\"", late);
+        Assert.Contains($"Seleccionar todos (atrasados: {lateCount}, en todas las páginas)", late);
+        var second = WebUtility.HtmlDecode(await th.PageAsync("/Control?etapa=1&pagina-atrasados=2"));
+        Assert.Equal(Math.Min(50, lateCount - 50), Regex.Count(Ap.Section(second, "id=\"tabla-atrasados\"", "</table>"), "<tr data-evaluation-id="));
+        Assert.Contains("aria-current=\"page\"><span class=\"visually-hidden\">Página </span>2</a>", Ap.Section(second, "id=\"titulo-atrasados\"", "id=\"titulo-proximos\""));
+    }
+
+    private static IEnumerable<string> Names(string html) =>
+        Regex.Matches(html, "<th scope=\"row\">([^<]+)</th>").Select(m => m.Groups[1].Value);
 
     /// <summary>Adds servants under Felipe Navarro (the demo jefe), opens their evaluations and sends half of their goals.</summary>
     private async Task GrowAsync()

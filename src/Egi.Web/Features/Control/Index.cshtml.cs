@@ -30,6 +30,14 @@ public sealed class IndexModel(EgiDbContext db, CurrentUser me, TimeProvider clo
     [BindProperty(Name = "todos")]
     public List<string> All { get; set; } = [];
 
+    /// <summary>The page of «Atrasados» asked for in the address.</summary>
+    [BindProperty(SupportsGet = true, Name = "pagina-atrasados")]
+    public string? LatePageText { get; set; }
+
+    /// <summary>The page of «Plazo por vencer» asked for in the address.</summary>
+    [BindProperty(SupportsGet = true, Name = "pagina-proximos")]
+    public string? SoonPageText { get; set; }
+
     public IReadOnlyList<Period> Periods { get; private set; } = [];
     public ControlPoints? Points { get; private set; }
     public Dictionary<string, string> Errors { get; } = [];
@@ -91,4 +99,19 @@ public sealed class IndexModel(EgiDbContext db, CurrentUser me, TimeProvider clo
     }
 
     public string? Err(string field) => Errors.GetValueOrDefault(field);
+
+    /// <summary>The page of <paramref name="key"/>'s list shown («atrasados» or «proximos»): lists are long on the last day of a window.</summary>
+    public Paging PagingOf(string key, int total) =>
+        Paging.Of(ReportPages.Parse(key == "atrasados" ? LatePageText : SoonPageText), total);
+
+    /// <summary>This page's address with <paramref name="key"/>'s list on page <paramref name="page"/> (the other list keeps its page).</summary>
+    public string PageUrl(string key, int page) => ReportPages.Url("/Control", new Dictionary<string, string?>
+    {
+        ["vigencia"] = SelectedPeriod,
+        ["etapa"] = SelectedStage,
+        ["pagina-atrasados"] = key == "atrasados" ? PageText(page) : PageText(PagingOf("atrasados", Points?.Late.Count ?? 0).Page),
+        ["pagina-proximos"] = key == "proximos" ? PageText(page) : PageText(PagingOf("proximos", Points?.Soon.Count ?? 0).Page),
+    });
+
+    private static string? PageText(int page) => page <= 1 ? null : page.ToString(CultureInfo.InvariantCulture);
 }

@@ -139,16 +139,12 @@ public sealed class ServantAccounts(UserManager<AppUser> users, EgiDbContext db,
         if (errors.Count > 0) return errors;
 
         var written = 0;
-        foreach (var batch in work.Chunk(batchSize))
+        // Relinks and renames first: an address one of them gives up may be the address of a new account below.
+        foreach (var batch in work.Where(w => w.Change is not null).Chunk(batchSize))
         {
-            foreach (var (user, change) in batch)
+            foreach (var (user, planned) in batch)
             {
-                if (change is null)
-                {
-                    db.Users.Add(user);
-                    await QueueInvitationAsync(user);
-                    continue;
-                }
+                var change = planned!;
                 db.Users.Attach(user);
                 if (!string.Equals(user.Email, change.Email, StringComparison.Ordinal))
                 {
@@ -169,6 +165,18 @@ public sealed class ServantAccounts(UserManager<AppUser> users, EgiDbContext db,
             }
             await db.SaveChangesAsync(ct);
             db.ChangeTracker.Clear();
+            written += batch.Length;
+            done?.Invoke(written);
+        }
+        // New accounts and their invitations are only additions: written in multi-row INSERTs, a batch at a time.
+        foreach (var batch in work.Where(w => w.Change is null).Select(w => w.User).Chunk(batchSize))
+        {
+            foreach (var user in batch)
+            {
+                db.Users.Add(user);
+                await QueueInvitationAsync(user);
+            }
+            await db.SaveAdditionsAsync(ct);
             written += batch.Length;
             done?.Invoke(written);
         }

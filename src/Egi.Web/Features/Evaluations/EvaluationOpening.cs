@@ -15,6 +15,9 @@ public sealed class EvaluationOpening(EgiDbContext db, TimeProvider clock)
 {
     public sealed record Result(int Created, IReadOnlyList<string> WithoutEvaluator);
 
+    /// <summary>Evaluations per save when many open at once (a period opened, an import).</summary>
+    public const int BatchSize = 500;
+
     private DateOnly Today => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), CurrentUser.Bogota).DateTime);
 
     /// <summary>Opens the evaluations of every eligible servant of an open period who has none yet (idempotent).</summary>
@@ -25,9 +28,9 @@ public sealed class EvaluationOpening(EgiDbContext db, TimeProvider clock)
         var servants = await db.Servants.AsNoTracking().ToListAsync(ct);
         var existing = (await db.Evaluations.Where(e => e.PeriodId == period.Id).Select(e => e.EvaluadoId).ToListAsync(ct)).ToHashSet();
         var byId = servants.ToDictionary(s => s.Id);
-        var created = 0;
         var withoutEvaluator = new List<string>();
         var now = clock.GetUtcNow().UtcDateTime;
+        var opened = new List<Evaluation>();
         foreach (var s in servants.Where(s => !existing.Contains(s.Id) && s.EligibilityOn(today).IsEligible))
         {
             if (EvaluatorOf(s, byId, today) is not { } evaluator)
@@ -35,11 +38,19 @@ public sealed class EvaluationOpening(EgiDbContext db, TimeProvider clock)
                 withoutEvaluator.Add(s.FullName);
                 continue;
             }
-            db.Evaluations.Add(Evaluation.Open(period.Id, s.Id, evaluator, now));
-            created++;
+            opened.Add(Evaluation.Open(period.Id, s.Id, evaluator, now));
         }
+        // A batch per save, and what a save tracked (the evaluations, their owned parts, their audit lines) is no
+        // longer tracked afterwards: a save never re-derives, re-checks or re-audits the batches before it.
         await db.SaveChangesAsync(ct);
-        return new(created, withoutEvaluator);
+        var tracked = db.ChangeTracker.Entries().Select(e => e.Entity).ToHashSet(ReferenceEqualityComparer.Instance);
+        foreach (var batch in opened.Chunk(BatchSize))
+        {
+            db.Evaluations.AddRange(batch);
+            await db.SaveChangesAsync(ct);
+            foreach (var entry in db.ChangeTracker.Entries().Where(e => !tracked.Contains(e.Entity)).ToList()) entry.State = EntityState.Detached;
+        }
+        return new(opened.Count, withoutEvaluator);
     }
 
     /// <summary>After a servant is created or changed: opens their evaluation in the open period if they became eligible.</summary>

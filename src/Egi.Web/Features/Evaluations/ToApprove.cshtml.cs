@@ -2,7 +2,9 @@ using Egi.Domain.Calendar;
 using Egi.Domain.Directory;
 using Egi.Domain.Evaluations;
 using Egi.Web.Data;
+using Egi.Web.Features.Reports;
 using Egi.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
@@ -11,7 +13,7 @@ namespace Egi.Web.Features.Evaluations;
 /// <summary>
 /// «Por aprobar» (activity 5): the evaluations of the open period(s) where the signed-in servant is the current
 /// evaluator and which wait on them, the committee decisions they must record, and all their evaluados with where
-/// each one stands. Only the signed-in person's own evaluados are ever listed.
+/// each one stands, both lists a page at a time. Only the signed-in person's own evaluados are ever listed.
 /// </summary>
 public sealed class ToApproveModel(EgiDbContext db, CurrentUser me) : PageModel
 {
@@ -26,8 +28,18 @@ public sealed class ToApproveModel(EgiDbContext db, CurrentUser me) : PageModel
 
     public IReadOnlyList<Period> OpenPeriods { get; private set; } = [];
 
-    /// <summary>Waiting on me as the evaluator (goals to approve, and later steps of the same kind).</summary>
+    /// <summary>The page of «Esperan su acción» asked for in the address («espera»).</summary>
+    [BindProperty(SupportsGet = true, Name = "espera")]
+    public string? WaitingPageText { get; set; }
+
+    /// <summary>The page of «Todos sus evaluados» asked for in the address («pagina»).</summary>
+    [BindProperty(SupportsGet = true, Name = "pagina")]
+    public string? AllPageText { get; set; }
+
+    /// <summary>Waiting on me as the evaluator (goals to approve, and later steps of the same kind): one page, the oldest first.</summary>
     public IReadOnlyList<Row> Waiting { get; private set; } = [];
+
+    public Paging WaitingPaging { get; private set; } = Paging.Of(1, 0);
 
     /// <summary>Steps escalated to a Comisión Evaluadora where I record the decision.</summary>
     public IReadOnlyList<Row> Decisions { get; private set; } = [];
@@ -35,64 +47,105 @@ public sealed class ToApproveModel(EgiDbContext db, CurrentUser me) : PageModel
     /// <summary>Evaluations I no longer evaluate where I owe a partial evaluation.</summary>
     public IReadOnlyList<PartialRow> Partials { get; private set; } = [];
 
-    /// <summary>Everyone I evaluate in the open period(s).</summary>
+    /// <summary>Everyone I evaluate in the open period(s): one page, by «apellidos, nombres».</summary>
     public IReadOnlyList<Row> All { get; private set; } = [];
 
-    public int Agreed => All.Count(r => r.State.GoalsAgreed());
+    public Paging AllPaging { get; private set; } = Paging.Of(1, 0);
 
+    /// <summary>How many of everyone I evaluate have their goals agreed.</summary>
+    public int Agreed { get; private set; }
+
+    /// <summary>The address of this page with one of its lists on page <paramref name="page"/> (the other list keeps its page).</summary>
+    public string PageUrl(string key, int page) => ReportPages.Url("/Evaluations/ToApprove", new Dictionary<string, string?>
+    {
+        ["espera"] = key == "espera" ? Text(page) : Text(WaitingPaging.Page),
+        ["pagina"] = key == "pagina" ? Text(page) : Text(AllPaging.Page),
+    });
+
+    private static string? Text(int page) => page <= 1 ? null : page.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    private static readonly PendingAction[] NotApprovals = [PendingAction.None, PendingAction.CommitteeDecision, PendingAction.RecordPartial];
+    private static readonly EvaluationState[] AgreedStates = Enum.GetValues<EvaluationState>().Where(s => s.GoalsAgreed()).ToArray();
+
+    /// <summary>
+    /// A fixed number of queries whatever the number of evaluados: the counts in one, a page of each list, the few
+    /// committee decisions and partials. Filtering, counting, ordering and paging happen in the database.
+    /// </summary>
     public async Task OnGetAsync(CancellationToken ct)
     {
         OpenPeriods = await db.Periods.AsNoTracking().Where(p => p.Status == PeriodStatus.Open).OrderBy(p => p.Year).ToListAsync(ct);
         if (me.ServantId is not { } mine || OpenPeriods.Count == 0) return;
         var periodIds = OpenPeriods.Select(p => p.Id).ToList();
-        var rows = await (
-            from e in db.Evaluations.AsNoTracking()
-            where periodIds.Contains(e.PeriodId) && e.EvaluadoId != mine
-                && (e.EvaluatorId == mine || e.Waits.Any(w => w.ServantId == mine))
+        var scope = db.Evaluations.AsNoTracking()
+            .Where(e => periodIds.Contains(e.PeriodId) && e.EvaluadoId != mine && (e.EvaluatorId == mine || e.Waits.Any(w => w.ServantId == mine)));
+        var evaluated = scope.Where(e => e.EvaluatorId == mine);
+        var waiting = evaluated.Where(e => e.Waits.Any(w => w.ServantId == mine && !NotApprovals.Contains(w.Action)));
+
+        var counts = await evaluated.GroupBy(e => 1).Select(g => new
+        {
+            All = g.Count(),
+            Waiting = g.Count(e => e.Waits.Any(w => w.ServantId == mine && !NotApprovals.Contains(w.Action))),
+            Agreed = g.Count(e => AgreedStates.Contains(e.State)),
+        }).FirstOrDefaultAsync(ct);
+        Agreed = counts?.Agreed ?? 0;
+        WaitingPaging = Paging.Of(ReportPages.Parse(WaitingPageText), counts?.Waiting ?? 0);
+        AllPaging = Paging.Of(ReportPages.Parse(AllPageText), counts?.All ?? 0);
+
+        if (WaitingPaging.TotalRows > 0)
+            Waiting = await RowsAsync(waiting.OrderBy(e => e.Facts.WaitingSince).ThenBy(e => e.Id).Skip(WaitingPaging.Skip).Take(WaitingPaging.PageSize), mine, ct);
+        if (AllPaging.TotalRows > 0)
+            All = await RowsAsync(evaluated, mine, ct, AllPaging);
+        var decisions = scope.Where(e => e.Waits.Any(w => w.ServantId == mine && w.Action == PendingAction.CommitteeDecision));
+        Decisions = await RowsAsync(decisions.OrderBy(e => e.Facts.WaitingSince).ThenBy(e => e.Id), mine, ct);
+
+        // The few evaluations where I owe a partial: their dates and cause live in the evaluation itself.
+        var owed = await scope.Where(e => e.Waits.Any(w => w.ServantId == mine && w.Action == PendingAction.RecordPartial))
+            .Join(db.Servants, e => e.EvaluadoId, s => s.Id, (e, s) => new { Evaluation = e, s.FirstNames, s.LastNames })
+            .ToListAsync(ct);
+        Partials = owed
+            .Select(x => (x, p: x.Evaluation.PendingPartialOf(mine)!))
+            .OrderBy(x => x.p.CreatedAt)
+            .Select(x => new PartialRow(x.x.Evaluation.Id, $"{x.x.FirstNames} {x.x.LastNames}".Trim(), x.p.From, x.p.To, x.p.Cause))
+            .ToList();
+    }
+
+    /// <summary>
+    /// The rows of <paramref name="evaluations"/> as the lists show them, in one query. With <paramref name="paging"/>,
+    /// one page by the evaluado's stored «apellidos, nombres» key; otherwise in the order given.
+    /// </summary>
+    private async Task<IReadOnlyList<Row>> RowsAsync(IQueryable<Evaluation> evaluations, int mine, CancellationToken ct, Paging? paging = null)
+    {
+        var joined =
+            from e in evaluations
             join s in db.Servants on e.EvaluadoId equals s.Id
             join d in db.Dependencies on s.DependencyId equals d.Id
-            select new
-            {
-                e.Id,
-                e.PeriodId,
-                s.FirstNames,
-                s.LastNames,
-                s.JobTitle,
-                s.JobCode,
-                s.JobGrade,
-                Dependency = d.Name,
-                e.State,
-                e.Facts.WaitingOn,
-                e.Facts.Escalated,
-                e.EscalatedStep,
-                e.Facts.GoalCount,
-                e.Facts.CurrentStepRounds,
-                e.Facts.WaitingSince,
-                Mine = e.EvaluatorId == mine,
-                Action = e.Waits.Where(w => w.ServantId == mine).Select(w => (PendingAction?)w.Action).FirstOrDefault(),
-            }).ToListAsync(ct);
-        if (rows.Count == 0) return;
-        var all = rows
-            .OrderBy(x => x.LastNames, StringComparer.CurrentCulture).ThenBy(x => x.FirstNames, StringComparer.CurrentCulture)
-            .Select(x => new Row(x.Id, x.PeriodId, OpenPeriods.First(p => p.Id == x.PeriodId).Name,
+            select new { e, s, Dependency = d.Name };
+        if (paging is not null)
+            joined = joined.OrderBy(x => x.s.SortKey).ThenBy(x => x.e.Id).Skip(paging.Skip).Take(paging.PageSize);
+        var rows = await joined.Select(x => new
+        {
+            x.e.Id,
+            x.e.PeriodId,
+            x.s.FirstNames,
+            x.s.LastNames,
+            x.s.JobTitle,
+            x.s.JobCode,
+            x.s.JobGrade,
+            x.Dependency,
+            x.e.State,
+            x.e.Facts.WaitingOn,
+            x.e.Facts.Escalated,
+            x.e.EscalatedStep,
+            x.e.Facts.GoalCount,
+            x.e.Facts.CurrentStepRounds,
+            x.e.Facts.WaitingSince,
+            Mine = x.e.EvaluatorId == mine,
+            Action = x.e.Waits.Where(w => w.ServantId == mine).Select(w => (PendingAction?)w.Action).FirstOrDefault(),
+        }).ToListAsync(ct);
+        return rows.Select(x => new Row(x.Id, x.PeriodId, OpenPeriods.First(p => p.Id == x.PeriodId).Name,
                 $"{x.FirstNames} {x.LastNames}".Trim(), new Servant { JobTitle = x.JobTitle, JobCode = x.JobCode, JobGrade = x.JobGrade }.Job,
                 x.Dependency, x.State, x.WaitingOn, x.Escalated, x.EscalatedStep, x.GoalCount, x.CurrentStepRounds, x.WaitingSince,
                 x.Mine, x.Action ?? PendingAction.None))
-            .ToList();
-
-        All = all.Where(r => r.MineToEvaluate).ToList();
-        Waiting = All.Where(r => r.Action is not (PendingAction.None or PendingAction.CommitteeDecision or PendingAction.RecordPartial))
-            .OrderBy(r => r.Since).ToList();
-        Decisions = all.Where(r => r.Action == PendingAction.CommitteeDecision).OrderBy(r => r.Since).ToList();
-
-        // The few evaluations where I owe a partial: their dates and cause live in the evaluation itself.
-        var owed = all.Where(r => r.Action == PendingAction.RecordPartial).Select(r => r.Id).ToList();
-        if (owed.Count == 0) return;
-        var names = all.ToDictionary(r => r.Id, r => r.Evaluado);
-        Partials = (await db.Evaluations.AsNoTracking().Where(e => owed.Contains(e.Id)).ToListAsync(ct))
-            .Select(e => (e, p: e.PendingPartialOf(mine)!))
-            .OrderBy(x => x.p.CreatedAt)
-            .Select(x => new PartialRow(x.e.Id, names[x.e.Id], x.p.From, x.p.To, x.p.Cause))
             .ToList();
     }
 }

@@ -4,8 +4,11 @@ using Microsoft.AspNetCore.WebUtilities;
 
 namespace Egi.Web.Features.Reports;
 
-/// <summary>What the page navigation of a report's list needs: where it stands and the address of each page.</summary>
-public sealed record PagerModel(Paging Paging, Func<int, string> Url, string Label);
+/// <summary>
+/// What the page navigation of a list needs: where it stands, the address of each page, the navigation's accessible
+/// name and, when a page has more than one list, the id of its status line (unique on the page).
+/// </summary>
+public sealed record PagerModel(Paging Paging, Func<int, string> Url, string Label, string StatusId = "paginacion-estado");
 
 public static class ReportPages
 {

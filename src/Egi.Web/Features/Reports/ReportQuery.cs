@@ -19,6 +19,9 @@ public sealed class ReportRow
     public int ServantId { get; set; }
     public string Document { get; set; } = "";
     public string Name { get; set; } = "";
+
+    /// <summary>The servant's stored «apellidos, nombres» key (<see cref="Servant.SortKey"/>, indexed): the list order.</summary>
+    public string SortKey { get; set; } = "";
     public string JobTitle { get; set; } = "";
     public string JobCode { get; set; } = "";
     public string JobGrade { get; set; } = "";
@@ -208,6 +211,7 @@ public static class ReportQuery
                 ServantId = s.Id,
                 Document = s.DocumentNumber,
                 Name = s.FirstNames + " " + s.LastNames,
+                SortKey = s.SortKey,
                 JobTitle = s.JobTitle,
                 JobCode = s.JobCode,
                 JobGrade = s.JobGrade,
@@ -322,20 +326,12 @@ public static class ReportQuery
             .ToListAsync(ct);
 
     /// <summary>
-    /// The list order: dependencia in tree order, then the name as a Spanish reader expects it (without regard to case
-    /// or accents, the same folding as the search), then document (ties by id, so pages never overlap).
+    /// The list order: dependencia in tree order, then «apellidos, nombres» as a Spanish reader expects it (without
+    /// regard to case or accents: the servant's stored, indexed <see cref="Servant.SortKey"/>, the directory's order),
+    /// then document (ties by id, so pages never overlap). Nothing is folded or computed per row at query time.
     /// </summary>
     public static IQueryable<ReportRow> Ordered(IQueryable<ReportRow> rows, IReadOnlyList<DependencyNode> tree) =>
-        rows.OrderBy(TreePosition(tree)).ThenBy(FoldedName).ThenBy(r => r.Name).ThenBy(r => r.Document).ThenBy(r => r.ServantId);
-
-    private static Expression<Func<ReportRow, string>> FoldedName
-    {
-        get
-        {
-            var r = Expression.Parameter(typeof(ReportRow), "r");
-            return Expression.Lambda<Func<ReportRow, string>>(Fold(Expression.Property(r, nameof(ReportRow.Name))), r);
-        }
-    }
+        rows.OrderBy(TreePosition(tree)).ThenBy(r => r.SortKey).ThenBy(r => r.Document).ThenBy(r => r.ServantId);
 
     /// <summary>One page of the ordered rows, with the names of any Comisión Evaluadora on it.</summary>
     public static async Task<(List<ReportRow> Rows, Members Members)> PageAsync(EgiDbContext db, IQueryable<ReportRow> ordered, Paging paging, CancellationToken ct)

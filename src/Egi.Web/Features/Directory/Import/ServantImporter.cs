@@ -74,8 +74,8 @@ public sealed class ServantImporter(EgiDbContext db, ServantAccounts accounts, E
                         db.Servants.Add(servant);
                         added.Add((c, servant));
                     }
-                    await db.SaveChangesAsync(ct);
-                    db.ChangeTracker.Clear();
+                    // New rows only: multi-row INSERTs (and their audit lines), not a command per servant.
+                    await db.SaveAdditionsAsync(ct);
                     foreach (var (c, servant) in added)
                     {
                         byDocument[c.Document] = servant;
