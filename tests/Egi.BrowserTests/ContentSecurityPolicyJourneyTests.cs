@@ -18,7 +18,8 @@ public sealed class ContentSecurityPolicyJourneyTests(BrowserFixture fixture, IT
     [
         "/", "/Pending", "/Dashboard", "/Directory/Servants", "/Directory/Dependencies", "/Directory/Import", "/Periods",
         "/Competencies", "/Audit", "/Reports/Stage1", "/Reports/Annual", "/Control", "/Control/Reminders", "/Plans",
-        "/Sessions", "/WorkPlan", "/Improvement", "/Notifications", "/Account/ChangePassword",
+        "/Sessions", "/WorkPlan", "/Improvement", "/Notifications", "/Account/ChangePassword", "/Accounts", "/ApiKeys",
+        "/Directory/Servants/Create", "/Periods/Create",
     ];
 
     /// <summary>Collects what Chromium reports: violation events in the page and CSP messages in the console.</summary>
@@ -78,6 +79,27 @@ public sealed class ContentSecurityPolicyJourneyTests(BrowserFixture fixture, IT
             await page.WaitForFunctionAsync("() => window.__csp.length > 0");
             Assert.Null(await page.EvaluateAsync<int?>("() => window.__inline"));
             Assert.Contains("script-src", string.Join(" ", await page.EvaluateAsync<string[]>("() => window.__csp")));
+        });
+
+    [Fact]
+    public Task The_api_reference_renders_under_the_policy() =>
+        InBrowserAsync(nameof(The_api_reference_renders_under_the_policy), async page =>
+        {
+            var reported = await WatchAsync(page);
+            await SignInAsync(page, Accounts.TalentoHumano);
+            var response = await page.GotoAsync("/docs/api/");
+            Assert.True(response is { Ok: true }, $"/docs/api/: {response?.Status}");
+            // Scalar's script ran (its inline start-up has the answer's nonce) and read the OpenAPI document with the session.
+            await Expect(page.GetByText("Sincronizar dependencias y servidores").First).ToBeVisibleAsync();
+            await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+            // Scalar's bundle probes eval() once; the policy refuses it (no 'unsafe-eval' anywhere) and the page works
+            // without it. Any other report fails.
+            var events = await page.EvaluateAsync<string[]>("() => window.__csp || []");
+            List<string> all;
+            lock (reported) all = [.. reported, .. events];
+            var other = all.Where(v => !(v.StartsWith("script-src eval ", StringComparison.Ordinal) && v.Contains("/docs/api/scalar.js", StringComparison.Ordinal))
+                && !(v.StartsWith("console: ", StringComparison.Ordinal) && v.Contains("'unsafe-eval'", StringComparison.Ordinal))).ToList();
+            Assert.True(other.Count == 0, $"/docs/api/: {string.Join(" | ", other)}");
         });
 
     [Fact]

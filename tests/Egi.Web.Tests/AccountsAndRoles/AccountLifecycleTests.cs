@@ -205,6 +205,66 @@ public abstract class AccountLifecycleTests(Db db) : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, (await hr.GetAsync("/Accounts")).StatusCode);
     }
 
+    /// <summary>A servant as an import row (dependency code and boss document as the directory has them).</summary>
+    private Task<string[]> ImportRowAsync(string email) => app.WithDbAsync(async d =>
+    {
+        var s = await d.Servants.AsNoTracking().SingleAsync(x => x.Email == email);
+        var code = await d.Dependencies.Where(x => x.Id == s.DependencyId).Select(x => x.Code).SingleAsync();
+        var boss = await d.Servants.Where(x => x.Id == s.BossId).Select(x => x.DocumentNumber).SingleOrDefaultAsync();
+        return Directory.ImportFiles.ImportFile.RowOf(s, code, boss);
+    });
+
+    private static Task<HttpResponseMessage> UploadAsync(HttpClient hr, string fileName, params string[][] rows) =>
+        hr.PostFileAsync("/Directory/Import", "/Directory/Import", "Upload", fileName,
+            Directory.ImportFiles.ImportFile.Csv(rows, Directory.ImportFiles.ImportFile.Windows1252));
+
+    [Fact]
+    public async Task An_import_that_changes_an_email_ends_the_sessions_and_tells_the_old_address_and_every_upload_is_audited()
+    {
+        var session = await app.SignedInAsync(Accounts.Evaluado);
+        var hr = await app.SignedInAsync(Accounts.TalentoHumano);
+        var row = await ImportRowAsync(Accounts.Evaluado);
+        row[3] = "camila.importada@entidad.gov.co"; // «Correo institucional»
+        var preview = WebUtility.HtmlDecode(await (await UploadAsync(hr, "correos.csv", row)).Content.ReadAsStringAsync());
+        Assert.Contains("Confirmar importación", preview);
+        string Field(string name) => System.Text.RegularExpressions.Regex.Match(preview, $"name=\"{name}\" value=\"([^\"]*)\"").Groups[1].Value;
+        var confirmed = await hr.PostFormAsync("/Directory/Import?handler=Confirm",
+            new() { ["Token"] = Field("Token"), ["Fingerprint"] = Field("Fingerprint") }, getUrl: "/Directory/Import");
+        Assert.Equal(HttpStatusCode.Redirect, confirmed.StatusCode);
+
+        var notice = await app.WithDbAsync(d => d.OutboxMessages.SingleAsync(m => m.Kind == nameof(MailKind.EmailChanged)));
+        Assert.Equal(Accounts.Evaluado, notice.ToAddress);
+        Assert.Contains("camila.importada@entidad.gov.co", notice.TextBody, StringComparison.Ordinal);
+        PastStampInterval();
+        Assert.True(SentToSignIn(await session.GetAsync("/")));
+        Assert.Equal("/", await SignInLocationAsync("camila.importada@entidad.gov.co"));
+
+        // A file that cannot be read is audited too, with its name (issue 12, item 7).
+        await UploadAsync(hr, "servidores.csv", ["no", "es", "un directorio"]);
+        var uploads = await app.WithDbAsync(d => d.AuditEntries.Where(a => a.Action == "Cargar archivo").Select(a => a.Summary).ToListAsync());
+        Assert.Contains(uploads, u => u.Contains("«correos.csv»", StringComparison.Ordinal));
+        Assert.Contains(uploads, u => u.Contains("«servidores.csv»", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Nobody_changes_their_own_jefe_dependencia_or_vinculacion_through_the_import()
+    {
+        var hr = await app.SignedInAsync(Accounts.TalentoHumano);
+        var own = await ImportRowAsync(Accounts.TalentoHumano);
+        var before = await app.WithDbAsync(d => d.Servants.AsNoTracking().SingleAsync(s => s.Email == Accounts.TalentoHumano));
+        var otherCode = await app.WithDbAsync(d => d.Dependencies.Where(x => x.Id != before.DependencyId && x.Active).Select(x => x.Code).FirstAsync());
+        own[8] = otherCode; // «Dependencia»
+        var refused = WebUtility.HtmlDecode(await (await UploadAsync(hr, "propio.csv", own)).Content.ReadAsStringAsync());
+        Assert.Contains("No puede cambiar su propia «Dependencia»", refused);
+        Assert.DoesNotContain("Confirmar importación", refused);
+        Assert.Equal(before.DependencyId, await app.WithDbAsync(d => d.Servants.Where(s => s.Id == before.Id).Select(s => s.DependencyId).SingleAsync()));
+
+        // The same change to someone else's row is previewed as usual.
+        var other = await ImportRowAsync(Accounts.Evaluado);
+        other[8] = otherCode;
+        Assert.Contains("Confirmar importación", WebUtility.HtmlDecode(await (await UploadAsync(hr, "otro.csv", other)).Content.ReadAsStringAsync()));
+    }
+
     private Task<Dictionary<string, string>> EditFormAsync(int id, params (string Field, string Value)[] changes) =>
         Directory.ServantForms.EditFormAsync(app, id, changes);
 }

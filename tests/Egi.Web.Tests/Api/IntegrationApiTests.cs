@@ -347,6 +347,20 @@ public abstract partial class IntegrationApiTests(Db db) : IAsyncLifetime
         Assert.StartsWith("Número de documento,Nombres y apellidos,", csv[0]);
         Assert.StartsWith($"{EvaluationScenario.Camila},Camila Andrea ", csv[1]);
         Assert.EndsWith($",84.00,97.50,86.03,{level},{result.GetProperty("finalizedOn").GetString()}", csv[1]);
+
+        // Formula injection (issue 12, item 9): text a spreadsheet would run is written with a leading apostrophe.
+        await app.WithDbAsync(async d =>
+        {
+            var camila = await d.Servants.SingleAsync(x => x.DocumentNumber == EvaluationScenario.Camila);
+            camila.FirstNames = "=1+2";
+            camila.JobTitle = "@SUM(A1)";
+            await d.SaveChangesAsync();
+        });
+        var probed = (await client.GetStringAsync($"/api/v1/periods/{scenario.PeriodId}/results.csv")).TrimStart('\uFEFF')
+            .Split("\r\n", StringSplitOptions.RemoveEmptyEntries)[1].Split(',');
+        Assert.Contains(probed, f => f.StartsWith("'=1+2 ", StringComparison.Ordinal));
+        Assert.Contains("'@SUM(A1)", probed);
+        Assert.DoesNotContain(probed, f => f.Length > 0 && f[0] is '=' or '+' or '-' or '@' or '\t' or '\r');
         Assert.True(await app.WithDbAsync(d => d.AuditEntries.AnyAsync(a => a.Action == "Exportar" && a.EntityType == "Resultados" && a.UserName == "Clave de API: Suite de talento humano")));
     }
 

@@ -200,6 +200,9 @@ public abstract class SessionsTests(Db db) : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Redirect, imported.StatusCode);
         Assert.Equal(3, await app.WithDbAsync(d => d.Set<SessionInvitee>().CountAsync(i => i.SessionId == id && i.Attended)));
         Assert.True(await app.WithDbAsync(d => d.AuditEntries.AnyAsync(a => a.Action == "Importar asistencia" && a.EntityId == id.ToString())));
+        // Every upload is audited like a download (issue 12, item 7): the refused list and the good one.
+        Assert.Equal(2, await app.WithDbAsync(d => d.AuditEntries.CountAsync(a => a.Action == "Cargar archivo" && a.EntityId == id.ToString()
+            && a.Summary.Contains("«asistencia.xlsx»"))));
         var cancel = await hr.PostFormAsync($"/Sessions/Details/{id}?handler=Cancel", new(), getUrl: $"/Sessions/Details/{id}");
         Assert.Contains("ya tiene asistencia registrada", WebUtility.HtmlDecode(await cancel.Content.ReadAsStringAsync()));
         Assert.Equal(1, await app.WithDbAsync(d => d.Set<Session>().CountAsync()));

@@ -89,6 +89,8 @@ public abstract partial class SecurityHeadersTests(Db db) : IAsyncLifetime
         var th = await app.SignedInAsync(Accounts.TalentoHumano);
         var evaluado = await app.SignedInAsync(Accounts.Evaluado);
         var evaluationId = await app.WithDbAsync(d => d.Evaluations.OrderBy(e => e.Id).Select(e => e.Id).FirstOrDefaultAsync());
+        var accountId = await app.WithDbAsync(d => d.Users.Where(u => u.Email == Accounts.Evaluado).Select(u => u.Id).SingleAsync());
+        var servantId = await app.WithDbAsync(d => d.Servants.Where(x => x.Email == Accounts.Evaluado).Select(x => x.Id).SingleAsync());
         var pages = new List<(HttpClient Client, string Url)>
         {
             (app.NewClient(), "/Account/Login"), (app.NewClient(), "/Account/ForgotPassword"), (app.NewClient(), "/Account/Lockout"),
@@ -97,6 +99,10 @@ public abstract partial class SecurityHeadersTests(Db db) : IAsyncLifetime
             (th, "/Notifications"), (th, "/Notifications/Outbox"), (th, "/Reports/Stage1"), (th, "/Reports/Stage2"),
             (th, "/Reports/Annual"), (th, "/Reports/Control"), (th, "/Control"), (th, "/Control/Reminders"), (th, "/Plans"),
             (th, "/Plans/Coverage"), (th, "/Sessions"), (th, "/WorkPlan"), (th, "/Improvement"), (th, "/Improvement/Candidates"),
+            (th, "/Accounts"), (th, $"/Accounts/Details/{accountId}"), (th, "/ApiKeys"), (th, "/Directory/Servants/Create"),
+            (th, "/Directory/Dependencies/Create"), (th, "/Periods/Create"), (th, "/Competencies/Add"), (th, "/Reports/Records"),
+            (th, "/Sessions/Report"), (th, "/Plans/Edit"), (th, $"/Directory/Servants/Edit/{servantId}"),
+            (th, $"/Directory/Servants/Retire/{servantId}"),
             (evaluado, "/"), (evaluado, "/Evaluations/Mine"), (evaluado, "/Account/ChangePassword"), (evaluado, "/no-existe"),
         };
         if (evaluationId != 0) pages.Add((th, $"/Evaluations/Details/{evaluationId}"));
@@ -110,6 +116,37 @@ public abstract partial class SecurityHeadersTests(Db db) : IAsyncLifetime
             var bad = InlineStyleOrHandler().Match(html);
             Assert.False(bad.Success, $"{url} has «{bad.Value}» near: {(bad.Success ? html.Substring(Math.Max(0, bad.Index - 80), 160) : "")}");
         }
+    }
+
+    [GeneratedRegex("<script([^>]*)>", RegexOptions.IgnoreCase)]
+    private static partial Regex ScriptTag();
+
+    [Fact]
+    public async Task The_api_reference_allows_only_its_own_inline_script_by_a_nonce_made_for_each_answer()
+    {
+        var th = await app.SignedInAsync(Accounts.TalentoHumano);
+        var nonces = new List<string>();
+        for (var i = 0; i < 2; i++)
+        {
+            var response = await th.GetAsync("/docs/api/");
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            var policy = string.Join(",", response.Headers.GetValues("Content-Security-Policy"));
+            var nonce = Regex.Match(policy, "script-src 'self' 'nonce-([^']+)';").Groups[1].Value;
+            Assert.True(nonce.Length >= 16, policy);
+            // Only script-src (this nonce) and style-src (Scalar's inline styles) change: frames, forms, objects and the
+            // origins are the policy of every page.
+            Assert.Contains("style-src 'self' 'unsafe-inline';", policy);
+            Assert.Equal(SecurityHeaders.ContentSecurityPolicy, policy.Replace($" 'nonce-{nonce}'", "", StringComparison.Ordinal)
+                .Replace(" 'unsafe-inline'", "", StringComparison.Ordinal));
+            var html = await response.Content.ReadAsStringAsync();
+            var inline = ScriptTag().Matches(html).Select(m => m.Groups[1].Value).Where(a => !a.Contains("src=", StringComparison.Ordinal)).ToList();
+            Assert.NotEmpty(inline);
+            Assert.All(inline, attributes => Assert.Contains($"nonce=\"{nonce}\"", attributes, StringComparison.Ordinal));
+            nonces.Add(nonce);
+        }
+        Assert.NotEqual(nonces[0], nonces[1]);
+        // Any other page keeps script-src 'self' alone.
+        AssertSecurityHeaders(await th.GetAsync("/ApiKeys"), "/ApiKeys");
     }
 
     private HttpClient HttpsClient(Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactory<Program> factory, string host = "egi.test") =>

@@ -140,7 +140,12 @@ public static class ServantImport
     /// <param name="dependencies">Every dependencia, active or not.</param>
     /// <param name="today">For the rule "a new boss must not be retired".</param>
     /// <param name="maxRows">Most data rows accepted in one file.</param>
-    public static ImportPlan Plan(IReadOnlyList<SheetRow> rows, IReadOnlyList<Servant> servants, IReadOnlyList<Dependency> dependencies, DateOnly today, int maxRows = MaxRows)
+    /// <param name="editorServantId">
+    /// The servant record of the person importing, if any: as in the servant form (<see cref="Servant.SelfAdministrationErrors"/>),
+    /// their own row may not change their jefe inmediato, dependencia or tipo de vinculación.
+    /// </param>
+    public static ImportPlan Plan(IReadOnlyList<SheetRow> rows, IReadOnlyList<Servant> servants, IReadOnlyList<Dependency> dependencies, DateOnly today,
+        int maxRows = MaxRows, int? editorServantId = null)
     {
         var nonBlank = rows.Where(r => !r.IsBlank).ToList();
         if (nonBlank.Count == 0)
@@ -167,6 +172,9 @@ public static class ServantImport
         var errors = new List<ImportError>();
         var drafts = data.Select(r => Draft.Read(r, map, directory, errors)).ToList();
         CheckAcrossRows(drafts, directory, today);
+        if (editorServantId is { } editor)
+            foreach (var d in drafts.Where(d => d.Existing?.Id == editor))
+                CheckSelfAdministration(d, d.Existing!, directory);
 
         if (errors.Count > 0)
         {
@@ -206,6 +214,27 @@ public static class ServantImport
         file.TryGetValue(doc, out var d) ? $"{d.FullName} ({doc})"
         : directory.ByDocument.TryGetValue(doc, out var s) ? $"{s.FullName} ({doc})"
         : doc;
+
+    /// <summary>No self-administration through the directory: the importer's own row keeps its jefe, dependencia and vinculación.</summary>
+    private static void CheckSelfAdministration(Draft d, Servant own, DirectoryIndex directory)
+    {
+        var input = new ServantInput
+        {
+            BossId = d.BossGiven ? (d.BossDoc is null ? null : directory.ByDocument.TryGetValue(d.BossDoc, out var boss) ? boss.Id : -1) : own.BossId,
+            DependencyId = d.Input.DependencyId,
+            EmploymentType = d.Input.EmploymentType,
+        };
+        foreach (var error in own.SelfAdministrationErrors(input, own.Id))
+        {
+            var field = error.Field switch
+            {
+                nameof(ServantInput.BossId) => ImportField.BossDocument,
+                nameof(ServantInput.DependencyId) => ImportField.Dependency,
+                _ => ImportField.EmploymentType,
+            };
+            if (!d.HasError(field)) d.Error(field, error.Message);
+        }
+    }
 
     private static void CheckAcrossRows(List<Draft> drafts, DirectoryIndex directory, DateOnly today)
     {

@@ -71,6 +71,12 @@ public static class ApiRegistration
         app.MapScalarApiReference(ReferencePath, o => o
                 .WithTitle("API de EGI — referencia")
                 .WithOpenApiRoutePattern("/openapi/{documentName}.json")
+                // Its page starts with an inline module script: a fresh nonce per request, which SecurityHeaders adds to
+                // script-src of that answer only (every other page keeps script-src 'self').
+                .WithNonce()
+                // Nothing from Scalar's servers (the policy allows only EGI's origin): no web fonts, no telemetry.
+                .DisableDefaultFonts()
+                .DisableTelemetry()
                 .AddPreferredSecuritySchemes(ApiKeyAuthenticationHandler.SchemeName))
             .RequireAuthorization(Policies.TalentoHumano)
             .ExcludeFromDescription();

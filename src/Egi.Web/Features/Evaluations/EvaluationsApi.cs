@@ -356,7 +356,7 @@ public static class EvaluationsApi
             http.Response.ContentType = "text/csv; charset=utf-8";
             http.Response.Headers.ContentDisposition = $"attachment; filename=\"resultados-vigencia-{periodId}.csv\"";
             await using var writer = new StreamWriter(http.Response.Body, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true));
-            await writer.WriteAsync(string.Join(',', Header.Select(Csv.Field)) + "\r\n");
+            await writer.WriteAsync(string.Join(',', Header.Select(CsvField)) + "\r\n");
             var paging = new Paging(null, null, 1000);
             while (true)
             {
@@ -369,7 +369,7 @@ public static class EvaluationsApi
                         Number(r.GoalsComponent), Number(r.CompetenciesComponent), Number(r.FinalScore), r.LevelLabel,
                         r.FinalizedOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "",
                     ];
-                    await writer.WriteAsync(string.Join(',', fields.Select(Csv.Field)) + "\r\n");
+                    await writer.WriteAsync(string.Join(',', fields.Select(CsvField)) + "\r\n");
                 }
                 if (batch.Count < paging.Limit) break;
                 paging = paging with { After = (batch[^1].UpdatedAt.UtcDateTime, batch[^1].EvaluationId) };
@@ -377,18 +377,9 @@ public static class EvaluationsApi
             await writer.FlushAsync(ct);
         }
 
-        private static string Number(decimal value) => value.ToString("0.00", CultureInfo.InvariantCulture);
-    }
-}
+        /// <summary>A comma-separated field; text that would be a formula (= + - @ tab CR) gets a leading apostrophe.</summary>
+        private static string CsvField(string? value) => Egi.Web.Reports.SpreadsheetText.CsvField(value, ',');
 
-/// <summary>CSV fields (RFC 4180) that a spreadsheet will not run as formulas.</summary>
-public static class Csv
-{
-    /// <summary>Text starting with = + - @, a tab or a carriage return gets a leading apostrophe; quotes as RFC 4180 asks.</summary>
-    public static string Field(string? value)
-    {
-        var text = value ?? "";
-        if (text.Length > 0 && text[0] is '=' or '+' or '-' or '@' or '\t' or '\r') text = "'" + text;
-        return text.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : text;
+        private static string Number(decimal value) => value.ToString("0.00", CultureInfo.InvariantCulture);
     }
 }

@@ -30,6 +30,17 @@ public static class SecurityHeaders
         return ContentSecurityPolicy.Replace("form-action 'self'", $"form-action 'self' {authority.GetLeftPart(UriPartial.Authority)}", StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// The policy of one answer: the API reference page (Scalar, <c>/docs/api</c>, Talento Humano only) renders an inline
+    /// module script with a nonce made for that request and left in <see cref="HttpContext.Items"/>, and its script
+    /// writes inline styles; only that answer allows the one script and inline styles (never scripts from elsewhere).
+    /// </summary>
+    public static string WithScriptNonce(string policy, HttpContext context) =>
+        context.Items.TryGetValue(Scalar.AspNetCore.ScalarOptions.NonceHttpContextItemKey, out var value) && value is string nonce && nonce.Length > 0
+            ? policy.Replace("script-src 'self'", $"script-src 'self' 'nonce-{nonce}'", StringComparison.Ordinal)
+                .Replace("style-src 'self'", "style-src 'self' 'unsafe-inline'", StringComparison.Ordinal)
+            : policy;
+
     /// <summary>Adds the headers when the response starts, so that they survive the error pages' re-execution.</summary>
     public static IApplicationBuilder UseEgiSecurityHeaders(this IApplicationBuilder app)
     {
@@ -38,8 +49,9 @@ public static class SecurityHeaders
         {
             context.Response.OnStarting(state =>
             {
-                var headers = ((HttpResponse)state).Headers;
-                headers.ContentSecurityPolicy = policy;
+                var response = (HttpResponse)state;
+                var headers = response.Headers;
+                headers.ContentSecurityPolicy = WithScriptNonce(policy, response.HttpContext);
                 headers.XContentTypeOptions = "nosniff";
                 headers.XFrameOptions = "DENY";
                 headers["Referrer-Policy"] = ReferrerPolicy;

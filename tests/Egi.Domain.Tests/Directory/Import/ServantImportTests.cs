@@ -73,6 +73,36 @@ public class ServantImportTests
     }
 
     [Fact]
+    public void The_person_importing_cannot_change_their_own_jefe_dependencia_or_vinculacion_but_may_change_the_rest_and_others()
+    {
+        ImportPlan AsCamila(params string[][] rows)
+        {
+            var sheet = new List<SheetRow> { new(1, Header) };
+            for (var i = 0; i < rows.Length; i++) sheet.Add(new SheetRow(i + 2, rows[i]));
+            return ServantImport.Plan(sheet, servants, dependencies, Today, editorServantId: 3);
+        }
+
+        var own = RowOf(servants[2], "100", "79512340");
+        own[9] = "Libre nombramiento y remoción";
+        var refused = AsCamila(own);
+        Assert.False(refused.IsValid);
+        AssertError(refused, 2, "Documento del jefe inmediato", "No puede cambiar su propio «Jefe inmediato»");
+        AssertError(refused, 2, "Dependencia", "No puede cambiar su propia «Dependencia»");
+        AssertError(refused, 2, "Tipo de vinculación", "No puede cambiar su propio «Tipo de vinculación»");
+        AssertError(AsCamila(RowOf(servants[2], "300", null)), 2, "Documento del jefe inmediato", "No puede cambiar su propio «Jefe inmediato»");
+
+        // Her other fields, and the same fields of someone else, she may change; so may anybody else her own.
+        var grade = RowOf(servants[2], "300", "80123987");
+        grade[6] = "22";
+        var felipe = RowOf(servants[1], "100", "79512340");
+        felipe[9] = "Libre nombramiento y remoción";
+        var allowed = AsCamila(grade, felipe);
+        Assert.True(allowed.IsValid, string.Join(" | ", allowed.RowErrors.Select(e => e.Message)));
+        Assert.Equal(2, allowed.Updates.Count);
+        Assert.True(Plan(own).IsValid);
+    }
+
+    [Fact]
     public void A_valid_file_plans_creations_updates_and_unchanged_rows()
     {
         var camila = RowOf(servants[2], "300", "80123987");

@@ -90,7 +90,7 @@ public sealed class IndexModel(
             ModelState.AddModelError(nameof(Upload), error);
             return Page();
         }
-        Plan = await importer.PlanAsync(content.Rows, me.Today, ct);
+        Plan = await importer.PlanAsync(content.Rows, me.Today, ct, me.ServantId);
         if (Plan.IsValid)
         {
             Token = await Pending.SaveAsync(bytes, FileName, ct);
@@ -121,7 +121,7 @@ public sealed class IndexModel(
             ModelState.AddModelError(nameof(Upload), error);
             return Page();
         }
-        Plan = await importer.PlanAsync(content.Rows, me.Today, ct);
+        Plan = await importer.PlanAsync(content.Rows, me.Today, ct, me.ServantId);
         if (!Plan.IsValid)
         {
             Pending.Delete(Token);

@@ -20,11 +20,12 @@ public sealed class ServantImporter(EgiDbContext db, ServantAccounts accounts, E
         ImportColumns.Of(ImportField.Email).Header,
     ];
 
-    public async Task<ImportPlan> PlanAsync(IReadOnlyList<SheetRow> rows, DateOnly today, CancellationToken ct)
+    /// <summary>The plan of <paramref name="rows"/>; <paramref name="editorServantId"/> is the servant record of the person importing, whose own row may not change their jefe, dependencia or vinculación.</summary>
+    public async Task<ImportPlan> PlanAsync(IReadOnlyList<SheetRow> rows, DateOnly today, CancellationToken ct, int? editorServantId = null)
     {
         var servants = await db.Servants.AsNoTracking().ToListAsync(ct);
         var dependencies = await db.Dependencies.AsNoTracking().ToListAsync(ct);
-        return ServantImport.Plan(rows, servants, dependencies, today);
+        return ServantImport.Plan(rows, servants, dependencies, today, editorServantId: editorServantId);
     }
 
     public async Task<IReadOnlyList<Dependency>> DependenciesAsync(CancellationToken ct) =>
