@@ -77,6 +77,22 @@ public static class EvaluationStateInfo
         _ => null,
     };
 
+    /// <summary>The follow-up a step is (1 or 2); null for the goals. The one place that numbers the follow-ups.</summary>
+    public static int? FollowUpNumber(this EvaluationStep step) => step switch
+    {
+        EvaluationStep.FollowUpI => 1,
+        EvaluationStep.FollowUpII => 2,
+        _ => null,
+    };
+
+    /// <summary>The step of follow-up <paramref name="followUp"/> (1 or 2): the inverse of <see cref="FollowUpNumber"/>.</summary>
+    public static EvaluationStep FollowUpStep(int followUp) => followUp switch
+    {
+        1 => EvaluationStep.FollowUpI,
+        2 => EvaluationStep.FollowUpII,
+        _ => throw new ArgumentOutOfRangeException(nameof(followUp), followUp, "A follow-up is 1 or 2."),
+    };
+
     /// <summary>The states in which the evaluation is in <paramref name="step"/> (for queries: «in this step»).</summary>
     public static IReadOnlyList<EvaluationState> StatesOf(EvaluationStep step) =>
         Enum.GetValues<EvaluationState>().Where(s => s.Step() == step).ToList();

@@ -128,7 +128,7 @@ public sealed class EvaluationNotices(EgiDbContext db, Notifier notifier, EmailT
         var people = await PeopleAsync(ids, ct);
         if (!people.TryGetValue(e.EvaluadoId, out var evaluado)) return;
 
-        var followUp = last.From.Step() switch { EvaluationStep.FollowUpI => 1, EvaluationStep.FollowUpII => 2, _ => 0 };
+        var followUp = last.From.Step()?.FollowUpNumber() ?? 0;
         var policy = new ScoringPolicy(period.Settings);
         var result = e.State == EvaluationState.Finalized || last.Action == EvaluationAction.RateCompetencies
             ? (e.Competencies.Count > 0 ? policy.Score(e) : null) : null;

@@ -193,6 +193,44 @@ public abstract class EvidenceTests(Db db) : IAsyncLifetime
         Assert.Contains("Ronda 2 de la autoevaluación", details);
         Assert.DoesNotContain("Sin enviar (borrador)", details);
     }
+
+    [Fact]
+    public async Task Evidence_stored_before_rounds_were_recorded_is_stamped_with_the_version_it_went_with_at_start_up()
+    {
+        var camila = await app.SignedInAsync(Accounts.Evaluado);
+        var felipe = await app.SignedInAsync(Accounts.Jefe);
+        // Two rounds as in the test above, and a third file attached afterwards that is still in the draft; the clock
+        // moves between the steps, as days do (the back-fill matches uploads and versions by time).
+        void Later() => app.Clock.Advance(TimeSpan.FromMinutes(5));
+        Later();
+        Assert.Equal(HttpStatusCode.OK, (await UploadAsync(camila, "primera.pdf", Pdf())).StatusCode);
+        Later();
+        Assert.Equal(HttpStatusCode.Redirect, (await Ap.PostAsync(camila, Self, "Submit", Ap.ProgressFields((30, "Primer avance"), (20, "Segundo avance")))).StatusCode);
+        Later();
+        Assert.Equal(HttpStatusCode.Redirect, (await Ap.PostAsync(felipe, $"/Evaluations/FollowUpApproval/{id}", "Reject", new() { ["Reason"] = "Falta el informe de octubre." })).StatusCode);
+        Later();
+        Assert.Equal(HttpStatusCode.OK, (await UploadAsync(camila, "segunda.pdf", Pdf(300))).StatusCode);
+        Later();
+        Assert.Equal(HttpStatusCode.Redirect, (await Ap.PostAsync(camila, Self, "Submit", Ap.ProgressFields((40, "Con el informe de octubre"), (20, "Segundo avance")))).StatusCode);
+        Later();
+        Assert.Equal(HttpStatusCode.Redirect, (await Ap.PostAsync(felipe, $"/Evaluations/FollowUpApproval/{id}", "Reject", new() { ["Reason"] = "Falta el de noviembre." })).StatusCode);
+        Later();
+        Assert.Equal(HttpStatusCode.OK, (await UploadAsync(camila, "tercera.pdf", Pdf(400))).StatusCode);
+        var stamped = await app.WithDbAsync(d => d.EvidenceItems.AsNoTracking().Where(x => x.EvaluationId == id).OrderBy(x => x.Id).Select(x => x.SentWithVersion).ToListAsync());
+        Assert.Equal(3, stamped.Count);
+        Assert.NotNull(stamped[0]);
+        Assert.NotNull(stamped[1]);
+        Assert.Null(stamped[2]);
+
+        // A database of before the rounds: nothing stamped. The start-up back-fill finds the same versions again.
+        await app.WithDbAsync(d => d.EvidenceItems.Where(x => x.EvaluationId == id).ExecuteUpdateAsync(u => u.SetProperty(x => x.SentWithVersion, (int?)null)));
+        var count = await app.WithDbAsync(d => Egi.Web.Features.Evaluations.EvidenceRounds.BackfillAsync(d, default));
+        Assert.Equal(2, count);
+        var backfilled = await app.WithDbAsync(d => d.EvidenceItems.AsNoTracking().Where(x => x.EvaluationId == id).OrderBy(x => x.Id).Select(x => x.SentWithVersion).ToListAsync());
+        Assert.Equal(stamped, backfilled);
+        // Run again: nothing left to stamp, the draft's file stays unsent.
+        Assert.Equal(0, await app.WithDbAsync(d => Egi.Web.Features.Evaluations.EvidenceRounds.BackfillAsync(d, default)));
+    }
 }
 
 public sealed class EvidenceTestsSqlite() : EvidenceTests(Db.Sqlite);

@@ -12,14 +12,6 @@ namespace Egi.Web.Features.Evaluations;
 /// </summary>
 public static class EvidenceRounds
 {
-    /// <summary>The follow-up (1 or 2) of a step, or null for the goals.</summary>
-    public static int? FollowUpOf(EvaluationStep step) => step switch
-    {
-        EvaluationStep.FollowUpI => 1,
-        EvaluationStep.FollowUpII => 2,
-        _ => null,
-    };
-
     /// <summary>
     /// When <paramref name="version"/> is the evaluado sending a self-evaluation, marks the evidence of that follow-up
     /// not sent yet as sent with it. Tracked: saved in the same save as the version.
@@ -28,7 +20,7 @@ public static class EvidenceRounds
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(version);
-        if (version.Kind != VersionKind.Proposal || FollowUpOf(version.Step) is not { } followUp) return;
+        if (version.Kind != VersionKind.Proposal || version.Step.FollowUpNumber() is not { } followUp) return;
         var draft = await db.EvidenceItems
             .Where(x => x.EvaluationId == evaluationId && x.FollowUp == followUp && x.SentWithVersion == null)
             .ToListAsync(ct);
@@ -40,7 +32,7 @@ public static class EvidenceRounds
     {
         ArgumentNullException.ThrowIfNull(version);
         ArgumentNullException.ThrowIfNull(evidence);
-        if (FollowUpOf(version.Step) is not { } followUp) return [];
+        if (version.Step.FollowUpNumber() is not { } followUp) return [];
         return evidence.Where(x => x.FollowUp == followUp && x.SentWithVersion is { } s && s <= version.Sequence).OrderBy(x => x.Id).ToList();
     }
 
@@ -74,7 +66,7 @@ public static class EvidenceRounds
             foreach (var item in items)
             {
                 var sent = versions.GetValueOrDefault(item.EvaluationId, [])
-                    .Where(v => v.Kind == VersionKind.Proposal && FollowUpOf(v.Step) == item.FollowUp && v.At >= item.UploadedAt)
+                    .Where(v => v.Kind == VersionKind.Proposal && v.Step.FollowUpNumber() == item.FollowUp && v.At >= item.UploadedAt)
                     .OrderBy(v => v.Sequence).FirstOrDefault();
                 if (sent is null) continue;
                 item.SentWithVersion = sent.Sequence;

@@ -214,10 +214,7 @@ public sealed record SeProgressTable(string Caption, IReadOnlyList<Goal> Goals, 
 public static class SeForms
 {
     /// <summary>The follow-up (1 or 2) of the evaluation's current state.</summary>
-    public static int FollowUpOf(EvaluationState state) =>
-        state.Step() is EvaluationStep.FollowUpII ? 2 : 1;
-
-    public static EvaluationStep StepOf(int followUp) => followUp == 2 ? EvaluationStep.FollowUpII : EvaluationStep.FollowUpI;
+    public static int FollowUpOf(EvaluationState state) => state.Step()?.FollowUpNumber() ?? 1;
 
     public static string Ordinal(int followUp) => followUp == 2 ? "segundo" : "primer";
 
