@@ -27,6 +27,7 @@ builder.Services.AddRazorPages(o =>
     o.Conventions.AllowAnonymousToPage("/Account/ResetPassword");
     o.Conventions.AllowAnonymousToPage("/Account/SetPassword");
     o.Conventions.AllowAnonymousToPage("/Error");
+    o.Conventions.AllowAnonymousToPage("/Help/Index");
     o.Conventions.AuthorizeFolder("/Directory", Policies.TalentoHumano);
     o.Conventions.AuthorizeFolder("/Periods", Policies.TalentoHumano);
     o.Conventions.AuthorizeFolder("/Audit", Policies.TalentoHumano);

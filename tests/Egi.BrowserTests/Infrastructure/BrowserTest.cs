@@ -15,6 +15,9 @@ public abstract class BrowserTest(BrowserFixture fixture, ITestOutputHelper outp
 
     protected BrowserFixture Fixture { get; } = fixture;
 
+    /// <summary>The test's output (shown with the test's result).</summary>
+    protected ITestOutputHelper Output { get; } = output;
+
     protected static ILocatorAssertions Expect(ILocator locator) => Assertions.Expect(locator);
 
     protected static IPageAssertions Expect(IPage page) => Assertions.Expect(page);
@@ -106,11 +109,11 @@ public abstract class BrowserTest(BrowserFixture fixture, ITestOutputHelper outp
             Directory.CreateDirectory(folder);
             var file = Path.Combine(folder, $"{name}-{DateTime.UtcNow:yyyyMMdd-HHmmss}.png");
             await page.ScreenshotAsync(new PageScreenshotOptions { Path = file, FullPage = true, Timeout = 5_000 });
-            output.WriteLine($"Screenshot of the failure: {file} (page {page.Url})");
+            Output.WriteLine($"Screenshot of the failure: {file} (page {page.Url})");
         }
         catch (Exception e) when (e is PlaywrightException or IOException or UnauthorizedAccessException or TimeoutException)
         {
-            output.WriteLine($"Could not save a screenshot: {e.Message}");
+            Output.WriteLine($"Could not save a screenshot: {e.Message}");
         }
     }
 }

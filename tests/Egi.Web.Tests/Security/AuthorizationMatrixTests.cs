@@ -97,6 +97,7 @@ public sealed class AuthorizationMatrixTests(ITestOutputHelper output)
         GET /Evaluations/Result/{id:int}                           Ev Je TH 404: Ev2 Je2 Pl Co
         GET /Evaluations/SelfEvaluation/{id:int}                   Ev 404: Ev2 Je Je2 Pl Co TH
         GET /Evaluations/ToApprove                                 All
+        GET /Help                                                  Any
         GET /Improvement                                           All
         GET /Improvement/Candidates                                TH
         GET /Improvement/Plan/{id:long}                            Ev Je TH 404: Ev2 Je2 Pl Co
