@@ -188,6 +188,14 @@ public sealed class TestOidcProvider : IAsyncDisposable
         return Results.SignOut(new AuthenticationProperties { RedirectUri = "/login" }, [OpenIddictServerAspNetCoreDefaults.AuthenticationScheme]);
     }
 
+    /// <summary>Forgets the people and the counts, for the next test on the same provider (registered clients stay).</summary>
+    public void Reset()
+    {
+        users.Clear();
+        Interlocked.Exchange(ref endSessions, 0);
+        Interlocked.Exchange(ref codesRedeemed, 0);
+    }
+
     public async ValueTask DisposeAsync()
     {
         var running = Interlocked.Exchange(ref app, null);

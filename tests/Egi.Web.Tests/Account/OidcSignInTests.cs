@@ -13,12 +13,12 @@ namespace Egi.Web.Tests.Account;
 /// Sign-in with the institutional account through a real OpenID Connect provider (OpenIddict, in-process on a real port):
 /// the client follows the whole authorization-code flow by hand, hop by hop.
 /// </summary>
-public abstract class OidcSignInTests(Db db) : IAsyncLifetime
+public abstract class OidcSignInTests(OidcHost host) : IAsyncLifetime
 {
-    private const string EgiBase = "http://localhost"; // the address of the in-memory test server
+    private const string EgiBase = OidcHost.EgiBase;
 
-    private readonly EgiAppFactory app = new(db);
-    private TestOidcProvider provider = null!;
+    private readonly EgiAppFactory app = host.App;
+    private TestOidcProvider provider => host.Provider;
 
     /// <summary>Camila Andrea Salazar Nieto (demo servant 21): an evaluado with an account.</summary>
     private static readonly TestOidcUser Camila = new("sub-camila", "Camila Andrea Salazar Nieto", Accounts.Evaluado);
@@ -27,29 +27,15 @@ public abstract class OidcSignInTests(Db db) : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        provider = await TestOidcProvider.StartAsync();
-        provider.RegisterClient(new Uri(EgiBase));
+        await host.StartTestAsync();
+        provider.Reset();
         provider.AddUser(Camila);
         provider.AddUser(Unknown);
-        Configure(app.Settings);
     }
 
-    private void Configure(Dictionary<string, string?> settings)
-    {
-        settings["Authentication:Oidc:Enabled"] = "true";
-        settings["Authentication:Oidc:Authority"] = provider.Authority.ToString();
-        settings["Authentication:Oidc:ClientId"] = TestOidcProvider.ClientId;
-        settings["Authentication:Oidc:ClientSecret"] = TestOidcProvider.ClientSecret;
-        settings["Authentication:Oidc:RequireHttpsMetadata"] = "false";
-        settings["Authentication:Oidc:BaseUrl"] = EgiBase;
-        settings["Authentication:Oidc:DisplayName"] = "Proveedor de prueba";
-    }
+    public Task DisposeAsync() => Task.CompletedTask;
 
-    public async Task DisposeAsync()
-    {
-        await app.DisposeAsync();
-        await provider.DisposeAsync();
-    }
+    private void Configure(Dictionary<string, string?> settings) => host.Configure(settings);
 
     /// <summary>A browser-like client of the provider: keeps its own cookies, does not follow redirects.</summary>
     private HttpClient ProviderClient() =>
@@ -258,7 +244,7 @@ public abstract class OidcSignInTests(Db db) : IAsyncLifetime
     [Fact]
     public async Task The_document_number_claim_can_name_the_person()
     {
-        await using var byDocument = new EgiAppFactory(db);
+        await using var byDocument = new EgiAppFactory(app.Db);
         Configure(byDocument.Settings);
         byDocument.Settings["Authentication:Oidc:ClaimType"] = "documento";
         byDocument.Settings["Authentication:Oidc:MatchBy"] = "DocumentNumber";
@@ -275,9 +261,12 @@ public abstract class OidcSignInTests(Db db) : IAsyncLifetime
     [Fact]
     public async Task A_provider_that_does_not_answer_gives_a_spanish_page_not_a_500()
     {
-        var port = provider.Authority.Port;
-        await provider.DisposeAsync(); // nothing listens on its port any more
-        await using var down = new EgiAppFactory(db);
+        // A port nothing listens on any more (the class's provider keeps answering the other tests).
+        var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        await using var down = new EgiAppFactory(app.Db);
         Configure(down.Settings);
         down.Settings["Authentication:Oidc:Authority"] = $"http://127.0.0.1:{port}/";
         var egi = down.NewClient();
@@ -292,7 +281,7 @@ public abstract class OidcSignInTests(Db db) : IAsyncLifetime
     [Fact]
     public async Task Without_local_accounts_the_password_pages_answer_404_and_sign_in_only_offers_the_button()
     {
-        await using var oidcOnly = new EgiAppFactory(db);
+        await using var oidcOnly = new EgiAppFactory(app.Db);
         Configure(oidcOnly.Settings);
         oidcOnly.Settings["Authentication:Oidc:LocalAccounts"] = "false";
         var egi = oidcOnly.NewClient();
@@ -320,6 +309,54 @@ public abstract class OidcSignInTests(Db db) : IAsyncLifetime
     }
 }
 
-public sealed class OidcSignInTestsSqlite() : OidcSignInTests(Db.Sqlite);
+public sealed class OidcSignInTestsSqlite(OidcSqliteHost host) : OidcSignInTests(host), IClassFixture<OidcSqliteHost>;
 
-public sealed class OidcSignInTestsPostgres() : OidcSignInTests(Db.Postgres);
+public sealed class OidcSignInTestsPostgres(OidcPostgresHost host) : OidcSignInTests(host), IClassFixture<OidcPostgresHost>;
+
+/// <summary>
+/// The class's OpenID Connect provider (in process, on a real port) and the EGI host configured to use it, shared by
+/// the tests; each test starts with the host reset and the provider without people or counts.
+/// </summary>
+public abstract class OidcHost(Db db) : IAsyncLifetime
+{
+    public const string EgiBase = "http://localhost"; // the address of the in-memory test server
+
+    private readonly SharedHost shared = new Shared(db);
+
+    public TestOidcProvider Provider { get; private set; } = null!;
+
+    public EgiAppFactory App => shared.App;
+
+    public async Task InitializeAsync()
+    {
+        Provider = await TestOidcProvider.StartAsync();
+        Provider.RegisterClient(new Uri(EgiBase));
+        Configure(App.Settings);
+        await shared.InitializeAsync();
+    }
+
+    public Task StartTestAsync() => shared.StartTestAsync();
+
+    public void Configure(Dictionary<string, string?> settings)
+    {
+        settings["Authentication:Oidc:Enabled"] = "true";
+        settings["Authentication:Oidc:Authority"] = Provider.Authority.ToString();
+        settings["Authentication:Oidc:ClientId"] = TestOidcProvider.ClientId;
+        settings["Authentication:Oidc:ClientSecret"] = TestOidcProvider.ClientSecret;
+        settings["Authentication:Oidc:RequireHttpsMetadata"] = "false";
+        settings["Authentication:Oidc:BaseUrl"] = EgiBase;
+        settings["Authentication:Oidc:DisplayName"] = "Proveedor de prueba";
+    }
+
+    public async Task DisposeAsync()
+    {
+        await shared.DisposeAsync();
+        await Provider.DisposeAsync();
+    }
+
+    private sealed class Shared(Db db) : SharedHost(db);
+}
+
+public sealed class OidcSqliteHost() : OidcHost(Db.Sqlite);
+
+public sealed class OidcPostgresHost() : OidcHost(Db.Postgres);

@@ -5,17 +5,16 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Egi.Web.Tests.Account;
 
-public abstract class SignInTests(Db db) : IAsyncLifetime
+public abstract class SignInTests(SharedHost host) : IAsyncLifetime
 {
-    private EgiAppFactory app = null!;
+    private readonly EgiAppFactory app = host.App;
 
     public Task InitializeAsync()
     {
-        app = new EgiAppFactory(db);
-        return Task.CompletedTask;
+        return host.StartTestAsync();
     }
 
-    public async Task DisposeAsync() => await app.DisposeAsync();
+    public Task DisposeAsync() => Task.CompletedTask;
 
     [Fact]
     public async Task Anonymous_user_is_sent_to_the_spanish_sign_in_page()
@@ -146,6 +145,6 @@ public abstract class SignInTests(Db db) : IAsyncLifetime
     }
 }
 
-public sealed class SignInTestsSqlite() : SignInTests(Db.Sqlite);
+public sealed class SignInTestsSqlite(SqliteHost host) : SignInTests(host), IClassFixture<SqliteHost>;
 
-public sealed class SignInTestsPostgres() : SignInTests(Db.Postgres);
+public sealed class SignInTestsPostgres(PostgresHost host) : SignInTests(host), IClassFixture<PostgresHost>;

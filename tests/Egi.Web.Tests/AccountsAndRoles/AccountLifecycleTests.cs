@@ -17,9 +17,9 @@ namespace Egi.Web.Tests.AccountsAndRoles;
 /// daily job when it is in the future; reinstating unlocks. A new e-mail renews the stamp and tells the old address.
 /// Nobody changes their own jefe, dependencia or vinculación.
 /// </summary>
-public abstract class AccountLifecycleTests(Db db) : IAsyncLifetime
+public abstract class AccountLifecycleTests(SharedHost host) : IAsyncLifetime
 {
-    private readonly EgiAppFactory app = new(db);
+    private readonly EgiAppFactory app = host.App;
     private EvaluationScenario scenario = null!;
     private int camila;
     private int felipe;
@@ -28,6 +28,7 @@ public abstract class AccountLifecycleTests(Db db) : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        await host.StartTestAsync();
         scenario = await EvaluationScenario.OpenAsync(app);
         await scenario.ActAsync(Camila, (e, p) => e.SubmitGoals(p.Evaluado, EvaluationScenario.Goals(60, 40), p.Context));
         await scenario.ActAsync(Camila, (e, p) => e.ApproveGoals(p.Evaluator, p.Context));
@@ -36,7 +37,7 @@ public abstract class AccountLifecycleTests(Db db) : IAsyncLifetime
         felipe = await scenario.ServantIdAsync(EvaluationScenario.Felipe);
     }
 
-    public async Task DisposeAsync() => await app.DisposeAsync();
+    public Task DisposeAsync() => Task.CompletedTask;
 
     private static string S(int n) => n.ToString(CultureInfo.InvariantCulture);
 
@@ -269,6 +270,6 @@ public abstract class AccountLifecycleTests(Db db) : IAsyncLifetime
         Directory.ServantForms.EditFormAsync(app, id, changes);
 }
 
-public sealed class AccountLifecycleTestsSqlite() : AccountLifecycleTests(Db.Sqlite);
+public sealed class AccountLifecycleTestsSqlite(SqliteHost host) : AccountLifecycleTests(host), IClassFixture<SqliteHost>;
 
-public sealed class AccountLifecycleTestsPostgres() : AccountLifecycleTests(Db.Postgres);
+public sealed class AccountLifecycleTestsPostgres(PostgresHost host) : AccountLifecycleTests(host), IClassFixture<PostgresHost>;

@@ -14,13 +14,13 @@ namespace Egi.Web.Tests.AccountsAndRoles;
 /// granting and revoking roles, locking and unlocking and resending the invitation are audited; revoking a role or
 /// locking ends open sessions at their next request after the stamp interval; the last active Talento Humano stays.
 /// </summary>
-public abstract class AccountsPageTests(Db db) : IAsyncLifetime
+public abstract class AccountsPageTests(SharedHost host) : IAsyncLifetime
 {
-    private readonly EgiAppFactory app = new(db);
+    private readonly EgiAppFactory app = host.App;
 
-    public Task InitializeAsync() => Task.CompletedTask;
+    public Task InitializeAsync() => host.StartTestAsync();
 
-    public async Task DisposeAsync() => await app.DisposeAsync();
+    public Task DisposeAsync() => Task.CompletedTask;
 
     private Task<string> UserIdAsync(string email) =>
         app.WithDbAsync(d => d.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync());
@@ -186,6 +186,6 @@ public abstract class AccountsPageTests(Db db) : IAsyncLifetime
     }
 }
 
-public sealed class AccountsPageTestsSqlite() : AccountsPageTests(Db.Sqlite);
+public sealed class AccountsPageTestsSqlite(SqliteHost host) : AccountsPageTests(host), IClassFixture<SqliteHost>;
 
-public sealed class AccountsPageTestsPostgres() : AccountsPageTests(Db.Postgres);
+public sealed class AccountsPageTestsPostgres(PostgresHost host) : AccountsPageTests(host), IClassFixture<PostgresHost>;

@@ -6,17 +6,16 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Egi.Web.Tests.Api;
 
-public abstract class DirectoryApiTests(Db db) : IAsyncLifetime
+public abstract class DirectoryApiTests(SharedHost host) : IAsyncLifetime
 {
-    private EgiAppFactory app = null!;
+    private readonly EgiAppFactory app = host.App;
 
     public Task InitializeAsync()
     {
-        app = new EgiAppFactory(db);
-        return Task.CompletedTask;
+        return host.StartTestAsync();
     }
 
-    public async Task DisposeAsync() => await app.DisposeAsync();
+    public Task DisposeAsync() => Task.CompletedTask;
 
     [Fact]
     public async Task Anonymous_gets_401_not_a_redirect()
@@ -74,6 +73,6 @@ public abstract class DirectoryApiTests(Db db) : IAsyncLifetime
     }
 }
 
-public sealed class DirectoryApiTestsSqlite() : DirectoryApiTests(Db.Sqlite);
+public sealed class DirectoryApiTestsSqlite(SqliteHost host) : DirectoryApiTests(host), IClassFixture<SqliteHost>;
 
-public sealed class DirectoryApiTestsPostgres() : DirectoryApiTests(Db.Postgres);
+public sealed class DirectoryApiTestsPostgres(PostgresHost host) : DirectoryApiTests(host), IClassFixture<PostgresHost>;

@@ -23,17 +23,22 @@ namespace Egi.Web.Tests.Api;
 /// rate-limited, audited by name) and the /api/v1 integration endpoints (directory sync with the import's rules,
 /// periods, evaluation summaries with paging and «since», final results as JSON and CSV), and the reference page.
 /// </summary>
-public abstract partial class IntegrationApiTests(Db db) : IAsyncLifetime
+public abstract partial class IntegrationApiTests(SharedHost host) : IAsyncLifetime
 {
-    private EgiAppFactory app = null!;
+    private EgiAppFactory app = host.App;
 
-    public Task InitializeAsync()
+    /// <summary>The host of a test that needs other settings than the class's shared one (see <see cref="OwnHost"/>).</summary>
+    private EgiAppFactory? own;
+
+    public Task InitializeAsync() => host.StartTestAsync();
+
+    public async Task DisposeAsync()
     {
-        app = new EgiAppFactory(db);
-        return Task.CompletedTask;
+        if (own is not null) await own.DisposeAsync();
     }
 
-    public async Task DisposeAsync() => await app.DisposeAsync();
+    /// <summary>From here on the test uses a new host of its own, whose settings it sets before the first request.</summary>
+    private void OwnHost() => app = own = new EgiAppFactory(host.App.Db);
 
     [GeneratedRegex("id=\"clave-creada\" readonly value=\"(egi_[^\"]+)\"")]
     private static partial Regex CreatedKey();
@@ -163,6 +168,7 @@ public abstract partial class IntegrationApiTests(Db db) : IAsyncLifetime
     [Fact]
     public async Task Keys_are_rate_limited_per_key()
     {
+        OwnHost();
         app.Settings["RateLimits:Api:PermitLimit"] = "3";
         app.Settings["RateLimits:Api:WindowSeconds"] = "3600";
         var first = ClientWith(await KeyAsync("Primera", null, ApiScopes.DirectoryRead));
@@ -413,6 +419,6 @@ public abstract partial class IntegrationApiTests(Db db) : IAsyncLifetime
     }
 }
 
-public sealed class IntegrationApiTestsSqlite() : IntegrationApiTests(Db.Sqlite);
+public sealed class IntegrationApiTestsSqlite(SqliteHost host) : IntegrationApiTests(host), IClassFixture<SqliteHost>;
 
-public sealed class IntegrationApiTestsPostgres() : IntegrationApiTests(Db.Postgres);
+public sealed class IntegrationApiTestsPostgres(PostgresHost host) : IntegrationApiTests(host), IClassFixture<PostgresHost>;

@@ -4,13 +4,13 @@ using Microsoft.EntityFrameworkCore;
 namespace Egi.Web.Tests.Audit;
 
 /// <summary>The audit table refuses UPDATE and DELETE in the database itself, not only through EF Core.</summary>
-public abstract class AuditAppendOnlyDatabaseTests(Db db) : IAsyncLifetime
+public abstract class AuditAppendOnlyDatabaseTests(SharedHost host) : IAsyncLifetime
 {
-    private readonly EgiAppFactory app = new(db);
+    private readonly EgiAppFactory app = host.App;
 
-    public Task InitializeAsync() => Task.CompletedTask;
+    public Task InitializeAsync() => host.StartTestAsync();
 
-    public async Task DisposeAsync() => await app.DisposeAsync();
+    public Task DisposeAsync() => Task.CompletedTask;
 
     [Fact]
     public async Task Raw_update_and_delete_of_audit_lines_are_refused()
@@ -33,6 +33,6 @@ public abstract class AuditAppendOnlyDatabaseTests(Db db) : IAsyncLifetime
     }
 }
 
-public sealed class AuditAppendOnlyDatabaseTestsSqlite() : AuditAppendOnlyDatabaseTests(Db.Sqlite);
+public sealed class AuditAppendOnlyDatabaseTestsSqlite(SqliteHost host) : AuditAppendOnlyDatabaseTests(host), IClassFixture<SqliteHost>;
 
-public sealed class AuditAppendOnlyDatabaseTestsPostgres() : AuditAppendOnlyDatabaseTests(Db.Postgres);
+public sealed class AuditAppendOnlyDatabaseTestsPostgres(PostgresHost host) : AuditAppendOnlyDatabaseTests(host), IClassFixture<PostgresHost>;

@@ -9,13 +9,13 @@ namespace Egi.Web.Tests.Competencies;
 /// The competency catalogue page of Talento Humano through the real host: the seeded catalogue by group, editing a
 /// name (with the domain's validation), adding an entry, and deactivating one so it no longer appears on a rating page.
 /// </summary>
-public abstract class CataloguePagesTests(Db db) : IAsyncLifetime
+public abstract class CataloguePagesTests(SharedHost host) : IAsyncLifetime
 {
-    private readonly EgiAppFactory app = new(db);
+    private readonly EgiAppFactory app = host.App;
 
-    public Task InitializeAsync() => Task.CompletedTask;
+    public Task InitializeAsync() => host.StartTestAsync();
 
-    public async Task DisposeAsync() => await app.DisposeAsync();
+    public Task DisposeAsync() => Task.CompletedTask;
 
     private static async Task<string> ReadAsync(HttpResponseMessage r) => WebUtility.HtmlDecode(await r.Content.ReadAsStringAsync());
 
@@ -108,6 +108,6 @@ public abstract class CataloguePagesTests(Db db) : IAsyncLifetime
     }
 }
 
-public sealed class CataloguePagesTestsSqlite() : CataloguePagesTests(Db.Sqlite);
+public sealed class CataloguePagesTestsSqlite(SqliteHost host) : CataloguePagesTests(host), IClassFixture<SqliteHost>;
 
-public sealed class CataloguePagesTestsPostgres() : CataloguePagesTests(Db.Postgres);
+public sealed class CataloguePagesTestsPostgres(PostgresHost host) : CataloguePagesTests(host), IClassFixture<PostgresHost>;

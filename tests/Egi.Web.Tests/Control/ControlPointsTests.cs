@@ -144,7 +144,7 @@ public abstract partial class ControlPointsTests(Db db) : IAsyncLifetime
 
         var list = await PageAsync(hr, "/Control/Reminders");
         var row = Assert.Single(HtmlTables.Rows(list, "recordatorios"));
-        Assert.Equal(["09/12/2026 10:00", "Vigencia 2026", "Formulación y concertación de metas", "Manual", carlos.FullName, carlos.Email, "Evaluador", mail.Subject, Accounts.TalentoHumano], row);
+        Assert.Equal(["09/12/2026 10:00", "Vigencia 2026", "Formulación y concertación de metas", "Manual", carlos.FullName, carlos.Email, "Evaluador", mail.Subject!, Accounts.TalentoHumano], row);
     }
 
     [Fact]

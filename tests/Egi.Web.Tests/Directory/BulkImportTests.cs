@@ -19,22 +19,19 @@ namespace Egi.Web.Tests.Directory;
 /// and (in an open period) their evaluation, as one at a time did — and the confirmation costs a number of SQL commands
 /// that does not grow with the rows. Its own application, with the mail worker and the scheduler off.
 /// </summary>
-public abstract partial class BulkImportTests(Db db) : IAsyncLifetime
+public abstract partial class BulkImportTests(SharedHost host) : IAsyncLifetime
 {
     private const string Page = "/Directory/Import";
-    private EgiAppFactory app = null!;
+    private readonly EgiAppFactory app = host.App;
     private EvaluationScenario scenario = null!;
 
     public async Task InitializeAsync()
     {
-        app = new EgiAppFactory(db);
-        app.Settings["Mail:WorkerEnabled"] = "false";
-        app.Settings["Scheduler:Enabled"] = "false";
-        app.Settings["Import:BackgroundFrom"] = "400"; // larger confirmations run in the background
+        await host.StartTestAsync();
         scenario = await EvaluationScenario.OpenAsync(app);
     }
 
-    public async Task DisposeAsync() => await app.DisposeAsync();
+    public Task DisposeAsync() => Task.CompletedTask;
 
     [GeneratedRegex("name=\"Token\" value=\"([^\"]*)\"")]
     private static partial Regex TokenField();
@@ -312,11 +309,22 @@ public abstract partial class BulkImportTests(Db db) : IAsyncLifetime
     }
 }
 
-public sealed class BulkImportTestsSqlite() : BulkImportTests(Db.Sqlite);
+public sealed class BulkImportTestsSqlite(BulkImportSqliteHost host) : BulkImportTests(host), IClassFixture<BulkImportSqliteHost>;
 
-public sealed class BulkImportTestsPostgres() : BulkImportTests(Db.Postgres)
+public sealed class BulkImportTestsPostgres(BulkImportPostgresHost host) : BulkImportTests(host), IClassFixture<BulkImportPostgresHost>
 {
     [Fact]
     public Task Confirmation_costs_about_the_same_number_of_queries_for_100_and_300_rows() =>
         The_confirmation_costs_about_the_same_number_of_queries_for_100_and_300_rows();
 }
+
+/// <summary>The class's host: the mail worker off, confirmations of 400 rows or more in the background.</summary>
+public abstract class BulkImportHost(Db db) : SharedHost(db, app =>
+{
+    app.Settings["Mail:WorkerEnabled"] = "false";
+    app.Settings["Import:BackgroundFrom"] = "400"; // larger confirmations run in the background
+});
+
+public sealed class BulkImportSqliteHost() : BulkImportHost(Db.Sqlite);
+
+public sealed class BulkImportPostgresHost() : BulkImportHost(Db.Postgres);

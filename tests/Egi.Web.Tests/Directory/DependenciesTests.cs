@@ -5,20 +5,19 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Egi.Web.Tests.Dependencies;
 
-public abstract partial class DependenciesTests(Db db) : IAsyncLifetime
+public abstract partial class DependenciesTests(SharedHost host) : IAsyncLifetime
 {
     private const string Index = "/Directory/Dependencies";
     private const string Create = "/Directory/Dependencies/Create";
 
-    private EgiAppFactory app = null!;
+    private readonly EgiAppFactory app = host.App;
 
     public Task InitializeAsync()
     {
-        app = new EgiAppFactory(db);
-        return Task.CompletedTask;
+        return host.StartTestAsync();
     }
 
-    public async Task DisposeAsync() => await app.DisposeAsync();
+    public Task DisposeAsync() => Task.CompletedTask;
 
     private Task<int> IdOf(string code) =>
         app.WithDbAsync(d => d.Dependencies.Where(x => x.Code == code).Select(x => x.Id).SingleAsync());
@@ -269,6 +268,6 @@ public abstract partial class DependenciesTests(Db db) : IAsyncLifetime
     }
 }
 
-public sealed class DependenciesTestsSqlite() : DependenciesTests(Db.Sqlite);
+public sealed class DependenciesTestsSqlite(SqliteHost host) : DependenciesTests(host), IClassFixture<SqliteHost>;
 
-public sealed class DependenciesTestsPostgres() : DependenciesTests(Db.Postgres);
+public sealed class DependenciesTestsPostgres(PostgresHost host) : DependenciesTests(host), IClassFixture<PostgresHost>;

@@ -11,16 +11,20 @@ namespace Egi.Web.Tests.Evaluations;
 /// Talento Humano's tools on one evaluation (reassign the evaluator, assign a Comisión Evaluadora, reopen a step,
 /// escalate a disagreement) and the committee recorder's decision, through the real pages.
 /// </summary>
-public abstract class AdminPagesTests(Db db) : IAsyncLifetime
+public abstract class AdminPagesTests(SharedHost host) : IAsyncLifetime
 {
-    private readonly EgiAppFactory app = new(db);
+    private readonly EgiAppFactory app = host.App;
     private EvaluationScenario scenario = null!;
 
     private const string Camila = EvaluationScenario.Camila;
 
-    public async Task InitializeAsync() => scenario = await EvaluationScenario.OpenAsync(app);
+    public async Task InitializeAsync()
+    {
+        await host.StartTestAsync();
+        scenario = await EvaluationScenario.OpenAsync(app);
+    }
 
-    public async Task DisposeAsync() => await app.DisposeAsync();
+    public Task DisposeAsync() => Task.CompletedTask;
 
     private static string Admin(int id) => $"/Evaluations/Admin/{id}";
 
@@ -268,6 +272,6 @@ public abstract class AdminPagesTests(Db db) : IAsyncLifetime
     }
 }
 
-public sealed class AdminPagesTestsSqlite() : AdminPagesTests(Db.Sqlite);
+public sealed class AdminPagesTestsSqlite(SqliteHost host) : AdminPagesTests(host), IClassFixture<SqliteHost>;
 
-public sealed class AdminPagesTestsPostgres() : AdminPagesTests(Db.Postgres);
+public sealed class AdminPagesTestsPostgres(PostgresHost host) : AdminPagesTests(host), IClassFixture<PostgresHost>;

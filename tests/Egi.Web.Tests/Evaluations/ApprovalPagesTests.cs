@@ -12,17 +12,21 @@ namespace Egi.Web.Tests.Evaluations;
 /// Activity 5 through the real pages: «Por aprobar» and the approval page of the current evaluator (approve, reject
 /// with a reason, modify with a justification per changed field), refused to anyone else, refused when stale.
 /// </summary>
-public abstract class ApprovalPagesTests(Db db) : IAsyncLifetime
+public abstract class ApprovalPagesTests(SharedHost host) : IAsyncLifetime
 {
-    private readonly EgiAppFactory app = new(db);
+    private readonly EgiAppFactory app = host.App;
     private EvaluationScenario scenario = null!;
 
     private const string Camila = EvaluationScenario.Camila;
     private const string CamilaName = "Camila Andrea Salazar Nieto";
 
-    public async Task InitializeAsync() => scenario = await EvaluationScenario.OpenAsync(app);
+    public async Task InitializeAsync()
+    {
+        await host.StartTestAsync();
+        scenario = await EvaluationScenario.OpenAsync(app);
+    }
 
-    public async Task DisposeAsync() => await app.DisposeAsync();
+    public Task DisposeAsync() => Task.CompletedTask;
 
     private static string Approval(int id) => $"/Evaluations/Approval/{id}";
 
@@ -366,9 +370,9 @@ public abstract class ApprovalPagesTests(Db db) : IAsyncLifetime
     }
 }
 
-public sealed class ApprovalPagesTestsSqlite() : ApprovalPagesTests(Db.Sqlite);
+public sealed class ApprovalPagesTestsSqlite(SqliteHost host) : ApprovalPagesTests(host), IClassFixture<SqliteHost>;
 
-public sealed class ApprovalPagesTestsPostgres() : ApprovalPagesTests(Db.Postgres);
+public sealed class ApprovalPagesTestsPostgres(PostgresHost host) : ApprovalPagesTests(host), IClassFixture<PostgresHost>;
 
 /// <summary>Small helpers of the approval and administration page tests: forms, versions, decoded HTML.</summary>
 internal static class Ap

@@ -11,9 +11,9 @@ namespace Egi.Web.Tests.Evaluations;
 /// The Comisión Evaluadora decides an escalated self-evaluation (first follow-up) on the committee page: the recorder
 /// enters the decided % per goal and the decision; nobody else opens the page.
 /// </summary>
-public abstract class CommitteeFollowUpTests(Db db) : IAsyncLifetime
+public abstract class CommitteeFollowUpTests(SharedHost host) : IAsyncLifetime
 {
-    private readonly EgiAppFactory app = new(db);
+    private readonly EgiAppFactory app = host.App;
     private EvaluationScenario scenario = null!;
     private int id;
 
@@ -23,6 +23,7 @@ public abstract class CommitteeFollowUpTests(Db db) : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        await host.StartTestAsync();
         scenario = await EvaluationScenario.OpenAsync(app);
         await app.WithDbAsync(async d =>
         {
@@ -49,7 +50,7 @@ public abstract class CommitteeFollowUpTests(Db db) : IAsyncLifetime
         id = await scenario.EvaluationIdAsync(Camila);
     }
 
-    public async Task DisposeAsync() => await app.DisposeAsync();
+    public Task DisposeAsync() => Task.CompletedTask;
 
     private static List<GoalProgress> Progress(Evaluation e, int percent) =>
         e.OrderedGoals.Select(g => new GoalProgress { GoalNumber = g.Number, AchievedPercent = percent, Narrative = "Avance con soportes." }).ToList();
@@ -113,6 +114,6 @@ public abstract class CommitteeFollowUpTests(Db db) : IAsyncLifetime
     }
 }
 
-public sealed class CommitteeFollowUpTestsSqlite() : CommitteeFollowUpTests(Db.Sqlite);
+public sealed class CommitteeFollowUpTestsSqlite(SqliteHost host) : CommitteeFollowUpTests(host), IClassFixture<SqliteHost>;
 
-public sealed class CommitteeFollowUpTestsPostgres() : CommitteeFollowUpTests(Db.Postgres);
+public sealed class CommitteeFollowUpTestsPostgres(PostgresHost host) : CommitteeFollowUpTests(host), IClassFixture<PostgresHost>;

@@ -47,15 +47,19 @@ public static class CompetencyWalk
 /// Activities 14 and 15 through the real host: the evaluator rates the competencies of the catalogue that apply to the
 /// evaluado, and the evaluado reads the score breakdown and accepts or does not accept the final result.
 /// </summary>
-public abstract partial class CompetencyPagesTests(Db db) : IAsyncLifetime
+public abstract partial class CompetencyPagesTests(SharedHost host) : IAsyncLifetime
 {
-    private readonly EgiAppFactory app = new(db);
+    private readonly EgiAppFactory app = host.App;
     private EvaluationScenario scenario = null!;
     private const string Camila = EvaluationScenario.Camila;
 
-    public async Task InitializeAsync() => scenario = await EvaluationScenario.OpenAsync(app);
+    public async Task InitializeAsync()
+    {
+        await host.StartTestAsync();
+        scenario = await EvaluationScenario.OpenAsync(app);
+    }
 
-    public async Task DisposeAsync() => await app.DisposeAsync();
+    public Task DisposeAsync() => Task.CompletedTask;
 
     private static string RatingPage(int id) => $"/Evaluations/Competencies/{id}";
     private static string FinalPage(int id) => $"/Evaluations/FinalAcceptance/{id}";
@@ -224,6 +228,6 @@ public abstract partial class CompetencyPagesTests(Db db) : IAsyncLifetime
     }
 }
 
-public sealed class CompetencyPagesTestsSqlite() : CompetencyPagesTests(Db.Sqlite);
+public sealed class CompetencyPagesTestsSqlite(SqliteHost host) : CompetencyPagesTests(host), IClassFixture<SqliteHost>;
 
-public sealed class CompetencyPagesTestsPostgres() : CompetencyPagesTests(Db.Postgres);
+public sealed class CompetencyPagesTestsPostgres(PostgresHost host) : CompetencyPagesTests(host), IClassFixture<PostgresHost>;

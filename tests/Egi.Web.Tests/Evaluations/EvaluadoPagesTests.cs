@@ -11,17 +11,21 @@ namespace Egi.Web.Tests.Evaluations;
 /// The evaluado's pages of stage 1 through the real host: the evaluation page, «Mi evaluación», the formulation
 /// (activity 4), the acceptance (activity 6) and «Mis pendientes»; each refused to whoever may not see or act.
 /// </summary>
-public abstract partial class EvaluadoPagesTests(Db db) : IAsyncLifetime
+public abstract partial class EvaluadoPagesTests(SharedHost host) : IAsyncLifetime
 {
-    private readonly EgiAppFactory app = new(db);
+    private readonly EgiAppFactory app = host.App;
     private EvaluationScenario scenario = null!;
 
     private const string Camila = EvaluationScenario.Camila;
     private const string CamilaName = "Camila Andrea Salazar Nieto";
 
-    public async Task InitializeAsync() => scenario = await EvaluationScenario.OpenAsync(app);
+    public async Task InitializeAsync()
+    {
+        await host.StartTestAsync();
+        scenario = await EvaluationScenario.OpenAsync(app);
+    }
 
-    public async Task DisposeAsync() => await app.DisposeAsync();
+    public Task DisposeAsync() => Task.CompletedTask;
 
     private static string Details(int id) => $"/Evaluations/Details/{id}";
     private static string GoalsPage(int id) => $"/Evaluations/Goals/{id}";
@@ -424,6 +428,6 @@ public abstract partial class EvaluadoPagesTests(Db db) : IAsyncLifetime
     }
 }
 
-public sealed class EvaluadoPagesTestsSqlite() : EvaluadoPagesTests(Db.Sqlite);
+public sealed class EvaluadoPagesTestsSqlite(SqliteHost host) : EvaluadoPagesTests(host), IClassFixture<SqliteHost>;
 
-public sealed class EvaluadoPagesTestsPostgres() : EvaluadoPagesTests(Db.Postgres);
+public sealed class EvaluadoPagesTestsPostgres(PostgresHost host) : EvaluadoPagesTests(host), IClassFixture<PostgresHost>;

@@ -11,9 +11,9 @@ namespace Egi.Web.Tests.Evaluations;
 /// (a renamed executable is refused), the size limit comes from the period, the file is stored outside wwwroot under a
 /// GUID and the name is only displayed; downloads are for people who may see the evaluation, and audited.
 /// </summary>
-public abstract class EvidenceTests(Db db) : IAsyncLifetime
+public abstract class EvidenceTests(SharedHost host) : IAsyncLifetime
 {
-    private readonly EgiAppFactory app = new(db);
+    private readonly EgiAppFactory app = host.App;
     private EvaluationScenario scenario = null!;
     private int id;
 
@@ -21,6 +21,7 @@ public abstract class EvidenceTests(Db db) : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        await host.StartTestAsync();
         scenario = await EvaluationScenario.OpenAsync(app);
         await app.WithDbAsync(async d =>
         {
@@ -38,7 +39,7 @@ public abstract class EvidenceTests(Db db) : IAsyncLifetime
         id = await scenario.EvaluationIdAsync(Camila);
     }
 
-    public async Task DisposeAsync() => await app.DisposeAsync();
+    public Task DisposeAsync() => Task.CompletedTask;
 
     private string Self => $"/Evaluations/SelfEvaluation/{id}";
     private string Upload => $"{Self}?handler=Upload";
@@ -233,6 +234,6 @@ public abstract class EvidenceTests(Db db) : IAsyncLifetime
     }
 }
 
-public sealed class EvidenceTestsSqlite() : EvidenceTests(Db.Sqlite);
+public sealed class EvidenceTestsSqlite(SqliteHost host) : EvidenceTests(host), IClassFixture<SqliteHost>;
 
-public sealed class EvidenceTestsPostgres() : EvidenceTests(Db.Postgres);
+public sealed class EvidenceTestsPostgres(PostgresHost host) : EvidenceTests(host), IClassFixture<PostgresHost>;

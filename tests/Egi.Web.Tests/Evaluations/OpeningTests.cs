@@ -9,13 +9,13 @@ using Microsoft.EntityFrameworkCore;
 namespace Egi.Web.Tests.Evaluations;
 
 /// <summary>Activity 4's start: opening a period opens every eligible servant's evaluation; later eligibility opens one then.</summary>
-public abstract class OpeningTests(Db db) : IAsyncLifetime
+public abstract class OpeningTests(SharedHost host) : IAsyncLifetime
 {
-    private readonly EgiAppFactory app = new(db);
+    private readonly EgiAppFactory app = host.App;
 
-    public Task InitializeAsync() => Task.CompletedTask;
+    public Task InitializeAsync() => host.StartTestAsync();
 
-    public async Task DisposeAsync() => await app.DisposeAsync();
+    public Task DisposeAsync() => Task.CompletedTask;
 
     private static string S(int v) => v.ToString(CultureInfo.InvariantCulture);
 
@@ -111,6 +111,6 @@ public abstract class OpeningTests(Db db) : IAsyncLifetime
     }
 }
 
-public sealed class OpeningTestsSqlite() : OpeningTests(Db.Sqlite);
+public sealed class OpeningTestsSqlite(SqliteHost host) : OpeningTests(host), IClassFixture<SqliteHost>;
 
-public sealed class OpeningTestsPostgres() : OpeningTests(Db.Postgres);
+public sealed class OpeningTestsPostgres(PostgresHost host) : OpeningTests(host), IClassFixture<PostgresHost>;

@@ -16,9 +16,9 @@ namespace Egi.Web.Tests.Evaluations;
 /// Change of evaluator and retiro (SPEC §4) through the real pages: the outgoing jefe's pending partial evaluation,
 /// who may record it, the evaluation page showing it, retirement from the directory, and the weighted final rule.
 /// </summary>
-public abstract class PartialEvaluationTests(Db db) : IAsyncLifetime
+public abstract class PartialEvaluationTests(SharedHost host) : IAsyncLifetime
 {
-    private readonly EgiAppFactory app = new(db);
+    private readonly EgiAppFactory app = host.App;
     private EvaluationScenario scenario = null!;
     private int id;
     private int felipe;
@@ -28,6 +28,7 @@ public abstract class PartialEvaluationTests(Db db) : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        await host.StartTestAsync();
         scenario = await EvaluationScenario.OpenAsync(app);
         await app.WithDbAsync(async d =>
         {
@@ -46,7 +47,7 @@ public abstract class PartialEvaluationTests(Db db) : IAsyncLifetime
         carlos = await scenario.ServantIdAsync(EvaluationScenario.Carlos);
     }
 
-    public async Task DisposeAsync() => await app.DisposeAsync();
+    public Task DisposeAsync() => Task.CompletedTask;
 
     private string PartialPage => $"/Evaluations/Partial/{id}";
     private string DetailsPage => $"/Evaluations/Details/{id}";
@@ -326,6 +327,6 @@ public abstract class PartialEvaluationTests(Db db) : IAsyncLifetime
         e.OrderedGoals.Select(g => new GoalProgress { GoalNumber = g.Number, AchievedPercent = percent, Narrative = "Avance con soportes." }).ToList();
 }
 
-public sealed class PartialEvaluationTestsSqlite() : PartialEvaluationTests(Db.Sqlite);
+public sealed class PartialEvaluationTestsSqlite(SqliteHost host) : PartialEvaluationTests(host), IClassFixture<SqliteHost>;
 
-public sealed class PartialEvaluationTestsPostgres() : PartialEvaluationTests(Db.Postgres);
+public sealed class PartialEvaluationTestsPostgres(PostgresHost host) : PartialEvaluationTests(host), IClassFixture<PostgresHost>;

@@ -17,17 +17,21 @@ namespace Egi.Web.Tests.Evaluations;
 /// The «Calificación» section of the evaluation page (first follow-up score, then the full breakdown) and the
 /// printable result sheet /Evaluations/Result/{id} of a finished evaluation, with the numbers of <see cref="ScoringPolicy"/>.
 /// </summary>
-public abstract class ResultPagesTests(Db db) : IAsyncLifetime
+public abstract class ResultPagesTests(SharedHost host) : IAsyncLifetime
 {
-    private readonly EgiAppFactory app = new(db);
+    private readonly EgiAppFactory app = host.App;
     private EvaluationScenario scenario = null!;
     private const string Camila = EvaluationScenario.Camila;
     private static readonly CultureInfo EsCo = CultureInfo.GetCultureInfo("es-CO");
     private const string Legend = "Esta calificación no otorga derechos de carrera administrativa.";
 
-    public async Task InitializeAsync() => scenario = await EvaluationScenario.OpenAsync(app);
+    public async Task InitializeAsync()
+    {
+        await host.StartTestAsync();
+        scenario = await EvaluationScenario.OpenAsync(app);
+    }
 
-    public async Task DisposeAsync() => await app.DisposeAsync();
+    public Task DisposeAsync() => Task.CompletedTask;
 
     private static string DetailsPage(int id) => $"/Evaluations/Details/{id}";
     private static string ResultPage(int id) => $"/Evaluations/Result/{id}";
@@ -175,6 +179,6 @@ public abstract class ResultPagesTests(Db db) : IAsyncLifetime
     }
 }
 
-public sealed class ResultPagesTestsSqlite() : ResultPagesTests(Db.Sqlite);
+public sealed class ResultPagesTestsSqlite(SqliteHost host) : ResultPagesTests(host), IClassFixture<SqliteHost>;
 
-public sealed class ResultPagesTestsPostgres() : ResultPagesTests(Db.Postgres);
+public sealed class ResultPagesTestsPostgres(PostgresHost host) : ResultPagesTests(host), IClassFixture<PostgresHost>;

@@ -12,9 +12,9 @@ namespace Egi.Web.Tests.Evaluations;
 /// the evaluator's approval (reject with reason, modify with a justification per changed field, approve), the
 /// evaluado's acceptance of the first follow-up with before/after; refused to anyone else and when stale.
 /// </summary>
-public abstract class SelfEvaluationPagesTests(Db db) : IAsyncLifetime
+public abstract class SelfEvaluationPagesTests(SharedHost host) : IAsyncLifetime
 {
-    private readonly EgiAppFactory app = new(db);
+    private readonly EgiAppFactory app = host.App;
     private EvaluationScenario scenario = null!;
     private int id;
 
@@ -22,6 +22,7 @@ public abstract class SelfEvaluationPagesTests(Db db) : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        await host.StartTestAsync();
         scenario = await EvaluationScenario.OpenAsync(app);
         // Both follow-up windows around the test clock's today (24/11/2026).
         await app.WithDbAsync(async d =>
@@ -40,7 +41,7 @@ public abstract class SelfEvaluationPagesTests(Db db) : IAsyncLifetime
         id = await scenario.EvaluationIdAsync(Camila);
     }
 
-    public async Task DisposeAsync() => await app.DisposeAsync();
+    public Task DisposeAsync() => Task.CompletedTask;
 
     private string Self => $"/Evaluations/SelfEvaluation/{id}";
     private string FollowUpApproval => $"/Evaluations/FollowUpApproval/{id}";
@@ -223,6 +224,6 @@ public abstract class SelfEvaluationPagesTests(Db db) : IAsyncLifetime
     }
 }
 
-public sealed class SelfEvaluationPagesTestsSqlite() : SelfEvaluationPagesTests(Db.Sqlite);
+public sealed class SelfEvaluationPagesTestsSqlite(SqliteHost host) : SelfEvaluationPagesTests(host), IClassFixture<SqliteHost>;
 
-public sealed class SelfEvaluationPagesTestsPostgres() : SelfEvaluationPagesTests(Db.Postgres);
+public sealed class SelfEvaluationPagesTestsPostgres(PostgresHost host) : SelfEvaluationPagesTests(host), IClassFixture<PostgresHost>;

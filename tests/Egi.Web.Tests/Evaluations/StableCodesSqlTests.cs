@@ -13,9 +13,9 @@ namespace Egi.Web.Tests.Evaluations;
 /// Spanish labels the application used to store (written with raw SQL) reads back through EF Core with the enums after
 /// <see cref="StableCodesSql"/> ran; running it again changes nothing; the Down statements restore the labels.
 /// </summary>
-public abstract class StableCodesSqlTests(Db db) : IAsyncLifetime
+public abstract class StableCodesSqlTests(SharedHost host) : IAsyncLifetime
 {
-    private readonly EgiAppFactory app = new(db);
+    private readonly EgiAppFactory app = host.App;
     private int oldId;
     private int newId;
 
@@ -93,6 +93,7 @@ public abstract class StableCodesSqlTests(Db db) : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        await host.StartTestAsync();
         (oldId, newId) = await app.WithDbAsync(async d =>
         {
             var period = await d.Periods.SingleAsync(p => p.Year == 2026);
@@ -109,7 +110,7 @@ public abstract class StableCodesSqlTests(Db db) : IAsyncLifetime
             return (old.Id, current.Id);
         });
         // What the application stored before the stable codes, written as raw SQL.
-        await app.WithDbAsync(d => d.Database.ExecuteSqlRawAsync(db == Db.Postgres ? PostgresOldJson : SqliteOldJson,
+        await app.WithDbAsync(d => d.Database.ExecuteSqlRawAsync(app.Db == Db.Postgres ? PostgresOldJson : SqliteOldJson,
             OldHistory(), OldVersions(), OldTenures(), OldPartials(), oldId));
     }
 
@@ -125,10 +126,10 @@ public abstract class StableCodesSqlTests(Db db) : IAsyncLifetime
     private const string PostgresRaw =
         "SELECT COALESCE(\"History\"::text, '') || ' | ' || COALESCE(\"Versions\"::text, '') || ' | ' || COALESCE(\"Tenures\"::text, '') || ' | ' || COALESCE(\"Partials\"::text, '') AS \"Value\" FROM \"Evaluations\" WHERE \"Id\" = {0}";
 
-    public async Task DisposeAsync() => await app.DisposeAsync();
+    public Task DisposeAsync() => Task.CompletedTask;
 
-    private string[] Up => db == Db.Postgres ? StableCodesSql.Postgres : StableCodesSql.Sqlite;
-    private string[] Down => db == Db.Postgres ? StableCodesSql.PostgresDown : StableCodesSql.SqliteDown;
+    private string[] Up => app.Db == Db.Postgres ? StableCodesSql.Postgres : StableCodesSql.Sqlite;
+    private string[] Down => app.Db == Db.Postgres ? StableCodesSql.PostgresDown : StableCodesSql.SqliteDown;
 
     /// <summary>Runs the statements as a migration's Sql() does: as they are, on the context's connection.</summary>
     private Task RunAsync(IEnumerable<string> statements) => app.WithDbAsync(async d =>
@@ -145,14 +146,14 @@ public abstract class StableCodesSqlTests(Db db) : IAsyncLifetime
 
     /// <summary>The four JSON columns of an evaluation as the database has them (text).</summary>
     private Task<string> RawAsync(int id) =>
-        app.WithDbAsync(d => d.Database.SqlQueryRaw<string>(db == Db.Postgres ? PostgresRaw : SqliteRaw, id).SingleAsync());
+        app.WithDbAsync(d => d.Database.SqlQueryRaw<string>(app.Db == Db.Postgres ? PostgresRaw : SqliteRaw, id).SingleAsync());
 
     private Task<Evaluation> ReadAsync(int id) => app.WithDbAsync(d => d.Evaluations.AsNoTracking().SingleAsync(e => e.Id == id));
 
     [Fact]
     public async Task The_old_spanish_labels_become_the_enums()
     {
-        if (db == Db.Sqlite) // TEXT keeps the escaped form as written (jsonb normalizes it)
+        if (app.Db == Db.Sqlite) // TEXT keeps the escaped form as written (jsonb normalizes it)
             Assert.Contains("Decisi\\u00F3n de la comisi\\u00F3n", await RawAsync(oldId), StringComparison.OrdinalIgnoreCase);
         var untouched = await RawAsync(newId);
 
@@ -233,6 +234,6 @@ public abstract class StableCodesSqlTests(Db db) : IAsyncLifetime
     }
 }
 
-public sealed class StableCodesSqlTestsSqlite() : StableCodesSqlTests(Db.Sqlite);
+public sealed class StableCodesSqlTestsSqlite(SqliteHost host) : StableCodesSqlTests(host), IClassFixture<SqliteHost>;
 
-public sealed class StableCodesSqlTestsPostgres() : StableCodesSqlTests(Db.Postgres);
+public sealed class StableCodesSqlTestsPostgres(PostgresHost host) : StableCodesSqlTests(host), IClassFixture<PostgresHost>;

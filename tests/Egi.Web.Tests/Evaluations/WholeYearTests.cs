@@ -16,9 +16,9 @@ namespace Egi.Web.Tests.Evaluations;
 /// what the people see: the state on the evaluation page and the notification to whoever acts next (outbox and
 /// inbox); at the end the result sheet and the annual report show the same score, worked by hand.
 /// </summary>
-public abstract partial class WholeYearTests(Db db) : IAsyncLifetime
+public abstract partial class WholeYearTests(SharedHost host) : IAsyncLifetime
 {
-    private readonly EgiAppFactory app = new(db);
+    private readonly EgiAppFactory app = host.App;
     private EvaluationScenario scenario = null!;
     private int id;
     private long lastMessage;
@@ -30,6 +30,7 @@ public abstract partial class WholeYearTests(Db db) : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        await host.StartTestAsync();
         scenario = await EvaluationScenario.OpenAsync(app);
         // Both follow-up windows (activities 8–15) around the test clock's today (24/11/2026), as Talento Humano would set them.
         await app.WithDbAsync(async d =>
@@ -49,7 +50,7 @@ public abstract partial class WholeYearTests(Db db) : IAsyncLifetime
         lastMessage = await app.WithDbAsync(d => d.OutboxMessages.Select(m => (long?)m.Id).MaxAsync()) ?? 0;
     }
 
-    public async Task DisposeAsync() => await app.DisposeAsync();
+    public Task DisposeAsync() => Task.CompletedTask;
 
     private string Details => $"/Evaluations/Details/{id}";
     private string Self => $"/Evaluations/SelfEvaluation/{id}";
@@ -248,9 +249,9 @@ public abstract partial class WholeYearTests(Db db) : IAsyncLifetime
     }
 }
 
-public sealed class WholeYearTestsSqlite() : WholeYearTests(Db.Sqlite);
+public sealed class WholeYearTestsSqlite(SqliteHost host) : WholeYearTests(host), IClassFixture<SqliteHost>;
 
-public sealed class WholeYearTestsPostgres() : WholeYearTests(Db.Postgres);
+public sealed class WholeYearTestsPostgres(PostgresHost host) : WholeYearTests(host), IClassFixture<PostgresHost>;
 
 /// <summary>
 /// Issue #5 «Done when»: the demo (Egi:DemoScenario, what <c>dotnet run</c> uses) lets a person walk the whole year:

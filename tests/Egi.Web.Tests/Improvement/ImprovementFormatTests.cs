@@ -63,6 +63,7 @@ public abstract partial class ImprovementFormatTests(Db db) : IAsyncLifetime
             var attachment = Assert.Single(mail.Attachments.OfType<MimeKit.MimePart>());
             Assert.Equal($"formato-mejoramiento-{Camila}.xlsx", attachment.FileName);
             Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", attachment.ContentType.MimeType);
+            Assert.NotNull(attachment.Content);
             using var content = new MemoryStream();
             await attachment.Content.DecodeToAsync(content);
 

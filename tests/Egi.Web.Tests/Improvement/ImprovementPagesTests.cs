@@ -14,9 +14,9 @@ namespace Egi.Web.Tests.Improvement;
 /// Activities 18–20 through the real host: who requires a plan and Talento Humano's changes to the list, the plan filled
 /// and confirmed by jefe and servant, follow-up until closed, reminders, and who may see or edit each plan.
 /// </summary>
-public abstract class ImprovementPagesTests(Db db) : IAsyncLifetime
+public abstract class ImprovementPagesTests(SharedHost host) : IAsyncLifetime
 {
-    private readonly EgiAppFactory app = new(db);
+    private readonly EgiAppFactory app = host.App;
     private EvaluationScenario scenario = null!;
     private const string Camila = EvaluationScenario.Camila;
     private const string Santiago = EvaluationScenario.Santiago;
@@ -24,13 +24,13 @@ public abstract class ImprovementPagesTests(Db db) : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        app.Settings["Scheduler:Enabled"] = "false";
+        await host.StartTestAsync();
         scenario = await EvaluationScenario.OpenAsync(app);
         await FinishAsync(app, scenario, Camila);
         await FinishAsync(app, scenario, Santiago, teamwork: 2);
     }
 
-    public async Task DisposeAsync() => await app.DisposeAsync();
+    public Task DisposeAsync() => Task.CompletedTask;
 
     /// <summary>Talento Humano sends the formats; returns Camila's plan id.</summary>
     private async Task<long> SentAsync()
@@ -268,6 +268,6 @@ public abstract class ImprovementPagesTests(Db db) : IAsyncLifetime
     }
 }
 
-public sealed class ImprovementPagesTestsSqlite() : ImprovementPagesTests(Db.Sqlite);
+public sealed class ImprovementPagesTestsSqlite(SqliteHost host) : ImprovementPagesTests(host), IClassFixture<SqliteHost>;
 
-public sealed class ImprovementPagesTestsPostgres() : ImprovementPagesTests(Db.Postgres);
+public sealed class ImprovementPagesTestsPostgres(PostgresHost host) : ImprovementPagesTests(host), IClassFixture<PostgresHost>;

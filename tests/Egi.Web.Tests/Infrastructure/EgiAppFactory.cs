@@ -4,6 +4,7 @@ using Egi.Web.Data;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Time.Testing;
@@ -70,7 +71,15 @@ public sealed class EgiAppFactory : WebApplicationFactory<Program>
     /// The clock of the application: 24 Nov 2026 10:00 in Bogotá unless a test moves it (forward only) or starts the host
     /// on another one (<c>new EgiAppFactory(db) { Clock = new(start) }</c>, e.g. a year walked from an earlier month).
     /// </summary>
-    public FakeTimeProvider Clock { get; init; } = new(new DateTimeOffset(2026, 11, 24, 15, 0, 0, TimeSpan.Zero));
+    public FakeTimeProvider Clock { get => clock; init => clock = value; }
+
+    private FakeTimeProvider clock = new(new DateTimeOffset(2026, 11, 24, 15, 0, 0, TimeSpan.Zero));
+
+    /// <summary>The clock's time when the host started: where <see cref="ResetAsync"/> puts a new clock.</summary>
+    private DateTimeOffset startedAt;
+
+    /// <summary>The template database this host's database is a copy of (null when it was built otherwise).</summary>
+    private string? template;
 
     public string DataFolder => folder;
 
@@ -117,7 +126,8 @@ public sealed class EgiAppFactory : WebApplicationFactory<Program>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        if (!FreshDatabase && sharedWith is null && !isTemplate) TemplateDatabases.CopyInto(this);
+        startedAt = Clock.GetUtcNow();
+        if (!FreshDatabase && sharedWith is null && !isTemplate) template = TemplateDatabases.CopyInto(this);
         builder.UseEnvironment("Development");
         builder.UseSetting("Egi:DataFolder", folder);
         builder.UseSetting("Egi:SeedDemo", "true");
@@ -166,7 +176,8 @@ public sealed class EgiAppFactory : WebApplicationFactory<Program>
         {
             services.AddSingleton<Microsoft.AspNetCore.Hosting.IStartupFilter, RemoteIpFromHeader>();
             services.RemoveAll<TimeProvider>();
-            services.AddSingleton<TimeProvider>(Clock);
+            // The application reads the test's clock through a proxy, so that ResetAsync can give it a new one.
+            services.AddSingleton<TimeProvider>(new CurrentClock(this));
             // Hashing with the production iteration count would make every seeded account cost ~0.1 s.
             services.Configure<PasswordHasherOptions>(o => o.IterationCount = 1);
             services.ConfigureDbContext<SqliteEgiDbContext>(o => o.AddInterceptors(Queries));
@@ -220,6 +231,34 @@ public sealed class EgiAppFactory : WebApplicationFactory<Program>
         await work(scope.ServiceProvider.GetRequiredService<EgiDbContext>());
     }
 
+    /// <summary>
+    /// Puts this (started) host back where a new host of the same kind would start, for the next test of a class that
+    /// shares one host (see <see cref="SharedHost"/>): the database back to a copy of the template (keeping this host's
+    /// data-protection key, which a new host would have written at start-up), a new clock at the start time, the data
+    /// folder without the files tests left in it (evidence, e-mails, pending imports) and the query count at zero.
+    /// Nothing else in the host keeps test data: the sign-in cookies are the clients' and every test makes new clients.
+    /// </summary>
+    public async Task ResetAsync()
+    {
+        if (template is null) throw new InvalidOperationException("Only a host on a copy of a template database can be reset.");
+        var keys = await WithDbAsync(d => d.DataProtectionKeys.AsNoTracking().ToListAsync());
+        await TemplateDatabases.RestoreAsync(this, template);
+        clock = new FakeTimeProvider(startedAt);
+        await WithDbAsync(async d =>
+        {
+            d.DataProtectionKeys.AddRange(keys.Select(k => new Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey
+            {
+                FriendlyName = k.FriendlyName,
+                Xml = k.Xml,
+            }));
+            await d.SaveChangesAsync();
+        });
+        foreach (var file in System.IO.Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories))
+            if (!Path.GetFileName(file).StartsWith("egi.db", StringComparison.Ordinal))
+                File.Delete(file);
+        Queries.Reset();
+    }
+
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
@@ -232,6 +271,21 @@ public sealed class EgiAppFactory : WebApplicationFactory<Program>
         }
         try { System.IO.Directory.Delete(folder, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
     }
+}
+
+/// <summary>The application's <see cref="TimeProvider"/>: whatever <see cref="EgiAppFactory.Clock"/> is now.</summary>
+internal sealed class CurrentClock(EgiAppFactory app) : TimeProvider
+{
+    public override DateTimeOffset GetUtcNow() => app.Clock.GetUtcNow();
+
+    public override long GetTimestamp() => app.Clock.GetTimestamp();
+
+    public override long TimestampFrequency => app.Clock.TimestampFrequency;
+
+    public override TimeZoneInfo LocalTimeZone => app.Clock.LocalTimeZone;
+
+    public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period) =>
+        app.Clock.CreateTimer(callback, state, dueTime, period);
 }
 
 /// <summary>Sets the connection's remote address from <see cref="EgiAppFactory.RemoteIpHeader"/>, before anything else runs.</summary>

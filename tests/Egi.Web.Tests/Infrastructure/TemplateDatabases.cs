@@ -23,12 +23,13 @@ internal static class TemplateDatabases
     /// Creates <paramref name="app"/>'s database as a copy of the template of its kind, unless it already exists (a
     /// restore put it there) or the test chose its own database settings.
     /// </summary>
-    public static void CopyInto(EgiAppFactory app)
+    /// <returns>The template's connection string, or null when the database was left to start-up.</returns>
+    public static string? CopyInto(EgiAppFactory app)
     {
-        if (Environment.GetEnvironmentVariable("EGI_TEST_NO_TEMPLATES") == "1") return; // to measure what they save
+        if (Environment.GetEnvironmentVariable("EGI_TEST_NO_TEMPLATES") == "1") return null; // to measure what they save
         if (app.Settings.Keys.Any(k => k.StartsWith("Database:", StringComparison.Ordinal)
                 || k.StartsWith("ConnectionStrings:", StringComparison.Ordinal) || k == "Egi:DataFolder"))
-            return;
+            return null;
         var key = KeyOf(app);
         var lazy = Templates.GetOrAdd(key, _ => new Lazy<Task<string>>(() => Task.Run(() => BuildAsync(app))));
         string template;
@@ -40,9 +41,55 @@ internal static class TemplateDatabases
         {
             // Let a later host try again; this one builds its database from nothing and shows the failure itself.
             Templates.TryRemove(new KeyValuePair<string, Lazy<Task<string>>>(key, lazy));
-            return;
+            return null;
         }
         Task.Run(() => CopyAsync(app, template)).GetAwaiter().GetResult();
+        return template;
+    }
+
+    /// <summary>
+    /// Replaces <paramref name="app"/>'s database, while its host runs, with a new copy of <paramref name="template"/>:
+    /// PostgreSQL drops it (closing the host's connections) and copies the template again; SQLite copies the template's
+    /// pages over the file. The host's next connection finds the database as start-up left it.
+    /// </summary>
+    public static async Task RestoreAsync(EgiAppFactory app, string template)
+    {
+        if (app.Db == Db.Postgres)
+        {
+            var target = new NpgsqlConnectionStringBuilder(app.ConnectionString).Database!;
+            var source = new NpgsqlConnectionStringBuilder(template).Database!;
+            await using (var pooled = new NpgsqlConnection(app.ConnectionString)) NpgsqlConnection.ClearPool(pooled);
+            await using var admin = new NpgsqlConnection($"{EgiAppFactory.PostgresBase};Timeout=60;Command Timeout=120");
+            await admin.OpenAsync();
+            await using (var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{target}\" WITH (FORCE)", admin))
+                await drop.ExecuteNonQueryAsync();
+            await using (var create = new NpgsqlCommand($"CREATE DATABASE \"{target}\" TEMPLATE \"{source}\"", admin))
+                await create.ExecuteNonQueryAsync();
+            // Connections the host opened while the database was being replaced are broken: none may be reused.
+            await using (var pooled = new NpgsqlConnection(app.ConnectionString)) NpgsqlConnection.ClearPool(pooled);
+        }
+        else
+        {
+            await using (var pooled = new SqliteConnection(app.ConnectionString)) SqliteConnection.ClearPool(pooled);
+            var target = new SqliteConnectionStringBuilder(app.ConnectionString).DataSource;
+            await using var from = new SqliteConnection(template + ";Mode=ReadOnly;Pooling=False");
+            await using var to = new SqliteConnection($"Data Source={target};Pooling=False;Default Timeout=60");
+            await from.OpenAsync();
+            await to.OpenAsync();
+            // A background worker of the host (the outbox's) may be reading at this moment: wait for its lock.
+            for (var attempt = 1; ; attempt++)
+            {
+                try
+                {
+                    from.BackupDatabase(to);
+                    break;
+                }
+                catch (SqliteException e) when (e.SqliteErrorCode is 5 or 6 && attempt < 100) // SQLITE_BUSY, SQLITE_LOCKED
+                {
+                    await Task.Delay(50);
+                }
+            }
+        }
     }
 
     private static string KeyOf(EgiAppFactory app) =>

@@ -17,7 +17,19 @@ public sealed class TestSmtpServer : IAsyncDisposable
     private CancellationTokenSource? cts;
     private Task? running;
 
-    public TestSmtpServer() => Port = FreePort();
+    /// <summary>
+    /// While the server is not running, its port stays bound by a socket that does not listen: a client is refused at
+    /// once (as by a server that is down), and no other process of the machine can take the port meanwhile (a free
+    /// port only looked up could be given to somebody else before the server, or a restarted server, listens on it).
+    /// </summary>
+    private Socket? reserved;
+
+    public TestSmtpServer()
+    {
+        reserved = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        reserved.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+        Port = ((IPEndPoint)reserved.LocalEndPoint!).Port;
+    }
 
     public int Port { get; }
 
@@ -44,6 +56,8 @@ public sealed class TestSmtpServer : IAsyncDisposable
         services.Add(new Store(received));
         var server = new SmtpServer.SmtpServer(options, services);
         cts = new CancellationTokenSource();
+        reserved?.Dispose();
+        reserved = null;
         running = server.StartAsync(cts.Token);
         // Wait until the port accepts connections (and say why, should the server have failed to listen on it). The
         // limit is generous: on a loaded machine the listener can take far longer than usual to come up.
@@ -76,6 +90,17 @@ public sealed class TestSmtpServer : IAsyncDisposable
         cts.Dispose();
         cts = null;
         running = null;
+        // Down again: keep the port for a later StartAsync (and refuse clients meanwhile).
+        var again = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        try
+        {
+            again.Bind(new IPEndPoint(IPAddress.Loopback, Port));
+            reserved = again;
+        }
+        catch (SocketException)
+        {
+            again.Dispose();
+        }
     }
 
     /// <summary>
@@ -96,7 +121,12 @@ public sealed class TestSmtpServer : IAsyncDisposable
         return Messages;
     }
 
-    public async ValueTask DisposeAsync() => await StopAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync();
+        reserved?.Dispose();
+        reserved = null;
+    }
 
     private sealed class Store(ConcurrentQueue<MimeMessage> into) : MessageStore
     {

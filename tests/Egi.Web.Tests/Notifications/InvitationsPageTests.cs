@@ -92,6 +92,7 @@ public abstract class InvitationsPageTests(Db db) : IAsyncLifetime
         var attachment = Assert.Single(mail.Attachments.OfType<MimeKit.MimePart>());
         Assert.Equal("invitacion.ics", attachment.FileName);
         Assert.Equal("text/calendar", attachment.ContentType.MimeType);
+        Assert.NotNull(attachment.Content);
         using var content = new MemoryStream();
         await attachment.Content.DecodeToAsync(content);
         var calendar = IcsReader.Parse(content.ToArray());

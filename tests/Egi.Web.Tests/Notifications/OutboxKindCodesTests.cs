@@ -9,13 +9,13 @@ namespace Egi.Web.Tests.Notifications;
 /// The migration OutboxKindCodes: the outbox's kinds written as Spanish labels before issue 13 become the stable codes
 /// the outbox screen and the invitations page read, on both providers; running it twice changes nothing.
 /// </summary>
-public abstract class OutboxKindCodesTests(Db db) : IAsyncLifetime
+public abstract class OutboxKindCodesTests(SharedHost host) : IAsyncLifetime
 {
-    private readonly EgiAppFactory app = new(db);
+    private readonly EgiAppFactory app = host.App;
 
-    public Task InitializeAsync() => Task.CompletedTask;
+    public Task InitializeAsync() => host.StartTestAsync();
 
-    public async Task DisposeAsync() => await app.DisposeAsync();
+    public Task DisposeAsync() => Task.CompletedTask;
 
     [Fact]
     public async Task Old_labels_become_codes_and_the_outbox_shows_their_spanish_name()
@@ -48,6 +48,6 @@ public abstract class OutboxKindCodesTests(Db db) : IAsyncLifetime
     }
 }
 
-public sealed class OutboxKindCodesTestsSqlite() : OutboxKindCodesTests(Db.Sqlite);
+public sealed class OutboxKindCodesTestsSqlite(SqliteHost host) : OutboxKindCodesTests(host), IClassFixture<SqliteHost>;
 
-public sealed class OutboxKindCodesTestsPostgres() : OutboxKindCodesTests(Db.Postgres);
+public sealed class OutboxKindCodesTestsPostgres(PostgresHost host) : OutboxKindCodesTests(host), IClassFixture<PostgresHost>;

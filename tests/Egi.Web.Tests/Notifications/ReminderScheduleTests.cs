@@ -47,7 +47,7 @@ public abstract class ReminderScheduleTests(Db db) : IAsyncLifetime
         app.WithDbAsync(async d =>
         {
             var period = await d.Periods.AsNoTracking().SingleAsync(p => p.Id == scenario.PeriodId);
-            var control = await ControlPoints.BuildAsync(d, period, Stage.GoalSetting, today, DateTime.UtcNow);
+            var control = await ControlPoints.BuildAsync(d, period, Stage.GoalSetting, today, app.Clock.GetUtcNow().UtcDateTime);
             var id = await scenario.EvaluationIdAsync(Camila);
             return control.Soon.FirstOrDefault(r => r.EvaluationId == id)?.Lateness.WorkingDaysLeft;
         });

@@ -6,19 +6,16 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Egi.Web.Tests.Notifications;
 
-public abstract class SchedulerTests(Db db) : IAsyncLifetime
+public abstract class SchedulerTests(SharedHost host) : IAsyncLifetime
 {
-    private EgiAppFactory app = null!;
+    private readonly EgiAppFactory app = host.App;
 
     public Task InitializeAsync()
     {
-        app = new EgiAppFactory(db);
-        app.Settings["Scheduler:Enabled"] = "false"; // the tests drive the scheduler themselves
-        app.Settings["Mail:WorkerEnabled"] = "false";
-        return Task.CompletedTask;
+        return host.StartTestAsync();
     }
 
-    public async Task DisposeAsync() => await app.DisposeAsync();
+    public Task DisposeAsync() => Task.CompletedTask;
 
     private static DateTimeOffset Bogota(int y, int m, int d, int h, int min) => new(y, m, d, h, min, 0, TimeSpan.FromHours(-5));
 
@@ -157,6 +154,6 @@ public abstract class SchedulerTests(Db db) : IAsyncLifetime
     }
 }
 
-public sealed class SchedulerTestsSqlite() : SchedulerTests(Db.Sqlite);
+public sealed class SchedulerTestsSqlite(QuietSqliteHost host) : SchedulerTests(host), IClassFixture<QuietSqliteHost>;
 
-public sealed class SchedulerTestsPostgres() : SchedulerTests(Db.Postgres);
+public sealed class SchedulerTestsPostgres(QuietPostgresHost host) : SchedulerTests(host), IClassFixture<QuietPostgresHost>;

@@ -152,6 +152,7 @@ public abstract partial class AdminCreateTests(Db db) : IAsyncLifetime
         Assert.Contains($"El mismo enlace se envió por correo a {Email}", first.Output);
         var mail = Assert.Single(await smtp.WaitForAsync(1));
         Assert.Equal(Email, mail.To.Mailboxes.Single().Address);
+        Assert.NotNull(mail.TextBody);
         Assert.Equal(LinkIn(first.Output), LinkIn(mail.TextBody));
 
         // Again: the same account, the role once, a new link.

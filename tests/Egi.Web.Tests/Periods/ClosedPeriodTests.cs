@@ -20,9 +20,9 @@ namespace Egi.Web.Tests.Periods;
 /// message and nothing changes; Talento Humano reopens it with a reason (audited, the people concerned notified) and
 /// closes it again.
 /// </summary>
-public abstract class ClosedPeriodTests(Db db) : IAsyncLifetime
+public abstract class ClosedPeriodTests(SharedHost host) : IAsyncLifetime
 {
-    private readonly EgiAppFactory app = new(db);
+    private readonly EgiAppFactory app = host.App;
     private EvaluationScenario scenario = null!;
 
     private const string ReadOnly = "La «Vigencia 2026» está cerrada: es de solo lectura y no admite cambios. Talento Humano puede reabrirla con un motivo.";
@@ -31,6 +31,7 @@ public abstract class ClosedPeriodTests(Db db) : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        await host.StartTestAsync();
         scenario = await EvaluationScenario.OpenAsync(app);
         await app.WithDbAsync(async d =>
         {
@@ -50,7 +51,7 @@ public abstract class ClosedPeriodTests(Db db) : IAsyncLifetime
         await CloseAsync(hr);
     }
 
-    public async Task DisposeAsync() => await app.DisposeAsync();
+    public Task DisposeAsync() => Task.CompletedTask;
 
     private async Task CloseAsync(HttpClient hr)
     {
@@ -168,6 +169,6 @@ public abstract class ClosedPeriodTests(Db db) : IAsyncLifetime
     }
 }
 
-public sealed class ClosedPeriodTestsSqlite() : ClosedPeriodTests(Db.Sqlite);
+public sealed class ClosedPeriodTestsSqlite(SqliteHost host) : ClosedPeriodTests(host), IClassFixture<SqliteHost>;
 
-public sealed class ClosedPeriodTestsPostgres() : ClosedPeriodTests(Db.Postgres);
+public sealed class ClosedPeriodTestsPostgres(PostgresHost host) : ClosedPeriodTests(host), IClassFixture<PostgresHost>;

@@ -17,13 +17,13 @@ namespace Egi.Web.Tests.Plans;
 /// .xlsx/.csv, the goal form's link to an item (refused from another period, required by the period's setting), the
 /// coverage report and its .xlsx, and who may do what (Planeación and Talento Humano edit, Consulta reads).
 /// </summary>
-public abstract partial class PlansPagesTests(Db db) : IAsyncLifetime
+public abstract partial class PlansPagesTests(SharedHost host) : IAsyncLifetime
 {
-    private readonly EgiAppFactory app = new(db);
+    private readonly EgiAppFactory app = host.App;
 
-    public Task InitializeAsync() => Task.CompletedTask;
+    public Task InitializeAsync() => host.StartTestAsync();
 
-    public async Task DisposeAsync() => await app.DisposeAsync();
+    public Task DisposeAsync() => Task.CompletedTask;
 
     private static async Task<string> ReadAsync(HttpResponseMessage response) => WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
 
@@ -411,6 +411,6 @@ public abstract partial class PlansPagesTests(Db db) : IAsyncLifetime
     }
 }
 
-public sealed class PlansPagesTestsSqlite() : PlansPagesTests(Db.Sqlite);
+public sealed class PlansPagesTestsSqlite(SqliteHost host) : PlansPagesTests(host), IClassFixture<SqliteHost>;
 
-public sealed class PlansPagesTestsPostgres() : PlansPagesTests(Db.Postgres);
+public sealed class PlansPagesTestsPostgres(PostgresHost host) : PlansPagesTests(host), IClassFixture<PostgresHost>;

@@ -65,6 +65,7 @@ public abstract class SessionsTests(Db db) : IAsyncLifetime
         var part = Assert.Single(mail.Attachments.OfType<MimePart>());
         Assert.Equal("text/calendar", part.ContentType.MimeType);
         Assert.Equal("REQUEST", part.ContentType.Parameters["method"]);
+        Assert.NotNull(part.Content);
         using var content = new MemoryStream();
         await part.Content.DecodeToAsync(content);
         return IcsReader.Parse(content.ToArray()).Component("VEVENT");
@@ -136,6 +137,7 @@ public abstract class SessionsTests(Db db) : IAsyncLifetime
         Assert.All(cancellations, m => Assert.StartsWith("Cancelada: Socialización", m.Subject));
         var part = Assert.Single(cancellations[0].Attachments.OfType<MimePart>());
         Assert.Equal("CANCEL", part.ContentType.Parameters["method"]);
+        Assert.NotNull(part.Content);
         using var content = new MemoryStream();
         await part.Content.DecodeToAsync(content);
         var calendar = IcsReader.Parse(content.ToArray());

@@ -11,18 +11,16 @@ using MiniExcelLibs;
 
 namespace Egi.Web.Tests.Process;
 
-public abstract class WorkPlanTests(Db db) : IAsyncLifetime
+public abstract class WorkPlanTests(SharedHost host) : IAsyncLifetime
 {
-    private EgiAppFactory app = null!;
+    private readonly EgiAppFactory app = host.App;
 
     public Task InitializeAsync()
     {
-        app = new EgiAppFactory(db);
-        app.Settings["Scheduler:Enabled"] = "false";
-        return Task.CompletedTask;
+        return host.StartTestAsync();
     }
 
-    public async Task DisposeAsync() => await app.DisposeAsync();
+    public Task DisposeAsync() => Task.CompletedTask;
 
     private Task<int> PeriodIdAsync() => app.WithDbAsync(d => d.Periods.Where(p => p.Year == 2026).Select(p => p.Id).SingleAsync());
 
@@ -219,6 +217,6 @@ public abstract class WorkPlanTests(Db db) : IAsyncLifetime
     }
 }
 
-public sealed class WorkPlanTestsSqlite() : WorkPlanTests(Db.Sqlite);
+public sealed class WorkPlanTestsSqlite(SqliteHost host) : WorkPlanTests(host), IClassFixture<SqliteHost>;
 
-public sealed class WorkPlanTestsPostgres() : WorkPlanTests(Db.Postgres);
+public sealed class WorkPlanTestsPostgres(PostgresHost host) : WorkPlanTests(host), IClassFixture<PostgresHost>;

@@ -284,22 +284,20 @@ public sealed class ActivityRecordsTestsPostgres(RecordsPostgresApp fixture) : A
 /// SQL commands with Camila alone as with <see cref="Added"/> more evaluations that have goals, both follow-ups and
 /// competencies (no query per evaluation).
 /// </summary>
-public abstract class ActivityRecordsQueryCountTests(Db db) : IAsyncLifetime
+public abstract class ActivityRecordsQueryCountTests(SharedHost host) : IAsyncLifetime
 {
     private const int Added = 40;
-    private EgiAppFactory app = null!;
+    private readonly EgiAppFactory app = host.App;
     private EvaluationScenario scenario = null!;
 
     public async Task InitializeAsync()
     {
-        app = new EgiAppFactory(db);
-        app.Settings["Mail:WorkerEnabled"] = "false";
-        app.Settings["Scheduler:Enabled"] = "false";
+        await host.StartTestAsync();
         scenario = await EvaluationScenario.OpenAsync(app);
         await RecordsApp.WalkCamilaAsync(scenario);
     }
 
-    public async Task DisposeAsync() => await app.DisposeAsync();
+    public Task DisposeAsync() => Task.CompletedTask;
 
     private async Task<Dictionary<string, (int Commands, long Bytes)>> CountAsync(HttpClient client)
     {
@@ -375,6 +373,6 @@ public abstract class ActivityRecordsQueryCountTests(Db db) : IAsyncLifetime
     }
 }
 
-public sealed class ActivityRecordsQueryCountTestsSqlite() : ActivityRecordsQueryCountTests(Db.Sqlite);
+public sealed class ActivityRecordsQueryCountTestsSqlite(QuietSqliteHost host) : ActivityRecordsQueryCountTests(host), IClassFixture<QuietSqliteHost>;
 
-public sealed class ActivityRecordsQueryCountTestsPostgres() : ActivityRecordsQueryCountTests(Db.Postgres);
+public sealed class ActivityRecordsQueryCountTestsPostgres(QuietPostgresHost host) : ActivityRecordsQueryCountTests(host), IClassFixture<QuietPostgresHost>;

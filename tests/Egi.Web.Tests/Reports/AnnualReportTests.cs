@@ -131,14 +131,15 @@ public sealed class AnnualReportTestsPostgres(ConsolidationPostgresApp fixture) 
 /// from the unrounded scores and rounded once. Camila's final rating is 86,025 (shown 86,03) and Santiago's 86,000, both
 /// in the Subdirección de Energía: the average is 86,0125 → 86,01; averaging the rounded scores would give 86,02.
 /// </summary>
-public abstract class AnnualAverageTests(Db db) : IAsyncLifetime
+public abstract class AnnualAverageTests(SharedHost host) : IAsyncLifetime
 {
-    private readonly EgiAppFactory app = new(db);
+    private readonly EgiAppFactory app = host.App;
     private EvaluationScenario scenario = null!;
     private static readonly Actor TalentoHumano = new("th-prueba", null, "Talento Humano (prueba)", IsTalentoHumano: true);
 
     public async Task InitializeAsync()
     {
+        await host.StartTestAsync();
         scenario = await EvaluationScenario.OpenAsync(app);
         var applicable = CompetencyCatalogue.Default().Applicable(Egi.Domain.Directory.HierarchyLevel.Profesional, hasStaff: false);
         Assert.Equal(10, applicable.Count);
@@ -169,7 +170,7 @@ public abstract class AnnualAverageTests(Db db) : IAsyncLifetime
         await scenario.ActAsync(document, (e, p) => e.AcceptFinal(p.Evaluado, p.Context));
     }
 
-    public async Task DisposeAsync() => await app.DisposeAsync();
+    public Task DisposeAsync() => Task.CompletedTask;
 
     [Fact]
     public async Task The_average_of_a_dependencia_is_the_unrounded_scores_average_rounded_once()
@@ -194,6 +195,6 @@ public abstract class AnnualAverageTests(Db db) : IAsyncLifetime
     }
 }
 
-public sealed class AnnualAverageTestsSqlite() : AnnualAverageTests(Db.Sqlite);
+public sealed class AnnualAverageTestsSqlite(SqliteHost host) : AnnualAverageTests(host), IClassFixture<SqliteHost>;
 
-public sealed class AnnualAverageTestsPostgres() : AnnualAverageTests(Db.Postgres);
+public sealed class AnnualAverageTestsPostgres(PostgresHost host) : AnnualAverageTests(host), IClassFixture<PostgresHost>;

@@ -17,9 +17,9 @@ namespace Egi.Web.Tests.Reports;
 /// Probes are seeded in names, codes, topics and the audit trail; each export is read back: the probe is there intact
 /// as text, no cell holds a formula (no &lt;f&gt; in any sheet) and a CSV field carries the leading apostrophe.
 /// </summary>
-public abstract partial class FormulaInjectionTests(Db db) : IAsyncLifetime
+public abstract partial class FormulaInjectionTests(SharedHost host) : IAsyncLifetime
 {
-    private readonly EgiAppFactory app = new(db);
+    private readonly EgiAppFactory app = host.App;
     private int planId;
 
     private const string NameProbe = "=HYPERLINK(\"http://x.example/\",\"clic\")";
@@ -32,6 +32,7 @@ public abstract partial class FormulaInjectionTests(Db db) : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        await host.StartTestAsync();
         var scenario = await EvaluationScenario.OpenAsync(app);
         await app.WithDbAsync(async d =>
         {
@@ -51,7 +52,7 @@ public abstract partial class FormulaInjectionTests(Db db) : IAsyncLifetime
         Assert.True(scenario.PeriodId > 0);
     }
 
-    public async Task DisposeAsync() => await app.DisposeAsync();
+    public Task DisposeAsync() => Task.CompletedTask;
 
     [GeneratedRegex("<(?:\\w+:)?f[\\s>/]")]
     private static partial Regex FormulaElement();
@@ -148,6 +149,6 @@ public abstract partial class FormulaInjectionTests(Db db) : IAsyncLifetime
     }
 }
 
-public sealed class FormulaInjectionTestsSqlite() : FormulaInjectionTests(Db.Sqlite);
+public sealed class FormulaInjectionTestsSqlite(SqliteHost host) : FormulaInjectionTests(host), IClassFixture<SqliteHost>;
 
-public sealed class FormulaInjectionTestsPostgres() : FormulaInjectionTests(Db.Postgres);
+public sealed class FormulaInjectionTestsPostgres(PostgresHost host) : FormulaInjectionTests(host), IClassFixture<PostgresHost>;

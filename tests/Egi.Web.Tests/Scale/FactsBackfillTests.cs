@@ -11,20 +11,20 @@ namespace Egi.Web.Tests.Scale;
 /// the domain, on both providers; and a change of the period's windows refreshes the deadlines of evaluations that
 /// were not loaded.
 /// </summary>
-public abstract class FactsBackfillTests(Db db) : IAsyncLifetime
+public abstract class FactsBackfillTests(SharedHost host) : IAsyncLifetime
 {
-    private EgiAppFactory app = null!;
+    private readonly EgiAppFactory app = host.App;
     private EvaluationScenario scenario = null!;
 
     public async Task InitializeAsync()
     {
-        app = new EgiAppFactory(db);
+        await host.StartTestAsync();
         scenario = await EvaluationScenario.OpenAsync(app);
         await scenario.ActAsync(EvaluationScenario.Camila, (e, p) => e.SubmitGoals(p.Evaluado, EvaluationScenario.Goals(50, 50), p.Context));
         await scenario.ActAsync(EvaluationScenario.Camila, (e, p) => e.ApproveGoals(p.Evaluator, p.Context));
     }
 
-    public async Task DisposeAsync() => await app.DisposeAsync();
+    public Task DisposeAsync() => Task.CompletedTask;
 
     private Task<List<(int Id, WaitingOn WaitingOn, DateOnly? Submitted, DateOnly Deadline, int Waits)>> FactsAsync() =>
         app.WithDbAsync(async d => (await d.Evaluations.AsNoTracking().OrderBy(e => e.Id)
@@ -66,6 +66,6 @@ public abstract class FactsBackfillTests(Db db) : IAsyncLifetime
     }
 }
 
-public sealed class FactsBackfillTestsSqlite() : FactsBackfillTests(Db.Sqlite);
+public sealed class FactsBackfillTestsSqlite(SqliteHost host) : FactsBackfillTests(host), IClassFixture<SqliteHost>;
 
-public sealed class FactsBackfillTestsPostgres() : FactsBackfillTests(Db.Postgres);
+public sealed class FactsBackfillTestsPostgres(PostgresHost host) : FactsBackfillTests(host), IClassFixture<PostgresHost>;

@@ -17,22 +17,20 @@ namespace Egi.Web.Tests.Scale;
 /// then counted; the entity grows by <see cref="Added"/> servants under the same jefe (half of them waiting on his
 /// approval), and each page must cost exactly the same number of commands again.
 /// </summary>
-public abstract class QueryCountTests(Db db) : IAsyncLifetime
+public abstract class QueryCountTests(SharedHost host) : IAsyncLifetime
 {
     private const int Added = 120;
-    private EgiAppFactory app = null!;
+    private readonly EgiAppFactory app = host.App;
     private EvaluationScenario scenario = null!;
 
     public async Task InitializeAsync()
     {
-        app = new EgiAppFactory(db);
-        app.Settings["Mail:WorkerEnabled"] = "false";
-        app.Settings["Scheduler:Enabled"] = "false";
+        await host.StartTestAsync();
         scenario = await EvaluationScenario.OpenAsync(app);
         await scenario.ActAsync(EvaluationScenario.Camila, (e, p) => e.SubmitGoals(p.Evaluado, EvaluationScenario.Goals(50, 50), p.Context));
     }
 
-    public async Task DisposeAsync() => await app.DisposeAsync();
+    public Task DisposeAsync() => Task.CompletedTask;
 
     private async Task<Dictionary<string, int>> CountAsync(IReadOnlyList<(string Who, HttpClient Client, string Url)> pages)
     {
@@ -159,6 +157,6 @@ public abstract class QueryCountTests(Db db) : IAsyncLifetime
     }
 }
 
-public sealed class QueryCountTestsSqlite() : QueryCountTests(Db.Sqlite);
+public sealed class QueryCountTestsSqlite(QuietSqliteHost host) : QueryCountTests(host), IClassFixture<QuietSqliteHost>;
 
-public sealed class QueryCountTestsPostgres() : QueryCountTests(Db.Postgres);
+public sealed class QueryCountTestsPostgres(QuietPostgresHost host) : QueryCountTests(host), IClassFixture<QuietPostgresHost>;

@@ -488,6 +488,8 @@ public sealed class AuthorizationMatrixTests(ITestOutputHelper output)
     /// <summary>The resources the matrix's routes point at (see the table's header).</summary>
     private static Task<Dictionary<string, string>> RouteValuesAsync(EgiAppFactory app) => app.WithDbAsync(async db =>
     {
+        // The application's clock, not the machine's: what is due or recent must not depend on the day the suite runs.
+        var now = app.Clock.GetUtcNow().UtcDateTime;
         static string S(object v) => Convert.ToString(v, System.Globalization.CultureInfo.InvariantCulture)!;
         var camila = await db.Servants.SingleAsync(s => s.DocumentNumber == "1022345987");
         var period = await db.Periods.OrderByDescending(p => p.Year).FirstAsync();
@@ -495,7 +497,7 @@ public sealed class AuthorizationMatrixTests(ITestOutputHelper output)
         var plan = await db.Set<ImprovementPlan>().FirstOrDefaultAsync(p => p.ServantId == camila.Id);
         if (plan is null)
         {
-            plan = ImprovementPlan.Create(period.Id, camila.Id, evaluation.Id, camila.BossId, ["Prueba de la matriz de autorización"], DateTime.UtcNow);
+            plan = ImprovementPlan.Create(period.Id, camila.Id, evaluation.Id, camila.BossId, ["Prueba de la matriz de autorización"], now);
             db.Add(plan);
             await db.SaveChangesAsync();
         }
@@ -514,7 +516,7 @@ public sealed class AuthorizationMatrixTests(ITestOutputHelper output)
                 ContentType = "application/pdf",
                 Size = content.Length,
                 UploadedBy = camila.FullName,
-                UploadedAt = DateTime.UtcNow,
+                UploadedAt = now,
             };
             await app.Services.GetRequiredService<Egi.Web.Infrastructure.IFileStore>().SaveAsync(evaluation.Id, item.StoredName, new MemoryStream(content));
             db.EvidenceItems.Add(item);
@@ -527,7 +529,7 @@ public sealed class AuthorizationMatrixTests(ITestOutputHelper output)
         {
             var snapshot = new Egi.Domain.Process.ConsolidationSnapshot(0, []);
             var report = Egi.Domain.Process.IssuedReport.Issue(Egi.Domain.Process.IssuedReportKind.ProgressI, period.Id, period.Name, snapshot,
-                "Prueba de la matriz", "Prueba de la matriz", "Talento Humano", DateTime.UtcNow).Report!;
+                "Prueba de la matriz", "Prueba de la matriz", "Talento Humano", now).Report!;
             db.Add(report);
             await db.SaveChangesAsync();
             issued = report.Id;
@@ -538,7 +540,7 @@ public sealed class AuthorizationMatrixTests(ITestOutputHelper output)
         var notification = await db.InboxNotifications.Where(n => n.UserId == camilaUser).Select(n => (long?)n.Id).FirstOrDefaultAsync();
         if (notification is null)
         {
-            var inbox = new Egi.Web.Notifications.InboxNotification { UserId = camilaUser, CreatedAt = DateTime.UtcNow, Title = "Prueba de la matriz" };
+            var inbox = new Egi.Web.Notifications.InboxNotification { UserId = camilaUser, CreatedAt = now, Title = "Prueba de la matriz" };
             db.InboxNotifications.Add(inbox);
             await db.SaveChangesAsync();
             notification = inbox.Id;
@@ -548,7 +550,7 @@ public sealed class AuthorizationMatrixTests(ITestOutputHelper output)
         {
             var failed = new Egi.Web.Notifications.OutboxMessage
             {
-                CreatedAt = DateTime.UtcNow,
+                CreatedAt = now,
                 ToAddress = Accounts.Evaluado,
                 ToName = camila.FullName,
                 Subject = "Prueba de la matriz",
@@ -556,7 +558,7 @@ public sealed class AuthorizationMatrixTests(ITestOutputHelper output)
                 HtmlBody = "<p>Prueba</p>",
                 Kind = "Prueba",
                 State = Egi.Web.Notifications.OutboxState.Failed,
-                NextAttemptAt = DateTime.UtcNow,
+                NextAttemptAt = now,
             };
             db.OutboxMessages.Add(failed);
             await db.SaveChangesAsync();

@@ -8,17 +8,22 @@ using Microsoft.EntityFrameworkCore;
 namespace Egi.Web.Tests.Security;
 
 /// <summary>Issue 12, point 4: security headers on every answer, no inline script or style, HTTPS, cookies, proxies.</summary>
-public abstract partial class SecurityHeadersTests(Db db) : IAsyncLifetime
+public abstract partial class SecurityHeadersTests(SharedHost host) : IAsyncLifetime
 {
-    private EgiAppFactory app = null!;
+    private EgiAppFactory app = host.App;
 
-    public Task InitializeAsync()
+    /// <summary>The host of a test that needs other settings than the class's shared one (see <see cref="OwnHost"/>).</summary>
+    private EgiAppFactory? own;
+
+    public Task InitializeAsync() => host.StartTestAsync();
+
+    public async Task DisposeAsync()
     {
-        app = new EgiAppFactory(db);
-        return Task.CompletedTask;
+        if (own is not null) await own.DisposeAsync();
     }
 
-    public async Task DisposeAsync() => await app.DisposeAsync();
+    /// <summary>From here on the test uses a new host of its own, whose settings it sets before the first request.</summary>
+    private void OwnHost() => app = own = new EgiAppFactory(host.App.Db);
 
     private static void AssertSecurityHeaders(HttpResponseMessage response, string what)
     {
@@ -198,6 +203,7 @@ public abstract partial class SecurityHeadersTests(Db db) : IAsyncLifetime
     [Fact]
     public async Task With_https_configured_http_is_redirected_and_https_answers_carry_hsts()
     {
+        OwnHost();
         app.Settings["Https:Redirect"] = "true";
         app.Settings["Https:Hsts"] = "true";
         app.Settings["Https:Port"] = "443";
@@ -251,6 +257,7 @@ public abstract partial class SecurityHeadersTests(Db db) : IAsyncLifetime
     [Fact]
     public async Task Forwarded_headers_are_taken_from_a_configured_proxy_and_ignored_from_anyone_else()
     {
+        OwnHost();
         app.Settings["Proxy:KnownProxies:0"] = "10.20.30.40";
         app.Settings["Proxy:KnownNetworks:0"] = "172.16.5.0/24";
 
@@ -283,6 +290,7 @@ public abstract partial class SecurityHeadersTests(Db db) : IAsyncLifetime
     [Fact]
     public async Task A_proxy_list_that_is_not_an_address_stops_the_start_with_a_clear_message()
     {
+        OwnHost();
         app.Settings["Proxy:KnownProxies"] = "10.0.0.1, proxy.entidad";
         var error = Assert.ThrowsAny<Exception>(() => app.Services);
         Assert.Contains("Proxy:KnownProxies", error.ToString());
@@ -290,6 +298,6 @@ public abstract partial class SecurityHeadersTests(Db db) : IAsyncLifetime
     }
 }
 
-public sealed class SecurityHeadersTestsSqlite() : SecurityHeadersTests(Db.Sqlite);
+public sealed class SecurityHeadersTestsSqlite(SqliteHost host) : SecurityHeadersTests(host), IClassFixture<SqliteHost>;
 
-public sealed class SecurityHeadersTestsPostgres() : SecurityHeadersTests(Db.Postgres);
+public sealed class SecurityHeadersTestsPostgres(PostgresHost host) : SecurityHeadersTests(host), IClassFixture<PostgresHost>;
