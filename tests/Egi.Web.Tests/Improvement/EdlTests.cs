@@ -308,24 +308,6 @@ public abstract partial class EdlTests(Db db) : IAsyncLifetime
         Assert.Contains("Requieren plan (1)", html);
     }
 
-    [GeneratedRegex("<input id=\"(?:[^\"]+)\" name=\"(Input\\.[^\"]+)\" value=\"([^\"]*)\"")]
-    private static partial Regex InputField();
-
-    [GeneratedRegex("<select[^>]*name=\"(Input\\.[^\"]+)\"[^>]*>(.*?)</select>", RegexOptions.Singleline)]
-    private static partial Regex SelectField();
-
-    [GeneratedRegex("<option value=\"([^\"]*)\" selected")]
-    private static partial Regex SelectedOption();
-
-    private static async Task<Dictionary<string, string>> SettingsFormAsync(HttpClient client, string url)
-    {
-        var page = await client.GetStringAsync(url);
-        var form = InputField().Matches(page).ToDictionary(m => m.Groups[1].Value, m => WebUtility.HtmlDecode(m.Groups[2].Value));
-        foreach (Match select in SelectField().Matches(page))
-            form[select.Groups[1].Value] = WebUtility.HtmlDecode(SelectedOption().Match(select.Groups[2].Value).Groups[1].Value);
-        return form;
-    }
-
     /// <summary>The sheets «Datos» and «Resultados» of an attached format.</summary>
     private static async Task<(Dictionary<string, string?> Data, List<(string? Kind, string? Result)> Results, int PlanRows, string? FirstAction)> FormatOfAsync(MimeKit.MimeMessage mail, string document)
     {

@@ -15,26 +15,13 @@ namespace Egi.Web.Features.Improvement;
 /// </summary>
 [UploadLimit(UploadKind.Sheet)]
 public sealed class EdlImportModel(EgiDbContext db, CurrentUser me, EdlImporter importer, IConfiguration config, IHostEnvironment env,
-    Microsoft.Extensions.Options.IOptionsSnapshot<UploadOptions> uploads, ILogger<EdlImportModel> logger) : PageModel
+    Microsoft.Extensions.Options.IOptionsSnapshot<UploadOptions> uploads, ILogger<EdlImportModel> logger) : SheetImportPageModel(config, env)
 {
     public const int MaxErrorsShown = 500;
     public const int MaxRowsShown = 1000;
     public const string PreferredSheet = "resultados edl";
 
-    [BindProperty]
-    public IFormFile? Upload { get; set; }
-
-    [BindProperty]
-    public string? Token { get; set; }
-
-    [BindProperty]
-    public string? Fingerprint { get; set; }
-
     public EdlImportPlan? Result { get; private set; }
-    public string? FileName { get; private set; }
-    public bool PlanChanged { get; private set; }
-
-    private PendingImports Pending => new(ServiceRegistration.ResolveDataFolder(config, env));
 
     private long MaxBytes => uploads.Value.BytesOf(UploadKind.Sheet);
 
@@ -79,21 +66,13 @@ public sealed class EdlImportModel(EgiDbContext db, CurrentUser me, EdlImporter 
     {
         if (!me.IsTalentoHumano) return Forbid();
         ModelState.Clear();
-        var pending = await Pending.LoadAsync(Token, ct);
-        if (pending is null)
-        {
-            Token = null;
-            ModelState.AddModelError(string.Empty,
-                "La importación que intenta confirmar no existe o ya venció (se conserva 24 horas). Cargue el archivo de nuevo. No se guardó ningún cambio.");
-            return Page();
-        }
+        if (await LoadPendingAsync(ct) is not { } pending) return Page();
         FileName = pending.FileName;
         var content = SpreadsheetReader.Read(pending.Content, logger, PreferredSheet, MaxBytes);
         Result = content.Error is null ? await importer.PlanAsync(content.Rows, me.Today, ct) : null;
         if (content.Error is { } error || !Result!.IsValid)
         {
-            Pending.Delete(Token);
-            Token = null;
+            DiscardPending();
             if (content.Error is { } readError) ModelState.AddModelError(nameof(Upload), readError);
             return Page();
         }
