@@ -48,6 +48,12 @@ public sealed class PeriodSettings
     public Scoring.RatingLevel ImprovementLevelBelow { get; set; } = Scoring.RatingLevel.Sobresaliente;
 
     /// <summary>
+    /// A career servant whose imported EDL level (evaluación de desempeño laboral, same year) is below this one requires an
+    /// improvement plan (default: below Sobresaliente, i.e. Satisfactorio and No satisfactorio).
+    /// </summary>
+    public Scoring.RatingLevel ImprovementEdlLevelBelow { get; set; } = Scoring.RatingLevel.Sobresaliente;
+
+    /// <summary>
     /// Working days (días hábiles, Colombian holidays excluded) before a deadline on which its automatic reminder goes,
     /// and the control points' «cierra pronto» (default: 5).
     /// </summary>
@@ -94,6 +100,7 @@ public sealed class PeriodSettings
         [nameof(CompetencyScale)] = "Escala de frecuencia de 4 niveles (SPEC §4)",
         [nameof(ImprovementCompetencyBelow)] = "SPEC §6: competencia calificada por debajo de «Frecuentemente»",
         [nameof(ImprovementLevelBelow)] = "SPEC §6: nivel final por debajo de «Sobresaliente»",
+        [nameof(ImprovementEdlLevelBelow)] = "SPEC §6 y actividades 18–19 de P-TH-10: servidores de carrera con nivel de la EDL por debajo de «Sobresaliente»",
         [nameof(ReminderDaysBeforeClose)] = "SPEC §5: recordatorio 5 días antes del cierre, contados en días hábiles como los puntos de control",
         [nameof(DisagreementRounds)] = "SPEC §4: alerta tras 2 «no aceptar» en el mismo paso",
         [nameof(NewServantGoalWorkingDays)] = "SPEC §3: 15 días hábiles desde la fecha de ingreso",
@@ -118,6 +125,7 @@ public sealed class PeriodSettings
             nameof(CompetencyScale) => CompetencyScale.Select(l => (l.Label, l.Value)).SequenceEqual(d.CompetencyScale.Select(l => (l.Label, l.Value))),
             nameof(ImprovementCompetencyBelow) => ImprovementCompetencyBelow == d.ImprovementCompetencyBelow,
             nameof(ImprovementLevelBelow) => ImprovementLevelBelow == d.ImprovementLevelBelow,
+            nameof(ImprovementEdlLevelBelow) => ImprovementEdlLevelBelow == d.ImprovementEdlLevelBelow,
             nameof(ReminderDaysBeforeClose) => ReminderDaysBeforeClose == d.ReminderDaysBeforeClose,
             nameof(DisagreementRounds) => DisagreementRounds == d.DisagreementRounds,
             nameof(NewServantGoalWorkingDays) => NewServantGoalWorkingDays == d.NewServantGoalWorkingDays,
@@ -162,6 +170,8 @@ public sealed class PeriodSettings
             e.Add(new(nameof(ImprovementCompetencyBelow), "El umbral de competencias para plan de mejoramiento debe ser uno de los valores de la escala."));
         if (!Enum.IsDefined(ImprovementLevelBelow))
             e.Add(new(nameof(ImprovementLevelBelow), "Elija el nivel final por debajo del cual se requiere plan de mejoramiento."));
+        if (!Enum.IsDefined(ImprovementEdlLevelBelow))
+            e.Add(new(nameof(ImprovementEdlLevelBelow), "Elija el nivel de la EDL por debajo del cual un servidor de carrera requiere plan de mejoramiento."));
 
         if (ReminderDaysBeforeClose < 0 || ReminderDaysBeforeClose > 60) e.Add(new(nameof(ReminderDaysBeforeClose), "Los «Días hábiles de recordatorio» deben estar entre 0 y 60."));
         if (!Enum.IsDefined(PartialEvaluationsInFinal))

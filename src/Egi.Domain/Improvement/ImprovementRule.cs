@@ -44,6 +44,15 @@ public static class ImprovementRule
         _ => below.ToString(),
     };
 
+    /// <summary>The option a person reads for the EDL threshold on the settings screen.</summary>
+    public static string EdlThresholdLabel(RatingLevel below) => below switch
+    {
+        RatingLevel.Sobresaliente => "Por debajo de Sobresaliente (Satisfactorio o No satisfactorio)",
+        RatingLevel.Satisfactorio => "Por debajo de Satisfactorio (solo No satisfactorio)",
+        RatingLevel.NoSatisfactorio => "Ningún nivel (la EDL no genera planes)",
+        _ => below.ToString(),
+    };
+
     private static string ScaleLabel(PeriodSettings s, int value) =>
         s.CompetencyScale.FirstOrDefault(l => l.Value == value)?.Label ?? value.ToString(CultureInfo.InvariantCulture);
 }

@@ -6,9 +6,6 @@ using Egi.Domain.Directory.Import;
 
 namespace Egi.Domain.Planning;
 
-/// <summary>A column of the plan-items file: Spanish header, other names it may have, and what to write.</summary>
-public sealed record PlanItemColumn(string Field, string Header, bool Required, string Description, string[] Synonyms);
-
 /// <summary>A valid row of the file and what it will do to the plan.</summary>
 public sealed record PlannedItem(int Row, int? ExistingId, string Code, string Name, string Description, int? ResponsibleDependencyId,
     string ResponsibleLabel, IReadOnlyList<FieldChange> Changes)
@@ -66,9 +63,7 @@ public static class PlanItemImport
     public const int MaxRows = 2000;
     public const string Code = "Code", Name = "Name", Description = "Description", Responsible = "Responsible";
 
-    private static readonly CultureInfo Spanish = CultureInfo.GetCultureInfo("es-CO");
-
-    public static IReadOnlyList<PlanItemColumn> Columns { get; } =
+    public static SheetColumns Layout { get; } = new(
     [
         new(Code, "Código", true, "Código del ítem en el plan (por ejemplo 2.1 o PA-03). No puede repetirse en el plan: si ya existe, el ítem se actualiza.",
             ["codigo del item", "cod", "numeral", "id", "codigo item"]),
@@ -79,46 +74,19 @@ public static class PlanItemImport
         new(Responsible, "Dependencia responsable", false,
             "Código o nombre exacto de una dependencia del directorio. Vacía: toda la entidad (o la dependencia del plan de acción).",
             ["dependencia", "responsable", "area responsable", "codigo dependencia", "codigo de dependencia"]),
-    ];
+    ]);
 
-    private static readonly Dictionary<string, string> FieldByKey = Columns
-        .SelectMany(c => c.Synonyms.Append(c.Header).Select(s => (Key: ImportColumns.Key(s), c.Field)))
-        .GroupBy(p => p.Key).ToDictionary(g => g.Key, g => g.First().Field);
+    public static IReadOnlyList<SheetColumn> Columns => Layout.All;
 
-    public static PlanItemColumn Column(string field) => Columns.First(c => c.Field == field);
+    public static SheetColumn Column(string field) => Layout[field];
 
     /// <summary>Checks the rows of a sheet against the items the plan has and the dependencias; plans the changes when all are valid.</summary>
     public static PlanItemImportPlan Plan(IReadOnlyList<SheetRow> rows, IReadOnlyList<PlanItem> existing, IReadOnlyList<Dependency> dependencies, int maxRows = MaxRows)
     {
-        var nonBlank = rows.Where(r => !r.IsBlank).ToList();
-        if (nonBlank.Count == 0)
-            return Refused("El archivo está vacío: no tiene encabezados ni filas de ítems.");
-
-        int Recognized(SheetRow r) => r.Cells.Select(c => FieldByKey.GetValueOrDefault(ImportColumns.Key(CellValues.ToText(c)))).Where(f => f is not null).Distinct().Count();
-        var header = nonBlank.Take(10).FirstOrDefault(r => Recognized(r) >= 2) ?? nonBlank[0];
-        var map = new Dictionary<string, int>();
-        var ignored = new List<string>();
-        var fileErrors = new List<string>();
-        for (var i = 0; i < header.Cells.Count; i++)
-        {
-            var text = CellValues.ToText(header.Cells[i]);
-            if (text.Length == 0) continue;
-            if (FieldByKey.GetValueOrDefault(ImportColumns.Key(text)) is not { } field) ignored.Add(text);
-            else if (map.TryGetValue(field, out var first))
-                fileErrors.Add($"Hay columnas repetidas: «{Column(field).Header}» aparece en las columnas {ImportColumns.ColumnLetter(first)} y {ImportColumns.ColumnLetter(i)}. Deje solo una.");
-            else map[field] = i;
-        }
-        var missing = Columns.Where(c => c.Required && !map.ContainsKey(c.Field)).Select(c => $"«{c.Header}»").ToList();
-        if (missing.Count > 0)
-            fileErrors.Insert(0, $"Faltan columnas obligatorias: {string.Join(", ", missing)}. " +
-                "La primera fila debe tener los encabezados de las columnas; descargue la plantilla para ver el formato.");
-        var data = nonBlank.Where(r => r.Number > header.Number).ToList();
-        if (fileErrors.Count == 0 && data.Count == 0)
-            fileErrors.Add("El archivo no tiene filas de ítems debajo de los encabezados.");
-        if (data.Count > maxRows)
-            fileErrors.Add($"El archivo tiene más de {maxRows.ToString("N0", Spanish)} filas con ítems, el máximo por importación. Divídalo en varios archivos.");
-        if (fileErrors.Count > 0)
-            return new PlanItemImportPlan(fileErrors, [], [], [], [], ignored, data.Count);
+        var layout = Layout.Locate(rows, "ítems", maxRows);
+        var (ignored, data) = (layout.Ignored, layout.Data);
+        if (layout.FileErrors.Count > 0)
+            return new PlanItemImportPlan(layout.FileErrors, [], [], [], [], ignored, data.Count);
 
         var byCode = dependencies.GroupBy(d => d.Code.Trim().ToUpperInvariant()).ToDictionary(g => g.Key, g => g.First());
         var byName = dependencies.GroupBy(d => DirectoryLabels.Normalize(d.Name)).ToDictionary(g => g.Key, g => g.ToList());
@@ -131,8 +99,7 @@ public static class PlanItemImport
         foreach (var row in data)
         {
             var before = errors.Count;
-            object? Cell(string field) => map.TryGetValue(field, out var i) && i < row.Cells.Count ? row.Cells[i] : null;
-            string Text(string field) => CellValues.ToText(Cell(field));
+            string Text(string field) => layout.Text(row, field);
             void Error(string field, string message) => errors.Add(new ImportError(row.Number, Column(field).Header, Text(field), message));
 
             var code = PlanItem.NormalizeCode(Text(Code));
@@ -179,8 +146,7 @@ public static class PlanItemImport
         }
         if (errors.Count > 0)
         {
-            var order = Columns.Select((c, i) => (c.Header, i)).ToDictionary(p => p.Header, p => p.i);
-            return new PlanItemImportPlan([], errors.OrderBy(e => e.Row).ThenBy(e => order.GetValueOrDefault(e.Column, int.MaxValue)).ToList(), [], [], [], ignored, data.Count);
+            return new PlanItemImportPlan([], errors.OrderBy(e => e.Row).ThenBy(e => Layout.Order(e.Column)).ToList(), [], [], [], ignored, data.Count);
         }
         return new PlanItemImportPlan([], [],
             planned.Where(p => p.IsNew).ToList(),
@@ -189,5 +155,4 @@ public static class PlanItemImport
             ignored, data.Count);
     }
 
-    private static PlanItemImportPlan Refused(string message) => new([message], [], [], [], [], [], 0);
 }

@@ -524,6 +524,8 @@ public sealed class SqliteEgiDbContext(
             foreach (var score in EvaluationFacts.ScoreColumns) f.Property<decimal?>(score).HasConversion(hundredths);
             foreach (var score in EvaluationFacts.UnroundedColumns) f.Property<decimal?>(score).HasConversion(unrounded);
         });
+        builder.Entity<Egi.Domain.Improvement.EdlResult>().Property(r => r.Score)
+            .HasConversion(new ValueConverter<decimal, long>(v => (long)decimal.Round(v * 100m, 0, MidpointRounding.AwayFromZero), v => v / 100m));
     }
 }
 

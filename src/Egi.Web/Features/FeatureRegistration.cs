@@ -16,6 +16,7 @@ public static class FeatureRegistration
         services.AddScoped<Evaluations.EvaluationOpening>();
         services.AddScoped<Evaluations.EvaluatorChanges>();
         services.AddScoped<Improvement.ImprovementService>();
+        services.AddScoped<Improvement.EdlImporter>();
         services.AddScoped<Plans.PlanCatalog>();
         Infrastructure.FileStoreRegistration.AddEgiFileStore(services);
         return services;

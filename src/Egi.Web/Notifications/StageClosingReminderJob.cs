@@ -184,6 +184,8 @@ public sealed class StageClosingReminderJob : IScheduledJob
                 .Select(s => new { s.Id, Name = s.FirstNames + " " + s.LastNames, s.Email }).ToDictionaryAsync(s => s.Id, ct);
             var accounts = await db.Users.AsNoTracking().Where(u => u.ServantId != null && ids.Contains(u.ServantId.Value))
                 .Select(u => new { ServantId = u.ServantId!.Value, u.Id }).ToListAsync(ct);
+            // Activity 20's record: the e-mail carries the person's formato de mejoramiento individual, as activity 18's does.
+            var formats = await ImprovementService.FormatAttachmentsAsync(db, templates, period, dueActions.Select(d => d.Plan).Distinct().ToList(), ct);
             foreach (var (plan, end, aspects) in dueActions)
             {
                 if (!people.TryGetValue(plan.ServantId, out var servant)) continue;
@@ -196,7 +198,7 @@ public sealed class StageClosingReminderJob : IScheduledJob
                     var email = templates.ImprovementDeadline(name, toBoss, servant.Name.Trim(), period.Name, end, due.WorkingDaysLeft(end),
                         aspects.Select(a => a.Aspect).ToList(), plan.Progress, templates.Url(ImprovementService.PlanUrl(plan.Id)));
                     if (await notifier.QueueAsync(new Recipient(to.Email, name, accounts.FirstOrDefault(a => a.ServantId == id)?.Id), email, MailKind.ImprovementDeadline,
-                            $"improvement-deadline:{plan.Id}:{end:yyyyMMdd}:{id}", ct: ct))
+                            $"improvement-deadline:{plan.Id}:{end:yyyyMMdd}:{id}", attachments: formats.TryGetValue(plan.Id, out var format) ? [format] : null, ct: ct))
                     {
                         db.Set<ReminderRecord>().Add(Record(period, null, null, plan.Id, id, name, to.Email, toBoss ? ControlText.Evaluator : ControlText.Evaluado, email.Subject));
                         Queued++;

@@ -104,15 +104,6 @@ public abstract partial class ImprovementFormatTests(Db db) : IAsyncLifetime
 
     private const int ImprovementFormatRows = Egi.Web.Features.Improvement.ImprovementFormat.EmptyRows;
 
-    [GeneratedRegex("<input id=\"(?:[^\"]+)\" name=\"(Input\\.[^\"]+)\" value=\"([^\"]*)\"")]
-    private static partial Regex InputField();
-
-    [GeneratedRegex("<select[^>]*name=\"(Input\\.[^\"]+)\"[^>]*>(.*?)</select>", RegexOptions.Singleline)]
-    private static partial Regex SelectField();
-
-    [GeneratedRegex("<option value=\"([^\"]*)\" selected")]
-    private static partial Regex SelectedOption();
-
     [Fact]
     public async Task The_period_settings_show_both_thresholds_of_the_rule_with_default_and_source_and_save_them()
     {
@@ -123,10 +114,7 @@ public abstract partial class ImprovementFormatTests(Db db) : IAsyncLifetime
         Assert.Contains("Predeterminado: por debajo de sobresaliente (satisfactorio o no satisfactorio). Fuente: SPEC §6: nivel final por debajo de «Sobresaliente».", html);
         Assert.Contains("<option value=\"Sobresaliente\" selected=\"selected\">", html);
 
-        var page = await hr.GetStringAsync(url);
-        var form = InputField().Matches(page).ToDictionary(m => m.Groups[1].Value, m => WebUtility.HtmlDecode(m.Groups[2].Value));
-        foreach (Match select in SelectField().Matches(page)) // every select of the screen, with its chosen option
-            form[select.Groups[1].Value] = WebUtility.HtmlDecode(SelectedOption().Match(select.Groups[2].Value).Groups[1].Value);
+        var form = await SettingsFormAsync(hr, url); // every input and select of the screen, with its chosen option
         form["Input.ImprovementLevelBelow"] = "Satisfactorio";
         var saved = await hr.PostFormAsync(url, form);
         Assert.True(HttpStatusCode.Redirect == saved.StatusCode, Regex.Match(await BodyAsync(saved), "role=\"alert\"[\\s\\S]{0,800}").Value);

@@ -44,8 +44,27 @@ public static partial class ImprovementKit
 
     public static async Task<string> BodyAsync(HttpResponseMessage response) => WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
 
+    [GeneratedRegex("<input id=\"(?:[^\"]+)\" name=\"(Input\\.[^\"]+)\" value=\"([^\"]*)\"")]
+    private static partial Regex InputField();
+
+    [GeneratedRegex("<select[^>]*name=\"(Input\\.[^\"]+)\"[^>]*>(.*?)</select>", RegexOptions.Singleline)]
+    private static partial Regex SelectField();
+
+    [GeneratedRegex("<option value=\"([^\"]*)\" selected")]
+    private static partial Regex SelectedOption();
+
     [GeneratedRegex("name=\"Version\" value=\"([0-9a-fA-F-]{36})\"")]
     private static partial Regex VersionField();
+
+    /// <summary>The period settings form as the screen shows it: every input and every select with its chosen option.</summary>
+    public static async Task<Dictionary<string, string>> SettingsFormAsync(HttpClient client, string url)
+    {
+        var page = await client.GetStringAsync(url);
+        var form = InputField().Matches(page).ToDictionary(m => m.Groups[1].Value, m => WebUtility.HtmlDecode(m.Groups[2].Value));
+        foreach (Match select in SelectField().Matches(page))
+            form[select.Groups[1].Value] = WebUtility.HtmlDecode(SelectedOption().Match(select.Groups[2].Value).Groups[1].Value);
+        return form;
+    }
 
     public static async Task<string> VersionAsync(HttpClient client, string url) =>
         VersionField().Match(await HtmlAsync(client, url)).Groups[1].Value;

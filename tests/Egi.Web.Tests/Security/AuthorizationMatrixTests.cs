@@ -100,6 +100,9 @@ public sealed class AuthorizationMatrixTests(ITestOutputHelper output)
         GET /Help                                                  Any
         GET /Improvement                                           All
         GET /Improvement/Candidates                                TH
+        GET /Improvement/EdlImport                                 TH
+        GET /Improvement/EdlImport?Template                        TH
+        GET /Improvement/EdlImport?TemplateCsv                     TH
         GET /Improvement/Plan/{id:long}                            Ev Je TH 404: Ev2 Je2 Pl Co
         GET /Notifications                                         All
         GET /Notifications/Outbox                                  TH
@@ -220,6 +223,9 @@ public sealed class AuthorizationMatrixTests(ITestOutputHelper output)
         POST /Improvement/Candidates?Exclude                       TH
         POST /Improvement/Candidates?Include                       TH
         POST /Improvement/Candidates?Send                          TH
+        POST /Improvement/EdlImport                                TH
+        POST /Improvement/EdlImport?Cancel                         TH
+        POST /Improvement/EdlImport?Confirm                        TH
         POST /Improvement/Plan/{id:long}?Close                     Ev Je TH 404: Ev2 Je2 Pl Co
         POST /Improvement/Plan/{id:long}?Confirm                   Ev Je 404: Ev2 Je2 Pl Co
         POST /Improvement/Plan/{id:long}?FollowUp                  Ev Je TH 404: Ev2 Je2 Pl Co

@@ -31,6 +31,9 @@ public sealed class CandidatesModel(EgiDbContext db, CurrentUser me, Improvement
     public IReadOnlyList<Candidate> Excluded { get; private set; } = [];
     public IReadOnlyList<Candidate> Addable { get; private set; } = [];
     public int Finished { get; private set; }
+
+    /// <summary>EDL results of the period's year (career servants), imported at /Improvement/EdlImport.</summary>
+    public int EdlResults { get; private set; }
     public int PendingFormats => Listed.Count(c => c.Plan is null || c.Plan.Status == PlanStatus.Required);
 
     /// <summary>Which form the errors belong to: «quitar-{id}» or «agregar».</summary>
@@ -79,7 +82,7 @@ public sealed class CandidatesModel(EgiDbContext db, CurrentUser me, Improvement
         var candidate = all.FirstOrDefault(c => c.Servant.Id == ServantId);
         if (candidate is null)
         {
-            ModelState.AddModelError(nameof(ServantId), exclude ? "Elija una persona de la lista." : "Elija en «Persona» a alguien con evaluación finalizada en la vigencia.");
+            ModelState.AddModelError(nameof(ServantId), exclude ? "Elija una persona de la lista." : "Elija en «Persona» a alguien con evaluación finalizada en la vigencia o con resultado de la EDL del año.");
             return Page();
         }
         var plan = service.PlanFor(Period, candidate);
@@ -117,5 +120,6 @@ public sealed class CandidatesModel(EgiDbContext db, CurrentUser me, Improvement
         Excluded = all.Where(c => c.Excluded).ToList();
         Addable = ImprovementService.Addable(all).Where(c => !c.Excluded).ToList();
         Finished = all.Count(c => c.Evaluation is not null);
+        EdlResults = all.Count(c => c.Edl is not null);
     }
 }

@@ -31,3 +31,17 @@ internal sealed class ImprovementPlanConfiguration : IEntityTypeConfiguration<Im
         e.Ignore(p => p.IsEditable);
     }
 }
+
+/// <summary>The EDL results of career servants imported by Talento Humano: one per servant and year.</summary>
+internal sealed class EdlResultConfiguration : IEntityTypeConfiguration<EdlResult>
+{
+    public void Configure(EntityTypeBuilder<EdlResult> e)
+    {
+        e.ToTable("EdlResults");
+        e.HasIndex(r => new { r.ServantId, r.Year }).IsUnique();
+        e.HasIndex(r => r.Year);
+        e.HasOne<Servant>().WithMany().HasForeignKey(r => r.ServantId).OnDelete(DeleteBehavior.Restrict);
+        e.Property(r => r.Score).HasPrecision(5, 2);
+        e.Property(r => r.ImportedBy).HasMaxLength(EdlResult.ImportedByMax);
+    }
+}

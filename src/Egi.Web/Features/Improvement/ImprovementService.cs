@@ -13,10 +13,13 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Egi.Web.Features.Improvement;
 
-/// <summary>One person of the candidates list: the rule's reasons and/or the plan recorded for them.</summary>
+/// <summary>
+/// One person of the candidates list: the rule's reasons and/or the plan recorded for them. <see cref="Edl"/> is the
+/// imported EDL result of the period's year (career servants).
+/// </summary>
 public sealed record Candidate(
     Servant Servant, string Dependency, string Boss, Evaluation? Evaluation, ScoreBreakdown? Score,
-    IReadOnlyList<string> RuleReasons, ImprovementPlan? Plan)
+    IReadOnlyList<string> RuleReasons, ImprovementPlan? Plan, EdlResult? Edl = null)
 {
     public bool RequiredByRule => RuleReasons.Count > 0;
     public bool Excluded => Plan?.Excluded == true;
@@ -26,7 +29,8 @@ public sealed record Candidate(
 
 /// <summary>
 /// Activities 18–20 around the plans: who requires one in a period (<see cref="ImprovementRule"/> over the finished
-/// evaluations, plus Talento Humano's inclusions and exclusions), sending the format by e-mail with its .xlsx, and
+/// evaluations, <see cref="EdlRules"/> over the EDL results of career servants of the period's year, plus Talento
+/// Humano's inclusions and exclusions), sending the format by e-mail with its .xlsx, and
 /// reminders for late plans (recorded as <see cref="ReminderRecord"/>).
 /// </summary>
 public sealed class ImprovementService(EgiDbContext db, Notifier notifier, EmailTemplates templates, TimeProvider clock)
@@ -42,7 +46,8 @@ public sealed class ImprovementService(EgiDbContext db, Notifier notifier, Email
         var evaluations = await db.Evaluations.AsNoTracking()
             .Where(e => e.PeriodId == period.Id && e.State == EvaluationState.Finalized).ToListAsync(ct);
         var plans = await db.Set<ImprovementPlan>().Where(p => p.PeriodId == period.Id).ToListAsync(ct);
-        var ids = evaluations.Select(e => e.EvaluadoId).Concat(plans.Select(p => p.ServantId)).ToHashSet();
+        var edl = (await db.Set<EdlResult>().AsNoTracking().Where(r => r.Year == period.Year).ToListAsync(ct)).ToDictionary(r => r.ServantId);
+        var ids = evaluations.Select(e => e.EvaluadoId).Concat(plans.Select(p => p.ServantId)).Concat(edl.Keys).ToHashSet();
         var servants = await db.Servants.AsNoTracking().ToDictionaryAsync(s => s.Id, ct);
         var dependencies = await db.Dependencies.AsNoTracking().ToDictionaryAsync(d => d.Id, d => d.Name, ct);
         var policy = new ScoringPolicy(period.Settings);
@@ -52,17 +57,59 @@ public sealed class ImprovementService(EgiDbContext db, Notifier notifier, Email
             if (!servants.TryGetValue(id, out var s)) continue;
             var e = evaluations.FirstOrDefault(x => x.EvaluadoId == id);
             var plan = plans.FirstOrDefault(p => p.ServantId == id);
-            var score = e is { Competencies.Count: > 0 } ? policy.Score(e) : null;
-            var reasons = score is null ? [] : ImprovementRule.Assess(score.Final, e!.Competencies, period.Settings).Select(r => r.Text).ToList();
-            var bossId = plan?.EvaluatorId ?? e?.EvaluatorId ?? s.BossId;
-            var boss = bossId is { } b && servants.TryGetValue(b, out var bs) ? bs.FullName : "";
-            list.Add(new Candidate(s, dependencies.GetValueOrDefault(s.DependencyId, ""), boss, e, score, reasons, plan));
+            list.Add(CandidateOf(period, policy, s, dependencies, servants, e, plan, edl.GetValueOrDefault(id)));
         }
         return list.OrderBy(c => c.Servant.LastNames).ThenBy(c => c.Servant.FirstNames).ToList();
     }
 
-    /// <summary>Servants with a finished evaluation who are not listed yet: whom Talento Humano may add.</summary>
-    public static IReadOnlyList<Candidate> Addable(IReadOnlyList<Candidate> all) => all.Where(c => !c.Listed && c.Evaluation is not null).ToList();
+    /// <summary>The rule's reasons for one person: the final level and low competencies of the evaluation, and the EDL of a career servant.</summary>
+    private static Candidate CandidateOf(Period period, ScoringPolicy policy, Servant s, IReadOnlyDictionary<int, string> dependencies,
+        IReadOnlyDictionary<int, Servant> people, Evaluation? e, ImprovementPlan? plan, EdlResult? edl)
+    {
+        var score = e is { State: EvaluationState.Finalized, Competencies.Count: > 0 } ? policy.Score(e) : null;
+        var reasons = score is null ? [] : ImprovementRule.Assess(score.Final, e!.Competencies, period.Settings).Select(r => r.Text).ToList();
+        if (edl is not null && EdlRules.Reason(s.EmploymentType, edl.Level, edl.Score, period.Settings) is { } edlReason) reasons.Add(edlReason);
+        var bossId = plan?.EvaluatorId ?? e?.EvaluatorId ?? s.BossId;
+        var boss = bossId is { } b && people.TryGetValue(b, out var bs) ? bs.FullName : "";
+        return new Candidate(s, dependencies.GetValueOrDefault(s.DependencyId, ""), boss, e, score, reasons, plan, edl);
+    }
+
+    /// <summary>
+    /// Activity 20's record: the formato de mejoramiento individual of each plan as it stands (the person's data and low
+    /// results, and the aspects agreed so far), to attach to its reminders as activity 18's e-mail does. A fixed number of
+    /// queries for any number of plans.
+    /// </summary>
+    public static async Task<IReadOnlyDictionary<long, MailAttachment>> FormatAttachmentsAsync(EgiDbContext db, EmailTemplates templates, Period period,
+        IReadOnlyCollection<ImprovementPlan> plans, CancellationToken ct)
+    {
+        if (plans.Count == 0) return new Dictionary<long, MailAttachment>();
+        var peopleIds = plans.Select(p => p.ServantId).Concat(plans.Where(p => p.EvaluatorId != null).Select(p => p.EvaluatorId!.Value)).Distinct().ToList();
+        var people = await db.Servants.AsNoTracking().Where(s => peopleIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, ct);
+        var dependencyIds = people.Values.Select(s => s.DependencyId).Distinct().ToList();
+        var dependencies = await db.Dependencies.AsNoTracking().Where(d => dependencyIds.Contains(d.Id)).ToDictionaryAsync(d => d.Id, d => d.Name, ct);
+        var evaluationIds = plans.Where(p => p.EvaluationId != null).Select(p => p.EvaluationId!.Value).ToList();
+        var evaluations = await db.Evaluations.AsNoTracking().Where(e => evaluationIds.Contains(e.Id)).ToDictionaryAsync(e => e.Id, ct);
+        var servantIds = plans.Select(p => p.ServantId).ToList();
+        var edl = await db.Set<EdlResult>().AsNoTracking().Where(r => r.Year == period.Year && servantIds.Contains(r.ServantId)).ToDictionaryAsync(r => r.ServantId, ct);
+        var policy = new ScoringPolicy(period.Settings);
+        var formats = new Dictionary<long, MailAttachment>();
+        foreach (var plan in plans)
+        {
+            if (!people.TryGetValue(plan.ServantId, out var servant)) continue;
+            var e = plan.EvaluationId is { } id ? evaluations.GetValueOrDefault(id) : null;
+            var c = CandidateOf(period, policy, servant, dependencies, people, e, plan, edl.GetValueOrDefault(plan.ServantId));
+            var data = FormatDataOf(period, c, templates.Url(PlanUrl(plan.Id))) with { Aspects = plan.Aspects };
+            formats[plan.Id] = new MailAttachment(ImprovementFormat.FileName(data), XlsxWorkbook.ContentType, ImprovementFormat.Write(data));
+        }
+        return formats;
+    }
+
+    /// <summary>
+    /// Servants with a finished evaluation, or career servants with an EDL result of the year, who are not listed yet:
+    /// whom Talento Humano may add.
+    /// </summary>
+    public static IReadOnlyList<Candidate> Addable(IReadOnlyList<Candidate> all) =>
+        all.Where(c => !c.Listed && (c.Evaluation is not null || (c.Edl is not null && EdlRules.AppliesTo(c.Servant.EmploymentType)))).ToList();
 
     /// <summary>The plan of a candidate, created (status Requerido) when there is none yet.</summary>
     public ImprovementPlan PlanFor(Period period, Candidate c)
@@ -122,24 +169,30 @@ public sealed class ImprovementService(EgiDbContext db, Notifier notifier, Email
             foreach (var g in e.OrderedGoals.Where(g => second.GetValueOrDefault(g.Number) < 100))
                 low.Add(new("Meta", $"Meta {g.Number}: {g.Description}", $"{second.GetValueOrDefault(g.Number)} % cumplido"));
         }
+        if (c.Edl is { } edl && EdlRules.AppliesTo(c.Servant.EmploymentType))
+            low.Add(new("EDL", $"Evaluación de desempeño laboral {edl.Year.ToString(CultureInfo.InvariantCulture)}", edl.Describe()));
         if (c.Plan?.AddedManually == true) low.Add(new("Inclusión", "Incluido por Talento Humano", c.Plan.ManualReason ?? ""));
         var dependency = c.Dependency;
         var job = c.Servant.Job;
         return new FormatData(c.Servant.FullName, c.Servant.DocumentNumber, job, dependency, c.Boss, period.Name,
-            c.Score?.Final, c.Score?.LevelLabel ?? "Sin calificación", low, link);
+            c.Score?.Final, c.Score?.LevelLabel ?? "Sin calificación", low, link, c.Edl?.Describe());
     }
 
     /// <summary>
     /// Activity 20: reminds the jefe and the servant of each given plan that is late (an aspect past its end date below
-    /// 100 %, or not agreed yet); one <see cref="ReminderRecord"/> per e-mail. Returns how many e-mails were queued.
+    /// 100 %, or not agreed yet), with the person's formato de mejoramiento individual attached (the procedure's record:
+    /// «Correo electrónico con formato de mejoramiento individual adjunto»); one <see cref="ReminderRecord"/> per e-mail.
+    /// Returns how many e-mails were queued.
     /// </summary>
     public async Task<int> RemindAsync(Period period, IReadOnlyCollection<long> planIds, string sentBy, DateOnly today, CancellationToken ct = default)
     {
         var plans = await db.Set<ImprovementPlan>().Where(p => p.PeriodId == period.Id && planIds.Contains(p.Id)).ToListAsync(ct);
         var servants = await db.Servants.AsNoTracking().ToDictionaryAsync(s => s.Id, ct);
         var users = await db.Users.AsNoTracking().Where(u => u.ServantId != null).ToDictionaryAsync(u => u.ServantId!.Value, u => u.Id, ct);
+        var open = plans.Where(p => !p.Excluded && p.Status != PlanStatus.Closed).ToList();
+        var formats = await FormatAttachmentsAsync(db, templates, period, open, ct);
         var sent = 0;
-        foreach (var plan in plans.Where(p => !p.Excluded && p.Status != PlanStatus.Closed))
+        foreach (var plan in open)
         {
             if (!servants.TryGetValue(plan.ServantId, out var servant)) continue;
             var overdue = plan.OverdueAspects(today);
@@ -149,7 +202,8 @@ public sealed class ImprovementService(EgiDbContext db, Notifier notifier, Email
             {
                 var email = templates.ImprovementReminder(who.FullName, role == "Evaluador", servant.FullName, period.Name, overdue.Count, plan.Progress,
                     plan.Status.Label(), templates.Url(PlanUrl(plan.Id)));
-                await notifier.QueueAsync(new Recipient(who.Email, who.FullName, users.GetValueOrDefault(who.Id)), email, MailKind.ImprovementReminder, ct: ct);
+                await notifier.QueueAsync(new Recipient(who.Email, who.FullName, users.GetValueOrDefault(who.Id)), email, MailKind.ImprovementReminder,
+                    attachments: formats.TryGetValue(plan.Id, out var format) ? [format] : null, ct: ct);
                 db.Set<ReminderRecord>().Add(new ReminderRecord
                 {
                     SentAt = Now,

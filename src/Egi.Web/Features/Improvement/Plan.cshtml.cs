@@ -47,6 +47,9 @@ public sealed class PlanModel(EgiDbContext db, CurrentUser me, TimeProvider cloc
     public string Boss { get; private set; } = "";
     public string Dependency { get; private set; } = "";
     public Evaluation? Evaluation { get; private set; }
+
+    /// <summary>The EDL result of the period's year of a career servant: aspects may improve it (they have no EGI goals).</summary>
+    public EdlResult? Edl { get; private set; }
     public IReadOnlyList<(string Value, string Label)> Links { get; private set; } = [];
     public bool CanEdit { get; private set; }
 
@@ -87,6 +90,7 @@ public sealed class PlanModel(EgiDbContext db, CurrentUser me, TimeProvider cloc
         if (parseErrors.Count > 0) return Redisplay(parseErrors, keepAspects: true);
         var goals = Evaluation?.Goals.Select(g => g.Number).ToList() ?? [];
         var competencies = Evaluation?.Competencies.Select(c => c.Competency).ToList() ?? [];
+        if (Edl is not null) competencies.Add(EdlRules.AspectLink);
         var outcome = Plan.SaveAspects(ImprovementAccess.ActorOf(me), aspects, goals, competencies, Now);
         if (!outcome.Succeeded) return Redisplay(outcome.Errors, keepAspects: true);
         await TellOtherPartyAsync(PlanChange.AspectsSaved, ct);
@@ -146,6 +150,7 @@ public sealed class PlanModel(EgiDbContext db, CurrentUser me, TimeProvider cloc
 
     public string LinkLabel(PlanAspect a) =>
         a.GoalNumber is { } g ? $"Meta {g}" + (Evaluation?.Goals.FirstOrDefault(x => x.Number == g) is { } goal ? $": {goal.Description}" : "")
+        : a.Competency == EdlRules.AspectLink ? EdlRules.AspectLink
         : $"Competencia «{a.Competency}»";
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
@@ -216,6 +221,9 @@ public sealed class PlanModel(EgiDbContext db, CurrentUser me, TimeProvider cloc
             links.AddRange(Evaluation.OrderedGoals.Select(g => ($"G:{g.Number}", $"Meta {g.Number}: {Short(g.Description)}")));
             links.AddRange(Evaluation.Competencies.OrderBy(c => c.Value).Select(c => ($"C:{c.Competency}", $"Competencia: {c.Competency} ({ScaleLabel(c.Value)})")));
         }
+        if (EdlRules.AppliesTo(Servant.EmploymentType))
+            Edl = await db.Set<EdlResult>().AsNoTracking().FirstOrDefaultAsync(r => r.ServantId == plan.ServantId && r.Year == Period.Year, ct);
+        if (Edl is not null) links.Add(($"C:{EdlRules.AspectLink}", $"{EdlRules.AspectLink}: {Edl.Describe()}"));
         Links = links;
         return null;
     }

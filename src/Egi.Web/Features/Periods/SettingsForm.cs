@@ -21,6 +21,7 @@ public sealed class SettingsForm
     public List<ScaleRow> CompetencyScale { get; set; } = [];
     public string? ImprovementCompetencyBelow { get; set; }
     public string? ImprovementLevelBelow { get; set; }
+    public string? ImprovementEdlLevelBelow { get; set; }
     public string? ReminderDaysBeforeClose { get; set; }
     public string? DisagreementRounds { get; set; }
     public string? NewServantGoalWorkingDays { get; set; }
@@ -46,6 +47,7 @@ public sealed class SettingsForm
         CompetencyScale = s.CompetencyScale.Select(l => new ScaleRow { Label = l.Label, Value = PeriodText.Int(l.Value) }).ToList(),
         ImprovementCompetencyBelow = PeriodText.Int(s.ImprovementCompetencyBelow),
         ImprovementLevelBelow = s.ImprovementLevelBelow.ToString(),
+        ImprovementEdlLevelBelow = s.ImprovementEdlLevelBelow.ToString(),
         ReminderDaysBeforeClose = PeriodText.Int(s.ReminderDaysBeforeClose),
         DisagreementRounds = PeriodText.Int(s.DisagreementRounds),
         NewServantGoalWorkingDays = PeriodText.Int(s.NewServantGoalWorkingDays),
@@ -76,7 +78,8 @@ public sealed class SettingsForm
             OutstandingFrom = Dec(OutstandingFrom, nameof(OutstandingFrom), errors),
             UnsatisfactoryUpTo = Dec(UnsatisfactoryUpTo, nameof(UnsatisfactoryUpTo), errors),
             ImprovementCompetencyBelow = Int(ImprovementCompetencyBelow, nameof(ImprovementCompetencyBelow), errors),
-            ImprovementLevelBelow = Level(ImprovementLevelBelow, errors),
+            ImprovementLevelBelow = Level(ImprovementLevelBelow, nameof(ImprovementLevelBelow), errors),
+            ImprovementEdlLevelBelow = Level(ImprovementEdlLevelBelow, nameof(ImprovementEdlLevelBelow), errors),
             ReminderDaysBeforeClose = Int(ReminderDaysBeforeClose, nameof(ReminderDaysBeforeClose), errors),
             DisagreementRounds = Int(DisagreementRounds, nameof(DisagreementRounds), errors),
             NewServantGoalWorkingDays = Int(NewServantGoalWorkingDays, nameof(NewServantGoalWorkingDays), errors),
@@ -108,14 +111,14 @@ public sealed class SettingsForm
         return (errors.Count == 0 ? s : null, errors);
     }
 
-    private static Egi.Domain.Scoring.RatingLevel Level(string? text, List<FieldError> errors)
+    private static Egi.Domain.Scoring.RatingLevel Level(string? text, string field, List<FieldError> errors)
     {
-        // A form without the field (an older client) keeps the default; a value that is not an option is refused.
-        if (string.IsNullOrWhiteSpace(text)) return PeriodSettings.Defaults().ImprovementLevelBelow;
+        // A form without the field (an older client) keeps the default (Sobresaliente for both thresholds); a value that is not an option is refused.
+        if (string.IsNullOrWhiteSpace(text)) return Egi.Domain.Scoring.RatingLevel.Sobresaliente;
         if (Enum.TryParse<Egi.Domain.Scoring.RatingLevel>((text ?? "").Trim(), ignoreCase: false, out var level) && Enum.IsDefined(level)
             && !int.TryParse(text, out _))
             return level;
-        errors.Add(new(nameof(ImprovementLevelBelow), $"Elija una opción de «{PeriodText.SettingLabel(nameof(ImprovementLevelBelow))}»."));
+        errors.Add(new(field, $"Elija una opción de «{PeriodText.SettingLabel(field)}»."));
         return Egi.Domain.Scoring.RatingLevel.Sobresaliente;
     }
 

@@ -16,29 +16,16 @@ namespace Egi.Web.Features.Plans;
 /// </summary>
 [UploadLimit(UploadKind.Sheet)]
 public sealed class ImportModel(EgiDbContext db, CurrentUser me, IConfiguration config, IHostEnvironment env,
-    Microsoft.Extensions.Options.IOptionsSnapshot<UploadOptions> uploads, ILogger<ImportModel> logger) : PageModel
+    Microsoft.Extensions.Options.IOptionsSnapshot<UploadOptions> uploads, ILogger<ImportModel> logger) : SheetImportPageModel(config, env)
 {
     public const int MaxErrorsShown = 500;
 
     [BindProperty(SupportsGet = true, Name = "plan")]
     public int? PlanId { get; set; }
 
-    [BindProperty]
-    public IFormFile? Upload { get; set; }
-
-    [BindProperty]
-    public string? Token { get; set; }
-
-    [BindProperty]
-    public string? Fingerprint { get; set; }
-
     public InstitutionalPlan Plan { get; private set; } = null!;
     public PlanItemImportPlan? Result { get; private set; }
-    public string? FileName { get; private set; }
-    public bool PlanChanged { get; private set; }
     public IReadOnlyList<Dependency> Dependencies { get; private set; } = [];
-
-    private PendingImports Pending => new(ServiceRegistration.ResolveDataFolder(config, env));
 
     private bool CanEdit => me.IsTalentoHumano || me.IsPlaneacion;
 
@@ -96,14 +83,7 @@ public sealed class ImportModel(EgiDbContext db, CurrentUser me, IConfiguration 
         if (!CanEdit) return Forbid();
         if (!await LoadAsync(ct)) return NotFound();
         ModelState.Clear();
-        var pending = await Pending.LoadAsync(Token, ct);
-        if (pending is null)
-        {
-            Token = null;
-            ModelState.AddModelError(string.Empty,
-                "La importación que intenta confirmar no existe o ya venció (se conserva 24 horas). Cargue el archivo de nuevo. No se guardó ningún cambio.");
-            return Page();
-        }
+        if (await LoadPendingAsync(ct) is not { } pending) return Page();
         FileName = pending.FileName;
         var content = SpreadsheetReader.Read(pending.Content, logger, PlanTemplate.PreferredSheet, uploads.Value.BytesOf(UploadKind.Sheet));
         if (content.Error is { } error)

@@ -1,8 +1,6 @@
-using System.Text;
 using Egi.Domain.Directory;
 using Egi.Domain.Planning;
-using MiniExcelLibs;
-using MiniExcelLibs.OpenXml;
+using Egi.Web.Features.Directory.Import;
 
 namespace Egi.Web.Features.Plans;
 
@@ -38,40 +36,12 @@ public static class PlanTemplate
 
     public static byte[] Xlsx(IReadOnlyList<Dependency> dependencies)
     {
-        var headers = PlanItemImport.Columns.Select(c => c.Header).ToList();
-        var items = Examples(dependencies).Select(values =>
-        {
-            var row = new Dictionary<string, object?>();
-            for (var i = 0; i < headers.Count; i++) row[headers[i]] = values[i];
-            return row;
-        }).ToList();
-        var instructions = PlanItemImport.Columns.Select(c => new Dictionary<string, object?>
-        {
-            ["Columna"] = c.Header,
-            ["Obligatoria"] = c.Required ? "Sí" : "No",
-            ["Qué escribir"] = c.Description,
-        }).ToList();
-        foreach (var note in Notes)
-            instructions.Add(new Dictionary<string, object?> { ["Columna"] = "Nota", ["Obligatoria"] = "", ["Qué escribir"] = note });
         var values = dependencies.Where(d => d.Active).OrderBy(d => d.Code, StringComparer.Ordinal)
             .Select(d => new Dictionary<string, object?> { ["Código"] = d.Code, ["Dependencia"] = d.Name }).ToList();
-        var sheets = new Dictionary<string, object>
-        {
-            [SheetName] = items,
-            ["Instrucciones"] = instructions,
-            ["Dependencias"] = values,
-        };
-        using var stream = new MemoryStream();
-        MiniExcel.SaveAs(stream, sheets, configuration: new OpenXmlConfiguration { FastMode = true, EnableAutoWidth = true, MaxWidth = 80 });
-        return stream.ToArray();
+        var columns = PlanItemImport.Columns.Select(c => new SheetTemplate.Column(c.Header, c.Required, c.Description)).ToList();
+        return SheetTemplate.Xlsx(SheetName, columns, Examples(dependencies), Notes, ("Dependencias", values));
     }
 
-    public static byte[] Csv(IReadOnlyList<Dependency> dependencies)
-    {
-        static string Quote(string value) => Egi.Web.Reports.SpreadsheetText.CsvField(value);
-        var sb = new StringBuilder();
-        sb.Append(string.Join(';', PlanItemImport.Columns.Select(c => Quote(c.Header)))).Append("\r\n");
-        foreach (var row in Examples(dependencies)) sb.Append(string.Join(';', row.Select(Quote))).Append("\r\n");
-        return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(sb.ToString())];
-    }
+    public static byte[] Csv(IReadOnlyList<Dependency> dependencies) =>
+        SheetTemplate.Csv(PlanItemImport.Columns.Select(c => c.Header), Examples(dependencies));
 }

@@ -367,6 +367,45 @@ namespace Egi.Web.Data.Migrations.Postgres
                     b.ToTable("Evaluations");
                 });
 
+            modelBuilder.Entity("Egi.Domain.Improvement.EdlResult", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("ImportedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ImportedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("integer");
+
+                    b.Property<decimal>("Score")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("numeric(5,2)");
+
+                    b.Property<int>("ServantId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Year");
+
+                    b.HasIndex("ServantId", "Year")
+                        .IsUnique();
+
+                    b.ToTable("EdlResults", (string)null);
+                });
+
             modelBuilder.Entity("Egi.Domain.Improvement.ImprovementPlan", b =>
                 {
                     b.Property<long>("Id")
@@ -1617,6 +1656,8 @@ namespace Egi.Web.Data.Migrations.Postgres
 
                             b1.Property<int>("ImprovementCompetencyBelow");
 
+                            b1.Property<int>("ImprovementEdlLevelBelow");
+
                             b1.Property<int>("ImprovementLevelBelow");
 
                             b1.Property<int>("MaxEvidenceSizeMb");
@@ -2089,6 +2130,15 @@ namespace Egi.Web.Data.Migrations.Postgres
                     b.Navigation("Versions");
 
                     b.Navigation("Waits");
+                });
+
+            modelBuilder.Entity("Egi.Domain.Improvement.EdlResult", b =>
+                {
+                    b.HasOne("Egi.Domain.Directory.Servant", null)
+                        .WithMany()
+                        .HasForeignKey("ServantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Egi.Domain.Improvement.ImprovementPlan", b =>

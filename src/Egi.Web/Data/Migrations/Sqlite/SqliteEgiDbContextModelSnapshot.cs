@@ -354,6 +354,43 @@ namespace Egi.Web.Data.Migrations.Sqlite
                     b.ToTable("Evaluations");
                 });
 
+            modelBuilder.Entity("Egi.Domain.Improvement.EdlResult", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ImportedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ImportedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Score")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ServantId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Year");
+
+                    b.HasIndex("ServantId", "Year")
+                        .IsUnique();
+
+                    b.ToTable("EdlResults", (string)null);
+                });
+
             modelBuilder.Entity("Egi.Domain.Improvement.ImprovementPlan", b =>
                 {
                     b.Property<long>("Id")
@@ -1564,6 +1601,8 @@ namespace Egi.Web.Data.Migrations.Sqlite
 
                             b1.Property<int>("ImprovementCompetencyBelow");
 
+                            b1.Property<int>("ImprovementEdlLevelBelow");
+
                             b1.Property<int>("ImprovementLevelBelow");
 
                             b1.Property<int>("MaxEvidenceSizeMb");
@@ -2036,6 +2075,15 @@ namespace Egi.Web.Data.Migrations.Sqlite
                     b.Navigation("Versions");
 
                     b.Navigation("Waits");
+                });
+
+            modelBuilder.Entity("Egi.Domain.Improvement.EdlResult", b =>
+                {
+                    b.HasOne("Egi.Domain.Directory.Servant", null)
+                        .WithMany()
+                        .HasForeignKey("ServantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Egi.Domain.Improvement.ImprovementPlan", b =>

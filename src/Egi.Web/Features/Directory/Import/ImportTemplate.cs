@@ -1,8 +1,5 @@
-using System.Text;
 using Egi.Domain.Directory;
 using Egi.Domain.Directory.Import;
-using MiniExcelLibs;
-using MiniExcelLibs.OpenXml;
 
 namespace Egi.Web.Features.Directory.Import;
 
@@ -20,23 +17,6 @@ public static class ImportTemplate
 
     public static byte[] Xlsx(IReadOnlyList<Dependency> dependencies)
     {
-        var headers = ImportColumns.All.Select(c => c.Header).ToList();
-        var servants = Examples(dependencies).Select(values =>
-        {
-            var row = new Dictionary<string, object?>();
-            for (var i = 0; i < headers.Count; i++) row[headers[i]] = values[i];
-            return row;
-        }).ToList();
-
-        var instructions = ImportColumns.All.Select(c => new Dictionary<string, object?>
-        {
-            ["Columna"] = c.Header,
-            ["Obligatoria"] = c.Required ? "Sí" : "No",
-            ["Qué escribir"] = c.Description,
-        }).ToList();
-        foreach (var note in Notes)
-            instructions.Add(new Dictionary<string, object?> { ["Columna"] = "Nota", ["Obligatoria"] = "", ["Qué escribir"] = note });
-
         var values = new List<Dictionary<string, object?>>();
         void Value(string list, string value, string description) =>
             values.Add(new Dictionary<string, object?> { ["Lista"] = list, ["Valor"] = value, ["Descripción"] = description });
@@ -50,27 +30,13 @@ public static class ImportTemplate
         Value("Sí / No", "No", "También: N, 0 o la celda vacía");
         foreach (var d in Active(dependencies)) Value("Dependencia", d.Code, d.Name);
 
-        var sheets = new Dictionary<string, object>
-        {
-            [SheetName] = servants,
-            ["Instrucciones"] = instructions,
-            ["Valores"] = values,
-        };
-        using var stream = new MemoryStream();
-        MiniExcel.SaveAs(stream, sheets, configuration: new OpenXmlConfiguration { FastMode = true, EnableAutoWidth = true, MaxWidth = 80 });
-        return stream.ToArray();
+        var columns = ImportColumns.All.Select(c => new SheetTemplate.Column(c.Header, c.Required, c.Description)).ToList();
+        return SheetTemplate.Xlsx(SheetName, columns, Examples(dependencies), Notes, ("Valores", values));
     }
 
     /// <summary>The same template as CSV: UTF-8 with BOM and <c>;</c>, as Excel in Spanish opens and saves it.</summary>
-    public static byte[] Csv(IReadOnlyList<Dependency> dependencies)
-    {
-        var sb = new StringBuilder();
-        sb.Append(string.Join(';', ImportColumns.All.Select(c => Quote(c.Header)))).Append("\r\n");
-        foreach (var row in Examples(dependencies)) sb.Append(string.Join(';', row.Select(Quote))).Append("\r\n");
-        return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(sb.ToString())];
-    }
-
-    private static string Quote(string value) => Egi.Web.Reports.SpreadsheetText.CsvField(value);
+    public static byte[] Csv(IReadOnlyList<Dependency> dependencies) =>
+        SheetTemplate.Csv(ImportColumns.All.Select(c => c.Header), Examples(dependencies));
 
     public static IReadOnlyList<string> Notes { get; } =
     [

@@ -24,7 +24,7 @@ public sealed class IndexModel(
     IHostEnvironment env,
     Jobs.DirectoryJobQueue jobs,
     Microsoft.Extensions.Options.IOptionsSnapshot<UploadOptions> uploads,
-    ILogger<IndexModel> logger) : PageModel
+    ILogger<IndexModel> logger) : SheetImportPageModel(config, env)
 {
     /// <summary>Most problems listed on the page (the count says how many there are in all).</summary>
     public const int MaxErrorsShown = 500;
@@ -37,20 +37,7 @@ public sealed class IndexModel(
 
     private readonly ServantImporter importer = new(db, accounts, opening, evaluatorChanges);
 
-    [BindProperty]
-    public IFormFile? Upload { get; set; }
-
-    [BindProperty]
-    public string? Token { get; set; }
-
-    [BindProperty]
-    public string? Fingerprint { get; set; }
-
     public ImportPlan? Plan { get; private set; }
-    public string? FileName { get; private set; }
-
-    /// <summary>The directory changed between the preview and the confirmation: the new preview is shown instead.</summary>
-    public bool PlanChanged { get; private set; }
 
     public IReadOnlyList<string> ApplyErrors { get; private set; } = [];
     public IReadOnlyList<Dependency> Dependencies { get; private set; } = [];
@@ -59,8 +46,6 @@ public sealed class IndexModel(
     public Jobs.DirectoryJobView? Job { get; private set; }
 
     private long MaxBytes => uploads.Value.BytesOf(UploadKind.ServantImport);
-
-    private PendingImports Pending => new(ServiceRegistration.ResolveDataFolder(config, env));
 
     public async Task OnGetAsync(CancellationToken ct) => Dependencies = await importer.DependenciesAsync(ct);
 
@@ -104,14 +89,7 @@ public sealed class IndexModel(
     {
         Dependencies = await importer.DependenciesAsync(ct);
         ModelState.Clear();
-        var pending = await Pending.LoadAsync(Token, ct);
-        if (pending is null)
-        {
-            Token = null;
-            ModelState.AddModelError(string.Empty,
-                "La importación que intenta confirmar no existe o ya venció (se conserva 24 horas). Cargue el archivo de nuevo. No se guardó ningún cambio.");
-            return Page();
-        }
+        if (await LoadPendingAsync(ct) is not { } pending) return Page();
         FileName = pending.FileName;
         var content = SpreadsheetReader.Read(pending.Content, logger, maxBytes: MaxBytes);
         if (content.Error is { } error)
@@ -134,7 +112,7 @@ public sealed class IndexModel(
             Fingerprint = Plan.Fingerprint;
             return Page();
         }
-        if (Plan.Creates.Count + Plan.Updates.Count > config.GetValue("Import:BackgroundFrom", DefaultBackgroundFrom))
+        if (Plan.Creates.Count + Plan.Updates.Count > Config.GetValue("Import:BackgroundFrom", DefaultBackgroundFrom))
         {
             // Queued on the shared job table: a worker of any instance applies it, and the progress page reads it from any.
             var (id, _) = await jobs.QueueImportAsync(Jobs.DirectoryJobOwner.Of(HttpContext)!, PendingImports.Canonical(Token)!, FileName,
