@@ -30,17 +30,55 @@ internal static class BulkInsert
         && type.GetProperties().All(p => p.PropertyInfo is not null || p.FieldInfo is not null);
 
     /// <summary>Inserts <paramref name="entities"/> (all of <paramref name="type"/>); returns how many statements ran.</summary>
-    public static async Task<int> InsertAsync(DbContext db, IEntityType type, IReadOnlyList<object> entities, CancellationToken ct)
+    public static Task<int> InsertAsync(DbContext db, IEntityType type, IReadOnlyList<object> entities, CancellationToken ct)
+    {
+        if (!Supports(type)) throw new InvalidOperationException($"{type.DisplayName()} cannot be inserted in bulk (owned parts, complex or shadow properties).");
+        return InsertAsync(db, type, entities, shadow: null, ct);
+    }
+
+    /// <summary>
+    /// Inserts new aggregates of <paramref name="type"/> (an entity whose owned parts are new too): its scalar columns, the
+    /// columns of its complex properties (stored facts), its JSON-mapped owned collections — which must be empty or null
+    /// (written '[]' or NULL, as SaveChanges writes a new aggregate's empty collection) — and shadow columns (an owned
+    /// row's foreign key) from <paramref name="shadow"/>. Owned parts in their own tables are not written: insert them
+    /// with their own call. Returns how many statements ran.
+    /// </summary>
+    public static async Task<int> InsertAsync(DbContext db, IEntityType type, IReadOnlyList<object> entities, Func<IProperty, object, object?>? shadow,
+        CancellationToken ct)
     {
         if (entities.Count == 0) return 0;
-        if (!Supports(type)) throw new InvalidOperationException($"{type.DisplayName()} cannot be inserted in bulk (owned parts, complex or shadow properties).");
         var sql = db.GetService<ISqlGenerationHelper>();
         var table = StoreObjectIdentifier.Table(type.GetTableName()!, type.GetSchema());
         var key = type.FindPrimaryKey()?.Properties is [var only] && only.ValueGenerated == ValueGenerated.OnAdd
             && (only.ClrType == typeof(int) || only.ClrType == typeof(long)) ? only : null;
-        var columns = type.GetProperties().Where(p => p != key).Select(p => (Column: p, Mapping: p.GetRelationalTypeMapping())).ToList();
+        var columns = new List<(string Name, RelationalTypeMapping Mapping, Func<object, object?> Value)>();
+        foreach (var p in type.GetProperties().Where(p => p != key))
+        {
+            var column = p.GetColumnName(table) ?? throw new InvalidOperationException($"{type.DisplayName()}.{p.Name} has no column in {table.Name}.");
+            Func<object, object?> value = p.PropertyInfo is null && p.FieldInfo is null
+                ? shadow is null ? throw new InvalidOperationException($"{type.DisplayName()}.{p.Name} is a shadow property: give its values.") : e => shadow(p, e)
+                : e => ValueOf(p, e);
+            columns.Add((column, p.GetRelationalTypeMapping(), value));
+        }
+        foreach (var complex in type.GetComplexProperties())
+        {
+            if (complex.IsCollection || complex.PropertyInfo is not { } holder) throw new InvalidOperationException($"{type.DisplayName()}.{complex.Name} cannot be inserted in bulk.");
+            foreach (var p in complex.ComplexType.GetProperties())
+                columns.Add((p.GetColumnName(table)!, p.GetRelationalTypeMapping(), e => holder.GetValue(e) is { } part ? ValueOf(p, part) : null));
+        }
+        var text = db.GetService<IRelationalTypeMappingSource>().FindMapping(typeof(string))!;
+        foreach (var n in type.GetNavigations().Where(n => n.TargetEntityType.IsOwned() && n.TargetEntityType.IsMappedToJson()))
+        {
+            var info = n.PropertyInfo ?? throw new InvalidOperationException($"{type.DisplayName()}.{n.Name} cannot be inserted in bulk.");
+            columns.Add((n.TargetEntityType.GetContainerColumnName()!, text, e => info.GetValue(e) switch
+            {
+                null => null,
+                System.Collections.ICollection { Count: 0 } when n.IsCollection => "[]",
+                _ => throw new InvalidOperationException($"{type.DisplayName()}.{n.Name} is not empty: only new aggregates with empty JSON parts are inserted in bulk."),
+            }));
+        }
         var head = new StringBuilder("INSERT INTO ").Append(sql.DelimitIdentifier(table.Name, table.Schema)).Append(" (")
-            .AppendJoin(", ", columns.Select(c => sql.DelimitIdentifier(c.Column.GetColumnName(table)!))).Append(") VALUES ").ToString();
+            .AppendJoin(", ", columns.Select(c => sql.DelimitIdentifier(c.Name))).Append(") VALUES ").ToString();
         var tail = key is null ? "" : $" RETURNING {sql.DelimitIdentifier(key.GetColumnName(table)!)}";
 
         var commands = db.GetService<IRelationalCommandBuilderFactory>();
@@ -50,26 +88,26 @@ internal static class BulkInsert
         var next = 0;
         while (next < entities.Count)
         {
-            var text = new StringBuilder(head);
+            var statement = new StringBuilder(head);
             var first = next;
-            while (next < entities.Count && next - first < MaxRows && (next == first || text.Length < MaxChars))
+            while (next < entities.Count && next - first < MaxRows && (next == first || statement.Length < MaxChars))
             {
-                text.Append(next == first ? "(" : ", (");
+                statement.Append(next == first ? "(" : ", (");
                 for (var c = 0; c < columns.Count; c++)
                 {
-                    var (column, mapping) = columns[c];
-                    if (c > 0) text.Append(", ");
-                    var value = ValueOf(column, entities[next]);
-                    text.Append(value is null ? "NULL" : mapping.GenerateSqlLiteral(value));
+                    var (_, mapping, valueOf) = columns[c];
+                    if (c > 0) statement.Append(", ");
+                    var value = valueOf(entities[next]);
+                    statement.Append(value is null ? "NULL" : mapping.GenerateSqlLiteral(value));
                 }
-                text.Append(')');
+                statement.Append(')');
                 next++;
             }
-            text.Append(tail);
+            statement.Append(tail);
             statements++;
             // A command of EF Core's own (its connection, transaction, logging and interceptors), not a raw SQL query:
             // that would take the text for a format string and cache it as a query.
-            var command = commands.Create().Append(text.ToString()).Build();
+            var command = commands.Create().Append(statement.ToString()).Build();
             var parameters = new RelationalCommandParameterObject(connection, null, null, db, logger);
             if (key is null)
             {

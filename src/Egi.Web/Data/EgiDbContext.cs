@@ -312,6 +312,52 @@ public abstract class EgiDbContext(DbContextOptions options, IAuditActor? actor,
         }
     }
 
+    /// <summary>
+    /// Inserts newly opened evaluations in bulk (the opening of a period, an import): the domain computes each one's facts
+    /// and waits (<see cref="Evaluation.RefreshFacts"/>, with <paramref name="period"/> and the evaluado's fecha de ingreso
+    /// from <paramref name="hireDates"/>), then <see cref="BulkInsert"/> writes, a multi-row INSERT per thousand rows, the
+    /// evaluations (their empty JSON parts and stored facts; keys read back), their waits, and the audit line «Crear» of
+    /// each one — the rows <see cref="SaveChangesAsync(bool, CancellationToken)"/> would write, without tracking any of them.
+    /// One transaction (the caller's, or its own). Only evaluations just opened (no goals, history or other JSON part).
+    /// </summary>
+    public async Task InsertOpenedEvaluationsAsync(IReadOnlyList<Evaluation> evaluations, Period period, IReadOnlyDictionary<int, DateOnly> hireDates,
+        CancellationToken ct = default)
+    {
+        if (evaluations.Count == 0) return;
+        foreach (var e in evaluations)
+        {
+            if (e.Id != 0 || e.PeriodId != period.Id) throw new InvalidOperationException("Only new evaluations of the period are inserted in bulk.");
+            e.RefreshFacts(period, hireDates.TryGetValue(e.EvaluadoId, out var hired) ? hired : new DateOnly(period.Year - 1, 1, 1));
+        }
+        var evaluationType = Model.FindEntityType(typeof(Evaluation))!;
+        var waitType = evaluationType.FindNavigation(nameof(Evaluation.Waits))!.TargetEntityType;
+        var ownerOf = new Dictionary<EvaluationWait, Evaluation>(ReferenceEqualityComparer.Instance);
+        var ownTransaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(ct) : null;
+        try
+        {
+            foreach (var batch in evaluations.Chunk(BulkInsert.MaxRows))
+            {
+                await BulkInsert.InsertAsync(this, evaluationType, batch, shadow: null, ct);
+                var waits = new List<object>();
+                foreach (var e in batch)
+                    foreach (var w in e.Waits)
+                    {
+                        ownerOf[w] = e;
+                        waits.Add(w);
+                    }
+                await BulkInsert.InsertAsync(this, waitType, waits, (p, w) => p.IsForeignKey() ? ownerOf[(EvaluationWait)w].Id : null, ct);
+                var audits = batch.Select(e => Entry(e)).Select(e =>
+                    (object)NewAudit("Crear", AuditName(e), KeyOf(e), DescribeEntity(e), null, Snapshot(e, original: false))).ToList();
+                await BulkInsert.InsertAsync(this, Model.FindEntityType(typeof(AuditEntry))!, audits, ct);
+            }
+            if (ownTransaction is not null) await ownTransaction.CommitAsync(ct);
+        }
+        finally
+        {
+            if (ownTransaction is not null) await ownTransaction.DisposeAsync();
+        }
+    }
+
     /// <summary>The order in which <see cref="SaveAdditionsAsync"/> writes the tables it knows (others after them).</summary>
     private static readonly Type[] BulkOrder = [typeof(Dependency), typeof(Servant), typeof(AppUser), typeof(OutboxMessage), typeof(InboxNotification)];
 

@@ -47,9 +47,9 @@ public abstract class ReminderScheduleTests(Db db) : IAsyncLifetime
         app.WithDbAsync(async d =>
         {
             var period = await d.Periods.AsNoTracking().SingleAsync(p => p.Id == scenario.PeriodId);
-            var control = await ControlPoints.BuildAsync(d, period, Stage.GoalSetting, today, app.Clock.GetUtcNow().UtcDateTime);
+            var control = await ControlPoints.BuildAsync(d, period, Stage.GoalSetting, today);
             var id = await scenario.EvaluationIdAsync(Camila);
-            return control.Soon.FirstOrDefault(r => r.EvaluationId == id)?.Lateness.WorkingDaysLeft;
+            return control.Soon.Rows.FirstOrDefault(r => r.EvaluationId == id)?.Lateness.WorkingDaysLeft;
         });
 
     [Fact]

@@ -133,6 +133,40 @@ public abstract class QueryCountTests(SharedHost host) : IAsyncLifetime
         Assert.Contains("aria-current=\"page\"><span class=\"visually-hidden\">Página </span>2</a>", Ap.Section(second, "id=\"titulo-atrasados\"", "id=\"titulo-proximos\""));
     }
 
+    /// <summary>
+    /// The control points on the last day of a window for an entity of 500 more evaluados: «Atrasados» and «Plazo por
+    /// vencer» are counted, ordered and paged in SQL, so the first page, a far page and the other list cost the same
+    /// SQL commands as with the demo entity; the counts cover every page; the most late come first.
+    /// </summary>
+    [Fact]
+    public async Task The_control_points_cost_the_same_queries_with_500_more_evaluations()
+    {
+        // Well past the goals window: the demo's untouched formulations are late.
+        app.Clock.Advance(TimeSpan.FromDays(35));
+        var th = await app.SignedInAsync(Accounts.TalentoHumano);
+        var pages = new List<(string, HttpClient, string)> { ("th", th, "/Control?etapa=1"), ("th", th, "/Control?etapa=1&pagina-atrasados=9"), ("th", th, "/Control?etapa=3") };
+        var before = await CountAsync(pages);
+        var lateBefore = LateCount(WebUtility.HtmlDecode(await th.PageAsync("/Control?etapa=1")));
+
+        await scenario.AddEvaluadosAsync(500, "Masivo", 800000000, "masivo");
+        var after = await CountAsync(pages);
+        foreach (var (page, n) in before)
+            Assert.True(after[page] == n, $"{page}: {n} SQL commands with the demo entity, {after[page]} with 500 more evaluations");
+
+        var html = WebUtility.HtmlDecode(await th.PageAsync("/Control?etapa=1&pagina-atrasados=9"));
+        Assert.Equal(lateBefore + 500, LateCount(html));
+        var rows = Regex.Count(Ap.Section(html, "id=\"tabla-atrasados\"", "</table>"), "<tr data-evaluation-id=");
+        Assert.Equal(Math.Min(50, lateBefore + 500 - 400), rows);
+        // Ordered by the deadline: the working days late never grow down the list.
+        var days = Regex.Matches(Ap.Section(html, "id=\"tabla-atrasados\"", "</table>"), "<td class=\"text-end\">(\\d+)</td>")
+            .Select(m => int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        Assert.Equal(rows, days.Count);
+        Assert.Equal(days.OrderByDescending(d => d), days);
+    }
+
+    private static int LateCount(string html) =>
+        int.Parse(Regex.Match(html, "id=\"titulo-atrasados\">Atrasados \\((\\d+)\\)").Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+
     private static IEnumerable<string> Names(string html) =>
         Regex.Matches(html, "<th scope=\"row\">([^<]+)</th>").Select(m => m.Groups[1].Value);
 

@@ -64,17 +64,16 @@ public sealed class IndexModel(EgiDbContext db, CurrentUser me, TimeProvider clo
         if (!me.IsTalentoHumano) return Forbid();
         await LoadAsync(ct);
         if (Points is null) return Page();
-        var ids = Selection.ToHashSet();
-        if (All.Contains("atrasados")) ids.UnionWith(Points.Late.Select(r => r.EvaluationId));
-        if (All.Contains("proximos")) ids.UnionWith(Points.Soon.Select(r => r.EvaluationId));
-        if (ids.Count == 0 || !Points.Late.Concat(Points.Soon).Any(r => ids.Contains(r.EvaluationId)))
+        // Every row of a list chosen with «Seleccionar todos», on every page, and the rows chosen one by one: one query.
+        var rows = await Points.SelectedAsync(Selection, All.Contains("atrasados"), All.Contains("proximos"), ct);
+        if (rows.Count == 0)
         {
             Errors["seleccion"] = "Seleccione al menos una persona de la lista para enviarle el recordatorio.";
             return Page();
         }
         var now = clock.GetUtcNow().UtcDateTime;
         var sentBy = User.Identity?.Name ?? me.DisplayName;
-        var sent = await Points.RemindAsync(ids, notifier, templates, db, ReminderOrigin.Manual, sentBy, now, ct);
+        var sent = await Points.RemindAsync(rows, notifier, templates, ReminderOrigin.Manual, sentBy, now, ct);
         db.Audit(ControlText.SendAction, ControlText.AuditEntity, Points.Period.Id.ToString(CultureInfo.InvariantCulture),
             $"{sent} recordatorio(s) de «{Points.Stage.Label()}» de la {Points.Period.Name}.");
         await db.SaveChangesAsync(ct);
@@ -95,22 +94,19 @@ public sealed class IndexModel(EgiDbContext db, CurrentUser me, TimeProvider clo
             else Errors["etapa"] = "La «Etapa» elegida no existe: elija una de la lista.";
         }
         if (period is null || Errors.Count > 0) return;
-        Points = await ControlPoints.BuildAsync(db, period, stage ?? ControlPoints.DefaultStage(period, me.Today), me.Today, clock.GetUtcNow().UtcDateTime, ct);
+        Points = await ControlPoints.BuildAsync(db, period, stage ?? ControlPoints.DefaultStage(period, me.Today), me.Today,
+            ReportPages.Parse(LatePageText), ReportPages.Parse(SoonPageText), ct);
     }
 
     public string? Err(string field) => Errors.GetValueOrDefault(field);
-
-    /// <summary>The page of <paramref name="key"/>'s list shown («atrasados» or «proximos»): lists are long on the last day of a window.</summary>
-    public Paging PagingOf(string key, int total) =>
-        Paging.Of(ReportPages.Parse(key == "atrasados" ? LatePageText : SoonPageText), total);
 
     /// <summary>This page's address with <paramref name="key"/>'s list on page <paramref name="page"/> (the other list keeps its page).</summary>
     public string PageUrl(string key, int page) => ReportPages.Url("/Control", new Dictionary<string, string?>
     {
         ["vigencia"] = SelectedPeriod,
         ["etapa"] = SelectedStage,
-        ["pagina-atrasados"] = key == "atrasados" ? PageText(page) : PageText(PagingOf("atrasados", Points?.Late.Count ?? 0).Page),
-        ["pagina-proximos"] = key == "proximos" ? PageText(page) : PageText(PagingOf("proximos", Points?.Soon.Count ?? 0).Page),
+        ["pagina-atrasados"] = key == "atrasados" ? PageText(page) : PageText(Points?.Late.Paging.Page ?? 1),
+        ["pagina-proximos"] = key == "proximos" ? PageText(page) : PageText(Points?.Soon.Paging.Page ?? 1),
     });
 
     private static string? PageText(int page) => page <= 1 ? null : page.ToString(CultureInfo.InvariantCulture);

@@ -2,6 +2,7 @@ using System.Globalization;
 using Egi.Domain.Calendar;
 using Egi.Domain.Evaluations;
 using Egi.Web.Data;
+using Egi.Web.Features.Control;
 using Egi.Web.Features.Directory.Servants;
 using Egi.Web.Features.Reports;
 using Egi.Web.Infrastructure;
@@ -78,7 +79,7 @@ public sealed class DashboardData
     /// <summary>
     /// Two queries: the totals per dependencia of the period's servants (one GROUP BY, shared with the consolidation
     /// reports, so «metas concertadas» is the stage-1 report's «Concertadas») and the late steps per stage and on whom
-    /// they wait (one GROUP BY over the stored deadlines, the rule of <see cref="Lateness.FromFacts"/>).
+    /// they wait (one GROUP BY over the stored deadlines, with the control points' predicates: <see cref="StepDeadlines"/>).
     /// </summary>
     public static async Task<DashboardData> BuildAsync(EgiDbContext db, Period period, DateOnly today, CancellationToken ct = default)
     {
@@ -92,19 +93,16 @@ public sealed class DashboardData
     public static async Task<IReadOnlyList<(int Evaluado, int Evaluator)>> LateAsync(EgiDbContext db, Period period, DateOnly today, CancellationToken ct)
     {
         var periodId = period.Id;
-        var goals = Lateness.LastState(EvaluationStep.Goals);
-        var first = Lateness.LastState(EvaluationStep.FollowUpI);
-        var second = Lateness.LastState(EvaluationStep.FollowUpII);
-        var groups = await (
-            from e in db.Evaluations.AsNoTracking()
-            where e.PeriodId == periodId && e.Facts.WaitingOn != WaitingOn.Nobody
-            group e by e.Facts.WaitingOn into g
-            select new
+        var groups = await db.Evaluations.AsNoTracking()
+            .Where(e => e.PeriodId == periodId && e.Facts.WaitingOn != WaitingOn.Nobody)
+            .Select(StepDeadlines.Flags(today))
+            .GroupBy(f => f.WaitingOn)
+            .Select(g => new
             {
                 WaitingOn = g.Key,
-                Goals = g.Count(e => e.State <= goals && e.Facts.GoalsDeadline < today),
-                FollowUpI = g.Count(e => e.State <= first && e.Facts.FollowUpIApplies && e.Facts.FollowUpIDeadline < today),
-                FollowUpII = g.Count(e => e.State <= second && e.Facts.FollowUpIIDeadline < today),
+                Goals = g.Count(f => f.Goals),
+                FollowUpI = g.Count(f => f.FollowUpI),
+                FollowUpII = g.Count(f => f.FollowUpII),
             }).ToListAsync(ct);
         (int, int) Of(Func<int, int, int, int> pick) => (
             groups.Where(g => g.WaitingOn != WaitingOn.Evaluator).Sum(g => pick(g.Goals, g.FollowUpI, g.FollowUpII)),

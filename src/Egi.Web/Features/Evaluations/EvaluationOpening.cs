@@ -15,9 +15,6 @@ public sealed class EvaluationOpening(EgiDbContext db, TimeProvider clock)
 {
     public sealed record Result(int Created, IReadOnlyList<string> WithoutEvaluator);
 
-    /// <summary>Evaluations per save when many open at once (a period opened, an import).</summary>
-    public const int BatchSize = 500;
-
     private DateOnly Today => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), CurrentUser.Bogota).DateTime);
 
     /// <summary>Opens the evaluations of every eligible servant of an open period who has none yet (idempotent).</summary>
@@ -40,16 +37,10 @@ public sealed class EvaluationOpening(EgiDbContext db, TimeProvider clock)
             }
             opened.Add(Evaluation.Open(period.Id, s.Id, evaluator, now));
         }
-        // A batch per save, and what a save tracked (the evaluations, their owned parts, their audit lines) is no
-        // longer tracked afterwards: a save never re-derives, re-checks or re-audits the batches before it.
+        // Whatever the caller left pending first; then the new evaluations in bulk (facts and waits from the domain, a
+        // multi-row INSERT per thousand, their audit lines), one transaction, none of them tracked.
         await db.SaveChangesAsync(ct);
-        var tracked = db.ChangeTracker.Entries().Select(e => e.Entity).ToHashSet(ReferenceEqualityComparer.Instance);
-        foreach (var batch in opened.Chunk(BatchSize))
-        {
-            db.Evaluations.AddRange(batch);
-            await db.SaveChangesAsync(ct);
-            foreach (var entry in db.ChangeTracker.Entries().Where(e => !tracked.Contains(e.Entity)).ToList()) entry.State = EntityState.Detached;
-        }
+        await db.InsertOpenedEvaluationsAsync(opened, period, byId.ToDictionary(x => x.Key, x => x.Value.HireDate), ct);
         return new(opened.Count, withoutEvaluator);
     }
 
