@@ -71,5 +71,6 @@ public static class DatabaseInitializer
             if (options.DemoScenario) await DemoProcess.SeedAsync(db, clock, year, ct);
             if (options.DemoScenario) await DemoHistory.ApplyAsync(db, year, ct);
         }
+        await PlannerStatistics.RefreshAsync(db, ct);
     }
 }

@@ -41,6 +41,8 @@ public sealed class EvaluationOpening(EgiDbContext db, TimeProvider clock)
         // multi-row INSERT per thousand, their audit lines), one transaction, none of them tracked.
         await db.SaveChangesAsync(ct);
         await db.InsertOpenedEvaluationsAsync(opened, period, byId.ToDictionary(x => x.Key, x => x.Value.HireDate), ct);
+        // Inside the import's transaction the import refreshes the statistics once it commits.
+        if (opened.Count > 0 && db.Database.CurrentTransaction is null) await PlannerStatistics.RefreshAsync(db, ct);
         return new(opened.Count, withoutEvaluator);
     }
 

@@ -141,7 +141,11 @@ public sealed class ServantImporter(EgiDbContext db, ServantAccounts accounts, E
             db.Audit("Importar", "Servidor", Shorten(fileName, 60),
                 $"{plan.Creates.Count} creados, {plan.Updates.Count} actualizados, {plan.Unchanged.Count} sin cambios (archivo {Shorten(fileName, 200)})");
             await db.SaveChangesAsync(ct);
-            if (owned is not null) await owned.CommitAsync(ct);
+            if (owned is not null)
+            {
+                await owned.CommitAsync(ct);
+                await PlannerStatistics.RefreshAsync(db, ct);
+            }
             progress?.Report(StepsOf(plan));
             return [];
         }

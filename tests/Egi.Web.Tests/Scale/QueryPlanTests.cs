@@ -1,0 +1,121 @@
+using System.Data.Common;
+using Egi.Domain.Evaluations;
+using Egi.Web.Data.Migrations;
+using Egi.Web.Features.Control;
+using Egi.Web.Tests.Evaluations;
+using Egi.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Egi.Web.Tests.Scale;
+
+/// <summary>
+/// Issue 11: the migrations create one index per followed-up step over the columns the control points filter on, on
+/// both providers, and SQLite answers the count of late evaluations of each step from that index alone (the plan names
+/// it as a covering index: no wide row of the period is read); with the statistics refreshed at start-up
+/// (<see cref="Data.PlannerStatistics"/>), a jefe's evaluations are read through the evaluator's index, not every
+/// evaluation of the period.
+/// </summary>
+public abstract class QueryPlanTests(SharedHost host) : IAsyncLifetime
+{
+    private readonly EgiAppFactory app = host.App;
+
+    public Task InitializeAsync() => host.StartTestAsync();
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    [Fact]
+    public async Task Every_step_has_its_deadline_index_with_its_columns_in_order()
+    {
+        foreach (var (name, columns) in ControlDeadlineIndexesSql.Indexes)
+        {
+            var actual = await app.WithDbAsync(d => IndexColumnsAsync(d, name));
+            Assert.Equal(columns, actual);
+        }
+    }
+
+    private static async Task<List<string>> IndexColumnsAsync(DbContext db, string index)
+    {
+        var sql = db.Database.IsNpgsql()
+            ? """
+              SELECT a.attname FROM pg_index i
+              JOIN pg_class c ON c.oid = i.indexrelid
+              CROSS JOIN LATERAL unnest(i.indkey) WITH ORDINALITY AS k(attnum, n)
+              JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = k.attnum
+              WHERE c.relname = @name ORDER BY k.n
+              """
+            : "SELECT name FROM pragma_index_info(@name) ORDER BY seqno";
+        return await ReadAsync(db, sql, ("@name", index));
+    }
+
+    protected static async Task<List<string>> ReadAsync(DbContext db, string sql, params (string Name, object? Value)[] parameters)
+    {
+        var connection = db.Database.GetDbConnection();
+        await db.Database.OpenConnectionAsync();
+        try
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = sql;
+            foreach (var (name, value) in parameters)
+            {
+                var p = command.CreateParameter();
+                p.ParameterName = name;
+                p.Value = value ?? DBNull.Value;
+                command.Parameters.Add(p);
+            }
+            var result = new List<string>();
+            await using DbDataReader reader = await command.ExecuteReaderAsync();
+            while (await reader.ReadAsync()) result.Add(reader.GetValue(reader.FieldCount - 1).ToString() ?? "");
+            return result;
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+}
+
+public sealed class QueryPlanTestsSqlite(SqliteHost host) : QueryPlanTests(host), IClassFixture<SqliteHost>
+{
+    private readonly EgiAppFactory app = host.App;
+
+    [Theory]
+    [InlineData(EvaluationStep.Goals, "IX_Evaluations_PeriodId_GoalsDeadline")]
+    [InlineData(EvaluationStep.FollowUpI, "IX_Evaluations_PeriodId_FollowUpIDeadline")]
+    [InlineData(EvaluationStep.FollowUpII, "IX_Evaluations_PeriodId_FollowUpIIDeadline")]
+    public async Task The_count_of_late_evaluations_reads_the_step_index_alone(EvaluationStep step, string index)
+    {
+        var plan = await app.WithDbAsync(async d =>
+        {
+            var periodId = await d.Periods.Select(p => p.Id).FirstAsync();
+            var query = d.Evaluations.Where(e => e.PeriodId == periodId).Where(StepDeadlines.Late(step, new DateOnly(2026, 11, 24))).Select(e => e.Id);
+            // ToQueryString prefixes SQLite's parameters as «.param set @name value» lines; the plan does not depend on them.
+            var lines = query.ToQueryString().Split('\n');
+            var parameters = lines.Where(l => l.StartsWith(".param set ", StringComparison.Ordinal))
+                .Select(l => (l.Split(' ')[2], (object?)null)).ToArray();
+            var sql = string.Join('\n', lines.Where(l => !l.StartsWith(".param", StringComparison.Ordinal)));
+            return await ReadAsync(d, "EXPLAIN QUERY PLAN " + sql, parameters);
+        });
+        Assert.Contains(plan, line => line.Contains($"COVERING INDEX {index} ", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_jefes_evaluations_are_read_through_the_evaluators_index()
+    {
+        // Opening the period fills the table from empty: the opening refreshes the statistics.
+        var scenario = await EvaluationScenario.OpenAsync(app);
+        var (stats, plan) = await app.WithDbAsync(async d =>
+        {
+            var periodId = scenario.PeriodId;
+            var jefe = await d.Evaluations.Where(e => e.PeriodId == periodId).Select(e => e.EvaluatorId).FirstAsync();
+            var stats = await ReadAsync(d, "SELECT COUNT(*) FROM sqlite_stat1 WHERE tbl = 'Evaluations'");
+            var sql = d.Evaluations.Where(e => e.PeriodId == periodId && e.EvaluatorId == jefe).Select(e => e.State).ToQueryString();
+            var lines = sql.Split('\n');
+            var parameters = lines.Where(l => l.StartsWith(".param set ", StringComparison.Ordinal)).Select(l => (l.Split(' ')[2], (object?)null)).ToArray();
+            return (stats, await ReadAsync(d, "EXPLAIN QUERY PLAN " + string.Join('\n', lines.Where(l => !l.StartsWith(".param", StringComparison.Ordinal))), parameters));
+        });
+        Assert.NotEqual("0", Assert.Single(stats));
+        Assert.Contains(plan, line => line.Contains("INDEX IX_Evaluations_EvaluatorId_State ", StringComparison.Ordinal));
+    }
+}
+
+public sealed class QueryPlanTestsPostgres(PostgresHost host) : QueryPlanTests(host), IClassFixture<PostgresHost>;
