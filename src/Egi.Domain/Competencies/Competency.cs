@@ -26,13 +26,17 @@ public sealed class Competency
     public const int NameMaxLength = 150;
     public const int DefinitionMaxLength = 1000;
 
-    public Competency(string code, CompetencyGroup group, string name, string definition, bool active = true)
+    /// <summary>The most characters the conductas asociadas may take together, one per line (as they are stored).</summary>
+    public const int BehaviorsMaxLength = 4000;
+
+    public Competency(string code, CompetencyGroup group, string name, string definition, bool active = true, IEnumerable<string>? behaviors = null)
     {
         Code = code;
         Group = group;
         Name = name;
         Definition = definition;
         Active = active;
+        Behaviors = CleanBehaviors(behaviors);
     }
 
     /// <summary>Stable unique code, e.g. "COM-01", "DIR-04", "PRO-P-02". Never reused nor changed.</summary>
@@ -41,6 +45,25 @@ public sealed class Competency
     public string Name { get; set; }
     public string Definition { get; set; }
     public bool Active { get; set; }
+
+    /// <summary>
+    /// The conductas asociadas: the observable behaviours the decree lists for the competency, in order. The evaluator
+    /// reads them as help while rating; empty when the entry has none.
+    /// </summary>
+    public IReadOnlyList<string> Behaviors { get; set; }
+
+    /// <summary>The conductas as one text, one per line (how they are stored and typed).</summary>
+    public string BehaviorsText => JoinBehaviors(Behaviors);
+
+    /// <summary>The conductas of a text typed or stored one per line: each line trimmed and its inner spaces collapsed, blank lines dropped.</summary>
+    public static IReadOnlyList<string> ParseBehaviors(string? text) =>
+        CleanBehaviors((text ?? "").Split('\n'));
+
+    /// <summary>The conductas as one text, one per line.</summary>
+    public static string JoinBehaviors(IEnumerable<string> behaviors) => string.Join('\n', behaviors);
+
+    private static List<string> CleanBehaviors(IEnumerable<string>? behaviors) =>
+        (behaviors ?? []).Select(Normalize).Where(b => b.Length > 0).ToList();
 
     /// <summary>The Spanish label of a group, for pages and messages.</summary>
     public static string GroupLabel(CompetencyGroup group) => group switch
@@ -84,7 +107,15 @@ public sealed class Competency
     /// Validates a new or edited entry. <paramref name="nameTakenInGroup"/> answers whether another
     /// entry of the same group (not the one being edited) already has that name.
     /// </summary>
-    public static IReadOnlyList<FieldError> Validate(string? name, string? definition, Func<string, bool> nameTakenInGroup, CompetencyGroup group)
+    public static IReadOnlyList<FieldError> Validate(string? name, string? definition, Func<string, bool> nameTakenInGroup, CompetencyGroup group) =>
+        Validate(name, definition, null, nameTakenInGroup, group);
+
+    /// <summary>
+    /// Validates a new or edited entry with its conductas asociadas (one per line; null when not given).
+    /// <paramref name="nameTakenInGroup"/> answers whether another entry of the same group (not the one being edited)
+    /// already has that name.
+    /// </summary>
+    public static IReadOnlyList<FieldError> Validate(string? name, string? definition, string? behaviors, Func<string, bool> nameTakenInGroup, CompetencyGroup group)
     {
         var errors = new List<FieldError>();
         var cleanName = Normalize(name);
@@ -94,6 +125,8 @@ public sealed class Competency
             errors.Add(new("Name", $"Ya existe la competencia «{cleanName}» en el grupo «{GroupLabel(group)}»."));
         if ((definition ?? "").Trim().Length > DefinitionMaxLength)
             errors.Add(new("Definition", $"El campo «Definición» admite máximo {DefinitionMaxLength} caracteres."));
+        if (JoinBehaviors(ParseBehaviors(behaviors)).Length > BehaviorsMaxLength)
+            errors.Add(new("Behaviors", $"El campo «Conductas asociadas» admite máximo {BehaviorsMaxLength} caracteres en total (una conducta por línea)."));
         return errors;
     }
 }

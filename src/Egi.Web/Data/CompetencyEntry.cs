@@ -15,10 +15,13 @@ public sealed class CompetencyEntry
     public string Definition { get; set; } = "";
     public bool Active { get; set; } = true;
 
-    public Competency ToDomain() => new(Code, Group, Name, Definition, Active);
+    /// <summary>The conductas asociadas, one per line ("" when the entry has none).</summary>
+    public string Behaviors { get; set; } = "";
+
+    public Competency ToDomain() => new(Code, Group, Name, Definition, Active, Competency.ParseBehaviors(Behaviors));
 
     public static CompetencyEntry From(Competency c) =>
-        new() { Code = c.Code, Group = c.Group, Name = c.Name, Definition = c.Definition, Active = c.Active };
+        new() { Code = c.Code, Group = c.Group, Name = c.Name, Definition = c.Definition, Active = c.Active, Behaviors = c.BehaviorsText };
 
     /// <summary>The catalogue in order (group, then code) from the stored entries.</summary>
     public static CompetencyCatalogue ToCatalogue(IEnumerable<CompetencyEntry> entries) =>

@@ -64,6 +64,7 @@ public abstract class EgiDbContext(DbContextOptions options, IAuditActor? actor,
             e.Property(c => c.Code).HasMaxLength(20);
             e.Property(c => c.Name).HasMaxLength(Egi.Domain.Competencies.Competency.NameMaxLength);
             e.Property(c => c.Definition).HasMaxLength(Egi.Domain.Competencies.Competency.DefinitionMaxLength);
+            e.Property(c => c.Behaviors).HasMaxLength(Egi.Domain.Competencies.Competency.BehaviorsMaxLength);
         });
 
         builder.Entity<Dependency>(e =>

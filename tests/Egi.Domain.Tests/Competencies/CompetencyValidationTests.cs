@@ -106,4 +106,47 @@ public class CompetencyValidationTests
             new Competency("com-01", CompetencyGroup.Directivo, "B", ""),
         ]));
     }
+
+    [Fact]
+    public void Conductas_are_typed_one_per_line_trimmed_without_blank_lines()
+    {
+        Assert.Equal(["Escucha con interés.", "Cumple lo que acuerda."],
+            Competency.ParseBehaviors("  Escucha   con interés. \r\n\r\n\tCumple lo que acuerda.\n   \n").ToArray());
+        Assert.Empty(Competency.ParseBehaviors(null));
+        Assert.Equal("Uno.\nDos.", Competency.JoinBehaviors(["Uno.", "Dos."]));
+    }
+
+    [Fact]
+    public void Add_and_edit_keep_the_conductas_and_edit_without_them_leaves_them_alone()
+    {
+        var catalogue = CompetencyCatalogue.Default();
+        Assert.True(catalogue.Add(CompetencyGroup.Tecnico, "Manejo de herramientas", "Usar bien las herramientas.", "Cuida las herramientas.\nLas devuelve limpias.", out var added).Succeeded);
+        Assert.Equal(["Cuida las herramientas.", "Las devuelve limpias."], added!.Behaviors.ToArray());
+
+        var before = catalogue.Find("ASI-03")!.Behaviors.ToArray();
+        Assert.NotEmpty(before);
+        Assert.True(catalogue.Edit("ASI-03", "Colaboración", "Coopera con los demás.").Succeeded);
+        Assert.Equal(before, catalogue.Find("ASI-03")!.Behaviors.ToArray());
+
+        Assert.True(catalogue.Edit("ASI-03", "Colaboración", "Coopera con los demás.", "Ayuda a su equipo.").Succeeded);
+        Assert.Equal(["Ayuda a su equipo."], catalogue.Find("ASI-03")!.Behaviors.ToArray());
+        Assert.True(catalogue.Edit("ASI-03", "Colaboración", "Coopera con los demás.", "").Succeeded);
+        Assert.Empty(catalogue.Find("ASI-03")!.Behaviors);
+    }
+
+    [Fact]
+    public void Conductas_over_the_limit_are_refused_with_a_message_naming_the_field()
+    {
+        var catalogue = CompetencyCatalogue.Default();
+        var longLines = string.Join("\n", Enumerable.Repeat(new string('a', 99) + ".", 41)); // 41 × 100 + 40 line breaks
+        var outcome = catalogue.Edit("COM-01", "Aprendizaje continuo", "Definición.", longLines);
+        var error = Assert.Single(outcome.Errors);
+        Assert.Equal("Behaviors", error.Field);
+        Assert.Equal($"El campo «Conductas asociadas» admite máximo {Competency.BehaviorsMaxLength} caracteres en total (una conducta por línea).", error.Message);
+        Assert.Equal(3, catalogue.Find("COM-01")!.Behaviors.Count);
+
+        var fits = string.Join("\n", Enumerable.Repeat(new string('a', 99) + ".", 39)) + "\n" + new string('b', Competency.BehaviorsMaxLength - 39 * 101);
+        Assert.Equal(Competency.BehaviorsMaxLength, Competency.JoinBehaviors(Competency.ParseBehaviors(fits)).Length);
+        Assert.True(catalogue.Edit("COM-01", "Aprendizaje continuo", "Definición.", fits).Succeeded);
+    }
 }

@@ -76,7 +76,13 @@ public abstract class CataloguePagesTests(SharedHost host) : IAsyncLifetime
         await CompetencyWalk.ToCompetencyRatingAsync(scenario, brayan);
         var id = await scenario.EvaluationIdAsync(brayan);
         var felipe = await app.SignedInAsync(Accounts.Jefe);
-        Assert.Contains("Disciplina", await CompetencyWalk.HtmlAsync(felipe, $"/Evaluations/Competencies/{id}"));
+        var rating = await CompetencyWalk.HtmlAsync(felipe, $"/Evaluations/Competencies/{id}");
+        Assert.Contains("Disciplina", rating);
+        // The decree's conductas asociadas are the evaluator's help, under each competency's definition.
+        Assert.Contains("Adaptarse a las políticas institucionales y generar información acorde con los procesos.", rating);
+        Assert.Contains("<summary>Conductas asociadas de «Disciplina» (3)</summary>", rating);
+        Assert.Contains("<li>Acepta la supervisión constante.</li>", rating);
+        Assert.Contains("<li>Cumple con eficiencia la tarea encomendada.</li>", rating);
 
         var th = await app.SignedInAsync(Accounts.TalentoHumano);
         var response = await th.PostFormAsync("/Competencies?handler=Deactivate", new() { ["code"] = "TEC-02" }, getUrl: "/Competencies");
@@ -90,6 +96,51 @@ public abstract class CataloguePagesTests(SharedHost host) : IAsyncLifetime
 
         await th.PostFormAsync("/Competencies?handler=Activate", new() { ["code"] = "TEC-02" }, getUrl: "/Competencies");
         Assert.Contains("Disciplina", await CompetencyWalk.HtmlAsync(felipe, $"/Evaluations/Competencies/{id}"));
+    }
+
+    [Fact]
+    public async Task The_catalogue_shows_the_decree_text_with_its_conductas_and_talento_humano_edits_them()
+    {
+        var th = await app.SignedInAsync(Accounts.TalentoHumano);
+        var html = await CompetencyWalk.HtmlAsync(th, "/Competencies");
+        Assert.Contains("Capacidad para relacionarse en diferentes entornos con el fin de cumplir los objetivos institucionales.", html);
+        Assert.Contains("<summary>Conductas asociadas de «Visión estratégica» (6)</summary>", html);
+        Assert.Contains("<li>Articula objetivos, recursos y metas de forma tal que los resultados generen valor.</li>", html);
+        Assert.DoesNotContain("Conductas asociadas de «Resolución de conflictos»", html); // not found in the published text
+
+        var form = await CompetencyWalk.HtmlAsync(th, "/Competencies/Edit/ASI-03");
+        Assert.Contains("Articula sus actuaciones con las de los demás.\nCumple con los compromisos adquiridos.\nFacilita la labor de sus superiores y compañeros de trabajo.</textarea>", form);
+        Assert.Contains("<label for=\"Input_Behaviors\" class=\"form-label\">Conductas asociadas</label>", form);
+
+        var tooLong = string.Join("\n", Enumerable.Repeat(new string('a', 199) + ".", 21));
+        var refused = await th.PostFormAsync("/Competencies/Edit/ASI-03",
+            new() { ["Input.Name"] = "Colaboración", ["Input.Definition"] = "Coopera con los demás.", ["Input.Behaviors"] = tooLong });
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains("id=\"Input_Behaviors-error\">El campo «Conductas asociadas» admite máximo 4000 caracteres en total (una conducta por línea).", await ReadAsync(refused));
+        Assert.Equal("Coopera con los demás con el fin de alcanzar los objetivos institucionales.",
+            await app.WithDbAsync(d => d.CompetencyEntries.Where(c => c.Code == "ASI-03").Select(c => c.Definition).SingleAsync()));
+
+        var saved = await th.PostFormAsync("/Competencies/Edit/ASI-03", new()
+        {
+            ["Input.Name"] = "Colaboración",
+            ["Input.Definition"] = "Coopera con los demás con el fin de alcanzar los objetivos institucionales.",
+            ["Input.Behaviors"] = "Articula sus actuaciones con las de los demás.\r\n\r\n  Comparte   su agenda con el equipo. \r\n",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        Assert.Equal("Articula sus actuaciones con las de los demás.\nComparte su agenda con el equipo.",
+            await app.WithDbAsync(d => d.CompetencyEntries.Where(c => c.Code == "ASI-03").Select(c => c.Behaviors).SingleAsync()));
+        Assert.Contains("<li>Comparte su agenda con el equipo.</li>", await CompetencyWalk.HtmlAsync(th, "/Competencies"));
+        var audit = await app.WithDbAsync(d => d.AuditEntries.Where(a => a.EntityType == "Competencia" && a.EntityId == "ASI-03").ToListAsync());
+        Assert.Contains("Comparte su agenda con el equipo.", Assert.Single(audit).After!, StringComparison.Ordinal);
+
+        var added = await th.PostFormAsync("/Competencies/Add/Asistencial", new()
+        {
+            ["Input.Name"] = "Atención al público",
+            ["Input.Definition"] = "Atender con amabilidad.",
+            ["Input.Behaviors"] = "Saluda.\nResponde con claridad.",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);
+        Assert.Equal("Saluda.\nResponde con claridad.", await app.WithDbAsync(d => d.CompetencyEntries.Where(c => c.Code == "ASI-04").Select(c => c.Behaviors).SingleAsync()));
     }
 
     [Fact]

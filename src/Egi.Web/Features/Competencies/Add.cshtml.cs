@@ -22,7 +22,7 @@ public sealed class AddModel(EgiDbContext db) : PageModel
         if (!Parse(group)) return NotFound();
         var catalogue = CompetencyEntry.ToCatalogue(await db.CompetencyEntries.AsNoTracking().ToListAsync(ct));
         ModelState.Clear();
-        var outcome = catalogue.Add(Group, Input.Name, Input.Definition, out var added);
+        var outcome = catalogue.Add(Group, Input.Name, Input.Definition, Input.Behaviors, out var added);
         if (!outcome.Succeeded || added is null)
         {
             ModelState.AddFieldErrors(outcome.Errors);
@@ -30,7 +30,7 @@ public sealed class AddModel(EgiDbContext db) : PageModel
         }
         db.CompetencyEntries.Add(CompetencyEntry.From(added));
         db.Audit("Crear", "Competencia", added.Code, $"Agregó la competencia {added.Code} «{added.Name}» a «{Competency.GroupLabel(Group)}».",
-            null, new { added.Name, added.Definition });
+            null, new { added.Name, added.Definition, Behaviors = added.BehaviorsText });
         await db.SaveChangesAsync(ct);
         TempData["Mensaje"] = $"Se agregó la competencia «{added.Name}» ({added.Code}) a «{Competency.GroupLabel(Group)}».";
         return RedirectToPage("./Index");

@@ -1,4 +1,7 @@
 namespace Egi.Web.Features.Competencies;
 
-/// <summary>The shared name/definition form of the catalogue pages (posted as <c>Input.Name</c>, <c>Input.Definition</c>).</summary>
-public sealed record CatFormView(string SubmitLabel, string? Name, string? Definition);
+/// <summary>
+/// The shared form of the catalogue pages (posted as <c>Input.Name</c>, <c>Input.Definition</c> and
+/// <c>Input.Behaviors</c>, the conductas asociadas one per line).
+/// </summary>
+public sealed record CatFormView(string SubmitLabel, string? Name, string? Definition, string? Behaviors);

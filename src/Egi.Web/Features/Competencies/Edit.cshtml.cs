@@ -7,14 +7,15 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Egi.Web.Features.Competencies;
 
-/// <summary>The name and definition a person types for a catalogue entry.</summary>
+/// <summary>The name, definition and conductas asociadas (one per line) a person types for a catalogue entry.</summary>
 public sealed class CompetencyInput
 {
     public string? Name { get; set; }
     public string? Definition { get; set; }
+    public string? Behaviors { get; set; }
 }
 
-/// <summary>Talento Humano changes the name and definition of one entry (its code and group never change).</summary>
+/// <summary>Talento Humano changes the name, definition and conductas asociadas of one entry (its code and group never change).</summary>
 public sealed class EditModel(EgiDbContext db) : PageModel
 {
     public Competency Entry { get; private set; } = null!;
@@ -27,7 +28,7 @@ public sealed class EditModel(EgiDbContext db) : PageModel
         var catalogue = await IndexModel.LoadAsync(db, ct);
         if (catalogue.Find(code) is not { } entry) return NotFound();
         Entry = entry;
-        Input = new CompetencyInput { Name = entry.Name, Definition = entry.Definition };
+        Input = new CompetencyInput { Name = entry.Name, Definition = entry.Definition, Behaviors = entry.BehaviorsText };
         return Page();
     }
 
@@ -37,9 +38,9 @@ public sealed class EditModel(EgiDbContext db) : PageModel
         var catalogue = CompetencyEntry.ToCatalogue(entries);
         if (catalogue.Find(code) is not { } entry) return NotFound();
         Entry = entry;
-        var before = new { entry.Name, entry.Definition };
+        var before = new { entry.Name, entry.Definition, Behaviors = entry.BehaviorsText };
         ModelState.Clear();
-        var outcome = catalogue.Edit(entry.Code, Input.Name, Input.Definition);
+        var outcome = catalogue.Edit(entry.Code, Input.Name, Input.Definition, Input.Behaviors ?? "");
         if (!outcome.Succeeded)
         {
             ModelState.AddFieldErrors(outcome.Errors);
@@ -48,7 +49,8 @@ public sealed class EditModel(EgiDbContext db) : PageModel
         var row = entries.Single(e => e.Code == entry.Code);
         row.Name = entry.Name;
         row.Definition = entry.Definition;
-        db.Audit("Modificar", "Competencia", row.Code, $"Modificó la competencia {row.Code} «{row.Name}».", before, new { row.Name, row.Definition });
+        row.Behaviors = entry.BehaviorsText;
+        db.Audit("Modificar", "Competencia", row.Code, $"Modificó la competencia {row.Code} «{row.Name}».", before, new { row.Name, row.Definition, row.Behaviors });
         await db.SaveChangesAsync(ct);
         TempData["Mensaje"] = $"Se guardó la competencia «{row.Name}».";
         return RedirectToPage("./Index");
