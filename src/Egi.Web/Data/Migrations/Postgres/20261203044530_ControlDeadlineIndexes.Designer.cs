@@ -785,6 +785,11 @@ namespace Egi.Web.Data.Migrations.Postgres
                     b.Property<bool>("Active")
                         .HasColumnType("boolean");
 
+                    b.Property<string>("Behaviors")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
                     b.Property<string>("Definition")
                         .IsRequired()
                         .HasMaxLength(1000)

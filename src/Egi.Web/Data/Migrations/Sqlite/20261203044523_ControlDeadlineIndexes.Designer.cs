@@ -760,6 +760,11 @@ namespace Egi.Web.Data.Migrations.Sqlite
                     b.Property<bool>("Active")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Behaviors")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Definition")
                         .IsRequired()
                         .HasMaxLength(1000)
