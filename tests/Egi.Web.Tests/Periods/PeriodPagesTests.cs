@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using System.Text.RegularExpressions;
 using Egi.Domain.Calendar;
 using Egi.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -126,6 +127,25 @@ public abstract class PeriodPagesTests(EgiAppFactory app)
         Assert.Contains("01/01/2032 29/02/2032", Text(html)); // 2032 is a leap year
         Assert.Contains("value=\"Vigencia 2031\"", html);
         Assert.False(await app.WithDbAsync(db => db.Periods.AnyAsync(p => p.Year == 2031)));
+    }
+
+    [Fact]
+    public async Task After_the_preview_the_create_button_creates_the_period()
+    {
+        // The preview is answered at /Periods/Create?handler=Preview: its form must still post «Crear vigencia» to the
+        // page's default handler (it used to post to the preview again, so the period was never created).
+        var client = await TalentoHumanoAsync();
+        var preview = await client.PostFormAsync("/Periods/Create?handler=Preview", new() { ["Input.Year"] = "2033", ["Input.Name"] = "Vigencia 2033" }, getUrl: "/Periods/Create");
+        var html = await preview.Content.ReadAsStringAsync();
+        var form = Regex.Match(html[html.IndexOf("<main", StringComparison.Ordinal)..], "<form method=\"post\"[^>]*>").Value; // not the menu's «Salir»
+        var action = Regex.Match(form, "action=\"([^\"]*)\"");
+        Assert.True(action.Success, $"The creation form has no explicit action: {form}");
+        var target = WebUtility.HtmlDecode(action.Groups[1].Value);
+        Assert.Equal("/Periods/Create", target);
+
+        var created = await client.PostFormAsync(target, new() { ["Input.Year"] = "2033", ["Input.Name"] = "Vigencia 2033" });
+        Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+        Assert.True(await app.WithDbAsync(db => db.Periods.AnyAsync(p => p.Year == 2033)));
     }
 
     // ---------- Windows ----------
