@@ -2,13 +2,13 @@ using System.Globalization;
 using Egi.Domain.Directory.Import;
 using Egi.Domain.Process;
 using Egi.Web.Data;
-using Egi.Web.Features.Directory.Import;
 using Egi.Web.Features.WorkPlan;
 using Egi.Web.Infrastructure;
 using Egi.Web.Notifications;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Egi.Web.Infrastructure.Import;
 
 namespace Egi.Web.Features.Sessions;
 
