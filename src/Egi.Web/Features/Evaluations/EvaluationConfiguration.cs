@@ -1,7 +1,6 @@
 using Egi.Domain.Calendar;
 using Egi.Domain.Directory;
 using Egi.Domain.Evaluations;
-using Egi.Web.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -61,6 +60,8 @@ internal sealed class EvaluationConfiguration : IEntityTypeConfiguration<Evaluat
         e.Ignore(x => x.WaitingOn);
         e.Ignore(x => x.OrderedGoals);
         e.Ignore(x => x.IsClosed);
+        // Evidence is part of the aggregate (written through AttachEvidence / RemoveEvidence) but its own table, loaded where needed.
+        e.HasMany(x => x.Evidence).WithOne().HasForeignKey(x => x.EvaluationId).OnDelete(DeleteBehavior.Restrict);
     }
 }
 
@@ -70,12 +71,12 @@ internal sealed class EvidenceItemConfiguration : IEntityTypeConfiguration<Evide
     public void Configure(EntityTypeBuilder<EvidenceItem> e)
     {
         e.HasIndex(x => x.EvaluationId);
-        e.HasOne<Evaluation>().WithMany().HasForeignKey(x => x.EvaluationId).OnDelete(DeleteBehavior.Restrict);
         e.Property(x => x.OriginalName).HasMaxLength(EvidenceItem.NameMax);
         e.Property(x => x.StoredName).HasMaxLength(64);
-        e.Property(x => x.ContentType).HasMaxLength(200);
+        e.Property(x => x.ContentType).HasMaxLength(EvidenceItem.ContentTypeMax);
         e.Property(x => x.Url).HasMaxLength(EvidenceItem.UrlMax);
-        e.Property(x => x.UploadedBy).HasMaxLength(200);
+        e.Property(x => x.UploadedBy).HasMaxLength(EvidenceItem.UploadedByMax);
         e.Property(x => x.Sha256).HasMaxLength(64);
+        e.Ignore(x => x.IsDraft);
     }
 }
