@@ -629,16 +629,8 @@ internal sealed class EntityGenerator(IServiceProvider services, GeneratorOption
             Count($"Evaluations {year}: {Targets[target].Name}");
         }
 
-        await SaveInBatchesAsync(generated.Select(g => g.E).ToList(), (db, batch) =>
-        {
-            foreach (var e in batch)
-            {
-                if (!evidence.TryGetValue(e, out var items)) continue;
-                foreach (var item in items) item.EvaluationId = e.Id;
-                db.EvidenceItems.AddRange(items);
-                Count("Evidence links", items.Count);
-            }
-        });
+        // The evidence is part of each evaluation (attached through it): saved with it.
+        await SaveInBatchesAsync(generated.Select(g => g.E).ToList());
         return generated;
     }
 
@@ -696,8 +688,10 @@ internal sealed class EntityGenerator(IServiceProvider services, GeneratorOption
             return;
         }
         var ctx = Next();
-        Must(e.SubmitSelfEvaluation(ev, 1, FirstProgress(e), ctx), "follow-up I");
-        AddEvidence(e, 1, me, ctx.Now, evidence);
+        var first = FirstProgress(e);
+        AddEvidence(e, ev, me, ctx, evidence);
+        Must(e.SubmitSelfEvaluation(ev, 1, first, ctx), "follow-up I");
+        SentWith(e, evidence);
         if (state == EvaluationState.SelfEvaluationIApproval) return;
         Must(e.ApproveSelfEvaluation(jefe, 1, Next()), "approve follow-up I");
         if (state == EvaluationState.SelfEvaluationIAcceptance) return;
@@ -708,8 +702,10 @@ internal sealed class EntityGenerator(IServiceProvider services, GeneratorOption
             return;
         }
         ctx = Next();
-        Must(e.SubmitSelfEvaluation(ev, 2, SecondProgress(e, profile), ctx), "follow-up II");
-        AddEvidence(e, 2, me, ctx.Now, evidence);
+        var second = SecondProgress(e, profile);
+        AddEvidence(e, ev, me, ctx, evidence);
+        Must(e.SubmitSelfEvaluation(ev, 2, second, ctx), "follow-up II");
+        SentWith(e, evidence);
         if (state == EvaluationState.SelfEvaluationIIApproval) return;
         Must(e.ApproveSelfEvaluation(jefe, 2, Next(), Chance(0.3) ? "Buen año de trabajo." : null), "approve follow-up II");
         if (state == EvaluationState.CompetencyRating) return;
@@ -719,23 +715,25 @@ internal sealed class EntityGenerator(IServiceProvider services, GeneratorOption
         Must(e.AcceptFinal(ev, Next()), "accept final");
     }
 
-    private void AddEvidence(Evaluation e, int followUp, Person me, DateTime at, Dictionary<Evaluation, List<EvidenceItem>> evidence)
+    /// <summary>The evaluado attaches links to the self-evaluation in course, through the evaluation (saved with it).</summary>
+    private void AddEvidence(Evaluation e, Actor ev, Person me, EvaluationContext ctx, Dictionary<Evaluation, List<EvidenceItem>> evidence)
     {
         if (!evidence.TryGetValue(e, out var items)) evidence[e] = items = [];
+        var followUp = e.State == EvaluationState.SelfEvaluationII ? 2 : 1;
         foreach (var g in e.OrderedGoals.Take(Chance(0.5) ? 2 : 1))
         {
             var url = $"https://intranet.{Domain}/evidencias/{options.Year}/{me.S.DocumentNumber}/seguimiento-{followUp}/meta-{g.Number}";
-            items.Add(new EvidenceItem
-            {
-                FollowUp = followUp,
-                GoalNumber = g.Number,
-                Kind = EvidenceKind.Link,
-                OriginalName = url,
-                Url = url,
-                UploadedBy = me.S.FullName,
-                UploadedAt = at,
-            });
+            var item = EvidenceItem.Link(g.Number, url, me.S.FullName, ctx.Now);
+            Must(e.AttachEvidence(ev, item, ctx), "evidence");
+            items.Add(item);
+            Count("Evidence links");
         }
+    }
+
+    /// <summary>The draft's evidence went with the version just sent.</summary>
+    private static void SentWith(Evaluation e, Dictionary<Evaluation, List<EvidenceItem>> evidence)
+    {
+        foreach (var item in evidence.GetValueOrDefault(e, []).Where(i => i.IsDraft)) item.MarkSentWith(e.Versions[^1].Sequence);
     }
 
     private static DateOnly Max(DateOnly a, DateOnly b) => a > b ? a : b;

@@ -1,76 +1,122 @@
+using System.Security.Cryptography;
+using System.Text;
+using Egi.Domain.Directory;
 using Egi.Domain.Directory.Import;
 
 namespace Egi.Domain.Process;
 
-/// <summary>The outcome of reading an attendance list: the invitees who attended, or the problems by row.</summary>
-public sealed record AttendanceImportResult(IReadOnlyList<int> AttendedServantIds, IReadOnlyList<ImportError> Errors, int RowsRead)
+/// <summary>An invitee of the session as the attendance import checks a list against it.</summary>
+public sealed record AttendanceInvitee(int ServantId, string Document, string Name, bool Attended);
+
+/// <summary>A valid row of the list: the invitee it names, and whether the register already had them as attended.</summary>
+public sealed record PlannedAttendance(int Row, int ServantId, string Document, string Name, bool AlreadyMarked);
+
+/// <summary>The outcome of checking an attendance list: its errors, or whom it marks as attended.</summary>
+public sealed class AttendanceImportPlan
 {
-    public bool Succeeded => Errors.Count == 0;
+    internal AttendanceImportPlan(IReadOnlyList<string> fileErrors, IReadOnlyList<ImportError> rowErrors, IReadOnlyList<PlannedAttendance> attended,
+        int notAttendedRows, IReadOnlyList<string> ignoredColumns, int dataRows)
+    {
+        FileErrors = fileErrors;
+        RowErrors = rowErrors;
+        Marks = attended.Where(a => !a.AlreadyMarked).ToList();
+        AlreadyMarked = attended.Where(a => a.AlreadyMarked).ToList();
+        NotAttendedRows = notAttendedRows;
+        IgnoredColumns = ignoredColumns;
+        DataRows = dataRows;
+        var sb = new StringBuilder();
+        foreach (var e in fileErrors) sb.Append("F|").Append(e).Append('\n');
+        foreach (var e in rowErrors) sb.Append("E|").Append(e.Row).Append('|').Append(e.Column).Append('|').Append(e.Message).Append('\n');
+        foreach (var a in attended) sb.AppendJoin('|', a.ServantId, a.AlreadyMarked).Append('\n');
+        Fingerprint = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(sb.ToString())))[..32];
+    }
+
+    public IReadOnlyList<string> FileErrors { get; }
+    public IReadOnlyList<ImportError> RowErrors { get; }
+
+    /// <summary>The invitees the list marks as attended who were not marked yet.</summary>
+    public IReadOnlyList<PlannedAttendance> Marks { get; }
+
+    /// <summary>The invitees of the list already marked as attended (nothing changes for them).</summary>
+    public IReadOnlyList<PlannedAttendance> AlreadyMarked { get; }
+
+    /// <summary>Rows that say «Asistió: No»: nobody is unmarked by a list, they are only counted.</summary>
+    public int NotAttendedRows { get; }
+
+    public IReadOnlyList<string> IgnoredColumns { get; }
+    public int DataRows { get; }
+    public bool IsValid => FileErrors.Count == 0 && RowErrors.Count == 0;
+    public bool HasChanges => Marks.Count > 0;
+
+    /// <summary>Every invitee the list names as attended (new or not).</summary>
+    public IReadOnlySet<int> AttendedServantIds => Marks.Concat(AlreadyMarked).Select(a => a.ServantId).ToHashSet();
+
+    /// <summary>A digest of what the list marks: it changes if the register changes between the preview and the confirmation.</summary>
+    public string Fingerprint { get; }
 }
 
 /// <summary>
-/// Reads an attendance list (the sheet people sign, exported to .xlsx or .csv): a header row with a «Número de
-/// documento» column (the same names the directory import accepts: Cédula, Documento…), optional «Asistió»
-/// (Sí/No; empty is Sí), and one row per person. Every row must name an invitee of the session; one bad row
-/// and nothing is recorded (all or nothing, like the directory import).
+/// Reads an attendance list (the sheet people sign, exported to .xlsx or .csv) with the rules every import shares
+/// (<see cref="SheetColumns"/>: header row found by its names, any order, with or without accents): a «Número de
+/// documento» column (or «Cédula», «Documento»… as the directory import accepts), optional «Nombre» (only to help
+/// whoever fills it) and «Asistió» (Sí/No; empty is Sí), one row per person. Every row must name an invitee of the
+/// session; one bad row and the list gets no plan, so nothing is recorded (all or nothing). A list only adds attendance:
+/// «No» rows unmark nobody. Pure.
 /// </summary>
 public static class AttendanceImport
 {
+    public const int MaxRows = 5000;
+    public const string Document = "Document", Name = "Name", Attended = "Attended";
     public const string DocumentHeader = "Número de documento";
     public const string AttendedHeader = "Asistió";
-    private const int HeaderSearchRows = 10;
 
-    public static AttendanceImportResult Read(IReadOnlyList<SheetRow> rows, IReadOnlyDictionary<string, int> inviteeByDocument)
+    public static SheetColumns Layout { get; } = new(
+    [
+        new(Document, DocumentHeader, true, "Cédula u otro documento del invitado, con o sin puntos de miles (1.020.456.789).",
+            [.. ImportColumns.All.First(c => c.Field == ImportField.DocumentNumber).Synonyms]),
+        new(Name, "Nombre", false, "Nombre del invitado, solo para reconocerlo: no se importa.",
+            ["nombres", "nombre completo", "nombres y apellidos", "apellidos y nombres", "nombre del asistente"]),
+        new(Attended, AttendedHeader, false, "Sí o No. Vacío cuenta como Sí; una fila con No no quita una asistencia ya registrada.",
+            ["asistio", "asistencia", "asistente"]),
+    ]);
+
+    /// <summary>Checks the rows against the invitees of the session; plans the marks when every row is valid.</summary>
+    public static AttendanceImportPlan Plan(IReadOnlyList<SheetRow> rows, IReadOnlyList<AttendanceInvitee> invitees, int maxRows = MaxRows)
     {
-        var header = rows.Take(HeaderSearchRows).FirstOrDefault(r => DocumentColumn(r) >= 0);
-        if (header is null)
-            return new([], [new ImportError(rows.FirstOrDefault()?.Number ?? 1, DocumentHeader, "",
-                $"No se encontró la columna «{DocumentHeader}» (o «Cédula», «Documento») en las primeras {HeaderSearchRows} filas.")], 0);
+        ArgumentNullException.ThrowIfNull(rows);
+        ArgumentNullException.ThrowIfNull(invitees);
+        var layout = Layout.Locate(rows, "asistentes", maxRows);
+        if (layout.FileErrors.Count > 0) return new([.. layout.FileErrors], [], [], 0, layout.Ignored, layout.Data.Count);
 
-        var docColumn = DocumentColumn(header);
-        var attendedColumn = header.Cells.Select((c, i) => (c, i)).FirstOrDefault(x => IsAttendedHeader(x.c)).i;
-        if (!header.Cells.Any(IsAttendedHeader)) attendedColumn = -1;
-
-        var attended = new List<int>();
+        var byDocument = invitees.GroupBy(i => ServantInput.NormalizeDocument(i.Document)).ToDictionary(g => g.Key, g => g.First());
         var errors = new List<ImportError>();
-        var count = 0;
-        foreach (var row in rows.Where(r => r.Number > header.Number && !r.IsBlank))
+        var planned = new Dictionary<int, PlannedAttendance>();
+        var notAttended = 0;
+        foreach (var row in layout.Data)
         {
-            count++;
-            var cell = docColumn < row.Cells.Count ? row.Cells[docColumn] : null;
-            var (doc, error) = CellValues.ToDocument(cell);
+            var cell = layout.Cell(row, Document);
             var shown = CellValues.ToText(cell);
-            if (error is not null) { errors.Add(new(row.Number, DocumentHeader, shown, error)); continue; }
-            if (doc.Length == 0) { errors.Add(new(row.Number, DocumentHeader, "", "Falta el número de documento.")); continue; }
-            if (!inviteeByDocument.TryGetValue(doc, out var servantId))
+            void Error(string field, string value, string message) => errors.Add(new ImportError(row.Number, Layout[field].Header, value, message));
+
+            var (doc, docError) = CellValues.ToDocument(cell);
+            if (docError is not null) { Error(Document, shown, docError); continue; }
+            if (doc.Length == 0) { Error(Document, "", "Falta el número de documento."); continue; }
+            if (!byDocument.TryGetValue(doc, out var invitee)) { Error(Document, shown, $"El documento {doc} no está entre los invitados de la sesión."); continue; }
+            if (layout.Has(Attended) && layout.Text(row, Attended) is { Length: > 0 } said)
             {
-                errors.Add(new(row.Number, DocumentHeader, shown, $"El documento {doc} no está entre los invitados de la sesión."));
-                continue;
-            }
-            if (attendedColumn >= 0)
-            {
-                var value = attendedColumn < row.Cells.Count ? row.Cells[attendedColumn] : null;
-                if (CellValues.ToText(value).Length > 0)
+                var yes = CellValues.ToYesNo(layout.Cell(row, Attended));
+                if (yes is null) { Error(Attended, said, "Escriba Sí o No (vacío cuenta como Sí)."); continue; }
+                if (yes == false)
                 {
-                    var yes = CellValues.ToYesNo(value);
-                    if (yes is null) { errors.Add(new(row.Number, AttendedHeader, CellValues.ToText(value), "Escriba Sí o No.")); continue; }
-                    if (yes == false) continue;
+                    notAttended++;
+                    continue;
                 }
             }
-            if (!attended.Contains(servantId)) attended.Add(servantId);
+            // The same person signed twice: one mark.
+            planned.TryAdd(invitee.ServantId, new PlannedAttendance(row.Number, invitee.ServantId, doc, invitee.Name, invitee.Attended));
         }
-        if (count == 0 && errors.Count == 0)
-            errors.Add(new(header.Number, DocumentHeader, "", "El archivo no tiene filas de asistentes debajo de los títulos."));
-        return new(errors.Count == 0 ? attended : [], errors, count);
+        if (errors.Count > 0)
+            return new([], errors.OrderBy(e => e.Row).ThenBy(e => Layout.Order(e.Column)).ToList(), [], 0, layout.Ignored, layout.Data.Count);
+        return new([], [], planned.Values.OrderBy(p => p.Row).ToList(), notAttended, layout.Ignored, layout.Data.Count);
     }
-
-    private static int DocumentColumn(SheetRow row)
-    {
-        for (var i = 0; i < row.Cells.Count; i++)
-            if (ImportColumns.Recognize(CellValues.ToText(row.Cells[i])) == ImportField.DocumentNumber) return i;
-        return -1;
-    }
-
-    private static bool IsAttendedHeader(object? cell) =>
-        ImportColumns.Key(CellValues.ToText(cell)) is "asistio" or "asistencia" or "asistente";
 }

@@ -1,4 +1,6 @@
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Egi.Web.Data;
 
@@ -27,4 +29,14 @@ public enum AccountLock
     None = 0,
     TalentoHumano = 1,
     Retirement = 2,
+}
+
+/// <summary>Accounts: one per servant at most.</summary>
+internal sealed class AppUserConfiguration : IEntityTypeConfiguration<AppUser>
+{
+    public void Configure(EntityTypeBuilder<AppUser> e)
+    {
+        e.Property(u => u.DisplayName).HasMaxLength(200);
+        e.HasIndex(u => u.ServantId).IsUnique();
+    }
 }

@@ -1,3 +1,6 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
 namespace Egi.Web.Data;
 
 /// <summary>One line of the append-only audit trail (SPEC §9).</summary>
@@ -17,4 +20,21 @@ public sealed class AuditEntry
     public string? Before { get; set; }
     public string? After { get; set; }
     public string? Ip { get; set; }
+}
+
+/// <summary>The audit trail: searched by date and by entity.</summary>
+internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntry>
+{
+    public void Configure(EntityTypeBuilder<AuditEntry> e)
+    {
+        e.Property(a => a.Action).HasMaxLength(60);
+        e.Property(a => a.EntityType).HasMaxLength(60);
+        e.Property(a => a.EntityId).HasMaxLength(60);
+        e.Property(a => a.UserName).HasMaxLength(256);
+        e.Property(a => a.Roles).HasMaxLength(200);
+        e.Property(a => a.Summary).HasMaxLength(1000);
+        e.Property(a => a.Ip).HasMaxLength(64);
+        e.HasIndex(a => a.At);
+        e.HasIndex(a => new { a.EntityType, a.EntityId });
+    }
 }

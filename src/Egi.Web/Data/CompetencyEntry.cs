@@ -1,4 +1,6 @@
 using Egi.Domain.Competencies;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Egi.Web.Data;
 
@@ -26,4 +28,17 @@ public sealed class CompetencyEntry
     /// <summary>The catalogue in order (group, then code) from the stored entries.</summary>
     public static CompetencyCatalogue ToCatalogue(IEnumerable<CompetencyEntry> entries) =>
         new(entries.OrderBy(e => e.Group).ThenBy(e => e.Code, StringComparer.Ordinal).Select(e => e.ToDomain()));
+}
+
+/// <summary>The competency catalogue, keyed by its code.</summary>
+internal sealed class CompetencyEntryConfiguration : IEntityTypeConfiguration<CompetencyEntry>
+{
+    public void Configure(EntityTypeBuilder<CompetencyEntry> e)
+    {
+        e.HasKey(c => c.Code);
+        e.Property(c => c.Code).HasMaxLength(20);
+        e.Property(c => c.Name).HasMaxLength(Egi.Domain.Competencies.Competency.NameMaxLength);
+        e.Property(c => c.Definition).HasMaxLength(Egi.Domain.Competencies.Competency.DefinitionMaxLength);
+        e.Property(c => c.Behaviors).HasMaxLength(Egi.Domain.Competencies.Competency.BehaviorsMaxLength);
+    }
 }

@@ -22,61 +22,33 @@ public static class DemoProcess
         if (!await db.Set<AnnualWorkPlan>().AnyAsync(p => p.PeriodId == period.Id, ct))
         {
             var plan = AnnualWorkPlan.PreFilled(period, now.UtcDateTime, "Talento Humano (demostración)");
-            foreach (var a in plan.Activities.Where(a => a.End < today))
+            // The activities already past are done, those in course half done (through the plan, as Talento Humano would).
+            foreach (var a in plan.Activities.Where(a => a.End < today || a.Start <= today).ToList())
             {
-                a.Status = WorkPlanStatus.Done;
-                a.PercentDone = 100;
-            }
-            foreach (var a in plan.Activities.Where(a => a.Start <= today && a.End >= today))
-            {
-                a.Status = WorkPlanStatus.InProgress;
-                a.PercentDone = 50;
+                var done = a.End < today;
+                plan.ChangeActivity(a, a.ToInput() with { Status = done ? WorkPlanStatus.Done : WorkPlanStatus.InProgress, PercentDone = done ? 100 : 50 }, now.UtcDateTime);
             }
             db.Add(plan);
             await db.SaveChangesAsync(ct);
         }
 
         if (await db.Set<Session>().AnyAsync(s => s.PeriodId == period.Id, ct)) return;
-        var held = new Session
-        {
-            PeriodId = period.Id,
-            Kind = SessionKind.Divulgation,
-            Topic = "Plan Estratégico Institucional y planes de acción de la vigencia",
-            Description = "Insumo para la fijación de las metas y objetivos (P-TH-10, actividad 1).",
-            Date = today.AddDays(-7),
-            StartTime = new(9, 0),
-            EndTime = new(11, 0),
-            Place = "Auditorio principal",
-            Audience = SessionAudience.Everyone,
-            OrganizerEmail = DemoData.PlaneacionEmail,
-            OrganizerName = "Oficina Asesora de Planeación",
-            CreatedAt = now.UtcDateTime,
-        };
-        var coming = new Session
-        {
-            PeriodId = period.Id,
-            Kind = SessionKind.Socialization,
-            Topic = "Cómo concertar metas y autoevaluarse en EGI",
-            Date = today.AddDays(7),
-            StartTime = new(14, 0),
-            EndTime = new(16, 0),
-            Place = "Sala de juntas, piso 3",
-            Link = "https://teams.microsoft.com/l/meetup-join/egi-demo",
-            Audience = SessionAudience.Evaluados,
-            OrganizerEmail = DemoData.TalentoHumanoEmail,
-            OrganizerName = "Talento Humano",
-            CreatedAt = now.UtcDateTime,
-        };
-        db.AddRange(held, coming);
-        await SessionInvitations.SyncInviteesAsync(db, held, ct);
-        await SessionInvitations.SyncInviteesAsync(db, coming, ct);
+        var planeacion = new SessionEditor(IsTalentoHumano: false, IsPlaneacion: true);
+        var talentoHumano = new SessionEditor(IsTalentoHumano: true, IsPlaneacion: false);
+        var (held, _) = Session.Schedule(planeacion, period.Id, new SessionInput(SessionKind.Divulgation,
+            "Plan Estratégico Institucional y planes de acción de la vigencia", today.AddDays(-7), new(9, 0), new(11, 0), "Auditorio principal", null,
+            SessionAudience.Everyone, null, "Insumo para la fijación de las metas y objetivos (P-TH-10, actividad 1)."),
+            DemoData.PlaneacionEmail, "Oficina Asesora de Planeación", now.UtcDateTime);
+        var (coming, _) = Session.Schedule(talentoHumano, period.Id, new SessionInput(SessionKind.Socialization,
+            "Cómo concertar metas y autoevaluarse en EGI", today.AddDays(7), new(14, 0), new(16, 0), "Sala de juntas, piso 3",
+            "https://teams.microsoft.com/l/meetup-join/egi-demo", SessionAudience.Evaluados, null, null),
+            DemoData.TalentoHumanoEmail, "Talento Humano", now.UtcDateTime);
+        db.AddRange(held!, coming!);
+        await SessionInvitations.SyncInviteesAsync(db, held!, ct);
+        await SessionInvitations.SyncInviteesAsync(db, coming!, ct);
         // Two of every three invitees attended the divulgation session.
-        foreach (var (invitee, i) in held.Invitees.Select((x, i) => (x, i)).Where(p => p.i % 3 != 2))
-        {
-            invitee.Attended = true;
-            invitee.AttendanceRecordedAt = now.UtcDateTime;
-            invitee.AttendanceSource = "Demostración";
-        }
+        var attended = held!.Invitees.Where((_, i) => i % 3 != 2).Select(i => i.ServantId).ToHashSet();
+        held.RecordAttendance(planeacion, attended, "Demostración", now, out _);
         await db.SaveChangesAsync(ct);
     }
 }

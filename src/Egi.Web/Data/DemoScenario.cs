@@ -121,26 +121,16 @@ public static class DemoScenario
             G("Atender las consultas técnicas del sector en los términos de ley", 20, "Reporte del sistema de PQRSD", 50, 12));
 
         // Ana María Vélez: sent her Autoevaluación I with a link as evidence; Felipe must approve, reject or modify it.
+        const string actas = "https://intranet.egi-demo.gov.co/actas/mesas-tecnicas";
         if (Agreed("1016789012",
                 G("Asesorar la formulación de la política de transición energética", 60, "Documento técnico de soporte", 40, 11),
                 G("Acompañar las mesas técnicas con los gremios del sector", 40, "Actas de las mesas", 50, 12)) is ({ } ana, { } ac, { } anaMe, _)
-            && Steps(() => ana.SubmitSelfEvaluation(anaMe, 1, Progress(1,
+            && EvidenceItem.Link(2, actas, anaMe.Name, now.UtcDateTime) is var link
+            && Steps(() => ana.AttachEvidence(anaMe, link, ac), () => ana.SubmitSelfEvaluation(anaMe, 1, Progress(1,
                 (45, "Se entregó el primer borrador del documento técnico a la Subdirección."),
                 (50, "Se realizaron tres de las seis mesas técnicas previstas.")), ac)))
         {
-            const string actas = "https://intranet.egi-demo.gov.co/actas/mesas-tecnicas";
-            db.EvidenceItems.Add(new EvidenceItem
-            {
-                EvaluationId = ana.Id,
-                FollowUp = 1,
-                GoalNumber = 2,
-                Kind = EvidenceKind.Link,
-                OriginalName = actas,
-                Url = actas,
-                UploadedBy = anaMe.Name,
-                UploadedAt = now.UtcDateTime,
-                SentWithVersion = ana.Versions[^1].Sequence, // sent with her self-evaluation I
-            });
+            link.MarkSentWith(ana.Versions[^1].Sequence); // sent with her self-evaluation I
         }
 
         // Brayan Guzmán: first follow-up approved and accepted; his Autoevaluación II is next.

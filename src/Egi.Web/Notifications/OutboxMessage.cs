@@ -1,3 +1,7 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Egi.Web.Data;
+
 namespace Egi.Web.Notifications;
 
 public enum OutboxState
@@ -79,4 +83,57 @@ public sealed class ScheduledJobRun
     public DateTime? FinishedAt { get; set; }
     public string? Instance { get; set; }
     public string? Result { get; set; }
+}
+
+/// <summary>The outbox: one row per e-mail, deduplicated by key, claimed by state and next attempt.</summary>
+internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<OutboxMessage>
+{
+    public void Configure(EntityTypeBuilder<OutboxMessage> e)
+    {
+        e.Property(m => m.ToAddress).HasMaxLength(254);
+        e.Property(m => m.ToName).HasMaxLength(200);
+        e.Property(m => m.Subject).HasMaxLength(300);
+        e.Property(m => m.Kind).HasMaxLength(60);
+        e.Property(m => m.DeduplicationKey).HasMaxLength(200);
+        e.Property(m => m.ClaimedBy).HasMaxLength(60);
+        e.Property(m => m.LastError).HasMaxLength(1000);
+        e.HasIndex(m => m.DeduplicationKey).IsUnique();
+        e.HasIndex(m => new { m.State, m.NextAttemptAt });
+        e.HasMany(m => m.Attachments).WithOne().HasForeignKey(a => a.OutboxMessageId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+/// <summary>Attachments of an outbox message.</summary>
+internal sealed class OutboxAttachmentConfiguration : IEntityTypeConfiguration<OutboxAttachment>
+{
+    public void Configure(EntityTypeBuilder<OutboxAttachment> e)
+    {
+        e.Property(a => a.FileName).HasMaxLength(200);
+        e.Property(a => a.ContentType).HasMaxLength(100);
+    }
+}
+
+/// <summary>The in-app inbox of each account.</summary>
+internal sealed class InboxNotificationConfiguration : IEntityTypeConfiguration<InboxNotification>
+{
+    public void Configure(EntityTypeBuilder<InboxNotification> e)
+    {
+        e.Property(n => n.Title).HasMaxLength(300);
+        e.Property(n => n.Text).HasMaxLength(1000);
+        e.Property(n => n.Link).HasMaxLength(500);
+        e.HasIndex(n => new { n.UserId, n.ReadAt });
+        e.HasOne<AppUser>().WithMany().HasForeignKey(n => n.UserId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+/// <summary>One row per run of a scheduled job and due time: the unique index makes a run happen once across instances.</summary>
+internal sealed class ScheduledJobRunConfiguration : IEntityTypeConfiguration<ScheduledJobRun>
+{
+    public void Configure(EntityTypeBuilder<ScheduledJobRun> e)
+    {
+        e.Property(r => r.Job).HasMaxLength(100);
+        e.Property(r => r.Instance).HasMaxLength(60);
+        e.Property(r => r.Result).HasMaxLength(1000);
+        e.HasIndex(r => new { r.Job, r.DueAt }).IsUnique();
+    }
 }

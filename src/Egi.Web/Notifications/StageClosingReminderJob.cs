@@ -1,6 +1,7 @@
 using Egi.Domain.Calendar;
 using Egi.Domain.Evaluations;
 using Egi.Domain.Improvement;
+using Egi.Domain.Process;
 using Egi.Web.Data;
 using Egi.Web.Features.Control;
 using Egi.Web.Features.Evaluations;
@@ -208,21 +209,12 @@ public sealed class StageClosingReminderJob : IScheduledJob
         }
 
         private ReminderRecord Record(Period period, Stage? stage, int? evaluationId, long? planId, int? servantId,
-            string name, string email, string role, string subject) => new()
-            {
-                SentAt = now,
-                PeriodId = period.Id,
-                Origin = ReminderOrigin.Automatic,
-                Topic = planId is null ? ReminderTopic.EvaluationStep : ReminderTopic.ImprovementPlan,
-                Stage = stage,
-                EvaluationId = evaluationId,
-                ImprovementPlanId = planId,
-                RecipientServantId = servantId,
-                RecipientName = name.Length <= 200 ? name : name[..200],
-                RecipientEmail = email.Length <= 254 ? email : email[..254],
-                RecipientRole = role,
-                SentBy = ControlText.SystemSender,
-                Subject = subject.Length <= 300 ? subject : subject[..300],
-            };
+            string name, string email, string role, string subject)
+        {
+            var to = new ReminderRecipient(servantId, name, email, role);
+            return planId is { } plan
+                ? ReminderRecord.ForImprovementPlan(period.Id, plan, ReminderOrigin.Automatic, to, null, subject, now)
+                : ReminderRecord.ForEvaluationStep(period.Id, stage!.Value, evaluationId, ReminderOrigin.Automatic, to, null, subject, now);
+        }
     }
 }

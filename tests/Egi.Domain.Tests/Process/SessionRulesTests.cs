@@ -1,5 +1,4 @@
 using Egi.Domain.Directory;
-using Egi.Domain.Directory.Import;
 using Egi.Domain.Process;
 
 namespace Egi.Domain.Tests.Process;
@@ -66,58 +65,5 @@ public class SessionRulesTests
         var date = D(2027, 1, 20);
         Assert.Equal([12, 15], SessionRules.ResolveAudience(SessionAudience.Evaluados, null, date, Servants, evaluations, Parents).Order());
         Assert.Equal([10, 11], SessionRules.ResolveAudience(SessionAudience.Evaluators, null, date, Servants, evaluations, Parents).Order());
-    }
-
-    private static SheetRow Row(int n, params object?[] cells) => new(n, cells);
-
-    private static readonly Dictionary<string, int> Invitees = new() { ["1022345987"] = 21, ["80123987"] = 18 };
-
-    [Fact]
-    public void An_attendance_list_marks_the_invitees_found_by_document()
-    {
-        var result = AttendanceImport.Read(
-        [
-            Row(1, "Lista de asistencia — Socialización EGI"),
-            Row(3, "Nombre", "Cédula", "Firma"),
-            Row(4, "Camila", "1.022.345.987", "x"),
-            Row(5, "Felipe", 80123987d, "x"),
-            Row(6, "Camila otra vez", "1022345987", ""),
-        ], Invitees);
-        Assert.True(result.Succeeded);
-        Assert.Equal([21, 18], result.AttendedServantIds);
-        Assert.Equal(3, result.RowsRead);
-    }
-
-    [Fact]
-    public void A_no_in_the_attended_column_leaves_the_person_out()
-    {
-        var result = AttendanceImport.Read([Row(1, "Número de documento", "Asistió"), Row(2, "1022345987", "No"), Row(3, "80123987", "Sí")], Invitees);
-        Assert.Equal([18], result.AttendedServantIds);
-    }
-
-    [Fact]
-    public void Any_bad_row_is_reported_by_row_and_nothing_is_marked()
-    {
-        var result = AttendanceImport.Read(
-        [
-            Row(1, "Número de documento", "Asistió"),
-            Row(2, "1022345987", "Sí"),
-            Row(3, "99999999", ""),
-            Row(4, "", "Sí"),
-            Row(5, "80123987", "Tal vez"),
-        ], Invitees);
-        Assert.False(result.Succeeded);
-        Assert.Empty(result.AttendedServantIds);
-        Assert.Collection(result.Errors,
-            e => { Assert.Equal(3, e.Row); Assert.Contains("no está entre los invitados", e.Message); },
-            e => { Assert.Equal(4, e.Row); Assert.Contains("Falta", e.Message); },
-            e => { Assert.Equal(5, e.Row); Assert.Equal("Asistió", e.Column); });
-    }
-
-    [Fact]
-    public void A_file_without_a_document_column_is_refused()
-    {
-        var error = Assert.Single(AttendanceImport.Read([Row(1, "Nombre", "Firma"), Row(2, "Camila", "x")], Invitees).Errors);
-        Assert.Contains("Número de documento", error.Message);
     }
 }

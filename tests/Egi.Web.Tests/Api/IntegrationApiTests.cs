@@ -15,6 +15,7 @@ using Egi.Web.Tests.Infrastructure;
 using static Egi.Web.Tests.Api.ApiKit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
+using Egi.Web.Infrastructure.Import;
 
 namespace Egi.Web.Tests.Api;
 

@@ -3,6 +3,7 @@ using System.Net;
 using System.Text.RegularExpressions;
 using Egi.Domain.Calendar;
 using Egi.Domain.Evaluations;
+using Egi.Domain.Process;
 using Egi.Web.Features.Control;
 using Egi.Web.Notifications;
 using Egi.Web.Tests.Evaluations;

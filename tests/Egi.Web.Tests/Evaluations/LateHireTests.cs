@@ -163,7 +163,7 @@ public abstract class LateHireTests(Db db) : IAsyncLifetime
         Assert.Equal(Accounts.Evaluado, toCamila.ToAddress);
         Assert.Equal("EGI — su plazo para «Formulación y concertación de metas» vence el 22/09/2026", toCamila.Subject);
         Assert.Contains($"/Evaluations/Goals/{id}", toCamila.TextBody);
-        var record = await app.WithDbAsync(d => d.Set<Egi.Web.Features.Control.ReminderRecord>().AsNoTracking().SingleAsync());
+        var record = await app.WithDbAsync(d => d.Set<Egi.Domain.Process.ReminderRecord>().AsNoTracking().SingleAsync());
         Assert.Equal((id, Stage.GoalSetting), (record.EvaluationId, record.Stage));
     }
 }

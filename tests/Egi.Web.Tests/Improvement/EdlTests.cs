@@ -314,6 +314,7 @@ public abstract partial class EdlTests(Db db) : IAsyncLifetime
         var attachment = Assert.Single(mail.Attachments.OfType<MimeKit.MimePart>());
         Assert.Equal($"formato-mejoramiento-{document}.xlsx", attachment.FileName);
         using var content = new MemoryStream();
+        Assert.NotNull(attachment.Content);
         await attachment.Content.DecodeToAsync(content);
         content.Position = 0;
         var data = MiniExcel.Query(content, useHeaderRow: true, sheetName: "Datos").Cast<IDictionary<string, object>>()

@@ -1,6 +1,7 @@
 using System.Net;
 using Egi.Domain.Evaluations;
 using Egi.Domain.Improvement;
+using Egi.Domain.Process;
 using Egi.Web.Data;
 using Egi.Web.Features.Control;
 using Egi.Web.Tests.Evaluations;

@@ -1,6 +1,7 @@
 using System.Net;
 using Egi.Domain.Calendar;
 using Egi.Domain.Improvement;
+using Egi.Domain.Process;
 using Egi.Web.Features.Control;
 using Egi.Web.Features.Evaluations;
 using Egi.Web.Notifications;

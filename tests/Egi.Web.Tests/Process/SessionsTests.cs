@@ -186,21 +186,32 @@ public abstract class SessionsTests(Db db) : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         Assert.Contains("2 de 6", WebUtility.HtmlDecode(await hr.GetStringAsync($"/Sessions/Details/{id}")));
 
-        // A list with a document that was not invited: nothing recorded, the row named.
+        // The attendance import (the pipeline every import shares): a list with a document that was not invited gives the
+        // errors by row and column, no preview and nothing recorded.
+        var import = $"/Sessions/Attendance/{id}";
         var bad = Xlsx(("Número de documento", "1024567890"), ("Número de documento", "79512340"));
-        var refused = await hr.PostFileAsync($"/Sessions/Details/{id}?handler=Import", $"/Sessions/Details/{id}", "file", "asistencia.xlsx", bad);
+        var refused = await hr.PostFileAsync(import, import, "Upload", "asistencia.xlsx", bad);
         Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
         var html = WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync());
         Assert.Contains("No se registró ninguna asistencia", html);
         var error = Assert.Single(HtmlTables.Rows(html, "errores"));
         Assert.Equal(["3", "Número de documento", "79512340", "El documento 79512340 no está entre los invitados de la sesión."], error);
+        Assert.DoesNotContain("name=\"Token\" value=\"", html);
         Assert.Equal(2, await app.WithDbAsync(d => d.Set<SessionInvitee>().CountAsync(i => i.SessionId == id && i.Attended)));
 
-        // A good list (cédulas with thousands dots): one more attended, the earlier marks kept.
+        // A good list (cédulas with thousands dots): a preview first, nothing recorded until it is confirmed.
         var good = Xlsx(("Cédula", "1.024.567.890"), ("Cédula", "53.123.456"));
-        var imported = await hr.PostFileAsync($"/Sessions/Details/{id}?handler=Import", $"/Sessions/Details/{id}", "file", "asistencia.xlsx", good);
+        var preview = WebUtility.HtmlDecode(await (await hr.PostFileAsync(import, import, "Upload", "asistencia.xlsx", good)).Content.ReadAsStringAsync());
+        Assert.Contains("Vista previa de «asistencia.xlsx»", preview);
+        Assert.Equal(["2", "1024567890"], HtmlTables.Rows(preview, "cambios").Single().Take(2));
+        Assert.Contains("id=\"cuenta-ya-registrados\">1<", preview);
+        Assert.Equal(2, await app.WithDbAsync(d => d.Set<SessionInvitee>().CountAsync(i => i.SessionId == id && i.Attended)));
+        var imported = await hr.PostFormAsync($"{import}?handler=Confirm", ConfirmFields(preview), getUrl: import);
         Assert.Equal(HttpStatusCode.Redirect, imported.StatusCode);
+        Assert.Equal($"/Sessions/Details/{id}", imported.Headers.Location!.OriginalString);
         Assert.Equal(3, await app.WithDbAsync(d => d.Set<SessionInvitee>().CountAsync(i => i.SessionId == id && i.Attended)));
+        Assert.Equal(Session.ImportedList, await app.WithDbAsync(d => d.Set<SessionInvitee>()
+            .Where(i => i.SessionId == id).Join(d.Servants.Where(x => x.DocumentNumber == "1024567890"), i => i.ServantId, x => x.Id, (i, _) => i.AttendanceSource).SingleAsync()));
         Assert.True(await app.WithDbAsync(d => d.AuditEntries.AnyAsync(a => a.Action == "Importar asistencia" && a.EntityId == id.ToString())));
         // Every upload is audited like a download (issue 12, item 7): the refused list and the good one.
         Assert.Equal(2, await app.WithDbAsync(d => d.AuditEntries.CountAsync(a => a.Action == "Cargar archivo" && a.EntityId == id.ToString()
@@ -229,6 +240,79 @@ public abstract class SessionsTests(Db db) : IAsyncLifetime
         Assert.Equal(6, records.Count);
         Assert.Equal(3, records.Count(r => (string?)r["Asistió"] == "Sí"));
         Assert.True(await app.WithDbAsync(d => d.AuditEntries.AnyAsync(a => a.Action == "Exportar" && a.EntityType == "Asistencia a sesiones")));
+    }
+
+    private static Dictionary<string, string> ConfirmFields(string preview) => new()
+    {
+        ["Token"] = System.Text.RegularExpressions.Regex.Match(preview, "name=\"Token\" value=\"([0-9a-f]{32})\"").Groups[1].Value,
+        ["Fingerprint"] = System.Text.RegularExpressions.Regex.Match(preview, "name=\"Fingerprint\" value=\"([0-9A-F]{32})\"").Groups[1].Value,
+    };
+
+    [Fact]
+    public async Task An_attendance_list_is_refused_before_the_session_ends_and_a_stale_preview_is_shown_again()
+    {
+        var hr = await app.SignedInAsync(Accounts.TalentoHumano);
+        // 10/12/2026 has not come yet (the tests' clock is in November 2026).
+        var coming = await CreateAsync(hr, await FormAsync(SessionKind.Socialization, "2026-12-10"));
+        var early = await hr.PostFileAsync($"/Sessions/Attendance/{coming}", $"/Sessions/Attendance/{coming}", "Upload", "lista.xlsx",
+            Xlsx(("Cédula", "53123456")));
+        Assert.Equal(HttpStatusCode.OK, early.StatusCode);
+        Assert.Contains("la lista de asistencia se carga cuando termine", WebUtility.HtmlDecode(await early.Content.ReadAsStringAsync()));
+        Assert.Equal(0, await app.WithDbAsync(d => d.Set<SessionInvitee>().CountAsync(i => i.SessionId == coming && i.Attended)));
+
+        var id = await CreateAsync(hr, await FormAsync(SessionKind.Socialization, "2026-11-20"));
+        var import = $"/Sessions/Attendance/{id}";
+        var preview = WebUtility.HtmlDecode(await (await hr.PostFileAsync(import, import, "Upload", "lista.xlsx",
+            Xlsx(("Cédula", "53123456"), ("Cédula", "80567234")))).Content.ReadAsStringAsync());
+        Assert.Contains("id=\"cuenta-nuevos\">2<", preview);
+        // Someone marks one of them on screen in between: the confirmation shows the new preview and records nothing.
+        var invitee = await app.WithDbAsync(d => d.Set<SessionInvitee>().Where(i => i.SessionId == id)
+            .Join(d.Servants, i => i.ServantId, x => x.Id, (i, x) => new { i.Id, x.DocumentNumber }).SingleAsync(x => x.DocumentNumber == "53123456"));
+        var page = await hr.GetStringAsync($"/Sessions/Details/{id}");
+        var token = System.Text.RegularExpressions.Regex.Match(page, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+        Assert.Equal(HttpStatusCode.Redirect, (await hr.PostAsync($"/Sessions/Details/{id}?handler=Attendance", new FormUrlEncodedContent(
+            [new("__RequestVerificationToken", WebUtility.HtmlDecode(token)), new("attended", invitee.Id.ToString())]))).StatusCode);
+        var stale = await hr.PostFormAsync($"{import}?handler=Confirm", ConfirmFields(preview), getUrl: import);
+        Assert.Equal(HttpStatusCode.OK, stale.StatusCode);
+        var again = WebUtility.HtmlDecode(await stale.Content.ReadAsStringAsync());
+        Assert.Contains("el registro de asistencia o los invitados cambiaron", again);
+        Assert.Contains("id=\"cuenta-nuevos\">1<", again);
+        Assert.Equal(1, await app.WithDbAsync(d => d.Set<SessionInvitee>().CountAsync(i => i.SessionId == id && i.Attended)));
+        // The new preview confirms; a token that no longer exists is refused.
+        Assert.Equal(HttpStatusCode.Redirect, (await hr.PostFormAsync($"{import}?handler=Confirm", ConfirmFields(again), getUrl: import)).StatusCode);
+        Assert.Equal(2, await app.WithDbAsync(d => d.Set<SessionInvitee>().CountAsync(i => i.SessionId == id && i.Attended)));
+        var expired = await hr.PostFormAsync($"{import}?handler=Confirm", ConfirmFields(again), getUrl: import);
+        Assert.Contains("ya venció", WebUtility.HtmlDecode(await expired.Content.ReadAsStringAsync()));
+    }
+
+    [Fact]
+    public async Task Only_who_manages_the_session_imports_its_attendance()
+    {
+        var hr = await app.SignedInAsync(Accounts.TalentoHumano);
+        var id = await CreateAsync(hr, await FormAsync(SessionKind.Socialization, "2026-11-20"));
+        var import = $"/Sessions/Attendance/{id}";
+        var template = await hr.GetAsync($"{import}?handler=Template");
+        Assert.Equal(HttpStatusCode.OK, template.StatusCode);
+        using (var book = new MemoryStream(await template.Content.ReadAsByteArrayAsync()))
+        {
+            var rows = book.Query(useHeaderRow: true, sheetName: "Asistencia").Cast<IDictionary<string, object?>>().ToList();
+            Assert.Equal(InformationGroup.Order(), rows.Select(r => Convert.ToString(r["Número de documento"], System.Globalization.CultureInfo.InvariantCulture)).Order());
+            Assert.All(rows, r => Assert.Equal("No", r["Asistió"]));
+        }
+
+        // Planeación manages divulgation sessions only; Consulta and an evaluado manage none.
+        foreach (var who in new[] { Accounts.Planeacion, Accounts.Consulta, Accounts.Evaluado })
+        {
+            var client = await app.SignedInAsync(who);
+            Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync(import)).StatusCode);
+            Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync($"{import}?handler=Template")).StatusCode);
+        }
+        var planning = await app.SignedInAsync(Accounts.Planeacion);
+        var upload = await planning.PostFileAsync(import, "/Sessions", "Upload", "lista.xlsx", Xlsx(("Cédula", "53123456")));
+        Assert.Equal(HttpStatusCode.Forbidden, upload.StatusCode);
+        Assert.Equal(0, await app.WithDbAsync(d => d.Set<SessionInvitee>().CountAsync(i => i.SessionId == id && i.Attended)));
+        Assert.Equal(0, await app.WithDbAsync(d => d.AuditEntries.CountAsync(a => a.Action == "Cargar archivo" && a.EntityId == id.ToString())));
+        Assert.Equal(HttpStatusCode.NotFound, (await hr.GetAsync("/Sessions/Attendance/999999")).StatusCode);
     }
 
     private static byte[] Xlsx(params (string Header, string Value)[] rows)

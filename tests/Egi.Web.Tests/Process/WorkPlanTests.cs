@@ -129,19 +129,9 @@ public abstract class WorkPlanTests(SharedHost host) : IAsyncLifetime
         await app.WithDbAsync(async d =>
         {
             foreach (var date in new[] { new DateOnly(2026, 11, 20), new DateOnly(2026, 12, 10) })
-                d.Add(new Session
-                {
-                    PeriodId = scenario.PeriodId,
-                    Kind = SessionKind.Socialization,
-                    Topic = "Uso de EGI",
-                    Date = date,
-                    StartTime = new(9, 0),
-                    EndTime = new(10, 0),
-                    Place = "Auditorio",
-                    Audience = SessionAudience.Everyone,
-                    OrganizerEmail = Accounts.TalentoHumano,
-                    OrganizerName = "Talento Humano",
-                });
+                d.Add(Session.Schedule(new SessionEditor(IsTalentoHumano: true, IsPlaneacion: false), scenario.PeriodId,
+                    new SessionInput(SessionKind.Socialization, "Uso de EGI", date, new(9, 0), new(10, 0), "Auditorio", null, SessionAudience.Everyone, null, null),
+                    Accounts.TalentoHumano, "Talento Humano", DateTime.UtcNow).Session!);
             await d.SaveChangesAsync();
         });
 

@@ -3,6 +3,7 @@ using System.Net;
 using System.Text;
 using System.Text.RegularExpressions;
 using Egi.Domain.Planning;
+using Egi.Domain.Process;
 using Egi.Web.Features.Sessions;
 using Egi.Web.Features.WorkPlan;
 using Egi.Web.Tests.Evaluations;
@@ -44,8 +45,10 @@ public abstract partial class FormulaInjectionTests(SharedHost host) : IAsyncLif
             var item = await d.Set<PlanItem>().OrderBy(i => i.Id).FirstAsync();
             item.Name = ItemProbe;
             planId = item.PlanId;
-            foreach (var s in await d.Set<Session>().ToListAsync()) s.Topic = TopicProbe;
-            foreach (var a in await d.Set<WorkPlanActivity>().ToListAsync()) a.Name = ActivityProbe;
+            // Through the aggregates, as the pages do.
+            var hr = new SessionEditor(IsTalentoHumano: true, IsPlaneacion: false);
+            foreach (var s in await d.Set<Session>().ToListAsync()) Assert.True(s.Change(hr, s.ToInput() with { Topic = TopicProbe }).Succeeded);
+            await RenameActivitiesAsync(d);
             d.Audit("Prueba", "Prueba", AuditProbe, "+resumen de prueba");
             await d.SaveChangesAsync();
         });
@@ -53,6 +56,13 @@ public abstract partial class FormulaInjectionTests(SharedHost host) : IAsyncLif
     }
 
     public Task DisposeAsync() => Task.CompletedTask;
+
+    private static async Task RenameActivitiesAsync(Egi.Web.Data.EgiDbContext d)
+    {
+        foreach (var plan in await d.Set<AnnualWorkPlan>().Include(p => p.Activities).ToListAsync())
+            foreach (var a in plan.Activities)
+                Assert.True(plan.ChangeActivity(a, a.ToInput() with { Name = ActivityProbe }, DateTime.UtcNow).Succeeded);
+    }
 
     [GeneratedRegex("<(?:\\w+:)?f[\\s>/]")]
     private static partial Regex FormulaElement();
@@ -99,7 +109,7 @@ public abstract partial class FormulaInjectionTests(SharedHost host) : IAsyncLif
         }
         await app.WithDbAsync(async d =>
         {
-            foreach (var a in await d.Set<WorkPlanActivity>().ToListAsync()) a.Name = ActivityProbe;
+            await RenameActivitiesAsync(d);
             await d.SaveChangesAsync();
         });
 

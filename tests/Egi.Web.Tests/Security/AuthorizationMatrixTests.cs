@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using System.Text.RegularExpressions;
+using Egi.Domain.Evaluations;
 using Egi.Domain.Improvement;
 using Egi.Web.Data;
 using Egi.Web.Tests.Infrastructure;
@@ -130,6 +131,9 @@ public sealed class AuthorizationMatrixTests(ITestOutputHelper output)
         GET /Reports/Stage1                                        Co TH
         GET /Reports/Stage2                                        Co TH
         GET /Sessions                                              Pl Co TH
+        GET /Sessions/Attendance/{id:int}                          Pl TH
+        GET /Sessions/Attendance/{id:int}?Template                 Pl TH
+        GET /Sessions/Attendance/{id:int}?TemplateCsv              Pl TH
         GET /Sessions/Details/{id:int}                             Pl Co TH
         GET /Sessions/Edit                                         Pl TH
         GET /Sessions/Report                                       Pl Co TH
@@ -259,9 +263,11 @@ public sealed class AuthorizationMatrixTests(ITestOutputHelper output)
         POST /Reports/Records?SelfEvaluations                      Co TH
         POST /Reports/Stage1?Xlsx                                  Co TH
         POST /Reports/Stage2?Xlsx                                  Co TH
+        POST /Sessions/Attendance/{id:int}                         Pl TH
+        POST /Sessions/Attendance/{id:int}?Cancel                  Pl TH
+        POST /Sessions/Attendance/{id:int}?Confirm                 Pl TH
         POST /Sessions/Details/{id:int}?Attendance                 Pl TH
         POST /Sessions/Details/{id:int}?Cancel                     - 404: Pl Co TH
-        POST /Sessions/Details/{id:int}?Import                     Pl TH
         POST /Sessions/Details/{id:int}?Send                       Pl TH
         POST /Sessions/Edit                                        Pl TH
         POST /WorkPlan/Edit                                        TH
@@ -511,21 +517,12 @@ public sealed class AuthorizationMatrixTests(ITestOutputHelper output)
         if (evidence is null)
         {
             var content = "%PDF-1.4 prueba"u8.ToArray();
-            var item = new EvidenceItem
-            {
-                EvaluationId = evaluation.Id,
-                FollowUp = 1,
-                GoalNumber = 1,
-                Kind = EvidenceKind.File,
-                OriginalName = "acta.pdf",
-                StoredName = Guid.NewGuid().ToString("N"),
-                ContentType = "application/pdf",
-                Size = content.Length,
-                UploadedBy = camila.FullName,
-                UploadedAt = now,
-            };
-            await app.Services.GetRequiredService<Egi.Web.Infrastructure.IFileStore>().SaveAsync(evaluation.Id, item.StoredName, new MemoryStream(content));
+            // Test data only: the evidence is put in place whatever the evaluation's state (the aggregate is EvidenceTests').
+            var item = EvidenceItem.File(1, "acta.pdf", Guid.NewGuid().ToString("N"), "application/pdf", content.Length, null, camila.FullName, now);
             db.EvidenceItems.Add(item);
+            db.Entry(item).Property(x => x.EvaluationId).CurrentValue = evaluation.Id;
+            db.Entry(item).Property(x => x.FollowUp).CurrentValue = 1;
+            await app.Services.GetRequiredService<Egi.Web.Infrastructure.IFileStore>().SaveAsync(evaluation.Id, item.StoredName!, new MemoryStream(content));
             await db.SaveChangesAsync();
             evidence = item.Id;
         }
@@ -540,7 +537,7 @@ public sealed class AuthorizationMatrixTests(ITestOutputHelper output)
             await db.SaveChangesAsync();
             issued = report.Id;
         }
-        var workPlan = await db.Set<Egi.Web.Features.WorkPlan.AnnualWorkPlan>().OrderBy(p => p.Id).Select(p => p.Id).FirstAsync();
+        var workPlan = await db.Set<Egi.Domain.Process.AnnualWorkPlan>().OrderBy(p => p.Id).Select(p => p.Id).FirstAsync();
         var camilaUser = await db.Users.Where(u => u.NormalizedEmail == Accounts.Evaluado.ToUpperInvariant()).Select(u => u.Id).FirstOrDefaultAsync()
             ?? throw new InvalidOperationException("Camila has no account");
         var notification = await db.InboxNotifications.Where(n => n.UserId == camilaUser).Select(n => (long?)n.Id).FirstOrDefaultAsync();
@@ -592,7 +589,8 @@ public sealed class AuthorizationMatrixTests(ITestOutputHelper output)
             ["/Plans/Details/{id:int}#id"] = S(institutionalPlan.Id),
             ["/Plans/Edit/{id:int?}#id"] = S(institutionalPlan.Id),
             ["/Plans/Item/{id:int?}#id"] = S(institutionalPlan.Items[0].Id),
-            ["/Sessions/Details/{id:int}#id"] = S(await db.Set<Egi.Web.Features.Sessions.Session>().OrderBy(s => s.Id).Select(s => s.Id).FirstAsync()),
+            ["/Sessions/Details/{id:int}#id"] = S(await db.Set<Egi.Domain.Process.Session>().OrderBy(s => s.Id).Select(s => s.Id).FirstAsync()),
+            ["/Sessions/Attendance/{id:int}#id"] = S(await db.Set<Egi.Domain.Process.Session>().OrderBy(s => s.Id).Select(s => s.Id).FirstAsync()),
             ["/Periods/Details/{id:int}#id"] = S(period.Id),
             ["/Periods/Settings/{id:int}#id"] = S(period.Id),
             ["/Periods/Windows/{id:int}#id"] = S(period.Id),

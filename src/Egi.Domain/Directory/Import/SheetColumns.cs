@@ -57,7 +57,12 @@ public sealed class SheetColumns
             return new(new Dictionary<string, int>(), [], [], [$"El archivo está vacío: no tiene encabezados ni filas de {rowNoun}."]);
 
         int Recognized(SheetRow r) => r.Cells.Select(c => Recognize(CellValues.ToText(c))).Where(f => f is not null).Distinct().Count();
-        var header = nonBlank.Take(HeaderSearchRows).FirstOrDefault(r => Recognized(r) >= 2) ?? nonBlank[0];
+        // The header: the first row naming two fields, else (a list whose only column is the one required, under a title)
+        // the first row naming every required field, else the first row (its missing columns are then reported).
+        var required = All.Where(c => c.Required).Select(c => c.Field).ToHashSet();
+        bool HasRequired(SheetRow r) => required.IsSubsetOf(r.Cells.Select(c => Recognize(CellValues.ToText(c))).OfType<string>());
+        var candidates = nonBlank.Take(HeaderSearchRows).ToList();
+        var header = candidates.FirstOrDefault(r => Recognized(r) >= 2) ?? candidates.FirstOrDefault(HasRequired) ?? nonBlank[0];
         var map = new Dictionary<string, int>();
         var ignored = new List<string>();
         var fileErrors = new List<string>();

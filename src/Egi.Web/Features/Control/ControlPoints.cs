@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Linq.Expressions;
 using Egi.Domain.Calendar;
 using Egi.Domain.Evaluations;
+using Egi.Domain.Process;
 using Egi.Web.Data;
 using Egi.Web.Features.Evaluations;
 using Egi.Web.Features.Reports;
@@ -191,21 +192,8 @@ public sealed class ControlPoints
         {
             var email = Email(templates, row);
             await notifier.QueueAsync(new Recipient(row.RecipientEmail, row.RecipientName, row.RecipientUserId), email, MailKind.ControlReminder, ct: ct);
-            db.Set<ReminderRecord>().Add(new ReminderRecord
-            {
-                SentAt = now,
-                PeriodId = Period.Id,
-                Origin = origin,
-                Topic = ReminderTopic.EvaluationStep,
-                Stage = Stage,
-                EvaluationId = row.EvaluationId,
-                RecipientServantId = row.RecipientServantId,
-                RecipientName = Cut(row.RecipientName, 200),
-                RecipientEmail = Cut(row.RecipientEmail, 254),
-                RecipientRole = row.RecipientRole,
-                SentBy = Cut(sentBy, 256),
-                Subject = Cut(email.Subject, 300),
-            });
+            db.Set<ReminderRecord>().Add(ReminderRecord.ForEvaluationStep(Period.Id, Stage, row.EvaluationId, origin,
+                new ReminderRecipient(row.RecipientServantId, row.RecipientName, row.RecipientEmail, row.RecipientRole), sentBy, email.Subject, now));
             sent++;
         }
         return sent;
@@ -220,7 +208,6 @@ public sealed class ControlPoints
             l.IsLate, l.Deadline, l.IsLate ? l.WorkingDaysLate : l.WorkingDaysLeft, row.ActionText, templates.Url(row.ActionPath)));
     }
 
-    private static string Cut(string s, int max) => s.Length <= max ? s : s[..max];
 }
 
 public static class ControlText
@@ -229,7 +216,7 @@ public static class ControlText
     public const string Evaluator = "Evaluador";
     public const string Committee = "Comisión evaluadora";
     public const string HumanResources = "Talento Humano";
-    public const string SystemSender = "Sistema";
+    public const string SystemSender = ReminderRecord.SystemSender;
     public const string AuditEntity = "Recordatorio";
     public const string ControlAuditEntity = "Puntos de control";
     public const string SendAction = "Enviar recordatorios";

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Egi.Domain.Calendar;
+using Egi.Domain.Process;
 using Egi.Web.Data;
 using Egi.Web.Features.Reports;
 using Egi.Web.Infrastructure;

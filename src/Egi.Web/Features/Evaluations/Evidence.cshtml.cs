@@ -1,3 +1,4 @@
+using Egi.Domain.Evaluations;
 using Egi.Web.Data;
 using Egi.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;

@@ -24,7 +24,7 @@ public static class EvidenceRounds
         var draft = await db.EvidenceItems
             .Where(x => x.EvaluationId == evaluationId && x.FollowUp == followUp && x.SentWithVersion == null)
             .ToListAsync(ct);
-        foreach (var item in draft) item.SentWithVersion = version.Sequence;
+        foreach (var item in draft) item.MarkSentWith(version.Sequence);
     }
 
     /// <summary>The evidence a version of a follow-up had when it was sent (in upload order); empty for a goals version.</summary>
@@ -69,7 +69,7 @@ public static class EvidenceRounds
                     .Where(v => v.Kind == VersionKind.Proposal && v.Step.FollowUpNumber() == item.FollowUp && v.At >= item.UploadedAt)
                     .OrderBy(v => v.Sequence).FirstOrDefault();
                 if (sent is null) continue;
-                item.SentWithVersion = sent.Sequence;
+                item.MarkSentWith(sent.Sequence);
                 stamped++;
             }
             await db.SaveChangesAsync(ct);

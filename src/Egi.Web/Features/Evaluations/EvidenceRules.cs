@@ -1,6 +1,6 @@
 using System.IO.Compression;
 using Egi.Domain.Calendar;
-using Egi.Web.Data;
+using Egi.Domain.Evaluations;
 using Egi.Web.Infrastructure;
 
 namespace Egi.Web.Features.Evaluations;
@@ -131,31 +131,15 @@ public static class EvidenceRules
     }
 
     /// <summary>Null when <paramref name="url"/> is an absolute http(s) address; otherwise a Spanish message.</summary>
-    public static string? CheckUrl(string url) =>
-        Uri.TryCreate(url, UriKind.Absolute, out var u) && (u.Scheme == Uri.UriSchemeHttp || u.Scheme == Uri.UriSchemeHttps)
-            ? url.Length > EvidenceItem.UrlMax ? $"El enlace admite máximo {EvidenceItem.UrlMax} caracteres." : null
-            : "El enlace debe ser una dirección completa que empiece por http:// o https://.";
+    public static string? CheckUrl(string url) => EvidenceItem.CheckUrl(url);
 
-    /// <summary>Streams the checked file to the store and returns the new (unsaved) item.</summary>
-    public static async Task<EvidenceItem> StoreAsync(IFileStore store, int evaluationId, int followUp, int goal, string name, Stream content,
+    /// <summary>Streams the checked file to the store and returns the new piece of evidence (to attach through the evaluation).</summary>
+    public static async Task<EvidenceItem> StoreAsync(IFileStore store, int evaluationId, int goal, string name, Stream content,
         string uploadedBy, DateTime now, CancellationToken ct)
     {
         var stored = Guid.NewGuid().ToString("N");
         content.Position = 0;
         var file = await store.SaveAsync(evaluationId, stored, content, ct);
-        return new EvidenceItem
-        {
-            EvaluationId = evaluationId,
-            FollowUp = followUp,
-            GoalNumber = goal,
-            Kind = EvidenceKind.File,
-            OriginalName = name,
-            StoredName = stored,
-            ContentType = ContentTypeOf(name),
-            Size = file.Size,
-            UploadedBy = uploadedBy,
-            UploadedAt = now,
-            Sha256 = file.Sha256,
-        };
+        return EvidenceItem.File(goal, name, stored, ContentTypeOf(name), file.Size, file.Sha256, uploadedBy, now);
     }
 }

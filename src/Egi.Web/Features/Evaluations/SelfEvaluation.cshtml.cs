@@ -33,25 +33,18 @@ public sealed class SelfEvaluationModel(EvaluationWorkflow workflow, EgiDbContex
 
     /// <summary>
     /// «Adjuntar evidencia»: checks the file by content and size (period settings) or the link (http/https), stores it and
-    /// redisplays the form with everything typed kept.
+    /// attaches it through the evaluation (which decides who, when and to which goal, and checks the version the person
+    /// saw), then redisplays the form with everything typed kept.
     /// </summary>
     public async Task<IActionResult> OnPostUploadAsync(int id, CancellationToken ct)
     {
         if (!await LoadAsync(id, ct)) return NotFound();
         ModelState.Clear();
         Progress = SeForms.Align(Evaluation, Progress);
-        // A closed period is read-only: no evidence is added to its evaluations (the file is not even read).
-        if (Case.Period.ReadOnlyRefusal() is { } closed)
-        {
-            ModelState.AddFieldErrors(closed.Errors, "");
-            return Page();
-        }
-        if (!CanEdit) return Page();
-        if (!Evaluation.OrderedGoals.Any(g => g.Number == EvidenceGoal))
-        {
-            ModelState.AddModelError(nameof(EvidenceGoal), "Elija la meta a la que corresponde la evidencia.");
-            return Page();
-        }
+        // Asked before the file is even read: a closed period, another person, a step not in course, a goal that does not exist.
+        if (Evaluation.EvidenceRefused(Case.Actor, EvidenceGoal, Case.Context) is { } refused) return EvidenceRefused(refused);
+        // A page saved by someone else since it was shown: refused before anything is stored (checked again on save).
+        if (Evaluation.Version != Version) return EvidenceRefused(Outcome.Refused(EvaluationWorkflow.StaleMessage));
         var who = me.DisplayName;
         var now = clock.GetUtcNow().UtcDateTime;
         var url = (EvidenceUrl ?? "").Trim();
@@ -60,6 +53,7 @@ public sealed class SelfEvaluationModel(EvaluationWorkflow workflow, EgiDbContex
             ModelState.AddModelError(nameof(EvidenceFile), "Elija un archivo o escriba un enlace.");
             return Page();
         }
+        var items = new List<EvidenceItem>();
         if (url.Length > 0)
         {
             if (EvidenceRules.CheckUrl(url) is { } bad)
@@ -67,17 +61,7 @@ public sealed class SelfEvaluationModel(EvaluationWorkflow workflow, EgiDbContex
                 ModelState.AddModelError(nameof(EvidenceUrl), bad);
                 return Page();
             }
-            db.EvidenceItems.Add(new EvidenceItem
-            {
-                EvaluationId = id,
-                FollowUp = FollowUp,
-                GoalNumber = EvidenceGoal,
-                Kind = EvidenceKind.Link,
-                OriginalName = url.Length > EvidenceItem.NameMax ? url[..EvidenceItem.NameMax] : url,
-                Url = url,
-                UploadedBy = who,
-                UploadedAt = now,
-            });
+            items.Add(EvidenceItem.Link(EvidenceGoal, url, who, now));
         }
         if (EvidenceFile is { } file)
         {
@@ -96,15 +80,35 @@ public sealed class SelfEvaluationModel(EvaluationWorkflow workflow, EgiDbContex
                 ModelState.AddModelError(nameof(EvidenceFile), problem);
                 return Page();
             }
-            var item = await EvidenceRules.StoreAsync(files, id, FollowUp, EvidenceGoal, name, content, who, now, ct);
-            db.EvidenceItems.Add(item);
-            await db.SaveChangesAsync(ct);
-            db.Audit("Cargar evidencia", "Evidencia", item.Id.ToString(CultureInfo.InvariantCulture),
-                $"Cargó «{item.OriginalName}» ({EvidenceRules.SizeText(item.Size)}, SHA-256 {item.Sha256}) (evaluación {id}, seguimiento {FollowUp}, meta {EvidenceGoal})");
+            items.Add(await EvidenceRules.StoreAsync(files, id, EvidenceGoal, name, content, who, now, ct));
         }
+        var outcome = await workflow.RunAsync(Case, Version, e =>
+            items.Select(item => e.AttachEvidence(Case.Actor, item, Case.Context)).FirstOrDefault(o => !o.Succeeded) ?? Outcome.Ok, ct);
+        if (!outcome.Succeeded) return EvidenceRefused(outcome);
+        foreach (var item in items.Where(i => i.Kind == EvidenceKind.File))
+            db.Audit("Cargar evidencia", "Evidencia", item.Id.ToString(CultureInfo.InvariantCulture),
+                $"Cargó «{item.OriginalName}» ({EvidenceRules.SizeText(item.Size)}, SHA-256 {item.Sha256}) (evaluación {id}, seguimiento {item.FollowUp}, meta {item.GoalNumber})");
         await db.SaveChangesAsync(ct);
+        Version = Evaluation.Version;
         EvidenceAdded = $"Se adjuntó la evidencia a la meta {EvidenceGoal}. Recuerde guardar o enviar su autoevaluación.";
         EvidenceUrl = null;
+        return Page();
+    }
+
+    private PageResult EvidenceRefused(Outcome refused)
+    {
+        foreach (var e in refused.Errors)
+            ModelState.AddModelError(e.Field switch
+            {
+                nameof(EvidenceItem.GoalNumber) => nameof(EvidenceGoal),
+                nameof(EvidenceItem.Url) => nameof(EvidenceUrl),
+                _ => "",
+            }, e.Message);
+        if (refused.Errors.Any(e => e.Message == EvaluationWorkflow.StaleMessage))
+        {
+            Stale = true;
+            Version = Evaluation.Version;
+        }
         return Page();
     }
 

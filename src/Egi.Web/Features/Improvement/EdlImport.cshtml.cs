@@ -1,9 +1,9 @@
 using Egi.Domain.Improvement;
 using Egi.Web.Data;
-using Egi.Web.Features.Directory.Import;
 using Egi.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Egi.Web.Infrastructure.Import;
 
 namespace Egi.Web.Features.Improvement;
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Egi.Domain.Improvement;
 using Egi.Domain.Scoring;
-using Egi.Web.Features.Directory.Import;
+using Egi.Web.Infrastructure.Import;
 
 namespace Egi.Web.Features.Improvement;
 

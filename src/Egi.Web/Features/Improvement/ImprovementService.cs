@@ -3,6 +3,7 @@ using Egi.Domain.Calendar;
 using Egi.Domain.Directory;
 using Egi.Domain.Evaluations;
 using Egi.Domain.Improvement;
+using Egi.Domain.Process;
 using Egi.Domain.Scoring;
 using Egi.Web.Data;
 using Egi.Web.Features.Control;
@@ -204,20 +205,8 @@ public sealed class ImprovementService(EgiDbContext db, Notifier notifier, Email
                     plan.Status.Label(), templates.Url(PlanUrl(plan.Id)));
                 await notifier.QueueAsync(new Recipient(who.Email, who.FullName, users.GetValueOrDefault(who.Id)), email, MailKind.ImprovementReminder,
                     attachments: formats.TryGetValue(plan.Id, out var format) ? [format] : null, ct: ct);
-                db.Set<ReminderRecord>().Add(new ReminderRecord
-                {
-                    SentAt = Now,
-                    PeriodId = period.Id,
-                    Origin = ReminderOrigin.Manual,
-                    Topic = ReminderTopic.ImprovementPlan,
-                    ImprovementPlanId = plan.Id,
-                    RecipientServantId = who.Id,
-                    RecipientName = who.FullName,
-                    RecipientEmail = who.Email,
-                    RecipientRole = role,
-                    SentBy = sentBy,
-                    Subject = email.Subject,
-                });
+                db.Set<ReminderRecord>().Add(ReminderRecord.ForImprovementPlan(period.Id, plan.Id, ReminderOrigin.Manual,
+                    new ReminderRecipient(who.Id, who.FullName, who.Email, role), sentBy, email.Subject, Now));
                 sent++;
             }
         }

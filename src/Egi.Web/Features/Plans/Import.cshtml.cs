@@ -1,11 +1,11 @@
 using Egi.Domain.Directory;
 using Egi.Domain.Planning;
 using Egi.Web.Data;
-using Egi.Web.Features.Directory.Import;
 using Egi.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Egi.Web.Infrastructure.Import;
 
 namespace Egi.Web.Features.Plans;
 

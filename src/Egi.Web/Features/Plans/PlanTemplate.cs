@@ -1,6 +1,6 @@
 using Egi.Domain.Directory;
 using Egi.Domain.Planning;
-using Egi.Web.Features.Directory.Import;
+using Egi.Web.Infrastructure.Import;
 
 namespace Egi.Web.Features.Plans;
 

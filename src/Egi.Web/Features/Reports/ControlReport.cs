@@ -2,6 +2,7 @@ using System.Globalization;
 using Egi.Domain.Calendar;
 using Egi.Domain.Evaluations;
 using Egi.Domain.Improvement;
+using Egi.Domain.Process;
 using Egi.Web.Data;
 using Egi.Web.Features.Control;
 using Egi.Web.Infrastructure;

@@ -1,8 +1,6 @@
 using System.Globalization;
-using Egi.Domain.Directory.Import;
 using Egi.Domain.Process;
 using Egi.Web.Data;
-using Egi.Web.Features.Directory.Import;
 using Egi.Web.Features.WorkPlan;
 using Egi.Web.Infrastructure;
 using Egi.Web.Notifications;
@@ -13,12 +11,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Egi.Web.Features.Sessions;
 
 /// <summary>A session: its data, the citations by e-mail (.ics) and the attendance register (on screen or from a list).</summary>
-[UploadLimit(UploadKind.Sheet)]
-public sealed class DetailsModel(EgiDbContext db, CurrentUser me, TimeProvider clock, Notifier notifier, EmailTemplates templates,
-    Microsoft.Extensions.Options.IOptionsSnapshot<UploadOptions> uploads, ILogger<DetailsModel> logger) : PageModel
+public sealed class DetailsModel(EgiDbContext db, CurrentUser me, TimeProvider clock, Notifier notifier, EmailTemplates templates) : PageModel
 {
-    public const int MaxErrorsShown = 100;
-
     public Session Session { get; private set; } = null!;
     public string PeriodName { get; private set; } = "";
     public string Audience { get; private set; } = "";
@@ -28,8 +22,6 @@ public sealed class DetailsModel(EgiDbContext db, CurrentUser me, TimeProvider c
     /// <summary>Names and document numbers: for whoever manages the session and for Talento Humano and Consulta (Ley 1581).</summary>
     public bool ShowsPeople => MayEdit || me.CanReadReports;
     public bool Held { get; private set; }
-    public IReadOnlyList<ImportError> ImportErrors { get; private set; } = [];
-    public string? ImportFileName { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct) =>
         await LoadAsync(id, ct) ? Page() : NotFound();
@@ -38,13 +30,8 @@ public sealed class DetailsModel(EgiDbContext db, CurrentUser me, TimeProvider c
     {
         if (!await LoadAsync(id, ct)) return NotFound();
         if (!MayEdit) return Forbid();
-        if (Session.Invitees.Count == 0)
-        {
-            ModelState.AddModelError("", "La sesión no tiene invitados: revise los «Invitados» de la sesión.");
-            return Page();
-        }
-        var now = clock.GetUtcNow();
-        var sent = await SessionInvitations.SendAsync(db, notifier, templates, Session, now, ct);
+        var (outcome, sent) = await SessionInvitations.SendAsync(db, notifier, templates, Session, Editor, clock.GetUtcNow(), ct);
+        if (!outcome.Succeeded) return Refused(outcome);
         db.Audit("Enviar citaciones", SessionInvitations.AuditEntity, Session.Id.ToString(CultureInfo.InvariantCulture),
             $"{Session.Kind.Label()} «{Session.Topic}»: {sent} citaciones enviadas (versión {Session.Sequence})");
         await db.SaveChangesAsync(ct);
@@ -59,12 +46,8 @@ public sealed class DetailsModel(EgiDbContext db, CurrentUser me, TimeProvider c
     {
         if (!await LoadAsync(id, ct)) return NotFound();
         if (!MayEdit) return Forbid();
-        if (Session.Invitees.Any(i => i.Attended))
-        {
-            ModelState.AddModelError("", "La sesión ya tiene asistencia registrada: no se puede cancelar (el registro de asistencia se conserva).");
-            return Page();
-        }
-        var sent = await SessionCancellation.SendAsync(db, notifier, templates, Session, clock.GetUtcNow(), ct);
+        var (outcome, sent) = await SessionCancellation.SendAsync(db, notifier, templates, Session, Editor, clock.GetUtcNow(), ct);
+        if (!outcome.Succeeded) return Refused(outcome);
         db.Audit("Cancelar", SessionInvitations.AuditEntity, Session.Id.ToString(CultureInfo.InvariantCulture),
             $"{Session.Kind.Label()} «{Session.Topic}» del {ProcessPeriod.Date(Session.Date)} cancelada; {sent} avisos de cancelación", Session.ToInput());
         db.Remove(Session);
@@ -75,79 +58,28 @@ public sealed class DetailsModel(EgiDbContext db, CurrentUser me, TimeProvider c
         return RedirectToPage("./Index", new { periodId = Session.PeriodId });
     }
 
+    /// <summary>The register marked on screen: the checked invitees attended, the others did not.</summary>
     public async Task<IActionResult> OnPostAttendanceAsync(int id, long[] attended, CancellationToken ct)
     {
         if (!await LoadAsync(id, ct)) return NotFound();
         if (!MayEdit) return Forbid();
-        if (!Held)
-        {
-            ModelState.AddModelError("", $"La sesión es el {ProcessPeriod.Date(Session.Date)} a las {ProcessPeriod.Time(Session.EndTime)}: la asistencia se registra cuando termine.");
-            return Page();
-        }
-        var set = attended.ToHashSet();
-        var changed = Mark(i => set.Contains(i.Id), "Pantalla");
+        var rows = attended.ToHashSet();
+        var servants = Session.Invitees.Where(i => rows.Contains(i.Id)).Select(i => i.ServantId).ToHashSet();
+        var outcome = Session.RecordAttendance(Editor, servants, clock.GetUtcNow(), out var changed);
+        if (!outcome.Succeeded) return Refused(outcome);
         db.Audit("Registrar asistencia", SessionInvitations.AuditEntity, Session.Id.ToString(CultureInfo.InvariantCulture),
-            $"«{Session.Topic}»: {Session.Invitees.Count(i => i.Attended)} asistentes de {Session.Invitees.Count} invitados ({changed} cambios, en pantalla)");
+            $"«{Session.Topic}»: {Session.AttendedCount} asistentes de {Session.Invitees.Count} invitados ({changed} cambios, en pantalla)");
         await db.SaveChangesAsync(ct);
-        TempData["Mensaje"] = $"Se guardó la asistencia: {Session.Invitees.Count(i => i.Attended)} de {Session.Invitees.Count} invitados asistieron.";
+        TempData["Mensaje"] = $"Se guardó la asistencia: {Session.AttendedCount} de {Session.Invitees.Count} invitados asistieron.";
         return RedirectToPage(new { id });
     }
 
-    public async Task<IActionResult> OnPostImportAsync(int id, IFormFile? file, CancellationToken ct)
-    {
-        if (!await LoadAsync(id, ct)) return NotFound();
-        if (!MayEdit) return Forbid();
-        if (!Held)
-        {
-            ModelState.AddModelError("file", $"La sesión es el {ProcessPeriod.Date(Session.Date)}: la lista de asistencia se carga cuando termine.");
-            return Page();
-        }
-        var upload = await SpreadsheetReader.ReadUploadAsync(file, "Elija el archivo de la lista de asistencia (.xlsx o .csv).", logger,
-            maxBytes: uploads.Value.BytesOf(UploadKind.Sheet), ct: ct);
-        ImportFileName = upload.FileName;
-        if (upload.WasRead)
-        {
-            db.Audit("Cargar archivo", SessionInvitations.AuditEntity, Session.Id.ToString(CultureInfo.InvariantCulture),
-                $"«{Session.Topic}», lista de asistencia: {SpreadsheetReader.AuditSummary(upload)}");
-            await db.SaveChangesAsync(ct);
-        }
-        var content = upload.Content;
-        if (content.Error is not null)
-        {
-            ModelState.AddModelError("file", content.Error);
-            return Page();
-        }
-        var byDocument = Register.ToDictionary(r => r.Document, r => r.ServantId);
-        var result = AttendanceImport.Read(content.Rows, byDocument);
-        if (!result.Succeeded)
-        {
-            ImportErrors = result.Errors;
-            ModelState.AddModelError("file", $"No se registró ninguna asistencia: el archivo «{upload.FileName}» tiene {result.Errors.Count} problema(s). Corríjalos y cárguelo de nuevo.");
-            return Page();
-        }
-        var ids = result.AttendedServantIds.ToHashSet();
-        var changed = Mark(i => i.Attended || ids.Contains(i.ServantId), "Lista importada");
-        db.Audit("Importar asistencia", SessionInvitations.AuditEntity, Session.Id.ToString(CultureInfo.InvariantCulture),
-            $"«{Session.Topic}»: archivo «{upload.FileName}», {ids.Count} asistentes en la lista, {changed} marcados ahora");
-        await db.SaveChangesAsync(ct);
-        TempData["Mensaje"] = $"Se importó la lista «{upload.FileName}»: {ids.Count} asistentes ({changed} nuevos en el registro).";
-        return RedirectToPage(new { id });
-    }
+    private SessionEditor Editor => new(me.IsTalentoHumano, me.IsPlaneacion);
 
-    private int Mark(Func<SessionInvitee, bool> attended, string source)
+    private PageResult Refused(Egi.Domain.Common.Outcome outcome)
     {
-        var now = clock.GetUtcNow().UtcDateTime;
-        var changed = 0;
-        foreach (var i in Session.Invitees)
-        {
-            var value = attended(i);
-            if (value == i.Attended) continue;
-            i.Attended = value;
-            i.AttendanceRecordedAt = now;
-            i.AttendanceSource = source;
-            changed++;
-        }
-        return changed;
+        foreach (var e in outcome.Errors) ModelState.AddModelError("", e.Message);
+        return Page();
     }
 
     private async Task<bool> LoadAsync(int id, CancellationToken ct)

@@ -73,34 +73,34 @@ public sealed class EditModel(EgiDbContext db, CurrentUser me, TimeProvider cloc
     {
         if (await LoadAsync(id, periodId, ct) is { } refused) return refused;
         var (input, parseErrors) = Parse(Input);
-        var errors = parseErrors.Concat(SessionRules.Validate(input).Where(e => parseErrors.All(p => p.Field != e.Field))).ToList();
-        if (input.Kind is { } kind && Enum.IsDefined(kind) && !SessionRules.MayEdit(kind, me.IsTalentoHumano, me.IsPlaneacion))
-            errors.Add(new(nameof(input.Kind), "Planeación programa solo sesiones de «Divulgación»; las de socialización son de Talento Humano."));
+        var errors = parseErrors.ToList();
         if (input.DependencyId is { } depId && input.Audience == SessionAudience.Dependency && !await db.Dependencies.AnyAsync(d => d.Id == depId, ct))
             errors.Add(new(nameof(input.DependencyId), "La «Dependencia» elegida no existe."));
-        if (errors.Count > 0)
+        var now = clock.GetUtcNow().UtcDateTime;
+        var editor = new SessionEditor(me.IsTalentoHumano, me.IsPlaneacion);
+        var session = Existing;
+        var before = session?.ToInput();
+        if (errors.Count == 0)
+        {
+            // The aggregate checks the input and who may schedule or change a session of its kind.
+            Outcome outcome;
+            if (session is null)
+            {
+                var organizer = (await db.Users.AsNoTracking().Where(u => u.Id == me.UserId).Select(u => u.Email).FirstOrDefaultAsync(ct)) ?? "egi@egi-demo.gov.co";
+                (session, outcome) = Session.Schedule(editor, Period!.Id, input, organizer, me.DisplayName, now);
+                if (session is not null) db.Add(session);
+            }
+            else outcome = session.Change(editor, input);
+            errors.AddRange(outcome.Errors);
+        }
+        else errors.AddRange(SessionRules.Validate(input).Where(e => parseErrors.All(p => p.Field != e.Field)));
+        if (errors.Count > 0 || session is null)
         {
             ModelState.Clear();
             ModelState.AddFieldErrors(errors);
             return Page();
         }
 
-        var now = clock.GetUtcNow().UtcDateTime;
-        var session = Existing;
-        var before = session?.ToInput();
-        if (session is null)
-        {
-            session = new Session
-            {
-                PeriodId = Period!.Id,
-                CreatedAt = now,
-                OrganizerEmail = (await db.Users.AsNoTracking().Where(u => u.Id == me.UserId).Select(u => u.Email).FirstOrDefaultAsync(ct)) ?? "egi@egi-demo.gov.co",
-                OrganizerName = me.DisplayName,
-            };
-            db.Add(session);
-        }
-        var changed = session.Apply(input);
-        if (changed && session.SentSequence is not null && before is not null) session.Sequence++;
         var (added, removed) = await SessionInvitations.SyncInviteesAsync(db, session, ct);
         await db.SaveChangesAsync(ct);
         db.Audit(before is null ? "Crear" : "Modificar", SessionInvitations.AuditEntity, session.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),

@@ -1,3 +1,4 @@
+using Egi.Domain.Common;
 using Egi.Domain.Process;
 using Egi.Domain.Evaluations;
 using Egi.Web.Data;
@@ -41,13 +42,7 @@ public static class SessionInvitations
             .ToList();
         var parents = await db.Dependencies.AsNoTracking().ToDictionaryAsync(d => d.Id, d => d.ParentId, ct);
         var audience = SessionRules.ResolveAudience(session.Audience, session.DependencyId, session.Date, servants, evaluations, parents);
-
-        var removed = session.Invitees.Where(i => !audience.Contains(i.ServantId) && !i.Attended).ToList();
-        foreach (var i in removed) session.Invitees.Remove(i);
-        var present = session.Invitees.Select(i => i.ServantId).ToHashSet();
-        var added = audience.Where(id => !present.Contains(id)).Order().ToList();
-        foreach (var id in added) session.Invitees.Add(new SessionInvitee { ServantId = id });
-        return (added.Count, removed.Count);
+        return session.SyncInvitees(audience);
     }
 
     public static async Task<IReadOnlyList<InviteeRow>> RegisterAsync(EgiDbContext db, int sessionId, CancellationToken ct) =>
@@ -82,30 +77,32 @@ public static class SessionInvitations
     /// .ics (same UID for every send, SEQUENCE of the current version: a resend after a change updates the
     /// entry already in the calendar). Returns how many were queued.
     /// </summary>
-    public static async Task<int> SendAsync(EgiDbContext db, Notifier notifier, EmailTemplates templates, Session session, DateTimeOffset now, CancellationToken ct)
+    public static async Task<(Outcome Outcome, int Sent)> SendAsync(EgiDbContext db, Notifier notifier, EmailTemplates templates, Session session,
+        SessionEditor editor, DateTimeOffset now, CancellationToken ct)
     {
         var register = await RegisterAsync(db, session.Id, ct);
-        var pending = session.Invitees.Where(i => i.InvitedSequence != session.Sequence).Select(i => i.ServantId).ToHashSet();
+        var pending = session.NotInvitedYet.Select(i => i.ServantId).ToHashSet();
+        var reached = register.Where(r => pending.Contains(r.ServantId) && r.Email.Contains('@')).ToList();
+        var update = session.SentSequence is not null;
+        // The aggregate decides first (who may send, a session without invitees): nothing is queued when it refuses.
+        var outcome = session.RecordInvitationsSent(editor, reached.Select(r => r.ServantId), now.UtcDateTime);
+        if (!outcome.Succeeded) return (outcome, 0);
         var users = await db.Users.AsNoTracking().Where(u => u.ServantId != null && pending.Contains(u.ServantId.Value))
             .ToDictionaryAsync(u => u.ServantId!.Value, u => u.Id, ct);
         var home = templates.Url("/");
         var ics = IcsWriter.WriteUtf8(CalendarEventOf(session, register, home), now);
         var contentType = IcsWriter.ContentType(CalendarEventOf(session, register, home));
-        var update = session.SentSequence is not null;
         var when = When(session);
         var sent = 0;
-        foreach (var person in register.Where(r => pending.Contains(r.ServantId) && r.Email.Contains('@')))
+        foreach (var person in reached)
         {
             var email = templates.SessionInvitation(person.Name, Notice(session, when, home), update);
             var queued = await notifier.QueueAsync(new Recipient(person.Email, person.Name, users.GetValueOrDefault(person.ServantId)), email, MailKind.SessionInvitation,
                 deduplicationKey: $"sesion:{session.Id}:v{session.Sequence}:s{person.ServantId}",
                 attachments: [new MailAttachment("sesion.ics", contentType, ics)], ct: ct);
             if (queued) sent++;
-            session.Invitees.First(i => i.ServantId == person.ServantId).InvitedSequence = session.Sequence;
         }
-        session.SentSequence = session.Sequence;
-        session.InvitationsSentAt = now.UtcDateTime;
-        return sent;
+        return (Outcome.Ok, sent);
     }
 }
 
@@ -115,12 +112,15 @@ public static class SessionCancellation
     /// Queues the cancellation (METHOD:CANCEL, same UID, next SEQUENCE) to every invitee who received a citation,
     /// so the entry disappears from their calendars. Returns how many were queued.
     /// </summary>
-    public static async Task<int> SendAsync(EgiDbContext db, Notifier notifier, EmailTemplates templates, Session session, DateTimeOffset now, CancellationToken ct)
+    public static async Task<(Outcome Outcome, int Sent)> SendAsync(EgiDbContext db, Notifier notifier, EmailTemplates templates, Session session,
+        SessionEditor editor, DateTimeOffset now, CancellationToken ct)
     {
+        // The aggregate refuses a session with attendance recorded, and gives the cancellation its next SEQUENCE.
+        var outcome = session.Cancel(editor);
+        if (!outcome.Succeeded) return (outcome, 0);
         var register = await SessionInvitations.RegisterAsync(db, session.Id, ct);
         var invited = register.Where(r => r.InvitedSequence is not null && r.Email.Contains('@')).ToList();
-        if (invited.Count == 0) return 0;
-        session.Sequence++;
+        if (invited.Count == 0) return (Outcome.Ok, 0);
         var home = templates.Url("/");
         var calendarEvent = SessionInvitations.CalendarEventOf(session, invited, home) with { Cancelled = true };
         var ics = IcsWriter.WriteUtf8(calendarEvent, now);
@@ -136,7 +136,7 @@ public static class SessionCancellation
                     attachments: [new MailAttachment("sesion.ics", IcsWriter.ContentType(calendarEvent), ics)], ct: ct))
                 sent++;
         }
-        return sent;
+        return (Outcome.Ok, sent);
     }
 }
 

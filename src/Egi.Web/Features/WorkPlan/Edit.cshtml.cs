@@ -70,23 +70,22 @@ public sealed class EditModel(EgiDbContext db, CurrentUser me, TimeProvider cloc
         }
         WorkPlanStatus? status = int.TryParse(Input.Status, out var st) ? (WorkPlanStatus)st : null;
         var input = new WorkPlanActivityInput(Input.Name, Input.Responsible, start, end, status, percent, Input.Observations);
-        errors.AddRange(WorkPlanRules.Validate(input).Where(v => errors.All(e => e.Field != v.Field)));
-        if (errors.Count > 0)
+        var now = clock.GetUtcNow().UtcDateTime;
+        var activity = Existing;
+        var before = activity?.Snapshot();
+        if (errors.Count > 0) errors.AddRange(WorkPlanRules.Validate(input).Where(v => errors.All(e => e.Field != v.Field)));
+        else
+        {
+            // The plan checks the row (dates, status and % consistent) and places a new one after the last.
+            var outcome = activity is null ? Plan.AddActivity(input, now, out activity) : Plan.ChangeActivity(activity, input, now);
+            errors.AddRange(outcome.Errors);
+        }
+        if (errors.Count > 0 || activity is null)
         {
             ModelState.Clear();
             ModelState.AddFieldErrors(errors);
             return Page();
         }
-
-        var now = clock.GetUtcNow().UtcDateTime;
-        var activity = Existing;
-        var before = activity?.Snapshot();
-        if (activity is null)
-        {
-            activity = new WorkPlanActivity { WorkPlanId = Plan.Id, Order = (Plan.Activities.Count == 0 ? 0 : Plan.Activities.Max(x => x.Order)) + 10 };
-            db.Add(activity);
-        }
-        activity.Apply(input, now);
         await db.SaveChangesAsync(ct);
         db.Audit(before is null ? "Crear" : "Modificar", IndexModel.ActivityAuditEntity, activity.Id.ToString(CultureInfo.InvariantCulture),
             $"{(activity.ProcedureNumber is { } n ? $"Actividad {n}" : "Actividad agregada")}: «{IndexModel.Short(activity.Name)}» — {activity.Status.Label()}, {activity.PercentDone} %",
@@ -101,12 +100,12 @@ public sealed class EditModel(EgiDbContext db, CurrentUser me, TimeProvider cloc
         if (!me.IsTalentoHumano) return Forbid();
         if (id is { } activityId)
         {
-            Existing = await db.Set<WorkPlanActivity>().FirstOrDefaultAsync(a => a.Id == activityId, ct);
-            if (Existing is null) return NotFound();
-            planId = Existing.WorkPlanId;
+            planId = await db.Set<WorkPlanActivity>().Where(a => a.Id == activityId).Select(a => (int?)a.WorkPlanId).FirstOrDefaultAsync(ct);
+            if (planId is null) return NotFound();
         }
         var plan = await db.Set<AnnualWorkPlan>().Include(p => p.Activities).FirstOrDefaultAsync(p => p.Id == planId, ct);
         if (plan is null) return NotFound();
+        if (id is { } existing) Existing = plan.Activities.First(a => a.Id == existing);
         Plan = plan;
         PeriodId = plan.PeriodId;
         PeriodName = await db.Periods.Where(p => p.Id == plan.PeriodId).Select(p => p.Name).FirstAsync(ct);

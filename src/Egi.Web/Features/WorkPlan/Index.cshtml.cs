@@ -47,10 +47,15 @@ public sealed class IndexModel(EgiDbContext db, CurrentUser me, TimeProvider clo
     public async Task<IActionResult> OnPostDeleteAsync(int activityId, CancellationToken ct)
     {
         if (!me.IsTalentoHumano) return Forbid();
-        var activity = await db.Set<WorkPlanActivity>().FirstOrDefaultAsync(a => a.Id == activityId, ct);
-        if (activity is null) return NotFound();
-        var plan = await db.Set<AnnualWorkPlan>().AsNoTracking().FirstAsync(p => p.Id == activity.WorkPlanId, ct);
-        db.Remove(activity);
+        var plan = await db.Set<AnnualWorkPlan>().Include(p => p.Activities).FirstOrDefaultAsync(p => p.Activities.Any(a => a.Id == activityId), ct);
+        if (plan is null) return NotFound();
+        var activity = plan.Activities.First(a => a.Id == activityId);
+        var removed = plan.RemoveActivity(activity);
+        if (!removed.Succeeded)
+        {
+            TempData["Mensaje"] = removed.ToString();
+            return RedirectToPage(new { periodId = plan.PeriodId });
+        }
         db.Audit("Eliminar", ActivityAuditEntity, activity.Id.ToString(CultureInfo.InvariantCulture),
             $"Actividad eliminada del plan de trabajo: «{Short(activity.Name)}»", activity.Snapshot());
         await db.SaveChangesAsync(ct);

@@ -1,5 +1,6 @@
 using Egi.Domain.Directory;
 using Egi.Domain.Directory.Import;
+using Egi.Web.Infrastructure.Import;
 
 namespace Egi.Web.Features.Directory.Import;
 

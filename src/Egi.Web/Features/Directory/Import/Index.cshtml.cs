@@ -4,6 +4,7 @@ using Egi.Web.Data;
 using Egi.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Egi.Web.Infrastructure.Import;
 
 namespace Egi.Web.Features.Directory.Import;
 

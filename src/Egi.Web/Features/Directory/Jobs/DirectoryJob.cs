@@ -90,7 +90,7 @@ public sealed class DirectoryJob
     /// <summary>The API sync's request (JSON), until the job ends: then it is cleared (personal data is kept no longer than needed).</summary>
     public string? Payload { get; set; }
 
-    /// <summary>The import screen's pending file (<see cref="Import.PendingImports"/> token), its name and the preview's fingerprint.</summary>
+    /// <summary>The import screen's pending file (<see cref="Infrastructure.Import.PendingImports"/> token), its name and the preview's fingerprint.</summary>
     public string? PendingToken { get; set; }
 
     public string? FileName { get; set; }

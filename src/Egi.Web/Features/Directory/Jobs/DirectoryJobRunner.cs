@@ -11,6 +11,7 @@ using Egi.Web.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Egi.Web.Infrastructure.Import;
 
 namespace Egi.Web.Features.Directory.Jobs;
 

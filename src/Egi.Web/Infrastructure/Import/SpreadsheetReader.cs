@@ -2,7 +2,7 @@ using Egi.Domain.Directory;
 using Egi.Domain.Directory.Import;
 using MiniExcelLibs;
 
-namespace Egi.Web.Features.Directory.Import;
+namespace Egi.Web.Infrastructure.Import;
 
 /// <summary>The rows of an uploaded sheet, or why it could not be read (Spanish, for the person who uploaded it).</summary>
 public sealed record SpreadsheetContent(IReadOnlyList<SheetRow> Rows, string? Error)

@@ -1,4 +1,4 @@
-namespace Egi.Web.Features.Directory.Import;
+namespace Egi.Web.Infrastructure.Import;
 
 /// <summary>
 /// Keeps an uploaded file between its preview and its confirmation, in the data folder (outside the web root),

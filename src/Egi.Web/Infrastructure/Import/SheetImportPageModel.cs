@@ -2,7 +2,7 @@ using Egi.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
-namespace Egi.Web.Features.Directory.Import;
+namespace Egi.Web.Infrastructure.Import;
 
 /// <summary>
 /// What every import screen (servants, plan items, EDL results) shares between the preview and the confirmation: the

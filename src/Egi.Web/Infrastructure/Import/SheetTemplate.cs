@@ -2,7 +2,7 @@ using System.Text;
 using MiniExcelLibs;
 using MiniExcelLibs.OpenXml;
 
-namespace Egi.Web.Features.Directory.Import;
+namespace Egi.Web.Infrastructure.Import;
 
 /// <summary>
 /// The downloadable template of an import screen (servants, plan items, EDL results): a data sheet with the headers and

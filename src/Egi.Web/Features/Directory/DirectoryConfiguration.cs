@@ -1,0 +1,43 @@
+using Egi.Domain.Directory;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Egi.Web.Features.Directory;
+
+/// <summary>The dependencias: a tree by ParentId, unique code.</summary>
+internal sealed class DependencyConfiguration : IEntityTypeConfiguration<Dependency>
+{
+    public void Configure(EntityTypeBuilder<Dependency> e)
+    {
+        e.Property(d => d.Code).HasMaxLength(20);
+        e.Property(d => d.Name).HasMaxLength(200);
+        e.HasIndex(d => d.Code).IsUnique();
+        e.HasOne<Dependency>().WithMany().HasForeignKey(d => d.ParentId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+/// <summary>The directory of servants: unique document, boss, search and sort keys.</summary>
+internal sealed class ServantConfiguration : IEntityTypeConfiguration<Servant>
+{
+    public void Configure(EntityTypeBuilder<Servant> e)
+    {
+        e.Property(s => s.DocumentNumber).HasMaxLength(15);
+        e.HasIndex(s => s.DocumentNumber).IsUnique();
+        e.Property(s => s.FirstNames).HasMaxLength(100);
+        e.Property(s => s.LastNames).HasMaxLength(100);
+        e.Property(s => s.Email).HasMaxLength(254);
+        e.HasIndex(s => s.Email);
+        e.Property(s => s.JobTitle).HasMaxLength(150);
+        e.Property(s => s.JobCode).HasMaxLength(10);
+        e.Property(s => s.JobGrade).HasMaxLength(10);
+        e.HasOne<Dependency>().WithMany().HasForeignKey(s => s.DependencyId).OnDelete(DeleteBehavior.Restrict);
+        e.HasOne<Servant>().WithMany().HasForeignKey(s => s.BossId).OnDelete(DeleteBehavior.Restrict);
+        e.HasIndex(s => s.BossId);
+        e.Property(s => s.SearchText).HasMaxLength(Servant.SearchTextMax);
+        e.Property(s => s.SortKey).HasMaxLength(200);
+        e.HasIndex(s => s.SortKey);
+        e.HasIndex(s => s.RetirementDate);
+        e.Ignore(s => s.FullName);
+        e.Ignore(s => s.Job);
+    }
+}
