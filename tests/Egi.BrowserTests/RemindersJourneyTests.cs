@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using Egi.BrowserTests.Infrastructure;
 using Egi.Domain.Calendar;
+using Egi.Domain.Process;
 using Egi.Web.Features.Control;
 using Egi.Web.Notifications;
 using Microsoft.EntityFrameworkCore;
