@@ -59,7 +59,7 @@ public abstract class AcceptancePageModel(EvaluationWorkflow workflow, EgiDbCont
         var outcome = await workflow.RunAsync(Case, Version, e => Accept(e, Case), ct);
         if (!outcome.Succeeded) return Refused(outcome);
         TempData["Mensaje"] = AcceptedMessage;
-        return RedirectToPage("./Details", new { id });
+        return RedirectToPage("/Evaluations/Details", new { id });
     }
 
     public async Task<IActionResult> OnPostNotAcceptAsync(int id, CancellationToken ct)

@@ -64,7 +64,7 @@ public sealed class CompetenciesModel(EvaluationWorkflow workflow, EgiDbContext 
             return Page();
         }
         TempData["Mensaje"] = $"Calificó las competencias de {Case.Evaluado.FullName}. Sigue la aceptación final del evaluado.";
-        return RedirectToPage("./Details", new { id });
+        return RedirectToPage("/Evaluations/Details", new { id });
     }
 
     /// <summary>Each message that names a competency goes next to its radio group; the rest to the summary.</summary>

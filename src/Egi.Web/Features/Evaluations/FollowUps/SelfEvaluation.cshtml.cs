@@ -165,7 +165,7 @@ public sealed class SelfEvaluationModel(EvaluationWorkflow workflow, EgiDbContex
             TempData["Mensaje"] = submit
                 ? $"Envió su autoevaluación del {SeForms.Ordinal(followUp)} seguimiento a {evaluator}. Le avisaremos cuando la revise."
                 : "Guardó el borrador de su autoevaluación. Puede seguir editándola y enviarla cuando esté completa.";
-            return submit ? RedirectToPage("./Details", new { id }) : RedirectToPage("./SelfEvaluation", new { id });
+            return submit ? RedirectToPage("/Evaluations/Details", new { id }) : RedirectToPage("./SelfEvaluation", new { id });
         }
         ModelState.AddFieldErrors(outcome.Errors, "");
         if (outcome.Errors.Any(e => e.Message == EvaluationWorkflow.StaleMessage))

@@ -15,7 +15,7 @@ namespace Egi.Web.Features.Evaluations;
 /// rows (no JavaScript needed): empty rows are ignored. «Guardar borrador» keeps an incomplete set; «Enviar al jefe
 /// para aprobación» asks the domain to check every rule. A stale save keeps what was typed and says so.
 /// </summary>
-public sealed class GoalsModel(EvaluationWorkflow workflow, EgiDbContext db) : PageModel
+public sealed class FormulationModel(EvaluationWorkflow workflow, EgiDbContext db) : PageModel
 {
     public EvaluationCase Case { get; private set; } = null!;
     public Evaluation Evaluation => Case.Evaluation;
@@ -78,7 +78,7 @@ public sealed class GoalsModel(EvaluationWorkflow workflow, EgiDbContext db) : P
             TempData["Mensaje"] = submit
                 ? $"Envió sus metas a {evaluator} para aprobación. Le avisaremos cuando las revise."
                 : "Guardó el borrador de sus metas. Puede seguir editándolas y enviarlas cuando estén completas.";
-            return submit ? RedirectToPage("./Details", new { id }) : RedirectToPage("./Goals", new { id });
+            return submit ? RedirectToPage("/Evaluations/Details", new { id }) : RedirectToPage("./Formulation", new { id });
         }
 
         ModelState.AddFieldErrors(outcome.Errors, "");

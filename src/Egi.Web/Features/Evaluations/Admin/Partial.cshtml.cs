@@ -69,7 +69,7 @@ public sealed class PartialModel(EvaluationWorkflow workflow, EgiDbContext db) :
         if (outcome.Succeeded)
         {
             TempData["Mensaje"] = $"Quedó registrada la evaluación parcial de {evaluado} ({EvView.Date(Owed.From)} al {EvView.Date(Owed.To)}).";
-            return OnBehalf ? RedirectToPage("./Admin", new { id }) : Redirect("/Pending");
+            return OnBehalf ? RedirectToPage("/Evaluations/Admin/Admin", new { id }) : Redirect("/Pending");
         }
         foreach (var e in outcome.Errors) ModelState.AddModelError(e.Field, e.Message);
         if (outcome.Errors.Any(e => e.Message == EvaluationWorkflow.StaleMessage)) Version = Evaluation.Version;

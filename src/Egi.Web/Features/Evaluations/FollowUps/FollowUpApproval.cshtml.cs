@@ -33,7 +33,7 @@ public sealed class FollowUpApprovalModel(EvaluationWorkflow workflow, EgiDbCont
 
     protected override void FillFormFromEvaluation() => Progress = SeForms.Rows(Evaluation, FollowUp);
 
-    protected override IActionResult AfterDecision(int id) => RedirectToPage("./Details", new { id });
+    protected override IActionResult AfterDecision(int id) => RedirectToPage("/Evaluations/Details", new { id });
 
     public Task<IActionResult> OnPostApproveAsync(int id, CancellationToken ct) =>
         DecideAsync(id, e => e.ApproveSelfEvaluation(Case.Actor, FollowUp, Case.Context, Comment),
@@ -100,6 +100,6 @@ public sealed class FollowUpApprovalModel(EvaluationWorkflow workflow, EgiDbCont
         TempData["Mensaje"] = n == 1
             ? $"Envió la modificación del primer seguimiento de {evaluado}. Ahora {evaluado} verá los cambios y decidirá si los acepta."
             : $"Modificó el segundo seguimiento de {evaluado}. Sigue la calificación de las competencias.";
-        return RedirectToPage("./Details", new { id });
+        return RedirectToPage("/Evaluations/Details", new { id });
     }
 }

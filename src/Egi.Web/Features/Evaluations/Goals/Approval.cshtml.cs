@@ -35,7 +35,7 @@ public sealed class ApprovalModel(EvaluationWorkflow workflow, EgiDbContext db) 
 
     protected override void FillFormFromEvaluation() => Goals = ApGoals.Inputs(Evaluation.OrderedGoals);
 
-    protected override IActionResult AfterDecision(int id) => RedirectToPage("./ToApprove");
+    protected override IActionResult AfterDecision(int id) => RedirectToPage("/Evaluations/ToApprove");
 
     public Task<IActionResult> OnPostApproveAsync(int id, CancellationToken ct) =>
         DecideAsync(id, e => e.ApproveGoals(Case.Actor, Case.Context, Comment),
@@ -124,7 +124,7 @@ public sealed class ApprovalModel(EvaluationWorkflow workflow, EgiDbContext db) 
         var outcome = await Workflow.RunAsync(Case, Version, e => e.ModifyGoals(Case.Actor, goals, justifications, Case.Context), ct);
         if (!outcome.Succeeded) return ModificationRefused(outcome, FieldChange.Diff(before, goals), "Goals");
         TempData["Mensaje"] = $"Envió la modificación de las metas de {evaluado}. Ahora {evaluado} verá los cambios y decidirá si los acepta.";
-        return RedirectToPage("./ToApprove");
+        return RedirectToPage("/Evaluations/ToApprove");
     }
 }
 

@@ -91,7 +91,7 @@ public sealed class CommitteeModel(EvaluationWorkflow workflow, EgiDbContext db)
         if (outcome.Succeeded)
         {
             TempData["Mensaje"] = $"Quedó registrada la decisión de la Comisión Evaluadora: las metas de {evaluado} quedaron concertadas.";
-            return RedirectToPage("./ToApprove");
+            return RedirectToPage("/Evaluations/ToApprove");
         }
         foreach (var e in outcome.Errors) ModelState.AddModelError(e.Field, e.Message);
         if (outcome.Errors.Any(e => e.Message == EvaluationWorkflow.StaleMessage))
@@ -121,7 +121,7 @@ public sealed class CommitteeModel(EvaluationWorkflow workflow, EgiDbContext db)
         if (outcome.Succeeded)
         {
             TempData["Mensaje"] = $"Quedó registrada la decisión de la Comisión Evaluadora sobre el {SeForms.Ordinal(followUp)} seguimiento de {evaluado}.";
-            return RedirectToPage("./ToApprove");
+            return RedirectToPage("/Evaluations/ToApprove");
         }
         foreach (var e in outcome.Errors) ModelState.AddModelError(e.Field, e.Message);
         if (outcome.Errors.Any(e => e.Message == EvaluationWorkflow.StaleMessage))
