@@ -110,7 +110,7 @@ public sealed class EvaluationNotices(EgiDbContext db, Notifier notifier, EmailT
     {
         ArgumentNullException.ThrowIfNull(e);
         var action = e.PendingFor(new Actor("", servantId, ""));
-        if (action != PendingAction.None) return (EvView.ActionText(action), EvView.PageFor(e.Id, action));
+        if (action != PendingAction.None) return (EvaluationView.ActionText(action), EvaluationView.PageFor(e.Id, action));
         return (null, e.State == EvaluationState.Finalized ? $"/Evaluations/Result/{e.Id}" : $"/Evaluations/Details/{e.Id}");
     }
 

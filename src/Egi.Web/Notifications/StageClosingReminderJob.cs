@@ -156,7 +156,7 @@ public sealed class StageClosingReminderJob : IScheduledJob
                 var action = x.Action ?? PendingAction.None;
                 var name = x.Name.Trim();
                 var email = templates.DeadlineReminder(new DeadlineNotice(reader, name, x.Evaluado.Trim(), period.Name, stage.Label(), x.Deadline,
-                    due.WorkingDaysLeft(x.Deadline), source, newServantDays, EvView.ActionText(action), templates.Url(EvView.PageFor(x.Id, action))));
+                    due.WorkingDaysLeft(x.Deadline), source, newServantDays, EvaluationView.ActionText(action), templates.Url(EvaluationView.PageFor(x.Id, action))));
                 if (await notifier.QueueAsync(new Recipient(x.Email, name, x.UserId), email, MailKind.DeadlineReminder, Key(x.Id, x.Deadline, x.Who), ct: ct))
                 {
                     var role = reader switch { NoticeReader.Evaluado => ControlText.Evaluado, NoticeReader.Recorder => ControlText.Committee, _ => ControlText.Evaluator };

@@ -157,7 +157,7 @@ public sealed class ControlPoints
             var role = c.WaitingOn == WaitingOn.Evaluado ? ControlText.Evaluado : c.Escalated || c.Committee ? ControlText.Committee : ControlText.Evaluator;
             var action = c.Action ?? PendingAction.None;
             return new ControlRow(c.Id, c.DocumentNumber, c.Evaluado.Trim(), c.Dependency, c.State.Label(), role, c.RecipientId, c.Recipient.Trim(), c.Email,
-                c.RecipientUserId, role, EvView.PageFor(c.Id, action), EvView.ActionText(action), lateness);
+                c.RecipientUserId, role, EvaluationView.PageFor(c.Id, action), EvaluationView.ActionText(action), lateness);
         }).ToList();
     }
 

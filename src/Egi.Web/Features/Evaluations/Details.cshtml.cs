@@ -20,9 +20,9 @@ public sealed class DetailsModel(EvaluationWorkflow workflow, EgiDbContext db) :
 {
     public EvaluationCase Case { get; private set; } = null!;
     public Evaluation Evaluation => Case.Evaluation;
-    public EvSummary Summary { get; private set; } = null!;
-    public IReadOnlyList<EvAction> Actions { get; private set; } = [];
-    public EvPartials Partials { get; private set; } = null!;
+    public EvaluationSummary Summary { get; private set; } = null!;
+    public IReadOnlyList<AvailableAction> Actions { get; private set; } = [];
+    public PartialEvaluationsView Partials { get; private set; } = null!;
 
     /// <summary>Every piece of evidence of the evaluation: each follow-up version shows those it was sent with.</summary>
     public IReadOnlyList<EvidenceItem> Evidence { get; private set; } = [];
@@ -32,23 +32,23 @@ public sealed class DetailsModel(EvaluationWorkflow workflow, EgiDbContext db) :
         var c = await workflow.LoadAsync(id, ct);
         if (c is null) return NotFound();
         Case = c;
-        Summary = await EvSummary.LoadAsync(db, c, ct);
-        Actions = EvView.ActionsFor(c);
-        Partials = await EvPartials.LoadAsync(db, c, ct);
+        Summary = await EvaluationSummary.LoadAsync(db, c, ct);
+        Actions = EvaluationView.ActionsFor(c);
+        Partials = await PartialEvaluationsView.LoadAsync(db, c, ct);
         Evidence = await db.EvidenceItems.AsNoTracking().Where(x => x.EvaluationId == id).OrderBy(x => x.Id).ToListAsync(ct);
         return Page();
     }
 }
 
 /// <summary>A link to what the signed-in person can do now on an evaluation.</summary>
-public sealed record EvAction(string Text, string Url, string Hint);
+public sealed record AvailableAction(string Text, string Url, string Hint);
 
-/// <summary>What the summary at the top of the evaluado's pages shows (partial _EvSummary).</summary>
-public sealed record EvSummary(EvaluationCase Case, string DependencyName, IReadOnlyList<string> CommitteeMembers, IReadOnlyList<string> EscalationMembers, string? EscalationRecorder)
+/// <summary>What the summary at the top of the evaluado's pages shows (partial _EvaluationSummary).</summary>
+public sealed record EvaluationSummary(EvaluationCase Case, string DependencyName, IReadOnlyList<string> CommitteeMembers, IReadOnlyList<string> EscalationMembers, string? EscalationRecorder)
 {
     public Evaluation Evaluation => Case.Evaluation;
 
-    public static async Task<EvSummary> LoadAsync(EgiDbContext db, EvaluationCase c, CancellationToken ct)
+    public static async Task<EvaluationSummary> LoadAsync(EgiDbContext db, EvaluationCase c, CancellationToken ct)
     {
         var e = c.Evaluation;
         var dependency = await db.Dependencies.AsNoTracking().Where(d => d.Id == c.Evaluado.DependencyId).Select(d => d.Name).FirstOrDefaultAsync(ct) ?? "—";
@@ -57,7 +57,7 @@ public sealed record EvSummary(EvaluationCase Case, string DependencyName, IRead
             ? []
             : await db.Servants.AsNoTracking().Where(s => ids.Contains(s.Id)).ToDictionaryAsync(s => s.Id, s => s.FirstNames + " " + s.LastNames, ct);
         string Name(int id) => names.TryGetValue(id, out var n) ? n.Trim() : $"Servidor {id}";
-        return new EvSummary(c, dependency,
+        return new EvaluationSummary(c, dependency,
             e.CommitteeMemberIds.Select(Name).ToList(),
             e.EscalationMemberIds.Select(Name).ToList(),
             e.EscalationRecorderId is { } r ? Name(r) : null);
@@ -81,20 +81,20 @@ public sealed record EvSummary(EvaluationCase Case, string DependencyName, IRead
             if (Evaluation.State.Step() is not { } step) return null;
             var ctx = Case.Context;
             var w = Case.Period.Window(step.Stage());
-            var range = $"del {EvView.Date(w.Start)} al {EvView.Date(w.End)}";
+            var range = $"del {EvaluationView.Date(w.Start)} al {EvaluationView.Date(w.End)}";
             if (ctx.Period.IsOpen(step.Stage(), ctx.Today)) return (true, $"La ventana de «{w.Stage.Label()}» va {range}.");
             var reopened = Evaluation.Reopenings.Where(r => r.Step == step && r.Until >= ctx.Today).Select(r => (DateOnly?)r.Until).Max();
-            if (reopened is { } until) return (true, $"Talento Humano reabrió el paso para esta evaluación hasta el {EvView.Date(until)} (la ventana general fue {range}).");
+            if (reopened is { } until) return (true, $"Talento Humano reabrió el paso para esta evaluación hasta el {EvaluationView.Date(until)} (la ventana general fue {range}).");
             if (Evaluation.IsStepOpen(step, ctx))
-                return (true, $"El servidor ingresó el {EvView.Date(ctx.EvaluadoHireDate)} y tiene {ctx.Period.Settings.NewServantGoalWorkingDays} días hábiles para concertar sus metas.");
-            if (ctx.Today < w.Start) return (false, $"La ventana de «{w.Stage.Label()}» abre el {EvView.Date(w.Start)} y va hasta el {EvView.Date(w.End)}.");
+                return (true, $"El servidor ingresó el {EvaluationView.Date(ctx.EvaluadoHireDate)} y tiene {ctx.Period.Settings.NewServantGoalWorkingDays} días hábiles para concertar sus metas.");
+            if (ctx.Today < w.Start) return (false, $"La ventana de «{w.Stage.Label()}» abre el {EvaluationView.Date(w.Start)} y va hasta el {EvaluationView.Date(w.End)}.");
             return (false, $"La ventana de «{w.Stage.Label()}» va {range}. Solo Talento Humano puede reabrir el paso para esta persona.");
         }
     }
 }
 
 /// <summary>Formats and small decisions shared by the evaluado's pages, the evaluation page and «Mis pendientes».</summary>
-public static class EvView
+public static class EvaluationView
 {
     private static readonly JsonSerializerOptions Json = new();
 
@@ -184,10 +184,10 @@ public static class EvView
     };
 
     /// <summary>What the signed-in person may do now. Consulta and anyone else who only reads get nothing.</summary>
-    public static IReadOnlyList<EvAction> ActionsFor(EvaluationCase c)
+    public static IReadOnlyList<AvailableAction> ActionsFor(EvaluationCase c)
     {
         var e = c.Evaluation;
-        var actions = new List<EvAction>();
+        var actions = new List<AvailableAction>();
         // A closed period is read-only: nothing to do on its evaluations (Talento Humano still reads the administration page).
         switch (c.Period.IsClosed ? PendingAction.None : e.PendingFor(c.Actor))
         {
@@ -233,8 +233,8 @@ public static class EvView
             .SelectMany(kv => kv.Value is { } entry ? entry.Errors.Select(e => e.ErrorMessage) : []).Distinct().ToList();
 }
 
-/// <summary>Model of the partial _EvGoalsTable: goals as a read-only table with its caption.</summary>
-public sealed record EvGoalsTable(string Caption, IReadOnlyList<Goal> Goals);
+/// <summary>Model of the partial _GoalsTable: goals as a read-only table with its caption.</summary>
+public sealed record GoalsTable(string Caption, IReadOnlyList<Goal> Goals);
 
-/// <summary>Model of the partial _EvChanges: what the evaluator changed, before/after with the justification.</summary>
-public sealed record EvChangesTable(string Caption, IReadOnlyList<FieldChange> Changes);
+/// <summary>Model of the partial _ChangesTable: what the evaluator changed, before/after with the justification.</summary>
+public sealed record ChangesTable(string Caption, IReadOnlyList<FieldChange> Changes);

@@ -315,7 +315,7 @@ public static class RecordRows
         select (IReadOnlyList<object?>)
         [
             .. Short(i, withFollowUp ? step : null), v.Round, EvaluationFacts.BogotaDay(v.At), v.ActorName, v.Kind.Label(),
-            c.GoalNumber, c.FieldLabel, EvView.Before(c), EvView.After(c), c.Justification,
+            c.GoalNumber, c.FieldLabel, EvaluationView.Before(c), EvaluationView.After(c), c.Justification,
         ];
 
     /// <summary>Each competency rated, with the scale's label of its value, who rated it and when, and the evaluado's answer.</summary>

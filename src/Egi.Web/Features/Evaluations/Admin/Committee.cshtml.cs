@@ -30,17 +30,17 @@ public sealed class CommitteeModel(EvaluationWorkflow workflow, EgiDbContext db)
 
     /// <summary>An escalated follow-up: the % per goal the committee decides (the same inputs as the self-evaluation).</summary>
     [BindProperty]
-    public List<SeProgressRow> Progress { get; set; } = [];
+    public List<FollowUpProgressRow> Progress { get; set; } = [];
 
     public bool IsGoals => Evaluation.EscalatedStep == EvaluationStep.Goals;
 
     /// <summary>1 or 2 when a follow-up is escalated.</summary>
-    public int FollowUp => SeForms.FollowUpOf(Evaluation.State);
+    public int FollowUp => FollowUpForms.FollowUpOf(Evaluation.State);
 
-    public (IReadOnlyList<SeProgressRow> Rows, IReadOnlyList<Goal> Goals, bool ShowAgreed, IReadOnlyList<GoalProgress> FirstFollowUp) ProgressInputs =>
+    public (IReadOnlyList<FollowUpProgressRow> Rows, IReadOnlyList<Goal> Goals, bool ShowAgreed, IReadOnlyList<GoalProgress> FirstFollowUp) ProgressInputs =>
         (Progress, Evaluation.OrderedGoals, FollowUp == 1, FollowUp == 2 ? Evaluation.ProgressOf(1) : []);
 
-    public ApGoalsEditor Editor => new(Evaluation.Id, Goals, Case.Period.Settings.MaxGoals, Case.Period.Year, Evaluation.OrderedGoals.Select(g => g.Number).ToHashSet(), PlanItems,
+    public GoalsEditor Editor => new(Evaluation.Id, Goals, Case.Period.Settings.MaxGoals, Case.Period.Year, Evaluation.OrderedGoals.Select(g => g.Number).ToHashSet(), PlanItems,
         Case.Period.Settings.RequirePlanLink);
 
     /// <summary>The plan items the goals may link to, the evaluado's dependencia first.</summary>
@@ -50,8 +50,8 @@ public sealed class CommitteeModel(EvaluationWorkflow workflow, EgiDbContext db)
     {
         if (!await LoadAsync(id, ct)) return NotFound();
         Version = Evaluation.Version;
-        Goals = ApGoals.Inputs(Evaluation.OrderedGoals);
-        if (!IsGoals) Progress = SeForms.Rows(Evaluation, FollowUp);
+        Goals = GoalsEditorForm.Inputs(Evaluation.OrderedGoals);
+        if (!IsGoals) Progress = FollowUpForms.Rows(Evaluation, FollowUp);
         return Page();
     }
 
@@ -59,8 +59,8 @@ public sealed class CommitteeModel(EvaluationWorkflow workflow, EgiDbContext db)
     {
         if (!await LoadAsync(id, ct)) return NotFound();
         ModelState.Clear();
-        Goals = ApGoals.Numbered(Goals, Evaluation.OrderedGoals);
-        if (!ApGoals.TryAdd(Goals, Evaluation.OrderedGoals, Case.Period.Settings.MaxGoals, out var error))
+        Goals = GoalsEditorForm.Numbered(Goals, Evaluation.OrderedGoals);
+        if (!GoalsEditorForm.TryAdd(Goals, Evaluation.OrderedGoals, Case.Period.Settings.MaxGoals, out var error))
             ModelState.AddModelError("Goals", error);
         return Page();
     }
@@ -69,7 +69,7 @@ public sealed class CommitteeModel(EvaluationWorkflow workflow, EgiDbContext db)
     {
         if (!await LoadAsync(id, ct)) return NotFound();
         ModelState.Clear();
-        Goals = ApGoals.Numbered(Goals, Evaluation.OrderedGoals);
+        Goals = GoalsEditorForm.Numbered(Goals, Evaluation.OrderedGoals);
         if (remove is >= 0 && remove < Goals.Count) Goals.RemoveAt(remove.Value);
         return Page();
     }
@@ -79,11 +79,11 @@ public sealed class CommitteeModel(EvaluationWorkflow workflow, EgiDbContext db)
         if (!await LoadAsync(id, ct)) return NotFound();
         ModelState.Clear();
         if (!IsGoals) return await DecideFollowUpAsync(ct);
-        Goals = ApGoals.Numbered(Goals, Evaluation.OrderedGoals);
+        Goals = GoalsEditorForm.Numbered(Goals, Evaluation.OrderedGoals);
         var (goals, parseErrors) = GoalFormRow.Parse(Goals, complete: true, planItems: Case.Context.PlanItems);
         if (parseErrors.Count > 0)
         {
-            ModelState.AddFieldErrors(ApGoals.WithSetRules(parseErrors, goals, Case.Context), "");
+            ModelState.AddFieldErrors(GoalsEditorForm.WithSetRules(parseErrors, goals, Case.Context), "");
             return Page();
         }
         var evaluado = Case.Evaluado.FullName;
@@ -97,7 +97,7 @@ public sealed class CommitteeModel(EvaluationWorkflow workflow, EgiDbContext db)
         if (outcome.Errors.Any(e => e.Message == EvaluationWorkflow.StaleMessage))
         {
             Version = Evaluation.Version;
-            Goals = ApGoals.Inputs(Evaluation.OrderedGoals);
+            Goals = GoalsEditorForm.Inputs(Evaluation.OrderedGoals);
         }
         return Page();
     }
@@ -109,8 +109,8 @@ public sealed class CommitteeModel(EvaluationWorkflow workflow, EgiDbContext db)
     private async Task<IActionResult> DecideFollowUpAsync(CancellationToken ct)
     {
         var followUp = FollowUp;
-        Progress = SeForms.Align(Evaluation, Progress);
-        var (progress, parseErrors) = SeForms.Parse(Progress, complete: true);
+        Progress = FollowUpForms.Align(Evaluation, Progress);
+        var (progress, parseErrors) = FollowUpForms.Parse(Progress, complete: true);
         if (parseErrors.Count > 0)
         {
             ModelState.AddFieldErrors(parseErrors, "");
@@ -120,14 +120,14 @@ public sealed class CommitteeModel(EvaluationWorkflow workflow, EgiDbContext db)
         var outcome = await workflow.RunAsync(Case, Version, e => e.DecideSelfEvaluationByCommittee(Case.Actor, followUp, progress, Decision, Case.Context), ct);
         if (outcome.Succeeded)
         {
-            TempData["Mensaje"] = $"Quedó registrada la decisión de la Comisión Evaluadora sobre el {SeForms.Ordinal(followUp)} seguimiento de {evaluado}.";
+            TempData["Mensaje"] = $"Quedó registrada la decisión de la Comisión Evaluadora sobre el {FollowUpForms.Ordinal(followUp)} seguimiento de {evaluado}.";
             return RedirectToPage("/Evaluations/ToApprove");
         }
         foreach (var e in outcome.Errors) ModelState.AddModelError(e.Field, e.Message);
         if (outcome.Errors.Any(e => e.Message == EvaluationWorkflow.StaleMessage))
         {
             Version = Evaluation.Version;
-            Progress = SeForms.Rows(Evaluation, followUp);
+            Progress = FollowUpForms.Rows(Evaluation, followUp);
         }
         return Page();
     }

@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Egi.Web.Features.Evaluations;
 
 /// <summary>One competency as the evaluator rates it: the name (hidden), the chosen scale value and an optional comment.</summary>
-public sealed class CrRatingInput
+public sealed class CompetencyRatingInput
 {
     public string Competency { get; set; } = "";
     public int? Value { get; set; }
@@ -25,7 +25,7 @@ public sealed class CompetenciesModel(EvaluationWorkflow workflow, EgiDbContext 
 {
     public EvaluationCase Case { get; private set; } = null!;
     public Evaluation Evaluation => Case.Evaluation;
-    public EvSummary Summary { get; private set; } = null!;
+    public EvaluationSummary Summary { get; private set; } = null!;
 
     /// <summary>The active catalogue entries that apply to the evaluado, in order.</summary>
     public IReadOnlyList<Competency> Applicable { get; private set; } = [];
@@ -36,13 +36,13 @@ public sealed class CompetenciesModel(EvaluationWorkflow workflow, EgiDbContext 
     public Guid Version { get; set; }
 
     [BindProperty]
-    public List<CrRatingInput> Ratings { get; set; } = [];
+    public List<CompetencyRatingInput> Ratings { get; set; } = [];
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
         if (!await LoadAsync(id, ct)) return NotFound();
         Version = Evaluation.Version;
-        Ratings = Applicable.Select(a => new CrRatingInput { Competency = a.Name }).ToList();
+        Ratings = Applicable.Select(a => new CompetencyRatingInput { Competency = a.Name }).ToList();
         return Page();
     }
 
@@ -51,8 +51,8 @@ public sealed class CompetenciesModel(EvaluationWorkflow workflow, EgiDbContext 
         if (!await LoadAsync(id, ct)) return NotFound();
         ModelState.Clear();
         // One input per applicable competency, in the page's order, whatever the browser sent for the names.
-        var posted = Applicable.Select(a => Ratings.FirstOrDefault(r => r.Competency == a.Name) ?? new CrRatingInput()).ToList();
-        Ratings = Applicable.Select((a, i) => new CrRatingInput { Competency = a.Name, Value = posted[i].Value, Comment = posted[i].Comment }).ToList();
+        var posted = Applicable.Select(a => Ratings.FirstOrDefault(r => r.Competency == a.Name) ?? new CompetencyRatingInput()).ToList();
+        Ratings = Applicable.Select((a, i) => new CompetencyRatingInput { Competency = a.Name, Value = posted[i].Value, Comment = posted[i].Comment }).ToList();
         var scores = Ratings.Where(r => r.Value is not null)
             .Select(r => new CompetencyScore { Competency = r.Competency, Value = r.Value!.Value, Comment = r.Comment })
             .ToList();
@@ -83,7 +83,7 @@ public sealed class CompetenciesModel(EvaluationWorkflow workflow, EgiDbContext 
         var c = await workflow.LoadAsync(id, ct);
         if (c is null || !c.IsEvaluator) return false;
         Case = c;
-        Summary = await EvSummary.LoadAsync(db, c, ct);
+        Summary = await EvaluationSummary.LoadAsync(db, c, ct);
         var catalogue = await IndexModel.LoadAsync(db, ct);
         Applicable = catalogue.ApplicableEntries(c.Evaluado.Level, c.Evaluado.HasStaff);
         return true;

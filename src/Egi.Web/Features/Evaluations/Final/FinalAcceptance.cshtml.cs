@@ -10,7 +10,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Egi.Web.Features.Evaluations;
 
 /// <summary>The result an evaluado reads at the final acceptance: goals with the second follow-up, the competency ratings and the scores.</summary>
-public sealed record CrResult(EvaluationCase Case, ScoreBreakdown? Score)
+public sealed record FinalResult(EvaluationCase Case, ScoreBreakdown? Score)
 {
     private static readonly CultureInfo EsCo = CultureInfo.GetCultureInfo("es-CO");
 
@@ -26,7 +26,7 @@ public sealed record CrResult(EvaluationCase Case, ScoreBreakdown? Score)
         Case.Period.Settings.CompetencyScale.FirstOrDefault(l => l.Value == value)?.Label ?? value.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>The score of an evaluation whose competencies were rated; null otherwise.</summary>
-    public static CrResult Of(EvaluationCase c) =>
+    public static FinalResult Of(EvaluationCase c) =>
         new(c, c.Evaluation.Competencies.Count > 0 ? new ScoringPolicy(c.Period.Settings).Score(c.Evaluation) : null);
 }
 
@@ -37,7 +37,7 @@ public sealed record CrResult(EvaluationCase Case, ScoreBreakdown? Score)
 /// </summary>
 public sealed class FinalAcceptanceModel(EvaluationWorkflow workflow, EgiDbContext db) : AcceptancePageModel(workflow, db)
 {
-    public CrResult Result { get; private set; } = null!;
+    public FinalResult Result { get; private set; } = null!;
 
     protected override PendingAction Action => PendingAction.AcceptFinal;
     protected override string AcceptedMessage => "Aceptó el resultado final: su evaluación quedó finalizada.";
@@ -48,5 +48,5 @@ public sealed class FinalAcceptanceModel(EvaluationWorkflow workflow, EgiDbConte
 
     protected override Outcome NotAccept(Evaluation e, EvaluationCase c, string? reason) => e.NotAcceptFinal(c.Actor, reason, c.Context);
 
-    protected override void OnLoaded(EvaluationCase c) => Result = CrResult.Of(c);
+    protected override void OnLoaded(EvaluationCase c) => Result = FinalResult.Of(c);
 }

@@ -9,14 +9,14 @@ using Microsoft.Extensions.Options;
 
 namespace Egi.Web.Features.Evaluations;
 
-/// <summary>Model of the partial _RsBreakdown: the score breakdown of SPEC §4 with the weights of the period.</summary>
-public sealed record RsBreakdown(ScoreBreakdown Score, PeriodSettings Settings)
+/// <summary>Model of the partial _ResultBreakdown: the score breakdown of SPEC §4 with the weights of the period.</summary>
+public sealed record ResultBreakdown(ScoreBreakdown Score, PeriodSettings Settings)
 {
     /// <summary>
     /// The full breakdown once the competencies were rated (the evaluation is at the final acceptance or finished);
     /// null otherwise (also when a not-accepted result sent it back to the self-evaluation II).
     /// </summary>
-    public static RsBreakdown? Of(EvaluationCase c) =>
+    public static ResultBreakdown? Of(EvaluationCase c) =>
         c.Evaluation is { State: EvaluationState.FinalAcceptance or EvaluationState.Finalized, Competencies.Count: > 0 }
             ? new(new ScoringPolicy(c.Period.Settings).Score(c.Evaluation), c.Period.Settings)
             : null;
@@ -48,21 +48,21 @@ public sealed class ResultModel(EvaluationWorkflow workflow, EgiDbContext db, IO
     public Evaluation Evaluation => Case.Evaluation;
     public string EntityName => options.Value.EntityName;
     public string DependencyName { get; private set; } = "—";
-    /// <summary>Goals, competencies and breakdown (partial _CrResult); null before «Finalizada».</summary>
-    public CrResult? Result { get; private set; }
+    /// <summary>Goals, competencies and breakdown (partial _FinalResult); null before «Finalizada».</summary>
+    public FinalResult? Result { get; private set; }
     public bool IsFinalized => Evaluation.State == EvaluationState.Finalized;
 
     /// <summary>When the evaluado accepted the final result (Bogotá date), if recorded.</summary>
     public DateOnly? AcceptedOn =>
-        Evaluation.History.Where(h => h.To == EvaluationState.Finalized).OrderBy(h => h.Sequence).Select(h => (DateOnly?)EvView.BogotaDate(h.At)).LastOrDefault();
+        Evaluation.History.Where(h => h.To == EvaluationState.Finalized).OrderBy(h => h.Sequence).Select(h => (DateOnly?)EvaluationView.BogotaDate(h.At)).LastOrDefault();
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
         var c = await workflow.LoadAsync(id, ct);
         if (c is null) return NotFound();
         Case = c;
-        DependencyName = (await EvSummary.LoadAsync(db, c, ct)).DependencyName;
-        Result = IsFinalized ? CrResult.Of(c) : null;
+        DependencyName = (await EvaluationSummary.LoadAsync(db, c, ct)).DependencyName;
+        Result = IsFinalized ? FinalResult.Of(c) : null;
         return Page();
     }
 }

@@ -17,7 +17,7 @@ public sealed class FollowUpApprovalModel(EvaluationWorkflow workflow, EgiDbCont
     public int FollowUp { get; private set; }
 
     [BindProperty]
-    public List<SeProgressRow> Progress { get; set; } = [];
+    public List<FollowUpProgressRow> Progress { get; set; } = [];
 
     public PendingAction Pending => FollowUp == 2 ? PendingAction.ApproveSelfEvaluationII : PendingAction.ApproveSelfEvaluationI;
 
@@ -27,11 +27,11 @@ public sealed class FollowUpApprovalModel(EvaluationWorkflow workflow, EgiDbCont
 
     protected override Task OnLoadedAsync(EvaluationCase loaded, CancellationToken ct)
     {
-        FollowUp = SeForms.FollowUpOf(loaded.Evaluation.State);
+        FollowUp = FollowUpForms.FollowUpOf(loaded.Evaluation.State);
         return Task.CompletedTask;
     }
 
-    protected override void FillFormFromEvaluation() => Progress = SeForms.Rows(Evaluation, FollowUp);
+    protected override void FillFormFromEvaluation() => Progress = FollowUpForms.Rows(Evaluation, FollowUp);
 
     protected override IActionResult AfterDecision(int id) => RedirectToPage("/Evaluations/Details", new { id });
 
@@ -50,7 +50,7 @@ public sealed class FollowUpApprovalModel(EvaluationWorkflow workflow, EgiDbCont
     {
         if (!await LoadAsync(id, ct)) return NotFound();
         ModelState.Clear();
-        Progress = SeForms.Align(Evaluation, Progress);
+        Progress = FollowUpForms.Align(Evaluation, Progress);
         Showing = CanAct ? Mode.Edit : Mode.View;
         return Page();
     }
@@ -62,9 +62,9 @@ public sealed class FollowUpApprovalModel(EvaluationWorkflow workflow, EgiDbCont
         ModelState.Clear();
         if (IsStale) return StaleRefusal();
         if (!CanAct) return Page();
-        Progress = SeForms.Align(Evaluation, Progress);
-        var (progress, errors) = SeForms.Parse(Progress, complete: true);
-        Changes = errors.Count == 0 ? SeForms.Diff(Evaluation.ProgressOf(FollowUp), progress) : [];
+        Progress = FollowUpForms.Align(Evaluation, Progress);
+        var (progress, errors) = FollowUpForms.Parse(Progress, complete: true);
+        Changes = errors.Count == 0 ? FollowUpForms.Diff(Evaluation.ProgressOf(FollowUp), progress) : [];
         if (errors.Count == 0 && Changes.Count == 0)
             errors.Add(new("Progress", "No cambió nada: si está de acuerdo con el avance reportado, use «Aprobar»."));
         if (errors.Count > 0)
@@ -83,8 +83,8 @@ public sealed class FollowUpApprovalModel(EvaluationWorkflow workflow, EgiDbCont
         if (!await LoadAsync(id, ct)) return NotFound();
         ModelState.Clear();
         if (IsStale) return StaleRefusal();
-        Progress = SeForms.Align(Evaluation, Progress);
-        var (progress, parseErrors) = SeForms.Parse(Progress, complete: true);
+        Progress = FollowUpForms.Align(Evaluation, Progress);
+        var (progress, parseErrors) = FollowUpForms.Parse(Progress, complete: true);
         if (parseErrors.Count > 0)
         {
             ModelState.AddFieldErrors(parseErrors, "");
@@ -96,7 +96,7 @@ public sealed class FollowUpApprovalModel(EvaluationWorkflow workflow, EgiDbCont
         var evaluado = Case.Evaluado.FullName;
         var before = Evaluation.ProgressOf(n);
         var outcome = await Workflow.RunAsync(Case, Version, e => e.ModifySelfEvaluation(Case.Actor, n, progress, justifications, Case.Context), ct);
-        if (!outcome.Succeeded) return ModificationRefused(outcome, SeForms.Diff(before, progress), "Progress");
+        if (!outcome.Succeeded) return ModificationRefused(outcome, FollowUpForms.Diff(before, progress), "Progress");
         TempData["Mensaje"] = n == 1
             ? $"Envió la modificación del primer seguimiento de {evaluado}. Ahora {evaluado} verá los cambios y decidirá si los acepta."
             : $"Modificó el segundo seguimiento de {evaluado}. Sigue la calificación de las competencias.";

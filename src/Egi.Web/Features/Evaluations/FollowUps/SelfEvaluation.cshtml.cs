@@ -39,7 +39,7 @@ public sealed class SelfEvaluationModel(EvaluationWorkflow workflow, EgiDbContex
     {
         if (!await LoadAsync(id, ct)) return NotFound();
         ModelState.Clear();
-        Progress = SeForms.Align(Evaluation, Progress);
+        Progress = FollowUpForms.Align(Evaluation, Progress);
         // A closed period is read-only: no evidence is added to its evaluations (the file is not even read).
         if (Case.Period.ReadOnlyRefusal() is { } closed)
         {
@@ -110,7 +110,7 @@ public sealed class SelfEvaluationModel(EvaluationWorkflow workflow, EgiDbContex
 
     public EvaluationCase Case { get; private set; } = null!;
     public Evaluation Evaluation => Case.Evaluation;
-    public EvSummary Summary { get; private set; } = null!;
+    public EvaluationSummary Summary { get; private set; } = null!;
 
     /// <summary>1 or 2: the follow-up of the current state.</summary>
     public int FollowUp { get; private set; }
@@ -126,7 +126,7 @@ public sealed class SelfEvaluationModel(EvaluationWorkflow workflow, EgiDbContex
     public Guid Version { get; set; }
 
     [BindProperty]
-    public List<SeProgressRow> Progress { get; set; } = [];
+    public List<FollowUpProgressRow> Progress { get; set; } = [];
 
     public EvaluationState SelfState => FollowUp == 2 ? EvaluationState.SelfEvaluationII : EvaluationState.SelfEvaluationI;
 
@@ -134,7 +134,7 @@ public sealed class SelfEvaluationModel(EvaluationWorkflow workflow, EgiDbContex
     {
         if (!await LoadAsync(id, ct)) return NotFound();
         Version = Evaluation.Version;
-        Progress = SeForms.Rows(Evaluation, FollowUp);
+        Progress = FollowUpForms.Rows(Evaluation, FollowUp);
         return Page();
     }
 
@@ -146,9 +146,9 @@ public sealed class SelfEvaluationModel(EvaluationWorkflow workflow, EgiDbContex
     {
         if (!await LoadAsync(id, ct)) return NotFound();
         ModelState.Clear();
-        Progress = SeForms.Align(Evaluation, Progress);
+        Progress = FollowUpForms.Align(Evaluation, Progress);
         if (!CanEdit) return Page();
-        var (progress, parseErrors) = SeForms.Parse(Progress, submit);
+        var (progress, parseErrors) = FollowUpForms.Parse(Progress, submit);
         if (parseErrors.Count > 0)
         {
             ModelState.AddFieldErrors(parseErrors, "");
@@ -163,7 +163,7 @@ public sealed class SelfEvaluationModel(EvaluationWorkflow workflow, EgiDbContex
         if (outcome.Succeeded)
         {
             TempData["Mensaje"] = submit
-                ? $"Envió su autoevaluación del {SeForms.Ordinal(followUp)} seguimiento a {evaluator}. Le avisaremos cuando la revise."
+                ? $"Envió su autoevaluación del {FollowUpForms.Ordinal(followUp)} seguimiento a {evaluator}. Le avisaremos cuando la revise."
                 : "Guardó el borrador de su autoevaluación. Puede seguir editándola y enviarla cuando esté completa.";
             return submit ? RedirectToPage("/Evaluations/Details", new { id }) : RedirectToPage("./SelfEvaluation", new { id });
         }
@@ -181,8 +181,8 @@ public sealed class SelfEvaluationModel(EvaluationWorkflow workflow, EgiDbContex
         var c = await workflow.LoadAsync(id, ct);
         if (c is null || !c.IsEvaluado) return false;
         Case = c;
-        Summary = await EvSummary.LoadAsync(db, c, ct);
-        FollowUp = SeForms.FollowUpOf(c.Evaluation.State);
+        Summary = await EvaluationSummary.LoadAsync(db, c, ct);
+        FollowUp = FollowUpForms.FollowUpOf(c.Evaluation.State);
         var pending = FollowUp == 2 ? PendingAction.SelfEvaluateII : PendingAction.SelfEvaluateI;
         CanEdit = c.Evaluation.CanActNow(c.Actor, pending, c.Context);
         var self = SelfState;
@@ -193,13 +193,13 @@ public sealed class SelfEvaluationModel(EvaluationWorkflow workflow, EgiDbContex
     }
 }
 /// <summary>One goal's row of a follow-up form: typed as text so bad input gets a Spanish message, never a crash.</summary>
-public sealed class SeProgressRow
+public sealed class FollowUpProgressRow
 {
     public int GoalNumber { get; set; }
     public string? AchievedPercent { get; set; }
     public string? Narrative { get; set; }
 
-    public static SeProgressRow From(GoalProgress p) => new()
+    public static FollowUpProgressRow From(GoalProgress p) => new()
     {
         GoalNumber = p.GoalNumber,
         AchievedPercent = p.AchievedPercent.ToString(CultureInfo.InvariantCulture),
@@ -207,11 +207,11 @@ public sealed class SeProgressRow
     };
 }
 
-/// <summary>Model of the partial _SeProgressTable: the goals with the progress reported at a follow-up.</summary>
-public sealed record SeProgressTable(string Caption, IReadOnlyList<Goal> Goals, IReadOnlyList<GoalProgress> Progress, bool ShowAgreed);
+/// <summary>Model of the partial _FollowUpProgressTable: the goals with the progress reported at a follow-up.</summary>
+public sealed record FollowUpProgressTable(string Caption, IReadOnlyList<Goal> Goals, IReadOnlyList<GoalProgress> Progress, bool ShowAgreed);
 
 /// <summary>Reading and comparing the follow-up forms (self-evaluation and approval).</summary>
-public static class SeForms
+public static class FollowUpForms
 {
     /// <summary>The follow-up (1 or 2) of the evaluation's current state.</summary>
     public static int FollowUpOf(EvaluationState state) => state.Step()?.FollowUpNumber() ?? 1;
@@ -219,11 +219,11 @@ public static class SeForms
     public static string Ordinal(int followUp) => followUp == 2 ? "segundo" : "primer";
 
     /// <summary>One row per goal, in goal order, with what is saved for the follow-up (empty when nothing yet).</summary>
-    public static List<SeProgressRow> Rows(Evaluation e, int followUp)
+    public static List<FollowUpProgressRow> Rows(Evaluation e, int followUp)
     {
         var saved = e.ProgressOf(followUp).ToDictionary(p => p.GoalNumber);
         return e.OrderedGoals
-            .Select(g => saved.TryGetValue(g.Number, out var p) ? SeProgressRow.From(p) : new SeProgressRow { GoalNumber = g.Number })
+            .Select(g => saved.TryGetValue(g.Number, out var p) ? FollowUpProgressRow.From(p) : new FollowUpProgressRow { GoalNumber = g.Number })
             .ToList();
     }
 
@@ -231,17 +231,17 @@ public static class SeForms
     /// Puts the posted rows back in goal order (one per goal, whatever was posted) so the domain's "Progress[i]" keys land
     /// on the right row.
     /// </summary>
-    public static List<SeProgressRow> Align(Evaluation e, IEnumerable<SeProgressRow>? posted)
+    public static List<FollowUpProgressRow> Align(Evaluation e, IEnumerable<FollowUpProgressRow>? posted)
     {
         var byGoal = (posted ?? []).Where(r => r is not null).GroupBy(r => r.GoalNumber).ToDictionary(g => g.Key, g => g.First());
-        return e.OrderedGoals.Select(g => byGoal.TryGetValue(g.Number, out var r) ? r : new SeProgressRow { GoalNumber = g.Number }).ToList();
+        return e.OrderedGoals.Select(g => byGoal.TryGetValue(g.Number, out var r) ? r : new FollowUpProgressRow { GoalNumber = g.Number }).ToList();
     }
 
     /// <summary>
     /// Reads the rows. The % must be a whole number from 0 to 100; in a draft an untouched row (no % and no narrative)
     /// is left out, and a narrative without % counts as 0 %.
     /// </summary>
-    public static (List<GoalProgress> Progress, List<FieldError> Errors) Parse(IReadOnlyList<SeProgressRow> rows, bool complete)
+    public static (List<GoalProgress> Progress, List<FieldError> Errors) Parse(IReadOnlyList<FollowUpProgressRow> rows, bool complete)
     {
         var progress = new List<GoalProgress>();
         var errors = new List<FieldError>();

@@ -24,7 +24,7 @@ public sealed class ApprovalModel(EvaluationWorkflow workflow, EgiDbContext db) 
 
     public override bool CanAct => Evaluation.CanActNow(Case.Actor, PendingAction.ApproveGoals, Case.Context);
 
-    public ApGoalsEditor Editor => new(Evaluation.Id, Goals, Case.Period.Settings.MaxGoals, Case.Period.Year, Evaluation.OrderedGoals.Select(g => g.Number).ToHashSet(), PlanItems,
+    public GoalsEditor Editor => new(Evaluation.Id, Goals, Case.Period.Settings.MaxGoals, Case.Period.Year, Evaluation.OrderedGoals.Select(g => g.Number).ToHashSet(), PlanItems,
         Case.Period.Settings.RequirePlanLink);
 
     /// <summary>The plan items the goals may link to, the evaluado's dependencia first.</summary>
@@ -33,7 +33,7 @@ public sealed class ApprovalModel(EvaluationWorkflow workflow, EgiDbContext db) 
     protected override async Task OnLoadedAsync(EvaluationCase loaded, CancellationToken ct) =>
         PlanItems = await new Plans.PlanCatalog(Db).ChoicesAsync(loaded.Period.Id, loaded.Evaluado.DependencyId, ct);
 
-    protected override void FillFormFromEvaluation() => Goals = ApGoals.Inputs(Evaluation.OrderedGoals);
+    protected override void FillFormFromEvaluation() => Goals = GoalsEditorForm.Inputs(Evaluation.OrderedGoals);
 
     protected override IActionResult AfterDecision(int id) => RedirectToPage("/Evaluations/ToApprove");
 
@@ -51,8 +51,8 @@ public sealed class ApprovalModel(EvaluationWorkflow workflow, EgiDbContext db) 
         if (!await LoadAsync(id, ct)) return NotFound();
         ModelState.Clear();
         if (!CanAct) return Page();
-        Goals = ApGoals.Numbered(Goals, Evaluation.OrderedGoals);
-        if (!ApGoals.TryAdd(Goals, Evaluation.OrderedGoals, Case.Period.Settings.MaxGoals, out var error))
+        Goals = GoalsEditorForm.Numbered(Goals, Evaluation.OrderedGoals);
+        if (!GoalsEditorForm.TryAdd(Goals, Evaluation.OrderedGoals, Case.Period.Settings.MaxGoals, out var error))
             ModelState.AddModelError("Goals", error);
         Showing = Mode.Edit;
         return Page();
@@ -64,7 +64,7 @@ public sealed class ApprovalModel(EvaluationWorkflow workflow, EgiDbContext db) 
         if (!await LoadAsync(id, ct)) return NotFound();
         ModelState.Clear();
         if (!CanAct) return Page();
-        Goals = ApGoals.Numbered(Goals, Evaluation.OrderedGoals);
+        Goals = GoalsEditorForm.Numbered(Goals, Evaluation.OrderedGoals);
         if (remove is >= 0 && remove < Goals.Count) Goals.RemoveAt(remove.Value);
         Showing = Mode.Edit;
         return Page();
@@ -76,7 +76,7 @@ public sealed class ApprovalModel(EvaluationWorkflow workflow, EgiDbContext db) 
         if (!await LoadAsync(id, ct)) return NotFound();
         ModelState.Clear();
         if (!CanAct) return Page();
-        Goals = ApGoals.Numbered(Goals, Evaluation.OrderedGoals);
+        Goals = GoalsEditorForm.Numbered(Goals, Evaluation.OrderedGoals);
         Showing = Mode.Edit;
         return Page();
     }
@@ -88,9 +88,9 @@ public sealed class ApprovalModel(EvaluationWorkflow workflow, EgiDbContext db) 
         ModelState.Clear();
         if (IsStale) return StaleRefusal();
         if (!CanAct) return Page();
-        Goals = ApGoals.Numbered(Goals, Evaluation.OrderedGoals);
+        Goals = GoalsEditorForm.Numbered(Goals, Evaluation.OrderedGoals);
         var (goals, errors) = GoalFormRow.Parse(Goals, complete: true, keepNumbers: true, Case.Context.PlanItems);
-        errors = ApGoals.WithSetRules(errors, goals, Case.Context);
+        errors = GoalsEditorForm.WithSetRules(errors, goals, Case.Context);
         Changes = FieldChange.Diff(Evaluation.OrderedGoals, goals);
         if (errors.Count == 0 && Changes.Count == 0)
             errors.Add(new("Goals", "No cambió ninguna meta: si está de acuerdo con las metas propuestas, use «Aprobar»."));
@@ -110,11 +110,11 @@ public sealed class ApprovalModel(EvaluationWorkflow workflow, EgiDbContext db) 
         if (!await LoadAsync(id, ct)) return NotFound();
         ModelState.Clear();
         if (IsStale) return StaleRefusal();
-        Goals = ApGoals.Numbered(Goals, Evaluation.OrderedGoals);
+        Goals = GoalsEditorForm.Numbered(Goals, Evaluation.OrderedGoals);
         var (goals, parseErrors) = GoalFormRow.Parse(Goals, complete: true, keepNumbers: true, Case.Context.PlanItems);
         if (parseErrors.Count > 0)
         {
-            ModelState.AddFieldErrors(ApGoals.WithSetRules(parseErrors, goals, Case.Context), "");
+            ModelState.AddFieldErrors(GoalsEditorForm.WithSetRules(parseErrors, goals, Case.Context), "");
             Showing = CanAct ? Mode.Edit : Mode.View;
             return Page();
         }
@@ -128,12 +128,12 @@ public sealed class ApprovalModel(EvaluationWorkflow workflow, EgiDbContext db) 
     }
 }
 
-/// <summary>What the goals editor partial (_ApGoalsEditor) needs.</summary>
-public sealed record ApGoalsEditor(int EvaluationId, IReadOnlyList<GoalFormRow> Goals, int MaxGoals, int Year, IReadOnlySet<int> ExistingNumbers,
+/// <summary>What the goals editor partial (_GoalsEditor) needs.</summary>
+public sealed record GoalsEditor(int EvaluationId, IReadOnlyList<GoalFormRow> Goals, int MaxGoals, int Year, IReadOnlySet<int> ExistingNumbers,
     Plans.PlanItemChoices? PlanItems = null, bool RequirePlanLink = false);
 
 /// <summary>Reading, numbering and showing goals typed in the approval and committee forms.</summary>
-public static class ApGoals
+public static class GoalsEditorForm
 {
     public static List<GoalFormRow> Inputs(IEnumerable<Goal> goals) => goals.Select(GoalFormRow.From).ToList();
 

@@ -19,7 +19,7 @@ public sealed class FormulationModel(EvaluationWorkflow workflow, EgiDbContext d
 {
     public EvaluationCase Case { get; private set; } = null!;
     public Evaluation Evaluation => Case.Evaluation;
-    public EvSummary Summary { get; private set; } = null!;
+    public EvaluationSummary Summary { get; private set; } = null!;
 
     /// <summary>True when the person may edit now: in formulation, not escalated, the step open.</summary>
     public bool CanEdit { get; private set; }
@@ -98,7 +98,7 @@ public sealed class FormulationModel(EvaluationWorkflow workflow, EgiDbContext d
         var c = await workflow.LoadAsync(id, ct);
         if (c is null || !c.IsEvaluado) return false;
         Case = c;
-        Summary = await EvSummary.LoadAsync(db, c, ct);
+        Summary = await EvaluationSummary.LoadAsync(db, c, ct);
         PlanItems = await new Plans.PlanCatalog(db).ChoicesAsync(c.Period.Id, c.Evaluado.DependencyId, ct);
         CanEdit = IsEditable();
         CameBack = c.Evaluation.History

@@ -16,7 +16,7 @@ namespace Egi.Web.Features.Evaluations;
 /// Anyone who may not see the evaluation gets 404; anyone who sees it but does not owe this partial (the new jefe, the
 /// evaluado, Consulta) gets 403.
 /// </summary>
-public sealed class PartialModel(EvaluationWorkflow workflow, EgiDbContext db) : PageModel
+public sealed class PartialEvaluationModel(EvaluationWorkflow workflow, EgiDbContext db) : PageModel
 {
     public sealed class Row
     {
@@ -68,7 +68,7 @@ public sealed class PartialModel(EvaluationWorkflow workflow, EgiDbContext db) :
         var outcome = await workflow.RunAsync(Case, Version, e => e.RecordPartial(Case.Actor, sequence, goals, Comment, Case.Context.Now, Case.Period), ct);
         if (outcome.Succeeded)
         {
-            TempData["Mensaje"] = $"Quedó registrada la evaluación parcial de {evaluado} ({EvView.Date(Owed.From)} al {EvView.Date(Owed.To)}).";
+            TempData["Mensaje"] = $"Quedó registrada la evaluación parcial de {evaluado} ({EvaluationView.Date(Owed.From)} al {EvaluationView.Date(Owed.To)}).";
             return OnBehalf ? RedirectToPage("/Evaluations/Admin/Admin", new { id }) : Redirect("/Pending");
         }
         foreach (var e in outcome.Errors) ModelState.AddModelError(e.Field, e.Message);

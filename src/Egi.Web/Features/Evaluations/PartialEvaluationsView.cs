@@ -5,8 +5,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Egi.Web.Features.Evaluations;
 
-/// <summary>Model of the partial _EvPartials: who evaluated when, and every partial evaluation with its score at that date.</summary>
-public sealed record EvPartials(EvaluationCase Case, IReadOnlyDictionary<int, string> Names)
+/// <summary>Model of the partial _PartialEvaluations: who evaluated when, and every partial evaluation with its score at that date.</summary>
+public sealed record PartialEvaluationsView(EvaluationCase Case, IReadOnlyDictionary<int, string> Names)
 {
     public Evaluation Evaluation => Case.Evaluation;
 
@@ -14,19 +14,19 @@ public sealed record EvPartials(EvaluationCase Case, IReadOnlyDictionary<int, st
 
     /// <summary>The goals score (Σ peso × % logrado / 100) of a recorded partial, two decimals.</summary>
     public string ScoreOf(PartialEvaluation p) =>
-        CrResult.Number(ScoringPolicy.Round(new ScoringPolicy(Case.Period.Settings).PartialGoalsScore(p)));
+        FinalResult.Number(ScoringPolicy.Round(new ScoringPolicy(Case.Period.Settings).PartialGoalsScore(p)));
 
     public string Description(int goalNumber) => Evaluation.Goals.FirstOrDefault(g => g.Number == goalNumber)?.Description ?? "";
 
     public PartialEvaluationRule Rule => Case.Period.Settings.PartialEvaluationsInFinal;
 
-    public static async Task<EvPartials> LoadAsync(EgiDbContext db, EvaluationCase c, CancellationToken ct)
+    public static async Task<PartialEvaluationsView> LoadAsync(EgiDbContext db, EvaluationCase c, CancellationToken ct)
     {
         var e = c.Evaluation;
         var ids = e.Tenures.Select(t => t.EvaluatorId).Concat(e.Partials.Select(p => p.EvaluatorId)).Distinct().ToList();
         var names = ids.Count == 0
             ? new Dictionary<int, string>()
             : await db.Servants.AsNoTracking().Where(s => ids.Contains(s.Id)).ToDictionaryAsync(s => s.Id, s => (s.FirstNames + " " + s.LastNames).Trim(), ct);
-        return new EvPartials(c, names);
+        return new PartialEvaluationsView(c, names);
     }
 }
