@@ -1,6 +1,7 @@
 using Egi.Domain.Evaluations;
 using Egi.Domain.Scoring;
 using Egi.Web.Data;
+using Egi.Web.Features.Shared;
 using Microsoft.EntityFrameworkCore;
 
 namespace Egi.Web.Features.Evaluations;
@@ -14,7 +15,7 @@ public sealed record PartialEvaluationsView(EvaluationCase Case, IReadOnlyDictio
 
     /// <summary>The goals score (Σ peso × % logrado / 100) of a recorded partial, two decimals.</summary>
     public string ScoreOf(PartialEvaluation p) =>
-        FinalResult.Number(ScoringPolicy.Round(new ScoringPolicy(Case.Period.Settings).PartialGoalsScore(p)));
+        NumberText.Score(ScoringPolicy.Round(new ScoringPolicy(Case.Period.Settings).PartialGoalsScore(p)));
 
     public string Description(int goalNumber) => Evaluation.Goals.FirstOrDefault(g => g.Number == goalNumber)?.Description ?? "";
 

@@ -6,6 +6,7 @@ using Egi.Domain.Evaluations;
 using Egi.Domain.Improvement;
 using Egi.Web.Data;
 using Egi.Web.Features.Periods;
+using Egi.Web.Features.Shared;
 using Egi.Web.Infrastructure;
 using Egi.Web.Notifications;
 using Microsoft.AspNetCore.Mvc;
@@ -74,7 +75,7 @@ public sealed class PlanModel(EgiDbContext db, CurrentUser me, TimeProvider cloc
     {
         if (await LoadAsync(id, ct) is { } denied) return denied;
         Aspects = RowsOf(Plan.Aspects);
-        FollowUp = new FollowUpInput { Date = PeriodText.IsoDate(me.Today) };
+        FollowUp = new FollowUpInput { Date = DateText.Iso(me.Today) };
         Version = Plan.Version;
         return Page();
     }
@@ -122,12 +123,12 @@ public sealed class PlanModel(EgiDbContext db, CurrentUser me, TimeProvider cloc
         int? percent = null;
         if (!string.IsNullOrWhiteSpace(FollowUp.Date))
         {
-            if (PeriodText.TryParseDate(FollowUp.Date, out var d)) date = d;
+            if (FormInput.TryParseDate(FollowUp.Date, out var d)) date = d;
             else errors.Add(new("Date", "La «Fecha» del seguimiento no es una fecha válida (dd/mm/aaaa)."));
         }
         if (!string.IsNullOrWhiteSpace(FollowUp.Percent))
         {
-            if (PeriodText.TryParseInt(FollowUp.Percent, out var p)) percent = p;
+            if (FormInput.TryParseInt(FollowUp.Percent, out var p)) percent = p;
             else errors.Add(new("Percent", "El «Avance (%)» debe ser un número entero entre 0 y 100."));
         }
         if (errors.Count > 0) return Redisplay(errors, prefix: "FollowUp");
@@ -239,8 +240,8 @@ public sealed class PlanModel(EgiDbContext db, CurrentUser me, TimeProvider cloc
         Actions = a.Actions,
         ExpectedResult = a.ExpectedResult,
         Responsible = a.Responsible,
-        StartDate = a.StartDate is { } s ? PeriodText.IsoDate(s) : null,
-        EndDate = a.EndDate is { } e ? PeriodText.IsoDate(e) : null,
+        StartDate = a.StartDate is { } s ? DateText.Iso(s) : null,
+        EndDate = a.EndDate is { } e ? DateText.Iso(e) : null,
         Resources = a.Resources,
     }).ToList());
 
@@ -269,7 +270,7 @@ public sealed class PlanModel(EgiDbContext db, CurrentUser me, TimeProvider cloc
             DateOnly? Date(string? text, string field, string label)
             {
                 if (string.IsNullOrWhiteSpace(text)) return null;
-                if (PeriodText.TryParseDate(text, out var d)) return d;
+                if (FormInput.TryParseDate(text, out var d)) return d;
                 errors.Add(new($"Aspects[{i}].{field}", $"Aspecto {i + 1}: la «{label}» no es una fecha válida (dd/mm/aaaa)."));
                 return null;
             }

@@ -3,6 +3,7 @@ using Egi.Domain.Evaluations;
 using Egi.Web.Data;
 using Egi.Web.Features.Directory.Servants;
 using Egi.Web.Features.Evaluations;
+using Egi.Web.Features.Shared;
 using Egi.Web.Reports;
 using Microsoft.EntityFrameworkCore;
 
@@ -303,7 +304,7 @@ public static class RecordRows
     public static IEnumerable<IReadOnlyList<object?>> Rounds(RecordItem i, EvaluationStep step, bool withFollowUp) =>
         StepRecord.Events(i.Source.History, step).Select(e => (IReadOnlyList<object?>)
         [
-            .. Short(i, withFollowUp ? step : null), e.Round, EvaluationFacts.BogotaDay(e.Event.At), e.Event.Action.Label(),
+            .. Short(i, withFollowUp ? step : null), e.Round, BogotaTime.Day(e.Event.At), e.Event.Action.Label(),
             e.Event.ActorName, e.Event.Role.Label(), e.Event.Comment,
         ]);
 
@@ -314,8 +315,8 @@ public static class RecordRows
         from c in v.Changes()
         select (IReadOnlyList<object?>)
         [
-            .. Short(i, withFollowUp ? step : null), v.Round, EvaluationFacts.BogotaDay(v.At), v.ActorName, v.Kind.Label(),
-            c.GoalNumber, c.FieldLabel, EvaluationView.Before(c), EvaluationView.After(c), c.Justification,
+            .. Short(i, withFollowUp ? step : null), v.Round, BogotaTime.Day(v.At), v.ActorName, v.Kind.Label(),
+            c.GoalNumber, c.FieldLabel, GoalChangeText.Before(c), GoalChangeText.After(c), c.Justification,
         ];
 
     /// <summary>Each competency rated, with the scale's label of its value, who rated it and when, and the evaluado's answer.</summary>
@@ -330,7 +331,7 @@ public static class RecordRows
             yield return
             [
                 .. Servant(i), c.Competency, c.Value, scale.GetValueOrDefault(c.Value), c.Comment,
-                rated?.Event.ActorName, rated is null ? i.Facts.CompetenciesRatedOn : EvaluationFacts.BogotaDay(rated.Event.At), answer,
+                rated?.Event.ActorName, rated is null ? i.Facts.CompetenciesRatedOn : BogotaTime.Day(rated.Event.At), answer,
             ];
     }
 }

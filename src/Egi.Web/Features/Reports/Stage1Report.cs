@@ -4,6 +4,7 @@ using Egi.Domain.Directory;
 using Egi.Domain.Evaluations;
 using Egi.Web.Data;
 using Egi.Web.Features.Directory.Servants;
+using Egi.Web.Features.Shared;
 using Egi.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -234,13 +235,7 @@ public sealed class Stage1Report
     /// <summary>On whom an open evaluation waits, in words («» once closed).</summary>
     internal static string WaitingText(ReportRow r) =>
         r.State is not { } state || state.IsClosed() ? ""
-        : r.Escalated == true ? "Comisión evaluadora (desacuerdo)"
-        : r.WaitingOn switch
-        {
-            WaitingOn.Evaluado => "Evaluado",
-            WaitingOn.Evaluator => r.Committee == true ? "Comisión evaluadora" : "Evaluador",
-            _ => "",
-        };
+        : WaitingOnText.Role(r.WaitingOn ?? WaitingOn.Nobody, r.Committee == true, r.Escalated == true);
 }
 
 /// <summary>Spanish labels and formats of the stage-1 report (screen and .xlsx read them from here).</summary>
@@ -292,8 +287,6 @@ public static class Stage1Text
         Stage1Status.NotStarted or Stage1Status.ClosedNotAgreed => "badge-no",
         _ => "text-bg-light border",
     };
-
-    public static string Date(DateOnly? d) => d is { } v ? v.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture) : "—";
 
     /// <summary>"85,5 %": one decimal, es-CO.</summary>
     public static string Percent(decimal value) => value.ToString("0.0", Es) + " %";

@@ -1,5 +1,6 @@
 using Egi.Domain.Directory;
 using Egi.Web.Data;
+using Egi.Web.Features.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -31,7 +32,7 @@ public sealed class ReinstateModel(EgiDbContext db, Evaluations.EvaluatorChanges
         }
         servant.RetirementDate = null;
         db.Audit("Reintegrar", "Servidor", ServantLookups.Id(id),
-            $"Reintegro de {servant.FullName} ({servant.DocumentNumber}); se borró la fecha de retiro {ServantLookups.Date(previous)}.",
+            $"Reintegro de {servant.FullName} ({servant.DocumentNumber}); se borró la fecha de retiro {DateText.Date(previous)}.",
             new { RetirementDate = previous }, new { RetirementDate = (DateOnly?)null });
         await db.SaveChangesAsync(ct);
         // The lock the retiro set on the account is lifted.

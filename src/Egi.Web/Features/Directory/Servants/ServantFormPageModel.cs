@@ -1,6 +1,7 @@
 using Egi.Domain.Common;
 using Egi.Domain.Directory;
 using Egi.Web.Data;
+using Egi.Web.Features.Shared;
 using Egi.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -50,7 +51,7 @@ public abstract class ServantFormPageModel(EgiDbContext db, CurrentUser me, Serv
             .ToList();
 
         if (current?.BossId is { } b && people.FirstOrDefault(p => p.Id == b) is { } boss && boss.IsRetired(today))
-            RetiredBossWarning = $"El jefe inmediato actual, {boss.FullName}, está retirado(a) desde el {ServantLookups.Date(boss.RetirementDate)}: elija un jefe activo.";
+            RetiredBossWarning = $"El jefe inmediato actual, {boss.FullName}, está retirado(a) desde el {DateText.Date(boss.RetirementDate)}: elija un jefe activo.";
     }
 
     /// <summary>

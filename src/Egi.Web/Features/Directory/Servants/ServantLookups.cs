@@ -17,10 +17,6 @@ public static class ServantLookups
     /// <summary>Sorts people the way a Spanish reader expects (accents and case do not split the order).</summary>
     public static readonly StringComparer NameOrder = StringComparer.Create(Culture, CompareOptions.IgnoreCase);
 
-    public static string Date(DateOnly d) => d.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
-
-    public static string Date(DateOnly? d) => d is { } v ? Date(v) : "—";
-
     public static string Id(int id) => id.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>"Apellidos, Nombres": how the directory lists and sorts people.</summary>

@@ -4,6 +4,7 @@ using Egi.Domain.Directory;
 using Egi.Domain.Evaluations;
 using Egi.Web.Data;
 using Egi.Web.Features.Periods;
+using Egi.Web.Features.Shared;
 using Egi.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -126,11 +127,11 @@ public sealed class AdminModel(EvaluationWorkflow workflow, EgiDbContext db, Cur
         DateOnly until = default;
         if (string.IsNullOrWhiteSpace(Reopen.Until))
             errors.Add(new("Until", "Indique hasta qué fecha queda reabierto el paso (dd/mm/aaaa)."));
-        else if (!PeriodText.TryParseDate(Reopen.Until, out until))
-            errors.Add(new("Until", $"La fecha «hasta» no es válida; escriba una fecha como {PeriodText.Date(Case.Context.Today.AddDays(10))}."));
+        else if (!FormInput.TryParseDate(Reopen.Until, out until))
+            errors.Add(new("Until", $"La fecha «hasta» no es válida; escriba una fecha como {DateText.Date(Case.Context.Today.AddDays(10))}."));
         if (errors.Count > 0) return Show(errors, "Reopen");
         var outcome = await workflow.RunAsync(Case, Version, e => e.ReopenStep(Case.Actor, step, until, Reopen.Reason, Case.Context), ct);
-        return Done(outcome, "Reopen", $"Se reabrió «{step.Label()}» para {Case.Evaluado.FullName} hasta el {PeriodText.Date(until)}.");
+        return Done(outcome, "Reopen", $"Se reabrió «{step.Label()}» para {Case.Evaluado.FullName} hasta el {DateText.Date(until)}.");
     }
 
     public async Task<IActionResult> OnPostEscalateAsync(int id, CancellationToken ct)

@@ -3,6 +3,7 @@ using Egi.Domain.Common;
 using Egi.Domain.Evaluations;
 using Egi.Web.Data;
 using Egi.Web.Features.Periods;
+using Egi.Web.Features.Shared;
 using Egi.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -68,7 +69,7 @@ public sealed class PartialEvaluationModel(EvaluationWorkflow workflow, EgiDbCon
         var outcome = await workflow.RunAsync(Case, Version, e => e.RecordPartial(Case.Actor, sequence, goals, Comment, Case.Context.Now, Case.Period), ct);
         if (outcome.Succeeded)
         {
-            TempData["Mensaje"] = $"Quedó registrada la evaluación parcial de {evaluado} ({EvaluationView.Date(Owed.From)} al {EvaluationView.Date(Owed.To)}).";
+            TempData["Mensaje"] = $"Quedó registrada la evaluación parcial de {evaluado} ({DateText.Date(Owed.From)} al {DateText.Date(Owed.To)}).";
             return OnBehalf ? RedirectToPage("/Evaluations/Admin/Admin", new { id }) : Redirect("/Pending");
         }
         foreach (var e in outcome.Errors) ModelState.AddModelError(e.Field, e.Message);
@@ -91,7 +92,7 @@ public sealed class PartialEvaluationModel(EvaluationWorkflow workflow, EgiDbCon
                 errors.Add(new(key, $"Meta {r.GoalNumber}: escriba el % logrado a la fecha (número entero de 0 a 100)."));
                 continue;
             }
-            if (!PeriodText.TryParseInt(text, out var percent))
+            if (!FormInput.TryParseInt(text, out var percent))
             {
                 errors.Add(new(key, $"Meta {r.GoalNumber}: el % logrado a la fecha debe ser un número entero de 0 a 100 (escribió «{(text.Length > 20 ? text[..20] : text)}»)."));
                 continue;

@@ -12,11 +12,6 @@ namespace Egi.Web.Features.Evaluations;
 /// <summary>The result an evaluado reads at the final acceptance: goals with the second follow-up, the competency ratings and the scores.</summary>
 public sealed record FinalResult(EvaluationCase Case, ScoreBreakdown? Score)
 {
-    private static readonly CultureInfo EsCo = CultureInfo.GetCultureInfo("es-CO");
-
-    /// <summary>A score with two decimals as read in Colombia: 87,45.</summary>
-    public static string Number(decimal value) => value.ToString("0.00", EsCo);
-
     /// <summary>The cumulative % achieved at the second follow-up of a goal (0 when not reported).</summary>
     public int SecondFollowUp(int goalNumber) =>
         Case.Evaluation.ProgressOf(2).LastOrDefault(p => p.GoalNumber == goalNumber)?.AchievedPercent ?? 0;

@@ -54,7 +54,7 @@ public sealed class ResultModel(EvaluationWorkflow workflow, EgiDbContext db, IO
 
     /// <summary>When the evaluado accepted the final result (Bogotá date), if recorded.</summary>
     public DateOnly? AcceptedOn =>
-        Evaluation.History.Where(h => h.To == EvaluationState.Finalized).OrderBy(h => h.Sequence).Select(h => (DateOnly?)EvaluationView.BogotaDate(h.At)).LastOrDefault();
+        Evaluation.History.Where(h => h.To == EvaluationState.Finalized).OrderBy(h => h.Sequence).Select(h => (DateOnly?)BogotaTime.Day(h.At)).LastOrDefault();
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {

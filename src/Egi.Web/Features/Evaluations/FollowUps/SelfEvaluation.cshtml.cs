@@ -3,6 +3,7 @@ using Egi.Domain.Common;
 using Egi.Domain.Evaluations;
 using Egi.Web.Data;
 using Egi.Web.Features.Periods;
+using Egi.Web.Features.Shared;
 using Egi.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -257,7 +258,7 @@ public static class FollowUpForms
                 if (complete) errors.Add(new(key, $"Meta {r.GoalNumber}: escriba el % logrado (número entero de 0 a 100)."));
                 else if (narrative.Length == 0) continue;
             }
-            else if (!PeriodText.TryParseInt(percentText, out percent))
+            else if (!FormInput.TryParseInt(percentText, out percent))
             {
                 errors.Add(new(key, $"Meta {r.GoalNumber}: el % logrado debe ser un número entero de 0 a 100 (escribió «{percentText}»)."));
                 continue;

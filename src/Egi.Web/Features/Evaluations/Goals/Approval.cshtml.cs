@@ -181,24 +181,5 @@ public static class GoalsEditorForm
     public static IReadOnlyList<string> Errors(ModelStateDictionary state, string key) =>
         state.TryGetValue(key, out var entry) ? entry.Errors.Select(e => e.ErrorMessage).ToList() : [];
 
-    /// <summary>Spanish label of a state as a badge class (the badge always carries the text too).</summary>
-    public static string StateBadge(EvaluationState state) => state.WaitingOn() switch
-    {
-        WaitingOn.Evaluator => "text-bg-warning",
-        WaitingOn.Evaluado => "text-bg-info",
-        _ => "badge-ok",
-    };
 
-    /// <summary>"El evaluador" → "el evaluador", for use inside a sentence.</summary>
-    public static string Uncapitalized(string text) => text.Length == 0 ? text : char.ToLowerInvariant(text[0]) + text[1..];
-
-    public static string WaitingLabel(Evaluation e) => WaitingLabel(e.WaitingOn, e.EscalatedStep is not null);
-
-    public static string WaitingLabel(WaitingOn waitingOn, bool escalated) => waitingOn switch
-    {
-        WaitingOn.Evaluado => "El evaluado",
-        WaitingOn.Evaluator when escalated => "La Comisión Evaluadora",
-        WaitingOn.Evaluator => "El evaluador",
-        _ => "Nadie",
-    };
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using Egi.Domain.Common;
 using Egi.Domain.Evaluations;
 using Egi.Web.Features.Periods;
+using Egi.Web.Features.Shared;
 
 namespace Egi.Web.Features.Evaluations;
 
@@ -33,7 +34,7 @@ public sealed class GoalFormRow
         Weight = g.Weight == 0 ? "" : g.Weight.ToString(CultureInfo.InvariantCulture),
         ExpectedEvidence = g.ExpectedEvidence,
         AgreedFirstFollowUpPercent = g.AgreedFirstFollowUpPercent.ToString(CultureInfo.InvariantCulture),
-        DueDate = g.DueDate is { } d ? PeriodText.IsoDate(d) : "",
+        DueDate = g.DueDate is { } d ? DateText.Iso(d) : "",
         PlanItemId = g.PlanItemId,
     };
 
@@ -54,7 +55,7 @@ public sealed class GoalFormRow
             var key = $"Goals[{i}]";
             var n = i + 1;
             var weight = 0;
-            if (!string.IsNullOrWhiteSpace(r.Weight) && !PeriodText.TryParseInt(r.Weight, out weight))
+            if (!string.IsNullOrWhiteSpace(r.Weight) && !FormInput.TryParseInt(r.Weight, out weight))
                 errors.Add(new($"{key}.{nameof(Goal.Weight)}", $"Meta {n}: el peso debe ser un número entero entre 1 y 100 (sin decimales); escribió «{r.Weight.Trim()}»."));
             var agreed = 0;
             if (string.IsNullOrWhiteSpace(r.AgreedFirstFollowUpPercent))
@@ -62,12 +63,12 @@ public sealed class GoalFormRow
                 if (complete)
                     errors.Add(new($"{key}.{nameof(Goal.AgreedFirstFollowUpPercent)}", $"Meta {n}: indique el porcentaje pactado para el primer seguimiento (un número entero de 0 a 100)."));
             }
-            else if (!PeriodText.TryParseInt(r.AgreedFirstFollowUpPercent, out agreed))
+            else if (!FormInput.TryParseInt(r.AgreedFirstFollowUpPercent, out agreed))
                 errors.Add(new($"{key}.{nameof(Goal.AgreedFirstFollowUpPercent)}", $"Meta {n}: el porcentaje pactado para el primer seguimiento debe ser un número entero de 0 a 100; escribió «{r.AgreedFirstFollowUpPercent.Trim()}»."));
             DateOnly? due = null;
             if (!string.IsNullOrWhiteSpace(r.DueDate))
             {
-                if (PeriodText.TryParseDate(r.DueDate, out var d)) due = d;
+                if (FormInput.TryParseDate(r.DueDate, out var d)) due = d;
                 else errors.Add(new($"{key}.{nameof(Goal.DueDate)}", $"Meta {n}: la fecha de cumplimiento no es válida; escriba una fecha como 15/12/2026 (dd/mm/aaaa)."));
             }
             goals.Add(new Goal
