@@ -17,7 +17,7 @@ public sealed class IndexModel(EgiDbContext db) : PageModel
 {
     public const int PageSize = 50;
     public const int ExportLimit = 50_000;
-    public const string ExportAction = "Exportar";
+    public const string ExportAction = AuditActions.Export;
     public const string ExportEntity = "Auditoría";
 
     [BindProperty(SupportsGet = true, Name = "q")]

@@ -1,3 +1,4 @@
+using Egi.Web.Features.Shared;
 using System.Globalization;
 using Egi.Domain.Calendar;
 using Egi.Web.Data;
@@ -54,7 +55,7 @@ public sealed class IndexModel(EgiDbContext db, CurrentUser me, TimeProvider clo
     {
         await LoadAsync(ct);
         if (Points is null) return;
-        db.Audit(Stage1Report.ReadAction, ControlText.ControlAuditEntity, Points.Period.Id.ToString(CultureInfo.InvariantCulture),
+        db.Audit(AuditActions.Read, ControlText.ControlAuditEntity, Points.Period.Id.ToString(CultureInfo.InvariantCulture),
             $"Consulta de «{Points.Stage.Label()}» de la {Points.Period.Name}: {Points.Late.Count} atrasados, {Points.Soon.Count} por vencer.");
         await db.SaveChangesAsync(ct);
     }

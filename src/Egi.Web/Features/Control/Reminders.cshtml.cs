@@ -46,7 +46,7 @@ public sealed class RemindersModel(EgiDbContext db) : PageModel
     {
         await LoadAsync(ct);
         if (Errors.Count > 0) return;
-        db.Audit(Stage1Report.ReadAction, AuditEntity, "", $"Consulta en pantalla del registro de recordatorios: {Rows.Count} recordatorios.");
+        db.Audit(AuditActions.Read, AuditEntity, "", $"Consulta en pantalla del registro de recordatorios: {Rows.Count} recordatorios.");
         await db.SaveChangesAsync(ct);
     }
 
@@ -55,7 +55,7 @@ public sealed class RemindersModel(EgiDbContext db) : PageModel
         await LoadAsync(ct);
         if (Errors.Count > 0) return Page();
         var bytes = new XlsxWorkbook().AddSheet("Recordatorios", Columns, Rows.Select(Cells)).ToBytes();
-        db.Audit(Stage1Report.ExportAction, AuditEntity, "", $"Descarga .xlsx del registro de recordatorios: {Rows.Count} recordatorios.");
+        db.Audit(AuditActions.Export, AuditEntity, "", $"Descarga .xlsx del registro de recordatorios: {Rows.Count} recordatorios.");
         await db.SaveChangesAsync(ct);
         return File(bytes, XlsxWorkbook.ContentType, "recordatorios.xlsx");
     }

@@ -1,3 +1,4 @@
+using Egi.Web.Features.Shared;
 using Egi.Domain.Calendar;
 using Egi.Domain.Directory;
 using Egi.Domain.Evaluations;

@@ -5,7 +5,6 @@ using Egi.Domain.Directory;
 using Egi.Domain.Evaluations;
 using Egi.Domain.Improvement;
 using Egi.Web.Data;
-using Egi.Web.Features.Periods;
 using Egi.Web.Features.Shared;
 using Egi.Web.Infrastructure;
 using Egi.Web.Notifications;

@@ -2,7 +2,6 @@ using Egi.Domain.Calendar;
 using Egi.Domain.Directory;
 using Egi.Domain.Evaluations;
 using Egi.Web.Data;
-using Egi.Web.Features.Evaluations;
 using Egi.Web.Features.Shared;
 using Egi.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc.RazorPages;

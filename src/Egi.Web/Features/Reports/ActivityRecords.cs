@@ -2,7 +2,6 @@ using Egi.Domain.Calendar;
 using Egi.Domain.Evaluations;
 using Egi.Web.Data;
 using Egi.Web.Features.Directory.Servants;
-using Egi.Web.Features.Evaluations;
 using Egi.Web.Features.Shared;
 using Egi.Web.Reports;
 using Microsoft.EntityFrameworkCore;
@@ -92,7 +91,7 @@ public static class ActivityRecords
 
     /// <summary>One query: how many evaluations of the period have reached each step (from the stored facts).</summary>
     public static async Task<RecordCounts> CountsAsync(EgiDbContext db, Period period, DateOnly today, CancellationToken ct) =>
-        await ReportQuery.Rows(db, period, today).Where(r => r.EvaluationId != null)
+        await EvaluationRows.Of(db, period, today).Where(r => r.EvaluationId != null)
             .GroupBy(r => 1)
             .Select(g => new RecordCounts
             {
@@ -113,7 +112,7 @@ public static class ActivityRecords
     /// </summary>
     public static IEnumerable<RecordItem> Items(EgiDbContext db, Period period, DateOnly today, IReadOnlyList<DependencyNode> tree, ActivityRecord record)
     {
-        var rows = ReportQuery.Rows(db, period, today).Where(r => r.EvaluationId != null);
+        var rows = EvaluationRows.Of(db, period, today).Where(r => r.EvaluationId != null);
         rows = record switch
         {
             ActivityRecord.Goals => rows.Where(r => r.GoalsSubmittedOn != null),

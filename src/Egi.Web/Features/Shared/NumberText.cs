@@ -9,6 +9,9 @@ public static class NumberText
 
     public static string Int(int n) => n.ToString(Es);
 
+    /// <summary>A count with thousands grouped as read in Colombia: «1.234».</summary>
+    public static string Count(int n) => n.ToString("N0", Es);
+
     /// <summary>"90", "89,5": at most two decimals, the Colombian decimal comma.</summary>
     public static string Decimal(decimal d) => d.ToString("0.##", Es);
 

@@ -38,7 +38,7 @@ public sealed class DetailsModel(EgiDbContext db, CurrentUser me) : PageModel
         IsRetired = servant.IsRetired(today);
         AccountWarning = TempData["AvisoCuenta"] as string;
 
-        var tree = await ServantLookups.DependencyTreeAsync(db, ct);
+        var tree = await DependencyNodes.LoadAsync(db, ct);
         DependencyPath = tree.FirstOrDefault(d => d.Id == servant.DependencyId)?.Path ?? "—";
 
         if (servant.BossId is { } b)

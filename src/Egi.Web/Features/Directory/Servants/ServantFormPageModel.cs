@@ -37,7 +37,7 @@ public abstract class ServantFormPageModel(EgiDbContext db, CurrentUser me, Serv
     protected async Task LoadOptionsAsync(Servant? current, CancellationToken ct)
     {
         var today = me.Today;
-        DependencyOptions = (await ServantLookups.DependencyTreeAsync(db, ct))
+        DependencyOptions = (await DependencyNodes.LoadAsync(db, ct))
             .Where(d => d.Active || d.Id == current?.DependencyId)
             .Select(d => new SelectListItem(d.Active ? d.Path : $"{d.Path} (inactiva)", ServantLookups.Id(d.Id)))
             .ToList();

@@ -1,7 +1,6 @@
 using System.Globalization;
 using Egi.Domain.Common;
 using Egi.Domain.Evaluations;
-using Egi.Web.Features.Periods;
 using Egi.Web.Features.Shared;
 
 namespace Egi.Web.Features.Evaluations;
