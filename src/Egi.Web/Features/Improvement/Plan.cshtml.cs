@@ -107,7 +107,7 @@ public sealed class PlanModel(EgiDbContext db, CurrentUser me, TimeProvider cloc
         var outcome = Plan.Confirm(ImprovementAccess.ActorOf(me), Now);
         if (!outcome.Succeeded) return Redisplay(outcome.Errors);
         if (Plan.Status != PlanStatus.Agreed) await TellOtherPartyAsync(PlanChange.Confirmed, ct);
-        var done = Plan.Status == PlanStatus.Agreed ? "Plan concertado: el jefe y el servidor lo confirmaron." : "Usted confirmó el plan. Falta la confirmación de la otra parte.";
+        var done = Plan.Status == PlanStatus.Agreed ? ImprovementMessages.PlanAgreed : ImprovementMessages.ConfirmedWaitingOther;
         return await SaveAsync("Confirmar", IsBoss ? "Confirmación del jefe" : "Confirmación del servidor", null, Plan.Status.Label(), done, ct);
     }
 
@@ -123,12 +123,12 @@ public sealed class PlanModel(EgiDbContext db, CurrentUser me, TimeProvider cloc
         if (!string.IsNullOrWhiteSpace(FollowUp.Date))
         {
             if (FormInput.TryParseDate(FollowUp.Date, out var d)) date = d;
-            else errors.Add(new("Date", "La «Fecha» del seguimiento no es una fecha válida (dd/mm/aaaa)."));
+            else errors.Add(new("Date", ImprovementMessages.FollowUpDateInvalid));
         }
         if (!string.IsNullOrWhiteSpace(FollowUp.Percent))
         {
             if (FormInput.TryParseInt(FollowUp.Percent, out var p)) percent = p;
-            else errors.Add(new("Percent", "El «Avance (%)» debe ser un número entero entre 0 y 100."));
+            else errors.Add(new("Percent", ImprovementMessages.FollowUpPercentInvalid));
         }
         if (errors.Count > 0) return Redisplay(errors, prefix: "FollowUp");
         var outcome = Plan.AddFollowUp(ImprovementAccess.ActorOf(me), date, percent, FollowUp.Observations, me.Today, Now);
@@ -270,7 +270,7 @@ public sealed class PlanModel(EgiDbContext db, CurrentUser me, TimeProvider cloc
             {
                 if (string.IsNullOrWhiteSpace(text)) return null;
                 if (FormInput.TryParseDate(text, out var d)) return d;
-                errors.Add(new($"Aspects[{i}].{field}", $"Aspecto {i + 1}: la «{label}» no es una fecha válida (dd/mm/aaaa)."));
+                errors.Add(new($"Aspects[{i}].{field}", ImprovementMessages.AspectDateInvalid(i + 1, label)));
                 return null;
             }
             int? goal = null;

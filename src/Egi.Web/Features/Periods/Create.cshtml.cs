@@ -46,7 +46,7 @@ public sealed class CreateModel(EgiDbContext db, CurrentUser me) : PageModel
         Preview();
         if (!FormInput.TryParseInt(Input.Year, out var year))
         {
-            ModelState.AddModelError("Input.Year", "Escriba el «Año» con cuatro dígitos, por ejemplo 2027.");
+            ModelState.AddModelError("Input.Year", PeriodMessages.YearInvalid);
             ModelState.AddFieldErrors(Period.ValidateName(Input.Name));
             return Page();
         }
@@ -71,7 +71,7 @@ public sealed class CreateModel(EgiDbContext db, CurrentUser me) : PageModel
             ModelState.AddFieldErrors(Period.ValidateYear(year, yearTaken: true));
             return Page();
         }
-        TempData["Mensaje"] = $"Se creó la «{period.Name}» con las ventanas y la configuración predeterminadas. Revise las ventanas y ajústelas si hace falta.";
+        TempData["Mensaje"] = PeriodMessages.Created(period.Name);
         return RedirectToPage("./Windows", new { id = period.Id });
     }
 

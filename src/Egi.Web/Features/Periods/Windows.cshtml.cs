@@ -87,7 +87,7 @@ public sealed class WindowsModel(EgiDbContext db) : PageModel
         var after = Describe(Period.Windows);
         if (before.SequenceEqual(after))
         {
-            TempData["Mensaje"] = "Las ventanas no cambiaron.";
+            TempData["Mensaje"] = PeriodMessages.WindowsUnchanged;
             return RedirectToPage("./Details", new { id = Period.Id });
         }
         db.Audit("Modificar", "Vigencia", Period.Id.ToString(CultureInfo.InvariantCulture), "Ventanas de etapa",

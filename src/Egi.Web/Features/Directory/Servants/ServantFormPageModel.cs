@@ -92,19 +92,19 @@ public abstract class ServantFormPageModel(EgiDbContext db, CurrentUser me, Serv
         var evaluatorChange = isNew ? null : await HttpContext.RequestServices.GetRequiredService<Evaluations.EvaluatorChanges>()
             .AfterServantChangedAsync(servant.Id, before.BossId, before.DependencyId, before.RetirementDate, ct);
         TempData["Mensaje"] = (isNew
-            ? $"Se creó el servidor {servant.FullName} ({servant.DocumentNumber})."
-            : $"Se guardaron los cambios de {servant.FullName}.")
-            + (evaluationOpened ? " Se abrió su evaluación en la vigencia abierta." : "")
+            ? DirectoryMessages.ServantCreated(servant.FullName, servant.DocumentNumber)
+            : DirectoryMessages.ServantSaved(servant.FullName))
+            + (evaluationOpened ? DirectoryMessages.EvaluationOpened : "")
             + (evaluatorChange is null ? "" : " " + evaluatorChange);
         if (accountErrors.Count > 0)
-            TempData["AvisoCuenta"] = "Los datos del servidor se guardaron, pero su cuenta de acceso no se pudo crear o actualizar: "
+            TempData["AvisoCuenta"] = DirectoryMessages.AccountNotSaved
                 + string.Join(" ", accountErrors);
         return RedirectToPage("./Details", new { id = servant.Id });
     }
 
     private async Task<IActionResult> Redisplay(Servant? servant, bool isNew, IEnumerable<FieldError> errors, CancellationToken ct)
     {
-        ModelState.AddModelError(string.Empty, "Revise los campos marcados: el servidor no se guardó.");
+        ModelState.AddModelError(string.Empty, DirectoryMessages.ServantNotSaved);
         ModelState.AddFieldErrors(errors);
         await LoadOptionsAsync(isNew ? null : servant, ct);
         return Page();

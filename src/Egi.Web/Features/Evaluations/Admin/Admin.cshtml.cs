@@ -96,11 +96,11 @@ public sealed class AdminModel(EvaluationWorkflow workflow, EgiDbContext db, Cur
         if (await LoadAsync(id, ct) is { } refused) return refused;
         ModelState.Clear();
         var errors = new List<FieldError>();
-        var evaluator = Servant(Reassign.EvaluatorId, "EvaluatorId", "Elija el nuevo evaluador de la lista de servidores activos.", errors);
+        var evaluator = Servant(Reassign.EvaluatorId, "EvaluatorId", EvaluationMessages.ChooseNewEvaluator, errors);
         if (errors.Count > 0) return Show(errors, "Reassign");
         var previous = Case.Evaluator?.FullName ?? "—";
         var outcome = await workflow.RunAsync(Case, Version, e => e.ReassignEvaluator(Case.Actor, evaluator, Reassign.Reason, Case.Context), ct);
-        return Done(outcome, "Reassign", $"El evaluador de {Case.Evaluado.FullName} ahora es {NameOf(evaluator)} (antes: {previous}).");
+        return Done(outcome, "Reassign", EvaluationMessages.EvaluatorReassigned(Case.Evaluado.FullName, NameOf(evaluator), previous));
     }
 
     public async Task<IActionResult> OnPostCommitteeAsync(int id, CancellationToken ct)
@@ -112,7 +112,7 @@ public sealed class AdminModel(EvaluationWorkflow workflow, EgiDbContext db, Cur
         if (errors.Count > 0) return Show(errors, "Committee");
         var outcome = await workflow.RunAsync(Case, Version, e => e.AssignCommittee(Case.Actor, members, recorder, Committee.Reason, Case.Context), ct);
         return Done(outcome, "Committee",
-            $"La evaluación de {Case.Evaluado.FullName} quedó a cargo de una Comisión Evaluadora ({string.Join(", ", members.Select(NameOf))}); registra {NameOf(recorder)}.");
+            EvaluationMessages.CommitteeAssigned(Case.Evaluado.FullName, members.Select(NameOf), NameOf(recorder)));
     }
 
     public async Task<IActionResult> OnPostReopenAsync(int id, CancellationToken ct)
@@ -122,15 +122,15 @@ public sealed class AdminModel(EvaluationWorkflow workflow, EgiDbContext db, Cur
         var errors = new List<FieldError>();
         EvaluationStep step = default;
         if (string.IsNullOrWhiteSpace(Reopen.Step) || !Enum.TryParse(Reopen.Step, out step) || !Enum.IsDefined(step) || int.TryParse(Reopen.Step, out _))
-            errors.Add(new("Step", "Elija el paso que se reabre."));
+            errors.Add(new("Step", EvaluationMessages.ChooseStepToReopen));
         DateOnly until = default;
         if (string.IsNullOrWhiteSpace(Reopen.Until))
-            errors.Add(new("Until", "Indique hasta qué fecha queda reabierto el paso (dd/mm/aaaa)."));
+            errors.Add(new("Until", EvaluationMessages.ReopenUntilMissing));
         else if (!FormInput.TryParseDate(Reopen.Until, out until))
-            errors.Add(new("Until", $"La fecha «hasta» no es válida; escriba una fecha como {DateText.Date(Case.Context.Today.AddDays(10))}."));
+            errors.Add(new("Until", EvaluationMessages.ReopenUntilInvalid(Case.Context.Today.AddDays(10))));
         if (errors.Count > 0) return Show(errors, "Reopen");
         var outcome = await workflow.RunAsync(Case, Version, e => e.ReopenStep(Case.Actor, step, until, Reopen.Reason, Case.Context), ct);
-        return Done(outcome, "Reopen", $"Se reabrió «{step.Label()}» para {Case.Evaluado.FullName} hasta el {DateText.Date(until)}.");
+        return Done(outcome, "Reopen", EvaluationMessages.StepReopened(step.Label(), Case.Evaluado.FullName, until));
     }
 
     public async Task<IActionResult> OnPostEscalateAsync(int id, CancellationToken ct)
@@ -143,7 +143,7 @@ public sealed class AdminModel(EvaluationWorkflow workflow, EgiDbContext db, Cur
         var step = CurrentStep;
         var outcome = await workflow.RunAsync(Case, Version, e => e.EscalateToCommittee(Case.Actor, members, recorder, Escalate.Reason, Case.Context), ct);
         return Done(outcome, "Escalate",
-            $"«{step?.Label()}» de {Case.Evaluado.FullName} quedó en manos de una Comisión Evaluadora; registra su decisión {NameOf(recorder)}.");
+            EvaluationMessages.StepEscalated(step?.Label(), Case.Evaluado.FullName, NameOf(recorder)));
     }
 
     /// <summary>Waives a pending partial evaluation with a reason (e.g. the outgoing boss left the entity).</summary>
@@ -154,7 +154,7 @@ public sealed class AdminModel(EvaluationWorkflow workflow, EgiDbContext db, Cur
         WaiveSequence = seq;
         var outgoing = Evaluation.Partial(seq) is { } p ? NameOf(p.EvaluatorId) : "—";
         var outcome = await workflow.RunAsync(Case, Version, e => e.WaivePartial(Case.Actor, seq, Waive.Reason, Case.Context.Now, Case.Period), ct);
-        return Done(outcome, "Waive", $"Se dispensó la evaluación parcial de {outgoing}.");
+        return Done(outcome, "Waive", EvaluationMessages.PartialEvaluationWaived(outgoing));
     }
 
     /// <summary>Reopens an evaluation closed by retirement (the servant was reinstated), with a reason.</summary>
@@ -163,7 +163,7 @@ public sealed class AdminModel(EvaluationWorkflow workflow, EgiDbContext db, Cur
         if (await LoadAsync(id, ct) is { } refused) return refused;
         ModelState.Clear();
         var outcome = await workflow.RunAsync(Case, Version, e => e.ReopenAfterRetirement(Case.Actor, ReopenRetired.Reason, Case.Context), ct);
-        return Done(outcome, "ReopenRetired", $"Se reabrió la evaluación de {Case.Evaluado.FullName}: está en «{Evaluation.State.Label()}».");
+        return Done(outcome, "ReopenRetired", EvaluationMessages.RetiredEvaluationReopened(Case.Evaluado.FullName, Evaluation.State));
     }
 
     private (List<int> Members, int Recorder) CommitteeOf(CommitteeInput input, List<FieldError> errors)
@@ -171,12 +171,12 @@ public sealed class AdminModel(EvaluationWorkflow workflow, EgiDbContext db, Cur
         var members = new List<int>();
         foreach (var text in input.Members.Where(m => !string.IsNullOrWhiteSpace(m)).Distinct())
         {
-            var m = Servant(text, "Members", "Elija los integrantes de la lista de servidores activos.", errors);
+            var m = Servant(text, "Members", EvaluationMessages.ChooseMembers, errors);
             if (m > 0) members.Add(m);
         }
         var recorder = string.IsNullOrWhiteSpace(input.RecorderId)
-            ? Missing(errors, "RecorderId", "Elija quién registra las decisiones en nombre de la comisión.")
-            : Servant(input.RecorderId, "RecorderId", "Elija quién registra de la lista de servidores activos.", errors);
+            ? Missing(errors, "RecorderId", EvaluationMessages.ChooseRecorder)
+            : Servant(input.RecorderId, "RecorderId", EvaluationMessages.ChooseRecorderFromList, errors);
         return (members, recorder);
     }
 
@@ -191,7 +191,7 @@ public sealed class AdminModel(EvaluationWorkflow workflow, EgiDbContext db, Cur
     {
         if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var id) && Candidates.Any(s => s.Id == id)) return id;
         if (id == Evaluation.EvaluadoId && id > 0)
-            errors.Add(new(field, "El evaluado no puede ser su propio evaluador ni integrar su comisión."));
+            errors.Add(new(field, EvaluationMessages.EvaluadoCannotEvaluateSelf));
         else if (errors.All(e => e.Field != field))
             errors.Add(new(field, message));
         return 0;

@@ -90,7 +90,7 @@ public sealed class CommitteeModel(EvaluationWorkflow workflow, EgiDbContext db)
         var outcome = await workflow.RunAsync(Case, Version, e => e.DecideGoalsByCommittee(Case.Actor, goals, Decision, Case.Context), ct);
         if (outcome.Succeeded)
         {
-            TempData["Mensaje"] = $"Quedó registrada la decisión de la Comisión Evaluadora: las metas de {evaluado} quedaron concertadas.";
+            TempData["Mensaje"] = EvaluationMessages.CommitteeDecidedGoals(evaluado);
             return RedirectToPage("/Evaluations/ToApprove");
         }
         foreach (var e in outcome.Errors) ModelState.AddModelError(e.Field, e.Message);
@@ -120,7 +120,7 @@ public sealed class CommitteeModel(EvaluationWorkflow workflow, EgiDbContext db)
         var outcome = await workflow.RunAsync(Case, Version, e => e.DecideSelfEvaluationByCommittee(Case.Actor, followUp, progress, Decision, Case.Context), ct);
         if (outcome.Succeeded)
         {
-            TempData["Mensaje"] = $"Quedó registrada la decisión de la Comisión Evaluadora sobre el {FollowUpForms.Ordinal(followUp)} seguimiento de {evaluado}.";
+            TempData["Mensaje"] = EvaluationMessages.CommitteeDecidedFollowUp(FollowUpForms.Ordinal(followUp), evaluado);
             return RedirectToPage("/Evaluations/ToApprove");
         }
         foreach (var e in outcome.Errors) ModelState.AddModelError(e.Field, e.Message);

@@ -68,7 +68,7 @@ public sealed class PartialEvaluationModel(EvaluationWorkflow workflow, EgiDbCon
         var outcome = await workflow.RunAsync(Case, Version, e => e.RecordPartial(Case.Actor, sequence, goals, Comment, Case.Context.Now, Case.Period), ct);
         if (outcome.Succeeded)
         {
-            TempData["Mensaje"] = $"Quedó registrada la evaluación parcial de {evaluado} ({DateText.Date(Owed.From)} al {DateText.Date(Owed.To)}).";
+            TempData["Mensaje"] = EvaluationMessages.PartialEvaluationRecorded(evaluado, Owed.From, Owed.To);
             return OnBehalf ? RedirectToPage("/Evaluations/Admin/Admin", new { id }) : Redirect("/Pending");
         }
         foreach (var e in outcome.Errors) ModelState.AddModelError(e.Field, e.Message);
@@ -88,12 +88,12 @@ public sealed class PartialEvaluationModel(EvaluationWorkflow workflow, EgiDbCon
             var key = $"Goals[{i}].{nameof(PartialGoal.AchievedPercent)}";
             if (text.Length == 0)
             {
-                errors.Add(new(key, $"Meta {r.GoalNumber}: escriba el % logrado a la fecha (número entero de 0 a 100)."));
+                errors.Add(new(key, EvaluationMessages.PartialPercentMissing(r.GoalNumber)));
                 continue;
             }
             if (!FormInput.TryParseInt(text, out var percent))
             {
-                errors.Add(new(key, $"Meta {r.GoalNumber}: el % logrado a la fecha debe ser un número entero de 0 a 100 (escribió «{(text.Length > 20 ? text[..20] : text)}»)."));
+                errors.Add(new(key, EvaluationMessages.PartialPercentNotWhole(r.GoalNumber, text.Length > 20 ? text[..20] : text)));
                 continue;
             }
             goals.Add(new PartialGoal { GoalNumber = r.GoalNumber, AchievedPercent = percent, Observation = r.Observation ?? "" });

@@ -63,7 +63,7 @@ public sealed class CompetenciesModel(EvaluationWorkflow workflow, EgiDbContext 
             ShowErrors(outcome);
             return Page();
         }
-        TempData["Mensaje"] = $"Calificó las competencias de {Case.Evaluado.FullName}. Sigue la aceptación final del evaluado.";
+        TempData["Mensaje"] = EvaluationMessages.CompetenciesRated(Case.Evaluado.FullName);
         return RedirectToPage("/Evaluations/Details", new { id });
     }
 

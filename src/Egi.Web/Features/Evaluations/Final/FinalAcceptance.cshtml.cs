@@ -35,8 +35,8 @@ public sealed class FinalAcceptanceModel(EvaluationWorkflow workflow, EgiDbConte
     public FinalResult Result { get; private set; } = null!;
 
     protected override PendingAction Action => PendingAction.AcceptFinal;
-    protected override string AcceptedMessage => "Aceptó el resultado final: su evaluación quedó finalizada.";
-    protected override string NotAcceptedMessage => "Registró que no acepta el resultado final. La evaluación volvió a la Autoevaluación II.";
+    protected override string AcceptedMessage => EvaluationMessages.FinalAccepted;
+    protected override string NotAcceptedMessage => EvaluationMessages.FinalNotAccepted;
     protected override string AfterNotAcceptPage => "/Evaluations/Details";
 
     protected override Outcome Accept(Evaluation e, EvaluationCase c) => e.AcceptFinal(c.Actor, c.Context);

@@ -18,8 +18,8 @@ public sealed class FollowUpAcceptanceModel(EvaluationWorkflow workflow, EgiDbCo
     protected override EvaluationStep Step => EvaluationStep.FollowUpI;
     protected override EvaluationState ApprovalState => EvaluationState.SelfEvaluationIApproval;
     protected override EvaluationState AcceptanceState => EvaluationState.SelfEvaluationIAcceptance;
-    protected override string AcceptedMessage => "Aceptó el primer seguimiento. Sigue la Autoevaluación II (segundo seguimiento).";
-    protected override string NotAcceptedMessage => "Registró que no acepta el primer seguimiento. Volvió a la Autoevaluación I: ajústela y envíela de nuevo a su jefe.";
+    protected override string AcceptedMessage => EvaluationMessages.FirstFollowUpAccepted;
+    protected override string NotAcceptedMessage => EvaluationMessages.FirstFollowUpNotAccepted;
     protected override string AfterNotAcceptPage => "./SelfEvaluation";
 
     protected override Outcome Accept(Evaluation e, EvaluationCase c) => e.AcceptSelfEvaluation(c.Actor, c.Context);

@@ -38,12 +38,12 @@ public sealed class FollowUpApprovalModel(EvaluationWorkflow workflow, EgiDbCont
     public Task<IActionResult> OnPostApproveAsync(int id, CancellationToken ct) =>
         DecideAsync(id, e => e.ApproveSelfEvaluation(Case.Actor, FollowUp, Case.Context, Comment),
             () => FollowUp == 1
-                ? $"Aprobó el primer seguimiento de {Case.Evaluado.FullName}. Ahora {Case.Evaluado.FullName} debe aceptarlo."
-                : $"Aprobó el segundo seguimiento de {Case.Evaluado.FullName}. Sigue la calificación de las competencias.", ct);
+                ? EvaluationMessages.FirstFollowUpApproved(Case.Evaluado.FullName)
+                : EvaluationMessages.SecondFollowUpApproved(Case.Evaluado.FullName), ct);
 
     public Task<IActionResult> OnPostRejectAsync(int id, CancellationToken ct) =>
         DecideAsync(id, e => e.RejectSelfEvaluation(Case.Actor, FollowUp, Reason, Case.Context),
-            () => $"Rechazó la autoevaluación de {Case.Evaluado.FullName}. Volvió a {Case.Evaluado.FullName} para que la corrija.", ct);
+            () => EvaluationMessages.SelfEvaluationRejected(Case.Evaluado.FullName), ct);
 
     /// <summary>Back from the review to the form, with what was typed.</summary>
     public async Task<IActionResult> OnPostEditAsync(int id, CancellationToken ct)
@@ -98,8 +98,8 @@ public sealed class FollowUpApprovalModel(EvaluationWorkflow workflow, EgiDbCont
         var outcome = await Workflow.RunAsync(Case, Version, e => e.ModifySelfEvaluation(Case.Actor, n, progress, justifications, Case.Context), ct);
         if (!outcome.Succeeded) return ModificationRefused(outcome, FollowUpForms.Diff(before, progress), "Progress");
         TempData["Mensaje"] = n == 1
-            ? $"Envió la modificación del primer seguimiento de {evaluado}. Ahora {evaluado} verá los cambios y decidirá si los acepta."
-            : $"Modificó el segundo seguimiento de {evaluado}. Sigue la calificación de las competencias.";
+            ? EvaluationMessages.FirstFollowUpModified(evaluado)
+            : EvaluationMessages.SecondFollowUpModified(evaluado);
         return RedirectToPage("/Evaluations/Details", new { id });
     }
 }

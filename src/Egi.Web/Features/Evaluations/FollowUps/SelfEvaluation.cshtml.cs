@@ -49,7 +49,7 @@ public sealed class SelfEvaluationModel(EvaluationWorkflow workflow, EgiDbContex
         if (!CanEdit) return Page();
         if (!Evaluation.OrderedGoals.Any(g => g.Number == EvidenceGoal))
         {
-            ModelState.AddModelError(nameof(EvidenceGoal), "Elija la meta a la que corresponde la evidencia.");
+            ModelState.AddModelError(nameof(EvidenceGoal), EvaluationMessages.EvidenceGoalMissing);
             return Page();
         }
         var who = me.DisplayName;
@@ -57,7 +57,7 @@ public sealed class SelfEvaluationModel(EvaluationWorkflow workflow, EgiDbContex
         var url = (EvidenceUrl ?? "").Trim();
         if (EvidenceFile is null && url.Length == 0)
         {
-            ModelState.AddModelError(nameof(EvidenceFile), "Elija un archivo o escriba un enlace.");
+            ModelState.AddModelError(nameof(EvidenceFile), EvaluationMessages.EvidenceMissing);
             return Page();
         }
         if (url.Length > 0)
@@ -87,7 +87,7 @@ public sealed class SelfEvaluationModel(EvaluationWorkflow workflow, EgiDbContex
             var name = EvidenceRules.DisplayName(file.FileName);
             if (file.Length > UploadOptions.Mb(maxMb))
             {
-                ModelState.AddModelError(nameof(EvidenceFile), $"El archivo «{name}» pesa más de {maxMb} MB, el tamaño máximo permitido por archivo (pesa {EvidenceRules.SizeText(file.Length)}). No se adjuntó.");
+                ModelState.AddModelError(nameof(EvidenceFile), EvaluationMessages.EvidenceTooLarge(name, maxMb, file.Length));
                 return Page();
             }
             await using var content = file.OpenReadStream();
@@ -103,7 +103,7 @@ public sealed class SelfEvaluationModel(EvaluationWorkflow workflow, EgiDbContex
                 $"Cargó «{item.OriginalName}» ({EvidenceRules.SizeText(item.Size)}, SHA-256 {item.Sha256}) (evaluación {id}, seguimiento {FollowUp}, meta {EvidenceGoal})");
         }
         await db.SaveChangesAsync(ct);
-        EvidenceAdded = $"Se adjuntó la evidencia a la meta {EvidenceGoal}. Recuerde guardar o enviar su autoevaluación.";
+        EvidenceAdded = EvaluationMessages.EvidenceAdded(EvidenceGoal);
         EvidenceUrl = null;
         return Page();
     }
@@ -163,8 +163,8 @@ public sealed class SelfEvaluationModel(EvaluationWorkflow workflow, EgiDbContex
         if (outcome.Succeeded)
         {
             TempData["Mensaje"] = submit
-                ? $"Envió su autoevaluación del {FollowUpForms.Ordinal(followUp)} seguimiento a {evaluator}. Le avisaremos cuando la revise."
-                : "Guardó el borrador de su autoevaluación. Puede seguir editándola y enviarla cuando esté completa.";
+                ? EvaluationMessages.SelfEvaluationSent(FollowUpForms.Ordinal(followUp), evaluator)
+                : EvaluationMessages.SelfEvaluationDraftSaved;
             return submit ? RedirectToPage("/Evaluations/Details", new { id }) : RedirectToPage("./SelfEvaluation", new { id });
         }
         ModelState.AddFieldErrors(outcome.Errors, "");
@@ -254,17 +254,17 @@ public static class FollowUpForms
             var percent = 0;
             if (percentText.Length == 0)
             {
-                if (complete) errors.Add(new(key, $"Meta {r.GoalNumber}: escriba el % logrado (número entero de 0 a 100)."));
+                if (complete) errors.Add(new(key, EvaluationMessages.PercentMissing(r.GoalNumber)));
                 else if (narrative.Length == 0) continue;
             }
             else if (!FormInput.TryParseInt(percentText, out percent))
             {
-                errors.Add(new(key, $"Meta {r.GoalNumber}: el % logrado debe ser un número entero de 0 a 100 (escribió «{percentText}»)."));
+                errors.Add(new(key, EvaluationMessages.PercentNotWhole(r.GoalNumber, percentText)));
                 continue;
             }
             else if (percent is < 0 or > 100)
             {
-                errors.Add(new(key, $"Meta {r.GoalNumber}: el % logrado debe estar entre 0 y 100 (escribió {percent})."));
+                errors.Add(new(key, EvaluationMessages.PercentOutOfRange(r.GoalNumber, percent)));
                 continue;
             }
             progress.Add(new GoalProgress { GoalNumber = r.GoalNumber, AchievedPercent = percent, Narrative = narrative });

@@ -18,8 +18,8 @@ public sealed class AcceptanceModel(EvaluationWorkflow workflow, EgiDbContext db
     protected override EvaluationStep Step => EvaluationStep.Goals;
     protected override EvaluationState ApprovalState => EvaluationState.GoalApproval;
     protected override EvaluationState AcceptanceState => EvaluationState.GoalAcceptance;
-    protected override string AcceptedMessage => "Aceptó sus metas: quedaron concertadas. Sigue la Autoevaluación I (primer seguimiento).";
-    protected override string NotAcceptedMessage => "Registró que no acepta las metas. Volvieron a formulación: ajústelas y envíelas de nuevo a su jefe.";
+    protected override string AcceptedMessage => EvaluationMessages.GoalsAccepted;
+    protected override string NotAcceptedMessage => EvaluationMessages.GoalsNotAccepted;
     protected override string AfterNotAcceptPage => "./Formulation";
 
     protected override Outcome Accept(Evaluation e, EvaluationCase c) => e.AcceptGoals(c.Actor, c.Context);

@@ -38,11 +38,11 @@ public sealed class ApprovalModel(EvaluationWorkflow workflow, EgiDbContext db) 
 
     public Task<IActionResult> OnPostApproveAsync(int id, CancellationToken ct) =>
         DecideAsync(id, e => e.ApproveGoals(Case.Actor, Case.Context, Comment),
-            () => $"Aprobó las metas de {Case.Evaluado.FullName}. Ahora {Case.Evaluado.FullName} debe aceptarlas.", ct);
+            () => EvaluationMessages.GoalsApproved(Case.Evaluado.FullName), ct);
 
     public Task<IActionResult> OnPostRejectAsync(int id, CancellationToken ct) =>
         DecideAsync(id, e => e.RejectGoals(Case.Actor, Reason, Case.Context),
-            () => $"Rechazó las metas de {Case.Evaluado.FullName}. Volvieron a formulación para que las corrija.", ct);
+            () => EvaluationMessages.GoalsRejected(Case.Evaluado.FullName), ct);
 
     /// <summary>Adds an empty goal to the form being edited (up to the period's maximum).</summary>
     public async Task<IActionResult> OnPostAddAsync(int id, CancellationToken ct)
@@ -122,7 +122,7 @@ public sealed class ApprovalModel(EvaluationWorkflow workflow, EgiDbContext db) 
         var before = Evaluation.OrderedGoals;
         var outcome = await Workflow.RunAsync(Case, Version, e => e.ModifyGoals(Case.Actor, goals, justifications, Case.Context), ct);
         if (!outcome.Succeeded) return ModificationRefused(outcome, FieldChange.Diff(before, goals), "Goals");
-        TempData["Mensaje"] = $"Envió la modificación de las metas de {evaluado}. Ahora {evaluado} verá los cambios y decidirá si los acepta.";
+        TempData["Mensaje"] = EvaluationMessages.GoalsModified(evaluado);
         return RedirectToPage("/Evaluations/ToApprove");
     }
 }

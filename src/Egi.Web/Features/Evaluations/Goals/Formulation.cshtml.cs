@@ -75,8 +75,8 @@ public sealed class FormulationModel(EvaluationWorkflow workflow, EgiDbContext d
         if (outcome.Succeeded)
         {
             TempData["Mensaje"] = submit
-                ? $"Envió sus metas a {evaluator} para aprobación. Le avisaremos cuando las revise."
-                : "Guardó el borrador de sus metas. Puede seguir editándolas y enviarlas cuando estén completas.";
+                ? EvaluationMessages.GoalsSent(evaluator)
+                : EvaluationMessages.GoalsDraftSaved;
             return submit ? RedirectToPage("/Evaluations/Details", new { id }) : RedirectToPage("./Formulation", new { id });
         }
 
