@@ -3,7 +3,6 @@ using System.Linq.Expressions;
 using Egi.Domain.Calendar;
 using Egi.Domain.Evaluations;
 using Egi.Web.Data;
-using Egi.Web.Features.Reports;
 using Egi.Web.Features.Shared;
 using Egi.Web.Infrastructure;
 using Egi.Web.Notifications;

@@ -2,7 +2,6 @@ using Egi.Web.Features.Shared;
 using System.Globalization;
 using Egi.Domain.Calendar;
 using Egi.Web.Data;
-using Egi.Web.Features.Reports;
 using Egi.Web.Infrastructure;
 using Egi.Web.Notifications;
 using Microsoft.AspNetCore.Mvc;

@@ -1,7 +1,6 @@
 using System.Globalization;
 using Egi.Domain.Calendar;
 using Egi.Web.Data;
-using Egi.Web.Features.Reports;
 using Egi.Web.Features.Shared;
 using Egi.Web.Infrastructure;
 using Egi.Web.Reports;

@@ -4,8 +4,6 @@ using Egi.Domain.Calendar;
 using Egi.Domain.Evaluations;
 using Egi.Web.Data;
 using Egi.Web.Features.Control;
-using Egi.Web.Features.Directory.Servants;
-using Egi.Web.Features.Reports;
 using Egi.Web.Infrastructure;
 using Egi.Web.Reports;
 using Microsoft.EntityFrameworkCore;

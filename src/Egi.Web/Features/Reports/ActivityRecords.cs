@@ -1,7 +1,6 @@
 using Egi.Domain.Calendar;
 using Egi.Domain.Evaluations;
 using Egi.Web.Data;
-using Egi.Web.Features.Directory.Servants;
 using Egi.Web.Features.Shared;
 using Egi.Web.Reports;
 using Microsoft.EntityFrameworkCore;

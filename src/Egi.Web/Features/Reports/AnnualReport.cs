@@ -3,7 +3,6 @@ using Egi.Domain.Calendar;
 using Egi.Domain.Evaluations;
 using Egi.Domain.Scoring;
 using Egi.Web.Data;
-using Egi.Web.Features.Directory.Servants;
 using Egi.Web.Reports;
 
 namespace Egi.Web.Features.Reports;

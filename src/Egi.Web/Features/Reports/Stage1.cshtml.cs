@@ -2,7 +2,6 @@ using Egi.Web.Features.Shared;
 using System.Globalization;
 using Egi.Domain.Calendar;
 using Egi.Web.Data;
-using Egi.Web.Features.Directory.Servants;
 using Egi.Web.Infrastructure;
 using Egi.Web.Reports;
 using Microsoft.AspNetCore.Mvc;

@@ -5,7 +5,6 @@ using Egi.Domain.Directory;
 using Egi.Domain.Evaluations;
 using Egi.Domain.Scoring;
 using Egi.Web.Data;
-using Egi.Web.Features.Directory.Servants;
 using Egi.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 

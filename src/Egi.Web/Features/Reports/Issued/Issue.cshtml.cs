@@ -3,7 +3,6 @@ using System.Globalization;
 using Egi.Domain.Calendar;
 using Egi.Domain.Process;
 using Egi.Web.Data;
-using Egi.Web.Features.Directory.Servants;
 using Egi.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
