@@ -1,3 +1,4 @@
+using Egi.Web.Features.Shared;
 using Egi.Domain.Evaluations;
 using Egi.Web.Data;
 using Egi.Web.Infrastructure;
@@ -44,7 +45,7 @@ public sealed class CommitteeModel(EvaluationWorkflow workflow, EgiDbContext db)
         Case.Period.Settings.RequirePlanLink);
 
     /// <summary>The plan items the goals may link to, the evaluado's dependencia first.</summary>
-    public Plans.PlanItemChoices PlanItems { get; private set; } = Plans.PlanItemChoices.None;
+    public PlanItemChoices PlanItems { get; private set; } = PlanItemChoices.None;
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
@@ -140,7 +141,7 @@ public sealed class CommitteeModel(EvaluationWorkflow workflow, EgiDbContext db)
             return false;
         Case = c;
         DependencyName = await db.Dependencies.AsNoTracking().Where(d => d.Id == c.Evaluado.DependencyId).Select(d => d.Name).FirstOrDefaultAsync(ct) ?? "";
-        PlanItems = await new Plans.PlanCatalog(db).ChoicesAsync(c.Period.Id, c.Evaluado.DependencyId, ct);
+        PlanItems = await new PlanCatalog(db).ChoicesAsync(c.Period.Id, c.Evaluado.DependencyId, ct);
         var ids = c.Evaluation.EscalationMemberIds;
         Members = (await db.Servants.AsNoTracking().Where(s => ids.Contains(s.Id)).ToListAsync(ct))
             .OrderBy(s => s.Id == me ? 0 : 1).ThenBy(s => s.LastNames)

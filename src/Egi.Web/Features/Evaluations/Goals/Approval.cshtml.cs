@@ -1,3 +1,4 @@
+using Egi.Web.Features.Shared;
 using System.Globalization;
 using Egi.Domain.Calendar;
 using Egi.Domain.Common;
@@ -27,10 +28,10 @@ public sealed class ApprovalModel(EvaluationWorkflow workflow, EgiDbContext db) 
         Case.Period.Settings.RequirePlanLink);
 
     /// <summary>The plan items the goals may link to, the evaluado's dependencia first.</summary>
-    public Plans.PlanItemChoices PlanItems { get; private set; } = Plans.PlanItemChoices.None;
+    public PlanItemChoices PlanItems { get; private set; } = PlanItemChoices.None;
 
     protected override async Task OnLoadedAsync(EvaluationCase loaded, CancellationToken ct) =>
-        PlanItems = await new Plans.PlanCatalog(Db).ChoicesAsync(loaded.Period.Id, loaded.Evaluado.DependencyId, ct);
+        PlanItems = await new PlanCatalog(Db).ChoicesAsync(loaded.Period.Id, loaded.Evaluado.DependencyId, ct);
 
     protected override void FillFormFromEvaluation() => Goals = GoalsEditorForm.Inputs(Evaluation.OrderedGoals);
 
@@ -129,7 +130,7 @@ public sealed class ApprovalModel(EvaluationWorkflow workflow, EgiDbContext db) 
 
 /// <summary>What the goals editor partial (_GoalsEditor) needs.</summary>
 public sealed record GoalsEditor(int EvaluationId, IReadOnlyList<GoalFormRow> Goals, int MaxGoals, int Year, IReadOnlySet<int> ExistingNumbers,
-    Plans.PlanItemChoices? PlanItems = null, bool RequirePlanLink = false);
+    PlanItemChoices? PlanItems = null, bool RequirePlanLink = false);
 
 /// <summary>Reading, numbering and showing goals typed in the approval and committee forms.</summary>
 public static class GoalsEditorForm

@@ -1,3 +1,4 @@
+using Egi.Web.Features.Shared;
 using System.Globalization;
 using Egi.Domain.Common;
 using Egi.Domain.Evaluations;
@@ -38,7 +39,7 @@ public sealed class FormulationModel(EvaluationWorkflow workflow, EgiDbContext d
     public int MaxGoals => Case.Period.Settings.MaxGoals;
 
     /// <summary>The plan items the goals may link to: the plan de acción of the evaluado's dependencia first, then PEI and PND.</summary>
-    public Plans.PlanItemChoices PlanItems { get; private set; } = Plans.PlanItemChoices.None;
+    public PlanItemChoices PlanItems { get; private set; } = PlanItemChoices.None;
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
@@ -98,7 +99,7 @@ public sealed class FormulationModel(EvaluationWorkflow workflow, EgiDbContext d
         if (c is null || !c.IsEvaluado) return false;
         Case = c;
         Summary = await EvaluationSummary.LoadAsync(db, c, ct);
-        PlanItems = await new Plans.PlanCatalog(db).ChoicesAsync(c.Period.Id, c.Evaluado.DependencyId, ct);
+        PlanItems = await new PlanCatalog(db).ChoicesAsync(c.Period.Id, c.Evaluado.DependencyId, ct);
         CanEdit = IsEditable();
         CameBack = c.Evaluation.History
             .Where(h => h.To == EvaluationState.GoalFormulation && h.From != h.To)

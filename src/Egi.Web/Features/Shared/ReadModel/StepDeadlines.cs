@@ -2,7 +2,7 @@ using System.Linq.Expressions;
 using Egi.Domain.Calendar;
 using Egi.Domain.Evaluations;
 
-namespace Egi.Web.Features.Control;
+namespace Egi.Web.Features.Shared;
 
 /// <summary>
 /// The control-point rule of <see cref="Lateness.FromFacts"/> as SQL predicates over the stored facts — the one home of
@@ -80,8 +80,8 @@ public static class StepDeadlines
     {
         var e = Expression.Parameter(typeof(Evaluation), "e");
         return Expression.Lambda<Func<Evaluation, WithDeadline>>(Expression.MemberInit(Expression.New(typeof(WithDeadline)),
-            Expression.Bind(typeof(WithDeadline).GetProperty(nameof(Control.WithDeadline.Evaluation))!, e),
-            Expression.Bind(typeof(WithDeadline).GetProperty(nameof(Control.WithDeadline.Deadline))!, Replace(Deadline(step), e))), e);
+            Expression.Bind(typeof(WithDeadline).GetProperty(nameof(Shared.WithDeadline.Evaluation))!, e),
+            Expression.Bind(typeof(WithDeadline).GetProperty(nameof(Shared.WithDeadline.Deadline))!, Replace(Deadline(step), e))), e);
     }
 
     /// <summary>Either predicate (same evaluation).</summary>

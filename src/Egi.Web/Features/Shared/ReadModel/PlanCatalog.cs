@@ -2,7 +2,7 @@ using Egi.Domain.Planning;
 using Egi.Web.Data;
 using Microsoft.EntityFrameworkCore;
 
-namespace Egi.Web.Features.Plans;
+namespace Egi.Web.Features.Shared;
 
 /// <summary>An item a goal may link to, as the goal form shows it.</summary>
 public sealed record PlanItemChoice(int Id, string Label);
