@@ -55,7 +55,7 @@ internal sealed class EntityGenerator(IServiceProvider services, GeneratorOption
     public async Task RunAsync()
     {
         now = DateTime.UtcNow;
-        today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(new DateTimeOffset(now), CurrentUser.Bogota).DateTime);
+        today = Egi.Domain.Calendar.BogotaTime.Day(new DateTimeOffset(now));
         Console.WriteLine($"Generating {options.Servants} servants, seed {options.Seed}, year {options.Year} ({(options.IsPostgres ? "PostgreSQL" : "SQLite")}), today {today:yyyy-MM-dd}");
 
         var (dependencies, groups) = await Timed("Dependencias", CreateDependenciesAsync);

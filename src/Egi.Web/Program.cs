@@ -12,7 +12,7 @@ if (CommandLine.IsCommand(args)) return await CommandLine.RunAsync(args, Console
 
 var builder = WebApplication.CreateBuilder(args);
 
-builder.Services.Configure<EgiOptions>(builder.Configuration.GetSection("Egi"));
+builder.Services.AddCheckedOptions<EgiOptions>(builder.Configuration.GetSection("Egi"), EgiOptions.Check);
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddEgiData(builder.Configuration, builder.Environment);

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Egi.BrowserTests.Infrastructure;
+using Egi.Domain.Calendar;
 using Egi.Domain.Common;
 using Egi.Domain.Evaluations;
 using Egi.Web.Data;
@@ -47,7 +48,7 @@ public sealed class CommitteeJourneyTests(JourneyBrowserFixture fixture, ITestOu
         var me = await ActorOf(paola.Id);
         var boss = await ActorOf(e.EvaluatorId);
         var now = clock.GetUtcNow();
-        var context = new EvaluationContext(DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, CurrentUser.Bogota).DateTime), now.UtcDateTime, period, paola.HireDate);
+        var context = new EvaluationContext(BogotaTime.Day(now), now.UtcDateTime, period, paola.HireDate);
         var asSheSentThem = e.OrderedGoals.Select(g => g with { Weight = g.Number == 1 ? 60 : 40 }).ToList();
         foreach (var step in new Func<Outcome>[]
         {

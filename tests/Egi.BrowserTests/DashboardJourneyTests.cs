@@ -68,7 +68,7 @@ public sealed class DashboardJourneyTests(BrowserFixture fixture, ITestOutputHel
         var period = await db.Periods.Where(p => p.Status == PeriodStatus.Open).OrderByDescending(p => p.Year).FirstAsync();
         var before = period.Window(Stage.FirstFollowUp);
         // "Yesterday" in Bogotá, where the application counts its days (the machine may be on UTC).
-        var yesterday = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTime.UtcNow, Egi.Web.Infrastructure.CurrentUser.Bogota)).AddDays(-1);
+        var yesterday = BogotaTime.Day(DateTime.UtcNow).AddDays(-1);
         var next = window ?? new StageWindow(Stage.FirstFollowUp, new DateOnly(period.Year, 1, 1), yesterday);
         Assert.Empty(period.SetWindows(period.Windows.Select(w => w.Stage == Stage.FirstFollowUp ? next : w).ToList()));
         await db.SaveChangesAsync();

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.RegularExpressions;
 using Egi.BrowserTests.Infrastructure;
+using Egi.Domain.Calendar;
 using Egi.Domain.Common;
 using Egi.Domain.Evaluations;
 using Egi.Web.Data;
@@ -110,7 +111,7 @@ public sealed class FollowUpJourneyTests(BrowserFixture fixture, ITestOutputHelp
         var me = await ActorOf(santiago.Id, santiago.FullName);
         var boss = await ActorOf(e.EvaluatorId, "Felipe Antonio Navarro Restrepo");
         var now = clock.GetUtcNow();
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, CurrentUser.Bogota).DateTime);
+        var today = BogotaTime.Day(now);
         var context = new EvaluationContext(today, now.UtcDateTime, period, santiago.HireDate);
         var second = new[] { 90, 80, 100 }
             .Select((a, i) => new GoalProgress { FollowUp = 2, GoalNumber = i + 1, AchievedPercent = a, Narrative = $"Avance de la meta {i + 1} al cierre del año." })

@@ -133,9 +133,6 @@ public sealed class EvaluationFacts
 
     /// <summary>Whether the evaluation is followed up on <paramref name="step"/>, from these facts (see <see cref="Evaluation.IsOwed"/>).</summary>
     public bool Owes(EvaluationStep step) => step != EvaluationStep.FollowUpI || FollowUpIApplies;
-
-    /// <summary>The Bogotá calendar day of an instant stored in UTC (Colombia keeps UTC−5 all year).</summary>
-    public static DateOnly BogotaDay(DateTime utc) => DateOnly.FromDateTime(utc.AddHours(-5));
 }
 
 /// <summary>One person on whom an evaluation waits, and what they must do (<see cref="PendingActions.PendingFor"/>).</summary>
@@ -172,8 +169,8 @@ public sealed partial class Evaluation
         f.Committee = IsCommittee;
         f.WaitingSince = history.LastOrDefault()?.At ?? CreatedAt;
 
-        DateOnly? First(Func<EvaluationEvent, bool> match) => history.FirstOrDefault(match) is { } h ? EvaluationFacts.BogotaDay(h.At) : null;
-        DateOnly? Last(Func<EvaluationEvent, bool> match) => history.LastOrDefault(match) is { } h ? EvaluationFacts.BogotaDay(h.At) : null;
+        DateOnly? First(Func<EvaluationEvent, bool> match) => history.FirstOrDefault(match) is { } h ? BogotaTime.Day(h.At) : null;
+        DateOnly? Last(Func<EvaluationEvent, bool> match) => history.LastOrDefault(match) is { } h ? BogotaTime.Day(h.At) : null;
 
         f.GoalsSubmittedOn = First(h => h.Action == EvaluationAction.Submit && h.From == EvaluationState.GoalFormulation);
         f.GoalsReviewedOn = Last(h => h.From == EvaluationState.GoalApproval && h.Action is EvaluationAction.Approve or EvaluationAction.Modify);

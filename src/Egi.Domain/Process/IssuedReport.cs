@@ -1,3 +1,4 @@
+using Egi.Domain.Calendar;
 using Egi.Domain.Common;
 
 namespace Egi.Domain.Process;
@@ -101,7 +102,7 @@ public sealed class IssuedReport
             PeriodId = periodId,
             PeriodName = periodName,
             IssuedAt = DateTime.SpecifyKind(issuedAtUtc, DateTimeKind.Utc),
-            IssuedOn = IssuedReportRules.BogotaDay(issuedAtUtc),
+            IssuedOn = BogotaTime.Day(issuedAtUtc),
             IssuedBy = issuedBy,
             Conclusions = conclusions!.Trim(),
             Recommendations = recommendations!.Trim(),
@@ -165,11 +166,6 @@ public static class IssuedReportRules
 
     public static IssuedReportKind? FromKey(string? key) =>
         Kinds.Cast<IssuedReportKind?>().FirstOrDefault(k => string.Equals(k!.Value.Key(), key?.Trim(), StringComparison.OrdinalIgnoreCase));
-
-    /// <summary>Bogotá is UTC−5 all year (no daylight saving).</summary>
-    public static DateOnly BogotaDay(DateTime utc) => DateOnly.FromDateTime(utc.AddHours(-5));
-
-    public static DateTime BogotaTime(DateTime utc) => DateTime.SpecifyKind(utc.AddHours(-5), DateTimeKind.Unspecified);
 
     /// <summary>Checks the texts the person writes; the field names are those of the form.</summary>
     public static IReadOnlyList<FieldError> Validate(string? conclusions, string? recommendations)

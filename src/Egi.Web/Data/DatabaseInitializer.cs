@@ -1,3 +1,4 @@
+using Egi.Domain.Calendar;
 using Egi.Domain.Evaluations;
 using Egi.Web.Infrastructure;
 using Microsoft.AspNetCore.Identity;
@@ -65,7 +66,7 @@ public static class DatabaseInitializer
         if (options.SeedDemo && !await db.Servants.AnyAsync(ct))
         {
             var clock = sp.GetRequiredService<TimeProvider>();
-            var year = TimeZoneInfo.ConvertTime(clock.GetUtcNow(), CurrentUser.Bogota).Year; // Bogotá's year, also on 31 December evening
+            var year = BogotaTime.Today(clock).Year; // Bogotá's year, also on 31 December evening
             await DemoData.SeedAsync(db, sp.GetRequiredService<UserManager<AppUser>>(), options.DemoPassword, year, ct);
             if (options.DemoScenario) await DemoScenario.ApplyAsync(db, clock, year, ct);
             if (options.DemoScenario) await DemoProcess.SeedAsync(db, clock, year, ct);

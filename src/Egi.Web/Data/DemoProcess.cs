@@ -1,3 +1,4 @@
+using Egi.Domain.Calendar;
 using Egi.Domain.Process;
 using Egi.Web.Features.Sessions;
 using Egi.Web.Features.WorkPlan;
@@ -17,7 +18,7 @@ public static class DemoProcess
         var period = await db.Periods.FirstOrDefaultAsync(p => p.Year == year, ct);
         if (period is null) return;
         var now = clock.GetUtcNow();
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, Infrastructure.CurrentUser.Bogota).DateTime);
+        var today = BogotaTime.Day(now);
 
         if (!await db.Set<AnnualWorkPlan>().AnyAsync(p => p.PeriodId == period.Id, ct))
         {

@@ -19,7 +19,7 @@ public static class DemoScenario
         if (period is null || period.Status != PeriodStatus.Preparation) return;
 
         var now = clock.GetUtcNow();
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, Infrastructure.CurrentUser.Bogota).DateTime);
+        var today = BogotaTime.Day(now);
         var start = Max(new DateOnly(year, 1, 1), today.AddDays(-30));
         var end = Min(new DateOnly(year + 1, 12, 31), today.AddDays(30));
         // Every evaluation step (goals, both follow-ups, competencies, final acceptance) open around today, so a person

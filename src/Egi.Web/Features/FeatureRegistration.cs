@@ -1,3 +1,4 @@
+using Egi.Web.Features.Shared;
 using Egi.Web.Features.ApiKeys;
 using Egi.Web.Features.Directory;
 using Egi.Web.Features.Evaluations;
@@ -17,7 +18,7 @@ public static class FeatureRegistration
         services.AddScoped<Evaluations.EvaluatorChanges>();
         services.AddScoped<Improvement.ImprovementService>();
         services.AddScoped<Improvement.EdlImporter>();
-        services.AddScoped<Plans.PlanCatalog>();
+        services.AddScoped<Shared.PlanCatalog>();
         Infrastructure.FileStoreRegistration.AddEgiFileStore(services);
         return services;
     }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Security.Claims;
+using Egi.Domain.Calendar;
 using Egi.Domain.Directory;
 using Egi.Web.Data;
 using Microsoft.EntityFrameworkCore;
@@ -29,9 +30,8 @@ public sealed class CurrentUser(IHttpContextAccessor accessor, EgiDbContext db, 
     public bool CanReadReports => IsTalentoHumano || IsConsulta;
     public bool CanReadProcess => IsTalentoHumano || IsPlaneacion || IsConsulta;
 
-    public DateOnly Today => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), Bogota).DateTime);
-
-    public static TimeZoneInfo Bogota { get; } = TimeZoneInfo.FindSystemTimeZoneById("America/Bogota");
+    /// <summary>Today in Bogotá (<see cref="BogotaTime"/>).</summary>
+    public DateOnly Today => BogotaTime.Today(clock);
 
     public async Task<Servant?> ServantAsync(CancellationToken ct = default)
     {

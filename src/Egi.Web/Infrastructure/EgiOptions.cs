@@ -20,6 +20,12 @@ public sealed class EgiOptions
 
     /// <summary>Password of every demo account (printed at start-up).</summary>
     public string DemoPassword { get; set; } = "Egi.Demo2026";
+
+    /// <summary>The start-up checks of the section (<see cref="OptionsValidation"/>).</summary>
+    public static IEnumerable<string> Check(EgiOptions o) =>
+        OptionsValidation.Required("Egi:DataFolder", o.DataFolder)
+            .Concat(OptionsValidation.Required("Egi:EntityName", o.EntityName))
+            .Concat(o.SeedDemo ? OptionsValidation.Required("Egi:DemoPassword", o.DemoPassword) : []);
 }
 
 /// <summary>Section "Database" of the configuration.</summary>

@@ -87,7 +87,10 @@ public static class OidcRegistration
     public static IServiceCollection AddEgiOidc(this IServiceCollection services, IConfiguration configuration)
     {
         var section = configuration.GetSection(OidcOptions.Section);
-        services.Configure<OidcOptions>(section);
+        services.AddCheckedOptions<OidcOptions>(section, o => !o.Enabled ? [] :
+            OptionsValidation.Required("Authentication:Oidc:Authority", o.Authority)
+                .Concat(OptionsValidation.HttpUrlOrEmpty("Authentication:Oidc:Authority", o.Authority))
+                .Concat(OptionsValidation.Required("Authentication:Oidc:ClientId", o.ClientId)));
         var settings = section.Get<OidcOptions>() ?? new OidcOptions();
         var mailBaseUrl = configuration["Mail:BaseUrl"];
 

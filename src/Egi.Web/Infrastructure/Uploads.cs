@@ -223,7 +223,11 @@ public static class UploadRegistration
 {
     public static IServiceCollection AddEgiUploads(this IServiceCollection services, IConfiguration config)
     {
-        services.Configure<UploadOptions>(config.GetSection(UploadOptions.Section));
+        services.AddCheckedOptions<UploadOptions>(config.GetSection(UploadOptions.Section), u =>
+            OptionsValidation.Between("Uploads:MaxRequestMb", u.MaxRequestMb, 1, 4096)
+                .Concat(OptionsValidation.Between("Uploads:EvidenceMaxMb", u.EvidenceMaxMb, 1, u.MaxRequestMb))
+                .Concat(OptionsValidation.Between("Uploads:ServantImportMaxMb", u.ServantImportMaxMb, 1, u.MaxRequestMb))
+                .Concat(OptionsValidation.Between("Uploads:SheetMaxMb", u.SheetMaxMb, 1, u.MaxRequestMb)));
         return services;
     }
 

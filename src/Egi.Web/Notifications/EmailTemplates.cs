@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using Egi.Domain.Evaluations;
 using Egi.Domain.Scoring;
+using Egi.Web.Features.Shared;
 using Egi.Web.Infrastructure;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -581,7 +582,7 @@ public sealed class EmailTemplates(IOptionsMonitor<MailOptions> mail, IOptionsMo
 
     private static readonly System.Globalization.CultureInfo Es = ServiceRegistration.Culture;
 
-    private static string Date(DateOnly d) => d.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture);
+    private static string Date(DateOnly d) => Features.Shared.DateText.Date(d);
 
     private static string Score(decimal d) => d.ToString("0.00", Es);
 

@@ -3,6 +3,7 @@ using Egi.Domain.Evaluations;
 using Egi.Domain.Scoring;
 using Egi.Web.Data;
 using Egi.Web.Features.Evaluations;
+using Egi.Web.Features.Shared;
 using Egi.Web.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -110,7 +111,7 @@ public sealed class EvaluationNotices(EgiDbContext db, Notifier notifier, EmailT
     {
         ArgumentNullException.ThrowIfNull(e);
         var action = e.PendingFor(new Actor("", servantId, ""));
-        if (action != PendingAction.None) return (EvView.ActionText(action), EvView.PageFor(e.Id, action));
+        if (action != PendingAction.None) return (EvaluationLinks.ActionText(action), EvaluationLinks.PageFor(e.Id, action));
         return (null, e.State == EvaluationState.Finalized ? $"/Evaluations/Result/{e.Id}" : $"/Evaluations/Details/{e.Id}");
     }
 

@@ -1,3 +1,4 @@
+using Egi.Domain.Calendar;
 using Egi.Web.Data;
 using Egi.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -39,11 +40,10 @@ public sealed class Scheduler(IServiceScopeFactory scopes, IEnumerable<ISchedule
     /// <summary>The latest occurrence of a daily job at or before <paramref name="nowUtc"/>, in UTC.</summary>
     public static DateTime LatestDue(IScheduledJob job, DateTimeOffset nowUtc)
     {
-        var local = TimeZoneInfo.ConvertTime(nowUtc, CurrentUser.Bogota);
-        var today = DateOnly.FromDateTime(local.DateTime);
-        var dueLocal = today.ToDateTime(job.TimeOfDay);
-        if (dueLocal > local.DateTime) dueLocal = dueLocal.AddDays(-1);
-        return TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(dueLocal, DateTimeKind.Unspecified), CurrentUser.Bogota);
+        var local = BogotaTime.Local(nowUtc).DateTime;
+        var dueLocal = DateOnly.FromDateTime(local).ToDateTime(job.TimeOfDay);
+        if (dueLocal > local) dueLocal = dueLocal.AddDays(-1);
+        return BogotaTime.ToUtc(dueLocal);
     }
 
     /// <summary>Runs every job whose latest occurrence has not run yet; returns the names of the jobs run now.</summary>

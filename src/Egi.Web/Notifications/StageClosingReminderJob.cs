@@ -6,6 +6,7 @@ using Egi.Web.Data;
 using Egi.Web.Features.Control;
 using Egi.Web.Features.Evaluations;
 using Egi.Web.Features.Improvement;
+using Egi.Web.Features.Shared;
 using Egi.Web.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -43,10 +44,10 @@ public sealed class StageClosingReminderJob : IScheduledJob
         var users = services.GetRequiredService<UserManager<AppUser>>();
         var run = new Run(db, services.GetRequiredService<Notifier>(), services.GetRequiredService<EmailTemplates>(),
             services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime);
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(dueAt, CurrentUser.Bogota));
+        var today = BogotaTime.Day(dueAt);
         var previous = await Scheduler.LastCompletedBeforeAsync(db, Name, dueAt, ct);
         // Days (since, today] are covered: the day after the last completed run, or only today on a first run.
-        var since = previous is { } p ? DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(p, CurrentUser.Bogota)) : today.AddDays(-1);
+        var since = previous is { } p ? BogotaTime.Day(p) : today.AddDays(-1);
         if (since < today.AddDays(-MaxCatchUpDays)) since = today.AddDays(-MaxCatchUpDays);
 
         var periods = await db.Periods.AsNoTracking().Where(x => x.Status == PeriodStatus.Open).ToListAsync(ct);
@@ -157,7 +158,7 @@ public sealed class StageClosingReminderJob : IScheduledJob
                 var action = x.Action ?? PendingAction.None;
                 var name = x.Name.Trim();
                 var email = templates.DeadlineReminder(new DeadlineNotice(reader, name, x.Evaluado.Trim(), period.Name, stage.Label(), x.Deadline,
-                    due.WorkingDaysLeft(x.Deadline), source, newServantDays, EvView.ActionText(action), templates.Url(EvView.PageFor(x.Id, action))));
+                    due.WorkingDaysLeft(x.Deadline), source, newServantDays, EvaluationLinks.ActionText(action), templates.Url(EvaluationLinks.PageFor(x.Id, action))));
                 if (await notifier.QueueAsync(new Recipient(x.Email, name, x.UserId), email, MailKind.DeadlineReminder, Key(x.Id, x.Deadline, x.Who), ct: ct))
                 {
                     var role = reader switch { NoticeReader.Evaluado => ControlText.Evaluado, NoticeReader.Recorder => ControlText.Committee, _ => ControlText.Evaluator };

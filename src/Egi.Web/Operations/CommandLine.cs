@@ -123,7 +123,7 @@ public static class CommandLine
         builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
         builder.Logging.AddFilter("Microsoft.EntityFrameworkCore.Database.Connection", LogLevel.None);
         // The services the commands need, registered as Program.cs registers them (same database, key ring and mail).
-        builder.Services.Configure<EgiOptions>(builder.Configuration.GetSection("Egi"));
+        builder.Services.AddCheckedOptions<EgiOptions>(builder.Configuration.GetSection("Egi"), EgiOptions.Check);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddEgiData(builder.Configuration, builder.Environment);

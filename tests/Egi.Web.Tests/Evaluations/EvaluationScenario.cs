@@ -38,7 +38,7 @@ public sealed class EvaluationScenario
     public const string Carlos = "80234561";
 
     /// <summary>Today in Bogotá on the application's clock (24/11/2026 unless the test moves the clock).</summary>
-    public DateOnly Today => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(app.Clock.GetUtcNow(), CurrentUser.Bogota).DateTime);
+    public DateOnly Today => BogotaTime.Day(app.Clock.GetUtcNow());
 
     private readonly EgiAppFactory app;
 

@@ -1,3 +1,4 @@
+using Egi.Web.Features.Shared;
 using System.Globalization;
 using System.Net;
 using System.Text;

@@ -1,3 +1,4 @@
+using Egi.Web.Features.Shared;
 using Egi.Domain.Calendar;
 using Egi.Domain.Common;
 using Egi.Domain.Directory;
@@ -68,7 +69,7 @@ public sealed class Stage1ReportBuildTests
 
     private static async Task<Stage1Report> BuildAsync(SqliteEgiDbContext db, Period period, Stage1Filter? filter = null, int page = 1)
     {
-        var tree = await ServantLookups.DependencyTreeAsync(db, default);
+        var tree = await DependencyNodes.LoadAsync(db, default);
         return await Stage1Report.BuildAsync(db, period, filter ?? new Stage1Filter(null, null, ""), Today, tree, page);
     }
 

@@ -1,7 +1,7 @@
 using System.Data.Common;
 using Egi.Domain.Evaluations;
 using Egi.Web.Data.Migrations;
-using Egi.Web.Features.Control;
+using Egi.Web.Features.Shared;
 using Egi.Web.Tests.Evaluations;
 using Egi.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;

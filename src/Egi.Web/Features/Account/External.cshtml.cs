@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Egi.Domain.Calendar;
 using Egi.Domain.Directory;
 using Egi.Web.Data;
 using Egi.Web.Infrastructure;
@@ -140,7 +141,7 @@ public sealed class ExternalModel(
         return (await users.Users.FirstOrDefaultAsync(u => u.ServantId == byDocument.Id, ct), byDocument);
     }
 
-    private DateOnly Today => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), CurrentUser.Bogota).DateTime);
+    private DateOnly Today => BogotaTime.Day(clock.GetUtcNow());
 
     private PageResult Refuse(int status, string heading, string message)
     {

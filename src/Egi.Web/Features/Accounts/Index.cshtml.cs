@@ -1,6 +1,7 @@
 using System.Globalization;
 using Egi.Domain.Directory;
 using Egi.Web.Data;
+using Egi.Web.Features.Shared;
 using Egi.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -111,7 +112,7 @@ public sealed class IndexModel(EgiDbContext db, CurrentUser me, TimeProvider clo
     }
 
     public static string When(DateTime? utc) =>
-        utc is { } at ? TimeZoneInfo.ConvertTimeFromUtc(at, CurrentUser.Bogota).ToString("dd/MM/yyyy HH:mm", CultureInfo.InvariantCulture) : "Nunca";
+        utc is { } at ? DateText.When(at) : "Nunca";
 
     public static string LockLabel(AccountLock kind, bool temporary) => kind switch
     {

@@ -1,5 +1,7 @@
 using System.ComponentModel.DataAnnotations;
+using Egi.Domain.Calendar;
 using Egi.Web.Data;
+using Egi.Web.Features.Shared;
 using Egi.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -104,7 +106,7 @@ public sealed class IndexModel(EgiDbContext db, CurrentUser me, TimeProvider clo
 
     public string StateOf(ApiKey k) => k.RevokedAt is not null ? "Revocada" : k.ExpiresAt <= Now ? "Vencida" : "Activa";
 
-    public static string Day(DateTime utc) => Egi.Domain.Evaluations.EvaluationFacts.BogotaDay(utc).ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture);
+    public static string Day(DateTime utc) => DateText.Day(utc);
 
     /// <summary>Last day of validity as Bogotá reads it (the key lapses at the end of it).</summary>
     public static string LastDay(DateTime expiresAt) => Day(expiresAt.AddSeconds(-1));

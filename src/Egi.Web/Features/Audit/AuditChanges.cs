@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Egi.Web.Features.Shared;
 using Egi.Web.Infrastructure;
 
 namespace Egi.Web.Features.Audit;
@@ -112,10 +113,10 @@ public static class AuditChanges
                     var s = v.GetValue<string>();
                     if (s.Length == 0) return Empty;
                     if (s.Length == 10 && DateOnly.TryParseExact(s, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
-                        return d.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
+                        return DateText.Date(d);
                     if (s.Length > 10 && s[10] == 'T'
                         && DateTimeOffset.TryParse(s, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at))
-                        return TimeZoneInfo.ConvertTime(at, CurrentUser.Bogota).ToString("dd/MM/yyyy HH:mm:ss", CultureInfo.InvariantCulture);
+                        return DateText.WhenToTheSecond(at);
                     return s;
             }
         }

@@ -1,5 +1,7 @@
 using System.Globalization;
+using Egi.Domain.Calendar;
 using Egi.Web.Data;
+using Egi.Web.Features.Shared;
 using Egi.Web.Infrastructure;
 
 namespace Egi.Web.Features.Audit;
@@ -7,7 +9,6 @@ namespace Egi.Web.Features.Audit;
 /// <summary>The search of the audit screen, parsed from what the person typed (query string or export form).</summary>
 public sealed class AuditFilter
 {
-    private static readonly string[] DateFormats = ["yyyy-MM-dd", "dd/MM/yyyy", "d/M/yyyy", "dd-MM-yyyy"];
 
     public string? Text { get; private init; }
     public string? Action { get; private init; }
@@ -47,7 +48,7 @@ public sealed class AuditFilter
     private static DateOnly? ParseDate(string? text, string field, string label, Dictionary<string, string> errors)
     {
         if (string.IsNullOrWhiteSpace(text)) return null;
-        if (DateOnly.TryParseExact(text.Trim(), DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+        if (FormInput.TryParseDate(text, out var date)
             && date.Year is >= 2000 and <= 2100)
             return date;
         errors[field] = $"La fecha «{label}» no es válida: «{text.Trim()}». Escríbala como dd/mm/aaaa, por ejemplo 24/11/2026.";
@@ -61,7 +62,7 @@ public sealed class AuditFilter
     public DateTime? ToUtcExclusive => To is { } t ? BogotaMidnightUtc(t.AddDays(1)) : null;
 
     private static DateTime BogotaMidnightUtc(DateOnly day) =>
-        DateTime.SpecifyKind(TimeZoneInfo.ConvertTimeToUtc(day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified), CurrentUser.Bogota), DateTimeKind.Utc);
+        BogotaTime.StartOfDayUtc(day);
 
     public IQueryable<AuditEntry> Apply(IQueryable<AuditEntry> query)
     {

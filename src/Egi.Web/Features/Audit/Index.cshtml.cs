@@ -1,5 +1,6 @@
 using System.Globalization;
 using Egi.Web.Data;
+using Egi.Web.Features.Shared;
 using Egi.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -16,7 +17,7 @@ public sealed class IndexModel(EgiDbContext db) : PageModel
 {
     public const int PageSize = 50;
     public const int ExportLimit = 50_000;
-    public const string ExportAction = "Exportar";
+    public const string ExportAction = AuditActions.Export;
     public const string ExportEntity = "Auditoría";
 
     [BindProperty(SupportsGet = true, Name = "q")]
@@ -96,7 +97,7 @@ public sealed class IndexModel(EgiDbContext db) : PageModel
             $"{count} {(entries.Count == 1 ? "registro" : "registros")} {Filter.Describe()}{(truncated ? $" (limitado a {ExportLimit.ToString("N0", ServiceRegistration.Culture)})" : "")}");
         await db.SaveChangesAsync(ct);
 
-        var stamp = TimeZoneInfo.ConvertTimeFromUtc(DateTime.UtcNow, CurrentUser.Bogota).ToString("yyyyMMdd-HHmm", CultureInfo.InvariantCulture);
+        var stamp = DateText.FileStamp(DateTimeOffset.UtcNow);
         return File(stream.ToArray(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"auditoria-{stamp}.xlsx");
     }
 
@@ -112,8 +113,7 @@ public sealed class IndexModel(EgiDbContext db) : PageModel
 
     /// <summary>An instant of the trail (UTC) as Bogotá reads it.</summary>
     public static string LocalTime(DateTime utc) =>
-        TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), CurrentUser.Bogota)
-            .ToString("dd/MM/yyyy HH:mm:ss", CultureInfo.InvariantCulture);
+        DateText.WhenToTheSecond(new DateTimeOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc)));
 
     /// <summary>The value to put back in a date input (yyyy-MM-dd), or what was typed when it did not parse.</summary>
     public static string? DateInputValue(DateOnly? parsed, string? typed) =>

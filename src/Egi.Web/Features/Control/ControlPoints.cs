@@ -4,8 +4,7 @@ using Egi.Domain.Calendar;
 using Egi.Domain.Evaluations;
 using Egi.Domain.Process;
 using Egi.Web.Data;
-using Egi.Web.Features.Evaluations;
-using Egi.Web.Features.Reports;
+using Egi.Web.Features.Shared;
 using Egi.Web.Infrastructure;
 using Egi.Web.Notifications;
 using Microsoft.EntityFrameworkCore;
@@ -158,7 +157,7 @@ public sealed class ControlPoints
             var role = c.WaitingOn == WaitingOn.Evaluado ? ControlText.Evaluado : c.Escalated || c.Committee ? ControlText.Committee : ControlText.Evaluator;
             var action = c.Action ?? PendingAction.None;
             return new ControlRow(c.Id, c.DocumentNumber, c.Evaluado.Trim(), c.Dependency, c.State.Label(), role, c.RecipientId, c.Recipient.Trim(), c.Email,
-                c.RecipientUserId, role, EvView.PageFor(c.Id, action), EvView.ActionText(action), lateness);
+                c.RecipientUserId, role, EvaluationLinks.PageFor(c.Id, action), EvaluationLinks.ActionText(action), lateness);
         }).ToList();
     }
 
@@ -221,13 +220,5 @@ public static class ControlText
     public const string ControlAuditEntity = "Puntos de control";
     public const string SendAction = "Enviar recordatorios";
 
-    public static string WorkingDays(int n) => n == 1 ? "1 día hábil" : $"{n.ToString(CultureInfo.GetCultureInfo("es-CO"))} días hábiles";
-
     public static string OriginLabel(ReminderOrigin o) => o == ReminderOrigin.Automatic ? "Automático" : "Manual";
-
-    public static string Date(DateOnly d) => d.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
-
-    /// <summary>An instant (UTC) as Bogotá date and time.</summary>
-    public static string Moment(DateTime utc) =>
-        TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), CurrentUser.Bogota).ToString("dd/MM/yyyy HH:mm", CultureInfo.InvariantCulture);
 }

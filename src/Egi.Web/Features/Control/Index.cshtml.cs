@@ -1,8 +1,8 @@
+using Egi.Web.Features.Shared;
 using System.Globalization;
 using Egi.Domain.Calendar;
 using Egi.Domain.Process;
 using Egi.Web.Data;
-using Egi.Web.Features.Reports;
 using Egi.Web.Infrastructure;
 using Egi.Web.Notifications;
 using Microsoft.AspNetCore.Mvc;
@@ -55,7 +55,7 @@ public sealed class IndexModel(EgiDbContext db, CurrentUser me, TimeProvider clo
     {
         await LoadAsync(ct);
         if (Points is null) return;
-        db.Audit(Stage1Report.ReadAction, ControlText.ControlAuditEntity, Points.Period.Id.ToString(CultureInfo.InvariantCulture),
+        db.Audit(AuditActions.Read, ControlText.ControlAuditEntity, Points.Period.Id.ToString(CultureInfo.InvariantCulture),
             $"Consulta de «{Points.Stage.Label()}» de la {Points.Period.Name}: {Points.Late.Count} atrasados, {Points.Soon.Count} por vencer.");
         await db.SaveChangesAsync(ct);
     }

@@ -2,7 +2,7 @@ using System.Globalization;
 using Egi.Domain.Calendar;
 using Egi.Domain.Process;
 using Egi.Web.Data;
-using Egi.Web.Features.Reports;
+using Egi.Web.Features.Shared;
 using Egi.Web.Infrastructure;
 using Egi.Web.Reports;
 using Microsoft.AspNetCore.Mvc;
@@ -46,7 +46,7 @@ public sealed class RemindersModel(EgiDbContext db) : PageModel
     {
         await LoadAsync(ct);
         if (Errors.Count > 0) return;
-        db.Audit(Stage1Report.ReadAction, AuditEntity, "", $"Consulta en pantalla del registro de recordatorios: {Rows.Count} recordatorios.");
+        db.Audit(AuditActions.Read, AuditEntity, "", $"Consulta en pantalla del registro de recordatorios: {Rows.Count} recordatorios.");
         await db.SaveChangesAsync(ct);
     }
 
@@ -55,7 +55,7 @@ public sealed class RemindersModel(EgiDbContext db) : PageModel
         await LoadAsync(ct);
         if (Errors.Count > 0) return Page();
         var bytes = new XlsxWorkbook().AddSheet("Recordatorios", Columns, Rows.Select(Cells)).ToBytes();
-        db.Audit(Stage1Report.ExportAction, AuditEntity, "", $"Descarga .xlsx del registro de recordatorios: {Rows.Count} recordatorios.");
+        db.Audit(AuditActions.Export, AuditEntity, "", $"Descarga .xlsx del registro de recordatorios: {Rows.Count} recordatorios.");
         await db.SaveChangesAsync(ct);
         return File(bytes, XlsxWorkbook.ContentType, "recordatorios.xlsx");
     }
@@ -74,12 +74,12 @@ public sealed class RemindersModel(EgiDbContext db) : PageModel
     ];
 
     public static IReadOnlyList<object?> Cells(Row r) =>
-        [ControlText.Moment(r.SentAt), r.Period, r.Stage, r.Origin, r.Recipient, r.Email, r.Role, r.Subject, r.SentBy];
+        [DateText.When(r.SentAt), r.Period, r.Stage, r.Origin, r.Recipient, r.Email, r.Role, r.Subject, r.SentBy];
 
     private static DateOnly? ParseDate(string? text, string field, string label, Dictionary<string, string> errors)
     {
         if (string.IsNullOrWhiteSpace(text)) return null;
-        if (DateOnly.TryParseExact(text.Trim(), ["yyyy-MM-dd", "dd/MM/yyyy"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)) return d;
+        if (FormInput.TryParseDate(text, out var d)) return d;
         errors[field] = $"La fecha «{label}» debe tener el formato dd/mm/aaaa.";
         return null;
     }

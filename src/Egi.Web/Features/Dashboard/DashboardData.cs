@@ -1,10 +1,9 @@
+using Egi.Web.Features.Shared;
 using System.Globalization;
 using Egi.Domain.Calendar;
 using Egi.Domain.Evaluations;
 using Egi.Web.Data;
 using Egi.Web.Features.Control;
-using Egi.Web.Features.Directory.Servants;
-using Egi.Web.Features.Reports;
 using Egi.Web.Infrastructure;
 using Egi.Web.Reports;
 using Microsoft.EntityFrameworkCore;
@@ -83,8 +82,8 @@ public sealed class DashboardData
     /// </summary>
     public static async Task<DashboardData> BuildAsync(EgiDbContext db, Period period, DateOnly today, CancellationToken ct = default)
     {
-        var tree = await ServantLookups.DependencyTreeAsync(db, ct);
-        var totals = await ReportQuery.TotalsAsync(ReportQuery.Rows(db, period, today), ct);
+        var tree = await DependencyNodes.LoadAsync(db, ct);
+        var totals = await EvaluationRows.TotalsAsync(EvaluationRows.Of(db, period, today), ct);
         var late = await LateAsync(db, period, today, ct);
         return Build(period, today, tree, totals, late);
     }

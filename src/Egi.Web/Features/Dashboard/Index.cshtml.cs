@@ -1,7 +1,7 @@
+using Egi.Web.Features.Shared;
 using System.Globalization;
 using Egi.Domain.Calendar;
 using Egi.Web.Data;
-using Egi.Web.Features.Reports;
 using Egi.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -24,7 +24,7 @@ public sealed class IndexModel(EgiDbContext db, CurrentUser me) : PageModel
     {
         await LoadAsync(ct);
         if (Data is null) return;
-        db.Audit(Stage1Report.ReadAction, DashboardData.AuditEntity, Id(Data.Period.Id), $"Consulta en pantalla del tablero de la {Data.Period.Name}.");
+        db.Audit(AuditActions.Read, DashboardData.AuditEntity, Id(Data.Period.Id), $"Consulta en pantalla del tablero de la {Data.Period.Name}.");
         await db.SaveChangesAsync(ct);
     }
 
@@ -33,7 +33,7 @@ public sealed class IndexModel(EgiDbContext db, CurrentUser me) : PageModel
         await LoadAsync(ct);
         if (Data is null) return Page();
         var bytes = DashboardXlsx.Write(Data);
-        db.Audit(Stage1Report.ExportAction, DashboardData.AuditEntity, Id(Data.Period.Id), $"Descarga .xlsx del tablero de la {Data.Period.Name} ({Data.Charts.Count} gráficos).");
+        db.Audit(AuditActions.Export, DashboardData.AuditEntity, Id(Data.Period.Id), $"Descarga .xlsx del tablero de la {Data.Period.Name} ({Data.Charts.Count} gráficos).");
         await db.SaveChangesAsync(ct);
         return File(bytes, Egi.Web.Reports.XlsxWorkbook.ContentType, DashboardXlsx.FileName(Data));
     }
@@ -42,7 +42,7 @@ public sealed class IndexModel(EgiDbContext db, CurrentUser me) : PageModel
     {
         Periods = await db.Periods.AsNoTracking().OrderByDescending(p => p.Year).ToListAsync(ct);
         Period? period = null;
-        if (string.IsNullOrWhiteSpace(PeriodText)) period = Stage1Report.DefaultPeriod(Periods);
+        if (string.IsNullOrWhiteSpace(PeriodText)) period = ReportPages.DefaultPeriod(Periods);
         else if (int.TryParse(PeriodText.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var id) && Periods.FirstOrDefault(p => p.Id == id) is { } chosen)
             period = chosen;
         else PeriodError = "La «Vigencia» elegida no existe: elija una de la lista.";

@@ -16,7 +16,7 @@ public abstract class AcceptancePageModel(EvaluationWorkflow workflow, EgiDbCont
 {
     public EvaluationCase Case { get; private set; } = null!;
     public Evaluation Evaluation => Case.Evaluation;
-    public EvSummary Summary { get; private set; } = null!;
+    public EvaluationSummary Summary { get; private set; } = null!;
 
     [BindProperty]
     public Guid Version { get; set; }
@@ -59,7 +59,7 @@ public abstract class AcceptancePageModel(EvaluationWorkflow workflow, EgiDbCont
         var outcome = await workflow.RunAsync(Case, Version, e => Accept(e, Case), ct);
         if (!outcome.Succeeded) return Refused(outcome);
         TempData["Mensaje"] = AcceptedMessage;
-        return RedirectToPage("./Details", new { id });
+        return RedirectToPage("/Evaluations/Details", new { id });
     }
 
     public async Task<IActionResult> OnPostNotAcceptAsync(int id, CancellationToken ct)
@@ -85,7 +85,7 @@ public abstract class AcceptancePageModel(EvaluationWorkflow workflow, EgiDbCont
         var c = await workflow.LoadAsync(id, ct);
         if (c is null || !c.IsEvaluado) return false;
         Case = c;
-        Summary = await EvSummary.LoadAsync(db, c, ct);
+        Summary = await EvaluationSummary.LoadAsync(db, c, ct);
         OnLoaded(c);
         return true;
     }

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Egi.Domain.Calendar;
 using Egi.Domain.Evaluations;
 using Egi.Web.Data;
+using Egi.Web.Features.Shared;
 using Egi.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
@@ -20,9 +21,9 @@ public sealed class DetailsModel(EvaluationWorkflow workflow, EgiDbContext db) :
 {
     public EvaluationCase Case { get; private set; } = null!;
     public Evaluation Evaluation => Case.Evaluation;
-    public EvSummary Summary { get; private set; } = null!;
-    public IReadOnlyList<EvAction> Actions { get; private set; } = [];
-    public EvPartials Partials { get; private set; } = null!;
+    public EvaluationSummary Summary { get; private set; } = null!;
+    public IReadOnlyList<AvailableAction> Actions { get; private set; } = [];
+    public PartialEvaluationsView Partials { get; private set; } = null!;
 
     /// <summary>Every piece of evidence of the evaluation: each follow-up version shows those it was sent with.</summary>
     public IReadOnlyList<EvidenceItem> Evidence { get; private set; } = [];
@@ -32,23 +33,23 @@ public sealed class DetailsModel(EvaluationWorkflow workflow, EgiDbContext db) :
         var c = await workflow.LoadAsync(id, ct);
         if (c is null) return NotFound();
         Case = c;
-        Summary = await EvSummary.LoadAsync(db, c, ct);
-        Actions = EvView.ActionsFor(c);
-        Partials = await EvPartials.LoadAsync(db, c, ct);
+        Summary = await EvaluationSummary.LoadAsync(db, c, ct);
+        Actions = EvaluationView.ActionsFor(c);
+        Partials = await PartialEvaluationsView.LoadAsync(db, c, ct);
         Evidence = await db.EvidenceItems.AsNoTracking().Where(x => x.EvaluationId == id).OrderBy(x => x.Id).ToListAsync(ct);
         return Page();
     }
 }
 
 /// <summary>A link to what the signed-in person can do now on an evaluation.</summary>
-public sealed record EvAction(string Text, string Url, string Hint);
+public sealed record AvailableAction(string Text, string Url, string Hint);
 
-/// <summary>What the summary at the top of the evaluado's pages shows (partial _EvSummary).</summary>
-public sealed record EvSummary(EvaluationCase Case, string DependencyName, IReadOnlyList<string> CommitteeMembers, IReadOnlyList<string> EscalationMembers, string? EscalationRecorder)
+/// <summary>What the summary at the top of the evaluado's pages shows (partial _EvaluationSummary).</summary>
+public sealed record EvaluationSummary(EvaluationCase Case, string DependencyName, IReadOnlyList<string> CommitteeMembers, IReadOnlyList<string> EscalationMembers, string? EscalationRecorder)
 {
     public Evaluation Evaluation => Case.Evaluation;
 
-    public static async Task<EvSummary> LoadAsync(EgiDbContext db, EvaluationCase c, CancellationToken ct)
+    public static async Task<EvaluationSummary> LoadAsync(EgiDbContext db, EvaluationCase c, CancellationToken ct)
     {
         var e = c.Evaluation;
         var dependency = await db.Dependencies.AsNoTracking().Where(d => d.Id == c.Evaluado.DependencyId).Select(d => d.Name).FirstOrDefaultAsync(ct) ?? "—";
@@ -57,7 +58,7 @@ public sealed record EvSummary(EvaluationCase Case, string DependencyName, IRead
             ? []
             : await db.Servants.AsNoTracking().Where(s => ids.Contains(s.Id)).ToDictionaryAsync(s => s.Id, s => s.FirstNames + " " + s.LastNames, ct);
         string Name(int id) => names.TryGetValue(id, out var n) ? n.Trim() : $"Servidor {id}";
-        return new EvSummary(c, dependency,
+        return new EvaluationSummary(c, dependency,
             e.CommitteeMemberIds.Select(Name).ToList(),
             e.EscalationMemberIds.Select(Name).ToList(),
             e.EscalationRecorderId is { } r ? Name(r) : null);
@@ -81,56 +82,22 @@ public sealed record EvSummary(EvaluationCase Case, string DependencyName, IRead
             if (Evaluation.State.Step() is not { } step) return null;
             var ctx = Case.Context;
             var w = Case.Period.Window(step.Stage());
-            var range = $"del {EvView.Date(w.Start)} al {EvView.Date(w.End)}";
+            var range = $"del {DateText.Date(w.Start)} al {DateText.Date(w.End)}";
             if (ctx.Period.IsOpen(step.Stage(), ctx.Today)) return (true, $"La ventana de «{w.Stage.Label()}» va {range}.");
             var reopened = Evaluation.Reopenings.Where(r => r.Step == step && r.Until >= ctx.Today).Select(r => (DateOnly?)r.Until).Max();
-            if (reopened is { } until) return (true, $"Talento Humano reabrió el paso para esta evaluación hasta el {EvView.Date(until)} (la ventana general fue {range}).");
+            if (reopened is { } until) return (true, $"Talento Humano reabrió el paso para esta evaluación hasta el {DateText.Date(until)} (la ventana general fue {range}).");
             if (Evaluation.IsStepOpen(step, ctx))
-                return (true, $"El servidor ingresó el {EvView.Date(ctx.EvaluadoHireDate)} y tiene {ctx.Period.Settings.NewServantGoalWorkingDays} días hábiles para concertar sus metas.");
-            if (ctx.Today < w.Start) return (false, $"La ventana de «{w.Stage.Label()}» abre el {EvView.Date(w.Start)} y va hasta el {EvView.Date(w.End)}.");
+                return (true, $"El servidor ingresó el {DateText.Date(ctx.EvaluadoHireDate)} y tiene {ctx.Period.Settings.NewServantGoalWorkingDays} días hábiles para concertar sus metas.");
+            if (ctx.Today < w.Start) return (false, $"La ventana de «{w.Stage.Label()}» abre el {DateText.Date(w.Start)} y va hasta el {DateText.Date(w.End)}.");
             return (false, $"La ventana de «{w.Stage.Label()}» va {range}. Solo Talento Humano puede reabrir el paso para esta persona.");
         }
     }
 }
 
 /// <summary>Formats and small decisions shared by the evaluado's pages, the evaluation page and «Mis pendientes».</summary>
-public static class EvView
+public static class EvaluationView
 {
     private static readonly JsonSerializerOptions Json = new();
-
-    public static string Date(DateOnly d) => d.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
-
-    public static string Date(DateOnly? d) => d is { } x ? Date(x) : "—";
-
-    /// <summary>A stored UTC instant as Bogotá's dd/MM/yyyy HH:mm.</summary>
-    public static string When(DateTime utc) =>
-        TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), CurrentUser.Bogota).ToString("dd/MM/yyyy HH:mm", CultureInfo.InvariantCulture);
-
-    public static DateOnly BogotaDate(DateTime utc) =>
-        DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), CurrentUser.Bogota));
-
-    /// <summary>Since when the evaluation waits: the last entry of its history, or its opening.</summary>
-    public static DateTime WaitingSince(Evaluation e) => e.History.Count > 0 ? e.History.Max(h => h.At) : e.CreatedAt;
-
-    public static int DaysWaiting(Evaluation e, DateOnly today) => DaysWaiting(WaitingSince(e), today);
-
-    /// <summary>Whole days from the Bogotá day of <paramref name="since"/> to today (never negative).</summary>
-    public static int DaysWaiting(DateTime since, DateOnly today) => Math.Max(0, today.DayNumber - BogotaDate(since).DayNumber);
-
-    public static string Days(int n) => n == 1 ? "1 día" : $"{n.ToString(CultureInfo.GetCultureInfo("es-CO"))} días";
-
-    /// <summary>A goal field's value as a person reads it: percentages with «%», empty as «(vacío)».</summary>
-    public static string Show(string field, string? value) => value switch
-    {
-        null or "" => "(vacío)",
-        _ when field is nameof(Goal.Weight) or nameof(Goal.AgreedFirstFollowUpPercent) or nameof(GoalProgress.AchievedPercent) => $"{value} %",
-        _ => value,
-    };
-
-    /// <summary>The before of a change: a goal that did not exist reads «(meta nueva)».</summary>
-    public static string Before(FieldChange c) => c.Field == FieldChange.WholeGoal && c.Before is null ? "(meta nueva)" : Show(c.Field, c.Before);
-
-    public static string After(FieldChange c) => c.Field == FieldChange.WholeGoal && c.After is null ? "(meta eliminada)" : Show(c.Field, c.After);
 
     public static IReadOnlyList<FieldChange> ChangesOf(EvaluationVersion v) =>
         JsonSerializer.Deserialize<List<FieldChange>>(v.ChangesJson, Json) ?? [];
@@ -138,56 +105,11 @@ public static class EvView
     public static IReadOnlyList<GoalProgress> ProgressOf(EvaluationVersion v) =>
         JsonSerializer.Deserialize<List<GoalProgress>>(v.ContentJson, Json) ?? [];
 
-    /// <summary>Badge class of a state; the badge always carries the state's name too (never colour alone).</summary>
-    public static string StateBadge(Evaluation e) => e.WaitingOn switch
-    {
-        WaitingOn.Evaluator => "text-bg-warning",
-        WaitingOn.Evaluado => "text-bg-info",
-        _ => "badge-ok",
-    };
-
-    /// <summary>The page where <paramref name="action"/> is done (the evaluation page for steps of later stages).</summary>
-    public static string PageFor(Evaluation e, PendingAction action) => PageFor(e.Id, action);
-
-    /// <summary>The page where <paramref name="action"/> is done on evaluation <paramref name="id"/>.</summary>
-    public static string PageFor(int id, PendingAction action) => action switch
-    {
-        PendingAction.FormulateGoals => $"/Evaluations/Goals/{id}",
-        PendingAction.AcceptGoals => $"/Evaluations/Acceptance/{id}",
-        PendingAction.ApproveGoals => $"/Evaluations/Approval/{id}",
-        PendingAction.SelfEvaluateI or PendingAction.SelfEvaluateII => $"/Evaluations/SelfEvaluation/{id}",
-        PendingAction.ApproveSelfEvaluationI or PendingAction.ApproveSelfEvaluationII => $"/Evaluations/FollowUpApproval/{id}",
-        PendingAction.AcceptSelfEvaluationI => $"/Evaluations/FollowUpAcceptance/{id}",
-        PendingAction.RateCompetencies => $"/Evaluations/Competencies/{id}",
-        PendingAction.AcceptFinal => $"/Evaluations/FinalAcceptance/{id}",
-        PendingAction.CommitteeDecision => $"/Evaluations/Committee/{id}",
-        PendingAction.RecordPartial => $"/Evaluations/Partial/{id}",
-        _ => $"/Evaluations/Details/{id}",
-    };
-
-    /// <summary>The Spanish label of the link to <see cref="PageFor"/>.</summary>
-    public static string ActionText(PendingAction action) => action switch
-    {
-        PendingAction.FormulateGoals => "Formular mis metas",
-        PendingAction.AcceptGoals => "Revisar y aceptar mis metas",
-        PendingAction.ApproveGoals => "Revisar y aprobar las metas",
-        PendingAction.SelfEvaluateI => "Registrar mi autoevaluación I",
-        PendingAction.SelfEvaluateII => "Registrar mi autoevaluación II",
-        PendingAction.ApproveSelfEvaluationI => "Revisar y aprobar el primer seguimiento",
-        PendingAction.ApproveSelfEvaluationII => "Revisar y aprobar el segundo seguimiento",
-        PendingAction.AcceptSelfEvaluationI => "Revisar y aceptar mi primer seguimiento",
-        PendingAction.RateCompetencies => "Calificar las competencias",
-        PendingAction.AcceptFinal => "Revisar y aceptar mi resultado final",
-        PendingAction.CommitteeDecision => "Registrar la decisión de la comisión",
-        PendingAction.RecordPartial => "Registrar la evaluación parcial",
-        _ => "Abrir la evaluación",
-    };
-
     /// <summary>What the signed-in person may do now. Consulta and anyone else who only reads get nothing.</summary>
-    public static IReadOnlyList<EvAction> ActionsFor(EvaluationCase c)
+    public static IReadOnlyList<AvailableAction> ActionsFor(EvaluationCase c)
     {
         var e = c.Evaluation;
-        var actions = new List<EvAction>();
+        var actions = new List<AvailableAction>();
         // A closed period is read-only: nothing to do on its evaluations (Talento Humano still reads the administration page).
         switch (c.Period.IsClosed ? PendingAction.None : e.PendingFor(c.Actor))
         {
@@ -201,7 +123,7 @@ public static class EvView
                 actions.Add(new("Revisar las metas (aprobar, rechazar o modificar)", $"/Evaluations/Approval/{e.Id}", "Las metas esperan su aprobación."));
                 break;
             case PendingAction.SelfEvaluateI or PendingAction.SelfEvaluateII:
-                actions.Add(new(ActionText(e.PendingFor(c.Actor)), $"/Evaluations/SelfEvaluation/{e.Id}", "Reporte el % logrado y el relato del avance de cada meta, guarde el borrador y envíelo a su jefe."));
+                actions.Add(new(EvaluationLinks.ActionText(e.PendingFor(c.Actor)), $"/Evaluations/SelfEvaluation/{e.Id}", "Reporte el % logrado y el relato del avance de cada meta, guarde el borrador y envíelo a su jefe."));
                 break;
             case PendingAction.ApproveSelfEvaluationI or PendingAction.ApproveSelfEvaluationII:
                 actions.Add(new("Revisar el seguimiento (aprobar, rechazar o modificar)", $"/Evaluations/FollowUpApproval/{e.Id}", "La autoevaluación espera su aprobación."));
@@ -233,8 +155,8 @@ public static class EvView
             .SelectMany(kv => kv.Value is { } entry ? entry.Errors.Select(e => e.ErrorMessage) : []).Distinct().ToList();
 }
 
-/// <summary>Model of the partial _EvGoalsTable: goals as a read-only table with its caption.</summary>
-public sealed record EvGoalsTable(string Caption, IReadOnlyList<Goal> Goals);
+/// <summary>Model of the partial _GoalsTable: goals as a read-only table with its caption.</summary>
+public sealed record GoalsTable(string Caption, IReadOnlyList<Goal> Goals);
 
-/// <summary>Model of the partial _EvChanges: what the evaluator changed, before/after with the justification.</summary>
-public sealed record EvChangesTable(string Caption, IReadOnlyList<FieldChange> Changes);
+/// <summary>Model of the partial _ChangesTable: what the evaluator changed, before/after with the justification.</summary>
+public sealed record ChangesTable(string Caption, IReadOnlyList<FieldChange> Changes);

@@ -15,7 +15,7 @@ public sealed class EvaluationOpening(EgiDbContext db, TimeProvider clock)
 {
     public sealed record Result(int Created, IReadOnlyList<string> WithoutEvaluator);
 
-    private DateOnly Today => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), CurrentUser.Bogota).DateTime);
+    private DateOnly Today => BogotaTime.Day(clock.GetUtcNow());
 
     /// <summary>Opens the evaluations of every eligible servant of an open period who has none yet (idempotent).</summary>
     public async Task<Result> OpenAllAsync(Period period, CancellationToken ct = default)

@@ -1,3 +1,4 @@
+using Egi.Web.Features.Shared;
 using Egi.Domain.Calendar;
 using Egi.Domain.Common;
 using Egi.Domain.Directory;
@@ -45,7 +46,7 @@ public sealed class EvaluationWorkflow(EgiDbContext db, CurrentUser me, TimeProv
         var evaluator = people.FirstOrDefault(s => s.Id == evaluation.EvaluatorId);
         var context = new EvaluationContext(me.Today, clock.GetUtcNow().UtcDateTime, period, evaluado.HireDate)
         {
-            PlanItems = await new Plans.PlanCatalog(db).LabelsAsync(period.Id, ct),
+            PlanItems = await new PlanCatalog(db).LabelsAsync(period.Id, ct),
         };
         return new EvaluationCase(evaluation, period, evaluado, evaluator, actor, context);
     }

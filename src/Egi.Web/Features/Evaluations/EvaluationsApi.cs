@@ -1,3 +1,4 @@
+using Egi.Web.Features.Shared;
 using System.ComponentModel;
 using System.Globalization;
 using System.Text;

@@ -24,7 +24,7 @@ public sealed class MineModel(EgiDbContext db, CurrentUser me) : PageModel
         var servant = await me.ServantAsync(ct);
         if (servant is null)
         {
-            Message = "Su cuenta no está asociada a un servidor del directorio, así que no tiene evaluación. Si cree que es un error, escriba a Talento Humano.";
+            Message = EvaluationMessages.NoServantForAccount;
             return Page();
         }
 
@@ -40,14 +40,14 @@ public sealed class MineModel(EgiDbContext db, CurrentUser me) : PageModel
         {
             var preparing = await db.Periods.AsNoTracking().Where(p => p.Status == PeriodStatus.Preparation).OrderByDescending(p => p.Year).Select(p => p.Name).FirstOrDefaultAsync(ct);
             Message = preparing is null
-                ? "No hay una vigencia abierta en este momento: cuando Talento Humano abra la próxima, aquí encontrará su evaluación."
-                : $"La «{preparing}» aún está en preparación: cuando Talento Humano la abra, aquí encontrará su evaluación.";
-            if (!eligibility.IsEligible) Message += $" Tenga en cuenta que, según el directorio, usted no se evalúa en este sistema: {eligibility.Reason}";
+                ? EvaluationMessages.NoOpenPeriod
+                : EvaluationMessages.PeriodInPreparation(preparing);
+            if (!eligibility.IsEligible) Message += EvaluationMessages.NotEvaluatedHereEither(eligibility.Reason);
         }
         else if (!eligibility.IsEligible)
-            Message = $"No tiene evaluación en la «{period.Name}»: {eligibility.Reason}";
+            Message = EvaluationMessages.NotEvaluatedIn(period.Name, eligibility.Reason);
         else
-            Message = $"Aún no tiene una evaluación abierta en la «{period.Name}» (por ejemplo, porque no tiene jefe inmediato registrado en el directorio). Escriba a Talento Humano para que la abran.";
+            Message = EvaluationMessages.NotOpenedYet(period.Name);
         return Page();
     }
 }

@@ -1,4 +1,4 @@
-using Egi.Web.Features.Plans;
+using Egi.Web.Features.Shared;
 
 namespace Egi.Web.Features.Evaluations;
 

@@ -62,8 +62,8 @@ public sealed class CandidatesModel(EgiDbContext db, CurrentUser me, Improvement
         }
         var sent = await service.SendFormatsAsync(Period, ImprovementAccess.ActorOf(me), ct);
         TempData["Mensaje"] = sent == 0
-            ? "No hay formatos por enviar: todas las personas de la lista ya lo recibieron."
-            : $"Se envió el formato de mejoramiento individual de {sent.ToString(CultureInfo.InvariantCulture)} persona(s) a cada servidor y su jefe.";
+            ? ImprovementMessages.NoFormatToSend
+            : ImprovementMessages.FormatsSent(sent);
         return RedirectToPage("./Candidates", new { vigencia = Period.Id });
     }
 
@@ -82,7 +82,7 @@ public sealed class CandidatesModel(EgiDbContext db, CurrentUser me, Improvement
         var candidate = all.FirstOrDefault(c => c.Servant.Id == ServantId);
         if (candidate is null)
         {
-            ModelState.AddModelError(nameof(ServantId), exclude ? "Elija una persona de la lista." : "Elija en «Persona» a alguien con evaluación finalizada en la vigencia o con resultado de la EDL del año.");
+            ModelState.AddModelError(nameof(ServantId), exclude ? ImprovementMessages.ChoosePersonFromList : ImprovementMessages.ChooseCandidate);
             return Page();
         }
         var plan = service.PlanFor(Period, candidate);
@@ -102,8 +102,8 @@ public sealed class CandidatesModel(EgiDbContext db, CurrentUser me, Improvement
             before, new { plan.Excluded, plan.Reasons, plan.ManualReason });
         await db.SaveChangesAsync(ct);
         TempData["Mensaje"] = exclude
-            ? $"Se retiró a {candidate.Servant.FullName} de los planes de mejoramiento de la {Period.Name}."
-            : $"Se agregó a {candidate.Servant.FullName} a los planes de mejoramiento de la {Period.Name}.";
+            ? ImprovementMessages.RemovedFromPlans(candidate.Servant.FullName, Period.Name)
+            : ImprovementMessages.AddedToPlans(candidate.Servant.FullName, Period.Name);
         return RedirectToPage("./Candidates", new { vigencia = Period.Id });
     }
 

@@ -97,7 +97,7 @@ public sealed class EdlImportModel(EgiDbContext db, CurrentUser me, EdlImporter 
     {
         if (!me.IsTalentoHumano) return Forbid();
         Pending.Delete(Token);
-        TempData["Mensaje"] = "Importación cancelada: no se guardó ningún cambio.";
+        TempData["Mensaje"] = ImprovementMessages.ImportCancelled;
         return RedirectToPage();
     }
 }

@@ -46,13 +46,13 @@ public sealed class IndexModel(EgiDbContext db, CurrentUser me, ImprovementServi
         if (Period is null) return Page();
         if (Selected.Count == 0)
         {
-            ModelState.AddModelError(nameof(Selected), "Seleccione al menos un plan para enviarle el recordatorio.");
+            ModelState.AddModelError(nameof(Selected), ImprovementMessages.ChoosePlans);
             return Page();
         }
         var sent = await service.RemindAsync(Period, Selected, me.Principal.Identity?.Name ?? me.DisplayName, me.Today, ct);
         TempData["Mensaje"] = sent == 0
-            ? "No se envió ningún recordatorio: los planes elegidos están cerrados o retirados."
-            : $"Se enviaron {sent.ToString(CultureInfo.InvariantCulture)} recordatorio(s) de planes de mejoramiento.";
+            ? ImprovementMessages.NoReminderSent
+            : ImprovementMessages.RemindersSent(sent);
         return RedirectToPage("./Index", new { vigencia = Period.Id });
     }
 

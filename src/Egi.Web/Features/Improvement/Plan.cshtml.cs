@@ -5,7 +5,7 @@ using Egi.Domain.Directory;
 using Egi.Domain.Evaluations;
 using Egi.Domain.Improvement;
 using Egi.Web.Data;
-using Egi.Web.Features.Periods;
+using Egi.Web.Features.Shared;
 using Egi.Web.Infrastructure;
 using Egi.Web.Notifications;
 using Microsoft.AspNetCore.Mvc;
@@ -74,7 +74,7 @@ public sealed class PlanModel(EgiDbContext db, CurrentUser me, TimeProvider cloc
     {
         if (await LoadAsync(id, ct) is { } denied) return denied;
         Aspects = RowsOf(Plan.Aspects);
-        FollowUp = new FollowUpInput { Date = PeriodText.IsoDate(me.Today) };
+        FollowUp = new FollowUpInput { Date = DateText.Iso(me.Today) };
         Version = Plan.Version;
         return Page();
     }
@@ -107,7 +107,7 @@ public sealed class PlanModel(EgiDbContext db, CurrentUser me, TimeProvider cloc
         var outcome = Plan.Confirm(ImprovementAccess.ActorOf(me), Now);
         if (!outcome.Succeeded) return Redisplay(outcome.Errors);
         if (Plan.Status != PlanStatus.Agreed) await TellOtherPartyAsync(PlanChange.Confirmed, ct);
-        var done = Plan.Status == PlanStatus.Agreed ? "Plan concertado: el jefe y el servidor lo confirmaron." : "Usted confirmó el plan. Falta la confirmación de la otra parte.";
+        var done = Plan.Status == PlanStatus.Agreed ? ImprovementMessages.PlanAgreed : ImprovementMessages.ConfirmedWaitingOther;
         return await SaveAsync("Confirmar", IsBoss ? "Confirmación del jefe" : "Confirmación del servidor", null, Plan.Status.Label(), done, ct);
     }
 
@@ -122,13 +122,13 @@ public sealed class PlanModel(EgiDbContext db, CurrentUser me, TimeProvider cloc
         int? percent = null;
         if (!string.IsNullOrWhiteSpace(FollowUp.Date))
         {
-            if (PeriodText.TryParseDate(FollowUp.Date, out var d)) date = d;
-            else errors.Add(new("Date", "La «Fecha» del seguimiento no es una fecha válida (dd/mm/aaaa)."));
+            if (FormInput.TryParseDate(FollowUp.Date, out var d)) date = d;
+            else errors.Add(new("Date", ImprovementMessages.FollowUpDateInvalid));
         }
         if (!string.IsNullOrWhiteSpace(FollowUp.Percent))
         {
-            if (PeriodText.TryParseInt(FollowUp.Percent, out var p)) percent = p;
-            else errors.Add(new("Percent", "El «Avance (%)» debe ser un número entero entre 0 y 100."));
+            if (FormInput.TryParseInt(FollowUp.Percent, out var p)) percent = p;
+            else errors.Add(new("Percent", ImprovementMessages.FollowUpPercentInvalid));
         }
         if (errors.Count > 0) return Redisplay(errors, prefix: "FollowUp");
         var outcome = Plan.AddFollowUp(ImprovementAccess.ActorOf(me), date, percent, FollowUp.Observations, me.Today, Now);
@@ -239,8 +239,8 @@ public sealed class PlanModel(EgiDbContext db, CurrentUser me, TimeProvider cloc
         Actions = a.Actions,
         ExpectedResult = a.ExpectedResult,
         Responsible = a.Responsible,
-        StartDate = a.StartDate is { } s ? PeriodText.IsoDate(s) : null,
-        EndDate = a.EndDate is { } e ? PeriodText.IsoDate(e) : null,
+        StartDate = a.StartDate is { } s ? DateText.Iso(s) : null,
+        EndDate = a.EndDate is { } e ? DateText.Iso(e) : null,
         Resources = a.Resources,
     }).ToList());
 
@@ -269,8 +269,8 @@ public sealed class PlanModel(EgiDbContext db, CurrentUser me, TimeProvider cloc
             DateOnly? Date(string? text, string field, string label)
             {
                 if (string.IsNullOrWhiteSpace(text)) return null;
-                if (PeriodText.TryParseDate(text, out var d)) return d;
-                errors.Add(new($"Aspects[{i}].{field}", $"Aspecto {i + 1}: la «{label}» no es una fecha válida (dd/mm/aaaa)."));
+                if (FormInput.TryParseDate(text, out var d)) return d;
+                errors.Add(new($"Aspects[{i}].{field}", ImprovementMessages.AspectDateInvalid(i + 1, label)));
                 return null;
             }
             int? goal = null;

@@ -2,7 +2,7 @@ using Egi.Domain.Calendar;
 using Egi.Domain.Directory;
 using Egi.Domain.Evaluations;
 using Egi.Web.Data;
-using Egi.Web.Features.Evaluations;
+using Egi.Web.Features.Shared;
 using Egi.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -73,18 +73,18 @@ public sealed class IndexModel(EgiDbContext db, CurrentUser me) : PageModel
             Own = waits
                 .Where(x => x.EvaluadoId == mine)
                 .Select(x => new OwnItem(x.Id, PeriodName(x.PeriodId), x.State.Label(), x.State.Step()?.Label() ?? "",
-                    EvView.PageFor(x.Id, x.Action), EvView.ActionText(x.Action)))
+                    EvaluationLinks.PageFor(x.Id, x.Action), EvaluationLinks.ActionText(x.Action)))
                 .ToList();
 
             AsEvaluator = waits
                 .Where(x => x.EvaluadoId != mine)
-                .Select(x => (x, Days: EvView.DaysWaiting(x.Since, today)))
+                .Select(x => (x, Days: WaitingOnText.DaysWaiting(x.Since, today)))
                 .OrderByDescending(x => x.Days).ThenBy(x => x.x.Name, StringComparer.CurrentCulture)
                 .Select(y => new EvaluatorItem(y.x.Id, y.x.Name, y.x.Dependency, y.x.State.Label(),
                     y.x.Action == PendingAction.CommitteeDecision ? "Registra la decisión de la Comisión Evaluadora"
                         : y.x.Action == PendingAction.RecordPartial ? "Evaluador saliente: registra la evaluación parcial"
                         : y.x.Committee ? "Registra por la Comisión Evaluadora" : "Evaluador",
-                    y.Days, EvView.PageFor(y.x.Id, y.x.Action)))
+                    y.Days, EvaluationLinks.PageFor(y.x.Id, y.x.Action)))
                 .ToList();
         }
 

@@ -1,5 +1,6 @@
 using Egi.Domain.Calendar;
 using Egi.Web.Data;
+using Egi.Web.Features.Shared;
 using Egi.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -34,7 +35,7 @@ public sealed class CreateModel(EgiDbContext db, CurrentUser me) : PageModel
     public IActionResult OnPostPreview()
     {
         ModelState.Clear();
-        if (PeriodText.TryParseInt(Input.Year, out var y) && (string.IsNullOrWhiteSpace(Input.Name) || Input.Name.StartsWith("Vigencia ", StringComparison.Ordinal)))
+        if (FormInput.TryParseInt(Input.Year, out var y) && (string.IsNullOrWhiteSpace(Input.Name) || Input.Name.StartsWith("Vigencia ", StringComparison.Ordinal)))
             Input.Name = $"Vigencia {y}";
         Preview();
         return Page();
@@ -43,9 +44,9 @@ public sealed class CreateModel(EgiDbContext db, CurrentUser me) : PageModel
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         Preview();
-        if (!PeriodText.TryParseInt(Input.Year, out var year))
+        if (!FormInput.TryParseInt(Input.Year, out var year))
         {
-            ModelState.AddModelError("Input.Year", "Escriba el «Año» con cuatro dígitos, por ejemplo 2027.");
+            ModelState.AddModelError("Input.Year", PeriodMessages.YearInvalid);
             ModelState.AddFieldErrors(Period.ValidateName(Input.Name));
             return Page();
         }
@@ -70,7 +71,7 @@ public sealed class CreateModel(EgiDbContext db, CurrentUser me) : PageModel
             ModelState.AddFieldErrors(Period.ValidateYear(year, yearTaken: true));
             return Page();
         }
-        TempData["Mensaje"] = $"Se creó la «{period.Name}» con las ventanas y la configuración predeterminadas. Revise las ventanas y ajústelas si hace falta.";
+        TempData["Mensaje"] = PeriodMessages.Created(period.Name);
         return RedirectToPage("./Windows", new { id = period.Id });
     }
 
@@ -84,7 +85,7 @@ public sealed class CreateModel(EgiDbContext db, CurrentUser me) : PageModel
 
     private void Preview()
     {
-        PreviewWindows = PeriodText.TryParseInt(Input.Year, out var y) && y is >= Period.MinYear and <= Period.MaxYear
+        PreviewWindows = FormInput.TryParseInt(Input.Year, out var y) && y is >= Period.MinYear and <= Period.MaxYear
             ? Period.CreateWithDefaults(y).Windows
             : [];
     }

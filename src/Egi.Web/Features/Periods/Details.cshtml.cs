@@ -29,17 +29,17 @@ public sealed class DetailsModel(EgiDbContext db, CurrentUser me, Egi.Web.Featur
     }
 
     public Task<IActionResult> OnPostOpenAsync(int id, CancellationToken ct) =>
-        TransitionAsync(id, p => p.Open(), "Abrir vigencia", "abrir", "Se abrió la «{0}».", ct);
+        TransitionAsync(id, p => p.Open(), "Abrir vigencia", "abrir", PeriodMessages.Opened, ct);
 
     public Task<IActionResult> OnPostCloseAsync(int id, CancellationToken ct) =>
-        TransitionAsync(id, p => p.Close(), "Cerrar vigencia", "cerrar", "Se cerró la «{0}»; queda en solo lectura.", ct);
+        TransitionAsync(id, p => p.Close(), "Cerrar vigencia", "cerrar", PeriodMessages.Closed, ct);
 
     /// <summary>Talento Humano reopens a closed period with a reason: audited, and the people concerned are notified.</summary>
     public Task<IActionResult> OnPostReopenAsync(int id, CancellationToken ct) =>
         TransitionAsync(id, p => p.Reopen(Reason, me.DisplayName, clock.GetUtcNow().UtcDateTime), "Reabrir vigencia", "reabrir",
-            "Se reabrió la «{0}»: sus evaluaciones vuelven a admitir cambios.", ct);
+            PeriodMessages.Reopened, ct);
 
-    private async Task<IActionResult> TransitionAsync(int id, Func<Period, Outcome> transition, string action, string verb, string done, CancellationToken ct)
+    private async Task<IActionResult> TransitionAsync(int id, Func<Period, Outcome> transition, string action, string verb, Func<string, string> done, CancellationToken ct)
     {
         if (!await LoadAsync(id, ct)) return NotFound();
         var before = Period.StatusLabel(Period.Status);
@@ -59,14 +59,14 @@ public sealed class DetailsModel(EgiDbContext db, CurrentUser me, Egi.Web.Featur
             new { Estado = before }, reopened is null ? new { Estado = Period.StatusLabel(Period.Status) } : new { Estado = Period.StatusLabel(Period.Status), Motivo = reopened.Reason });
         var notified = reopened is null ? 0 : await PeriodReopeningNotice.QueueAsync(db, notifier, templates, users, Period, reopened, ct);
         await db.SaveChangesAsync(ct);
-        TempData["Mensaje"] = string.Format(System.Globalization.CultureInfo.InvariantCulture, done, Period.Name)
-            + (reopened is null ? "" : $" Se avisó a {notified} persona{(notified == 1 ? "" : "s")}.");
+        TempData["Mensaje"] = done(Period.Name)
+            + (reopened is null ? "" : PeriodMessages.PeopleNotified(notified));
         // Opening creates the period's evaluations; a reopening only lets the existing ones change again.
         if (Period.Status == PeriodStatus.Open && reopened is null)
         {
             var opened = await opening.OpenAllAsync(Period, ct);
-            TempData["Mensaje"] += $" Se abrieron {opened.Created} evaluaciones."
-                + (opened.WithoutEvaluator.Count > 0 ? $" Sin jefe inmediato activo (asigne un evaluador): {string.Join(", ", opened.WithoutEvaluator)}." : "");
+            TempData["Mensaje"] += PeriodMessages.EvaluationsOpened(opened.Created)
+                + (opened.WithoutEvaluator.Count > 0 ? PeriodMessages.WithoutEvaluator(opened.WithoutEvaluator) : "");
         }
         return RedirectToPage(new { id });
     }

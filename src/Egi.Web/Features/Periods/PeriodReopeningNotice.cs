@@ -1,6 +1,7 @@
 using System.Globalization;
 using Egi.Domain.Calendar;
 using Egi.Web.Data;
+using Egi.Web.Features.Shared;
 using Egi.Web.Infrastructure;
 using Egi.Web.Notifications;
 using Microsoft.AspNetCore.Identity;
@@ -38,8 +39,7 @@ public static class PeriodReopeningNotice
 
         string Key(string who) => $"period-reopened:{periodId}:{number}:{who}";
         await notifier.PreloadKeysAsync(people.Select(p => Key($"servant:{p.Id}")).Concat(hr.Select(u => Key($"user:{u.Id}"))).ToList(), ct);
-        var when = TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(reopening.At, DateTimeKind.Utc), CurrentUser.Bogota)
-            .ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
+        var when = DateText.Day(reopening.At);
         var subject = $"EGI — Talento Humano reabrió la {period.Name}";
         var why = $"{reopening.By} (Talento Humano) reabrió la {period.Name} el {when}. Motivo: {reopening.Reason}";
         var queued = 0;

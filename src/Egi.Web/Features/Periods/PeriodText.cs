@@ -1,15 +1,12 @@
 using System.Globalization;
 using Egi.Domain.Calendar;
-using Egi.Web.Infrastructure;
+using Egi.Web.Features.Shared;
 
 namespace Egi.Web.Features.Periods;
 
-/// <summary>Spanish labels, formats and lenient parsing shared by the period pages.</summary>
+/// <summary>The period settings as the period pages show them (labels, values, badges, holidays of a window); dates and numbers are <see cref="DateText"/> and <see cref="NumberText"/>.</summary>
 public static class PeriodText
 {
-    private static readonly CultureInfo Es = ServiceRegistration.Culture;
-    private static readonly string[] DateFormats = ["yyyy-MM-dd", "d/M/yyyy", "d-M-yyyy"];
-
     /// <summary>Every setting in the order the settings screen shows it.</summary>
     public static IReadOnlyList<string> SettingNames { get; } =
     [
@@ -57,53 +54,25 @@ public static class PeriodText
     /// <summary>The value of one setting as a person reads it.</summary>
     public static string SettingValue(PeriodSettings s, string name) => name switch
     {
-        nameof(PeriodSettings.MinGoals) => Int(s.MinGoals),
-        nameof(PeriodSettings.MaxGoals) => Int(s.MaxGoals),
-        nameof(PeriodSettings.GoalsWeight) => $"{Int(s.GoalsWeight)} %",
-        nameof(PeriodSettings.CompetenciesWeight) => $"{Int(s.CompetenciesWeight)} %",
-        nameof(PeriodSettings.OutstandingFrom) => $"≥ {Decimal(s.OutstandingFrom)}",
-        nameof(PeriodSettings.UnsatisfactoryUpTo) => $"≤ {Decimal(s.UnsatisfactoryUpTo)}",
-        nameof(PeriodSettings.CompetencyScale) => string.Join("; ", s.CompetencyScale.Select(l => $"{l.Label} = {Int(l.Value)}")),
+        nameof(PeriodSettings.MinGoals) => NumberText.Int(s.MinGoals),
+        nameof(PeriodSettings.MaxGoals) => NumberText.Int(s.MaxGoals),
+        nameof(PeriodSettings.GoalsWeight) => $"{NumberText.Int(s.GoalsWeight)} %",
+        nameof(PeriodSettings.CompetenciesWeight) => $"{NumberText.Int(s.CompetenciesWeight)} %",
+        nameof(PeriodSettings.OutstandingFrom) => $"≥ {NumberText.Decimal(s.OutstandingFrom)}",
+        nameof(PeriodSettings.UnsatisfactoryUpTo) => $"≤ {NumberText.Decimal(s.UnsatisfactoryUpTo)}",
+        nameof(PeriodSettings.CompetencyScale) => string.Join("; ", s.CompetencyScale.Select(l => $"{l.Label} = {NumberText.Int(l.Value)}")),
         nameof(PeriodSettings.ImprovementCompetencyBelow) => ScaleValue(s, s.ImprovementCompetencyBelow),
         nameof(PeriodSettings.ImprovementLevelBelow) => Egi.Domain.Improvement.ImprovementRule.ThresholdLabel(s.ImprovementLevelBelow).ToLowerInvariant(),
         nameof(PeriodSettings.ImprovementEdlLevelBelow) => Egi.Domain.Improvement.ImprovementRule.EdlThresholdLabel(s.ImprovementEdlLevelBelow).ToLowerInvariant(),
-        nameof(PeriodSettings.ReminderDaysBeforeClose) => Days(s.ReminderDaysBeforeClose, "día hábil", "días hábiles"),
-        nameof(PeriodSettings.DisagreementRounds) => Int(s.DisagreementRounds),
+        nameof(PeriodSettings.ReminderDaysBeforeClose) => NumberText.WorkingDays(s.ReminderDaysBeforeClose),
+        nameof(PeriodSettings.DisagreementRounds) => NumberText.Int(s.DisagreementRounds),
         nameof(PeriodSettings.RequirePlanLink) => s.RequirePlanLink ? "obligatorio" : "opcional",
-        nameof(PeriodSettings.NewServantGoalWorkingDays) => Days(s.NewServantGoalWorkingDays, "día hábil", "días hábiles"),
-        nameof(PeriodSettings.MaxEvidenceSizeMb) => $"{Int(s.MaxEvidenceSizeMb)} MB",
+        nameof(PeriodSettings.NewServantGoalWorkingDays) => NumberText.WorkingDays(s.NewServantGoalWorkingDays),
+        nameof(PeriodSettings.MaxEvidenceSizeMb) => $"{NumberText.Int(s.MaxEvidenceSizeMb)} MB",
         nameof(PeriodSettings.AllowedEvidenceTypes) => string.Join(", ", s.EvidenceTypes),
         nameof(PeriodSettings.PartialEvaluationsInFinal) => Domain.Scoring.PartialEvaluationRuleExtensions.Label(s.PartialEvaluationsInFinal),
         _ => "",
     };
-
-    public static string Date(DateOnly d) => d.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
-
-    public static string Range(StageWindow w) => $"{Date(w.Start)} – {Date(w.End)}";
-
-    /// <summary>The value an &lt;input type="date"&gt; expects.</summary>
-    public static string IsoDate(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-
-    public static string Int(int n) => n.ToString(Es);
-
-    /// <summary>"90", "89,5": at most two decimals, the Colombian decimal comma.</summary>
-    public static string Decimal(decimal d) => d.ToString("0.##", Es);
-
-    /// <summary>Accepts yyyy-MM-dd (what a date input sends) and dd/MM/yyyy (what a person types).</summary>
-    public static bool TryParseDate(string? text, out DateOnly date) =>
-        DateOnly.TryParseExact((text ?? "").Trim(), DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
-
-    public static bool TryParseInt(string? text, out int value) =>
-        int.TryParse((text ?? "").Trim().TrimEnd('%').Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out value);
-
-    /// <summary>Accepts "90", "89,5" and "89.5" whatever the culture (one decimal separator, no thousands).</summary>
-    public static bool TryParseDecimal(string? text, out decimal value)
-    {
-        value = 0;
-        var t = (text ?? "").Trim().TrimEnd('%').Trim().Replace(',', '.');
-        if (t.Count(c => c == '.') > 1) return false;
-        return decimal.TryParse(t, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out value);
-    }
 
     /// <summary>Colombian holidays that fall inside the window (a window may span two years).</summary>
     public static IReadOnlyList<Holiday> HolidaysIn(StageWindow w) =>
@@ -125,7 +94,5 @@ public static class PeriodText
     };
 
     private static string ScaleValue(PeriodSettings s, int value) =>
-        s.CompetencyScale.FirstOrDefault(l => l.Value == value) is { } level ? $"{Int(value)} ({level.Label})" : Int(value);
-
-    private static string Days(int n, string one, string? many = null) => $"{Int(n)} {(n == 1 ? one : many ?? one + "s")}";
+        s.CompetencyScale.FirstOrDefault(l => l.Value == value) is { } level ? $"{NumberText.Int(value)} ({level.Label})" : NumberText.Int(value);
 }

@@ -1,5 +1,6 @@
 using Egi.Domain.Calendar;
 using Egi.Domain.Common;
+using Egi.Web.Features.Shared;
 
 namespace Egi.Web.Features.Periods;
 
@@ -38,20 +39,20 @@ public sealed class SettingsForm
 
     public static SettingsForm From(PeriodSettings s) => new SettingsForm
     {
-        MinGoals = PeriodText.Int(s.MinGoals),
-        MaxGoals = PeriodText.Int(s.MaxGoals),
-        GoalsWeight = PeriodText.Int(s.GoalsWeight),
-        CompetenciesWeight = PeriodText.Int(s.CompetenciesWeight),
-        OutstandingFrom = PeriodText.Decimal(s.OutstandingFrom),
-        UnsatisfactoryUpTo = PeriodText.Decimal(s.UnsatisfactoryUpTo),
-        CompetencyScale = s.CompetencyScale.Select(l => new ScaleRow { Label = l.Label, Value = PeriodText.Int(l.Value) }).ToList(),
-        ImprovementCompetencyBelow = PeriodText.Int(s.ImprovementCompetencyBelow),
+        MinGoals = NumberText.Int(s.MinGoals),
+        MaxGoals = NumberText.Int(s.MaxGoals),
+        GoalsWeight = NumberText.Int(s.GoalsWeight),
+        CompetenciesWeight = NumberText.Int(s.CompetenciesWeight),
+        OutstandingFrom = NumberText.Decimal(s.OutstandingFrom),
+        UnsatisfactoryUpTo = NumberText.Decimal(s.UnsatisfactoryUpTo),
+        CompetencyScale = s.CompetencyScale.Select(l => new ScaleRow { Label = l.Label, Value = NumberText.Int(l.Value) }).ToList(),
+        ImprovementCompetencyBelow = NumberText.Int(s.ImprovementCompetencyBelow),
         ImprovementLevelBelow = s.ImprovementLevelBelow.ToString(),
         ImprovementEdlLevelBelow = s.ImprovementEdlLevelBelow.ToString(),
-        ReminderDaysBeforeClose = PeriodText.Int(s.ReminderDaysBeforeClose),
-        DisagreementRounds = PeriodText.Int(s.DisagreementRounds),
-        NewServantGoalWorkingDays = PeriodText.Int(s.NewServantGoalWorkingDays),
-        MaxEvidenceSizeMb = PeriodText.Int(s.MaxEvidenceSizeMb),
+        ReminderDaysBeforeClose = NumberText.Int(s.ReminderDaysBeforeClose),
+        DisagreementRounds = NumberText.Int(s.DisagreementRounds),
+        NewServantGoalWorkingDays = NumberText.Int(s.NewServantGoalWorkingDays),
+        MaxEvidenceSizeMb = NumberText.Int(s.MaxEvidenceSizeMb),
         AllowedEvidenceTypes = string.Join(", ", s.EvidenceTypes),
         PartialEvaluationsInFinal = s.PartialEvaluationsInFinal.ToString(),
         RequirePlanLink = s.RequirePlanLink,
@@ -104,7 +105,7 @@ public sealed class SettingsForm
             if (label.Length == 0 && value.Length == 0) continue; // empty rows are ignored
             if (label.Length == 0)
                 errors.Add(new(nameof(CompetencyScale), $"«Escala de competencias», fila {row}: escriba el nombre del nivel."));
-            if (!PeriodText.TryParseInt(value, out var v))
+            if (!FormInput.TryParseInt(value, out var v))
                 errors.Add(new(nameof(CompetencyScale), $"«Escala de competencias», fila {row}: el valor debe ser un número entero."));
             s.CompetencyScale.Add(new ScaleLevel { Label = label, Value = v });
         }
@@ -124,14 +125,14 @@ public sealed class SettingsForm
 
     private static int Int(string? text, string field, List<FieldError> errors)
     {
-        if (PeriodText.TryParseInt(text, out var n)) return n;
+        if (FormInput.TryParseInt(text, out var n)) return n;
         errors.Add(new(field, $"«{PeriodText.SettingLabel(field)}» debe ser un número entero (por ejemplo: 5)."));
         return 0;
     }
 
     private static decimal Dec(string? text, string field, List<FieldError> errors)
     {
-        if (PeriodText.TryParseDecimal(text, out var d)) return d;
+        if (FormInput.TryParseDecimal(text, out var d)) return d;
         errors.Add(new(field, $"«{PeriodText.SettingLabel(field)}» debe ser un número, con coma o punto decimal (por ejemplo: 89,5)."));
         return 0;
     }

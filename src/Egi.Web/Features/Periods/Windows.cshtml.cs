@@ -2,6 +2,7 @@ using System.Globalization;
 using Egi.Domain.Calendar;
 using Egi.Domain.Common;
 using Egi.Web.Data;
+using Egi.Web.Features.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -47,8 +48,8 @@ public sealed class WindowsModel(EgiDbContext db) : PageModel
                 AddRowError(stage, $"«{stage.Label()}»: faltan las fechas.");
                 continue;
             }
-            var startOk = PeriodText.TryParseDate(row.Start, out var start);
-            var endOk = PeriodText.TryParseDate(row.End, out var end);
+            var startOk = FormInput.TryParseDate(row.Start, out var start);
+            var endOk = FormInput.TryParseDate(row.End, out var end);
             if (!startOk) AddRowError(stage, $"«{stage.Label()}»: la fecha de inicio no es válida; escriba una fecha como 01/01/{Period.Year}.");
             if (!endOk) AddRowError(stage, $"«{stage.Label()}»: la fecha de cierre no es válida; escriba una fecha como 31/03/{Period.Year}.");
             if (startOk && endOk) windows.Add(new StageWindow(stage, start, end));
@@ -86,7 +87,7 @@ public sealed class WindowsModel(EgiDbContext db) : PageModel
         var after = Describe(Period.Windows);
         if (before.SequenceEqual(after))
         {
-            TempData["Mensaje"] = "Las ventanas no cambiaron.";
+            TempData["Mensaje"] = PeriodMessages.WindowsUnchanged;
             return RedirectToPage("./Details", new { id = Period.Id });
         }
         db.Audit("Modificar", "Vigencia", Period.Id.ToString(CultureInfo.InvariantCulture), "Ventanas de etapa",
@@ -113,10 +114,10 @@ public sealed class WindowsModel(EgiDbContext db) : PageModel
     }
 
     private static List<KeyValuePair<string, string>> Describe(IEnumerable<StageWindow> windows) =>
-        windows.OrderBy(w => w.Stage).Select(w => new KeyValuePair<string, string>(w.Stage.Label(), PeriodText.Range(w))).ToList();
+        windows.OrderBy(w => w.Stage).Select(w => new KeyValuePair<string, string>(w.Stage.Label(), DateText.Range(w))).ToList();
 
     private static List<WindowRow> ToRows(IEnumerable<StageWindow> windows) =>
-        windows.Select(w => new WindowRow { Stage = w.Stage, Start = PeriodText.IsoDate(w.Start), End = PeriodText.IsoDate(w.End) }).ToList();
+        windows.Select(w => new WindowRow { Stage = w.Stage, Start = DateText.Iso(w.Start), End = DateText.Iso(w.End) }).ToList();
 
     private async Task<bool> LoadAsync(int id, CancellationToken ct)
     {

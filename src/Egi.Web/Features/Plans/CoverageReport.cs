@@ -1,3 +1,4 @@
+using Egi.Web.Features.Shared;
 using Egi.Domain.Calendar;
 using Egi.Domain.Planning;
 using Egi.Web.Data;

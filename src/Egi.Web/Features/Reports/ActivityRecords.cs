@@ -1,8 +1,7 @@
 using Egi.Domain.Calendar;
 using Egi.Domain.Evaluations;
 using Egi.Web.Data;
-using Egi.Web.Features.Directory.Servants;
-using Egi.Web.Features.Evaluations;
+using Egi.Web.Features.Shared;
 using Egi.Web.Reports;
 using Microsoft.EntityFrameworkCore;
 
@@ -91,7 +90,7 @@ public static class ActivityRecords
 
     /// <summary>One query: how many evaluations of the period have reached each step (from the stored facts).</summary>
     public static async Task<RecordCounts> CountsAsync(EgiDbContext db, Period period, DateOnly today, CancellationToken ct) =>
-        await ReportQuery.Rows(db, period, today).Where(r => r.EvaluationId != null)
+        await EvaluationRows.Of(db, period, today).Where(r => r.EvaluationId != null)
             .GroupBy(r => 1)
             .Select(g => new RecordCounts
             {
@@ -112,7 +111,7 @@ public static class ActivityRecords
     /// </summary>
     public static IEnumerable<RecordItem> Items(EgiDbContext db, Period period, DateOnly today, IReadOnlyList<DependencyNode> tree, ActivityRecord record)
     {
-        var rows = ReportQuery.Rows(db, period, today).Where(r => r.EvaluationId != null);
+        var rows = EvaluationRows.Of(db, period, today).Where(r => r.EvaluationId != null);
         rows = record switch
         {
             ActivityRecord.Goals => rows.Where(r => r.GoalsSubmittedOn != null),
@@ -303,7 +302,7 @@ public static class RecordRows
     public static IEnumerable<IReadOnlyList<object?>> Rounds(RecordItem i, EvaluationStep step, bool withFollowUp) =>
         StepRecord.Events(i.Source.History, step).Select(e => (IReadOnlyList<object?>)
         [
-            .. Short(i, withFollowUp ? step : null), e.Round, EvaluationFacts.BogotaDay(e.Event.At), e.Event.Action.Label(),
+            .. Short(i, withFollowUp ? step : null), e.Round, BogotaTime.Day(e.Event.At), e.Event.Action.Label(),
             e.Event.ActorName, e.Event.Role.Label(), e.Event.Comment,
         ]);
 
@@ -314,8 +313,8 @@ public static class RecordRows
         from c in v.Changes()
         select (IReadOnlyList<object?>)
         [
-            .. Short(i, withFollowUp ? step : null), v.Round, EvaluationFacts.BogotaDay(v.At), v.ActorName, v.Kind.Label(),
-            c.GoalNumber, c.FieldLabel, EvView.Before(c), EvView.After(c), c.Justification,
+            .. Short(i, withFollowUp ? step : null), v.Round, BogotaTime.Day(v.At), v.ActorName, v.Kind.Label(),
+            c.GoalNumber, c.FieldLabel, GoalChangeText.Before(c), GoalChangeText.After(c), c.Justification,
         ];
 
     /// <summary>Each competency rated, with the scale's label of its value, who rated it and when, and the evaluado's answer.</summary>
@@ -330,7 +329,7 @@ public static class RecordRows
             yield return
             [
                 .. Servant(i), c.Competency, c.Value, scale.GetValueOrDefault(c.Value), c.Comment,
-                rated?.Event.ActorName, rated is null ? i.Facts.CompetenciesRatedOn : EvaluationFacts.BogotaDay(rated.Event.At), answer,
+                rated?.Event.ActorName, rated is null ? i.Facts.CompetenciesRatedOn : BogotaTime.Day(rated.Event.At), answer,
             ];
     }
 }

@@ -1,6 +1,6 @@
+using Egi.Web.Features.Shared;
 using Egi.Domain.Calendar;
 using Egi.Web.Data;
-using Egi.Web.Features.Directory.Servants;
 using Egi.Web.Infrastructure;
 
 namespace Egi.Web.Features.Reports;

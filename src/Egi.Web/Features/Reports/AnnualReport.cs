@@ -1,8 +1,8 @@
+using Egi.Web.Features.Shared;
 using Egi.Domain.Calendar;
 using Egi.Domain.Evaluations;
 using Egi.Domain.Scoring;
 using Egi.Web.Data;
-using Egi.Web.Features.Directory.Servants;
 using Egi.Web.Reports;
 
 namespace Egi.Web.Features.Reports;
@@ -17,17 +17,6 @@ public sealed record AnnualRow(
 {
     /// <summary>The level's label, or «Sin finalizar».</summary>
     public string LevelLabel => Final is not null && Level is { } l ? l.Label() : AnnualText.NotFinished;
-}
-
-/// <summary>Averages and the count at each level for one dependencia (or the whole entity).</summary>
-public sealed record AnnualSummary(
-    int? DependencyId, string Dependency, int Servants,
-    decimal? GoalsAverage, decimal? CompetenciesAverage, decimal? FinalAverage,
-    int Outstanding, int Satisfactory, int Unsatisfactory, int NotFinished)
-{
-    public static AnnualSummary Of(int? dependencyId, string dependency, DependencyTotals t) => new(dependencyId, dependency, t.Servants,
-        DependencyTotals.Average(t.GoalsSum, t.Scored), DependencyTotals.Average(t.CompetenciesSum, t.Scored), DependencyTotals.Average(t.FinalSum, t.Scored),
-        t.Outstanding, t.Satisfactory, t.Unsatisfactory, t.Servants - t.Scored);
 }
 
 /// <summary>How many servants of one dependencia (or the whole entity) are in each state of their evaluation.</summary>
@@ -88,7 +77,7 @@ public sealed class AnnualReport
         IReadOnlyList<DependencyNode> tree, int? page = 1, CancellationToken ct = default)
     {
         var data = await Consolidation.LoadAsync(db, period, filter, today, tree, page, ct);
-        var states = await ReportQuery.StateCountsAsync(ReportQuery.Filtered(ReportQuery.Rows(db, period, today), filter with { Status = null, Text = "" }), ct);
+        var states = await EvaluationRows.StateCountsAsync(ReportQuery.Filtered(EvaluationRows.Of(db, period, today), filter with { Status = null, Text = "" }), ct);
         return new(data, states);
     }
 

@@ -1,7 +1,7 @@
+using Egi.Web.Features.Shared;
 using System.Globalization;
 using Egi.Domain.Calendar;
 using Egi.Web.Data;
-using Egi.Web.Features.Directory.Servants;
 using Egi.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -60,7 +60,7 @@ public abstract class ConsolidationPage<TReport>(EgiDbContext db, CurrentUser me
     {
         await LoadAsync(ReportPages.Parse(PageText), ct);
         if (Report is null) return;
-        db.Audit(Stage1Report.ReadAction, AuditEntity, Id(Period!.Id), AuditSummary(Report, "Consulta en pantalla"));
+        db.Audit(AuditActions.Read, AuditEntity, Id(Period!.Id), AuditSummary(Report, "Consulta en pantalla"));
         await db.SaveChangesAsync(ct);
     }
 
@@ -69,7 +69,7 @@ public abstract class ConsolidationPage<TReport>(EgiDbContext db, CurrentUser me
         await LoadAsync(null, ct);
         if (Report is null) return Page();
         var file = Egi.Web.Reports.XlsxDownload.ToTempFile(Xlsx(Report, db));
-        db.Audit(Stage1Report.ExportAction, AuditEntity, Id(Period!.Id), AuditSummary(Report, "Descarga .xlsx"));
+        db.Audit(AuditActions.Export, AuditEntity, Id(Period!.Id), AuditSummary(Report, "Descarga .xlsx"));
         await db.SaveChangesAsync(ct);
         return File(file, Egi.Web.Reports.XlsxWorkbook.ContentType, FileName(Report));
     }
@@ -77,7 +77,7 @@ public abstract class ConsolidationPage<TReport>(EgiDbContext db, CurrentUser me
     private async Task LoadAsync(int? page, CancellationToken ct)
     {
         Periods = await db.Periods.AsNoTracking().OrderByDescending(p => p.Year).ToListAsync(ct);
-        Dependencies = await ServantLookups.DependencyTreeAsync(db, ct);
+        Dependencies = await DependencyNodes.LoadAsync(db, ct);
 
         Period = ReportPages.ChoosePeriod(Periods, PeriodText, Errors);
 
@@ -88,7 +88,7 @@ public abstract class ConsolidationPage<TReport>(EgiDbContext db, CurrentUser me
     }
 
     private string AuditSummary(TReport r, string what) =>
-        $"{what} de la {Period!.Name}: {Stage1Text.Int(RowCount(r))} servidores ({FilterDescription}).";
+        $"{what} de la {Period!.Name}: {NumberText.Count(RowCount(r))} servidores ({FilterDescription}).";
 
     private static string Id(int id) => id.ToString(CultureInfo.InvariantCulture);
 

@@ -1,3 +1,4 @@
+using Egi.Web.Features.Shared;
 using System.Globalization;
 using Egi.Domain.Calendar;
 using Egi.Web.Data;
@@ -27,7 +28,7 @@ public sealed class ControlModel(EgiDbContext db, CurrentUser me) : PageModel
     {
         await LoadAsync(ct);
         if (Report is null) return;
-        db.Audit(Stage1Report.ReadAction, ControlReport.AuditEntity, Id(Report), $"Consulta en pantalla: {Report.Semester.Label}, {Report.Period.Name}.");
+        db.Audit(AuditActions.Read, ControlReport.AuditEntity, Id(Report), $"Consulta en pantalla: {Report.Semester.Label}, {Report.Period.Name}.");
         await db.SaveChangesAsync(ct);
     }
 
@@ -36,7 +37,7 @@ public sealed class ControlModel(EgiDbContext db, CurrentUser me) : PageModel
         await LoadAsync(ct);
         if (Report is null) return Page();
         var bytes = ControlReport.Write(Report);
-        db.Audit(Stage1Report.ExportAction, ControlReport.AuditEntity, Id(Report), $"Descarga .xlsx: {Report.Semester.Label}, {Report.Period.Name}.");
+        db.Audit(AuditActions.Export, ControlReport.AuditEntity, Id(Report), $"Descarga .xlsx: {Report.Semester.Label}, {Report.Period.Name}.");
         await db.SaveChangesAsync(ct);
         return File(bytes, XlsxWorkbook.ContentType, ControlReport.FileName(Report));
     }

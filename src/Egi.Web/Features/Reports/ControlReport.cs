@@ -68,8 +68,8 @@ public sealed class ControlReport
 
     public static async Task<ControlReport> BuildAsync(EgiDbContext db, Period period, Semester semester, DateOnly today, CancellationToken ct = default)
     {
-        var from = TimeZoneInfo.ConvertTimeToUtc(semester.Start.ToDateTime(TimeOnly.MinValue), CurrentUser.Bogota);
-        var to = TimeZoneInfo.ConvertTimeToUtc(semester.End.AddDays(1).ToDateTime(TimeOnly.MinValue), CurrentUser.Bogota);
+        var from = BogotaTime.StartOfDayUtc(semester.Start);
+        var to = BogotaTime.StartOfDayUtc(semester.End.AddDays(1));
         var records = await db.Set<ReminderRecord>().AsNoTracking()
             .Where(r => r.PeriodId == period.Id && r.SentAt >= from && r.SentAt < to)
             .Select(r => new { r.Topic, r.Stage, r.Origin }).ToListAsync(ct);

@@ -1,7 +1,7 @@
+using Egi.Web.Features.Shared;
 using System.Globalization;
 using Egi.Domain.Calendar;
 using Egi.Web.Data;
-using Egi.Web.Features.Directory.Servants;
 using Egi.Web.Infrastructure;
 using Egi.Web.Reports;
 using Microsoft.AspNetCore.Mvc;
@@ -36,12 +36,12 @@ public sealed class RecordsModel(EgiDbContext db, CurrentUser me) : PageModel
     {
         await LoadAsync(ct);
         if (Period is not { } period || Counts is null) return Page();
-        var tree = await ServantLookups.DependencyTreeAsync(db, ct);
+        var tree = await DependencyNodes.LoadAsync(db, ct);
         var workbook = ActivityRecords.Workbook(record, () => ActivityRecords.Items(db, period, me.Today, tree, record), period);
         var file = XlsxDownload.ToTempFile(workbook);
-        db.Audit(Stage1Report.ExportAction, ActivityRecords.AuditEntity, period.Id.ToString(CultureInfo.InvariantCulture),
+        db.Audit(AuditActions.Export, ActivityRecords.AuditEntity, period.Id.ToString(CultureInfo.InvariantCulture),
             $"Descarga .xlsx de «{ActivityRecords.Title(record)}» ({ActivityRecords.Activities(record).ToLowerInvariant()}) de la {period.Name}: "
-            + $"{Stage1Text.Int(Counts.Of(record))} evaluaciones.");
+            + $"{NumberText.Count(Counts.Of(record))} evaluaciones.");
         await db.SaveChangesAsync(ct);
         return File(file, XlsxWorkbook.ContentType, ActivityRecords.FileName(record, period));
     }

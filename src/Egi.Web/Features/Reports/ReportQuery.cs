@@ -1,185 +1,13 @@
+using Egi.Web.Features.Shared;
 using System.Linq.Expressions;
 using Egi.Domain.Calendar;
 using Egi.Domain.Directory;
 using Egi.Domain.Evaluations;
 using Egi.Domain.Scoring;
 using Egi.Web.Data;
-using Egi.Web.Features.Directory.Servants;
 using Microsoft.EntityFrameworkCore;
 
 namespace Egi.Web.Features.Reports;
-
-/// <summary>
-/// One servant of a consolidation report as one SQL row: the servant, their evaluation's stored facts
-/// (<see cref="EvaluationFacts"/>) and the names around it. The stage columns are CASE expressions computed in the
-/// database, so filters, counts and sums run there.
-/// </summary>
-public sealed class ReportRow
-{
-    public int ServantId { get; set; }
-    public string Document { get; set; } = "";
-    public string Name { get; set; } = "";
-
-    /// <summary>The servant's stored «apellidos, nombres» key (<see cref="Servant.SortKey"/>, indexed): the list order.</summary>
-    public string SortKey { get; set; } = "";
-    public string JobTitle { get; set; } = "";
-    public string JobCode { get; set; } = "";
-    public string JobGrade { get; set; } = "";
-    public int DependencyId { get; set; }
-    public DateOnly? ServantRetirement { get; set; }
-    public string? BossName { get; set; }
-    public DateOnly? BossRetirement { get; set; }
-    public bool HasBoss { get; set; }
-
-    public int? EvaluationId { get; set; }
-    public int? EvaluatorId { get; set; }
-    public string? EvaluatorName { get; set; }
-    public EvaluationState? State { get; set; }
-    public WaitingOn? WaitingOn { get; set; }
-    public bool? Escalated { get; set; }
-    public bool? Committee { get; set; }
-    public DateOnly? GoalsSubmittedOn { get; set; }
-    public DateOnly? GoalsReviewedOn { get; set; }
-    public DateOnly? GoalsAgreedOn { get; set; }
-    public DateOnly? FollowUpISubmittedOn { get; set; }
-    public DateOnly? FollowUpIReviewedOn { get; set; }
-    public DateOnly? FollowUpIAcceptedOn { get; set; }
-    public DateOnly? FollowUpIISubmittedOn { get; set; }
-    public DateOnly? FollowUpIIReviewedOn { get; set; }
-    public DateOnly? CompetenciesRatedOn { get; set; }
-    public DateOnly? FinalizedOn { get; set; }
-    public DateOnly? ClosedOn { get; set; }
-    public int? GoalCount { get; set; }
-    public int? GoalRounds { get; set; }
-    public int? GoalsNotAccepted { get; set; }
-    public decimal? FirstFollowUpScore { get; set; }
-    public decimal? GoalsComponent { get; set; }
-    public decimal? CompetenciesComponent { get; set; }
-    public decimal? FinalScore { get; set; }
-    public RatingLevel? Level { get; set; }
-
-    /// <summary>The scores before their one rounding: what the averages add up (<see cref="EvaluationFacts.UnroundedColumns"/>).</summary>
-    public decimal? FirstFollowUpUnrounded { get; set; }
-
-    public decimal? GoalsUnrounded { get; set; }
-    public decimal? CompetenciesUnrounded { get; set; }
-    public decimal? FinalUnrounded { get; set; }
-
-    /// <summary>Text searched by «Búsqueda»: the job and the evaluator (or the jefe who would evaluate).</summary>
-    public string JobText { get; set; } = "";
-    public string? EvaluatorSearch { get; set; }
-
-    public Stage1Status Stage1 { get; set; }
-    public Stage2Status Stage2 { get; set; }
-
-    /// <summary>The dashboard's position in the stages: 0 none, 1 goals, 2 first follow-up, 3 second, 4 finalized, 5 closed.</summary>
-    public int Progress { get; set; }
-
-    public string Job => string.IsNullOrWhiteSpace(JobCode) ? JobTitle : $"{JobTitle} {JobCode}-{JobGrade}".TrimEnd('-', ' ');
-}
-
-/// <summary>The counts and score sums of one dependencia, from one GROUP BY over the report's rows.</summary>
-public sealed class DependencyTotals
-{
-    public int DependencyId { get; set; }
-    public int Servants { get; set; }
-    public int NotStarted { get; set; }
-    public int Formulation { get; set; }
-    public int Approval { get; set; }
-    public int Acceptance { get; set; }
-    public int Agreed { get; set; }
-    public int ClosedNotAgreed { get; set; }
-    public int Stage2NotStarted { get; set; }
-    public int Stage2InProgress { get; set; }
-    public int Stage2Accepted { get; set; }
-    public int Stage2NotApplicable { get; set; }
-    public decimal? FirstFollowUpSum { get; set; }
-    public int FirstFollowUpCount { get; set; }
-    public decimal? GoalsSum { get; set; }
-    public decimal? CompetenciesSum { get; set; }
-    public decimal? FinalSum { get; set; }
-    public int Scored { get; set; }
-    public int Outstanding { get; set; }
-    public int Satisfactory { get; set; }
-    public int Unsatisfactory { get; set; }
-    public int NoEvaluation { get; set; }
-    public int InGoals { get; set; }
-    public int InFollowUpI { get; set; }
-    public int InFollowUpII { get; set; }
-    public int Finalized { get; set; }
-    public int Closed { get; set; }
-
-    /// <summary>The lines of several dependencias added up (for the totals, computed without another query).</summary>
-    public static DependencyTotals Sum(IEnumerable<DependencyTotals> lines)
-    {
-        var t = new DependencyTotals();
-        foreach (var l in lines)
-        {
-            t.Servants += l.Servants;
-            t.NotStarted += l.NotStarted;
-            t.Formulation += l.Formulation;
-            t.Approval += l.Approval;
-            t.Acceptance += l.Acceptance;
-            t.Agreed += l.Agreed;
-            t.ClosedNotAgreed += l.ClosedNotAgreed;
-            t.Stage2NotStarted += l.Stage2NotStarted;
-            t.Stage2InProgress += l.Stage2InProgress;
-            t.Stage2Accepted += l.Stage2Accepted;
-            t.Stage2NotApplicable += l.Stage2NotApplicable;
-            t.FirstFollowUpSum = Add(t.FirstFollowUpSum, l.FirstFollowUpSum);
-            t.FirstFollowUpCount += l.FirstFollowUpCount;
-            t.GoalsSum = Add(t.GoalsSum, l.GoalsSum);
-            t.CompetenciesSum = Add(t.CompetenciesSum, l.CompetenciesSum);
-            t.FinalSum = Add(t.FinalSum, l.FinalSum);
-            t.Scored += l.Scored;
-            t.Outstanding += l.Outstanding;
-            t.Satisfactory += l.Satisfactory;
-            t.Unsatisfactory += l.Unsatisfactory;
-            t.NoEvaluation += l.NoEvaluation;
-            t.InGoals += l.InGoals;
-            t.InFollowUpI += l.InFollowUpI;
-            t.InFollowUpII += l.InFollowUpII;
-            t.Finalized += l.Finalized;
-            t.Closed += l.Closed;
-        }
-        return t;
-    }
-
-    private static decimal? Add(decimal? a, decimal? b) => a is null ? b : b is null ? a : a + b;
-
-    /// <summary>
-    /// An average of scores as the reports show it: the sum of the unrounded scores over the count, rounded once to two
-    /// decimals half-up (averaging the rounded scores could differ by a hundredth: 83,085 and 83,00 average 83,04, not 83,05).
-    /// </summary>
-    public static decimal? Average(decimal? sum, int count) => count == 0 || sum is null ? null : ScoringPolicy.Round(sum.Value / count);
-}
-
-/// <summary>How many servants of one dependencia are in one state of their evaluation (<see cref="State"/> null: without one).</summary>
-public sealed class StateCount
-{
-    public int DependencyId { get; set; }
-    public EvaluationState? State { get; set; }
-    public int Count { get; set; }
-}
-
-/// <summary>Which page of a list is shown: 1-based, clamped to the pages there are.</summary>
-public sealed record Paging(int Page, int PageSize, int TotalRows)
-{
-    public const int DefaultSize = 50;
-
-    public int PageCount => Math.Max(1, (TotalRows + PageSize - 1) / PageSize);
-    public int Skip => (Page - 1) * PageSize;
-    public int FirstRow => TotalRows == 0 ? 0 : Skip + 1;
-    public int LastRow => Math.Min(TotalRows, Skip + PageSize);
-    public bool HasPrevious => Page > 1;
-    public bool HasNext => Page < PageCount;
-
-    public static Paging Of(int? requested, int totalRows, int pageSize = DefaultSize)
-    {
-        var pages = Math.Max(1, (totalRows + pageSize - 1) / pageSize);
-        return new(Math.Clamp(requested ?? 1, 1, pages), pageSize, totalRows);
-    }
-}
 
 /// <summary>
 /// The rows of the consolidation reports and the dashboard as SQL: servants with an evaluation in the period plus,
@@ -191,89 +19,6 @@ public static class ReportQuery
 {
     public const int Batch = 500;
 
-    public static IQueryable<ReportRow> Rows(EgiDbContext db, Period period, DateOnly today)
-    {
-        var periodId = period.Id;
-        var evaluations = db.Evaluations.AsNoTracking().Where(e => e.PeriodId == periodId);
-        Expression<Func<Servant, bool>> evaluated = s => db.Evaluations.Any(e => e.PeriodId == periodId && e.EvaluadoId == s.Id);
-        var servants = db.Servants.AsNoTracking().Where(period.Status == PeriodStatus.Closed ? evaluated : Or(evaluated, Eligibility.IsEligibleOn(today)));
-
-        return
-            from s in servants
-            join e0 in evaluations on s.Id equals e0.EvaluadoId into es
-            from e in es.DefaultIfEmpty()
-            join j0 in db.Servants on (int?)e.EvaluatorId equals (int?)j0.Id into js
-            from j in js.DefaultIfEmpty()
-            join b0 in db.Servants on s.BossId equals (int?)b0.Id into bs
-            from b in bs.DefaultIfEmpty()
-            select new ReportRow
-            {
-                ServantId = s.Id,
-                Document = s.DocumentNumber,
-                Name = s.FirstNames + " " + s.LastNames,
-                SortKey = s.SortKey,
-                JobTitle = s.JobTitle,
-                JobCode = s.JobCode,
-                JobGrade = s.JobGrade,
-                DependencyId = s.DependencyId,
-                ServantRetirement = s.RetirementDate,
-                HasBoss = b != null,
-                BossName = b == null ? null : b.FirstNames + " " + b.LastNames,
-                BossRetirement = b == null ? null : b.RetirementDate,
-                EvaluationId = e == null ? null : e.Id,
-                EvaluatorId = e == null ? null : e.EvaluatorId,
-                EvaluatorName = j == null ? null : j.FirstNames + " " + j.LastNames,
-                State = e == null ? null : e.State,
-                WaitingOn = e == null ? null : e.Facts.WaitingOn,
-                Escalated = e == null ? null : e.Facts.Escalated,
-                Committee = e == null ? null : e.Facts.Committee,
-                GoalsSubmittedOn = e == null ? null : e.Facts.GoalsSubmittedOn,
-                GoalsReviewedOn = e == null ? null : e.Facts.GoalsReviewedOn,
-                GoalsAgreedOn = e == null ? null : e.Facts.GoalsAgreedOn,
-                FollowUpISubmittedOn = e == null ? null : e.Facts.FollowUpISubmittedOn,
-                FollowUpIReviewedOn = e == null ? null : e.Facts.FollowUpIReviewedOn,
-                FollowUpIAcceptedOn = e == null ? null : e.Facts.FollowUpIAcceptedOn,
-                FollowUpIISubmittedOn = e == null ? null : e.Facts.FollowUpIISubmittedOn,
-                FollowUpIIReviewedOn = e == null ? null : e.Facts.FollowUpIIReviewedOn,
-                CompetenciesRatedOn = e == null ? null : e.Facts.CompetenciesRatedOn,
-                FinalizedOn = e == null ? null : e.Facts.FinalizedOn,
-                ClosedOn = e == null ? null : e.Facts.ClosedOn,
-                GoalCount = e == null ? null : e.Facts.GoalCount,
-                GoalRounds = e == null ? null : e.Facts.GoalRounds,
-                GoalsNotAccepted = e == null ? null : e.Facts.GoalsNotAccepted,
-                FirstFollowUpScore = e == null ? null : e.Facts.FirstFollowUpScore,
-                GoalsComponent = e == null ? null : e.Facts.GoalsComponent,
-                CompetenciesComponent = e == null ? null : e.Facts.CompetenciesComponent,
-                FinalScore = e == null ? null : e.Facts.FinalScore,
-                Level = e == null ? null : e.Facts.Level,
-                FirstFollowUpUnrounded = e == null ? null : e.Facts.FirstFollowUpUnrounded,
-                GoalsUnrounded = e == null ? null : e.Facts.GoalsComponentUnrounded,
-                CompetenciesUnrounded = e == null ? null : e.Facts.CompetenciesComponentUnrounded,
-                FinalUnrounded = e == null ? null : e.Facts.FinalScoreUnrounded,
-                JobText = s.JobTitle + " " + s.JobCode + "-" + s.JobGrade,
-                EvaluatorSearch = e != null
-                    ? (j == null ? null : j.FirstNames + " " + j.LastNames)
-                    : (b == null ? null : b.FirstNames + " " + b.LastNames),
-                Stage1 = e == null ? Stage1Status.NotStarted
-                    : e.State == EvaluationState.GoalFormulation ? Stage1Status.Formulation
-                    : e.State == EvaluationState.GoalApproval ? Stage1Status.Approval
-                    : e.State == EvaluationState.GoalAcceptance ? Stage1Status.Acceptance
-                    : e.State == EvaluationState.ClosedByRetirement && e.Facts.GoalsAgreedOn == null ? Stage1Status.ClosedNotAgreed
-                    : Stage1Status.Agreed,
-                Stage2 = e == null ? Stage2Status.NotStarted
-                    : e.State >= EvaluationState.SelfEvaluationI && e.State <= EvaluationState.SelfEvaluationIAcceptance ? Stage2Status.InProgress
-                    : e.FollowUpIExemption != null ? Stage2Status.NotApplicable
-                    : e.Facts.FollowUpIAcceptedOn != null ? Stage2Status.Accepted
-                    : Stage2Status.NotStarted,
-                Progress = e == null ? 0
-                    : e.State == EvaluationState.Finalized ? 4
-                    : e.State == EvaluationState.ClosedByRetirement ? 5
-                    : e.State <= EvaluationState.GoalAcceptance ? 1
-                    : e.State <= EvaluationState.SelfEvaluationIAcceptance ? 2
-                    : 3,
-            };
-    }
-
     /// <summary>The rows of one dependencia (or all) that match the status and the text of the filter.</summary>
     public static IQueryable<ReportRow> Filtered(IQueryable<ReportRow> rows, Stage1Filter filter)
     {
@@ -283,53 +28,6 @@ public static class ReportQuery
         return rows;
     }
 
-    /// <summary>Per dependencia (all of them, before any filter): the counts of each status and the score sums.</summary>
-    public static Task<List<DependencyTotals>> TotalsAsync(IQueryable<ReportRow> rows, CancellationToken ct) =>
-        (from r in rows
-         group r by r.DependencyId into g
-         select new DependencyTotals
-         {
-             DependencyId = g.Key,
-             Servants = g.Count(),
-             NotStarted = g.Count(r => r.Stage1 == Stage1Status.NotStarted),
-             Formulation = g.Count(r => r.Stage1 == Stage1Status.Formulation),
-             Approval = g.Count(r => r.Stage1 == Stage1Status.Approval),
-             Acceptance = g.Count(r => r.Stage1 == Stage1Status.Acceptance),
-             Agreed = g.Count(r => r.Stage1 == Stage1Status.Agreed),
-             ClosedNotAgreed = g.Count(r => r.Stage1 == Stage1Status.ClosedNotAgreed),
-             Stage2NotStarted = g.Count(r => r.Stage2 == Stage2Status.NotStarted),
-             Stage2InProgress = g.Count(r => r.Stage2 == Stage2Status.InProgress),
-             Stage2Accepted = g.Count(r => r.Stage2 == Stage2Status.Accepted),
-             Stage2NotApplicable = g.Count(r => r.Stage2 == Stage2Status.NotApplicable),
-             // Sums of the unrounded scores: an average is rounded once (DependencyTotals.Average), never averaged from rounded scores.
-             FirstFollowUpSum = g.Where(r => r.Stage2 == Stage2Status.Accepted).Sum(r => r.FirstFollowUpUnrounded),
-             FirstFollowUpCount = g.Count(r => r.Stage2 == Stage2Status.Accepted && r.FirstFollowUpUnrounded != null),
-             GoalsSum = g.Sum(r => r.GoalsUnrounded),
-             CompetenciesSum = g.Sum(r => r.CompetenciesUnrounded),
-             FinalSum = g.Sum(r => r.FinalUnrounded),
-             Scored = g.Count(r => r.FinalUnrounded != null),
-             Outstanding = g.Count(r => r.FinalScore != null && r.Level == RatingLevel.Sobresaliente),
-             Satisfactory = g.Count(r => r.FinalScore != null && r.Level == RatingLevel.Satisfactorio),
-             Unsatisfactory = g.Count(r => r.FinalScore != null && r.Level == RatingLevel.NoSatisfactorio),
-             NoEvaluation = g.Count(r => r.Progress == 0),
-             InGoals = g.Count(r => r.Progress == 1),
-             InFollowUpI = g.Count(r => r.Progress == 2),
-             InFollowUpII = g.Count(r => r.Progress == 3),
-             Finalized = g.Count(r => r.Progress == 4),
-             Closed = g.Count(r => r.Progress == 5),
-         }).ToListAsync(ct);
-
-    /// <summary>How many servants of each dependencia are in each state of their evaluation (no state: no evaluation), one GROUP BY.</summary>
-    public static Task<List<StateCount>> StateCountsAsync(IQueryable<ReportRow> rows, CancellationToken ct) =>
-        rows.GroupBy(r => new { r.DependencyId, r.State })
-            .Select(g => new StateCount { DependencyId = g.Key.DependencyId, State = g.Key.State, Count = g.Count() })
-            .ToListAsync(ct);
-
-    /// <summary>
-    /// The list order: dependencia in tree order, then «apellidos, nombres» as a Spanish reader expects it (without
-    /// regard to case or accents: the servant's stored, indexed <see cref="Servant.SortKey"/>, the directory's order),
-    /// then document (ties by id, so pages never overlap). Nothing is folded or computed per row at query time.
-    /// </summary>
     public static IQueryable<ReportRow> Ordered(IQueryable<ReportRow> rows, IReadOnlyList<DependencyNode> tree) =>
         rows.OrderBy(TreePosition(tree)).ThenBy(r => r.SortKey).ThenBy(r => r.Document).ThenBy(r => r.ServantId);
 
@@ -402,16 +100,6 @@ public static class ReportQuery
         return Expression.Lambda<Func<ReportRow, int>>(body, r);
     }
 
-    private static Expression<Func<T, bool>> Or<T>(Expression<Func<T, bool>> a, Expression<Func<T, bool>> b)
-    {
-        var body = new Rebind(b.Parameters[0], a.Parameters[0]).Visit(b.Body);
-        return Expression.Lambda<Func<T, bool>>(Expression.OrElse(a.Body, body), a.Parameters);
-    }
-
-    private sealed class Rebind(ParameterExpression from, ParameterExpression to) : ExpressionVisitor
-    {
-        protected override Expression VisitParameter(ParameterExpression node) => node == from ? to : base.VisitParameter(node);
-    }
 }
 
 /// <summary>The members of the Comisiones Evaluadoras of some rows, with their names (read only when there is one).</summary>
@@ -503,8 +191,8 @@ public sealed record Consolidation(
     public static async Task<Consolidation> LoadAsync(EgiDbContext db, Period period, Stage1Filter filter, DateOnly today,
         IReadOnlyList<DependencyNode> tree, int? page, CancellationToken ct)
     {
-        var all = ReportQuery.Rows(db, period, today);
-        var totals = await ReportQuery.TotalsAsync(all, ct);
+        var all = EvaluationRows.Of(db, period, today);
+        var totals = await EvaluationRows.TotalsAsync(all, ct);
         var names = tree.ToDictionary(d => d.Id, d => d.Name);
         var order = tree.Select((d, i) => (d.Id, i)).ToDictionary(x => x.Id, x => x.i);
         var scope = totals.Where(t => filter.DependencyId is not { } d || t.DependencyId == d)

@@ -1,7 +1,7 @@
+using Egi.Web.Features.Shared;
 using System.Globalization;
 using Egi.Domain.Calendar;
 using Egi.Web.Data;
-using Egi.Web.Features.Directory.Servants;
 using Egi.Web.Infrastructure;
 using Egi.Web.Reports;
 using Microsoft.AspNetCore.Mvc;
@@ -49,7 +49,7 @@ public sealed class Stage1Model(EgiDbContext db, CurrentUser me) : PageModel
     {
         await LoadAsync(ReportPages.Parse(PageText), ct);
         if (Report is null) return;
-        db.Audit(Stage1Report.ReadAction, Stage1Report.AuditEntity, Id(Report.Period.Id), AuditSummary(Report, "Consulta en pantalla"));
+        db.Audit(AuditActions.Read, Stage1Report.AuditEntity, Id(Report.Period.Id), AuditSummary(Report, "Consulta en pantalla"));
         await db.SaveChangesAsync(ct);
     }
 
@@ -58,7 +58,7 @@ public sealed class Stage1Model(EgiDbContext db, CurrentUser me) : PageModel
         await LoadAsync(null, ct);
         if (Report is null) return Page();
         var file = XlsxDownload.ToTempFile(Stage1Xlsx.Workbook(Report, db));
-        db.Audit(Stage1Report.ExportAction, Stage1Report.AuditEntity, Id(Report.Period.Id), AuditSummary(Report, "Descarga .xlsx"));
+        db.Audit(AuditActions.Export, Stage1Report.AuditEntity, Id(Report.Period.Id), AuditSummary(Report, "Descarga .xlsx"));
         await db.SaveChangesAsync(ct);
         return File(file, XlsxWorkbook.ContentType, Stage1Xlsx.FileName(Report));
     }
@@ -66,7 +66,7 @@ public sealed class Stage1Model(EgiDbContext db, CurrentUser me) : PageModel
     private async Task LoadAsync(int? page, CancellationToken ct)
     {
         Periods = await db.Periods.AsNoTracking().OrderByDescending(p => p.Year).ToListAsync(ct);
-        Dependencies = await ServantLookups.DependencyTreeAsync(db, ct);
+        Dependencies = await DependencyNodes.LoadAsync(db, ct);
 
         Period = ReportPages.ChoosePeriod(Periods, PeriodText, Errors);
 
@@ -77,7 +77,7 @@ public sealed class Stage1Model(EgiDbContext db, CurrentUser me) : PageModel
     }
 
     private string AuditSummary(Stage1Report r, string what) =>
-        $"{what} de la {r.Period.Name}: {Stage1Text.Int(r.RowCount)} de {Stage1Text.Int(r.AllCount)} servidores ({FilterDescription}).";
+        $"{what} de la {r.Period.Name}: {NumberText.Count(r.RowCount)} de {NumberText.Count(r.AllCount)} servidores ({FilterDescription}).";
 
     private static string Id(int id) => id.ToString(CultureInfo.InvariantCulture);
 

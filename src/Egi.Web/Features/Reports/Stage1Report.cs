@@ -3,33 +3,11 @@ using Egi.Domain.Calendar;
 using Egi.Domain.Directory;
 using Egi.Domain.Evaluations;
 using Egi.Web.Data;
-using Egi.Web.Features.Directory.Servants;
+using Egi.Web.Features.Shared;
 using Egi.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace Egi.Web.Features.Reports;
-
-/// <summary>Where a servant stands in stage 1 (activities 4–6): the columns of the summary per dependencia.</summary>
-public enum Stage1Status
-{
-    /// <summary>Eligible but without an evaluation in the period (period in preparation, no jefe, not opened yet).</summary>
-    NotStarted = 0,
-
-    /// <summary>Formulación de metas (activity 4), including an evaluation opened and not yet touched.</summary>
-    Formulation = 1,
-
-    /// <summary>Aprobación de metas (activity 5).</summary>
-    Approval = 2,
-
-    /// <summary>Aceptación de metas (activity 6).</summary>
-    Acceptance = 3,
-
-    /// <summary>Goals agreed: accepted by the evaluado or decided by a Comisión Evaluadora.</summary>
-    Agreed = 4,
-
-    /// <summary>Closed by retirement before the goals were agreed.</summary>
-    ClosedNotAgreed = 5,
-}
 
 /// <summary>One servant of the stage-1 report.</summary>
 public sealed record Stage1Row(
@@ -130,8 +108,6 @@ public sealed record Stage1Filter(int? DependencyId, Stage1Status? Status, strin
 public sealed class Stage1Report
 {
     public const string AuditEntity = "Informe etapa 1";
-    public const string ReadAction = "Consultar";
-    public const string ExportAction = "Exportar";
     public const string NoEvaluator = "Sin evaluador asignado";
 
     private Stage1Report(Period period, Stage1Filter filter, DateOnly today, int allCount, Paging paging, IReadOnlyList<Stage1Row> rows,
@@ -176,10 +152,6 @@ public sealed class Stage1Report
 
     internal IReadOnlyDictionary<int, string> DependencyNames { get; }
 
-    /// <summary>The period shown when none is chosen: the newest open one, else the newest.</summary>
-    public static Period? DefaultPeriod(IReadOnlyList<Period> periods) =>
-        periods.Where(p => p.Status == PeriodStatus.Open).MaxBy(p => p.Year) ?? periods.MaxBy(p => p.Year);
-
     /// <summary>
     /// Reads the report: one GROUP BY for the summary (per dependencia, every status; the totals are their sum), one
     /// COUNT when there is a search text, one page of rows (and the members' names when a Comisión Evaluadora is on it).
@@ -187,8 +159,8 @@ public sealed class Stage1Report
     public static async Task<Stage1Report> BuildAsync(EgiDbContext db, Period period, Stage1Filter filter, DateOnly today,
         IReadOnlyList<DependencyNode> tree, int? page = 1, CancellationToken ct = default)
     {
-        var all = ReportQuery.Rows(db, period, today);
-        var totals = await ReportQuery.TotalsAsync(all, ct);
+        var all = EvaluationRows.Of(db, period, today);
+        var totals = await EvaluationRows.TotalsAsync(all, ct);
         var names = tree.ToDictionary(d => d.Id, d => d.Name);
         var order = tree.Select((d, i) => (d.Id, i)).ToDictionary(x => x.Id, x => x.i);
         var scope = totals.Where(t => filter.DependencyId is not { } d || t.DependencyId == d)
@@ -234,13 +206,7 @@ public sealed class Stage1Report
     /// <summary>On whom an open evaluation waits, in words («» once closed).</summary>
     internal static string WaitingText(ReportRow r) =>
         r.State is not { } state || state.IsClosed() ? ""
-        : r.Escalated == true ? "Comisión evaluadora (desacuerdo)"
-        : r.WaitingOn switch
-        {
-            WaitingOn.Evaluado => "Evaluado",
-            WaitingOn.Evaluator => r.Committee == true ? "Comisión evaluadora" : "Evaluador",
-            _ => "",
-        };
+        : WaitingOnText.Role(r.WaitingOn ?? WaitingOn.Nobody, r.Committee == true, r.Escalated == true);
 }
 
 /// <summary>Spanish labels and formats of the stage-1 report (screen and .xlsx read them from here).</summary>
@@ -293,12 +259,8 @@ public static class Stage1Text
         _ => "text-bg-light border",
     };
 
-    public static string Date(DateOnly? d) => d is { } v ? v.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture) : "—";
-
     /// <summary>"85,5 %": one decimal, es-CO.</summary>
     public static string Percent(decimal value) => value.ToString("0.0", Es) + " %";
-
-    public static string Int(int value) => value.ToString("N0", Es);
 
     /// <summary>The filters in words, for the audit trail and the captions.</summary>
     public static string Describe(Stage1Filter filter, IReadOnlyDictionary<int, string> dependencyNames)

@@ -1,30 +1,14 @@
+using Egi.Web.Features.Shared;
 using System.Globalization;
 using Egi.Domain.Calendar;
 using Egi.Domain.Directory;
 using Egi.Domain.Evaluations;
 using Egi.Domain.Scoring;
 using Egi.Web.Data;
-using Egi.Web.Features.Directory.Servants;
 using Egi.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace Egi.Web.Features.Reports;
-
-/// <summary>Where a servant stands in stage 2 (activities 8–10, first follow-up).</summary>
-public enum Stage2Status
-{
-    /// <summary>No evaluation, or goals not agreed yet (or closed before the first follow-up was accepted).</summary>
-    NotStarted = 0,
-
-    /// <summary>Autoevaluación I, its approval or its acceptance.</summary>
-    InProgress = 1,
-
-    /// <summary>The first follow-up was accepted (or decided by a committee).</summary>
-    Accepted = 2,
-
-    /// <summary>The first follow-up does not apply: «No aplica (ingreso posterior)» (<see cref="Evaluation.FollowUpIExemption"/>).</summary>
-    NotApplicable = 3,
-}
 
 /// <summary>One servant of the stage-2 report; <see cref="Score"/> only once the first follow-up is accepted.</summary>
 public sealed record Stage2Row(

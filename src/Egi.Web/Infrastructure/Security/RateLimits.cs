@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using System.Globalization;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Diagnostics;
@@ -53,6 +54,21 @@ public sealed class RateLimitsOptions
     /// <summary>The JSON API (policy <see cref="RateLimits.ApiPolicy"/>): per account when signed in, else per IP.</summary>
     public RateLimitRule Api { get; set; } = new(120, 60);
 
+    /// <summary>What is wrong with the section, in Spanish, naming each setting (checked when the application starts).</summary>
+    public IEnumerable<string> Problems()
+    {
+        var rules = new (string Key, RateLimitRule? Rule)[]
+        {
+            ("RateLimits:SignIn:PerIp", SignIn.PerIp), ("RateLimits:SignIn:PerAccount", SignIn.PerAccount),
+            ("RateLimits:ForgotPassword:PerIp", ForgotPassword.PerIp), ("RateLimits:ForgotPassword:PerAccount", ForgotPassword.PerAccount),
+            ("RateLimits:Password:PerIp", Password.PerIp), ("RateLimits:Password:PerAccount", Password.PerAccount), ("RateLimits:Api", Api),
+        };
+        foreach (var (key, rule) in rules.Where(r => r.Rule is not null))
+            foreach (var problem in OptionsValidation.Between(key + ":PermitLimit", rule!.PermitLimit, 1, 1_000_000)
+                .Concat(OptionsValidation.Between(key + ":WindowSeconds", rule.WindowSeconds, 1, 86_400)))
+                yield return problem;
+    }
+
     public RateLimitPair For(RateLimitedForm.FormKind kind) => kind switch
     {
         RateLimitedForm.FormKind.SignIn => SignIn,
@@ -100,6 +116,7 @@ public static class RateLimits
     {
         var limits = new RateLimitsOptions();
         config.GetSection("RateLimits").Bind(limits);
+        if (limits.Problems().ToList() is { Count: > 0 } problems) throw new OptionsValidationException("RateLimits", typeof(RateLimitsOptions), problems);
         services.AddSingleton(limits);
         services.AddRateLimiter(o =>
         {

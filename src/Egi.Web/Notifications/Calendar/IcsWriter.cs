@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Egi.Domain.Calendar;
 
 namespace Egi.Web.Notifications.Calendar;
 
@@ -18,13 +19,12 @@ namespace Egi.Web.Notifications.Calendar;
 /// </remarks>
 public static class IcsWriter
 {
-    public const string TimeZoneId = "America/Bogota";
+    public const string TimeZoneId = BogotaTime.ZoneId;
     public const string ProductId = "-//EGI//Evaluación de la Gestión Institucional//ES";
 
     /// <summary>The longest physical line, in octets, excluding the CRLF (RFC 5545 §3.1).</summary>
     public const int MaxLineOctets = 75;
 
-    private static readonly TimeZoneInfo Bogota = TimeZoneInfo.FindSystemTimeZoneById(TimeZoneId);
     private static readonly UTF8Encoding Utf8NoBom = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     /// <summary>The iCalendar text of <paramref name="e"/>; <paramref name="stamp"/> is the DTSTAMP (when the message is produced).</summary>
@@ -123,7 +123,7 @@ public static class IcsWriter
     }
 
     private static string BogotaLocal(DateTimeOffset instant) =>
-        TimeZoneInfo.ConvertTime(instant, Bogota).ToString("yyyyMMdd'T'HHmmss", CultureInfo.InvariantCulture);
+        BogotaTime.Local(instant).ToString("yyyyMMdd'T'HHmmss", CultureInfo.InvariantCulture);
 
     /// <summary><c>;CN="Name"</c>, or nothing when there is no usable name. A quoted parameter may not contain DQUOTE or control characters.</summary>
     private static string CommonName(string? name)

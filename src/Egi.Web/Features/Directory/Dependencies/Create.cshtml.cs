@@ -46,7 +46,7 @@ public sealed class CreateModel(EgiDbContext db, CurrentUser me) : PageModel, ID
             await LoadOptionsAsync(ct);
             return Page();
         }
-        TempData["Mensaje"] = $"Se creó la dependencia «{dependency.Code} — {dependency.Name}».";
+        TempData["Mensaje"] = DirectoryMessages.DependencyCreated(dependency.Code, dependency.Name);
         return RedirectToPage("./Index");
     }
 

@@ -1,3 +1,4 @@
+using Egi.Web.Features.Shared;
 using Egi.Domain.Directory;
 
 namespace Egi.Web.Features.Directory.Dependencies;

@@ -42,7 +42,7 @@ public sealed class EditModel(EgiDbContext db, CurrentUser me) : PageModel, IDep
             try
             {
                 await db.SaveChangesAsync(ct);
-                TempData["Mensaje"] = $"Se guardaron los cambios de «{dependency.Code} — {dependency.Name}».";
+                TempData["Mensaje"] = DirectoryMessages.DependencySaved(dependency.Code, dependency.Name);
                 return RedirectToPage("./Index");
             }
             catch (DbUpdateException e) when (DependencyForm.IsDuplicateCode(e))

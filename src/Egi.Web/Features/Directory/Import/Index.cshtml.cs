@@ -169,7 +169,7 @@ public sealed class IndexModel(
     public IActionResult OnPostCancel()
     {
         Pending.Delete(Token);
-        TempData["Mensaje"] = "Importación cancelada: no se guardó ningún cambio.";
+        TempData["Mensaje"] = DirectoryMessages.ImportCancelled;
         return RedirectToPage();
     }
 }

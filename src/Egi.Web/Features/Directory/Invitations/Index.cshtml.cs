@@ -37,11 +37,11 @@ public sealed class IndexModel(EgiDbContext db, UserManager<AppUser> users, Serv
         if (user is null || user.ServantId is null) return NotFound();
         if (await users.HasPasswordAsync(user))
         {
-            TempData["Mensaje"] = $"{user.DisplayName} ya creó su contraseña: no necesita invitación.";
+            TempData["Mensaje"] = DirectoryMessages.AlreadyHasPassword(user.DisplayName);
             return RedirectToPage();
         }
         await accounts.InviteAsync(user);
-        TempData["Mensaje"] = $"Se envió de nuevo la invitación a {user.Email}.";
+        TempData["Mensaje"] = DirectoryMessages.InvitationResent(user.Email!);
         return RedirectToPage();
     }
 }

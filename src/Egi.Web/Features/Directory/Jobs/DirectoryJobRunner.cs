@@ -427,7 +427,12 @@ public static class DirectoryJobRegistration
 {
     public static IServiceCollection AddEgiDirectoryJobs(this IServiceCollection services, IConfiguration config)
     {
-        services.Configure<DirectoryJobOptions>(config.GetSection(DirectoryJobOptions.Section));
+        services.AddCheckedOptions<DirectoryJobOptions>(config.GetSection(DirectoryJobOptions.Section), j =>
+            OptionsValidation.Between("DirectoryJobs:PollSeconds", j.PollSeconds, 0.05, 3600)
+                .Concat(OptionsValidation.Between("DirectoryJobs:LeaseSeconds", j.LeaseSeconds, 10, 86400))
+                .Concat(OptionsValidation.Between("DirectoryJobs:ProgressSeconds", j.ProgressSeconds, 0.05, 3600))
+                .Concat(OptionsValidation.Between("DirectoryJobs:MaxAttempts", j.MaxAttempts, 1, 100))
+                .Concat(OptionsValidation.Between("DirectoryJobs:KeepDays", j.KeepDays, 1, 3650)));
         services.AddSingleton<DirectoryJobSignal>();
         services.AddSingleton<DirectoryJobProgress>();
         services.AddSingleton<DirectoryJobRunner>();

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Egi.Domain.Directory;
 using Egi.Web.Data;
+using Egi.Web.Features.Shared;
 using Egi.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -37,7 +38,7 @@ public sealed class DetailsModel(EgiDbContext db, CurrentUser me) : PageModel
         IsRetired = servant.IsRetired(today);
         AccountWarning = TempData["AvisoCuenta"] as string;
 
-        var tree = await ServantLookups.DependencyTreeAsync(db, ct);
+        var tree = await DependencyNodes.LoadAsync(db, ct);
         DependencyPath = tree.FirstOrDefault(d => d.Id == servant.DependencyId)?.Path ?? "—";
 
         if (servant.BossId is { } b)
@@ -63,7 +64,7 @@ public sealed class DetailsModel(EgiDbContext db, CurrentUser me) : PageModel
         var names = await NamesForAsync(entries, ct);
         var depNames = tree.ToDictionary(d => d.Id, d => d.Name);
         Audit = entries.Select(a => new AuditLine(
-            TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(a.At, DateTimeKind.Utc), CurrentUser.Bogota).ToString("dd/MM/yyyy HH:mm", CultureInfo.InvariantCulture),
+            DateText.When(a.At),
             string.IsNullOrEmpty(a.Roles) ? a.UserName : $"{a.UserName} ({a.Roles})",
             a.Action, a.Summary, Changes(a.Before, a.After, depNames, names))).ToList();
         return Page();
@@ -147,7 +148,7 @@ public sealed class DetailsModel(EgiDbContext db, CurrentUser me) : PageModel
             };
         }
         var text = v.ToString();
-        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)) return ServantLookups.Date(d);
+        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)) return DateText.Date(d);
         return text.Length == 0 ? "(vacío)" : $"«{text}»";
     }
 }

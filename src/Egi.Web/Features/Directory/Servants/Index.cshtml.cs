@@ -1,3 +1,4 @@
+using Egi.Web.Features.Shared;
 using System.Globalization;
 using Egi.Domain.Directory;
 using Egi.Web.Data;
@@ -60,7 +61,7 @@ public sealed class IndexModel(EgiDbContext db, CurrentUser me) : PageModel
     public async Task OnGetAsync(CancellationToken ct)
     {
         var today = me.Today;
-        var tree = await ServantLookups.DependencyTreeAsync(db, ct);
+        var tree = await DependencyNodes.LoadAsync(db, ct);
         var depNames = tree.ToDictionary(d => d.Id, d => d.Name);
         DependencyOptions = tree.Select(d => new SelectListItem(d.Path, ServantLookups.Id(d.Id))).ToList();
 

@@ -1,5 +1,6 @@
 using Egi.Domain.Directory;
 using Egi.Web.Data;
+using Egi.Web.Features.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -26,21 +27,21 @@ public sealed class ReinstateModel(EgiDbContext db, Evaluations.EvaluatorChanges
         Servant = servant;
         if (servant.RetirementDate is not { } previous)
         {
-            TempData["Mensaje"] = $"{servant.FullName} no tiene fecha de retiro: no había nada que reintegrar.";
+            TempData["Mensaje"] = DirectoryMessages.NothingToReinstate(servant.FullName);
             return RedirectToPage("./Details", new { id });
         }
         servant.RetirementDate = null;
         db.Audit("Reintegrar", "Servidor", ServantLookups.Id(id),
-            $"Reintegro de {servant.FullName} ({servant.DocumentNumber}); se borró la fecha de retiro {ServantLookups.Date(previous)}.",
+            $"Reintegro de {servant.FullName} ({servant.DocumentNumber}); se borró la fecha de retiro {DateText.Date(previous)}.",
             new { RetirementDate = previous }, new { RetirementDate = (DateOnly?)null });
         await db.SaveChangesAsync(ct);
         // The lock the retiro set on the account is lifted.
         var account = await evaluatorChanges.SyncRetirementAsync(id, ct);
         // Reinstating does not silently reopen an evaluation closed by the retiro: Talento Humano reopens it with a reason.
         var closed = await db.Evaluations.AnyAsync(e => e.EvaluadoId == id && e.State == Domain.Evaluations.EvaluationState.ClosedByRetirement, ct);
-        TempData["Mensaje"] = $"Se reintegró a {servant.FullName}: ya no tiene fecha de retiro."
+        TempData["Mensaje"] = DirectoryMessages.Reinstated(servant.FullName)
             + (account is null ? "" : " " + account)
-            + (closed ? " Su evaluación sigue «Cerrada por retiro»: si corresponde, reábrala con un motivo desde «Administrar» en la evaluación." : "");
+            + (closed ? DirectoryMessages.EvaluationStillClosedByRetirement : "");
         return RedirectToPage("./Details", new { id });
     }
 }

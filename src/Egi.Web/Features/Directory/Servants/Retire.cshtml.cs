@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using Egi.Domain.Directory;
 using Egi.Web.Data;
+using Egi.Web.Features.Shared;
 using Egi.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -49,21 +50,21 @@ public sealed class RetireModel(EgiDbContext db, CurrentUser me, Evaluations.Eva
         var reason = Input.Reason?.Trim() ?? "";
         DateOnly date = default;
         if (string.IsNullOrEmpty(text))
-            ModelState.AddModelError("Input.RetirementDate", "El campo «Fecha de retiro» es obligatorio (dd/mm/aaaa).");
-        else if (!DateOnly.TryParseExact(text, ["yyyy-MM-dd", "dd/MM/yyyy", "d/M/yyyy"], CultureInfo.InvariantCulture, DateTimeStyles.None, out date))
-            ModelState.AddModelError("Input.RetirementDate", $"La «Fecha de retiro» «{(text.Length > 40 ? text[..40] : text)}» no es una fecha válida. Escríbala como dd/mm/aaaa.");
+            ModelState.AddModelError("Input.RetirementDate", DirectoryMessages.RetirementDateMissing);
+        else if (!FormInput.TryParseDate(text, out date))
+            ModelState.AddModelError("Input.RetirementDate", DirectoryMessages.RetirementDateInvalid(text));
         else if (date < Servant.HireDate)
-            ModelState.AddModelError("Input.RetirementDate", $"La «Fecha de retiro» no puede ser anterior a la fecha de ingreso ({ServantLookups.Date(Servant.HireDate)}).");
+            ModelState.AddModelError("Input.RetirementDate", DirectoryMessages.RetirementBeforeHire(Servant.HireDate));
         if (reason.Length > ReasonMax)
-            ModelState.AddModelError("Input.Reason", $"El campo «Motivo» admite máximo {ReasonMax} caracteres.");
+            ModelState.AddModelError("Input.Reason", DirectoryMessages.ReasonTooLong(ReasonMax));
         if (ModelState.ErrorCount == 0 && await accounts.RetirementRefusalAsync(Servant.Id, ct) is { } lastHr)
             ModelState.AddModelError("Input.RetirementDate", lastHr);
         if (ModelState.ErrorCount > 0) return Page();
 
         var previous = Servant.RetirementDate;
         Servant.RetirementDate = date;
-        var summary = $"Retiro de {Servant.FullName} ({Servant.DocumentNumber}) desde el {ServantLookups.Date(date)}"
-            + (previous is { } p && p != date ? $" (antes: {ServantLookups.Date(p)})" : "")
+        var summary = $"Retiro de {Servant.FullName} ({Servant.DocumentNumber}) desde el {DateText.Date(date)}"
+            + (previous is { } p && p != date ? $" (antes: {DateText.Date(p)})" : "")
             + (reason.Length > 0 ? $". Motivo: {reason}" : ".");
         db.Audit("Retirar", "Servidor", ServantLookups.Id(Servant.Id), summary,
             new { RetirementDate = previous }, new { RetirementDate = date, Motivo = reason });
@@ -72,8 +73,7 @@ public sealed class RetireModel(EgiDbContext db, CurrentUser me, Evaluations.Eva
         // retiro is applied by the daily job on its date.
         var evaluations = await evaluatorChanges.SyncRetirementAsync(Servant.Id, ct);
 
-        TempData["Mensaje"] = $"Se registró el retiro de {Servant.FullName} desde el {ServantLookups.Date(date)}."
-            + (ActiveReports.Count > 0 ? $" {ActiveReports.Count} persona(s) la tienen como jefe inmediato: reasígneles un jefe." : "")
+        TempData["Mensaje"] = DirectoryMessages.RetirementRecorded(Servant.FullName, date, ActiveReports.Count)
             + (evaluations is null ? "" : " " + evaluations);
         return RedirectToPage("./Details", new { id = Servant.Id });
     }

@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using Egi.Domain.Common;
 using Egi.Domain.Directory;
+using Egi.Web.Features.Shared;
 
 namespace Egi.Web.Features.Directory.Servants;
 
@@ -15,7 +16,6 @@ public sealed class ServantForm
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
     // <input type="date"> posts yyyy-MM-dd; people typing by hand (browsers without a date picker) write dd/mm/aaaa.
-    private static readonly string[] DateFormats = ["yyyy-MM-dd", "dd/MM/yyyy", "d/M/yyyy", "dd-MM-yyyy", "d-M-yyyy"];
 
     [Display(Name = "Número de documento")]
     public string? DocumentNumber { get; set; }
@@ -162,7 +162,7 @@ public sealed class ServantForm
         int.TryParse(text?.Trim(), NumberStyles.None, Invariant, out var id) && id > 0 ? id : null;
 
     private static DateOnly? ParseDate(string? text) =>
-        DateOnly.TryParseExact(text?.Trim(), DateFormats, Invariant, DateTimeStyles.None, out var d) ? d : null;
+        FormInput.TryParseDate(text, out var d) ? d : null;
 
     /// <summary>What the person typed, shortened, to quote it back in a message.</summary>
     private static string Echo(string? text)

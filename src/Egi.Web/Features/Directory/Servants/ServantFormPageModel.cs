@@ -1,6 +1,7 @@
 using Egi.Domain.Common;
 using Egi.Domain.Directory;
 using Egi.Web.Data;
+using Egi.Web.Features.Shared;
 using Egi.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -36,7 +37,7 @@ public abstract class ServantFormPageModel(EgiDbContext db, CurrentUser me, Serv
     protected async Task LoadOptionsAsync(Servant? current, CancellationToken ct)
     {
         var today = me.Today;
-        DependencyOptions = (await ServantLookups.DependencyTreeAsync(db, ct))
+        DependencyOptions = (await DependencyNodes.LoadAsync(db, ct))
             .Where(d => d.Active || d.Id == current?.DependencyId)
             .Select(d => new SelectListItem(d.Active ? d.Path : $"{d.Path} (inactiva)", ServantLookups.Id(d.Id)))
             .ToList();
@@ -50,7 +51,7 @@ public abstract class ServantFormPageModel(EgiDbContext db, CurrentUser me, Serv
             .ToList();
 
         if (current?.BossId is { } b && people.FirstOrDefault(p => p.Id == b) is { } boss && boss.IsRetired(today))
-            RetiredBossWarning = $"El jefe inmediato actual, {boss.FullName}, está retirado(a) desde el {ServantLookups.Date(boss.RetirementDate)}: elija un jefe activo.";
+            RetiredBossWarning = $"El jefe inmediato actual, {boss.FullName}, está retirado(a) desde el {DateText.Date(boss.RetirementDate)}: elija un jefe activo.";
     }
 
     /// <summary>
@@ -91,19 +92,19 @@ public abstract class ServantFormPageModel(EgiDbContext db, CurrentUser me, Serv
         var evaluatorChange = isNew ? null : await HttpContext.RequestServices.GetRequiredService<Evaluations.EvaluatorChanges>()
             .AfterServantChangedAsync(servant.Id, before.BossId, before.DependencyId, before.RetirementDate, ct);
         TempData["Mensaje"] = (isNew
-            ? $"Se creó el servidor {servant.FullName} ({servant.DocumentNumber})."
-            : $"Se guardaron los cambios de {servant.FullName}.")
-            + (evaluationOpened ? " Se abrió su evaluación en la vigencia abierta." : "")
+            ? DirectoryMessages.ServantCreated(servant.FullName, servant.DocumentNumber)
+            : DirectoryMessages.ServantSaved(servant.FullName))
+            + (evaluationOpened ? DirectoryMessages.EvaluationOpened : "")
             + (evaluatorChange is null ? "" : " " + evaluatorChange);
         if (accountErrors.Count > 0)
-            TempData["AvisoCuenta"] = "Los datos del servidor se guardaron, pero su cuenta de acceso no se pudo crear o actualizar: "
+            TempData["AvisoCuenta"] = DirectoryMessages.AccountNotSaved
                 + string.Join(" ", accountErrors);
         return RedirectToPage("./Details", new { id = servant.Id });
     }
 
     private async Task<IActionResult> Redisplay(Servant? servant, bool isNew, IEnumerable<FieldError> errors, CancellationToken ct)
     {
-        ModelState.AddModelError(string.Empty, "Revise los campos marcados: el servidor no se guardó.");
+        ModelState.AddModelError(string.Empty, DirectoryMessages.ServantNotSaved);
         ModelState.AddFieldErrors(errors);
         await LoadOptionsAsync(isNew ? null : servant, ct);
         return Page();

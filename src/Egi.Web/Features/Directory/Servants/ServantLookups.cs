@@ -6,9 +6,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Egi.Web.Features.Directory.Servants;
 
-/// <summary>A dependencia with its place in the tree, e.g. "Dirección General › Secretaría General".</summary>
-public sealed record DependencyNode(int Id, string Code, string Name, string Path, int Depth, bool Active);
-
 /// <summary>What the servant pages read from the rest of the directory.</summary>
 public static class ServantLookups
 {
@@ -17,41 +14,10 @@ public static class ServantLookups
     /// <summary>Sorts people the way a Spanish reader expects (accents and case do not split the order).</summary>
     public static readonly StringComparer NameOrder = StringComparer.Create(Culture, CompareOptions.IgnoreCase);
 
-    public static string Date(DateOnly d) => d.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
-
-    public static string Date(DateOnly? d) => d is { } v ? Date(v) : "—";
-
     public static string Id(int id) => id.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>"Apellidos, Nombres": how the directory lists and sorts people.</summary>
     public static string SortName(Servant s) => $"{s.LastNames}, {s.FirstNames}";
-
-    /// <summary>Every dependencia in tree order (each parent before its children, siblings by code), with its path.</summary>
-    public static async Task<IReadOnlyList<DependencyNode>> DependencyTreeAsync(EgiDbContext db, CancellationToken ct)
-    {
-        var all = await db.Dependencies.AsNoTracking().ToListAsync(ct);
-        var ids = all.Select(d => d.Id).ToHashSet();
-        var children = all.ToLookup(d => d.ParentId is { } p && ids.Contains(p) ? p : (int?)null);
-        var result = new List<DependencyNode>();
-        var seen = new HashSet<int>();
-
-        void Walk(int? parent, string prefix, int depth)
-        {
-            foreach (var d in children[parent].OrderBy(d => d.Code, StringComparer.Ordinal))
-            {
-                if (!seen.Add(d.Id)) continue;
-                var path = prefix.Length == 0 ? d.Name : $"{prefix} › {d.Name}";
-                result.Add(new(d.Id, d.Code, d.Name, path, depth, d.Active));
-                Walk(d.Id, path, depth + 1);
-            }
-        }
-
-        Walk(null, "", 0);
-        // A parent loop (which the dependencias page refuses) would leave nodes unreached: list them anyway.
-        foreach (var d in all.Where(d => !seen.Contains(d.Id)).OrderBy(d => d.Code, StringComparer.Ordinal))
-            result.Add(new(d.Id, d.Code, d.Name, d.Name, 0, d.Active));
-        return result;
-    }
 
     /// <summary>
     /// The rules of a servant that need the rest of the directory: unique document and e-mail, an existing

@@ -1,3 +1,4 @@
+using Egi.Web.Features.Shared;
 using System.Globalization;
 using Egi.Domain.Process;
 using Egi.Web.Data;
@@ -25,7 +26,7 @@ public sealed class DetailsModel(EgiDbContext db, CurrentUser me) : PageModel
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
         if (!await LoadAsync(id, ct)) return NotFound();
-        db.Audit(Stage1Report.ReadAction, IssuedText.AuditEntity, Id(Report.Id), $"Consulta en pantalla del {IssuedText.Title(Report)}, {IssuedText.Number(Report.Id)}.");
+        db.Audit(AuditActions.Read, IssuedText.AuditEntity, Id(Report.Id), $"Consulta en pantalla del {IssuedText.Title(Report)}, {IssuedText.Number(Report.Id)}.");
         await db.SaveChangesAsync(ct);
         return Page();
     }
@@ -34,7 +35,7 @@ public sealed class DetailsModel(EgiDbContext db, CurrentUser me) : PageModel
     {
         if (!await LoadAsync(id, ct)) return NotFound();
         var pdf = IssuedReportPdf.Write(Report, ReplacedById is { } by ? IssuedText.Number(by) : null);
-        db.Audit(Stage1Report.ExportAction, IssuedText.AuditEntity, Id(Report.Id), $"Descarga PDF del {IssuedText.Title(Report)}, {IssuedText.Number(Report.Id)}.");
+        db.Audit(AuditActions.Export, IssuedText.AuditEntity, Id(Report.Id), $"Descarga PDF del {IssuedText.Title(Report)}, {IssuedText.Number(Report.Id)}.");
         await db.SaveChangesAsync(ct);
         return File(pdf, IssuedReportPdf.ContentType, IssuedReportPdf.FileName(Report));
     }

@@ -1,8 +1,8 @@
+using Egi.Web.Features.Shared;
 using System.Globalization;
 using Egi.Domain.Calendar;
 using Egi.Domain.Process;
 using Egi.Web.Data;
-using Egi.Web.Features.Directory.Servants;
 using Egi.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -104,7 +104,7 @@ public sealed class IssueModel(EgiDbContext db, CurrentUser me, TimeProvider clo
         if (ReportPages.ChoosePeriod(periods, PeriodText, new Dictionary<string, string>()) is not { } period) return NotFound();
         Kind = kind;
         Period = period;
-        var tree = await ServantLookups.DependencyTreeAsync(db, ct);
+        var tree = await DependencyNodes.LoadAsync(db, ct);
         Preview = await IssuedSnapshot.TakeAsync(db, kind, period, me.Today, tree, ct);
         var inForce = await db.Set<IssuedReport>().AsNoTracking()
             .Where(r => r.PeriodId == period.Id && r.Kind == kind && !db.Set<IssuedReport>().Any(x => x.ReplacesId == r.Id))

@@ -3,7 +3,7 @@ using Egi.Domain.Calendar;
 using Egi.Domain.Evaluations;
 using Egi.Domain.Process;
 using Egi.Web.Data;
-using Egi.Web.Features.Directory.Servants;
+using Egi.Web.Features.Shared;
 using Egi.Web.Infrastructure;
 
 namespace Egi.Web.Features.Reports.Issued;
@@ -74,7 +74,7 @@ public static class IssuedText
     public static string IssuedAt(IssuedReport r) => At(r.IssuedAt);
 
     /// <summary>A moment stored in UTC as "dd/MM/yyyy HH:mm" in Bogotá time.</summary>
-    public static string At(DateTime utc) => IssuedReportRules.BogotaTime(utc).ToString("dd/MM/yyyy HH:mm", CultureInfo.InvariantCulture);
+    public static string At(DateTime utc) => DateText.When(utc);
 
     public static string TableTitle(string code) => code switch
     {

@@ -1,0 +1,130 @@
+using System.Linq.Expressions;
+using Egi.Domain.Calendar;
+using Egi.Domain.Evaluations;
+
+namespace Egi.Web.Features.Shared;
+
+/// <summary>
+/// The control-point rule of <see cref="Lateness.FromFacts"/> as SQL predicates over the stored facts — the one home of
+/// «late» and «closes soon» for the control points, the dashboard's late steps and their counts. An evaluation is
+/// followed up on a step while it has not passed the step (state up to <see cref="Lateness.LastState"/>), it waits on
+/// somebody, and it owes the step (<see cref="EvaluationFacts.FollowUpIApplies"/> for a late hire's first follow-up);
+/// it is late once the person's stored deadline is before today, and pending with the deadline near while today is in
+/// the step (the window started, or the person's own window runs past it) and the deadline falls before
+/// <see cref="Horizon"/>. Working-day lateness only grows as the deadline moves earlier, so ordering by the deadline
+/// is ordering by lateness; the working days themselves are computed for the rows shown.
+/// </summary>
+public static class StepDeadlines
+{
+    /// <summary>The stored deadline of <paramref name="step"/>.</summary>
+    public static Expression<Func<Evaluation, DateOnly>> Deadline(EvaluationStep step) => step switch
+    {
+        EvaluationStep.Goals => e => e.Facts.GoalsDeadline,
+        EvaluationStep.FollowUpI => e => e.Facts.FollowUpIDeadline,
+        _ => e => e.Facts.FollowUpIIDeadline,
+    };
+
+    /// <summary>Not past <paramref name="step"/>, waiting on somebody, and owed.</summary>
+    public static Expression<Func<Evaluation, bool>> Owed(EvaluationStep step)
+    {
+        var last = Lateness.LastState(step);
+        return step == EvaluationStep.FollowUpI
+            ? e => e.State <= last && e.Facts.WaitingOn != WaitingOn.Nobody && e.Facts.FollowUpIApplies
+            : e => e.State <= last && e.Facts.WaitingOn != WaitingOn.Nobody;
+    }
+
+    /// <summary>Late on <paramref name="step"/> on <paramref name="today"/>: owed and the deadline before today.</summary>
+    public static Expression<Func<Evaluation, bool>> Late(EvaluationStep step, DateOnly today) =>
+        OnDeadline(step, d => d < today);
+
+    /// <summary>
+    /// Pending on <paramref name="step"/> with <see cref="Lateness.FromFacts"/>'s working days left no more than
+    /// <paramref name="workingDays"/>.
+    /// </summary>
+    public static Expression<Func<Evaluation, bool>> ClosesWithin(EvaluationStep step, StageWindow window, DateOnly today, int workingDays)
+    {
+        ArgumentNullException.ThrowIfNull(window);
+        if (workingDays < 0) return e => false;
+        var horizon = Horizon(today, workingDays);
+        var windowEnd = window.End;
+        return window.Start <= today
+            ? OnDeadline(step, d => d >= today && d < horizon)
+            : OnDeadline(step, d => d >= today && d < horizon && d > windowEnd);
+    }
+
+    /// <summary>
+    /// The first day whose working days left from <paramref name="today"/> exceed <paramref name="workingDays"/>:
+    /// <see cref="WorkingDays.CountBetween"/>(today, d) ≤ n exactly when d is before the (n + 1)-th working day after today.
+    /// </summary>
+    public static DateOnly Horizon(DateOnly today, int workingDays) => WorkingDays.AddWorkingDays(today, workingDays + 1);
+
+    /// <summary>Owed on <paramref name="step"/> and its stored deadline satisfies <paramref name="test"/>.</summary>
+    public static Expression<Func<Evaluation, bool>> OnDeadline(EvaluationStep step, Expression<Func<DateOnly, bool>> test)
+    {
+        var owed = Owed(step);
+        var e = owed.Parameters[0];
+        var deadline = Replace(Deadline(step), e);
+        var onDeadline = new Rebind(test.Parameters[0], deadline).Visit(test.Body);
+        return Expression.Lambda<Func<Evaluation, bool>>(Expression.AndAlso(owed.Body, onDeadline), e);
+    }
+
+    /// <summary>Both predicates (same evaluation).</summary>
+    public static Expression<Func<Evaluation, bool>> And(Expression<Func<Evaluation, bool>> a, Expression<Func<Evaluation, bool>> b)
+    {
+        var e = a.Parameters[0];
+        return Expression.Lambda<Func<Evaluation, bool>>(Expression.AndAlso(a.Body, Replace(b, e)), e);
+    }
+
+    /// <summary>The evaluation with its stored deadline of <paramref name="step"/> (to order by it and show it).</summary>
+    public static Expression<Func<Evaluation, WithDeadline>> WithDeadline(EvaluationStep step)
+    {
+        var e = Expression.Parameter(typeof(Evaluation), "e");
+        return Expression.Lambda<Func<Evaluation, WithDeadline>>(Expression.MemberInit(Expression.New(typeof(WithDeadline)),
+            Expression.Bind(typeof(WithDeadline).GetProperty(nameof(Shared.WithDeadline.Evaluation))!, e),
+            Expression.Bind(typeof(WithDeadline).GetProperty(nameof(Shared.WithDeadline.Deadline))!, Replace(Deadline(step), e))), e);
+    }
+
+    /// <summary>Either predicate (same evaluation).</summary>
+    public static Expression<Func<Evaluation, bool>> Or(Expression<Func<Evaluation, bool>> a, Expression<Func<Evaluation, bool>> b)
+    {
+        var e = a.Parameters[0];
+        return Expression.Lambda<Func<Evaluation, bool>>(Expression.OrElse(a.Body, Replace(b, e)), e);
+    }
+
+    /// <summary>The late flags of the three steps and on whom the evaluation waits, for one GROUP BY (the dashboard).</summary>
+    public static Expression<Func<Evaluation, LateFlags>> Flags(DateOnly today)
+    {
+        var e = Expression.Parameter(typeof(Evaluation), "e");
+        Expression Of(EvaluationStep step) => Replace(Late(step, today), e);
+        Expression<Func<Evaluation, WaitingOn>> waiting = x => x.Facts.WaitingOn;
+        return Expression.Lambda<Func<Evaluation, LateFlags>>(Expression.MemberInit(Expression.New(typeof(LateFlags)),
+            Expression.Bind(typeof(LateFlags).GetProperty(nameof(LateFlags.WaitingOn))!, Replace(waiting, e)),
+            Expression.Bind(typeof(LateFlags).GetProperty(nameof(LateFlags.Goals))!, Of(EvaluationStep.Goals)),
+            Expression.Bind(typeof(LateFlags).GetProperty(nameof(LateFlags.FollowUpI))!, Of(EvaluationStep.FollowUpI)),
+            Expression.Bind(typeof(LateFlags).GetProperty(nameof(LateFlags.FollowUpII))!, Of(EvaluationStep.FollowUpII))), e);
+    }
+
+    private static Expression Replace<T>(Expression<Func<Evaluation, T>> lambda, ParameterExpression e) =>
+        new Rebind(lambda.Parameters[0], e).Visit(lambda.Body);
+
+    private sealed class Rebind(ParameterExpression from, Expression to) : ExpressionVisitor
+    {
+        protected override Expression VisitParameter(ParameterExpression node) => node == from ? to : base.VisitParameter(node);
+    }
+}
+
+/// <summary>An evaluation and its deadline on one step (<see cref="StepDeadlines.WithDeadline"/>).</summary>
+public sealed class WithDeadline
+{
+    public Evaluation Evaluation { get; init; } = null!;
+    public DateOnly Deadline { get; init; }
+}
+
+/// <summary>Whether an evaluation is late on each step, and on whom it waits (<see cref="StepDeadlines.Flags"/>).</summary>
+public sealed class LateFlags
+{
+    public WaitingOn WaitingOn { get; init; }
+    public bool Goals { get; init; }
+    public bool FollowUpI { get; init; }
+    public bool FollowUpII { get; init; }
+}
