@@ -72,15 +72,19 @@ public sealed class SessionsJourneyTests(JourneyBrowserFixture fixture, ITestOut
             await page.GetByRole(AriaRole.Button, new() { Name = "Guardar asistencia" }).ClickAsync();
             await Expect(page.GetByRole(AriaRole.Status).First).ToContainTextAsync("Se guardó la asistencia: 2 de 4 invitados asistieron.");
 
-            // The signed list: a document nobody invited is refused by row, and nothing is recorded; the right list adds Jhon.
-            var file = page.GetByLabel("Importar la lista de asistencia (.xlsx o .csv)");
-            await file.SetInputFilesAsync(AttendanceList(LauraDocument, "99999999"));
-            await page.GetByRole(AriaRole.Button, new() { Name = "Importar lista" }).ClickAsync();
-            await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("No se registró ninguna asistencia");
+            // The signed list, through the import pipeline's page: a document nobody invited is refused by row, and nothing
+            // is recorded; the right list is previewed (Jhon is new) and confirmed.
+            await page.GetByRole(AriaRole.Link, new() { Name = "importe la lista de asistencia (.xlsx o .csv)" }).ClickAsync();
+            await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Importar la lista de asistencia" })).ToBeVisibleAsync();
+            await page.GetByLabel("Lista de asistencia (.xlsx o .csv)").SetInputFilesAsync(AttendanceList(LauraDocument, "99999999"));
+            await page.GetByRole(AriaRole.Button, new() { Name = "Revisar la lista" }).ClickAsync();
+            await Expect(page.GetByRole(AriaRole.Alert).First).ToContainTextAsync("No se registró ninguna asistencia");
             await Expect(page.Locator("#errores tbody tr")).ToHaveCountAsync(1);
             await Expect(page.Locator("#errores tbody tr td").First).ToHaveTextAsync("3");
-            await file.SetInputFilesAsync(AttendanceList(LauraDocument, JhonDocument));
-            await page.GetByRole(AriaRole.Button, new() { Name = "Importar lista" }).ClickAsync();
+            await page.GetByLabel("Lista de asistencia (.xlsx o .csv)").SetInputFilesAsync(AttendanceList(LauraDocument, JhonDocument));
+            await page.GetByRole(AriaRole.Button, new() { Name = "Revisar la lista" }).ClickAsync();
+            await Expect(page.Locator("#cuenta-nuevos")).ToHaveTextAsync("1");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Confirmar importación" }).ClickAsync();
             await Expect(page.GetByRole(AriaRole.Status).First).ToContainTextAsync("Se importó la lista «asistencia-socializacion.xlsx»: 2 asistentes (1 nuevos en el registro).");
             await Expect(page.GetByRole(AriaRole.Table, new() { Name = "Invitados y asistencia (3 de 4 asistieron)" })).ToBeVisibleAsync();
             await Expect(page.GetByLabel("Asistió Jhon Fredy Ramírez Cruz")).ToBeCheckedAsync();
