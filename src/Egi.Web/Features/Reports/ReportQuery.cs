@@ -31,10 +31,15 @@ public static class ReportQuery
     public static IQueryable<ReportRow> Ordered(IQueryable<ReportRow> rows, IReadOnlyList<DependencyNode> tree) =>
         rows.OrderBy(TreePosition(tree)).ThenBy(r => r.SortKey).ThenBy(r => r.Document).ThenBy(r => r.ServantId);
 
-    /// <summary>One page of the ordered rows, with the names of any Comisión Evaluadora on it.</summary>
+    /// <summary>
+    /// One page of the ordered rows, with the names of any Comisión Evaluadora on it. Two queries: the servants' ids of
+    /// the page (the sort reads only the columns it orders and filters by), then the rows of those ids — so the whole
+    /// period is never sorted with every column of the row.
+    /// </summary>
     public static async Task<(List<ReportRow> Rows, Members Members)> PageAsync(EgiDbContext db, IQueryable<ReportRow> ordered, Paging paging, CancellationToken ct)
     {
-        var rows = await ordered.Skip(paging.Skip).Take(paging.PageSize).ToListAsync(ct);
+        var ids = await ordered.Select(r => r.ServantId).Skip(paging.Skip).Take(paging.PageSize).ToListAsync(ct);
+        var rows = ids.Count == 0 ? [] : await ordered.Where(r => ids.Contains(r.ServantId)).ToListAsync(ct);
         return (rows, await Members.OfAsync(db, rows, ct));
     }
 
@@ -42,15 +47,19 @@ public static class ReportQuery
     public static IEnumerable<(ReportRow Row, Members Members)> Stream(EgiDbContext db, IQueryable<ReportRow> ordered) =>
         Batches(db, ordered).SelectMany(b => b.Rows.Select(r => (r, b.Members)));
 
-    /// <summary>The ordered rows a batch of <see cref="Batch"/> at a time, each batch with its committees' names.</summary>
+    /// <summary>
+    /// The ordered rows a batch of <see cref="Batch"/> at a time, each batch with its committees' names: the ordered ids
+    /// are read once (one sort of narrow rows), then each batch's rows by id.
+    /// </summary>
     public static IEnumerable<(List<ReportRow> Rows, Members Members)> Batches(EgiDbContext db, IQueryable<ReportRow> ordered)
     {
-        for (var skip = 0; ; skip += Batch)
+        var ids = ordered.Select(r => r.ServantId).ToList();
+        foreach (var chunk in ids.Chunk(Batch))
         {
-            var rows = ordered.Skip(skip).Take(Batch).ToList();
+            var rows = ordered.Where(r => chunk.Contains(r.ServantId)).ToList();
             yield return (rows, Members.Of(db, rows));
-            if (rows.Count < Batch) yield break;
         }
+        if (ids.Count == 0) yield return ([], Members.None);
     }
 
     /// <summary>«Búsqueda» in SQL: lower case without Spanish accents, on the name, job and evaluator; the document without dots.</summary>
@@ -192,7 +201,7 @@ public sealed record Consolidation(
         IReadOnlyList<DependencyNode> tree, int? page, CancellationToken ct)
     {
         var all = EvaluationRows.Of(db, period, today);
-        var totals = await EvaluationRows.TotalsAsync(all, ct);
+        var totals = await EvaluationRows.TotalsAsync(EvaluationRows.Counted(db, period, today), ct);
         var names = tree.ToDictionary(d => d.Id, d => d.Name);
         var order = tree.Select((d, i) => (d.Id, i)).ToDictionary(x => x.Id, x => x.i);
         var scope = totals.Where(t => filter.DependencyId is not { } d || t.DependencyId == d)

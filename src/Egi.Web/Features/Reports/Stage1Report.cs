@@ -160,7 +160,7 @@ public sealed class Stage1Report
         IReadOnlyList<DependencyNode> tree, int? page = 1, CancellationToken ct = default)
     {
         var all = EvaluationRows.Of(db, period, today);
-        var totals = await EvaluationRows.TotalsAsync(all, ct);
+        var totals = await EvaluationRows.TotalsAsync(EvaluationRows.Counted(db, period, today), ct);
         var names = tree.ToDictionary(d => d.Id, d => d.Name);
         var order = tree.Select((d, i) => (d.Id, i)).ToDictionary(x => x.Id, x => x.i);
         var scope = totals.Where(t => filter.DependencyId is not { } d || t.DependencyId == d)
