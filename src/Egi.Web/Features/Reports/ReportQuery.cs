@@ -36,9 +36,46 @@ public static class ReportQuery
     /// the page (the sort reads only the columns it orders and filters by), then the rows of those ids — so the whole
     /// period is never sorted with every column of the row.
     /// </summary>
-    public static async Task<(List<ReportRow> Rows, Members Members)> PageAsync(EgiDbContext db, IQueryable<ReportRow> ordered, Paging paging, CancellationToken ct)
+    public static Task<(List<ReportRow> Rows, Members Members)> PageAsync(EgiDbContext db, IQueryable<ReportRow> ordered, Paging paging, CancellationToken ct) =>
+        PageAsync(db, ordered, paging, paging.Skip, ct);
+
+    /// <summary>
+    /// One page of the ordered rows when the number of rows of each dependencia is already known (the totals, in tree
+    /// order, each with its count of rows for the filter shown): only the dependencias the page spans are read and
+    /// sorted — a page of 50 sorts the hundred-odd rows of one or two dependencias, not the whole period. Falls back to
+    /// <see cref="PageAsync"/> when a dependencia of the rows is not in the tree (its place in the order is unknown).
+    /// </summary>
+    public static Task<(List<ReportRow> Rows, Members Members)> PageAsync(EgiDbContext db, IQueryable<ReportRow> ordered, Paging paging,
+        IReadOnlyList<(int DependencyId, int Count)> perDependencyInOrder, IReadOnlyList<DependencyNode> tree, CancellationToken ct)
     {
-        var ids = await ordered.Select(r => r.ServantId).Skip(paging.Skip).Take(paging.PageSize).ToListAsync(ct);
+        var known = tree.Select(d => d.Id).ToHashSet();
+        if (perDependencyInOrder.Any(x => !known.Contains(x.DependencyId))) return PageAsync(db, ordered, paging, ct);
+        var (span, skip) = Span(perDependencyInOrder, paging.Skip, paging.PageSize);
+        if (span.Count == 0) return Task.FromResult((new List<ReportRow>(), Members.None));
+        return PageAsync(db, ordered.Where(r => span.Contains(r.DependencyId)), paging, skip, ct);
+    }
+
+    /// <summary>The dependencias (in order) whose rows hold rows <paramref name="skip"/>…+<paramref name="take"/>, and how many of their rows come first.</summary>
+    public static (List<int> Span, int Skip) Span(IReadOnlyList<(int DependencyId, int Count)> perDependencyInOrder, int skip, int take)
+    {
+        var span = new List<int>();
+        var before = 0;
+        var within = 0;
+        foreach (var (dependency, count) in perDependencyInOrder)
+        {
+            if (count <= 0) continue;
+            if (before + count <= skip) { before += count; continue; }
+            if (span.Count == 0) within = skip - before;
+            span.Add(dependency);
+            before += count;
+            if (before >= skip + take) break;
+        }
+        return (span, within);
+    }
+
+    private static async Task<(List<ReportRow> Rows, Members Members)> PageAsync(EgiDbContext db, IQueryable<ReportRow> ordered, Paging paging, int skip, CancellationToken ct)
+    {
+        var ids = await ordered.Select(r => r.ServantId).Skip(skip).Take(paging.PageSize).ToListAsync(ct);
         var rows = ids.Count == 0 ? [] : await ordered.Where(r => ids.Contains(r.ServantId)).ToListAsync(ct);
         return (rows, await Members.OfAsync(db, rows, ct));
     }
@@ -213,7 +250,7 @@ public sealed record Consolidation(
         var rows = new List<Stage1Row>();
         if (total.Servants > 0 && page is not null)
         {
-            var (lines, members) = await ReportQuery.PageAsync(db, ordered, paging, ct);
+            var (lines, members) = await ReportQuery.PageAsync(db, ordered, paging, scope.Select(t => (t.DependencyId, t.Servants)).ToList(), tree, ct);
             facts.AddRange(lines);
             rows.AddRange(lines.Select(r => Stage1Report.RowOf(r, members, names, today)));
         }

@@ -177,7 +177,11 @@ public sealed class Stage1Report
         var rows = new List<Stage1Row>();
         if (count > 0 && page is not null)
         {
-            var (lines, members) = await ReportQuery.PageAsync(db, ordered, paging, ct);
+            // Without a search text the rows of each dependencia are counted by the totals: read only the ones the page spans.
+            var (lines, members) = filter.Text.Length > 0
+                ? await ReportQuery.PageAsync(db, ordered, paging, ct)
+                : await ReportQuery.PageAsync(db, ordered, paging,
+                    scope.Select(t => (t.DependencyId, filter.Status is { } s ? Stage1Summary.Of(null, "", t).Count(s) : t.Servants)).ToList(), tree, ct);
             rows.AddRange(lines.Select(r => RowOf(r, members, names, today)));
         }
         return new Stage1Report(period, filter, today, totals.Sum(t => t.Servants), paging, rows, byDependency, total, ordered, names);
