@@ -327,7 +327,7 @@ public abstract class EgiDbContext(DbContextOptions options, IAuditActor? actor,
 
     private static string AuditName(EntityEntry e) => e.Entity switch
     {
-        Servant => "Servidor",
+        Servant => AuditEntities.Servant,
         Dependency => "Dependencia",
         Period => "Vigencia",
         AppUser => "Cuenta",

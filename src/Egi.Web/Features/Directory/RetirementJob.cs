@@ -14,6 +14,9 @@ namespace Egi.Web.Features.Directory;
 /// </summary>
 public sealed class RetirementJob : IScheduledJob
 {
+    public const string JobCode = "ScheduledRetirements";
+
+    public string Code => JobCode;
     public string Name => "Retiros programados";
     public TimeOnly TimeOfDay => new(0, 5);
 

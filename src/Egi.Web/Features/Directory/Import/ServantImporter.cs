@@ -138,7 +138,7 @@ public sealed class ServantImporter(EgiDbContext db, ServantAccounts accounts, E
             foreach (var (servant, b) in before.Where(x => x.Key.BossId != x.Value.BossId || x.Key.RetirementDate != x.Value.RetirementDate))
                 await evaluatorChanges.AfterServantChangedAsync(servant.Id, b.BossId, b.DependencyId, b.RetirementDate, ct);
 
-            db.Audit("Importar", "Servidor", Shorten(fileName, 60),
+            db.Audit("Importar", AuditEntities.Servant, Shorten(fileName, 60),
                 $"{plan.Creates.Count} creados, {plan.Updates.Count} actualizados, {plan.Unchanged.Count} sin cambios (archivo {Shorten(fileName, 200)})");
             await db.SaveChangesAsync(ct);
             if (owned is not null)

@@ -66,7 +66,7 @@ public sealed class RetireModel(EgiDbContext db, CurrentUser me, Evaluations.Eva
         var summary = $"Retiro de {Servant.FullName} ({Servant.DocumentNumber}) desde el {DateText.Date(date)}"
             + (previous is { } p && p != date ? $" (antes: {DateText.Date(p)})" : "")
             + (reason.Length > 0 ? $". Motivo: {reason}" : ".");
-        db.Audit("Retirar", "Servidor", ServantLookups.Id(Servant.Id), summary,
+        db.Audit("Retirar", AuditEntities.Servant, ServantLookups.Id(Servant.Id), summary,
             new { RetirementDate = previous }, new { RetirementDate = date, Motivo = reason });
         await db.SaveChangesAsync(ct);
         // On or after its date the retiro takes effect now (evaluation closed, partials owed, account locked); a future
