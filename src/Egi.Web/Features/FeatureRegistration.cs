@@ -1,5 +1,5 @@
 using Egi.Web.Features.Shared;
-using Egi.Web.Features.ApiKeys;
+using Egi.Web.Infrastructure.Api;
 using Egi.Web.Features.Directory;
 using Egi.Web.Features.Evaluations;
 
@@ -11,6 +11,8 @@ public static class FeatureRegistration
     public static IServiceCollection AddEgiFeatures(this IServiceCollection services)
     {
         services.AddScoped<Directory.ServantAccounts>();
+        services.AddScoped<Directory.Import.ServantImporter>();
+        services.AddScoped<Directory.DirectorySync>();
         services.AddScoped<Accounts.AccountAdministration>();
         services.AddSingleton<Web.Notifications.IScheduledJob, Directory.RetirementJob>();
         services.AddScoped<Evaluations.EvaluationWorkflow>();

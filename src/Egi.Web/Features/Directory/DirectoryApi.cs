@@ -1,7 +1,7 @@
 using System.ComponentModel;
 using Egi.Domain.Directory;
 using Egi.Web.Data;
-using Egi.Web.Features.ApiKeys;
+using Egi.Web.Infrastructure.Api;
 using Egi.Web.Features.Directory.Jobs;
 using Egi.Web.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
