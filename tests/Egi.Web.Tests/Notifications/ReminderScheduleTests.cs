@@ -4,6 +4,7 @@ using Egi.Domain.Improvement;
 using Egi.Domain.Process;
 using Egi.Web.Features.Control;
 using Egi.Web.Features.Evaluations;
+using Egi.Web.Features.Shared;
 using Egi.Web.Notifications;
 using Egi.Web.Tests.Evaluations;
 using Egi.Web.Tests.Infrastructure;

@@ -1,4 +1,5 @@
 using System.Net;
+using Egi.Web.Features.Shared;
 using Egi.Web.Notifications;
 using Egi.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -79,7 +80,7 @@ public abstract class SchedulerTests(SharedHost host) : IAsyncLifetime
                 ? w with { Start = new DateOnly(2026, 11, 1), End = new DateOnly(2026, 12, 10) } : w).ToList());
             Assert.True(period.Open().Succeeded);
             await d.SaveChangesAsync();
-            await new Features.Evaluations.EvaluationOpening(d, app.Clock).OpenAllAsync(period);
+            await new Features.Shared.EvaluationOpening(d, app.Clock).OpenAllAsync(period);
         });
         // Thursday 10/12 minus 5 working days (9, the holiday of 8/12 skipped, 7, 4, 3): Wednesday 2/12.
         app.Clock.SetUtcNow(Bogota(2026, 12, 2, 7, 0));

@@ -6,7 +6,6 @@ using Egi.Domain.Improvement;
 using Egi.Domain.Process;
 using Egi.Domain.Scoring;
 using Egi.Web.Data;
-using Egi.Web.Features.Control;
 using Egi.Web.Infrastructure;
 using Egi.Web.Notifications;
 using Egi.Web.Reports;

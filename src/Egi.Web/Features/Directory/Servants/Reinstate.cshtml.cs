@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Egi.Web.Features.Directory.Servants;
 
 /// <summary>Reintegrar: clears the fecha de retiro (e.g. it was registered by mistake), after confirmation.</summary>
-public sealed class ReinstateModel(EgiDbContext db, Evaluations.EvaluatorChanges evaluatorChanges) : PageModel
+public sealed class ReinstateModel(EgiDbContext db, EvaluatorChanges evaluatorChanges) : PageModel
 {
     public Servant Servant { get; private set; } = null!;
 

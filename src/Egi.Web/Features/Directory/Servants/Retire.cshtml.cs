@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Egi.Web.Features.Directory.Servants;
 
 /// <summary>Registers (or corrects) the fecha de retiro. The row is never deleted: the history stays.</summary>
-public sealed class RetireModel(EgiDbContext db, CurrentUser me, Evaluations.EvaluatorChanges evaluatorChanges, Accounts.AccountAdministration accounts) : PageModel
+public sealed class RetireModel(EgiDbContext db, CurrentUser me, EvaluatorChanges evaluatorChanges, AccountAdministration accounts) : PageModel
 {
     public const int ReasonMax = 500;
 
