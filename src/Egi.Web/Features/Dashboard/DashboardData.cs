@@ -3,7 +3,6 @@ using System.Globalization;
 using Egi.Domain.Calendar;
 using Egi.Domain.Evaluations;
 using Egi.Web.Data;
-using Egi.Web.Features.Control;
 using Egi.Web.Infrastructure;
 using Egi.Web.Reports;
 using Microsoft.EntityFrameworkCore;
