@@ -40,17 +40,10 @@ namespace Egi.Web.Data.Migrations.Sqlite
         {
             ReportIndexSql.Down(migrationBuilder);
 
-            migrationBuilder.DropColumn(
-                name: "Facts_Position",
-                table: "Evaluations");
-
-            migrationBuilder.DropColumn(
-                name: "Facts_Stage1",
-                table: "Evaluations");
-
-            migrationBuilder.DropColumn(
-                name: "Facts_Stage2",
-                table: "Evaluations");
+            // SQLite's own DROP COLUMN (3.35+), not EF's table rebuild: a rebuild keeps only the indexes EF's model
+            // knows and would lose the step indexes created by name (ControlDeadlineIndexes).
+            foreach (var column in new[] { "Facts_Position", "Facts_Stage1", "Facts_Stage2" })
+                migrationBuilder.Sql($"ALTER TABLE \"Evaluations\" DROP COLUMN \"{column}\";");
         }
     }
 }
