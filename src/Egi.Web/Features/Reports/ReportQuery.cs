@@ -96,7 +96,6 @@ public static class ReportQuery
             var rows = ordered.Where(r => chunk.Contains(r.ServantId)).ToList();
             yield return (rows, Members.Of(db, rows));
         }
-        if (ids.Count == 0) yield return ([], Members.None);
     }
 
     /// <summary>«Búsqueda» in SQL: lower case without Spanish accents, on the name, job and evaluator; the document without dots.</summary>

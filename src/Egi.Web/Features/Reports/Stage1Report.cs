@@ -181,7 +181,7 @@ public sealed class Stage1Report
             var (lines, members) = filter.Text.Length > 0
                 ? await ReportQuery.PageAsync(db, ordered, paging, ct)
                 : await ReportQuery.PageAsync(db, ordered, paging,
-                    scope.Select(t => (t.DependencyId, filter.Status is { } s ? Stage1Summary.Of(null, "", t).Count(s) : t.Servants)).ToList(), tree, ct);
+                    byDependency.Select(b => (b.DependencyId!.Value, filter.Status is { } s ? b.Count(s) : b.Servants)).ToList(), tree, ct);
             rows.AddRange(lines.Select(r => RowOf(r, members, names, today)));
         }
         return new Stage1Report(period, filter, today, totals.Sum(t => t.Servants), paging, rows, byDependency, total, ordered, names);

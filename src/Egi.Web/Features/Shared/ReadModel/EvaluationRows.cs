@@ -71,9 +71,6 @@ public sealed class ReportRow
     public Stage1Status Stage1 { get; set; }
     public Stage2Status Stage2 { get; set; }
 
-    /// <summary>The dashboard's position in the stages (<see cref="StagePosition.NoEvaluation"/> without an evaluation).</summary>
-    public StagePosition Progress { get; set; }
-
     public string Job => string.IsNullOrWhiteSpace(JobCode) ? JobTitle : $"{JobTitle} {JobCode}-{JobGrade}".TrimEnd('-', ' ');
 }
 
@@ -313,7 +310,6 @@ public static class EvaluationRows
                     : (b == null ? null : b.FirstNames + " " + b.LastNames),
                 Stage1 = e == null ? Stage1Status.NotStarted : e.Facts.Stage1,
                 Stage2 = e == null ? Stage2Status.NotStarted : e.Facts.Stage2,
-                Progress = e == null ? StagePosition.NoEvaluation : e.Facts.Position,
             };
     }
 
