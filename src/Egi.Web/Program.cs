@@ -1,6 +1,6 @@
 using Egi.Web.Data;
 using Egi.Web.Features;
-using Egi.Web.Features.ApiKeys;
+using Egi.Web.Infrastructure.Api;
 using Egi.Web.Features.Directory.Jobs;
 using Egi.Web.Infrastructure;
 using Egi.Web.Infrastructure.Security;

@@ -13,7 +13,7 @@ namespace Egi.Domain.Evaluations;
 public sealed class EvaluationFacts
 {
     /// <summary>Raised whenever what the facts hold or how they are computed changes: older rows are recomputed at start-up.</summary>
-    public const int CurrentRevision = 3;
+    public const int CurrentRevision = 4;
 
     /// <summary>The scores, stored with two decimals.</summary>
     public static IReadOnlyList<string> ScoreColumns { get; } =
@@ -124,6 +124,12 @@ public sealed class EvaluationFacts
     /// <summary>Partial evaluations still owed by outgoing evaluators.</summary>
     public int PendingPartials { get; set; }
 
+    /// <summary>Where the evaluation stands in stage 1, in stage 2 and in the year (<see cref="StageStatuses"/>): what the reports count.</summary>
+    public Stage1Status Stage1 { get; set; }
+
+    public Stage2Status Stage2 { get; set; }
+    public StagePosition Position { get; set; }
+
     public DateOnly Deadline(EvaluationStep step) => step switch
     {
         EvaluationStep.Goals => GoalsDeadline,
@@ -213,6 +219,9 @@ public sealed partial class Evaluation
         f.FollowUpIIDeadline = this.Deadline(EvaluationStep.FollowUpII, period, hireDate);
         f.FollowUpIApplies = IsOwed(EvaluationStep.FollowUpI, period, hireDate);
         f.PendingPartials = Partials.Count(p => p.Status == PartialStatus.Pending);
+        f.Stage1 = StageStatuses.Stage1(State, f.GoalsAgreedOn);
+        f.Stage2 = StageStatuses.Stage2(State, FollowUpIExemption is not null, f.FollowUpIAcceptedOn);
+        f.Position = StageStatuses.Position(State);
 
         RefreshWaits();
     }

@@ -19,8 +19,27 @@ public enum ReminderTopic
     ImprovementPlan = 1,
 }
 
+/// <summary>
+/// In which capacity a person is reminded (persisted by name: keep the names; the Spanish label is the web's, at the
+/// edge: the register of reminders, its export and the e-mails).
+/// </summary>
+public enum ReminderRole
+{
+    /// <summary>The servant evaluated (evaluado), or the servant of an improvement plan.</summary>
+    Evaluado = 0,
+
+    /// <summary>The jefe inmediato who evaluates, or the jefe of an improvement plan.</summary>
+    Evaluator = 1,
+
+    /// <summary>The comisión evaluadora (through the person who records its decisions).</summary>
+    Committee = 2,
+
+    /// <summary>Talento Humano, reminded of a stage as a whole.</summary>
+    HumanResources = 3,
+}
+
 /// <summary>Who a reminder went to: the servant (when in the directory), name, address and the role they are reminded as.</summary>
-public sealed record ReminderRecipient(int? ServantId, string Name, string Email, string Role);
+public sealed record ReminderRecipient(int? ServantId, string Name, string Email, ReminderRole Role);
 
 /// <summary>
 /// One reminder sent to one person: the procedure's "Registro: correos electrónicos" of the control points (activities
@@ -62,8 +81,8 @@ public sealed class ReminderRecord
     public string RecipientName { get; private set; } = "";
     public string RecipientEmail { get; private set; } = "";
 
-    /// <summary>Whether the recipient is reminded as "evaluado" or as "evaluador" (jefe / comisión), or "Talento Humano".</summary>
-    public string RecipientRole { get; private set; } = "";
+    /// <summary>Whether the recipient is reminded as evaluado, as evaluator (jefe or comisión) or as Talento Humano.</summary>
+    public ReminderRole RecipientRole { get; private set; }
 
     /// <summary>User name of whoever sent it; <see cref="SystemSender"/> for automatic reminders.</summary>
     public string SentBy { get; private set; } = "";
@@ -98,6 +117,7 @@ public sealed class ReminderRecord
     {
         ArgumentNullException.ThrowIfNull(recipient);
         if (!Enum.IsDefined(origin)) throw new ArgumentOutOfRangeException(nameof(origin), origin, "Unknown reminder origin.");
+        if (!Enum.IsDefined(recipient.Role)) throw new ArgumentOutOfRangeException(nameof(recipient), recipient.Role, "Unknown reminder role.");
         var sender = origin == ReminderOrigin.Automatic ? SystemSender : sentBy?.Trim();
         if (string.IsNullOrEmpty(sender)) throw new ArgumentException("A manual reminder names the person who sent it.", nameof(sentBy));
         return new ReminderRecord
@@ -108,7 +128,7 @@ public sealed class ReminderRecord
             RecipientServantId = recipient.ServantId,
             RecipientName = Cut(recipient.Name.Trim(), NameMax),
             RecipientEmail = Cut(recipient.Email.Trim(), EmailMax),
-            RecipientRole = Cut(recipient.Role.Trim(), RoleMax),
+            RecipientRole = recipient.Role,
             SentBy = Cut(sender, SentByMax),
             Subject = Cut(subject.Trim(), SubjectMax),
         };

@@ -8,6 +8,19 @@ public sealed record SessionEditor(bool IsTalentoHumano, bool IsPlaneacion)
     public bool MayEdit(SessionKind kind) => SessionRules.MayEdit(kind, IsTalentoHumano, IsPlaneacion);
 }
 
+/// <summary>How the attendance of an invitee was recorded (persisted by name: keep the names).</summary>
+public enum AttendanceSource
+{
+    /// <summary>Marked on the session's page.</summary>
+    OnScreen = 0,
+
+    /// <summary>From an imported attendance list.</summary>
+    ImportedList = 1,
+
+    /// <summary>Written by the demonstration data.</summary>
+    Demonstration = 2,
+}
+
 /// <summary>
 /// A divulgation (activity 1) or socialization (activity 2) session of a period: when and where, who is invited, the
 /// invitations sent (an .ics whose UID stays the same, so a resend updates the calendar entry) and the attendance
@@ -22,11 +35,6 @@ public sealed record SessionEditor(bool IsTalentoHumano, bool IsPlaneacion)
 /// </summary>
 public sealed class Session
 {
-    /// <summary>How the attendance of an invitee was recorded (stored as written: keep the values).</summary>
-    public const string OnScreen = "Pantalla";
-
-    public const string ImportedList = "Lista importada";
-
     public const int OrganizerEmailMax = 254;
     public const int OrganizerNameMax = 200;
 
@@ -169,20 +177,20 @@ public sealed class Session
     /// Only once the session ended; <paramref name="changed"/> counts the invitees whose mark changed.
     /// </summary>
     public Outcome RecordAttendance(SessionEditor editor, IReadOnlySet<int> attended, DateTimeOffset now, out int changed) =>
-        Mark(editor, attended, additive: false, OnScreen, now, out changed);
+        Mark(editor, attended, additive: false, AttendanceSource.OnScreen, now, out changed);
 
     /// <summary>
     /// An attendance list imported: the invitees in it are added to those already marked (nobody is unmarked). Every
     /// person of the list must be an invitee, or nothing is recorded.
     /// </summary>
     public Outcome ImportAttendance(SessionEditor editor, IReadOnlySet<int> attended, DateTimeOffset now, out int changed) =>
-        Mark(editor, attended, additive: true, ImportedList, now, out changed);
+        Mark(editor, attended, additive: true, AttendanceSource.ImportedList, now, out changed);
 
-    /// <summary>For the demonstration data only: records attendance as <paramref name="source"/>.</summary>
-    public Outcome RecordAttendance(SessionEditor editor, IReadOnlySet<int> attended, string source, DateTimeOffset now, out int changed) =>
-        Mark(editor, attended, additive: false, source, now, out changed);
+    /// <summary>For the demonstration data only: records attendance as <see cref="AttendanceSource.Demonstration"/>.</summary>
+    public Outcome RecordDemonstrationAttendance(SessionEditor editor, IReadOnlySet<int> attended, DateTimeOffset now, out int changed) =>
+        Mark(editor, attended, additive: false, AttendanceSource.Demonstration, now, out changed);
 
-    private Outcome Mark(SessionEditor editor, IReadOnlySet<int> attended, bool additive, string source, DateTimeOffset now, out int changed)
+    private Outcome Mark(SessionEditor editor, IReadOnlySet<int> attended, bool additive, AttendanceSource source, DateTimeOffset now, out int changed)
     {
         ArgumentNullException.ThrowIfNull(editor);
         ArgumentNullException.ThrowIfNull(attended);
@@ -251,10 +259,10 @@ public sealed class SessionInvitee
     public int ServantId { get; private set; }
     public bool Attended { get; internal set; }
 
-    /// <summary>When the attendance was last recorded, and how (<see cref="Session.OnScreen"/> or <see cref="Session.ImportedList"/>).</summary>
+    /// <summary>When the attendance was last recorded, and how (<see cref="AttendanceSource"/>).</summary>
     public DateTime? AttendanceRecordedAt { get; internal set; }
 
-    public string? AttendanceSource { get; internal set; }
+    public AttendanceSource? AttendanceSource { get; internal set; }
 
     /// <summary>Sequence of the last invitation sent to this person (null: not invited by e-mail yet).</summary>
     public int? InvitedSequence { get; internal set; }

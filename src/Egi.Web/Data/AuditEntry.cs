@@ -22,6 +22,16 @@ public sealed class AuditEntry
     public string? Ip { get; set; }
 }
 
+/// <summary>
+/// Names of the audit trail's entities that code looks up (the trail is a record in Spanish, append-only: its words are
+/// never rewritten, so these values are kept as they are; renaming one would hide the lines written before).
+/// </summary>
+public static class AuditEntities
+{
+    /// <summary>A servant of the directory: written by every change of one (automatic, import, retiro) and read by its page.</summary>
+    public const string Servant = "Servidor";
+}
+
 /// <summary>The audit trail: searched by date and by entity.</summary>
 internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntry>
 {

@@ -49,7 +49,7 @@ public static class DemoProcess
         await SessionInvitations.SyncInviteesAsync(db, coming!, ct);
         // Two of every three invitees attended the divulgation session.
         var attended = held!.Invitees.Where((_, i) => i % 3 != 2).Select(i => i.ServantId).ToHashSet();
-        held.RecordAttendance(planeacion, attended, "Demostración", now, out _);
+        held.RecordDemonstrationAttendance(planeacion, attended, now, out _);
         await db.SaveChangesAsync(ct);
     }
 }

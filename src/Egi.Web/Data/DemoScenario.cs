@@ -2,6 +2,7 @@ using Egi.Domain.Calendar;
 using Egi.Domain.Common;
 using Egi.Domain.Evaluations;
 using Egi.Web.Features.Evaluations;
+using Egi.Web.Features.Shared;
 using Microsoft.EntityFrameworkCore;
 
 namespace Egi.Web.Data;

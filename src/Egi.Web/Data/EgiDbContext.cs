@@ -32,7 +32,7 @@ public abstract class EgiDbContext(DbContextOptions options, IAuditActor? actor,
     public DbSet<ScheduledJobRun> ScheduledJobRuns => Set<ScheduledJobRun>();
     public DbSet<CompetencyEntry> CompetencyEntries => Set<CompetencyEntry>();
     public DbSet<EvidenceItem> EvidenceItems => Set<EvidenceItem>();
-    public DbSet<Features.ApiKeys.ApiKey> ApiKeys => Set<Features.ApiKeys.ApiKey>();
+    public DbSet<Infrastructure.Api.ApiKey> ApiKeys => Set<Infrastructure.Api.ApiKey>();
     public DbSet<Features.Directory.Jobs.DirectoryJob> DirectoryJobs => Set<Features.Directory.Jobs.DirectoryJob>();
 
     /// <summary>The data-protection key ring (never audited: the rows are secrets, and nobody edits them).</summary>
@@ -327,7 +327,7 @@ public abstract class EgiDbContext(DbContextOptions options, IAuditActor? actor,
 
     private static string AuditName(EntityEntry e) => e.Entity switch
     {
-        Servant => "Servidor",
+        Servant => AuditEntities.Servant,
         Dependency => "Dependencia",
         Period => "Vigencia",
         AppUser => "Cuenta",

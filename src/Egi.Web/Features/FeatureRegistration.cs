@@ -1,7 +1,7 @@
-using Egi.Web.Features.Shared;
-using Egi.Web.Features.ApiKeys;
 using Egi.Web.Features.Directory;
 using Egi.Web.Features.Evaluations;
+using Egi.Web.Features.Shared;
+using Egi.Web.Infrastructure.Api;
 
 namespace Egi.Web.Features;
 
@@ -10,12 +10,14 @@ public static class FeatureRegistration
 {
     public static IServiceCollection AddEgiFeatures(this IServiceCollection services)
     {
-        services.AddScoped<Directory.ServantAccounts>();
-        services.AddScoped<Accounts.AccountAdministration>();
+        services.AddScoped<Shared.ServantAccounts>();
+        services.AddScoped<Directory.Import.ServantImporter>();
+        services.AddScoped<Directory.DirectorySync>();
+        services.AddScoped<Shared.AccountAdministration>();
         services.AddSingleton<Web.Notifications.IScheduledJob, Directory.RetirementJob>();
         services.AddScoped<Evaluations.EvaluationWorkflow>();
-        services.AddScoped<Evaluations.EvaluationOpening>();
-        services.AddScoped<Evaluations.EvaluatorChanges>();
+        services.AddScoped<Shared.EvaluationOpening>();
+        services.AddScoped<Shared.EvaluatorChanges>();
         services.AddScoped<Improvement.ImprovementService>();
         services.AddScoped<Improvement.EdlImporter>();
         services.AddScoped<Shared.PlanCatalog>();

@@ -21,6 +21,15 @@ public enum UploadKind
     Sheet,
 }
 
+/// <summary>The size of an uploaded file as a person reads it: «850 KB», «2,4 MB» (evidence, imported sheets, the audit).</summary>
+public static class FileSizeText
+{
+    public static string Of(long bytes) =>
+        bytes >= 1024 * 1024
+            ? (bytes / 1024d / 1024d).ToString("0.0", ServiceRegistration.Culture) + " MB"
+            : Math.Max(1, (bytes + 1023) / 1024).ToString(ServiceRegistration.Culture) + " KB";
+}
+
 /// <summary>Section "Uploads" of the configuration: the largest file the server accepts, per kind, in MB.</summary>
 public sealed class UploadOptions
 {

@@ -8,6 +8,10 @@ namespace Egi.Web.Notifications;
 /// <summary>A job the scheduler runs once a day at <see cref="TimeOfDay"/> (Bogotá time).</summary>
 public interface IScheduledJob
 {
+    /// <summary>Stable code stored in <see cref="ScheduledJobRun.Job"/> (keep it: the runs already written are matched by it).</summary>
+    string Code { get; }
+
+    /// <summary>The Spanish name, for the log and the operators.</summary>
     string Name { get; }
     TimeOnly TimeOfDay { get; }
 
@@ -32,9 +36,9 @@ public sealed class Scheduler(IServiceScopeFactory scopes, IEnumerable<ISchedule
     /// without an error (null if none): a job that catches up on what it missed while the application was down (or while
     /// it failed) covers the days after it. The scheduler itself runs only the latest occurrence.
     /// </summary>
-    public static Task<DateTime?> LastCompletedBeforeAsync(EgiDbContext db, string job, DateTime dueAt, CancellationToken ct) =>
+    public static Task<DateTime?> LastCompletedBeforeAsync(EgiDbContext db, string jobCode, DateTime dueAt, CancellationToken ct) =>
         db.ScheduledJobRuns.AsNoTracking()
-            .Where(r => r.Job == job && r.DueAt < dueAt && r.FinishedAt != null && (r.Result == null || !r.Result.StartsWith(ErrorPrefix)))
+            .Where(r => r.Job == jobCode && r.DueAt < dueAt && r.FinishedAt != null && (r.Result == null || !r.Result.StartsWith(ErrorPrefix)))
             .MaxAsync(r => (DateTime?)r.DueAt, ct);
 
     /// <summary>The latest occurrence of a daily job at or before <paramref name="nowUtc"/>, in UTC.</summary>
@@ -46,7 +50,7 @@ public sealed class Scheduler(IServiceScopeFactory scopes, IEnumerable<ISchedule
         return BogotaTime.ToUtc(dueLocal);
     }
 
-    /// <summary>Runs every job whose latest occurrence has not run yet; returns the names of the jobs run now.</summary>
+    /// <summary>Runs every job whose latest occurrence has not run yet; returns the codes of the jobs run now.</summary>
     public async Task<IReadOnlyList<string>> RunDueAsync(CancellationToken ct)
     {
         var ran = new List<string>();
@@ -55,8 +59,8 @@ public sealed class Scheduler(IServiceScopeFactory scopes, IEnumerable<ISchedule
             var due = LatestDue(job, clock.GetUtcNow());
             using var scope = scopes.CreateScope();
             var db = scope.ServiceProvider.GetRequiredService<EgiDbContext>();
-            if (await db.ScheduledJobRuns.AnyAsync(r => r.Job == job.Name && r.DueAt == due, ct)) continue;
-            var run = new ScheduledJobRun { Job = job.Name, DueAt = due, StartedAt = clock.GetUtcNow().UtcDateTime, Instance = Instance };
+            if (await db.ScheduledJobRuns.AnyAsync(r => r.Job == job.Code && r.DueAt == due, ct)) continue;
+            var run = new ScheduledJobRun { Job = job.Code, DueAt = due, StartedAt = clock.GetUtcNow().UtcDateTime, Instance = Instance };
             db.ScheduledJobRuns.Add(run);
             try
             {
@@ -82,7 +86,7 @@ public sealed class Scheduler(IServiceScopeFactory scopes, IEnumerable<ISchedule
             db.Entry(run).Property(r => r.Result).IsModified = true;
             db.Entry(run).Property(r => r.FinishedAt).IsModified = true;
             await db.SaveChangesAsync(CancellationToken.None);
-            ran.Add(job.Name);
+            ran.Add(job.Code);
         }
         return ran;
     }

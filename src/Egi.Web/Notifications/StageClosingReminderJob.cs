@@ -32,6 +32,9 @@ namespace Egi.Web.Notifications;
 /// </summary>
 public sealed class StageClosingReminderJob : IScheduledJob
 {
+    public const string JobCode = "StageClosingReminder";
+
+    public string Code => JobCode;
     public string Name => "Recordatorio de cierre de etapa";
     public TimeOnly TimeOfDay => new(7, 0);
 
@@ -45,7 +48,7 @@ public sealed class StageClosingReminderJob : IScheduledJob
         var run = new Run(db, services.GetRequiredService<Notifier>(), services.GetRequiredService<EmailTemplates>(),
             services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime);
         var today = BogotaTime.Day(dueAt);
-        var previous = await Scheduler.LastCompletedBeforeAsync(db, Name, dueAt, ct);
+        var previous = await Scheduler.LastCompletedBeforeAsync(db, Code, dueAt, ct);
         // Days (since, today] are covered: the day after the last completed run, or only today on a first run.
         var since = previous is { } p ? BogotaTime.Day(p) : today.AddDays(-1);
         if (since < today.AddDays(-MaxCatchUpDays)) since = today.AddDays(-MaxCatchUpDays);
@@ -100,7 +103,7 @@ public sealed class StageClosingReminderJob : IScheduledJob
                 if (await notifier.QueueAsync(Recipient.Of(user), email, MailKind.StageClosing,
                         $"stage-closing:{period.Id}:{window.Stage}:{window.End:yyyyMMdd}:{user.Id}", ct: ct))
                 {
-                    db.Set<ReminderRecord>().Add(Record(period, window.Stage, null, null, null, user.DisplayName, user.Email!, ControlText.HumanResources, email.Subject));
+                    db.Set<ReminderRecord>().Add(Record(period, window.Stage, null, null, null, user.DisplayName, user.Email!, ReminderRole.HumanResources, email.Subject));
                     Queued++;
                 }
             }
@@ -161,7 +164,7 @@ public sealed class StageClosingReminderJob : IScheduledJob
                     due.WorkingDaysLeft(x.Deadline), source, newServantDays, EvaluationLinks.ActionText(action), templates.Url(EvaluationLinks.PageFor(x.Id, action))));
                 if (await notifier.QueueAsync(new Recipient(x.Email, name, x.UserId), email, MailKind.DeadlineReminder, Key(x.Id, x.Deadline, x.Who), ct: ct))
                 {
-                    var role = reader switch { NoticeReader.Evaluado => ControlText.Evaluado, NoticeReader.Recorder => ControlText.Committee, _ => ControlText.Evaluator };
+                    var role = reader switch { NoticeReader.Evaluado => ReminderRole.Evaluado, NoticeReader.Recorder => ReminderRole.Committee, _ => ReminderRole.Evaluator };
                     db.Set<ReminderRecord>().Add(Record(period, stage, x.Id, null, x.Who, name, x.Email, role, email.Subject));
                     Queued++;
                 }
@@ -202,7 +205,7 @@ public sealed class StageClosingReminderJob : IScheduledJob
                     if (await notifier.QueueAsync(new Recipient(to.Email, name, accounts.FirstOrDefault(a => a.ServantId == id)?.Id), email, MailKind.ImprovementDeadline,
                             $"improvement-deadline:{plan.Id}:{end:yyyyMMdd}:{id}", attachments: formats.TryGetValue(plan.Id, out var format) ? [format] : null, ct: ct))
                     {
-                        db.Set<ReminderRecord>().Add(Record(period, null, null, plan.Id, id, name, to.Email, toBoss ? ControlText.Evaluator : ControlText.Evaluado, email.Subject));
+                        db.Set<ReminderRecord>().Add(Record(period, null, null, plan.Id, id, name, to.Email, toBoss ? ReminderRole.Evaluator : ReminderRole.Evaluado, email.Subject));
                         Queued++;
                     }
                 }
@@ -210,7 +213,7 @@ public sealed class StageClosingReminderJob : IScheduledJob
         }
 
         private ReminderRecord Record(Period period, Stage? stage, int? evaluationId, long? planId, int? servantId,
-            string name, string email, string role, string subject)
+            string name, string email, ReminderRole role, string subject)
         {
             var to = new ReminderRecipient(servantId, name, email, role);
             return planId is { } plan

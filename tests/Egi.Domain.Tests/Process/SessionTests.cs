@@ -150,12 +150,12 @@ public class SessionTests
 
         Ok(s.RecordAttendance(TalentoHumano, new HashSet<int> { 10, 11 }, After, out var changed));
         Assert.Equal(2, changed);
-        Assert.All(s.Invitees.Where(i => i.Attended), i => Assert.Equal((Session.OnScreen, After.UtcDateTime), (i.AttendanceSource, i.AttendanceRecordedAt!.Value)));
+        Assert.All(s.Invitees.Where(i => i.Attended), i => Assert.Equal((AttendanceSource.OnScreen, After.UtcDateTime), (i.AttendanceSource, i.AttendanceRecordedAt!.Value)));
 
         Ok(s.ImportAttendance(TalentoHumano, new HashSet<int> { 12 }, After.AddHours(1), out changed));
         Assert.Equal(1, changed);
         Assert.Equal(3, s.AttendedCount);
-        Assert.Equal(Session.ImportedList, s.Invitees.Single(i => i.ServantId == 12).AttendanceSource);
+        Assert.Equal(AttendanceSource.ImportedList, s.Invitees.Single(i => i.ServantId == 12).AttendanceSource);
 
         Ok(s.RecordAttendance(TalentoHumano, new HashSet<int> { 10 }, After.AddHours(2), out changed));
         Assert.Equal(2, changed);

@@ -114,7 +114,7 @@ public abstract class AccountLifecycleTests(SharedHost host) : IAsyncLifetime
 
         // 30/11 00:05 Bogotá: the job applies it.
         app.Clock.SetUtcNow(new DateTimeOffset(2026, 11, 30, 0, 10, 0, TimeSpan.FromHours(-5)));
-        Assert.Contains("Retiros programados", await scheduler.RunDueAsync(default));
+        Assert.Contains(Egi.Web.Features.Directory.RetirementJob.JobCode, await scheduler.RunDueAsync(default));
         var after = await scenario.EvaluationAsync(Camila);
         Assert.Equal(EvaluationState.ClosedByRetirement, after.State);
         Assert.Equal("Sistema", after.History[^1].ActorName);

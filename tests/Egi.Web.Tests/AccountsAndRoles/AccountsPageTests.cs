@@ -1,6 +1,7 @@
 using System.Net;
 using Egi.Web.Data;
 using Egi.Web.Features.Accounts;
+using Egi.Web.Features.Shared;
 using Egi.Web.Infrastructure;
 using Egi.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Identity;

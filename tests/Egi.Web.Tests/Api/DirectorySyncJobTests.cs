@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Egi.Web.Features.ApiKeys;
+using Egi.Web.Infrastructure.Api;
 using Egi.Web.Features.Directory.Jobs;
 using Egi.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;

@@ -8,7 +8,7 @@ using Egi.Domain.Competencies;
 using Egi.Domain.Directory;
 using Egi.Domain.Directory.Import;
 using Egi.Domain.Evaluations;
-using Egi.Web.Features.ApiKeys;
+using Egi.Web.Infrastructure.Api;
 using Egi.Web.Features.Directory.Import;
 using Egi.Web.Tests.Evaluations;
 using Egi.Web.Tests.Infrastructure;

@@ -138,7 +138,7 @@ public abstract partial class ControlPointsTests(Db db) : IAsyncLifetime
         Assert.Equal($"/Evaluations/Approval/{laura}", MailTestHelpers.LinkIn(mail));
 
         var record = Assert.Single(await app.WithDbAsync(d => d.Set<ReminderRecord>().ToListAsync()));
-        Assert.Equal((ReminderOrigin.Manual, Stage.GoalSetting, laura, carlos.Id, "Evaluador", Accounts.TalentoHumano, mail.Subject),
+        Assert.Equal((ReminderOrigin.Manual, Stage.GoalSetting, laura, carlos.Id, ReminderRole.Evaluator, Accounts.TalentoHumano, mail.Subject),
             (record.Origin, record.Stage!.Value, record.EvaluationId!.Value, record.RecipientServantId!.Value, record.RecipientRole, record.SentBy, record.Subject));
         Assert.Equal(new DateTime(2026, 12, 9, 15, 0, 0), record.SentAt);
         Assert.Equal(1, await app.WithDbAsync(d => d.AuditEntries.CountAsync(a => a.Action == "Enviar recordatorios")));
@@ -208,8 +208,8 @@ public abstract partial class ControlPointsTests(Db db) : IAsyncLifetime
         var records = await app.WithDbAsync(d => d.Set<ReminderRecord>().Where(r => r.Topic == ReminderTopic.EvaluationStep).ToListAsync());
         Assert.Equal(queued, records.Count);
         Assert.All(records, r => Assert.Equal((ReminderOrigin.Automatic, "Sistema", Stage.GoalSetting), (r.Origin, r.SentBy, r.Stage!.Value)));
-        Assert.Single(records, r => r.RecipientRole == "Talento Humano");
-        Assert.Single(records, r => r.RecipientRole == "Evaluador"); // Laura's goals wait on Carlos
+        Assert.Single(records, r => r.RecipientRole == ReminderRole.HumanResources);
+        Assert.Single(records, r => r.RecipientRole == ReminderRole.Evaluator); // Laura's goals wait on Carlos
 
         Today(12, 9);
         var hr = await app.SignedInAsync(Accounts.TalentoHumano);

@@ -260,7 +260,7 @@ public abstract partial class BulkImportTests(SharedHost host) : IAsyncLifetime
         const long first = 7_600_000_000;
         var progressUrl = await ConfirmLargeAsync(client, first, "tarde.xlsx");
         // Meanwhile the suite's sync creates one of its jefes (same document, other names): the file no longer plans what was confirmed.
-        var suite = app.KeyClient(await app.KeyAsync("Nómina", null, Egi.Web.Features.ApiKeys.ApiScopes.DirectoryWrite));
+        var suite = app.KeyClient(await app.KeyAsync("Nómina", null, Egi.Web.Infrastructure.Api.ApiScopes.DirectoryWrite));
         var jefe = ApiKit.Servant(0, dependency: "300", email: $"masivo{first}@egi-demo.gov.co", boss: "80123987");
         jefe["documentNumber"] = first.ToString();
         Assert.Equal(HttpStatusCode.OK, (await suite.PostAsJsonAsync("/api/v1/directory/sync", new { servants = new[] { jefe } })).StatusCode);

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using Egi.Domain.Calendar;
 using Egi.Domain.Evaluations;
+using Egi.Web.Features.Shared;
 using Egi.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -83,7 +84,7 @@ public abstract class AdminPagesTests(SharedHost host) : IAsyncLifetime
             var s = await d.Servants.SingleAsync(x => x.Email == Accounts.TalentoHumano);
             s.EmploymentType = Egi.Domain.Directory.EmploymentType.Provisional;
             await d.SaveChangesAsync();
-            await new Egi.Web.Features.Evaluations.EvaluationOpening(d, app.Clock).OpenAllAsync(await d.Periods.SingleAsync(p => p.Id == scenario.PeriodId));
+            await new EvaluationOpening(d, app.Clock).OpenAllAsync(await d.Periods.SingleAsync(p => p.Id == scenario.PeriodId));
             return await d.Evaluations.Where(e => e.EvaluadoId == s.Id).Select(e => e.Id).SingleAsync();
         });
         Assert.Equal(HttpStatusCode.Forbidden, (await hr.GetAsync(Admin(sandra))).StatusCode);

@@ -3,6 +3,7 @@ using Egi.Domain.Common;
 using Egi.Domain.Directory;
 using Egi.Domain.Evaluations;
 using Egi.Web.Features.Evaluations;
+using Egi.Web.Features.Shared;
 using Egi.Web.Infrastructure;
 using Egi.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;

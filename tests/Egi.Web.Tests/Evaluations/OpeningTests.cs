@@ -3,6 +3,7 @@ using System.Net;
 using Egi.Domain.Calendar;
 using Egi.Domain.Evaluations;
 using Egi.Web.Features.Evaluations;
+using Egi.Web.Features.Shared;
 using Egi.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 

@@ -233,7 +233,7 @@ public abstract class ImprovementPagesTests(SharedHost host) : IAsyncLifetime
         var records = await app.WithDbAsync(d => d.Set<ReminderRecord>().AsNoTracking().Where(r => r.ImprovementPlanId == id).ToListAsync());
         Assert.Equal(2, records.Count); // Camila and Felipe
         Assert.All(records, r => Assert.Equal(ReminderTopic.ImprovementPlan, r.Topic));
-        Assert.Equal(["Evaluado", "Evaluador"], records.Select(r => r.RecipientRole).Order());
+        Assert.Equal([ReminderRole.Evaluado, ReminderRole.Evaluator], records.Select(r => r.RecipientRole).Order());
         Assert.Equal(2, await app.WithDbAsync(d => d.OutboxMessages.CountAsync(m => m.Kind == nameof(Egi.Web.Notifications.MailKind.ImprovementReminder))));
 
         var report = await HtmlAsync(hr, $"/Reports/Control?vigencia={scenario.PeriodId}&semestre=2026-2");

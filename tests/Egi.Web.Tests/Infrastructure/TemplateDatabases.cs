@@ -142,12 +142,36 @@ internal static class TemplateDatabases
         else
         {
             var target = new SqliteConnectionStringBuilder(app.ConnectionString).DataSource;
-            if (File.Exists(target)) return;
-            await using var from = new SqliteConnection(template + ";Mode=ReadOnly;Pooling=False");
-            await using var to = new SqliteConnection($"Data Source={target};Pooling=False");
-            await from.OpenAsync();
-            await to.OpenAsync();
-            from.BackupDatabase(to);
+            // One copy at a time in this process: two readers opening the WAL template together can meet SQLite's
+            // «database is locked» (SQLITE_BUSY_RECOVERY, 261) while the first one recovers the WAL (a CI flake).
+            await SqliteCopies.WaitAsync();
+            try
+            {
+                if (File.Exists(target)) return;
+                for (var attempt = 1; ; attempt++)
+                {
+                    try
+                    {
+                        await using var from = new SqliteConnection(template + ";Mode=ReadOnly;Pooling=False");
+                        await using var to = new SqliteConnection($"Data Source={target};Pooling=False");
+                        await from.OpenAsync();
+                        await to.OpenAsync();
+                        from.BackupDatabase(to);
+                        return;
+                    }
+                    catch (SqliteException e) when ((e.SqliteErrorCode & 0xFF) == 5 && attempt < 20)
+                    {
+                        // Busy (another process of the suite is reading the same template): try again shortly.
+                        await Task.Delay(50 * attempt);
+                    }
+                }
+            }
+            finally
+            {
+                SqliteCopies.Release();
+            }
         }
     }
+
+    private static readonly SemaphoreSlim SqliteCopies = new(1, 1);
 }

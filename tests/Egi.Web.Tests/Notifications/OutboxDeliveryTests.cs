@@ -1,6 +1,7 @@
 using System.Net;
 using Egi.Web.Data;
 using Egi.Web.Features.Directory;
+using Egi.Web.Features.Shared;
 using Egi.Web.Notifications;
 using Egi.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;

@@ -4,6 +4,7 @@ using Egi.Domain.Improvement;
 using Egi.Domain.Process;
 using Egi.Web.Features.Control;
 using Egi.Web.Features.Evaluations;
+using Egi.Web.Features.Shared;
 using Egi.Web.Notifications;
 using Egi.Web.Tests.Evaluations;
 using Egi.Web.Tests.Infrastructure;
@@ -110,7 +111,7 @@ public abstract class ReminderScheduleTests(Db db) : IAsyncLifetime
         Assert.Equal(evaluations, reminders.Count); // every evaluado in formulation, once each
         Assert.Single(reminders, m => m.ToAddress == Accounts.Evaluado);
         Assert.Single(await MessagesAsync(MailKind.StageClosing));
-        var run = await app.WithDbAsync(d => d.ScheduledJobRuns.AsNoTracking().Where(r => r.Job == "Recordatorio de cierre de etapa").OrderBy(r => r.DueAt).ToListAsync());
+        var run = await app.WithDbAsync(d => d.ScheduledJobRuns.AsNoTracking().Where(r => r.Job == StageClosingReminderJob.JobCode).OrderBy(r => r.DueAt).ToListAsync());
         Assert.Equal([new DateTime(2026, 12, 4, 12, 0, 0), new DateTime(2026, 12, 8, 12, 0, 0)], run.Select(r => r.DueAt));
         Assert.Contains("desde el 05/12/2026", run[^1].Result);
         var recorded = await app.WithDbAsync(d => d.Set<ReminderRecord>().CountAsync(r => r.Origin == ReminderOrigin.Automatic && r.Topic == ReminderTopic.EvaluationStep));
@@ -222,7 +223,7 @@ public abstract class NewServantReminderTests(Db db) : IAsyncLifetime
         Assert.Equal($"/Evaluations/Goals/{evaluationId}", MailTestHelpers.LinkIn(reminder.TextBody));
         Assert.Equal(HttpStatusCode.OK, (await (await app.SignedInAsync(Accounts.Evaluado)).GetAsync($"/Evaluations/Goals/{evaluationId}")).StatusCode);
         var record = await app.WithDbAsync(d => d.Set<ReminderRecord>().SingleAsync(r => r.EvaluationId == evaluationId));
-        Assert.Equal((ReminderOrigin.Automatic, "Evaluado", Stage.GoalSetting), (record.Origin, record.RecipientRole, record.Stage!.Value));
+        Assert.Equal((ReminderOrigin.Automatic, ReminderRole.Evaluado, Stage.GoalSetting), (record.Origin, record.RecipientRole, record.Stage!.Value));
     }
 }
 

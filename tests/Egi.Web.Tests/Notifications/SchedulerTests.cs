@@ -1,4 +1,5 @@
 using System.Net;
+using Egi.Web.Features.Shared;
 using Egi.Web.Notifications;
 using Egi.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -31,7 +32,7 @@ public abstract class SchedulerTests(SharedHost host) : IAsyncLifetime
         app.WithDbAsync(d => d.OutboxMessages.Where(m => m.Kind == nameof(MailKind.StageClosing) || m.Kind == nameof(MailKind.DeadlineReminder)).ToListAsync());
 
     /// <summary>The job under test (the daily retirement job runs beside it).</summary>
-    private const string Job = "Recordatorio de cierre de etapa";
+    private const string Job = StageClosingReminderJob.JobCode;
 
     [Fact]
     public async Task Reminder_fires_at_seven_on_the_day_n_working_days_before_the_window_closes_and_only_once_across_instances()
@@ -44,7 +45,7 @@ public abstract class SchedulerTests(SharedHost host) : IAsyncLifetime
         // "Consolidación etapa 2" closes Thursday 31/12/2026; the default is 5 working days before: 30, 29, 28, (the
         // weekend and Christmas, Friday 25/12), 24 and 23/12 — Wednesday 23/12/2026 at 07:00 Bogotá.
         app.Clock.SetUtcNow(Bogota(2026, 12, 22, 8, 0));
-        Assert.Contains("Recordatorio de cierre de etapa", await scheduler.RunDueAsync(default));
+        Assert.Contains(Job, await scheduler.RunDueAsync(default));
         Assert.Empty(await RemindersAsync()); // 22/12 is six working days before: nothing to remind
 
         app.Clock.SetUtcNow(Bogota(2026, 12, 23, 6, 59));
@@ -79,7 +80,7 @@ public abstract class SchedulerTests(SharedHost host) : IAsyncLifetime
                 ? w with { Start = new DateOnly(2026, 11, 1), End = new DateOnly(2026, 12, 10) } : w).ToList());
             Assert.True(period.Open().Succeeded);
             await d.SaveChangesAsync();
-            await new Features.Evaluations.EvaluationOpening(d, app.Clock).OpenAllAsync(period);
+            await new Features.Shared.EvaluationOpening(d, app.Clock).OpenAllAsync(period);
         });
         // Thursday 10/12 minus 5 working days (9, the holiday of 8/12 skipped, 7, 4, 3): Wednesday 2/12.
         app.Clock.SetUtcNow(Bogota(2026, 12, 2, 7, 0));

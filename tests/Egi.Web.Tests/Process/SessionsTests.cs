@@ -210,7 +210,7 @@ public abstract class SessionsTests(Db db) : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Redirect, imported.StatusCode);
         Assert.Equal($"/Sessions/Details/{id}", imported.Headers.Location!.OriginalString);
         Assert.Equal(3, await app.WithDbAsync(d => d.Set<SessionInvitee>().CountAsync(i => i.SessionId == id && i.Attended)));
-        Assert.Equal(Session.ImportedList, await app.WithDbAsync(d => d.Set<SessionInvitee>()
+        Assert.Equal(AttendanceSource.ImportedList, await app.WithDbAsync(d => d.Set<SessionInvitee>()
             .Where(i => i.SessionId == id).Join(d.Servants.Where(x => x.DocumentNumber == "1024567890"), i => i.ServantId, x => x.Id, (i, _) => i.AttendanceSource).SingleAsync()));
         Assert.True(await app.WithDbAsync(d => d.AuditEntries.AnyAsync(a => a.Action == "Importar asistencia" && a.EntityId == id.ToString())));
         // Every upload is audited like a download (issue 12, item 7): the refused list and the good one.

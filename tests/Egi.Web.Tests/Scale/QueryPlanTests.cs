@@ -33,6 +33,13 @@ public abstract class QueryPlanTests(SharedHost host) : IAsyncLifetime
         }
     }
 
+    [Fact]
+    public async Task The_report_index_has_every_column_the_totals_read_in_order()
+    {
+        var actual = await app.WithDbAsync(d => IndexColumnsAsync(d, ReportIndexSql.Name));
+        Assert.Equal(ReportIndexSql.Columns, actual);
+    }
+
     private static async Task<List<string>> IndexColumnsAsync(DbContext db, string index)
     {
         var sql = db.Database.IsNpgsql()
@@ -106,6 +113,23 @@ public sealed class QueryPlanTestsSqlite(SqliteHost host) : QueryPlanTests(host)
         });
         Assert.NotEqual("0", Assert.Single(stats));
         Assert.Contains(plan, line => line.Contains("INDEX IX_Evaluations_EvaluatorId_State ", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task The_totals_per_dependencia_read_the_report_index_alone_never_the_wide_evaluation_rows()
+    {
+        var scenario = await EvaluationScenario.OpenAsync(app);
+        var plan = await app.WithDbAsync(async d =>
+        {
+            var period = await d.Periods.SingleAsync(p => p.Id == scenario.PeriodId);
+            var totals = EvaluationRows.Counted(d, period, new DateOnly(2026, 11, 24))
+                .GroupBy(r => r.DependencyId)
+                .Select(g => new { g.Key, Agreed = g.Count(r => r.Stage1 == Stage1Status.Agreed), Final = g.Sum(r => r.FinalUnrounded), Closed = g.Count(r => r.Progress == StagePosition.Closed) });
+            return await PlanAsync(d, totals);
+        });
+        Assert.True(plan.Any(line => line.Contains($"SEARCH e USING COVERING INDEX {ReportIndexSql.Name} ", StringComparison.Ordinal)), string.Join("\n", plan));
+        // Every other read of the evaluations (the servants without one) is an index probe, never a row of the table.
+        Assert.DoesNotContain(plan, line => System.Text.RegularExpressions.Regex.IsMatch(line, @"(SCAN|SEARCH) e\d* (USING INDEX |USING INTEGER|\(|$)"));
     }
 
     /// <summary>SQLite's plan of <paramref name="query"/> (ToQueryString's «.param set» lines bound to NULL: the plan does not depend on them).</summary>

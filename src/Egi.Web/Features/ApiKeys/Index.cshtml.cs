@@ -3,6 +3,7 @@ using Egi.Domain.Calendar;
 using Egi.Web.Data;
 using Egi.Web.Features.Shared;
 using Egi.Web.Infrastructure;
+using Egi.Web.Infrastructure.Api;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

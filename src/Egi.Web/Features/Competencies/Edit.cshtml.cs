@@ -1,5 +1,6 @@
 using Egi.Domain.Competencies;
 using Egi.Web.Data;
+using Egi.Web.Features.Shared;
 using Egi.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -25,7 +26,7 @@ public sealed class EditModel(EgiDbContext db) : PageModel
 
     public async Task<IActionResult> OnGetAsync(string code, CancellationToken ct)
     {
-        var catalogue = await IndexModel.LoadAsync(db, ct);
+        var catalogue = await CompetencyCatalogueQuery.LoadAsync(db, ct);
         if (catalogue.Find(code) is not { } entry) return NotFound();
         Entry = entry;
         Input = new CompetencyInput { Name = entry.Name, Definition = entry.Definition, Behaviors = entry.BehaviorsText };

@@ -1,5 +1,6 @@
 using Egi.Domain.Competencies;
 using Egi.Web.Data;
+using Egi.Web.Features.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -16,7 +17,7 @@ public sealed class IndexModel(EgiDbContext db) : PageModel
 
     public static IReadOnlyList<CompetencyGroup> Groups { get; } = Enum.GetValues<CompetencyGroup>();
 
-    public async Task OnGetAsync(CancellationToken ct) => Catalogue = await LoadAsync(db, ct);
+    public async Task OnGetAsync(CancellationToken ct) => Catalogue = await CompetencyCatalogueQuery.LoadAsync(db, ct);
 
     public Task<IActionResult> OnPostDeactivateAsync(string code, CancellationToken ct) => SetActiveAsync(code, false, ct);
 
@@ -43,7 +44,4 @@ public sealed class IndexModel(EgiDbContext db) : PageModel
             : $"La competencia «{entry.Name}» quedó inactiva: ya no se califica en las nuevas calificaciones.";
         return RedirectToPage();
     }
-
-    public static async Task<CompetencyCatalogue> LoadAsync(EgiDbContext db, CancellationToken ct) =>
-        CompetencyEntry.ToCatalogue(await db.CompetencyEntries.AsNoTracking().ToListAsync(ct));
 }

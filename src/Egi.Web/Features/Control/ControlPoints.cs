@@ -23,7 +23,7 @@ public sealed record ControlRow(
     string RecipientName,
     string RecipientEmail,
     string? RecipientUserId,
-    string RecipientRole,
+    ReminderRole RecipientRole,
     string ActionPath,
     string ActionText,
     StepLateness Lateness);
@@ -154,9 +154,9 @@ public sealed class ControlPoints
         return rows.Select(c =>
         {
             var lateness = Lateness.FromFacts(step, c.Deadline, c.WaitingOn, window, today);
-            var role = c.WaitingOn == WaitingOn.Evaluado ? ControlText.Evaluado : c.Escalated || c.Committee ? ControlText.Committee : ControlText.Evaluator;
+            var role = c.WaitingOn == WaitingOn.Evaluado ? ReminderRole.Evaluado : c.Escalated || c.Committee ? ReminderRole.Committee : ReminderRole.Evaluator;
             var action = c.Action ?? PendingAction.None;
-            return new ControlRow(c.Id, c.DocumentNumber, c.Evaluado.Trim(), c.Dependency, c.State.Label(), role, c.RecipientId, c.Recipient.Trim(), c.Email,
+            return new ControlRow(c.Id, c.DocumentNumber, c.Evaluado.Trim(), c.Dependency, c.State.Label(), ControlText.RoleLabel(role), c.RecipientId, c.Recipient.Trim(), c.Email,
                 c.RecipientUserId, role, EvaluationLinks.PageFor(c.Id, action), EvaluationLinks.ActionText(action), lateness);
         }).ToList();
     }
@@ -201,8 +201,12 @@ public sealed class ControlPoints
     private RenderedEmail Email(EmailTemplates templates, ControlRow row)
     {
         var l = row.Lateness;
-        var reader = row.RecipientRole == ControlText.Evaluado ? NoticeReader.Evaluado
-            : row.RecipientRole == ControlText.Committee ? NoticeReader.Recorder : NoticeReader.Evaluator;
+        var reader = row.RecipientRole switch
+        {
+            ReminderRole.Evaluado => NoticeReader.Evaluado,
+            ReminderRole.Committee => NoticeReader.Recorder,
+            _ => NoticeReader.Evaluator,
+        };
         return templates.ControlReminder(new ControlReminderNotice(reader, row.RecipientName, row.Evaluado, Period.Name, Stage.Label(), row.State,
             l.IsLate, l.Deadline, l.IsLate ? l.WorkingDaysLate : l.WorkingDaysLeft, row.ActionText, templates.Url(row.ActionPath)));
     }
@@ -211,10 +215,15 @@ public sealed class ControlPoints
 
 public static class ControlText
 {
-    public const string Evaluado = "Evaluado";
-    public const string Evaluator = "Evaluador";
-    public const string Committee = "Comisión evaluadora";
-    public const string HumanResources = "Talento Humano";
+    /// <summary>The Spanish name of the role a person is reminded as (the stored <see cref="ReminderRole"/> is a code).</summary>
+    public static string RoleLabel(ReminderRole role) => role switch
+    {
+        ReminderRole.Evaluado => "Evaluado",
+        ReminderRole.Evaluator => "Evaluador",
+        ReminderRole.Committee => "Comisión evaluadora",
+        ReminderRole.HumanResources => "Talento Humano",
+        _ => role.ToString(),
+    };
     public const string SystemSender = ReminderRecord.SystemSender;
     public const string AuditEntity = "Recordatorio";
     public const string ControlAuditEntity = "Puntos de control";

@@ -15,7 +15,7 @@ internal sealed class ReminderRecordConfiguration : IEntityTypeConfiguration<Rem
         e.HasIndex(r => r.EvaluationId);
         e.Property(r => r.RecipientName).HasMaxLength(ReminderRecord.NameMax);
         e.Property(r => r.RecipientEmail).HasMaxLength(ReminderRecord.EmailMax);
-        e.Property(r => r.RecipientRole).HasMaxLength(ReminderRecord.RoleMax);
+        e.Property(r => r.RecipientRole).HasConversion<string>().HasMaxLength(ReminderRecord.RoleMax);
         e.Property(r => r.SentBy).HasMaxLength(ReminderRecord.SentByMax);
         e.Property(r => r.Subject).HasMaxLength(ReminderRecord.SubjectMax);
         e.HasOne<Period>().WithMany().HasForeignKey(r => r.PeriodId).OnDelete(DeleteBehavior.Restrict);

@@ -122,7 +122,7 @@ public sealed class RemindersModel(EgiDbContext db) : PageModel
         var names = Periods.ToDictionary(p => p.Id, p => p.Name);
         Rows = records.Select(r => new Row(r.SentAt, names.GetValueOrDefault(r.PeriodId, ""),
             r.Topic == ReminderTopic.ImprovementPlan ? "Mejoramiento individual (plan)" : r.Stage?.Label() ?? "—",
-            ControlText.OriginLabel(r.Origin), r.RecipientName, r.RecipientEmail, r.RecipientRole, r.Subject, r.SentBy, r.EvaluationId)).ToList();
+            ControlText.OriginLabel(r.Origin), r.RecipientName, r.RecipientEmail, ControlText.RoleLabel(r.RecipientRole), r.Subject, r.SentBy, r.EvaluationId)).ToList();
 
         ReminderOrigin? Invalid()
         {

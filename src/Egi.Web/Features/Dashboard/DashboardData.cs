@@ -3,7 +3,6 @@ using System.Globalization;
 using Egi.Domain.Calendar;
 using Egi.Domain.Evaluations;
 using Egi.Web.Data;
-using Egi.Web.Features.Control;
 using Egi.Web.Infrastructure;
 using Egi.Web.Reports;
 using Microsoft.EntityFrameworkCore;
@@ -83,30 +82,35 @@ public sealed class DashboardData
     public static async Task<DashboardData> BuildAsync(EgiDbContext db, Period period, DateOnly today, CancellationToken ct = default)
     {
         var tree = await DependencyNodes.LoadAsync(db, ct);
-        var totals = await EvaluationRows.TotalsAsync(EvaluationRows.Of(db, period, today), ct);
+        var totals = await EvaluationRows.TotalsAsync(EvaluationRows.Counted(db, period, today), ct);
         var late = await LateAsync(db, period, today, ct);
         return Build(period, today, tree, totals, late);
     }
 
-    /// <summary>Late steps per stage, split by on whom they wait: [step] = (evaluado, evaluator).</summary>
+    /// <summary>
+    /// Late steps per stage, split by on whom they wait: [step] = (evaluado, evaluator). One SQL command of three
+    /// grouped counts (UNION ALL), each with the control points' predicate of its step (<see cref="StepDeadlines.Late"/>),
+    /// so that each reads its step's deadline index (migration ControlDeadlineIndexes) instead of every open evaluation.
+    /// </summary>
     public static async Task<IReadOnlyList<(int Evaluado, int Evaluator)>> LateAsync(EgiDbContext db, Period period, DateOnly today, CancellationToken ct)
     {
         var periodId = period.Id;
-        var groups = await db.Evaluations.AsNoTracking()
-            .Where(e => e.PeriodId == periodId && e.Facts.WaitingOn != WaitingOn.Nobody)
-            .Select(StepDeadlines.Flags(today))
-            .GroupBy(f => f.WaitingOn)
-            .Select(g => new
-            {
-                WaitingOn = g.Key,
-                Goals = g.Count(f => f.Goals),
-                FollowUpI = g.Count(f => f.FollowUpI),
-                FollowUpII = g.Count(f => f.FollowUpII),
-            }).ToListAsync(ct);
-        (int, int) Of(Func<int, int, int, int> pick) => (
-            groups.Where(g => g.WaitingOn != WaitingOn.Evaluator).Sum(g => pick(g.Goals, g.FollowUpI, g.FollowUpII)),
-            groups.Where(g => g.WaitingOn == WaitingOn.Evaluator).Sum(g => pick(g.Goals, g.FollowUpI, g.FollowUpII)));
-        return [Of((a, _, _) => a), Of((_, b, _) => b), Of((_, _, c) => c)];
+        IQueryable<LateCount> Of(EvaluationStep step) => db.Evaluations.AsNoTracking()
+            .Where(e => e.PeriodId == periodId)
+            .Where(StepDeadlines.Late(step, today))
+            .GroupBy(e => e.Facts.WaitingOn)
+            .Select(g => new LateCount { Step = step, WaitingOn = g.Key, Count = g.Count() });
+        var groups = await Lateness.Steps.Select(Of).Aggregate(Queryable.Concat).ToListAsync(ct);
+        return Lateness.Steps.Select(step => (
+            groups.Where(g => g.Step == step && g.WaitingOn != WaitingOn.Evaluator).Sum(g => g.Count),
+            groups.Where(g => g.Step == step && g.WaitingOn == WaitingOn.Evaluator).Sum(g => g.Count))).ToList();
+    }
+
+    private sealed class LateCount
+    {
+        public EvaluationStep Step { get; init; }
+        public WaitingOn WaitingOn { get; init; }
+        public int Count { get; init; }
     }
 
     /// <summary>The four charts from the totals per dependencia and the late steps per stage.</summary>

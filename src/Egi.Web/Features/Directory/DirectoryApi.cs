@@ -1,7 +1,7 @@
 using System.ComponentModel;
 using Egi.Domain.Directory;
 using Egi.Web.Data;
-using Egi.Web.Features.ApiKeys;
+using Egi.Web.Infrastructure.Api;
 using Egi.Web.Features.Directory.Jobs;
 using Egi.Web.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -77,7 +77,7 @@ public static class DirectoryApi
                 var servants = await db.Servants.AsNoTracking().OrderBy(s => s.LastNames).ThenBy(s => s.FirstNames).ToListAsync(ct);
                 var docs = servants.ToDictionary(s => s.Id, s => s.DocumentNumber);
                 var result = servants.Where(s => includeRetired || !s.IsRetired(today)).Select(s => ToDto(s, docs, today)).ToList();
-                db.Audit("Exportar", "Servidor", "", $"API: {result.Count} servidores");
+                db.Audit("Exportar", AuditEntities.Servant, "", $"API: {result.Count} servidores");
                 await db.SaveChangesAsync(ct);
                 return result;
             })
@@ -93,7 +93,7 @@ public static class DirectoryApi
                 var s = await db.Servants.AsNoTracking().FirstOrDefaultAsync(x => x.DocumentNumber == doc, ct);
                 if (s is null) return TypedResults.NotFound();
                 var bossDoc = s.BossId is { } b ? await db.Servants.Where(x => x.Id == b).Select(x => x.DocumentNumber).FirstOrDefaultAsync(ct) : null;
-                db.Audit("Consultar", "Servidor", s.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), $"API: {s.FullName}");
+                db.Audit("Consultar", AuditEntities.Servant, s.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), $"API: {s.FullName}");
                 await db.SaveChangesAsync(ct);
                 var docs = new Dictionary<int, string>();
                 if (s.BossId is { } bid && bossDoc is not null) docs[bid] = bossDoc;

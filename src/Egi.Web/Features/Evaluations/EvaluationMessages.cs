@@ -1,5 +1,6 @@
 using Egi.Domain.Evaluations;
 using Egi.Web.Features.Shared;
+using Egi.Web.Infrastructure;
 
 namespace Egi.Web.Features.Evaluations;
 
@@ -43,7 +44,7 @@ public static class EvaluationMessages
     public const string EvidenceGoalMissing = "Elija la meta a la que corresponde la evidencia.";
     public const string EvidenceMissing = "Elija un archivo o escriba un enlace.";
     public static string EvidenceTooLarge(string name, int maxMb, long size) =>
-        $"El archivo «{name}» pesa más de {maxMb} MB, el tamaño máximo permitido por archivo (pesa {EvidenceRules.SizeText(size)}). No se adjuntó.";
+        $"El archivo «{name}» pesa más de {maxMb} MB, el tamaño máximo permitido por archivo (pesa {FileSizeText.Of(size)}). No se adjuntó.";
     public static string EvidenceAdded(int goal) => $"Se adjuntó la evidencia a la meta {goal}. Recuerde guardar o enviar su autoevaluación.";
     public static string PercentMissing(int goal) => $"Meta {goal}: escriba el % logrado (número entero de 0 a 100).";
     public static string PercentNotWhole(int goal, string typed) => $"Meta {goal}: el % logrado debe ser un número entero de 0 a 100 (escribió «{typed}»).";

@@ -76,9 +76,8 @@ public sealed class ToApproveModel(EgiDbContext db, CurrentUser me) : PageModel
         OpenPeriods = await db.Periods.AsNoTracking().Where(p => p.Status == PeriodStatus.Open).OrderBy(p => p.Year).ToListAsync(ct);
         if (me.ServantId is not { } mine || OpenPeriods.Count == 0) return;
         var periodIds = OpenPeriods.Select(p => p.Id).ToList();
-        var scope = db.Evaluations.AsNoTracking()
-            .Where(e => periodIds.Contains(e.PeriodId) && e.EvaluadoId != mine && (e.EvaluatorId == mine || e.Waits.Any(w => w.ServantId == mine)));
-        var evaluated = scope.Where(e => e.EvaluatorId == mine);
+        var evaluated = db.Evaluations.AsNoTracking()
+            .Where(e => periodIds.Contains(e.PeriodId) && e.EvaluadoId != mine && e.EvaluatorId == mine);
         var waiting = evaluated.Where(e => e.Waits.Any(w => w.ServantId == mine && !NotApprovals.Contains(w.Action)));
 
         var counts = await evaluated.GroupBy(e => 1).Select(g => new
@@ -95,11 +94,11 @@ public sealed class ToApproveModel(EgiDbContext db, CurrentUser me) : PageModel
             Waiting = await RowsAsync(waiting.OrderBy(e => e.Facts.WaitingSince).ThenBy(e => e.Id).Skip(WaitingPaging.Skip).Take(WaitingPaging.PageSize), mine, ct);
         if (AllPaging.TotalRows > 0)
             All = await RowsAsync(evaluated, mine, ct, AllPaging);
-        var decisions = scope.Where(e => e.Waits.Any(w => w.ServantId == mine && w.Action == PendingAction.CommitteeDecision));
+        var decisions = WaitingOnMe(periodIds, mine, PendingAction.CommitteeDecision);
         Decisions = await RowsAsync(decisions.OrderBy(e => e.Facts.WaitingSince).ThenBy(e => e.Id), mine, ct);
 
         // The few evaluations where I owe a partial: their dates and cause live in the evaluation itself.
-        var owed = await scope.Where(e => e.Waits.Any(w => w.ServantId == mine && w.Action == PendingAction.RecordPartial))
+        var owed = await WaitingOnMe(periodIds, mine, PendingAction.RecordPartial)
             .Join(db.Servants, e => e.EvaluadoId, s => s.Id, (e, s) => new { Evaluation = e, s.FirstNames, s.LastNames })
             .ToListAsync(ct);
         Partials = owed
@@ -108,6 +107,17 @@ public sealed class ToApproveModel(EgiDbContext db, CurrentUser me) : PageModel
             .Select(x => new PartialRow(x.x.Evaluation.Id, $"{x.x.FirstNames} {x.x.LastNames}".Trim(), x.p.From, x.p.To, x.p.Cause))
             .ToList();
     }
+
+    /// <summary>
+    /// The evaluations of the open periods (not my own) that wait on me for <paramref name="action"/>, read from my lines
+    /// of the stored waits (their index by servant), never by testing every evaluation of the period.
+    /// </summary>
+    private IQueryable<Evaluation> WaitingOnMe(List<int> periodIds, int mine, PendingAction action) =>
+        from e in db.Evaluations.AsNoTracking()
+        where periodIds.Contains(e.PeriodId) && e.EvaluadoId != mine
+        from w in e.Waits
+        where w.ServantId == mine && w.Action == action
+        select e;
 
     /// <summary>
     /// The rows of <paramref name="evaluations"/> as the lists show them, in one query. With <paramref name="paging"/>,

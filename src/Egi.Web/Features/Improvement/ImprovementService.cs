@@ -6,7 +6,6 @@ using Egi.Domain.Improvement;
 using Egi.Domain.Process;
 using Egi.Domain.Scoring;
 using Egi.Web.Data;
-using Egi.Web.Features.Control;
 using Egi.Web.Infrastructure;
 using Egi.Web.Notifications;
 using Egi.Web.Reports;
@@ -197,11 +196,11 @@ public sealed class ImprovementService(EgiDbContext db, Notifier notifier, Email
         {
             if (!servants.TryGetValue(plan.ServantId, out var servant)) continue;
             var overdue = plan.OverdueAspects(today);
-            var recipients = new List<(Servant Who, string Role)> { (servant, "Evaluado") };
-            if (plan.EvaluatorId is { } b && servants.TryGetValue(b, out var boss)) recipients.Add((boss, "Evaluador"));
+            var recipients = new List<(Servant Who, ReminderRole Role)> { (servant, ReminderRole.Evaluado) };
+            if (plan.EvaluatorId is { } b && servants.TryGetValue(b, out var boss)) recipients.Add((boss, ReminderRole.Evaluator));
             foreach (var (who, role) in recipients)
             {
-                var email = templates.ImprovementReminder(who.FullName, role == "Evaluador", servant.FullName, period.Name, overdue.Count, plan.Progress,
+                var email = templates.ImprovementReminder(who.FullName, role == ReminderRole.Evaluator, servant.FullName, period.Name, overdue.Count, plan.Progress,
                     plan.Status.Label(), templates.Url(PlanUrl(plan.Id)));
                 await notifier.QueueAsync(new Recipient(who.Email, who.FullName, users.GetValueOrDefault(who.Id)), email, MailKind.ImprovementReminder,
                     attachments: formats.TryGetValue(plan.Id, out var format) ? [format] : null, ct: ct);

@@ -1,6 +1,7 @@
 using Egi.Domain.Calendar;
 using Egi.Domain.Common;
 using Egi.Web.Data;
+using Egi.Web.Features.Shared;
 using Egi.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -8,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Egi.Web.Features.Periods;
 
-public sealed class DetailsModel(EgiDbContext db, CurrentUser me, Egi.Web.Features.Evaluations.EvaluationOpening opening, TimeProvider clock,
+public sealed class DetailsModel(EgiDbContext db, CurrentUser me, EvaluationOpening opening, TimeProvider clock,
     Egi.Web.Notifications.Notifier notifier, Egi.Web.Notifications.EmailTemplates templates, Microsoft.AspNetCore.Identity.UserManager<AppUser> users) : PageModel
 {
     public Period Period { get; private set; } = null!;

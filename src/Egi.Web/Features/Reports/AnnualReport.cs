@@ -77,7 +77,9 @@ public sealed class AnnualReport
         IReadOnlyList<DependencyNode> tree, int? page = 1, CancellationToken ct = default)
     {
         var data = await Consolidation.LoadAsync(db, period, filter, today, tree, page, ct);
-        var states = await EvaluationRows.StateCountsAsync(ReportQuery.Filtered(EvaluationRows.Of(db, period, today), filter with { Status = null, Text = "" }), ct);
+        var counted = EvaluationRows.Counted(db, period, today);
+        if (filter.DependencyId is { } d) counted = counted.Where(r => r.DependencyId == d);
+        var states = await EvaluationRows.StateCountsAsync(counted, ct);
         return new(data, states);
     }
 

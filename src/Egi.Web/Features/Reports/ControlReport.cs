@@ -4,7 +4,6 @@ using Egi.Domain.Evaluations;
 using Egi.Domain.Improvement;
 using Egi.Domain.Process;
 using Egi.Web.Data;
-using Egi.Web.Features.Control;
 using Egi.Web.Infrastructure;
 using Egi.Web.Reports;
 using Microsoft.EntityFrameworkCore;

@@ -31,10 +31,52 @@ public static class ReportQuery
     public static IQueryable<ReportRow> Ordered(IQueryable<ReportRow> rows, IReadOnlyList<DependencyNode> tree) =>
         rows.OrderBy(TreePosition(tree)).ThenBy(r => r.SortKey).ThenBy(r => r.Document).ThenBy(r => r.ServantId);
 
-    /// <summary>One page of the ordered rows, with the names of any Comisión Evaluadora on it.</summary>
-    public static async Task<(List<ReportRow> Rows, Members Members)> PageAsync(EgiDbContext db, IQueryable<ReportRow> ordered, Paging paging, CancellationToken ct)
+    /// <summary>
+    /// One page of the ordered rows, with the names of any Comisión Evaluadora on it. Two queries: the servants' ids of
+    /// the page (the sort reads only the columns it orders and filters by), then the rows of those ids — so the whole
+    /// period is never sorted with every column of the row.
+    /// </summary>
+    public static Task<(List<ReportRow> Rows, Members Members)> PageAsync(EgiDbContext db, IQueryable<ReportRow> ordered, Paging paging, CancellationToken ct) =>
+        PageAsync(db, ordered, paging, paging.Skip, ct);
+
+    /// <summary>
+    /// One page of the ordered rows when the number of rows of each dependencia is already known (the totals, in tree
+    /// order, each with its count of rows for the filter shown): only the dependencias the page spans are read and
+    /// sorted — a page of 50 sorts the hundred-odd rows of one or two dependencias, not the whole period. Falls back to
+    /// <see cref="PageAsync"/> when a dependencia of the rows is not in the tree (its place in the order is unknown).
+    /// </summary>
+    public static Task<(List<ReportRow> Rows, Members Members)> PageAsync(EgiDbContext db, IQueryable<ReportRow> ordered, Paging paging,
+        IReadOnlyList<(int DependencyId, int Count)> perDependencyInOrder, IReadOnlyList<DependencyNode> tree, CancellationToken ct)
     {
-        var rows = await ordered.Skip(paging.Skip).Take(paging.PageSize).ToListAsync(ct);
+        var known = tree.Select(d => d.Id).ToHashSet();
+        if (perDependencyInOrder.Any(x => !known.Contains(x.DependencyId))) return PageAsync(db, ordered, paging, ct);
+        var (span, skip) = Span(perDependencyInOrder, paging.Skip, paging.PageSize);
+        if (span.Count == 0) return Task.FromResult((new List<ReportRow>(), Members.None));
+        return PageAsync(db, ordered.Where(r => span.Contains(r.DependencyId)), paging, skip, ct);
+    }
+
+    /// <summary>The dependencias (in order) whose rows hold rows <paramref name="skip"/>…+<paramref name="take"/>, and how many of their rows come first.</summary>
+    public static (List<int> Span, int Skip) Span(IReadOnlyList<(int DependencyId, int Count)> perDependencyInOrder, int skip, int take)
+    {
+        var span = new List<int>();
+        var before = 0;
+        var within = 0;
+        foreach (var (dependency, count) in perDependencyInOrder)
+        {
+            if (count <= 0) continue;
+            if (before + count <= skip) { before += count; continue; }
+            if (span.Count == 0) within = skip - before;
+            span.Add(dependency);
+            before += count;
+            if (before >= skip + take) break;
+        }
+        return (span, within);
+    }
+
+    private static async Task<(List<ReportRow> Rows, Members Members)> PageAsync(EgiDbContext db, IQueryable<ReportRow> ordered, Paging paging, int skip, CancellationToken ct)
+    {
+        var ids = await ordered.Select(r => r.ServantId).Skip(skip).Take(paging.PageSize).ToListAsync(ct);
+        var rows = ids.Count == 0 ? [] : await ordered.Where(r => ids.Contains(r.ServantId)).ToListAsync(ct);
         return (rows, await Members.OfAsync(db, rows, ct));
     }
 
@@ -42,14 +84,17 @@ public static class ReportQuery
     public static IEnumerable<(ReportRow Row, Members Members)> Stream(EgiDbContext db, IQueryable<ReportRow> ordered) =>
         Batches(db, ordered).SelectMany(b => b.Rows.Select(r => (r, b.Members)));
 
-    /// <summary>The ordered rows a batch of <see cref="Batch"/> at a time, each batch with its committees' names.</summary>
+    /// <summary>
+    /// The ordered rows a batch of <see cref="Batch"/> at a time, each batch with its committees' names: the ordered ids
+    /// are read once (one sort of narrow rows), then each batch's rows by id.
+    /// </summary>
     public static IEnumerable<(List<ReportRow> Rows, Members Members)> Batches(EgiDbContext db, IQueryable<ReportRow> ordered)
     {
-        for (var skip = 0; ; skip += Batch)
+        var ids = ordered.Select(r => r.ServantId).ToList();
+        foreach (var chunk in ids.Chunk(Batch))
         {
-            var rows = ordered.Skip(skip).Take(Batch).ToList();
+            var rows = ordered.Where(r => chunk.Contains(r.ServantId)).ToList();
             yield return (rows, Members.Of(db, rows));
-            if (rows.Count < Batch) yield break;
         }
     }
 
@@ -192,7 +237,7 @@ public sealed record Consolidation(
         IReadOnlyList<DependencyNode> tree, int? page, CancellationToken ct)
     {
         var all = EvaluationRows.Of(db, period, today);
-        var totals = await EvaluationRows.TotalsAsync(all, ct);
+        var totals = await EvaluationRows.TotalsAsync(EvaluationRows.Counted(db, period, today), ct);
         var names = tree.ToDictionary(d => d.Id, d => d.Name);
         var order = tree.Select((d, i) => (d.Id, i)).ToDictionary(x => x.Id, x => x.i);
         var scope = totals.Where(t => filter.DependencyId is not { } d || t.DependencyId == d)
@@ -204,7 +249,7 @@ public sealed record Consolidation(
         var rows = new List<Stage1Row>();
         if (total.Servants > 0 && page is not null)
         {
-            var (lines, members) = await ReportQuery.PageAsync(db, ordered, paging, ct);
+            var (lines, members) = await ReportQuery.PageAsync(db, ordered, paging, scope.Select(t => (t.DependencyId, t.Servants)).ToList(), tree, ct);
             facts.AddRange(lines);
             rows.AddRange(lines.Select(r => Stage1Report.RowOf(r, members, names, today)));
         }

@@ -160,7 +160,7 @@ public sealed class Stage1Report
         IReadOnlyList<DependencyNode> tree, int? page = 1, CancellationToken ct = default)
     {
         var all = EvaluationRows.Of(db, period, today);
-        var totals = await EvaluationRows.TotalsAsync(all, ct);
+        var totals = await EvaluationRows.TotalsAsync(EvaluationRows.Counted(db, period, today), ct);
         var names = tree.ToDictionary(d => d.Id, d => d.Name);
         var order = tree.Select((d, i) => (d.Id, i)).ToDictionary(x => x.Id, x => x.i);
         var scope = totals.Where(t => filter.DependencyId is not { } d || t.DependencyId == d)
@@ -177,7 +177,11 @@ public sealed class Stage1Report
         var rows = new List<Stage1Row>();
         if (count > 0 && page is not null)
         {
-            var (lines, members) = await ReportQuery.PageAsync(db, ordered, paging, ct);
+            // Without a search text the rows of each dependencia are counted by the totals: read only the ones the page spans.
+            var (lines, members) = filter.Text.Length > 0
+                ? await ReportQuery.PageAsync(db, ordered, paging, ct)
+                : await ReportQuery.PageAsync(db, ordered, paging,
+                    byDependency.Select(b => (b.DependencyId!.Value, filter.Status is { } s ? b.Count(s) : b.Servants)).ToList(), tree, ct);
             rows.AddRange(lines.Select(r => RowOf(r, members, names, today)));
         }
         return new Stage1Report(period, filter, today, totals.Sum(t => t.Servants), paging, rows, byDependency, total, ordered, names);

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Egi.Domain.Process;
 using Egi.Web.Data;
-using Egi.Web.Features.WorkPlan;
+using Egi.Web.Features.Shared;
 using Egi.Web.Infrastructure;
 using Egi.Web.Infrastructure.Import;
 using Microsoft.AspNetCore.Mvc;

@@ -2,7 +2,7 @@ using Egi.Domain.Calendar;
 using Egi.Domain.Common;
 using Egi.Domain.Process;
 using Egi.Web.Data;
-using Egi.Web.Features.WorkPlan;
+using Egi.Web.Features.Shared;
 using Egi.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

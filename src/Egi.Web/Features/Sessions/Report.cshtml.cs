@@ -2,7 +2,7 @@ using System.Globalization;
 using Egi.Domain.Calendar;
 using Egi.Domain.Process;
 using Egi.Web.Data;
-using Egi.Web.Features.WorkPlan;
+using Egi.Web.Features.Shared;
 using Egi.Web.Infrastructure;
 using Egi.Web.Reports;
 using Microsoft.AspNetCore.Mvc;

@@ -37,7 +37,7 @@ internal sealed class SessionInviteeConfiguration : IEntityTypeConfiguration<Ses
     {
         e.ToTable("SessionInvitees");
         e.HasIndex(i => new { i.SessionId, i.ServantId }).IsUnique();
-        e.Property(i => i.AttendanceSource).HasMaxLength(40);
+        e.Property(i => i.AttendanceSource).HasConversion<string>().HasMaxLength(40);
         e.HasOne<Servant>().WithMany().HasForeignKey(i => i.ServantId).OnDelete(DeleteBehavior.Restrict);
     }
 }

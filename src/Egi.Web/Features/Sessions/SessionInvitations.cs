@@ -2,6 +2,7 @@ using Egi.Domain.Common;
 using Egi.Domain.Process;
 using Egi.Domain.Evaluations;
 using Egi.Web.Data;
+using Egi.Web.Features.Shared;
 using Egi.Web.Notifications;
 using Egi.Web.Notifications.Calendar;
 using Microsoft.EntityFrameworkCore;
@@ -22,7 +23,7 @@ public static class SessionInvitations
 
     /// <summary>«martes, 10/03/2027, de 09:00 a 11:00 (hora de Bogotá)».</summary>
     public static string When(Session session) =>
-        $"{ProcessText.LongDate(session.Date)}, de {WorkPlan.ProcessPeriod.Time(session.StartTime)} a {WorkPlan.ProcessPeriod.Time(session.EndTime)} (hora de Bogotá)";
+        $"{ProcessText.LongDate(session.Date)}, de {ProcessPeriod.Time(session.StartTime)} a {ProcessPeriod.Time(session.EndTime)} (hora de Bogotá)";
 
     /// <summary>
     /// Brings the invitees in line with the audience: adds who is missing and removes who no longer belongs,
@@ -145,5 +146,5 @@ public static class ProcessText
     private static readonly System.Globalization.CultureInfo Es = Infrastructure.ServiceRegistration.Culture;
 
     /// <summary>"martes, 10/03/2027".</summary>
-    public static string LongDate(DateOnly d) => d.ToString("dddd", Es) + ", " + WorkPlan.ProcessPeriod.Date(d);
+    public static string LongDate(DateOnly d) => d.ToString("dddd", Es) + ", " + ProcessPeriod.Date(d);
 }

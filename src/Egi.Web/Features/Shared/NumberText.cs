@@ -23,4 +23,7 @@ public static class NumberText
 
     /// <summary>«1 día hábil», «3 días hábiles».</summary>
     public static string WorkingDays(int n) => n == 1 ? "1 día hábil" : $"{Int(n)} días hábiles";
+
+    /// <summary>The number of an issued report or record as printed on it: «N.º 12».</summary>
+    public static string IssueNumber(int id) => "N.º " + id.ToString(CultureInfo.InvariantCulture);
 }

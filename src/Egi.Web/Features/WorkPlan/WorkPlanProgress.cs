@@ -3,9 +3,7 @@ using Egi.Domain.Calendar;
 using Egi.Domain.Improvement;
 using Egi.Domain.Process;
 using Egi.Web.Data;
-using Egi.Web.Features.Control;
-using Egi.Web.Features.Reports.Issued;
-using Egi.Web.Features.Sessions;
+using Egi.Web.Features.Shared;
 using Microsoft.EntityFrameworkCore;
 
 namespace Egi.Web.Features.WorkPlan;
@@ -54,7 +52,7 @@ public static class WorkPlanProgress
                 var record = issued.Where(r => r.Kind == kind).MaxBy(r => r.Id);
                 detail += record is null
                     ? $"; {kind.Noun()} sin emitir"
-                    : $"; registro: {kind.Noun()} {IssuedText.Number(record.Id)} emitido el {ProcessPeriod.Date(record.IssuedOn)}";
+                    : $"; registro: {kind.Noun()} {NumberText.IssueNumber(record.Id)} emitido el {ProcessPeriod.Date(record.IssuedOn)}";
                 recordUrl = record is null ? null : $"/Reports/Issued/Details/{record.Id.ToString(CultureInfo.InvariantCulture)}";
             }
             result[a.Number] = new(percent, detail, recordUrl);

@@ -58,7 +58,7 @@ public static class SpreadsheetReader
 
     /// <summary>What the audit says of an upload: the file, its size and SHA-256, and whether it could be read.</summary>
     public static string AuditSummary(UploadedSheet upload) =>
-        $"«{(upload.FileName.Length > 80 ? upload.FileName[..80] : upload.FileName)}» ({Egi.Web.Features.Evaluations.EvidenceRules.SizeText(upload.Bytes.Length)}, " +
+        $"«{(upload.FileName.Length > 80 ? upload.FileName[..80] : upload.FileName)}» ({FileSizeText.Of(upload.Bytes.Length)}, " +
         $"SHA-256 {Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(upload.Bytes))}), " +
         (upload.Error is null ? $"{upload.Content.Rows.Count} filas leídas" : "no se pudo leer como hoja de cálculo");
 

@@ -124,7 +124,7 @@ public static class RateLimits
             o.GlobalLimiter = PartitionedRateLimiter.CreateChained(
                 PartitionedRateLimiter.Create<HttpContext, string>(c => FormPartition(c, limits, perAccount: false)),
                 PartitionedRateLimiter.Create<HttpContext, string>(c => FormPartition(c, limits, perAccount: true)));
-            // The policy «api» itself (per API key, signed-in person or address) is Features/ApiKeys/ApiRateLimitPolicy.
+            // The policy «api» itself (per API key, signed-in person or address) is Infrastructure/Api/ApiRateLimitPolicy.
             o.OnRejected = OnRejectedAsync;
         });
         return services;

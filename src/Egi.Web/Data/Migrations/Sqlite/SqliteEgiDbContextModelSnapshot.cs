@@ -328,7 +328,16 @@ namespace Egi.Web.Data.Migrations.Sqlite
                             b1.Property<int>("PendingPartials")
                                 .HasColumnType("INTEGER");
 
+                            b1.Property<int>("Position")
+                                .HasColumnType("INTEGER");
+
                             b1.Property<int>("Revision")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("Stage1")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("Stage2")
                                 .HasColumnType("INTEGER");
 
                             b1.Property<int>("WaitingOn")
@@ -352,6 +361,66 @@ namespace Egi.Web.Data.Migrations.Sqlite
                     b.HasIndex("PeriodId", "UpdatedAt", "Id");
 
                     b.ToTable("Evaluations");
+                });
+
+            modelBuilder.Entity("Egi.Domain.Evaluations.EvidenceItem", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ContentType")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("EvaluationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FollowUp")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("GoalNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OriginalName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("SentWithVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Sha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StoredName")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UploadedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UploadedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Url")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EvaluationId");
+
+                    b.ToTable("EvidenceItems");
                 });
 
             modelBuilder.Entity("Egi.Domain.Improvement.EdlResult", b =>
@@ -548,6 +617,31 @@ namespace Egi.Web.Data.Migrations.Sqlite
                     b.ToTable("PlanItems", (string)null);
                 });
 
+            modelBuilder.Entity("Egi.Domain.Process.AnnualWorkPlan", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PeriodId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PeriodId")
+                        .IsUnique();
+
+                    b.ToTable("WorkPlans", (string)null);
+                });
+
             modelBuilder.Entity("Egi.Domain.Process.IssuedReport", b =>
                 {
                     b.Property<int>("Id")
@@ -604,6 +698,231 @@ namespace Egi.Web.Data.Migrations.Sqlite
                     b.HasIndex("PeriodId", "Kind");
 
                     b.ToTable("IssuedReports", (string)null);
+                });
+
+            modelBuilder.Entity("Egi.Domain.Process.ReminderRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("EvaluationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ImprovementPlanId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Origin")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PeriodId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RecipientEmail")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecipientName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecipientRole")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("RecipientServantId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("SentAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SentBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Stage")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Topic")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EvaluationId");
+
+                    b.HasIndex("PeriodId", "SentAt");
+
+                    b.ToTable("ReminderRecords", (string)null);
+                });
+
+            modelBuilder.Entity("Egi.Domain.Process.Session", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Audience")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("DependencyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<TimeOnly>("EndTime")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("InvitationsSentAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Link")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OrganizerEmail")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OrganizerName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PeriodId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Place")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("SentSequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<TimeOnly>("StartTime")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Topic")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DependencyId");
+
+                    b.HasIndex("PeriodId", "Date");
+
+                    b.ToTable("Sessions", (string)null);
+                });
+
+            modelBuilder.Entity("Egi.Domain.Process.SessionInvitee", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("AttendanceRecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AttendanceSource")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Attended")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("InvitedSequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ServantId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SessionId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ServantId");
+
+                    b.HasIndex("SessionId", "ServantId")
+                        .IsUnique();
+
+                    b.ToTable("SessionInvitees", (string)null);
+                });
+
+            modelBuilder.Entity("Egi.Domain.Process.WorkPlanActivity", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("End")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Observations")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PercentDone")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ProcedureNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Responsible")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Start")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("WorkPlanId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("WorkPlanId", "Order");
+
+                    b.ToTable("WorkPlanActivities", (string)null);
                 });
 
             modelBuilder.Entity("Egi.Web.Data.AppUser", b =>
@@ -780,66 +1099,6 @@ namespace Egi.Web.Data.Migrations.Sqlite
                     b.ToTable("CompetencyEntries");
                 });
 
-            modelBuilder.Entity("Egi.Web.Data.EvidenceItem", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("ContentType")
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("EvaluationId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("FollowUp")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("GoalNumber")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Kind")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("OriginalName")
-                        .IsRequired()
-                        .HasMaxLength(255)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int?>("SentWithVersion")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Sha256")
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("Size")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("StoredName")
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("UploadedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("UploadedBy")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Url")
-                        .HasMaxLength(2000)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("EvaluationId");
-
-                    b.ToTable("EvidenceItems");
-                });
-
             modelBuilder.Entity("Egi.Web.Features.ApiKeys.ApiKey", b =>
                 {
                     b.Property<int>("Id")
@@ -893,70 +1152,6 @@ namespace Egi.Web.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("ApiKeys", (string)null);
-                });
-
-            modelBuilder.Entity("Egi.Web.Features.Control.ReminderRecord", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int?>("EvaluationId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long?>("ImprovementPlanId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Origin")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("PeriodId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("RecipientEmail")
-                        .IsRequired()
-                        .HasMaxLength(254)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("RecipientName")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("RecipientRole")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int?>("RecipientServantId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime>("SentAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("SentBy")
-                        .IsRequired()
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int?>("Stage")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Subject")
-                        .IsRequired()
-                        .HasMaxLength(300)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Topic")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("EvaluationId");
-
-                    b.HasIndex("PeriodId", "SentAt");
-
-                    b.ToTable("ReminderRecords", (string)null);
                 });
 
             modelBuilder.Entity("Egi.Web.Features.Directory.Jobs.DirectoryJob", b =>
@@ -1049,192 +1244,6 @@ namespace Egi.Web.Data.Migrations.Sqlite
                     b.HasIndex("State", "LeaseUntil");
 
                     b.ToTable("DirectoryJobs", (string)null);
-                });
-
-            modelBuilder.Entity("Egi.Web.Features.Sessions.Session", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Audience")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateOnly>("Date")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int?>("DependencyId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Description")
-                        .HasMaxLength(2000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<TimeOnly>("EndTime")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime?>("InvitationsSentAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Kind")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Link")
-                        .HasMaxLength(500)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("OrganizerEmail")
-                        .IsRequired()
-                        .HasMaxLength(254)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("OrganizerName")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("PeriodId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Place")
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int?>("SentSequence")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Sequence")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<TimeOnly>("StartTime")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Topic")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("DependencyId");
-
-                    b.HasIndex("PeriodId", "Date");
-
-                    b.ToTable("Sessions", (string)null);
-                });
-
-            modelBuilder.Entity("Egi.Web.Features.Sessions.SessionInvitee", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime?>("AttendanceRecordedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("AttendanceSource")
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("Attended")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int?>("InvitedSequence")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("ServantId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("SessionId")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ServantId");
-
-                    b.HasIndex("SessionId", "ServantId")
-                        .IsUnique();
-
-                    b.ToTable("SessionInvitees", (string)null);
-                });
-
-            modelBuilder.Entity("Egi.Web.Features.WorkPlan.AnnualWorkPlan", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("CreatedBy")
-                        .IsRequired()
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("PeriodId")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("PeriodId")
-                        .IsUnique();
-
-                    b.ToTable("WorkPlans", (string)null);
-                });
-
-            modelBuilder.Entity("Egi.Web.Features.WorkPlan.WorkPlanActivity", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateOnly>("End")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(400)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Observations")
-                        .HasMaxLength(2000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Order")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("PercentDone")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int?>("ProcedureNumber")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Responsible")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateOnly>("Start")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Status")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime>("UpdatedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("WorkPlanId")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("WorkPlanId", "Order");
-
-                    b.ToTable("WorkPlanActivities", (string)null);
                 });
 
             modelBuilder.Entity("Egi.Web.Notifications.InboxNotification", b =>
@@ -2082,6 +2091,15 @@ namespace Egi.Web.Data.Migrations.Sqlite
                     b.Navigation("Waits");
                 });
 
+            modelBuilder.Entity("Egi.Domain.Evaluations.EvidenceItem", b =>
+                {
+                    b.HasOne("Egi.Domain.Evaluations.Evaluation", null)
+                        .WithMany("Evidence")
+                        .HasForeignKey("EvaluationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Egi.Domain.Improvement.EdlResult", b =>
                 {
                     b.HasOne("Egi.Domain.Directory.Servant", null)
@@ -2225,6 +2243,15 @@ namespace Egi.Web.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
+            modelBuilder.Entity("Egi.Domain.Process.AnnualWorkPlan", b =>
+                {
+                    b.HasOne("Egi.Domain.Calendar.Period", null)
+                        .WithMany()
+                        .HasForeignKey("PeriodId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Egi.Domain.Process.IssuedReport", b =>
                 {
                     b.HasOne("Egi.Domain.Calendar.Period", null)
@@ -2239,16 +2266,7 @@ namespace Egi.Web.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
-            modelBuilder.Entity("Egi.Web.Data.EvidenceItem", b =>
-                {
-                    b.HasOne("Egi.Domain.Evaluations.Evaluation", null)
-                        .WithMany()
-                        .HasForeignKey("EvaluationId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Egi.Web.Features.Control.ReminderRecord", b =>
+            modelBuilder.Entity("Egi.Domain.Process.ReminderRecord", b =>
                 {
                     b.HasOne("Egi.Domain.Calendar.Period", null)
                         .WithMany()
@@ -2257,7 +2275,7 @@ namespace Egi.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Egi.Web.Features.Sessions.Session", b =>
+            modelBuilder.Entity("Egi.Domain.Process.Session", b =>
                 {
                     b.HasOne("Egi.Domain.Directory.Dependency", null)
                         .WithMany()
@@ -2271,7 +2289,7 @@ namespace Egi.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Egi.Web.Features.Sessions.SessionInvitee", b =>
+            modelBuilder.Entity("Egi.Domain.Process.SessionInvitee", b =>
                 {
                     b.HasOne("Egi.Domain.Directory.Servant", null)
                         .WithMany()
@@ -2279,25 +2297,16 @@ namespace Egi.Web.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("Egi.Web.Features.Sessions.Session", null)
+                    b.HasOne("Egi.Domain.Process.Session", null)
                         .WithMany("Invitees")
                         .HasForeignKey("SessionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Egi.Web.Features.WorkPlan.AnnualWorkPlan", b =>
+            modelBuilder.Entity("Egi.Domain.Process.WorkPlanActivity", b =>
                 {
-                    b.HasOne("Egi.Domain.Calendar.Period", null)
-                        .WithMany()
-                        .HasForeignKey("PeriodId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Egi.Web.Features.WorkPlan.WorkPlanActivity", b =>
-                {
-                    b.HasOne("Egi.Web.Features.WorkPlan.AnnualWorkPlan", null)
+                    b.HasOne("Egi.Domain.Process.AnnualWorkPlan", null)
                         .WithMany("Activities")
                         .HasForeignKey("WorkPlanId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -2373,19 +2382,24 @@ namespace Egi.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Egi.Domain.Evaluations.Evaluation", b =>
+                {
+                    b.Navigation("Evidence");
+                });
+
             modelBuilder.Entity("Egi.Domain.Planning.InstitutionalPlan", b =>
                 {
                     b.Navigation("Items");
                 });
 
-            modelBuilder.Entity("Egi.Web.Features.Sessions.Session", b =>
-                {
-                    b.Navigation("Invitees");
-                });
-
-            modelBuilder.Entity("Egi.Web.Features.WorkPlan.AnnualWorkPlan", b =>
+            modelBuilder.Entity("Egi.Domain.Process.AnnualWorkPlan", b =>
                 {
                     b.Navigation("Activities");
+                });
+
+            modelBuilder.Entity("Egi.Domain.Process.Session", b =>
+                {
+                    b.Navigation("Invitees");
                 });
 
             modelBuilder.Entity("Egi.Web.Notifications.OutboxMessage", b =>

@@ -1,10 +1,11 @@
 using Egi.Domain.Directory;
 using Egi.Domain.Directory.Import;
 using Egi.Web.Data;
+using Egi.Web.Features.Shared;
 using Egi.Web.Infrastructure;
+using Egi.Web.Infrastructure.Import;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Egi.Web.Infrastructure.Import;
 
 namespace Egi.Web.Features.Directory.Import;
 
@@ -19,8 +20,8 @@ public sealed class IndexModel(
     EgiDbContext db,
     ServantAccounts accounts,
     CurrentUser me,
-    Evaluations.EvaluationOpening opening,
-    Evaluations.EvaluatorChanges evaluatorChanges,
+    EvaluationOpening opening,
+    EvaluatorChanges evaluatorChanges,
     IConfiguration config,
     IHostEnvironment env,
     Jobs.DirectoryJobQueue jobs,

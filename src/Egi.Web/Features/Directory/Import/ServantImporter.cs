@@ -1,6 +1,7 @@
 using Egi.Domain.Directory;
 using Egi.Domain.Directory.Import;
 using Egi.Web.Data;
+using Egi.Web.Features.Shared;
 using Microsoft.EntityFrameworkCore;
 
 namespace Egi.Web.Features.Directory.Import;
@@ -11,7 +12,7 @@ namespace Egi.Web.Features.Directory.Import;
 /// and each servant is written — and audited — once), then the updates, then the accounts and invitations in bulk,
 /// the evaluations of the open period in one pass, and one summary audit line. Any failure rolls everything back.
 /// </summary>
-public sealed class ServantImporter(EgiDbContext db, ServantAccounts accounts, Evaluations.EvaluationOpening opening, Evaluations.EvaluatorChanges evaluatorChanges)
+public sealed class ServantImporter(EgiDbContext db, ServantAccounts accounts, EvaluationOpening opening, EvaluatorChanges evaluatorChanges)
 {
     private static readonly HashSet<string> AccountFields =
     [
@@ -113,7 +114,7 @@ public sealed class ServantImporter(EgiDbContext db, ServantAccounts accounts, E
 
             // A retiro in the file must not leave the entity without an active Talento Humano (as on the retire page).
             var newlyRetired = touched.Where(t => before.TryGetValue(t.Servant, out var b) && b.RetirementDate is null && t.Servant.RetirementDate is not null).ToList();
-            if (newlyRetired.Count > 0 && !await Accounts.AccountAdministration.AnyActiveTalentoHumanoAsync(db, ct))
+            if (newlyRetired.Count > 0 && !await AccountAdministration.AnyActiveTalentoHumanoAsync(db, ct))
                 return await RefuseAsync(transaction,
                 [
                     $"Filas {string.Join(", ", newlyRetired.Select(t => t.Row.Row))}: la importación registra el retiro de la última persona activa con el rol Talento Humano. Otorgue antes el rol a otra persona en «Cuentas y roles» y cargue el archivo de nuevo.",
@@ -138,7 +139,7 @@ public sealed class ServantImporter(EgiDbContext db, ServantAccounts accounts, E
             foreach (var (servant, b) in before.Where(x => x.Key.BossId != x.Value.BossId || x.Key.RetirementDate != x.Value.RetirementDate))
                 await evaluatorChanges.AfterServantChangedAsync(servant.Id, b.BossId, b.DependencyId, b.RetirementDate, ct);
 
-            db.Audit("Importar", "Servidor", Shorten(fileName, 60),
+            db.Audit("Importar", AuditEntities.Servant, Shorten(fileName, 60),
                 $"{plan.Creates.Count} creados, {plan.Updates.Count} actualizados, {plan.Unchanged.Count} sin cambios (archivo {Shorten(fileName, 200)})");
             await db.SaveChangesAsync(ct);
             if (owned is not null)

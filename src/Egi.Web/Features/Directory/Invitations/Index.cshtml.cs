@@ -1,4 +1,5 @@
 using Egi.Web.Data;
+using Egi.Web.Features.Shared;
 using Egi.Web.Notifications;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;

@@ -3,7 +3,7 @@ using System.Globalization;
 using System.Security.Claims;
 using System.Text.Json;
 using Egi.Web.Data;
-using Egi.Web.Features.ApiKeys;
+using Egi.Web.Infrastructure.Api;
 using Egi.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 

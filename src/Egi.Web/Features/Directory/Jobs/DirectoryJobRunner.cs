@@ -5,7 +5,7 @@ using System.Security.Claims;
 using System.Text.Json;
 using Egi.Domain.Directory.Import;
 using Egi.Web.Data;
-using Egi.Web.Features.ApiKeys;
+using Egi.Web.Infrastructure.Api;
 using Egi.Web.Features.Directory.Import;
 using Egi.Web.Infrastructure;
 using Microsoft.AspNetCore.Identity;

@@ -1,11 +1,12 @@
 using Egi.Domain.Directory;
 using Egi.Web.Data;
+using Egi.Web.Features.Shared;
 using Egi.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Egi.Web.Features.Directory.Servants;
 
-public sealed class CreateModel(EgiDbContext db, CurrentUser me, ServantAccounts accounts, Evaluations.EvaluationOpening opening)
+public sealed class CreateModel(EgiDbContext db, CurrentUser me, ServantAccounts accounts, EvaluationOpening opening)
     : ServantFormPageModel(db, me, accounts, opening)
 {
     public async Task OnGetAsync(CancellationToken ct)

@@ -59,7 +59,7 @@ public sealed class DetailsModel(EgiDbContext db, CurrentUser me) : PageModel
 
         var key = ServantLookups.Id(id);
         var entries = await db.AuditEntries.AsNoTracking()
-            .Where(a => a.EntityType == "Servidor" && a.EntityId == key)
+            .Where(a => a.EntityType == AuditEntities.Servant && a.EntityId == key)
             .OrderByDescending(a => a.Id).Take(AuditLines).ToListAsync(ct);
         var names = await NamesForAsync(entries, ct);
         var depNames = tree.ToDictionary(d => d.Id, d => d.Name);

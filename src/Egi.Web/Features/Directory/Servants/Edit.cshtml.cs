@@ -1,12 +1,13 @@
 using Egi.Domain.Directory;
 using Egi.Web.Data;
+using Egi.Web.Features.Shared;
 using Egi.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
 namespace Egi.Web.Features.Directory.Servants;
 
-public sealed class EditModel(EgiDbContext db, CurrentUser me, ServantAccounts accounts, Evaluations.EvaluationOpening opening)
+public sealed class EditModel(EgiDbContext db, CurrentUser me, ServantAccounts accounts, EvaluationOpening opening)
     : ServantFormPageModel(db, me, accounts, opening)
 {
     public Servant Servant { get; private set; } = null!;

@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Egi.Web.Features.Directory.Servants;
 
 /// <summary>Reintegrar: clears the fecha de retiro (e.g. it was registered by mistake), after confirmation.</summary>
-public sealed class ReinstateModel(EgiDbContext db, Evaluations.EvaluatorChanges evaluatorChanges) : PageModel
+public sealed class ReinstateModel(EgiDbContext db, EvaluatorChanges evaluatorChanges) : PageModel
 {
     public Servant Servant { get; private set; } = null!;
 
@@ -31,7 +31,7 @@ public sealed class ReinstateModel(EgiDbContext db, Evaluations.EvaluatorChanges
             return RedirectToPage("./Details", new { id });
         }
         servant.RetirementDate = null;
-        db.Audit("Reintegrar", "Servidor", ServantLookups.Id(id),
+        db.Audit("Reintegrar", AuditEntities.Servant, ServantLookups.Id(id),
             $"Reintegro de {servant.FullName} ({servant.DocumentNumber}); se borró la fecha de retiro {DateText.Date(previous)}.",
             new { RetirementDate = previous }, new { RetirementDate = (DateOnly?)null });
         await db.SaveChangesAsync(ct);

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Egi.Web.Features.Directory.Servants;
 
 /// <summary>Registers (or corrects) the fecha de retiro. The row is never deleted: the history stays.</summary>
-public sealed class RetireModel(EgiDbContext db, CurrentUser me, Evaluations.EvaluatorChanges evaluatorChanges, Accounts.AccountAdministration accounts) : PageModel
+public sealed class RetireModel(EgiDbContext db, CurrentUser me, EvaluatorChanges evaluatorChanges, AccountAdministration accounts) : PageModel
 {
     public const int ReasonMax = 500;
 
@@ -66,7 +66,7 @@ public sealed class RetireModel(EgiDbContext db, CurrentUser me, Evaluations.Eva
         var summary = $"Retiro de {Servant.FullName} ({Servant.DocumentNumber}) desde el {DateText.Date(date)}"
             + (previous is { } p && p != date ? $" (antes: {DateText.Date(p)})" : "")
             + (reason.Length > 0 ? $". Motivo: {reason}" : ".");
-        db.Audit("Retirar", "Servidor", ServantLookups.Id(Servant.Id), summary,
+        db.Audit("Retirar", AuditEntities.Servant, ServantLookups.Id(Servant.Id), summary,
             new { RetirementDate = previous }, new { RetirementDate = date, Motivo = reason });
         await db.SaveChangesAsync(ct);
         // On or after its date the retiro takes effect now (evaluation closed, partials owed, account locked); a future

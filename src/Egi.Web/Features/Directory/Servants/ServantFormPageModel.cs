@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Egi.Web.Features.Directory.Servants;
 
 /// <summary>What Create and Edit share: the form, its option lists, and validate → save → link the account.</summary>
-public abstract class ServantFormPageModel(EgiDbContext db, CurrentUser me, ServantAccounts accounts, Evaluations.EvaluationOpening opening) : PageModel
+public abstract class ServantFormPageModel(EgiDbContext db, CurrentUser me, ServantAccounts accounts, EvaluationOpening opening) : PageModel
 {
     [BindProperty]
     public ServantForm Input { get; set; } = new();
@@ -66,7 +66,7 @@ public abstract class ServantFormPageModel(EgiDbContext db, CurrentUser me, Serv
         // No self-administration: nobody changes their own jefe, dependencia or vinculación.
         if (!isNew) all.AddRange(servant.SelfAdministrationErrors(input, me.ServantId));
         if (!isNew && input.RetirementDate is not null && input.RetirementDate != servant.RetirementDate
-            && await HttpContext.RequestServices.GetRequiredService<Accounts.AccountAdministration>().RetirementRefusalAsync(servant.Id, ct) is { } lastHr)
+            && await HttpContext.RequestServices.GetRequiredService<AccountAdministration>().RetirementRefusalAsync(servant.Id, ct) is { } lastHr)
             all.Add(new(nameof(ServantInput.RetirementDate), lastHr));
         if (all.Count > 0) return await Redisplay(servant, isNew, all, ct);
 
@@ -89,7 +89,7 @@ public abstract class ServantFormPageModel(EgiDbContext db, CurrentUser me, Serv
         // A servant who is (or just became) eligible while a period is open gets their evaluation now.
         var evaluationOpened = await opening.EnsureForServantAsync(servant.Id, ct);
         // A new jefe, a move to another dependencia or a retiro changes the evaluations of the open period (partial evaluations).
-        var evaluatorChange = isNew ? null : await HttpContext.RequestServices.GetRequiredService<Evaluations.EvaluatorChanges>()
+        var evaluatorChange = isNew ? null : await HttpContext.RequestServices.GetRequiredService<EvaluatorChanges>()
             .AfterServantChangedAsync(servant.Id, before.BossId, before.DependencyId, before.RetirementDate, ct);
         TempData["Mensaje"] = (isNew
             ? DirectoryMessages.ServantCreated(servant.FullName, servant.DocumentNumber)

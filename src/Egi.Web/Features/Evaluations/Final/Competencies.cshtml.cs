@@ -2,7 +2,7 @@ using Egi.Domain.Common;
 using Egi.Domain.Competencies;
 using Egi.Domain.Evaluations;
 using Egi.Web.Data;
-using Egi.Web.Features.Competencies;
+using Egi.Web.Features.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -84,7 +84,7 @@ public sealed class CompetenciesModel(EvaluationWorkflow workflow, EgiDbContext 
         if (c is null || !c.IsEvaluator) return false;
         Case = c;
         Summary = await EvaluationSummary.LoadAsync(db, c, ct);
-        var catalogue = await IndexModel.LoadAsync(db, ct);
+        var catalogue = await CompetencyCatalogueQuery.LoadAsync(db, ct);
         Applicable = catalogue.ApplicableEntries(c.Evaluado.Level, c.Evaluado.HasStaff);
         return true;
     }

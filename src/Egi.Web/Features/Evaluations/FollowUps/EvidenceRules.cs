@@ -59,11 +59,6 @@ public static class EvidenceRules
         return null;
     }
 
-    public static string SizeText(long bytes) =>
-        bytes >= 1024 * 1024
-            ? (bytes / 1024d / 1024d).ToString("0.0", ServiceRegistration.Culture) + " MB"
-            : Math.Max(1, (bytes + 1023) / 1024).ToString(ServiceRegistration.Culture) + " KB";
-
     public static string ContentTypeOf(string name) =>
         ContentTypes.TryGetValue(Extension(name), out var t) ? t : "application/octet-stream";
 

@@ -87,7 +87,7 @@ public sealed class SelfEvaluationModel(EvaluationWorkflow workflow, EgiDbContex
         if (!outcome.Succeeded) return EvidenceRefused(outcome);
         foreach (var item in items.Where(i => i.Kind == EvidenceKind.File))
             db.Audit("Cargar evidencia", "Evidencia", item.Id.ToString(CultureInfo.InvariantCulture),
-                $"Cargó «{item.OriginalName}» ({EvidenceRules.SizeText(item.Size)}, SHA-256 {item.Sha256}) (evaluación {id}, seguimiento {item.FollowUp}, meta {item.GoalNumber})");
+                $"Cargó «{item.OriginalName}» ({FileSizeText.Of(item.Size)}, SHA-256 {item.Sha256}) (evaluación {id}, seguimiento {item.FollowUp}, meta {item.GoalNumber})");
         await db.SaveChangesAsync(ct);
         Version = Evaluation.Version;
         EvidenceAdded = $"Se adjuntó la evidencia a la meta {EvidenceGoal}. Recuerde guardar o enviar su autoevaluación.";

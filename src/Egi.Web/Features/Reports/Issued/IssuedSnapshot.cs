@@ -68,7 +68,7 @@ public static class IssuedText
 
     public static string Title(IssuedReport r) => $"{r.Kind.Label()} — {r.PeriodName}";
 
-    public static string Number(int id) => "N.º " + id.ToString(CultureInfo.InvariantCulture);
+    public static string Number(int id) => NumberText.IssueNumber(id);
 
     /// <summary>"24/11/2026 10:30" in Bogotá time.</summary>
     public static string IssuedAt(IssuedReport r) => At(r.IssuedAt);

@@ -71,10 +71,22 @@ public sealed class ReportRow
     public Stage1Status Stage1 { get; set; }
     public Stage2Status Stage2 { get; set; }
 
-    /// <summary>The dashboard's position in the stages: 0 none, 1 goals, 2 first follow-up, 3 second, 4 finalized, 5 closed.</summary>
-    public int Progress { get; set; }
-
     public string Job => string.IsNullOrWhiteSpace(JobCode) ? JobTitle : $"{JobTitle} {JobCode}-{JobGrade}".TrimEnd('-', ' ');
+}
+
+/// <summary>One servant of the period as the totals count them (<see cref="EvaluationRows.Counted"/>): no names, no dates.</summary>
+public sealed class CountedRow
+{
+    public int DependencyId { get; set; }
+    public EvaluationState? State { get; set; }
+    public Stage1Status Stage1 { get; set; }
+    public Stage2Status Stage2 { get; set; }
+    public StagePosition Progress { get; set; }
+    public RatingLevel? Level { get; set; }
+    public decimal? FirstFollowUpUnrounded { get; set; }
+    public decimal? GoalsUnrounded { get; set; }
+    public decimal? CompetenciesUnrounded { get; set; }
+    public decimal? FinalUnrounded { get; set; }
 }
 
 /// <summary>The counts and score sums of one dependencia, from one GROUP BY over the report's rows.</summary>
@@ -179,12 +191,66 @@ public sealed record AnnualSummary(
 /// </summary>
 public static class EvaluationRows
 {
+    /// <summary>The servants a report of the period lists: those with an evaluation in it and, while it is not closed, the eligible ones.</summary>
+    private static IQueryable<Servant> Servants(EgiDbContext db, Period period, DateOnly today)
+    {
+        var periodId = period.Id;
+        Expression<Func<Servant, bool>> evaluated = s => db.Evaluations.Any(e => e.PeriodId == periodId && e.EvaluadoId == s.Id);
+        return db.Servants.AsNoTracking().Where(period.Status == PeriodStatus.Closed ? evaluated : Or(evaluated, Eligibility.IsEligibleOn(today)));
+    }
+
+    /// <summary>
+    /// The same servants as <see cref="Of"/>, each with only what the totals count: the stored stage of their evaluation,
+    /// its state, level and unrounded scores. Nothing else is read, so the counts read the servants and the evaluations'
+    /// report index (migration ReportFacts: <c>IX_Evaluations_Report</c>) instead of every wide evaluation row.
+    /// </summary>
+    public static IQueryable<CountedRow> Counted(EgiDbContext db, Period period, DateOnly today)
+    {
+        var periodId = period.Id;
+        // The evaluations of the period, read from the report index (driven by the period, so the index covers them).
+        var evaluated =
+            from e in db.Evaluations.AsNoTracking()
+            where e.PeriodId == periodId
+            join s in db.Servants on e.EvaluadoId equals s.Id
+            select new CountedRow
+            {
+                DependencyId = s.DependencyId,
+                State = e.State,
+                Stage1 = e.Facts.Stage1,
+                Stage2 = e.Facts.Stage2,
+                Progress = e.Facts.Position,
+                Level = e.Facts.Level,
+                FirstFollowUpUnrounded = e.Facts.FirstFollowUpUnrounded,
+                GoalsUnrounded = e.Facts.GoalsComponentUnrounded,
+                CompetenciesUnrounded = e.Facts.CompetenciesComponentUnrounded,
+                FinalUnrounded = e.Facts.FinalScoreUnrounded,
+            };
+        if (period.Status == PeriodStatus.Closed) return evaluated;
+        // While the period is not closed, the eligible servants without an evaluation in it: «Sin iniciar».
+        var notStarted = db.Servants.AsNoTracking()
+            .Where(Eligibility.IsEligibleOn(today))
+            .Where(s => !db.Evaluations.Any(e => e.PeriodId == periodId && e.EvaluadoId == s.Id))
+            .Select(s => new CountedRow
+            {
+                DependencyId = s.DependencyId,
+                State = null,
+                Stage1 = Stage1Status.NotStarted,
+                Stage2 = Stage2Status.NotStarted,
+                Progress = StagePosition.NoEvaluation,
+                Level = null,
+                FirstFollowUpUnrounded = null,
+                GoalsUnrounded = null,
+                CompetenciesUnrounded = null,
+                FinalUnrounded = null,
+            });
+        return evaluated.Concat(notStarted);
+    }
+
     public static IQueryable<ReportRow> Of(EgiDbContext db, Period period, DateOnly today)
     {
         var periodId = period.Id;
         var evaluations = db.Evaluations.AsNoTracking().Where(e => e.PeriodId == periodId);
-        Expression<Func<Servant, bool>> evaluated = s => db.Evaluations.Any(e => e.PeriodId == periodId && e.EvaluadoId == s.Id);
-        var servants = db.Servants.AsNoTracking().Where(period.Status == PeriodStatus.Closed ? evaluated : Or(evaluated, Eligibility.IsEligibleOn(today)));
+        var servants = Servants(db, period, today);
 
         return
             from s in servants
@@ -242,28 +308,13 @@ public static class EvaluationRows
                 EvaluatorSearch = e != null
                     ? (j == null ? null : j.FirstNames + " " + j.LastNames)
                     : (b == null ? null : b.FirstNames + " " + b.LastNames),
-                Stage1 = e == null ? Stage1Status.NotStarted
-                    : e.State == EvaluationState.GoalFormulation ? Stage1Status.Formulation
-                    : e.State == EvaluationState.GoalApproval ? Stage1Status.Approval
-                    : e.State == EvaluationState.GoalAcceptance ? Stage1Status.Acceptance
-                    : e.State == EvaluationState.ClosedByRetirement && e.Facts.GoalsAgreedOn == null ? Stage1Status.ClosedNotAgreed
-                    : Stage1Status.Agreed,
-                Stage2 = e == null ? Stage2Status.NotStarted
-                    : e.State >= EvaluationState.SelfEvaluationI && e.State <= EvaluationState.SelfEvaluationIAcceptance ? Stage2Status.InProgress
-                    : e.FollowUpIExemption != null ? Stage2Status.NotApplicable
-                    : e.Facts.FollowUpIAcceptedOn != null ? Stage2Status.Accepted
-                    : Stage2Status.NotStarted,
-                Progress = e == null ? 0
-                    : e.State == EvaluationState.Finalized ? 4
-                    : e.State == EvaluationState.ClosedByRetirement ? 5
-                    : e.State <= EvaluationState.GoalAcceptance ? 1
-                    : e.State <= EvaluationState.SelfEvaluationIAcceptance ? 2
-                    : 3,
+                Stage1 = e == null ? Stage1Status.NotStarted : e.Facts.Stage1,
+                Stage2 = e == null ? Stage2Status.NotStarted : e.Facts.Stage2,
             };
     }
 
     /// <summary>Per dependencia (all of them, before any filter): the counts of each status and the score sums.</summary>
-    public static Task<List<DependencyTotals>> TotalsAsync(IQueryable<ReportRow> rows, CancellationToken ct) =>
+    public static Task<List<DependencyTotals>> TotalsAsync(IQueryable<CountedRow> rows, CancellationToken ct) =>
         (from r in rows
          group r by r.DependencyId into g
          select new DependencyTotals
@@ -287,19 +338,19 @@ public static class EvaluationRows
              CompetenciesSum = g.Sum(r => r.CompetenciesUnrounded),
              FinalSum = g.Sum(r => r.FinalUnrounded),
              Scored = g.Count(r => r.FinalUnrounded != null),
-             Outstanding = g.Count(r => r.FinalScore != null && r.Level == RatingLevel.Sobresaliente),
-             Satisfactory = g.Count(r => r.FinalScore != null && r.Level == RatingLevel.Satisfactorio),
-             Unsatisfactory = g.Count(r => r.FinalScore != null && r.Level == RatingLevel.NoSatisfactorio),
-             NoEvaluation = g.Count(r => r.Progress == 0),
-             InGoals = g.Count(r => r.Progress == 1),
-             InFollowUpI = g.Count(r => r.Progress == 2),
-             InFollowUpII = g.Count(r => r.Progress == 3),
-             Finalized = g.Count(r => r.Progress == 4),
-             Closed = g.Count(r => r.Progress == 5),
+             Outstanding = g.Count(r => r.FinalUnrounded != null && r.Level == RatingLevel.Sobresaliente),
+             Satisfactory = g.Count(r => r.FinalUnrounded != null && r.Level == RatingLevel.Satisfactorio),
+             Unsatisfactory = g.Count(r => r.FinalUnrounded != null && r.Level == RatingLevel.NoSatisfactorio),
+             NoEvaluation = g.Count(r => r.Progress == StagePosition.NoEvaluation),
+             InGoals = g.Count(r => r.Progress == StagePosition.Goals),
+             InFollowUpI = g.Count(r => r.Progress == StagePosition.FollowUpI),
+             InFollowUpII = g.Count(r => r.Progress == StagePosition.FollowUpII),
+             Finalized = g.Count(r => r.Progress == StagePosition.Finalized),
+             Closed = g.Count(r => r.Progress == StagePosition.Closed),
          }).ToListAsync(ct);
 
     /// <summary>How many servants of each dependencia are in each state of their evaluation (no state: no evaluation), one GROUP BY.</summary>
-    public static Task<List<StateCount>> StateCountsAsync(IQueryable<ReportRow> rows, CancellationToken ct) =>
+    public static Task<List<StateCount>> StateCountsAsync(IQueryable<CountedRow> rows, CancellationToken ct) =>
         rows.GroupBy(r => new { r.DependencyId, r.State })
             .Select(g => new StateCount { DependencyId = g.Key.DependencyId, State = g.Key.State, Count = g.Count() })
             .ToListAsync(ct);

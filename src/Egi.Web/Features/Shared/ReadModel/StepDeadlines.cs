@@ -91,19 +91,6 @@ public static class StepDeadlines
         return Expression.Lambda<Func<Evaluation, bool>>(Expression.OrElse(a.Body, Replace(b, e)), e);
     }
 
-    /// <summary>The late flags of the three steps and on whom the evaluation waits, for one GROUP BY (the dashboard).</summary>
-    public static Expression<Func<Evaluation, LateFlags>> Flags(DateOnly today)
-    {
-        var e = Expression.Parameter(typeof(Evaluation), "e");
-        Expression Of(EvaluationStep step) => Replace(Late(step, today), e);
-        Expression<Func<Evaluation, WaitingOn>> waiting = x => x.Facts.WaitingOn;
-        return Expression.Lambda<Func<Evaluation, LateFlags>>(Expression.MemberInit(Expression.New(typeof(LateFlags)),
-            Expression.Bind(typeof(LateFlags).GetProperty(nameof(LateFlags.WaitingOn))!, Replace(waiting, e)),
-            Expression.Bind(typeof(LateFlags).GetProperty(nameof(LateFlags.Goals))!, Of(EvaluationStep.Goals)),
-            Expression.Bind(typeof(LateFlags).GetProperty(nameof(LateFlags.FollowUpI))!, Of(EvaluationStep.FollowUpI)),
-            Expression.Bind(typeof(LateFlags).GetProperty(nameof(LateFlags.FollowUpII))!, Of(EvaluationStep.FollowUpII))), e);
-    }
-
     private static Expression Replace<T>(Expression<Func<Evaluation, T>> lambda, ParameterExpression e) =>
         new Rebind(lambda.Parameters[0], e).Visit(lambda.Body);
 
@@ -118,13 +105,4 @@ public sealed class WithDeadline
 {
     public Evaluation Evaluation { get; init; } = null!;
     public DateOnly Deadline { get; init; }
-}
-
-/// <summary>Whether an evaluation is late on each step, and on whom it waits (<see cref="StepDeadlines.Flags"/>).</summary>
-public sealed class LateFlags
-{
-    public WaitingOn WaitingOn { get; init; }
-    public bool Goals { get; init; }
-    public bool FollowUpI { get; init; }
-    public bool FollowUpII { get; init; }
 }

@@ -3,7 +3,7 @@ using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
-namespace Egi.Web.Features.ApiKeys;
+namespace Egi.Web.Infrastructure.Api;
 
 /// <summary>The scopes a key may hold (stable codes, also the names people read).</summary>
 public static class ApiScopes

@@ -6,7 +6,7 @@ using Egi.Web.Infrastructure;
 using Egi.Web.Notifications;
 using Microsoft.EntityFrameworkCore;
 
-namespace Egi.Web.Features.Evaluations;
+namespace Egi.Web.Features.Shared;
 
 /// <summary>
 /// What a directory change does to the evaluations of the open period(s) (SPEC §4, change of evaluator and retiro):
@@ -17,7 +17,7 @@ namespace Egi.Web.Features.Evaluations;
 /// A Comisión Evaluadora or a delegation that Talento Humano set on purpose is not overridden by a boss change.
 /// </summary>
 public sealed class EvaluatorChanges(EgiDbContext db, CurrentUser me, TimeProvider clock, EvaluationNotices notices,
-    Accounts.AccountAdministration accounts)
+    AccountAdministration accounts)
 {
     /// <summary>Talento Humano through the directory, or «Sistema» when the daily job applies a scheduled retiro.</summary>
     private Actor Actor => me.IsAuthenticated

@@ -3,9 +3,12 @@ using Egi.Domain.Calendar;
 using Egi.Web.Data;
 using Microsoft.EntityFrameworkCore;
 
-namespace Egi.Web.Features.WorkPlan;
+namespace Egi.Web.Features.Shared;
 
-/// <summary>Which period a process page shows: the one asked for, else the period of this year, else the latest.</summary>
+/// <summary>
+/// Which period a process page (the work plan, the sessions) shows: the one asked for, else the period of this year, else
+/// the latest; and the texts of dates, times and percentages those pages share.
+/// </summary>
 public static class ProcessPeriod
 {
     public static async Task<(Period? Period, IReadOnlyList<Period> All)> PickAsync(EgiDbContext db, int? requested, DateOnly today, CancellationToken ct)

@@ -1,10 +1,9 @@
 using Egi.Web.Data;
-using Egi.Web.Features.Directory;
 using Egi.Web.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
-namespace Egi.Web.Features.Accounts;
+namespace Egi.Web.Features.Shared;
 
 /// <summary>
 /// What Talento Humano does to accounts (grant and revoke roles, lock and unlock, resend the invitation) and what the

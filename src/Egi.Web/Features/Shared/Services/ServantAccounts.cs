@@ -5,7 +5,7 @@ using Egi.Web.Notifications;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
-namespace Egi.Web.Features.Directory;
+namespace Egi.Web.Features.Shared;
 
 /// <summary>
 /// Keeps every servant's local account linked to the directory by institutional e-mail.

@@ -5,7 +5,7 @@ using Egi.Web.Data;
 using Egi.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
-namespace Egi.Web.Features.Evaluations;
+namespace Egi.Web.Features.Shared;
 
 /// <summary>
 /// Creates the evaluations of a period: every eligible servant gets one with their current jefe as evaluator

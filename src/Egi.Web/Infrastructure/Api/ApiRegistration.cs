@@ -1,7 +1,5 @@
 using System.Globalization;
 using Egi.Web.Data;
-using Egi.Web.Features.Directory;
-using Egi.Web.Features.Directory.Import;
 using Egi.Web.Infrastructure;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.OpenApi;
@@ -9,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.OpenApi;
 using Scalar.AspNetCore;
 
-namespace Egi.Web.Features.ApiKeys;
+namespace Egi.Web.Infrastructure.Api;
 
 /// <summary>
 /// The integration API's plumbing: the «ApiKey» authentication scheme, the per-scope policies, the «api» rate limit
@@ -25,8 +23,6 @@ public static class ApiRegistration
         services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
         services.AddAuthorization(ApiPolicies.Add);
         services.AddRateLimiter(o => o.AddPolicy<string, ApiRateLimitPolicy>(ApiRateLimitPolicy.Name));
-        services.AddScoped<ServantImporter>();
-        services.AddScoped<DirectorySync>();
         services.Configure<OpenApiOptions>("v1", o => o.AddDocumentTransformer((document, _, _) =>
         {
             document.Info.Title = "API de EGI";

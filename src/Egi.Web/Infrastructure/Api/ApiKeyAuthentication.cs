@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
-namespace Egi.Web.Features.ApiKeys;
+namespace Egi.Web.Infrastructure.Api;
 
 /// <summary>
 /// The «ApiKey» authentication scheme: <c>Authorization: Bearer egi_…</c>. The key's public prefix finds its row, the

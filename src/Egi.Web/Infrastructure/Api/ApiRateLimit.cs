@@ -1,7 +1,7 @@
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
 
-namespace Egi.Web.Features.ApiKeys;
+namespace Egi.Web.Infrastructure.Api;
 
 /// <summary>
 /// The «api» rate-limit policy: a fixed window per API key (partitioned by the key's public prefix, read from the

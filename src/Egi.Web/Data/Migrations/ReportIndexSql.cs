@@ -1,0 +1,33 @@
+using Microsoft.EntityFrameworkCore.Migrations;
+
+namespace Egi.Web.Data.Migrations;
+
+/// <summary>
+/// The index the consolidation reports and the dashboard count from (issue 11): per period and evaluado, the stored
+/// stage of each evaluation (stage 1, stage 2, position in the year), its state, level and unrounded scores — every
+/// column <see cref="Features.Shared.EvaluationRows.Counted"/> reads, so the totals per dependencia read the index
+/// alone instead of every wide evaluation row (the <c>Facts_*</c> columns sit after the JSON of goals and history).
+/// Created by name for the reason given in <see cref="ControlDeadlineIndexesSql"/> (dotnet/efcore#31246).
+/// </summary>
+public static class ReportIndexSql
+{
+    public const string Name = "IX_Evaluations_Report";
+
+    public static readonly string[] Columns =
+    [
+        "PeriodId", "EvaluadoId", "State", "Facts_Stage1", "Facts_Stage2", "Facts_Position", "Facts_Level",
+        "Facts_FirstFollowUpUnrounded", "Facts_GoalsComponentUnrounded", "Facts_CompetenciesComponentUnrounded", "Facts_FinalScoreUnrounded",
+    ];
+
+    public static void Up(MigrationBuilder migrationBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(migrationBuilder);
+        migrationBuilder.CreateIndex(Name, "Evaluations", Columns);
+    }
+
+    public static void Down(MigrationBuilder migrationBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(migrationBuilder);
+        migrationBuilder.DropIndex(Name, "Evaluations");
+    }
+}
