@@ -14,10 +14,16 @@
 #        EGI_TEST_PG="Host=127.0.0.1;Port=PORT;Username=egi;Database=postgres"
 #        EGI_CHROMIUM=/usr/bin/chromium
 #      An EXIT trap always stops it and removes the folder (also on error/Ctrl-C).
-#   3. dotnet tool restore / restore / build (Release) / format --verify-no-changes.
-#   4. dotnet test of Egi.Domain.Tests, Egi.Web.Tests and Egi.BrowserTests, in that
-#      order; carries on after a failure and exits non-zero at the end if
-#      anything failed, with a summary table.
+#   3. dotnet tool restore / restore / build (Release). The build is the code-style
+#      and analyzer check: it runs with EnforceCodeStyleInBuild and every warning as
+#      an error, so it reports what `dotnet format style`/`analyzers` would.
+#   4. At the same time: `dotnet format whitespace --verify-no-changes`, dotnet test
+#      of Egi.Domain.Tests and of Egi.Web.Tests; then dotnet test of
+#      Egi.BrowserTests. Each phase writes its own log, printed whole, in that order,
+#      once they have finished. EGI_TEST_PARALLEL=1 also runs the browser tests
+#      beside the others; EGI_TEST_SERIAL=1 runs every phase one after the other.
+#      Carries on after a failure and exits non-zero at the end if anything failed,
+#      with a summary table that gives each phase's time.
 set -euo pipefail
 
 cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")"
@@ -38,6 +44,23 @@ die() { printf '\n%sERROR: %s%s\n' "$R" "$*" "$N" >&2; exit 1; }
 
 if [[ $(id -u) -eq 0 ]]; then IS_ROOT=1; SUDO=(); else IS_ROOT=0; SUDO=(sudo); fi
 
+declare -a SUMMARY_NAMES=() SUMMARY_RESULTS=() SUMMARY_TIMES=()
+FAILED=0
+# record NAME RESULT SECONDS
+record() { SUMMARY_NAMES+=("$1"); SUMMARY_RESULTS+=("$2"); SUMMARY_TIMES+=("$3"); [[ $2 == OK ]] || FAILED=1; }
+duration() { printf '%dm%02ds' $(($1 / 60)) $(($1 % 60)); }
+
+print_summary() {
+  local i c elapsed=$((SECONDS - START_TIME))
+  log "Summary"
+  for i in "${!SUMMARY_NAMES[@]}"; do
+    if [[ ${SUMMARY_RESULTS[$i]} == OK ]]; then c=$G; else c=$R; fi
+    printf '  %-28s %s%-6s%s %8s\n' "${SUMMARY_NAMES[$i]}" "$c" "${SUMMARY_RESULTS[$i]}" "$N" "$(duration "${SUMMARY_TIMES[$i]}")"
+  done
+  printf '  Total time: %s%s\n' "$(duration "$elapsed")" "${PARALLEL_NOTE:-}"
+  printf '  Load average at the end: %s\n' "$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo '?')"
+}
+
 # ---------------------------------------------------------------------------
 # 1. System dependencies
 # ---------------------------------------------------------------------------
@@ -55,6 +78,7 @@ install_missing() {
     die "missing ${pkgs[*]} and sudo is not available to install them"
   fi
   log "Installing ${pkgs[*]} (apt-get)"
+  INSTALLED="${pkgs[*]}"
   if ! apt_get install -y -q "${pkgs[@]}"; then
     # Usually the package lists are empty/out of date: update and retry.
     apt_get update -q
@@ -63,7 +87,9 @@ install_missing() {
   [[ -x $PG_BIN/initdb ]] || die "$PG_BIN/initdb is still missing after installing postgresql"
   [[ -x $CHROMIUM ]] || die "$CHROMIUM is still missing after installing chromium"
 }
+PHASE_START=$SECONDS
 install_missing
+[[ -n ${INSTALLED:-} ]] && record "apt-get (${INSTALLED})" OK $((SECONDS - PHASE_START))
 
 # ---------------------------------------------------------------------------
 # 2. Throw-away PostgreSQL
@@ -75,10 +101,17 @@ PG_BASE=""
 PG_DATA=""
 RESULTS=""
 PG_STARTED=0
+PIDS=()
 
 cleanup() {
-  local rc=$?
+  local rc=$? pid
   trap - EXIT INT TERM HUP
+  # Phases still running in the background (Ctrl-C, a signal): end them and what they started.
+  for pid in "${PIDS[@]:-}"; do
+    [[ -n $pid ]] || continue
+    pkill -TERM -P "$pid" 2>/dev/null || true
+    kill -TERM "$pid" 2>/dev/null || true
+  done
   if [[ -n $PG_DATA && -f $PG_DATA/postmaster.pid ]]; then
     "${AS_PG[@]}" "$PG_BIN/pg_ctl" -D "$PG_DATA" -m immediate -w stop >/dev/null 2>&1 || true
   fi
@@ -157,7 +190,9 @@ start_postgres() {
   done
   die "no free port between $PG_PORT_FIRST and $last"
 }
+PHASE_START=$SECONDS
 start_postgres
+record postgresql OK $((SECONDS - PHASE_START))
 
 export EGI_TEST_PG="Host=127.0.0.1;Port=$PG_PORT;Username=egi;Database=postgres"
 export EGI_CHROMIUM=$CHROMIUM
@@ -167,45 +202,31 @@ echo "EGI_CHROMIUM=$EGI_CHROMIUM"
 # ---------------------------------------------------------------------------
 # 3. Build and format
 # ---------------------------------------------------------------------------
-declare -a SUMMARY_NAMES=() SUMMARY_RESULTS=()
-FAILED=0
-record() { SUMMARY_NAMES+=("$1"); SUMMARY_RESULTS+=("$2"); [[ $2 == OK ]] || FAILED=1; }
-
-print_summary() {
-  local i c elapsed=$((SECONDS - START_TIME))
-  log "Summary"
-  for i in "${!SUMMARY_NAMES[@]}"; do
-    if [[ ${SUMMARY_RESULTS[$i]} == OK ]]; then c=$G; else c=$R; fi
-    printf '  %-28s %s%s%s\n' "${SUMMARY_NAMES[$i]}" "$c" "${SUMMARY_RESULTS[$i]}" "$N"
-  done
-  printf '  Total time: %dm%02ds\n' $((elapsed / 60)) $((elapsed % 60))
-}
-
+PHASE_START=$SECONDS
 log "dotnet tool restore"
 dotnet tool restore
 
 log "dotnet restore"
 dotnet restore Egi.slnx
+record restore OK $((SECONDS - PHASE_START))
 
-log "dotnet build (Release)"
-if dotnet build Egi.slnx -c Release --no-restore; then
-  record build OK
+# The build also checks the code style and the analyzers (what `dotnet format style` and `dotnet format analyzers`
+# check, on every project, for a fraction of their time: they load and analyse the whole solution again): IDE rules
+# run in the build and every warning is an error. Only the whitespace check is left to `dotnet format` below.
+PHASE_START=$SECONDS
+log "dotnet build (Release, code style and analyzers, warnings as errors)"
+if dotnet build Egi.slnx -c Release --no-restore -p:EnforceCodeStyleInBuild=true -p:TreatWarningsAsErrors=true \
+    -p:WarningsNotAsErrors=NU1603; then
+  record build OK $((SECONDS - PHASE_START))
 else
-  record build FALLÓ
+  record build FALLÓ $((SECONDS - PHASE_START))
   print_summary
+  printf '%sHint: a warning fails the build here; `dotnet format Egi.slnx` fixes the style ones.%s\n' "$Y" "$N" >&2
   die "the build failed; tests not run"
 fi
 
-log "dotnet format --verify-no-changes"
-if dotnet format Egi.slnx --verify-no-changes --no-restore; then
-  record format OK
-else
-  record format FALLÓ
-  printf '%sHint: run `dotnet format Egi.slnx` and commit the changes.%s\n' "$Y" "$N" >&2
-fi
-
 # ---------------------------------------------------------------------------
-# 4. Tests
+# 4. Formatting and tests, at the same time
 # ---------------------------------------------------------------------------
 # The console shows failures only (with their messages); every result, with its duration, goes to a .trx file whose
 # failures are repeated after the summary, so that the end of a long CI log names them.
@@ -213,12 +234,62 @@ RESULTS=$(mktemp -d /tmp/egi-test-results.XXXXXXXX)
 TEST_ARGS=(-c Release --no-build --logger "console;verbosity=minimal" --results-directory "$RESULTS")
 [[ -n $FILTER ]] && TEST_ARGS+=(--filter "$FILTER")
 
-for proj in tests/Egi.Domain.Tests tests/Egi.Web.Tests tests/Egi.BrowserTests; do
-  log "dotnet test $proj${FILTER:+ (filter: $FILTER)}"
-  if dotnet test "$proj" "${TEST_ARGS[@]}" --logger "trx;LogFileName=$(basename "$proj").trx"; then
-    record "$(basename "$proj")" OK
+# run_phase NAME COMMAND...: runs COMMAND with its output in $RESULTS/NAME.log and writes "EXIT-CODE SECONDS" to
+# $RESULTS/NAME.status.
+run_phase() {
+  local name=$1 start=$SECONDS rc=0
+  shift
+  "$@" >"$RESULTS/$name.log" 2>&1 || rc=$?
+  echo "$rc $((SECONDS - start))" >"$RESULTS/$name.status"
+}
+
+PHASES=(format Egi.Domain.Tests Egi.Web.Tests Egi.BrowserTests)
+start_phase() {
+  case $1 in
+    format) run_phase format dotnet format whitespace Egi.slnx --verify-no-changes --no-restore ;;
+    *) run_phase "$1" dotnet test "tests/$1" "${TEST_ARGS[@]}" --logger "trx;LogFileName=$1.trx" ;;
+  esac
+}
+
+# run_together PHASE...: starts the phases at the same time and waits for all of them.
+run_together() {
+  local phase pid
+  PIDS=()
+  for phase in "$@"; do
+    start_phase "$phase" &
+    PIDS+=($!)
+  done
+  for pid in "${PIDS[@]}"; do wait "$pid" || true; done
+  PIDS=()
+}
+
+# Formatting and the domain tests are short and take little CPU: they run beside the web tests. The browser journeys
+# run after them, alone: beside the web tests (both keep the 2 cores busy) a journey's hop through the in-process
+# OpenID Connect provider timed out once. EGI_TEST_PARALLEL=1 runs them beside the web tests all the same;
+# EGI_TEST_SERIAL=1 runs every phase one after the other.
+PARALLEL_START=$SECONDS
+if [[ ${EGI_TEST_SERIAL:-0} == 1 ]]; then
+  for phase in "${PHASES[@]}"; do start_phase "$phase"; done
+elif [[ ${EGI_TEST_PARALLEL:-0} == 1 ]]; then
+  log "dotnet format whitespace and dotnet test of the three test projects, at the same time${FILTER:+ (filter: $FILTER)}"
+  run_together "${PHASES[@]}"
+  PARALLEL_NOTE=" (formatting and the three test projects ran at the same time: $(duration $((SECONDS - PARALLEL_START))))"
+else
+  log "dotnet format whitespace, dotnet test of Egi.Domain.Tests and Egi.Web.Tests at the same time, then Egi.BrowserTests${FILTER:+ (filter: $FILTER)}"
+  run_together format Egi.Domain.Tests Egi.Web.Tests
+  PARALLEL_NOTE=" (formatting, domain and web tests ran at the same time: $(duration $((SECONDS - PARALLEL_START))) together)"
+  start_phase Egi.BrowserTests
+fi
+
+for phase in "${PHASES[@]}"; do
+  if [[ $phase == format ]]; then log "dotnet format whitespace --verify-no-changes"; else log "dotnet test tests/$phase${FILTER:+ (filter: $FILTER)}"; fi
+  cat "$RESULTS/$phase.log" 2>/dev/null || true
+  read -r rc secs <"$RESULTS/$phase.status" 2>/dev/null || { rc=1; secs=0; }
+  if [[ $rc -eq 0 ]]; then
+    record "$phase" OK "$secs"
   else
-    record "$(basename "$proj")" FALLÓ
+    record "$phase" FALLÓ "$secs"
+    [[ $phase == format ]] && printf '%sHint: run `dotnet format Egi.slnx` and commit the changes.%s\n' "$Y" "$N" >&2
   fi
 done
 

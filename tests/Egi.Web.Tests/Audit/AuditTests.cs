@@ -3,47 +3,33 @@ using System.Net;
 using System.Text.RegularExpressions;
 using Egi.Web.Data;
 using Egi.Web.Tests.Infrastructure;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MiniExcelLibs;
 
 namespace Egi.Web.Tests.Audit;
 
-/// <summary>The test server has no network connection: this gives every request the address a browser would have.</summary>
-internal sealed class FakeRemoteIp : IStartupFilter
+/// <summary>
+/// The test server has no network connection: the class's host gives every request the address a browser would have.
+/// </summary>
+public abstract class AuditHost(Db db) : SharedHost(db, app => app.DefaultRemoteIp = AuditHost.Address)
 {
     public const string Address = "203.0.113.7";
-
-    public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
-    {
-        app.Use((context, nextMiddleware) =>
-        {
-            context.Connection.RemoteIpAddress = IPAddress.Parse(Address);
-            return nextMiddleware(context);
-        });
-        next(app);
-    };
 }
 
-public abstract partial class AuditTests(Db db) : IAsyncLifetime
+public sealed class AuditSqliteHost() : AuditHost(Db.Sqlite);
+
+public sealed class AuditPostgresHost() : AuditHost(Db.Postgres);
+
+public abstract partial class AuditTests(SharedHost host) : IAsyncLifetime
 {
-    private EgiAppFactory factory = null!;
-    private WebApplicationFactory<Program> app = null!;
+    private readonly EgiAppFactory app = host.App;
 
-    public Task InitializeAsync()
-    {
-        factory = new EgiAppFactory(db);
-        app = factory.WithWebHostBuilder(b => b.ConfigureServices(s => s.AddTransient<IStartupFilter, FakeRemoteIp>()));
-        return Task.CompletedTask;
-    }
+    public Task InitializeAsync() => host.StartTestAsync();
 
-    public async Task DisposeAsync() => await factory.DisposeAsync();
+    public Task DisposeAsync() => Task.CompletedTask;
 
-    private HttpClient NewClient() =>
-        app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+    private HttpClient NewClient() => app.NewClient();
 
     private async Task<HttpClient> SignedInAsync(string email)
     {
@@ -127,7 +113,7 @@ public abstract partial class AuditTests(Db db) : IAsyncLifetime
         Assert.Contains("<td>Dependencia</td>", row);
         Assert.Contains($"<td>{id}</td>", row);
         Assert.Contains("320 — Grupo Interno de Trabajo de Regulación", row);
-        Assert.Contains(FakeRemoteIp.Address, row);
+        Assert.Contains(AuditHost.Address, row);
         // Recorded in UTC, shown in Bogotá time (UTC−5): the test clock is 24/11/2026 15:00 UTC.
         Assert.Equal(new DateTime(2026, 11, 24, 15, 0, 0, DateTimeKind.Utc), entry.At);
         Assert.Contains("24/11/2026 10:00:00", row);
@@ -263,7 +249,7 @@ public abstract partial class AuditTests(Db db) : IAsyncLifetime
 
         var line = await WithDbAsync(d => d.AuditEntries.SingleAsync(x => x.Action == "Exportar" && x.EntityType == "Auditoría"));
         Assert.Equal(Accounts.TalentoHumano, line.UserName);
-        Assert.Equal(FakeRemoteIp.Address, line.Ip);
+        Assert.Equal(AuditHost.Address, line.Ip);
         Assert.Equal("2 registros con filtros: entidad «Servidor», desde 01/01/2001, hasta 31/12/2001", line.Summary);
     }
 
@@ -322,6 +308,6 @@ public abstract partial class AuditTests(Db db) : IAsyncLifetime
     }
 }
 
-public sealed class AuditTestsSqlite() : AuditTests(Db.Sqlite);
+public sealed class AuditTestsSqlite(AuditSqliteHost host) : AuditTests(host), IClassFixture<AuditSqliteHost>;
 
-public sealed class AuditTestsPostgres() : AuditTests(Db.Postgres);
+public sealed class AuditTestsPostgres(AuditPostgresHost host) : AuditTests(host), IClassFixture<AuditPostgresHost>;

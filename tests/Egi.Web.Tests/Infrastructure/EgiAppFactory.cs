@@ -96,6 +96,9 @@ public sealed class EgiAppFactory : WebApplicationFactory<Program>
     /// the proxy's address in forwarded-headers tests, different "machines" in rate-limit tests.</summary>
     public const string RemoteIpHeader = "X-Test-Remote-Ip";
 
+    /// <summary>The client's address for requests without <see cref="RemoteIpHeader"/> (null: none, as TestServer gives).</summary>
+    public string? DefaultRemoteIp { get; set; }
+
     /// <summary>Extra configuration (e.g. Mail:*) applied on top; set before the first request.</summary>
     public Dictionary<string, string?> Settings { get; } = new();
 
@@ -174,7 +177,7 @@ public sealed class EgiAppFactory : WebApplicationFactory<Program>
         foreach (var (key, value) in Settings) builder.UseSetting(key, value);
         builder.ConfigureServices(services =>
         {
-            services.AddSingleton<Microsoft.AspNetCore.Hosting.IStartupFilter, RemoteIpFromHeader>();
+            services.AddSingleton<Microsoft.AspNetCore.Hosting.IStartupFilter>(new RemoteIpFromHeader(this));
             services.RemoveAll<TimeProvider>();
             // The application reads the test's clock through a proxy, so that ResetAsync can give it a new one.
             services.AddSingleton<TimeProvider>(new CurrentClock(this));
@@ -288,8 +291,11 @@ internal sealed class CurrentClock(EgiAppFactory app) : TimeProvider
         app.Clock.CreateTimer(callback, state, dueTime, period);
 }
 
-/// <summary>Sets the connection's remote address from <see cref="EgiAppFactory.RemoteIpHeader"/>, before anything else runs.</summary>
-internal sealed class RemoteIpFromHeader : Microsoft.AspNetCore.Hosting.IStartupFilter
+/// <summary>
+/// Sets the connection's remote address from <see cref="EgiAppFactory.RemoteIpHeader"/> (or to
+/// <see cref="EgiAppFactory.DefaultRemoteIp"/> without it), before anything else runs.
+/// </summary>
+internal sealed class RemoteIpFromHeader(EgiAppFactory factory) : Microsoft.AspNetCore.Hosting.IStartupFilter
 {
     public Action<Microsoft.AspNetCore.Builder.IApplicationBuilder> Configure(Action<Microsoft.AspNetCore.Builder.IApplicationBuilder> next) => app =>
     {
@@ -298,6 +304,8 @@ internal sealed class RemoteIpFromHeader : Microsoft.AspNetCore.Hosting.IStartup
             if (context.Request.Headers.TryGetValue(EgiAppFactory.RemoteIpHeader, out var value)
                 && System.Net.IPAddress.TryParse(value.ToString(), out var ip))
                 context.Connection.RemoteIpAddress = ip;
+            else if (factory.DefaultRemoteIp is { } address)
+                context.Connection.RemoteIpAddress = System.Net.IPAddress.Parse(address);
             return nextMiddleware(context);
         });
         next(app);
