@@ -5,6 +5,8 @@
 #   DURATION=30s SERVANTS=2000 bench/load.sh
 #   PROVIDER=Postgres bench/load.sh                # a private PostgreSQL 15 (run as root), torn down at the end
 #   WRITES=0 bench/load.sh                         # reads only
+#   DATA=/tmp/big50k SERVANTS=50000 bench/load.sh   # SQLite: generate into DATA once, reuse it on later runs
+#                                                  # (the write mix changes it: use WRITES=0 to keep it as generated)
 # Other settings: CONNECTIONS, THREADS, SEED, PORT, PGPORT, EVALUADOS (16), JEFES (16), TALENTO (4).
 # Needs: the .NET SDK, wrk (installed with apt-get when missing and running as root), curl.
 # Prints a table (page, req/s, p50, p99, ratio to /health) and writes it to bench/results/<date>-<provider>.md.
@@ -53,11 +55,13 @@ app_args=()
 case "$PROVIDER" in
   Sqlite|sqlite|SQLite)
     PROVIDER=Sqlite
-    gen_args=(--provider Sqlite --out "$work/data")
-    app_args=(--Egi:DataFolder="$work/data")
+    data="${DATA:-$work/data}"
+    gen_args=(--provider Sqlite --out "$data")
+    app_args=(--Egi:DataFolder="$data")
     ;;
   Postgres|postgres|PostgreSQL)
     PROVIDER=Postgres
+    [ -z "${DATA:-}" ] || fail "DATA (reusing a generated entity) is for SQLite only"
     [ "$(id -u)" = 0 ] || fail "PROVIDER=Postgres starts a private PostgreSQL with runuser: run as root"
     [ -x "$PGBIN/initdb" ] || fail "PostgreSQL 15 binaries not found in $PGBIN"
     echo "== Starting a private PostgreSQL 15 on port $PGPORT"
@@ -67,18 +71,25 @@ case "$PROVIDER" in
     runuser -u postgres -- "$PGBIN/pg_ctl" -D "$pgdir/data" -l "$pgdir/log" -w \
       -o "-p $PGPORT -k $pgdir -c listen_addresses=127.0.0.1 -c max_connections=200" start >/dev/null
     conn="Host=127.0.0.1;Port=$PGPORT;Database=egi;Username=postgres"
-    gen_args=(--provider Postgres --connection "$conn" --out "$work/data")
-    app_args=(--Egi:DataFolder="$work/data" --Database:Provider=Postgres "--ConnectionStrings:Postgres=$conn")
+    data="$work/data"
+    gen_args=(--provider Postgres --connection "$conn" --out "$data")
+    app_args=(--Egi:DataFolder="$data" --Database:Provider=Postgres "--ConnectionStrings:Postgres=$conn")
     ;;
   *) fail "PROVIDER must be Sqlite or Postgres" ;;
 esac
 
+gen_start=$(date +%s%N)
+if [ -n "${DATA:-}" ] && [ -f "$data/egi.db" ] && [ -f "$data/accounts.tsv" ]; then
+  echo "== Reusing the entity generated in $data"
+  gen_seconds="(reused from $data)"
+else
 echo "== Generating $SERVANTS servants (seed $SEED, $PROVIDER)"
 gen_start=$(date +%s%N)
 dotnet bench/Egi.Generator/bin/Release/net10.0/Egi.Generator.dll --servants "$SERVANTS" --seed "$SEED" --reset "${gen_args[@]}" \
   | grep -vE '^    [^ ]+@' | sed 's/^/   /'
 gen_seconds=$(awk -v a="$gen_start" -v b="$(date +%s%N)" 'BEGIN { printf "%.1f", (b - a) / 1e9 }')
-accounts="$work/data/accounts.tsv"
+fi
+accounts="$data/accounts.tsv"
 
 echo "== Starting the application (Release, Production)"
 # The bench signs in 36 people from this one address within a minute: raise the per-IP sign-in limit (README, «Seguridad»).
@@ -242,7 +253,8 @@ fi
 # The table, on screen and as Markdown.
 health=$(awk -F'\t' 'NR==1 {print $2}' "$results")
 mkdir -p bench/results
-md="bench/results/$(date +%Y-%m-%d)-$(echo "$PROVIDER" | tr '[:upper:]' '[:lower:]').md"
+size=""; [ "$SERVANTS" = 5000 ] || size="-$SERVANTS"
+md="bench/results/$(date +%Y-%m-%d)-$(echo "$PROVIDER" | tr '[:upper:]' '[:lower:]')$size.md"
 cpu=$(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo)
 {
   echo "# Load measurements, $PROVIDER, $SERVANTS servants"

@@ -13,7 +13,6 @@ namespace Egi.Web.Infrastructure;
 /// </summary>
 public sealed class CurrentUser(IHttpContextAccessor accessor, EgiDbContext db, TimeProvider clock)
 {
-    private bool? isBoss;
     private Servant? servant;
     private bool servantLoaded;
 
@@ -41,20 +40,40 @@ public sealed class CurrentUser(IHttpContextAccessor accessor, EgiDbContext db, 
         return servant;
     }
 
-    public async Task<bool> IsBossAsync(CancellationToken ct = default)
-    {
-        if (isBoss is { } known) return known;
-        var today = Today;
-        isBoss = ServantId is { } id
-            && await db.Servants.AnyAsync(s => s.BossId == id && (s.RetirementDate == null || s.RetirementDate > today), ct);
-        return isBoss.Value;
-    }
-
     public string? UserId => Principal.FindFirstValue(ClaimTypes.NameIdentifier);
 
-    public Task<int> UnreadNotificationsAsync(CancellationToken ct = default) =>
-        UserId is { } id ? db.InboxNotifications.CountAsync(n => n.UserId == id && n.ReadAt == null, ct) : Task.FromResult(0);
+    /// <summary>
+    /// What the menu of every page needs — whether the person is a jefe (someone active reports to them), whether they
+    /// are evaluated this year (<see cref="Servant.EligibilityOn"/>) and their unread notices — in one SQL command
+    /// (three before: a round trip each on PostgreSQL, on every page). Read once per request.
+    /// </summary>
+    public async Task<MenuFacts> MenuAsync(CancellationToken ct = default)
+    {
+        if (menu is not null) return menu;
+        var today = Today;
+        var userId = UserId;
+        if (ServantId is { } id)
+        {
+            var row = await db.Servants.AsNoTracking().Where(s => s.Id == id).Select(s => new
+            {
+                s.EmploymentType,
+                s.IsPublicManager,
+                s.RetirementDate,
+                IsBoss = db.Servants.Any(b => b.BossId == id && (b.RetirementDate == null || b.RetirementDate > today)),
+                Unread = userId == null ? 0 : db.InboxNotifications.Count(n => n.UserId == userId && n.ReadAt == null),
+            }).FirstOrDefaultAsync(ct);
+            if (row is not null)
+                return menu = new(row.IsBoss, Eligibility.Of(row.EmploymentType, row.IsPublicManager, row.RetirementDate, today).IsEligible, row.Unread);
+        }
+        var unread = userId is null ? 0 : await db.InboxNotifications.CountAsync(n => n.UserId == userId && n.ReadAt == null, ct);
+        return menu = new(false, false, unread);
+    }
 
-    public async Task<bool> IsEvaluadoAsync(CancellationToken ct = default) =>
-        await ServantAsync(ct) is { } s && s.EligibilityOn(Today).IsEligible;
+    private MenuFacts? menu;
+}
+
+/// <summary>The signed-in person's menu: jefe, evaluado this year, unread notices.</summary>
+public sealed record MenuFacts(bool IsBoss, bool IsEvaluado, int Unread)
+{
+    public static MenuFacts None { get; } = new(false, false, 0);
 }
