@@ -33,6 +33,9 @@ trap cleanup EXIT
 fail() { echo "import.sh: $*" >&2; exit 1; }
 now() { date +%s%N; }
 seconds() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.1f", (b - a) / 1e9 }'; }
+# CPU seconds the application has used so far (user + system): on a shared machine, what a phase cost it.
+cpu_of() { awk -v hz="$(getconf CLK_TCK)" '{ printf "%.1f", ($14 + $15) / hz }' "/proc/$app_pid/stat"; }
+cpu_delta() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.1f", b - a }'; }
 
 echo "== Building (Release)"
 dotnet build bench/Egi.Generator -c Release -v q -nologo >/dev/null
@@ -85,19 +88,19 @@ grep -q 'egi\.auth' "$jar" || fail "sign-in of $email failed"
 count() { curl -s -b "$jar" "$BASE/Directory/Servants" | sed -n 's/.*encontraron \([0-9]*\) servidores.*/\1/p' | head -1; }
 
 token=$(curl -s -b "$jar" -c "$jar" "$BASE/Directory/Import" | token_of)
-t0=$(now)
+c0=$(cpu_of); t0=$(now)
 curl -s -b "$jar" -c "$jar" -m 900 -o "$work/preview.html" "$BASE/Directory/Import" \
   -F "__RequestVerificationToken=$token" -F "Upload=@$work/servidores.xlsx;type=application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-t1=$(now)
+t1=$(now); c1=$(cpu_of)
 grep -q "Confirmar importación" "$work/preview.html" || { sed 's/<[^>]*>//g' "$work/preview.html" | grep -v '^\s*$' | head -40; fail "the preview offers no confirmation"; }
 created=$(sed -n 's/.*id="cuenta-crear">\([0-9]*\)<.*/\1/p' "$work/preview.html" | head -1)
 [ "$created" = "$ROWS" ] || fail "the preview plans $created creations, not $ROWS"
-echo "   Preview of $ROWS rows: $(seconds "$t0" "$t1") s"
+echo "   Preview of $ROWS rows: $(seconds "$t0" "$t1") s (application CPU $(cpu_delta "$c0" "$c1") s)"
 
 import_token=$(field_of Token < "$work/preview.html")
 fingerprint=$(field_of Fingerprint < "$work/preview.html")
 token=$(token_of < "$work/preview.html")
-t2=$(now)
+c2=$(cpu_of); t2=$(now)
 location=$(curl -s -b "$jar" -c "$jar" -m 900 -o "$work/confirm.html" -w "%{redirect_url}" "$BASE/Directory/Import?handler=Confirm" \
   --data-urlencode "__RequestVerificationToken=$token" --data-urlencode "Token=$import_token" --data-urlencode "Fingerprint=$fingerprint")
 # A large import runs in the background: its page shows the progress, read here from the JSON the page polls.
@@ -112,7 +115,7 @@ if [[ "$location" == *"handler=Progress"* ]]; then
 elif [ -z "$location" ]; then
   sed 's/<[^>]*>//g' "$work/confirm.html" | grep -v '^\s*$' | head -40; fail "the confirmation did not redirect"
 fi
-t3=$(now)
-echo "   Confirmation of $ROWS rows: $(seconds "$t2" "$t3") s"
+t3=$(now); c3=$(cpu_of)
+echo "   Confirmation of $ROWS rows: $(seconds "$t2" "$t3") s (application CPU $(cpu_delta "$c2" "$c3") s; load average $(cut -d' ' -f1 /proc/loadavg))"
 echo "   Servants listed now: $(count)"
-echo "| $PROVIDER | $ROWS rows | preview $(seconds "$t0" "$t1") s | confirm $(seconds "$t2" "$t3") s |"
+echo "| $PROVIDER | $ROWS rows | preview $(seconds "$t0" "$t1") s (CPU $(cpu_delta "$c0" "$c1") s) | confirm $(seconds "$t2" "$t3") s (CPU $(cpu_delta "$c2" "$c3") s) |"

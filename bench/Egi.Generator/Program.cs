@@ -26,6 +26,9 @@ internal sealed record GeneratorOptions
     public string? ImportFile { get; init; }
     public int ImportRows { get; init; } = 5000;
 
+    /// <summary>When set, nothing is generated: the sheets of this .xlsx are read into memory and written again by MiniExcel, timed.</summary>
+    public string? XlsxBaseline { get; init; }
+
     public bool IsPostgres => Provider.Equals("Postgres", StringComparison.OrdinalIgnoreCase)
         || Provider.Equals("PostgreSQL", StringComparison.OrdinalIgnoreCase);
 
@@ -50,6 +53,8 @@ internal sealed record GeneratorOptions
           --import-file F     instead: write F, an .xlsx of --import-rows new servants (default 5000) that imports
                               into the existing generated database (bosses from the file and from the directory)
           --import-rows N     rows of that file
+          --xlsx-baseline F   instead: read every sheet of the .xlsx F into memory and time MiniExcel writing the same
+                              rows again (best of 5): the floor a report's streamed .xlsx is compared with (bench/xlsx.sh)
         """;
 
     public static GeneratorOptions Parse(string[] args)
@@ -72,6 +77,7 @@ internal sealed record GeneratorOptions
                 "--reset" => o with { Reset = true },
                 "--import-file" => o with { ImportFile = Next() },
                 "--import-rows" => o with { ImportRows = NextInt() },
+                "--xlsx-baseline" => o with { XlsxBaseline = Next() },
                 "--help" or "-h" => throw new HelpRequested(),
                 _ => throw new ArgumentException($"Unknown option {args[i]}"),
             };
@@ -107,6 +113,7 @@ internal static class GeneratorMain
         }
 
         CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
+        if (options.XlsxBaseline is not null) return XlsxBaseline.Run(options.XlsxBaseline);
         Directory.CreateDirectory(options.Out);
         var total = Stopwatch.StartNew();
         await using var services = BuildServices(options);
