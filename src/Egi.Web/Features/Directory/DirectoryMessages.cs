@@ -48,7 +48,8 @@ public static class DirectoryMessages
         "Cargue el archivo de nuevo para ver la vista previa con los datos actuales.";
     public const string ImportRefusedOnApply = "La importación fue rechazada al aplicarla: no se guardó ningún cambio.";
 
-    // Servant import: refusals found while applying, and the confirmation
+    // Servant import: the missing file, refusals found while applying, and the confirmation
+    public const string ImportFileMissing = "Elija el archivo .xlsx o .csv con los servidores que desea importar.";
     public static string BossGoneSinceUpload(int row, string? bossDocument) =>
         $"Fila {row}: el jefe inmediato con documento {bossDocument} ya no está en el directorio. Cargue el archivo de nuevo.";
     public static string ServantGoneSinceUpload(int row, string document) =>
