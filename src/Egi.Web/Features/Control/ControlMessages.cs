@@ -19,6 +19,8 @@ public static class ControlMessages
     public const string FilterPeriodNotFound = "La «Vigencia» elegida no existe: elija una de la lista o «Todas».";
     public const string FilterStageNotFound = "La «Etapa» elegida no existe: elija una de la lista o «Todas».";
     public const string FilterOriginNotFound = "El «Origen» elegido no existe: elija Manual, Automático o «Todos».";
+    public static string FilterDateInvalid(string label) => $"La fecha «{label}» debe tener el formato dd/mm/aaaa.";
+    public const string FilterToBeforeFrom = "La fecha «Hasta» debe ser igual o posterior a «Desde».";
 
     /// <summary>The Spanish name of the role a person is reminded as (the stored <see cref="ReminderRole"/> is a code).</summary>
     public static string RoleLabel(ReminderRole role) => role switch

@@ -80,7 +80,7 @@ public sealed class RemindersModel(EgiDbContext db) : PageModel
     {
         if (string.IsNullOrWhiteSpace(text)) return null;
         if (FormInput.TryParseDate(text, out var d)) return d;
-        errors[field] = $"La fecha «{label}» debe tener el formato dd/mm/aaaa.";
+        errors[field] = ControlMessages.FilterDateInvalid(label);
         return null;
     }
 
@@ -108,7 +108,7 @@ public sealed class RemindersModel(EgiDbContext db) : PageModel
         };
         var from = ParseDate(FromText, "desde", "Desde", Errors);
         var to = ParseDate(ToText, "hasta", "Hasta", Errors);
-        if (from is { } f && to is { } t && f > t) Errors["hasta"] = "La fecha «Hasta» debe ser igual o posterior a «Desde».";
+        if (from is { } f && to is { } t && f > t) Errors["hasta"] = ControlMessages.FilterToBeforeFrom;
         if (Errors.Count > 0) return;
 
         var query = db.Set<ReminderRecord>().AsNoTracking();

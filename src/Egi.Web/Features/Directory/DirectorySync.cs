@@ -75,6 +75,13 @@ public sealed record DirectorySyncResult(
 /// </summary>
 public sealed class DirectorySync(EgiDbContext db, ServantImporter importer)
 {
+    // The dependencias section's fields, named as the columns of the dependencias form (what a problem or a change names).
+    private const string CodeField = "Código";
+    private const string NameField = "Nombre";
+    private const string ParentField = "Dependencia superior";
+    private const string ActiveField = "Activa";
+    private static string YesNo(bool value) => value ? "Sí" : "No";
+
     public const string Dependencies = "dependencias";
     public const string Servants = "servidores";
 
@@ -196,7 +203,7 @@ public sealed class DirectorySync(EgiDbContext db, ServantImporter importer)
             var code = items[i]?.Code?.Trim() ?? "";
             if (code.Length > 0 && !firstRow.TryAdd(code, row))
             {
-                errors.Add(new(Dependencies, row, "Código", code, DirectoryMessages.Api.DependencyCodeRepeated(code, firstRow[code])));
+                errors.Add(new(Dependencies, row, CodeField, code, DirectoryMessages.Api.DependencyCodeRepeated(code, firstRow[code])));
                 continue;
             }
             var id = byCode.TryGetValue(code, out var found) ? found.Id : -row;
@@ -213,7 +220,7 @@ public sealed class DirectorySync(EgiDbContext db, ServantImporter importer)
             if (!string.IsNullOrEmpty(parentCode))
             {
                 if (idOf.TryGetValue(parentCode, out var p)) parentId = p;
-                else errors.Add(new(Dependencies, row, "Dependencia superior", parentCode,
+                else errors.Add(new(Dependencies, row, ParentField, parentCode,
                     DirectoryMessages.Api.ParentCodeUnknown(parentCode)));
             }
             parentIds[id] = parentId;
@@ -234,10 +241,10 @@ public sealed class DirectorySync(EgiDbContext db, ServantImporter importer)
             if (byCode.TryGetValue(code, out var current))
             {
                 var changes = new List<SyncChange>();
-                if (current.Name != name) changes.Add(new("Nombre", current.Name, name));
+                if (current.Name != name) changes.Add(new(NameField, current.Name, name));
                 if (current.ParentId != parentId)
-                    changes.Add(new("Dependencia superior", existing.FirstOrDefault(d => d.Id == current.ParentId)?.Code ?? "", parentCode ?? ""));
-                if (current.Active != active) changes.Add(new("Activa", current.Active ? "Sí" : "No", active ? "Sí" : "No"));
+                    changes.Add(new(ParentField, existing.FirstOrDefault(d => d.Id == current.ParentId)?.Code ?? "", parentCode ?? ""));
+                if (current.Active != active) changes.Add(new(ActiveField, YesNo(current.Active), YesNo(active)));
                 planned.Add(new(row, id, false, current.Code, name, parentId, parentCode, active, changes));
             }
             else planned.Add(new(row, id, true, code, name, parentId, parentCode, active, []));
@@ -247,10 +254,10 @@ public sealed class DirectorySync(EgiDbContext db, ServantImporter importer)
 
     private static SyncError ErrorOf(int row, FieldError e, DependencySyncItem item) => e.Field switch
     {
-        "Code" => new(Dependencies, row, "Código", item.Code ?? "", e.Message),
-        "Name" => new(Dependencies, row, "Nombre", item.Name ?? "", e.Message),
-        "ParentId" => new(Dependencies, row, "Dependencia superior", item.ParentCode ?? "", e.Message),
-        _ => new(Dependencies, row, "Activa", item.Active?.ToString() ?? "", e.Message),
+        "Code" => new(Dependencies, row, CodeField, item.Code ?? "", e.Message),
+        "Name" => new(Dependencies, row, NameField, item.Name ?? "", e.Message),
+        "ParentId" => new(Dependencies, row, ParentField, item.ParentCode ?? "", e.Message),
+        _ => new(Dependencies, row, ActiveField, item.Active?.ToString() ?? "", e.Message),
     };
 
     /// <summary>The «Activa» rules of the dependencia form, on the directory as the sync leaves it.</summary>
@@ -268,7 +275,7 @@ public sealed class DirectorySync(EgiDbContext db, ServantImporter importer)
             var parent = p.ParentId is { } pid ? after[pid] : null;
             var children = after.Values.Count(d => d.ParentId == p.Id && d.Active);
             foreach (var e in Dependency.ValidateStatus(p.Name, p.Active, activeServants.GetValueOrDefault(p.Id), children, parent?.Name, parent?.Active ?? true))
-                errors.Add(new(Dependencies, p.Row, e.Field == "Active" ? "Activa" : "Dependencia superior", e.Field == "Active" ? (p.Active ? "Sí" : "No") : p.ParentCode ?? "", e.Message));
+                errors.Add(new(Dependencies, p.Row, e.Field == "Active" ? ActiveField : ParentField, e.Field == "Active" ? YesNo(p.Active) : p.ParentCode ?? "", e.Message));
         }
     }
 

@@ -75,7 +75,7 @@ public sealed class EditModel(EgiDbContext db, CurrentUser me, TimeProvider cloc
         var (input, parseErrors) = Parse(Input);
         var errors = parseErrors.ToList();
         if (input.DependencyId is { } depId && input.Audience == SessionAudience.Dependency && !await db.Dependencies.AnyAsync(d => d.Id == depId, ct))
-            errors.Add(new(nameof(input.DependencyId), "La «Dependencia» elegida no existe."));
+            errors.Add(new(nameof(input.DependencyId), SessionMessages.DependencyNotFound));
         var now = clock.GetUtcNow().UtcDateTime;
         var editor = new SessionEditor(me.IsTalentoHumano, me.IsPlaneacion);
         var session = Existing;

@@ -10,6 +10,7 @@ public static class SessionMessages
         $"Se programó la sesión «{topic}» con {invitees} invitados. Envíe las citaciones cuando esté lista.";
     public const string SavedResendInvitations = "Se guardaron los cambios. Envíe las citaciones para que los invitados vean la información nueva en su calendario.";
     public const string Saved = "Se guardaron los cambios de la sesión.";
+    public const string DependencyNotFound = "La «Dependencia» elegida no existe.";
     public static string DateInvalid(string? typed) => $"La «Fecha» «{typed}» no es válida: escríbala como dd/mm/aaaa.";
     public static string StartTimeInvalid(string? typed) => $"La «Hora de inicio» «{typed}» no es válida: escríbala como hh:mm (24 horas).";
     public static string EndTimeInvalid(string? typed) => $"La «Hora de fin» «{typed}» no es válida: escríbala como hh:mm (24 horas).";
