@@ -76,7 +76,7 @@ public sealed partial class FeatureBoundaryTests
     /// <summary>Stands for a helper of Sessions that calls into Control (what the rule forbids).</summary>
     private static class FakeSessionsHelper
     {
-        public static string Label() => Egi.Web.Features.Control.ControlText.RoleLabel(Domain.Process.ReminderRole.Committee);
+        public static string Label() => Egi.Web.Features.Control.ControlMessages.RoleLabel(Domain.Process.ReminderRole.Committee);
     }
 
     private static List<string> Violations(Assembly assembly)

@@ -13,19 +13,19 @@ public sealed class ChangePasswordModel(UserManager<AppUser> users, SignInManage
 
     public sealed class ChangePasswordInput
     {
-        [Required(ErrorMessage = "Escriba su contraseña actual.")]
+        [Required(ErrorMessage = AccountMessages.CurrentPasswordMissing)]
         [DataType(DataType.Password)]
         [Display(Name = "Contraseña actual")]
         public string CurrentPassword { get; set; } = "";
 
-        [Required(ErrorMessage = "Escriba la nueva contraseña.")]
+        [Required(ErrorMessage = AccountMessages.NewPasswordMissing)]
         [DataType(DataType.Password)]
         [Display(Name = "Nueva contraseña")]
         public string NewPassword { get; set; } = "";
 
         [DataType(DataType.Password)]
         [Display(Name = "Confirme la nueva contraseña")]
-        [Compare(nameof(NewPassword), ErrorMessage = "La confirmación no coincide con la nueva contraseña.")]
+        [Compare(nameof(NewPassword), ErrorMessage = AccountMessages.ConfirmationMismatch)]
         public string ConfirmPassword { get; set; } = "";
     }
 
@@ -51,7 +51,7 @@ public sealed class ChangePasswordModel(UserManager<AppUser> users, SignInManage
         db.Audit("Cambiar contraseña", "Cuenta", user.Id, $"{user.UserName} cambió su contraseña");
         await db.SaveChangesAsync();
         await signIn.RefreshSignInAsync(user);
-        TempData["Mensaje"] = "Su contraseña se cambió.";
+        TempData["Mensaje"] = AccountMessages.PasswordChanged;
         return RedirectToPage("/Home/Index");
     }
 }

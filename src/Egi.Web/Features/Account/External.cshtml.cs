@@ -43,8 +43,8 @@ public sealed class ExternalModel(
         {
             // The provider's discovery document could not be read (provider down, wrong Authority): say so, no 500.
             log.LogWarning(e, "The OpenID Connect provider could not be reached to start a sign-in");
-            return Refuse(StatusCodes.Status503ServiceUnavailable, "El proveedor de identidad no responde",
-                "EGI no pudo comunicarse con el proveedor de la cuenta institucional. Intente de nuevo en unos minutos; si el problema continúa, informe a la mesa de ayuda de tecnología.");
+            return Refuse(StatusCodes.Status503ServiceUnavailable, AccountMessages.ProviderUnreachableTitle,
+                AccountMessages.ProviderUnreachable);
         }
     }
 
@@ -55,27 +55,27 @@ public sealed class ExternalModel(
         // The external cookie has served its purpose whatever happens next.
         await HttpContext.SignOutAsync(IdentityConstants.ExternalScheme);
         if (!external.Succeeded || external.Principal is null)
-            return Refuse(StatusCodes.Status400BadRequest, "No se pudo completar el ingreso",
-                "El ingreso con la cuenta institucional no llegó completo o ya venció. Vuelva a la página de inicio de sesión e intente de nuevo.");
+            return Refuse(StatusCodes.Status400BadRequest, AccountMessages.SignInIncompleteTitle,
+                AccountMessages.SignInIncomplete);
 
         var principal = external.Principal;
         var subject = principal.FindFirstValue("sub") ?? "";
         var value = principal.FindFirstValue(Options.ClaimType)?.Trim() ?? "";
-        var what = Options.MatchBy == OidcMatch.Email ? "correo institucional" : "número de documento";
+        var byEmail = Options.MatchBy == OidcMatch.Email;
         if (value.Length == 0)
         {
             db.Audit("Iniciar sesión", "Cuenta", subject, $"Ingreso con cuenta institucional rechazado: el proveedor no envió «{Options.ClaimType}»");
             await db.SaveChangesAsync(ct);
-            return Refuse(StatusCodes.Status403Forbidden, "No se pudo identificar su cuenta",
-                $"Su cuenta institucional no informó su {what}, que EGI necesita para reconocerle. Pida a la mesa de ayuda de tecnología que lo incluya en la configuración del proveedor de identidad.");
+            return Refuse(StatusCodes.Status403Forbidden, AccountMessages.AccountNotIdentifiedTitle,
+                AccountMessages.ClaimMissing(byEmail));
         }
         if (Options.MatchBy == OidcMatch.Email && principal.FindFirstValue("email_verified") is { } verified
             && string.Equals(verified, "false", StringComparison.OrdinalIgnoreCase))
         {
             db.Audit("Iniciar sesión", "Cuenta", value, "Ingreso con cuenta institucional rechazado: el proveedor dice que el correo no está verificado");
             await db.SaveChangesAsync(ct);
-            return Refuse(StatusCodes.Status403Forbidden, "Correo sin verificar",
-                $"Su cuenta institucional tiene el correo {value} sin verificar, así que EGI no puede reconocerle con él. Pida a la mesa de ayuda de tecnología que lo verifique.");
+            return Refuse(StatusCodes.Status403Forbidden, AccountMessages.EmailNotVerifiedTitle,
+                AccountMessages.EmailNotVerified(value));
         }
 
         var (user, servant) = await FindAsync(value, ct);
@@ -83,23 +83,22 @@ public sealed class ExternalModel(
         {
             db.Audit("Iniciar sesión", "Cuenta", value, "Ingreso con cuenta institucional rechazado: no corresponde a ninguna cuenta de EGI");
             await db.SaveChangesAsync(ct);
-            return Refuse(StatusCodes.Status403Forbidden, "Su cuenta institucional no tiene acceso a EGI",
-                $"Se identificó con el {what} {value}, pero en EGI no hay ninguna cuenta con ese dato. No se creó ninguna cuenta: " +
-                "Talento Humano registra a los servidores en el directorio y les da acceso. Si usted debe tener acceso, pídalo a Talento Humano indicando ese dato.");
+            return Refuse(StatusCodes.Status403Forbidden, AccountMessages.NoEgiAccountTitle,
+                AccountMessages.NoEgiAccount(byEmail, value));
         }
         if (await users.IsLockedOutAsync(user))
         {
             db.Audit("Iniciar sesión", "Cuenta", user.Email ?? user.Id, "Ingreso con cuenta institucional rechazado: la cuenta está bloqueada");
             await db.SaveChangesAsync(ct);
-            return Refuse(StatusCodes.Status403Forbidden, "Cuenta bloqueada",
-                "Su cuenta de EGI está bloqueada, así que no puede ingresar por ahora, tampoco con la cuenta institucional. Pida ayuda a Talento Humano.");
+            return Refuse(StatusCodes.Status403Forbidden, AccountMessages.AccountLockedTitle,
+                AccountMessages.AccountLocked);
         }
         if (servant is not null && servant.IsRetired(Today))
         {
             db.Audit("Iniciar sesión", "Cuenta", user.Email ?? user.Id, "Ingreso con cuenta institucional rechazado: el servidor está retirado");
             await db.SaveChangesAsync(ct);
-            return Refuse(StatusCodes.Status403Forbidden, "Cuenta inactiva",
-                $"Según el directorio, su retiro de la entidad fue el {servant.RetirementDate:dd/MM/yyyy}, así que su cuenta ya no da acceso a EGI. Si es un error, comuníquese con Talento Humano.");
+            return Refuse(StatusCodes.Status403Forbidden, AccountMessages.AccountInactiveTitle,
+                AccountMessages.AccountInactive(servant.RetirementDate));
         }
 
         // Remember which institutional account signed in as whom (AspNetUserLogins), the first time only.
@@ -119,11 +118,10 @@ public sealed class ExternalModel(
     {
         if (!Options.Enabled) return NotFound();
         return reason == "denied"
-            ? Refuse(StatusCodes.Status403Forbidden, "Ingreso cancelado",
-                "El proveedor de identidad no autorizó el ingreso (se canceló o se negó el permiso). No se inició ninguna sesión en EGI.")
-            : Refuse(StatusCodes.Status400BadRequest, "No se pudo completar el ingreso",
-                "La respuesta del proveedor de identidad no era válida o había vencido, así que EGI no inició ninguna sesión. " +
-                "Vuelva a la página de inicio de sesión e intente de nuevo; si el problema continúa, informe a la mesa de ayuda de tecnología.");
+            ? Refuse(StatusCodes.Status403Forbidden, AccountMessages.SignInCancelledTitle,
+                AccountMessages.SignInCancelled)
+            : Refuse(StatusCodes.Status400BadRequest, AccountMessages.SignInIncompleteTitle,
+                AccountMessages.ProviderResponseInvalid);
     }
 
     private async Task<(AppUser? User, Servant? Servant)> FindAsync(string value, CancellationToken ct)

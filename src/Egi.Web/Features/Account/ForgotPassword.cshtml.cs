@@ -11,9 +11,9 @@ namespace Egi.Web.Features.Account;
 public sealed class ForgotPasswordModel(UserManager<AppUser> users, Notifier notifier, EmailTemplates templates, EgiDbContext db) : PageModel
 {
     [BindProperty]
-    [Required(ErrorMessage = "Escriba su correo institucional.")]
-    [EmailAddress(ErrorMessage = "Escriba un correo válido, por ejemplo nombre.apellido@entidad.gov.co.")]
-    [StringLength(256, ErrorMessage = "El correo institucional admite hasta 256 caracteres.")]
+    [Required(ErrorMessage = AccountMessages.EmailMissing)]
+    [EmailAddress(ErrorMessage = AccountMessages.EmailInvalid)]
+    [StringLength(256, ErrorMessage = AccountMessages.EmailTooLong)]
     [Display(Name = "Correo institucional")]
     public string Email { get; set; } = "";
 

@@ -17,13 +17,13 @@ public sealed class LoginModel(SignInManager<AppUser> signIn, IPasswordHasher<Ap
 
     public sealed class LoginInput
     {
-        [Required(ErrorMessage = "Escriba su correo institucional.")]
-        [EmailAddress(ErrorMessage = "Escriba un correo válido, por ejemplo nombre.apellido@entidad.gov.co.")]
-        [StringLength(256, ErrorMessage = "El correo institucional admite hasta 256 caracteres.")]
+        [Required(ErrorMessage = AccountMessages.EmailMissing)]
+        [EmailAddress(ErrorMessage = AccountMessages.EmailInvalid)]
+        [StringLength(256, ErrorMessage = AccountMessages.EmailTooLong)]
         [Display(Name = "Correo institucional")]
         public string Email { get; set; } = "";
 
-        [Required(ErrorMessage = "Escriba su contraseña.")]
+        [Required(ErrorMessage = AccountMessages.PasswordMissing)]
         [DataType(DataType.Password)]
         [Display(Name = "Contraseña")]
         public string Password { get; set; } = "";
@@ -67,7 +67,7 @@ public sealed class LoginModel(SignInManager<AppUser> signIn, IPasswordHasher<Ap
         db.Audit("Iniciar sesión", "Cuenta", AuditKey(email), result.IsLockedOut ? "Intento con la cuenta bloqueada" : "Intento fallido");
         await db.SaveChangesAsync();
         if (result.IsLockedOut) return RedirectToPage("./Lockout");
-        ModelState.AddModelError(string.Empty, "El correo o la contraseña no son correctos. Tras 5 intentos fallidos la cuenta se bloquea durante 15 minutos.");
+        ModelState.AddModelError(string.Empty, AccountMessages.SignInFailed);
         return Page();
     }
 

@@ -29,14 +29,14 @@ public class ResetPasswordModel(UserManager<AppUser> users, EgiDbContext db) : P
 
     public sealed class NewPasswordInput
     {
-        [Required(ErrorMessage = "Escriba la nueva contraseña.")]
+        [Required(ErrorMessage = AccountMessages.NewPasswordMissing)]
         [DataType(DataType.Password)]
         [Display(Name = "Nueva contraseña")]
         public string NewPassword { get; set; } = "";
 
         [DataType(DataType.Password)]
         [Display(Name = "Confirme la nueva contraseña")]
-        [Compare(nameof(NewPassword), ErrorMessage = "La confirmación no coincide con la nueva contraseña.")]
+        [Compare(nameof(NewPassword), ErrorMessage = AccountMessages.ConfirmationMismatch)]
         public string ConfirmPassword { get; set; } = "";
     }
 
@@ -78,7 +78,7 @@ public class ResetPasswordModel(UserManager<AppUser> users, EgiDbContext db) : P
         db.Audit(IsInvitation ? "Activar cuenta" : "Restablecer contraseña", "Cuenta", user.Id,
             IsInvitation ? $"{user.Email} creó su contraseña" : $"{user.Email} restableció su contraseña");
         await db.SaveChangesAsync();
-        TempData["Mensaje"] = "Su contraseña quedó guardada. Ya puede iniciar sesión.";
+        TempData["Mensaje"] = AccountMessages.PasswordSaved;
         return RedirectToPage("./Login");
     }
 

@@ -29,20 +29,20 @@ public sealed class DetailsModel(EgiDbContext db, UserManager<AppUser> users, Ac
         await LoadAsync(id, ct) ? Page() : NotFound();
 
     public Task<IActionResult> OnPostGrantAsync(string id, string? role, CancellationToken ct) =>
-        ActAsync(id, u => admin.GrantAsync(u, role ?? "", ct), u => $"Se otorgó el rol {EgiRoles.Label(role ?? "")} a {u.DisplayName}.", ct);
+        ActAsync(id, u => admin.GrantAsync(u, role ?? "", ct), u => AccountsMessages.RoleGranted(role, u.DisplayName), ct);
 
     public Task<IActionResult> OnPostRevokeAsync(string id, string? role, CancellationToken ct) =>
         ActAsync(id, u => admin.RevokeAsync(u, role ?? "", ct),
-            u => $"Se revocó el rol {EgiRoles.Label(role ?? "")} a {u.DisplayName}. Sus sesiones abiertas lo pierden en su próxima solicitud.", ct);
+            u => AccountsMessages.RoleRevoked(role, u.DisplayName), ct);
 
     public Task<IActionResult> OnPostLockAsync(string id, CancellationToken ct) =>
-        ActAsync(id, u => admin.LockAsync(u, ct), u => $"Se bloqueó la cuenta de {u.DisplayName}: no puede iniciar sesión y sus sesiones abiertas se cierran.", ct);
+        ActAsync(id, u => admin.LockAsync(u, ct), u => AccountsMessages.AccountLocked(u.DisplayName), ct);
 
     public Task<IActionResult> OnPostUnlockAsync(string id, CancellationToken ct) =>
-        ActAsync(id, u => admin.UnlockAsync(u, ct), u => $"Se desbloqueó la cuenta de {u.DisplayName}.", ct);
+        ActAsync(id, u => admin.UnlockAsync(u, ct), u => AccountsMessages.AccountUnlocked(u.DisplayName), ct);
 
     public Task<IActionResult> OnPostInviteAsync(string id, CancellationToken ct) =>
-        ActAsync(id, u => admin.InviteAsync(u, ct), u => $"Se envió de nuevo la invitación a {u.Email}.", ct);
+        ActAsync(id, u => admin.InviteAsync(u, ct), u => AccountsMessages.InvitationResent(u.Email), ct);
 
     private async Task<IActionResult> ActAsync(string id, Func<AppUser, Task<string?>> action, Func<AppUser, string> done, CancellationToken ct)
     {

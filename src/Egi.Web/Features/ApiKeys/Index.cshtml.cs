@@ -56,18 +56,18 @@ public sealed class IndexModel(EgiDbContext db, CurrentUser me, TimeProvider clo
     {
         ModelState.Clear();
         var name = Input.Name?.Trim() ?? "";
-        if (name.Length == 0) ModelState.AddModelError("Input.Name", "Escriba el «Nombre» de la clave: para qué sistema o proceso es (por ejemplo: Nómina, sincronización nocturna).");
-        else if (name.Length > ApiKey.NameMax) ModelState.AddModelError("Input.Name", $"El «Nombre» admite máximo {ApiKey.NameMax} caracteres.");
+        if (name.Length == 0) ModelState.AddModelError("Input.Name", ApiKeyMessages.NameMissing);
+        else if (name.Length > ApiKey.NameMax) ModelState.AddModelError("Input.Name", ApiKeyMessages.NameTooLong(ApiKey.NameMax));
         else if (await db.ApiKeys.AnyAsync(k => k.Name == name && k.RevokedAt == null, ct))
-            ModelState.AddModelError("Input.Name", $"Ya hay una clave activa llamada «{name}»: elija otro nombre para distinguirlas en la auditoría.");
+            ModelState.AddModelError("Input.Name", ApiKeyMessages.NameTaken(name));
         var scopes = Input.Scopes.Where(ApiScopes.All.Contains).Distinct().ToList();
         if (scopes.Count == 0 || scopes.Count != Input.Scopes.Distinct().Count())
-            ModelState.AddModelError("Input.Scopes", "Marque al menos uno de los «Permisos» de la lista.");
+            ModelState.AddModelError("Input.Scopes", ApiKeyMessages.ScopesMissing);
         var today = me.Today;
         if (Input.ExpiresOn is not { } expires)
-            ModelState.AddModelError("Input.ExpiresOn", "Escriba la fecha en que «Vence» la clave (dd/mm/aaaa).");
+            ModelState.AddModelError("Input.ExpiresOn", ApiKeyMessages.ExpiryMissing);
         else if (expires <= today || expires > today.AddDays(MaxDays))
-            ModelState.AddModelError("Input.ExpiresOn", $"La fecha de vencimiento debe estar entre mañana y el {today.AddDays(MaxDays):dd/MM/yyyy} (máximo dos años).");
+            ModelState.AddModelError("Input.ExpiresOn", ApiKeyMessages.ExpiryOutOfRange(today.AddDays(MaxDays)));
         if (!ModelState.IsValid)
         {
             await LoadAsync(ct);
@@ -98,7 +98,7 @@ public sealed class IndexModel(EgiDbContext db, CurrentUser me, TimeProvider clo
             db.Audit("Revocar", "Clave de API", key.Prefix, $"Clave «{key.Name}» revocada");
             await db.SaveChangesAsync(ct);
         }
-        TempData["Mensaje"] = $"Se revocó la clave «{key.Name}»: desde ahora sus llamadas se rechazan.";
+        TempData["Mensaje"] = ApiKeyMessages.Revoked(key.Name);
         return RedirectToPage();
     }
 

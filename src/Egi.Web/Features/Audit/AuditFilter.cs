@@ -29,9 +29,9 @@ public sealed class AuditFilter
         var fromDate = ParseDate(from, "desde", "Desde", errors);
         var toDate = ParseDate(to, "hasta", "Hasta", errors);
         if (fromDate is { } f && toDate is { } t && t < f)
-            errors["hasta"] = $"La fecha «Hasta» ({t:dd/MM/yyyy}) no puede ser anterior a la fecha «Desde» ({f:dd/MM/yyyy}).";
+            errors["hasta"] = AuditMessages.ToBeforeFrom(f, t);
         var trimmed = Clean(text);
-        if (trimmed is { Length: > 200 }) errors["q"] = "El texto a buscar admite máximo 200 caracteres.";
+        if (trimmed is { Length: > 200 }) errors["q"] = AuditMessages.SearchTextTooLong;
         return new AuditFilter
         {
             Text = trimmed,
@@ -51,7 +51,7 @@ public sealed class AuditFilter
         if (FormInput.TryParseDate(text, out var date)
             && date.Year is >= 2000 and <= 2100)
             return date;
-        errors[field] = $"La fecha «{label}» no es válida: «{text.Trim()}». Escríbala como dd/mm/aaaa, por ejemplo 24/11/2026.";
+        errors[field] = AuditMessages.DateInvalid(label, text.Trim());
         return null;
     }
 

@@ -32,7 +32,7 @@ public sealed class AddModel(EgiDbContext db) : PageModel
         db.Audit("Crear", "Competencia", added.Code, $"Agregó la competencia {added.Code} «{added.Name}» a «{Competency.GroupLabel(Group)}».",
             null, new { added.Name, added.Definition, Behaviors = added.BehaviorsText });
         await db.SaveChangesAsync(ct);
-        TempData["Mensaje"] = $"Se agregó la competencia «{added.Name}» ({added.Code}) a «{Competency.GroupLabel(Group)}».";
+        TempData["Mensaje"] = CompetencyMessages.Added(added.Name, added.Code, Competency.GroupLabel(Group));
         return RedirectToPage("./Index");
     }
 

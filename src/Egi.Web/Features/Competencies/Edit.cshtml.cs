@@ -53,7 +53,7 @@ public sealed class EditModel(EgiDbContext db) : PageModel
         row.Behaviors = entry.BehaviorsText;
         db.Audit("Modificar", "Competencia", row.Code, $"Modificó la competencia {row.Code} «{row.Name}».", before, new { row.Name, row.Definition, row.Behaviors });
         await db.SaveChangesAsync(ct);
-        TempData["Mensaje"] = $"Se guardó la competencia «{row.Name}».";
+        TempData["Mensaje"] = CompetencyMessages.Saved(row.Name);
         return RedirectToPage("./Index");
     }
 }

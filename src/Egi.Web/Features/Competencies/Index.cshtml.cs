@@ -39,9 +39,7 @@ public sealed class IndexModel(EgiDbContext db) : PageModel
             $"{(active ? "Activó" : "Desactivó")} la competencia «{entry.Name}» ({Competency.GroupLabel(entry.Group)}).",
             new { Active = !active }, new { Active = active });
         await db.SaveChangesAsync(ct);
-        TempData["Mensaje"] = active
-            ? $"La competencia «{entry.Name}» quedó activa: se califica desde ahora."
-            : $"La competencia «{entry.Name}» quedó inactiva: ya no se califica en las nuevas calificaciones.";
+        TempData["Mensaje"] = active ? CompetencyMessages.Activated(entry.Name) : CompetencyMessages.Deactivated(entry.Name);
         return RedirectToPage();
     }
 }

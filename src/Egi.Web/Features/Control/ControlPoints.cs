@@ -156,7 +156,7 @@ public sealed class ControlPoints
             var lateness = Lateness.FromFacts(step, c.Deadline, c.WaitingOn, window, today);
             var role = c.WaitingOn == WaitingOn.Evaluado ? ReminderRole.Evaluado : c.Escalated || c.Committee ? ReminderRole.Committee : ReminderRole.Evaluator;
             var action = c.Action ?? PendingAction.None;
-            return new ControlRow(c.Id, c.DocumentNumber, c.Evaluado.Trim(), c.Dependency, c.State.Label(), ControlText.RoleLabel(role), c.RecipientId, c.Recipient.Trim(), c.Email,
+            return new ControlRow(c.Id, c.DocumentNumber, c.Evaluado.Trim(), c.Dependency, c.State.Label(), ControlMessages.RoleLabel(role), c.RecipientId, c.Recipient.Trim(), c.Email,
                 c.RecipientUserId, role, EvaluationLinks.PageFor(c.Id, action), EvaluationLinks.ActionText(action), lateness);
         }).ToList();
     }
@@ -210,24 +210,4 @@ public sealed class ControlPoints
         return templates.ControlReminder(new ControlReminderNotice(reader, row.RecipientName, row.Evaluado, Period.Name, Stage.Label(), row.State,
             l.IsLate, l.Deadline, l.IsLate ? l.WorkingDaysLate : l.WorkingDaysLeft, row.ActionText, templates.Url(row.ActionPath)));
     }
-
-}
-
-public static class ControlText
-{
-    /// <summary>The Spanish name of the role a person is reminded as (the stored <see cref="ReminderRole"/> is a code).</summary>
-    public static string RoleLabel(ReminderRole role) => role switch
-    {
-        ReminderRole.Evaluado => "Evaluado",
-        ReminderRole.Evaluator => "Evaluador",
-        ReminderRole.Committee => "Comisión evaluadora",
-        ReminderRole.HumanResources => "Talento Humano",
-        _ => role.ToString(),
-    };
-    public const string SystemSender = ReminderRecord.SystemSender;
-    public const string AuditEntity = "Recordatorio";
-    public const string ControlAuditEntity = "Puntos de control";
-    public const string SendAction = "Enviar recordatorios";
-
-    public static string OriginLabel(ReminderOrigin o) => o == ReminderOrigin.Automatic ? "Automático" : "Manual";
 }

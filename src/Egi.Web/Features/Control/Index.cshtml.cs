@@ -55,7 +55,7 @@ public sealed class IndexModel(EgiDbContext db, CurrentUser me, TimeProvider clo
     {
         await LoadAsync(ct);
         if (Points is null) return;
-        db.Audit(AuditActions.Read, ControlText.ControlAuditEntity, Points.Period.Id.ToString(CultureInfo.InvariantCulture),
+        db.Audit(AuditActions.Read, ControlMessages.ControlAuditEntity, Points.Period.Id.ToString(CultureInfo.InvariantCulture),
             $"Consulta de «{Points.Stage.Label()}» de la {Points.Period.Name}: {Points.Late.Count} atrasados, {Points.Soon.Count} por vencer.");
         await db.SaveChangesAsync(ct);
     }
@@ -69,16 +69,16 @@ public sealed class IndexModel(EgiDbContext db, CurrentUser me, TimeProvider clo
         var rows = await Points.SelectedAsync(Selection, All.Contains("atrasados"), All.Contains("proximos"), ct);
         if (rows.Count == 0)
         {
-            Errors["seleccion"] = "Seleccione al menos una persona de la lista para enviarle el recordatorio.";
+            Errors["seleccion"] = ControlMessages.ChooseRecipients;
             return Page();
         }
         var now = clock.GetUtcNow().UtcDateTime;
         var sentBy = User.Identity?.Name ?? me.DisplayName;
         var sent = await Points.RemindAsync(rows, notifier, templates, ReminderOrigin.Manual, sentBy, now, ct);
-        db.Audit(ControlText.SendAction, ControlText.AuditEntity, Points.Period.Id.ToString(CultureInfo.InvariantCulture),
+        db.Audit(ControlMessages.SendAction, ControlMessages.AuditEntity, Points.Period.Id.ToString(CultureInfo.InvariantCulture),
             $"{sent} recordatorio(s) de «{Points.Stage.Label()}» de la {Points.Period.Name}.");
         await db.SaveChangesAsync(ct);
-        StatusMessage = sent == 1 ? "Se envió 1 recordatorio. Queda en el registro de recordatorios." : $"Se enviaron {sent} recordatorios. Quedan en el registro de recordatorios.";
+        StatusMessage = ControlMessages.RemindersSent(sent);
         return RedirectToPage(new { vigencia = Points.Period.Id, etapa = (int)Points.Stage });
     }
 
@@ -92,7 +92,7 @@ public sealed class IndexModel(EgiDbContext db, CurrentUser me, TimeProvider clo
         if (!string.IsNullOrWhiteSpace(StageText))
         {
             if (int.TryParse(StageText.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var s) && ControlPoints.Stages.Contains((Stage)s)) stage = (Stage)s;
-            else Errors["etapa"] = "La «Etapa» elegida no existe: elija una de la lista.";
+            else Errors["etapa"] = ControlMessages.StageNotFound;
         }
         if (period is null || Errors.Count > 0) return;
         Points = await ControlPoints.BuildAsync(db, period, stage ?? ControlPoints.DefaultStage(period, me.Today), me.Today,

@@ -80,7 +80,7 @@ public sealed class RemindersModel(EgiDbContext db) : PageModel
     {
         if (string.IsNullOrWhiteSpace(text)) return null;
         if (FormInput.TryParseDate(text, out var d)) return d;
-        errors[field] = $"La fecha «{label}» debe tener el formato dd/mm/aaaa.";
+        errors[field] = ControlMessages.FilterDateInvalid(label);
         return null;
     }
 
@@ -91,13 +91,13 @@ public sealed class RemindersModel(EgiDbContext db) : PageModel
         if (!string.IsNullOrWhiteSpace(PeriodText))
         {
             if (int.TryParse(PeriodText.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var id) && Periods.Any(p => p.Id == id)) periodId = id;
-            else Errors["vigencia"] = "La «Vigencia» elegida no existe: elija una de la lista o «Todas».";
+            else Errors["vigencia"] = ControlMessages.FilterPeriodNotFound;
         }
         Stage? stage = null;
         if (!string.IsNullOrWhiteSpace(StageText))
         {
             if (int.TryParse(StageText.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var s) && Enum.IsDefined((Stage)s)) stage = (Stage)s;
-            else Errors["etapa"] = "La «Etapa» elegida no existe: elija una de la lista o «Todas».";
+            else Errors["etapa"] = ControlMessages.FilterStageNotFound;
         }
         ReminderOrigin? origin = OriginText?.Trim() switch
         {
@@ -108,7 +108,7 @@ public sealed class RemindersModel(EgiDbContext db) : PageModel
         };
         var from = ParseDate(FromText, "desde", "Desde", Errors);
         var to = ParseDate(ToText, "hasta", "Hasta", Errors);
-        if (from is { } f && to is { } t && f > t) Errors["hasta"] = "La fecha «Hasta» debe ser igual o posterior a «Desde».";
+        if (from is { } f && to is { } t && f > t) Errors["hasta"] = ControlMessages.FilterToBeforeFrom;
         if (Errors.Count > 0) return;
 
         var query = db.Set<ReminderRecord>().AsNoTracking();
@@ -122,11 +122,11 @@ public sealed class RemindersModel(EgiDbContext db) : PageModel
         var names = Periods.ToDictionary(p => p.Id, p => p.Name);
         Rows = records.Select(r => new Row(r.SentAt, names.GetValueOrDefault(r.PeriodId, ""),
             r.Topic == ReminderTopic.ImprovementPlan ? "Mejoramiento individual (plan)" : r.Stage?.Label() ?? "—",
-            ControlText.OriginLabel(r.Origin), r.RecipientName, r.RecipientEmail, ControlText.RoleLabel(r.RecipientRole), r.Subject, r.SentBy, r.EvaluationId)).ToList();
+            ControlMessages.OriginLabel(r.Origin), r.RecipientName, r.RecipientEmail, ControlMessages.RoleLabel(r.RecipientRole), r.Subject, r.SentBy, r.EvaluationId)).ToList();
 
         ReminderOrigin? Invalid()
         {
-            Errors["origen"] = "El «Origen» elegido no existe: elija Manual, Automático o «Todos».";
+            Errors["origen"] = ControlMessages.FilterOriginNotFound;
             return null;
         }
     }

@@ -45,7 +45,7 @@ public sealed class IndexModel(EgiDbContext db, CurrentUser me) : PageModel
         if (string.IsNullOrWhiteSpace(PeriodText)) period = ReportPages.DefaultPeriod(Periods);
         else if (int.TryParse(PeriodText.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var id) && Periods.FirstOrDefault(p => p.Id == id) is { } chosen)
             period = chosen;
-        else PeriodError = "La «Vigencia» elegida no existe: elija una de la lista.";
+        else PeriodError = SharedMessages.PeriodNotFound;
         if (period is null) return;
         Data = await DashboardData.BuildAsync(db, period, me.Today, ct);
     }

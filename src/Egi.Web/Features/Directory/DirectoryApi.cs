@@ -12,18 +12,18 @@ namespace Egi.Web.Features.Directory;
 
 /// <summary>A background sync as its key reads it: its state, its progress and, once it ends, what the synchronous call answers.</summary>
 public sealed record SyncJobStatus(
-    [property: Description("Identificador del trabajo (el de su dirección, «Location»).")] long Id,
-    [property: Description("Estado: «Queued» (en cola), «Running» (aplicándose), «Succeeded» (aplicada) o «Failed» (rechazada: no se guardó nada).")] string State,
-    [property: Description("El estado en español.")] string StateLabel,
-    [property: Description("Pasos de la aplicación: cada dependencia, cada servidor y luego la cuenta de cada uno (estimados al recibir la solicitud).")] int Total,
-    [property: Description("Pasos hechos hasta ahora.")] int Processed,
-    [property: Description("Avance de 0 a 100 (100 al terminar bien).")] int Percent,
-    [property: Description("Cuándo se recibió (UTC).")] DateTime CreatedAt,
-    [property: Description("Cuándo empezó a aplicarse (UTC); vacío mientras está en cola.")] DateTime? StartedAt,
-    [property: Description("Cuándo terminó (UTC); vacío mientras no termina.")] DateTime? FinishedAt,
-    [property: Description("Al terminar: el resumen de lo aplicado, o por qué no se aplicó, en español.")] string? Message,
-    [property: Description("Al terminar bien: lo mismo que responde la sincronización en la misma respuesta (con «applied» en true).")] DirectorySyncResult? Result,
-    [property: Description("Si falló: los problemas, con la forma del 422 (sección, fila, campo, valor, mensaje). No se guardó ningún cambio.")] IReadOnlyList<SyncError> Errors)
+    [property: Description(DirectoryMessages.Api.JobId)] long Id,
+    [property: Description(DirectoryMessages.Api.JobState)] string State,
+    [property: Description(DirectoryMessages.Api.JobStateLabel)] string StateLabel,
+    [property: Description(DirectoryMessages.Api.JobTotal)] int Total,
+    [property: Description(DirectoryMessages.Api.JobProcessed)] int Processed,
+    [property: Description(DirectoryMessages.Api.JobPercent)] int Percent,
+    [property: Description(DirectoryMessages.Api.JobCreatedAt)] DateTime CreatedAt,
+    [property: Description(DirectoryMessages.Api.JobStartedAt)] DateTime? StartedAt,
+    [property: Description(DirectoryMessages.Api.JobFinishedAt)] DateTime? FinishedAt,
+    [property: Description(DirectoryMessages.Api.JobMessage)] string? Message,
+    [property: Description(DirectoryMessages.Api.JobResult)] DirectorySyncResult? Result,
+    [property: Description(DirectoryMessages.Api.JobErrors)] IReadOnlyList<SyncError> Errors)
 {
     public static SyncJobStatus Of(DirectoryJobView j) => new(j.Id, j.State.ToString(), j.State.Label(), j.Total, j.Processed, j.Percent,
         j.CreatedAt, j.StartedAt, j.FinishedAt, j.Message, j.Result, j.Errors);
@@ -67,8 +67,8 @@ public static class DirectoryApi
             })
             .RequireAuthorization(ApiPolicies.DirectoryRead)
             .WithName("ListarDependencias")
-            .WithSummary("Dependencias de la entidad")
-            .WithDescription("Todas las dependencias, activas o no, con su código y su dependencia superior. Exige el permiso `directorio:leer`, o una sesión de Talento Humano o Consulta.")
+            .WithSummary(DirectoryMessages.Api.ListDependenciesSummary)
+            .WithDescription(DirectoryMessages.Api.ListDependenciesDescription)
             .ProducesProblems(reads);
 
         group.MapGet("/servants", async (EgiDbContext db, CurrentUser me, CancellationToken ct, bool includeRetired = false) =>
@@ -83,8 +83,8 @@ public static class DirectoryApi
             })
             .RequireAuthorization(ApiPolicies.DirectoryRead)
             .WithName("ListarServidores")
-            .WithSummary("Servidores del directorio, con su elegibilidad")
-            .WithDescription("Los servidores vinculados (con «includeRetired=true», también los retirados), con su empleo, dependencia, jefe inmediato y si son evaluables hoy y por qué. Exige el permiso `directorio:leer`, o una sesión de Talento Humano o Consulta.")
+            .WithSummary(DirectoryMessages.Api.ListServantsSummary)
+            .WithDescription(DirectoryMessages.Api.ListServantsDescription)
             .ProducesProblems(reads);
 
         group.MapGet("/servants/{document}", async Task<Results<Ok<ServantDto>, NotFound>> (string document, EgiDbContext db, CurrentUser me, CancellationToken ct) =>
@@ -101,15 +101,15 @@ public static class DirectoryApi
             })
             .RequireAuthorization(ApiPolicies.DirectoryRead)
             .WithName("ConsultarServidor")
-            .WithSummary("Un servidor por número de documento (con o sin puntos)")
-            .WithDescription("Un servidor del directorio, vinculado o retirado. 404 si no hay ninguno con ese documento. Exige el permiso `directorio:leer`, o una sesión de Talento Humano o Consulta.")
+            .WithSummary(DirectoryMessages.Api.GetServantSummary)
+            .WithDescription(DirectoryMessages.Api.GetServantDescription)
             .ProducesProblems(reads);
 
         group.MapPost("/sync", async Task<IResult> (HttpRequest request, DirectorySync sync, EgiDbContext db, CurrentUser me, DirectoryJobQueue jobs,
                 IConfiguration config, CancellationToken ct,
-                [Description("true: solo valida y devuelve la vista previa de lo que cambiaría, sin guardar nada (siempre en la misma respuesta).")] bool dryRun = false,
-                [FromQuery(Name = "async"), Description("true: valida en la misma respuesta y, si no hay errores, aplica en segundo plano aunque la solicitud sea pequeña (202 y el trabajo en «Location»).")] bool runAsync = false,
-                [FromHeader(Name = "Prefer"), Description("«respond-async» (RFC 7240) pide lo mismo que «async=true».")] string? prefer = null) =>
+                [Description(DirectoryMessages.Api.SyncDryRunParameter)] bool dryRun = false,
+                [FromQuery(Name = "async"), Description(DirectoryMessages.Api.SyncAsyncParameter)] bool runAsync = false,
+                [FromHeader(Name = "Prefer"), Description(DirectoryMessages.Api.SyncPreferHeader)] string? prefer = null) =>
             {
                 DirectorySyncRequest? body;
                 try
@@ -118,16 +118,16 @@ public static class DirectoryApi
                 }
                 catch (System.Text.Json.JsonException e)
                 {
-                    return await SyncProblemAsync(db, StatusCodes.Status400BadRequest, "El cuerpo no es un JSON válido",
-                        $"El cuerpo de la solicitud no se pudo leer como JSON{(e.Path is { Length: > 0 } path ? $" (en {path})" : "")}: revise la sintaxis y que cada campo tenga el tipo descrito (textos entre comillas; «hasStaff» e «isPublicManager», true o false).", []);
+                    return await SyncProblemAsync(db, StatusCodes.Status400BadRequest, DirectoryMessages.Api.BodyNotJsonTitle,
+                        DirectoryMessages.Api.BodyNotJsonDetail(e.Path), []);
                 }
                 catch (InvalidOperationException)
                 {
-                    return await SyncProblemAsync(db, StatusCodes.Status415UnsupportedMediaType, "Tipo de contenido no admitido",
-                        "Envíe el cuerpo como JSON, con el encabezado «Content-Type: application/json».", []);
+                    return await SyncProblemAsync(db, StatusCodes.Status415UnsupportedMediaType, DirectoryMessages.Api.UnsupportedMediaTypeTitle,
+                        DirectoryMessages.Api.UnsupportedMediaTypeDetail, []);
                 }
                 if (body is null)
-                    return await SyncProblemAsync(db, StatusCodes.Status400BadRequest, "Falta el cuerpo", "Envíe un objeto JSON con «dependencies» y/o «servants».", []);
+                    return await SyncProblemAsync(db, StatusCodes.Status400BadRequest, DirectoryMessages.Api.BodyMissingTitle, DirectoryMessages.Api.BodyMissingDetail, []);
 
                 var source = $"sincronización por API ({me.DisplayName})";
                 var askedAsync = runAsync || PrefersAsync(prefer);
@@ -159,16 +159,8 @@ public static class DirectoryApi
             .RequireAuthorization(ApiPolicies.DirectoryWrite)
             .Accepts<DirectorySyncRequest>("application/json")
             .WithName("SincronizarDirectorio")
-            .WithSummary("Sincronizar dependencias y servidores (carga masiva)")
-            .WithDescription("""
-                Crea o actualiza dependencias (por código) y servidores (por número de documento) con exactamente las reglas de la importación de servidores: mismas validaciones, mismos mensajes, todo o nada. Repetir la misma solicitud no cambia nada (idempotente). Los servidores que no vienen no se tocan; un retiro se informa con «retirementDate».
-
-                Con «dryRun=true» solo valida y devuelve la vista previa (qué se crearía y qué cambiaría en cada uno). Si hay errores responde 422 con un problema RFC 9457 cuya extensión «errors» lista cada uno: sección, posición en la lista («row», desde 1), campo (columna de la plantilla), valor y mensaje; y no guarda nada.
-
-                Toda la solicitud se valida en la misma respuesta. Si es válida y crea o actualiza más de 1 000 dependencias y servidores (configurable), o si el cliente lo pide con «async=true» o el encabezado «Prefer: respond-async», no se aplica en la respuesta: se responde 202 con el estado del trabajo y su dirección en «Location» (`GET /api/v1/directory/sync/jobs/{id}`), que se consulta hasta que termine (el encabezado «Retry-After» sugiere cada cuántos segundos). El trabajo se aplica igual, todo o nada; si al aplicarlo el directorio ya no lo admite (otra persona lo cambió), termina «Failed» con sus errores y no guarda nada. Una vista previa («dryRun=true») siempre responde en la misma respuesta.
-
-                Exige una clave con el permiso `directorio:escribir`.
-                """)
+            .WithSummary(DirectoryMessages.Api.SyncSummary)
+            .WithDescription(DirectoryMessages.Api.SyncDescription)
             .Produces<DirectorySyncResult>()
             .Produces<SyncJobStatus>(StatusCodes.Status202Accepted)
             .ProducesProblem(StatusCodes.Status400BadRequest)
@@ -180,8 +172,8 @@ public static class DirectoryApi
             {
                 var job = await jobs.FindAsync(id, DirectoryJobKind.ApiSync, DirectoryJobOwner.Of(http), ct);
                 if (job is null)
-                    return TypedResults.Problem(title: "No existe ese trabajo",
-                        detail: $"No hay un trabajo de sincronización {id} iniciado con esta clave (cada clave consulta solo los suyos).",
+                    return TypedResults.Problem(title: DirectoryMessages.Api.JobNotFoundTitle,
+                        detail: DirectoryMessages.Api.JobNotFoundDetail(id),
                         statusCode: StatusCodes.Status404NotFound);
                 db.Audit("Consultar", "Sincronización", id.ToString(System.Globalization.CultureInfo.InvariantCulture), $"API: trabajo {id}, {job.State.Label().ToLowerInvariant()}");
                 await db.SaveChangesAsync(ct);
@@ -190,12 +182,8 @@ public static class DirectoryApi
             })
             .RequireAuthorization(ApiPolicies.DirectoryWrite)
             .WithName("ConsultarSincronizacion")
-            .WithSummary("Estado de una sincronización en segundo plano")
-            .WithDescription("""
-                El trabajo que dejó una sincronización grande (la dirección que vino en «Location» con el 202): su estado («Queued», «Running», «Succeeded» o «Failed»), su avance y, al terminar, lo mismo que responde la sincronización en la misma respuesta: el resumen («result») si se aplicó, o los errores («errors», con la forma del 422) si no se guardó nada. Mientras no termina lleva «Retry-After» (segundos).
-
-                Solo la clave que lo inició lo consulta (para cualquier otra, 404). Exige una clave con el permiso `directorio:escribir`.
-                """)
+            .WithSummary(DirectoryMessages.Api.JobStatusSummary)
+            .WithDescription(DirectoryMessages.Api.JobStatusDescription)
             .Produces<SyncJobStatus>()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblems(reads);

@@ -10,41 +10,41 @@ namespace Egi.Web.Features.Directory;
 
 /// <summary>A dependencia as the HR suite sends it; matched by its code.</summary>
 public sealed record DependencySyncItem(
-    [property: Description("Código de la dependencia (máximo 20 caracteres). Identifica la dependencia: si ya existe, se actualiza.")] string? Code,
-    [property: Description("Nombre de la dependencia (máximo 200 caracteres).")] string? Name,
-    [property: Description("Código de la dependencia superior (de esta solicitud o del directorio); vacío: es la dependencia principal.")] string? ParentCode,
-    [property: Description("Si está activa (por omisión, sí).")] bool? Active);
+    [property: Description(DirectoryMessages.Api.DependencyCode)] string? Code,
+    [property: Description(DirectoryMessages.Api.DependencyName)] string? Name,
+    [property: Description(DirectoryMessages.Api.DependencyParentCode)] string? ParentCode,
+    [property: Description(DirectoryMessages.Api.DependencyActive)] bool? Active);
 
 /// <summary>A servant as the HR suite sends it: the columns of the import template, with the same rules.</summary>
 public sealed record ServantSyncItem(
-    [property: Description("Número de documento, con o sin puntos de miles. Identifica al servidor: si ya existe, se actualiza.")] string? DocumentNumber,
-    [property: Description("Nombres.")] string? FirstNames,
-    [property: Description("Apellidos.")] string? LastNames,
-    [property: Description("Correo institucional (con él inicia sesión); no puede repetirse.")] string? Email,
-    [property: Description("Denominación del empleo, por ejemplo «Profesional Especializado».")] string? JobTitle,
-    [property: Description("Código del empleo, 4 dígitos (2028).")] string? JobCode,
-    [property: Description("Grado del empleo, 2 dígitos (19).")] string? JobGrade,
-    [property: Description("Nivel jerárquico: Directivo, Asesor, Profesional, Técnico o Asistencial.")] string? Level,
-    [property: Description("Código (o nombre exacto) de una dependencia activa, del directorio o de esta misma solicitud.")] string? Dependency,
-    [property: Description("Tipo de vinculación: Nombramiento provisional, Libre nombramiento y remoción, Carrera administrativa, Empleo temporal o Contratista.")] string? EmploymentType,
-    [property: Description("Fecha de ingreso: aaaa-mm-dd (o dd/mm/aaaa).")] string? HireDate,
-    [property: Description("Fecha de retiro: aaaa-mm-dd; vacía si sigue vinculado (vacía también quita un retiro registrado).")] string? RetirementDate,
-    [property: Description("Documento del jefe inmediato: de esta solicitud o del directorio; vacío, sin jefe.")] string? BossDocumentNumber,
-    [property: Description("Tiene personal a cargo (por omisión, no).")] bool? HasStaff,
-    [property: Description("Es gerente público (por omisión, no).")] bool? IsPublicManager);
+    [property: Description(DirectoryMessages.Api.ServantDocumentNumber)] string? DocumentNumber,
+    [property: Description(DirectoryMessages.Api.ServantFirstNames)] string? FirstNames,
+    [property: Description(DirectoryMessages.Api.ServantLastNames)] string? LastNames,
+    [property: Description(DirectoryMessages.Api.ServantEmail)] string? Email,
+    [property: Description(DirectoryMessages.Api.ServantJobTitle)] string? JobTitle,
+    [property: Description(DirectoryMessages.Api.ServantJobCode)] string? JobCode,
+    [property: Description(DirectoryMessages.Api.ServantJobGrade)] string? JobGrade,
+    [property: Description(DirectoryMessages.Api.ServantLevel)] string? Level,
+    [property: Description(DirectoryMessages.Api.ServantDependency)] string? Dependency,
+    [property: Description(DirectoryMessages.Api.ServantEmploymentType)] string? EmploymentType,
+    [property: Description(DirectoryMessages.Api.ServantHireDate)] string? HireDate,
+    [property: Description(DirectoryMessages.Api.ServantRetirementDate)] string? RetirementDate,
+    [property: Description(DirectoryMessages.Api.ServantBossDocumentNumber)] string? BossDocumentNumber,
+    [property: Description(DirectoryMessages.Api.ServantHasStaff)] bool? HasStaff,
+    [property: Description(DirectoryMessages.Api.ServantIsPublicManager)] bool? IsPublicManager);
 
 /// <summary>The whole directory (or part of it) to bring in line: dependencias first, then servants.</summary>
 public sealed record DirectorySyncRequest(
-    [property: Description("Dependencias que se crean o actualizan (por código). Las que no vienen no cambian.")] List<DependencySyncItem>? Dependencies,
-    [property: Description("Servidores que se crean o actualizan (por número de documento). Los que no vienen no cambian; para un retiro, envíe la fecha de retiro.")] List<ServantSyncItem>? Servants);
+    [property: Description(DirectoryMessages.Api.SyncDependencies)] List<DependencySyncItem>? Dependencies,
+    [property: Description(DirectoryMessages.Api.SyncServants)] List<ServantSyncItem>? Servants);
 
 /// <summary>One problem of the request, as the import lists them: section, position (1-based), field, value, message.</summary>
 public sealed record SyncError(
-    [property: Description("«dependencias» o «servidores».")] string Section,
-    [property: Description("Posición del elemento en su lista, desde 1 (la «fila» de la importación).")] int? Row,
-    [property: Description("Campo, con el nombre de la columna de la plantilla de importación.")] string Field,
-    [property: Description("Valor recibido.")] string Value,
-    [property: Description("Qué está mal y qué se espera, en español.")] string Message);
+    [property: Description(DirectoryMessages.Api.ErrorSection)] string Section,
+    [property: Description(DirectoryMessages.Api.ErrorRow)] int? Row,
+    [property: Description(DirectoryMessages.Api.ErrorField)] string Field,
+    [property: Description(DirectoryMessages.Api.ErrorValue)] string Value,
+    [property: Description(DirectoryMessages.Api.ErrorMessage)] string Message);
 
 public sealed record SyncChange(string Field, string Before, string After);
 
@@ -53,16 +53,16 @@ public sealed record SyncedDependency(int Row, string Code, string Name, IReadOn
 public sealed record SyncedServant(int Row, string DocumentNumber, string FullName, string Dependency, string Boss, IReadOnlyList<SyncChange> Changes);
 
 public sealed record SyncPart<T>(
-    [property: Description("Cuántos se crean.")] int Created,
-    [property: Description("Cuántos se actualizan.")] int Updated,
-    [property: Description("Cuántos ya estaban iguales.")] int Unchanged,
-    [property: Description("Los que se crean.")] IReadOnlyList<T> Creates,
-    [property: Description("Los que se actualizan, con cada cambio (antes y después).")] IReadOnlyList<T> Updates);
+    [property: Description(DirectoryMessages.Api.PartCreated)] int Created,
+    [property: Description(DirectoryMessages.Api.PartUpdated)] int Updated,
+    [property: Description(DirectoryMessages.Api.PartUnchanged)] int Unchanged,
+    [property: Description(DirectoryMessages.Api.PartCreates)] IReadOnlyList<T> Creates,
+    [property: Description(DirectoryMessages.Api.PartUpdates)] IReadOnlyList<T> Updates);
 
 /// <summary>What a sync did (or, with dryRun, would do).</summary>
 public sealed record DirectorySyncResult(
-    [property: Description("true: solo vista previa, no se guardó nada.")] bool DryRun,
-    [property: Description("true: los cambios quedaron guardados.")] bool Applied,
+    [property: Description(DirectoryMessages.Api.ResultDryRun)] bool DryRun,
+    [property: Description(DirectoryMessages.Api.ResultApplied)] bool Applied,
     SyncPart<SyncedDependency> Dependencies,
     SyncPart<SyncedServant> Servants);
 
@@ -75,6 +75,13 @@ public sealed record DirectorySyncResult(
 /// </summary>
 public sealed class DirectorySync(EgiDbContext db, ServantImporter importer)
 {
+    // The dependencias section's fields, named as the columns of the dependencias form (what a problem or a change names).
+    private const string CodeField = "Código";
+    private const string NameField = "Nombre";
+    private const string ParentField = "Dependencia superior";
+    private const string ActiveField = "Activa";
+    private static string YesNo(bool value) => value ? "Sí" : "No";
+
     public const string Dependencies = "dependencias";
     public const string Servants = "servidores";
 
@@ -99,10 +106,10 @@ public sealed class DirectorySync(EgiDbContext db, ServantImporter importer)
         var depItems = request.Dependencies ?? [];
         var servantItems = request.Servants ?? [];
         if (depItems.Count == 0 && servantItems.Count == 0)
-            return new([new(Servants, null, "", "", "La solicitud no trae dependencias ni servidores: envíe al menos una lista («dependencies» o «servants»).")], null);
+            return new([new(Servants, null, "", "", DirectoryMessages.Api.SyncEmpty)], null);
         if (servantItems.Count > ServantImport.MaxRows)
             return new([new(Servants, null, "", servantItems.Count.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                $"La solicitud trae más de {ServantImport.MaxRows:N0} servidores, el máximo por sincronización. Divídala en varias.")], null);
+                DirectoryMessages.Api.SyncTooLarge(ServantImport.MaxRows))], null);
 
         var existingDeps = await db.Dependencies.AsNoTracking().ToListAsync(ct);
         var servants = await db.Servants.AsNoTracking().ToListAsync(ct);
@@ -159,11 +166,10 @@ public sealed class DirectorySync(EgiDbContext db, ServantImporter importer)
 
     /// <summary>The answer to a refused sync (status, title, detail): the same for the request and for its background job.</summary>
     public static (int Status, string Title, string Detail) RefusalOf(Outcome outcome) => outcome.Conflict
-        ? (StatusCodes.Status409Conflict, "El directorio cambió durante la sincronización",
-            "Otra persona modificó el directorio al mismo tiempo; no se guardó ningún cambio. Repita la solicitud.")
-        : (StatusCodes.Status422UnprocessableEntity, "La sincronización tiene errores",
-            (outcome.Errors.Count == 1 ? "Se encontró 1 problema" : $"Se encontraron {outcome.Errors.Count} problemas") +
-            " (la lista «errors» dice cuál, dónde y qué se espera). No se guardó ningún cambio: corríjalos y envíe de nuevo la solicitud completa.");
+        ? (StatusCodes.Status409Conflict, DirectoryMessages.Api.SyncConflictTitle,
+            DirectoryMessages.Api.SyncConflictDetail)
+        : (StatusCodes.Status422UnprocessableEntity, DirectoryMessages.Api.SyncErrorsTitle,
+            DirectoryMessages.Api.SyncErrorsDetail(outcome.Errors.Count));
 
     /// <summary>What a sync did, in one Spanish line (the audit trail's, and a job's message).</summary>
     public static string SummaryOf(DirectorySyncResult r) =>
@@ -197,7 +203,7 @@ public sealed class DirectorySync(EgiDbContext db, ServantImporter importer)
             var code = items[i]?.Code?.Trim() ?? "";
             if (code.Length > 0 && !firstRow.TryAdd(code, row))
             {
-                errors.Add(new(Dependencies, row, "Código", code, $"El código «{code}» ya aparece en la dependencia {firstRow[code]} de la solicitud: cada dependencia debe venir una sola vez."));
+                errors.Add(new(Dependencies, row, CodeField, code, DirectoryMessages.Api.DependencyCodeRepeated(code, firstRow[code])));
                 continue;
             }
             var id = byCode.TryGetValue(code, out var found) ? found.Id : -row;
@@ -214,8 +220,8 @@ public sealed class DirectorySync(EgiDbContext db, ServantImporter importer)
             if (!string.IsNullOrEmpty(parentCode))
             {
                 if (idOf.TryGetValue(parentCode, out var p)) parentId = p;
-                else errors.Add(new(Dependencies, row, "Dependencia superior", parentCode,
-                    $"No existe una dependencia con el código «{parentCode}», ni en esta solicitud ni en el directorio."));
+                else errors.Add(new(Dependencies, row, ParentField, parentCode,
+                    DirectoryMessages.Api.ParentCodeUnknown(parentCode)));
             }
             parentIds[id] = parentId;
             parentOf[id] = parentId;
@@ -235,10 +241,10 @@ public sealed class DirectorySync(EgiDbContext db, ServantImporter importer)
             if (byCode.TryGetValue(code, out var current))
             {
                 var changes = new List<SyncChange>();
-                if (current.Name != name) changes.Add(new("Nombre", current.Name, name));
+                if (current.Name != name) changes.Add(new(NameField, current.Name, name));
                 if (current.ParentId != parentId)
-                    changes.Add(new("Dependencia superior", existing.FirstOrDefault(d => d.Id == current.ParentId)?.Code ?? "", parentCode ?? ""));
-                if (current.Active != active) changes.Add(new("Activa", current.Active ? "Sí" : "No", active ? "Sí" : "No"));
+                    changes.Add(new(ParentField, existing.FirstOrDefault(d => d.Id == current.ParentId)?.Code ?? "", parentCode ?? ""));
+                if (current.Active != active) changes.Add(new(ActiveField, YesNo(current.Active), YesNo(active)));
                 planned.Add(new(row, id, false, current.Code, name, parentId, parentCode, active, changes));
             }
             else planned.Add(new(row, id, true, code, name, parentId, parentCode, active, []));
@@ -248,10 +254,10 @@ public sealed class DirectorySync(EgiDbContext db, ServantImporter importer)
 
     private static SyncError ErrorOf(int row, FieldError e, DependencySyncItem item) => e.Field switch
     {
-        "Code" => new(Dependencies, row, "Código", item.Code ?? "", e.Message),
-        "Name" => new(Dependencies, row, "Nombre", item.Name ?? "", e.Message),
-        "ParentId" => new(Dependencies, row, "Dependencia superior", item.ParentCode ?? "", e.Message),
-        _ => new(Dependencies, row, "Activa", item.Active?.ToString() ?? "", e.Message),
+        "Code" => new(Dependencies, row, CodeField, item.Code ?? "", e.Message),
+        "Name" => new(Dependencies, row, NameField, item.Name ?? "", e.Message),
+        "ParentId" => new(Dependencies, row, ParentField, item.ParentCode ?? "", e.Message),
+        _ => new(Dependencies, row, ActiveField, item.Active?.ToString() ?? "", e.Message),
     };
 
     /// <summary>The «Activa» rules of the dependencia form, on the directory as the sync leaves it.</summary>
@@ -269,7 +275,7 @@ public sealed class DirectorySync(EgiDbContext db, ServantImporter importer)
             var parent = p.ParentId is { } pid ? after[pid] : null;
             var children = after.Values.Count(d => d.ParentId == p.Id && d.Active);
             foreach (var e in Dependency.ValidateStatus(p.Name, p.Active, activeServants.GetValueOrDefault(p.Id), children, parent?.Name, parent?.Active ?? true))
-                errors.Add(new(Dependencies, p.Row, e.Field == "Active" ? "Activa" : "Dependencia superior", e.Field == "Active" ? (p.Active ? "Sí" : "No") : p.ParentCode ?? "", e.Message));
+                errors.Add(new(Dependencies, p.Row, e.Field == "Active" ? ActiveField : ParentField, e.Field == "Active" ? YesNo(p.Active) : p.ParentCode ?? "", e.Message));
         }
     }
 

@@ -82,14 +82,13 @@ public sealed record EvaluationSummary(EvaluationCase Case, string DependencyNam
             if (Evaluation.State.Step() is not { } step) return null;
             var ctx = Case.Context;
             var w = Case.Period.Window(step.Stage());
-            var range = $"del {DateText.Date(w.Start)} al {DateText.Date(w.End)}";
-            if (ctx.Period.IsOpen(step.Stage(), ctx.Today)) return (true, $"La ventana de «{w.Stage.Label()}» va {range}.");
+            if (ctx.Period.IsOpen(step.Stage(), ctx.Today)) return (true, EvaluationMessages.WindowOpen(w));
             var reopened = Evaluation.Reopenings.Where(r => r.Step == step && r.Until >= ctx.Today).Select(r => (DateOnly?)r.Until).Max();
-            if (reopened is { } until) return (true, $"Talento Humano reabrió el paso para esta evaluación hasta el {DateText.Date(until)} (la ventana general fue {range}).");
+            if (reopened is { } until) return (true, EvaluationMessages.StepReopenedUntil(until, w));
             if (Evaluation.IsStepOpen(step, ctx))
-                return (true, $"El servidor ingresó el {DateText.Date(ctx.EvaluadoHireDate)} y tiene {ctx.Period.Settings.NewServantGoalWorkingDays} días hábiles para concertar sus metas.");
-            if (ctx.Today < w.Start) return (false, $"La ventana de «{w.Stage.Label()}» abre el {DateText.Date(w.Start)} y va hasta el {DateText.Date(w.End)}.");
-            return (false, $"La ventana de «{w.Stage.Label()}» va {range}. Solo Talento Humano puede reabrir el paso para esta persona.");
+                return (true, EvaluationMessages.NewServantGoalWindow(ctx.EvaluadoHireDate, ctx.Period.Settings.NewServantGoalWorkingDays));
+            if (ctx.Today < w.Start) return (false, EvaluationMessages.WindowNotYetOpen(w));
+            return (false, EvaluationMessages.WindowClosed(w));
         }
     }
 }

@@ -1,3 +1,4 @@
+using Egi.Domain.Calendar;
 using Egi.Domain.Evaluations;
 using Egi.Web.Features.Shared;
 using Egi.Web.Infrastructure;
@@ -80,4 +81,75 @@ public static class EvaluationMessages
     public const string ChooseRecorder = "Elija quién registra las decisiones en nombre de la comisión.";
     public const string ChooseRecorderFromList = "Elija quién registra de la lista de servidores activos.";
     public const string EvaluadoCannotEvaluateSelf = "El evaluado no puede ser su propio evaluador ni integrar su comisión.";
+
+    // The evaluation page: whether the current step can be done today
+    private static string Range(StageWindow w) => $"del {DateText.Date(w.Start)} al {DateText.Date(w.End)}";
+    public static string WindowOpen(StageWindow w) => $"La ventana de «{w.Stage.Label()}» va {Range(w)}.";
+    public static string StepReopenedUntil(DateOnly until, StageWindow w) =>
+        $"Talento Humano reabrió el paso para esta evaluación hasta el {DateText.Date(until)} (la ventana general fue {Range(w)}).";
+    public static string NewServantGoalWindow(DateOnly hired, int workingDays) =>
+        $"El servidor ingresó el {DateText.Date(hired)} y tiene {workingDays} días hábiles para concertar sus metas.";
+    public static string WindowNotYetOpen(StageWindow w) => $"La ventana de «{w.Stage.Label()}» abre el {DateText.Date(w.Start)} y va hasta el {DateText.Date(w.End)}.";
+    public static string WindowClosed(StageWindow w) => $"La ventana de «{w.Stage.Label()}» va {Range(w)}. Solo Talento Humano puede reabrir el paso para esta persona.";
+
+    // Goal and follow-up forms
+    public const string StaleEvaluation =
+        "Otra persona modificó esta evaluación mientras usted la tenía abierta. No se guardó nada de lo suyo: revise la versión actual y vuelva a intentarlo.";
+    public static string GoalWeightNotWhole(int goal, string typed) => $"Meta {goal}: el peso debe ser un número entero entre 1 y 100 (sin decimales); escribió «{typed}».";
+    public static string AgreedPercentMissing(int goal) => $"Meta {goal}: indique el porcentaje pactado para el primer seguimiento (un número entero de 0 a 100).";
+    public static string AgreedPercentNotWhole(int goal, string typed) =>
+        $"Meta {goal}: el porcentaje pactado para el primer seguimiento debe ser un número entero de 0 a 100; escribió «{typed}».";
+    public static string GoalDueDateInvalid(int goal) => $"Meta {goal}: la fecha de cumplimiento no es válida; escriba una fecha como 15/12/2026 (dd/mm/aaaa).";
+    public const string GoalsUnchanged = "No cambió ninguna meta: si está de acuerdo con las metas propuestas, use «Aprobar».";
+    public static string TooManyGoals(int max) => $"Puede registrar máximo {max} metas: quite una antes de agregar otra.";
+    public const string ProgressUnchanged = "No cambió nada: si está de acuerdo con el avance reportado, use «Aprobar».";
+    public static string EvidenceTypeNotAllowed(string extension, IEnumerable<string> allowed) =>
+        $"El tipo de archivo «{(extension.Length == 0 ? "sin extensión" : extension)}» no está permitido. Tipos permitidos: {string.Join(", ", allowed)}.";
+    public static string EvidenceEmpty(string name) => $"El archivo «{name}» está vacío.";
+    public static string EvidenceContentMismatch(string name, string extension) =>
+        $"El contenido del archivo «{name}» no corresponde a un archivo {extension.ToUpperInvariant()} válido.";
+
+    /// <summary>The evaluations API's texts: its OpenAPI summaries and descriptions (constants, for the attributes) and its problem titles and details.</summary>
+    public static class Api
+    {
+        public const string WindowStage = "Código estable de la etapa (GoalSetting, FirstFollowUp…).";
+        public const string WindowLabel = "Nombre de la etapa en español.";
+        public const string WindowActivities = "Actividades del procedimiento P-TH-10.";
+        public const string WindowOpenToday = "La etapa está abierta hoy (hora de Bogotá).";
+        public const string PeriodStatus = "Preparation, Open o Closed.";
+        public const string PeriodStatusLabel = "En preparación, Abierta o Cerrada.";
+        public const string WaitDocumentNumber = "Documento de la persona de quien depende el paso.";
+        public const string WaitAction = "Qué debe hacer (FormulateGoals, ApproveGoals, AcceptGoals, SelfEvaluateI… RecordPartial).";
+        public const string EvaluationState = "Código estable del estado (GoalFormulation, GoalApproval… Finalized, ClosedByRetirement).";
+        public const string EvaluationStateLabel = "Estado en español.";
+        public const string EvaluationWaitingOn = "Nobody, Evaluado o Evaluator.";
+        public const string EvaluationWaitingFor = "Cada persona de quien depende ahora la evaluación y qué debe hacer.";
+        public const string EvaluationDates = "Fecha (Bogotá) de cada paso cumplido.";
+        public const string EvaluationUpdatedAt = "Último cambio (UTC): úselo como «since» de la siguiente lectura incremental.";
+        public const string ResultGoalsComponent = "Componente de metas (0–100 ponderado, dos decimales).";
+        public const string ResultCompetenciesComponent = "Componente de competencias (dos decimales).";
+        public const string ResultFinalScore = "Calificación final (dos decimales).";
+        public const string ResultLevel = "Sobresaliente, Satisfactorio o NoSatisfactorio.";
+        public const string ResultLevelLabel = "Nivel en español.";
+        public const string PageNextCursor = "Cursor de la página siguiente (parámetro «cursor»), o null si no hay más.";
+        public const string ListPeriodsSummary = "Vigencias con sus ventanas de etapa y su estado";
+        public const string ListPeriodsDescription = "Todas las vigencias, de la más reciente a la más antigua: estado (en preparación, abierta, cerrada) y, por etapa del procedimiento, las fechas de inicio y cierre y si está abierta hoy. Exige el permiso `directorio:leer` o `resultados:leer`, o una sesión de Talento Humano o Consulta.";
+        public const string EvaluationsSinceParameter = "Solo las evaluaciones modificadas después de este instante (ISO 8601, por ejemplo 2026-11-24T15:00:00Z).";
+        public const string CursorParameter = "Cursor de la página, tal como lo devolvió «nextCursor».";
+        public const string EvaluationsLimitParameter = "Evaluaciones por página (1 a 2000; por omisión 500).";
+        public const string ListEvaluationsSummary = "Estado de la evaluación de cada servidor de una vigencia";
+        public const string ListEvaluationsDescription = "Por servidor evaluado: estado, de quién depende el siguiente paso (y qué debe hacer) y la fecha de cada paso cumplido. Ordenado por fecha de último cambio; pagine con «cursor» (devuelto en «nextCursor») y lea solo lo nuevo con «since» (el «updatedAt» más reciente que ya tiene). Exige el permiso `resultados:leer`, o una sesión de Talento Humano o Consulta.";
+        public const string ResultsSinceParameter = "Solo los resultados que cambiaron después de este instante (ISO 8601).";
+        public const string ResultsLimitParameter = "Resultados por página (1 a 2000; por omisión 500).";
+        public const string ListResultsSummary = "Resultados finales de una vigencia (JSON)";
+        public const string ListResultsDescription = "Las evaluaciones finalizadas con su calificación: componente de metas, componente de competencias, calificación final y nivel (Sobresaliente, Satisfactorio, No satisfactorio). Paginado como las evaluaciones («cursor», «since»). Exige el permiso `resultados:leer`, o una sesión de Talento Humano o Consulta.";
+        public const string ResultsCsvSummary = "Resultados finales de una vigencia (CSV)";
+        public const string ResultsCsvDescription = "Los mismos resultados en CSV (UTF-8 con BOM, separado por comas, decimales con punto), todas las filas. Los textos que empiezan por = + - @ o un tabulador llevan un apóstrofo delante, para que una hoja de cálculo no los ejecute como fórmulas. Exige el permiso `resultados:leer`, o una sesión de Talento Humano o Consulta.";
+        public const string PeriodNotFoundTitle = "Vigencia no encontrada";
+        public const string CursorInvalid = "«cursor» no es un cursor devuelto por esta API: use el valor de «nextCursor» sin cambiarlo.";
+        public const string PagingInvalidTitle = "Parámetros no válidos";
+        public static string PeriodNotFoundDetail(int periodId) => $"No existe una vigencia con id {periodId}. Consulte /api/v1/periods.";
+        public static string SinceInvalid(string since) => $"«since» ({since}) no es una fecha y hora ISO 8601, por ejemplo 2026-11-24T15:00:00Z.";
+        public static string LimitInvalid(string limit, int max) => $"«limit» ({limit}) debe ser un número entero entre 1 y {max}.";
+    }
 }

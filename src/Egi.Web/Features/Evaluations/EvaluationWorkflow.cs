@@ -25,8 +25,8 @@ public sealed record EvaluationCase(Evaluation Evaluation, Period Period, Servan
 /// </summary>
 public sealed class EvaluationWorkflow(EgiDbContext db, CurrentUser me, TimeProvider clock, EvaluationNotices notices)
 {
-    public const string StaleMessage =
-        "Otra persona modificó esta evaluación mientras usted la tenía abierta. No se guardó nada de lo suyo: revise la versión actual y vuelva a intentarlo.";
+    /// <summary>The refusal of a stale save (pages recognise it to show the current version).</summary>
+    public const string StaleMessage = EvaluationMessages.StaleEvaluation;
 
     public Actor Actor => new(me.UserId ?? "", me.ServantId, me.DisplayName, me.IsTalentoHumano);
 

@@ -15,25 +15,25 @@ using Microsoft.EntityFrameworkCore;
 namespace Egi.Web.Features.Evaluations;
 
 public sealed record StageWindowDto(
-    [property: Description("Código estable de la etapa (GoalSetting, FirstFollowUp…).")] string Stage,
-    [property: Description("Nombre de la etapa en español.")] string Label,
-    [property: Description("Actividades del procedimiento P-TH-10.")] string Activities,
+    [property: Description(EvaluationMessages.Api.WindowStage)] string Stage,
+    [property: Description(EvaluationMessages.Api.WindowLabel)] string Label,
+    [property: Description(EvaluationMessages.Api.WindowActivities)] string Activities,
     DateOnly Start,
     DateOnly End,
-    [property: Description("La etapa está abierta hoy (hora de Bogotá).")] bool OpenToday);
+    [property: Description(EvaluationMessages.Api.WindowOpenToday)] bool OpenToday);
 
 public sealed record PeriodDto(
     int Id,
     int Year,
     string Name,
-    [property: Description("Preparation, Open o Closed.")] string Status,
-    [property: Description("En preparación, Abierta o Cerrada.")] string StatusLabel,
+    [property: Description(EvaluationMessages.Api.PeriodStatus)] string Status,
+    [property: Description(EvaluationMessages.Api.PeriodStatusLabel)] string StatusLabel,
     IReadOnlyList<StageWindowDto> Windows);
 
 public sealed record WaitDto(
-    [property: Description("Documento de la persona de quien depende el paso.")] string DocumentNumber,
+    [property: Description(EvaluationMessages.Api.WaitDocumentNumber)] string DocumentNumber,
     string FullName,
-    [property: Description("Qué debe hacer (FormulateGoals, ApproveGoals, AcceptGoals, SelfEvaluateI… RecordPartial).")] string Action);
+    [property: Description(EvaluationMessages.Api.WaitAction)] string Action);
 
 public sealed record StepDatesDto(
     DateOnly? GoalsSubmittedOn,
@@ -55,12 +55,12 @@ public sealed record EvaluationSummaryDto(
     string DependencyCode,
     string EvaluatorDocumentNumber,
     string EvaluatorName,
-    [property: Description("Código estable del estado (GoalFormulation, GoalApproval… Finalized, ClosedByRetirement).")] string State,
-    [property: Description("Estado en español.")] string StateLabel,
-    [property: Description("Nobody, Evaluado o Evaluator.")] string WaitingOn,
-    [property: Description("Cada persona de quien depende ahora la evaluación y qué debe hacer.")] IReadOnlyList<WaitDto> WaitingFor,
-    [property: Description("Fecha (Bogotá) de cada paso cumplido.")] StepDatesDto Dates,
-    [property: Description("Último cambio (UTC): úselo como «since» de la siguiente lectura incremental.")] DateTimeOffset UpdatedAt);
+    [property: Description(EvaluationMessages.Api.EvaluationState)] string State,
+    [property: Description(EvaluationMessages.Api.EvaluationStateLabel)] string StateLabel,
+    [property: Description(EvaluationMessages.Api.EvaluationWaitingOn)] string WaitingOn,
+    [property: Description(EvaluationMessages.Api.EvaluationWaitingFor)] IReadOnlyList<WaitDto> WaitingFor,
+    [property: Description(EvaluationMessages.Api.EvaluationDates)] StepDatesDto Dates,
+    [property: Description(EvaluationMessages.Api.EvaluationUpdatedAt)] DateTimeOffset UpdatedAt);
 
 public sealed record ResultDto(
     int EvaluationId,
@@ -71,17 +71,17 @@ public sealed record ResultDto(
     string JobTitle,
     string JobCode,
     string JobGrade,
-    [property: Description("Componente de metas (0–100 ponderado, dos decimales).")] decimal GoalsComponent,
-    [property: Description("Componente de competencias (dos decimales).")] decimal CompetenciesComponent,
-    [property: Description("Calificación final (dos decimales).")] decimal FinalScore,
-    [property: Description("Sobresaliente, Satisfactorio o NoSatisfactorio.")] string Level,
-    [property: Description("Nivel en español.")] string LevelLabel,
+    [property: Description(EvaluationMessages.Api.ResultGoalsComponent)] decimal GoalsComponent,
+    [property: Description(EvaluationMessages.Api.ResultCompetenciesComponent)] decimal CompetenciesComponent,
+    [property: Description(EvaluationMessages.Api.ResultFinalScore)] decimal FinalScore,
+    [property: Description(EvaluationMessages.Api.ResultLevel)] string Level,
+    [property: Description(EvaluationMessages.Api.ResultLevelLabel)] string LevelLabel,
     DateOnly? FinalizedOn,
     DateTimeOffset UpdatedAt);
 
 public sealed record PageDto<T>(
     IReadOnlyList<T> Items,
-    [property: Description("Cursor de la página siguiente (parámetro «cursor»), o null si no hay más.")] string? NextCursor);
+    [property: Description(EvaluationMessages.Api.PageNextCursor)] string? NextCursor);
 
 /// <summary>
 /// Read API of the periods, the evaluations' progress and the final results, for the HR suite and the improvement-plan
@@ -108,8 +108,8 @@ public static class EvaluationsApi
             })
             .RequireAuthorization(ApiPolicies.AnyRead)
             .WithName("ListarVigencias")
-            .WithSummary("Vigencias con sus ventanas de etapa y su estado")
-            .WithDescription("Todas las vigencias, de la más reciente a la más antigua: estado (en preparación, abierta, cerrada) y, por etapa del procedimiento, las fechas de inicio y cierre y si está abierta hoy. Exige el permiso `directorio:leer` o `resultados:leer`, o una sesión de Talento Humano o Consulta.")
+            .WithSummary(EvaluationMessages.Api.ListPeriodsSummary)
+            .WithDescription(EvaluationMessages.Api.ListPeriodsDescription)
             .Produces<List<PeriodDto>>()
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden)
@@ -117,9 +117,9 @@ public static class EvaluationsApi
 
         periods.MapGet("/{periodId:int}/evaluations", async Task<Results<Ok<PageDto<EvaluationSummaryDto>>, ProblemHttpResult>> (
                 int periodId, EgiDbContext db, CancellationToken ct,
-                [Description("Solo las evaluaciones modificadas después de este instante (ISO 8601, por ejemplo 2026-11-24T15:00:00Z).")] string? since = null,
-                [Description("Cursor de la página, tal como lo devolvió «nextCursor».")] string? cursor = null,
-                [Description("Evaluaciones por página (1 a 2000; por omisión 500).")] string? limit = null) =>
+                [Description(EvaluationMessages.Api.EvaluationsSinceParameter)] string? since = null,
+                [Description(EvaluationMessages.Api.CursorParameter)] string? cursor = null,
+                [Description(EvaluationMessages.Api.EvaluationsLimitParameter)] string? limit = null) =>
             {
                 if (await PeriodExistsAsync(db, periodId, ct) is { } missing) return missing;
                 if (Parse(since, cursor, limit) is not { } paging) return BadPaging(since, cursor, limit);
@@ -171,8 +171,8 @@ public static class EvaluationsApi
             })
             .RequireAuthorization(ApiPolicies.ResultsRead)
             .WithName("ListarEvaluaciones")
-            .WithSummary("Estado de la evaluación de cada servidor de una vigencia")
-            .WithDescription("Por servidor evaluado: estado, de quién depende el siguiente paso (y qué debe hacer) y la fecha de cada paso cumplido. Ordenado por fecha de último cambio; pagine con «cursor» (devuelto en «nextCursor») y lea solo lo nuevo con «since» (el «updatedAt» más reciente que ya tiene). Exige el permiso `resultados:leer`, o una sesión de Talento Humano o Consulta.")
+            .WithSummary(EvaluationMessages.Api.ListEvaluationsSummary)
+            .WithDescription(EvaluationMessages.Api.ListEvaluationsDescription)
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
@@ -181,9 +181,9 @@ public static class EvaluationsApi
 
         periods.MapGet("/{periodId:int}/results", async Task<Results<Ok<PageDto<ResultDto>>, ProblemHttpResult>> (
                 int periodId, EgiDbContext db, CancellationToken ct,
-                [Description("Solo los resultados que cambiaron después de este instante (ISO 8601).")] string? since = null,
-                [Description("Cursor de la página, tal como lo devolvió «nextCursor».")] string? cursor = null,
-                [Description("Resultados por página (1 a 2000; por omisión 500).")] string? limit = null) =>
+                [Description(EvaluationMessages.Api.ResultsSinceParameter)] string? since = null,
+                [Description(EvaluationMessages.Api.CursorParameter)] string? cursor = null,
+                [Description(EvaluationMessages.Api.ResultsLimitParameter)] string? limit = null) =>
             {
                 if (await PeriodExistsAsync(db, periodId, ct) is { } missing) return missing;
                 if (Parse(since, cursor, limit) is not { } paging) return BadPaging(since, cursor, limit);
@@ -196,8 +196,8 @@ public static class EvaluationsApi
             })
             .RequireAuthorization(ApiPolicies.ResultsRead)
             .WithName("ListarResultados")
-            .WithSummary("Resultados finales de una vigencia (JSON)")
-            .WithDescription("Las evaluaciones finalizadas con su calificación: componente de metas, componente de competencias, calificación final y nivel (Sobresaliente, Satisfactorio, No satisfactorio). Paginado como las evaluaciones («cursor», «since»). Exige el permiso `resultados:leer`, o una sesión de Talento Humano o Consulta.")
+            .WithSummary(EvaluationMessages.Api.ListResultsSummary)
+            .WithDescription(EvaluationMessages.Api.ListResultsDescription)
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
@@ -213,8 +213,8 @@ public static class EvaluationsApi
             })
             .RequireAuthorization(ApiPolicies.ResultsRead)
             .WithName("DescargarResultadosCsv")
-            .WithSummary("Resultados finales de una vigencia (CSV)")
-            .WithDescription("Los mismos resultados en CSV (UTF-8 con BOM, separado por comas, decimales con punto), todas las filas. Los textos que empiezan por = + - @ o un tabulador llevan un apóstrofo delante, para que una hoja de cálculo no los ejecute como fórmulas. Exige el permiso `resultados:leer`, o una sesión de Talento Humano o Consulta.")
+            .WithSummary(EvaluationMessages.Api.ResultsCsvSummary)
+            .WithDescription(EvaluationMessages.Api.ResultsCsvDescription)
             .Produces(StatusCodes.Status200OK, contentType: "text/csv")
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
@@ -228,7 +228,7 @@ public static class EvaluationsApi
 
     private static async Task<ProblemHttpResult?> PeriodExistsAsync(EgiDbContext db, int periodId, CancellationToken ct) =>
         await db.Periods.AnyAsync(p => p.Id == periodId, ct) ? null
-            : TypedResults.Problem(title: "Vigencia no encontrada", detail: $"No existe una vigencia con id {periodId}. Consulte /api/v1/periods.", statusCode: StatusCodes.Status404NotFound);
+            : TypedResults.Problem(title: EvaluationMessages.Api.PeriodNotFoundTitle, detail: EvaluationMessages.Api.PeriodNotFoundDetail(periodId), statusCode: StatusCodes.Status404NotFound);
 
     private sealed record Paging(DateTime? Since, (DateTime At, int Id)? After, int Limit);
 
@@ -255,12 +255,12 @@ public static class EvaluationsApi
     {
         var problems = new List<string>();
         if (!string.IsNullOrWhiteSpace(since) && !DateTimeOffset.TryParse(since, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out _))
-            problems.Add($"«since» ({since}) no es una fecha y hora ISO 8601, por ejemplo 2026-11-24T15:00:00Z.");
+            problems.Add(EvaluationMessages.Api.SinceInvalid(since));
         if (!string.IsNullOrWhiteSpace(cursor) && Cursor.Decode(cursor) is null)
-            problems.Add("«cursor» no es un cursor devuelto por esta API: use el valor de «nextCursor» sin cambiarlo.");
+            problems.Add(EvaluationMessages.Api.CursorInvalid);
         if (!string.IsNullOrWhiteSpace(limit) && (!int.TryParse(limit, NumberStyles.None, CultureInfo.InvariantCulture, out var n) || n is < 1 or > MaxLimit))
-            problems.Add($"«limit» ({limit}) debe ser un número entero entre 1 y {MaxLimit}.");
-        return TypedResults.Problem(title: "Parámetros no válidos", detail: string.Join(" ", problems), statusCode: StatusCodes.Status400BadRequest);
+            problems.Add(EvaluationMessages.Api.LimitInvalid(limit, MaxLimit));
+        return TypedResults.Problem(title: EvaluationMessages.Api.PagingInvalidTitle, detail: string.Join(" ", problems), statusCode: StatusCodes.Status400BadRequest);
     }
 
     // A member-init type (not a positional record): EF Core translates member access on it in later operators.

@@ -39,7 +39,7 @@ public sealed class EdlImportModel(EgiDbContext db, CurrentUser me, EdlImporter 
         if (!me.IsTalentoHumano) return Forbid();
         ModelState.Clear();
         Token = null;
-        var upload = await SpreadsheetReader.ReadUploadAsync(Upload, "Elija el archivo .xlsx o .csv con los resultados de la EDL que desea importar.", logger,
+        var upload = await SpreadsheetReader.ReadUploadAsync(Upload, ImprovementMessages.EdlFileMissing, logger,
             PreferredSheet, MaxBytes, ct);
         FileName = upload.FileName;
         if (upload.WasRead)

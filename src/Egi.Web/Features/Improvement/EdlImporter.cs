@@ -66,13 +66,12 @@ public sealed class EdlImporter(EgiDbContext db, TimeProvider clock)
         {
             await tx.RollbackAsync(ct);
             db.ChangeTracker.Clear();
-            return ["No se pudo guardar la importación: otra persona importó resultados de la EDL al mismo tiempo. Cargue el archivo de nuevo para ver los cambios actuales."];
+            return [ImprovementMessages.EdlImportConcurrentChange];
         }
     }
 
     public static string AppliedMessage(string fileName, EdlImportPlan plan) =>
-        $"Importación de «{fileName}» aplicada. Resultados de la EDL nuevos: {plan.Creates.Count.ToString(CultureInfo.InvariantCulture)}; " +
-        $"reemplazados: {plan.Replaces.Count.ToString(CultureInfo.InvariantCulture)}; sin cambios: {plan.Unchanged.Count.ToString(CultureInfo.InvariantCulture)}.";
+        ImprovementMessages.EdlImportApplied(fileName, plan.Creates.Count, plan.Replaces.Count, plan.Unchanged.Count);
 
     private static string Shorten(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";
 }

@@ -15,15 +15,7 @@ public static class EdlTemplate
     public const string XlsxFileName = "plantilla-resultados-edl.xlsx";
     public const string CsvFileName = "plantilla-resultados-edl.csv";
 
-    public static IReadOnlyList<string> Notes { get; } =
-    [
-        "La primera fila lleva los encabezados; cada fila siguiente es el resultado de un servidor de carrera administrativa en un año. Las columnas pueden ir en cualquier orden; las demás columnas que exporte el aplicativo de la EDL (nombre, cargo…) se ignoran.",
-        "Borre las filas de ejemplo antes de importar los resultados.",
-        "El servidor debe estar en el directorio con vinculación «Carrera administrativa»: la EDL aplica a los servidores de carrera.",
-        "Si un servidor ya tiene resultado de ese año, el del archivo lo reemplaza. Los resultados que no estén en el archivo no se modifican.",
-        "Nada se guarda si alguna fila tiene errores: corríjalos y vuelva a cargar el archivo.",
-        "Como CSV, guarde desde Excel con «CSV (delimitado por comas)» o «CSV UTF-8»; se aceptan «;», «,» o tabulador.",
-    ];
+    public static IReadOnlyList<string> Notes => ImprovementMessages.EdlTemplateNotes;
 
     private static string[][] Examples(int year)
     {

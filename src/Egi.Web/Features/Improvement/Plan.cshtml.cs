@@ -20,7 +20,7 @@ namespace Egi.Web.Features.Improvement;
 /// </summary>
 public sealed class PlanModel(EgiDbContext db, CurrentUser me, TimeProvider clock, Notifier notifier, EmailTemplates templates) : PageModel
 {
-    public const string Stale = "Otra persona modificó este plan mientras usted lo tenía abierto. Recargue la página para ver los cambios y vuelva a intentarlo.";
+    public const string Stale = ImprovementMessages.StalePlan;
 
     public sealed class AspectRow
     {
@@ -95,7 +95,7 @@ public sealed class PlanModel(EgiDbContext db, CurrentUser me, TimeProvider cloc
         if (!outcome.Succeeded) return Redisplay(outcome.Errors, keepAspects: true);
         await TellOtherPartyAsync(PlanChange.AspectsSaved, ct);
         return await SaveAsync("Modificar", "Aspectos del plan de mejoramiento guardados", before, Plan.Aspects,
-            "Se guardaron los aspectos del plan. Ahora el jefe y el servidor deben confirmarlo.", ct, keepAspects: true);
+            ImprovementMessages.AspectsSaved, ct, keepAspects: true);
     }
 
     public async Task<IActionResult> OnPostConfirmAsync(long id, CancellationToken ct)
@@ -134,7 +134,7 @@ public sealed class PlanModel(EgiDbContext db, CurrentUser me, TimeProvider cloc
         var outcome = Plan.AddFollowUp(ImprovementAccess.ActorOf(me), date, percent, FollowUp.Observations, me.Today, Now);
         if (!outcome.Succeeded) return Redisplay(outcome.Errors, prefix: "FollowUp");
         return await SaveAsync("Seguimiento", $"Seguimiento del plan: avance {Plan.Progress} %", null, Plan.FollowUps[^1],
-            $"Se registró el seguimiento con avance del {Plan.Progress} %.", ct);
+            ImprovementMessages.FollowUpRecorded(Plan.Progress), ct);
     }
 
     public async Task<IActionResult> OnPostCloseAsync(long id, CancellationToken ct)
@@ -145,7 +145,7 @@ public sealed class PlanModel(EgiDbContext db, CurrentUser me, TimeProvider cloc
         if (Period.ReadOnlyRefusal() is { } closed) return Redisplay(closed.Errors);
         var outcome = Plan.Close(ImprovementAccess.ActorOf(me), Now);
         if (!outcome.Succeeded) return Redisplay(outcome.Errors);
-        return await SaveAsync("Cerrar", "Plan de mejoramiento cerrado", null, Plan.Status.Label(), "El plan de mejoramiento quedó cerrado.", ct);
+        return await SaveAsync("Cerrar", "Plan de mejoramiento cerrado", null, Plan.Status.Label(), ImprovementMessages.PlanClosed, ct);
     }
 
     public string LinkLabel(PlanAspect a) =>

@@ -38,7 +38,7 @@ public sealed class IndexModel(EgiDbContext db, TimeProvider clock) : PageModel
         var now = clock.GetUtcNow().UtcDateTime;
         await db.InboxNotifications.Where(n => n.UserId == UserId && n.ReadAt == null)
             .ExecuteUpdateAsync(u => u.SetProperty(n => n.ReadAt, now), ct);
-        TempData["Mensaje"] = "Todas sus notificaciones quedaron marcadas como leídas.";
+        TempData["Mensaje"] = NotificationMessages.AllRead;
         return RedirectToPage();
     }
 }

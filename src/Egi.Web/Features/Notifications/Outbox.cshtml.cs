@@ -60,7 +60,7 @@ public sealed class OutboxModel(EgiDbContext db, TimeProvider clock, OutboxSigna
         if (m is null) return NotFound();
         if (m.State != OutboxState.Failed)
         {
-            TempData["Mensaje"] = $"El mensaje a {m.ToAddress} no está fallido ({Label(m.State)}): no se reenvía.";
+            TempData["Mensaje"] = NotificationMessages.NotFailed(m.ToAddress, Label(m.State));
             return RedirectToPage(new { State, Search });
         }
         m.State = OutboxState.Pending;
@@ -70,7 +70,7 @@ public sealed class OutboxModel(EgiDbContext db, TimeProvider clock, OutboxSigna
         db.Audit("Reenviar", "Correo", m.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), $"Reenvío de «{m.Subject}» a {m.ToAddress}");
         await db.SaveChangesAsync(ct);
         signal.Notify();
-        TempData["Mensaje"] = $"El mensaje a {m.ToAddress} volvió a la cola de envío.";
+        TempData["Mensaje"] = NotificationMessages.Requeued(m.ToAddress);
         return RedirectToPage(new { State, Search });
     }
 }

@@ -46,7 +46,7 @@ public sealed class DetailsModel(EgiDbContext db, CurrentUser me, EvaluationOpen
         var before = Period.StatusLabel(Period.Status);
         var outcome = transition(Period);
         if (outcome.Succeeded && !Confirm)
-            outcome = Outcome.Refused($"Marque la casilla para confirmar que desea {verb} la «{Period.Name}».", nameof(Confirm));
+            outcome = Outcome.Refused(PeriodMessages.ConfirmationMissing(verb, Period.Name), nameof(Confirm));
         if (!outcome.Succeeded)
         {
             db.ChangeTracker.Clear();

@@ -36,7 +36,7 @@ public sealed class SettingsModel(EgiDbContext db, Microsoft.Extensions.Options.
             ModelState.AddFieldErrors(parseErrors);
             return Page();
         }
-        return await SaveAsync(settings, "Se guardó la configuración de la «{0}».", ct);
+        return await SaveAsync(settings, PeriodMessages.SettingsSaved, ct);
     }
 
     public async Task<IActionResult> OnPostResetAsync(int id, CancellationToken ct)
@@ -44,10 +44,10 @@ public sealed class SettingsModel(EgiDbContext db, Microsoft.Extensions.Options.
         if (!await LoadAsync(id, ct)) return NotFound();
         ModelState.Clear();
         Input = SettingsForm.From(PeriodSettings.Defaults());
-        return await SaveAsync(PeriodSettings.Defaults(), "Se restablecieron los valores predeterminados de la «{0}».", ct);
+        return await SaveAsync(PeriodSettings.Defaults(), PeriodMessages.SettingsReset, ct);
     }
 
-    private async Task<IActionResult> SaveAsync(PeriodSettings settings, string done, CancellationToken ct)
+    private async Task<IActionResult> SaveAsync(PeriodSettings settings, Func<string, string> done, CancellationToken ct)
     {
         var before = Period.Settings;
         // The server's own limit (Uploads:EvidenceMaxMb) caps what a period may allow.
@@ -55,7 +55,7 @@ public sealed class SettingsModel(EgiDbContext db, Microsoft.Extensions.Options.
         if (settings.MaxEvidenceSizeMb > serverMax)
         {
             ModelState.AddModelError($"Input.{nameof(PeriodSettings.MaxEvidenceSizeMb)}",
-                $"El «Tamaño máximo de evidencia» no puede superar {serverMax} MB, el máximo que acepta el servidor (escribió {settings.MaxEvidenceSizeMb} MB).");
+                PeriodMessages.EvidenceSizeOverServerMax(serverMax, settings.MaxEvidenceSizeMb));
             return Page();
         }
         var errors = Period.SetSettings(settings);
@@ -66,7 +66,7 @@ public sealed class SettingsModel(EgiDbContext db, Microsoft.Extensions.Options.
         }
         db.Audit("Modificar", "Vigencia", Period.Id.ToString(CultureInfo.InvariantCulture), "Configuración", before, settings);
         await db.SaveChangesAsync(ct);
-        TempData["Mensaje"] = string.Format(CultureInfo.InvariantCulture, done, Period.Name);
+        TempData["Mensaje"] = done(Period.Name);
         return RedirectToPage("./Details", new { id = Period.Id });
     }
 

@@ -95,7 +95,7 @@ public sealed class SettingsForm
         else if (Enum.TryParse<Domain.Scoring.PartialEvaluationRule>(PartialEvaluationsInFinal, out var rule) && Enum.IsDefined(rule) && !int.TryParse(PartialEvaluationsInFinal, out _))
             s.PartialEvaluationsInFinal = rule;
         else
-            errors.Add(new(nameof(PartialEvaluationsInFinal), $"Elija de la lista cómo cuentan las «{PeriodText.SettingLabel(nameof(PartialEvaluationsInFinal))}»."));
+            errors.Add(new(nameof(PartialEvaluationsInFinal), PeriodMessages.PartialRuleInvalid(PeriodText.SettingLabel(nameof(PartialEvaluationsInFinal)))));
         var row = 0;
         foreach (var r in CompetencyScale)
         {
@@ -104,9 +104,9 @@ public sealed class SettingsForm
             var value = (r.Value ?? "").Trim();
             if (label.Length == 0 && value.Length == 0) continue; // empty rows are ignored
             if (label.Length == 0)
-                errors.Add(new(nameof(CompetencyScale), $"«Escala de competencias», fila {row}: escriba el nombre del nivel."));
+                errors.Add(new(nameof(CompetencyScale), PeriodMessages.ScaleLabelMissing(row)));
             if (!FormInput.TryParseInt(value, out var v))
-                errors.Add(new(nameof(CompetencyScale), $"«Escala de competencias», fila {row}: el valor debe ser un número entero."));
+                errors.Add(new(nameof(CompetencyScale), PeriodMessages.ScaleValueNotWhole(row)));
             s.CompetencyScale.Add(new ScaleLevel { Label = label, Value = v });
         }
         return (errors.Count == 0 ? s : null, errors);
@@ -119,21 +119,21 @@ public sealed class SettingsForm
         if (Enum.TryParse<Egi.Domain.Scoring.RatingLevel>((text ?? "").Trim(), ignoreCase: false, out var level) && Enum.IsDefined(level)
             && !int.TryParse(text, out _))
             return level;
-        errors.Add(new(field, $"Elija una opción de «{PeriodText.SettingLabel(field)}»."));
+        errors.Add(new(field, PeriodMessages.OptionMissing(PeriodText.SettingLabel(field))));
         return Egi.Domain.Scoring.RatingLevel.Sobresaliente;
     }
 
     private static int Int(string? text, string field, List<FieldError> errors)
     {
         if (FormInput.TryParseInt(text, out var n)) return n;
-        errors.Add(new(field, $"«{PeriodText.SettingLabel(field)}» debe ser un número entero (por ejemplo: 5)."));
+        errors.Add(new(field, PeriodMessages.NotWhole(PeriodText.SettingLabel(field))));
         return 0;
     }
 
     private static decimal Dec(string? text, string field, List<FieldError> errors)
     {
         if (FormInput.TryParseDecimal(text, out var d)) return d;
-        errors.Add(new(field, $"«{PeriodText.SettingLabel(field)}» debe ser un número, con coma o punto decimal (por ejemplo: 89,5)."));
+        errors.Add(new(field, PeriodMessages.NotNumber(PeriodText.SettingLabel(field))));
         return 0;
     }
 }

@@ -45,13 +45,13 @@ public sealed class WindowsModel(EgiDbContext db) : PageModel
             var row = Rows.FirstOrDefault(r => r.Stage == stage);
             if (row is null)
             {
-                AddRowError(stage, $"«{stage.Label()}»: faltan las fechas.");
+                AddRowError(stage, PeriodMessages.WindowDatesMissing(stage));
                 continue;
             }
             var startOk = FormInput.TryParseDate(row.Start, out var start);
             var endOk = FormInput.TryParseDate(row.End, out var end);
-            if (!startOk) AddRowError(stage, $"«{stage.Label()}»: la fecha de inicio no es válida; escriba una fecha como 01/01/{Period.Year}.");
-            if (!endOk) AddRowError(stage, $"«{stage.Label()}»: la fecha de cierre no es válida; escriba una fecha como 31/03/{Period.Year}.");
+            if (!startOk) AddRowError(stage, PeriodMessages.WindowStartInvalid(stage, Period.Year));
+            if (!endOk) AddRowError(stage, PeriodMessages.WindowEndInvalid(stage, Period.Year));
             if (startOk && endOk) windows.Add(new StageWindow(stage, start, end));
         }
         // Keep the rows in stage order with what was typed, even if a stage was missing from the form.
@@ -63,7 +63,7 @@ public sealed class WindowsModel(EgiDbContext db) : PageModel
             return Page();
         }
 
-        return await SaveAsync(windows, "Se guardaron las ventanas de la «{0}».", ct);
+        return await SaveAsync(windows, PeriodMessages.WindowsSaved, ct);
     }
 
     public async Task<IActionResult> OnPostResetAsync(int id, CancellationToken ct)
@@ -72,10 +72,10 @@ public sealed class WindowsModel(EgiDbContext db) : PageModel
         ModelState.Clear();
         var defaults = StageInfo.All.Select(s => s.DefaultWindow(Period.Year)).ToList();
         Rows = ToRows(defaults);
-        return await SaveAsync(defaults, "Se restablecieron las ventanas predeterminadas de la «{0}».", ct);
+        return await SaveAsync(defaults, PeriodMessages.WindowsReset, ct);
     }
 
-    private async Task<IActionResult> SaveAsync(List<StageWindow> windows, string done, CancellationToken ct)
+    private async Task<IActionResult> SaveAsync(List<StageWindow> windows, Func<string, string> done, CancellationToken ct)
     {
         var before = Describe(Period.Windows);
         var errors = Period.SetWindows(windows);
@@ -93,7 +93,7 @@ public sealed class WindowsModel(EgiDbContext db) : PageModel
         db.Audit("Modificar", "Vigencia", Period.Id.ToString(CultureInfo.InvariantCulture), "Ventanas de etapa",
             before.ToDictionary(), after.ToDictionary());
         await db.SaveChangesAsync(ct);
-        TempData["Mensaje"] = string.Format(CultureInfo.InvariantCulture, done, Period.Name);
+        TempData["Mensaje"] = done(Period.Name);
         return RedirectToPage("./Details", new { id = Period.Id });
     }
 

@@ -33,14 +33,13 @@ public sealed class DetailsModel(EgiDbContext db, CurrentUser me) : PageModel
         var row = Items.FirstOrDefault(i => i.Item.Id == itemId);
         if (row is null)
         {
-            ModelState.AddModelError(string.Empty, "El ítem que intenta eliminar ya no existe en este plan.");
+            ModelState.AddModelError(string.Empty, PlanMessages.ItemAlreadyGone);
             return Page();
         }
         if (row.Goals > 0)
         {
             ModelState.AddModelError(string.Empty,
-                $"No se puede eliminar el ítem «{row.Item.Code} — {row.Item.Name}»: {Goals(row.Goals)} de la {Period.Name} lo usan. " +
-                "Primero esas metas deben vincularse a otro ítem; puede cambiar el nombre o la descripción del ítem en lugar de eliminarlo.");
+                PlanMessages.ItemInUse(row.Item.Code, row.Item.Name, row.Goals, Period.Name));
             return Page();
         }
         var item = await db.Set<PlanItem>().FirstAsync(i => i.Id == itemId, ct);
@@ -48,7 +47,7 @@ public sealed class DetailsModel(EgiDbContext db, CurrentUser me) : PageModel
         db.Audit("Eliminar", PlanQueries.AuditItem, PlanQueries.Id(item.Id), $"{Plan.Name}: {item.Code} — {item.Name}",
             new { item.Code, item.Name, item.Description, item.ResponsibleDependencyId });
         await db.SaveChangesAsync(ct);
-        TempData["Mensaje"] = $"Se eliminó el ítem «{item.Code} — {item.Name}».";
+        TempData["Mensaje"] = PlanMessages.ItemDeleted(item.Code, item.Name);
         return RedirectToPage(new { id });
     }
 
@@ -60,7 +59,7 @@ public sealed class DetailsModel(EgiDbContext db, CurrentUser me) : PageModel
         if (linked > 0)
         {
             ModelState.AddModelError(string.Empty,
-                $"No se puede eliminar el plan «{Plan.Name}»: {Goals(linked)} de la {Period.Name} están vinculadas a sus ítems.");
+                PlanMessages.PlanInUse(Plan.Name, linked, Period.Name));
             return Page();
         }
         var plan = await db.Set<InstitutionalPlan>().Include(p => p.Items).FirstAsync(p => p.Id == id, ct);
@@ -68,11 +67,9 @@ public sealed class DetailsModel(EgiDbContext db, CurrentUser me) : PageModel
         db.Audit("Eliminar", PlanQueries.AuditPlan, PlanQueries.Id(plan.Id), $"{plan.Kind.Label()}: {plan.Name} ({Period.Name}), con {plan.Items.Count} ítems",
             new { plan.Kind, plan.DependencyId, plan.Name, Items = plan.Items.Select(i => $"{i.Code} — {i.Name}").ToList() });
         await db.SaveChangesAsync(ct);
-        TempData["Mensaje"] = $"Se eliminó el plan «{plan.Name}» y sus ítems.";
+        TempData["Mensaje"] = PlanMessages.PlanDeleted(plan.Name);
         return RedirectToPage("./Index", new { vigencia = Period.Id });
     }
-
-    private static string Goals(int n) => n == 1 ? "1 meta" : $"{n} metas";
 
     private async Task<bool> LoadAsync(int id, CancellationToken ct)
     {

@@ -58,7 +58,7 @@ public sealed class EditModel(EgiDbContext db, CurrentUser me) : PageModel
             if (int.TryParse(Form.DependencyId, NumberStyles.None, CultureInfo.InvariantCulture, out var d)) dependencyId = d;
             else
             {
-                ModelState.AddModelError("Form.DependencyId", "La «Dependencia» elegida no existe: elija una de la lista.");
+                ModelState.AddModelError("Form.DependencyId", PlanMessages.DependencyNotFound);
                 return Page();
             }
         }
@@ -81,7 +81,7 @@ public sealed class EditModel(EgiDbContext db, CurrentUser me) : PageModel
         db.Audit(Plan is null ? "Crear" : "Modificar", PlanQueries.AuditPlan, PlanQueries.Id(plan.Id), $"{plan.Kind.Label()}: {plan.Name} ({Period.Name})",
             before, new { plan.Kind, plan.DependencyId, plan.Name, plan.Description });
         await db.SaveChangesAsync(ct);
-        TempData["Mensaje"] = Plan is null ? $"Se creó el plan «{plan.Name}». Agregue o importe sus ítems." : $"Se guardaron los cambios del plan «{plan.Name}».";
+        TempData["Mensaje"] = Plan is null ? PlanMessages.PlanCreated(plan.Name) : PlanMessages.PlanSaved(plan.Name);
         return RedirectToPage("./Details", new { id = plan.Id });
     }
 

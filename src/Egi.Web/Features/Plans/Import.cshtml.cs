@@ -55,7 +55,7 @@ public sealed class ImportModel(EgiDbContext db, CurrentUser me, IConfiguration 
         if (!await LoadAsync(ct)) return NotFound();
         ModelState.Clear();
         Token = null;
-        var upload = await SpreadsheetReader.ReadUploadAsync(Upload, "Elija el archivo .xlsx o .csv con los ítems del plan que desea importar.", logger, PlanTemplate.PreferredSheet,
+        var upload = await SpreadsheetReader.ReadUploadAsync(Upload, PlanMessages.ImportFileMissing, logger, PlanTemplate.PreferredSheet,
             uploads.Value.BytesOf(UploadKind.Sheet), ct);
         FileName = upload.FileName;
         var (bytes, content) = (upload.Bytes, upload.Content);
@@ -128,11 +128,11 @@ public sealed class ImportModel(EgiDbContext db, CurrentUser me, IConfiguration 
         catch (DbUpdateException e)
         {
             logger.LogWarning(e, "Plan item import could not be saved");
-            ModelState.AddModelError(string.Empty, "No se importó nada: otra persona cambió los ítems del plan al mismo tiempo. Cargue el archivo de nuevo.");
+            ModelState.AddModelError(string.Empty, PlanMessages.ImportConcurrentChange);
             return Page();
         }
         Pending.Delete(Token);
-        TempData["Mensaje"] = $"Importación de «{FileName}» aplicada. Ítems creados: {Result.Creates.Count}; actualizados: {Result.Updates.Count}; sin cambios: {Result.Unchanged.Count}.";
+        TempData["Mensaje"] = PlanMessages.ImportApplied(FileName, Result.Creates.Count, Result.Updates.Count, Result.Unchanged.Count);
         return RedirectToPage("./Details", new { id = Plan.Id });
     }
 
@@ -140,7 +140,7 @@ public sealed class ImportModel(EgiDbContext db, CurrentUser me, IConfiguration 
     {
         if (!CanEdit) return Forbid();
         Pending.Delete(Token);
-        TempData["Mensaje"] = "Importación cancelada: no se guardó ningún cambio.";
+        TempData["Mensaje"] = PlanMessages.ImportCancelled;
         return PlanId is { } id ? RedirectToPage("./Details", new { id }) : RedirectToPage("./Index");
     }
 

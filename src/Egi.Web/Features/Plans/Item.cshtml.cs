@@ -56,7 +56,7 @@ public sealed class ItemModel(EgiDbContext db, CurrentUser me) : PageModel
             if (int.TryParse(Form.ResponsibleDependencyId, NumberStyles.None, CultureInfo.InvariantCulture, out var d)) responsible = d;
             else
             {
-                ModelState.AddModelError("Form.ResponsibleDependencyId", "La «Dependencia responsable» elegida no existe: elija una de la lista.");
+                ModelState.AddModelError("Form.ResponsibleDependencyId", PlanMessages.ResponsibleDependencyNotFound);
                 return Page();
             }
         }
@@ -79,7 +79,7 @@ public sealed class ItemModel(EgiDbContext db, CurrentUser me) : PageModel
         db.Audit(Item is null ? "Crear" : "Modificar", PlanQueries.AuditItem, PlanQueries.Id(item.Id), $"{Plan.Name}: {item.Code} — {item.Name}",
             before, new { item.Code, item.Name, item.Description, item.ResponsibleDependencyId });
         await db.SaveChangesAsync(ct);
-        TempData["Mensaje"] = Item is null ? $"Se agregó el ítem «{item.Code} — {item.Name}»." : $"Se guardaron los cambios del ítem «{item.Code}».";
+        TempData["Mensaje"] = Item is null ? PlanMessages.ItemAdded(item.Code, item.Name) : PlanMessages.ItemSaved(item.Code);
         return RedirectToPage("./Details", new { id = Plan.Id });
     }
 

@@ -15,14 +15,7 @@ public static class PlanTemplate
     public const string XlsxFileName = "plantilla-items-plan.xlsx";
     public const string CsvFileName = "plantilla-items-plan.csv";
 
-    public static IReadOnlyList<string> Notes { get; } =
-    [
-        "La primera fila lleva los encabezados; cada fila siguiente es un ítem del plan. Las columnas pueden ir en cualquier orden.",
-        "Borre las filas de ejemplo antes de importar sus ítems.",
-        "El código identifica el ítem dentro del plan: si ya existe, el ítem se actualiza; si no, se crea. Los ítems que no estén en el archivo no se modifican.",
-        "Nada se guarda si alguna fila tiene errores: corríjalos y vuelva a cargar el archivo.",
-        "Como CSV, guarde desde Excel con «CSV (delimitado por comas)» o «CSV UTF-8»; se aceptan «;», «,» o tabulador.",
-    ];
+    public static IReadOnlyList<string> Notes => PlanMessages.ImportTemplateNotes;
 
     private static string[][] Examples(IReadOnlyList<Dependency> dependencies)
     {

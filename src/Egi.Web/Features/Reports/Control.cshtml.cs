@@ -52,7 +52,7 @@ public sealed class ControlModel(EgiDbContext db, CurrentUser me) : PageModel
         Semester? semester;
         if (string.IsNullOrWhiteSpace(SemesterText)) semester = Semester.Default(Period, me.Today);
         else if ((semester = Semester.Parse(SemesterText, Period)) is null)
-            Errors["semestre"] = $"El «Semestre» debe ser uno de los de la {Period.Name} y el año siguiente: elija uno de la lista.";
+            Errors["semestre"] = ReportMessages.SemesterNotFound(Period.Name);
         if (semester is null || Errors.Count > 0) return;
         SemesterText = semester.Key;
         Report = await ControlReport.BuildAsync(db, Period, semester, me.Today, ct);

@@ -72,20 +72,20 @@ public sealed record Stage1Filter(int? DependencyId, Stage1Status? Status, strin
         if (!string.IsNullOrWhiteSpace(dependencia))
         {
             if (int.TryParse(dependencia.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var d) && dependencyIds.Contains(d)) dependencyId = d;
-            else errors["dependencia"] = "La «Dependencia» elegida no existe: elija una de la lista o «Todas».";
+            else errors["dependencia"] = ReportMessages.FilterDependencyNotFound;
         }
 
         Stage1Status? status = null;
         if (!string.IsNullOrWhiteSpace(estado))
         {
             status = Stage1Text.StatusFromKey(estado);
-            if (status is null) errors["estado"] = "El «Estado de la etapa 1» elegido no existe: elija uno de la lista o «Todos».";
+            if (status is null) errors["estado"] = ReportMessages.FilterStage1StatusNotFound;
         }
 
         var text = q?.Trim() ?? "";
         if (text.Length > TextMax)
         {
-            errors["q"] = $"La «Búsqueda» admite máximo {TextMax} caracteres.";
+            errors["q"] = ReportMessages.SearchTooLong(TextMax);
             text = "";
         }
         return new(dependencyId, status, text);

@@ -52,7 +52,7 @@ public sealed class AttendanceModel(EgiDbContext db, CurrentUser me, TimeProvide
         ModelState.Clear();
         Token = null;
         if (NotHeld() is { } notYet) return notYet;
-        var upload = await SpreadsheetReader.ReadUploadAsync(Upload, "Elija el archivo de la lista de asistencia (.xlsx o .csv).", logger, PreferredSheet, MaxBytes, ct);
+        var upload = await SpreadsheetReader.ReadUploadAsync(Upload, SessionMessages.AttendanceFileMissing, logger, PreferredSheet, MaxBytes, ct);
         FileName = upload.FileName;
         if (upload.WasRead)
         {
@@ -106,7 +106,7 @@ public sealed class AttendanceModel(EgiDbContext db, CurrentUser me, TimeProvide
             null, Result.Marks.Select(m => new { Fila = m.Row, Documento = m.Document, m.Name }).ToList());
         await db.SaveChangesAsync(ct);
         Pending.Delete(Token);
-        TempData["Mensaje"] = $"Se importó la lista «{FileName}»: {Result.AttendedServantIds.Count} asistentes ({changed} nuevos en el registro).";
+        TempData["Mensaje"] = SessionMessages.AttendanceImported(FileName, Result.AttendedServantIds.Count, changed);
         return RedirectToPage("./Details", new { id });
     }
 
@@ -114,7 +114,7 @@ public sealed class AttendanceModel(EgiDbContext db, CurrentUser me, TimeProvide
     {
         if (await LoadAsync(id, ct) is { } refused) return refused;
         Pending.Delete(Token);
-        TempData["Mensaje"] = "Importación cancelada: no se registró ninguna asistencia.";
+        TempData["Mensaje"] = SessionMessages.AttendanceImportCancelled;
         return RedirectToPage("./Details", new { id });
     }
 
@@ -125,13 +125,7 @@ public sealed class AttendanceModel(EgiDbContext db, CurrentUser me, TimeProvide
 
     private IEnumerable<string[]> Examples => Register.Select(r => new[] { r.Document, r.Name, r.Attended ? "Sí" : "No" });
 
-    private IReadOnlyList<string> Notes =>
-    [
-        $"Lista de asistencia de «{Session.Topic}» ({ProcessPeriod.Date(Session.Date)}): una fila por invitado. Escriba Sí en «Asistió» para quienes asistieron.",
-        "También sirve la lista firmada, exportada a Excel: basta la columna «Número de documento» (o «Cédula»); sin «Asistió», cada fila cuenta como asistente.",
-        "Solo se registran invitados de la sesión; una lista nunca quita una asistencia ya registrada.",
-        "Nada se registra si alguna fila tiene errores: corríjalos y vuelva a cargar el archivo.",
-    ];
+    private IReadOnlyList<string> Notes => SessionMessages.AttendanceTemplateNotes(Session.Topic, Session.Date);
 
     private string FileNameOf(string extension) => $"asistencia-sesion-{EntityId}.{extension}";
 
@@ -139,7 +133,7 @@ public sealed class AttendanceModel(EgiDbContext db, CurrentUser me, TimeProvide
     {
         if (Held) return null;
         ModelState.AddModelError(nameof(Upload),
-            $"La sesión es el {ProcessPeriod.Date(Session.Date)} a las {ProcessPeriod.Time(Session.EndTime)}: la lista de asistencia se carga cuando termine.");
+            SessionMessages.AttendanceBeforeEnd(Session.Date, Session.EndTime));
         return Page();
     }
 

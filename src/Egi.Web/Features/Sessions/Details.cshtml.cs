@@ -35,9 +35,7 @@ public sealed class DetailsModel(EgiDbContext db, CurrentUser me, TimeProvider c
         db.Audit("Enviar citaciones", SessionInvitations.AuditEntity, Session.Id.ToString(CultureInfo.InvariantCulture),
             $"{Session.Kind.Label()} «{Session.Topic}»: {sent} citaciones enviadas (versión {Session.Sequence})");
         await db.SaveChangesAsync(ct);
-        TempData["Mensaje"] = sent == 0
-            ? "Todos los invitados ya tenían la citación vigente: no se envió nada nuevo."
-            : $"Se enviaron {sent} citaciones con el archivo de calendario (.ics).";
+        TempData["Mensaje"] = SessionMessages.InvitationsSent(sent);
         return RedirectToPage(new { id });
     }
 
@@ -52,9 +50,7 @@ public sealed class DetailsModel(EgiDbContext db, CurrentUser me, TimeProvider c
             $"{Session.Kind.Label()} «{Session.Topic}» del {ProcessPeriod.Date(Session.Date)} cancelada; {sent} avisos de cancelación", Session.ToInput());
         db.Remove(Session);
         await db.SaveChangesAsync(ct);
-        TempData["Mensaje"] = sent == 0
-            ? $"Se canceló la sesión «{Session.Topic}»."
-            : $"Se canceló la sesión «{Session.Topic}» y se avisó a {sent} invitados (el archivo adjunto la quita de su calendario).";
+        TempData["Mensaje"] = SessionMessages.Cancelled(Session.Topic, sent);
         return RedirectToPage("./Index", new { periodId = Session.PeriodId });
     }
 
@@ -70,7 +66,7 @@ public sealed class DetailsModel(EgiDbContext db, CurrentUser me, TimeProvider c
         db.Audit("Registrar asistencia", SessionInvitations.AuditEntity, Session.Id.ToString(CultureInfo.InvariantCulture),
             $"«{Session.Topic}»: {Session.AttendedCount} asistentes de {Session.Invitees.Count} invitados ({changed} cambios, en pantalla)");
         await db.SaveChangesAsync(ct);
-        TempData["Mensaje"] = $"Se guardó la asistencia: {Session.AttendedCount} de {Session.Invitees.Count} invitados asistieron.";
+        TempData["Mensaje"] = SessionMessages.AttendanceSaved(Session.AttendedCount, Session.Invitees.Count);
         return RedirectToPage(new { id });
     }
 

@@ -75,7 +75,7 @@ public sealed class EditModel(EgiDbContext db, CurrentUser me, TimeProvider cloc
         var (input, parseErrors) = Parse(Input);
         var errors = parseErrors.ToList();
         if (input.DependencyId is { } depId && input.Audience == SessionAudience.Dependency && !await db.Dependencies.AnyAsync(d => d.Id == depId, ct))
-            errors.Add(new(nameof(input.DependencyId), "La «Dependencia» elegida no existe."));
+            errors.Add(new(nameof(input.DependencyId), SessionMessages.DependencyNotFound));
         var now = clock.GetUtcNow().UtcDateTime;
         var editor = new SessionEditor(me.IsTalentoHumano, me.IsPlaneacion);
         var session = Existing;
@@ -108,10 +108,10 @@ public sealed class EditModel(EgiDbContext db, CurrentUser me, TimeProvider cloc
             before, session.ToInput());
         await db.SaveChangesAsync(ct);
         TempData["Mensaje"] = before is null
-            ? $"Se programó la sesión «{session.Topic}» con {session.Invitees.Count} invitados. Envíe las citaciones cuando esté lista."
+            ? SessionMessages.Scheduled(session.Topic, session.Invitees.Count)
             : session.SentSequence is not null && (session.SentSequence != session.Sequence || added > 0)
-                ? "Se guardaron los cambios. Envíe las citaciones para que los invitados vean la información nueva en su calendario."
-                : "Se guardaron los cambios de la sesión.";
+                ? SessionMessages.SavedResendInvitations
+                : SessionMessages.Saved;
         return RedirectToPage("./Details", new { id = session.Id });
     }
 
@@ -145,18 +145,18 @@ public sealed class EditModel(EgiDbContext db, CurrentUser me, TimeProvider cloc
         if (!string.IsNullOrWhiteSpace(f.Date))
         {
             if (ProcessPeriod.TryParseDate(f.Date, out var d)) date = d;
-            else errors.Add(new("Date", $"La «Fecha» «{f.Date}» no es válida: escríbala como dd/mm/aaaa."));
+            else errors.Add(new("Date", SessionMessages.DateInvalid(f.Date)));
         }
         TimeOnly? start = null, end = null;
         if (!string.IsNullOrWhiteSpace(f.StartTime))
         {
             if (ProcessPeriod.TryParseTime(f.StartTime, out var t)) start = t;
-            else errors.Add(new("StartTime", $"La «Hora de inicio» «{f.StartTime}» no es válida: escríbala como hh:mm (24 horas)."));
+            else errors.Add(new("StartTime", SessionMessages.StartTimeInvalid(f.StartTime)));
         }
         if (!string.IsNullOrWhiteSpace(f.EndTime))
         {
             if (ProcessPeriod.TryParseTime(f.EndTime, out var t)) end = t;
-            else errors.Add(new("EndTime", $"La «Hora de fin» «{f.EndTime}» no es válida: escríbala como hh:mm (24 horas)."));
+            else errors.Add(new("EndTime", SessionMessages.EndTimeInvalid(f.EndTime)));
         }
         int? dep = int.TryParse(f.DependencyId, out var di) ? di : null;
         return (new SessionInput(kind, f.Topic, date, start, end, f.Place, f.Link, audience, dep, f.Description), errors);

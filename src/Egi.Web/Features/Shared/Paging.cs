@@ -49,7 +49,7 @@ public static class ReportPages
         if (string.IsNullOrWhiteSpace(text)) return DefaultPeriod(periods);
         if (int.TryParse(text.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var id) && periods.FirstOrDefault(p => p.Id == id) is { } chosen)
             return chosen;
-        errors["vigencia"] = "La «Vigencia» elegida no existe: elija una de la lista.";
+        errors["vigencia"] = SharedMessages.PeriodNotFound;
         return null;
     }
 

@@ -56,18 +56,18 @@ public sealed class EditModel(EgiDbContext db, CurrentUser me, TimeProvider cloc
         if (!string.IsNullOrWhiteSpace(Input.Start))
         {
             if (ProcessPeriod.TryParseDate(Input.Start, out var s)) start = s;
-            else errors.Add(new("Start", $"La «Fecha de inicio» «{Input.Start}» no es válida: escríbala como dd/mm/aaaa."));
+            else errors.Add(new("Start", WorkPlanMessages.StartInvalid(Input.Start)));
         }
         if (!string.IsNullOrWhiteSpace(Input.End))
         {
             if (ProcessPeriod.TryParseDate(Input.End, out var e)) end = e;
-            else errors.Add(new("End", $"La «Fecha de fin» «{Input.End}» no es válida: escríbala como dd/mm/aaaa."));
+            else errors.Add(new("End", WorkPlanMessages.EndInvalid(Input.End)));
         }
         int? percent = null;
         if (!string.IsNullOrWhiteSpace(Input.PercentDone))
         {
             if (int.TryParse(Input.PercentDone.Trim().TrimEnd('%').Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var p)) percent = p;
-            else errors.Add(new("PercentDone", $"El «% de avance» «{Input.PercentDone}» no es un número entero entre 0 y 100."));
+            else errors.Add(new("PercentDone", WorkPlanMessages.PercentInvalid(Input.PercentDone)));
         }
         WorkPlanStatus? status = int.TryParse(Input.Status, out var st) ? (WorkPlanStatus)st : null;
         var input = new WorkPlanActivityInput(Input.Name, Input.Responsible, start, end, status, percent, Input.Observations);
@@ -92,7 +92,7 @@ public sealed class EditModel(EgiDbContext db, CurrentUser me, TimeProvider cloc
             $"{(activity.ProcedureNumber is { } n ? $"Actividad {n}" : "Actividad agregada")}: «{IndexModel.Short(activity.Name)}» — {activity.Status.Label()}, {activity.PercentDone} %",
             before, activity.Snapshot());
         await db.SaveChangesAsync(ct);
-        TempData["Mensaje"] = before is null ? "Se agregó la actividad al plan de trabajo." : "Se guardaron los cambios de la actividad.";
+        TempData["Mensaje"] = before is null ? WorkPlanMessages.ActivityAdded : WorkPlanMessages.ActivitySaved;
         return RedirectToPage("./Index", new { periodId = PeriodId });
     }
 

@@ -32,7 +32,7 @@ public sealed class IndexModel(EgiDbContext db, CurrentUser me, TimeProvider clo
         if (period is null) return NotFound();
         if (await db.Set<AnnualWorkPlan>().AnyAsync(p => p.PeriodId == periodId, ct))
         {
-            TempData["Mensaje"] = $"La {period.Name} ya tiene plan de trabajo.";
+            TempData["Mensaje"] = WorkPlanMessages.AlreadyExists(period.Name);
             return RedirectToPage(new { periodId });
         }
         var plan = AnnualWorkPlan.PreFilled(period, clock.GetUtcNow().UtcDateTime, me.DisplayName);
@@ -41,7 +41,7 @@ public sealed class IndexModel(EgiDbContext db, CurrentUser me, TimeProvider clo
         db.Audit("Crear", AuditEntity, plan.Id.ToString(CultureInfo.InvariantCulture),
             $"Plan de trabajo de la {period.Name} con las {plan.Activities.Count} actividades del procedimiento");
         await db.SaveChangesAsync(ct);
-        TempData["Mensaje"] = $"Se creó el plan de trabajo de la {period.Name} con las 20 actividades del procedimiento y las fechas del calendario de la vigencia.";
+        TempData["Mensaje"] = WorkPlanMessages.Created(period.Name);
         return RedirectToPage(new { periodId });
     }
 
@@ -60,7 +60,7 @@ public sealed class IndexModel(EgiDbContext db, CurrentUser me, TimeProvider clo
         db.Audit("Eliminar", ActivityAuditEntity, activity.Id.ToString(CultureInfo.InvariantCulture),
             $"Actividad eliminada del plan de trabajo: «{Short(activity.Name)}»", activity.Snapshot());
         await db.SaveChangesAsync(ct);
-        TempData["Mensaje"] = $"Se eliminó la actividad «{Short(activity.Name)}» del plan de trabajo.";
+        TempData["Mensaje"] = WorkPlanMessages.ActivityDeleted(Short(activity.Name));
         return RedirectToPage(new { periodId = plan.PeriodId });
     }
 

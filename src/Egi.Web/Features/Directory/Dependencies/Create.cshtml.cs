@@ -42,7 +42,7 @@ public sealed class CreateModel(EgiDbContext db, CurrentUser me) : PageModel, ID
         catch (DbUpdateException e) when (DependencyForm.IsDuplicateCode(e))
         {
             db.ChangeTracker.Clear();
-            ModelState.AddModelError("Input.Code", DependencyForm.DuplicateCodeMessage(Input.Code));
+            ModelState.AddModelError("Input.Code", DirectoryMessages.DependencyCodeTaken(Input.Code));
             await LoadOptionsAsync(ct);
             return Page();
         }

@@ -37,8 +37,8 @@ public static class DependencyForm
     /// </summary>
     public static void SpanishBindingErrors(ModelStateDictionary modelState)
     {
-        Replace(modelState, "Input.ParentId", "Elija la «Dependencia superior» de la lista.");
-        Replace(modelState, "Input.Active", "Indique si la dependencia está activa: «Sí» o «No».");
+        Replace(modelState, "Input.ParentId", DirectoryMessages.ParentChoiceInvalid);
+        Replace(modelState, "Input.Active", DirectoryMessages.ActiveChoiceInvalid);
     }
 
     private static void Replace(ModelStateDictionary modelState, string key, string message)
@@ -92,5 +92,4 @@ public static class DependencyForm
         e.InnerException?.Message is { } m
         && (m.Contains("UNIQUE", StringComparison.OrdinalIgnoreCase) || m.Contains("23505", StringComparison.Ordinal) || m.Contains("duplicate", StringComparison.OrdinalIgnoreCase));
 
-    public static string DuplicateCodeMessage(string? code) => $"Ya existe otra dependencia con el código «{code?.Trim()}».";
 }

@@ -48,7 +48,7 @@ public sealed class EditModel(EgiDbContext db, CurrentUser me) : PageModel, IDep
             catch (DbUpdateException e) when (DependencyForm.IsDuplicateCode(e))
             {
                 db.ChangeTracker.Clear();
-                ModelState.AddModelError("Input.Code", DependencyForm.DuplicateCodeMessage(Input.Code));
+                ModelState.AddModelError("Input.Code", DirectoryMessages.DependencyCodeTaken(Input.Code));
             }
         }
         await LoadAsync(id, ct);

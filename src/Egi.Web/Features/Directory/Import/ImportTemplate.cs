@@ -39,16 +39,7 @@ public static class ImportTemplate
     public static byte[] Csv(IReadOnlyList<Dependency> dependencies) =>
         SheetTemplate.Csv(ImportColumns.All.Select(c => c.Header), Examples(dependencies));
 
-    public static IReadOnlyList<string> Notes { get; } =
-    [
-        "La primera fila lleva los encabezados; cada fila siguiente es un servidor. Las columnas pueden ir en cualquier orden.",
-        "Borre las dos filas de ejemplo antes de importar sus servidores.",
-        "El número de documento identifica al servidor: si ya existe, sus datos se actualizan; si no, se crea.",
-        "Los servidores que no estén en el archivo no se modifican ni se eliminan. Un retiro se registra con la «Fecha de retiro».",
-        "Si no incluye una columna opcional, los servidores existentes conservan ese dato.",
-        "Nada se guarda si alguna fila tiene errores: corríjalos y vuelva a cargar el archivo.",
-        "Como CSV, guarde desde Excel con «CSV (delimitado por comas)» o «CSV UTF-8»; se aceptan «;», «,» o tabulador.",
-    ];
+    public static IReadOnlyList<string> Notes => DirectoryMessages.ImportTemplateNotes;
 
     private static IEnumerable<Dependency> Active(IReadOnlyList<Dependency> dependencies) =>
         dependencies.Where(d => d.Active).OrderBy(d => d.Code, StringComparer.Ordinal);

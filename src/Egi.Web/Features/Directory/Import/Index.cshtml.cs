@@ -63,7 +63,7 @@ public sealed class IndexModel(
         Dependencies = await importer.DependenciesAsync(ct);
         ModelState.Clear();
         Token = null;
-        var upload = await SpreadsheetReader.ReadUploadAsync(Upload, "Elija el archivo .xlsx o .csv con los servidores que desea importar.", logger,
+        var upload = await SpreadsheetReader.ReadUploadAsync(Upload, DirectoryMessages.ImportFileMissing, logger,
             maxBytes: MaxBytes, ct: ct);
         FileName = upload.FileName;
         var (bytes, content) = (upload.Bytes, upload.Content);

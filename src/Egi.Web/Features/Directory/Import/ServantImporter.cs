@@ -64,7 +64,7 @@ public sealed class ServantImporter(EgiDbContext db, ServantAccounts accounts, E
                 if (ready.Count == 0)
                 {
                     var row = pending.OrderBy(c => c.Row).First();
-                    return await RefuseAsync(transaction, [$"Fila {row.Row}: el jefe inmediato con documento {row.BossDocument} ya no está en el directorio. Cargue el archivo de nuevo."], ct);
+                    return await RefuseAsync(transaction, [DirectoryMessages.BossGoneSinceUpload(row.Row, row.BossDocument)], ct);
                 }
                 foreach (var batch in ready.Chunk(BatchSize))
                 {
@@ -94,12 +94,12 @@ public sealed class ServantImporter(EgiDbContext db, ServantAccounts accounts, E
                 foreach (var u in batch)
                 {
                     if (!byDocument.TryGetValue(u.Document, out var servant) || servant.Id == 0)
-                        return await RefuseAsync(transaction, [$"Fila {u.Row}: el servidor con documento {u.Document} ya no está en el directorio. Cargue el archivo de nuevo."], ct);
+                        return await RefuseAsync(transaction, [DirectoryMessages.ServantGoneSinceUpload(u.Row, u.Document)], ct);
                     int? bossId = null;
                     if (u.BossDocument is { } boss)
                     {
                         if (!byDocument.TryGetValue(boss, out var bossServant))
-                            return await RefuseAsync(transaction, [$"Fila {u.Row}: el jefe inmediato con documento {boss} ya no está en el directorio. Cargue el archivo de nuevo."], ct);
+                            return await RefuseAsync(transaction, [DirectoryMessages.BossGoneSinceUpload(u.Row, boss)], ct);
                         bossId = bossServant.Id;
                     }
                     db.Servants.Attach(servant);
@@ -117,7 +117,7 @@ public sealed class ServantImporter(EgiDbContext db, ServantAccounts accounts, E
             if (newlyRetired.Count > 0 && !await AccountAdministration.AnyActiveTalentoHumanoAsync(db, ct))
                 return await RefuseAsync(transaction,
                 [
-                    $"Filas {string.Join(", ", newlyRetired.Select(t => t.Row.Row))}: la importación registra el retiro de la última persona activa con el rol Talento Humano. Otorgue antes el rol a otra persona en «Cuentas y roles» y cargue el archivo de nuevo.",
+                    DirectoryMessages.ImportRetiresLastTalentoHumano(newlyRetired.Select(t => t.Row.Row)),
                 ], ct);
 
             // Accounts: created (and invited) or relinked in bulk; the unchanged servants who already have one are left alone.
@@ -153,14 +153,13 @@ public sealed class ServantImporter(EgiDbContext db, ServantAccounts accounts, E
         catch (DbUpdateException)
         {
             return await RefuseAsync(transaction,
-                ["No se pudo guardar la importación: otra persona modificó el directorio al mismo tiempo. Cargue el archivo de nuevo para ver los cambios actuales."], ct);
+                [DirectoryMessages.ImportConcurrentChange], ct);
         }
     }
 
     /// <summary>The confirmation shown once a plan was applied.</summary>
     public static string AppliedMessage(string fileName, ImportPlan plan) =>
-        $"Importación de «{fileName}» aplicada. Servidores creados: {plan.Creates.Count}; " +
-        $"actualizados: {plan.Updates.Count}; sin cambios: {plan.Unchanged.Count}.";
+        DirectoryMessages.ImportApplied(fileName, plan.Creates.Count, plan.Updates.Count, plan.Unchanged.Count);
 
     /// <summary>The steps of <see cref="ApplyAsync"/>'s progress: every servant written, then every account.</summary>
     public static int StepsOf(ImportPlan plan) => 2 * (plan.Creates.Count + plan.Updates.Count);

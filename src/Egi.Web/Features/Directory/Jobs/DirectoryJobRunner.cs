@@ -137,8 +137,7 @@ public sealed class DirectoryJobRunner(
         if (job.Attempts > options.CurrentValue.MaxAttempts)
         {
             var gaveUp = await FinishAsync(db, job, new(DirectoryJobState.Failed,
-                $"El trabajo se interrumpió {(job.Attempts == 2 ? "una vez" : $"{job.Attempts - 1} veces")} (se detuvo la instancia de EGI que lo aplicaba) y no se guardó ningún cambio. " +
-                "Envíelo de nuevo; si vuelve a pasar, avise al administrador.", []), ct);
+                DirectoryMessages.JobInterrupted(job.Attempts - 1), []), ct);
             return gaveUp ? DirectoryJobState.Failed : null;
         }
 
@@ -169,7 +168,7 @@ public sealed class DirectoryJobRunner(
             log.LogError(e, "Directory job {Id} failed", id);
             db.ChangeTracker.Clear();
             var failed = await FinishAsync(db, job, new(DirectoryJobState.Failed,
-                "El trabajo no se pudo terminar por un error inesperado y no se guardó ningún cambio. Intente de nuevo; si el problema continúa, avise al administrador.",
+                DirectoryMessages.JobFailedUnexpectedly,
                 []), CancellationToken.None);
             return failed ? DirectoryJobState.Failed : null;
         }
@@ -198,7 +197,7 @@ public sealed class DirectoryJobRunner(
         var result = outcome.Result!;
         db.Audit("Sincronizar", "Directorio", "", $"Trabajo {job.Id}: {DirectorySync.SummaryOf(result)}");
         await db.SaveChangesAsync(ct);
-        var message = $"Sincronización aplicada: {DirectorySync.SummaryOf(result)}.";
+        var message = DirectoryMessages.SyncApplied(DirectorySync.SummaryOf(result));
         return await CommitFinishedAsync(db, transaction, job, new(DirectoryJobState.Succeeded, message, [], JsonSerializer.Serialize(result, DirectoryJobQueue.Json)), ct);
     }
 
@@ -211,8 +210,7 @@ public sealed class DirectoryJobRunner(
         var file = await pending.LoadAsync(job.PendingToken, ct);
         if (file is null)
             return await FinishedAsync(db, job, Failed(
-                $"El archivo «{fileName}» ya no está en el servidor (se conserva 24 horas en la carpeta de datos, que deben compartir todas las instancias). " +
-                "Cárguelo de nuevo. No se guardó ningún cambio."));
+                DirectoryMessages.PendingImportFileGone(fileName)));
         var maxBytes = sp.GetRequiredService<IOptionsSnapshot<UploadOptions>>().Value.BytesOf(UploadKind.ServantImport);
         var content = SpreadsheetReader.Read(file.Content, log, maxBytes: maxBytes);
         if (content.Error is { } unreadable) return await FinishedAsync(db, job, Failed(unreadable));
@@ -220,20 +218,19 @@ public sealed class DirectoryJobRunner(
         var plan = await importer.PlanAsync(content.Rows, sp.GetRequiredService<CurrentUser>().Today, ct);
         if (!plan.IsValid)
             return await FinishedAsync(db, job, new(DirectoryJobState.Failed,
-                "El archivo ya no es válido contra el directorio actual (otra persona lo modificó): no se guardó ningún cambio. Cárguelo de nuevo para ver los problemas.",
+                DirectoryMessages.ImportNoLongerValid,
                 plan.FileErrors.Select(m => new SyncError(DirectorySync.Servants, null, "", "", m))
                     .Concat(plan.RowErrors.Select(e => new SyncError(DirectorySync.Servants, e.Row, e.Column, e.Value, e.Message))).ToList()));
         if (plan.Fingerprint != job.Fingerprint)
             return await FinishedAsync(db, job, Failed(
-                "El directorio cambió desde que confirmó la importación (otra persona lo modificó): no se guardó ningún cambio. " +
-                "Cargue el archivo de nuevo para ver la vista previa con los datos actuales."));
+                DirectoryMessages.DirectoryChangedSinceConfirmation));
 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var errors = await importer.ApplyAsync(plan, fileName, ct, lease);
         if (errors.Count > 0)
         {
             await RollBackAsync(db);
-            return await FinishedAsync(db, job, new(DirectoryJobState.Failed, "La importación fue rechazada al aplicarla: no se guardó ningún cambio.",
+            return await FinishedAsync(db, job, new(DirectoryJobState.Failed, DirectoryMessages.ImportRefusedOnApply,
                 errors.Select(m => new SyncError(DirectorySync.Servants, null, "", "", m)).ToList()));
         }
         var finish = await CommitFinishedAsync(db, transaction, job, new(DirectoryJobState.Succeeded, ServantImporter.AppliedMessage(fileName, plan), []), ct);

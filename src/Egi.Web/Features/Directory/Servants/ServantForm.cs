@@ -97,27 +97,27 @@ public sealed class ServantForm
 
         var level = ParseEnum(Level, DirectoryLabels.ParseLevel);
         if (level is null && !IsBlank(Level))
-            errors.Add(new(nameof(Level), $"El «Nivel jerárquico» «{Echo(Level)}» no es válido. Elija directivo, asesor, profesional, técnico o asistencial."));
+            errors.Add(new(nameof(Level), DirectoryMessages.LevelInvalid(Echo(Level))));
 
         var type = ParseEnum(EmploymentType, DirectoryLabels.ParseEmploymentType);
         if (type is null && !IsBlank(EmploymentType))
-            errors.Add(new(nameof(EmploymentType), $"El «Tipo de vinculación» «{Echo(EmploymentType)}» no es válido. Elija una opción de la lista."));
+            errors.Add(new(nameof(EmploymentType), DirectoryMessages.EmploymentTypeInvalid(Echo(EmploymentType))));
 
         var dependency = ParseId(DependencyId);
         if (dependency is null && !IsBlank(DependencyId))
-            errors.Add(new(nameof(DependencyId), "La «Dependencia» elegida no es válida. Elija una dependencia de la lista."));
+            errors.Add(new(nameof(DependencyId), DirectoryMessages.DependencyChoiceInvalid));
 
         var boss = ParseId(BossId);
         if (boss is null && !IsBlank(BossId))
-            errors.Add(new(nameof(BossId), "El «Jefe inmediato» elegido no es válido. Elija una persona de la lista o «Sin jefe inmediato»."));
+            errors.Add(new(nameof(BossId), DirectoryMessages.BossChoiceInvalid));
 
         var hire = ParseDate(HireDate);
         if (hire is null && !IsBlank(HireDate))
-            errors.Add(new(nameof(HireDate), $"La «Fecha de ingreso» «{Echo(HireDate)}» no es una fecha válida. Escríbala como dd/mm/aaaa, por ejemplo 01/02/2026."));
+            errors.Add(new(nameof(HireDate), DirectoryMessages.HireDateInvalid(Echo(HireDate))));
 
         var retirement = ParseDate(RetirementDate);
         if (retirement is null && !IsBlank(RetirementDate))
-            errors.Add(new(nameof(RetirementDate), $"La «Fecha de retiro» «{Echo(RetirementDate)}» no es una fecha válida. Escríbala como dd/mm/aaaa o deje el campo vacío."));
+            errors.Add(new(nameof(RetirementDate), DirectoryMessages.OptionalRetirementDateInvalid(Echo(RetirementDate))));
 
         var input = new ServantInput
         {

@@ -51,7 +51,7 @@ public abstract class ServantFormPageModel(EgiDbContext db, CurrentUser me, Serv
             .ToList();
 
         if (current?.BossId is { } b && people.FirstOrDefault(p => p.Id == b) is { } boss && boss.IsRetired(today))
-            RetiredBossWarning = $"El jefe inmediato actual, {boss.FullName}, está retirado(a) desde el {DateText.Date(boss.RetirementDate)}: elija un jefe activo.";
+            RetiredBossWarning = DirectoryMessages.CurrentBossRetired(boss.FullName, boss.RetirementDate);
     }
 
     /// <summary>
@@ -82,7 +82,7 @@ public abstract class ServantFormPageModel(EgiDbContext db, CurrentUser me, Serv
             // Someone saved the same document number between our check and our save (unique index).
             db.ChangeTracker.Clear();
             return await Redisplay(isNew ? null : servant, isNew,
-                [new(nameof(ServantInput.DocumentNumber), $"No se pudo guardar: otro servidor con el documento «{servant.DocumentNumber}» o el mismo correo se guardó al mismo tiempo. Revise y vuelva a intentarlo.")], ct);
+                [new(nameof(ServantInput.DocumentNumber), DirectoryMessages.ServantSavedConcurrently(servant.DocumentNumber))], ct);
         }
 
         var accountErrors = await accounts.EnsureAsync(servant);

@@ -37,7 +37,7 @@ public static class ServantLookups
             var other = await db.Servants.AsNoTracking().Where(s => s.DocumentNumber == doc && s.Id != id)
                 .Select(s => new { s.FirstNames, s.LastNames }).FirstOrDefaultAsync(ct);
             if (other is not null)
-                errors.Add(new(nameof(ServantInput.DocumentNumber), $"Ya existe un servidor con el número de documento «{doc}»: {other.FirstNames} {other.LastNames}."));
+                errors.Add(new(nameof(ServantInput.DocumentNumber), DirectoryMessages.DocumentTaken(doc, $"{other.FirstNames} {other.LastNames}")));
         }
 
         if (!failed.Contains(nameof(ServantInput.Email)))
@@ -46,16 +46,16 @@ public static class ServantLookups
             var other = await db.Servants.AsNoTracking().Where(s => s.Email == email && s.Id != id)
                 .Select(s => new { s.FirstNames, s.LastNames }).FirstOrDefaultAsync(ct);
             if (other is not null)
-                errors.Add(new(nameof(ServantInput.Email), $"El correo «{email}» ya está registrado para {other.FirstNames} {other.LastNames}."));
+                errors.Add(new(nameof(ServantInput.Email), DirectoryMessages.EmailTaken(email, $"{other.FirstNames} {other.LastNames}")));
         }
 
         if (!failed.Contains(nameof(ServantInput.DependencyId)) && input.DependencyId is { } depId)
         {
             var dep = await db.Dependencies.AsNoTracking().FirstOrDefaultAsync(d => d.Id == depId, ct);
             if (dep is null)
-                errors.Add(new(nameof(ServantInput.DependencyId), "La «Dependencia» elegida no existe. Elija una dependencia de la lista."));
+                errors.Add(new(nameof(ServantInput.DependencyId), DirectoryMessages.DependencyNotFound));
             else if (!dep.Active && depId != current?.DependencyId)
-                errors.Add(new(nameof(ServantInput.DependencyId), $"La dependencia «{dep.Name}» está inactiva: elija una dependencia activa."));
+                errors.Add(new(nameof(ServantInput.DependencyId), DirectoryMessages.DependencyInactive(dep.Name)));
         }
 
         if (!failed.Contains(nameof(ServantInput.BossId)) && input.BossId is not null)

@@ -52,10 +52,10 @@ public static class EvidenceRules
         var ext = Extension(name);
         var allowed = settings.EvidenceTypes;
         if (!allowed.Contains(ext) && !(ext == "jpeg" && allowed.Contains("jpg")))
-            return $"El tipo de archivo «{(ext.Length == 0 ? "sin extensión" : ext)}» no está permitido. Tipos permitidos: {string.Join(", ", allowed)}.";
-        if (content.Length == 0) return $"El archivo «{name}» está vacío.";
+            return EvaluationMessages.EvidenceTypeNotAllowed(ext, allowed);
+        if (content.Length == 0) return EvaluationMessages.EvidenceEmpty(name);
         if (!SignatureMatches(ext, content))
-            return $"El contenido del archivo «{name}» no corresponde a un archivo {ext.ToUpperInvariant()} válido.";
+            return EvaluationMessages.EvidenceContentMismatch(name, ext);
         return null;
     }
 

@@ -66,7 +66,7 @@ public sealed class FollowUpApprovalModel(EvaluationWorkflow workflow, EgiDbCont
         var (progress, errors) = FollowUpForms.Parse(Progress, complete: true);
         Changes = errors.Count == 0 ? FollowUpForms.Diff(Evaluation.ProgressOf(FollowUp), progress) : [];
         if (errors.Count == 0 && Changes.Count == 0)
-            errors.Add(new("Progress", "No cambió nada: si está de acuerdo con el avance reportado, use «Aprobar»."));
+            errors.Add(new("Progress", EvaluationMessages.ProgressUnchanged));
         if (errors.Count > 0)
         {
             ModelState.AddFieldErrors(errors, "");

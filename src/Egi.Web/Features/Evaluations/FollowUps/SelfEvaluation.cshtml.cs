@@ -90,7 +90,7 @@ public sealed class SelfEvaluationModel(EvaluationWorkflow workflow, EgiDbContex
                 $"Cargó «{item.OriginalName}» ({FileSizeText.Of(item.Size)}, SHA-256 {item.Sha256}) (evaluación {id}, seguimiento {item.FollowUp}, meta {item.GoalNumber})");
         await db.SaveChangesAsync(ct);
         Version = Evaluation.Version;
-        EvidenceAdded = $"Se adjuntó la evidencia a la meta {EvidenceGoal}. Recuerde guardar o enviar su autoevaluación.";
+        EvidenceAdded = EvaluationMessages.EvidenceAdded(EvidenceGoal);
         EvidenceUrl = null;
         return Page();
     }

@@ -93,7 +93,7 @@ public sealed class ApprovalModel(EvaluationWorkflow workflow, EgiDbContext db) 
         errors = GoalsEditorForm.WithSetRules(errors, goals, Case.Context);
         Changes = FieldChange.Diff(Evaluation.OrderedGoals, goals);
         if (errors.Count == 0 && Changes.Count == 0)
-            errors.Add(new("Goals", "No cambió ninguna meta: si está de acuerdo con las metas propuestas, use «Aprobar»."));
+            errors.Add(new("Goals", EvaluationMessages.GoalsUnchanged));
         if (errors.Count > 0)
         {
             ModelState.AddFieldErrors(errors, "");
@@ -160,7 +160,7 @@ public static class GoalsEditorForm
         error = "";
         if (goals.Count >= max)
         {
-            error = $"Puede registrar máximo {max} metas: quite una antes de agregar otra.";
+            error = EvaluationMessages.TooManyGoals(max);
             return false;
         }
         var next = current.Select(g => g.Number).Concat(goals.Select(g => g.Number)).DefaultIfEmpty(0).Max() + 1;

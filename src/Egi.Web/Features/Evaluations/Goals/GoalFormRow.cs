@@ -55,20 +55,20 @@ public sealed class GoalFormRow
             var n = i + 1;
             var weight = 0;
             if (!string.IsNullOrWhiteSpace(r.Weight) && !FormInput.TryParseInt(r.Weight, out weight))
-                errors.Add(new($"{key}.{nameof(Goal.Weight)}", $"Meta {n}: el peso debe ser un número entero entre 1 y 100 (sin decimales); escribió «{r.Weight.Trim()}»."));
+                errors.Add(new($"{key}.{nameof(Goal.Weight)}", EvaluationMessages.GoalWeightNotWhole(n, r.Weight.Trim())));
             var agreed = 0;
             if (string.IsNullOrWhiteSpace(r.AgreedFirstFollowUpPercent))
             {
                 if (complete)
-                    errors.Add(new($"{key}.{nameof(Goal.AgreedFirstFollowUpPercent)}", $"Meta {n}: indique el porcentaje pactado para el primer seguimiento (un número entero de 0 a 100)."));
+                    errors.Add(new($"{key}.{nameof(Goal.AgreedFirstFollowUpPercent)}", EvaluationMessages.AgreedPercentMissing(n)));
             }
             else if (!FormInput.TryParseInt(r.AgreedFirstFollowUpPercent, out agreed))
-                errors.Add(new($"{key}.{nameof(Goal.AgreedFirstFollowUpPercent)}", $"Meta {n}: el porcentaje pactado para el primer seguimiento debe ser un número entero de 0 a 100; escribió «{r.AgreedFirstFollowUpPercent.Trim()}»."));
+                errors.Add(new($"{key}.{nameof(Goal.AgreedFirstFollowUpPercent)}", EvaluationMessages.AgreedPercentNotWhole(n, r.AgreedFirstFollowUpPercent.Trim())));
             DateOnly? due = null;
             if (!string.IsNullOrWhiteSpace(r.DueDate))
             {
                 if (FormInput.TryParseDate(r.DueDate, out var d)) due = d;
-                else errors.Add(new($"{key}.{nameof(Goal.DueDate)}", $"Meta {n}: la fecha de cumplimiento no es válida; escriba una fecha como 15/12/2026 (dd/mm/aaaa)."));
+                else errors.Add(new($"{key}.{nameof(Goal.DueDate)}", EvaluationMessages.GoalDueDateInvalid(n)));
             }
             goals.Add(new Goal
             {

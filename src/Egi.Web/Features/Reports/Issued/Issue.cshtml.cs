@@ -63,7 +63,7 @@ public sealed class IssueModel(EgiDbContext db, CurrentUser me, TimeProvider clo
                 : null;
             if (replaces is null)
             {
-                ModelState.AddModelError("Input.Replaces", "El informe que se reemplaza no existe: elija uno de la lista o «Ninguno».");
+                ModelState.AddModelError("Input.Replaces", ReportMessages.ReplacedReportNotFound);
                 return Page();
             }
         }
@@ -83,7 +83,7 @@ public sealed class IssueModel(EgiDbContext db, CurrentUser me, TimeProvider clo
         catch (DbUpdateException) when (replaces is not null)
         {
             // Someone else corrected the same report a moment ago (one correction per report: unique index).
-            ModelState.AddModelError("Input.Replaces", $"El informe {IssuedText.Number(replaces.Id)} acaba de ser reemplazado por otra persona: revise la lista de informes emitidos.");
+            ModelState.AddModelError("Input.Replaces", ReportMessages.ReportJustReplaced(IssuedText.Number(replaces.Id)));
             db.ChangeTracker.Clear();
             return Page();
         }
@@ -92,7 +92,7 @@ public sealed class IssueModel(EgiDbContext db, CurrentUser me, TimeProvider clo
             + (replaces is null ? "." : $"; reemplaza al {IssuedText.Number(replaces.Id)}."),
             after: new { Kind = report.Kind.ToString(), report.PeriodId, report.IssuedBy, report.ReplacesId, report.Conclusions, report.Recommendations });
         await db.SaveChangesAsync(ct);
-        TempData["Mensaje"] = $"Se emitió el {report.Kind.Noun()} de la {Period.Name} ({IssuedText.Number(report.Id)}): sus cifras quedan congeladas a hoy.";
+        TempData["Mensaje"] = ReportMessages.ReportIssued(report.Kind, Period.Name, IssuedText.Number(report.Id));
         return RedirectToPage("./Details", new { id = report.Id });
     }
 
