@@ -16,25 +16,18 @@ BASE="http://127.0.0.1:$PORT"
 work="$(mktemp -d /tmp/egi-cpu.XXXXXX)"
 cleanup() { kill "${app_pid:-0}" 2>/dev/null || true; wait "${app_pid:-0}" 2>/dev/null || true; rm -rf "$work"; }
 trap cleanup EXIT
-[ -f "$DATA/egi.db" ] && [ -f "$DATA/accounts.tsv" ] || { echo "cpu.sh: no entity in $DATA" >&2; exit 1; }
+# shellcheck source=bench/lib.sh
+source bench/lib.sh
+[ -f "$DATA/egi.db" ] && [ -f "$DATA/accounts.tsv" ] || fail "no entity in $DATA"
 
 dotnet publish src/Egi.Web -c Release -o "$work/app" -v q -nologo >/dev/null
 ASPNETCORE_ENVIRONMENT=Production dotnet "$work/app/Egi.Web.dll" --urls "$BASE" --Egi:DataFolder="$DATA" \
   --Egi:SeedDemo=false --Egi:StartupBanner=false --Mail:BaseUrl="$BASE" --RateLimits:SignIn:PerIp:PermitLimit=100000 \
   --Logging:LogLevel:Default=Warning --Mail:WorkerEnabled=false --Scheduler:Enabled=false > "$work/app.log" 2>&1 &
 app_pid=$!
-for _ in $(seq 1 240); do curl -fs "$BASE/health" >/dev/null 2>&1 && break; sleep 0.5; done
-
-token_of() { sed -n 's/.*name="__RequestVerificationToken" type="hidden" value="\([^"]*\)".*/\1/p' | head -1; }
-sign_in() {
-  local jar="$work/jar-$1" token
-  token=$(curl -s -c "$jar" "$BASE/Account/Login" | token_of)
-  curl -s -b "$jar" -c "$jar" -o /dev/null "$BASE/Account/Login" \
-    --data-urlencode "Input.Email=$1" --data-urlencode "Input.Password=$PASSWORD" --data-urlencode "__RequestVerificationToken=$token"
-  sed 's/^#HttpOnly_//' "$jar" | awk '!/^#/ && NF>=7 {printf "%s=%s; ", $6, $7}'
-}
+wait_healthy "$BASE" "$work/app.log"
 first() { awk -F'\t' -v r="$1" '$1 == r {print $2; exit}' "$DATA/accounts.tsv"; }
-ev=$(sign_in "$(first evaluado)"); jefe=$(sign_in "$(first jefe)"); th=$(sign_in "$(first talento_humano)")
+ev=$(sign_in "$BASE" "$(first evaluado)"); jefe=$(sign_in "$BASE" "$(first jefe)"); th=$(sign_in "$BASE" "$(first talento_humano)")
 ticks() { awk '{print $14 + $15}' "/proc/$app_pid/stat"; }
 hz=$(getconf CLK_TCK)
 echo "| Page | requests | CPU per request (ms) | × /health |"
