@@ -33,6 +33,8 @@ public sealed class EgiAppFactory : WebApplicationFactory<Program>
     {
         Db = db;
         System.IO.Directory.CreateDirectory(folder);
+        // Where it was built names the test class better than where it starts (often after an await in a helper).
+        if (HostLog.Enabled) owner = HostLog.CallingTestClass();
     }
 
     public Db Db { get; }
@@ -48,6 +50,11 @@ public sealed class EgiAppFactory : WebApplicationFactory<Program>
     public EgiAppFactory SecondInstance() => new(Db) { sharedWith = this };
 
     private bool isTemplate;
+
+    private readonly string? owner;
+
+    /// <summary>Set by <see cref="SharedHost"/>, which writes the <see cref="HostLog"/> line itself (it knows the test class).</summary>
+    internal bool QuietStart { get; set; }
 
     /// <summary>A host that migrates and seeds <paramref name="connectionString"/> as <paramref name="like"/> would (see <see cref="TemplateDatabases"/>).</summary>
     internal static EgiAppFactory TemplateBuilder(EgiAppFactory like, string connectionString)
@@ -130,6 +137,8 @@ public sealed class EgiAppFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         startedAt = Clock.GetUtcNow();
+        if (HostLog.Enabled && !QuietStart)
+            HostLog.Write(owner ?? HostLog.CallingTestClass(), Db, isTemplate ? "template" : sharedWith is not null ? "second" : "own");
         if (!FreshDatabase && sharedWith is null && !isTemplate) template = TemplateDatabases.CopyInto(this);
         builder.UseEnvironment("Development");
         builder.UseSetting("Egi:DataFolder", folder);

@@ -24,7 +24,7 @@ public abstract class SharedHost : IAsyncLifetime
     /// <param name="configure">Settings of the class's host, applied before it starts (e.g. <c>Mail:*</c>).</param>
     protected SharedHost(Db db, Action<EgiAppFactory>? configure = null)
     {
-        App = new EgiAppFactory(db);
+        App = new EgiAppFactory(db) { QuietStart = true };
         configure?.Invoke(App);
     }
 
@@ -39,6 +39,8 @@ public abstract class SharedHost : IAsyncLifetime
     /// <summary>Called at the start of every test: the first finds the host new, the others reset it.</summary>
     public async Task StartTestAsync()
     {
+        // xunit starts a class fixture before any test of its class runs: the first test names the class.
+        if (!used) HostLog.Write(HostLog.CallingTestClass(), App.Db, "shared");
         if (used) await App.ResetAsync();
         used = true;
     }
