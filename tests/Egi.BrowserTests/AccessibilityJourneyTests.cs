@@ -4,7 +4,8 @@ using Xunit.Abstractions;
 
 namespace Egi.BrowserTests;
 
-public sealed class AccessibilityJourneyTests(BrowserFixture fixture, ITestOutputHelper output) : BrowserTest(fixture, output)
+[Collection(ScreensBrowserCollection.Name)]
+public sealed class AccessibilityJourneyTests(ScreensBrowserFixture fixture, ITestOutputHelper output) : BrowserTest(fixture, output)
 {
     [Fact]
     public Task The_skip_link_is_the_first_tab_stop_and_moves_focus_to_the_main_content() => InBrowserAsync(nameof(The_skip_link_is_the_first_tab_stop_and_moves_focus_to_the_main_content), async page =>

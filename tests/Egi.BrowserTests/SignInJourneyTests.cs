@@ -5,7 +5,8 @@ using Xunit.Abstractions;
 
 namespace Egi.BrowserTests;
 
-public sealed class SignInJourneyTests(BrowserFixture fixture, ITestOutputHelper output) : BrowserTest(fixture, output)
+[Collection(ScreensBrowserCollection.Name)]
+public sealed class SignInJourneyTests(ScreensBrowserFixture fixture, ITestOutputHelper output) : BrowserTest(fixture, output)
 {
     [Fact]
     public Task Talento_humano_signs_in_and_opens_the_directory_of_servants() => InBrowserAsync(nameof(Talento_humano_signs_in_and_opens_the_directory_of_servants), async page =>

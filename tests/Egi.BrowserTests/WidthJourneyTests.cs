@@ -9,7 +9,8 @@ namespace Egi.BrowserTests;
 /// Every screen of the main menu of each role, on a laptop (1366 × 768) and on a phone (390 × 844): nothing is wider
 /// than the window. Wide tables scroll inside their own container (<c>.table-responsive</c>), never the page.
 /// </summary>
-public sealed class WidthJourneyTests(BrowserFixture fixture, ITestOutputHelper output) : BrowserTest(fixture, output)
+[Collection(ScreensBrowserCollection.Name)]
+public sealed class WidthJourneyTests(ScreensBrowserFixture fixture, ITestOutputHelper output) : BrowserTest(fixture, output)
 {
     /// <summary>The people of the demo, one per role (Carlos Alberto is Planeación and a jefe).</summary>
     private static readonly (string Role, string Email)[] People =
@@ -23,13 +24,20 @@ public sealed class WidthJourneyTests(BrowserFixture fixture, ITestOutputHelper 
     /// <summary>Pages every role reaches that the menu does not list.</summary>
     private static readonly string[] Also = ["/Notifications", "/Account/ChangePassword"];
 
-    [Theory]
-    [InlineData(1366, 768)]
-    [InlineData(390, 844)]
-    public Task No_screen_of_any_role_scrolls_sideways(int width, int height) => InBrowserAsync($"{nameof(No_screen_of_any_role_scrolls_sideways)}-{width}", async page =>
+    /// <summary>A laptop and a phone.</summary>
+    private static readonly (int Width, int Height)[] Sizes = [(1366, 768), (390, 844)];
+
+    /// <summary>
+    /// Each screen is loaded once and measured at both sizes: the window is resized between the two measures, and the
+    /// next screen loads at the size the last one ended on. Layout here is CSS only (no script sizes anything), so a
+    /// resized window lays a screen out as one opened at that size.
+    /// </summary>
+    [Fact]
+    public Task No_screen_of_any_role_scrolls_sideways_on_a_laptop_or_a_phone() => InBrowserAsync(nameof(No_screen_of_any_role_scrolls_sideways_on_a_laptop_or_a_phone), async page =>
     {
         var overflowing = new List<string>();
         var visited = 0;
+        var sizes = Sizes.ToList();
         foreach (var (role, email) in People)
         {
             await SwitchUserAsync(page, email);
@@ -41,14 +49,19 @@ public sealed class WidthJourneyTests(BrowserFixture fixture, ITestOutputHelper 
                 var response = await page.GotoAsync(path);
                 Assert.True(response is { Ok: true }, $"{role}: {path} answered {response?.Status}");
                 visited++;
-                // The widest element decides: the document's scrolling width beyond the window.
-                var extra = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth");
-                if (extra > 0) overflowing.Add($"{role}: {path} +{extra} px ({await WidestAsync(page)})");
+                foreach (var (width, height) in sizes)
+                {
+                    await page.SetViewportSizeAsync(width, height);
+                    // The widest element decides: the document's scrolling width beyond the window.
+                    var extra = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth");
+                    if (extra > 0) overflowing.Add($"{width} px, {role}: {path} +{extra} px ({await WidestAsync(page)})");
+                }
+                sizes.Reverse(); // the next screen starts at the size this one ended on
             }
         }
         Assert.True(visited >= 25, $"Only {visited} screens visited: the menu was not read.");
-        Assert.True(overflowing.Count == 0, $"At {width} px these screens scroll sideways: " + string.Join("; ", overflowing));
-    }, width, height);
+        Assert.True(overflowing.Count == 0, "These screens scroll sideways: " + string.Join("; ", overflowing));
+    }, Sizes[0].Width, Sizes[0].Height);
 
     /// <summary>The outermost elements that end beyond the window's right edge, to name in the failure.</summary>
     private static Task<string> WidestAsync(IPage page) => page.EvaluateAsync<string>("""

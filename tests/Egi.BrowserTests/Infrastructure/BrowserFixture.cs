@@ -1,17 +1,18 @@
-using System.Diagnostics;
 using Microsoft.Playwright;
+using Xunit.Abstractions;
+
+[assembly: TestCollectionOrderer("Egi.BrowserTests.Infrastructure.LongestFirst", "Egi.BrowserTests")]
 
 namespace Egi.BrowserTests.Infrastructure;
 
 /// <summary>
-/// One app and one Chromium for the whole browser suite; every test gets a fresh browser context
-/// (its own cookies) in Spanish (Colombia), Bogotá time.
+/// One app per collection, and one Chromium for all of them (<see cref="SharedChromium"/>); every test gets a fresh
+/// browser context (its own cookies) in Spanish (Colombia), Bogotá time.
 /// </summary>
 public class BrowserFixture : IAsyncLifetime
 {
     public const string DefaultChromium = "/usr/bin/chromium";
 
-    private IPlaywright? playwright;
     private IBrowser? browser;
 
     public BrowserAppFactory App { get; } = new();
@@ -41,17 +42,7 @@ public class BrowserFixture : IAsyncLifetime
         Assertions.SetDefaultExpectTimeout(20_000);
 
         var appStart = Task.Run(App.Start);
-        playwright = await Playwright.CreateAsync();
-        browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = chromium,
-            Headless = true,
-            Args =
-            [
-                "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--no-first-run", "--disable-quic",
-            ],
-        });
+        browser = await SharedChromium.AcquireAsync(chromium);
         await appStart;
     }
 
@@ -74,8 +65,8 @@ public class BrowserFixture : IAsyncLifetime
 
     public virtual async Task DisposeAsync()
     {
-        if (browser is not null) await browser.CloseAsync();
-        playwright?.Dispose();
+        if (browser is not null) await SharedChromium.ReleaseAsync();
+        browser = null;
         await App.DisposeAsync();
     }
 }
@@ -84,4 +75,93 @@ public class BrowserFixture : IAsyncLifetime
 public sealed class BrowserCollection : ICollectionFixture<BrowserFixture>
 {
     public const string Name = "Browser";
+}
+
+/// <summary>
+/// A second app like <see cref="BrowserFixture"/>'s (the real clock, the demo period open around today) for the journeys
+/// that go through every screen (widths, the content policy, accessibility, sign-in), so that they run beside the
+/// workflow journeys of <see cref="BrowserCollection"/> instead of after them.
+/// </summary>
+public sealed class ScreensBrowserFixture : BrowserFixture;
+
+[CollectionDefinition(Name)]
+public sealed class ScreensBrowserCollection : ICollectionFixture<ScreensBrowserFixture>
+{
+    public const string Name = "BrowserScreens";
+}
+
+/// <summary>
+/// One Playwright driver and one Chromium for every collection of the run: each collection's fixture takes it when it
+/// starts and gives it back when it ends; the last one to give it back closes it. Launching them is a good part of a
+/// fixture's start, and nothing of a test lives in the browser itself: each test has its own context (cookies, storage).
+/// </summary>
+internal static class SharedChromium
+{
+    private static readonly SemaphoreSlim Gate = new(1, 1);
+    private static IPlaywright? playwright;
+    private static IBrowser? browser;
+    private static int users;
+
+    public static async Task<IBrowser> AcquireAsync(string executable)
+    {
+        await Gate.WaitAsync();
+        try
+        {
+            if (browser is null)
+            {
+                playwright = await Playwright.CreateAsync();
+                browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+                {
+                    ExecutablePath = executable,
+                    Headless = true,
+                    Args =
+                    [
+                        "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                        "--disable-sync", "--no-first-run", "--disable-quic",
+                    ],
+                });
+            }
+            users++;
+            return browser;
+        }
+        finally
+        {
+            Gate.Release();
+        }
+    }
+
+    public static async Task ReleaseAsync()
+    {
+        await Gate.WaitAsync();
+        try
+        {
+            if (--users > 0 || browser is null) return;
+            await browser.CloseAsync();
+            playwright?.Dispose();
+            browser = null;
+            playwright = null;
+        }
+        finally
+        {
+            Gate.Release();
+        }
+    }
+}
+
+/// <summary>
+/// Starts the longest collections first (they run two at a time, one per core): the last one to start is then a short
+/// one, and the two threads end close together. The order is by the time each collection took (fixture and journeys);
+/// a collection not listed starts last.
+/// </summary>
+public sealed class LongestFirst : ITestCollectionOrderer
+{
+    private static readonly string[] Order =
+    [
+        ScreensBrowserCollection.Name, JourneyBrowserCollection.Name, BrowserCollection.Name, YearBrowserCollection.Name,
+        ManualBrowserCollection.Name, OidcBrowserCollection.Name, PeriodsBrowserCollection.Name,
+    ];
+
+    public IEnumerable<ITestCollection> OrderTestCollections(IEnumerable<ITestCollection> testCollections) =>
+        testCollections.OrderBy(c => Array.IndexOf(Order, c.DisplayName) is var i and >= 0 ? i : Order.Length)
+            .ThenBy(c => c.DisplayName, StringComparer.Ordinal);
 }

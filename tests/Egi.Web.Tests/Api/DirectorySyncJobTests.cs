@@ -16,19 +16,22 @@ namespace Egi.Web.Tests.Api;
 /// applies all or nothing and reports as the synchronous call would. Api:SyncBackgroundFrom is 5 here, so a dozen servants
 /// are «large»; the hosted worker is off in tests, which run the jobs themselves (<see cref="EgiAppFactory.RunDirectoryJobsAsync"/>).
 /// </summary>
-public abstract class DirectorySyncJobTests(Db db) : IAsyncLifetime
+public abstract class DirectorySyncJobTests(DirectorySyncJobHost host) : IAsyncLifetime
 {
     private const string Sync = "/api/v1/directory/sync";
-    protected EgiAppFactory App { get; private set; } = null!;
+    protected EgiAppFactory App { get; private set; } = host.App;
 
-    public Task InitializeAsync()
+    /// <summary>The host of a test that needs other settings than the class's shared one.</summary>
+    private EgiAppFactory? own;
+
+    internal static void Configure(EgiAppFactory app) => app.Settings["Api:SyncBackgroundFrom"] = "5";
+
+    public Task InitializeAsync() => host.StartTestAsync();
+
+    public async Task DisposeAsync()
     {
-        App = new EgiAppFactory(db);
-        App.Settings["Api:SyncBackgroundFrom"] = "5";
-        return Task.CompletedTask;
+        if (own is not null) await own.DisposeAsync();
     }
-
-    public async Task DisposeAsync() => await App.DisposeAsync();
 
     private static readonly object NewDependency = new { code = "320", name = "Grupo de Transición Energética", parentCode = "300", active = true };
 
@@ -257,6 +260,9 @@ public abstract class DirectorySyncJobTests(Db db) : IAsyncLifetime
     [Fact]
     public async Task A_job_whose_instance_keeps_stopping_fails_after_DirectoryJobs_MaxAttempts_instead_of_running_forever()
     {
+        // A host of its own: the class's shares DirectoryJobs:MaxAttempts' default (the take-over test needs a second attempt).
+        App = own = new EgiAppFactory(App.Db);
+        Configure(App);
         App.Settings["DirectoryJobs:MaxAttempts"] = "1";
         var client = await WriterAsync();
         var (id, location) = await QueuedAsync(client, Dozen());
@@ -321,10 +327,17 @@ public abstract class DirectorySyncJobTests(Db db) : IAsyncLifetime
     }
 }
 
-public sealed class DirectorySyncJobTestsSqlite() : DirectorySyncJobTests(Db.Sqlite);
+public sealed class DirectorySyncJobTestsSqlite(DirectorySyncJobSqliteHost host) : DirectorySyncJobTests(host), IClassFixture<DirectorySyncJobSqliteHost>;
 
-public sealed class DirectorySyncJobTestsPostgres() : DirectorySyncJobTests(Db.Postgres)
+public sealed class DirectorySyncJobTestsPostgres(DirectorySyncJobPostgresHost host) : DirectorySyncJobTests(host), IClassFixture<DirectorySyncJobPostgresHost>
 {
     [Fact]
     public Task Progress_and_lease_are_saved_on_the_row_for_every_instance_test() => Progress_and_lease_are_saved_on_the_row_for_every_instance();
 }
+
+/// <summary>Api:SyncBackgroundFrom 5: a dozen servants make a large sync.</summary>
+public abstract class DirectorySyncJobHost(Db db) : SharedHost(db, app => DirectorySyncJobTests.Configure(app));
+
+public sealed class DirectorySyncJobSqliteHost() : DirectorySyncJobHost(Db.Sqlite);
+
+public sealed class DirectorySyncJobPostgresHost() : DirectorySyncJobHost(Db.Postgres);

@@ -14,14 +14,15 @@ namespace Egi.Web.Tests.Competencies;
 /// Talento Humano edited (its definition, or its name) and an entry Talento Humano added keep what they have; running it
 /// again changes nothing; the Down statements give back the old text of the converted entries only.
 /// </summary>
-public abstract class DecreeCatalogueSqlTests(Db db) : IAsyncLifetime
+public abstract class DecreeCatalogueSqlTests(SharedHost host) : IAsyncLifetime
 {
-    private readonly EgiAppFactory app = new(db);
+    private readonly EgiAppFactory app = host.App;
 
     private const string EditedDefinition = "Relacionarse con entidades aliadas del municipio (texto propio de la entidad).";
 
     public async Task InitializeAsync()
     {
+        await host.StartTestAsync();
         // The catalogue as the application stored it before the change: every entry with EGI's old seeded text and no
         // conductas; then Talento Humano's own changes: ASE-04's definition and COM-05's name edited, TEC-04 added.
         await RunAsync(DecreeCatalogueSql.Entries.Select(e =>
@@ -37,7 +38,7 @@ public abstract class DecreeCatalogueSqlTests(Db db) : IAsyncLifetime
         });
     }
 
-    public async Task DisposeAsync() => await app.DisposeAsync();
+    public Task DisposeAsync() => Task.CompletedTask;
 
     /// <summary>Runs the statements as a migration's Sql() does: as they are, on the context's connection.</summary>
     private Task RunAsync(IEnumerable<string> statements) => app.WithDbAsync(async d =>
@@ -155,6 +156,6 @@ public abstract class DecreeCatalogueSqlTests(Db db) : IAsyncLifetime
     }
 }
 
-public sealed class DecreeCatalogueSqlTestsSqlite() : DecreeCatalogueSqlTests(Db.Sqlite);
+public sealed class DecreeCatalogueSqlTestsSqlite(SqliteHost host) : DecreeCatalogueSqlTests(host), IClassFixture<SqliteHost>;
 
-public sealed class DecreeCatalogueSqlTestsPostgres() : DecreeCatalogueSqlTests(Db.Postgres);
+public sealed class DecreeCatalogueSqlTestsPostgres(PostgresHost host) : DecreeCatalogueSqlTests(host), IClassFixture<PostgresHost>;

@@ -21,18 +21,16 @@ namespace Egi.Web.Tests.Control;
 /// (Monday; 08/12 is a holiday). Camila's goals are agreed; Laura's wait on her jefe Carlos Suárez; Santiago's goal
 /// step is reopened until 11/12/2026; everyone else is still formulating.
 /// </summary>
-public abstract partial class ControlPointsTests(Db db) : IAsyncLifetime
+public abstract partial class ControlPointsTests(SmtpHost host) : IAsyncLifetime
 {
     private static readonly Actor TalentoHumano = new("th-prueba", null, "Talento Humano (prueba)", IsTalentoHumano: true);
-    private readonly TestSmtpServer smtp = new();
-    private EgiAppFactory app = null!;
+    private readonly TestSmtpServer smtp = host.Smtp;
+    private readonly EgiAppFactory app = host.App;
     private EvaluationScenario scenario = null!;
 
     public async Task InitializeAsync()
     {
-        await smtp.StartAsync();
-        app = new EgiAppFactory(db).WithSmtp(smtp);
-        app.Settings["Scheduler:Enabled"] = "false";
+        await host.StartTestAsync();
         scenario = await EvaluationScenario.OpenAsync(app);
         await app.WithDbAsync(async d =>
         {
@@ -47,11 +45,7 @@ public abstract partial class ControlPointsTests(Db db) : IAsyncLifetime
         await scenario.ActAsync(EvaluationScenario.Santiago, (e, p) => e.ReopenStep(TalentoHumano, EvaluationStep.Goals, new DateOnly(2026, 12, 11), "Prueba: incapacidad", p.Context));
     }
 
-    public async Task DisposeAsync()
-    {
-        await app.DisposeAsync();
-        await smtp.DisposeAsync();
-    }
+    public Task DisposeAsync() => Task.CompletedTask;
 
     private void Today(int month, int day) => app.Clock.SetUtcNow(new DateTimeOffset(2026, month, day, 15, 0, 0, TimeSpan.Zero));
 
@@ -235,6 +229,6 @@ public abstract partial class ControlPointsTests(Db db) : IAsyncLifetime
     }
 }
 
-public sealed class ControlPointsTestsSqlite() : ControlPointsTests(Db.Sqlite);
+public sealed class ControlPointsTestsSqlite(SmtpSqliteHost host) : ControlPointsTests(host), IClassFixture<SmtpSqliteHost>;
 
-public sealed class ControlPointsTestsPostgres() : ControlPointsTests(Db.Postgres);
+public sealed class ControlPointsTestsPostgres(SmtpPostgresHost host) : ControlPointsTests(host), IClassFixture<SmtpPostgresHost>;

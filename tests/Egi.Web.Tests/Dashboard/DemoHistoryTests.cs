@@ -10,19 +10,13 @@ using Microsoft.EntityFrameworkCore;
 namespace Egi.Web.Tests.Dashboard;
 
 /// <summary>The demo's previous year (Vigencia 2025): closed, every evaluation finished through the domain, with mixed results.</summary>
-public abstract class DemoHistoryTests(Db db) : IAsyncLifetime
+public abstract class DemoHistoryTests(DemoScenarioHost host) : IAsyncLifetime
 {
-    private EgiAppFactory app = null!;
+    private readonly EgiAppFactory app = host.App;
 
-    public Task InitializeAsync()
-    {
-        app = new EgiAppFactory(db);
-        app.Settings["Egi:DemoScenario"] = "true";
-        _ = app.Services;
-        return Task.CompletedTask;
-    }
+    public Task InitializeAsync() => host.StartTestAsync();
 
-    public async Task DisposeAsync() => await app.DisposeAsync();
+    public Task DisposeAsync() => Task.CompletedTask;
 
     [Fact]
     public async Task The_previous_year_is_closed_with_finished_evaluations_and_mixed_levels_and_the_dashboard_shows_them()
@@ -63,6 +57,13 @@ public abstract class DemoHistoryTests(Db db) : IAsyncLifetime
     }
 }
 
-public sealed class DemoHistoryTestsSqlite() : DemoHistoryTests(Db.Sqlite);
+public sealed class DemoHistoryTestsSqlite(DemoScenarioSqliteHost host) : DemoHistoryTests(host), IClassFixture<DemoScenarioSqliteHost>;
 
-public sealed class DemoHistoryTestsPostgres() : DemoHistoryTests(Db.Postgres);
+public sealed class DemoHistoryTestsPostgres(DemoScenarioPostgresHost host) : DemoHistoryTests(host), IClassFixture<DemoScenarioPostgresHost>;
+
+/// <summary>The demo scenario at start-up (Egi:DemoScenario): the previous year closed, the current one under way.</summary>
+public abstract class DemoScenarioHost(Db db) : SharedHost(db, app => app.Settings["Egi:DemoScenario"] = "true");
+
+public sealed class DemoScenarioSqliteHost() : DemoScenarioHost(Db.Sqlite);
+
+public sealed class DemoScenarioPostgresHost() : DemoScenarioHost(Db.Postgres);

@@ -16,10 +16,10 @@ namespace Egi.Web.Tests.Evaluations;
 /// her («No aplica (ingreso posterior)»), nobody counts her late for it, her own deadline is what reminders use, and she
 /// reaches a final rating in February without Talento Humano reopening anything.
 /// </summary>
-public abstract class LateHireTests(Db db) : IAsyncLifetime
+public abstract class LateHireTests(LateHireHost host) : IAsyncLifetime
 {
     // The host starts on 01/09/2026 10:00 in Bogotá, the day she is hired (the clock only moves forward).
-    private readonly EgiAppFactory app = new(db) { Clock = new(new DateTimeOffset(2026, 9, 1, 15, 0, 0, TimeSpan.Zero)) };
+    private readonly EgiAppFactory app = host.App;
     private EvaluationScenario scenario = null!;
     private int id;
 
@@ -30,6 +30,7 @@ public abstract class LateHireTests(Db db) : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        await host.StartTestAsync();
         scenario = await EvaluationScenario.OpenAsync(app);
         await app.WithDbAsync(async d =>
         {
@@ -42,7 +43,7 @@ public abstract class LateHireTests(Db db) : IAsyncLifetime
         id = await scenario.EvaluationIdAsync(Camila);
     }
 
-    public async Task DisposeAsync() => await app.DisposeAsync();
+    public Task DisposeAsync() => Task.CompletedTask;
 
     /// <summary>10:00 in Bogotá on that day.</summary>
     private void Today(int year, int month, int day) => app.Clock.SetUtcNow(new DateTimeOffset(year, month, day, 15, 0, 0, TimeSpan.Zero));
@@ -168,6 +169,13 @@ public abstract class LateHireTests(Db db) : IAsyncLifetime
     }
 }
 
-public sealed class LateHireTestsSqlite() : LateHireTests(Db.Sqlite);
+public sealed class LateHireTestsSqlite(LateHireSqliteHost host) : LateHireTests(host), IClassFixture<LateHireSqliteHost>;
 
-public sealed class LateHireTestsPostgres() : LateHireTests(Db.Postgres);
+public sealed class LateHireTestsPostgres(LateHirePostgresHost host) : LateHireTests(host), IClassFixture<LateHirePostgresHost>;
+
+/// <summary>A shared host whose clock starts on 01/09/2026 10:00 in Bogotá, the day she is hired.</summary>
+public abstract class LateHireHost(Db db) : SharedHost(db, clock: new DateTimeOffset(2026, 9, 1, 15, 0, 0, TimeSpan.Zero));
+
+public sealed class LateHireSqliteHost() : LateHireHost(Db.Sqlite);
+
+public sealed class LateHirePostgresHost() : LateHireHost(Db.Postgres);

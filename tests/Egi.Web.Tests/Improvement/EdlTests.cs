@@ -19,10 +19,10 @@ namespace Egi.Web.Tests.Improvement;
 /// from the EDL), the improvement rule lists career servants below the period's EDL threshold, and the activity-20
 /// reminders carry the person's formato de mejoramiento individual. Through the real host, over real SMTP.
 /// </summary>
-public abstract partial class EdlTests(Db db) : IAsyncLifetime
+public abstract partial class EdlTests(SmtpHost host) : IAsyncLifetime
 {
-    private readonly TestSmtpServer smtp = new();
-    private EgiAppFactory app = null!;
+    private readonly TestSmtpServer smtp = host.Smtp;
+    private readonly EgiAppFactory app = host.App;
     private EvaluationScenario scenario = null!;
 
     // Career servants of the demo directory, and Camila (nombramiento provisional).
@@ -35,17 +35,11 @@ public abstract partial class EdlTests(Db db) : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        await smtp.StartAsync();
-        app = new EgiAppFactory(db).WithSmtp(smtp);
-        app.Settings["Scheduler:Enabled"] = "false";
+        await host.StartTestAsync();
         scenario = await EvaluationScenario.OpenAsync(app);
     }
 
-    public async Task DisposeAsync()
-    {
-        await app.DisposeAsync();
-        await smtp.DisposeAsync();
-    }
+    public Task DisposeAsync() => Task.CompletedTask;
 
     private static byte[] Csv(params string[] lines) =>
         [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(string.Join("\r\n", lines) + "\r\n")];
@@ -381,6 +375,6 @@ public abstract partial class EdlTests(Db db) : IAsyncLifetime
     }
 }
 
-public sealed class EdlTestsSqlite() : EdlTests(Db.Sqlite);
+public sealed class EdlTestsSqlite(SmtpSqliteHost host) : EdlTests(host), IClassFixture<SmtpSqliteHost>;
 
-public sealed class EdlTestsPostgres() : EdlTests(Db.Postgres);
+public sealed class EdlTestsPostgres(SmtpPostgresHost host) : EdlTests(host), IClassFixture<SmtpPostgresHost>;

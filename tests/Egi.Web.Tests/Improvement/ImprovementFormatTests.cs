@@ -16,26 +16,20 @@ namespace Egi.Web.Tests.Improvement;
 /// as an .xlsx pre-filled with the person's data and the results that triggered it, with a link to fill it online.
 /// Also the two settings of the rule on the period's settings screen.
 /// </summary>
-public abstract partial class ImprovementFormatTests(Db db) : IAsyncLifetime
+public abstract partial class ImprovementFormatTests(SmtpHost host) : IAsyncLifetime
 {
-    private readonly TestSmtpServer smtp = new();
-    private EgiAppFactory app = null!;
+    private readonly TestSmtpServer smtp = host.Smtp;
+    private readonly EgiAppFactory app = host.App;
     private EvaluationScenario scenario = null!;
     private const string Camila = EvaluationScenario.Camila;
 
     public async Task InitializeAsync()
     {
-        await smtp.StartAsync();
-        app = new EgiAppFactory(db).WithSmtp(smtp);
-        app.Settings["Scheduler:Enabled"] = "false";
+        await host.StartTestAsync();
         scenario = await EvaluationScenario.OpenAsync(app);
     }
 
-    public async Task DisposeAsync()
-    {
-        await app.DisposeAsync();
-        await smtp.DisposeAsync();
-    }
+    public Task DisposeAsync() => Task.CompletedTask;
 
     private static Dictionary<string, object?> Row(IDictionary<string, object> r) => r.ToDictionary(k => k.Key, k => (object?)k.Value);
 
@@ -132,6 +126,6 @@ public abstract partial class ImprovementFormatTests(Db db) : IAsyncLifetime
     }
 }
 
-public sealed class ImprovementFormatTestsSqlite() : ImprovementFormatTests(Db.Sqlite);
+public sealed class ImprovementFormatTestsSqlite(SmtpSqliteHost host) : ImprovementFormatTests(host), IClassFixture<SmtpSqliteHost>;
 
-public sealed class ImprovementFormatTestsPostgres() : ImprovementFormatTests(Db.Postgres);
+public sealed class ImprovementFormatTestsPostgres(SmtpPostgresHost host) : ImprovementFormatTests(host), IClassFixture<SmtpPostgresHost>;

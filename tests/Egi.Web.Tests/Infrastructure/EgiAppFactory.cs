@@ -33,6 +33,8 @@ public sealed class EgiAppFactory : WebApplicationFactory<Program>
     {
         Db = db;
         System.IO.Directory.CreateDirectory(folder);
+        // Where it was built names the test class better than where it starts (often after an await in a helper).
+        if (HostLog.Enabled) owner = HostLog.CallingTestClass();
     }
 
     public Db Db { get; }
@@ -49,11 +51,16 @@ public sealed class EgiAppFactory : WebApplicationFactory<Program>
 
     private bool isTemplate;
 
+    private readonly string? owner;
+
+    /// <summary>Set by <see cref="SharedHost"/>, which writes the <see cref="HostLog"/> line itself (it knows the test class).</summary>
+    internal bool QuietStart { get; set; }
+
     /// <summary>A host that migrates and seeds <paramref name="connectionString"/> as <paramref name="like"/> would (see <see cref="TemplateDatabases"/>).</summary>
     internal static EgiAppFactory TemplateBuilder(EgiAppFactory like, string connectionString)
     {
-        var builder = new EgiAppFactory(like.Db) { isTemplate = true, explicitConnection = connectionString };
-        builder.Clock.SetUtcNow(like.Clock.GetUtcNow());
+        // A new clock at the other's time: a FakeTimeProvider only moves forward, and a host may start before the default.
+        var builder = new EgiAppFactory(like.Db) { isTemplate = true, explicitConnection = connectionString, Clock = new(like.Clock.GetUtcNow()) };
         foreach (var (key, value) in like.Settings) builder.Settings[key] = value;
         return builder;
     }
@@ -130,6 +137,8 @@ public sealed class EgiAppFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         startedAt = Clock.GetUtcNow();
+        if (HostLog.Enabled && !QuietStart)
+            HostLog.Write(owner ?? HostLog.CallingTestClass(), Db, isTemplate ? "template" : sharedWith is not null ? "second" : "own");
         if (!FreshDatabase && sharedWith is null && !isTemplate) template = TemplateDatabases.CopyInto(this);
         builder.UseEnvironment("Development");
         builder.UseSetting("Egi:DataFolder", folder);
@@ -240,10 +249,15 @@ public sealed class EgiAppFactory : WebApplicationFactory<Program>
     /// data-protection key, which a new host would have written at start-up), a new clock at the start time, the data
     /// folder without the files tests left in it (evidence, e-mails, pending imports) and the query count at zero.
     /// Nothing else in the host keeps test data: the sign-in cookies are the clients' and every test makes new clients.
+    /// The outbox's delivery worker is stopped for the while (its round in course finished, or cancelled) and started
+    /// again at the end, as a new host's would start: nothing of the earlier test is sent after the reset, and
+    /// <paramref name="whileQuiet"/> runs when no delivery can be under way (see <see cref="SmtpHost"/>).
     /// </summary>
-    public async Task ResetAsync()
+    public async Task ResetAsync(Func<Task>? whileQuiet = null)
     {
         if (template is null) throw new InvalidOperationException("Only a host on a copy of a template database can be reset.");
+        var worker = OutboxWorker;
+        if (worker is not null) await worker.StopAsync(CancellationToken.None);
         var keys = await WithDbAsync(d => d.DataProtectionKeys.AsNoTracking().ToListAsync());
         await TemplateDatabases.RestoreAsync(this, template);
         clock = new FakeTimeProvider(startedAt);
@@ -260,7 +274,21 @@ public sealed class EgiAppFactory : WebApplicationFactory<Program>
             if (!Path.GetFileName(file).StartsWith("egi.db", StringComparison.Ordinal))
                 File.Delete(file);
         Queries.Reset();
+        if (whileQuiet is not null) await whileQuiet();
+        if (worker is not null) await worker.StartAsync(CancellationToken.None);
     }
+
+    /// <summary>
+    /// Stops the outbox's delivery worker of this host until the next <see cref="ResetAsync"/> (which starts it again):
+    /// as <c>Mail:WorkerEnabled=false</c> at start-up, for a test of a shared host that drives the dispatcher itself
+    /// (<see cref="DispatchOutboxAsync"/>). When it returns, the worker's round in course has ended.
+    /// </summary>
+    public Task StopOutboxWorkerAsync() =>
+        (OutboxWorker ?? throw new InvalidOperationException("This host has no outbox worker (Mail:WorkerEnabled is false).")).StopAsync(CancellationToken.None);
+
+    /// <summary>The outbox's hosted delivery worker, when the host has one (Mail:WorkerEnabled).</summary>
+    private Egi.Web.Notifications.OutboxWorker? OutboxWorker =>
+        Services.GetServices<Microsoft.Extensions.Hosting.IHostedService>().OfType<Egi.Web.Notifications.OutboxWorker>().SingleOrDefault();
 
     protected override void Dispose(bool disposing)
     {

@@ -13,7 +13,14 @@ namespace Egi.Web.Tests.Infrastructure;
 /// <summary>A real SMTP server in the test process (package SmtpServer); tests read what arrived.</summary>
 public sealed class TestSmtpServer : IAsyncDisposable
 {
-    private readonly ConcurrentQueue<MimeMessage> received = new();
+    private ConcurrentQueue<MimeMessage> received = new();
+
+    /// <summary>Counts <see cref="Clear"/>s: a session opened before the last one belongs to an earlier test.</summary>
+    private int epoch;
+
+    private readonly Lock gate = new();
+
+    private const string EpochKey = "egi.epoch";
     private CancellationTokenSource? cts;
     private Task? running;
 
@@ -53,8 +60,12 @@ public sealed class TestSmtpServer : IAsyncDisposable
             .Endpoint(b => b.Endpoint(new IPEndPoint(IPAddress.Loopback, Port)))
             .Build();
         var services = new ServiceProvider();
-        services.Add(new Store(received));
+        services.Add(new Store(this));
         var server = new SmtpServer.SmtpServer(options, services);
+        server.SessionCreated += (_, e) =>
+        {
+            lock (gate) e.Context.Properties[EpochKey] = epoch;
+        };
         cts = new CancellationTokenSource();
         reserved?.Dispose();
         reserved = null;
@@ -108,6 +119,20 @@ public sealed class TestSmtpServer : IAsyncDisposable
     /// arrived. A message is stored before the server answers the client, so once a dispatcher's pass has returned, what
     /// it sent is already here.
     /// </summary>
+    /// <summary>
+    /// Empties the mailbox for the next test of a shared host (see <see cref="SmtpHost"/>). A message that a connection
+    /// opened before this call delivers afterwards is dropped: it was sent for an earlier test. Call it once nothing of
+    /// the earlier test can open a new connection (the host's delivery worker stopped).
+    /// </summary>
+    public void Clear()
+    {
+        lock (gate)
+        {
+            epoch++;
+            received = new ConcurrentQueue<MimeMessage>();
+        }
+    }
+
     public async Task<IReadOnlyList<MimeMessage>> WaitForAsync(int count, TimeSpan? timeout = null)
     {
         try
@@ -128,12 +153,18 @@ public sealed class TestSmtpServer : IAsyncDisposable
         reserved = null;
     }
 
-    private sealed class Store(ConcurrentQueue<MimeMessage> into) : MessageStore
+    private sealed class Store(TestSmtpServer server) : MessageStore
     {
         public override async Task<SmtpResponse> SaveAsync(ISessionContext context, IMessageTransaction transaction, ReadOnlySequence<byte> buffer, CancellationToken cancellationToken)
         {
             await using var stream = new MemoryStream(buffer.ToArray());
-            into.Enqueue(await MimeMessage.LoadAsync(stream, cancellationToken));
+            var message = await MimeMessage.LoadAsync(stream, cancellationToken);
+            // The epoch is read and the message stored under one lock with Clear's, so none slips past a Clear.
+            lock (server.gate)
+            {
+                if (context.Properties.TryGetValue(EpochKey, out var opened) && (int)opened == server.epoch)
+                    server.received.Enqueue(message);
+            }
             return SmtpResponse.Ok;
         }
     }

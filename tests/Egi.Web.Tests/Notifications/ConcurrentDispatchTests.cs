@@ -5,25 +5,18 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Egi.Web.Tests.Notifications;
 
-/// <summary>Several delivery workers over one outbox (as several application instances would run): each message goes out once.</summary>
-public abstract class ConcurrentDispatchTests(Db db) : IAsyncLifetime
+/// <summary>
+/// Several delivery workers over one outbox (as several application instances would run): each message goes out once.
+/// The host has no delivery worker of its own: only the dispatchers of the test run.
+/// </summary>
+public abstract class ConcurrentDispatchTests(QuietSmtpHost host) : IAsyncLifetime
 {
-    private readonly TestSmtpServer smtp = new();
-    private EgiAppFactory app = null!;
+    private readonly TestSmtpServer smtp = host.Smtp;
+    private readonly EgiAppFactory app = host.App;
 
-    public async Task InitializeAsync()
-    {
-        await smtp.StartAsync();
-        app = new EgiAppFactory(db).WithSmtp(smtp);
-        app.Settings["Mail:WorkerEnabled"] = "false"; // only the dispatchers of the test run
-        app.Settings["Scheduler:Enabled"] = "false";
-    }
+    public Task InitializeAsync() => host.StartTestAsync();
 
-    public async Task DisposeAsync()
-    {
-        await app.DisposeAsync();
-        await smtp.DisposeAsync();
-    }
+    public Task DisposeAsync() => Task.CompletedTask;
 
     [Fact]
     public async Task Three_dispatchers_deliver_every_message_exactly_once()
@@ -94,6 +87,6 @@ public abstract class ConcurrentDispatchTests(Db db) : IAsyncLifetime
     }
 }
 
-public sealed class ConcurrentDispatchTestsSqlite() : ConcurrentDispatchTests(Db.Sqlite);
+public sealed class ConcurrentDispatchTestsSqlite(QuietSmtpSqliteHost host) : ConcurrentDispatchTests(host), IClassFixture<QuietSmtpSqliteHost>;
 
-public sealed class ConcurrentDispatchTestsPostgres() : ConcurrentDispatchTests(Db.Postgres);
+public sealed class ConcurrentDispatchTestsPostgres(QuietSmtpPostgresHost host) : ConcurrentDispatchTests(host), IClassFixture<QuietSmtpPostgresHost>;

@@ -15,9 +15,9 @@ namespace Egi.Web.Tests.Notifications;
 /// never the request's host) to the screen where that reader acts — read from the outbox and the inbox, and each link
 /// requested as that person.
 /// </summary>
-public abstract partial class EvaluationNoticesTests(Db db) : IAsyncLifetime
+public abstract partial class EvaluationNoticesTests(EvaluationNoticesHost host) : IAsyncLifetime
 {
-    private readonly EgiAppFactory app = new(db);
+    private readonly EgiAppFactory app = host.App;
     private EvaluationScenario scenario = null!;
     private long lastMessage;
 
@@ -29,11 +29,11 @@ public abstract partial class EvaluationNoticesTests(Db db) : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        app.Settings["Mail:BaseUrl"] = "https://egi.test";
+        await host.StartTestAsync();
         scenario = await EvaluationScenario.OpenAsync(app);
     }
 
-    public async Task DisposeAsync() => await app.DisposeAsync();
+    public Task DisposeAsync() => Task.CompletedTask;
 
     [GeneratedRegex("name=\"Ratings\\[(\\d+)\\]\\.Competency\" value=\"([^\"]*)\"")]
     private static partial Regex CompetencyField();
@@ -206,6 +206,13 @@ public abstract partial class EvaluationNoticesTests(Db db) : IAsyncLifetime
     }
 }
 
-public sealed class EvaluationNoticesTestsSqlite() : EvaluationNoticesTests(Db.Sqlite);
+public sealed class EvaluationNoticesTestsSqlite(EvaluationNoticesSqliteHost host) : EvaluationNoticesTests(host), IClassFixture<EvaluationNoticesSqliteHost>;
 
-public sealed class EvaluationNoticesTestsPostgres() : EvaluationNoticesTests(Db.Postgres);
+public sealed class EvaluationNoticesTestsPostgres(EvaluationNoticesPostgresHost host) : EvaluationNoticesTests(host), IClassFixture<EvaluationNoticesPostgresHost>;
+
+/// <summary>Links in e-mails to https://egi.test.</summary>
+public abstract class EvaluationNoticesHost(Db db) : SharedHost(db, app => app.Settings["Mail:BaseUrl"] = "https://egi.test");
+
+public sealed class EvaluationNoticesSqliteHost() : EvaluationNoticesHost(Db.Sqlite);
+
+public sealed class EvaluationNoticesPostgresHost() : EvaluationNoticesHost(Db.Postgres);

@@ -9,23 +9,17 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Egi.Web.Tests.Notifications;
 
-public abstract class InvitationsPageTests(Db db) : IAsyncLifetime
+public abstract class InvitationsPageTests(SmtpHost host) : IAsyncLifetime
 {
-    private readonly TestSmtpServer smtp = new();
-    private EgiAppFactory app = null!;
+    private readonly TestSmtpServer smtp = host.Smtp;
+    private readonly EgiAppFactory app = host.App;
 
     public async Task InitializeAsync()
     {
-        await smtp.StartAsync();
-        app = new EgiAppFactory(db).WithSmtp(smtp);
-        app.Settings["Scheduler:Enabled"] = "false";
+        await host.StartTestAsync();
     }
 
-    public async Task DisposeAsync()
-    {
-        await app.DisposeAsync();
-        await smtp.DisposeAsync();
-    }
+    public Task DisposeAsync() => Task.CompletedTask;
 
     /// <summary>Makes a demo account look never activated (no password), as an imported servant's would be.</summary>
     private async Task<string> RemovePasswordAsync(string email)
@@ -103,6 +97,6 @@ public abstract class InvitationsPageTests(Db db) : IAsyncLifetime
     }
 }
 
-public sealed class InvitationsPageTestsSqlite() : InvitationsPageTests(Db.Sqlite);
+public sealed class InvitationsPageTestsSqlite(SmtpSqliteHost host) : InvitationsPageTests(host), IClassFixture<SmtpSqliteHost>;
 
-public sealed class InvitationsPageTestsPostgres() : InvitationsPageTests(Db.Postgres);
+public sealed class InvitationsPageTestsPostgres(SmtpPostgresHost host) : InvitationsPageTests(host), IClassFixture<SmtpPostgresHost>;

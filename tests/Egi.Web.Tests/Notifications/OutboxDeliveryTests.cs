@@ -9,23 +9,18 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Egi.Web.Tests.Notifications;
 
-public abstract class OutboxDeliveryTests(Db db) : IAsyncLifetime
+/// <summary>
+/// The outbox and its delivery over real SMTP. The class's host keeps its SMTP server down when each test starts (the test
+/// starts it) and gives a message up after three attempts.
+/// </summary>
+public abstract class OutboxDeliveryTests(OutboxDeliveryHost host) : IAsyncLifetime
 {
-    private readonly TestSmtpServer smtp = new();
-    private EgiAppFactory app = null!;
+    private readonly TestSmtpServer smtp = host.Smtp;
+    private readonly EgiAppFactory app = host.App;
 
-    public Task InitializeAsync()
-    {
-        app = new EgiAppFactory(db).WithSmtp(smtp);
-        app.Settings["Scheduler:Enabled"] = "false";
-        return Task.CompletedTask;
-    }
+    public Task InitializeAsync() => host.StartTestAsync();
 
-    public async Task DisposeAsync()
-    {
-        await app.DisposeAsync();
-        await smtp.DisposeAsync();
-    }
+    public Task DisposeAsync() => Task.CompletedTask;
 
     /// <summary>Waits for the hosted delivery worker to bring a message of the outbox to the expected state.</summary>
     private Task<OutboxMessage> WaitForOutboxAsync(Func<OutboxMessage, bool> condition) =>
@@ -38,7 +33,7 @@ public abstract class OutboxDeliveryTests(Db db) : IAsyncLifetime
     {
         // The test runs the delivery rounds itself, one complete pass at a time: "nothing is sent" is then a fact
         // about a finished pass, not a guess after a sleep.
-        app.Settings["Mail:WorkerEnabled"] = "false";
+        await app.StopOutboxWorkerAsync();
 
         // The mail server is down: the request still succeeds, the message waits in the outbox.
         var asked = await app.NewClient().PostFormAsync("/Account/ForgotPassword", new() { ["Email"] = Accounts.Evaluado });
@@ -73,7 +68,7 @@ public abstract class OutboxDeliveryTests(Db db) : IAsyncLifetime
     [Fact]
     public async Task A_message_that_keeps_failing_is_marked_failed_shown_to_talento_humano_and_can_be_resent()
     {
-        app.Settings["Mail:MaxAttempts"] = "3";
+        Assert.Equal(3, app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<MailOptions>>().Value.MaxAttempts);
         await app.NewClient().PostFormAsync("/Account/ForgotPassword", new() { ["Email"] = Accounts.Evaluado });
         await WaitForOutboxAsync(m => m.Attempts == 1);
         app.Clock.Advance(TimeSpan.FromSeconds(31));
@@ -175,6 +170,13 @@ public abstract class OutboxDeliveryTests(Db db) : IAsyncLifetime
     }
 }
 
-public sealed class OutboxDeliveryTestsSqlite() : OutboxDeliveryTests(Db.Sqlite);
+/// <summary>The SMTP server down when a test starts; a message fails for good after three attempts.</summary>
+public abstract class OutboxDeliveryHost(Db db) : SmtpHost(db, serverUp: false, configure: app => app.Settings["Mail:MaxAttempts"] = "3");
 
-public sealed class OutboxDeliveryTestsPostgres() : OutboxDeliveryTests(Db.Postgres);
+public sealed class OutboxDeliverySqliteHost() : OutboxDeliveryHost(Db.Sqlite);
+
+public sealed class OutboxDeliveryPostgresHost() : OutboxDeliveryHost(Db.Postgres);
+
+public sealed class OutboxDeliveryTestsSqlite(OutboxDeliverySqliteHost host) : OutboxDeliveryTests(host), IClassFixture<OutboxDeliverySqliteHost>;
+
+public sealed class OutboxDeliveryTestsPostgres(OutboxDeliveryPostgresHost host) : OutboxDeliveryTests(host), IClassFixture<OutboxDeliveryPostgresHost>;

@@ -5,22 +5,17 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Egi.Web.Tests.Notifications;
 
-public abstract class PasswordResetTests(Db db) : IAsyncLifetime
+public abstract class PasswordResetTests(SmtpHost host) : IAsyncLifetime
 {
-    private readonly TestSmtpServer smtp = new();
-    private EgiAppFactory app = null!;
+    private readonly TestSmtpServer smtp = host.Smtp;
+    private readonly EgiAppFactory app = host.App;
 
     public async Task InitializeAsync()
     {
-        await smtp.StartAsync();
-        app = new EgiAppFactory(db).WithSmtp(smtp);
+        await host.StartTestAsync();
     }
 
-    public async Task DisposeAsync()
-    {
-        await app.DisposeAsync();
-        await smtp.DisposeAsync();
-    }
+    public Task DisposeAsync() => Task.CompletedTask;
 
     [Fact]
     public async Task Reset_link_arrives_over_smtp_in_spanish_and_sets_a_new_password_once()
@@ -89,7 +84,7 @@ public abstract class PasswordResetTests(Db db) : IAsyncLifetime
     {
         await using var smtp2 = new TestSmtpServer();
         await smtp2.StartAsync();
-        await using var bare = new EgiAppFactory(db).WithSmtp(smtp2);
+        await using var bare = new EgiAppFactory(app.Db).WithSmtp(smtp2);
         bare.Settings["Mail:BaseUrl"] = ""; // the documented default: no base URL configured
         var client = bare.NewClient();
         client.DefaultRequestHeaders.Host = "attacker.example";
@@ -103,6 +98,6 @@ public abstract class PasswordResetTests(Db db) : IAsyncLifetime
     }
 }
 
-public sealed class PasswordResetTestsSqlite() : PasswordResetTests(Db.Sqlite);
+public sealed class PasswordResetTestsSqlite(SmtpSqliteHost host) : PasswordResetTests(host), IClassFixture<SmtpSqliteHost>;
 
-public sealed class PasswordResetTestsPostgres() : PasswordResetTests(Db.Postgres);
+public sealed class PasswordResetTestsPostgres(SmtpPostgresHost host) : PasswordResetTests(host), IClassFixture<SmtpPostgresHost>;

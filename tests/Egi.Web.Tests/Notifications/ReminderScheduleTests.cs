@@ -19,19 +19,14 @@ namespace Egi.Web.Tests.Notifications;
 /// and personal deadlines — a new servant's goal window, an improvement plan's dates — get their own reminder. The test
 /// moves the application's clock and runs the scheduler as its worker would; nothing sleeps.
 /// </summary>
-public abstract class ReminderScheduleTests(Db db) : IAsyncLifetime
+public abstract class ReminderScheduleTests(ReminderScheduleHost host) : IAsyncLifetime
 {
-    private readonly EgiAppFactory app = new(db);
+    private readonly EgiAppFactory app = host.App;
     private const string Camila = EvaluationScenario.Camila;
 
-    public Task InitializeAsync()
-    {
-        app.Settings["Mail:BaseUrl"] = "https://egi.test";
-        app.Settings["Mail:WorkerEnabled"] = "false";
-        return Task.CompletedTask;
-    }
+    public Task InitializeAsync() => host.StartTestAsync();
 
-    public async Task DisposeAsync() => await app.DisposeAsync();
+    public Task DisposeAsync() => Task.CompletedTask;
 
     private static DateTimeOffset Bogota(int y, int m, int d, int h, int min = 0) => new(y, m, d, h, min, 0, TimeSpan.FromHours(-5));
 
@@ -165,9 +160,9 @@ public abstract class ReminderScheduleTests(Db db) : IAsyncLifetime
     }
 }
 
-public sealed class ReminderScheduleTestsSqlite() : ReminderScheduleTests(Db.Sqlite);
+public sealed class ReminderScheduleTestsSqlite(ReminderScheduleSqliteHost host) : ReminderScheduleTests(host), IClassFixture<ReminderScheduleSqliteHost>;
 
-public sealed class ReminderScheduleTestsPostgres() : ReminderScheduleTests(Db.Postgres);
+public sealed class ReminderScheduleTestsPostgres(ReminderSchedulePostgresHost host) : ReminderScheduleTests(host), IClassFixture<ReminderSchedulePostgresHost>;
 
 /// <summary>The reminders of a servant hired during the year, on a host whose clock starts in September 2026.</summary>
 public abstract class NewServantReminderTests(Db db) : IAsyncLifetime
@@ -230,3 +225,14 @@ public abstract class NewServantReminderTests(Db db) : IAsyncLifetime
 public sealed class NewServantReminderTestsSqlite() : NewServantReminderTests(Db.Sqlite);
 
 public sealed class NewServantReminderTestsPostgres() : NewServantReminderTests(Db.Postgres);
+
+/// <summary>Links in e-mails to https://egi.test; no delivery worker (the tests read the outbox).</summary>
+public abstract class ReminderScheduleHost(Db db) : SharedHost(db, app =>
+{
+    app.Settings["Mail:BaseUrl"] = "https://egi.test";
+    app.Settings["Mail:WorkerEnabled"] = "false";
+});
+
+public sealed class ReminderScheduleSqliteHost() : ReminderScheduleHost(Db.Sqlite);
+
+public sealed class ReminderSchedulePostgresHost() : ReminderScheduleHost(Db.Postgres);

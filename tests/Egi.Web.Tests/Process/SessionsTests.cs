@@ -10,26 +10,20 @@ using MiniExcelLibs;
 
 namespace Egi.Web.Tests.Process;
 
-public abstract class SessionsTests(Db db) : IAsyncLifetime
+public abstract class SessionsTests(SmtpHost host) : IAsyncLifetime
 {
-    private readonly TestSmtpServer smtp = new();
-    private EgiAppFactory app = null!;
+    private readonly TestSmtpServer smtp = host.Smtp;
+    private readonly EgiAppFactory app = host.App;
 
     // Grupo Interno de Trabajo de Información (310): servants 24–28 and 39.
     private static readonly string[] InformationGroup = ["53123456", "1024567890", "1015678234", "80567234", "1033456712", "1034987123"];
 
     public async Task InitializeAsync()
     {
-        await smtp.StartAsync();
-        app = new EgiAppFactory(db).WithSmtp(smtp);
-        app.Settings["Scheduler:Enabled"] = "false";
+        await host.StartTestAsync();
     }
 
-    public async Task DisposeAsync()
-    {
-        await app.DisposeAsync();
-        await smtp.DisposeAsync();
-    }
+    public Task DisposeAsync() => Task.CompletedTask;
 
     private Task<int> PeriodIdAsync() => app.WithDbAsync(d => d.Periods.Where(p => p.Year == 2026).Select(p => p.Id).SingleAsync());
 
@@ -378,6 +372,6 @@ public abstract class SessionsTests(Db db) : IAsyncLifetime
     }
 }
 
-public sealed class SessionsTestsSqlite() : SessionsTests(Db.Sqlite);
+public sealed class SessionsTestsSqlite(SmtpSqliteHost host) : SessionsTests(host), IClassFixture<SmtpSqliteHost>;
 
-public sealed class SessionsTestsPostgres() : SessionsTests(Db.Postgres);
+public sealed class SessionsTestsPostgres(SmtpPostgresHost host) : SessionsTests(host), IClassFixture<SmtpPostgresHost>;

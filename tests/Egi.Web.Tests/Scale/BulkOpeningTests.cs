@@ -17,20 +17,18 @@ namespace Egi.Web.Tests.Scale;
 /// (<c>Add</c> + <c>SaveChanges</c> per evaluation) writes — every column of the evaluation, its stored facts, its
 /// waits and its audit line — on both providers, and costs the same number of SQL commands for 10 servants as for 300.
 /// </summary>
-public abstract class BulkOpeningTests(Db db) : IAsyncLifetime
+public abstract class BulkOpeningTests(QuietHost host) : IAsyncLifetime
 {
-    private EgiAppFactory app = null!;
+    private readonly EgiAppFactory app = host.App;
     private EvaluationScenario scenario = null!;
 
     public async Task InitializeAsync()
     {
-        app = new EgiAppFactory(db);
-        app.Settings["Mail:WorkerEnabled"] = "false";
-        app.Settings["Scheduler:Enabled"] = "false";
+        await host.StartTestAsync();
         scenario = await EvaluationScenario.OpenAsync(app);
     }
 
-    public async Task DisposeAsync() => await app.DisposeAsync();
+    public Task DisposeAsync() => Task.CompletedTask;
 
     /// <summary>New servants under Felipe, without evaluations; hire dates vary (this year's hires get their own goal window).</summary>
     private async Task<List<int>> AddServantsAsync(int count, int firstDocument)
@@ -188,6 +186,6 @@ public abstract class BulkOpeningTests(Db db) : IAsyncLifetime
     }
 }
 
-public sealed class BulkOpeningTestsSqlite() : BulkOpeningTests(Db.Sqlite);
+public sealed class BulkOpeningTestsSqlite(QuietSqliteHost host) : BulkOpeningTests(host), IClassFixture<QuietSqliteHost>;
 
-public sealed class BulkOpeningTestsPostgres() : BulkOpeningTests(Db.Postgres);
+public sealed class BulkOpeningTestsPostgres(QuietPostgresHost host) : BulkOpeningTests(host), IClassFixture<QuietPostgresHost>;
