@@ -115,11 +115,6 @@ public sealed class TestSmtpServer : IAsyncDisposable
     }
 
     /// <summary>
-    /// Waits (real time, up to <see cref="Eventually.DefaultTimeout"/>) until at least <paramref name="count"/> messages
-    /// arrived. A message is stored before the server answers the client, so once a dispatcher's pass has returned, what
-    /// it sent is already here.
-    /// </summary>
-    /// <summary>
     /// Empties the mailbox for the next test of a shared host (see <see cref="SmtpHost"/>). A message that a connection
     /// opened before this call delivers afterwards is dropped: it was sent for an earlier test. Call it once nothing of
     /// the earlier test can open a new connection (the host's delivery worker stopped).
@@ -133,6 +128,11 @@ public sealed class TestSmtpServer : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Waits (real time, up to <see cref="Eventually.DefaultTimeout"/>) until at least <paramref name="count"/> messages
+    /// arrived. A message is stored before the server answers the client, so once a dispatcher's pass has returned, what
+    /// it sent is already here.
+    /// </summary>
     public async Task<IReadOnlyList<MimeMessage>> WaitForAsync(int count, TimeSpan? timeout = null)
     {
         try
