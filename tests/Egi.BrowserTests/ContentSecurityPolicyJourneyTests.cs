@@ -93,7 +93,7 @@ public sealed class ContentSecurityPolicyJourneyTests(ScreensBrowserFixture fixt
             Assert.True(response is { Ok: true }, $"/docs/api/: {response?.Status}");
             // Scalar's script ran (its inline start-up has the answer's nonce) and read the OpenAPI document with the session.
             await Expect(page.GetByText("Sincronizar dependencias y servidores").First).ToBeVisibleAsync();
-            await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+            await LoadedAsync(page);
             // Scalar's bundle probes eval() once; the policy refuses it (no 'unsafe-eval' anywhere) and the page works
             // without it. Any other report fails.
             var events = await page.EvaluateAsync<string[]>("() => window.__csp || []");

@@ -117,7 +117,7 @@ public sealed class ManualScreenshotsTests(ManualBrowserFixture fixture, ITestOu
                 if (screen.Account != ManualAccount.Anonymous)
                     Assert.DoesNotMatch("/Account/(Login|AccessDenied)", page.Url);
                 await Expect(page.Locator("h1").First).ToBeVisibleAsync();
-                await page.WaitForLoadStateAsync(LoadState.Load);
+                await LoadedAsync(page);
                 var shot = await page.ScreenshotAsync(new PageScreenshotOptions { Type = ScreenshotType.Jpeg, Quality = 70, Animations = ScreenshotAnimations.Disabled });
                 var file = Path.Combine(folder, screen.Key + ".jpg");
                 if (!File.Exists(file) || !(await File.ReadAllBytesAsync(file)).AsSpan().SequenceEqual(shot))

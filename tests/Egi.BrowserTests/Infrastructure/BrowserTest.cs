@@ -49,7 +49,7 @@ public abstract class BrowserTest(BrowserFixture fixture, ITestOutputHelper outp
     /// </summary>
     protected static async Task SwitchUserAsync(IPage page, string email)
     {
-        await page.WaitForLoadStateAsync(LoadState.Load);
+        await LoadedAsync(page);
         await page.GotoAsync("about:blank");
         await page.Context.ClearCookiesAsync();
         await SignInAsync(page, email);
@@ -96,10 +96,19 @@ public abstract class BrowserTest(BrowserFixture fixture, ITestOutputHelper outp
             }
             if (answer.Status is not (302 or 303))
                 throw new InvalidOperationException($"Signing in {email} answered {answer.Status} instead of a redirect (attempt {attempt}).");
-            await page.WaitForURLAsync(url => !url.Contains("/Account/Login", StringComparison.OrdinalIgnoreCase));
+            await page.WaitForFunctionAsync("() => !location.pathname.toLowerCase().startsWith('/account/login') && document.readyState === 'complete'");
             return;
         }
     }
+
+    /// <summary>
+    /// Waits until the page's document has loaded (<c>document.readyState</c> «complete»), asked in the page until it is
+    /// so. Never Playwright's <c>WaitForLoadStateAsync</c>/<c>WaitForURLAsync</c>: its .NET client checks the states it
+    /// has seen and only then listens for the next one, so a «load» that arrives in between is missed and the wait runs
+    /// into its 30 s timeout on a page that loaded long before (a fresh-clone run failed so on 03/12/2026: the page shown,
+    /// only «networkidle» seen). <c>GotoAsync</c> is safe: the browser side waits for its load.
+    /// </summary>
+    protected static Task LoadedAsync(IPage page) => page.WaitForFunctionAsync("() => document.readyState === 'complete'");
 
     private async Task SaveScreenshotAsync(IPage page, string name)
     {
