@@ -49,7 +49,22 @@ public sealed class Servant
     /// <summary>Empleo as people write it: "Profesional Especializado 2028-19".</summary>
     public string Job => string.IsNullOrWhiteSpace(JobCode) ? JobTitle : $"{JobTitle} {JobCode}-{JobGrade}".TrimEnd('-', ' ');
 
-    public bool IsRetired(DateOnly today) => RetirementDate is { } r && r <= today;
+    /// <summary>Retired on <paramref name="today"/>: the fecha de retiro is that day or earlier (the retiro takes effect on its date).</summary>
+    public bool IsRetired(DateOnly today) => RetiredBy(RetirementDate, today);
+
+    /// <summary>The one rule of <see cref="IsRetired"/> for a fecha de retiro read on its own (null: not retiring).</summary>
+    public static bool RetiredBy(DateOnly? retirementDate, DateOnly today) => retirementDate is { } r && r <= today;
+
+    /// <summary>
+    /// Not retired on <paramref name="today"/> (<see cref="IsRetired"/> negated) as an expression a database query runs:
+    /// the lists of active servants, teams and counts filter with it in SQL. A test holds the forms together.
+    /// </summary>
+    public static System.Linq.Expressions.Expression<Func<Servant, bool>> ActiveOn(DateOnly today) => s =>
+        s.RetirementDate == null || s.RetirementDate > today;
+
+    /// <summary><see cref="IsRetired"/> as an expression a database query runs.</summary>
+    public static System.Linq.Expressions.Expression<Func<Servant, bool>> RetiredOn(DateOnly today) => s =>
+        s.RetirementDate != null && s.RetirementDate <= today;
 
     /// <summary>
     /// The fecha de retiro whose effects were applied (evaluation closed, account locked), or null. A retiro is
@@ -126,8 +141,8 @@ public sealed record Eligibility(bool IsEligible, string Reason)
 
     public static Eligibility Of(EmploymentType type, bool isPublicManager, DateOnly? retirementDate, DateOnly today)
     {
-        if (retirementDate is { } r && r <= today)
-            return new(false, $"Retirado desde el {r.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture)}: no se evalúa.");
+        if (Servant.RetiredBy(retirementDate, today))
+            return new(false, $"Retirado desde el {retirementDate!.Value.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture)}: no se evalúa.");
         if (type is not (EmploymentType.Provisional or EmploymentType.FreeAppointment))
             return new(false, $"{type.Label()}: no se evalúa en la Evaluación de la Gestión Institucional.");
         if (isPublicManager)

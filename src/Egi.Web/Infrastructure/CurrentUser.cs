@@ -51,6 +51,7 @@ public sealed class CurrentUser(IHttpContextAccessor accessor, EgiDbContext db, 
     {
         if (menu is not null) return menu;
         var today = Today;
+        var active = Servant.ActiveOn(today);
         var userId = UserId;
         if (ServantId is { } id)
         {
@@ -59,7 +60,7 @@ public sealed class CurrentUser(IHttpContextAccessor accessor, EgiDbContext db, 
                 s.EmploymentType,
                 s.IsPublicManager,
                 s.RetirementDate,
-                IsBoss = db.Servants.Any(b => b.BossId == id && (b.RetirementDate == null || b.RetirementDate > today)),
+                IsBoss = db.Servants.Where(b => b.BossId == id).Any(active),
                 Unread = userId == null ? 0 : db.InboxNotifications.Count(n => n.UserId == userId && n.ReadAt == null),
             }).FirstOrDefaultAsync(ct);
             if (row is not null)

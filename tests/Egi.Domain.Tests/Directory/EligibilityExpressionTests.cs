@@ -22,4 +22,22 @@ public class EligibilityExpressionTests
                 }
         Assert.Equal(Enum.GetValues<EmploymentType>().Length * 2 * retirements.Length, checkedCases);
     }
+
+    [Fact]
+    public void Active_and_retired_as_queries_answer_as_IsRetired_on_each_side_of_the_date()
+    {
+        var today = new DateOnly(2026, 6, 15);
+        var active = Servant.ActiveOn(today).Compile();
+        var retired = Servant.RetiredOn(today).Compile();
+        foreach (var retirement in new DateOnly?[] { null, today.AddDays(-1), today, today.AddDays(1) })
+        {
+            var s = new Servant { RetirementDate = retirement };
+            Assert.Equal(s.IsRetired(today), retired(s));
+            Assert.Equal(!s.IsRetired(today), active(s));
+            Assert.Equal(s.IsRetired(today), Servant.RetiredBy(retirement, today));
+        }
+        // The retiro takes effect on its own date: retired that day, active the day before.
+        Assert.True(new Servant { RetirementDate = today }.IsRetired(today));
+        Assert.False(new Servant { RetirementDate = today.AddDays(1) }.IsRetired(today));
+    }
 }

@@ -268,7 +268,7 @@ public sealed class DirectorySync(EgiDbContext db, ServantImporter importer)
         if (plan is not null)
             foreach (var p in plan.Creates.Concat(plan.Updates).Concat(plan.Unchanged))
                 dependencyOf[p.Document] = (p.Input.DependencyId!.Value, p.Input.RetirementDate);
-        var activeServants = dependencyOf.Values.Where(v => v.RetirementDate is null || v.RetirementDate > today)
+        var activeServants = dependencyOf.Values.Where(v => !Servant.RetiredBy(v.RetirementDate, today))
             .GroupBy(v => v.DependencyId).ToDictionary(g => g.Key, g => g.Count());
         foreach (var p in planned.Where(p => p.IsNew || p.Changes.Count > 0))
         {

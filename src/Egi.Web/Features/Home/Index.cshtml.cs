@@ -27,12 +27,12 @@ public sealed class IndexModel(EgiDbContext db, CurrentUser me) : PageModel
             DependencyName = await db.Dependencies.Where(d => d.Id == Servant.DependencyId).Select(d => d.Name).FirstOrDefaultAsync(ct);
             if (Servant.BossId is { } b) Boss = await db.Servants.AsNoTracking().FirstOrDefaultAsync(s => s.Id == b, ct);
             Team = await db.Servants.AsNoTracking()
-                .Where(s => s.BossId == Servant.Id && (s.RetirementDate == null || s.RetirementDate > today))
+                .Where(s => s.BossId == Servant.Id).Where(Egi.Domain.Directory.Servant.ActiveOn(today))
                 .OrderBy(s => s.LastNames).ThenBy(s => s.FirstNames).ToListAsync(ct);
         }
         if (me.IsTalentoHumano || me.IsConsulta)
         {
-            ServantCount = await db.Servants.CountAsync(s => s.RetirementDate == null || s.RetirementDate > today, ct);
+            ServantCount = await db.Servants.CountAsync(Egi.Domain.Directory.Servant.ActiveOn(today), ct);
             EligibleCount = await db.Servants.CountAsync(Egi.Domain.Directory.Eligibility.IsEligibleOn(today), ct);
         }
         CurrentPeriod = await db.Periods.OrderByDescending(p => p.Year).Select(p => p.Name).FirstOrDefaultAsync(ct);

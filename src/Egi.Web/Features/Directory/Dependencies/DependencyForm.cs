@@ -72,7 +72,7 @@ public static class DependencyForm
             code => all.Any(d => d.Id != id && string.Equals(d.Code, code, StringComparison.OrdinalIgnoreCase))).ToList();
         if (errors.Count > 0) return errors;
 
-        var activeServants = id == 0 ? 0 : await db.Servants.CountAsync(s => s.DependencyId == id && (s.RetirementDate == null || s.RetirementDate > today), ct);
+        var activeServants = id == 0 ? 0 : await db.Servants.Where(s => s.DependencyId == id).CountAsync(Servant.ActiveOn(today), ct);
         var activeChildren = id == 0 ? 0 : all.Count(d => d.ParentId == id && d.Active);
         var parent = all.FirstOrDefault(d => d.Id == input.ParentId);
         errors.AddRange(Dependency.ValidateStatus(input.Name!, input.Active, activeServants, activeChildren, parent?.Name, parent?.Active ?? true));

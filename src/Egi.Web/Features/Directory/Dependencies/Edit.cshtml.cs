@@ -66,7 +66,7 @@ public sealed class EditModel(EgiDbContext db, CurrentUser me) : PageModel, IDep
         SavedPath = node.Path;
         ParentOptions = DependencyForm.ParentOptions(tree, id);
         ActiveChildren = all.Count(d => d.ParentId == id && d.Active);
-        ActiveServants = await db.Servants.CountAsync(s => s.DependencyId == id && (s.RetirementDate == null || s.RetirementDate > today), ct);
+        ActiveServants = await db.Servants.Where(s => s.DependencyId == id).CountAsync(Servant.ActiveOn(today), ct);
         return true;
     }
 }

@@ -1,3 +1,4 @@
+using Egi.Domain.Directory;
 using Egi.Web.Data;
 using Egi.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -13,7 +14,7 @@ public sealed class IndexModel(EgiDbContext db, CurrentUser me) : PageModel
     {
         var today = me.Today;
         var counts = await db.Servants
-            .Where(s => s.RetirementDate == null || s.RetirementDate > today)
+            .Where(Servant.ActiveOn(today))
             .GroupBy(s => s.DependencyId)
             .Select(g => new { g.Key, Count = g.Count() })
             .ToDictionaryAsync(x => x.Key, x => x.Count, ct);

@@ -75,9 +75,9 @@ public sealed class IndexModel(EgiDbContext db, CurrentUser me) : PageModel
         };
         rows = Status switch
         {
-            "retirados" => rows.Where(s => s.RetirementDate != null && s.RetirementDate <= today),
+            "retirados" => rows.Where(Servant.RetiredOn(today)),
             "todos" => rows,
-            _ => rows.Where(s => s.RetirementDate == null || s.RetirementDate > today),
+            _ => rows.Where(Servant.ActiveOn(today)),
         };
 
         if (int.TryParse(DependencyFilter, NumberStyles.None, CultureInfo.InvariantCulture, out var depId))

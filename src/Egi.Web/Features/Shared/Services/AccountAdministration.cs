@@ -1,3 +1,4 @@
+using Egi.Domain.Directory;
 using Egi.Web.Data;
 using Egi.Web.Infrastructure;
 using Microsoft.AspNetCore.Identity;
@@ -160,19 +161,20 @@ public sealed class AccountAdministration(UserManager<AppUser> users, EgiDbConte
         if (user.Lock != AccountLock.None) return false;
         if (user.ServantId is not { } sid) return true;
         var today = me.Today;
-        return !await db.Servants.AnyAsync(s => s.Id == sid && s.RetirementDate != null && s.RetirementDate <= today, ct);
+        return !await db.Servants.Where(s => s.Id == sid).AnyAsync(Servant.RetiredOn(today), ct);
     }
 
     private async Task<bool> OtherActiveTalentoHumanoAsync(string userId, CancellationToken ct)
     {
         var today = me.Today;
+        var retired = Servant.RetiredOn(today);
         var roleId = await RoleIdAsync(EgiRoles.TalentoHumano, ct);
         return await (
             from ur in db.UserRoles
             where ur.RoleId == roleId && ur.UserId != userId
             join u in db.Users on ur.UserId equals u.Id
             where u.Lock == AccountLock.None
-                && (u.ServantId == null || !db.Servants.Any(s => s.Id == u.ServantId && s.RetirementDate != null && s.RetirementDate <= today))
+                && (u.ServantId == null || !db.Servants.Where(s => s.Id == u.ServantId).Any(retired))
             select u.Id).AnyAsync(ct);
     }
 
