@@ -52,7 +52,7 @@ public static class ReportQuery
         if (perDependencyInOrder.Any(x => !known.Contains(x.DependencyId))) return PageAsync(db, ordered, paging, ct);
         var (span, skip) = Span(perDependencyInOrder, paging.Skip, paging.PageSize);
         if (span.Count == 0) return Task.FromResult((new List<ReportRow>(), Members.None));
-        return PageAsync(db, ordered.Where(r => span.Contains(r.DependencyId)), paging, skip, ct);
+        return PageAsync(db, ordered.Where(r => EF.Parameter(span).Contains(r.DependencyId)), paging, skip, ct);
     }
 
     /// <summary>The dependencias (in order) whose rows hold rows <paramref name="skip"/>…+<paramref name="take"/>, and how many of their rows come first.</summary>
@@ -76,7 +76,7 @@ public static class ReportQuery
     private static async Task<(List<ReportRow> Rows, Members Members)> PageAsync(EgiDbContext db, IQueryable<ReportRow> ordered, Paging paging, int skip, CancellationToken ct)
     {
         var ids = await ordered.Select(r => r.ServantId).Skip(skip).Take(paging.PageSize).ToListAsync(ct);
-        var rows = ids.Count == 0 ? [] : await ordered.Where(r => ids.Contains(r.ServantId)).ToListAsync(ct);
+        var rows = ids.Count == 0 ? [] : await ordered.Where(r => EF.Parameter(ids).Contains(r.ServantId)).ToListAsync(ct);
         return (rows, await Members.OfAsync(db, rows, ct));
     }
 
@@ -93,7 +93,7 @@ public static class ReportQuery
         var ids = ordered.Select(r => r.ServantId).ToList();
         foreach (var chunk in ids.Chunk(Batch))
         {
-            var rows = ordered.Where(r => chunk.Contains(r.ServantId)).ToList();
+            var rows = ordered.Where(r => EF.Parameter(chunk).Contains(r.ServantId)).ToList();
             yield return (rows, Members.Of(db, rows));
         }
     }
@@ -167,11 +167,11 @@ public sealed class Members
         rows.Where(r => r.EvaluationId is not null && (r.Committee == true || r.Escalated == true)).Select(r => r.EvaluationId!.Value).ToList();
 
     private static IQueryable<Committee> Query(EgiDbContext db, List<int> ids) =>
-        db.Evaluations.AsNoTracking().Where(e => ids.Contains(e.Id))
+        db.Evaluations.AsNoTracking().Where(e => EF.Parameter(ids).Contains(e.Id))
             .Select(e => new Committee(e.Id, e.EvaluatorId, e.CommitteeMemberIds, e.EscalationMemberIds, e.EscalationRecorderId));
 
     private static IQueryable<KeyValuePair<int, string>> Names(EgiDbContext db, List<int> ids) =>
-        db.Servants.AsNoTracking().Where(s => ids.Contains(s.Id)).Select(s => new KeyValuePair<int, string>(s.Id, s.FirstNames + " " + s.LastNames));
+        db.Servants.AsNoTracking().Where(s => EF.Parameter(ids).Contains(s.Id)).Select(s => new KeyValuePair<int, string>(s.Id, s.FirstNames + " " + s.LastNames));
 
     private static List<int> PersonIds(List<Committee> committees) =>
         committees.SelectMany(c => c.MemberIds.Concat(c.EscalationIds)).Distinct().ToList();
