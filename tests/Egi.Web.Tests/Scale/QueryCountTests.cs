@@ -87,6 +87,41 @@ public abstract class QueryCountTests(SharedHost host) : IAsyncLifetime
     /// the same SQL commands as the first, and the page navigation says where one is (a named nav, the current page
     /// marked with aria-current, links that keep the other list's page).
     /// </summary>
+    /// <summary>
+    /// The menu's facts for an account that is nobody in the directory (Control Interno's Consulta): no jefe or evaluado
+    /// entries, its own unread notices counted (not the read one, not another person's), and the page costs the same
+    /// number of commands with notices as without.
+    /// </summary>
+    [Fact]
+    public async Task An_account_without_a_servant_sees_its_unread_notices_in_the_menu_for_one_command()
+    {
+        var consultaId = await app.WithDbAsync(d => d.Users.Where(u => u.Email == Accounts.Consulta).Select(u => u.Id).SingleAsync());
+        var thId = await app.WithDbAsync(d => d.Users.Where(u => u.Email == Accounts.TalentoHumano).Select(u => u.Id).SingleAsync());
+        Assert.Null(await app.WithDbAsync(d => d.Users.Where(u => u.Id == consultaId).Select(u => u.ServantId).SingleAsync()));
+        await app.WithDbAsync(async d =>
+        {
+            var at = DateTime.UtcNow;
+            d.InboxNotifications.AddRange(
+                new() { UserId = consultaId, CreatedAt = at, Title = "Aviso 1", Text = "Primero" },
+                new() { UserId = consultaId, CreatedAt = at, Title = "Aviso 2", Text = "Segundo" },
+                new() { UserId = consultaId, CreatedAt = at, Title = "Aviso leído", Text = "Ya leído", ReadAt = at },
+                new() { UserId = thId, CreatedAt = at, Title = "De otra persona", Text = "No cuenta" });
+            return await d.SaveChangesAsync();
+        });
+
+        var consulta = await app.SignedInAsync(Accounts.Consulta);
+        var page = await consulta.GetStringAsync("/Help");
+        Assert.Contains("2<span class=\"visually-hidden\"> sin leer</span>", page);
+        Assert.DoesNotContain("href=\"/Evaluations/Mine\">", page);
+        Assert.DoesNotContain("href=\"/Evaluations/ToApprove\">", page);
+
+        var withNotices = (await CountAsync([("consulta", consulta, "/Help")])).Values.Single();
+        await app.WithDbAsync(d => d.InboxNotifications.Where(n => n.UserId == consultaId).ExecuteDeleteAsync());
+        var without = (await CountAsync([("consulta", consulta, "/Help")])).Values.Single();
+        Assert.DoesNotContain("sin leer", await consulta.GetStringAsync("/Help"));
+        Assert.Equal(without, withNotices);
+    }
+
     [Fact]
     public async Task The_jefes_lists_and_the_control_points_are_paged_and_every_page_costs_the_same_queries()
     {
