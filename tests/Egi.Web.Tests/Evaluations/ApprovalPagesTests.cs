@@ -200,7 +200,7 @@ public abstract class ApprovalPagesTests(SharedHost host) : IAsyncLifetime
         var stale = await Ap.PostAsync(felipe, Approval(id), "Approve", new() { ["Comment"] = "Aprobadas." }, version: seen);
         var staleHtml = await Ap.ReadAsync(stale);
         Assert.Equal(HttpStatusCode.OK, stale.StatusCode);
-        Assert.Contains(EvaluationWorkflow.StaleMessage, staleHtml);
+        Assert.Contains(EvaluationMessages.StaleEvaluation, staleHtml);
         var unchanged = await scenario.EvaluationAsync(Camila);
         Assert.Equal(EvaluationState.GoalApproval, unchanged.State);
         Assert.Equal(newer, unchanged.Version);
@@ -209,7 +209,7 @@ public abstract class ApprovalPagesTests(SharedHost host) : IAsyncLifetime
         var goals = unchanged.OrderedGoals.Select(g => g with { Weight = g.Number == 1 ? 70 : 30 }).ToList();
         var fields = Ap.GoalFields(goals, new() { ["Justifications[1.Weight]"] = "Prioridad.", ["Justifications[2.Weight]"] = "Suma." });
         var staleModify = await Ap.PostAsync(felipe, Approval(id), "Modify", fields, version: seen);
-        Assert.Contains(EvaluationWorkflow.StaleMessage, await Ap.ReadAsync(staleModify));
+        Assert.Contains(EvaluationMessages.StaleEvaluation, await Ap.ReadAsync(staleModify));
         Assert.Equal([50, 50], (await scenario.EvaluationAsync(Camila)).OrderedGoals.Select(g => g.Weight));
 
         // With the current version it goes through.
@@ -280,7 +280,7 @@ public abstract class ApprovalPagesTests(SharedHost host) : IAsyncLifetime
         var remove = await Ap.PostAsync(felipe, $"{Approval(id)}?remove=tres", "Remove", garbage);
         Assert.Equal(HttpStatusCode.OK, remove.StatusCode);
         var noVersion = await felipe.PostFormAsync($"{Approval(id)}?handler=Approve", new() { ["Version"] = "no-es-un-guid" }, getUrl: Approval(id));
-        Assert.Contains(EvaluationWorkflow.StaleMessage, await Ap.ReadAsync(noVersion));
+        Assert.Contains(EvaluationMessages.StaleEvaluation, await Ap.ReadAsync(noVersion));
 
         var hr = await app.SignedInAsync(Accounts.TalentoHumano);
         foreach (var (handler, fields) in new (string, Dictionary<string, string>)[]

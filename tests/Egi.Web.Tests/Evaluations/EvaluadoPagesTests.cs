@@ -169,7 +169,7 @@ public abstract partial class EvaluadoPagesTests(SharedHost host) : IAsyncLifeti
         var stale = await PostAsync(tab1, GoalsPage(id), "Save", GoalForm(old, G("Meta escrita sobre una versión vieja", 100)));
         Assert.Equal(HttpStatusCode.OK, stale.StatusCode);
         var html = await ReadAsync(stale);
-        Assert.Contains(EvaluationWorkflow.StaleMessage, html);
+        Assert.Contains(EvaluationMessages.StaleEvaluation, html);
         Assert.Contains("Meta escrita sobre una versión vieja", html);   // what was typed is not lost
         Assert.Contains("Meta guardada en la otra pestaña", html);       // and the saved version is shown beside it
         Assert.Equal("Meta guardada en la otra pestaña", Assert.Single((await scenario.EvaluationAsync(Camila)).Goals).Description);

@@ -217,7 +217,7 @@ public abstract class SelfEvaluationPagesTests(SharedHost host) : IAsyncLifetime
         var stale = await Ap.PostAsync(camila, Self, "Save", Progress(("10", "Versión vieja"), ("10", "Vieja")), version: old);
         var staleHtml = await Ap.ReadAsync(stale);
         Assert.Equal(HttpStatusCode.OK, stale.StatusCode);
-        Assert.Contains(EvaluationWorkflow.StaleMessage, staleHtml);
+        Assert.Contains(EvaluationMessages.StaleEvaluation, staleHtml);
         Assert.Contains("Versión vieja", staleHtml);
         var kept = await scenario.EvaluationAsync(Camila);
         Assert.Equal([40, 45], kept.ProgressOf(1).Select(p => p.AchievedPercent));

@@ -76,7 +76,7 @@ public abstract class AcceptancePageModel(EvaluationWorkflow workflow, EgiDbCont
     private PageResult Refused(Outcome outcome)
     {
         ModelState.AddFieldErrors(outcome.Errors, "");
-        if (outcome.Errors.Any(e => e.Message == EvaluationWorkflow.StaleMessage)) Version = Evaluation.Version;
+        if (outcome.IsStale) Version = Evaluation.Version;
         return Page();
     }
 

@@ -25,9 +25,6 @@ public sealed record EvaluationCase(Evaluation Evaluation, Period Period, Servan
 /// </summary>
 public sealed class EvaluationWorkflow(EgiDbContext db, CurrentUser me, TimeProvider clock, EvaluationNotices notices)
 {
-    /// <summary>The refusal of a stale save (pages recognise it to show the current version).</summary>
-    public const string StaleMessage = EvaluationMessages.StaleEvaluation;
-
     public Actor Actor => new(me.UserId ?? "", me.ServantId, me.DisplayName, me.IsTalentoHumano);
 
     /// <summary>
@@ -53,11 +50,12 @@ public sealed class EvaluationWorkflow(EgiDbContext db, CurrentUser me, TimeProv
 
     /// <summary>
     /// Runs <paramref name="transition"/> on the evaluation as the signed-in person. <paramref name="expectedVersion"/>
-    /// is the version the person saw: if someone saved in between, nothing is saved and <see cref="StaleMessage"/> is returned.
+    /// is the version the person saw: if someone saved in between, nothing is saved and a stale refusal
+    /// (<see cref="Outcome.IsStale"/>, <see cref="EvaluationMessages.StaleEvaluation"/>) is returned.
     /// </summary>
     public async Task<Outcome> RunAsync(EvaluationCase c, Guid expectedVersion, Func<Evaluation, Outcome> transition, CancellationToken ct = default)
     {
-        if (c.Evaluation.Version != expectedVersion) return Outcome.Refused(StaleMessage);
+        if (c.Evaluation.Version != expectedVersion) return Outcome.Stale(EvaluationMessages.StaleEvaluation);
         var historyBefore = c.Evaluation.History.Count;
         var partialsBefore = c.Evaluation.Partials.Count;
         var versionsBefore = c.Evaluation.Versions.Count;
@@ -79,7 +77,7 @@ public sealed class EvaluationWorkflow(EgiDbContext db, CurrentUser me, TimeProv
         }
         catch (DbUpdateConcurrencyException)
         {
-            return Outcome.Refused(StaleMessage);
+            return Outcome.Stale(EvaluationMessages.StaleEvaluation);
         }
     }
 }

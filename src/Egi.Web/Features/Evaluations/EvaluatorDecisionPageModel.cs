@@ -100,7 +100,7 @@ public abstract class EvaluatorDecisionPageModel(EvaluationWorkflow workflow, Eg
     /// </summary>
     protected PageResult ModificationRefused(Outcome outcome, IReadOnlyList<FieldChange> changes, string formField)
     {
-        if (outcome.Errors.Any(e => e.Message == EvaluationWorkflow.StaleMessage)) return Refused(outcome);
+        if (outcome.IsStale) return Refused(outcome);
         ModelState.AddFieldErrors(outcome.Errors, "");
         Changes = changes;
         var formErrors = outcome.Errors.Any(e => e.Field.StartsWith(formField, StringComparison.Ordinal));
@@ -112,7 +112,7 @@ public abstract class EvaluatorDecisionPageModel(EvaluationWorkflow workflow, Eg
     protected PageResult Refused(Outcome outcome)
     {
         ModelState.AddFieldErrors(outcome.Errors, "");
-        if (outcome.Errors.Any(e => e.Message == EvaluationWorkflow.StaleMessage))
+        if (outcome.IsStale)
         {
             Showing = Mode.View;
             Version = Evaluation.Version;
@@ -120,7 +120,7 @@ public abstract class EvaluatorDecisionPageModel(EvaluationWorkflow workflow, Eg
         return Page();
     }
 
-    protected PageResult StaleRefusal() => Refused(Outcome.Refused(EvaluationWorkflow.StaleMessage));
+    protected PageResult StaleRefusal() => Refused(Outcome.Stale(EvaluationMessages.StaleEvaluation));
 
     protected async Task<bool> LoadAsync(int id, CancellationToken ct)
     {

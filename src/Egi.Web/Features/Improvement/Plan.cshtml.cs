@@ -20,8 +20,6 @@ namespace Egi.Web.Features.Improvement;
 /// </summary>
 public sealed class PlanModel(EgiDbContext db, CurrentUser me, TimeProvider clock, Notifier notifier, EmailTemplates templates) : PageModel
 {
-    public const string Stale = ImprovementMessages.StalePlan;
-
     public sealed class AspectRow
     {
         public string? Link { get; set; }
@@ -179,7 +177,7 @@ public sealed class PlanModel(EgiDbContext db, CurrentUser me, TimeProvider cloc
         }
         catch (DbUpdateConcurrencyException)
         {
-            return Redisplay([new FieldError("", Stale)], keepAspects: keepAspects);
+            return Redisplay([new FieldError("", ImprovementMessages.StalePlan)], keepAspects: keepAspects);
         }
         TempData["Mensaje"] = done;
         return RedirectToPage("./Plan", new { id = Plan.Id });

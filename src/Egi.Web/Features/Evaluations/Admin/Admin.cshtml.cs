@@ -207,7 +207,7 @@ public sealed class AdminModel(EvaluationWorkflow workflow, EgiDbContext db, Cur
     {
         if (!outcome.Succeeded)
         {
-            if (outcome.Errors.Any(e => e.Message == EvaluationWorkflow.StaleMessage)) Version = Evaluation.Version;
+            if (outcome.IsStale) Version = Evaluation.Version;
             return Show(outcome.Errors, prefix);
         }
         TempData["Mensaje"] = message;

@@ -95,7 +95,7 @@ public sealed class CommitteeModel(EvaluationWorkflow workflow, EgiDbContext db)
             return RedirectToPage("/Evaluations/ToApprove");
         }
         foreach (var e in outcome.Errors) ModelState.AddModelError(e.Field, e.Message);
-        if (outcome.Errors.Any(e => e.Message == EvaluationWorkflow.StaleMessage))
+        if (outcome.IsStale)
         {
             Version = Evaluation.Version;
             Goals = GoalsEditorForm.Inputs(Evaluation.OrderedGoals);
@@ -125,7 +125,7 @@ public sealed class CommitteeModel(EvaluationWorkflow workflow, EgiDbContext db)
             return RedirectToPage("/Evaluations/ToApprove");
         }
         foreach (var e in outcome.Errors) ModelState.AddModelError(e.Field, e.Message);
-        if (outcome.Errors.Any(e => e.Message == EvaluationWorkflow.StaleMessage))
+        if (outcome.IsStale)
         {
             Version = Evaluation.Version;
             Progress = FollowUpForms.Rows(Evaluation, followUp);

@@ -72,7 +72,7 @@ public sealed class PartialEvaluationModel(EvaluationWorkflow workflow, EgiDbCon
             return OnBehalf ? RedirectToPage("/Evaluations/Admin/Admin", new { id }) : Redirect("/Pending");
         }
         foreach (var e in outcome.Errors) ModelState.AddModelError(e.Field, e.Message);
-        if (outcome.Errors.Any(e => e.Message == EvaluationWorkflow.StaleMessage)) Version = Evaluation.Version;
+        if (outcome.IsStale) Version = Evaluation.Version;
         return Page();
     }
 

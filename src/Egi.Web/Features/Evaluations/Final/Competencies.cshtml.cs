@@ -75,7 +75,7 @@ public sealed class CompetenciesModel(EvaluationWorkflow workflow, EgiDbContext 
             var index = Ratings.FindIndex(r => error.Message.Contains($"«{r.Competency}»", StringComparison.Ordinal));
             ModelState.AddModelError(index >= 0 ? $"Ratings[{index}].Value" : "", error.Message);
         }
-        if (outcome.Errors.Any(e => e.Message == EvaluationWorkflow.StaleMessage)) Version = Evaluation.Version;
+        if (outcome.IsStale) Version = Evaluation.Version;
     }
 
     private async Task<bool> LoadAsync(int id, CancellationToken ct)

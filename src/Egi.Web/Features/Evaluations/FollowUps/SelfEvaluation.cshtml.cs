@@ -44,7 +44,7 @@ public sealed class SelfEvaluationModel(EvaluationWorkflow workflow, EgiDbContex
         // Asked before the file is even read: a closed period, another person, a step not in course, a goal that does not exist.
         if (Evaluation.EvidenceRefused(Case.Actor, EvidenceGoal, Case.Context) is { } refused) return EvidenceRefused(refused);
         // A page saved by someone else since it was shown: refused before anything is stored (checked again on save).
-        if (Evaluation.Version != Version) return EvidenceRefused(Outcome.Refused(EvaluationWorkflow.StaleMessage));
+        if (Evaluation.Version != Version) return EvidenceRefused(Outcome.Stale(EvaluationMessages.StaleEvaluation));
         var who = me.DisplayName;
         var now = clock.GetUtcNow().UtcDateTime;
         var url = (EvidenceUrl ?? "").Trim();
@@ -104,7 +104,7 @@ public sealed class SelfEvaluationModel(EvaluationWorkflow workflow, EgiDbContex
                 nameof(EvidenceItem.Url) => nameof(EvidenceUrl),
                 _ => "",
             }, e.Message);
-        if (refused.Errors.Any(e => e.Message == EvaluationWorkflow.StaleMessage))
+        if (refused.IsStale)
         {
             Stale = true;
             Version = Evaluation.Version;
@@ -172,7 +172,7 @@ public sealed class SelfEvaluationModel(EvaluationWorkflow workflow, EgiDbContex
             return submit ? RedirectToPage("/Evaluations/Details", new { id }) : RedirectToPage("./SelfEvaluation", new { id });
         }
         ModelState.AddFieldErrors(outcome.Errors, "");
-        if (outcome.Errors.Any(e => e.Message == EvaluationWorkflow.StaleMessage))
+        if (outcome.IsStale)
         {
             Stale = true;
             Version = Evaluation.Version;

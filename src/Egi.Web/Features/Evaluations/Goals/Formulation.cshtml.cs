@@ -82,7 +82,7 @@ public sealed class FormulationModel(EvaluationWorkflow workflow, EgiDbContext d
         }
 
         ModelState.AddFieldErrors(outcome.Errors, "");
-        if (outcome.Errors.Any(e => e.Message == EvaluationWorkflow.StaleMessage))
+        if (outcome.IsStale)
         {
             // Keep what was typed; from now on the person works over the version that is saved (shown beside the form).
             Stale = true;
