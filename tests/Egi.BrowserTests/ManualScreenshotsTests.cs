@@ -63,7 +63,8 @@ public sealed class ManualScreenshotsTests(ManualBrowserFixture fixture, ITestOu
 
     /// <summary>
     /// Whether two JPEGs show a visibly different screen: both are decoded in a blank page of the browser (no policy of
-    /// the application applies there) and compared pixel by pixel (<see cref="VisibleDifference"/>); another size differs.
+    /// the application applies there) and compared pixel by pixel (<see cref="VisibleDifference"/>); another size, or a
+    /// stored file that does not decode, differs.
     /// </summary>
     private static async Task<bool> DiffersAsync(IPage page, byte[] stored, byte[] taken)
     {
@@ -72,8 +73,9 @@ public sealed class ManualScreenshotsTests(ManualBrowserFixture fixture, ITestOu
         {
             var largest = await blank.EvaluateAsync<int>("""
                 async ([a, b]) => {
-                    const load = src => new Promise((ok, ko) => { const i = new Image(); i.onload = () => ok(i); i.onerror = ko; i.src = src; });
+                    const load = src => new Promise(ok => { const i = new Image(); i.onload = () => ok(i); i.onerror = () => ok(null); i.src = src; });
                     const [x, y] = await Promise.all([load(a), load(b)]);
+                    if (!x || !y) return 255;
                     if (x.naturalWidth !== y.naturalWidth || x.naturalHeight !== y.naturalHeight) return 255;
                     const c = document.createElement('canvas');
                     c.width = x.naturalWidth; c.height = x.naturalHeight;

@@ -1,6 +1,9 @@
 using System.Globalization;
 using System.Net;
+using Egi.Domain.Calendar;
 using Egi.Domain.Directory;
+using Egi.Web.Features.Reports;
+using Egi.Web.Features.Shared;
 using Egi.Web.Tests.Evaluations;
 using Egi.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -92,4 +95,36 @@ public sealed class Stage1PagingTests : IAsyncLifetime
         Assert.Equal(60 - 50, HtmlTables.Rows(filtered, "servidores").Count);
         Assert.Contains($"href=\"/Reports/Stage1?vigencia={periodId}&estado=sin-iniciar&pagina=1\" rel=\"prev\"", filtered, StringComparison.Ordinal);
     }
+
+    /// <summary>
+    /// A page is read in one query when the dependencias it spans are small, else as ids then rows: both ways, and the
+    /// plain sort of the whole period, give every page the same servants in the same order (the entity's 89 rows span
+    /// one large dependencia, so with the threshold at 0 the two-query way is the one walked).
+    /// </summary>
+    [Fact]
+    public async Task Both_ways_of_reading_a_page_give_the_same_servants_in_the_same_order() =>
+        await app.WithDbAsync(async d =>
+        {
+            var period = await d.Periods.SingleAsync(p => p.Id == periodId);
+            var today = BogotaTime.Today(app.Clock);
+            var tree = await DependencyNodes.LoadAsync(d, default);
+            var position = tree.Select((n, i) => (n.Id, i)).ToDictionary(x => x.Id, x => x.i);
+            var perDependency = (await EvaluationRows.TotalsAsync(EvaluationRows.Counted(d, period, today), default))
+                .OrderBy(t => position.GetValueOrDefault(t.DependencyId, int.MaxValue)).Select(t => (t.DependencyId, t.Servants)).ToList();
+            var ordered = ReportQuery.Ordered(EvaluationRows.Of(d, period, today), tree);
+            var seen = new List<int>();
+            foreach (var page in new[] { 1, 2 })
+            {
+                var paging = Paging.Of(page, 29 + Added);
+                static List<int> Ids((List<ReportRow> Rows, Members Members) p) => p.Rows.Select(r => r.ServantId).ToList();
+                var whole = Ids(await ReportQuery.PageAsync(d, ordered, paging, default));
+                var oneQuery = Ids(await ReportQuery.PageAsync(d, ordered, paging, perDependency, tree, default));
+                var twoQueries = Ids(await ReportQuery.PageAsync(d, ordered, paging, perDependency, tree, default, oneQuerySpan: 0));
+                Assert.Equal(page == 1 ? 50 : 29 + Added - 50, whole.Count);
+                Assert.Equal(whole, oneQuery);
+                Assert.Equal(whole, twoQueries);
+                seen.AddRange(whole);
+            }
+            Assert.Equal(29 + Added, seen.Distinct().Count());
+        });
 }

@@ -44,11 +44,12 @@ public static class ReportQuery
     /// order, each with its count of rows for the filter shown): only the dependencias the page spans are read and
     /// sorted — a page of 50 sorts the hundred-odd rows of one or two dependencias, not the whole period. Falls back to
     /// <see cref="PageAsync"/> when a dependencia of the rows is not in the tree (its place in the order is unknown).
-    /// When those dependencias hold at most <see cref="OneQuerySpan"/> rows, the page is one query (their wide rows
+    /// When those dependencias hold at most <paramref name="oneQuerySpan"/> rows, the page is one query (their wide rows
     /// sorted, the page taken); above it, the ids of the page first, then their rows.
     /// </summary>
     public static Task<(List<ReportRow> Rows, Members Members)> PageAsync(EgiDbContext db, IQueryable<ReportRow> ordered, Paging paging,
-        IReadOnlyList<(int DependencyId, int Count)> perDependencyInOrder, IReadOnlyList<DependencyNode> tree, CancellationToken ct)
+        IReadOnlyList<(int DependencyId, int Count)> perDependencyInOrder, IReadOnlyList<DependencyNode> tree, CancellationToken ct,
+        int oneQuerySpan = OneQuerySpan)
     {
         var known = tree.Select(d => d.Id).ToHashSet();
         if (perDependencyInOrder.Any(x => !known.Contains(x.DependencyId))) return PageAsync(db, ordered, paging, ct);
@@ -56,7 +57,7 @@ public static class ReportQuery
         if (span.Count == 0) return Task.FromResult((new List<ReportRow>(), Members.None));
         var inSpan = ordered.Where(r => EF.Parameter(span).Contains(r.DependencyId));
         var spanRows = perDependencyInOrder.Where(x => span.Contains(x.DependencyId)).Sum(x => x.Count);
-        return spanRows <= OneQuerySpan ? OneQueryPageAsync(db, inSpan, paging, skip, ct) : PageAsync(db, inSpan, paging, skip, ct);
+        return spanRows <= oneQuerySpan ? OneQueryPageAsync(db, inSpan, paging, skip, ct) : PageAsync(db, inSpan, paging, skip, ct);
     }
 
     /// <summary>
