@@ -59,6 +59,10 @@ public static class DatabaseInitializer
             await db.SaveChangesAsync(ct);
         }
 
+        // The stored totals per period and dependencia, counted once for the rows that predate them (migration
+        // DependencyTallies); from then on each save keeps them (before the facts' refresh below, which saves evaluations).
+        if (!await db.Set<Features.Shared.DependencyTally>().AnyAsync(ct) && await db.Evaluations.AnyAsync(ct))
+            await Features.Shared.DependencyTallies.RecountAllAsync(db, ct);
         await RefreshStaleFactsAsync(db, ct);
         await Features.Evaluations.EvidenceRounds.BackfillAsync(db, ct);
 

@@ -82,7 +82,24 @@ public abstract class EgiDbContext(DbContextOptions options, IAuditActor? actor,
         await RefreshEvaluationFactsAsync(cancellationToken);
         ChangeTracker.DetectChanges();
         var queuesMail = ChangeTracker.Entries<OutboxMessage>().Any(e => e.State == EntityState.Added);
-        var count = await SaveAuditedChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        // The stored totals (DependencyTally) of what this save changes are counted again in its transaction.
+        var tallies = Features.Shared.TallyChanges.Of(this);
+        int count;
+        if (tallies.IsEmpty) count = await SaveAuditedChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        else
+        {
+            var ownTransaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
+            try
+            {
+                count = await SaveAuditedChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+                await tallies.RecountAsync(this, cancellationToken);
+                if (ownTransaction is not null) await ownTransaction.CommitAsync(cancellationToken);
+            }
+            finally
+            {
+                if (ownTransaction is not null) await ownTransaction.DisposeAsync();
+            }
+        }
         // Wake the delivery worker once the messages are committed (inside a caller's transaction it polls instead).
         if (queuesMail && Database.CurrentTransaction is null) outboxSignal?.Notify();
         return count;
@@ -142,7 +159,8 @@ public abstract class EgiDbContext(DbContextOptions options, IAuditActor? actor,
     /// and waits (<see cref="Evaluation.RefreshFacts"/>, with <paramref name="period"/> and the evaluado's fecha de ingreso
     /// from <paramref name="hireDates"/>), then <see cref="BulkInsert"/> writes, a multi-row INSERT per thousand rows, the
     /// evaluations (their empty JSON parts and stored facts; keys read back), their waits, and the audit line «Crear» of
-    /// each one — the rows <see cref="SaveChangesAsync(bool, CancellationToken)"/> would write, without tracking any of them.
+    /// each one — the rows <see cref="SaveChangesAsync(bool, CancellationToken)"/> would write, without tracking any of them —
+    /// and the tallies of the dependencias they join (<see cref="Features.Shared.DependencyTallies"/>).
     /// One transaction (the caller's, or its own). Only evaluations just opened (no goals, history or other JSON part).
     /// </summary>
     public async Task InsertOpenedEvaluationsAsync(IReadOnlyList<Evaluation> evaluations, Period period, IReadOnlyDictionary<int, DateOnly> hireDates,
@@ -175,6 +193,7 @@ public abstract class EgiDbContext(DbContextOptions options, IAuditActor? actor,
                     (object)NewAudit("Crear", AuditName(e), KeyOf(e), DescribeEntity(e), null, Snapshot(e, original: false))).ToList();
                 await BulkInsert.InsertAsync(this, Model.FindEntityType(typeof(AuditEntry))!, audits, ct);
             }
+            await Features.Shared.TallyChanges.Opened(period.Id, evaluations.Select(e => e.EvaluadoId)).RecountAsync(this, ct);
             if (ownTransaction is not null) await ownTransaction.CommitAsync(ct);
         }
         finally
@@ -396,6 +415,9 @@ public sealed class SqliteEgiDbContext(
             foreach (var score in EvaluationFacts.ScoreColumns) f.Property<decimal?>(score).HasConversion(hundredths);
             foreach (var score in EvaluationFacts.UnroundedColumns) f.Property<decimal?>(score).HasConversion(unrounded);
         });
+        // The tallies' sums of unrounded scores, in the same whole units: exact, and read back as the evaluations' sums are.
+        foreach (var sum in new[] { nameof(Features.Shared.DependencyTotals.FirstFollowUpSum), nameof(Features.Shared.DependencyTotals.GoalsSum), nameof(Features.Shared.DependencyTotals.CompetenciesSum), nameof(Features.Shared.DependencyTotals.FinalSum) })
+            builder.Entity<Features.Shared.DependencyTally>().Property<decimal?>(sum).HasConversion(unrounded);
         builder.Entity<Egi.Domain.Improvement.EdlResult>().Property(r => r.Score)
             .HasConversion(new ValueConverter<decimal, long>(v => (long)decimal.Round(v * 100m, 0, MidpointRounding.AwayFromZero), v => v / 100m));
     }

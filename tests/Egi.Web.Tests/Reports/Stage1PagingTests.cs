@@ -109,7 +109,7 @@ public sealed class Stage1PagingTests : IAsyncLifetime
             var today = BogotaTime.Today(app.Clock);
             var tree = await DependencyNodes.LoadAsync(d, default);
             var position = tree.Select((n, i) => (n.Id, i)).ToDictionary(x => x.Id, x => x.i);
-            var perDependency = (await EvaluationRows.TotalsAsync(EvaluationRows.Counted(d, period, today), default))
+            var perDependency = (await DependencyTallies.ReadAsync(d, period, today)).Totals
                 .OrderBy(t => position.GetValueOrDefault(t.DependencyId, int.MaxValue)).Select(t => (t.DependencyId, t.Servants)).ToList();
             var ordered = ReportQuery.Ordered(EvaluationRows.Of(d, period, today), tree);
             var seen = new List<int>();

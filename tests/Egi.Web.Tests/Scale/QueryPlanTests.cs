@@ -116,20 +116,19 @@ public sealed class QueryPlanTestsSqlite(SqliteHost host) : QueryPlanTests(host)
     }
 
     [Fact]
-    public async Task The_totals_per_dependencia_read_the_report_index_alone_never_the_wide_evaluation_rows()
+    public async Task The_tallies_of_a_dependencia_are_recounted_from_the_report_index_alone_never_the_wide_evaluation_rows()
     {
         var scenario = await EvaluationScenario.OpenAsync(app);
-        var plan = await app.WithDbAsync(async d =>
+        var (recount, notEvaluated) = await app.WithDbAsync(async d =>
         {
-            var period = await d.Periods.SingleAsync(p => p.Id == scenario.PeriodId);
-            var totals = EvaluationRows.Counted(d, period, new DateOnly(2026, 11, 24))
-                .GroupBy(r => r.DependencyId)
-                .Select(g => new { g.Key, Agreed = g.Count(r => r.Stage1 == Stage1Status.Agreed), Final = g.Sum(r => r.FinalUnrounded), Closed = g.Count(r => r.Progress == StagePosition.Closed) });
-            return await PlanAsync(d, totals);
+            var dependency = await d.Dependencies.Select(x => x.Id).FirstAsync();
+            return (await PlanAsync(d, DependencyTallies.Recount(d, scenario.PeriodId, [dependency])),
+                await PlanAsync(d, DependencyTallies.NotEvaluated(d, scenario.PeriodId, new DateOnly(2026, 11, 24))));
         });
-        Assert.True(plan.Any(line => line.Contains($"SEARCH e USING COVERING INDEX {ReportIndexSql.Name} ", StringComparison.Ordinal)), string.Join("\n", plan));
-        // Every other read of the evaluations (the servants without one) is an index probe, never a row of the table.
-        Assert.DoesNotContain(plan, line => System.Text.RegularExpressions.Regex.IsMatch(line, @"(SCAN|SEARCH) e\d* (USING INDEX |USING INTEGER|\(|$)"));
+        Assert.True(recount.Any(line => line.Contains($"SEARCH e USING COVERING INDEX {ReportIndexSql.Name} ", StringComparison.Ordinal)), string.Join("\n", recount));
+        // The servants without an evaluation read the evaluations by index probes, never a row of the table.
+        foreach (var plan in new[] { recount, notEvaluated })
+            Assert.DoesNotContain(plan, line => System.Text.RegularExpressions.Regex.IsMatch(line, @"(SCAN|SEARCH) e\d* (USING INDEX |USING INTEGER|\(|$)"));
     }
 
     /// <summary>SQLite's plan of <paramref name="query"/> (ToQueryString's «.param set» lines bound to NULL: the plan does not depend on them).</summary>

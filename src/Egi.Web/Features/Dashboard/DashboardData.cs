@@ -75,14 +75,15 @@ public sealed class DashboardData
     public static IReadOnlyList<string> LateSeries { get; } = ["Espera al evaluado", "Espera al evaluador"];
 
     /// <summary>
-    /// Two queries: the totals per dependencia of the period's servants (one GROUP BY, shared with the consolidation
-    /// reports, so «metas concertadas» is the stage-1 report's «Concertadas») and the late steps per stage and on whom
+    /// Three small queries: the totals per dependencia of the period's servants (the stored tallies and the servants
+    /// without an evaluation, <see cref="DependencyTallies"/>, shared with the consolidation reports, so «metas
+    /// concertadas» is the stage-1 report's «Concertadas») and the late steps per stage and on whom
     /// they wait (one GROUP BY over the stored deadlines, with the control points' predicates: <see cref="StepDeadlines"/>).
     /// </summary>
     public static async Task<DashboardData> BuildAsync(EgiDbContext db, Period period, DateOnly today, CancellationToken ct = default)
     {
         var tree = await DependencyNodes.LoadAsync(db, ct);
-        var totals = await EvaluationRows.TotalsAsync(EvaluationRows.Counted(db, period, today), ct);
+        var totals = (await DependencyTallies.ReadAsync(db, period, today, ct)).Totals;
         var late = await LateAsync(db, period, today, ct);
         return Build(period, today, tree, totals, late);
     }

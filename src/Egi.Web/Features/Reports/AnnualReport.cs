@@ -72,15 +72,12 @@ public sealed class AnnualReport
 
     public AnnualStates StatesTotal { get; }
 
-    /// <summary>The consolidation (summary and page, <see cref="Consolidation.LoadAsync"/>) and one GROUP BY of the states.</summary>
+    /// <summary>The consolidation (summary, state counts and page, <see cref="Consolidation.LoadAsync"/>).</summary>
     public static async Task<AnnualReport> BuildAsync(EgiDbContext db, Period period, Stage1Filter filter, DateOnly today,
         IReadOnlyList<DependencyNode> tree, int? page = 1, CancellationToken ct = default)
     {
         var data = await Consolidation.LoadAsync(db, period, filter, today, tree, page, ct);
-        var counted = EvaluationRows.Counted(db, period, today);
-        if (filter.DependencyId is { } d) counted = counted.Where(r => r.DependencyId == d);
-        var states = await EvaluationRows.StateCountsAsync(counted, ct);
-        return new(data, states);
+        return new(data, data.States);
     }
 
     /// <summary>Every servant of the report, read in batches (for the .xlsx).</summary>

@@ -12,7 +12,7 @@ namespace Egi.Web.Features.Reports;
 /// <summary>
 /// The rows of the consolidation reports and the dashboard as SQL: servants with an evaluation in the period plus,
 /// while the period is not closed, eligible servants without one (left join), each with the stored facts of their
-/// evaluation. Summaries are one GROUP BY; lists are ordered in the database (dependencia in tree order, name,
+/// evaluation. Summaries are the stored tallies (<see cref="DependencyTallies"/>); lists are ordered in the database (dependencia in tree order, name,
 /// document) and read a page at a time, or in batches for the .xlsx.
 /// </summary>
 public static class ReportQuery
@@ -232,7 +232,8 @@ public sealed class Members
 
 /// <summary>
 /// What the stage-2 and annual reports read (their only filter is the dependencia): the totals per dependencia in
-/// tree order, their sum, the page of rows shown and the ordered query the .xlsx streams.
+/// tree order, their sum, the page of rows shown, the ordered query the .xlsx streams and the count of each state per
+/// dependencia (every dependencia: <see cref="DependencyTallies"/>).
 /// </summary>
 public sealed record Consolidation(
     Period Period,
@@ -244,7 +245,8 @@ public sealed record Consolidation(
     IReadOnlyList<Stage1Row> Page,
     IReadOnlyList<ReportRow> PageFacts,
     IQueryable<ReportRow> Ordered,
-    IReadOnlyDictionary<int, string> DependencyNames)
+    IReadOnlyDictionary<int, string> DependencyNames,
+    IReadOnlyList<StateCount> States)
 {
     public string TotalLabel => Filter.DependencyId is null ? "Total entidad" : "Total";
 
@@ -254,7 +256,7 @@ public sealed record Consolidation(
         IReadOnlyList<DependencyNode> tree, int? page, CancellationToken ct)
     {
         var all = EvaluationRows.Of(db, period, today);
-        var totals = await EvaluationRows.TotalsAsync(EvaluationRows.Counted(db, period, today), ct);
+        var (totals, states) = await DependencyTallies.ReadAsync(db, period, today, ct);
         var names = tree.ToDictionary(d => d.Id, d => d.Name);
         var order = tree.Select((d, i) => (d.Id, i)).ToDictionary(x => x.Id, x => x.i);
         var scope = totals.Where(t => filter.DependencyId is not { } d || t.DependencyId == d)
@@ -270,7 +272,7 @@ public sealed record Consolidation(
             facts.AddRange(lines);
             rows.AddRange(lines.Select(r => Stage1Report.RowOf(r, members, names, today)));
         }
-        return new(period, filter, today, scope, total, paging, rows, facts, ordered, names);
+        return new(period, filter, today, scope, total, paging, rows, facts, ordered, names, states);
     }
 
     /// <summary>Every row of the report in list order, read in batches (for the .xlsx).</summary>

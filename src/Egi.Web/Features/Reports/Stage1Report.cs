@@ -153,14 +153,14 @@ public sealed class Stage1Report
     internal IReadOnlyDictionary<int, string> DependencyNames { get; }
 
     /// <summary>
-    /// Reads the report: one GROUP BY for the summary (per dependencia, every status; the totals are their sum), one
+    /// Reads the report: the stored tallies for the summary (per dependencia, every status; the totals are their sum), one
     /// COUNT when there is a search text, one page of rows (and the members' names when a Comisión Evaluadora is on it).
     /// </summary>
     public static async Task<Stage1Report> BuildAsync(EgiDbContext db, Period period, Stage1Filter filter, DateOnly today,
         IReadOnlyList<DependencyNode> tree, int? page = 1, CancellationToken ct = default)
     {
         var all = EvaluationRows.Of(db, period, today);
-        var totals = await EvaluationRows.TotalsAsync(EvaluationRows.Counted(db, period, today), ct);
+        var totals = (await DependencyTallies.ReadAsync(db, period, today, ct)).Totals;
         var names = tree.ToDictionary(d => d.Id, d => d.Name);
         var order = tree.Select((d, i) => (d.Id, i)).ToDictionary(x => x.Id, x => x.i);
         var scope = totals.Where(t => filter.DependencyId is not { } d || t.DependencyId == d)

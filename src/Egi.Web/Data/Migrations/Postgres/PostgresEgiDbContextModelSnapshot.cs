@@ -1136,63 +1136,6 @@ namespace Egi.Web.Data.Migrations.Postgres
                     b.ToTable("CompetencyEntries");
                 });
 
-            modelBuilder.Entity("Egi.Web.Features.ApiKeys.ApiKey", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("integer");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
-
-                    b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("CreatedBy")
-                        .IsRequired()
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)");
-
-                    b.Property<DateTime>("ExpiresAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<DateTime?>("LastUsedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
-
-                    b.Property<string>("Prefix")
-                        .IsRequired()
-                        .HasMaxLength(12)
-                        .HasColumnType("character varying(12)");
-
-                    b.Property<DateTime?>("RevokedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("RevokedBy")
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)");
-
-                    b.Property<string>("Scopes")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.Property<string>("SecretHash")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("Prefix")
-                        .IsUnique();
-
-                    b.ToTable("ApiKeys", (string)null);
-                });
-
             modelBuilder.Entity("Egi.Web.Features.Directory.Jobs.DirectoryJob", b =>
                 {
                     b.Property<long>("Id")
@@ -1285,6 +1228,157 @@ namespace Egi.Web.Data.Migrations.Postgres
                     b.HasIndex("State", "LeaseUntil");
 
                     b.ToTable("DirectoryJobs", (string)null);
+                });
+
+            modelBuilder.Entity("Egi.Web.Features.Shared.DependencyTally", b =>
+                {
+                    b.Property<int>("PeriodId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("DependencyId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("State")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Acceptance")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Agreed")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Approval")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Closed")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ClosedNotAgreed")
+                        .HasColumnType("integer");
+
+                    b.Property<decimal?>("CompetenciesSum")
+                        .HasColumnType("numeric");
+
+                    b.Property<decimal?>("FinalSum")
+                        .HasColumnType("numeric");
+
+                    b.Property<int>("Finalized")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FirstFollowUpCount")
+                        .HasColumnType("integer");
+
+                    b.Property<decimal?>("FirstFollowUpSum")
+                        .HasColumnType("numeric");
+
+                    b.Property<int>("Formulation")
+                        .HasColumnType("integer");
+
+                    b.Property<decimal?>("GoalsSum")
+                        .HasColumnType("numeric");
+
+                    b.Property<int>("InFollowUpI")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("InFollowUpII")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("InGoals")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("NoEvaluation")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("NotStarted")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Outstanding")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Satisfactory")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Scored")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Servants")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Stage2Accepted")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Stage2InProgress")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Stage2NotApplicable")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Stage2NotStarted")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Unsatisfactory")
+                        .HasColumnType("integer");
+
+                    b.HasKey("PeriodId", "DependencyId", "State");
+
+                    b.ToTable("DependencyTallies", (string)null);
+                });
+
+            modelBuilder.Entity("Egi.Web.Infrastructure.Api.ApiKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("LastUsedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Prefix")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<DateTime?>("RevokedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RevokedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Scopes")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("SecretHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Prefix")
+                        .IsUnique();
+
+                    b.ToTable("ApiKeys", (string)null);
                 });
 
             modelBuilder.Entity("Egi.Web.Notifications.InboxNotification", b =>
@@ -2364,6 +2458,15 @@ namespace Egi.Web.Data.Migrations.Postgres
                     b.HasOne("Egi.Domain.Process.AnnualWorkPlan", null)
                         .WithMany("Activities")
                         .HasForeignKey("WorkPlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Egi.Web.Features.Shared.DependencyTally", b =>
+                {
+                    b.HasOne("Egi.Domain.Calendar.Period", null)
+                        .WithMany()
+                        .HasForeignKey("PeriodId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -1099,61 +1099,6 @@ namespace Egi.Web.Data.Migrations.Sqlite
                     b.ToTable("CompetencyEntries");
                 });
 
-            modelBuilder.Entity("Egi.Web.Features.ApiKeys.ApiKey", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("CreatedBy")
-                        .IsRequired()
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("ExpiresAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime?>("LastUsedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Prefix")
-                        .IsRequired()
-                        .HasMaxLength(12)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime?>("RevokedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("RevokedBy")
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Scopes")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("SecretHash")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("Prefix")
-                        .IsUnique();
-
-                    b.ToTable("ApiKeys", (string)null);
-                });
-
             modelBuilder.Entity("Egi.Web.Features.Directory.Jobs.DirectoryJob", b =>
                 {
                     b.Property<long>("Id")
@@ -1244,6 +1189,155 @@ namespace Egi.Web.Data.Migrations.Sqlite
                     b.HasIndex("State", "LeaseUntil");
 
                     b.ToTable("DirectoryJobs", (string)null);
+                });
+
+            modelBuilder.Entity("Egi.Web.Features.Shared.DependencyTally", b =>
+                {
+                    b.Property<int>("PeriodId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DependencyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("State")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Acceptance")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Agreed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Approval")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Closed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ClosedNotAgreed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("CompetenciesSum")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("FinalSum")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Finalized")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FirstFollowUpCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("FirstFollowUpSum")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Formulation")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("GoalsSum")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("InFollowUpI")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("InFollowUpII")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("InGoals")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("NoEvaluation")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("NotStarted")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Outstanding")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Satisfactory")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Scored")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Servants")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Stage2Accepted")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Stage2InProgress")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Stage2NotApplicable")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Stage2NotStarted")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Unsatisfactory")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("PeriodId", "DependencyId", "State");
+
+                    b.ToTable("DependencyTallies", (string)null);
+                });
+
+            modelBuilder.Entity("Egi.Web.Infrastructure.Api.ApiKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LastUsedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Prefix")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RevokedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RevokedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Scopes")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SecretHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Prefix")
+                        .IsUnique();
+
+                    b.ToTable("ApiKeys", (string)null);
                 });
 
             modelBuilder.Entity("Egi.Web.Notifications.InboxNotification", b =>
@@ -2309,6 +2403,15 @@ namespace Egi.Web.Data.Migrations.Sqlite
                     b.HasOne("Egi.Domain.Process.AnnualWorkPlan", null)
                         .WithMany("Activities")
                         .HasForeignKey("WorkPlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Egi.Web.Features.Shared.DependencyTally", b =>
+                {
+                    b.HasOne("Egi.Domain.Calendar.Period", null)
+                        .WithMany()
+                        .HasForeignKey("PeriodId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -74,7 +74,7 @@ public sealed class ReportRow
     public string Job => string.IsNullOrWhiteSpace(JobCode) ? JobTitle : $"{JobTitle} {JobCode}-{JobGrade}".TrimEnd('-', ' ');
 }
 
-/// <summary>One servant of the period as the totals count them (<see cref="EvaluationRows.Counted"/>): no names, no dates.</summary>
+/// <summary>One evaluation of the period as the tallies count it (<see cref="DependencyTallies"/>): no names, no dates.</summary>
 public sealed class CountedRow
 {
     public int DependencyId { get; set; }
@@ -89,8 +89,8 @@ public sealed class CountedRow
     public decimal? FinalUnrounded { get; set; }
 }
 
-/// <summary>The counts and score sums of one dependencia, from one GROUP BY over the report's rows.</summary>
-public sealed class DependencyTotals
+/// <summary>The counts and score sums of one dependencia (the sum of its <see cref="DependencyTally"/> rows and its servants without an evaluation).</summary>
+public class DependencyTotals
 {
     public int DependencyId { get; set; }
     public int Servants { get; set; }
@@ -186,8 +186,8 @@ public sealed record AnnualSummary(
 
 /// <summary>
 /// The shared read model of a period: one row per servant with the stored facts of their evaluation, as SQL (servants
-/// with an evaluation in the period plus, while the period is not closed, eligible servants without one), and its
-/// totals per dependencia in one GROUP BY. The consolidation reports, the annual report and the dashboard read it.
+/// with an evaluation in the period plus, while the period is not closed, eligible servants without one); its totals per
+/// dependencia are stored (<see cref="DependencyTallies"/>). The consolidation reports, the annual report and the dashboard read it.
 /// </summary>
 public static class EvaluationRows
 {
@@ -197,53 +197,6 @@ public static class EvaluationRows
         var periodId = period.Id;
         Expression<Func<Servant, bool>> evaluated = s => db.Evaluations.Any(e => e.PeriodId == periodId && e.EvaluadoId == s.Id);
         return db.Servants.AsNoTracking().Where(period.Status == PeriodStatus.Closed ? evaluated : Or(evaluated, Eligibility.IsEligibleOn(today)));
-    }
-
-    /// <summary>
-    /// The same servants as <see cref="Of"/>, each with only what the totals count: the stored stage of their evaluation,
-    /// its state, level and unrounded scores. Nothing else is read, so the counts read the servants and the evaluations'
-    /// report index (migration ReportFacts: <c>IX_Evaluations_Report</c>) instead of every wide evaluation row.
-    /// </summary>
-    public static IQueryable<CountedRow> Counted(EgiDbContext db, Period period, DateOnly today)
-    {
-        var periodId = period.Id;
-        // The evaluations of the period, read from the report index (driven by the period, so the index covers them).
-        var evaluated =
-            from e in db.Evaluations.AsNoTracking()
-            where e.PeriodId == periodId
-            join s in db.Servants on e.EvaluadoId equals s.Id
-            select new CountedRow
-            {
-                DependencyId = s.DependencyId,
-                State = e.State,
-                Stage1 = e.Facts.Stage1,
-                Stage2 = e.Facts.Stage2,
-                Progress = e.Facts.Position,
-                Level = e.Facts.Level,
-                FirstFollowUpUnrounded = e.Facts.FirstFollowUpUnrounded,
-                GoalsUnrounded = e.Facts.GoalsComponentUnrounded,
-                CompetenciesUnrounded = e.Facts.CompetenciesComponentUnrounded,
-                FinalUnrounded = e.Facts.FinalScoreUnrounded,
-            };
-        if (period.Status == PeriodStatus.Closed) return evaluated;
-        // While the period is not closed, the eligible servants without an evaluation in it: «Sin iniciar».
-        var notStarted = db.Servants.AsNoTracking()
-            .Where(Eligibility.IsEligibleOn(today))
-            .Where(s => !db.Evaluations.Any(e => e.PeriodId == periodId && e.EvaluadoId == s.Id))
-            .Select(s => new CountedRow
-            {
-                DependencyId = s.DependencyId,
-                State = null,
-                Stage1 = Stage1Status.NotStarted,
-                Stage2 = Stage2Status.NotStarted,
-                Progress = StagePosition.NoEvaluation,
-                Level = null,
-                FirstFollowUpUnrounded = null,
-                GoalsUnrounded = null,
-                CompetenciesUnrounded = null,
-                FinalUnrounded = null,
-            });
-        return evaluated.Concat(notStarted);
     }
 
     public static IQueryable<ReportRow> Of(EgiDbContext db, Period period, DateOnly today)
@@ -312,48 +265,6 @@ public static class EvaluationRows
                 Stage2 = e == null ? Stage2Status.NotStarted : e.Facts.Stage2,
             };
     }
-
-    /// <summary>Per dependencia (all of them, before any filter): the counts of each status and the score sums.</summary>
-    public static Task<List<DependencyTotals>> TotalsAsync(IQueryable<CountedRow> rows, CancellationToken ct) =>
-        (from r in rows
-         group r by r.DependencyId into g
-         select new DependencyTotals
-         {
-             DependencyId = g.Key,
-             Servants = g.Count(),
-             NotStarted = g.Count(r => r.Stage1 == Stage1Status.NotStarted),
-             Formulation = g.Count(r => r.Stage1 == Stage1Status.Formulation),
-             Approval = g.Count(r => r.Stage1 == Stage1Status.Approval),
-             Acceptance = g.Count(r => r.Stage1 == Stage1Status.Acceptance),
-             Agreed = g.Count(r => r.Stage1 == Stage1Status.Agreed),
-             ClosedNotAgreed = g.Count(r => r.Stage1 == Stage1Status.ClosedNotAgreed),
-             Stage2NotStarted = g.Count(r => r.Stage2 == Stage2Status.NotStarted),
-             Stage2InProgress = g.Count(r => r.Stage2 == Stage2Status.InProgress),
-             Stage2Accepted = g.Count(r => r.Stage2 == Stage2Status.Accepted),
-             Stage2NotApplicable = g.Count(r => r.Stage2 == Stage2Status.NotApplicable),
-             // Sums of the unrounded scores: an average is rounded once (DependencyTotals.Average), never averaged from rounded scores.
-             FirstFollowUpSum = g.Where(r => r.Stage2 == Stage2Status.Accepted).Sum(r => r.FirstFollowUpUnrounded),
-             FirstFollowUpCount = g.Count(r => r.Stage2 == Stage2Status.Accepted && r.FirstFollowUpUnrounded != null),
-             GoalsSum = g.Sum(r => r.GoalsUnrounded),
-             CompetenciesSum = g.Sum(r => r.CompetenciesUnrounded),
-             FinalSum = g.Sum(r => r.FinalUnrounded),
-             Scored = g.Count(r => r.FinalUnrounded != null),
-             Outstanding = g.Count(r => r.FinalUnrounded != null && r.Level == RatingLevel.Sobresaliente),
-             Satisfactory = g.Count(r => r.FinalUnrounded != null && r.Level == RatingLevel.Satisfactorio),
-             Unsatisfactory = g.Count(r => r.FinalUnrounded != null && r.Level == RatingLevel.NoSatisfactorio),
-             NoEvaluation = g.Count(r => r.Progress == StagePosition.NoEvaluation),
-             InGoals = g.Count(r => r.Progress == StagePosition.Goals),
-             InFollowUpI = g.Count(r => r.Progress == StagePosition.FollowUpI),
-             InFollowUpII = g.Count(r => r.Progress == StagePosition.FollowUpII),
-             Finalized = g.Count(r => r.Progress == StagePosition.Finalized),
-             Closed = g.Count(r => r.Progress == StagePosition.Closed),
-         }).ToListAsync(ct);
-
-    /// <summary>How many servants of each dependencia are in each state of their evaluation (no state: no evaluation), one GROUP BY.</summary>
-    public static Task<List<StateCount>> StateCountsAsync(IQueryable<CountedRow> rows, CancellationToken ct) =>
-        rows.GroupBy(r => new { r.DependencyId, r.State })
-            .Select(g => new StateCount { DependencyId = g.Key.DependencyId, State = g.Key.State, Count = g.Count() })
-            .ToListAsync(ct);
 
     /// <summary>
     /// The list order: dependencia in tree order, then «apellidos, nombres» as a Spanish reader expects it (without

@@ -1,0 +1,291 @@
+using Egi.Domain.Calendar;
+using Egi.Domain.Directory;
+using Egi.Domain.Evaluations;
+using Egi.Domain.Scoring;
+using Egi.Web.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Egi.Web.Features.Shared;
+
+/// <summary>
+/// The stored totals of the evaluations of one period, one dependencia and one state (issue 11): how many, in which
+/// stage and level, and the sums of their unrounded scores — the summary table the consolidation reports, the annual
+/// report and the dashboard read instead of counting every evaluation of the period on each request. Kept by each save
+/// in the same transaction (<see cref="DependencyTallies.RecountAsync"/>, called by <see cref="EgiDbContext"/>): the
+/// rows of the (period, dependencia) pairs a save touched are counted again from the evaluations' stored facts, so a
+/// tally always equals a count of the rows, never a running sum that could drift.
+/// </summary>
+public sealed class DependencyTally : DependencyTotals
+{
+    public int PeriodId { get; set; }
+    public EvaluationState State { get; set; }
+}
+
+internal sealed class DependencyTallyConfiguration : IEntityTypeConfiguration<DependencyTally>
+{
+    public void Configure(EntityTypeBuilder<DependencyTally> builder)
+    {
+        builder.ToTable("DependencyTallies");
+        builder.HasKey(t => new { t.PeriodId, t.DependencyId, t.State });
+        // A period deleted takes its tallies with it (SQLite may give its id to the next period).
+        builder.HasOne<Period>().WithMany().HasForeignKey(t => t.PeriodId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+/// <summary>The totals of a period per dependencia and the count of each state, as the reports and the dashboard read them.</summary>
+public sealed record PeriodTotals(IReadOnlyList<DependencyTotals> Totals, IReadOnlyList<StateCount> States);
+
+/// <summary>
+/// Reads and keeps <see cref="DependencyTally"/>. A read is two small queries: the period's tally rows (a few per
+/// dependencia) and, while the period is not closed, the eligible servants without an evaluation in it per dependencia
+/// («Sin evaluación»: eligibility depends on the day, so it is counted, not stored).
+/// </summary>
+public static class DependencyTallies
+{
+    /// <summary>The period's totals per dependencia and its state counts, from the stored tallies.</summary>
+    public static async Task<PeriodTotals> ReadAsync(EgiDbContext db, Period period, DateOnly today, CancellationToken ct = default)
+    {
+        var periodId = period.Id;
+        var tallies = await db.Set<DependencyTally>().AsNoTracking().Where(t => t.PeriodId == periodId).ToListAsync(ct);
+        return Fold(tallies, await NotEvaluatedAsync(db, period, today, ct));
+    }
+
+    /// <summary>
+    /// The same totals counted now from every evaluation of the period, without the stored tallies: what
+    /// <see cref="ReadAsync"/> must always equal (the tests compare them after every kind of change).
+    /// </summary>
+    public static async Task<PeriodTotals> RecountedAsync(EgiDbContext db, Period period, DateOnly today, CancellationToken ct = default)
+    {
+        var tallies = await Tally(Evaluated(db, period.Id), period.Id).ToListAsync(ct);
+        return Fold(tallies, await NotEvaluatedAsync(db, period, today, ct));
+    }
+
+    /// <summary>
+    /// Counts again the tallies of <paramref name="dependencyIds"/> in <paramref name="periodId"/> from the evaluations'
+    /// stored facts and replaces them, inside the caller's transaction (the save that changed them). On PostgreSQL the
+    /// period's tallies are locked first (a transaction-scoped advisory lock), so two saves of the same period count one
+    /// after the other and the later one sees the earlier one's committed rows; SQLite has one writer at a time.
+    /// </summary>
+    public static async Task RecountAsync(EgiDbContext db, int periodId, IReadOnlyCollection<int> dependencyIds, CancellationToken ct = default)
+    {
+        if (dependencyIds.Count == 0) return;
+        if (db.Database.CurrentTransaction is null) throw new InvalidOperationException("Tallies are recounted inside the transaction of the save that changed them.");
+        if (db.Database.IsNpgsql())
+            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({LockClass}, {periodId})", ct);
+        var ids = dependencyIds.ToArray();
+        var fresh = await Recount(db, periodId, ids).ToListAsync(ct);
+        await db.Set<DependencyTally>().Where(t => t.PeriodId == periodId && ids.Contains(t.DependencyId)).ExecuteDeleteAsync(ct);
+        if (fresh.Count > 0)
+            await BulkInsert.InsertAsync(db, db.Model.FindEntityType(typeof(DependencyTally))!, fresh, ct);
+    }
+
+    /// <summary>
+    /// Counts again every tally of every period, in one transaction (start-up, when none was ever stored: the rows that
+    /// predate the table; all or nothing, so an interrupted start leaves none and the next start counts them).
+    /// </summary>
+    public static async Task RecountAllAsync(EgiDbContext db, CancellationToken ct = default)
+    {
+        var dependencies = await db.Dependencies.Select(d => d.Id).ToListAsync(ct);
+        var periods = await db.Periods.OrderBy(p => p.Id).Select(p => p.Id).ToListAsync(ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        foreach (var periodId in periods) await RecountAsync(db, periodId, dependencies, ct);
+        await tx.CommitAsync(ct);
+    }
+
+    /// <summary>The query that counts the tallies of <paramref name="dependencyIds"/> in a period again (what each save runs).</summary>
+    public static IQueryable<DependencyTally> Recount(EgiDbContext db, int periodId, int[] dependencyIds) =>
+        Tally(Evaluated(db, periodId).Where(r => dependencyIds.Contains(r.DependencyId)), periodId);
+
+    /// <summary>The advisory lock class of the tallies (the other number is the period): «EGI» + 1.</summary>
+    private const int LockClass = 0x45474901;
+
+    /// <summary>The evaluations of the period as the tallies count them (the evaluado's current dependencia).</summary>
+    private static IQueryable<CountedRow> Evaluated(EgiDbContext db, int periodId) =>
+        from e in db.Evaluations.AsNoTracking()
+        where e.PeriodId == periodId
+        join s in db.Servants on e.EvaluadoId equals s.Id
+        select new CountedRow
+        {
+            DependencyId = s.DependencyId,
+            State = e.State,
+            Stage1 = e.Facts.Stage1,
+            Stage2 = e.Facts.Stage2,
+            Progress = e.Facts.Position,
+            Level = e.Facts.Level,
+            FirstFollowUpUnrounded = e.Facts.FirstFollowUpUnrounded,
+            GoalsUnrounded = e.Facts.GoalsComponentUnrounded,
+            CompetenciesUnrounded = e.Facts.CompetenciesComponentUnrounded,
+            FinalUnrounded = e.Facts.FinalScoreUnrounded,
+        };
+
+    /// <summary>The one definition of what a tally counts: per dependencia and state, every status and the score sums.</summary>
+    private static IQueryable<DependencyTally> Tally(IQueryable<CountedRow> rows, int periodId) =>
+        from r in rows
+        group r by new { r.DependencyId, State = r.State!.Value } into g
+        select new DependencyTally
+        {
+            PeriodId = periodId,
+            DependencyId = g.Key.DependencyId,
+            State = g.Key.State,
+            Servants = g.Count(),
+            NotStarted = g.Count(r => r.Stage1 == Stage1Status.NotStarted),
+            Formulation = g.Count(r => r.Stage1 == Stage1Status.Formulation),
+            Approval = g.Count(r => r.Stage1 == Stage1Status.Approval),
+            Acceptance = g.Count(r => r.Stage1 == Stage1Status.Acceptance),
+            Agreed = g.Count(r => r.Stage1 == Stage1Status.Agreed),
+            ClosedNotAgreed = g.Count(r => r.Stage1 == Stage1Status.ClosedNotAgreed),
+            Stage2NotStarted = g.Count(r => r.Stage2 == Stage2Status.NotStarted),
+            Stage2InProgress = g.Count(r => r.Stage2 == Stage2Status.InProgress),
+            Stage2Accepted = g.Count(r => r.Stage2 == Stage2Status.Accepted),
+            Stage2NotApplicable = g.Count(r => r.Stage2 == Stage2Status.NotApplicable),
+            // Sums of the unrounded scores: an average is rounded once (DependencyTotals.Average), never averaged from rounded scores.
+            FirstFollowUpSum = g.Where(r => r.Stage2 == Stage2Status.Accepted).Sum(r => r.FirstFollowUpUnrounded),
+            FirstFollowUpCount = g.Count(r => r.Stage2 == Stage2Status.Accepted && r.FirstFollowUpUnrounded != null),
+            GoalsSum = g.Sum(r => r.GoalsUnrounded),
+            CompetenciesSum = g.Sum(r => r.CompetenciesUnrounded),
+            FinalSum = g.Sum(r => r.FinalUnrounded),
+            Scored = g.Count(r => r.FinalUnrounded != null),
+            Outstanding = g.Count(r => r.FinalUnrounded != null && r.Level == RatingLevel.Sobresaliente),
+            Satisfactory = g.Count(r => r.FinalUnrounded != null && r.Level == RatingLevel.Satisfactorio),
+            Unsatisfactory = g.Count(r => r.FinalUnrounded != null && r.Level == RatingLevel.NoSatisfactorio),
+            NoEvaluation = g.Count(r => r.Progress == StagePosition.NoEvaluation),
+            InGoals = g.Count(r => r.Progress == StagePosition.Goals),
+            InFollowUpI = g.Count(r => r.Progress == StagePosition.FollowUpI),
+            InFollowUpII = g.Count(r => r.Progress == StagePosition.FollowUpII),
+            Finalized = g.Count(r => r.Progress == StagePosition.Finalized),
+            Closed = g.Count(r => r.Progress == StagePosition.Closed),
+        };
+
+    /// <summary>
+    /// While the period is not closed, the eligible servants without an evaluation in it, per dependencia (one GROUP BY
+    /// over the servants): the «Sin iniciar» / «Sin evaluación» of the reports.
+    /// </summary>
+    private static async Task<List<(int DependencyId, int Count)>> NotEvaluatedAsync(EgiDbContext db, Period period, DateOnly today, CancellationToken ct)
+    {
+        if (period.Status == PeriodStatus.Closed) return [];
+        var counts = await NotEvaluated(db, period.Id, today).ToListAsync(ct);
+        return counts.Select(c => (c.DependencyId, c.Count)).ToList();
+    }
+
+    /// <summary>The query of <see cref="NotEvaluatedAsync"/>: per dependencia, the eligible servants without an evaluation in the period.</summary>
+    public static IQueryable<StateCount> NotEvaluated(EgiDbContext db, int periodId, DateOnly today) =>
+        db.Servants.AsNoTracking()
+            .Where(Eligibility.IsEligibleOn(today))
+            .Where(s => !db.Evaluations.Any(e => e.PeriodId == periodId && e.EvaluadoId == s.Id))
+            .GroupBy(s => s.DependencyId)
+            .Select(g => new StateCount { DependencyId = g.Key, State = null, Count = g.Count() });
+
+    /// <summary>Per dependencia: its tallies added up, with its servants without an evaluation as «Sin iniciar» of both stages.</summary>
+    private static PeriodTotals Fold(IReadOnlyList<DependencyTally> tallies, IReadOnlyList<(int DependencyId, int Count)> notEvaluated)
+    {
+        var missing = notEvaluated.ToDictionary(n => n.DependencyId, n => n.Count);
+        var byDependency = tallies.ToLookup(t => t.DependencyId);
+        var totals = byDependency.Select(g => g.Key).Concat(missing.Keys).Distinct().Select(d =>
+        {
+            var t = DependencyTotals.Sum(byDependency[d]);
+            t.DependencyId = d;
+            if (missing.TryGetValue(d, out var n))
+            {
+                t.Servants += n;
+                t.NotStarted += n;
+                t.Stage2NotStarted += n;
+                t.NoEvaluation += n;
+            }
+            return t;
+        }).ToList();
+        var states = tallies.Select(t => new StateCount { DependencyId = t.DependencyId, State = t.State, Count = t.Servants })
+            .Concat(notEvaluated.Select(n => new StateCount { DependencyId = n.DependencyId, State = null, Count = n.Count }))
+            .ToList();
+        return new(totals, states);
+    }
+}
+
+/// <summary>
+/// What a save changes in the tallies, read from the change tracker before it writes: per period, the evaluados whose
+/// evaluation was added, deleted, or changed its state or a counted fact; and the servants who moved to another
+/// dependencia (or were deleted) with the dependencia they leave. After the save, in its transaction,
+/// <see cref="RecountAsync"/> counts again the (period, dependencia) pairs they touch: the evaluados' dependencias and
+/// the ones the moved servants left, in every period where they have an evaluation.
+/// </summary>
+internal sealed class TallyChanges
+{
+    /// <summary>The evaluation's stored facts the tallies count (<see cref="DependencyTallies"/>), besides its state.</summary>
+    private static readonly string[] CountedFacts =
+    [
+        nameof(EvaluationFacts.Stage1), nameof(EvaluationFacts.Stage2), nameof(EvaluationFacts.Position), nameof(EvaluationFacts.Level),
+        nameof(EvaluationFacts.FirstFollowUpUnrounded), nameof(EvaluationFacts.GoalsComponentUnrounded),
+        nameof(EvaluationFacts.CompetenciesComponentUnrounded), nameof(EvaluationFacts.FinalScoreUnrounded),
+    ];
+
+    private readonly Dictionary<int, HashSet<int>> evaluados = [];
+    private readonly Dictionary<int, int> moved = [];
+
+    public bool IsEmpty => evaluados.Count == 0 && moved.Count == 0;
+
+    public static TallyChanges Of(EgiDbContext db)
+    {
+        var changes = new TallyChanges();
+        foreach (var entry in db.ChangeTracker.Entries<Evaluation>())
+        {
+            var counted = entry.State switch
+            {
+                EntityState.Added or EntityState.Deleted => true,
+                EntityState.Modified => entry.Property(e => e.State).IsModified
+                    || CountedFacts.Any(f => entry.ComplexProperty(e => e.Facts).Property(f).IsModified),
+                _ => false,
+            };
+            if (counted) changes.Add(entry.Property(e => e.PeriodId).OriginalValue, entry.Property(e => e.EvaluadoId).OriginalValue);
+        }
+        foreach (var entry in db.ChangeTracker.Entries<Servant>())
+            if (entry.State == EntityState.Deleted
+                || entry.State == EntityState.Modified && entry.Property(s => s.DependencyId) is { IsModified: true } d && d.OriginalValue != d.CurrentValue)
+                changes.moved[entry.Entity.Id] = entry.Property(s => s.DependencyId).OriginalValue;
+        return changes;
+    }
+
+    /// <summary>New evaluations written without the change tracker (<see cref="EgiDbContext.InsertOpenedEvaluationsAsync"/>).</summary>
+    public static TallyChanges Opened(int periodId, IEnumerable<int> evaluadoIds)
+    {
+        var changes = new TallyChanges();
+        foreach (var id in evaluadoIds) changes.Add(periodId, id);
+        return changes;
+    }
+
+    private void Add(int periodId, int evaluadoId)
+    {
+        if (!evaluados.TryGetValue(periodId, out var ids)) evaluados[periodId] = ids = [];
+        ids.Add(evaluadoId);
+    }
+
+    /// <summary>Counts again, after the save and inside its transaction, every pair the save touched.</summary>
+    public async Task RecountAsync(EgiDbContext db, CancellationToken ct)
+    {
+        if (IsEmpty) return;
+        var pairs = new Dictionary<int, HashSet<int>>();
+        void Pair(int periodId, int dependencyId)
+        {
+            if (!pairs.TryGetValue(periodId, out var deps)) pairs[periodId] = deps = [];
+            deps.Add(dependencyId);
+        }
+        var servantIds = evaluados.Values.SelectMany(v => v).Concat(moved.Keys).Distinct().ToArray();
+        var dependencyOf = await db.Servants.AsNoTracking().Where(s => servantIds.Contains(s.Id))
+            .Select(s => new { s.Id, s.DependencyId }).ToDictionaryAsync(s => s.Id, s => s.DependencyId, ct);
+        foreach (var (periodId, ids) in evaluados)
+            foreach (var id in ids)
+                if (dependencyOf.TryGetValue(id, out var dependencyId)) Pair(periodId, dependencyId);
+        if (moved.Count > 0)
+        {
+            var movedIds = moved.Keys.ToArray();
+            var periodsOf = await db.Evaluations.AsNoTracking().Where(e => movedIds.Contains(e.EvaluadoId))
+                .Select(e => new { e.PeriodId, e.EvaluadoId }).Distinct().ToListAsync(ct);
+            foreach (var e in periodsOf)
+            {
+                Pair(e.PeriodId, moved[e.EvaluadoId]);
+                if (dependencyOf.TryGetValue(e.EvaluadoId, out var now)) Pair(e.PeriodId, now);
+            }
+        }
+        foreach (var (periodId, deps) in pairs.OrderBy(p => p.Key))
+            await DependencyTallies.RecountAsync(db, periodId, deps, ct);
+    }
+}

@@ -1,0 +1,143 @@
+using System.Text.Json;
+using Egi.Domain.Calendar;
+using Egi.Web.Data;
+using Egi.Web.Features.Shared;
+using Egi.Web.Tests.Evaluations;
+using Egi.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Egi.Web.Tests.Scale;
+
+/// <summary>
+/// Issue 11: the totals per period, dependencia and state are stored (<see cref="DependencyTally"/>) and kept by each
+/// save in its transaction. After every kind of change — a transition, a servant who moves to another dependencia, new
+/// evaluations opened in bulk, a period's calendar that moves every evaluation's facts, saves of one dependencia at the
+/// same time — what the reports read equals a count of the evaluations made then, for every period, on both providers.
+/// </summary>
+public abstract class DependencyTallyTests(QuietHost host) : IAsyncLifetime
+{
+    private readonly EgiAppFactory app = host.App;
+    private EvaluationScenario scenario = null!;
+
+    public async Task InitializeAsync()
+    {
+        await host.StartTestAsync();
+        scenario = await EvaluationScenario.OpenAsync(app);
+    }
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    private DateOnly Today => BogotaTime.Today(app.Clock);
+
+    /// <summary>A period's totals and state counts as text, in a fixed order (dependencia, then state).</summary>
+    private static string Text(PeriodTotals t) => JsonSerializer.Serialize(new
+    {
+        Totals = t.Totals.OrderBy(x => x.DependencyId).ToList(),
+        States = t.States.OrderBy(x => x.DependencyId).ThenBy(x => x.State).Select(x => $"{x.DependencyId}/{x.State}={x.Count}").ToList(),
+    });
+
+    /// <summary>For every period: the stored tallies read as the reports read them equal a recount of the evaluations.</summary>
+    private Task AssertTalliedAsync(string after) =>
+        app.WithDbAsync(async d =>
+        {
+            var periods = await d.Periods.AsNoTracking().ToListAsync();
+            Assert.NotEmpty(periods);
+            foreach (var period in periods)
+            {
+                var recounted = Text(await DependencyTallies.RecountedAsync(d, period, Today));
+                var stored = Text(await DependencyTallies.ReadAsync(d, period, Today));
+                Assert.True(recounted == stored, $"After {after}, the stored totals of {period.Name} differ from a recount:\nrecount {recounted}\nstored  {stored}");
+            }
+        });
+
+    private Task<DependencyTotals> TotalsOfAsync(int dependencyId) =>
+        app.WithDbAsync(async d =>
+        {
+            var period = await d.Periods.AsNoTracking().SingleAsync(p => p.Id == scenario.PeriodId);
+            return (await DependencyTallies.ReadAsync(d, period, Today)).Totals.Single(t => t.DependencyId == dependencyId);
+        });
+
+    [Fact]
+    public async Task What_the_reports_read_equals_a_recount_after_every_kind_of_change()
+    {
+        await AssertTalliedAsync("opening the period in bulk");
+        Assert.True(await app.WithDbAsync(d => d.Set<DependencyTally>().AnyAsync(t => t.PeriodId == scenario.PeriodId)));
+
+        await scenario.ActAsync(EvaluationScenario.Camila, (e, p) => e.SubmitGoals(p.Evaluado, EvaluationScenario.Goals(60, 40), p.Context));
+        await AssertTalliedAsync("submitting goals");
+        await scenario.ActAsync(EvaluationScenario.Camila, (e, p) => e.ApproveGoals(p.Evaluator, p.Context));
+        await scenario.ActAsync(EvaluationScenario.Camila, (e, p) => e.AcceptGoals(p.Evaluado, p.Context));
+        await AssertTalliedAsync("agreeing goals");
+
+        // Camila moves to another dependencia: her agreed goals leave one line of the summary and join the other.
+        var camila = await scenario.ServantIdAsync(EvaluationScenario.Camila);
+        var (from, to) = await app.WithDbAsync(async d =>
+        {
+            var from = await d.Servants.Where(s => s.Id == camila).Select(s => s.DependencyId).SingleAsync();
+            return (from, await d.Dependencies.Where(x => x.Id != from).OrderBy(x => x.Id).Select(x => x.Id).FirstAsync());
+        });
+        var (fromBefore, toBefore) = (await TotalsOfAsync(from), await app.WithDbAsync(async d =>
+        {
+            var period = await d.Periods.AsNoTracking().SingleAsync(p => p.Id == scenario.PeriodId);
+            return (await DependencyTallies.ReadAsync(d, period, Today)).Totals.SingleOrDefault(t => t.DependencyId == to)?.Agreed ?? 0;
+        }));
+        await app.WithDbAsync(async d =>
+        {
+            (await d.Servants.SingleAsync(s => s.Id == camila)).DependencyId = to;
+            await d.SaveChangesAsync();
+        });
+        await AssertTalliedAsync("a servant moving to another dependencia");
+        Assert.Equal(fromBefore.Agreed - 1, (await TotalsOfAsync(from)).Agreed);
+        Assert.Equal(toBefore + 1, (await TotalsOfAsync(to)).Agreed);
+
+        await scenario.AddEvaluadosAsync(3, "Conteo", 870000000, "conteo");
+        await AssertTalliedAsync("new evaluations opened in bulk");
+
+        // The stage-1 window closes earlier: every evaluation of the period has its facts refreshed by the save.
+        await app.WithDbAsync(async d =>
+        {
+            var p = await d.Periods.SingleAsync(x => x.Id == scenario.PeriodId);
+            p.SetWindows(p.Windows.Select(w => w.Stage == Stage.GoalSetting ? w with { End = new(2026, 11, 20) } : w).ToList());
+            await d.SaveChangesAsync();
+        });
+        await AssertTalliedAsync("a period's calendar moving every deadline");
+    }
+
+    [Fact]
+    public async Task Saves_of_one_dependencia_at_the_same_time_leave_the_right_totals()
+    {
+        // The demo's evaluados with an account (and an evaluator with one) in the dependencia that has most of them.
+        var documents = await app.WithDbAsync(async d =>
+        {
+            var withAccount = d.Users.Where(u => u.ServantId != null).Select(u => u.ServantId!.Value);
+            var rows = await (from e in d.Evaluations
+                              where e.PeriodId == scenario.PeriodId && withAccount.Contains(e.EvaluadoId) && withAccount.Contains(e.EvaluatorId)
+                              join s in d.Servants on e.EvaluadoId equals s.Id
+                              select new { s.DocumentNumber, s.DependencyId }).ToListAsync();
+            return rows.GroupBy(r => r.DependencyId).MaxBy(g => g.Count())!.Select(r => r.DocumentNumber).ToList();
+        });
+        Assert.True(documents.Count >= 3, $"{documents.Count} evaluados in the busiest dependencia");
+        await Task.WhenAll(documents.Select(doc => Task.Run(() =>
+            scenario.ActAsync(doc, (e, p) => e.SubmitGoals(p.Evaluado, EvaluationScenario.Goals(50, 50), p.Context)))));
+        await AssertTalliedAsync($"{documents.Count} saves of one dependencia at the same time");
+        await Task.WhenAll(documents.Select(doc => Task.Run(() => scenario.ActAsync(doc, (e, p) => e.ApproveGoals(p.Evaluator, p.Context)))));
+        await AssertTalliedAsync($"{documents.Count} more");
+    }
+
+    [Fact]
+    public async Task A_database_without_tallies_gets_them_counted_at_start_up()
+    {
+        var before = await app.WithDbAsync(async d =>
+            Text(await DependencyTallies.ReadAsync(d, await d.Periods.AsNoTracking().SingleAsync(p => p.Id == scenario.PeriodId), Today)));
+        await app.WithDbAsync(d => d.Set<DependencyTally>().ExecuteDeleteAsync());
+        await DatabaseInitializer.InitializeAsync(app.Services);
+        Assert.True(await app.WithDbAsync(d => d.Set<DependencyTally>().AnyAsync()));
+        await AssertTalliedAsync("counting them at start-up");
+        Assert.Equal(before, await app.WithDbAsync(async d =>
+            Text(await DependencyTallies.ReadAsync(d, await d.Periods.AsNoTracking().SingleAsync(p => p.Id == scenario.PeriodId), Today))));
+    }
+}
+
+public sealed class DependencyTallyTestsSqlite(QuietSqliteHost host) : DependencyTallyTests(host), IClassFixture<QuietSqliteHost>;
+
+public sealed class DependencyTallyTestsPostgres(QuietPostgresHost host) : DependencyTallyTests(host), IClassFixture<QuietPostgresHost>;
