@@ -126,7 +126,10 @@ public sealed class QueryPlanTestsSqlite(SqliteHost host) : QueryPlanTests(host)
                 await PlanAsync(d, DependencyTallies.NotEvaluated(d, scenario.PeriodId, new DateOnly(2026, 11, 24))));
         });
         Assert.True(recount.Any(line => line.Contains($"SEARCH e USING COVERING INDEX {ReportIndexSql.Name} ", StringComparison.Ordinal)), string.Join("\n", recount));
-        // The servants without an evaluation read the evaluations by index probes, never a row of the table.
+        // The servants without an evaluation are counted from the servants' eligibility index, never their wide rows.
+        Assert.True(notEvaluated.Any(line => line.Contains(" s USING COVERING INDEX IX_Servants_DependencyId_EmploymentType_IsPublicManager_RetirementDate", StringComparison.Ordinal)),
+            string.Join("\n", notEvaluated));
+        // Both read the evaluations by index probes, never a row of the table.
         foreach (var plan in new[] { recount, notEvaluated })
             Assert.DoesNotContain(plan, line => System.Text.RegularExpressions.Regex.IsMatch(line, @"(SCAN|SEARCH) e\d* (USING INDEX |USING INTEGER|\(|$)"));
     }

@@ -37,6 +37,10 @@ internal sealed class ServantConfiguration : IEntityTypeConfiguration<Servant>
         e.Property(s => s.SortKey).HasMaxLength(200);
         e.HasIndex(s => s.SortKey);
         e.HasIndex(s => s.RetirementDate);
+        // The servants without an evaluation, counted per dependencia on each read of a report's totals
+        // (DependencyTallies.NotEvaluated): the eligibility columns beside the dependencia, so the count reads this index
+        // instead of every servant's row.
+        e.HasIndex(s => new { s.DependencyId, s.EmploymentType, s.IsPublicManager, s.RetirementDate });
         e.Ignore(s => s.FullName);
         e.Ignore(s => s.Job);
     }

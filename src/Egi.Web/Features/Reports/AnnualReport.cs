@@ -76,7 +76,7 @@ public sealed class AnnualReport
     public static async Task<AnnualReport> BuildAsync(EgiDbContext db, Period period, Stage1Filter filter, DateOnly today,
         IReadOnlyList<DependencyNode> tree, int? page = 1, CancellationToken ct = default)
     {
-        var data = await Consolidation.LoadAsync(db, period, filter, today, tree, page, ct);
+        var data = await Consolidation.LoadAsync(db, period, filter, today, tree, page, ct, withStates: true);
         return new(data, data.States);
     }
 

@@ -233,7 +233,7 @@ public sealed class Members
 /// <summary>
 /// What the stage-2 and annual reports read (their only filter is the dependencia): the totals per dependencia in
 /// tree order, their sum, the page of rows shown, the ordered query the .xlsx streams and the count of each state per
-/// dependencia (every dependencia: <see cref="DependencyTallies"/>).
+/// dependencia (every dependencia, when asked: <see cref="DependencyTallies"/>).
 /// </summary>
 public sealed record Consolidation(
     Period Period,
@@ -253,10 +253,10 @@ public sealed record Consolidation(
     public string DependencyName(int id) => DependencyNames.GetValueOrDefault(id, "—");
 
     public static async Task<Consolidation> LoadAsync(EgiDbContext db, Period period, Stage1Filter filter, DateOnly today,
-        IReadOnlyList<DependencyNode> tree, int? page, CancellationToken ct)
+        IReadOnlyList<DependencyNode> tree, int? page, CancellationToken ct, bool withStates = false)
     {
         var all = EvaluationRows.Of(db, period, today);
-        var (totals, states) = await DependencyTallies.ReadAsync(db, period, today, ct);
+        var (totals, states) = await DependencyTallies.ReadAsync(db, period, today, ct, states: withStates);
         var names = tree.ToDictionary(d => d.Id, d => d.Name);
         var order = tree.Select((d, i) => (d.Id, i)).ToDictionary(x => x.Id, x => x.i);
         var scope = totals.Where(t => filter.DependencyId is not { } d || t.DependencyId == d)

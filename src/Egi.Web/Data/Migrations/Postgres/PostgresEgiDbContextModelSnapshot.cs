@@ -168,8 +168,6 @@ namespace Egi.Web.Data.Migrations.Postgres
 
                     b.HasIndex("BossId");
 
-                    b.HasIndex("DependencyId");
-
                     b.HasIndex("DocumentNumber")
                         .IsUnique();
 
@@ -178,6 +176,8 @@ namespace Egi.Web.Data.Migrations.Postgres
                     b.HasIndex("RetirementDate");
 
                     b.HasIndex("SortKey");
+
+                    b.HasIndex("DependencyId", "EmploymentType", "IsPublicManager", "RetirementDate");
 
                     b.ToTable("Servants");
                 });

@@ -157,8 +157,6 @@ namespace Egi.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("BossId");
 
-                    b.HasIndex("DependencyId");
-
                     b.HasIndex("DocumentNumber")
                         .IsUnique();
 
@@ -167,6 +165,8 @@ namespace Egi.Web.Data.Migrations.Sqlite
                     b.HasIndex("RetirementDate");
 
                     b.HasIndex("SortKey");
+
+                    b.HasIndex("DependencyId", "EmploymentType", "IsPublicManager", "RetirementDate");
 
                     b.ToTable("Servants");
                 });

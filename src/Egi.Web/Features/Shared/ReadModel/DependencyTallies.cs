@@ -1,3 +1,5 @@
+using System.Linq.Expressions;
+using System.Reflection;
 using Egi.Domain.Calendar;
 using Egi.Domain.Directory;
 using Egi.Domain.Evaluations;
@@ -33,7 +35,7 @@ internal sealed class DependencyTallyConfiguration : IEntityTypeConfiguration<De
     }
 }
 
-/// <summary>The totals of a period per dependencia and the count of each state, as the reports and the dashboard read them.</summary>
+/// <summary>The totals of a period per dependencia and (when asked) the count of each state, as the reports and the dashboard read them.</summary>
 public sealed record PeriodTotals(IReadOnlyList<DependencyTotals> Totals, IReadOnlyList<StateCount> States);
 
 /// <summary>
@@ -43,12 +45,40 @@ public sealed record PeriodTotals(IReadOnlyList<DependencyTotals> Totals, IReadO
 /// </summary>
 public static class DependencyTallies
 {
-    /// <summary>The period's totals per dependencia and its state counts, from the stored tallies.</summary>
-    public static async Task<PeriodTotals> ReadAsync(EgiDbContext db, Period period, DateOnly today, CancellationToken ct = default)
+    /// <summary>
+    /// The period's totals per dependencia from the stored tallies, added up per dependencia in SQL (one row per
+    /// dependencia instead of one per dependencia and state), and, with <paramref name="states"/>, its state counts
+    /// (one narrow row per dependencia and state; else none).
+    /// </summary>
+    public static async Task<PeriodTotals> ReadAsync(EgiDbContext db, Period period, DateOnly today, CancellationToken ct = default, bool states = false)
     {
         var periodId = period.Id;
-        var tallies = await db.Set<DependencyTally>().AsNoTracking().Where(t => t.PeriodId == periodId).ToListAsync(ct);
-        return Fold(tallies, await NotEvaluatedAsync(db, period, today, ct));
+        var ofPeriod = db.Set<DependencyTally>().AsNoTracking().Where(t => t.PeriodId == periodId);
+        var totals = await ofPeriod.GroupBy(t => t.DependencyId).Select(SumPerDependency).ToListAsync(ct);
+        var counts = states
+            ? await ofPeriod.Select(t => new StateCount { DependencyId = t.DependencyId, State = t.State, Count = t.Servants }).ToListAsync(ct)
+            : null;
+        return Fold(totals, counts, await NotEvaluatedAsync(db, period, today, ct));
+    }
+
+    /// <summary>Every count and sum of <see cref="DependencyTotals"/> added up over a dependencia's tallies: g.Sum(t => t.X) for each X.</summary>
+    private static readonly Expression<Func<IGrouping<int, DependencyTally>, DependencyTotals>> SumPerDependency = BuildSum();
+
+    private static Expression<Func<IGrouping<int, DependencyTally>, DependencyTotals>> BuildSum()
+    {
+        var g = Expression.Parameter(typeof(IGrouping<int, DependencyTally>), "g");
+        var bindings = new List<MemberBinding> { Expression.Bind(typeof(DependencyTotals).GetProperty(nameof(DependencyTotals.DependencyId))!, Expression.Property(g, "Key")) };
+        foreach (var property in typeof(DependencyTotals).GetProperties(BindingFlags.Public | BindingFlags.Instance)
+                     .Where(p => p.CanWrite && p.Name != nameof(DependencyTotals.DependencyId)))
+        {
+            var t = Expression.Parameter(typeof(DependencyTally), "t");
+            var sum = typeof(Enumerable).GetMethods().Single(m => m.Name == nameof(Enumerable.Sum) && m.IsGenericMethodDefinition
+                && m.GetParameters() is [_, var selector] && selector.ParameterType.GetGenericArguments()[1] == property.PropertyType)
+                .MakeGenericMethod(typeof(DependencyTally));
+            bindings.Add(Expression.Bind(property, Expression.Call(sum, g, Expression.Lambda(Expression.Property(t, property), t))));
+        }
+        return Expression.Lambda<Func<IGrouping<int, DependencyTally>, DependencyTotals>>(
+            Expression.MemberInit(Expression.New(typeof(DependencyTotals)), bindings), g);
     }
 
     /// <summary>
@@ -58,7 +88,14 @@ public static class DependencyTallies
     public static async Task<PeriodTotals> RecountedAsync(EgiDbContext db, Period period, DateOnly today, CancellationToken ct = default)
     {
         var tallies = await Tally(Evaluated(db, period.Id), period.Id).ToListAsync(ct);
-        return Fold(tallies, await NotEvaluatedAsync(db, period, today, ct));
+        var totals = tallies.GroupBy(t => t.DependencyId).Select(g =>
+        {
+            var sum = DependencyTotals.Sum(g);
+            sum.DependencyId = g.Key;
+            return sum;
+        }).ToList();
+        var states = tallies.Select(t => new StateCount { DependencyId = t.DependencyId, State = t.State, Count = t.Servants }).ToList();
+        return Fold(totals, states, await NotEvaluatedAsync(db, period, today, ct));
     }
 
     /// <summary>
@@ -176,28 +213,23 @@ public static class DependencyTallies
             .GroupBy(s => s.DependencyId)
             .Select(g => new StateCount { DependencyId = g.Key, State = null, Count = g.Count() });
 
-    /// <summary>Per dependencia: its tallies added up, with its servants without an evaluation as «Sin iniciar» of both stages.</summary>
-    private static PeriodTotals Fold(IReadOnlyList<DependencyTally> tallies, IReadOnlyList<(int DependencyId, int Count)> notEvaluated)
+    /// <summary>
+    /// The totals per dependencia with each one's servants without an evaluation added as «Sin iniciar» of both stages
+    /// (a dependencia with only those gets a line of its own), and the state counts with them as «no state».
+    /// </summary>
+    private static PeriodTotals Fold(List<DependencyTotals> totals, IReadOnlyList<StateCount>? states, IReadOnlyList<(int DependencyId, int Count)> notEvaluated)
     {
-        var missing = notEvaluated.ToDictionary(n => n.DependencyId, n => n.Count);
-        var byDependency = tallies.ToLookup(t => t.DependencyId);
-        var totals = byDependency.Select(g => g.Key).Concat(missing.Keys).Distinct().Select(d =>
+        var byDependency = totals.ToDictionary(t => t.DependencyId);
+        foreach (var (dependencyId, n) in notEvaluated)
         {
-            var t = DependencyTotals.Sum(byDependency[d]);
-            t.DependencyId = d;
-            if (missing.TryGetValue(d, out var n))
-            {
-                t.Servants += n;
-                t.NotStarted += n;
-                t.Stage2NotStarted += n;
-                t.NoEvaluation += n;
-            }
-            return t;
-        }).ToList();
-        var states = tallies.Select(t => new StateCount { DependencyId = t.DependencyId, State = t.State, Count = t.Servants })
-            .Concat(notEvaluated.Select(n => new StateCount { DependencyId = n.DependencyId, State = null, Count = n.Count }))
-            .ToList();
-        return new(totals, states);
+            if (!byDependency.TryGetValue(dependencyId, out var t)) totals.Add(byDependency[dependencyId] = t = new DependencyTotals { DependencyId = dependencyId });
+            t.Servants += n;
+            t.NotStarted += n;
+            t.Stage2NotStarted += n;
+            t.NoEvaluation += n;
+        }
+        if (states is null) return new(totals, []);
+        return new(totals, [.. states, .. notEvaluated.Select(n => new StateCount { DependencyId = n.DependencyId, State = null, Count = n.Count })]);
     }
 }
 
