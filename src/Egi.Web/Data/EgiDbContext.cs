@@ -91,6 +91,7 @@ public abstract class EgiDbContext(DbContextOptions options, IAuditActor? actor,
             var ownTransaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
             try
             {
+                await tallies.LockAsync(this, cancellationToken);
                 count = await SaveAuditedChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
                 await tallies.RecountAsync(this, cancellationToken);
                 if (ownTransaction is not null) await ownTransaction.CommitAsync(cancellationToken);
@@ -178,6 +179,8 @@ public abstract class EgiDbContext(DbContextOptions options, IAuditActor? actor,
         var ownTransaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(ct) : null;
         try
         {
+            var tallies = Features.Shared.TallyChanges.Opened(period.Id, evaluations.Select(e => e.EvaluadoId));
+            await tallies.LockAsync(this, ct);
             foreach (var batch in evaluations.Chunk(BulkInsert.MaxRows))
             {
                 await BulkInsert.InsertAsync(this, evaluationType, batch, shadow: null, ct);
@@ -193,7 +196,7 @@ public abstract class EgiDbContext(DbContextOptions options, IAuditActor? actor,
                     (object)NewAudit("Crear", AuditName(e), KeyOf(e), DescribeEntity(e), null, Snapshot(e, original: false))).ToList();
                 await BulkInsert.InsertAsync(this, Model.FindEntityType(typeof(AuditEntry))!, audits, ct);
             }
-            await Features.Shared.TallyChanges.Opened(period.Id, evaluations.Select(e => e.EvaluadoId)).RecountAsync(this, ct);
+            await tallies.RecountAsync(this, ct);
             if (ownTransaction is not null) await ownTransaction.CommitAsync(ct);
         }
         finally

@@ -99,17 +99,29 @@ public static class DependencyTallies
     }
 
     /// <summary>
+    /// Locks the tallies of <paramref name="periodIds"/> until the end of the transaction, in ascending order. On
+    /// PostgreSQL a transaction-scoped advisory lock per period: two saves of the same period count one after the
+    /// other, and the later one sees the earlier one's committed rows. A save takes it before it writes anything, so
+    /// it never waits for the lock while holding a row another save that holds the lock needs. SQLite has one writer
+    /// at a time: nothing to do.
+    /// </summary>
+    public static async Task LockAsync(EgiDbContext db, IEnumerable<int> periodIds, CancellationToken ct = default)
+    {
+        if (!db.Database.IsNpgsql()) return;
+        if (db.Database.CurrentTransaction is null) throw new InvalidOperationException("Tallies are locked inside the transaction of the save that changes them.");
+        foreach (var periodId in periodIds.Distinct().Order())
+            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({LockClass}, {periodId})", ct);
+    }
+
+    /// <summary>
     /// Counts again the tallies of <paramref name="dependencyIds"/> in <paramref name="periodId"/> from the evaluations'
-    /// stored facts and replaces them, inside the caller's transaction (the save that changed them). On PostgreSQL the
-    /// period's tallies are locked first (a transaction-scoped advisory lock), so two saves of the same period count one
-    /// after the other and the later one sees the earlier one's committed rows; SQLite has one writer at a time.
+    /// stored facts and replaces them, inside the caller's transaction (the save that changed them), which holds the
+    /// period's lock (<see cref="LockAsync"/>).
     /// </summary>
     public static async Task RecountAsync(EgiDbContext db, int periodId, IReadOnlyCollection<int> dependencyIds, CancellationToken ct = default)
     {
         if (dependencyIds.Count == 0) return;
         if (db.Database.CurrentTransaction is null) throw new InvalidOperationException("Tallies are recounted inside the transaction of the save that changed them.");
-        if (db.Database.IsNpgsql())
-            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({LockClass}, {periodId})", ct);
         var ids = dependencyIds.ToArray();
         var fresh = await Recount(db, periodId, ids).ToListAsync(ct);
         await db.Set<DependencyTally>().Where(t => t.PeriodId == periodId && ids.Contains(t.DependencyId)).ExecuteDeleteAsync(ct);
@@ -126,6 +138,7 @@ public static class DependencyTallies
         var dependencies = await db.Dependencies.Select(d => d.Id).ToListAsync(ct);
         var periods = await db.Periods.OrderBy(p => p.Id).Select(p => p.Id).ToListAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await LockAsync(db, periods, ct);
         foreach (var periodId in periods) await RecountAsync(db, periodId, dependencies, ct);
         await tx.CommitAsync(ct);
     }
@@ -253,6 +266,9 @@ internal sealed class TallyChanges
     private readonly Dictionary<int, HashSet<int>> evaluados = [];
     private readonly Dictionary<int, int> moved = [];
 
+    /// <summary>The evaluations of the moved servants (period, evaluado), read by <see cref="LockAsync"/> before the save.</summary>
+    private List<(int PeriodId, int EvaluadoId)> movedEvaluations = [];
+
     public bool IsEmpty => evaluados.Count == 0 && moved.Count == 0;
 
     public static TallyChanges Of(EgiDbContext db)
@@ -290,7 +306,23 @@ internal sealed class TallyChanges
         ids.Add(evaluadoId);
     }
 
-    /// <summary>Counts again, after the save and inside its transaction, every pair the save touched.</summary>
+    /// <summary>
+    /// Before the save writes, inside its transaction: finds the periods where the moved servants have evaluations and
+    /// locks the tallies of every period the save touches (<see cref="DependencyTallies.LockAsync"/>).
+    /// </summary>
+    public async Task LockAsync(EgiDbContext db, CancellationToken ct)
+    {
+        if (IsEmpty) return;
+        if (moved.Count > 0)
+        {
+            var movedIds = moved.Keys.ToArray();
+            movedEvaluations = (await db.Evaluations.AsNoTracking().Where(e => movedIds.Contains(e.EvaluadoId))
+                .Select(e => new { e.PeriodId, e.EvaluadoId }).Distinct().ToListAsync(ct)).Select(e => (e.PeriodId, e.EvaluadoId)).ToList();
+        }
+        await DependencyTallies.LockAsync(db, evaluados.Keys.Concat(movedEvaluations.Select(e => e.PeriodId)), ct);
+    }
+
+    /// <summary>Counts again, after the save and inside its transaction (after <see cref="LockAsync"/>), every pair the save touched.</summary>
     public async Task RecountAsync(EgiDbContext db, CancellationToken ct)
     {
         if (IsEmpty) return;
@@ -306,16 +338,10 @@ internal sealed class TallyChanges
         foreach (var (periodId, ids) in evaluados)
             foreach (var id in ids)
                 if (dependencyOf.TryGetValue(id, out var dependencyId)) Pair(periodId, dependencyId);
-        if (moved.Count > 0)
+        foreach (var (periodId, evaluadoId) in movedEvaluations)
         {
-            var movedIds = moved.Keys.ToArray();
-            var periodsOf = await db.Evaluations.AsNoTracking().Where(e => movedIds.Contains(e.EvaluadoId))
-                .Select(e => new { e.PeriodId, e.EvaluadoId }).Distinct().ToListAsync(ct);
-            foreach (var e in periodsOf)
-            {
-                Pair(e.PeriodId, moved[e.EvaluadoId]);
-                if (dependencyOf.TryGetValue(e.EvaluadoId, out var now)) Pair(e.PeriodId, now);
-            }
+            Pair(periodId, moved[evaluadoId]);
+            if (dependencyOf.TryGetValue(evaluadoId, out var now)) Pair(periodId, now);
         }
         foreach (var (periodId, deps) in pairs.OrderBy(p => p.Key))
             await DependencyTallies.RecountAsync(db, periodId, deps, ct);
