@@ -76,7 +76,8 @@ internal static class TemplateDatabases
             await using var to = new SqliteConnection($"Data Source={target};Pooling=False;Default Timeout=60");
             await from.OpenAsync();
             await to.OpenAsync();
-            // A background worker of the host (the outbox's) may be reading at this moment: wait for its lock.
+            // A background worker of the host (the outbox's) may be reading at this moment: wait for its lock. The code
+            // may come extended (a fresh clone's run failed on 261, SQLITE_BUSY_RECOVERY): its low byte is the kind.
             for (var attempt = 1; ; attempt++)
             {
                 try
@@ -84,7 +85,7 @@ internal static class TemplateDatabases
                     from.BackupDatabase(to);
                     break;
                 }
-                catch (SqliteException e) when (e.SqliteErrorCode is 5 or 6 && attempt < 100) // SQLITE_BUSY, SQLITE_LOCKED
+                catch (SqliteException e) when ((e.SqliteErrorCode & 0xFF) is 5 or 6 && attempt < 100) // SQLITE_BUSY*, SQLITE_LOCKED*
                 {
                     await Task.Delay(50);
                 }

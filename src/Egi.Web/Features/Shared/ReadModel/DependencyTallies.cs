@@ -39,9 +39,10 @@ internal sealed class DependencyTallyConfiguration : IEntityTypeConfiguration<De
 public sealed record PeriodTotals(IReadOnlyList<DependencyTotals> Totals, IReadOnlyList<StateCount> States);
 
 /// <summary>
-/// Reads and keeps <see cref="DependencyTally"/>. A read is two small queries: the period's tally rows (a few per
-/// dependencia) and, while the period is not closed, the eligible servants without an evaluation in it per dependencia
-/// («Sin evaluación»: eligibility depends on the day, so it is counted, not stored).
+/// Reads and keeps <see cref="DependencyTally"/>. A read is small queries: the period's tallies added up per
+/// dependencia (one row each), for the annual report its counts per state, and, while the period is not closed, the
+/// eligible servants without an evaluation in it per dependencia («Sin evaluación»: eligibility depends on the day, so
+/// it is counted, not stored).
 /// </summary>
 public static class DependencyTallies
 {
