@@ -44,13 +44,13 @@ public sealed class AnnualReport
 {
     public const string AuditEntity = "Informe anual";
 
-    private AnnualReport(Consolidation data, IReadOnlyList<StateCount> states)
+    private AnnualReport(Consolidation data)
     {
         Data = data;
         Rows = data.PageRows.Select(x => RowOf(x.Base, x.Facts)).ToList();
         ByDependency = data.ByDependency.Select(t => AnnualSummary.Of(t.DependencyId, data.DependencyName(t.DependencyId), t)).ToList();
         Total = AnnualSummary.Of(null, data.TotalLabel, data.Total);
-        var byDependency = states.ToLookup(c => c.DependencyId);
+        var byDependency = data.States.ToLookup(c => c.DependencyId);
         StatesByDependency = data.ByDependency
             .Select(t => AnnualStates.Of(t.DependencyId, data.DependencyName(t.DependencyId), byDependency[t.DependencyId])).ToList();
         StatesTotal = AnnualStates.Of(null, data.TotalLabel, data.ByDependency.SelectMany(t => byDependency[t.DependencyId]));
@@ -77,7 +77,7 @@ public sealed class AnnualReport
         IReadOnlyList<DependencyNode> tree, int? page = 1, CancellationToken ct = default)
     {
         var data = await Consolidation.LoadAsync(db, period, filter, today, tree, page, ct, withStates: true);
-        return new(data, data.States);
+        return new(data);
     }
 
     /// <summary>Every servant of the report, read in batches (for the .xlsx).</summary>
