@@ -11,7 +11,10 @@ namespace Egi.Web.Data;
 /// column names, and each value written as the SQL literal of its column's type mapping, after its value converter
 /// (SQLite's whole hundredths, UTC dates, enums…) — the way EF Core writes seed data — so the rows are exactly those
 /// SaveChanges would write. Literals, not parameters: SQLite looks a named parameter up by a linear search, so a
-/// statement of thousands of parameters costs quadratic time. A statement carries up to <see cref="MaxRows"/> rows
+/// statement of thousands of parameters costs quadratic time. Except long texts and texts with line breaks (e-mail
+/// bodies, audit snapshots), which go as parameters (at most <see cref="MaxParameters"/> a statement): a literal writes
+/// each line break as <c>' || CHAR(10) || '</c>, which SQLite then concatenates piece by piece, copying the text each
+/// time. A statement carries up to <see cref="MaxRows"/> rows
 /// (fewer past <see cref="MaxChars"/> characters) and runs through EF Core (same connection, transaction,
 /// interceptors). A key the database generates is read back with RETURNING and set on the entity.
 /// </summary>
@@ -22,6 +25,16 @@ internal static class BulkInsert
 
     /// <summary>A statement is closed once its text passes this length (long texts: the bodies of e-mails).</summary>
     public const int MaxChars = 8_000_000;
+
+    /// <summary>A statement is closed once it binds this many parameters (the long texts).</summary>
+    public const int MaxParameters = 2_000;
+
+    /// <summary>A text at least this long is bound as a parameter rather than written as a literal.</summary>
+    private const int LongText = 200;
+
+    /// <summary>Whether a value goes as a parameter: a long text, or one with a control character (a line break).</summary>
+    private static bool Bound(object value) =>
+        value is string s && (s.Length >= LongText || s.AsSpan().IndexOfAnyInRange('\0', '\u001f') >= 0);
 
     /// <summary>Whether the rows of <paramref name="type"/> can be written by <see cref="InsertAsync"/>.</summary>
     public static bool Supports(IEntityType type) =>
@@ -89,8 +102,13 @@ internal static class BulkInsert
         while (next < entities.Count)
         {
             var statement = new StringBuilder(head);
+            // A command of EF Core's own (its connection, transaction, logging and interceptors), not a raw SQL query:
+            // that would take the text for a format string and cache it as a query.
+            var builder = commands.Create();
+            var bound = new Dictionary<string, object?>();
             var first = next;
-            while (next < entities.Count && next - first < MaxRows && (next == first || statement.Length < MaxChars))
+            while (next < entities.Count && next - first < MaxRows
+                   && (next == first || statement.Length < MaxChars && bound.Count + columns.Count <= MaxParameters))
             {
                 statement.Append(next == first ? "(" : ", (");
                 for (var c = 0; c < columns.Count; c++)
@@ -98,17 +116,23 @@ internal static class BulkInsert
                     var (_, mapping, valueOf) = columns[c];
                     if (c > 0) statement.Append(", ");
                     var value = valueOf(entities[next]);
-                    statement.Append(value is null ? "NULL" : mapping.GenerateSqlLiteral(value));
+                    if (value is null) statement.Append("NULL");
+                    else if (Bound(value))
+                    {
+                        var name = "b" + bound.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                        builder.AddParameter(name, sql.GenerateParameterName(name), mapping, nullable: false);
+                        bound[name] = value;
+                        statement.Append(sql.GenerateParameterNamePlaceholder(name));
+                    }
+                    else statement.Append(mapping.GenerateSqlLiteral(value));
                 }
                 statement.Append(')');
                 next++;
             }
             statement.Append(tail);
             statements++;
-            // A command of EF Core's own (its connection, transaction, logging and interceptors), not a raw SQL query:
-            // that would take the text for a format string and cache it as a query.
-            var command = commands.Create().Append(statement.ToString()).Build();
-            var parameters = new RelationalCommandParameterObject(connection, null, null, db, logger);
+            var command = builder.Append(statement.ToString()).Build();
+            var parameters = new RelationalCommandParameterObject(connection, bound.Count == 0 ? null : bound, null, db, logger);
             if (key is null)
             {
                 await command.ExecuteNonQueryAsync(parameters, ct);

@@ -268,11 +268,67 @@ public abstract partial class BulkImportTests(SharedHost host) : IAsyncLifetime
         Assert.Equal(1, await app.RunDirectoryJobsAsync());
         var html = await client.PageAsync(progressUrl);
         Assert.Contains("No se importó nada", html);
-        Assert.Contains("El directorio cambió desde que confirmó la importación", html);
+        Assert.Contains("El directorio cambió desde la vista previa de la importación", html);
         Assert.DoesNotContain("<progress", html);
         var documents = Enumerable.Range(1, 449).Select(i => (first + i).ToString()).ToList();
         Assert.Equal(0, await app.WithDbAsync(d => d.Servants.CountAsync(s => documents.Contains(s.DocumentNumber))));
         Assert.Contains("\"state\":\"Failed\"", await client.GetStringAsync($"{Page}?handler=Status&id={IdOf(progressUrl)}"));
+    }
+
+    [Fact]
+    public async Task A_large_import_whose_directory_changed_after_its_preview_is_queued_then_refused_by_the_worker()
+    {
+        var client = await app.SignedInAsync(Accounts.TalentoHumano);
+        const long first = 7_650_000_000;
+        var upload = await client.PostFileAsync(Page, Page, "Upload", "vista.xlsx", File(first, 450));
+        var preview = WebUtility.HtmlDecode(await upload.Content.ReadAsStringAsync());
+        var fields = new Dictionary<string, string>
+        {
+            ["Token"] = TokenField().Match(preview).Groups[1].Value,
+            ["Fingerprint"] = FingerprintField().Match(preview).Groups[1].Value,
+        };
+        // Between the preview and the click, the suite's sync creates one of the file's jefes: the file plans something else now.
+        var suite = app.KeyClient(await app.KeyAsync("Nómina", null, Egi.Web.Infrastructure.Api.ApiScopes.DirectoryWrite));
+        var jefe = ApiKit.Servant(0, dependency: "300", email: $"masivo{first}@egi-demo.gov.co", boss: "80123987");
+        jefe["documentNumber"] = first.ToString();
+        Assert.Equal(HttpStatusCode.OK, (await suite.PostAsJsonAsync("/api/v1/directory/sync", new { servants = new[] { jefe } })).StatusCode);
+
+        // The confirmation of a large preview is queued at once (the file is read by the worker, not twice)…
+        var confirmed = await client.PostFormAsync($"{Page}?handler=Confirm", fields, getUrl: Page);
+        Assert.Equal(HttpStatusCode.Redirect, confirmed.StatusCode);
+        var progressUrl = confirmed.Headers.Location!.OriginalString;
+        Assert.Contains("handler=Progress", progressUrl);
+        // …and the worker, which checks it again against the directory as it is now, refuses it whole.
+        Assert.Equal(1, await app.RunDirectoryJobsAsync());
+        var html = await client.PageAsync(progressUrl);
+        Assert.Contains("No se importó nada", html);
+        Assert.Contains("El directorio cambió desde la vista previa de la importación", html);
+        Assert.Contains("Cargue el archivo de nuevo", html);
+        var documents = Enumerable.Range(1, 449).Select(i => (first + i).ToString()).ToList();
+        Assert.Equal(0, await app.WithDbAsync(d => d.Servants.CountAsync(s => documents.Contains(s.DocumentNumber))));
+    }
+
+    [Fact]
+    public async Task A_confirmation_whose_fingerprint_is_not_the_previews_is_checked_in_the_request_and_shows_the_new_preview()
+    {
+        var client = await app.SignedInAsync(Accounts.TalentoHumano);
+        const long first = 7_660_000_000;
+        var upload = await client.PostFileAsync(Page, Page, "Upload", "otra-huella.xlsx", File(first, 450));
+        var preview = WebUtility.HtmlDecode(await upload.Content.ReadAsStringAsync());
+        var fields = new Dictionary<string, string>
+        {
+            ["Token"] = TokenField().Match(preview).Groups[1].Value,
+            // Not the fingerprint the preview kept with the file: the shortcut to the queue is not taken.
+            ["Fingerprint"] = "0000",
+        };
+        var confirmed = await client.PostFormAsync($"{Page}?handler=Confirm", fields, getUrl: Page);
+        Assert.Equal(HttpStatusCode.OK, confirmed.StatusCode);
+        var html = WebUtility.HtmlDecode(await confirmed.Content.ReadAsStringAsync());
+        Assert.Contains("el directorio cambió desde la vista previa anterior", html);
+        Assert.Contains("Confirmar importación", html);
+        Assert.Equal(0, await app.WithDbAsync(d => d.DirectoryJobs.CountAsync(j => j.FileName == "otra-huella.xlsx")));
+        var documents = Enumerable.Range(0, 450).Select(i => (first + i).ToString()).ToList();
+        Assert.Equal(0, await app.WithDbAsync(d => d.Servants.CountAsync(s => documents.Contains(s.DocumentNumber))));
     }
 
     /// <summary>

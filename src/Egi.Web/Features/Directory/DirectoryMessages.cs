@@ -44,7 +44,7 @@ public static class DirectoryMessages
     public const string ImportNoLongerValid =
         "El archivo ya no es válido contra el directorio actual (otra persona lo modificó): no se guardó ningún cambio. Cárguelo de nuevo para ver los problemas.";
     public const string DirectoryChangedSinceConfirmation =
-        "El directorio cambió desde que confirmó la importación (otra persona lo modificó): no se guardó ningún cambio. " +
+        "El directorio cambió desde la vista previa de la importación (otra persona lo modificó): no se guardó ningún cambio. " +
         "Cargue el archivo de nuevo para ver la vista previa con los datos actuales.";
     public const string ImportRefusedOnApply = "La importación fue rechazada al aplicarla: no se guardó ningún cambio.";
 

@@ -11,19 +11,25 @@ public sealed class PendingImports(string dataFolder)
 
     private readonly string folder = Path.Combine(dataFolder, "imports");
 
-    public sealed record Pending(byte[] Content, string FileName);
+    /// <param name="Previewed">What the preview planned for this file, as the server kept it (null for a file kept without one).</param>
+    public sealed record Pending(byte[] Content, string FileName, PreviewedPlan? Previewed = null);
+
+    /// <summary>The plan the preview showed: its fingerprint and how many rows it writes (kept server-side, never taken from the form).</summary>
+    public sealed record PreviewedPlan(string Fingerprint, int Changes);
 
     /// <summary>The canonical token, or null when <paramref name="token"/> is not a GUID written as 32 hex digits.</summary>
     public static string? Canonical(string? token) =>
         token is { Length: 32 } && Guid.TryParseExact(token, "N", out var guid) ? guid.ToString("N") : null;
 
-    public async Task<string> SaveAsync(byte[] content, string fileName, CancellationToken ct)
+    public async Task<string> SaveAsync(byte[] content, string fileName, CancellationToken ct, PreviewedPlan? previewed = null)
     {
         System.IO.Directory.CreateDirectory(folder);
         PurgeExpired();
         var token = Guid.NewGuid().ToString("N");
         await File.WriteAllBytesAsync(DataPath(token), content, ct);
         await File.WriteAllTextAsync(NamePath(token), fileName, ct);
+        if (previewed is not null)
+            await File.WriteAllTextAsync(PlanPath(token), $"{previewed.Changes.ToString(System.Globalization.CultureInfo.InvariantCulture)}\n{previewed.Fingerprint}", ct);
         return token;
     }
 
@@ -39,7 +45,15 @@ public sealed class PendingImports(string dataFolder)
             return null;
         }
         var name = File.Exists(NamePath(t)) ? await File.ReadAllTextAsync(NamePath(t), ct) : "archivo";
-        return new Pending(await File.ReadAllBytesAsync(data, ct), name);
+        return new Pending(await File.ReadAllBytesAsync(data, ct), name, await PreviewedAsync(t, ct));
+    }
+
+    private async Task<PreviewedPlan?> PreviewedAsync(string token, CancellationToken ct)
+    {
+        if (!File.Exists(PlanPath(token))) return null;
+        var parts = (await File.ReadAllTextAsync(PlanPath(token), ct)).Split('\n', 2);
+        return parts is [var changes, var fingerprint] && int.TryParse(changes, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n)
+            && fingerprint.Length > 0 ? new PreviewedPlan(fingerprint, n) : null;
     }
 
     public void Delete(string? token)
@@ -47,6 +61,7 @@ public sealed class PendingImports(string dataFolder)
         if (Canonical(token) is not { } t) return;
         TryDelete(DataPath(t));
         TryDelete(NamePath(t));
+        TryDelete(PlanPath(t));
     }
 
     private void PurgeExpired()
@@ -75,4 +90,6 @@ public sealed class PendingImports(string dataFolder)
     private string DataPath(string token) => Path.Combine(folder, token + ".upload");
 
     private string NamePath(string token) => Path.Combine(folder, token + ".name");
+
+    private string PlanPath(string token) => Path.Combine(folder, token + ".plan");
 }

@@ -80,19 +80,26 @@ public sealed class IndexModel(
         Plan = await importer.PlanAsync(content.Rows, me.Today, ct, me.ServantId);
         if (Plan.IsValid)
         {
-            Token = await Pending.SaveAsync(bytes, FileName, ct);
+            Token = await Pending.SaveAsync(bytes, FileName, ct, new(Plan.Fingerprint, Plan.Creates.Count + Plan.Updates.Count));
             Fingerprint = Plan.Fingerprint;
         }
         return Page();
     }
 
-    /// <summary>Confirmation: the kept file is read and checked again, and applied only if it still plans the same changes.</summary>
+    /// <summary>
+    /// Confirmation: the kept file is read and checked again, and applied only if it still plans the same changes. A large
+    /// one (its preview, kept with the file, wrote more than Import:BackgroundFrom rows) is queued at once for a worker,
+    /// which reads and checks it again and applies it only if it still plans what this preview showed (else it refuses
+    /// and asks for a new upload): the file is not read twice.
+    /// </summary>
     public async Task<IActionResult> OnPostConfirmAsync(CancellationToken ct)
     {
         Dependencies = await importer.DependenciesAsync(ct);
         ModelState.Clear();
         if (await LoadPendingAsync(ct) is not { } pending) return Page();
         FileName = pending.FileName;
+        if (pending.Previewed is { } previewed && previewed.Fingerprint == Fingerprint && previewed.Changes > BackgroundFrom)
+            return await QueueAsync(previewed.Fingerprint, previewed.Changes, ct);
         var content = SpreadsheetReader.Read(pending.Content, logger, maxBytes: MaxBytes);
         if (content.Error is { } error)
         {
@@ -114,19 +121,24 @@ public sealed class IndexModel(
             Fingerprint = Plan.Fingerprint;
             return Page();
         }
-        if (Plan.Creates.Count + Plan.Updates.Count > Config.GetValue("Import:BackgroundFrom", DefaultBackgroundFrom))
-        {
-            // Queued on the shared job table: a worker of any instance applies it, and the progress page reads it from any.
-            var (id, _) = await jobs.QueueImportAsync(Jobs.DirectoryJobOwner.Of(HttpContext)!, PendingImports.Canonical(Token)!, FileName,
-                Plan.Fingerprint, ServantImporter.StepsOf(Plan), ct);
-            return RedirectToPage(new { handler = "Progress", id });
-        }
+        if (Plan.Creates.Count + Plan.Updates.Count > BackgroundFrom)
+            return await QueueAsync(Plan.Fingerprint, Plan.Creates.Count + Plan.Updates.Count, ct);
         ApplyErrors = await importer.ApplyAsync(Plan, FileName, ct);
         if (ApplyErrors.Count > 0) return Page();
 
         Pending.Delete(Token);
         TempData["Mensaje"] = ServantImporter.AppliedMessage(FileName, Plan);
         return RedirectToPage();
+    }
+
+    private int BackgroundFrom => Config.GetValue("Import:BackgroundFrom", DefaultBackgroundFrom);
+
+    /// <summary>Queued on the shared job table: a worker of any instance applies it, and the progress page reads it from any.</summary>
+    private async Task<IActionResult> QueueAsync(string fingerprint, int changes, CancellationToken ct)
+    {
+        var (id, _) = await jobs.QueueImportAsync(Jobs.DirectoryJobOwner.Of(HttpContext)!, PendingImports.Canonical(Token)!, FileName!,
+            fingerprint, ServantImporter.StepsOf(changes), ct);
+        return RedirectToPage(new { handler = "Progress", id });
     }
 
     /// <summary>The progress of a background import; once it ends, its message (or its errors).</summary>

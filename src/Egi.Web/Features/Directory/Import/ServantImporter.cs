@@ -162,7 +162,10 @@ public sealed class ServantImporter(EgiDbContext db, ServantAccounts accounts, E
         DirectoryMessages.ImportApplied(fileName, plan.Creates.Count, plan.Updates.Count, plan.Unchanged.Count);
 
     /// <summary>The steps of <see cref="ApplyAsync"/>'s progress: every servant written, then every account.</summary>
-    public static int StepsOf(ImportPlan plan) => 2 * (plan.Creates.Count + plan.Updates.Count);
+    public static int StepsOf(ImportPlan plan) => StepsOf(plan.Creates.Count + plan.Updates.Count);
+
+    /// <summary>The steps of a plan that creates or updates <paramref name="changes"/> servants.</summary>
+    public static int StepsOf(int changes) => 2 * changes;
 
     private async Task<IReadOnlyList<string>> RefuseAsync(Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction transaction, IReadOnlyList<string> errors, CancellationToken ct)
     {
