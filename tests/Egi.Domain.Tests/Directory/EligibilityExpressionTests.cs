@@ -24,6 +24,26 @@ public class EligibilityExpressionTests
     }
 
     [Fact]
+    public void Eligible_on_a_day_is_of_an_evaluable_type_and_active_that_day()
+    {
+        var today = new DateOnly(2026, 6, 15);
+        var isEligible = Eligibility.IsEligibleOn(today).Compile();
+        var ofEvaluableType = Eligibility.IsOfEvaluableType.Compile();
+        var active = Servant.ActiveOn(today).Compile();
+        var evaluable = 0;
+        foreach (var type in Enum.GetValues<EmploymentType>())
+            foreach (var manager in new[] { false, true })
+                foreach (var retirement in new DateOnly?[] { null, today.AddDays(-1), today, today.AddDays(1) })
+                {
+                    var s = new Servant { EmploymentType = type, IsPublicManager = manager, RetirementDate = retirement };
+                    Assert.True(isEligible(s) == (ofEvaluableType(s) && active(s)), $"{type}, gerente {manager}, retiro {retirement}");
+                    if (ofEvaluableType(s)) evaluable++;
+                }
+        // Provisional and libre nombramiento, not gerente público, whatever the retiro (four dates).
+        Assert.Equal(2 * 4, evaluable);
+    }
+
+    [Fact]
     public void Active_and_retired_as_queries_answer_as_IsRetired_on_each_side_of_the_date()
     {
         var today = new DateOnly(2026, 6, 15);

@@ -103,6 +103,55 @@ public abstract class DependencyTallyTests(QuietHost host) : IAsyncLifetime
         await AssertTalliedAsync("a period's calendar moving every deadline");
     }
 
+    /// <summary>
+    /// «Sin evaluación» is read as the eligible servants less the evaluated ones of an evaluable vinculación the tallies
+    /// keep, plus those retired by today: it equals the servants looked for one by one when eligible servants have no
+    /// evaluation, and evaluados of the same dependencia change vinculación, become gerente público (the tallies are
+    /// counted again) or retire. (In a dependencia with none without an evaluation, a wrong subtraction would go below
+    /// zero and show nothing: hence two of them there.)
+    /// </summary>
+    [Fact]
+    public async Task Servants_without_an_evaluation_stay_right_when_vinculacion_or_retirement_change()
+    {
+        var felipe = await scenario.AddEvaluadosAsync(3, "Vinculación", 872000000, "vinculacion");
+        var dependency = await app.WithDbAsync(d => d.Servants.Where(s => s.Id == felipe).Select(s => s.DependencyId).SingleAsync());
+        var before = (await TotalsOfAsync(dependency)).NoEvaluation;
+
+        // Two eligible servants without an evaluation (nobody opened one).
+        await app.WithDbAsync(async d =>
+        {
+            for (var i = 0; i < 2; i++)
+                d.Servants.Add(new Egi.Domain.Directory.Servant
+                {
+                    DocumentNumber = $"87100000{i}", FirstNames = $"Sin {i}", LastNames = "Evaluación", Email = $"sin.evaluacion{i}@egi-demo.gov.co",
+                    JobTitle = "Profesional universitario", JobCode = "2044", JobGrade = "01", Level = Egi.Domain.Directory.HierarchyLevel.Profesional,
+                    DependencyId = dependency, EmploymentType = Egi.Domain.Directory.EmploymentType.Provisional, HireDate = new DateOnly(2020, 1, 1), BossId = felipe,
+                });
+            await d.SaveChangesAsync();
+        });
+        await AssertTalliedAsync("eligible servants without an evaluation");
+        Assert.Equal(before + 2, (await TotalsOfAsync(dependency)).NoEvaluation);
+
+        async Task ChangeAsync(string document, Action<Egi.Domain.Directory.Servant> change)
+        {
+            var id = await scenario.ServantIdAsync(document);
+            await app.WithDbAsync(async d =>
+            {
+                change(await d.Servants.SingleAsync(s => s.Id == id));
+                await d.SaveChangesAsync();
+            });
+        }
+        await ChangeAsync("872000000", s => s.EmploymentType = Egi.Domain.Directory.EmploymentType.Career);
+        await AssertTalliedAsync("an evaluado who became carrera administrativa");
+        await ChangeAsync("872000001", s => s.IsPublicManager = true);
+        await AssertTalliedAsync("an evaluado marked gerente público");
+        await ChangeAsync("872000002", s => s.RetirementDate = Today.AddDays(-1));
+        await AssertTalliedAsync("an evaluado retired yesterday");
+        await ChangeAsync("872000000", s => s.EmploymentType = Egi.Domain.Directory.EmploymentType.Provisional);
+        await AssertTalliedAsync("the first one provisional again");
+        Assert.Equal(before + 2, (await TotalsOfAsync(dependency)).NoEvaluation);
+    }
+
     [Fact]
     public async Task Saves_of_one_dependencia_at_the_same_time_leave_the_right_totals()
     {

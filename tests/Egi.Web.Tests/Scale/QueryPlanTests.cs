@@ -123,11 +123,14 @@ public sealed class QueryPlanTestsSqlite(SqliteHost host) : QueryPlanTests(host)
         {
             var dependency = await d.Dependencies.Select(x => x.Id).FirstAsync();
             return (await PlanAsync(d, DependencyTallies.Recount(d, scenario.PeriodId, [dependency])),
-                await PlanAsync(d, DependencyTallies.NotEvaluated(d, scenario.PeriodId, new DateOnly(2026, 11, 24))));
+                await PlanAsync(d, DependencyTallies.EligibleAndRetiredEvaluated(d, scenario.PeriodId, new DateOnly(2026, 11, 24))));
         });
         Assert.True(recount.Any(line => line.Contains($"SEARCH e USING COVERING INDEX {ReportIndexSql.Name} ", StringComparison.Ordinal)), string.Join("\n", recount));
-        // The servants without an evaluation are counted from the servants' eligibility index, never their wide rows.
+        // The servants without an evaluation are counted from the servants' eligibility index, never their wide rows,
+        // and the retired ones through the retirement date's index.
         Assert.True(notEvaluated.Any(line => line.Contains(" s USING COVERING INDEX IX_Servants_DependencyId_EmploymentType_IsPublicManager_RetirementDate", StringComparison.Ordinal)),
+            string.Join("\n", notEvaluated));
+        Assert.True(notEvaluated.Any(line => line.Contains(" USING INDEX IX_Servants_RetirementDate (", StringComparison.Ordinal)),
             string.Join("\n", notEvaluated));
         // Both read the evaluations by index probes, never a row of the table.
         foreach (var plan in new[] { recount, notEvaluated })

@@ -1292,6 +1292,9 @@ namespace Egi.Web.Data.Migrations.Postgres
                     b.Property<int>("NotStarted")
                         .HasColumnType("integer");
 
+                    b.Property<int>("OfEvaluableType")
+                        .HasColumnType("integer");
+
                     b.Property<int>("Outstanding")
                         .HasColumnType("integer");
 

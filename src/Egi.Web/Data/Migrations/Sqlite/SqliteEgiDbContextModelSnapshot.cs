@@ -1253,6 +1253,9 @@ namespace Egi.Web.Data.Migrations.Sqlite
                     b.Property<int>("NotStarted")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("OfEvaluableType")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Outstanding")
                         .HasColumnType("INTEGER");
 

@@ -6,6 +6,7 @@ using Egi.Domain.Evaluations;
 using Egi.Domain.Scoring;
 using Egi.Web.Data;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Egi.Web.Features.Shared;
@@ -22,6 +23,13 @@ public sealed class DependencyTally : DependencyTotals
 {
     public int PeriodId { get; set; }
     public EvaluationState State { get; set; }
+
+    /// <summary>
+    /// How many of these evaluations are of servants of a vinculación EGI evaluates (<see cref="Eligibility.IsOfEvaluableType"/>:
+    /// provisional or libre nombramiento, not gerente público), retired or not: what the count of the eligible servants
+    /// without an evaluation subtracts (<see cref="DependencyTallies.ReadAsync"/>), so it needs no probe per servant.
+    /// </summary>
+    public int OfEvaluableType { get; set; }
 }
 
 internal sealed class DependencyTallyConfiguration : IEntityTypeConfiguration<DependencyTally>
@@ -41,8 +49,10 @@ public sealed record PeriodTotals(IReadOnlyList<DependencyTotals> Totals, IReadO
 /// <summary>
 /// Reads and keeps <see cref="DependencyTally"/>. A read is small queries: the period's tallies added up per
 /// dependencia (one row each), for the annual report its counts per state, and, while the period is not closed, the
-/// eligible servants without an evaluation in it per dependencia («Sin evaluación»: eligibility depends on the day, so
-/// it is counted, not stored).
+/// eligible servants without an evaluation in it per dependencia («Sin evaluación»: eligibility depends on the day).
+/// Those are the eligible servants (counted from an index of <c>Servants</c> alone) less the evaluations of servants of
+/// an evaluable vinculación the tallies keep (<see cref="DependencyTally.OfEvaluableType"/>), plus those of them whose
+/// evaluado has retired by today (few; an index on the retirement date): no look-up of the evaluations per servant.
 /// </summary>
 public static class DependencyTallies
 {
@@ -59,32 +69,62 @@ public static class DependencyTallies
         var counts = states
             ? await ofPeriod.Select(t => new StateCount { DependencyId = t.DependencyId, State = t.State, Count = t.Servants }).ToListAsync(ct)
             : null;
-        return Fold(totals, counts, await NotEvaluatedAsync(db, period, today, ct));
+        List<(int DependencyId, int Count)> notEvaluated = [];
+        if (period.Status != PeriodStatus.Closed)
+        {
+            // Eligible servants, less the evaluated ones of an evaluable vinculación, plus those of them retired by today.
+            var byDependency = totals.ToDictionary(t => t.DependencyId, t => -t.OfEvaluableType);
+            foreach (var c in await EligibleAndRetiredEvaluated(db, periodId, today).ToListAsync(ct))
+                byDependency[c.DependencyId] = byDependency.GetValueOrDefault(c.DependencyId) + c.Count;
+            notEvaluated = byDependency.Where(x => x.Value > 0).Select(x => (x.Key, x.Value)).ToList();
+        }
+        return Fold([.. totals], counts, notEvaluated);
     }
 
-    /// <summary>Every count and sum of <see cref="DependencyTotals"/> added up over a dependencia's tallies: g.Sum(t => t.X) for each X.</summary>
-    private static readonly Expression<Func<IGrouping<int, DependencyTally>, DependencyTotals>> SumPerDependency = BuildSum();
+    /// <summary>A dependencia's tallies added up: every figure of <see cref="DependencyTotals"/>, and how many evaluations are of an evaluable vinculación.</summary>
+    private sealed class TalliedTotals : DependencyTotals
+    {
+        public int OfEvaluableType { get; set; }
+    }
 
-    private static Expression<Func<IGrouping<int, DependencyTally>, DependencyTotals>> BuildSum()
+    /// <summary>Every count and sum of <see cref="TalliedTotals"/> added up over a dependencia's tallies: g.Sum(t => t.X) for each X.</summary>
+    private static readonly Expression<Func<IGrouping<int, DependencyTally>, TalliedTotals>> SumPerDependency = BuildSum();
+
+    private static Expression<Func<IGrouping<int, DependencyTally>, TalliedTotals>> BuildSum()
     {
         var g = Expression.Parameter(typeof(IGrouping<int, DependencyTally>), "g");
-        var bindings = new List<MemberBinding> { Expression.Bind(typeof(DependencyTotals).GetProperty(nameof(DependencyTotals.DependencyId))!, Expression.Property(g, "Key")) };
-        foreach (var property in typeof(DependencyTotals).GetProperties(BindingFlags.Public | BindingFlags.Instance)
+        var bindings = new List<MemberBinding> { Expression.Bind(typeof(TalliedTotals).GetProperty(nameof(DependencyTotals.DependencyId))!, Expression.Property(g, "Key")) };
+        foreach (var property in typeof(TalliedTotals).GetProperties(BindingFlags.Public | BindingFlags.Instance)
                      .Where(p => p.CanWrite && p.Name != nameof(DependencyTotals.DependencyId)))
         {
             var t = Expression.Parameter(typeof(DependencyTally), "t");
             var sum = typeof(Enumerable).GetMethods().Single(m => m.Name == nameof(Enumerable.Sum) && m.IsGenericMethodDefinition
                 && m.GetParameters() is [_, var selector] && selector.ParameterType.GetGenericArguments()[1] == property.PropertyType)
                 .MakeGenericMethod(typeof(DependencyTally));
-            bindings.Add(Expression.Bind(property, Expression.Call(sum, g, Expression.Lambda(Expression.Property(t, property), t))));
+            var tallied = typeof(DependencyTally).GetProperty(property.Name)!;
+            bindings.Add(Expression.Bind(property, Expression.Call(sum, g, Expression.Lambda(Expression.Property(t, tallied), t))));
         }
-        return Expression.Lambda<Func<IGrouping<int, DependencyTally>, DependencyTotals>>(
-            Expression.MemberInit(Expression.New(typeof(DependencyTotals)), bindings), g);
+        return Expression.Lambda<Func<IGrouping<int, DependencyTally>, TalliedTotals>>(
+            Expression.MemberInit(Expression.New(typeof(TalliedTotals)), bindings), g);
     }
 
     /// <summary>
-    /// The same totals counted now from every evaluation of the period, without the stored tallies: what
-    /// <see cref="ReadAsync"/> must always equal (the tests compare them after every kind of change).
+    /// One query, per dependencia: the servants eligible today (an index of <c>Servants</c> alone), and those of an
+    /// evaluable vinculación retired by today who have an evaluation in the period (through the retirement date's index).
+    /// </summary>
+    public static IQueryable<StateCount> EligibleAndRetiredEvaluated(EgiDbContext db, int periodId, DateOnly today) =>
+        db.Servants.AsNoTracking().Where(Eligibility.IsEligibleOn(today))
+            .GroupBy(s => s.DependencyId)
+            .Select(g => new StateCount { DependencyId = g.Key, State = null, Count = g.Count() })
+            .Concat(db.Servants.AsNoTracking().Where(Servant.RetiredOn(today)).Where(Eligibility.IsOfEvaluableType)
+                .Where(s => db.Evaluations.Any(e => e.PeriodId == periodId && e.EvaluadoId == s.Id))
+                .GroupBy(s => s.DependencyId)
+                .Select(g => new StateCount { DependencyId = g.Key, State = null, Count = g.Count() }));
+
+    /// <summary>
+    /// The same totals counted now from every evaluation of the period, without the stored tallies (and the servants
+    /// without an evaluation by looking for each one's): what <see cref="ReadAsync"/> must always equal (the tests
+    /// compare them after every kind of change).
     /// </summary>
     public static async Task<PeriodTotals> RecountedAsync(EgiDbContext db, Period period, DateOnly today, CancellationToken ct = default)
     {
@@ -151,7 +191,7 @@ public static class DependencyTallies
     /// <summary>The advisory lock class of the tallies (the other number is the period): «EGI» + 1.</summary>
     private const int LockClass = 0x45474901;
 
-    /// <summary>The evaluations of the period as the tallies count them (the evaluado's current dependencia).</summary>
+    /// <summary>The evaluations of the period as the tallies count them (the evaluado's current dependencia and vinculación).</summary>
     private static IQueryable<CountedRow> Evaluated(EgiDbContext db, int periodId) =>
         from e in db.Evaluations.AsNoTracking()
         where e.PeriodId == periodId
@@ -159,6 +199,7 @@ public static class DependencyTallies
         select new CountedRow
         {
             DependencyId = s.DependencyId,
+            OfEvaluableType = db.Servants.Where(Eligibility.IsOfEvaluableType).Any(x => x.Id == s.Id),
             State = e.State,
             Stage1 = e.Facts.Stage1,
             Stage2 = e.Facts.Stage2,
@@ -180,6 +221,7 @@ public static class DependencyTallies
             DependencyId = g.Key.DependencyId,
             State = g.Key.State,
             Servants = g.Count(),
+            OfEvaluableType = g.Count(r => r.OfEvaluableType),
             NotStarted = g.Count(r => r.Stage1 == Stage1Status.NotStarted),
             Formulation = g.Count(r => r.Stage1 == Stage1Status.Formulation),
             Approval = g.Count(r => r.Stage1 == Stage1Status.Approval),
@@ -209,8 +251,8 @@ public static class DependencyTallies
         };
 
     /// <summary>
-    /// While the period is not closed, the eligible servants without an evaluation in it, per dependencia (one GROUP BY
-    /// over the servants): the «Sin iniciar» / «Sin evaluación» of the reports.
+    /// While the period is not closed, the eligible servants without an evaluation in it, per dependencia, looked for one
+    /// by one (<see cref="NotEvaluated"/>): the definition <see cref="ReadAsync"/>'s arithmetic must equal.
     /// </summary>
     private static async Task<List<(int DependencyId, int Count)>> NotEvaluatedAsync(EgiDbContext db, Period period, DateOnly today, CancellationToken ct)
     {
@@ -219,7 +261,7 @@ public static class DependencyTallies
         return counts.Select(c => (c.DependencyId, c.Count)).ToList();
     }
 
-    /// <summary>The query of <see cref="NotEvaluatedAsync"/>: per dependencia, the eligible servants without an evaluation in the period.</summary>
+    /// <summary>Per dependencia, the eligible servants without an evaluation in the period: the «Sin iniciar» / «Sin evaluación» of the reports.</summary>
     public static IQueryable<StateCount> NotEvaluated(EgiDbContext db, int periodId, DateOnly today) =>
         db.Servants.AsNoTracking()
             .Where(Eligibility.IsEligibleOn(today))
@@ -250,7 +292,8 @@ public static class DependencyTallies
 /// <summary>
 /// What a save changes in the tallies, read from the change tracker before it writes: per period, the evaluados whose
 /// evaluation was added, deleted, or changed its state or a counted fact; and the servants who moved to another
-/// dependencia (or were deleted) with the dependencia they leave. After the save, in its transaction,
+/// dependencia, changed their vinculación or their gerente público mark (<see cref="DependencyTally.OfEvaluableType"/>),
+/// or were deleted, with the dependencia they leave. After the save, in its transaction,
 /// <see cref="RecountAsync"/> counts again the (period, dependencia) pairs they touch: the evaluados' dependencias and
 /// the ones the moved servants left, in every period where they have an evaluation.
 /// </summary>
@@ -288,10 +331,13 @@ internal sealed class TallyChanges
         }
         foreach (var entry in db.ChangeTracker.Entries<Servant>())
             if (entry.State == EntityState.Deleted
-                || entry.State == EntityState.Modified && entry.Property(s => s.DependencyId) is { IsModified: true } d && d.OriginalValue != d.CurrentValue)
+                || entry.State == EntityState.Modified && (Changed(entry.Property(s => s.DependencyId)) || Changed(entry.Property(s => s.EmploymentType))
+                    || Changed(entry.Property(s => s.IsPublicManager))))
                 changes.moved[entry.Entity.Id] = entry.Property(s => s.DependencyId).OriginalValue;
         return changes;
     }
+
+    private static bool Changed<T>(PropertyEntry<Servant, T> p) => p.IsModified && !EqualityComparer<T>.Default.Equals(p.OriginalValue, p.CurrentValue);
 
     /// <summary>New evaluations written without the change tracker (<see cref="EgiDbContext.InsertOpenedEvaluationsAsync"/>).</summary>
     public static TallyChanges Opened(int periodId, IEnumerable<int> evaluadoIds)

@@ -78,6 +78,9 @@ public sealed class ReportRow
 public sealed class CountedRow
 {
     public int DependencyId { get; set; }
+
+    /// <summary>The evaluado's vinculación is one EGI evaluates (<see cref="Egi.Domain.Directory.Eligibility.IsOfEvaluableType"/>).</summary>
+    public bool OfEvaluableType { get; set; }
     public EvaluationState? State { get; set; }
     public Stage1Status Stage1 { get; set; }
     public Stage2Status Stage2 { get; set; }
