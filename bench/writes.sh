@@ -55,19 +55,18 @@ version_of() { sed -n 's/.*name="Version" value="\([^"]*\)".*/\1/p' | head -1; }
 goal="Goals%5B0%5D.Description=Elaborar+los+informes+de+gestion+de+la+dependencia&Goals%5B0%5D.Weight=100"
 goal="$goal&Goals%5B0%5D.ExpectedEvidence=Informes+radicados&Goals%5B0%5D.AgreedFirstFollowUpPercent=50&Goals%5B0%5D.DueDate=$year-12-15"
 echo "== Signing in and opening the forms ($COUNT of each kind)"
-: > "$work/submits.tsv"; : > "$work/approvals.tsv"
-while IFS=$'\t' read -r email id; do
-  cookie=$(sign_in "$BASE" "$email")
-  page=$(curl -s -m 300 -H "Cookie: $cookie" "$BASE/Evaluations/Goals/$id")
-  printf '%s\t%s\t%s\n' "$cookie" "/Evaluations/Goals/$id?handler=Submit" \
-    "__RequestVerificationToken=$(echo "$page" | token_of)&Version=$(echo "$page" | version_of)&$goal" >> "$work/submits.tsv"
-done < <(awk -F'\t' -v n="$COUNT" '$1=="evaluado_submit" && c<n {print $2 "\t" $3; c++}' "$work/data/accounts.tsv")
-while IFS=$'\t' read -r email id; do
-  cookie=$(sign_in "$BASE" "$email")
-  page=$(curl -s -m 300 -H "Cookie: $cookie" "$BASE/Evaluations/Approval/$id")
-  printf '%s\t%s\t%s\n' "$cookie" "/Evaluations/Approval/$id?handler=Approve" \
-    "__RequestVerificationToken=$(echo "$page" | token_of)&Version=$(echo "$page" | version_of)&Comment=De+acuerdo" >> "$work/approvals.tsv"
-done < <(awk -F'\t' -v n="$COUNT" '$1=="jefe_approve" && c<n {print $2 "\t" $3; c++}' "$work/data/accounts.tsv")
+# forms <accounts.tsv role> <page> <handler> <fields>: for COUNT accounts of the role, signs in, opens the page of the
+# account's evaluation and prints "cookie<TAB>path?handler=…<TAB>body" with that form's antiforgery token and version.
+forms() {
+  while IFS=$'\t' read -r email id; do
+    cookie=$(sign_in "$BASE" "$email")
+    page=$(curl -s -m 300 -H "Cookie: $cookie" "$BASE/Evaluations/$2/$id")
+    printf '%s\t%s\t%s\n' "$cookie" "/Evaluations/$2/$id?handler=$3" \
+      "__RequestVerificationToken=$(echo "$page" | token_of)&Version=$(echo "$page" | version_of)&$4"
+  done < <(awk -F'\t' -v r="$1" -v n="$COUNT" '$1==r && c<n {print $2 "\t" $3; c++}' "$work/data/accounts.tsv")
+}
+forms evaluado_submit Goals Submit "$goal" > "$work/submits.tsv"
+forms jefe_approve Approval Approve "Comment=De+acuerdo" > "$work/approvals.tsv"
 
 # The ceiling of this run: /health, warmed, then measured like cpu.sh.
 wrk -t1 -c2 -d5s "$BASE/health" > /dev/null

@@ -154,16 +154,25 @@ public abstract partial class BulkImportTests(SharedHost host) : IAsyncLifetime
     /// </summary>
     private static async Task<string> ConfirmLargeAsync(HttpClient client, long first, string fileName, Dictionary<string, string>? fields = null)
     {
-        var upload = await client.PostFileAsync(Page, Page, "Upload", fileName, File(first, 450));
-        var preview = WebUtility.HtmlDecode(await upload.Content.ReadAsStringAsync());
         fields ??= [];
-        fields["Token"] = TokenField().Match(preview).Groups[1].Value;
-        fields["Fingerprint"] = FingerprintField().Match(preview).Groups[1].Value;
+        foreach (var (name, value) in await PreviewLargeAsync(client, first, fileName)) fields[name] = value;
         var confirmed = await client.PostFormAsync($"{Page}?handler=Confirm", fields, getUrl: Page);
         Assert.Equal(HttpStatusCode.Redirect, confirmed.StatusCode);
         var progressUrl = confirmed.Headers.Location!.OriginalString;
         Assert.Contains("handler=Progress", progressUrl);
         return progressUrl;
+    }
+
+    /// <summary>Uploads a file of 450 new servants; returns the preview's confirmation fields (the kept file's token, the plan's fingerprint).</summary>
+    private static async Task<Dictionary<string, string>> PreviewLargeAsync(HttpClient client, long first, string fileName)
+    {
+        var upload = await client.PostFileAsync(Page, Page, "Upload", fileName, File(first, 450));
+        var preview = WebUtility.HtmlDecode(await upload.Content.ReadAsStringAsync());
+        return new()
+        {
+            ["Token"] = TokenField().Match(preview).Groups[1].Value,
+            ["Fingerprint"] = FingerprintField().Match(preview).Groups[1].Value,
+        };
     }
 
     private static string IdOf(string progressUrl) => progressUrl[(progressUrl.IndexOf("id=", StringComparison.Ordinal) + 3)..];
@@ -280,13 +289,7 @@ public abstract partial class BulkImportTests(SharedHost host) : IAsyncLifetime
     {
         var client = await app.SignedInAsync(Accounts.TalentoHumano);
         const long first = 7_650_000_000;
-        var upload = await client.PostFileAsync(Page, Page, "Upload", "vista.xlsx", File(first, 450));
-        var preview = WebUtility.HtmlDecode(await upload.Content.ReadAsStringAsync());
-        var fields = new Dictionary<string, string>
-        {
-            ["Token"] = TokenField().Match(preview).Groups[1].Value,
-            ["Fingerprint"] = FingerprintField().Match(preview).Groups[1].Value,
-        };
+        var fields = await PreviewLargeAsync(client, first, "vista.xlsx");
         // Between the preview and the click, the suite's sync creates one of the file's jefes: the file plans something else now.
         var suite = app.KeyClient(await app.KeyAsync("Nómina", null, Egi.Web.Infrastructure.Api.ApiScopes.DirectoryWrite));
         var jefe = ApiKit.Servant(0, dependency: "300", email: $"masivo{first}@egi-demo.gov.co", boss: "80123987");
@@ -313,14 +316,9 @@ public abstract partial class BulkImportTests(SharedHost host) : IAsyncLifetime
     {
         var client = await app.SignedInAsync(Accounts.TalentoHumano);
         const long first = 7_660_000_000;
-        var upload = await client.PostFileAsync(Page, Page, "Upload", "otra-huella.xlsx", File(first, 450));
-        var preview = WebUtility.HtmlDecode(await upload.Content.ReadAsStringAsync());
-        var fields = new Dictionary<string, string>
-        {
-            ["Token"] = TokenField().Match(preview).Groups[1].Value,
-            // Not the fingerprint the preview kept with the file: the shortcut to the queue is not taken.
-            ["Fingerprint"] = "0000",
-        };
+        var fields = await PreviewLargeAsync(client, first, "otra-huella.xlsx");
+        // Not the fingerprint the preview kept with the file: the shortcut to the queue is not taken.
+        fields["Fingerprint"] = "0000";
         var confirmed = await client.PostFormAsync($"{Page}?handler=Confirm", fields, getUrl: Page);
         Assert.Equal(HttpStatusCode.OK, confirmed.StatusCode);
         var html = WebUtility.HtmlDecode(await confirmed.Content.ReadAsStringAsync());
