@@ -131,10 +131,6 @@ public sealed class Servant
 public sealed record Eligibility(bool IsEligible, string Reason)
 {
     /// <summary>
-    /// <see cref="Of"/>'s yes/no as an expression a database query can run (the same three conditions), so lists of
-    /// eligible servants are filtered in SQL. A test holds the two forms together.
-    /// </summary>
-    /// <summary>
     /// The part of <see cref="IsEligibleOn"/> that does not depend on the day: a vinculación EGI evaluates (provisional
     /// or libre nombramiento) and not a gerente público. Eligible on a day = this and not retired by then
     /// (<see cref="Servant.ActiveOn"/>); a test holds the three together.
@@ -142,6 +138,10 @@ public sealed record Eligibility(bool IsEligible, string Reason)
     public static System.Linq.Expressions.Expression<Func<Servant, bool>> IsOfEvaluableType { get; } = s =>
         (s.EmploymentType == EmploymentType.Provisional || s.EmploymentType == EmploymentType.FreeAppointment) && !s.IsPublicManager;
 
+    /// <summary>
+    /// <see cref="Of"/>'s yes/no as an expression a database query can run (the same three conditions), so lists of
+    /// eligible servants are filtered in SQL. A test holds the two forms together.
+    /// </summary>
     public static System.Linq.Expressions.Expression<Func<Servant, bool>> IsEligibleOn(DateOnly today) => s =>
         (s.RetirementDate == null || s.RetirementDate > today)
         && (s.EmploymentType == EmploymentType.Provisional || s.EmploymentType == EmploymentType.FreeAppointment)

@@ -199,6 +199,8 @@ public static class DependencyTallies
         select new CountedRow
         {
             DependencyId = s.DependencyId,
+            // The domain's expression, applied to the joined servant through a look-up by key (an expression cannot be
+            // called on s inside the query without rewriting it).
             OfEvaluableType = db.Servants.Where(Eligibility.IsOfEvaluableType).Any(x => x.Id == s.Id),
             State = e.State,
             Stage1 = e.Facts.Stage1,
@@ -295,7 +297,7 @@ public static class DependencyTallies
 /// dependencia, changed their vinculación or their gerente público mark (<see cref="DependencyTally.OfEvaluableType"/>),
 /// or were deleted, with the dependencia they leave. After the save, in its transaction,
 /// <see cref="RecountAsync"/> counts again the (period, dependencia) pairs they touch: the evaluados' dependencias and
-/// the ones the moved servants left, in every period where they have an evaluation.
+/// the ones the changed servants left, in every period where they have an evaluation.
 /// </summary>
 internal sealed class TallyChanges
 {
@@ -308,12 +310,13 @@ internal sealed class TallyChanges
     ];
 
     private readonly Dictionary<int, HashSet<int>> evaluados = [];
-    private readonly Dictionary<int, int> moved = [];
+    /// <summary>Servants who moved, changed vinculación or gerente público mark, or were deleted: their id and the dependencia they leave.</summary>
+    private readonly Dictionary<int, int> changedServants = [];
 
-    /// <summary>The evaluations of the moved servants (period, evaluado), read by <see cref="LockAsync"/> before the save.</summary>
-    private List<(int PeriodId, int EvaluadoId)> movedEvaluations = [];
+    /// <summary>The evaluations of those servants (period, evaluado), read by <see cref="LockAsync"/> before the save.</summary>
+    private List<(int PeriodId, int EvaluadoId)> changedServantsEvaluations = [];
 
-    public bool IsEmpty => evaluados.Count == 0 && moved.Count == 0;
+    public bool IsEmpty => evaluados.Count == 0 && changedServants.Count == 0;
 
     public static TallyChanges Of(EgiDbContext db)
     {
@@ -333,7 +336,7 @@ internal sealed class TallyChanges
             if (entry.State == EntityState.Deleted
                 || entry.State == EntityState.Modified && (Changed(entry.Property(s => s.DependencyId)) || Changed(entry.Property(s => s.EmploymentType))
                     || Changed(entry.Property(s => s.IsPublicManager))))
-                changes.moved[entry.Entity.Id] = entry.Property(s => s.DependencyId).OriginalValue;
+                changes.changedServants[entry.Entity.Id] = entry.Property(s => s.DependencyId).OriginalValue;
         return changes;
     }
 
@@ -354,19 +357,19 @@ internal sealed class TallyChanges
     }
 
     /// <summary>
-    /// Before the save writes, inside its transaction: finds the periods where the moved servants have evaluations and
+    /// Before the save writes, inside its transaction: finds the periods where those servants have evaluations and
     /// locks the tallies of every period the save touches (<see cref="DependencyTallies.LockAsync"/>).
     /// </summary>
     public async Task LockAsync(EgiDbContext db, CancellationToken ct)
     {
         if (IsEmpty) return;
-        if (moved.Count > 0)
+        if (changedServants.Count > 0)
         {
-            var movedIds = moved.Keys.ToArray();
-            movedEvaluations = (await db.Evaluations.AsNoTracking().Where(e => movedIds.Contains(e.EvaluadoId))
+            var changedIds = changedServants.Keys.ToArray();
+            changedServantsEvaluations = (await db.Evaluations.AsNoTracking().Where(e => changedIds.Contains(e.EvaluadoId))
                 .Select(e => new { e.PeriodId, e.EvaluadoId }).Distinct().ToListAsync(ct)).Select(e => (e.PeriodId, e.EvaluadoId)).ToList();
         }
-        await DependencyTallies.LockAsync(db, evaluados.Keys.Concat(movedEvaluations.Select(e => e.PeriodId)), ct);
+        await DependencyTallies.LockAsync(db, evaluados.Keys.Concat(changedServantsEvaluations.Select(e => e.PeriodId)), ct);
     }
 
     /// <summary>Counts again, after the save and inside its transaction (after <see cref="LockAsync"/>), every pair the save touched.</summary>
@@ -379,15 +382,15 @@ internal sealed class TallyChanges
             if (!pairs.TryGetValue(periodId, out var deps)) pairs[periodId] = deps = [];
             deps.Add(dependencyId);
         }
-        var servantIds = evaluados.Values.SelectMany(v => v).Concat(moved.Keys).Distinct().ToArray();
+        var servantIds = evaluados.Values.SelectMany(v => v).Concat(changedServants.Keys).Distinct().ToArray();
         var dependencyOf = await db.Servants.AsNoTracking().Where(s => servantIds.Contains(s.Id))
             .Select(s => new { s.Id, s.DependencyId }).ToDictionaryAsync(s => s.Id, s => s.DependencyId, ct);
         foreach (var (periodId, ids) in evaluados)
             foreach (var id in ids)
                 if (dependencyOf.TryGetValue(id, out var dependencyId)) Pair(periodId, dependencyId);
-        foreach (var (periodId, evaluadoId) in movedEvaluations)
+        foreach (var (periodId, evaluadoId) in changedServantsEvaluations)
         {
-            Pair(periodId, moved[evaluadoId]);
+            Pair(periodId, changedServants[evaluadoId]);
             if (dependencyOf.TryGetValue(evaluadoId, out var now)) Pair(periodId, now);
         }
         foreach (var (periodId, deps) in pairs.OrderBy(p => p.Key))
