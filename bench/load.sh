@@ -7,12 +7,14 @@
 #   WRITES=0 bench/load.sh                         # reads only
 #   DATA=/tmp/big50k SERVANTS=50000 bench/load.sh   # SQLite: generate into DATA once, reuse it on later runs
 #                                                  # (the write mix changes it: use WRITES=0 to keep it as generated)
+# WARMUP (5s): each page is first served that long unmeasured (0: none).
 # Other settings: CONNECTIONS, THREADS, SEED, PORT, PGPORT, EVALUADOS (16), JEFES (16), TALENTO (4).
 # Needs: the .NET SDK, wrk (installed with apt-get when missing and running as root), curl.
 # Prints a table (page, req/s, p50, p99, ratio to /health) and writes it to bench/results/<date>-<provider>.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DURATION="${DURATION:-10s}"
+WARMUP="${WARMUP:-5s}"
 CONNECTIONS="${CONNECTIONS:-32}"
 THREADS="${THREADS:-2}"
 SERVANTS="${SERVANTS:-5000}"
@@ -116,9 +118,18 @@ accounts_of() { awk -F'\t' -v r="$1" -v n="$2" '$1==r && c<n {print $2 "\t" $3; 
 
 echo "== Signing in $EVALUADOS evaluados, $JEFES jefes, $TALENTO of Talento Humano"
 declare -a ev_cookie ev_eval jefe_cookie th_cookie
-while IFS=$'\t' read -r email id; do ev_cookie+=("$(sign_in "$email")"); ev_eval+=("$id"); done < <(accounts_of evaluado "$EVALUADOS")
-while IFS=$'\t' read -r email _; do jefe_cookie+=("$(sign_in "$email")"); done < <(accounts_of jefe "$JEFES")
-while IFS=$'\t' read -r email _; do th_cookie+=("$(sign_in "$email")"); done < <(accounts_of talento_humano "$TALENTO")
+# sign_in_role ev|jefe|th: (again) signs in that role's users, so their sessions are fresh.
+sign_in_role() {
+  case "$1" in
+    ev) ev_cookie=(); ev_eval=()
+        while IFS=$'\t' read -r email id; do ev_cookie+=("$(sign_in "$email")"); ev_eval+=("$id"); done < <(accounts_of evaluado "$EVALUADOS") ;;
+    jefe) jefe_cookie=()
+        while IFS=$'\t' read -r email _; do jefe_cookie+=("$(sign_in "$email")"); done < <(accounts_of jefe "$JEFES") ;;
+    th) th_cookie=()
+        while IFS=$'\t' read -r email _; do th_cookie+=("$(sign_in "$email")"); done < <(accounts_of talento_humano "$TALENTO") ;;
+  esac
+}
+sign_in_role ev; sign_in_role jefe; sign_in_role th
 [ "${#ev_cookie[@]}" -gt 0 ] && [ "${#jefe_cookie[@]}" -gt 0 ] && [ "${#th_cookie[@]}" -gt 0 ] || fail "accounts.tsv lacks users of some role"
 
 check() { # cookie path [expected code, 200 by default]
@@ -180,10 +191,17 @@ results="$work/results.tsv"
 to_ms() { # wrk latency (e.g. 812.33us, 1.20ms, 3.41s, 1.02m) → milliseconds; "-" when nothing completed
   awk -v v="$1" 'BEGIN { if (v == "") { print "-"; exit } n = v + 0; if (v ~ /us$/) n /= 1000; else if (v ~ /ms$/) n = n; else if (v ~ /m$/) n *= 60000; else if (v ~ /s$/) n *= 1000; printf "%.1f", n }'
 }
-# measure <label> <lua file or "-"> <path>
+# measure <label> <lua file or "-"> <path> [writes]: WARMUP of the same requests unmeasured (not for the one-shot
+# writes), then DURATION measured. A server on the last day of a window runs warm: without the warm-up, the first
+# seconds of each page would carry the runtime's compilation of its code (tiered JIT; measured: a report's CPU per
+# request is ×1.5 in its first 10 s).
 measure() {
   local label="$1" lua="$2" path="$3" out rps p50 p99 errors
   echo "-- $label"
+  if [ "${4:-}" != writes ] && [ "$WARMUP" != 0 ]; then
+    if [ "$lua" = "-" ]; then wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" --timeout 120s "$BASE$path" > /dev/null
+    else wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" --timeout 120s -s "$lua" "$BASE$path" > /dev/null; fi
+  fi
   if [ "$lua" = "-" ]; then
     out=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --timeout 120s --latency "$BASE$path")
   else
@@ -203,23 +221,28 @@ measure() {
 echo "== Measuring: $DURATION per page, $THREADS threads, $CONNECTIONS connections"
 measure "/health (ceiling)" - /health
 
-for i in "${!ev_cookie[@]}"; do printf '%s\t%s\n' "${ev_cookie[$i]}" /Pending; done | lua_of "$work/ev-pending.lua"
-for i in "${!ev_cookie[@]}"; do printf '%s\t%s\n' "${ev_cookie[$i]}" /Evaluations/Mine; done | lua_of "$work/ev-mine.lua"
-for i in "${!ev_cookie[@]}"; do printf '%s\t%s\n' "${ev_cookie[$i]}" "/Evaluations/Details/${ev_eval[$i]}"; done | lua_of "$work/ev-details.lua"
-measure "Evaluado: /Pending" "$work/ev-pending.lua" /Pending
-measure "Evaluado: /Evaluations/Mine (302 to Details)" "$work/ev-mine.lua" /Evaluations/Mine
-measure "Evaluado: /Evaluations/Details/{id}" "$work/ev-details.lua" /Evaluations/Details
-
-for c in "${jefe_cookie[@]}"; do printf '%s\t%s\n' "$c" /Pending; done | lua_of "$work/jefe-pending.lua"
-for c in "${jefe_cookie[@]}"; do printf '%s\t%s\n' "$c" /Evaluations/ToApprove; done | lua_of "$work/jefe-toapprove.lua"
-measure "Jefe: /Pending" "$work/jefe-pending.lua" /Pending
-measure "Jefe: /Evaluations/ToApprove" "$work/jefe-toapprove.lua" /Evaluations/ToApprove
-
-n=0
+# The application re-checks a session against its account once a minute (ServiceRegistration.SecurityStampInterval)
+# and renews its cookie then; a browser keeps the renewed cookie, wrk cannot, so every request after a session's first
+# minute would be re-checked (a user look-up and a new cookie: 7–17 % of a report's time, measured). Each page is therefore measured
+# on sessions signed in just before it (WARMUP + DURATION under a minute).
+# page <label> <role> <path>; in the path, {eval} is each evaluado's evaluation.
+page() {
+  local label="$1" role="$2" path="$3" lua="$work/page.lua" i
+  sign_in_role "$role"
+  case "$role" in
+    ev) for i in "${!ev_cookie[@]}"; do printf '%s\t%s\n' "${ev_cookie[$i]}" "${path//\{eval\}/${ev_eval[$i]}}"; done ;;
+    jefe) for i in "${!jefe_cookie[@]}"; do printf '%s\t%s\n' "${jefe_cookie[$i]}" "$path"; done ;;
+    th) for i in "${!th_cookie[@]}"; do printf '%s\t%s\n' "${th_cookie[$i]}" "$path"; done ;;
+  esac | lua_of "$lua"
+  measure "$label" "$lua" "${path%%\{eval\}*}"
+}
+page "Evaluado: /Pending" ev /Pending
+page "Evaluado: /Evaluations/Mine (302 to Details)" ev /Evaluations/Mine
+page "Evaluado: /Evaluations/Details/{id}" ev "/Evaluations/Details/{eval}"
+page "Jefe: /Pending" jefe /Pending
+page "Jefe: /Evaluations/ToApprove" jefe /Evaluations/ToApprove
 for p in /Dashboard "/Control?etapa=1" /Reports/Stage1 /Reports/Stage2 /Reports/Annual /Directory/Servants; do
-  n=$((n + 1))
-  for c in "${th_cookie[@]}"; do printf '%s\t%s\n' "$c" "$p"; done | lua_of "$work/th-$n.lua"
-  measure "Talento Humano: $p" "$work/th-$n.lua" "$p"
+  page "Talento Humano: $p" th "$p"
 done
 
 if [ "$WRITES" = 1 ]; then
@@ -262,7 +285,7 @@ cpu=$(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo)
   echo "- Date: $(date -u '+%Y-%m-%d %H:%M UTC'); commit $(git rev-parse --short HEAD 2>/dev/null || echo '?')"
   echo "- Machine: $(nproc) cores, $cpu (shared with other work during the run)"
   echo "- Entity: bench/Egi.Generator --servants $SERVANTS --seed $SEED, generated in $gen_seconds s"
-  echo "- wrk: $THREADS threads, $CONNECTIONS connections, $DURATION per page; signed in as ${#ev_cookie[@]} evaluados," \
+  echo "- wrk: $THREADS threads, $CONNECTIONS connections, $WARMUP unmeasured then $DURATION measured per page, each on sessions signed in just before it; signed in as ${#ev_cookie[@]} evaluados," \
     "${#jefe_cookie[@]} jefes and ${#th_cookie[@]} Talento Humano users, the Cookie header (and the evaluation page) rotating among them"
   echo "- Application: Release, ASPNETCORE_ENVIRONMENT=Production, logging Warning, mail worker and scheduler off"
   echo
