@@ -27,9 +27,17 @@ public sealed record AnnualStates(int? DependencyId, string Dependency, int Serv
 
     public static AnnualStates Of(int? dependencyId, string dependency, IEnumerable<StateCount> counts)
     {
-        var list = counts.ToList();
-        return new(dependencyId, dependency, list.Sum(c => c.Count), list.Where(c => c.State is null).Sum(c => c.Count),
-            AnnualText.States.Select(s => list.Where(c => c.State == s).Sum(c => c.Count)).ToList());
+        var byState = new int[AnnualText.States.Count];
+        int servants = 0, none = 0;
+        foreach (var c in counts)
+        {
+            servants += c.Count;
+            if (c.State is not { } state) none += c.Count;
+            else
+                for (var i = 0; i < byState.Length; i++)
+                    if (AnnualText.States[i] == state) byState[i] += c.Count;
+        }
+        return new(dependencyId, dependency, servants, none, byState);
     }
 }
 
