@@ -219,6 +219,11 @@ measure() {
   printf '%s\t%s\t%s\t%s\t%s\n' "$label" "$rps" "$p50" "$p99" "$errors" >> "$results"
 }
 
+# wrk durations in seconds ("10s", "1m", "0" → 10, 60, 0), to check that a page's sessions stay fresh (below).
+seconds_of() { awk -v v="$1" 'BEGIN { n = v + 0; if (v ~ /m$/) n *= 60; else if (v ~ /h$/) n *= 3600; print int(n) }'; }
+if [ $(( $(seconds_of "$WARMUP") + $(seconds_of "$DURATION") )) -ge 55 ]; then
+  echo "load.sh: WARMUP + DURATION reach a minute: the sessions will be re-checked on every request past it (see page())" >&2
+fi
 echo "== Measuring: $DURATION per page, $THREADS threads, $CONNECTIONS connections"
 measure "/health (ceiling)" - /health
 

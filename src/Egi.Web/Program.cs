@@ -41,8 +41,9 @@ builder.Services.AddRazorPages(o =>
     // /Improvement is authorized per resource (evaluado, jefe, Talento Humano, Consulta) in its pages.
     o.Conventions.AddEgiRateLimitedForms();
 });
-// Pages carry Spanish as it is (í, ñ, «») instead of character references (&#xED;): a third less HTML to encode and
-// send. The encoder still escapes < > & " ' and control characters whatever the ranges allowed.
+// Pages carry Spanish as it is (í, ñ, «») instead of character references (&#xED;): readable source and a few per cent
+// fewer bytes (2–3 % of a report page). The encoder still escapes < > & " ' and control characters whatever the
+// ranges allowed (tests/Egi.Web.Tests/Directory/ServantsListTests.cs).
 builder.Services.AddWebEncoders(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
 builder.Services.AddEgiOidc(builder.Configuration);
 builder.Services.Configure<Microsoft.AspNetCore.Mvc.MvcOptions>(o => SpanishBindingMessages.Apply(o.ModelBindingMessageProvider));

@@ -62,6 +62,23 @@ public abstract class ServantsListTests(ServantsFixture fx)
         Assert.Contains("Se encontró 1 servidor.", html);
     }
 
+    /// <summary>
+    /// What a person types comes back escaped (the page's encoder allows every Unicode range, so Spanish letters are
+    /// written as they are, not as character references; markup never passes).
+    /// </summary>
+    [Fact]
+    public async Task A_search_with_markup_comes_back_escaped_and_spanish_letters_as_they_are()
+    {
+        var q = "<script>alert('x')</script> \"Ñúñez\" & «ó»";
+        var response = await (await TalentoHumano()).GetAsync("/Directory/Servants?q=" + Uri.EscapeDataString(q));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var raw = await response.Content.ReadAsStringAsync();
+        Assert.DoesNotContain("<script>alert", raw);
+        Assert.Contains("value=\"&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt; &quot;Ñúñez&quot; &amp; «ó»\"", raw);
+        Assert.Contains("Se encontraron 0 servidores.", raw);
+        Assert.Contains("No hay servidores que cumplan los criterios de búsqueda.", raw);
+    }
+
     [Fact]
     public async Task Search_by_empleo_ignores_accents_and_finds_no_one_for_nonsense()
     {

@@ -85,6 +85,21 @@ public sealed class QueryPlanTestsSqlite(SqliteHost host) : QueryPlanTests(host)
 {
     private readonly EgiAppFactory app = host.App;
 
+    /// <summary>
+    /// Every connection the application opens waits for another writer's lock inside SQLite (busy_timeout), instead of
+    /// failing at once into Microsoft.Data.Sqlite's 150 ms sleep, and skips the disk flush of each commit in WAL mode.
+    /// </summary>
+    [Fact]
+    public async Task Every_connection_waits_for_a_writer_inside_sqlite_and_commits_without_a_flush()
+    {
+        var (busyTimeout, synchronous, journal) = await app.WithDbAsync(async d =>
+            ((await ReadAsync(d, "PRAGMA busy_timeout")).Single(), (await ReadAsync(d, "PRAGMA synchronous")).Single(),
+                (await ReadAsync(d, "PRAGMA journal_mode")).Single()));
+        Assert.Equal("5000", busyTimeout);
+        Assert.Equal("1", synchronous); // NORMAL
+        Assert.Equal("wal", journal);
+    }
+
     [Theory]
     [InlineData(EvaluationStep.Goals, "IX_Evaluations_PeriodId_GoalsDeadline")]
     [InlineData(EvaluationStep.FollowUpI, "IX_Evaluations_PeriodId_FollowUpIDeadline")]

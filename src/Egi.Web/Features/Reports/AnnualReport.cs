@@ -131,8 +131,8 @@ public static class AnnualText
 
     public const string NoEvaluation = "Sin evaluación";
 
-    /// <summary>The states counted per dependencia, in the order of the procedure.</summary>
-    public static IReadOnlyList<EvaluationState> States { get; } = Enum.GetValues<EvaluationState>();
+    /// <summary>The states counted per dependencia, in the order of the procedure (the tallies' own list of them).</summary>
+    public static IReadOnlyList<EvaluationState> States => DependencyTallies.States;
 
     /// <summary>The headers of the counts per state: without evaluation, then each state's label.</summary>
     public static IReadOnlyList<string> StateColumns { get; } = [NoEvaluation, .. States.Select(s => s.Label())];
