@@ -5,6 +5,7 @@
 #   bench/xlsx.sh                                   # SQLite, 5 000 servants generated in a temporary folder
 #   DATA=/tmp/big SERVANTS=5000 bench/xlsx.sh       # reuse (or generate once into) DATA
 #   REPORT=Stage1 bench/xlsx.sh                     # another consolidation report (Stage1, Stage2, Annual)
+#   RUNS=10 bench/xlsx.sh                           # measured downloads, and MiniExcel's writes, per period (default 5)
 # Peak memory: the application's VmHWM after the download, reset just before it (/proc/PID/clear_refs), against its
 # resident memory before. Needs: the .NET SDK, curl. Writes bench/results/<date>-xlsx-<report>.md.
 set -euo pipefail
@@ -13,6 +14,7 @@ SERVANTS="${SERVANTS:-5000}"
 SEED="${SEED:-2026}"
 PORT="${PORT:-5297}"
 REPORT="${REPORT:-Annual}"
+RUNS="${RUNS:-5}"
 PASSWORD="Egi.Bench2026"
 BASE="http://127.0.0.1:$PORT"
 work="$(mktemp -d /tmp/egi-xlsx.XXXXXX)"
@@ -58,9 +60,9 @@ while IFS=$'\t' read -r id name; do
   token=$(curl -s -H "Cookie: $cookie" "$BASE/Reports/$REPORT?vigencia=$id" | token_of)
   # Warm: the first download compiles the code path.
   curl -s -H "Cookie: $cookie" -o /dev/null "$BASE/Reports/$REPORT?handler=Xlsx" --data-urlencode "__RequestVerificationToken=$token" --data-urlencode "vigencia=$id"
-  # Three measured downloads, the peak reset just before each: the best time and the highest peak.
+  # $RUNS measured downloads, the peak reset just before each: the best time and the highest peak.
   rss=$(kb VmRSS); time=""; peak=0
-  for _ in 1 2 3; do
+  for _ in $(seq 1 "$RUNS"); do
     echo 5 > "/proc/$app_pid/clear_refs"
     t=$(curl -s -H "Cookie: $cookie" -o "$work/$id.xlsx" -w "%{time_total}" "$BASE/Reports/$REPORT?handler=Xlsx" \
       --data-urlencode "__RequestVerificationToken=$token" --data-urlencode "vigencia=$id")
@@ -68,9 +70,9 @@ while IFS=$'\t' read -r id name; do
     if [ -z "$time" ] || awk -v a="$t" -v b="$time" 'BEGIN { exit !(a < b) }'; then time=$t; fi
   done
   size=$(stat -c %s "$work/$id.xlsx")
-  baseline=$(dotnet "$generator" --xlsx-baseline "$work/$id.xlsx")
+  baseline=$(dotnet "$generator" --xlsx-baseline "$work/$id.xlsx" --xlsx-runs "$RUNS")
   rows=$(echo "$baseline" | sed -n 's/.* \([0-9]*\) rows.*/\1/p')
-  floor=$(echo "$baseline" | sed -n 's/.*best of 5: \([0-9]*\) ms/\1/p')
+  floor=$(echo "$baseline" | sed -n 's/.*best of [0-9]*: \([0-9]*\) ms/\1/p')
   ms=$(awk -v t="$time" 'BEGIN { printf "%.0f", t * 1000 }')
   ratio=$(awk -v a="$ms" -v b="$floor" 'BEGIN { printf "%.2f", (b > 0) ? a / b : 0 }')
   growth=$(( (peak - rss) / 1024 ))
@@ -85,7 +87,7 @@ md="bench/results/$(date +%Y-%m-%d)-xlsx-$(echo "$REPORT" | tr '[:upper:]' '[:lo
   echo
   echo "- Date: $(date -u '+%Y-%m-%d %H:%M UTC'); commit $(git rev-parse --short HEAD 2>/dev/null || echo '?'); load average $(cut -d' ' -f1-3 /proc/loadavg)"
   echo "- Machine: $(nproc) cores, $(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo)"
-  echo "- The download through the real page (curl, signed in as Talento Humano), the best of three downloads after a warm-up one (the highest peak of the three); MiniExcel from memory: the same sheets read back from that file and written again (best of 5)"
+  echo "- The download through the real page (curl, signed in as Talento Humano), the best of $RUNS downloads after a warm-up one (the highest peak of them); MiniExcel from memory: the same sheets read back from that file and written again (best of $RUNS)"
   echo
   echo "| Period | rows | size (KB) | download (ms) | MiniExcel from memory (ms) | ratio | peak RSS (MB) | RSS growth (MB) |"
   echo "|---|---:|---:|---:|---:|---:|---:|---:|"

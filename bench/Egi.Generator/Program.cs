@@ -28,6 +28,7 @@ internal sealed record GeneratorOptions
 
     /// <summary>When set, nothing is generated: the sheets of this .xlsx are read into memory and written again by MiniExcel, timed.</summary>
     public string? XlsxBaseline { get; init; }
+    public int XlsxRuns { get; init; } = 5;
 
     public bool IsPostgres => Provider.Equals("Postgres", StringComparison.OrdinalIgnoreCase)
         || Provider.Equals("PostgreSQL", StringComparison.OrdinalIgnoreCase);
@@ -54,7 +55,9 @@ internal sealed record GeneratorOptions
                               into the existing generated database (bosses from the file and from the directory)
           --import-rows N     rows of that file
           --xlsx-baseline F   instead: read every sheet of the .xlsx F into memory and time MiniExcel writing the same
-                              rows again (best of 5): the floor a report's streamed .xlsx is compared with (bench/xlsx.sh)
+                              rows again (best of --xlsx-runs, default 5): the floor a report's streamed .xlsx is compared
+                              with (bench/xlsx.sh)
+          --xlsx-runs N       times MiniExcel writes those rows
         """;
 
     public static GeneratorOptions Parse(string[] args)
@@ -78,6 +81,7 @@ internal sealed record GeneratorOptions
                 "--import-file" => o with { ImportFile = Next() },
                 "--import-rows" => o with { ImportRows = NextInt() },
                 "--xlsx-baseline" => o with { XlsxBaseline = Next() },
+                "--xlsx-runs" => o with { XlsxRuns = NextInt() },
                 "--help" or "-h" => throw new HelpRequested(),
                 _ => throw new ArgumentException($"Unknown option {args[i]}"),
             };
@@ -113,7 +117,7 @@ internal static class GeneratorMain
         }
 
         CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
-        if (options.XlsxBaseline is not null) return XlsxBaseline.Run(options.XlsxBaseline);
+        if (options.XlsxBaseline is not null) return XlsxBaseline.Run(options.XlsxBaseline, options.XlsxRuns);
         Directory.CreateDirectory(options.Out);
         var total = Stopwatch.StartNew();
         await using var services = BuildServices(options);
