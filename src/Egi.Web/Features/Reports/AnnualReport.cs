@@ -88,7 +88,7 @@ public sealed class AnnualReport
         return new(data);
     }
 
-    /// <summary>Every servant of the report, read in batches (for the .xlsx).</summary>
+    /// <summary>Every servant of the report, streamed from one query (for the .xlsx).</summary>
     public IEnumerable<AnnualRow> AllRows(EgiDbContext db) => Data.AllRows(db).Select(x => RowOf(x.Base, x.Facts));
 
     private static AnnualRow RowOf(Stage1Row r, ReportRow f)

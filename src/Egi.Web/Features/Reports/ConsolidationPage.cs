@@ -49,7 +49,7 @@ public abstract class ConsolidationPage<TReport>(EgiDbContext db, CurrentUser me
 
     protected abstract int RowCount(TReport report);
 
-    /// <summary>The .xlsx, whose list of servants is read in batches while it is written.</summary>
+    /// <summary>The .xlsx, whose list of servants is streamed from one query while it is written.</summary>
     protected abstract Egi.Web.Reports.XlsxWorkbook Xlsx(TReport report, EgiDbContext db);
 
     protected abstract Paging PagingOf(TReport report);

@@ -291,7 +291,7 @@ public sealed record Consolidation(
         return new(period, filter, today, scope, total, paging, rows, facts, ordered, names, states);
     }
 
-    /// <summary>Every row of the report in list order, read in batches (for the .xlsx).</summary>
+    /// <summary>Every row of the report in list order, streamed from one query (for the .xlsx).</summary>
     public IEnumerable<(Stage1Row Base, ReportRow Facts)> AllRows(EgiDbContext db) =>
         ReportQuery.Stream(db, Ordered).Select(x => (Stage1Report.RowOf(x.Row, x.Members, DependencyNames, Today), x.Row));
 

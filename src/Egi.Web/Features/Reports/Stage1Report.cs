@@ -187,7 +187,7 @@ public sealed class Stage1Report
         return new Stage1Report(period, filter, today, totals.Sum(t => t.Servants), paging, rows, byDependency, total, ordered, names);
     }
 
-    /// <summary>Every row that matches the filters, in list order, read in batches (for the .xlsx).</summary>
+    /// <summary>Every row that matches the filters, in list order, streamed from one query (for the .xlsx).</summary>
     public IEnumerable<Stage1Row> AllRows(EgiDbContext db) =>
         ReportQuery.Stream(db, Ordered).Select(x => RowOf(x.Row, x.Members, DependencyNames, Today));
 

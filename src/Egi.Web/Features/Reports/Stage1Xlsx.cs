@@ -54,7 +54,7 @@ public static class Stage1Xlsx
         s.Dependency, s.Servants, .. Stage1Text.Statuses.Select(st => (object?)s.Count(st)), s.AgreedPercent,
     ];
 
-    /// <summary>The workbook; the servants are read from the database in batches while it is written.</summary>
+    /// <summary>The workbook; the servants are read from the database, one query streamed, while it is written.</summary>
     public static XlsxWorkbook Workbook(Stage1Report report, Data.EgiDbContext db) => new XlsxWorkbook()
         .AddStreamedSheet(ServantsSheet, ServantColumns, report.AllRows(db).Select(ServantCells))
         .AddSheet(SummarySheet, SummaryColumns, report.ByDependency.Append(report.Total).Select(SummaryCells));

@@ -72,7 +72,7 @@ public sealed class Stage2Report
         IReadOnlyList<DependencyNode> tree, int? page = 1, CancellationToken ct = default) =>
         new(await Consolidation.LoadAsync(db, period, filter, today, tree, page, ct));
 
-    /// <summary>Every servant of the report, read in batches (for the .xlsx).</summary>
+    /// <summary>Every servant of the report, streamed from one query (for the .xlsx).</summary>
     public IEnumerable<Stage2Row> AllRows(EgiDbContext db) => Data.AllRows(db).Select(x => RowOf(x.Base, x.Facts));
 
     private static Stage2Row RowOf(Stage1Row r, ReportRow f)
