@@ -17,6 +17,7 @@ namespace Egi.Web.Data;
 /// time. A statement carries up to <see cref="MaxRows"/> rows
 /// (fewer past <see cref="MaxChars"/> characters) and runs through EF Core (same connection, transaction,
 /// interceptors). A key the database generates is read back with RETURNING and set on the entity.
+/// On PostgreSQL the rows go instead in one binary COPY on the same connection and transaction (<see cref="CopyAsync"/>).
 /// </summary>
 internal static class BulkInsert
 {
@@ -64,32 +65,34 @@ internal static class BulkInsert
         var table = StoreObjectIdentifier.Table(type.GetTableName()!, type.GetSchema());
         var key = type.FindPrimaryKey()?.Properties is [var only] && only.ValueGenerated == ValueGenerated.OnAdd
             && (only.ClrType == typeof(int) || only.ClrType == typeof(long)) ? only : null;
-        var columns = new List<(string Name, RelationalTypeMapping Mapping, Func<object, object?> Value)>();
+        var columns = new List<Column>();
         foreach (var p in type.GetProperties().Where(p => p != key))
         {
             var column = p.GetColumnName(table) ?? throw new InvalidOperationException($"{type.DisplayName()}.{p.Name} has no column in {table.Name}.");
             Func<object, object?> value = p.PropertyInfo is null && p.FieldInfo is null
                 ? shadow is null ? throw new InvalidOperationException($"{type.DisplayName()}.{p.Name} is a shadow property: give its values.") : e => shadow(p, e)
                 : e => ValueOf(p, e);
-            columns.Add((column, p.GetRelationalTypeMapping(), value));
+            columns.Add(new(column, p.GetRelationalTypeMapping(), value));
         }
         foreach (var complex in type.GetComplexProperties())
         {
             if (complex.IsCollection || complex.PropertyInfo is not { } holder) throw new InvalidOperationException($"{type.DisplayName()}.{complex.Name} cannot be inserted in bulk.");
             foreach (var p in complex.ComplexType.GetProperties())
-                columns.Add((p.GetColumnName(table)!, p.GetRelationalTypeMapping(), e => holder.GetValue(e) is { } part ? ValueOf(p, part) : null));
+                columns.Add(new(p.GetColumnName(table)!, p.GetRelationalTypeMapping(), e => holder.GetValue(e) is { } part ? ValueOf(p, part) : null));
         }
         var text = db.GetService<IRelationalTypeMappingSource>().FindMapping(typeof(string))!;
         foreach (var n in type.GetNavigations().Where(n => n.TargetEntityType.IsOwned() && n.TargetEntityType.IsMappedToJson()))
         {
             var info = n.PropertyInfo ?? throw new InvalidOperationException($"{type.DisplayName()}.{n.Name} cannot be inserted in bulk.");
-            columns.Add((n.TargetEntityType.GetContainerColumnName()!, text, e => info.GetValue(e) switch
+            columns.Add(new(n.TargetEntityType.GetContainerColumnName()!, text, e => info.GetValue(e) switch
             {
                 null => null,
                 System.Collections.ICollection { Count: 0 } when n.IsCollection => "[]",
                 _ => throw new InvalidOperationException($"{type.DisplayName()}.{n.Name} is not empty: only new aggregates with empty JSON parts are inserted in bulk."),
-            }));
+            }, n.TargetEntityType.GetContainerColumnType() ?? "jsonb"));
         }
+        if (db.Database.IsNpgsql()) return await CopyAsync(db, table, key, columns, entities, ct);
+
         var head = new StringBuilder("INSERT INTO ").Append(sql.DelimitIdentifier(table.Name, table.Schema)).Append(" (")
             .AppendJoin(", ", columns.Select(c => sql.DelimitIdentifier(c.Name))).Append(") VALUES ").ToString();
         var tail = key is null ? "" : $" RETURNING {sql.DelimitIdentifier(key.GetColumnName(table)!)}";
@@ -113,7 +116,7 @@ internal static class BulkInsert
                 statement.Append(next == first ? "(" : ", (");
                 for (var c = 0; c < columns.Count; c++)
                 {
-                    var (_, mapping, valueOf) = columns[c];
+                    var (_, mapping, valueOf, _) = columns[c];
                     if (c > 0) statement.Append(", ");
                     var value = valueOf(entities[next]);
                     if (value is null) statement.Append("NULL");
@@ -149,6 +152,83 @@ internal static class BulkInsert
         }
         return statements;
     }
+
+    /// <summary>A column written: its name, its type mapping (literal, parameter, value converter), how to read its value from an entity, and, for a JSON document, its store type.</summary>
+    private sealed record Column(string Name, RelationalTypeMapping Mapping, Func<object, object?> Value, string? DocumentType = null);
+
+    /// <summary>
+    /// PostgreSQL: the rows in one binary <c>COPY … FROM STDIN</c> (Npgsql's importer, on EF Core's connection and
+    /// transaction) instead of multi-row INSERTs, which PostgreSQL parsed and planned a literal at a time (1 000 new
+    /// evaluations: 200–270 ms a statement). A key the database generates is taken first from the column's identity
+    /// sequence, one <c>nextval</c> per row in one query, and written explicitly. Each value goes after its mapping's
+    /// value converter, typed by its column's store type. Returns how many commands ran: the sequence's query (when a
+    /// key is generated) and the copy.
+    /// </summary>
+    private static async Task<int> CopyAsync(DbContext db, StoreObjectIdentifier table, IProperty? key, List<Column> columns,
+        IReadOnlyList<object> entities, CancellationToken ct)
+    {
+        var sql = db.GetService<ISqlGenerationHelper>();
+        var connection = db.GetService<IRelationalConnection>();
+        var tableName = sql.DelimitIdentifier(table.Name, table.Schema);
+        await connection.OpenAsync(ct);
+        try
+        {
+            var npgsql = (Npgsql.NpgsqlConnection)connection.DbConnection;
+            var commands = 1;
+            long[]? ids = null;
+            if (key is not null)
+            {
+                ids = new long[entities.Count];
+                await using (var next = npgsql.CreateCommand())
+                {
+                    next.CommandText = "SELECT nextval(pg_get_serial_sequence(@table, @column)) FROM generate_series(1, @rows)";
+                    next.Parameters.AddWithValue("table", tableName);
+                    next.Parameters.AddWithValue("column", key.GetColumnName(table)!);
+                    next.Parameters.AddWithValue("rows", entities.Count);
+                    await using var reader = await next.ExecuteReaderAsync(ct);
+                    var i = 0;
+                    while (await reader.ReadAsync(ct)) ids[i++] = reader.GetInt64(0);
+                    if (i != entities.Count) throw new InvalidOperationException($"The sequence of {table.Name} gave {i} keys for {entities.Count} rows.");
+                }
+                Array.Sort(ids);
+                commands++;
+            }
+            var names = (key is null ? [] : new[] { key.GetColumnName(table)! }).Concat(columns.Select(c => c.Name)).Select(n => sql.DelimitIdentifier(n));
+            var types = columns.Select(c => c.DocumentType ?? StoreTypeOf(c.Mapping)).ToArray();
+            var keyType = key is null ? null : StoreTypeOf(key.GetRelationalTypeMapping());
+            await using (var importer = await npgsql.BeginBinaryImportAsync($"COPY {tableName} ({string.Join(", ", names)}) FROM STDIN (FORMAT BINARY)", ct))
+            {
+                for (var r = 0; r < entities.Count; r++)
+                {
+                    await importer.StartRowAsync(ct);
+                    if (ids is not null)
+                    {
+                        if (key!.ClrType == typeof(int)) await importer.WriteAsync(checked((int)ids[r]), keyType!, ct);
+                        else await importer.WriteAsync(ids[r], keyType!, ct);
+                    }
+                    for (var c = 0; c < columns.Count; c++)
+                    {
+                        var value = columns[c].Value(entities[r]);
+                        if (value is null) await importer.WriteNullAsync(ct);
+                        else await importer.WriteAsync(columns[c].Mapping.Converter?.ConvertToProvider(value) ?? value, types[c], ct);
+                    }
+                }
+                await importer.CompleteAsync(ct);
+            }
+            if (ids is not null)
+                for (var r = 0; r < entities.Count; r++)
+                    SetValue(key!, entities[r], key!.ClrType == typeof(int) ? (object)checked((int)ids[r]) : ids[r]);
+            return commands;
+        }
+        finally
+        {
+            await connection.CloseAsync();
+        }
+    }
+
+    /// <summary>The store type without its facets («character varying(200)» → «character varying»), as Npgsql names a type.</summary>
+    private static string StoreTypeOf(RelationalTypeMapping mapping) =>
+        System.Text.RegularExpressions.Regex.Replace(mapping.StoreType, @"\(\s*\d+\s*(,\s*\d+\s*)?\)", "");
 
     private static object? ValueOf(IProperty p, object entity) =>
         p.PropertyInfo is { } pi ? pi.GetValue(entity) : p.FieldInfo!.GetValue(entity);

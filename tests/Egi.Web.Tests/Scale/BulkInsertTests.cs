@@ -50,16 +50,20 @@ public abstract class BulkInsertTests(QuietHost host) : IAsyncLifetime
             Kind = nameof(MailKind.Invitation),
         }).ToList();
 
-        var statements = await app.WithDbAsync(async d =>
+        var (statements, postgres) = await app.WithDbAsync(async d =>
         {
             await using var tx = await d.Database.BeginTransactionAsync();
             var n = await BulkInsert.InsertAsync(d, d.Model.FindEntityType(typeof(OutboxMessage))!, messages, default);
             await tx.CommitAsync();
-            return n;
+            return (n, d.Database.IsNpgsql());
         });
-        // 950 rows are under MaxRows, but both bodies of every row are bound (long, or with a line break), and some
-        // subjects: over 2 000 parameters, more than MaxParameters, so more than one statement.
-        Assert.True(statements > 1, $"{statements} statement(s) for {rows} rows with long texts");
+        if (postgres)
+            // One binary COPY, after one query of the keys' sequence.
+            Assert.Equal(2, statements);
+        else
+            // 950 rows are under MaxRows, but both bodies of every row are bound (long, or with a line break), and some
+            // subjects: over 2 000 parameters, more than MaxParameters, so more than one statement.
+            Assert.True(statements > 1, $"{statements} statement(s) for {rows} rows with long texts");
         Assert.All(messages, m => Assert.True(m.Id > 0));
 
         var stored = await app.WithDbAsync(d => d.OutboxMessages.AsNoTracking().Where(m => m.ToAddress.StartsWith("bulk"))
