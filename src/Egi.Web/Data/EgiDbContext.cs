@@ -116,8 +116,22 @@ public abstract class EgiDbContext(DbContextOptions options, IAuditActor? actor,
     /// </summary>
     public async Task<int> SaveAdditionsAsync(CancellationToken ct = default)
     {
-        // Entries() detects changes itself (once: calling DetectChanges before it scanned every entry twice).
-        var entries = ChangeTracker.Entries().Where(e => e.State is not (EntityState.Unchanged or EntityState.Detached)).ToList();
+        // Only the entries not added can hide a change (a tracked row modified, refused below): those are scanned, the new
+        // rows are not — their values are read from the entities themselves when they are written, and scanning the
+        // thousands of new accounts, e-mails and audit lines of an import batch was a fifth of the accounts' step.
+        List<EntityEntry> entries;
+        var autoDetect = ChangeTracker.AutoDetectChangesEnabled;
+        ChangeTracker.AutoDetectChangesEnabled = false;
+        try
+        {
+            var tracked = ChangeTracker.Entries().ToList();
+            foreach (var entry in tracked.Where(e => e.State == EntityState.Unchanged)) entry.DetectChanges();
+            entries = tracked.Where(e => e.State is not (EntityState.Unchanged or EntityState.Detached)).ToList();
+        }
+        finally
+        {
+            ChangeTracker.AutoDetectChangesEnabled = autoDetect;
+        }
         if (entries.Count == 0) return 0;
         if (entries.FirstOrDefault(e => e.State != EntityState.Added || !BulkInsert.Supports(e.Metadata)
             || e.Navigations.Any(n => n.CurrentValue is not null && (n.CurrentValue is not System.Collections.ICollection { Count: 0 }))) is { } other)

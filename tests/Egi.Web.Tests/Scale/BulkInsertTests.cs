@@ -79,6 +79,40 @@ public abstract class BulkInsertTests(QuietHost host) : IAsyncLifetime
             Assert.Equal(m.TextBody, s.TextBody);
         }
     }
+
+    private static OutboxMessage Message(string address, string subject) => new()
+    {
+        CreatedAt = new DateTime(2026, 12, 4, 12, 0, 0, DateTimeKind.Utc),
+        NextAttemptAt = new DateTime(2026, 12, 4, 12, 0, 0, DateTimeKind.Utc),
+        ToAddress = address,
+        ToName = "Prueba",
+        Subject = subject,
+        HtmlBody = "<p>Hola</p>",
+        TextBody = "Hola",
+        Kind = nameof(MailKind.Invitation),
+    };
+
+    [Fact]
+    public async Task Saving_additions_refuses_a_tracked_row_changed_beside_them_and_writes_nothing()
+    {
+        await app.WithDbAsync(async d =>
+        {
+            d.OutboxMessages.Add(Message("guardado@egi-demo.gov.co", "Asunto original"));
+            await d.SaveChangesAsync();
+        });
+        var error = await app.WithDbAsync(async d =>
+        {
+            // Changed on the entity only (no DetectChanges): the bulk save must still see it, and refuse the whole save.
+            var saved = await d.OutboxMessages.SingleAsync(m => m.ToAddress == "guardado@egi-demo.gov.co");
+            saved.Subject = "Asunto cambiado";
+            d.OutboxMessages.Add(Message("nuevo@egi-demo.gov.co", "Nuevo"));
+            return await Assert.ThrowsAsync<InvalidOperationException>(() => d.SaveAdditionsAsync());
+        });
+        Assert.Contains("OutboxMessage is Modified", error.Message);
+        var stored = await app.WithDbAsync(d => d.OutboxMessages.AsNoTracking()
+            .Where(m => m.ToAddress == "guardado@egi-demo.gov.co" || m.ToAddress == "nuevo@egi-demo.gov.co").ToListAsync());
+        Assert.Equal(["Asunto original"], stored.Select(m => m.Subject));
+    }
 }
 
 public sealed class BulkInsertTestsSqlite(QuietSqliteHost host) : BulkInsertTests(host), IClassFixture<QuietSqliteHost>;
