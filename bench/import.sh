@@ -72,7 +72,7 @@ echo "   $(du -h "$work/servidores.xlsx" | cut -f1) on disk"
 echo "== Starting the application (Release, Production)"
 ASPNETCORE_ENVIRONMENT=Production dotnet "$work/app/Egi.Web.dll" --urls "$BASE" "${app_args[@]}" \
   --Egi:SeedDemo=false --Egi:StartupBanner=false --Mail:BaseUrl="$BASE" \
-  --Logging:LogLevel:Default=Warning --Mail:WorkerEnabled=false --Scheduler:Enabled=false > "$work/app.log" 2>&1 &
+  --Logging:LogLevel:Default=Warning --Logging:LogLevel:Egi.Web.Features.Directory.Import.ServantImporter=Information --Mail:WorkerEnabled=false --Scheduler:Enabled=false > "$work/app.log" 2>&1 &
 app_pid=$!
 for _ in $(seq 1 240); do curl -fs "$BASE/health" >/dev/null 2>&1 && break; sleep 0.5; done
 curl -fs "$BASE/health" >/dev/null || { cat "$work/app.log"; fail "the application did not start"; }
@@ -118,4 +118,6 @@ fi
 t3=$(now); c3=$(cpu_of)
 echo "   Confirmation of $ROWS rows: $(seconds "$t2" "$t3") s (application CPU $(cpu_delta "$c2" "$c3") s; load average $(cut -d' ' -f1 /proc/loadavg))"
 echo "   Servants listed now: $(count)"
+# The worker's own timing of each step (ServantImporter's log line).
+sed -n 's/.*Import of .* applied in \(.*\)/   Applied in \1/p' "$work/app.log"
 echo "| $PROVIDER | $ROWS rows | preview $(seconds "$t0" "$t1") s (CPU $(cpu_delta "$c0" "$c1") s) | confirm $(seconds "$t2" "$t3") s (CPU $(cpu_delta "$c2" "$c3") s) |"

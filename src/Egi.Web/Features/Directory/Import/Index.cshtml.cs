@@ -18,10 +18,8 @@ namespace Egi.Web.Features.Directory.Import;
 [UploadLimit(UploadKind.ServantImport)]
 public sealed class IndexModel(
     EgiDbContext db,
-    ServantAccounts accounts,
+    ServantImporter importer,
     CurrentUser me,
-    EvaluationOpening opening,
-    EvaluatorChanges evaluatorChanges,
     IConfiguration config,
     IHostEnvironment env,
     Jobs.DirectoryJobQueue jobs,
@@ -36,8 +34,6 @@ public sealed class IndexModel(
 
     /// <summary>Confirmations that write more servants than this run in the background, with a progress page.</summary>
     public const int DefaultBackgroundFrom = 1000;
-
-    private readonly ServantImporter importer = new(db, accounts, opening, evaluatorChanges);
 
     public ImportPlan? Plan { get; private set; }
 
