@@ -161,8 +161,8 @@ internal static class BulkInsert
     /// transaction) instead of multi-row INSERTs, which PostgreSQL parsed and planned a literal at a time (1 000 new
     /// evaluations: 200–270 ms a statement). A key the database generates is taken first from the column's identity
     /// sequence, one <c>nextval</c> per row in one query, and written explicitly. Each value goes after its mapping's
-    /// value converter, typed by its column's store type. Returns how many commands ran: the sequence's query (when a
-    /// key is generated) and the copy.
+    /// value converter, typed by its column's store type. Npgsql's own commands: EF Core's command log and interceptors
+    /// do not see them. Returns how many commands ran: the sequence's query (when a key is generated) and the copy.
     /// </summary>
     private static async Task<int> CopyAsync(DbContext db, StoreObjectIdentifier table, IProperty? key, List<Column> columns,
         IReadOnlyList<object> entities, CancellationToken ct)
