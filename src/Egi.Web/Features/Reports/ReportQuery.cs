@@ -111,7 +111,10 @@ public static class ReportQuery
 
     /// <summary>
     /// The ordered rows a batch of <see cref="Batch"/> at a time, each batch with its committees' names: the ordered ids
-    /// are read once (one sort of narrow rows), then each batch's rows by id.
+    /// are read once (one sort of narrow rows), then each batch's rows by id. For a caller that queries again per batch
+    /// (the activity records read the batch's JSON columns): PostgreSQL runs one command at a time on a connection, so
+    /// such a caller cannot read while <see cref="Stream"/>'s query is open. Each batch's query filters and sorts
+    /// again, which <see cref="Stream"/> does not.
     /// </summary>
     public static IEnumerable<(List<ReportRow> Rows, Members Members)> Batches(EgiDbContext db, IQueryable<ReportRow> ordered)
     {
