@@ -6,6 +6,8 @@
 #   DATA=/tmp/big SERVANTS=5000 bench/xlsx.sh       # reuse (or generate once into) DATA
 #   REPORT=Stage1 bench/xlsx.sh                     # another consolidation report (Stage1, Stage2, Annual)
 #   RUNS=10 bench/xlsx.sh                           # measured downloads, and MiniExcel's writes, per period (default 5)
+#   REPORT=Records HANDLER=Goals bench/xlsx.sh      # a record of the «Reporte Excel del sistema» (Goals,
+#                                                   # SelfEvaluations, Competencies)
 # Peak memory: the application's VmHWM after the download, reset just before it (/proc/PID/clear_refs), against its
 # resident memory before. Needs: the .NET SDK, curl. Writes bench/results/<date>-xlsx-<report>.md.
 set -euo pipefail
@@ -15,6 +17,7 @@ SEED="${SEED:-2026}"
 PORT="${PORT:-5297}"
 REPORT="${REPORT:-Annual}"
 RUNS="${RUNS:-5}"
+HANDLER="${HANDLER:-Xlsx}"
 PASSWORD="Egi.Bench2026"
 BASE="http://127.0.0.1:$PORT"
 work="$(mktemp -d /tmp/egi-xlsx.XXXXXX)"
@@ -55,16 +58,16 @@ curl -s -H "Cookie: $cookie" "$BASE/Reports/$REPORT" > "$page"
 periods=$(sed -n '/name="vigencia"/,/<\/select>/p' "$page" | sed -n 's/.*<option[^>]*value="\([0-9]*\)"[^>]*>\([^<]*\)<.*/\1\t\2/p')
 [ -n "$periods" ] || fail "no period offered by /Reports/$REPORT"
 results="$work/results.tsv"; : > "$results"
-echo "== Downloading /Reports/$REPORT .xlsx"
+echo "== Downloading /Reports/$REPORT?handler=$HANDLER .xlsx"
 while IFS=$'\t' read -r id name; do
   token=$(curl -s -H "Cookie: $cookie" "$BASE/Reports/$REPORT?vigencia=$id" | token_of)
   # Warm: the first download compiles the code path.
-  curl -s -H "Cookie: $cookie" -o /dev/null "$BASE/Reports/$REPORT?handler=Xlsx" --data-urlencode "__RequestVerificationToken=$token" --data-urlencode "vigencia=$id"
+  curl -s -H "Cookie: $cookie" -o /dev/null "$BASE/Reports/$REPORT?handler=$HANDLER" --data-urlencode "__RequestVerificationToken=$token" --data-urlencode "vigencia=$id"
   # $RUNS measured downloads, the peak reset just before each: the best time and the highest peak.
   rss=$(kb VmRSS); time=""; peak=0
   for _ in $(seq 1 "$RUNS"); do
     echo 5 > "/proc/$app_pid/clear_refs"
-    t=$(curl -s -H "Cookie: $cookie" -o "$work/$id.xlsx" -w "%{time_total}" "$BASE/Reports/$REPORT?handler=Xlsx" \
+    t=$(curl -s -H "Cookie: $cookie" -o "$work/$id.xlsx" -w "%{time_total}" "$BASE/Reports/$REPORT?handler=$HANDLER" \
       --data-urlencode "__RequestVerificationToken=$token" --data-urlencode "vigencia=$id")
     p=$(kb VmHWM); [ "$p" -gt "$peak" ] && peak=$p
     if [ -z "$time" ] || awk -v a="$t" -v b="$time" 'BEGIN { exit !(a < b) }'; then time=$t; fi
@@ -81,9 +84,10 @@ while IFS=$'\t' read -r id name; do
 done <<< "$periods"
 
 mkdir -p bench/results
-md="bench/results/$(date +%Y-%m-%d)-xlsx-$(echo "$REPORT" | tr '[:upper:]' '[:lower:]').md"
+name="$REPORT"; [ "$HANDLER" = Xlsx ] || name="$REPORT-$HANDLER"
+md="bench/results/$(date +%Y-%m-%d)-xlsx-$(echo "$name" | tr '[:upper:]' '[:lower:]').md"
 {
-  echo "# /Reports/$REPORT .xlsx, SQLite, $(($(wc -l < "$data/accounts.tsv") - 1)) accounts' entity"
+  echo "# /Reports/$REPORT?handler=$HANDLER .xlsx, SQLite, $(($(wc -l < "$data/accounts.tsv") - 1)) accounts' entity"
   echo
   echo "- Date: $(date -u '+%Y-%m-%d %H:%M UTC'); commit $(git rev-parse --short HEAD 2>/dev/null || echo '?'); load average $(cut -d' ' -f1-3 /proc/loadavg)"
   echo "- Machine: $(nproc) cores, $(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo)"

@@ -329,6 +329,38 @@ public abstract class ActivityRecordsQueryCountTests(SharedHost host) : IAsyncLi
         }
     }
 
+    /// <summary>
+    /// Each record lists its evaluations in the order of the consolidation reports (dependencia, «apellidos, nombres»):
+    /// the added «De Registro, Persona N» sort 0, 1, 10, 11… — not the order of their ids, which a query that lost the
+    /// report's ordering would give.
+    /// </summary>
+    [Fact]
+    public async Task Each_record_lists_its_evaluations_in_the_order_of_the_consolidation_reports()
+    {
+        await GrowAsync();
+        var th = await app.SignedInAsync(Accounts.TalentoHumano);
+        var vigencia = scenario.PeriodId.ToString(CultureInfo.InvariantCulture);
+        var report = await th.PostFormAsync("/Reports/Stage1?handler=Xlsx", new() { ["vigencia"] = vigencia }, getUrl: "/Reports/Stage1");
+        Assert.Equal(HttpStatusCode.OK, report.StatusCode);
+        var order = Documents(await report.Content.ReadAsByteArrayAsync(), "Servidores");
+        foreach (var (handler, sheet) in new[] { ("Goals", "Metas"), ("SelfEvaluations", "Autoevaluaciones"), ("Competencies", "Competencias") })
+        {
+            var response = await th.PostFormAsync($"/Reports/Records?handler={handler}", new() { ["vigencia"] = vigencia }, getUrl: "/Reports/Records");
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            var listed = Documents(await response.Content.ReadAsByteArrayAsync(), sheet);
+            Assert.True(listed.Count > Added, $"{handler}: {listed.Count} evaluations listed");
+            Assert.Equal(order.Where(listed.Contains), listed);
+        }
+    }
+
+    /// <summary>The documents of a sheet, each once, in the order they first appear.</summary>
+    private static List<string> Documents(byte[] xlsx, string sheet)
+    {
+        using var file = new MemoryStream(xlsx);
+        return file.Query(useHeaderRow: true, sheetName: sheet).Cast<IDictionary<string, object?>>()
+            .Select(r => Convert.ToString(r["Documento"], CultureInfo.InvariantCulture)!).Distinct().ToList();
+    }
+
     /// <summary>Adds servants under Felipe Navarro and walks each one's evaluation through the domain to the end.</summary>
     private async Task GrowAsync()
     {

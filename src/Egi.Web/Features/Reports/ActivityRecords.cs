@@ -57,8 +57,8 @@ public sealed class RecordCounts
 /// The «Reporte Excel del sistema» (SPEC §5): per period, one .xlsx per record — the agreed goals (activities 4–6), the
 /// self-evaluations with the evaluator's answer and changes (8–10, 12–13, 15) and the competency ratings (14). The
 /// servants, their order and the evaluator are those of the consolidation reports (<see cref="ReportQuery"/>); the
-/// content is read from the evaluations' history and versions a batch of <see cref="ReportQuery.Batch"/> evaluations
-/// at a time (one query for the rows, one for their JSON columns), and written while it is read. Text is written as
+/// content is read from the evaluations' history and versions in the same query as the rows (<see cref="Items"/>), and
+/// written while it is read. Text is written as
 /// text cells (never a formula: see <see cref="SpreadsheetText"/>).
 /// </summary>
 public static class ActivityRecords
@@ -106,8 +106,10 @@ public static class ActivityRecords
             .FirstOrDefaultAsync(ct) ?? new RecordCounts();
 
     /// <summary>
-    /// The evaluations a record has rows for, in the reports' order, read a batch at a time: the report rows (one
-    /// query, plus the committees' names when there is one) and then only the JSON columns the record needs (one query).
+    /// The evaluations a record has rows for, in the reports' order, from one query read as it goes: the report rows
+    /// joined with only the JSON columns the record needs, after the committees' names of the whole list (two queries,
+    /// as <see cref="ReportQuery.Stream"/>). Reading the ordered ids first and then the rows and their JSON columns by
+    /// batches filtered and sorted the period again for every batch.
     /// </summary>
     public static IEnumerable<RecordItem> Items(EgiDbContext db, Period period, DateOnly today, IReadOnlyList<DependencyNode> tree, ActivityRecord record)
     {
@@ -119,19 +121,24 @@ public static class ActivityRecords
             _ => rows.Where(r => r.CompetenciesRatedOn != null || r.FinalizedOn != null),
         };
         var names = tree.ToDictionary(d => d.Id, d => d.Name);
-        foreach (var (batch, members) in ReportQuery.Batches(db, ReportQuery.Ordered(rows, tree)))
-        {
-            if (batch.Count == 0) yield break;
-            var ids = batch.Select(r => r.EvaluationId!.Value).ToList();
-            var evaluations = db.Evaluations.AsNoTracking().Where(e => ids.Contains(e.Id));
-            var sources = (record == ActivityRecord.Competencies
-                    ? evaluations.Select(e => new RecordSource { Id = e.Id, History = e.History, Competencies = e.Competencies })
-                    : evaluations.Select(e => new RecordSource { Id = e.Id, History = e.History, Versions = e.Versions }))
-                .ToDictionary(s => s.Id);
-            foreach (var r in batch)
-                if (sources.TryGetValue(r.EvaluationId!.Value, out var source))
-                    yield return new RecordItem(Stage1Report.RowOf(r, members, names, today), r, source);
-        }
+        var ordered = ReportQuery.Ordered(rows, tree);
+        var members = Members.OfAll(db, ordered);
+        var evaluations = db.Evaluations.AsNoTracking();
+        // The join keeps the ordering of the report rows (EF Core lifts it over the join): one sort of the period.
+        var items = record == ActivityRecord.Competencies
+            ? ordered.Join(evaluations, r => r.EvaluationId, e => (int?)e.Id,
+                (r, e) => new RecordRow { Row = r, Source = new RecordSource { Id = e.Id, History = e.History, Competencies = e.Competencies } })
+            : ordered.Join(evaluations, r => r.EvaluationId, e => (int?)e.Id,
+                (r, e) => new RecordRow { Row = r, Source = new RecordSource { Id = e.Id, History = e.History, Versions = e.Versions } });
+        foreach (var item in items.AsEnumerable())
+            yield return new RecordItem(Stage1Report.RowOf(item.Row, members, names, today), item.Row, item.Source);
+    }
+
+    /// <summary>A report row with its evaluation's JSON columns, as the query reads them.</summary>
+    private sealed class RecordRow
+    {
+        public ReportRow Row { get; set; } = null!;
+        public RecordSource Source { get; set; } = null!;
     }
 
     /// <summary>The workbook of a record; its sheets read <paramref name="items"/> (each sheet once) while they are written.</summary>

@@ -109,23 +109,6 @@ public static class ReportQuery
         foreach (var row in ordered.AsEnumerable()) yield return (row, members);
     }
 
-    /// <summary>
-    /// The ordered rows a batch of <see cref="Batch"/> at a time, each batch with its committees' names: the ordered ids
-    /// are read once (one sort of narrow rows), then each batch's rows by id. For a caller that queries again per batch
-    /// (the activity records read the batch's JSON columns): PostgreSQL runs one command at a time on a connection, so
-    /// such a caller cannot read while <see cref="Stream"/>'s query is open. Each batch's query filters and sorts
-    /// again, which <see cref="Stream"/> does not.
-    /// </summary>
-    public static IEnumerable<(List<ReportRow> Rows, Members Members)> Batches(EgiDbContext db, IQueryable<ReportRow> ordered)
-    {
-        var ids = ordered.Select(r => r.ServantId).ToList();
-        foreach (var chunk in ids.Chunk(Batch))
-        {
-            var rows = ordered.Where(r => EF.Parameter(chunk).Contains(r.ServantId)).ToList();
-            yield return (rows, Members.Of(db, rows));
-        }
-    }
-
     /// <summary>«Búsqueda» in SQL: lower case without Spanish accents, on the name, job and evaluator; the document without dots.</summary>
     private static Expression<Func<ReportRow, bool>> TextMatch(string text)
     {
