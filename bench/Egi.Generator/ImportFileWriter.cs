@@ -18,7 +18,8 @@ internal static class ImportFileWriter
         "Documento del jefe inmediato", "Tiene personal a cargo", "Es gerente público",
     ];
 
-    public static async Task WriteAsync(EgiDbContext db, string path, int rows)
+    /// <summary>Rows are numbered from <paramref name="from"/> (documents, names, e-mails): files with other numbers import beside it.</summary>
+    public static async Task WriteAsync(EgiDbContext db, string path, int rows, int from = 0)
     {
         var dependencies = await db.Dependencies.AsNoTracking().OrderBy(d => d.Code).Select(d => d.Code).ToListAsync();
         var bosses = await db.Servants.AsNoTracking().Where(s => s.HasStaff && s.RetirementDate == null)
@@ -26,10 +27,10 @@ internal static class ImportFileWriter
         if (dependencies.Count == 0 || bosses.Count == 0) throw new InvalidOperationException("Generate the entity first.");
         var sheet = new List<Dictionary<string, object?>>(rows);
         string? chief = null;
-        for (var i = 0; i < rows; i++)
+        for (var i = from; i < from + rows; i++)
         {
             var document = (7_700_000_000L + i).ToString(CultureInfo.InvariantCulture);
-            var isChief = i % 25 == 0;
+            var isChief = (i - from) % 25 == 0;
             var boss = isChief ? bosses[i / 25 % bosses.Count] : chief;
             if (isChief) chief = document;
             object?[] values =

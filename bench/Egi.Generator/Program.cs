@@ -25,6 +25,7 @@ internal sealed record GeneratorOptions
     /// <summary>When set, no entity is generated: an import file of <see cref="ImportRows"/> new servants is written here.</summary>
     public string? ImportFile { get; init; }
     public int ImportRows { get; init; } = 5000;
+    public int ImportFrom { get; init; }
 
     /// <summary>When set, nothing is generated: the sheets of this .xlsx are read into memory and written again by MiniExcel, timed.</summary>
     public string? XlsxBaseline { get; init; }
@@ -54,6 +55,7 @@ internal sealed record GeneratorOptions
           --import-file F     instead: write F, an .xlsx of --import-rows new servants (default 5000) that imports
                               into the existing generated database (bosses from the file and from the directory)
           --import-rows N     rows of that file
+          --import-from K     number its servants from K (default 0): a second file of new servants for the same database
           --xlsx-baseline F   instead: read every sheet of the .xlsx F into memory and time MiniExcel writing the same
                               rows again (best of --xlsx-runs, default 5): the floor a report's streamed .xlsx is compared
                               with (bench/xlsx.sh)
@@ -80,6 +82,7 @@ internal sealed record GeneratorOptions
                 "--reset" => o with { Reset = true },
                 "--import-file" => o with { ImportFile = Next() },
                 "--import-rows" => o with { ImportRows = NextInt() },
+                "--import-from" => o with { ImportFrom = NextInt() },
                 "--xlsx-baseline" => o with { XlsxBaseline = Next() },
                 "--xlsx-runs" => o with { XlsxRuns = NextInt() },
                 "--help" or "-h" => throw new HelpRequested(),
@@ -124,7 +127,7 @@ internal static class GeneratorMain
         if (options.ImportFile is not null)
         {
             using var scope = services.CreateScope();
-            await ImportFileWriter.WriteAsync(scope.ServiceProvider.GetRequiredService<EgiDbContext>(), options.ImportFile, options.ImportRows);
+            await ImportFileWriter.WriteAsync(scope.ServiceProvider.GetRequiredService<EgiDbContext>(), options.ImportFile, options.ImportRows, options.ImportFrom);
             Console.WriteLine($"{options.ImportRows} rows written to {options.ImportFile} in {total.Elapsed.TotalSeconds:0.0} s");
             return 0;
         }

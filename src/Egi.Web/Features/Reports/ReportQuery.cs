@@ -17,8 +17,6 @@ namespace Egi.Web.Features.Reports;
 /// </summary>
 public static class ReportQuery
 {
-    public const int Batch = 500;
-
     /// <summary>The rows of one dependencia (or all) that match the status and the text of the filter.</summary>
     public static IQueryable<ReportRow> Filtered(IQueryable<ReportRow> rows, Stage1Filter filter)
     {
