@@ -49,6 +49,7 @@ public sealed class XlsxWorkbook
     private const string DecimalFormat = "0.00";
 
     private readonly List<(string Name, IReadOnlyList<XlsxColumn> Columns, object Table)> sheets = [];
+    private readonly List<IDisposable> readers = [];
 
     public IReadOnlyList<string> SheetNames => sheets.Select(s => s.Name).ToList();
 
@@ -67,13 +68,18 @@ public sealed class XlsxWorkbook
     }
 
     /// <summary>
-    /// Adds a sheet whose rows are read only while the workbook is written (<see cref="WriteTo"/>), one at a time:
-    /// a long list goes from the database to the file without being held in memory. Same cells as <see cref="AddSheet"/>.
+    /// Adds a sheet whose rows are read only while the workbook is written (<see cref="WriteTo"/>): a long list goes
+    /// from the database to the file without being held in memory. Same cells as <see cref="AddSheet"/>. The rows are
+    /// read and turned into cells on a thread of their own, at most <see cref="Prefetched{T}.Capacity"/> ahead of the
+    /// writer, so reading the database and writing the file run at the same time; a sheet's rows are all read (its
+    /// query closed) before the next sheet's are, as when one thread did both.
     /// </summary>
     public XlsxWorkbook AddStreamedSheet(string name, IReadOnlyList<XlsxColumn> columns, IEnumerable<IReadOnlyList<object?>> rows)
     {
         Check(name, columns);
-        sheets.Add((name, columns, new RowReader(columns.Select(c => (c.Header, ClrType(c.Kind))).ToList(), rows.Select(r => Cells(name, columns, r)))));
+        var cells = new Prefetched<object[]>(rows.Select(r => Cells(name, columns, r)));
+        readers.Add(cells);
+        sheets.Add((name, columns, new RowReader(columns.Select(c => (c.Header, ClrType(c.Kind))).ToList(), cells)));
         return this;
     }
 
@@ -125,7 +131,15 @@ public sealed class XlsxWorkbook
         // No Culture here: with one, MiniExcel writes numbers as localized text ("0,5") instead of numbers.
         var configuration = new OpenXmlConfiguration { DynamicColumns = columns };
         var workbook = sheets.ToDictionary(s => s.Name, s => s.Table);
-        MiniExcel.SaveAs(stream, workbook, printHeader: true, excelType: ExcelType.XLSX, configuration: configuration);
+        try
+        {
+            MiniExcel.SaveAs(stream, workbook, printHeader: true, excelType: ExcelType.XLSX, configuration: configuration);
+        }
+        finally
+        {
+            // A write that failed half-way stops the reading thread and waits for it: nothing reads after the request.
+            foreach (var reader in readers) reader.Dispose();
+        }
     }
 
     private static Type ClrType(XlsxKind kind) => kind switch
@@ -222,5 +236,77 @@ internal sealed class RowReader(IReadOnlyList<(string Name, Type Type)> columns,
     {
         closed = true;
         rows2?.Dispose();
+    }
+}
+
+/// <summary>
+/// A sequence read on a thread of its own, in chunks of <see cref="Chunk"/> items and at most <see cref="Capacity"/> items
+/// ahead of whoever enumerates it (once). Its end is reached only after the source's enumeration has ended (a database
+/// reader closed); an exception of the source is thrown to the reader. <see cref="Dispose"/> stops the reading thread
+/// and waits for it.
+/// </summary>
+internal sealed class Prefetched<T>(IEnumerable<T> source) : IEnumerable<T>, IDisposable
+{
+    public const int Chunk = 128;
+    public const int Capacity = Chunk * 8;
+
+    private readonly System.Collections.Concurrent.BlockingCollection<List<T>> chunks = new(Capacity / Chunk);
+    private readonly CancellationTokenSource stop = new();
+    private Task? reading;
+    private System.Runtime.ExceptionServices.ExceptionDispatchInfo? failure;
+    private bool disposed;
+
+    public IEnumerator<T> GetEnumerator()
+    {
+        if (reading is not null) throw new InvalidOperationException("A prefetched sequence is read once.");
+        reading = Task.Factory.StartNew(Read, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        return Items();
+    }
+
+    private IEnumerator<T> Items()
+    {
+        foreach (var chunk in chunks.GetConsumingEnumerable())
+            foreach (var item in chunk) yield return item;
+        reading!.Wait();
+        failure?.Throw();
+    }
+
+    private void Read()
+    {
+        try
+        {
+            var chunk = new List<T>(Chunk);
+            foreach (var item in source)
+            {
+                chunk.Add(item);
+                if (chunk.Count < Chunk) continue;
+                chunks.Add(chunk, stop.Token);
+                chunk = new List<T>(Chunk);
+            }
+            if (chunk.Count > 0) chunks.Add(chunk, stop.Token);
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+        }
+        catch (Exception e)
+        {
+            failure = System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e);
+        }
+        finally
+        {
+            chunks.CompleteAdding();
+        }
+    }
+
+    System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+
+    public void Dispose()
+    {
+        if (disposed) return;
+        disposed = true;
+        stop.Cancel();
+        reading?.Wait();
+        chunks.Dispose();
+        stop.Dispose();
     }
 }

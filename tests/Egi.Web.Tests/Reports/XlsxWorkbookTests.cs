@@ -68,4 +68,109 @@ public sealed class XlsxWorkbookTests
         Assert.Throws<ArgumentException>(() => new XlsxWorkbook().AddSheet("Datos", Columns, []).AddSheet("datos", Columns, []));
         Assert.Throws<ArgumentException>(() => new XlsxWorkbook().AddSheet("A", [new("Fecha", XlsxKind.Date)], []).AddSheet("B", [new("Fecha", XlsxKind.Text)], []));
     }
+
+    /// <summary>
+    /// Streamed sheets are read on a thread of their own, ahead of the writer: every row arrives in order, each sheet's
+    /// rows are all read (their reader closed) before the next sheet's are read, and none on the writer's thread.
+    /// </summary>
+    [Fact]
+    public void Streamed_sheets_keep_their_rows_in_order_and_are_read_one_after_the_other_off_the_writing_thread()
+    {
+        var log = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        var writer = Environment.CurrentManagedThreadId;
+        var readOnWriter = false;
+        IEnumerable<IReadOnlyList<object?>> Rows(string sheet, int count)
+        {
+            log.Enqueue($"{sheet} opened");
+            try
+            {
+                for (var i = 0; i < count; i++)
+                {
+                    readOnWriter |= Environment.CurrentManagedThreadId == writer;
+                    yield return [$"{sheet}-{i}"];
+                }
+            }
+            finally
+            {
+                log.Enqueue($"{sheet} closed");
+            }
+        }
+        var bytes = new XlsxWorkbook()
+            .AddStreamedSheet("Uno", [new("Documento")], Rows("Uno", 5000))
+            .AddStreamedSheet("Dos", [new("Documento")], Rows("Dos", 300))
+            .ToBytes();
+
+        using var file = new MemoryStream(bytes);
+        Assert.Equal(Enumerable.Range(0, 5000).Select(i => $"Uno-{i}"), file.Query(useHeaderRow: true, sheetName: "Uno").Select(r => (string)((IDictionary<string, object>)r)["Documento"]));
+        file.Position = 0;
+        Assert.Equal(Enumerable.Range(0, 300).Select(i => $"Dos-{i}"), file.Query(useHeaderRow: true, sheetName: "Dos").Select(r => (string)((IDictionary<string, object>)r)["Documento"]));
+        Assert.Equal(["Uno opened", "Uno closed", "Dos opened", "Dos closed"], log);
+        Assert.False(readOnWriter);
+    }
+
+    /// <summary>A row source that fails fails the write with its own exception; the reading thread has stopped by then.</summary>
+    [Fact]
+    public void A_failing_row_source_fails_the_write_with_its_exception()
+    {
+        var closed = false;
+        IEnumerable<IReadOnlyList<object?>> Rows()
+        {
+            try
+            {
+                for (var i = 0; i < 1000; i++) yield return [$"fila-{i}"];
+                throw new InvalidOperationException("la base de datos no responde");
+            }
+            finally
+            {
+                closed = true;
+            }
+        }
+        var error = Assert.Throws<InvalidOperationException>(() => new XlsxWorkbook().AddStreamedSheet("Datos", [new("Documento")], Rows()).ToBytes());
+        Assert.Equal("la base de datos no responde", error.Message);
+        Assert.True(closed);
+    }
+
+    /// <summary>
+    /// A write that fails half-way (the file's stream refuses more bytes) stops the reading thread: the source is closed
+    /// before the write returns, and is not read to its end.
+    /// </summary>
+    [Fact]
+    public void A_write_that_fails_half_way_stops_the_reading_thread_before_it_returns()
+    {
+        var read = 0;
+        var closed = false;
+        IEnumerable<IReadOnlyList<object?>> Rows()
+        {
+            try
+            {
+                for (var i = 0; i < 10_000_000; i++)
+                {
+                    Interlocked.Increment(ref read);
+                    yield return [$"fila número {i} con un texto largo para llenar el archivo"];
+                }
+            }
+            finally
+            {
+                closed = true;
+            }
+        }
+        using var full = new FullDisk(1 << 20);
+        Assert.Throws<IOException>(() => new XlsxWorkbook().AddStreamedSheet("Datos", [new("Documento")], Rows()).WriteTo(full));
+        Assert.True(closed);
+        Assert.True(read < 10_000_000, $"{read} rows read");
+    }
+
+    /// <summary>A stream that refuses to grow past a size, as a full disk does.</summary>
+    private sealed class FullDisk(int capacity) : MemoryStream
+    {
+        public override void Write(byte[] buffer, int offset, int count)
+        {
+            if (Length + count > capacity) throw new IOException("No queda espacio en el disco.");
+            base.Write(buffer, offset, count);
+        }
+
+        public override void Write(ReadOnlySpan<byte> buffer) => Write(buffer.ToArray(), 0, buffer.Length);
+
+        public override void WriteByte(byte value) => Write([value], 0, 1);
+    }
 }
