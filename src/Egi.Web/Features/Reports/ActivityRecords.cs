@@ -20,7 +20,21 @@ public enum ActivityRecord
     Competencies = 3,
 }
 
-/// <summary>The JSON columns of one evaluation that a record reads (read for a whole batch of evaluations at once).</summary>
+/// <summary>The JSON columns of an evaluation a record's sheet reads: the others stay unread (and unparsed).</summary>
+[Flags]
+public enum RecordParts
+{
+    /// <summary>The history of actions (rounds, reviews, answers).</summary>
+    History = 1,
+
+    /// <summary>The versions of goals and follow-ups (what was sent, modified, decided).</summary>
+    Versions = 2,
+
+    /// <summary>The competency ratings.</summary>
+    Competencies = 4,
+}
+
+/// <summary>The JSON columns of one evaluation that a record's sheet reads (<see cref="RecordParts"/>; the others stay empty).</summary>
 public sealed class RecordSource
 {
     public int Id { get; set; }
@@ -107,11 +121,13 @@ public static class ActivityRecords
 
     /// <summary>
     /// The evaluations a record has rows for, in the reports' order, from one query read as it goes: the report rows
-    /// joined with only the JSON columns the record needs, after the committees' names of the whole list (two queries,
+    /// joined with only the JSON columns a sheet reads (<paramref name="parts"/>: the rounds need the history alone, the
+    /// evaluator's changes the versions alone), after the committees' names of the whole list (two queries,
     /// as <see cref="ReportQuery.Stream"/>). Reading the ordered ids first and then the rows and their JSON columns by
     /// batches filtered and sorted the period again for every batch.
     /// </summary>
-    public static IEnumerable<RecordItem> Items(EgiDbContext db, Period period, DateOnly today, IReadOnlyList<DependencyNode> tree, ActivityRecord record)
+    public static IEnumerable<RecordItem> Items(EgiDbContext db, Period period, DateOnly today, IReadOnlyList<DependencyNode> tree, ActivityRecord record,
+        RecordParts parts)
     {
         var rows = EvaluationRows.Of(db, period, today).Where(r => r.EvaluationId != null);
         rows = record switch
@@ -124,12 +140,20 @@ public static class ActivityRecords
         var ordered = ReportQuery.Ordered(rows, tree);
         var members = Members.OfAll(db, ordered);
         var evaluations = db.Evaluations.AsNoTracking();
-        // The join keeps the ordering of the report rows (EF Core lifts it over the join): one sort of the period.
-        var items = record == ActivityRecord.Competencies
-            ? ordered.Join(evaluations, r => r.EvaluationId, e => (int?)e.Id,
-                (r, e) => new RecordRow { Row = r, Source = new RecordSource { Id = e.Id, History = e.History, Competencies = e.Competencies } })
-            : ordered.Join(evaluations, r => r.EvaluationId, e => (int?)e.Id,
-                (r, e) => new RecordRow { Row = r, Source = new RecordSource { Id = e.Id, History = e.History, Versions = e.Versions } });
+        // The join keeps the ordering of the report rows (EF Core lifts it over the join): one sort of the period. Only
+        // the JSON columns the sheet reads are read (and parsed).
+        var items = parts switch
+        {
+            RecordParts.History => ordered.Join(evaluations, r => r.EvaluationId, e => (int?)e.Id,
+                (r, e) => new RecordRow { Row = r, Source = new RecordSource { Id = e.Id, History = e.History } }),
+            RecordParts.Versions => ordered.Join(evaluations, r => r.EvaluationId, e => (int?)e.Id,
+                (r, e) => new RecordRow { Row = r, Source = new RecordSource { Id = e.Id, Versions = e.Versions } }),
+            RecordParts.History | RecordParts.Versions => ordered.Join(evaluations, r => r.EvaluationId, e => (int?)e.Id,
+                (r, e) => new RecordRow { Row = r, Source = new RecordSource { Id = e.Id, History = e.History, Versions = e.Versions } }),
+            RecordParts.History | RecordParts.Competencies => ordered.Join(evaluations, r => r.EvaluationId, e => (int?)e.Id,
+                (r, e) => new RecordRow { Row = r, Source = new RecordSource { Id = e.Id, History = e.History, Competencies = e.Competencies } }),
+            _ => throw new ArgumentOutOfRangeException(nameof(parts), parts, "No sheet reads these parts."),
+        };
         foreach (var item in items.AsEnumerable())
             yield return new RecordItem(Stage1Report.RowOf(item.Row, members, names, today), item.Row, item.Source);
     }
@@ -142,18 +166,18 @@ public static class ActivityRecords
     }
 
     /// <summary>The workbook of a record; its sheets read <paramref name="items"/> (each sheet once) while they are written.</summary>
-    public static XlsxWorkbook Workbook(ActivityRecord record, Func<IEnumerable<RecordItem>> items, Period period) => record switch
+    public static XlsxWorkbook Workbook(ActivityRecord record, Func<RecordParts, IEnumerable<RecordItem>> items, Period period) => record switch
     {
         ActivityRecord.Goals => new XlsxWorkbook()
-            .AddStreamedSheet("Metas", RecordColumns.Goals, items().SelectMany(RecordRows.Goals))
-            .AddStreamedSheet("Rondas", RecordColumns.Rounds(false), items().SelectMany(i => RecordRows.Rounds(i, EvaluationStep.Goals, false)))
-            .AddStreamedSheet("Cambios del evaluador", RecordColumns.Changes(false), items().SelectMany(i => RecordRows.Changes(i, EvaluationStep.Goals, false))),
+            .AddStreamedSheet("Metas", RecordColumns.Goals, items(RecordParts.History | RecordParts.Versions).SelectMany(RecordRows.Goals))
+            .AddStreamedSheet("Rondas", RecordColumns.Rounds(false), items(RecordParts.History).SelectMany(i => RecordRows.Rounds(i, EvaluationStep.Goals, false)))
+            .AddStreamedSheet("Cambios del evaluador", RecordColumns.Changes(false), items(RecordParts.Versions).SelectMany(i => RecordRows.Changes(i, EvaluationStep.Goals, false))),
         ActivityRecord.SelfEvaluations => new XlsxWorkbook()
-            .AddStreamedSheet("Autoevaluaciones", RecordColumns.SelfEvaluations, items().SelectMany(RecordRows.SelfEvaluations))
-            .AddStreamedSheet("Rondas", RecordColumns.Rounds(true), items().SelectMany(i => FollowUps.SelectMany(s => RecordRows.Rounds(i, s, true))))
-            .AddStreamedSheet("Cambios del evaluador", RecordColumns.Changes(true), items().SelectMany(i => FollowUps.SelectMany(s => RecordRows.Changes(i, s, true)))),
+            .AddStreamedSheet("Autoevaluaciones", RecordColumns.SelfEvaluations, items(RecordParts.History | RecordParts.Versions).SelectMany(RecordRows.SelfEvaluations))
+            .AddStreamedSheet("Rondas", RecordColumns.Rounds(true), items(RecordParts.History).SelectMany(i => FollowUps.SelectMany(s => RecordRows.Rounds(i, s, true))))
+            .AddStreamedSheet("Cambios del evaluador", RecordColumns.Changes(true), items(RecordParts.Versions).SelectMany(i => FollowUps.SelectMany(s => RecordRows.Changes(i, s, true)))),
         _ => new XlsxWorkbook()
-            .AddStreamedSheet("Competencias", RecordColumns.Competencies, items().SelectMany(i => RecordRows.Competencies(i, period.Settings))),
+            .AddStreamedSheet("Competencias", RecordColumns.Competencies, items(RecordParts.History | RecordParts.Competencies).SelectMany(i => RecordRows.Competencies(i, period.Settings))),
     };
 
     internal static IReadOnlyList<EvaluationStep> FollowUps { get; } = [EvaluationStep.FollowUpI, EvaluationStep.FollowUpII];

@@ -37,7 +37,7 @@ public sealed class RecordsModel(EgiDbContext db, CurrentUser me) : PageModel
         await LoadAsync(ct);
         if (Period is not { } period || Counts is null) return Page();
         var tree = await DependencyNodes.LoadAsync(db, ct);
-        var workbook = ActivityRecords.Workbook(record, () => ActivityRecords.Items(db, period, me.Today, tree, record), period);
+        var workbook = ActivityRecords.Workbook(record, parts => ActivityRecords.Items(db, period, me.Today, tree, record, parts), period);
         var file = XlsxDownload.ToTempFile(workbook);
         db.Audit(AuditActions.Export, ActivityRecords.AuditEntity, period.Id.ToString(CultureInfo.InvariantCulture),
             $"Descarga .xlsx de «{ActivityRecords.Title(record)}» ({ActivityRecords.Activities(record).ToLowerInvariant()}) de la {period.Name}: "
