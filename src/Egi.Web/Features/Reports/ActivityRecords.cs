@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Egi.Domain.Calendar;
 using Egi.Domain.Evaluations;
 using Egi.Web.Data;
@@ -72,8 +73,7 @@ public sealed class RecordCounts
 /// self-evaluations with the evaluator's answer and changes (8–10, 12–13, 15) and the competency ratings (14). The
 /// servants, their order and the evaluator are those of the consolidation reports (<see cref="ReportQuery"/>); the
 /// content is read from the evaluations' history and versions in the same query as the rows (<see cref="Items"/>), and
-/// written while it is read. Text is written as
-/// text cells (never a formula: see <see cref="SpreadsheetText"/>).
+/// written while it is read. Text is written as text cells (never a formula: see <see cref="SpreadsheetText"/>).
 /// </summary>
 public static class ActivityRecords
 {
@@ -139,21 +139,18 @@ public static class ActivityRecords
         var names = tree.ToDictionary(d => d.Id, d => d.Name);
         var ordered = ReportQuery.Ordered(rows, tree);
         var members = Members.OfAll(db, ordered);
-        var evaluations = db.Evaluations.AsNoTracking();
-        // The join keeps the ordering of the report rows (EF Core lifts it over the join): one sort of the period. Only
-        // the JSON columns the sheet reads are read (and parsed).
-        var items = parts switch
+        Expression<Func<Evaluation, RecordSource>> source = parts switch
         {
-            RecordParts.History => ordered.Join(evaluations, r => r.EvaluationId, e => (int?)e.Id,
-                (r, e) => new RecordRow { Row = r, Source = new RecordSource { Id = e.Id, History = e.History } }),
-            RecordParts.Versions => ordered.Join(evaluations, r => r.EvaluationId, e => (int?)e.Id,
-                (r, e) => new RecordRow { Row = r, Source = new RecordSource { Id = e.Id, Versions = e.Versions } }),
-            RecordParts.History | RecordParts.Versions => ordered.Join(evaluations, r => r.EvaluationId, e => (int?)e.Id,
-                (r, e) => new RecordRow { Row = r, Source = new RecordSource { Id = e.Id, History = e.History, Versions = e.Versions } }),
-            RecordParts.History | RecordParts.Competencies => ordered.Join(evaluations, r => r.EvaluationId, e => (int?)e.Id,
-                (r, e) => new RecordRow { Row = r, Source = new RecordSource { Id = e.Id, History = e.History, Competencies = e.Competencies } }),
+            RecordParts.History => e => new RecordSource { Id = e.Id, History = e.History },
+            RecordParts.Versions => e => new RecordSource { Id = e.Id, Versions = e.Versions },
+            RecordParts.History | RecordParts.Versions => e => new RecordSource { Id = e.Id, History = e.History, Versions = e.Versions },
+            RecordParts.History | RecordParts.Competencies => e => new RecordSource { Id = e.Id, History = e.History, Competencies = e.Competencies },
             _ => throw new ArgumentOutOfRangeException(nameof(parts), parts, "No sheet reads these parts."),
         };
+        // The join keeps the ordering of the report rows (EF Core lifts it over the join): one sort of the period. Only
+        // the JSON columns the sheet reads are read (and parsed).
+        var items = ordered.Join(db.Evaluations.AsNoTracking().Select(source), r => r.EvaluationId, e => (int?)e.Id,
+            (r, e) => new RecordRow { Row = r, Source = e });
         foreach (var item in items.AsEnumerable())
             yield return new RecordItem(Stage1Report.RowOf(item.Row, members, names, today), item.Row, item.Source);
     }
