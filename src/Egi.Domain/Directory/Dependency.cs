@@ -9,6 +9,50 @@ public sealed class Dependency
     public int? ParentId { get; set; }
     public bool Active { get; set; } = true;
 
+    /// <summary>
+    /// This dependencia's place in the tree order of all of them (<see cref="TreeOrder"/>): a derived fact, set by
+    /// <see cref="PlaceInTree"/> on every save that adds, removes, re-codes or moves a dependencia, so that lists and
+    /// reports sort by a stored, indexed number instead of walking the tree in every query.
+    /// </summary>
+    public int TreePosition { get; set; }
+
+    /// <summary>
+    /// The dependencias in tree order, each with its depth: each parent before its children, siblings by code (ordinal,
+    /// then id). A dependencia whose superior is not among them is a root; one caught in a loop of parents (which
+    /// <see cref="Validate"/> refuses, but a damaged table may hold) is placed after the others, by code, so that none is
+    /// ever left out.
+    /// </summary>
+    public static IReadOnlyList<(Dependency Dependency, int Depth)> TreeOrder(IEnumerable<Dependency> dependencies)
+    {
+        var all = dependencies.OrderBy(d => d.Code, StringComparer.Ordinal).ThenBy(d => d.Id).ToList();
+        var ids = all.Select(d => d.Id).ToHashSet();
+        var children = all.ToLookup(d => d.ParentId is { } p && p != d.Id && ids.Contains(p) ? p : (int?)null);
+        var ordered = new List<(Dependency, int)>(all.Count);
+        var placed = new HashSet<Dependency>(ReferenceEqualityComparer.Instance);
+
+        void Walk(Dependency d, int depth)
+        {
+            if (!placed.Add(d)) return;
+            ordered.Add((d, depth));
+            foreach (var child in children[d.Id]) Walk(child, depth + 1);
+        }
+
+        foreach (var root in children[null]) Walk(root, 0);
+        foreach (var d in all.Where(d => !placed.Contains(d))) Walk(d, 0);
+        return ordered;
+    }
+
+    /// <summary>Sets every dependencia's <see cref="TreePosition"/> to its index in <see cref="TreeOrder"/>.</summary>
+    public static void PlaceInTree(IEnumerable<Dependency> dependencies)
+    {
+        var position = 0;
+        foreach (var (d, _) in TreeOrder(dependencies))
+        {
+            if (d.TreePosition != position) d.TreePosition = position;
+            position++;
+        }
+    }
+
     /// <summary>Validates a dependencia against the others of the tree (no duplicate code, no cycle).</summary>
     public static IReadOnlyList<Common.FieldError> Validate(int id, string? code, string? name, int? parentId, IReadOnlyDictionary<int, int?> parentOf, Func<string, bool> codeTakenByOther)
     {

@@ -64,6 +64,9 @@ public static class DatabaseInitializer
         if (!await db.Set<Features.Shared.DependencyTally>().AnyAsync(ct) && await db.Evaluations.AnyAsync(ct))
             await Features.Shared.DependencyTallies.RecountAllAsync(db, ct);
         await RefreshStaleFactsAsync(db, ct);
+        // Each dependencia's stored place in the tree (migration DependencyTreePosition), for the rows that predate it or
+        // were written by hand; from then on every save that changes the tree keeps it.
+        await db.PlaceAllDependenciesAsync(ct);
         await Features.Evaluations.EvidenceRounds.BackfillAsync(db, ct);
 
         var options = sp.GetRequiredService<IOptions<EgiOptions>>().Value;

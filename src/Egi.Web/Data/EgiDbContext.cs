@@ -79,6 +79,7 @@ public abstract class EgiDbContext(DbContextOptions options, IAuditActor? actor,
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
+        await PlaceDependenciesAsync(cancellationToken);
         await RefreshEvaluationFactsAsync(cancellationToken);
         ChangeTracker.DetectChanges();
         var queuesMail = ChangeTracker.Entries<OutboxMessage>().Any(e => e.State == EntityState.Added);
@@ -159,6 +160,7 @@ public abstract class EgiDbContext(DbContextOptions options, IAuditActor? actor,
             }
             var auditType = Model.FindEntityType(typeof(AuditEntry))!;
             await BulkInsert.InsertAsync(this, auditType, [.. explicitAudits, .. created], ct);
+            if (groups.Any(g => g.Key.ClrType == typeof(Dependency))) await PlaceAllDependenciesAsync(ct);
             if (ownTransaction is not null) await ownTransaction.CommitAsync(ct);
             if (queuesMail && ownTransaction is not null) outboxSignal?.Notify();
             return entries.Count + created.Count;
@@ -221,6 +223,34 @@ public abstract class EgiDbContext(DbContextOptions options, IAuditActor? actor,
 
     /// <summary>The order in which <see cref="SaveAdditionsAsync"/> writes the tables it knows (others after them).</summary>
     private static readonly Type[] BulkOrder = [typeof(Dependency), typeof(Servant), typeof(AppUser), typeof(OutboxMessage), typeof(InboxNotification)];
+
+    /// <summary>
+    /// A save that adds or removes a dependencia, or changes one's code or superior, sets every dependencia's stored
+    /// place in the tree (<see cref="Dependency.PlaceInTree"/>) in the same save: the others are read (a few dozen rows)
+    /// and those whose place moved are written with it. Not news in the audit trail (<see cref="Derived"/>).
+    /// </summary>
+    private async Task PlaceDependenciesAsync(CancellationToken ct)
+    {
+        if (!ChangeTracker.Entries<Dependency>().Any(e => e.State is EntityState.Added or EntityState.Deleted
+            || (e.State == EntityState.Modified && (e.Property(d => d.Code).IsModified || e.Property(d => d.ParentId).IsModified))))
+            return;
+        await Dependencies.LoadAsync(ct);
+        Dependency.PlaceInTree(ChangeTracker.Entries<Dependency>().Where(e => e.State is not (EntityState.Deleted or EntityState.Detached)).Select(e => e.Entity));
+    }
+
+    /// <summary>
+    /// Places every dependencia in the tree again (<see cref="Dependency.PlaceInTree"/>) and saves the places that moved:
+    /// at start-up (rows written before the stored place existed, or by hand) and after the bulk path added dependencias.
+    /// </summary>
+    public async Task PlaceAllDependenciesAsync(CancellationToken ct = default)
+    {
+        var all = await Dependencies.AsNoTracking().ToListAsync(ct);
+        var stored = all.ToDictionary(d => d.Id, d => d.TreePosition);
+        Dependency.PlaceInTree(all);
+        // Rarely more than a handful move (none on most start-ups): one UPDATE each.
+        foreach (var d in all.Where(d => d.TreePosition != stored[d.Id]))
+            await Dependencies.Where(x => x.Id == d.Id).ExecuteUpdateAsync(u => u.SetProperty(x => x.TreePosition, d.TreePosition), ct);
+    }
 
     /// <summary>
     /// Every tracked evaluation gets its derived facts recomputed by the domain before it is saved, with its period and
@@ -388,8 +418,8 @@ public abstract class EgiDbContext(DbContextOptions options, IAuditActor? actor,
     private static readonly HashSet<string> Secret =
         [nameof(AppUser.PasswordHash), nameof(AppUser.SecurityStamp), nameof(AppUser.ConcurrencyStamp)];
 
-    // Columns derived from others (search and sort keys): not news in the audit trail.
-    private static readonly HashSet<string> Derived = [nameof(Servant.SearchText), nameof(Servant.SortKey)];
+    // Columns derived from others (search and sort keys, a dependencia's place in the tree): not news in the audit trail.
+    private static readonly HashSet<string> Derived = [nameof(Servant.SearchText), nameof(Servant.SortKey), nameof(Dependency.TreePosition)];
 
     private static string? Snapshot(EntityEntry e, bool original)
     {

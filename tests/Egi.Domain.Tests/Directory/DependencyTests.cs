@@ -162,4 +162,40 @@ public class DependencyTests
         Assert.Contains("«Subdirección de Minería» está inactiva", error.Message);
         Assert.Empty(Dependency.ValidateStatus("Grupo", active: false, 0, 0, parentName: "Subdirección de Minería", parentActive: false));
     }
+
+    private static Dependency Dep(int id, string code, int? parent) => new() { Id = id, Code = code, Name = $"D{code}", ParentId = parent };
+
+    [Fact]
+    public void The_tree_order_puts_each_parent_before_its_children_and_siblings_by_code()
+    {
+        // Given out of order: 300 before 100, a child before its parent, codes that sort differently as numbers ("1000").
+        var all = new[] { Dep(4, "300", 1), Dep(5, "310", 4), Dep(3, "210", 2), Dep(1, "100", null), Dep(2, "200", 1), Dep(6, "1000", 1), Dep(7, "050", null) };
+
+        var order = Dependency.TreeOrder(all);
+
+        Assert.Equal(["050", "100", "1000", "200", "210", "300", "310"], order.Select(x => x.Dependency.Code));
+        Assert.Equal([0, 0, 1, 1, 2, 1, 2], order.Select(x => x.Depth));
+    }
+
+    [Fact]
+    public void A_dependencia_whose_superior_is_missing_or_caught_in_a_loop_is_still_placed_once()
+    {
+        // 200 and 210 point at each other (a damaged table); 300's superior does not exist; 400 is its own superior.
+        var all = new[] { Dep(1, "100", null), Dep(2, "200", 3), Dep(3, "210", 2), Dep(4, "300", 99), Dep(5, "400", 5) };
+
+        var order = Dependency.TreeOrder(all).Select(x => x.Dependency.Code).ToList();
+
+        Assert.Equal(["100", "300", "400", "200", "210"], order);
+    }
+
+    [Fact]
+    public void Placing_in_the_tree_numbers_every_dependencia_by_its_tree_order()
+    {
+        var all = new[] { Dep(2, "200", 1), Dep(3, "110", 1), Dep(1, "100", null) };
+        all[0].TreePosition = 7;
+
+        Dependency.PlaceInTree(all);
+
+        Assert.Equal([2, 1, 0], all.Select(d => d.TreePosition));
+    }
 }

@@ -226,6 +226,62 @@ public abstract partial class DependenciesTests(SharedHost host) : IAsyncLifetim
         Assert.Contains("\"Name\":\"Subdirección de Minería y Gas\"", System.Text.RegularExpressions.Regex.Unescape(line.After!));
     }
 
+    /// <summary>The codes in the stored tree order (<see cref="Domain.Directory.Dependency.TreePosition"/>), and as the read model lists them.</summary>
+    private Task<(List<string> Stored, List<string> Listed)> TreeOrderAsync() => app.WithDbAsync(async d =>
+        (await d.Dependencies.OrderBy(x => x.TreePosition).Select(x => x.Code).ToListAsync(),
+            (await Features.Shared.DependencyNodes.LoadAsync(d, default)).Select(n => n.Code).ToList()));
+
+    [Fact]
+    public async Task Every_dependencia_keeps_its_place_in_the_tree_when_one_is_created_or_moved_without_audit_lines_for_the_others()
+    {
+        Assert.Equal(["100", "110", "200", "210", "300", "310", "400"], (await TreeOrderAsync()).Stored);
+        var client = await app.SignedInAsync(Accounts.TalentoHumano);
+        var modified = () => app.WithDbAsync(d => d.AuditEntries.CountAsync(a => a.EntityType == "Dependencia" && a.Action == "Modificar"));
+        var before = await modified();
+
+        // A new sibling between 200 and 300: 300, 310 and 400 move one place down.
+        Assert.Equal(HttpStatusCode.Redirect, (await client.PostFormAsync(Create, Form("250", "Oficina de Control Interno", await IdOf("100")))).StatusCode);
+        var created = await TreeOrderAsync();
+        Assert.Equal(["100", "110", "200", "210", "250", "300", "310", "400"], created.Stored);
+        Assert.Equal(created.Stored, created.Listed);
+
+        // 310 moves under 200: it now comes right after 210.
+        Assert.Equal(HttpStatusCode.Redirect,
+            (await client.PostFormAsync($"/Directory/Dependencies/Edit/{await IdOf("310")}", Form("310", "Grupo Interno de Trabajo de Información", await IdOf("200")))).StatusCode);
+        var moved = await TreeOrderAsync();
+        Assert.Equal(["100", "110", "200", "210", "310", "250", "300", "400"], moved.Stored);
+        Assert.Equal(moved.Stored, moved.Listed);
+        Assert.Equal(8, (await app.WithDbAsync(d => d.Dependencies.Select(x => x.TreePosition).Distinct().CountAsync())));
+
+        // Only the move itself is news in the audit trail, not the places that shifted around it.
+        Assert.Equal(before + 1, await modified());
+
+        // The reports list the servants of 310 (moved) before those of 300, in the stored order.
+        var sequence = await app.WithDbAsync(async d =>
+        {
+            var period = await d.Periods.OrderByDescending(p => p.Year).FirstAsync();
+            var rows = await Features.Reports.ReportQuery.Ordered(Features.Shared.EvaluationRows.Of(d, period, new DateOnly(2026, 11, 24)))
+                .Select(r => r.DependencyId).ToListAsync();
+            var codes = await d.Dependencies.ToDictionaryAsync(x => x.Id, x => x.Code);
+            return rows.Select(id => codes[id]).Distinct().ToList();
+        });
+        Assert.Equal(moved.Stored.Where(sequence.Contains), sequence);
+        Assert.True(sequence.IndexOf("310") < sequence.IndexOf("300"), string.Join(", ", sequence));
+    }
+
+    [Fact]
+    public async Task Places_written_by_hand_are_set_again_at_start_up()
+    {
+        await app.WithDbAsync(d => d.Dependencies.ExecuteUpdateAsync(u => u.SetProperty(x => x.TreePosition, x => 100 - x.Id)));
+        Assert.NotEqual(["100", "110", "200", "210", "300", "310", "400"], (await TreeOrderAsync()).Stored);
+
+        await app.WithDbAsync(d => d.PlaceAllDependenciesAsync());
+
+        var order = await TreeOrderAsync();
+        Assert.Equal(["100", "110", "200", "210", "300", "310", "400"], order.Stored);
+        Assert.Equal(order.Stored, order.Listed);
+    }
+
     [Fact]
     public async Task Unknown_dependencia_is_a_404()
     {

@@ -111,7 +111,7 @@ public sealed class Stage1PagingTests : IAsyncLifetime
             var position = tree.Select((n, i) => (n.Id, i)).ToDictionary(x => x.Id, x => x.i);
             var perDependency = (await DependencyTallies.ReadAsync(d, period, today)).Totals
                 .OrderBy(t => position.GetValueOrDefault(t.DependencyId, int.MaxValue)).Select(t => (t.DependencyId, t.Servants)).ToList();
-            var ordered = ReportQuery.Ordered(EvaluationRows.Of(d, period, today), tree);
+            var ordered = ReportQuery.Ordered(EvaluationRows.Of(d, period, today));
             var seen = new List<int>();
             foreach (var page in new[] { 1, 2 })
             {

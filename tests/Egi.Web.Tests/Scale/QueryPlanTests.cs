@@ -152,6 +152,25 @@ public sealed class QueryPlanTestsSqlite(SqliteHost host) : QueryPlanTests(host)
             Assert.DoesNotContain(plan, line => System.Text.RegularExpressions.Regex.IsMatch(line, @"(SCAN|SEARCH) e\d* (USING INDEX |USING INTEGER|\(|$)"));
     }
 
+    /// <summary>
+    /// A whole report (its .xlsx) is read in list order by walking the dependencias' stored tree order and, inside each,
+    /// the servants' order index: never a sort of the whole period, so the first rows come at once and the rest stream.
+    /// </summary>
+    [Fact]
+    public async Task A_report_is_read_in_list_order_from_the_indexes_without_sorting_the_period()
+    {
+        var scenario = await EvaluationScenario.OpenAsync(app);
+        var plan = await app.WithDbAsync(async d =>
+        {
+            var period = await d.Periods.SingleAsync(p => p.Id == scenario.PeriodId);
+            return await PlanAsync(d, Features.Reports.ReportQuery.Ordered(EvaluationRows.Of(d, period, new DateOnly(2026, 11, 24))));
+        });
+        // The dependencias in their stored order, then each one's servants — through the list's own index on a large
+        // entity, or sorted one dependencia at a time («FOR LAST 4 TERMS») where the planner prefers the eligibility index.
+        Assert.True(plan.Any(line => line.Contains("SCAN d USING COVERING INDEX IX_Dependencies_TreePosition", StringComparison.Ordinal))
+            && !plan.Any(line => line.Contains("USE TEMP B-TREE FOR ORDER BY", StringComparison.Ordinal)), string.Join("\n", plan));
+    }
+
     /// <summary>SQLite's plan of <paramref name="query"/> (ToQueryString's «.param set» lines bound to NULL: the plan does not depend on them).</summary>
     private static Task<List<string>> PlanAsync<T>(Data.EgiDbContext d, IQueryable<T> query)
     {

@@ -12,6 +12,8 @@ internal sealed class DependencyConfiguration : IEntityTypeConfiguration<Depende
         e.Property(d => d.Code).HasMaxLength(20);
         e.Property(d => d.Name).HasMaxLength(200);
         e.HasIndex(d => d.Code).IsUnique();
+        // The stored tree order (Dependency.TreePosition): the reports' lists walk the dependencias in this index's order.
+        e.HasIndex(d => d.TreePosition);
         e.HasOne<Dependency>().WithMany().HasForeignKey(d => d.ParentId).OnDelete(DeleteBehavior.Restrict);
     }
 }
@@ -41,6 +43,9 @@ internal sealed class ServantConfiguration : IEntityTypeConfiguration<Servant>
         // (DependencyTallies.NotEvaluated): the eligibility columns beside the dependencia, so the count reads this index
         // instead of every servant's row.
         e.HasIndex(s => new { s.DependencyId, s.EmploymentType, s.IsPublicManager, s.RetirementDate });
+        // The reports' list order inside a dependencia («apellidos, nombres», then document): with the dependencias'
+        // TreePosition index, SQLite reads a whole report in order without sorting it, so its .xlsx streams from the first row.
+        e.HasIndex(s => new { s.DependencyId, s.SortKey, s.DocumentNumber });
         e.Ignore(s => s.FullName);
         e.Ignore(s => s.Job);
     }

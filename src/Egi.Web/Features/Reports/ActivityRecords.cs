@@ -137,7 +137,7 @@ public static class ActivityRecords
             _ => rows.Where(r => r.CompetenciesRatedOn != null || r.FinalizedOn != null),
         };
         var names = tree.ToDictionary(d => d.Id, d => d.Name);
-        var ordered = ReportQuery.Ordered(rows, tree);
+        var ordered = ReportQuery.Ordered(rows);
         var members = Members.OfAll(db, ordered);
         Expression<Func<Evaluation, RecordSource>> source = parts switch
         {

@@ -173,7 +173,7 @@ public sealed class Stage1Report
             : filter.Status is { } st ? total.Count(st)
             : total.Servants;
         var paging = Paging.Of(page, count);
-        var ordered = ReportQuery.Ordered(filtered, tree);
+        var ordered = ReportQuery.Ordered(filtered);
         var rows = new List<Stage1Row>();
         if (count > 0 && page is not null)
         {

@@ -74,12 +74,17 @@ namespace Egi.Web.Data.Migrations.Postgres
                     b.Property<int?>("ParentId")
                         .HasColumnType("integer");
 
+                    b.Property<int>("TreePosition")
+                        .HasColumnType("integer");
+
                     b.HasKey("Id");
 
                     b.HasIndex("Code")
                         .IsUnique();
 
                     b.HasIndex("ParentId");
+
+                    b.HasIndex("TreePosition");
 
                     b.ToTable("Dependencies");
                 });
@@ -176,6 +181,8 @@ namespace Egi.Web.Data.Migrations.Postgres
                     b.HasIndex("RetirementDate");
 
                     b.HasIndex("SortKey");
+
+                    b.HasIndex("DependencyId", "SortKey", "DocumentNumber");
 
                     b.HasIndex("DependencyId", "EmploymentType", "IsPublicManager", "RetirementDate");
 

@@ -65,12 +65,17 @@ namespace Egi.Web.Data.Migrations.Sqlite
                     b.Property<int?>("ParentId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("TreePosition")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("Code")
                         .IsUnique();
 
                     b.HasIndex("ParentId");
+
+                    b.HasIndex("TreePosition");
 
                     b.ToTable("Dependencies");
                 });
@@ -165,6 +170,8 @@ namespace Egi.Web.Data.Migrations.Sqlite
                     b.HasIndex("RetirementDate");
 
                     b.HasIndex("SortKey");
+
+                    b.HasIndex("DependencyId", "SortKey", "DocumentNumber");
 
                     b.HasIndex("DependencyId", "EmploymentType", "IsPublicManager", "RetirementDate");
 

@@ -1,3 +1,4 @@
+using Egi.Domain.Directory;
 using Egi.Web.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -9,30 +10,26 @@ public sealed record DependencyNode(int Id, string Code, string Name, string Pat
 /// <summary>The dependencias in tree order, read once per page: the directory, the reports and the dashboard list them so.</summary>
 public static class DependencyNodes
 {
-    /// <summary>Every dependencia in tree order (each parent before its children, siblings by code), with its path.</summary>
+    /// <summary>
+    /// Every dependencia in tree order (each parent before its children, siblings by code: <see cref="Dependency.TreeOrder"/>),
+    /// with its path — read in the stored order (<see cref="Dependency.TreePosition"/>, ties by id), the very order the
+    /// reports' SQL sorts by, so a page's totals and its rows never disagree.
+    /// </summary>
     public static async Task<IReadOnlyList<DependencyNode>> LoadAsync(EgiDbContext db, CancellationToken ct)
     {
-        var all = await db.Dependencies.AsNoTracking().ToListAsync(ct);
-        var ids = all.Select(d => d.Id).ToHashSet();
-        var children = all.ToLookup(d => d.ParentId is { } p && ids.Contains(p) ? p : (int?)null);
-        var result = new List<DependencyNode>();
-        var seen = new HashSet<int>();
-
-        void Walk(int? parent, string prefix, int depth)
+        var all = await db.Dependencies.AsNoTracking().OrderBy(d => d.TreePosition).ThenBy(d => d.Id).ToListAsync(ct);
+        var byId = all.ToDictionary(d => d.Id);
+        var placed = new Dictionary<int, (string Path, int Depth)>();
+        var result = new List<DependencyNode>(all.Count);
+        foreach (var d in all)
         {
-            foreach (var d in children[parent].OrderBy(d => d.Code, StringComparer.Ordinal))
-            {
-                if (!seen.Add(d.Id)) continue;
-                var path = prefix.Length == 0 ? d.Name : $"{prefix} › {d.Name}";
-                result.Add(new(d.Id, d.Code, d.Name, path, depth, d.Active));
-                Walk(d.Id, path, depth + 1);
-            }
+            // The superior comes first in tree order; one not placed yet (a loop of parents) makes this a root.
+            var (path, depth) = d.ParentId is { } p && p != d.Id && byId.ContainsKey(p) && placed.TryGetValue(p, out var parent)
+                ? ($"{parent.Path} › {d.Name}", parent.Depth + 1)
+                : (d.Name, 0);
+            placed[d.Id] = (path, depth);
+            result.Add(new(d.Id, d.Code, d.Name, path, depth, d.Active));
         }
-
-        Walk(null, "", 0);
-        // A parent loop (which the dependencias page refuses) would leave nodes unreached: list them anyway.
-        foreach (var d in all.Where(d => !seen.Contains(d.Id)).OrderBy(d => d.Code, StringComparer.Ordinal))
-            result.Add(new(d.Id, d.Code, d.Name, d.Name, 0, d.Active));
         return result;
     }
 }

@@ -25,6 +25,9 @@ public sealed class ReportRow
     public string JobCode { get; set; } = "";
     public string JobGrade { get; set; } = "";
     public int DependencyId { get; set; }
+
+    /// <summary>The dependencia's stored place in the tree (<see cref="Dependency.TreePosition"/>, indexed): the list's first key.</summary>
+    public int DependencyPosition { get; set; }
     public DateOnly? ServantRetirement { get; set; }
     public string? BossName { get; set; }
     public DateOnly? BossRetirement { get; set; }
@@ -210,6 +213,7 @@ public static class EvaluationRows
 
         return
             from s in servants
+            join d in db.Dependencies on s.DependencyId equals d.Id
             join e0 in evaluations on s.Id equals e0.EvaluadoId into es
             from e in es.DefaultIfEmpty()
             join j0 in db.Servants on (int?)e.EvaluatorId equals (int?)j0.Id into js
@@ -226,6 +230,7 @@ public static class EvaluationRows
                 JobCode = s.JobCode,
                 JobGrade = s.JobGrade,
                 DependencyId = s.DependencyId,
+                DependencyPosition = d.TreePosition,
                 ServantRetirement = s.RetirementDate,
                 HasBoss = b != null,
                 BossName = b == null ? null : b.FirstNames + " " + b.LastNames,
