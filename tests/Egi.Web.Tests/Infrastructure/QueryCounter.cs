@@ -10,49 +10,61 @@ namespace Egi.Web.Tests.Infrastructure;
 public sealed class QueryCounter : DbCommandInterceptor
 {
     private int count;
+    private System.Collections.Concurrent.ConcurrentQueue<string> texts = new();
 
     public int Count => Volatile.Read(ref count);
 
-    public void Reset() => Interlocked.Exchange(ref count, 0);
+    /// <summary>The text of every command counted since the last <see cref="Reset"/>, in order.</summary>
+    public IReadOnlyList<string> Texts => [.. texts];
 
-    private void Hit() => Interlocked.Increment(ref count);
+    public void Reset()
+    {
+        Interlocked.Exchange(ref count, 0);
+        Interlocked.Exchange(ref texts, new());
+    }
+
+    private void Hit(DbCommand command)
+    {
+        Interlocked.Increment(ref count);
+        texts.Enqueue(command.CommandText);
+    }
 
     public override InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result)
     {
-        Hit();
+        Hit(command);
         return result;
     }
 
     public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData,
         InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
     {
-        Hit();
+        Hit(command);
         return ValueTask.FromResult(result);
     }
 
     public override InterceptionResult<object> ScalarExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<object> result)
     {
-        Hit();
+        Hit(command);
         return result;
     }
 
     public override ValueTask<InterceptionResult<object>> ScalarExecutingAsync(DbCommand command, CommandEventData eventData,
         InterceptionResult<object> result, CancellationToken cancellationToken = default)
     {
-        Hit();
+        Hit(command);
         return ValueTask.FromResult(result);
     }
 
     public override InterceptionResult<int> NonQueryExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<int> result)
     {
-        Hit();
+        Hit(command);
         return result;
     }
 
     public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(DbCommand command, CommandEventData eventData,
         InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {
-        Hit();
+        Hit(command);
         return ValueTask.FromResult(result);
     }
 }

@@ -47,6 +47,26 @@ public abstract class QueryCountTests(SharedHost host) : IAsyncLifetime
         return counts;
     }
 
+    /// <summary>
+    /// The evaluation page reads each thing once: its evidence in one command (the page's list and the rounds of each
+    /// version from the same rows), and the names of a Comisión Evaluadora only when there is one.
+    /// </summary>
+    [Fact]
+    public async Task The_evaluation_page_reads_its_evidence_once_and_no_committee_names_without_a_committee()
+    {
+        var camila = await scenario.EvaluationIdAsync(EvaluationScenario.Camila);
+        var evaluado = await app.SignedInAsync(Accounts.Evaluado);
+        Assert.Equal(HttpStatusCode.OK, (await evaluado.GetAsync($"/Evaluations/Details/{camila}")).StatusCode);
+        app.Queries.Reset();
+        var html = await (await evaluado.GetAsync($"/Evaluations/Details/{camila}")).Content.ReadAsStringAsync();
+        var texts = app.Queries.Texts;
+        Assert.Contains("Evidencias adjuntas", html);
+        Assert.Single(texts, t => t.Contains("\"EvidenceItems\"", StringComparison.Ordinal));
+        // The servants are read once with the evaluation (evaluado and evaluator); the menu's query is the other one.
+        Assert.True(texts.Count(t => t.Contains("FROM \"Servants\" AS", StringComparison.Ordinal)) == 2, string.Join("\n----\n", texts));
+        Assert.True(texts.Count == 7, $"{texts.Count} commands:\n" + string.Join("\n----\n", texts));
+    }
+
     [Fact]
     public async Task Main_pages_cost_the_same_number_of_queries_with_many_more_evaluations()
     {

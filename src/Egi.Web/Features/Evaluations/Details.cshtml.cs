@@ -53,7 +53,8 @@ public sealed record EvaluationSummary(EvaluationCase Case, string DependencyNam
     {
         var e = c.Evaluation;
         var dependency = await db.Dependencies.AsNoTracking().Where(d => d.Id == c.Evaluado.DependencyId).Select(d => d.Name).FirstOrDefaultAsync(ct) ?? "—";
-        var ids = e.CommitteeMemberIds.Concat(e.EscalationMemberIds).Append(e.EscalationRecorderId ?? 0).Distinct().ToList();
+        // Names are read only when there is a Comisión Evaluadora (most evaluations have none: no query).
+        var ids = e.CommitteeMemberIds.Concat(e.EscalationMemberIds).Concat(e.EscalationRecorderId is { } recorder ? [recorder] : Array.Empty<int>()).Distinct().ToList();
         var names = ids.Count == 0
             ? []
             : await db.Servants.AsNoTracking().Where(s => ids.Contains(s.Id)).ToDictionaryAsync(s => s.Id, s => s.FirstNames + " " + s.LastNames, ct);
