@@ -67,6 +67,22 @@ public abstract class QueryCountTests(SharedHost host) : IAsyncLifetime
         Assert.True(texts.Count == 7, $"{texts.Count} commands:\n" + string.Join("\n----\n", texts));
     }
 
+    /// <summary>
+    /// «Por aprobar» of a jefe who records no committee decision and owes no partial (most of them): the open periods,
+    /// every count in one command, a page of each list and the menu — the decisions' and partials' lists are not read.
+    /// </summary>
+    [Fact]
+    public async Task Por_aprobar_reads_decisions_and_partials_only_when_there_are_some()
+    {
+        var jefe = await app.SignedInAsync(Accounts.Jefe);
+        Assert.Equal(HttpStatusCode.OK, (await jefe.GetAsync("/Evaluations/ToApprove")).StatusCode);
+        app.Queries.Reset();
+        var html = await (await jefe.GetAsync("/Evaluations/ToApprove")).Content.ReadAsStringAsync();
+        var texts = app.Queries.Texts;
+        Assert.Contains("Esperan su acción", System.Net.WebUtility.HtmlDecode(html));
+        Assert.True(texts.Count == 5, $"{texts.Count} commands:\n" + string.Join("\n----\n", texts));
+    }
+
     [Fact]
     public async Task Main_pages_cost_the_same_number_of_queries_with_many_more_evaluations()
     {

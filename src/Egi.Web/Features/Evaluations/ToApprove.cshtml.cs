@@ -68,8 +68,9 @@ public sealed class ToApproveModel(EgiDbContext db, CurrentUser me) : PageModel
     private static readonly EvaluationState[] AgreedStates = Enum.GetValues<EvaluationState>().Where(s => s.GoalsAgreed()).ToArray();
 
     /// <summary>
-    /// A fixed number of queries whatever the number of evaluados: the counts in one, a page of each list, the few
-    /// committee decisions and partials. Filtering, counting, ordering and paging happen in the database.
+    /// A fixed number of queries whatever the number of evaluados: every count in one, a page of each list, the few
+    /// committee decisions and partials (each only when there is one). Filtering, counting, ordering and paging happen in
+    /// the database.
     /// </summary>
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -80,25 +81,34 @@ public sealed class ToApproveModel(EgiDbContext db, CurrentUser me) : PageModel
             .Where(e => periodIds.Contains(e.PeriodId) && e.EvaluadoId != mine && e.EvaluatorId == mine);
         var waiting = evaluated.Where(e => e.Waits.Any(w => w.ServantId == mine && !NotApprovals.Contains(w.Action)));
 
-        var counts = await evaluated.GroupBy(e => 1).Select(g => new
+        var decisions = WaitingOnMe(periodIds, mine, PendingAction.CommitteeDecision);
+        var partials = WaitingOnMe(periodIds, mine, PendingAction.RecordPartial);
+        // Every count in one command (one row, anchored on the first open period): the lists below are read only when
+        // they have rows — most jefes record no committee decision and owe no partial, and on PostgreSQL each command is a
+        // round trip.
+        var firstPeriod = periodIds[0];
+        var counts = await db.Periods.Where(p => p.Id == firstPeriod).Select(p => new
         {
-            All = g.Count(),
-            Waiting = g.Count(e => e.Waits.Any(w => w.ServantId == mine && !NotApprovals.Contains(w.Action))),
-            Agreed = g.Count(e => AgreedStates.Contains(e.State)),
-        }).FirstOrDefaultAsync(ct);
-        Agreed = counts?.Agreed ?? 0;
-        WaitingPaging = Paging.Of(ReportPages.Parse(WaitingPageText), counts?.Waiting ?? 0);
-        AllPaging = Paging.Of(ReportPages.Parse(AllPageText), counts?.All ?? 0);
+            All = evaluated.Count(),
+            Waiting = waiting.Count(),
+            Agreed = evaluated.Count(e => AgreedStates.Contains(e.State)),
+            Decisions = decisions.Count(),
+            Partials = partials.Count(),
+        }).SingleAsync(ct);
+        Agreed = counts.Agreed;
+        WaitingPaging = Paging.Of(ReportPages.Parse(WaitingPageText), counts.Waiting);
+        AllPaging = Paging.Of(ReportPages.Parse(AllPageText), counts.All);
 
         if (WaitingPaging.TotalRows > 0)
             Waiting = await RowsAsync(waiting.OrderBy(e => e.Facts.WaitingSince).ThenBy(e => e.Id).Skip(WaitingPaging.Skip).Take(WaitingPaging.PageSize), mine, ct);
         if (AllPaging.TotalRows > 0)
             All = await RowsAsync(evaluated, mine, ct, AllPaging);
-        var decisions = WaitingOnMe(periodIds, mine, PendingAction.CommitteeDecision);
-        Decisions = await RowsAsync(decisions.OrderBy(e => e.Facts.WaitingSince).ThenBy(e => e.Id), mine, ct);
+        if (counts.Decisions > 0)
+            Decisions = await RowsAsync(decisions.OrderBy(e => e.Facts.WaitingSince).ThenBy(e => e.Id), mine, ct);
+        if (counts.Partials == 0) return;
 
         // The few evaluations where I owe a partial: their dates and cause live in the evaluation itself.
-        var owed = await WaitingOnMe(periodIds, mine, PendingAction.RecordPartial)
+        var owed = await partials
             .Join(db.Servants, e => e.EvaluadoId, s => s.Id, (e, s) => new { Evaluation = e, s.FirstNames, s.LastNames })
             .ToListAsync(ct);
         Partials = owed

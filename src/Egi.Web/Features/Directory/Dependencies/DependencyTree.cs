@@ -15,7 +15,7 @@ public sealed class DependencyNode(Dependency dependency, int depth, string path
     public List<DependencyNode> Children { get; } = [];
 }
 
-/// <summary>Builds the tree of dependencias (children ordered by code) from the flat table.</summary>
+/// <summary>Builds the tree of dependencias from the flat table, in the domain's tree order (children by code; <see cref="Dependency.TreeOrder"/>).</summary>
 public sealed class DependencyTree
 {
     private const string Separator = " › ";
@@ -33,30 +33,21 @@ public sealed class DependencyTree
 
     public static DependencyTree Build(IEnumerable<Dependency> dependencies, IReadOnlyDictionary<int, int>? activeServants = null)
     {
-        var all = dependencies.OrderBy(d => d.Code, StringComparer.Ordinal).ThenBy(d => d.Id).ToList();
-        var ids = all.Select(d => d.Id).ToHashSet();
-        var childrenOf = all.Where(d => d.ParentId is { } p && ids.Contains(p)).ToLookup(d => d.ParentId!.Value);
         var roots = new List<DependencyNode>();
         var ordered = new List<DependencyNode>();
-        var placed = new HashSet<int>();
-
-        DependencyNode Place(Dependency d, DependencyNode? parent)
+        // The domain's tree order (Dependency.TreeOrder) is depth first: a node's parent is the last node placed one level up.
+        var branch = new List<DependencyNode>();
+        foreach (var (d, depth) in Dependency.TreeOrder(dependencies))
         {
-            placed.Add(d.Id);
-            var node = new DependencyNode(d, parent is null ? 0 : parent.Depth + 1,
-                parent is null ? d.Name : parent.Path + Separator + d.Name,
+            var parent = depth == 0 ? null : branch[depth - 1];
+            var node = new DependencyNode(d, depth, parent is null ? d.Name : parent.Path + Separator + d.Name,
                 activeServants?.GetValueOrDefault(d.Id) ?? 0);
+            branch.RemoveRange(depth, branch.Count - depth);
+            branch.Add(node);
             ordered.Add(node);
-            foreach (var child in childrenOf[d.Id].Where(c => !placed.Contains(c.Id)))
-                node.Children.Add(Place(child, node));
-            return node;
+            if (parent is null) roots.Add(node);
+            else parent.Children.Add(node);
         }
-
-        foreach (var d in all.Where(d => d.ParentId is not { } p || !ids.Contains(p)))
-            roots.Add(Place(d, null));
-        // A damaged table (a loop of parents) must still show every dependencia, never hide one.
-        foreach (var d in all.Where(d => !placed.Contains(d.Id)))
-            roots.Add(Place(d, null));
         return new DependencyTree(roots, ordered);
     }
 
