@@ -284,6 +284,15 @@ public abstract partial class IntegrationApiTests(SharedHost host) : IAsyncLifet
                                                           where x.Code == "320"
                                                           select s.DocumentNumber).ToListAsync());
         Assert.Equal(["5000000008"], inNewDependency);
+        // The new dependencia (saved first without its superior, then placed under 300) takes its place in the tree, as the
+        // reports list it: right after 300's other child, 310.
+        var (stored, treeOrder) = await app.WithDbAsync(async d =>
+        {
+            var all = await d.Dependencies.AsNoTracking().ToListAsync();
+            return (all.OrderBy(x => x.TreePosition).Select(x => x.Code).ToList(), Dependency.TreeOrder(all).Select(x => x.Dependency.Code).ToList());
+        });
+        Assert.Equal(treeOrder, stored);
+        Assert.Equal(stored.IndexOf("310") + 1, stored.IndexOf("320"));
         Assert.True(await app.WithDbAsync(d => d.AuditEntries.AnyAsync(a => a.Action == "Importar" && a.UserName == "Clave de API: Suite de talento humano")));
 
         // Idempotent: the same request again changes nothing (so it is small: answered in the response).

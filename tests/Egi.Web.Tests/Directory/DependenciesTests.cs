@@ -270,6 +270,21 @@ public abstract partial class DependenciesTests(SharedHost host) : IAsyncLifetim
     }
 
     [Fact]
+    public async Task A_dependencia_added_by_the_bulk_path_takes_its_place_too()
+    {
+        var root = await IdOf("100");
+        await app.WithDbAsync(d =>
+        {
+            d.Dependencies.Add(new Domain.Directory.Dependency { Code = "150", Name = "Oficina Jurídica", ParentId = root });
+            return d.SaveAdditionsAsync();
+        });
+
+        var order = await TreeOrderAsync();
+        Assert.Equal(["100", "110", "150", "200", "210", "300", "310", "400"], order.Stored);
+        Assert.Equal(order.Stored, order.Listed);
+    }
+
+    [Fact]
     public async Task Places_written_by_hand_are_set_again_at_start_up()
     {
         await app.WithDbAsync(d => d.Dependencies.ExecuteUpdateAsync(u => u.SetProperty(x => x.TreePosition, x => 100 - x.Id)));

@@ -18,13 +18,12 @@ public static class DependencyNodes
     public static async Task<IReadOnlyList<DependencyNode>> LoadAsync(EgiDbContext db, CancellationToken ct)
     {
         var all = await db.Dependencies.AsNoTracking().OrderBy(d => d.TreePosition).ThenBy(d => d.Id).ToListAsync(ct);
-        var byId = all.ToDictionary(d => d.Id);
         var placed = new Dictionary<int, (string Path, int Depth)>();
         var result = new List<DependencyNode>(all.Count);
         foreach (var d in all)
         {
             // The superior comes first in tree order; one not placed yet (a loop of parents) makes this a root.
-            var (path, depth) = d.ParentId is { } p && p != d.Id && byId.ContainsKey(p) && placed.TryGetValue(p, out var parent)
+            var (path, depth) = d.ParentId is { } p && placed.TryGetValue(p, out var parent)
                 ? ($"{parent.Path} › {d.Name}", parent.Depth + 1)
                 : (d.Name, 0);
             placed[d.Id] = (path, depth);
