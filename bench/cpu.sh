@@ -24,7 +24,7 @@ trap cleanup EXIT
 source bench/lib.sh
 [ -f "$DATA/egi.db" ] && [ -f "$DATA/accounts.tsv" ] || fail "no entity in $DATA"
 
-dotnet publish src/Egi.Web -c Release -o "$work/app" -v q -nologo >/dev/null
+bench/publish.sh "$work/app"
 ASPNETCORE_ENVIRONMENT=Production dotnet "$work/app/Egi.Web.dll" --urls "$BASE" --Egi:DataFolder="$DATA" \
   --Egi:SeedDemo=false --Egi:StartupBanner=false --Mail:BaseUrl="$BASE" --RateLimits:SignIn:PerIp:PermitLimit=100000 \
   --Logging:LogLevel:Default=Warning --Mail:WorkerEnabled=false --Scheduler:Enabled=false > "$work/app.log" 2>&1 &

@@ -40,9 +40,9 @@ seconds() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.1f", (b - a) / 1e9 }'; }
 cpu_of() { awk -v hz="$(getconf CLK_TCK)" '{ printf "%.1f", ($14 + $15) / hz }' "/proc/$app_pid/stat"; }
 cpu_delta() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.1f", b - a }'; }
 
-echo "== Building (Release)"
+echo "== Building (Release, the production profile: bench/publish.sh)"
 dotnet build bench/Egi.Generator -c Release -v q -nologo >/dev/null
-dotnet publish src/Egi.Web -c Release -o "$work/app" -v q -nologo >/dev/null
+bench/publish.sh "$work/app"
 
 case "$PROVIDER" in
   Sqlite|sqlite|SQLite)

@@ -49,9 +49,9 @@ if ! command -v wrk >/dev/null; then
   apt-get install -y wrk >/dev/null 2>&1 || fail "wrk is missing and apt-get install wrk failed"
 fi
 
-echo "== Building (Release)"
+echo "== Building (Release, the production profile: bench/publish.sh)"
 dotnet build bench/Egi.Generator -c Release -v q -nologo >/dev/null
-dotnet publish src/Egi.Web -c Release -o "$work/app" -v q -nologo >/dev/null
+bench/publish.sh "$work/app"
 
 app_args=()
 case "$PROVIDER" in

@@ -34,8 +34,8 @@ if [ -n "${REF:-}" ]; then
   git worktree add --detach "$work/src" "$REF" >/dev/null 2>&1 || fail "cannot check out $REF"
   src="$work/src"
 fi
-echo "== Building $(git -C "$src" rev-parse --short HEAD)$( [ -z "${REF:-}" ] && git diff --quiet HEAD -- src || echo ' (+ working tree)') (Release)"
-dotnet publish "$src/src/Egi.Web" -c Release -o "$work/app" -v q -nologo >/dev/null
+echo "== Building $(git -C "$src" rev-parse --short HEAD)$( [ -z "${REF:-}" ] && git diff --quiet HEAD -- src || echo ' (+ working tree)') (Release, the production profile: bench/publish.sh)"
+bench/publish.sh "$work/app" "$src"
 mkdir -p "$work/data"
 cp "$DATA/egi.db" "$DATA/accounts.tsv" "$work/data/"
 [ -d "$DATA/keys" ] && cp -r "$DATA/keys" "$work/data/"

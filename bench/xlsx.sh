@@ -34,9 +34,9 @@ trap cleanup EXIT
 # shellcheck source=bench/lib.sh
 source bench/lib.sh
 
-echo "== Building (Release)"
+echo "== Building (Release, the production profile: bench/publish.sh)"
 dotnet build bench/Egi.Generator -c Release -v q -nologo >/dev/null
-dotnet publish src/Egi.Web -c Release -o "$work/app" -v q -nologo >/dev/null
+bench/publish.sh "$work/app"
 generator=bench/Egi.Generator/bin/Release/net10.0/Egi.Generator.dll
 
 if [ -f "$data/egi.db" ] && [ -f "$data/accounts.tsv" ]; then
