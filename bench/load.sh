@@ -8,7 +8,9 @@
 #   DATA=/tmp/big50k SERVANTS=50000 bench/load.sh   # SQLite: generate into DATA once, reuse it on later runs
 #                                                  # (the write mix changes it: use WRITES=0 to keep it as generated)
 # WARMUP (5s): each page is first served that long unmeasured (0: none).
-# Other settings: CONNECTIONS, THREADS, SEED, PORT, PGPORT, EVALUADOS (16), JEFES (16), TALENTO (4).
+# Other settings: CONNECTIONS, THREADS, SEED, PORT, PGPORT, EVALUADOS (16), JEFES (16), TALENTO (4); CONN_EXTRA
+# (PostgreSQL): appended to the application's connection string, e.g. CONN_EXTRA='Max Auto Prepare=0'; TAG: a suffix
+# of the results file's name (bench/results/<date>-<provider>-<TAG>.md), so that a comparison keeps both runs.
 # Needs: the .NET SDK, wrk (installed with apt-get when missing and running as root), curl.
 # Prints a table (page, req/s, p50, p99, ratio to /health) and writes it to bench/results/<date>-<provider>.md.
 set -euo pipefail
@@ -75,7 +77,7 @@ case "$PROVIDER" in
     conn="Host=127.0.0.1;Port=$PGPORT;Database=egi;Username=postgres"
     data="$work/data"
     gen_args=(--provider Postgres --connection "$conn" --out "$data")
-    app_args=(--Egi:DataFolder="$data" --Database:Provider=Postgres "--ConnectionStrings:Postgres=$conn")
+    app_args=(--Egi:DataFolder="$data" --Database:Provider=Postgres "--ConnectionStrings:Postgres=$conn${CONN_EXTRA:+;$CONN_EXTRA}")
     ;;
   *) fail "PROVIDER must be Sqlite or Postgres" ;;
 esac
@@ -283,7 +285,7 @@ fi
 health=$(awk -F'\t' 'NR==1 {print $2}' "$results")
 mkdir -p bench/results
 size=""; [ "$SERVANTS" = 5000 ] || size="-$SERVANTS"
-md="bench/results/$(date +%Y-%m-%d)-$(echo "$PROVIDER" | tr '[:upper:]' '[:lower:]')$size.md"
+md="bench/results/$(date +%Y-%m-%d)-$(echo "$PROVIDER" | tr '[:upper:]' '[:lower:]')$size${TAG:+-$TAG}.md"
 cpu=$(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo)
 {
   echo "# Load measurements, $PROVIDER, $SERVANTS servants"
@@ -293,7 +295,8 @@ cpu=$(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo)
   echo "- Entity: bench/Egi.Generator --servants $SERVANTS --seed $SEED, generated in $gen_seconds s"
   echo "- wrk: $THREADS threads, $CONNECTIONS connections, $WARMUP unmeasured then $DURATION measured per page, each on sessions signed in just before it; signed in as ${#ev_cookie[@]} evaluados," \
     "${#jefe_cookie[@]} jefes and ${#th_cookie[@]} Talento Humano users, the Cookie header (and the evaluation page) rotating among them"
-  echo "- Application: Release, ASPNETCORE_ENVIRONMENT=Production, logging Warning, mail worker and scheduler off"
+  echo "- Application: published by bench/publish.sh$([ -n "${JIT:-}" ] && echo ' (JIT=1: plain Release)' || echo ' (Release, ReadyToRun)'), ASPNETCORE_ENVIRONMENT=Production, logging Warning, mail worker and scheduler off"
+  [ -n "${CONN_EXTRA:-}" ] && echo "- Connection string: the generated one plus \`$CONN_EXTRA\`"
   echo
   echo "| Page | req/s | p50 (ms) | p99 (ms) | ratio to /health | errors / writes |"
   echo "|---|---:|---:|---:|---:|---|"

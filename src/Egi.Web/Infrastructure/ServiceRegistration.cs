@@ -33,8 +33,8 @@ public static class ServiceRegistration
         var dataProtection = services.AddDataProtection().SetApplicationName(DataProtectionApplicationName);
         if (db.IsPostgres)
         {
-            var cs = config.GetConnectionString("Postgres")
-                ?? throw new InvalidOperationException("Database:Provider es Postgres pero falta ConnectionStrings:Postgres.");
+            var cs = PostgresConnectionString.WithDefaults(config.GetConnectionString("Postgres")
+                ?? throw new InvalidOperationException("Database:Provider es Postgres pero falta ConnectionStrings:Postgres."));
             services.AddDbContext<PostgresEgiDbContext>(o => o.UseNpgsql(cs));
             services.AddScoped<EgiDbContext>(sp => sp.GetRequiredService<PostgresEgiDbContext>());
             dataProtection.PersistKeysToDbContext<PostgresEgiDbContext>();

@@ -124,6 +124,19 @@ public sealed class EgiAppFactory : WebApplicationFactory<Program>
         return this;
     }
 
+    /// <summary>
+    /// Closes the idle pooled connections to the database of <paramref name="configured"/>: the application's (it opens the
+    /// string with EGI's defaults, <see cref="Data.PostgresConnectionString"/>, which Npgsql pools apart) and the tests' own.
+    /// </summary>
+    public static void ClearPostgresPools(string configured)
+    {
+        foreach (var cs in new[] { configured, Data.PostgresConnectionString.WithDefaults(configured) })
+        {
+            using var connection = new Npgsql.NpgsqlConnection(cs);
+            Npgsql.NpgsqlConnection.ClearPool(connection);
+        }
+    }
+
     public static string PostgresBase =>
         Environment.GetEnvironmentVariable("EGI_TEST_PG")
         ?? throw new InvalidOperationException("EGI_TEST_PG is not set: run the tests through ./test.sh, which starts PostgreSQL.");
@@ -295,11 +308,7 @@ public sealed class EgiAppFactory : WebApplicationFactory<Program>
         base.Dispose(disposing);
         // Each factory has its own database: close its idle pooled connections now rather than after Npgsql's
         // idle lifetime, or a long suite exhausts the server's max_connections.
-        if (postgresConnection is not null)
-        {
-            using var connection = new Npgsql.NpgsqlConnection(postgresConnection);
-            Npgsql.NpgsqlConnection.ClearPool(connection);
-        }
+        if (postgresConnection is not null) ClearPostgresPools(postgresConnection);
         try { System.IO.Directory.Delete(folder, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
     }
 }

@@ -58,7 +58,7 @@ internal static class TemplateDatabases
         {
             var target = new NpgsqlConnectionStringBuilder(app.ConnectionString).Database!;
             var source = new NpgsqlConnectionStringBuilder(template).Database!;
-            await using (var pooled = new NpgsqlConnection(app.ConnectionString)) NpgsqlConnection.ClearPool(pooled);
+            EgiAppFactory.ClearPostgresPools(app.ConnectionString);
             await using var admin = new NpgsqlConnection($"{EgiAppFactory.PostgresBase};Timeout=60;Command Timeout=120");
             await admin.OpenAsync();
             await using (var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{target}\" WITH (FORCE)", admin))
@@ -66,7 +66,7 @@ internal static class TemplateDatabases
             await using (var create = new NpgsqlCommand($"CREATE DATABASE \"{target}\" TEMPLATE \"{source}\"", admin))
                 await create.ExecuteNonQueryAsync();
             // Connections the host opened while the database was being replaced are broken: none may be reused.
-            await using (var pooled = new NpgsqlConnection(app.ConnectionString)) NpgsqlConnection.ClearPool(pooled);
+            EgiAppFactory.ClearPostgresPools(app.ConnectionString);
         }
         else
         {
@@ -113,11 +113,7 @@ internal static class TemplateDatabases
             await builder.WithDbAsync(d => d.Database.ExecuteSqlRawAsync("DELETE FROM \"DataProtectionKeys\""));
         }
         // No connection may stay open on a template: PostgreSQL refuses to copy a database somebody is connected to.
-        if (like.Db == Db.Postgres)
-        {
-            await using var pooled = new NpgsqlConnection(connection);
-            NpgsqlConnection.ClearPool(pooled);
-        }
+        if (like.Db == Db.Postgres) EgiAppFactory.ClearPostgresPools(connection);
         else
         {
             await using var pooled = new SqliteConnection(connection);

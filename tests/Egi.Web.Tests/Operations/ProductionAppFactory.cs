@@ -77,11 +77,7 @@ public sealed class ProductionAppFactory : WebApplicationFactory<Program>
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        if (Db == Db.Postgres && connectionString is not null)
-        {
-            using var connection = new Npgsql.NpgsqlConnection(connectionString);
-            Npgsql.NpgsqlConnection.ClearPool(connection);
-        }
+        if (Db == Db.Postgres && connectionString is not null) EgiAppFactory.ClearPostgresPools(connectionString);
         try { System.IO.Directory.Delete(folder, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
     }
 }

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Egi.Domain.Evaluations;
+using Egi.Web.Data;
 using Egi.Web.Data.Migrations;
 using Egi.Web.Features.Shared;
 using Egi.Web.Tests.Evaluations;
@@ -180,4 +181,58 @@ public sealed class QueryPlanTestsSqlite(SqliteHost host) : QueryPlanTests(host)
     }
 }
 
-public sealed class QueryPlanTestsPostgres(PostgresHost host) : QueryPlanTests(host), IClassFixture<PostgresHost>;
+public sealed class QueryPlanTestsPostgres(PostgresHost host) : QueryPlanTests(host), IClassFixture<PostgresHost>
+{
+    private readonly EgiAppFactory app = host.App;
+
+    /// <summary>
+    /// The application's connections prepare a statement they run again and again (<see cref="PostgresConnectionString"/>):
+    /// after a page's query has run a few times on one connection, PostgreSQL holds it prepared for that connection and no
+    /// longer parses and plans it on each run. Npgsql's own default prepares nothing.
+    /// </summary>
+    [Fact]
+    public async Task A_statement_run_again_and_again_is_prepared_on_its_connection()
+    {
+        var (prepared, maxAutoPrepare) = await app.WithDbAsync(async d =>
+        {
+            await d.Database.OpenConnectionAsync();
+            try
+            {
+                for (var i = 0; i < 6; i++) await d.Servants.Where(s => s.Id > i).Select(s => s.Id).FirstOrDefaultAsync();
+                var statements = await ReadAsync(d, "SELECT statement FROM pg_prepared_statements");
+                return (statements, new Npgsql.NpgsqlConnectionStringBuilder(d.Database.GetConnectionString()).MaxAutoPrepare);
+            }
+            finally
+            {
+                await d.Database.CloseConnectionAsync();
+            }
+        });
+        Assert.Equal(PostgresConnectionString.DefaultMaxAutoPrepare, maxAutoPrepare);
+        Assert.Contains(prepared, sql => sql.Contains("\"Servants\"", StringComparison.Ordinal));
+    }
+}
+
+/// <summary>What <see cref="PostgresConnectionString"/> makes of the configured connection string.</summary>
+public sealed class PostgresConnectionStringTests
+{
+    [Theory]
+    [InlineData("Host=db;Database=egi;Username=egi;Password='a;b'")]
+    [InlineData("Host=db;Database=egi;")]
+    public void Automatic_preparation_is_added_when_the_configuration_does_not_mention_it(string configured)
+    {
+        var result = new Npgsql.NpgsqlConnectionStringBuilder(PostgresConnectionString.WithDefaults(configured));
+        Assert.Equal(PostgresConnectionString.DefaultMaxAutoPrepare, result.MaxAutoPrepare);
+        Assert.Equal("db", result.Host);
+        Assert.Equal("egi", result.Database);
+    }
+
+    [Theory]
+    [InlineData("Host=db;Database=egi;Max Auto Prepare=0", 0)]
+    [InlineData("Host=db;Database=egi;maxautoprepare=0", 0)]
+    [InlineData("Host=db;MAX AUTO PREPARE=20;Database=egi", 20)]
+    public void A_configured_value_is_kept_even_zero(string configured, int expected)
+    {
+        Assert.Equal(configured, PostgresConnectionString.WithDefaults(configured));
+        Assert.Equal(expected, new Npgsql.NpgsqlConnectionStringBuilder(configured).MaxAutoPrepare);
+    }
+}
