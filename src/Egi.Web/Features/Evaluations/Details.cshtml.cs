@@ -52,14 +52,13 @@ public sealed record EvaluationSummary(EvaluationCase Case, string DependencyNam
     public static async Task<EvaluationSummary> LoadAsync(EgiDbContext db, EvaluationCase c, CancellationToken ct)
     {
         var e = c.Evaluation;
-        var dependency = await db.Dependencies.AsNoTracking().Where(d => d.Id == c.Evaluado.DependencyId).Select(d => d.Name).FirstOrDefaultAsync(ct) ?? "—";
         // Names are read only when there is a Comisión Evaluadora (most evaluations have none: no query).
         var ids = e.CommitteeMemberIds.Concat(e.EscalationMemberIds).Concat(e.EscalationRecorderId is { } recorder ? [recorder] : Array.Empty<int>()).Distinct().ToList();
         var names = ids.Count == 0
             ? []
             : await db.Servants.AsNoTracking().Where(s => ids.Contains(s.Id)).ToDictionaryAsync(s => s.Id, s => s.FirstNames + " " + s.LastNames, ct);
         string Name(int id) => names.TryGetValue(id, out var n) ? n.Trim() : $"Servidor {id}";
-        return new EvaluationSummary(c, dependency,
+        return new EvaluationSummary(c, c.EvaluadoDependency,
             e.CommitteeMemberIds.Select(Name).ToList(),
             e.EscalationMemberIds.Select(Name).ToList(),
             e.EscalationRecorderId is { } r ? Name(r) : null);

@@ -14,6 +14,9 @@ namespace Egi.Web.Features.Evaluations;
 /// <summary>An evaluation loaded with what its pages need: the period, the people, and the acting person.</summary>
 public sealed record EvaluationCase(Evaluation Evaluation, Period Period, Servant Evaluado, Servant? Evaluator, Actor Actor, EvaluationContext Context)
 {
+    /// <summary>The name of the evaluado's dependencia, read with the evaluation ("—" when it has none).</summary>
+    public string EvaluadoDependency { get; init; } = "—";
+
     public bool IsEvaluado => Evaluation.IsEvaluado(Actor);
     public bool IsEvaluator => Evaluation.IsCurrentEvaluator(Actor);
 }
@@ -33,19 +36,30 @@ public sealed class EvaluationWorkflow(EgiDbContext db, CurrentUser me, TimeProv
     /// </summary>
     public async Task<EvaluationCase?> LoadAsync(int id, CancellationToken ct = default)
     {
-        var evaluation = await db.Evaluations.FirstOrDefaultAsync(e => e.Id == id, ct);
-        if (evaluation is null) return null;
+        // One command for the evaluation, its two people and the evaluado's dependencia (on PostgreSQL each command is a
+        // round trip), joined by key: EF Core would number a First() subquery over the whole table. A tracking query, as
+        // the evaluation must be (its JSON collections cannot be attached afterwards); the two servants come tracked with
+        // it and nothing here changes them. The period is read apart: its windows joined here would repeat the
+        // evaluation's JSON columns once per window.
+        var row = await (
+            from e in db.Evaluations.Where(e => e.Id == id)
+            join evaluado in db.Servants on e.EvaluadoId equals evaluado.Id
+            join d in db.Dependencies on evaluado.DependencyId equals d.Id into dependencies
+            from d in dependencies.DefaultIfEmpty()
+            join r in db.Servants on e.EvaluatorId equals (int?)r.Id into evaluators
+            from r in evaluators.DefaultIfEmpty()
+            select new { Evaluation = e, Evaluado = evaluado, Evaluator = r, Dependency = d == null ? null : d.Name }
+        ).FirstOrDefaultAsync(ct);
+        if (row is null) return null;
         var actor = Actor;
+        var evaluation = row.Evaluation;
         if (!evaluation.CanView(actor)) return null;
         var period = await db.Periods.AsNoTracking().FirstAsync(p => p.Id == evaluation.PeriodId, ct);
-        var people = await db.Servants.AsNoTracking().Where(s => s.Id == evaluation.EvaluadoId || s.Id == evaluation.EvaluatorId).ToListAsync(ct);
-        var evaluado = people.First(s => s.Id == evaluation.EvaluadoId);
-        var evaluator = people.FirstOrDefault(s => s.Id == evaluation.EvaluatorId);
-        var context = new EvaluationContext(me.Today, clock.GetUtcNow().UtcDateTime, period, evaluado.HireDate)
+        var context = new EvaluationContext(me.Today, clock.GetUtcNow().UtcDateTime, period, row.Evaluado.HireDate)
         {
             PlanItems = await new PlanCatalog(db).LabelsAsync(period.Id, ct),
         };
-        return new EvaluationCase(evaluation, period, evaluado, evaluator, actor, context);
+        return new EvaluationCase(evaluation, period, row.Evaluado, row.Evaluator, actor, context) { EvaluadoDependency = row.Dependency ?? "—" };
     }
 
     /// <summary>
