@@ -18,7 +18,7 @@ WARMUP="${WARMUP:-10s}"
 PASSWORD="Egi.Bench2026"
 BASE="http://127.0.0.1:$PORT"
 work="$(mktemp -d /tmp/egi-cpu.XXXXXX)"
-cleanup() { kill "${app_pid:-0}" 2>/dev/null || true; wait "${app_pid:-0}" 2>/dev/null || true; rm -rf "$work"; }
+cleanup() { { [ -z "${app_pid:-}" ] || kill "$app_pid"; } 2>/dev/null || true; { [ -z "${app_pid:-}" ] || wait "$app_pid"; } 2>/dev/null || true; rm -rf "$work"; }
 trap cleanup EXIT
 # shellcheck source=bench/lib.sh
 source bench/lib.sh

@@ -24,8 +24,8 @@ work="$(mktemp -d /tmp/egi-import.XXXXXX)"
 pgdir=""
 
 cleanup() {
-  kill "${app_pid:-0}" 2>/dev/null || true
-  wait "${app_pid:-0}" 2>/dev/null || true
+  { [ -z "${app_pid:-}" ] || kill "$app_pid"; } 2>/dev/null || true
+  { [ -z "${app_pid:-}" ] || wait "$app_pid"; } 2>/dev/null || true
   if [ -n "$pgdir" ]; then
     runuser -u postgres -- "$PGBIN/pg_ctl" -D "$pgdir/data" -m fast -w stop >/dev/null 2>&1 || true
     rm -rf "$pgdir"

@@ -19,8 +19,8 @@ PASSWORD="Egi.Bench2026"
 BASE="http://127.0.0.1:$PORT"
 work="$(mktemp -d /tmp/egi-writes.XXXXXX)"
 cleanup() {
-  kill "${app_pid:-0}" 2>/dev/null || true
-  wait "${app_pid:-0}" 2>/dev/null || true
+  { [ -z "${app_pid:-}" ] || kill "$app_pid"; } 2>/dev/null || true
+  { [ -z "${app_pid:-}" ] || wait "$app_pid"; } 2>/dev/null || true
   [ -n "${REF:-}" ] && git worktree remove --force "$work/src" >/dev/null 2>&1 || true
   rm -rf "$work"
 }

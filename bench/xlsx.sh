@@ -26,8 +26,8 @@ work="$(mktemp -d /tmp/egi-xlsx.XXXXXX)"
 data="${DATA:-$work/data}"
 
 cleanup() {
-  kill "${app_pid:-0}" 2>/dev/null || true
-  wait "${app_pid:-0}" 2>/dev/null || true
+  { [ -z "${app_pid:-}" ] || kill "$app_pid"; } 2>/dev/null || true
+  { [ -z "${app_pid:-}" ] || wait "$app_pid"; } 2>/dev/null || true
   rm -rf "$work"
 }
 trap cleanup EXIT
