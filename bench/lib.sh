@@ -35,6 +35,12 @@ pg_cpu_ms() {
   } | awk -v hz="$(getconf CLK_TCK)" '{ s += $1 } END { printf "%.0f", s * 1000 / hz }'
 }
 
+# proc_cpu_ms <pid>: CPU time (user + system, in ms) that one process (the application) has used so far.
+proc_cpu_ms() { awk -v hz="$(getconf CLK_TCK)" '{ printf "%.0f", ($14 + $15) * 1000 / hz }' "/proc/$1/stat"; }
+
+# per_request <CPU ms before> <CPU ms after> <requests>: CPU ms per request, "-" when nothing completed.
+per_request() { awk -v a="$1" -v b="$2" -v n="$3" 'BEGIN { if (n > 0) printf "%.2f", (b - a) / n; else print "-" }'; }
+
 # wait_healthy <base url> <log file>: up to two minutes for /health.
 wait_healthy() {
   for _ in $(seq 1 240); do curl -fs "$1/health" >/dev/null 2>&1 && return 0; sleep 0.5; done
@@ -99,7 +105,7 @@ wrk_row() {
     cpu1=$(pg_cpu_ms)
     requests=$(echo "$out" | awk '/requests in/ {print $1}')
     seconds=$(echo "$out" | awk '/requests in/ {gsub(/s,/, "", $4); print $4}')
-    db_ms=$(awk -v a="$cpu0" -v b="$cpu1" -v n="$requests" 'BEGIN { if (n > 0) printf "%.2f", (b - a) / n; else print "-" }')
+    db_ms=$(per_request "$cpu0" "$cpu1" "$requests")
     db_cores=$(awk -v a="$cpu0" -v b="$cpu1" -v t="$seconds" 'BEGIN { if (t > 0) printf "%.2f", (b - a) / 1000 / t; else print "-" }')
     echo "   PostgreSQL CPU: $db_ms ms per request, $db_cores cores busy"
   fi

@@ -12,7 +12,8 @@
 # (PostgreSQL): appended to the application's connection string, e.g. CONN_EXTRA='Max Auto Prepare=0'; TAG: a suffix
 # of the results file's name (bench/results/<date>-<provider>-<TAG>.md), so that a comparison keeps both runs.
 # Needs: the .NET SDK, wrk (installed with apt-get when missing and running as root), curl.
-# Prints a table (page, req/s, p50, p99, ratio to /health) and writes it to bench/results/<date>-<provider>.md.
+# Prints a table (page, req/s, p50, p99, ratio to /health, the application's CPU per request and, on PostgreSQL, the
+# database server's) and writes it to bench/results/<date>-<provider>.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DURATION="${DURATION:-10s}"
@@ -29,22 +30,20 @@ JEFES="${JEFES:-16}"
 TALENTO="${TALENTO:-4}"
 WRITES="${WRITES:-1}"
 PASSWORD="Egi.Bench2026"
-PGBIN=/usr/lib/postgresql/15/bin
 BASE="http://127.0.0.1:$PORT"
 work="$(mktemp -d /tmp/egi-bench.XXXXXX)"
 pgdir=""
 
+# shellcheck source=bench/lib.sh
+source bench/lib.sh
+
 cleanup() {
   { [ -z "${app_pid:-}" ] || kill "$app_pid"; } 2>/dev/null || true
   { [ -z "${app_pid:-}" ] || wait "$app_pid"; } 2>/dev/null || true
-  if [ -n "$pgdir" ]; then
-    runuser -u postgres -- "$PGBIN/pg_ctl" -D "$pgdir/data" -m fast -w stop >/dev/null 2>&1 || true
-    rm -rf "$pgdir"
-  fi
+  stop_postgres
   rm -rf "$work"
 }
 trap cleanup EXIT
-fail() { echo "load.sh: $*" >&2; exit 1; }
 
 if ! command -v wrk >/dev/null; then
   [ "$(id -u)" = 0 ] || fail "wrk is missing: apt-get install wrk"
@@ -66,15 +65,8 @@ case "$PROVIDER" in
   Postgres|postgres|PostgreSQL)
     PROVIDER=Postgres
     [ -z "${DATA:-}" ] || fail "DATA (reusing a generated entity) is for SQLite only"
-    [ "$(id -u)" = 0 ] || fail "PROVIDER=Postgres starts a private PostgreSQL with runuser: run as root"
-    [ -x "$PGBIN/initdb" ] || fail "PostgreSQL 15 binaries not found in $PGBIN"
     echo "== Starting a private PostgreSQL 15 on port $PGPORT"
-    pgdir="$(mktemp -d /tmp/egi-pg.XXXXXX)"
-    chown postgres: "$pgdir"
-    runuser -u postgres -- "$PGBIN/initdb" -D "$pgdir/data" -U postgres -A trust -E UTF8 >/dev/null
-    runuser -u postgres -- "$PGBIN/pg_ctl" -D "$pgdir/data" -l "$pgdir/log" -w \
-      -o "-p $PGPORT -k $pgdir -c listen_addresses=127.0.0.1 -c max_connections=200" start >/dev/null
-    conn="Host=127.0.0.1;Port=$PGPORT;Database=egi;Username=postgres"
+    start_postgres "$PGPORT"
     data="$work/data"
     gen_args=(--provider Postgres --connection "$conn" --out "$data")
     app_args=(--Egi:DataFolder="$data" --Database:Provider=Postgres "--ConnectionStrings:Postgres=$conn${CONN_EXTRA:+;$CONN_EXTRA}")
@@ -102,20 +94,7 @@ ASPNETCORE_ENVIRONMENT=Production dotnet "$work/app/Egi.Web.dll" --urls "$BASE" 
   --Egi:SeedDemo=false --Egi:StartupBanner=false --Mail:BaseUrl="$BASE" --RateLimits:SignIn:PerIp:PermitLimit=100000 --RateLimits:SignIn:PerAccount:PermitLimit=100000 \
   --Logging:LogLevel:Default=Warning --Mail:WorkerEnabled=false --Scheduler:Enabled=false > "$work/app.log" 2>&1 &
 app_pid=$!
-for _ in $(seq 1 240); do curl -fs "$BASE/health" >/dev/null 2>&1 && break; sleep 0.5; done
-curl -fs "$BASE/health" >/dev/null || { cat "$work/app.log"; fail "the application did not start"; }
-
-# Signs in through the real form (antiforgery token + cookie jar); prints the Cookie header of the session.
-token_of() { sed -n 's/.*name="__RequestVerificationToken" type="hidden" value="\([^"]*\)".*/\1/p' | head -1; }
-sign_in() {
-  local email="$1" jar="$work/jars/$1" token
-  mkdir -p "$work/jars"
-  token=$(curl -s -c "$jar" "$BASE/Account/Login" | token_of)
-  curl -s -b "$jar" -c "$jar" -o /dev/null "$BASE/Account/Login" \
-    --data-urlencode "Input.Email=$email" --data-urlencode "Input.Password=$PASSWORD" --data-urlencode "__RequestVerificationToken=$token"
-  grep -q 'egi\.auth' "$jar" || fail "sign-in of $email failed (no egi.auth cookie)"
-  sed 's/^#HttpOnly_//' "$jar" | awk '!/^#/ && NF>=7 {printf "%s=%s; ", $6, $7}'
-}
+wait_healthy "$BASE" "$work/app.log"
 # role → lines "email<TAB>evaluation id" from accounts.tsv, at most $2 of them.
 accounts_of() { awk -F'\t' -v r="$1" -v n="$2" '$1==r && c<n {print $2 "\t" $3; c++}' "$accounts"; }
 
@@ -125,11 +104,11 @@ declare -a ev_cookie ev_eval jefe_cookie th_cookie
 sign_in_role() {
   case "$1" in
     ev) ev_cookie=(); ev_eval=()
-        while IFS=$'\t' read -r email id; do ev_cookie+=("$(sign_in "$email")"); ev_eval+=("$id"); done < <(accounts_of evaluado "$EVALUADOS") ;;
+        while IFS=$'\t' read -r email id; do ev_cookie+=("$(sign_in "$BASE" "$email")"); ev_eval+=("$id"); done < <(accounts_of evaluado "$EVALUADOS") ;;
     jefe) jefe_cookie=()
-        while IFS=$'\t' read -r email _; do jefe_cookie+=("$(sign_in "$email")"); done < <(accounts_of jefe "$JEFES") ;;
+        while IFS=$'\t' read -r email _; do jefe_cookie+=("$(sign_in "$BASE" "$email")"); done < <(accounts_of jefe "$JEFES") ;;
     th) th_cookie=()
-        while IFS=$'\t' read -r email _; do th_cookie+=("$(sign_in "$email")"); done < <(accounts_of talento_humano "$TALENTO") ;;
+        while IFS=$'\t' read -r email _; do th_cookie+=("$(sign_in "$BASE" "$email")"); done < <(accounts_of talento_humano "$TALENTO") ;;
   esac
 }
 sign_in_role ev; sign_in_role jefe; sign_in_role th
@@ -137,7 +116,7 @@ sign_in_role ev; sign_in_role jefe; sign_in_role th
 
 check() { # cookie path [expected code, 200 by default]
   local cookie="$1" path="$2" expected="${3:-200}" code
-  code=$(curl -s -o /dev/null -m 300 -w "%{http_code}" -H "Cookie: $cookie" "$BASE$path")
+  code=$(http_code "$BASE" "$path" "$cookie")
   [ "$code" = "$expected" ] || fail "signed-in request to $path answered $code, not $expected"
 }
 echo "== Checking that every page answers 200"
@@ -191,26 +170,31 @@ LUA
 
 results="$work/results.tsv"
 : > "$results"
-to_ms() { # wrk latency (e.g. 812.33us, 1.20ms, 3.41s, 1.02m) → milliseconds; "-" when nothing completed
-  awk -v v="$1" 'BEGIN { if (v == "") { print "-"; exit } n = v + 0; if (v ~ /us$/) n /= 1000; else if (v ~ /ms$/) n = n; else if (v ~ /m$/) n *= 60000; else if (v ~ /s$/) n *= 1000; printf "%.1f", n }'
-}
 # measure <label> <lua file or "-"> <path> [writes]: WARMUP of the same requests unmeasured (not for the one-shot
 # writes), then DURATION measured. A server on the last day of a window runs warm: without the warm-up, the first
 # seconds of each page would carry the runtime's compilation of its code (tiered JIT; measured: a report's CPU per
 # request is ×1.5 in its first 10 s).
+# The CPU the application (and a private PostgreSQL) spent in the measured seconds, divided by the requests served,
+# tells which of the two bounds a page; with wrk itself they share the machine's cores.
 measure() {
-  local label="$1" lua="$2" path="$3" out rps p50 p99 errors
+  local label="$1" lua="$2" path="$3" out rps p50 p99 errors requests app0 app1 db0 db1 app_ms db_ms="-"
   echo "-- $label"
   if [ "${4:-}" != writes ] && [ "$WARMUP" != 0 ]; then
     if [ "$lua" = "-" ]; then wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" --timeout 120s "$BASE$path" > /dev/null
     else wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" --timeout 120s -s "$lua" "$BASE$path" > /dev/null; fi
   fi
+  app0=$(proc_cpu_ms "$app_pid"); [ -z "$pgdir" ] || db0=$(pg_cpu_ms)
   if [ "$lua" = "-" ]; then
     out=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --timeout 120s --latency "$BASE$path")
   else
     out=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --timeout 120s --latency -s "$lua" "$BASE$path")
   fi
+  app1=$(proc_cpu_ms "$app_pid"); [ -z "$pgdir" ] || db1=$(pg_cpu_ms)
   echo "$out" | grep -E "Requests/sec|requests in|Non-2xx|Socket errors|WRITES" | sed 's/^/   /'
+  requests=$(echo "$out" | awk '/requests in/ {print $1}')
+  app_ms=$(per_request "$app0" "$app1" "$requests")
+  [ -z "$pgdir" ] || db_ms=$(per_request "$db0" "$db1" "$requests")
+  echo "   CPU per request: application $app_ms ms, PostgreSQL $db_ms ms"
   rps=$(echo "$out" | awk '/Requests\/sec/ {print $2}')
   p50=$(to_ms "$(echo "$out" | awk '$1=="50%" {print $2}')")
   p99=$(to_ms "$(echo "$out" | awk '$1=="99%" {print $2}')")
@@ -218,7 +202,7 @@ measure() {
   [ "${4:-}" = writes ] && errors="$(echo "$out" | sed -n 's/^WRITES saved=\([0-9]*\) other=\([0-9]*\)/\1 saved, \2 other/p')"
   if awk -v r="$rps" 'BEGIN { exit !(r + 0 == 0) }'; then p50="-"; p99="-"; fi
   [ "$p50" = "-" ] && errors="$errors (no request completed within $DURATION)"
-  printf '%s\t%s\t%s\t%s\t%s\n' "$label" "$rps" "$p50" "$p99" "$errors" >> "$results"
+  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$label" "$rps" "$p50" "$p99" "$errors" "$app_ms" "$db_ms" >> "$results"
 }
 
 # wrk durations in seconds ("10s", "1m", "0" → 10, 60, 0), to check that a page's sessions stay fresh (below).
@@ -264,13 +248,13 @@ if [ "$WRITES" = 1 ]; then
   goal="Goals%5B0%5D.Description=Elaborar+los+informes+de+gestion+de+la+dependencia&Goals%5B0%5D.Weight=100"
   goal="$goal&Goals%5B0%5D.ExpectedEvidence=Informes+radicados&Goals%5B0%5D.AgreedFirstFollowUpPercent=50&Goals%5B0%5D.DueDate=$year-12-15"
   while IFS=$'\t' read -r email id; do
-    cookie=$(sign_in "$email")
+    cookie=$(sign_in "$BASE" "$email")
     page=$(curl -s -m 300 -H "Cookie: $cookie" "$BASE/Evaluations/Goals/$id")
     printf '%s\t%s\t%s\n' "$cookie" "/Evaluations/Goals/$id?handler=Submit" \
       "__RequestVerificationToken=$(echo "$page" | token_of)&Version=$(echo "$page" | version_of)&$goal" >> "$submits"
   done < <(accounts_of evaluado_submit 48)
   while IFS=$'\t' read -r email id; do
-    cookie=$(sign_in "$email")
+    cookie=$(sign_in "$BASE" "$email")
     page=$(curl -s -m 300 -H "Cookie: $cookie" "$BASE/Evaluations/Approval/$id")
     printf '%s\t%s\t%s\n' "$cookie" "/Evaluations/Approval/$id?handler=Approve" \
       "__RequestVerificationToken=$(echo "$page" | token_of)&Version=$(echo "$page" | version_of)&Comment=De+acuerdo" >> "$approvals"
@@ -298,12 +282,14 @@ cpu=$(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo)
   echo "- Application: published by bench/publish.sh$([ -n "${JIT:-}" ] && echo ' (JIT=1: plain Release)' || echo ' (Release, ReadyToRun)'), ASPNETCORE_ENVIRONMENT=Production, logging Warning, mail worker and scheduler off"
   [ -n "${CONN_EXTRA:-}" ] && echo "- Connection string: the generated one plus \`$CONN_EXTRA\`"
   echo
-  echo "| Page | req/s | p50 (ms) | p99 (ms) | ratio to /health | errors / writes |"
-  echo "|---|---:|---:|---:|---:|---|"
-  awk -F'\t' -v h="$health" '{ r = (h > 0) ? $2 / h : 0; printf "| %s | %s | %s | %s | %.4f | %s |\n", $1, $2, $3, $4, r, $5 }' "$results"
+  echo "- CPU per request: the application's process and (PostgreSQL) the database server's processes, over the measured seconds"
+  echo
+  echo "| Page | req/s | p50 (ms) | p99 (ms) | ratio to /health | errors / writes | app CPU ms/req | DB CPU ms/req |"
+  echo "|---|---:|---:|---:|---:|---|---:|---:|"
+  awk -F'\t' -v h="$health" '{ r = (h > 0) ? $2 / h : 0; printf "| %s | %s | %s | %s | %.4f | %s | %s | %s |\n", $1, $2, $3, $4, r, $5, $6, $7 }' "$results"
 } > "$md"
 echo
-awk -F'\t' -v h="$health" 'BEGIN { printf "%-46s %10s %10s %10s %9s  %s\n", "page", "req/s", "p50 ms", "p99 ms", "ratio", "errors / writes" }
-  { r = (h > 0) ? $2 / h : 0; printf "%-46s %10s %10s %10s %9.4f  %s\n", $1, $2, $3, $4, r, $5 }' "$results"
+awk -F'\t' -v h="$health" 'BEGIN { printf "%-46s %10s %10s %10s %9s %8s %8s  %s\n", "page", "req/s", "p50 ms", "p99 ms", "ratio", "app ms", "db ms", "errors / writes" }
+  { r = (h > 0) ? $2 / h : 0; printf "%-46s %10s %10s %10s %9.4f %8s %8s  %s\n", $1, $2, $3, $4, r, $6, $7, $5 }' "$results"
 echo
 echo "Written to $md"
