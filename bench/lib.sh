@@ -5,7 +5,8 @@ PGBIN="${PGBIN:-/usr/lib/postgresql/15/bin}"
 fail() { echo "$(basename "$0"): $*" >&2; exit 1; }
 
 # start_postgres <port>: initdb + pg_ctl as the postgres user (needs root) in a folder under /tmp; sets $pgdir and
-# $conn. stop_postgres (from the script's EXIT trap) stops it and deletes the folder.
+# $conn; $PG_OPTIONS (e.g. "-c shared_preload_libraries=…") is added to the server's options. stop_postgres (from the
+# script's EXIT trap) stops it and deletes the folder.
 start_postgres() {
   local port="$1"
   [ "$(id -u)" = 0 ] || fail "a private PostgreSQL is started with runuser: run as root"
@@ -14,7 +15,7 @@ start_postgres() {
   chown postgres: "$pgdir"
   runuser -u postgres -- "$PGBIN/initdb" -D "$pgdir/data" -U postgres -A trust -E UTF8 >/dev/null
   runuser -u postgres -- "$PGBIN/pg_ctl" -D "$pgdir/data" -l "$pgdir/log" -w \
-    -o "-p $port -k $pgdir -c listen_addresses=127.0.0.1 -c max_connections=300" start >/dev/null
+    -o "-p $port -k $pgdir -c listen_addresses=127.0.0.1 -c max_connections=300 ${PG_OPTIONS:-}" start >/dev/null
   conn="Host=127.0.0.1;Port=$port;Database=egi;Username=postgres"
 }
 stop_postgres() {

@@ -210,6 +210,35 @@ public sealed class QueryPlanTestsPostgres(PostgresHost host) : QueryPlanTests(h
         Assert.Equal(PostgresConnectionString.DefaultMaxAutoPrepare, maxAutoPrepare);
         Assert.Contains(prepared, sql => sql.Contains("\"Servants\"", StringComparison.Ordinal));
     }
+
+    /// <summary>
+    /// The application's connections are not reset when given back to the pool (<see cref="PostgresConnectionString"/>:
+    /// six statements fewer before each query), and what makes that safe holds: a transaction left open on a connection is
+    /// rolled back when the connection goes back, so what it wrote is gone, not committed by the next user of the connection.
+    /// </summary>
+    [Fact]
+    public async Task A_connection_given_back_is_not_reset_but_a_transaction_left_open_on_it_is_rolled_back()
+    {
+        const string code = "ZZ-SIN-CONFIRMAR";
+        var noReset = await app.WithDbAsync(async d =>
+        {
+            var connection = d.Database.GetDbConnection();
+            await connection.OpenAsync();
+            var transaction = await connection.BeginTransactionAsync();
+            await using (var insert = connection.CreateCommand())
+            {
+                insert.Transaction = transaction;
+                insert.CommandText = $"INSERT INTO \"Dependencies\" (\"Code\", \"Name\", \"Active\", \"TreePosition\") VALUES ('{code}', 'Sin confirmar', FALSE, 0)";
+                Assert.Equal(1, await insert.ExecuteNonQueryAsync());
+            }
+            await connection.CloseAsync();
+            await transaction.DisposeAsync();
+            return new Npgsql.NpgsqlConnectionStringBuilder(d.Database.GetConnectionString()).NoResetOnClose;
+        });
+        Assert.True(noReset);
+        for (var i = 0; i < 4; i++) // the pooled connections, the one given back among them
+            Assert.Equal(0, await app.WithDbAsync(d => d.Dependencies.CountAsync(x => x.Code == code)));
+    }
 }
 
 /// <summary>What <see cref="PostgresConnectionString"/> makes of the configured connection string.</summary>
@@ -218,10 +247,11 @@ public sealed class PostgresConnectionStringTests
     [Theory]
     [InlineData("Host=db;Database=egi;Username=egi;Password='a;b'")]
     [InlineData("Host=db;Database=egi;")]
-    public void Automatic_preparation_is_added_when_the_configuration_does_not_mention_it(string configured)
+    public void Automatic_preparation_and_no_reset_are_added_when_the_configuration_does_not_mention_them(string configured)
     {
         var result = new Npgsql.NpgsqlConnectionStringBuilder(PostgresConnectionString.WithDefaults(configured));
         Assert.Equal(PostgresConnectionString.DefaultMaxAutoPrepare, result.MaxAutoPrepare);
+        Assert.True(result.NoResetOnClose);
         Assert.Equal("db", result.Host);
         Assert.Equal("egi", result.Database);
     }
@@ -232,7 +262,25 @@ public sealed class PostgresConnectionStringTests
     [InlineData("Host=db;MAX AUTO PREPARE=20;Database=egi", 20)]
     public void A_configured_value_is_kept_even_zero(string configured, int expected)
     {
+        var result = new Npgsql.NpgsqlConnectionStringBuilder(PostgresConnectionString.WithDefaults(configured));
+        Assert.Equal(expected, result.MaxAutoPrepare);
+        Assert.True(result.NoResetOnClose);
+    }
+
+    [Theory]
+    [InlineData("Host=db;Database=egi;No Reset On Close=false")]
+    [InlineData("Host=db;Database=egi;noresetonclose=False;Max Auto Prepare=0")]
+    public void A_configured_reset_is_kept(string configured)
+    {
+        var result = new Npgsql.NpgsqlConnectionStringBuilder(PostgresConnectionString.WithDefaults(configured));
+        Assert.False(result.NoResetOnClose);
+        Assert.Equal("egi", result.Database);
+    }
+
+    [Fact]
+    public void A_string_that_sets_both_is_left_as_it_is()
+    {
+        const string configured = "Host=db;Database=egi;Max Auto Prepare=20;No Reset On Close=false";
         Assert.Equal(configured, PostgresConnectionString.WithDefaults(configured));
-        Assert.Equal(expected, new Npgsql.NpgsqlConnectionStringBuilder(configured).MaxAutoPrepare);
     }
 }
