@@ -6,8 +6,10 @@
 #   REQUESTS=300 SERVANTS=2000 bench/statements.sh
 # Each page is first requested WARMUP (20) times unmeasured: automatic preparation (Npgsql's Max Auto Prepare) and
 # PostgreSQL's choice between a custom and a generic plan both settle in the first requests.
-# Settings: SERVANTS (5000), SEED (2026), PORT (5295), PGPORT (55433), REQUESTS (100), WARMUP (20), TOP (6 statements per page).
-# Needs: root (a private PostgreSQL 15 started with runuser), the .NET SDK, curl. Writes bench/results/<date>-statements.md.
+# Settings: SERVANTS (5000), SEED (2026), PORT (5295), PGPORT (55433), REQUESTS (100), WARMUP (20), TOP (6 statements per
+# page), PLANS and SLOW_MS (see below), CONN_EXTRA (appended to the application's connection string, e.g. 'No Reset On Close=false'), TAG (a suffix of
+# the results file's name).
+# Needs: root (a private PostgreSQL 15 started with runuser), the .NET SDK, curl. Writes bench/results/<date>-statements[-TAG].md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SERVANTS="${SERVANTS:-5000}"
@@ -33,7 +35,10 @@ trap cleanup EXIT
 echo "== Building (bench/publish.sh) and starting a private PostgreSQL with pg_stat_statements on port $PGPORT"
 dotnet build bench/Egi.Generator -c Release -v q -nologo >/dev/null
 bench/publish.sh "$work/app"
-PG_OPTIONS="-c shared_preload_libraries=pg_stat_statements -c pg_stat_statements.track_planning=on" start_postgres "$PGPORT"
+PG_OPTIONS="-c shared_preload_libraries=pg_stat_statements,auto_explain -c pg_stat_statements.track_planning=on"
+# PLANS=<file>: the plan of every statement slower than SLOW_MS (1) with its timings (auto_explain), copied there at the end.
+[ -z "${PLANS:-}" ] || PG_OPTIONS="$PG_OPTIONS -c auto_explain.log_min_duration=${SLOW_MS:-1} -c auto_explain.log_analyze=on -c auto_explain.sample_rate=0.05"
+start_postgres "$PGPORT"
 sql() { runuser -u postgres -- "$PGBIN/psql" -h 127.0.0.1 -p "$PGPORT" -U postgres -d postgres -X -q -A -t -F $'\t' -c "$1"; }
 sql "CREATE EXTENSION pg_stat_statements"
 
@@ -43,7 +48,7 @@ dotnet bench/Egi.Generator/bin/Release/net10.0/Egi.Generator.dll --servants "$SE
 accounts="$work/data/accounts.tsv"
 
 ASPNETCORE_ENVIRONMENT=Production dotnet "$work/app/Egi.Web.dll" --urls "$BASE" --Egi:DataFolder="$work/data" \
-  --Database:Provider=Postgres "--ConnectionStrings:Postgres=$conn" --Egi:SeedDemo=false --Egi:StartupBanner=false \
+  --Database:Provider=Postgres "--ConnectionStrings:Postgres=$conn${CONN_EXTRA:+;$CONN_EXTRA}" --Egi:SeedDemo=false --Egi:StartupBanner=false \
   --Mail:BaseUrl="$BASE" --Logging:LogLevel:Default=Warning --Mail:WorkerEnabled=false --Scheduler:Enabled=false > "$work/app.log" 2>&1 &
 app_pid=$!
 wait_healthy "$BASE" "$work/app.log"
@@ -51,7 +56,7 @@ first() { awk -F'\t' -v r="$1" '$1 == r {print $2 "\t" $3; exit}' "$accounts"; }
 IFS=$'\t' read -r ev_email ev_eval < <(first evaluado)
 ev=$(sign_in "$BASE" "$ev_email"); jefe=$(sign_in "$BASE" "$(first jefe | cut -f1)"); th=$(sign_in "$BASE" "$(first talento_humano | cut -f1)")
 
-md="bench/results/$(date +%Y-%m-%d)-statements.md"
+md="bench/results/$(date +%Y-%m-%d)-statements${TAG:+-$TAG}.md"
 mkdir -p bench/results
 {
   echo "# The statements of each page on PostgreSQL, $SERVANTS servants"
@@ -60,6 +65,7 @@ mkdir -p bench/results
   echo "- $REQUESTS requests per page one after another (after $WARMUP unmeasured), signed in as one user of each role;"
   echo "  server time = planning + execution (pg_stat_statements), per page request; the application's own CPU is not here"
   echo "  (bench/load.sh's «app CPU» column)"
+  [ -z "${CONN_EXTRA:-}" ] || echo "- Connection string: the generated one plus \`$CONN_EXTRA\`"
 } > "$md"
 for spec in "ev /health" "ev /Pending" "ev /Evaluations/Details/$ev_eval" "jefe /Pending" "jefe /Evaluations/ToApprove" \
     "th /Dashboard" "th /Control?etapa=1" "th /Reports/Stage1" "th /Reports/Annual" "th /Directory/Servants"; do
@@ -84,4 +90,5 @@ for spec in "ev /health" "ev /Pending" "ev /Evaluations/Details/$ev_eval" "jefe 
          ORDER BY total_plan_time + total_exec_time DESC LIMIT $TOP" | awk -F'\t' '{ printf "| %s | %s | %s | %s | `%s` |\n", $1, $2, $3, $4, $5 }'
   } >> "$md"
 done
+[ -z "${PLANS:-}" ] || { cp "$pgdir/log" "$PLANS"; echo "Plans of the statements slower than ${SLOW_MS:-1} ms: $PLANS"; }
 echo "Written to $md"
