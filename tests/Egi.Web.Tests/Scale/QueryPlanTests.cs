@@ -212,6 +212,20 @@ public sealed class QueryPlanTestsPostgres(PostgresHost host) : QueryPlanTests(h
     }
 
     /// <summary>
+    /// Opening a period fills the evaluations from empty, and PostgreSQL's autovacuum analyzes them only on its next
+    /// round (a minute or more): the opening refreshes the planner's statistics itself (<see cref="PlannerStatistics"/>).
+    /// </summary>
+    [Fact]
+    public async Task Opening_a_period_refreshes_the_planners_statistics()
+    {
+        await EvaluationScenario.OpenAsync(app);
+        var analyzed = await app.WithDbAsync(d => ReadAsync(d, "SELECT relname FROM pg_stat_user_tables WHERE last_analyze IS NOT NULL"));
+        Assert.Contains("Evaluations", analyzed);
+        Assert.Contains("EvaluationWaits", analyzed);
+        Assert.Contains("Servants", analyzed);
+    }
+
+    /// <summary>
     /// The application's connections are not reset when given back to the pool (<see cref="PostgresConnectionString"/>:
     /// six statements fewer before each query), and what makes that safe holds: a transaction left open on a connection is
     /// rolled back when the connection goes back, so what it wrote is gone, not committed by the next user of the connection.
