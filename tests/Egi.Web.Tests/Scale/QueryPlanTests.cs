@@ -41,6 +41,24 @@ public abstract class QueryPlanTests(SharedHost host) : IAsyncLifetime
         Assert.Equal(ReportIndexSql.Columns, actual);
     }
 
+    /// <summary>
+    /// The rows of a report test whether a servant is listed (an evaluation in the period, or eligible while it is open)
+    /// on the evaluation the row already joins: no second look-up of the period's evaluations, which PostgreSQL ran as
+    /// a hash of every evaluation of the period for each page of 50.
+    /// </summary>
+    [Fact]
+    public async Task A_reports_rows_look_up_the_periods_evaluations_once()
+    {
+        var scenario = await EvaluationScenario.OpenAsync(app);
+        var sql = await app.WithDbAsync(async d =>
+        {
+            var period = await d.Periods.AsNoTracking().SingleAsync(p => p.Id == scenario.PeriodId);
+            return EvaluationRows.Of(d, period, new DateOnly(2026, 12, 4)).ToQueryString();
+        });
+        Assert.DoesNotContain("EXISTS", sql, StringComparison.OrdinalIgnoreCase);
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(sql, "FROM \"Evaluations\""));
+    }
+
     private static async Task<List<string>> IndexColumnsAsync(DbContext db, string index)
     {
         var sql = db.Database.IsNpgsql()
