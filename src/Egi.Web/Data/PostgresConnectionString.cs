@@ -3,26 +3,35 @@ using System.Data.Common;
 namespace Egi.Web.Data;
 
 /// <summary>
-/// The PostgreSQL connection string EGI opens: the configured one, with two Npgsql settings added unless the
-/// configuration sets them itself (any value, any spelling of the key):
+/// The PostgreSQL connection string EGI opens: the configured one, with three settings added unless the configuration
+/// sets them itself (any value, any spelling of the key). Each was measured with <c>bench/load.sh</c> and
+/// <c>bench/statements.sh</c> (README, «Rendimiento»):
 /// <list type="bullet">
 /// <item><c>Max Auto Prepare=100</c>: a statement run five times (Npgsql's <c>Auto Prepare Min Usages</c>) on a pooled
-/// connection is prepared there, and PostgreSQL then skips parsing and planning it on every later run — each page runs
-/// the same 4–9 statements with other parameters. <c>Max Auto Prepare=0</c> turns it off (e.g. behind PgBouncer in
-/// transaction mode older than 1.21, which cannot carry prepared statements). See https://www.npgsql.org/doc/prepare.html.</item>
+/// connection is prepared there, and PostgreSQL then skips parsing it on every later run — each page runs the same
+/// 3–7 statements with other parameters. <c>Max Auto Prepare=0</c> turns it off (e.g. behind PgBouncer in transaction
+/// mode older than 1.21, which cannot carry prepared statements). See https://www.npgsql.org/doc/prepare.html.</item>
 /// <item><c>No Reset On Close=true</c>: a connection given back to the pool is not reset. By default Npgsql sends six
 /// statements before the next command on it (<c>SET SESSION AUTHORIZATION DEFAULT; RESET ALL; CLOSE ALL; UNLISTEN *;
 /// SELECT pg_advisory_unlock_all(); DISCARD SEQUENCES</c>), and EF Core gives a connection back after each query: a
-/// report's page of 7 queries cost PostgreSQL 56 statements (measured with <c>bench/statements.sh</c>). EGI leaves
-/// nothing on a session to reset: it sets no session variable, listens to nothing, takes only transaction-scoped advisory
-/// locks; and a transaction left open is still rolled back when its connection is given back (Npgsql does that with or
-/// without the reset).</item>
+/// report's page of 7 queries cost PostgreSQL 56 statements. EGI leaves nothing on a session to reset: it sets no
+/// session variable, listens to nothing, takes only transaction-scoped advisory locks; and a transaction left open is
+/// still rolled back when its connection is given back (Npgsql does that with or without the reset).</item>
+/// <item><c>plan_cache_mode=force_generic_plan</c> (in <c>Options</c>, added to what the configuration puts there): a
+/// prepared statement keeps one plan for any parameters. With the statistics of a living entity, PostgreSQL's own
+/// choice (<c>auto</c>) planned «Por aprobar»'s, the control points' and the dashboard's statements again on every
+/// request (0.2–1.0 ms of the server each, more than running them). Every page's statements have a good generic plan
+/// (<c>bench/statements.sh</c> prints each one's planning and execution); a list of values goes to the database one
+/// parameter per value (<c>EF.MultipleParameters</c>) where an array would make the generic plan guess its length.</item>
 /// </list>
 /// </summary>
 public static class PostgresConnectionString
 {
     /// <summary>Statements kept prepared per connection (least recently used first out): every page's statements fit.</summary>
     public const int DefaultMaxAutoPrepare = 100;
+
+    /// <summary>The server setting added to <c>Options</c> when they do not set it.</summary>
+    public const string GenericPlans = "-c plan_cache_mode=force_generic_plan";
 
     /// <summary>The settings added when the configured string does not have them: key (as Npgsql spells it) and value.</summary>
     public static IReadOnlyList<(string Key, string Value)> Defaults { get; } =
@@ -33,8 +42,17 @@ public static class PostgresConnectionString
 
     public static string WithDefaults(string configured)
     {
-        var keys = new DbConnectionStringBuilder { ConnectionString = configured }.Keys.Cast<string>().Select(Canonical).ToHashSet();
-        var missing = Defaults.Where(d => !keys.Contains(Canonical(d.Key))).Select(d => $"{d.Key}={d.Value}").ToList();
+        var builder = new DbConnectionStringBuilder { ConnectionString = configured };
+        var keys = builder.Keys.Cast<string>().ToDictionary(Canonical, k => k);
+        var missing = Defaults.Where(d => !keys.ContainsKey(Canonical(d.Key))).Select(d => $"{d.Key}={d.Value}").ToList();
+        if (!keys.TryGetValue("options", out var optionsKey))
+            missing.Add($"Options='{GenericPlans}'");
+        else if (builder[optionsKey]?.ToString() is { } options && !options.Contains("plan_cache_mode", StringComparison.OrdinalIgnoreCase))
+        {
+            // The configured options (e.g. a search_path) stay, with the plan mode after them.
+            builder[optionsKey] = $"{options} {GenericPlans}".Trim();
+            configured = builder.ConnectionString;
+        }
         return missing.Count == 0 ? configured : string.Join(';', [configured.TrimEnd().TrimEnd(';'), .. missing]);
     }
 

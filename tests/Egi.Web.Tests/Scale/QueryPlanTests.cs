@@ -244,6 +244,17 @@ public sealed class QueryPlanTestsPostgres(PostgresHost host) : QueryPlanTests(h
     }
 
     /// <summary>
+    /// The application's connections keep one plan per prepared statement (<see cref="PostgresConnectionString.GenericPlans"/>):
+    /// PostgreSQL's own choice planned several pages' statements again on every request.
+    /// </summary>
+    [Fact]
+    public async Task The_applications_connections_keep_one_plan_per_statement()
+    {
+        var mode = await app.WithDbAsync(d => ReadAsync(d, "SHOW plan_cache_mode"));
+        Assert.Equal("force_generic_plan", Assert.Single(mode));
+    }
+
+    /// <summary>
     /// The application's connections are not reset when given back to the pool (<see cref="PostgresConnectionString"/>:
     /// six statements fewer before each query), and what makes that safe holds: a transaction left open on a connection is
     /// rolled back when the connection goes back, so what it wrote is gone, not committed by the next user of the connection.
@@ -284,6 +295,7 @@ public sealed class PostgresConnectionStringTests
         var result = new Npgsql.NpgsqlConnectionStringBuilder(PostgresConnectionString.WithDefaults(configured));
         Assert.Equal(PostgresConnectionString.DefaultMaxAutoPrepare, result.MaxAutoPrepare);
         Assert.True(result.NoResetOnClose);
+        Assert.Equal(PostgresConnectionString.GenericPlans, result.Options);
         Assert.Equal("db", result.Host);
         Assert.Equal("egi", result.Database);
     }
@@ -310,9 +322,18 @@ public sealed class PostgresConnectionStringTests
     }
 
     [Fact]
-    public void A_string_that_sets_both_is_left_as_it_is()
+    public void A_string_that_sets_all_three_is_left_as_it_is()
     {
-        const string configured = "Host=db;Database=egi;Max Auto Prepare=20;No Reset On Close=false";
+        const string configured = "Host=db;Database=egi;Max Auto Prepare=20;No Reset On Close=false;Options='-c plan_cache_mode=auto'";
         Assert.Equal(configured, PostgresConnectionString.WithDefaults(configured));
+    }
+
+    [Fact]
+    public void Configured_options_are_kept_with_the_generic_plans_after_them()
+    {
+        var result = new Npgsql.NpgsqlConnectionStringBuilder(PostgresConnectionString.WithDefaults("Host=db;Database=egi;Options='-c search_path=egi,public'"));
+        Assert.Equal("-c search_path=egi,public " + PostgresConnectionString.GenericPlans, result.Options);
+        Assert.Equal("egi", result.Database);
+        Assert.True(result.NoResetOnClose);
     }
 }
