@@ -17,7 +17,8 @@ namespace Egi.Web.Data;
 /// report's page of 7 queries cost PostgreSQL 56 statements. EGI leaves nothing on a session to reset: it sets no
 /// session variable, listens to nothing, takes only transaction-scoped advisory locks; and a transaction left open is
 /// still rolled back when its connection is given back (Npgsql does that with or without the reset).</item>
-/// <item><c>plan_cache_mode=force_generic_plan</c> (in <c>Options</c>, added to what the configuration puts there): a
+/// <item><c>plan_cache_mode=force_generic_plan</c> (in <c>Options</c>, added to what the configuration puts there;
+/// <c>Options='-c plan_cache_mode=auto'</c> gives PostgreSQL its own choice back): a
 /// prepared statement keeps one plan for any parameters. With the statistics of a living entity, PostgreSQL's own
 /// choice (<c>auto</c>) planned «Por aprobar»'s, the control points' and the dashboard's statements again on every
 /// request (0.2–1.0 ms of the server each, more than running them). Every page's statements have a good generic plan
