@@ -18,18 +18,14 @@ WARMUP="${WARMUP:-10s}"
 PASSWORD="Egi.Bench2026"
 BASE="http://127.0.0.1:$PORT"
 work="$(mktemp -d /tmp/egi-cpu.XXXXXX)"
-cleanup() { { [ -z "${app_pid:-}" ] || kill "$app_pid"; } 2>/dev/null || true; { [ -z "${app_pid:-}" ] || wait "$app_pid"; } 2>/dev/null || true; rm -rf "$work"; }
+cleanup() { stop_app; rm -rf "$work"; }
 trap cleanup EXIT
 # shellcheck source=bench/lib.sh
 source bench/lib.sh
 [ -f "$DATA/egi.db" ] && [ -f "$DATA/accounts.tsv" ] || fail "no entity in $DATA"
 
 bench/publish.sh "$work/app"
-ASPNETCORE_ENVIRONMENT=Production dotnet "$work/app/Egi.Web.dll" --urls "$BASE" --Egi:DataFolder="$DATA" \
-  --Egi:SeedDemo=false --Egi:StartupBanner=false --Mail:BaseUrl="$BASE" --RateLimits:SignIn:PerIp:PermitLimit=100000 \
-  --Logging:LogLevel:Default=Warning --Mail:WorkerEnabled=false --Scheduler:Enabled=false > "$work/app.log" 2>&1 &
-app_pid=$!
-wait_healthy "$BASE" "$work/app.log"
+start_app "$DATA"
 first() { awk -F'\t' -v r="$1" '$1 == r {print $2; exit}' "$DATA/accounts.tsv"; }
 ev=$(sign_in "$BASE" "$(first evaluado)"); jefe=$(sign_in "$BASE" "$(first jefe)"); th=$(sign_in "$BASE" "$(first talento_humano)")
 ticks() { awk '{print $14 + $15}' "/proc/$app_pid/stat"; }

@@ -37,12 +37,7 @@ pgdir=""
 # shellcheck source=bench/lib.sh
 source bench/lib.sh
 
-cleanup() {
-  { [ -z "${app_pid:-}" ] || kill "$app_pid"; } 2>/dev/null || true
-  { [ -z "${app_pid:-}" ] || wait "$app_pid"; } 2>/dev/null || true
-  stop_postgres
-  rm -rf "$work"
-}
+cleanup() { stop_app; stop_postgres; rm -rf "$work"; }
 trap cleanup EXIT
 
 if ! command -v wrk >/dev/null; then
@@ -60,7 +55,6 @@ case "$PROVIDER" in
     PROVIDER=Sqlite
     data="${DATA:-$work/data}"
     gen_args=(--provider Sqlite --out "$data")
-    app_args=(--Egi:DataFolder="$data")
     ;;
   Postgres|postgres|PostgreSQL)
     PROVIDER=Postgres
@@ -69,7 +63,7 @@ case "$PROVIDER" in
     start_postgres "$PGPORT"
     data="$work/data"
     gen_args=(--provider Postgres --connection "$conn" --out "$data")
-    app_args=(--Egi:DataFolder="$data" --Database:Provider=Postgres "--ConnectionStrings:Postgres=$conn${CONN_EXTRA:+;$CONN_EXTRA}")
+    app_args=(--Database:Provider=Postgres "--ConnectionStrings:Postgres=$conn${CONN_EXTRA:+;$CONN_EXTRA}")
     ;;
   *) fail "PROVIDER must be Sqlite or Postgres" ;;
 esac
@@ -89,12 +83,8 @@ accounts="$data/accounts.tsv"
 
 echo "== Starting the application (Release, Production)"
 # The bench signs in 36 people from this one address within a minute, and signs each role in again before each of its
-# pages (some people hold two roles): raise the per-IP and per-account sign-in limits (README, «Seguridad»).
-ASPNETCORE_ENVIRONMENT=Production dotnet "$work/app/Egi.Web.dll" --urls "$BASE" "${app_args[@]}" \
-  --Egi:SeedDemo=false --Egi:StartupBanner=false --Mail:BaseUrl="$BASE" --RateLimits:SignIn:PerIp:PermitLimit=100000 --RateLimits:SignIn:PerAccount:PermitLimit=100000 \
-  --Logging:LogLevel:Default=Warning --Mail:WorkerEnabled=false --Scheduler:Enabled=false > "$work/app.log" 2>&1 &
-app_pid=$!
-wait_healthy "$BASE" "$work/app.log"
+# pages (some people hold two roles): start_app (bench/lib.sh) raises the per-IP and per-account sign-in limits.
+start_app "$data" "${app_args[@]}"
 # role → lines "email<TAB>evaluation id" from accounts.tsv, at most $2 of them.
 accounts_of() { awk -F'\t' -v r="$1" -v n="$2" '$1==r && c<n {print $2 "\t" $3; c++}' "$accounts"; }
 

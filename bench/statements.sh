@@ -24,12 +24,7 @@ BASE="http://127.0.0.1:$PORT"
 work="$(mktemp -d /tmp/egi-statements.XXXXXX)"
 # shellcheck source=bench/lib.sh
 source bench/lib.sh
-cleanup() {
-  { [ -z "${app_pid:-}" ] || kill "$app_pid"; } 2>/dev/null || true
-  { [ -z "${app_pid:-}" ] || wait "$app_pid"; } 2>/dev/null || true
-  stop_postgres
-  rm -rf "$work"
-}
+cleanup() { stop_app; stop_postgres; rm -rf "$work"; }
 trap cleanup EXIT
 
 echo "== Building (bench/publish.sh) and starting a private PostgreSQL with pg_stat_statements on port $PGPORT"
@@ -47,11 +42,7 @@ dotnet bench/Egi.Generator/bin/Release/net10.0/Egi.Generator.dll --servants "$SE
   --provider Postgres --connection "$conn" --out "$work/data" | grep -vE '^    [^ ]+@' | sed 's/^/   /'
 accounts="$work/data/accounts.tsv"
 
-ASPNETCORE_ENVIRONMENT=Production dotnet "$work/app/Egi.Web.dll" --urls "$BASE" --Egi:DataFolder="$work/data" \
-  --Database:Provider=Postgres "--ConnectionStrings:Postgres=$conn${CONN_EXTRA:+;$CONN_EXTRA}" --Egi:SeedDemo=false --Egi:StartupBanner=false \
-  --Mail:BaseUrl="$BASE" --Logging:LogLevel:Default=Warning --Mail:WorkerEnabled=false --Scheduler:Enabled=false > "$work/app.log" 2>&1 &
-app_pid=$!
-wait_healthy "$BASE" "$work/app.log"
+start_app "$work/data" --Database:Provider=Postgres "--ConnectionStrings:Postgres=$conn${CONN_EXTRA:+;$CONN_EXTRA}"
 first() { awk -F'\t' -v r="$1" '$1 == r {print $2 "\t" $3; exit}' "$accounts"; }
 IFS=$'\t' read -r ev_email ev_eval < <(first evaluado)
 ev=$(sign_in "$BASE" "$ev_email"); jefe=$(sign_in "$BASE" "$(first jefe | cut -f1)"); th=$(sign_in "$BASE" "$(first talento_humano | cut -f1)")
