@@ -42,11 +42,11 @@ proc_cpu_ms() { awk -v hz="$(getconf CLK_TCK)" '{ printf "%.0f", ($14 + $15) * 1
 # per_request <CPU ms before> <CPU ms after> <requests>: CPU ms per request, "-" when nothing completed.
 per_request() { awk -v a="$1" -v b="$2" -v n="$3" 'BEGIN { if (n > 0) printf "%.2f", (b - a) / n; else print "-" }'; }
 
-# start_app <data folder> [more arguments]: the application published in $work/app, in Production on $BASE, with the
+# launch_app <data folder> [more arguments]: the application published in $work/app, in Production on $BASE, with the
 # bench's settings (no demo data, no banner, logging Warning, mail worker and scheduler off, sign-in limits raised for
-# the many sign-ins from one address: README «Seguridad»); sets $app_pid and waits for /health. stop_app (from the
-# script's EXIT trap) stops it.
-start_app() {
+# the many sign-ins from one address: README «Seguridad»); sets $app_pid and returns at once. start_app does the same
+# and waits for /health. stop_app (from the script's EXIT trap) stops it.
+launch_app() {
   local data="$1"
   shift
   ASPNETCORE_ENVIRONMENT=Production dotnet "$work/app/Egi.Web.dll" --urls "$BASE" --Egi:DataFolder="$data" \
@@ -54,6 +54,9 @@ start_app() {
     --RateLimits:SignIn:PerAccount:PermitLimit=100000 --Logging:LogLevel:Default=Warning --Mail:WorkerEnabled=false \
     --Scheduler:Enabled=false "$@" > "$work/app.log" 2>&1 &
   app_pid=$!
+}
+start_app() {
+  launch_app "$@"
   wait_healthy "$BASE" "$work/app.log"
 }
 stop_app() {

@@ -13,11 +13,10 @@ PORT="${PORT:-5294}"
 PASSWORD="Egi.Bench2026"
 BASE="http://127.0.0.1:$PORT"
 work="$(mktemp -d /tmp/egi-startup.XXXXXX)"
-# (Never `kill 0`: that signals the whole process group, this script and its caller included.)
-cleanup() { if [ -n "${app_pid:-}" ]; then kill "$app_pid" 2>/dev/null || true; wait "$app_pid" 2>/dev/null || true; fi; rm -rf "$work"; }
-trap cleanup EXIT
 # shellcheck source=bench/lib.sh
 source bench/lib.sh
+cleanup() { stop_app; rm -rf "$work"; }
+trap cleanup EXIT
 [ -f "$DATA/egi.db" ] && [ -f "$DATA/accounts.tsv" ] || fail "no entity in $DATA"
 
 echo "== Building"
@@ -35,10 +34,8 @@ for run in $(seq 1 "$RUNS"); do
   cp "$DATA/egi.db" "$DATA/accounts.tsv" "$work/data/"
   [ -d "$DATA/keys" ] && cp -r "$DATA/keys" "$work/data/"
   t0=$(date +%s%N)
-  ASPNETCORE_ENVIRONMENT=Production dotnet "$work/app/Egi.Web.dll" --urls "$BASE" --Egi:DataFolder="$work/data" \
-    --Egi:SeedDemo=false --Egi:StartupBanner=false --Mail:BaseUrl="$BASE" --RateLimits:SignIn:PerIp:PermitLimit=100000 \
-    --Logging:LogLevel:Default=Warning --Mail:WorkerEnabled=false --Scheduler:Enabled=false > "$work/app.log" 2>&1 &
-  app_pid=$!
+  launch_app "$work/data"
+  # Polled every 50 ms (start_app's wait polls every half second: too coarse for this measure).
   for _ in $(seq 1 1200); do curl -fs "$BASE/health" >/dev/null 2>&1 && break; sleep 0.05; done
   curl -fs "$BASE/health" >/dev/null || { cat "$work/app.log"; fail "the application did not start"; }
   row="| $run | $(ms_since "$t0") ms"
@@ -55,5 +52,5 @@ for run in $(seq 1 "$RUNS"); do
     row="$row | $(ms_since "$t") ms"
   done
   echo "$row | $(awk -v hz="$(getconf CLK_TCK)" '{ printf "%.1f s", ($14 + $15) / hz }' "/proc/$app_pid/stat") |"
-  kill "$app_pid"; wait "$app_pid" 2>/dev/null || true; app_pid=""
+  stop_app; app_pid=""
 done
