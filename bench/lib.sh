@@ -42,6 +42,29 @@ proc_cpu_ms() { awk -v hz="$(getconf CLK_TCK)" '{ printf "%.0f", ($14 + $15) * 1
 # per_request <CPU ms before> <CPU ms after> <requests>: CPU ms per request, "-" when nothing completed.
 per_request() { awk -v a="$1" -v b="$2" -v n="$3" 'BEGIN { if (n > 0) printf "%.2f", (b - a) / n; else print "-" }'; }
 
+# Bytes the application allocates per request (dotnet-counters' allocation rate, one sample a second): unlike CPU time,
+# it does not move with other work on the machine, so it tells whether a change made a page lighter. alloc_watch
+# <pid> <seconds> starts it in the background beside a wrk run of that length; alloc_kb_per_request <req/s> then prints
+# the median rate over the requests per second, in KB, or "-" without dotnet-counters (dotnet tool install -g dotnet-counters).
+COUNTERS="$(command -v dotnet-counters || echo "$HOME/.dotnet/tools/dotnet-counters")"
+alloc_watch() {
+  rm -f "$work/alloc.csv"
+  alloc_pid=""
+  [ -x "$COUNTERS" ] || return 0
+  "$COUNTERS" collect -p "$1" --counters 'System.Runtime[dotnet.gc.heap.total_allocated]' --refresh-interval 1 \
+    --duration "00:00:00:$(printf '%02d' "$2")" --format csv -o "$work/alloc.csv" > /dev/null 2>&1 &
+  alloc_pid=$!
+}
+alloc_kb_per_request() {
+  # (called inside $(…), where wait cannot reach the background job: poll it)
+  while [ -n "${alloc_pid:-}" ] && kill -0 "$alloc_pid" 2>/dev/null; do sleep 0.2; done
+  [ -s "$work/alloc.csv" ] || { echo "-"; return 0; }
+  awk -F, -v rps="$1" '/total_allocated/ { v[n++] = $NF }
+    END { if (n == 0 || rps + 0 == 0) { print "-"; exit }
+          for (i = 0; i < n; i++) for (j = i + 1; j < n; j++) if (v[j] < v[i]) { t = v[i]; v[i] = v[j]; v[j] = t }
+          printf "%.0f", v[int(n / 2)] / rps / 1024 }' "$work/alloc.csv"
+}
+
 # launch_app <data folder> [more arguments]: the application published in $work/app, in Production on $BASE, with the
 # bench's settings (no demo data, no banner, logging Warning, mail worker and scheduler off, sign-in limits raised for
 # the many sign-ins from one address: README «Seguridad»); sets $app_pid and returns at once. start_app does the same

@@ -11,7 +11,8 @@
 # Other settings: CONNECTIONS, THREADS, SEED, PORT, PGPORT, EVALUADOS (16), JEFES (16), TALENTO (4); CONN_EXTRA
 # (PostgreSQL): appended to the application's connection string, e.g. CONN_EXTRA='Max Auto Prepare=0'; TAG: a suffix
 # of the results file's name (bench/results/<date>-<provider>-<TAG>.md), so that a comparison keeps both runs.
-# Needs: the .NET SDK, wrk (installed with apt-get when missing and running as root), curl.
+# Needs: the .NET SDK, wrk (installed with apt-get when missing and running as root), curl; dotnet-counters for the
+# allocated column (dotnet tool install -g dotnet-counters; "-" without it).
 # Prints a table (page, req/s, p50, p99, ratio to /health, the application's CPU per request and, on PostgreSQL, the
 # database server's) and writes it to bench/results/<date>-<provider>.md.
 set -euo pipefail
@@ -167,13 +168,14 @@ results="$work/results.tsv"
 # The CPU the application (and a private PostgreSQL) spent in the measured seconds, divided by the requests served,
 # tells which of the two bounds a page; with wrk itself they share the machine's cores.
 measure() {
-  local label="$1" lua="$2" path="$3" out rps p50 p99 errors requests app0 app1 db0 db1 app_ms db_ms="-"
+  local label="$1" lua="$2" path="$3" out rps p50 p99 errors requests app0 app1 db0 db1 app_ms db_ms="-" alloc_kb
   echo "-- $label"
   if [ "${4:-}" != writes ] && [ "$WARMUP" != 0 ]; then
     if [ "$lua" = "-" ]; then wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" --timeout 120s "$BASE$path" > /dev/null
     else wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" --timeout 120s -s "$lua" "$BASE$path" > /dev/null; fi
   fi
   app0=$(proc_cpu_ms "$app_pid"); [ -z "$pgdir" ] || db0=$(pg_cpu_ms)
+  alloc_watch "$app_pid" "$(seconds_of "$DURATION")"
   if [ "$lua" = "-" ]; then
     out=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --timeout 120s --latency "$BASE$path")
   else
@@ -184,15 +186,16 @@ measure() {
   requests=$(echo "$out" | awk '/requests in/ {print $1}')
   app_ms=$(per_request "$app0" "$app1" "$requests")
   [ -z "$pgdir" ] || db_ms=$(per_request "$db0" "$db1" "$requests")
-  echo "   CPU per request: application $app_ms ms, PostgreSQL $db_ms ms"
   rps=$(echo "$out" | awk '/Requests\/sec/ {print $2}')
+  alloc_kb=$(alloc_kb_per_request "$rps")
+  echo "   per request: application CPU $app_ms ms, PostgreSQL CPU $db_ms ms, allocated $alloc_kb KB"
   p50=$(to_ms "$(echo "$out" | awk '$1=="50%" {print $2}')")
   p99=$(to_ms "$(echo "$out" | awk '$1=="99%" {print $2}')")
   errors=$(echo "$out" | awk '/Non-2xx/ {n += $NF} /Socket errors/ {gsub(",", ""); n += $4 + $6 + $8 + $10} END {print n + 0}')
   [ "${4:-}" = writes ] && errors="$(echo "$out" | sed -n 's/^WRITES saved=\([0-9]*\) other=\([0-9]*\)/\1 saved, \2 other/p')"
   if awk -v r="$rps" 'BEGIN { exit !(r + 0 == 0) }'; then p50="-"; p99="-"; fi
   [ "$p50" = "-" ] && errors="$errors (no request completed within $DURATION)"
-  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$label" "$rps" "$p50" "$p99" "$errors" "$app_ms" "$db_ms" >> "$results"
+  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$label" "$rps" "$p50" "$p99" "$errors" "$app_ms" "$db_ms" "$alloc_kb" >> "$results"
 }
 
 # wrk durations in seconds ("10s", "1m", "0" → 10, 60, 0), to check that a page's sessions stay fresh (below).
@@ -272,14 +275,15 @@ cpu=$(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo)
   echo "- Application: published by bench/publish.sh$([ -n "${JIT:-}" ] && echo ' (JIT=1: plain Release)' || echo ' (Release, ReadyToRun)'), ASPNETCORE_ENVIRONMENT=Production, logging Warning, mail worker and scheduler off"
   [ -n "${CONN_EXTRA:-}" ] && echo "- Connection string: the generated one plus \`$CONN_EXTRA\`"
   echo
-  echo "- CPU per request: the application's process and (PostgreSQL) the database server's processes, over the measured seconds"
+  echo "- CPU per request: the application's process and (PostgreSQL) the database server's processes, over the measured seconds;"
+  echo "  allocated: the application's bytes allocated per request (dotnet-counters, median of one-second samples), which other work on the machine does not move"
   echo
-  echo "| Page | req/s | p50 (ms) | p99 (ms) | ratio to /health | errors / writes | app CPU ms/req | DB CPU ms/req |"
-  echo "|---|---:|---:|---:|---:|---|---:|---:|"
-  awk -F'\t' -v h="$health" '{ r = (h > 0) ? $2 / h : 0; printf "| %s | %s | %s | %s | %.4f | %s | %s | %s |\n", $1, $2, $3, $4, r, $5, $6, $7 }' "$results"
+  echo "| Page | req/s | p50 (ms) | p99 (ms) | ratio to /health | errors / writes | app CPU ms/req | DB CPU ms/req | allocated KB/req |"
+  echo "|---|---:|---:|---:|---:|---|---:|---:|---:|"
+  awk -F'\t' -v h="$health" '{ r = (h > 0) ? $2 / h : 0; printf "| %s | %s | %s | %s | %.4f | %s | %s | %s | %s |\n", $1, $2, $3, $4, r, $5, $6, $7, $8 }' "$results"
 } > "$md"
 echo
-awk -F'\t' -v h="$health" 'BEGIN { printf "%-46s %10s %10s %10s %9s %8s %8s  %s\n", "page", "req/s", "p50 ms", "p99 ms", "ratio", "app ms", "db ms", "errors / writes" }
-  { r = (h > 0) ? $2 / h : 0; printf "%-46s %10s %10s %10s %9.4f %8s %8s  %s\n", $1, $2, $3, $4, r, $6, $7, $5 }' "$results"
+awk -F'\t' -v h="$health" 'BEGIN { printf "%-46s %10s %10s %10s %9s %8s %8s %8s  %s\n", "page", "req/s", "p50 ms", "p99 ms", "ratio", "app ms", "db ms", "KB", "errors / writes" }
+  { r = (h > 0) ? $2 / h : 0; printf "%-46s %10s %10s %10s %9.4f %8s %8s %8s  %s\n", $1, $2, $3, $4, r, $6, $7, $8, $5 }' "$results"
 echo
 echo "Written to $md"

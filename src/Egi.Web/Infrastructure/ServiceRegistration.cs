@@ -33,7 +33,7 @@ public static class ServiceRegistration
         // protected by any other. The application name isolates the keys from other apps' if a database were ever shared.
         var dataProtection = services.AddDataProtection().SetApplicationName(DataProtectionApplicationName);
         // The context's options are built once (optionsLifetime: Singleton), not for every request: by default
-        // AddDbContext builds them per scope, and that — provider, extensions, warnings — was a tenth of what a small
+        // AddDbContext builds them per scope, and that — provider, extensions, warnings — was about 6 % of what a small
         // page allocated (bench/profile.sh). Nothing in them depends on the request.
         if (db.IsPostgres)
         {
@@ -130,7 +130,7 @@ public static class ServiceRegistration
     /// <summary>
     /// Identity's check of the sign-in cookie, called only once the interval since the cookie was issued has passed —
     /// the same test Identity's validator makes first, with the same clock. Identity's own handler resolves that
-    /// validator for every request, and with it SignInManager, UserManager and their dependencies: a fifth of what a
+    /// validator for every request, and with it SignInManager, UserManager and their dependencies: a tenth of what a
     /// small page allocated (bench/profile.sh), to learn that nothing was due.
     /// </summary>
     public static Task ValidateStampWhenDueAsync(CookieValidatePrincipalContext context)
