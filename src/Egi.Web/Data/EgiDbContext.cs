@@ -17,9 +17,24 @@ namespace Egi.Web.Data;
 /// exist only so each provider keeps its own migrations. It also holds the data-protection key ring, shared by every
 /// instance of the application (sign-in cookies, antiforgery tokens and e-mailed links stay valid on any of them).
 /// </summary>
-public abstract class EgiDbContext(DbContextOptions options, IAuditActor? actor, TimeProvider? clock, OutboxSignal? outboxSignal)
-    : IdentityDbContext<AppUser>(options), IDataProtectionKeyContext
+public abstract class EgiDbContext(DbContextOptions options) : IdentityDbContext<AppUser>(options), IDataProtectionKeyContext
 {
+    private IAuditActor? actor;
+    private TimeProvider? clock;
+    private OutboxSignal? outboxSignal;
+
+    /// <summary>
+    /// Who the audit lines name, the clock of their times and the outbox worker to wake after a save. The application
+    /// rents its contexts from a pool and sets these three on every rent (<see cref="Infrastructure.ServiceRegistration.AddEgiData"/>),
+    /// so a context never keeps the previous request's person; without them: the system, the system clock, no signal.
+    /// </summary>
+    public EgiDbContext Use(IAuditActor? actor, TimeProvider? clock, OutboxSignal? outboxSignal)
+    {
+        this.actor = actor;
+        this.clock = clock;
+        this.outboxSignal = outboxSignal;
+        return this;
+    }
     private static readonly JsonSerializerOptions AuditJson = new() { WriteIndented = false };
 
     public DbSet<Dependency> Dependencies => Set<Dependency>();
@@ -437,9 +452,7 @@ public abstract class EgiDbContext(DbContextOptions options, IAuditActor? actor,
     private sealed record PendingAudit(EntityEntry Entry, EntityState State, string? Before);
 }
 
-public sealed class SqliteEgiDbContext(
-    DbContextOptions<SqliteEgiDbContext> options, IAuditActor? actor = null, TimeProvider? clock = null, OutboxSignal? outboxSignal = null)
-    : EgiDbContext(options, actor, clock, outboxSignal)
+public sealed class SqliteEgiDbContext(DbContextOptions<SqliteEgiDbContext> options) : EgiDbContext(options)
 {
     /// <summary>
     /// SQLite has no decimal type: the scores (two decimals) are stored as whole hundredths, and the unrounded scores
@@ -470,6 +483,4 @@ public sealed class SqliteEgiDbContext(
     }
 }
 
-public sealed class PostgresEgiDbContext(
-    DbContextOptions<PostgresEgiDbContext> options, IAuditActor? actor = null, TimeProvider? clock = null, OutboxSignal? outboxSignal = null)
-    : EgiDbContext(options, actor, clock, outboxSignal);
+public sealed class PostgresEgiDbContext(DbContextOptions<PostgresEgiDbContext> options) : EgiDbContext(options);

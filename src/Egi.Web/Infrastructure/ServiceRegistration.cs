@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Claims;
 using Egi.Web.Data;
+using Egi.Web.Notifications;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
@@ -32,14 +33,17 @@ public static class ServiceRegistration
         // proxy (and this one after a restart or a redeploy) reads sign-in cookies, antiforgery tokens and e-mailed links
         // protected by any other. The application name isolates the keys from other apps' if a database were ever shared.
         var dataProtection = services.AddDataProtection().SetApplicationName(DataProtectionApplicationName);
-        // The context's options are built once (optionsLifetime: Singleton), not for every request: by default
-        // AddDbContext builds them per scope, and that — provider, extensions, warnings — was about 6 % of what a small
-        // page allocated (bench/profile.sh). Nothing in them depends on the request.
+        // The contexts come from a pool (EF Core's AddPooledDbContextFactory): a new context per request rebuilt its
+        // internal services, compared its options by reflection and looked for a compiled model in the assembly's
+        // attributes — most of what /health allocated (bench/profile.sh). A context rented for a request is given that
+        // request's audit actor (every rent: the scoped registrations below) and goes back to the pool, its tracked
+        // entities and settings reset by EF Core, when the request's scope ends.
         if (db.IsPostgres)
         {
             var cs = PostgresConnectionString.WithDefaults(config.GetConnectionString("Postgres")
                 ?? throw new InvalidOperationException("Database:Provider es Postgres pero falta ConnectionStrings:Postgres."));
-            services.AddDbContext<PostgresEgiDbContext>(o => o.UseNpgsql(cs), optionsLifetime: ServiceLifetime.Singleton);
+            services.AddPooledDbContextFactory<PostgresEgiDbContext>(o => o.UseNpgsql(cs));
+            services.AddScoped(Rent<PostgresEgiDbContext>);
             services.AddScoped<EgiDbContext>(sp => sp.GetRequiredService<PostgresEgiDbContext>());
             dataProtection.PersistKeysToDbContext<PostgresEgiDbContext>();
         }
@@ -48,11 +52,20 @@ public static class ServiceRegistration
             var cs = config.GetConnectionString("Sqlite");
             if (string.IsNullOrWhiteSpace(cs))
                 cs = $"Data Source={Path.Combine(ResolveDataFolder(config, env), "egi.db")}";
-            services.AddDbContext<SqliteEgiDbContext>(o => o.UseSqlite(cs).AddInterceptors(new SqlitePragmas()), optionsLifetime: ServiceLifetime.Singleton);
+            services.AddPooledDbContextFactory<SqliteEgiDbContext>(o => o.UseSqlite(cs).AddInterceptors(new SqlitePragmas()));
+            services.AddScoped(Rent<SqliteEgiDbContext>);
             services.AddScoped<EgiDbContext>(sp => sp.GetRequiredService<SqliteEgiDbContext>());
             dataProtection.PersistKeysToDbContext<SqliteEgiDbContext>();
         }
         return services;
+    }
+
+    /// <summary>A context from the pool for this scope, with the scope's audit actor, clock and outbox signal.</summary>
+    private static TContext Rent<TContext>(IServiceProvider sp) where TContext : EgiDbContext
+    {
+        var db = sp.GetRequiredService<IDbContextFactory<TContext>>().CreateDbContext();
+        db.Use(sp.GetService<IAuditActor>(), sp.GetService<TimeProvider>(), sp.GetService<OutboxSignal>());
+        return db;
     }
 
     public const int PasswordResetHours = 24;

@@ -1,0 +1,57 @@
+using Egi.Web.Data;
+using Egi.Web.Operations;
+using Egi.Web.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Egi.Web.Tests.Audit;
+
+/// <summary>
+/// The application rents its contexts from EF Core's pool: a context given back keeps nothing of the request that used
+/// it — above all not the person its audit lines name.
+/// </summary>
+public abstract class PooledContextTests(SharedHost host) : IAsyncLifetime
+{
+    private readonly EgiAppFactory app = host.App;
+
+    public Task InitializeAsync() => host.StartTestAsync();
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    [Fact]
+    public void A_context_rented_again_names_its_own_scopes_actor_not_the_previous_ones()
+    {
+        EgiDbContext first;
+        using (var scope = app.Services.CreateScope())
+        {
+            first = scope.ServiceProvider.GetRequiredService<EgiDbContext>();
+            // A scope whose actor is a fixed person (an operations command at the console).
+            first.Use(new CommandLineActor("prueba"), null, null);
+            Assert.Equal("Consola del servidor (prueba)", first.Actor.UserName);
+        }
+
+        // The pool hands the same instance out again within the contexts it holds: keep each scope open until it does.
+        var scopes = new List<IServiceScope>();
+        try
+        {
+            EgiDbContext? again = null;
+            for (var i = 0; i < 64 && again is null; i++)
+            {
+                var scope = app.Services.CreateScope();
+                scopes.Add(scope);
+                var db = scope.ServiceProvider.GetRequiredService<EgiDbContext>();
+                if (ReferenceEquals(db, first)) again = db;
+            }
+            Assert.NotNull(again);
+            // This scope has no request and no command: the system.
+            Assert.Equal("Sistema", again.Actor.UserName);
+        }
+        finally
+        {
+            foreach (var scope in scopes) scope.Dispose();
+        }
+    }
+}
+
+public sealed class PooledContextTestsSqlite(SqliteHost host) : PooledContextTests(host), IClassFixture<SqliteHost>;
+
+public sealed class PooledContextTestsPostgres(PostgresHost host) : PooledContextTests(host), IClassFixture<PostgresHost>;
