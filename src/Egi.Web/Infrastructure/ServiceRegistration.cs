@@ -33,17 +33,18 @@ public static class ServiceRegistration
         // proxy (and this one after a restart or a redeploy) reads sign-in cookies, antiforgery tokens and e-mailed links
         // protected by any other. The application name isolates the keys from other apps' if a database were ever shared.
         var dataProtection = services.AddDataProtection().SetApplicationName(DataProtectionApplicationName);
-        // The contexts come from a pool (EF Core's AddPooledDbContextFactory): a new context per request rebuilt its
-        // internal services, compared its options by reflection and looked for a compiled model in the assembly's
-        // attributes — most of what /health allocated (bench/profile.sh). A context rented for a request is given that
-        // request's audit actor (every rent: the scoped registrations below) and goes back to the pool, its tracked
-        // entities and settings reset by EF Core, when the request's scope ends.
+        // The contexts come from a pool (EF Core's AddDbContextPool): a new context per request rebuilt its internal
+        // services, compared its options by reflection and looked for a compiled model in the assembly's attributes —
+        // most of what /health allocated (bench/profile.sh). A context rented for a request is given that request's
+        // audit actor (on every rent: UseScopeServices) and goes back to the pool once, its tracked entities and
+        // settings reset by EF Core, when the request's scope ends: the scope's lease gives it back, and the container's
+        // disposal of the context itself (under both of its types) does nothing to a leased context.
         if (db.IsPostgres)
         {
             var cs = PostgresConnectionString.WithDefaults(config.GetConnectionString("Postgres")
                 ?? throw new InvalidOperationException("Database:Provider es Postgres pero falta ConnectionStrings:Postgres."));
-            services.AddPooledDbContextFactory<PostgresEgiDbContext>(o => o.UseNpgsql(cs));
-            services.AddScoped(Rent<PostgresEgiDbContext>);
+            services.AddDbContextPool<PostgresEgiDbContext>(o => o.UseNpgsql(cs));
+            UseScopeServices<PostgresEgiDbContext>(services);
             services.AddScoped<EgiDbContext>(sp => sp.GetRequiredService<PostgresEgiDbContext>());
             dataProtection.PersistKeysToDbContext<PostgresEgiDbContext>();
         }
@@ -52,20 +53,25 @@ public static class ServiceRegistration
             var cs = config.GetConnectionString("Sqlite");
             if (string.IsNullOrWhiteSpace(cs))
                 cs = $"Data Source={Path.Combine(ResolveDataFolder(config, env), "egi.db")}";
-            services.AddPooledDbContextFactory<SqliteEgiDbContext>(o => o.UseSqlite(cs).AddInterceptors(new SqlitePragmas()));
-            services.AddScoped(Rent<SqliteEgiDbContext>);
+            services.AddDbContextPool<SqliteEgiDbContext>(o => o.UseSqlite(cs).AddInterceptors(new SqlitePragmas()));
+            UseScopeServices<SqliteEgiDbContext>(services);
             services.AddScoped<EgiDbContext>(sp => sp.GetRequiredService<SqliteEgiDbContext>());
             dataProtection.PersistKeysToDbContext<SqliteEgiDbContext>();
         }
         return services;
     }
 
-    /// <summary>A context from the pool for this scope, with the scope's audit actor, clock and outbox signal.</summary>
-    private static TContext Rent<TContext>(IServiceProvider sp) where TContext : EgiDbContext
+    /// <summary>
+    /// Wraps AddDbContextPool's registration of the context (the scope's lease of a pooled context) so that every rent
+    /// is given the scope's audit actor, clock and outbox signal, whoever asks for it first.
+    /// </summary>
+    private static void UseScopeServices<TContext>(IServiceCollection services) where TContext : EgiDbContext
     {
-        var db = sp.GetRequiredService<IDbContextFactory<TContext>>().CreateDbContext();
-        db.Use(sp.GetService<IAuditActor>(), sp.GetService<TimeProvider>(), sp.GetService<OutboxSignal>());
-        return db;
+        var leased = services.Single(d => d.ServiceType == typeof(TContext));
+        var rent = leased.ImplementationFactory
+            ?? throw new InvalidOperationException($"AddDbContextPool no registró {typeof(TContext).Name} con una fábrica.");
+        services.Remove(leased);
+        services.AddScoped(sp => (TContext)((TContext)rent(sp)).Use(sp.GetService<IAuditActor>(), sp.GetService<TimeProvider>(), sp.GetService<OutboxSignal>()));
     }
 
     public const int PasswordResetHours = 24;

@@ -50,6 +50,44 @@ public abstract class PooledContextTests(SharedHost host) : IAsyncLifetime
             foreach (var scope in scopes) scope.Dispose();
         }
     }
+
+    /// <summary>
+    /// A request's scope resolves the context under two types (EgiDbContext and the provider's own) and the container
+    /// disposes it under both when the scope ends. It must go back to the pool once: rented from EF Core's factory, the
+    /// second disposal gave back the context another request had rented in between, and two requests then read one
+    /// connection at once (seen under load: Npgsql's reader out of range, «Cannot access a disposed context»).
+    /// </summary>
+    [Fact]
+    public void A_context_disposed_under_both_of_its_types_goes_back_to_the_pool_once()
+    {
+        var first = app.Services.CreateScope();
+        var db = first.ServiceProvider.GetRequiredService<EgiDbContext>();
+        Assert.Same(db, first.ServiceProvider.GetRequiredService(db.GetType()));
+        var open = new List<IServiceScope>();
+        try
+        {
+            // The container's first disposal of the context; then other requests rent contexts, until one of them
+            // gets this one back if that disposal gave it back (each keeps its own: the scopes stay open)…
+            db.Dispose();
+            for (var i = 0; i < 64; i++)
+            {
+                var scope = app.Services.CreateScope();
+                open.Add(scope);
+                if (ReferenceEquals(scope.ServiceProvider.GetRequiredService<EgiDbContext>(), db)) break;
+            }
+            // …and the first scope ends, disposing the context again; one more request rents a context.
+            first.Dispose();
+            var next = app.Services.CreateScope();
+            open.Add(next);
+            var rented = open.Select(s => s.ServiceProvider.GetRequiredService<EgiDbContext>()).ToList();
+            Assert.Equal(rented.Count, rented.Distinct(ReferenceEqualityComparer.Instance).Count());
+            Assert.True(rented[^1].Database.CanConnect());
+        }
+        finally
+        {
+            foreach (var scope in open) scope.Dispose();
+        }
+    }
 }
 
 public sealed class PooledContextTestsSqlite(SqliteHost host) : PooledContextTests(host), IClassFixture<SqliteHost>;
