@@ -35,6 +35,7 @@ public abstract class EgiDbContext(DbContextOptions options) : IdentityDbContext
         this.outboxSignal = outboxSignal;
         return this;
     }
+
     private static readonly JsonSerializerOptions AuditJson = new() { WriteIndented = false };
 
     public DbSet<Dependency> Dependencies => Set<Dependency>();

@@ -71,7 +71,12 @@ public static class ServiceRegistration
         var rent = leased.ImplementationFactory
             ?? throw new InvalidOperationException($"AddDbContextPool no registró {typeof(TContext).Name} con una fábrica.");
         services.Remove(leased);
-        services.AddScoped(sp => (TContext)((TContext)rent(sp)).Use(sp.GetService<IAuditActor>(), sp.GetService<TimeProvider>(), sp.GetService<OutboxSignal>()));
+        services.AddScoped(sp =>
+        {
+            var db = (TContext)rent(sp);
+            db.Use(sp.GetService<IAuditActor>(), sp.GetService<TimeProvider>(), sp.GetService<OutboxSignal>());
+            return db;
+        });
     }
 
     public const int PasswordResetHours = 24;
