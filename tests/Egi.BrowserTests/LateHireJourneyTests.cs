@@ -59,7 +59,7 @@ public sealed class LateHireJourneyTests(YearBrowserFixture fixture, ITestOutput
     }
 
     private static ILocator Menu(IPage page, string link) =>
-        page.GetByRole(AriaRole.Navigation, new() { Name = "Menú principal" }).GetByRole(AriaRole.Link, new() { Name = link });
+        page.GetByRole(AriaRole.Navigation, new() { Name = "Menú principal" }).GetByRole(AriaRole.Link, new() { Name = link, Exact = true });
 
     [Fact]
     public Task A_servant_hired_in_September_reaches_a_final_rating() =>

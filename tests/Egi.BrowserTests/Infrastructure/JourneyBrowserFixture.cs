@@ -81,7 +81,11 @@ public abstract class JourneyTest(JourneyBrowserFixture fixture, Xunit.Abstracti
     protected Task<int> ServantIdAsync(string document) =>
         DbAsync(db => db.Servants.Where(s => s.DocumentNumber == document).Select(s => s.Id).SingleAsync());
 
+    /// <summary>
+    /// A link of the main menu by its exact name: «Servidores» must not also match «Importar servidores», a dropdown
+    /// item that counts as visible while the page's stylesheet is still loading (a journey failed so under load).
+    /// </summary>
     protected static Microsoft.Playwright.ILocator Menu(Microsoft.Playwright.IPage page, string link) =>
         page.GetByRole(Microsoft.Playwright.AriaRole.Navigation, new() { Name = "Menú principal" })
-            .GetByRole(Microsoft.Playwright.AriaRole.Link, new() { Name = link });
+            .GetByRole(Microsoft.Playwright.AriaRole.Link, new() { Name = link, Exact = true });
 }
