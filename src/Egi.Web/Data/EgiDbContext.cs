@@ -28,12 +28,11 @@ public abstract class EgiDbContext(DbContextOptions options) : IdentityDbContext
     /// rents its contexts from a pool and sets these three on every rent (<see cref="Infrastructure.ServiceRegistration.AddEgiData"/>),
     /// so a context never keeps the previous request's person; without them: the system, the system clock, no signal.
     /// </summary>
-    public EgiDbContext Use(IAuditActor? actor, TimeProvider? clock, OutboxSignal? outboxSignal)
+    public void Use(IAuditActor? actor, TimeProvider? clock, OutboxSignal? outboxSignal)
     {
         this.actor = actor;
         this.clock = clock;
         this.outboxSignal = outboxSignal;
-        return this;
     }
 
     private static readonly JsonSerializerOptions AuditJson = new() { WriteIndented = false };

@@ -44,7 +44,8 @@ public static class PostgresConnectionString
     public static string WithDefaults(string configured)
     {
         var builder = new DbConnectionStringBuilder { ConnectionString = configured };
-        var keys = builder.Keys.Cast<string>().ToDictionary(Canonical, k => k);
+        // A key spelled two ways (Max Auto Prepare and MaxAutoPrepare) is one setting for Npgsql: the last one is kept.
+        var keys = builder.Keys.Cast<string>().GroupBy(Canonical).ToDictionary(g => g.Key, g => g.Last());
         var missing = Defaults.Where(d => !keys.ContainsKey(Canonical(d.Key))).Select(d => $"{d.Key}={d.Value}").ToList();
         if (!keys.TryGetValue("options", out var optionsKey))
             missing.Add($"Options='{GenericPlans}'");

@@ -42,13 +42,6 @@ public static class SvgBarChart
     private sealed class Svg(DashboardChart chart) : IHtmlContent
     {
         public void WriteTo(TextWriter writer, HtmlEncoder encoder) => Write(chart, writer);
-
-        public override string ToString()
-        {
-            using var writer = new StringWriter(CultureInfo.InvariantCulture);
-            Write(chart, writer);
-            return writer.ToString();
-        }
     }
 
     private static void Write(DashboardChart chart, TextWriter writer)
