@@ -11,6 +11,9 @@ namespace Egi.Web.Tests.Audit;
 /// </summary>
 public abstract class PooledContextTests(SharedHost host) : IAsyncLifetime
 {
+    /// <summary>EF Core's default pool size (AddDbContextPool's poolSize): the most contexts a pool keeps.</summary>
+    private const int PoolSize = 1024;
+
     private readonly EgiAppFactory app = host.App;
 
     public Task InitializeAsync() => host.StartTestAsync();
@@ -29,12 +32,13 @@ public abstract class PooledContextTests(SharedHost host) : IAsyncLifetime
             Assert.Equal("Consola del servidor (prueba)", first.Actor.UserName);
         }
 
-        // The pool hands the same instance out again within the contexts it holds: keep each scope open until it does.
+        // The pool hands the same instance out again after the others it holds (first in, first out; a host that served
+        // many requests at once holds many, up to EF Core's pool size of 1 024): keep each scope open until it does.
         var scopes = new List<IServiceScope>();
         try
         {
             EgiDbContext? again = null;
-            for (var i = 0; i < 64 && again is null; i++)
+            for (var i = 0; i <= PoolSize && again is null; i++)
             {
                 var scope = app.Services.CreateScope();
                 scopes.Add(scope);
@@ -69,7 +73,7 @@ public abstract class PooledContextTests(SharedHost host) : IAsyncLifetime
             // The container's first disposal of the context; then other requests rent contexts, until one of them
             // gets this one back if that disposal gave it back (each keeps its own: the scopes stay open)…
             db.Dispose();
-            for (var i = 0; i < 64; i++)
+            for (var i = 0; i <= PoolSize; i++)
             {
                 var scope = app.Services.CreateScope();
                 open.Add(scope);
