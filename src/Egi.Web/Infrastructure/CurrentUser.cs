@@ -51,24 +51,23 @@ public sealed class CurrentUser(IHttpContextAccessor accessor, EgiDbContext db, 
     {
         if (menu is not null) return menu;
         var today = Today;
-        var active = Servant.ActiveOn(today);
         var userId = UserId;
-        if (ServantId is { } id)
-        {
-            var row = await db.Servants.AsNoTracking().Where(s => s.Id == id).Select(s => new
-            {
-                s.EmploymentType,
-                s.IsPublicManager,
-                s.RetirementDate,
-                IsBoss = db.Servants.Where(b => b.BossId == id).Any(active),
-                Unread = userId == null ? 0 : db.InboxNotifications.Count(n => n.UserId == userId && n.ReadAt == null),
-            }).FirstOrDefaultAsync(ct);
-            if (row is not null)
-                return menu = new(row.IsBoss, Eligibility.Of(row.EmploymentType, row.IsPublicManager, row.RetirementDate, today).IsEligible, row.Unread);
-        }
+        if (ServantId is { } id && await MenuQuery.For(db)(db, id, userId, today, ct) is { } row)
+            return menu = new(row.IsBoss, Eligibility.Of(row.EmploymentType, row.IsPublicManager, row.RetirementDate, today).IsEligible, row.Unread);
         var unread = userId is null ? 0 : await db.InboxNotifications.CountAsync(n => n.UserId == userId && n.ReadAt == null, ct);
         return menu = new(false, false, unread);
     }
+
+    private sealed record MenuRow(EmploymentType EmploymentType, bool IsPublicManager, DateOnly? RetirementDate, bool IsBoss, int Unread);
+
+    /// <summary>The menu's one command, compiled once (it runs on every page: <see cref="CompiledQueries"/>).</summary>
+    private static readonly PerModel<Func<EgiDbContext, int, string?, DateOnly, CancellationToken, Task<MenuRow?>>> MenuQuery =
+        CompiledQueries.Single((EgiDbContext db, int id, string? userId, DateOnly today, CancellationToken ct) => db.Servants
+            .Where(s => s.Id == id)
+            .Select(s => new MenuRow(s.EmploymentType, s.IsPublicManager, s.RetirementDate,
+                db.Servants.Where(b => b.BossId == id).Any(Servant.ActiveOn(today)),
+                userId == null ? 0 : db.InboxNotifications.Count(n => n.UserId == userId && n.ReadAt == null)))
+            .FirstOrDefault());
 
     private MenuFacts? menu;
 }

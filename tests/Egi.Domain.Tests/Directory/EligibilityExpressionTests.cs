@@ -60,4 +60,27 @@ public class EligibilityExpressionTests
         Assert.True(new Servant { RetirementDate = today }.IsRetired(today));
         Assert.False(new Servant { RetirementDate = today.AddDays(1) }.IsRetired(today));
     }
+
+    [Fact]
+    public void A_day_fixed_into_a_rule_is_a_value_the_query_reads_not_a_constant_of_its_text()
+    {
+        // EF Core sends a closure's field as a parameter and keeps one plan for every day; a constant would make a new
+        // SQL text (and a new cached query) each day.
+        var rule = Servant.ActiveOn(new DateOnly(2026, 6, 15));
+        var constants = new ConstantCollector();
+        constants.Visit(rule);
+        Assert.DoesNotContain(constants.Found, c => c.Value is DateOnly);
+        Assert.Contains(constants.Found, c => c.Type.IsDefined(typeof(System.Runtime.CompilerServices.CompilerGeneratedAttribute), false));
+    }
+
+    private sealed class ConstantCollector : System.Linq.Expressions.ExpressionVisitor
+    {
+        public List<System.Linq.Expressions.ConstantExpression> Found { get; } = [];
+
+        protected override System.Linq.Expressions.Expression VisitConstant(System.Linq.Expressions.ConstantExpression node)
+        {
+            Found.Add(node);
+            return base.VisitConstant(node);
+        }
+    }
 }

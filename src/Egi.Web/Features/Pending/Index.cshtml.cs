@@ -33,6 +33,29 @@ public sealed class IndexModel(EgiDbContext db, CurrentUser me) : PageModel
 
     public bool IsEmpty => Own.Count == 0 && AsEvaluator.Count == 0 && Disagreements.Count == 0 && Missing.Count == 0;
 
+    private sealed record OpenPeriod(int Id, string Name);
+
+    private sealed record WaitRow(int Id, int PeriodId, int EvaluadoId, EvaluationState State, bool Committee, PendingAction Action,
+        DateTime Since, string Name, string Dependency);
+
+    /// <summary>The open periods, newest first (compiled once: <see cref="CompiledQueries"/>).</summary>
+    private static readonly PerModel<Func<EgiDbContext, IAsyncEnumerable<OpenPeriod>>> OpenPeriodsQuery =
+        CompiledQueries.List((EgiDbContext db) => db.Periods
+            .Where(p => p.Status == PeriodStatus.Open).OrderByDescending(p => p.Year).Select(p => new OpenPeriod(p.Id, p.Name)));
+
+    /// <summary>The evaluations of the open periods that wait on one person, from <see cref="Evaluation.Waits"/>.</summary>
+    private static readonly PerModel<Func<EgiDbContext, int, IAsyncEnumerable<WaitRow>>> WaitsQuery =
+        CompiledQueries.List((EgiDbContext db, int mine) =>
+            from e in db.Evaluations
+            join p in db.Periods on e.PeriodId equals p.Id
+            where p.Status == PeriodStatus.Open
+            from w in e.Waits
+            where w.ServantId == mine
+            join s in db.Servants on e.EvaluadoId equals s.Id
+            join d in db.Dependencies on s.DependencyId equals d.Id
+            select new WaitRow(e.Id, e.PeriodId, e.EvaluadoId, e.State, e.Facts.Committee, w.Action, w.Since,
+                s.FirstNames + " " + s.LastNames, d.Name));
+
     /// <summary>
     /// Reads what the domain stored at the last save of each evaluation (<see cref="Evaluation.Waits"/> and
     /// <see cref="EvaluationFacts"/>): a constant number of queries, whatever the size of the entity.
@@ -41,8 +64,7 @@ public sealed class IndexModel(EgiDbContext db, CurrentUser me) : PageModel
     {
         var today = me.Today;
         var myId = me.ServantId;
-        var periods = await db.Periods.AsNoTracking().Where(p => p.Status == PeriodStatus.Open).OrderByDescending(p => p.Year)
-            .Select(p => new { p.Id, p.Name }).ToListAsync(ct);
+        var periods = await OpenPeriodsQuery.For(db)(db).ToListAsync(ct);
         OpenPeriods = periods.Select(p => p.Name).ToList();
         if (periods.Count == 0 || (myId is null && !me.IsTalentoHumano)) return;
         var periodIds = periods.Select(p => p.Id).ToList();
@@ -50,25 +72,7 @@ public sealed class IndexModel(EgiDbContext db, CurrentUser me) : PageModel
 
         if (myId is { } mine)
         {
-            var waits = await (
-                from e in db.Evaluations.AsNoTracking()
-                where periodIds.Contains(e.PeriodId)
-                from w in e.Waits
-                where w.ServantId == mine
-                join s in db.Servants on e.EvaluadoId equals s.Id
-                join d in db.Dependencies on s.DependencyId equals d.Id
-                select new
-                {
-                    e.Id,
-                    e.PeriodId,
-                    e.EvaluadoId,
-                    e.State,
-                    e.Facts.Committee,
-                    w.Action,
-                    w.Since,
-                    Name = s.FirstNames + " " + s.LastNames,
-                    Dependency = d.Name,
-                }).ToListAsync(ct);
+            var waits = await WaitsQuery.For(db)(db, mine).ToListAsync(ct);
 
             Own = waits
                 .Where(x => x.EvaluadoId == mine)
