@@ -6,7 +6,7 @@ namespace Egi.Domain.Common;
 /// A rule of the domain over one row and a day, written once as an expression a database query runs
 /// (<see cref="Directory.Servant.IsActiveOn"/>). <see cref="On{T}"/> fixes the day for an ordinary query; a query
 /// compiled once (EF Core's compiled queries, which take the day as their own parameter) calls the method marked with
-/// <see cref="DayRuleAttribute"/> on that parameter, and the data layer inlines the rule there.
+/// <see cref="ExpandsToAttribute"/> on that parameter, and the data layer inlines the rule there.
 /// </summary>
 public static class DayRule
 {
@@ -28,12 +28,14 @@ public static class DayRule
 }
 
 /// <summary>
-/// On a method <c>M(DateOnly today)</c> that returns <c>DayRule.On(Rule, today)</c>: names the static property
-/// <c>Rule</c> (an <c>Expression&lt;Func&lt;T, DateOnly, bool&gt;&gt;</c> of the same type), which a compiled query's
-/// call to <c>M</c> is replaced by.
+/// Marks a method that a query compiled once may call on its own parameters: the data layer replaces the call by the
+/// expression held in the named public static property of the same class. The property's last parameters take the
+/// call's arguments. When the method returns an expression (a rule such as <c>Servant.ActiveOn(today)</c>, whose
+/// property is <c>Servant.IsActiveOn(servant, today)</c>), its leading parameters stay those of the rule; otherwise
+/// (a query fragment) the call is replaced by the property's body.
 /// </summary>
 [AttributeUsage(AttributeTargets.Method)]
-public sealed class DayRuleAttribute(string rule) : Attribute
+public sealed class ExpandsToAttribute(string expression) : Attribute
 {
-    public string Rule { get; } = rule;
+    public string Expression { get; } = expression;
 }

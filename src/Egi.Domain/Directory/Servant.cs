@@ -59,7 +59,7 @@ public sealed class Servant
     /// Not retired on <paramref name="today"/> (<see cref="IsRetired"/> negated) as an expression a database query runs:
     /// the lists of active servants, teams and counts filter with it in SQL. A test holds the forms together.
     /// </summary>
-    [DayRule(nameof(IsActiveOn))]
+    [ExpandsTo(nameof(IsActiveOn))]
     public static System.Linq.Expressions.Expression<Func<Servant, bool>> ActiveOn(DateOnly today) => DayRule.On(IsActiveOn, today);
 
     /// <summary><see cref="ActiveOn"/> with the day as a parameter (<see cref="DayRule"/>).</summary>

@@ -12,48 +12,72 @@ namespace Egi.Web.Data;
 /// (<see cref="EF.CompileAsyncQuery{TContext,TParam1,TResult}(Expression{Func{TContext,TParam1,CancellationToken,TResult}})"/>).
 /// An ordinary LINQ query builds its expression tree on every call (the C# compiler emits reflection calls for each
 /// member) and EF Core walks that tree again to find its parameters and its cache entry: most of what a small page
-/// allocates. A compiled query skips both. Rules of the domain that take a day (<see cref="DayRuleAttribute"/>) are
-/// inlined with the query's own parameter. EF Core binds a compiled query to the model of the first context that runs
+/// allocates. A compiled query skips both. Rules of the domain that take a day and fragments shared by several
+/// compiled queries (<see cref="ExpandsToAttribute"/>) are inlined with the query's own parameters. EF Core binds a compiled query to the model of the first context that runs
 /// it, and the two providers have two models: <see cref="PerModel{TDelegate}"/> keeps one per model.
 /// </summary>
 public static class CompiledQueries
 {
+    /// <summary>A query that returns one row (or a scalar) from one parameter.</summary>
+    public static PerModel<Func<EgiDbContext, T1, CancellationToken, Task<TResult>>> Single<T1, TResult>(
+        Expression<Func<EgiDbContext, T1, CancellationToken, TResult>> query) =>
+        new(() => EF.CompileAsyncQuery(Expand(query)));
+
     /// <summary>A query that returns one row (or a scalar) from two parameters.</summary>
     public static PerModel<Func<EgiDbContext, T1, T2, CancellationToken, Task<TResult>>> Single<T1, T2, TResult>(
         Expression<Func<EgiDbContext, T1, T2, CancellationToken, TResult>> query) =>
-        new(() => EF.CompileAsyncQuery(InlineDayRules(query)));
+        new(() => EF.CompileAsyncQuery(Expand(query)));
 
     /// <summary>A query that returns one row (or a scalar) from three parameters.</summary>
     public static PerModel<Func<EgiDbContext, T1, T2, T3, CancellationToken, Task<TResult>>> Single<T1, T2, T3, TResult>(
         Expression<Func<EgiDbContext, T1, T2, T3, CancellationToken, TResult>> query) =>
-        new(() => EF.CompileAsyncQuery(InlineDayRules(query)));
+        new(() => EF.CompileAsyncQuery(Expand(query)));
 
     /// <summary>A query that returns rows, without parameters.</summary>
     public static PerModel<Func<EgiDbContext, IAsyncEnumerable<TResult>>> List<TResult>(
         Expression<Func<EgiDbContext, IQueryable<TResult>>> query) =>
-        new(() => EF.CompileAsyncQuery(InlineDayRules(query)));
+        new(() => EF.CompileAsyncQuery(Expand(query)));
 
     /// <summary>A query that returns rows from one parameter.</summary>
     public static PerModel<Func<EgiDbContext, T1, IAsyncEnumerable<TResult>>> List<T1, TResult>(
         Expression<Func<EgiDbContext, T1, IQueryable<TResult>>> query) =>
-        new(() => EF.CompileAsyncQuery(InlineDayRules(query)));
+        new(() => EF.CompileAsyncQuery(Expand(query)));
+
+    /// <summary>A query that returns rows from two parameters.</summary>
+    public static PerModel<Func<EgiDbContext, T1, T2, IAsyncEnumerable<TResult>>> List<T1, T2, TResult>(
+        Expression<Func<EgiDbContext, T1, T2, IQueryable<TResult>>> query) =>
+        new(() => EF.CompileAsyncQuery(Expand(query)));
+
+    /// <summary>A query that returns rows from four parameters (a page of a list: two of them skip and take).</summary>
+    public static PerModel<Func<EgiDbContext, T1, T2, T3, T4, IAsyncEnumerable<TResult>>> List<T1, T2, T3, T4, TResult>(
+        Expression<Func<EgiDbContext, T1, T2, T3, T4, IQueryable<TResult>>> query) =>
+        new(() => EF.CompileAsyncQuery(Expand(query)));
 
     /// <summary>
-    /// <paramref name="query"/> with every call to a method marked <see cref="DayRuleAttribute"/> (e.g.
-    /// <c>Servant.ActiveOn(today)</c> on the query's parameter <c>today</c>) replaced by the rule it names.
+    /// <paramref name="query"/> with every call to a method marked <see cref="ExpandsToAttribute"/> (a rule of the domain
+    /// such as <c>Servant.ActiveOn(today)</c> on the query's parameter <c>today</c>, or a query fragment) replaced by the
+    /// expression it names, the call's arguments in place of its last parameters.
     /// </summary>
-    public static Expression<TDelegate> InlineDayRules<TDelegate>(Expression<TDelegate> query) =>
-        (Expression<TDelegate>)new DayRuleInliner().Visit(query);
+    public static Expression<TDelegate> Expand<TDelegate>(Expression<TDelegate> query) =>
+        (Expression<TDelegate>)new Expander().Visit(query);
 
-    private sealed class DayRuleInliner : ExpressionVisitor
+    private sealed class Expander : ExpressionVisitor
     {
         protected override Expression VisitMethodCall(MethodCallExpression node)
         {
-            if (node.Method.GetCustomAttribute<DayRuleAttribute>() is not { } marked) return base.VisitMethodCall(node);
-            var rule = (LambdaExpression?)node.Method.DeclaringType!.GetProperty(marked.Rule, BindingFlags.Public | BindingFlags.Static)?.GetValue(null)
-                ?? throw new InvalidOperationException($"{node.Method.DeclaringType.Name}.{marked.Rule} is not a public static rule.");
-            var day = Visit(node.Arguments[0]);
-            return Expression.Quote(Expression.Lambda(DayRule.Substitute(rule.Body, rule.Parameters[1], day), rule.Parameters[0]));
+            if (node.Method.GetCustomAttribute<ExpandsToAttribute>() is not { } marked) return base.VisitMethodCall(node);
+            var type = node.Method.DeclaringType!;
+            var expression = type.GetProperty(marked.Expression, BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Static)?.GetValue(null) as LambdaExpression
+                ?? throw new InvalidOperationException($"{type.Name}.{marked.Expression} is not a static expression.");
+            var leading = expression.Parameters.Count - node.Arguments.Count;
+            var body = expression.Body;
+            for (var i = 0; i < node.Arguments.Count; i++)
+                body = DayRule.Substitute(body, expression.Parameters[leading + i], Visit(node.Arguments[i]));
+            // A fragment may call other marked methods.
+            body = Visit(body);
+            return typeof(LambdaExpression).IsAssignableFrom(node.Method.ReturnType)
+                ? Expression.Quote(Expression.Lambda(body, expression.Parameters.Take(leading)))
+                : body;
         }
     }
 }

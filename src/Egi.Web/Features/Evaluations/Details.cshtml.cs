@@ -36,7 +36,7 @@ public sealed class DetailsModel(EvaluationWorkflow workflow, EgiDbContext db) :
         Summary = await EvaluationSummary.LoadAsync(db, c, ct);
         Actions = EvaluationView.ActionsFor(c);
         Partials = await PartialEvaluationsView.LoadAsync(db, c, ct);
-        Evidence = await db.EvidenceItems.AsNoTracking().Where(x => x.EvaluationId == id).OrderBy(x => x.Id).ToListAsync(ct);
+        Evidence = await EvidenceList.ItemsAsync(db, id, ct);
         return Page();
     }
 }

@@ -34,6 +34,22 @@ public sealed class EvaluationWorkflow(EgiDbContext db, CurrentUser me, TimeProv
     /// The evaluation if the signed-in person may see it; null when it does not exist or is not theirs (pages answer 404).
     /// Consulta reads dashboards and reports, not individual evaluations (Ley 1581, SPEC §1): it is refused like a stranger.
     /// </summary>
+    private sealed record Loaded(Evaluation Evaluation, Servant Evaluado, Servant? Evaluator, string? Dependency);
+
+    private static readonly PerModel<Func<EgiDbContext, int, CancellationToken, Task<Loaded?>>> Load =
+        CompiledQueries.Single((EgiDbContext db, int id, CancellationToken ct) => (
+            from e in db.Evaluations.Where(e => e.Id == id)
+            join evaluado in db.Servants on e.EvaluadoId equals evaluado.Id
+            join d in db.Dependencies on evaluado.DependencyId equals d.Id into dependencies
+            from d in dependencies.DefaultIfEmpty()
+            join r in db.Servants on e.EvaluatorId equals (int?)r.Id into evaluators
+            from r in evaluators.DefaultIfEmpty()
+            select new Loaded(e, evaluado, r, d == null ? null : d.Name)
+        ).FirstOrDefault());
+
+    private static readonly PerModel<Func<EgiDbContext, int, CancellationToken, Task<Period>>> PeriodById =
+        CompiledQueries.Single((EgiDbContext db, int id, CancellationToken ct) => db.Periods.AsNoTracking().First(p => p.Id == id));
+
     public async Task<EvaluationCase?> LoadAsync(int id, CancellationToken ct = default)
     {
         // One command for the evaluation, its two people and the evaluado's dependencia (on PostgreSQL each command is a
@@ -41,20 +57,12 @@ public sealed class EvaluationWorkflow(EgiDbContext db, CurrentUser me, TimeProv
         // the evaluation must be (its JSON collections cannot be attached afterwards); the two servants come tracked with
         // it and nothing here changes them. The period is read apart: its windows joined here would repeat the
         // evaluation's JSON columns once per window.
-        var row = await (
-            from e in db.Evaluations.Where(e => e.Id == id)
-            join evaluado in db.Servants on e.EvaluadoId equals evaluado.Id
-            join d in db.Dependencies on evaluado.DependencyId equals d.Id into dependencies
-            from d in dependencies.DefaultIfEmpty()
-            join r in db.Servants on e.EvaluatorId equals (int?)r.Id into evaluators
-            from r in evaluators.DefaultIfEmpty()
-            select new { Evaluation = e, Evaluado = evaluado, Evaluator = r, Dependency = d == null ? null : d.Name }
-        ).FirstOrDefaultAsync(ct);
+        var row = await Load.For(db)(db, id, ct);
         if (row is null) return null;
         var actor = Actor;
         var evaluation = row.Evaluation;
         if (!evaluation.CanView(actor)) return null;
-        var period = await db.Periods.AsNoTracking().FirstAsync(p => p.Id == evaluation.PeriodId, ct);
+        var period = await PeriodById.For(db)(db, evaluation.PeriodId, ct);
         var context = new EvaluationContext(me.Today, clock.GetUtcNow().UtcDateTime, period, row.Evaluado.HireDate)
         {
             PlanItems = await new PlanCatalog(db).LabelsAsync(period.Id, ct),

@@ -14,5 +14,13 @@ public sealed record EvidenceList(Evaluation Evaluation, IReadOnlyList<EvidenceI
         new(evaluation, items.Where(x => x.EvaluationId == evaluation.Id).OrderBy(x => x.FollowUp).ThenBy(x => x.GoalNumber).ThenBy(x => x.Id).ToList());
 
     public static async Task<EvidenceList> LoadAsync(EgiDbContext db, Evaluation evaluation, CancellationToken ct = default) =>
-        Of(evaluation, await db.EvidenceItems.AsNoTracking().Where(x => x.EvaluationId == evaluation.Id).ToListAsync(ct));
+        Of(evaluation, await ItemsAsync(db, evaluation.Id, ct));
+
+    /// <summary>The evaluation's evidence in the order it was attached (compiled once: <see cref="CompiledQueries"/>).</summary>
+    public static async Task<List<EvidenceItem>> ItemsAsync(EgiDbContext db, int evaluationId, CancellationToken ct = default) =>
+        await ItemsQuery.For(db)(db, evaluationId).ToListAsync(ct);
+
+    private static readonly PerModel<Func<EgiDbContext, int, IAsyncEnumerable<EvidenceItem>>> ItemsQuery =
+        CompiledQueries.List((EgiDbContext db, int evaluationId) =>
+            db.EvidenceItems.AsNoTracking().Where(x => x.EvaluationId == evaluationId).OrderBy(x => x.Id));
 }

@@ -1,5 +1,7 @@
+using System.Linq.Expressions;
 using Egi.Web.Features.Shared;
 using Egi.Domain.Calendar;
+using Egi.Domain.Common;
 using Egi.Domain.Directory;
 using Egi.Domain.Evaluations;
 using Egi.Web.Data;
@@ -74,43 +76,26 @@ public sealed class ToApproveModel(EgiDbContext db, CurrentUser me) : PageModel
     /// </summary>
     public async Task OnGetAsync(CancellationToken ct)
     {
-        OpenPeriods = await db.Periods.AsNoTracking().Where(p => p.Status == PeriodStatus.Open).OrderBy(p => p.Year).ToListAsync(ct);
+        OpenPeriods = await OpenPeriodsQuery.For(db)(db).ToListAsync(ct);
         if (me.ServantId is not { } mine || OpenPeriods.Count == 0) return;
         var periodIds = OpenPeriods.Select(p => p.Id).ToList();
-        var evaluated = db.Evaluations.AsNoTracking()
-            .Where(e => periodIds.Contains(e.PeriodId) && e.EvaluadoId != mine && e.EvaluatorId == mine);
-        var waiting = evaluated.Where(e => e.Waits.Any(w => w.ServantId == mine && !NotApprovals.Contains(w.Action)));
-
-        var decisions = WaitingOnMe(periodIds, mine, PendingAction.CommitteeDecision);
-        var partials = WaitingOnMe(periodIds, mine, PendingAction.RecordPartial);
-        // Every count in one command (one row, anchored on the first open period): the lists below are read only when
-        // they have rows — most jefes record no committee decision and owe no partial, and on PostgreSQL each command is a
-        // round trip.
-        var firstPeriod = periodIds[0];
-        var counts = await db.Periods.Where(p => p.Id == firstPeriod).Select(p => new
-        {
-            All = evaluated.Count(),
-            Waiting = waiting.Count(),
-            Agreed = evaluated.Count(e => AgreedStates.Contains(e.State)),
-            Decisions = decisions.Count(),
-            Partials = partials.Count(),
-        }).SingleAsync(ct);
+        // Every count in one command: the lists below are read only when they have rows — most jefes record no committee
+        // decision and owe no partial, and on PostgreSQL each command is a round trip.
+        var counts = await CountsQuery.For(db)(db, periodIds, mine, ct);
         Agreed = counts.Agreed;
         WaitingPaging = Paging.Of(ReportPages.Parse(WaitingPageText), counts.Waiting);
         AllPaging = Paging.Of(ReportPages.Parse(AllPageText), counts.All);
 
         if (WaitingPaging.TotalRows > 0)
-            Waiting = await RowsAsync(waiting.OrderBy(e => e.Facts.WaitingSince).ThenBy(e => e.Id).Skip(WaitingPaging.Skip).Take(WaitingPaging.PageSize), mine, ct);
+            Waiting = ToRows(await WaitingRowsQuery.For(db)(db, periodIds, mine, WaitingPaging.Skip, WaitingPaging.PageSize).ToListAsync(ct));
         if (AllPaging.TotalRows > 0)
-            All = await RowsAsync(evaluated, mine, ct, AllPaging);
+            All = ToRows(await AllRowsQuery.For(db)(db, periodIds, mine, AllPaging.Skip, AllPaging.PageSize).ToListAsync(ct));
         if (counts.Decisions > 0)
-            Decisions = await RowsAsync(decisions.OrderBy(e => e.Facts.WaitingSince).ThenBy(e => e.Id), mine, ct);
+            Decisions = ToRows(await DecisionRowsQuery.For(db)(db, periodIds, mine).ToListAsync(ct));
         if (counts.Partials == 0) return;
 
         // The few evaluations where I owe a partial: their dates and cause live in the evaluation itself.
-        var owed = await partials
-            .Join(db.Servants, e => e.EvaluadoId, s => s.Id, (e, s) => new { Evaluation = e, s.FirstNames, s.LastNames })
-            .ToListAsync(ct);
+        var owed = await PartialsQuery.For(db)(db, periodIds, mine).ToListAsync(ct);
         Partials = owed
             .Select(x => (x, p: x.Evaluation.PendingPartialOf(mine)!))
             .OrderBy(x => x.p.CreatedAt)
@@ -118,54 +103,132 @@ public sealed class ToApproveModel(EgiDbContext db, CurrentUser me) : PageModel
             .ToList();
     }
 
-    /// <summary>
-    /// The evaluations of the open periods (not my own) that wait on me for <paramref name="action"/>, read from my lines
-    /// of the stored waits (their index by servant), never by testing every evaluation of the period.
-    /// </summary>
-    private IQueryable<Evaluation> WaitingOnMe(List<int> periodIds, int mine, PendingAction action) =>
-        from e in db.Evaluations.AsNoTracking()
-        where periodIds.Contains(e.PeriodId) && e.EvaluadoId != mine
-        from w in e.Waits
-        where w.ServantId == mine && w.Action == action
-        select e;
-
-    /// <summary>
-    /// The rows of <paramref name="evaluations"/> as the lists show them, in one query. With <paramref name="paging"/>,
-    /// one page by the evaluado's stored «apellidos, nombres» key; otherwise in the order given.
-    /// </summary>
-    private async Task<IReadOnlyList<Row>> RowsAsync(IQueryable<Evaluation> evaluations, int mine, CancellationToken ct, Paging? paging = null)
-    {
-        var joined =
-            from e in evaluations
-            join s in db.Servants on e.EvaluadoId equals s.Id
-            join d in db.Dependencies on s.DependencyId equals d.Id
-            select new { e, s, Dependency = d.Name };
-        if (paging is not null)
-            joined = joined.OrderBy(x => x.s.SortKey).ThenBy(x => x.e.Id).Skip(paging.Skip).Take(paging.PageSize);
-        var rows = await joined.Select(x => new
-        {
-            x.e.Id,
-            x.e.PeriodId,
-            x.s.FirstNames,
-            x.s.LastNames,
-            x.s.JobTitle,
-            x.s.JobCode,
-            x.s.JobGrade,
-            x.Dependency,
-            x.e.State,
-            x.e.Facts.WaitingOn,
-            x.e.Facts.Escalated,
-            x.e.EscalatedStep,
-            x.e.Facts.GoalCount,
-            x.e.Facts.CurrentStepRounds,
-            x.e.Facts.WaitingSince,
-            Mine = x.e.EvaluatorId == mine,
-            Action = x.e.Waits.Where(w => w.ServantId == mine).Select(w => (PendingAction?)w.Action).FirstOrDefault(),
-        }).ToListAsync(ct);
-        return rows.Select(x => new Row(x.Id, x.PeriodId, OpenPeriods.First(p => p.Id == x.PeriodId).Name,
+    private List<Row> ToRows(List<RowData> rows) =>
+        rows.Select(x => new Row(x.Id, x.PeriodId, OpenPeriods.First(p => p.Id == x.PeriodId).Name,
                 $"{x.FirstNames} {x.LastNames}".Trim(), new Servant { JobTitle = x.JobTitle, JobCode = x.JobCode, JobGrade = x.JobGrade }.Job,
-                x.Dependency, x.State, x.WaitingOn, x.Escalated, x.EscalatedStep, x.GoalCount, x.CurrentStepRounds, x.WaitingSince,
+                x.Dependency, x.State, x.WaitingOn, x.Escalated, x.EscalatedStep, x.GoalCount, x.Rounds, x.WaitingSince,
                 x.Mine, x.Action ?? PendingAction.None))
             .ToList();
+
+    // The page's queries are compiled once (CompiledQueries: it is the jefe's daily page); the fragments below are
+    // written once and inlined into each of them (ExpandsTo).
+
+    private sealed record Counts(int All, int Waiting, int Agreed, int Decisions, int Partials);
+
+    /// <summary>What a row of the lists needs, flat (member by member, so that the database orders and pages by it).</summary>
+    private sealed class RowData
+    {
+        public int Id { get; init; }
+        public int PeriodId { get; init; }
+        public string FirstNames { get; init; } = "";
+        public string LastNames { get; init; } = "";
+        public string SortKey { get; init; } = "";
+        public string JobTitle { get; init; } = "";
+        public string JobCode { get; init; } = "";
+        public string JobGrade { get; init; } = "";
+        public string Dependency { get; init; } = "";
+        public EvaluationState State { get; init; }
+        public WaitingOn WaitingOn { get; init; }
+        public bool Escalated { get; init; }
+        public EvaluationStep? EscalatedStep { get; init; }
+        public int GoalCount { get; init; }
+        public int Rounds { get; init; }
+        public DateTime WaitingSince { get; init; }
+        public bool Mine { get; init; }
+        public PendingAction? Action { get; init; }
     }
+
+    private sealed record Owed(Evaluation Evaluation, string FirstNames, string LastNames);
+
+    private static readonly PerModel<Func<EgiDbContext, IAsyncEnumerable<Period>>> OpenPeriodsQuery =
+        CompiledQueries.List((EgiDbContext db) => db.Periods.AsNoTracking().Where(p => p.Status == PeriodStatus.Open).OrderBy(p => p.Year));
+
+    /// <summary>One row, anchored on the first open period.</summary>
+    private static readonly PerModel<Func<EgiDbContext, List<int>, int, CancellationToken, Task<Counts>>> CountsQuery =
+        CompiledQueries.Single((EgiDbContext db, List<int> periodIds, int mine, CancellationToken ct) => db.Periods
+            .Where(p => periodIds.Contains(p.Id)).OrderBy(p => p.Id)
+            .Select(p => new Counts(
+                Evaluated(db, periodIds, mine).Count(),
+                WaitingApproval(db, periodIds, mine).Count(),
+                Evaluated(db, periodIds, mine).Count(e => AgreedStates.Contains(e.State)),
+                WaitingOnMe(db, periodIds, mine, PendingAction.CommitteeDecision).Count(),
+                WaitingOnMe(db, periodIds, mine, PendingAction.RecordPartial).Count()))
+            .First());
+
+    private static readonly PerModel<Func<EgiDbContext, List<int>, int, int, int, IAsyncEnumerable<RowData>>> WaitingRowsQuery =
+        CompiledQueries.List((EgiDbContext db, List<int> periodIds, int mine, int skip, int take) =>
+            Rows(db, WaitingApproval(db, periodIds, mine), mine).OrderBy(r => r.WaitingSince).ThenBy(r => r.Id).Skip(skip).Take(take));
+
+    private static readonly PerModel<Func<EgiDbContext, List<int>, int, int, int, IAsyncEnumerable<RowData>>> AllRowsQuery =
+        CompiledQueries.List((EgiDbContext db, List<int> periodIds, int mine, int skip, int take) =>
+            Rows(db, Evaluated(db, periodIds, mine), mine).OrderBy(r => r.SortKey).ThenBy(r => r.Id).Skip(skip).Take(take));
+
+    private static readonly PerModel<Func<EgiDbContext, List<int>, int, IAsyncEnumerable<RowData>>> DecisionRowsQuery =
+        CompiledQueries.List((EgiDbContext db, List<int> periodIds, int mine) =>
+            Rows(db, WaitingOnMe(db, periodIds, mine, PendingAction.CommitteeDecision), mine).OrderBy(r => r.WaitingSince).ThenBy(r => r.Id));
+
+    private static readonly PerModel<Func<EgiDbContext, List<int>, int, IAsyncEnumerable<Owed>>> PartialsQuery =
+        CompiledQueries.List((EgiDbContext db, List<int> periodIds, int mine) =>
+            WaitingOnMe(db, periodIds, mine, PendingAction.RecordPartial)
+                .Join(db.Servants, e => e.EvaluadoId, s => s.Id, (e, s) => new Owed(e, s.FirstNames, s.LastNames)));
+
+    /// <summary>The evaluations of the open periods where I am the evaluator (not my own).</summary>
+    [ExpandsTo(nameof(EvaluatedExpression))]
+    private static IQueryable<Evaluation> Evaluated(EgiDbContext db, List<int> periodIds, int mine) =>
+        EvaluatedExpression.Compile()(db, periodIds, mine);
+
+    private static Expression<Func<EgiDbContext, List<int>, int, IQueryable<Evaluation>>> EvaluatedExpression { get; } = (db, periodIds, mine) =>
+        db.Evaluations.AsNoTracking().Where(e => periodIds.Contains(e.PeriodId) && e.EvaluadoId != mine && e.EvaluatorId == mine);
+
+    /// <summary>Of those, the ones that wait on me for an approval or a rating (not a decision, not a partial).</summary>
+    [ExpandsTo(nameof(WaitingApprovalExpression))]
+    private static IQueryable<Evaluation> WaitingApproval(EgiDbContext db, List<int> periodIds, int mine) =>
+        WaitingApprovalExpression.Compile()(db, periodIds, mine);
+
+    private static Expression<Func<EgiDbContext, List<int>, int, IQueryable<Evaluation>>> WaitingApprovalExpression { get; } = (db, periodIds, mine) =>
+        Evaluated(db, periodIds, mine).Where(e => e.Waits.Any(w => w.ServantId == mine && !NotApprovals.Contains(w.Action)));
+
+    /// <summary>The evaluations of the open periods (not my own) that wait on me for <paramref name="action"/>.</summary>
+    [ExpandsTo(nameof(WaitingOnMeExpression))]
+    private static IQueryable<Evaluation> WaitingOnMe(EgiDbContext db, List<int> periodIds, int mine, PendingAction action) =>
+        WaitingOnMeExpression.Compile()(db, periodIds, mine, action);
+
+    private static Expression<Func<EgiDbContext, List<int>, int, PendingAction, IQueryable<Evaluation>>> WaitingOnMeExpression { get; } =
+        (db, periodIds, mine, action) =>
+            from e in db.Evaluations.AsNoTracking()
+            where periodIds.Contains(e.PeriodId) && e.EvaluadoId != mine
+            from w in e.Waits
+            where w.ServantId == mine && w.Action == action
+            select e;
+
+    /// <summary>A row of the lists for each evaluation of <paramref name="evaluations"/>.</summary>
+    [ExpandsTo(nameof(RowsExpression))]
+    private static IQueryable<RowData> Rows(EgiDbContext db, IQueryable<Evaluation> evaluations, int mine) =>
+        RowsExpression.Compile()(db, evaluations, mine);
+
+    private static Expression<Func<EgiDbContext, IQueryable<Evaluation>, int, IQueryable<RowData>>> RowsExpression { get; } = (db, evaluations, mine) =>
+        from e in evaluations
+        join s in db.Servants on e.EvaluadoId equals s.Id
+        join d in db.Dependencies on s.DependencyId equals d.Id
+        select new RowData
+        {
+            Id = e.Id,
+            PeriodId = e.PeriodId,
+            FirstNames = s.FirstNames,
+            LastNames = s.LastNames,
+            SortKey = s.SortKey,
+            JobTitle = s.JobTitle,
+            JobCode = s.JobCode,
+            JobGrade = s.JobGrade,
+            Dependency = d.Name,
+            State = e.State,
+            WaitingOn = e.Facts.WaitingOn,
+            Escalated = e.Facts.Escalated,
+            EscalatedStep = e.EscalatedStep,
+            GoalCount = e.Facts.GoalCount,
+            Rounds = e.Facts.CurrentStepRounds,
+            WaitingSince = e.Facts.WaitingSince,
+            Mine = e.EvaluatorId == mine,
+            Action = e.Waits.Where(w => w.ServantId == mine).Select(w => (PendingAction?)w.Action).FirstOrDefault(),
+        };
 }

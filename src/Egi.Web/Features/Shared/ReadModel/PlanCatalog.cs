@@ -28,11 +28,15 @@ public sealed class PlanCatalog(EgiDbContext db)
 {
     private sealed record Row(int Id, string Code, string Name, int PlanId, PlanKind Kind, int? DependencyId, string PlanName);
 
-    private async Task<List<Row>> RowsAsync(int periodId, CancellationToken ct) =>
-        await (from i in db.Set<PlanItem>().AsNoTracking()
-               join p in db.Set<InstitutionalPlan>().AsNoTracking() on i.PlanId equals p.Id
-               where p.PeriodId == periodId
-               select new Row(i.Id, i.Code, i.Name, p.Id, p.Kind, p.DependencyId, p.Name)).ToListAsync(ct);
+    private async Task<List<Row>> RowsAsync(int periodId, CancellationToken ct) => await Rows.For(db)(db, periodId).ToListAsync(ct);
+
+    /// <summary>Compiled once (<see cref="CompiledQueries"/>): every evaluation page reads it.</summary>
+    private static readonly PerModel<Func<EgiDbContext, int, IAsyncEnumerable<Row>>> Rows =
+        CompiledQueries.List((EgiDbContext db, int periodId) =>
+            from i in db.Set<PlanItem>().AsNoTracking()
+            join p in db.Set<InstitutionalPlan>().AsNoTracking() on i.PlanId equals p.Id
+            where p.PeriodId == periodId
+            select new Row(i.Id, i.Code, i.Name, p.Id, p.Kind, p.DependencyId, p.Name));
 
     /// <summary>Every item of the period's plans: id → label (what the domain checks a goal's link against).</summary>
     public async Task<IReadOnlyDictionary<int, string>> LabelsAsync(int periodId, CancellationToken ct = default) =>
