@@ -18,6 +18,11 @@ namespace Egi.Web.Data;
 /// </summary>
 public static class CompiledQueries
 {
+    /// <summary>A query that returns one row (or a scalar), without parameters.</summary>
+    public static PerModel<Func<EgiDbContext, CancellationToken, Task<TResult>>> Single<TResult>(
+        Expression<Func<EgiDbContext, CancellationToken, TResult>> query) =>
+        new(() => EF.CompileAsyncQuery(Expand(query)));
+
     /// <summary>A query that returns one row (or a scalar) from one parameter.</summary>
     public static PerModel<Func<EgiDbContext, T1, CancellationToken, Task<TResult>>> Single<T1, TResult>(
         Expression<Func<EgiDbContext, T1, CancellationToken, TResult>> query) =>

@@ -36,9 +36,12 @@ public sealed class CurrentUser(IHttpContextAccessor accessor, EgiDbContext db, 
     {
         if (servantLoaded) return servant;
         servantLoaded = true;
-        if (ServantId is { } id) servant = await db.Servants.AsNoTracking().FirstOrDefaultAsync(s => s.Id == id, ct);
+        if (ServantId is { } id) servant = await ServantById.For(db)(db, id, ct);
         return servant;
     }
+
+    private static readonly PerModel<Func<EgiDbContext, int, CancellationToken, Task<Servant?>>> ServantById =
+        CompiledQueries.Single((EgiDbContext db, int id, CancellationToken ct) => db.Servants.AsNoTracking().FirstOrDefault(s => s.Id == id));
 
     public string? UserId => Principal.FindFirstValue(ClaimTypes.NameIdentifier);
 

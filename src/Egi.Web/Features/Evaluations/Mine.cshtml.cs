@@ -19,6 +19,20 @@ public sealed class MineModel(EgiDbContext db, CurrentUser me) : PageModel
     /// <summary>Evaluations of other periods, newest first (year, id).</summary>
     public IReadOnlyList<(string Period, int Id)> Others { get; private set; } = [];
 
+    private sealed record OwnEvaluation(int Id, int PeriodId, string Period);
+
+    // Compiled once (CompiledQueries): the evaluado's «Mi evaluación» link, on the last day of a window.
+    private static readonly PerModel<Func<EgiDbContext, CancellationToken, Task<Period?>>> NewestOpenPeriod =
+        CompiledQueries.Single((EgiDbContext db, CancellationToken ct) =>
+            db.Periods.AsNoTracking().Where(p => p.Status == PeriodStatus.Open).OrderByDescending(p => p.Year).FirstOrDefault());
+
+    private static readonly PerModel<Func<EgiDbContext, int, IAsyncEnumerable<OwnEvaluation>>> EvaluationsOf =
+        CompiledQueries.List((EgiDbContext db, int servantId) =>
+            from e in db.Evaluations
+            where e.EvaluadoId == servantId
+            join p in db.Periods on e.PeriodId equals p.Id
+            select new OwnEvaluation(e.Id, e.PeriodId, p.Name));
+
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         var servant = await me.ServantAsync(ct);
@@ -28,13 +42,12 @@ public sealed class MineModel(EgiDbContext db, CurrentUser me) : PageModel
             return Page();
         }
 
-        var period = await db.Periods.AsNoTracking().Where(p => p.Status == PeriodStatus.Open).OrderByDescending(p => p.Year).FirstOrDefaultAsync(ct);
-        var periods = await db.Periods.AsNoTracking().ToDictionaryAsync(p => p.Id, p => p.Name, ct);
-        var mine = await db.Evaluations.AsNoTracking().Where(e => e.EvaluadoId == servant.Id).Select(e => new { e.Id, e.PeriodId }).ToListAsync(ct);
+        var period = await NewestOpenPeriod.For(db)(db, ct);
+        var mine = await EvaluationsOf.For(db)(db, servant.Id).ToListAsync(ct);
         if (period is not null && mine.FirstOrDefault(e => e.PeriodId == period.Id) is { } current)
             return RedirectToPage("./Details", new { id = current.Id });
 
-        Others = mine.Select(e => (periods.GetValueOrDefault(e.PeriodId, ""), e.Id)).OrderByDescending(e => e.Item1, StringComparer.Ordinal).ToList();
+        Others = mine.Select(e => (e.Period, e.Id)).OrderByDescending(e => e.Period, StringComparer.Ordinal).ToList();
         var eligibility = servant.EligibilityOn(me.Today);
         if (period is null)
         {
