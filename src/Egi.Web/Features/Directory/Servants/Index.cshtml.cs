@@ -170,6 +170,14 @@ public sealed class IndexModel(EgiDbContext db, CurrentUser me) : PageModel
         return rows.Where(s => byDocument.Contains(s.Id) || byWords.Contains(s.Id));
     }
 
+    /// <summary>
+    /// A servant's page. Built from the application's base path once per page, not by a tag helper per row (route
+    /// generation for each of 50 rows twice was a fifth of what the list allocated).
+    /// </summary>
+    public string DetailsUrl(int id) => (detailsBase ??= Url.Content("~/Directory/Servants/Details/")) + id.ToString(CultureInfo.InvariantCulture);
+
+    private string? detailsBase;
+
     public string? LinkTo(int? page = null, string? sort = null) => Url.Page("./Index", new
     {
         q = string.IsNullOrWhiteSpace(Query) ? null : Query.Trim(),
