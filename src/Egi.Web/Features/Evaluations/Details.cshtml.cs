@@ -30,7 +30,7 @@ public sealed class DetailsModel(EvaluationWorkflow workflow, EgiDbContext db) :
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
-        var c = await workflow.LoadAsync(id, ct);
+        var c = await workflow.ReadAsync(id, ct);
         if (c is null) return NotFound();
         Case = c;
         Summary = await EvaluationSummary.LoadAsync(db, c, ct);

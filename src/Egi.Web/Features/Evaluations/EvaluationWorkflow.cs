@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Egi.Web.Features.Shared;
 using Egi.Domain.Calendar;
 using Egi.Domain.Common;
@@ -37,27 +38,47 @@ public sealed class EvaluationWorkflow(EgiDbContext db, CurrentUser me, TimeProv
     private sealed record Loaded(Evaluation Evaluation, Servant Evaluado, Servant? Evaluator, string? Dependency);
 
     private static readonly PerModel<Func<EgiDbContext, int, CancellationToken, Task<Loaded?>>> Load =
-        CompiledQueries.Single((EgiDbContext db, int id, CancellationToken ct) => (
-            from e in db.Evaluations.Where(e => e.Id == id)
-            join evaluado in db.Servants on e.EvaluadoId equals evaluado.Id
-            join d in db.Dependencies on evaluado.DependencyId equals d.Id into dependencies
-            from d in dependencies.DefaultIfEmpty()
-            join r in db.Servants on e.EvaluatorId equals (int?)r.Id into evaluators
-            from r in evaluators.DefaultIfEmpty()
-            select new Loaded(e, evaluado, r, d == null ? null : d.Name)
-        ).FirstOrDefault());
+        CompiledQueries.Single((EgiDbContext db, int id, CancellationToken ct) =>
+            WithPeople(db, db.Evaluations.Where(e => e.Id == id)).FirstOrDefault());
+
+    private static readonly PerModel<Func<EgiDbContext, int, CancellationToken, Task<Loaded?>>> Read =
+        CompiledQueries.Single((EgiDbContext db, int id, CancellationToken ct) =>
+            WithPeople(db, db.Evaluations.AsNoTracking().Where(e => e.Id == id)).FirstOrDefault());
+
+    /// <summary>Each evaluation with its evaluado, evaluator and the evaluado's dependencia, joined by key.</summary>
+    [ExpandsTo(nameof(WithPeopleExpression))]
+    private static IQueryable<Loaded> WithPeople(EgiDbContext db, IQueryable<Evaluation> evaluations) =>
+        WithPeopleExpression.Compile()(db, evaluations);
+
+    private static Expression<Func<EgiDbContext, IQueryable<Evaluation>, IQueryable<Loaded>>> WithPeopleExpression { get; } = (db, evaluations) =>
+        from e in evaluations
+        join evaluado in db.Servants on e.EvaluadoId equals evaluado.Id
+        join d in db.Dependencies on evaluado.DependencyId equals d.Id into dependencies
+        from d in dependencies.DefaultIfEmpty()
+        join r in db.Servants on e.EvaluatorId equals (int?)r.Id into evaluators
+        from r in evaluators.DefaultIfEmpty()
+        select new Loaded(e, evaluado, r, d == null ? null : d.Name);
 
     private static readonly PerModel<Func<EgiDbContext, int, CancellationToken, Task<Period>>> PeriodById =
         CompiledQueries.Single((EgiDbContext db, int id, CancellationToken ct) => db.Periods.AsNoTracking().First(p => p.Id == id));
 
-    public async Task<EvaluationCase?> LoadAsync(int id, CancellationToken ct = default)
+    public Task<EvaluationCase?> LoadAsync(int id, CancellationToken ct = default) => LoadAsync(Load, id, ct);
+
+    /// <summary>
+    /// <see cref="LoadAsync(int, CancellationToken)"/> for a page that only shows the evaluation: nothing is tracked
+    /// (no snapshot of its goals, history and versions to compare at a save that never comes), so it cannot be passed
+    /// to <see cref="RunAsync"/>.
+    /// </summary>
+    public Task<EvaluationCase?> ReadAsync(int id, CancellationToken ct = default) => LoadAsync(Read, id, ct);
+
+    private async Task<EvaluationCase?> LoadAsync(PerModel<Func<EgiDbContext, int, CancellationToken, Task<Loaded?>>> query, int id, CancellationToken ct)
     {
         // One command for the evaluation, its two people and the evaluado's dependencia (on PostgreSQL each command is a
-        // round trip), joined by key: EF Core would number a First() subquery over the whole table. A tracking query, as
-        // the evaluation must be (its JSON collections cannot be attached afterwards); the two servants come tracked with
-        // it and nothing here changes them. The period is read apart: its windows joined here would repeat the
+        // round trip), joined by key: EF Core would number a First() subquery over the whole table. A tracking query
+        // (but for ReadAsync), as the evaluation must be to be saved (its JSON collections cannot be attached afterwards);
+        // the two servants come tracked with it and nothing here changes them. The period is read apart: its windows joined here would repeat the
         // evaluation's JSON columns once per window.
-        var row = await Load.For(db)(db, id, ct);
+        var row = await query.For(db)(db, id, ct);
         if (row is null) return null;
         var actor = Actor;
         var evaluation = row.Evaluation;

@@ -17,7 +17,7 @@ public sealed class EvidenceModel(EvaluationWorkflow workflow, EgiDbContext db, 
     {
         var item = await db.EvidenceItems.AsNoTracking().FirstOrDefaultAsync(x => x.Id == itemId, ct);
         if (item is null || item.Kind != EvidenceKind.File || item.StoredName is null) return NotFound();
-        if (await workflow.LoadAsync(item.EvaluationId, ct) is null) return NotFound();
+        if (await workflow.ReadAsync(item.EvaluationId, ct) is null) return NotFound();
         var stream = files.OpenRead(item.EvaluationId, item.StoredName);
         if (stream is null) return NotFound();
         db.Audit("Descargar evidencia", "Evidencia", item.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
