@@ -13,8 +13,9 @@ namespace Egi.Web.Data;
 /// An ordinary LINQ query builds its expression tree on every call (the C# compiler emits reflection calls for each
 /// member) and EF Core walks that tree again to find its parameters and its cache entry: most of what a small page
 /// allocates. A compiled query skips both. Rules of the domain that take a day and fragments shared by several
-/// compiled queries (<see cref="ExpandsToAttribute"/>) are inlined with the query's own parameters. EF Core binds a compiled query to the model of the first context that runs
-/// it, and the two providers have two models: <see cref="PerModel{TDelegate}"/> keeps one per model.
+/// compiled queries (<see cref="ExpandsToAttribute"/>) are inlined with the query's own parameters. EF Core binds a
+/// compiled query to the model of the first context that runs it, and the two providers have two models:
+/// <see cref="PerModel{TDelegate}"/> keeps one per model.
 /// </summary>
 public static class CompiledQueries
 {
@@ -65,6 +66,13 @@ public static class CompiledQueries
     /// </summary>
     public static Expression<TDelegate> Expand<TDelegate>(Expression<TDelegate> query) =>
         (Expression<TDelegate>)new Expander().Visit(query);
+
+    /// <summary>
+    /// What the body of a query fragment marked <see cref="ExpandsToAttribute"/> throws: it names the expression that
+    /// replaces it inside a compiled query, and is never meant to run on its own.
+    /// </summary>
+    public static InvalidOperationException NotExpanded(string fragment) =>
+        new($"{fragment} is a query fragment: it runs only inside a query given to CompiledQueries (Expand).");
 
     private sealed class Expander : ExpressionVisitor
     {

@@ -31,10 +31,6 @@ public sealed class EvaluationWorkflow(EgiDbContext db, CurrentUser me, TimeProv
 {
     public Actor Actor => new(me.UserId ?? "", me.ServantId, me.DisplayName, me.IsTalentoHumano);
 
-    /// <summary>
-    /// The evaluation if the signed-in person may see it; null when it does not exist or is not theirs (pages answer 404).
-    /// Consulta reads dashboards and reports, not individual evaluations (Ley 1581, SPEC §1): it is refused like a stranger.
-    /// </summary>
     private sealed record Loaded(Evaluation Evaluation, Servant Evaluado, Servant? Evaluator, string? Dependency);
 
     private static readonly PerModel<Func<EgiDbContext, int, CancellationToken, Task<Loaded?>>> Load =
@@ -48,7 +44,7 @@ public sealed class EvaluationWorkflow(EgiDbContext db, CurrentUser me, TimeProv
     /// <summary>Each evaluation with its evaluado, evaluator and the evaluado's dependencia, joined by key.</summary>
     [ExpandsTo(nameof(WithPeopleExpression))]
     private static IQueryable<Loaded> WithPeople(EgiDbContext db, IQueryable<Evaluation> evaluations) =>
-        WithPeopleExpression.Compile()(db, evaluations);
+        throw CompiledQueries.NotExpanded(nameof(WithPeople));
 
     private static Expression<Func<EgiDbContext, IQueryable<Evaluation>, IQueryable<Loaded>>> WithPeopleExpression { get; } = (db, evaluations) =>
         from e in evaluations
@@ -62,6 +58,10 @@ public sealed class EvaluationWorkflow(EgiDbContext db, CurrentUser me, TimeProv
     private static readonly PerModel<Func<EgiDbContext, int, CancellationToken, Task<Period>>> PeriodById =
         CompiledQueries.Single((EgiDbContext db, int id, CancellationToken ct) => db.Periods.AsNoTracking().First(p => p.Id == id));
 
+    /// <summary>
+    /// The evaluation if the signed-in person may see it; null when it does not exist or is not theirs (pages answer 404).
+    /// Consulta reads dashboards and reports, not individual evaluations (Ley 1581, SPEC §1): it is refused like a stranger.
+    /// </summary>
     public Task<EvaluationCase?> LoadAsync(int id, CancellationToken ct = default) => LoadAsync(Load, id, ct);
 
     /// <summary>
@@ -76,8 +76,8 @@ public sealed class EvaluationWorkflow(EgiDbContext db, CurrentUser me, TimeProv
         // One command for the evaluation, its two people and the evaluado's dependencia (on PostgreSQL each command is a
         // round trip), joined by key: EF Core would number a First() subquery over the whole table. A tracking query
         // (but for ReadAsync), as the evaluation must be to be saved (its JSON collections cannot be attached afterwards);
-        // the two servants come tracked with it and nothing here changes them. The period is read apart: its windows joined here would repeat the
-        // evaluation's JSON columns once per window.
+        // the two servants come tracked with it and nothing here changes them. The period is read apart: its windows
+        // joined here would repeat the evaluation's JSON columns once per window.
         var row = await query.For(db)(db, id, ct);
         if (row is null) return null;
         var actor = Actor;

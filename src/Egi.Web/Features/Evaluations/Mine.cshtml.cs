@@ -21,11 +21,7 @@ public sealed class MineModel(EgiDbContext db, CurrentUser me) : PageModel
 
     private sealed record OwnEvaluation(int Id, int PeriodId, string Period);
 
-    // Compiled once (CompiledQueries): the evaluado's «Mi evaluación» link, on the last day of a window.
-    private static readonly PerModel<Func<EgiDbContext, CancellationToken, Task<Period?>>> NewestOpenPeriod =
-        CompiledQueries.Single((EgiDbContext db, CancellationToken ct) =>
-            db.Periods.AsNoTracking().Where(p => p.Status == PeriodStatus.Open).OrderByDescending(p => p.Year).FirstOrDefault());
-
+    /// <summary>Compiled once (<see cref="CompiledQueries"/>): the evaluado's «Mi evaluación» link, on the last day of a window.</summary>
     private static readonly PerModel<Func<EgiDbContext, int, IAsyncEnumerable<OwnEvaluation>>> EvaluationsOf =
         CompiledQueries.List((EgiDbContext db, int servantId) =>
             from e in db.Evaluations
@@ -42,7 +38,7 @@ public sealed class MineModel(EgiDbContext db, CurrentUser me) : PageModel
             return Page();
         }
 
-        var period = await NewestOpenPeriod.For(db)(db, ct);
+        var period = (await Shared.OpenPeriods.NewestFirstAsync(db, ct)).FirstOrDefault();
         var mine = await EvaluationsOf.For(db)(db, servant.Id).ToListAsync(ct);
         if (period is not null && mine.FirstOrDefault(e => e.PeriodId == period.Id) is { } current)
             return RedirectToPage("./Details", new { id = current.Id });

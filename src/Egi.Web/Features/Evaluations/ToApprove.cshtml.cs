@@ -76,7 +76,7 @@ public sealed class ToApproveModel(EgiDbContext db, CurrentUser me) : PageModel
     /// </summary>
     public async Task OnGetAsync(CancellationToken ct)
     {
-        OpenPeriods = await OpenPeriodsQuery.For(db)(db).ToListAsync(ct);
+        OpenPeriods = (await Shared.OpenPeriods.NewestFirstAsync(db, ct)).OrderBy(p => p.Year).ToList();
         if (me.ServantId is not { } mine || OpenPeriods.Count == 0) return;
         var periodIds = OpenPeriods.Select(p => p.Id).ToList();
         // Every count in one command: the lists below are read only when they have rows — most jefes record no committee
@@ -140,9 +140,6 @@ public sealed class ToApproveModel(EgiDbContext db, CurrentUser me) : PageModel
 
     private sealed record Owed(Evaluation Evaluation, string FirstNames, string LastNames);
 
-    private static readonly PerModel<Func<EgiDbContext, IAsyncEnumerable<Period>>> OpenPeriodsQuery =
-        CompiledQueries.List((EgiDbContext db) => db.Periods.AsNoTracking().Where(p => p.Status == PeriodStatus.Open).OrderBy(p => p.Year));
-
     /// <summary>One row, anchored on the first open period.</summary>
     private static readonly PerModel<Func<EgiDbContext, List<int>, int, CancellationToken, Task<Counts>>> CountsQuery =
         CompiledQueries.Single((EgiDbContext db, List<int> periodIds, int mine, CancellationToken ct) => db.Periods
@@ -175,7 +172,7 @@ public sealed class ToApproveModel(EgiDbContext db, CurrentUser me) : PageModel
     /// <summary>The evaluations of the open periods where I am the evaluator (not my own).</summary>
     [ExpandsTo(nameof(EvaluatedExpression))]
     private static IQueryable<Evaluation> Evaluated(EgiDbContext db, List<int> periodIds, int mine) =>
-        EvaluatedExpression.Compile()(db, periodIds, mine);
+        throw CompiledQueries.NotExpanded(nameof(Evaluated));
 
     private static Expression<Func<EgiDbContext, List<int>, int, IQueryable<Evaluation>>> EvaluatedExpression { get; } = (db, periodIds, mine) =>
         db.Evaluations.AsNoTracking().Where(e => periodIds.Contains(e.PeriodId) && e.EvaluadoId != mine && e.EvaluatorId == mine);
@@ -183,7 +180,7 @@ public sealed class ToApproveModel(EgiDbContext db, CurrentUser me) : PageModel
     /// <summary>Of those, the ones that wait on me for an approval or a rating (not a decision, not a partial).</summary>
     [ExpandsTo(nameof(WaitingApprovalExpression))]
     private static IQueryable<Evaluation> WaitingApproval(EgiDbContext db, List<int> periodIds, int mine) =>
-        WaitingApprovalExpression.Compile()(db, periodIds, mine);
+        throw CompiledQueries.NotExpanded(nameof(WaitingApproval));
 
     private static Expression<Func<EgiDbContext, List<int>, int, IQueryable<Evaluation>>> WaitingApprovalExpression { get; } = (db, periodIds, mine) =>
         Evaluated(db, periodIds, mine).Where(e => e.Waits.Any(w => w.ServantId == mine && !NotApprovals.Contains(w.Action)));
@@ -191,7 +188,7 @@ public sealed class ToApproveModel(EgiDbContext db, CurrentUser me) : PageModel
     /// <summary>The evaluations of the open periods (not my own) that wait on me for <paramref name="action"/>.</summary>
     [ExpandsTo(nameof(WaitingOnMeExpression))]
     private static IQueryable<Evaluation> WaitingOnMe(EgiDbContext db, List<int> periodIds, int mine, PendingAction action) =>
-        WaitingOnMeExpression.Compile()(db, periodIds, mine, action);
+        throw CompiledQueries.NotExpanded(nameof(WaitingOnMe));
 
     private static Expression<Func<EgiDbContext, List<int>, int, PendingAction, IQueryable<Evaluation>>> WaitingOnMeExpression { get; } =
         (db, periodIds, mine, action) =>
@@ -204,7 +201,7 @@ public sealed class ToApproveModel(EgiDbContext db, CurrentUser me) : PageModel
     /// <summary>A row of the lists for each evaluation of <paramref name="evaluations"/>.</summary>
     [ExpandsTo(nameof(RowsExpression))]
     private static IQueryable<RowData> Rows(EgiDbContext db, IQueryable<Evaluation> evaluations, int mine) =>
-        RowsExpression.Compile()(db, evaluations, mine);
+        throw CompiledQueries.NotExpanded(nameof(Rows));
 
     private static Expression<Func<EgiDbContext, IQueryable<Evaluation>, int, IQueryable<RowData>>> RowsExpression { get; } = (db, evaluations, mine) =>
         from e in evaluations

@@ -33,15 +33,8 @@ public sealed class IndexModel(EgiDbContext db, CurrentUser me) : PageModel
 
     public bool IsEmpty => Own.Count == 0 && AsEvaluator.Count == 0 && Disagreements.Count == 0 && Missing.Count == 0;
 
-    private sealed record OpenPeriod(int Id, string Name);
-
     private sealed record WaitRow(int Id, int PeriodId, int EvaluadoId, EvaluationState State, bool Committee, PendingAction Action,
         DateTime Since, string Name, string Dependency);
-
-    /// <summary>The open periods, newest first (compiled once: <see cref="CompiledQueries"/>).</summary>
-    private static readonly PerModel<Func<EgiDbContext, IAsyncEnumerable<OpenPeriod>>> OpenPeriodsQuery =
-        CompiledQueries.List((EgiDbContext db) => db.Periods
-            .Where(p => p.Status == PeriodStatus.Open).OrderByDescending(p => p.Year).Select(p => new OpenPeriod(p.Id, p.Name)));
 
     /// <summary>The evaluations of the open periods that wait on one person, from <see cref="Evaluation.Waits"/>.</summary>
     private static readonly PerModel<Func<EgiDbContext, int, IAsyncEnumerable<WaitRow>>> WaitsQuery =
@@ -64,7 +57,7 @@ public sealed class IndexModel(EgiDbContext db, CurrentUser me) : PageModel
     {
         var today = me.Today;
         var myId = me.ServantId;
-        var periods = await OpenPeriodsQuery.For(db)(db).ToListAsync(ct);
+        var periods = await Shared.OpenPeriods.NewestFirstAsync(db, ct);
         OpenPeriods = periods.Select(p => p.Name).ToList();
         if (periods.Count == 0 || (myId is null && !me.IsTalentoHumano)) return;
         var periodIds = periods.Select(p => p.Id).ToList();
