@@ -7,7 +7,9 @@
 #   PROVIDER=Postgres bench/import.sh      # a private PostgreSQL 15 (run as root), torn down at the end
 # IMPORTS=2 (default) imports a second file of $ROWS other new servants in the same process, timed apart: the first
 # import after a start also compiles its code; the second is what a server that has been up does.
-# Other settings: SERVANTS (500), SEED, PORT, PGPORT. Needs: the .NET SDK, curl.
+# TRACE_OUT=FILE keeps dotnet-trace's sampled thread stacks of the last import's confirmation there (the methods
+# longest on the stack are printed too). Other settings: SERVANTS (500), SEED, PORT, PGPORT. Needs: the .NET SDK, curl
+# (and dotnet-trace for TRACE_OUT).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROWS="${ROWS:-5000}"
@@ -76,7 +78,8 @@ echo "   $(du -h "$work/servidores.xlsx" | cut -f1) on disk"
 echo "== Starting the application (Release, Production)"
 ASPNETCORE_ENVIRONMENT=Production dotnet "$work/app/Egi.Web.dll" --urls "$BASE" "${app_args[@]}" \
   --Egi:SeedDemo=false --Egi:StartupBanner=false --Mail:BaseUrl="$BASE" \
-  --Logging:LogLevel:Default=Warning --Logging:LogLevel:Egi.Web.Features.Directory.Import.ServantImporter=Information --Mail:WorkerEnabled=false --Scheduler:Enabled=false > "$work/app.log" 2>&1 &
+  --Logging:LogLevel:Default=Warning --Logging:LogLevel:Egi.Web.Features.Directory.Import.ServantImporter=Information \
+  --Logging:LogLevel:Egi.Web.Features.Directory.Jobs.DirectoryJobRunner=Information --Mail:WorkerEnabled=false --Scheduler:Enabled=false > "$work/app.log" 2>&1 &
 app_pid=$!
 for _ in $(seq 1 240); do curl -fs "$BASE/health" >/dev/null 2>&1 && break; sleep 0.5; done
 curl -fs "$BASE/health" >/dev/null || { cat "$work/app.log"; fail "the application did not start"; }
@@ -108,6 +111,11 @@ import_file() { # FILE ROWS_BEFORE LABEL
   import_token=$(field_of Token < "$work/preview.html")
   fingerprint=$(field_of Fingerprint < "$work/preview.html")
   token=$(token_of < "$work/preview.html")
+  if [ -n "${TRACE_OUT:-}" ] && [ "$label" = "$last_label" ]; then
+    "$TRACE" collect -p "$app_pid" --profile dotnet-sampled-thread-time --duration 00:00:00:"$TRACE_SECONDS" -o "$TRACE_OUT" > /dev/null &
+    trace_pid=$!
+    sleep 1
+  fi
   c2=$(cpu_of); t2=$(now)
   location=$(curl -s -b "$jar" -c "$jar" -m 900 -o "$work/confirm.html" -w "%{redirect_url}" "$BASE/Directory/Import?handler=Confirm" \
     --data-urlencode "__RequestVerificationToken=$token" --data-urlencode "Token=$import_token" --data-urlencode "Fingerprint=$fingerprint")
@@ -125,15 +133,25 @@ import_file() { # FILE ROWS_BEFORE LABEL
   fi
   t3=$(now); c3=$(cpu_of)
   echo "   Confirmation of $ROWS rows: $(seconds "$t2" "$t3") s (application CPU $(cpu_delta "$c2" "$c3") s; load average $(cut -d' ' -f1 /proc/loadavg))"
+  if [ -n "${trace_pid:-}" ]; then
+    wait "$trace_pid"; trace_pid=""
+    echo "   Traced into $TRACE_OUT; the methods longest on the stack, inclusive:"
+    "$TRACE" report "$TRACE_OUT" topN -n 60 --inclusive | sed 's/^/   /'
+  fi
   listed=$(count)
   [ "$listed" = "$((before + ROWS))" ] || fail "$listed servants listed after the import, not $((before + ROWS))"
   echo "   Servants listed now: $listed"
   # The worker's own timing of each step (ServantImporter's log line, the last one written).
+  sed -n 's/.*Import job [0-9]*: \(the kept file .*\)/   Worker: \1/p' "$work/app.log" | tail -1
   sed -n 's/.*Import of .* applied in \(.*\)/   Applied in \1/p' "$work/app.log" | tail -1
   summary+=("| $PROVIDER | $ROWS rows | $label | preview $(seconds "$t0" "$t1") s (CPU $(cpu_delta "$c0" "$c1") s) | confirm $(seconds "$t2" "$t3") s (CPU $(cpu_delta "$c2" "$c3") s) | total $(seconds "$t0" "$t3") s |")
 }
 
 summary=()
+last_label="first import after start"
+[ "$IMPORTS" -lt 2 ] || last_label="second import, warm process"
+TRACE="$(command -v dotnet-trace || echo "$HOME/.dotnet/tools/dotnet-trace")"
+TRACE_SECONDS="${TRACE_SECONDS:-08}"
 before=$(count)
 import_file "$work/servidores.xlsx" "$before" "first import after start"
 if [ "$IMPORTS" -ge 2 ]; then
