@@ -3,7 +3,7 @@ using System.Data.Common;
 namespace Egi.Web.Data;
 
 /// <summary>
-/// The PostgreSQL connection string EGI opens: the configured one, with three settings added unless the configuration
+/// The PostgreSQL connection string EGI opens: the configured one, with these settings added unless the configuration
 /// sets them itself (any value, any spelling of the key). Each was measured with <c>bench/load.sh</c> and
 /// <c>bench/statements.sh</c> (README, «Rendimiento»):
 /// <list type="bullet">
@@ -17,13 +17,21 @@ namespace Egi.Web.Data;
 /// report's page of 7 queries cost PostgreSQL 56 statements. EGI leaves nothing on a session to reset: it sets no
 /// session variable, listens to nothing, takes only transaction-scoped advisory locks; and a transaction left open is
 /// still rolled back when its connection is given back (Npgsql does that with or without the reset).</item>
-/// <item><c>plan_cache_mode=force_generic_plan</c> (in <c>Options</c>, added to what the configuration puts there;
-/// <c>Options='-c plan_cache_mode=auto'</c> gives PostgreSQL its own choice back): a
-/// prepared statement keeps one plan for any parameters. With the statistics of a living entity, PostgreSQL's own
-/// choice (<c>auto</c>) planned «Por aprobar»'s, the control points' and the dashboard's statements again on every
-/// request (0.2–1.0 ms of the server each, more than running them). Every page's statements have a good generic plan
-/// (<c>bench/statements.sh</c> prints each one's planning and execution); a list of values goes to the database one
-/// parameter per value (<c>EF.MultipleParameters</c>) where an array would make the generic plan guess its length.</item>
+/// <item>In <c>Options</c>, added to what the configuration puts there, each unless it is set there (so
+/// <c>Options='-c plan_cache_mode=auto'</c> gives PostgreSQL that choice back and keeps the other):
+/// <list type="bullet">
+/// <item><c>plan_cache_mode=force_generic_plan</c>: a prepared statement keeps one plan for any parameters. With the
+/// statistics of a living entity, PostgreSQL's own choice (<c>auto</c>) planned «Por aprobar»'s, the control points'
+/// and the dashboard's statements again on every request (0.2–1.0 ms of the server each, more than running them). Every
+/// page's statements have a good generic plan (<c>bench/statements.sh</c> prints each one's planning and execution); a
+/// list of values goes to the database one parameter per value (<c>EF.MultipleParameters</c>) where an array would make
+/// the generic plan guess its length.</item>
+/// <item><c>max_parallel_workers_per_gather=0</c>: no statement is split among parallel workers. At 50 000 servants
+/// PostgreSQL ran the count of the eligible servants (the dashboard's and the reports' «Sin evaluación») on two workers:
+/// 52 ms, of which about 45 starting the workers, against 6 ms in the request's own process. EGI's statements read an
+/// index range or a page of rows; a worker costs more to start than it saves, and on a server shared by many requests
+/// the other cores are already busy.</item>
+/// </list></item>
 /// </list>
 /// </summary>
 public static class PostgresConnectionString
@@ -31,8 +39,18 @@ public static class PostgresConnectionString
     /// <summary>Statements kept prepared per connection (least recently used first out): every page's statements fit.</summary>
     public const int DefaultMaxAutoPrepare = 100;
 
-    /// <summary>The server setting added to <c>Options</c> when they do not set it.</summary>
-    public const string GenericPlans = "-c plan_cache_mode=force_generic_plan";
+    /// <summary>The server settings added to <c>Options</c>, each when they do not set it: name and value.</summary>
+    public static IReadOnlyList<(string Name, string Value)> ServerSettings { get; } =
+    [
+        ("plan_cache_mode", "force_generic_plan"),
+        ("max_parallel_workers_per_gather", "0"),
+    ];
+
+    /// <summary><c>Options</c> with every one of <see cref="ServerSettings"/> they do not set, after what they say.</summary>
+    public static string OptionsWith(string? configured) =>
+        string.Join(' ', new[] { configured?.Trim() ?? "" }
+            .Concat(ServerSettings.Where(s => configured?.Contains(s.Name, StringComparison.OrdinalIgnoreCase) != true).Select(s => $"-c {s.Name}={s.Value}"))
+            .Where(o => o.Length > 0));
 
     /// <summary>The settings added when the configured string does not have them: key (as Npgsql spells it) and value.</summary>
     public static IReadOnlyList<(string Key, string Value)> Defaults { get; } =
@@ -48,11 +66,11 @@ public static class PostgresConnectionString
         var keys = builder.Keys.Cast<string>().GroupBy(Canonical).ToDictionary(g => g.Key, g => g.Last());
         var missing = Defaults.Where(d => !keys.ContainsKey(Canonical(d.Key))).Select(d => $"{d.Key}={d.Value}").ToList();
         if (!keys.TryGetValue("options", out var optionsKey))
-            missing.Add($"Options='{GenericPlans}'");
-        else if (builder[optionsKey]?.ToString() is { } options && !options.Contains("plan_cache_mode", StringComparison.OrdinalIgnoreCase))
+            missing.Add($"Options='{OptionsWith(null)}'");
+        else if (builder[optionsKey]?.ToString() is var options && OptionsWith(options) is var extended && extended != (options ?? "").Trim())
         {
-            // The configured options (e.g. a search_path) stay, with the plan mode after them.
-            builder[optionsKey] = $"{options} {GenericPlans}".Trim();
+            // The configured options (e.g. a search_path) stay, with the settings they do not mention after them.
+            builder[optionsKey] = extended;
             configured = builder.ConnectionString;
         }
         return missing.Count == 0 ? configured : string.Join(';', [configured.TrimEnd().TrimEnd(';'), .. missing]);
