@@ -8,7 +8,8 @@
 # IMPORTS=2 (default) imports a second file of $ROWS other new servants in the same process, timed apart: the first
 # import after a start also compiles its code; the second is what a server that has been up does.
 # TRACE_OUT=FILE keeps dotnet-trace's sampled thread stacks of the last import's confirmation there (the methods
-# longest on the stack are printed too). Other settings: SERVANTS (500), SEED, PORT, PGPORT. Needs: the .NET SDK, curl
+# longest on the stack are printed too). APP=FOLDER runs an application published there (bench/publish.sh) instead of
+# this checkout's, to compare two builds run after run on the same machine. Other settings: SERVANTS (500), SEED, PORT, PGPORT. Needs: the .NET SDK, curl
 # (and dotnet-trace for TRACE_OUT).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -44,7 +45,7 @@ cpu_delta() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.1f", b - a }'; }
 
 echo "== Building (Release, the production profile: bench/publish.sh)"
 dotnet build bench/Egi.Generator -c Release -v q -nologo >/dev/null
-bench/publish.sh "$work/app"
+if [ -n "${APP:-}" ]; then cp -r "$APP" "$work/app"; else bench/publish.sh "$work/app"; fi
 
 case "$PROVIDER" in
   Sqlite|sqlite|SQLite)

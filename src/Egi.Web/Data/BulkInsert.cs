@@ -24,8 +24,12 @@ internal static class BulkInsert
     /// <summary>Rows per statement at most.</summary>
     public const int MaxRows = 1000;
 
-    /// <summary>A statement is closed once its text passes this length (long texts: the bodies of e-mails).</summary>
-    public const int MaxChars = 8_000_000;
+    /// <summary>
+    /// A statement is closed once its text passes this length: its text (and the copies EF Core and SQLite make of it)
+    /// stays under the runtime's large-object threshold (85 000 bytes), whose allocations are collected only with the
+    /// whole heap.
+    /// </summary>
+    public const int MaxChars = 30_000;
 
     /// <summary>A statement is closed once it binds this many parameters (the long texts).</summary>
     public const int MaxParameters = 2_000;

@@ -330,19 +330,22 @@ public abstract partial class BulkImportTests(SharedHost host) : IAsyncLifetime
     }
 
     /// <summary>
-    /// Servants, accounts, invitations and their audit lines are written in multi-row INSERTs: 20 or 200 new servants
-    /// (carrera administrativa, so no evaluation is opened for them) cost exactly the same SQL commands, on both
-    /// databases — nothing is read or written once per row.
+    /// Servants, accounts, invitations and their audit lines are written in multi-row INSERTs: 200 new servants
+    /// (carrera administrativa, so no evaluation is opened for them) cost at most one SQL command more per ten rows than
+    /// 20 do, on both databases — nothing is read or written once per row. (On SQLite a statement closes at
+    /// <see cref="Data.BulkInsert.MaxChars"/> characters, so the longer rows, the audit lines, take a statement per few
+    /// dozen; PostgreSQL copies each table in one command.)
     /// </summary>
     [Fact]
-    public async Task Servants_accounts_and_invitations_cost_the_same_commands_for_20_and_200_rows()
+    public async Task Servants_accounts_and_invitations_cost_no_command_per_row()
     {
         var client = await app.SignedInAsync(Accounts.TalentoHumano);
         // A first import warms up what is read once (the templates, the model's compiled queries).
         await ImportAsync(client, File(7_500_000_000, 5, "Carrera administrativa"));
         var twenty = await ImportAsync(client, File(7_510_000_000, 20, "Carrera administrativa"));
         var twoHundred = await ImportAsync(client, File(7_520_000_000, 200, "Carrera administrativa"));
-        Assert.True(twenty == twoHundred, $"20 rows: {twenty} commands; 200 rows: {twoHundred} commands");
+        Assert.True(twoHundred - twenty <= (200 - 20) / 10, $"20 rows: {twenty} commands; 200 rows: {twoHundred} commands");
+        if (app.Db == Db.Postgres) Assert.Equal(twenty, twoHundred);
         var documents = Enumerable.Range(0, 200).Select(i => (7_520_000_000L + i).ToString()).ToList();
         var created = await app.WithDbAsync(d => d.Servants.AsNoTracking().Where(s => documents.Contains(s.DocumentNumber)).Select(s => s.Id).ToListAsync());
         Assert.Equal(200, created.Count);
