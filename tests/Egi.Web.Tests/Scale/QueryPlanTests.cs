@@ -59,6 +59,29 @@ public abstract class QueryPlanTests(SharedHost host) : IAsyncLifetime
         Assert.Single(System.Text.RegularExpressions.Regex.Matches(sql, "FROM \"Evaluations\""));
     }
 
+    /// <summary>
+    /// A report's page read by the dependencias it spans tests them on the joined dependencia's own id as well as on the
+    /// servant's: PostgreSQL does not carry a list of values across a join, and without it compared every dependencia of
+    /// the entity with every servant of the page's (12 ms of 18 at 50 000 servants).
+    /// </summary>
+    [Fact]
+    public async Task A_reports_page_reads_only_the_dependencias_it_spans() =>
+        await app.WithDbAsync(async d =>
+        {
+            var scenario = await EvaluationScenario.OpenAsync(app);
+            var period = await d.Periods.AsNoTracking().SingleAsync(p => p.Id == scenario.PeriodId);
+            var today = new DateOnly(2026, 12, 4);
+            var tree = await DependencyNodes.LoadAsync(d, default);
+            var totals = (await DependencyTallies.ReadAsync(d, period, today)).Totals;
+            var perDependency = tree.Select(n => (n.Id, totals.Where(t => t.DependencyId == n.Id).Sum(t => t.Servants))).ToList();
+            var ordered = Features.Reports.ReportQuery.Ordered(EvaluationRows.Of(d, period, today));
+            app.Queries.Reset();
+            var (rows, _) = await Features.Reports.ReportQuery.PageAsync(d, ordered, Paging.Of(1, perDependency.Sum(x => x.Item2)), perDependency, tree, default);
+            Assert.NotEmpty(rows);
+            var page = Assert.Single(app.Queries.Texts, t => t.Contains("FROM \"Servants\"", StringComparison.Ordinal) && t.Contains("\"TreePosition\"", StringComparison.Ordinal));
+            Assert.Matches("\"?d\"?\\.\"Id\" IN \\(", page);
+        });
+
     private static async Task<List<string>> IndexColumnsAsync(DbContext db, string index)
     {
         var sql = db.Database.IsNpgsql()

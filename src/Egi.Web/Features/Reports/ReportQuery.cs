@@ -62,7 +62,8 @@ public static class ReportQuery
         // One parameter per dependencia (EF pads the list, so a few statement texts serve every page): a planner that
         // plans once for every span (PostgreSQL's generic plan) sees how many dependencias there are, where an array
         // parameter made it guess ten, and joined every evaluation of the period for a page of 50.
-        var inSpan = ordered.Where(r => EF.MultipleParameters(span).Contains(r.DependencyId));
+        // Tested on the servant's dependencia and on the joined one (ReportRow.DependencyRowId), so only those are read.
+        var inSpan = ordered.Where(r => EF.MultipleParameters(span).Contains(r.DependencyId) && EF.MultipleParameters(span).Contains(r.DependencyRowId));
         var spanRows = perDependencyInOrder.Where(x => span.Contains(x.DependencyId)).Sum(x => x.Count);
         return spanRows <= oneQuerySpan ? OneQueryPageAsync(db, inSpan, paging, skip, ct) : PageAsync(db, inSpan, paging, skip, ct);
     }

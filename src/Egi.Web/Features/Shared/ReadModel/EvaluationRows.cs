@@ -26,6 +26,14 @@ public sealed class ReportRow
     public string JobGrade { get; set; } = "";
     public int DependencyId { get; set; }
 
+    /// <summary>
+    /// The joined dependencia's own id (equal to <see cref="DependencyId"/>, the servant's): a filter on the dependencias
+    /// of a page tested on both lets the database read only those dependencias before their servants (PostgreSQL does not
+    /// carry a list of values across the join by itself: at 50 000 servants it compared every dependencia with every
+    /// servant of the page's, 12 ms, against 6 ms).
+    /// </summary>
+    public int DependencyRowId { get; set; }
+
     /// <summary>The dependencia's stored place in the tree (<see cref="Dependency.TreePosition"/>, indexed): the list's first key.</summary>
     public int DependencyPosition { get; set; }
     public DateOnly? ServantRetirement { get; set; }
@@ -265,6 +273,7 @@ public static class EvaluationRows
         JobCode = r.S.JobCode,
         JobGrade = r.S.JobGrade,
         DependencyId = r.S.DependencyId,
+        DependencyRowId = r.D.Id,
         DependencyPosition = r.D.TreePosition,
         ServantRetirement = r.S.RetirementDate,
         HasBoss = r.B != null,
