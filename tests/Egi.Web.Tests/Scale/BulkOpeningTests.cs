@@ -15,7 +15,8 @@ namespace Egi.Web.Tests.Scale;
 /// <summary>
 /// Opening a period in bulk (multi-row INSERTs, nothing tracked) writes exactly the rows the one-by-one path
 /// (<c>Add</c> + <c>SaveChanges</c> per evaluation) writes — every column of the evaluation, its stored facts, its
-/// waits and its audit line — on both providers, and costs the same number of SQL commands for 10 servants as for 300.
+/// waits and its audit line — on both providers, and costs no SQL command per servant: the same number for 10 servants
+/// as for 300 on PostgreSQL, at most one more per ten on SQLite (whose statements close at a length).
 /// </summary>
 public abstract class BulkOpeningTests(QuietHost host) : IAsyncLifetime
 {
@@ -164,7 +165,7 @@ public abstract class BulkOpeningTests(QuietHost host) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Opening_300_servants_costs_the_same_sql_commands_as_opening_10()
+    public async Task Opening_300_servants_costs_no_sql_command_per_servant()
     {
         async Task<int> OpenCountingAsync()
         {
@@ -181,8 +182,14 @@ public abstract class BulkOpeningTests(QuietHost host) : IAsyncLifetime
         await AddServantsAsync(300, 720000000);
         var many = await OpenCountingAsync();
         Assert.Equal(310, await app.WithDbAsync(d => d.Evaluations.CountAsync(e => e.PeriodId == scenario.PeriodId && d.Servants.Any(s => s.Id == e.EvaluadoId && s.LastNames == "Apertura"))));
-        Assert.True(few == many, $"10 servants: {few} SQL commands; 300 servants: {many}");
-        Assert.InRange(many, 1, 12);
+        // PostgreSQL copies each table in one command; SQLite's multi-row INSERTs close at BulkInsert.MaxChars characters
+        // (a few dozen audit lines each): a command more per dozens of evaluations, never one per evaluation.
+        if (app.Db == Db.Postgres)
+        {
+            Assert.True(few == many, $"10 servants: {few} SQL commands; 300 servants: {many}");
+            Assert.InRange(many, 1, 12);
+        }
+        else Assert.True(many - few <= (300 - 10) / 10, $"10 servants: {few} SQL commands; 300 servants: {many}");
     }
 }
 
