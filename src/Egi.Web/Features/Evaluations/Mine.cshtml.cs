@@ -19,7 +19,7 @@ public sealed class MineModel(EgiDbContext db, CurrentUser me) : PageModel
     /// <summary>Evaluations of other periods, newest first (year, id).</summary>
     public IReadOnlyList<(string Period, int Id)> Others { get; private set; } = [];
 
-    private sealed record OwnEvaluation(int Id, int PeriodId, string Period);
+    private sealed record OwnEvaluation(int Id, int PeriodId, string Period, int Year);
 
     /// <summary>Compiled once (<see cref="CompiledQueries"/>): the evaluado's «Mi evaluación» link, on the last day of a window.</summary>
     private static readonly PerModel<Func<EgiDbContext, int, IAsyncEnumerable<OwnEvaluation>>> EvaluationsOf =
@@ -27,7 +27,7 @@ public sealed class MineModel(EgiDbContext db, CurrentUser me) : PageModel
             from e in db.Evaluations
             where e.EvaluadoId == servantId
             join p in db.Periods on e.PeriodId equals p.Id
-            select new OwnEvaluation(e.Id, e.PeriodId, p.Name));
+            select new OwnEvaluation(e.Id, e.PeriodId, p.Name, p.Year));
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
@@ -43,7 +43,7 @@ public sealed class MineModel(EgiDbContext db, CurrentUser me) : PageModel
         if (period is not null && mine.FirstOrDefault(e => e.PeriodId == period.Id) is { } current)
             return RedirectToPage("./Details", new { id = current.Id });
 
-        Others = mine.Select(e => (e.Period, e.Id)).OrderByDescending(e => e.Period, StringComparer.Ordinal).ToList();
+        Others = mine.OrderByDescending(e => e.Year).ThenByDescending(e => e.Id).Select(e => (e.Period, e.Id)).ToList();
         var eligibility = servant.EligibilityOn(me.Today);
         if (period is null)
         {
