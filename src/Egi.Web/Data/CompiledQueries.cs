@@ -54,6 +54,11 @@ public static class CompiledQueries
         Expression<Func<EgiDbContext, T1, T2, IQueryable<TResult>>> query) =>
         new(() => EF.CompileAsyncQuery(Expand(query)));
 
+    /// <summary>A query that returns rows from three parameters.</summary>
+    public static PerModel<Func<EgiDbContext, T1, T2, T3, IAsyncEnumerable<TResult>>> List<T1, T2, T3, TResult>(
+        Expression<Func<EgiDbContext, T1, T2, T3, IQueryable<TResult>>> query) =>
+        new(() => EF.CompileAsyncQuery(Expand(query)));
+
     /// <summary>A query that returns rows from four parameters (a page of a list: two of them skip and take).</summary>
     public static PerModel<Func<EgiDbContext, T1, T2, T3, T4, IAsyncEnumerable<TResult>>> List<T1, T2, T3, T4, TResult>(
         Expression<Func<EgiDbContext, T1, T2, T3, T4, IQueryable<TResult>>> query) =>

@@ -72,8 +72,9 @@ public abstract class QueryCountTests(SharedHost host) : IAsyncLifetime
     }
 
     /// <summary>
-    /// «Por aprobar» of a jefe who records no committee decision and owes no partial (most of them): the open periods,
-    /// every count in one command, a page of each list and the menu — the decisions' and partials' lists are not read.
+    /// «Por aprobar» of a jefe who records no committee decision and owes no partial (most of them): the menu with the
+    /// open periods, every count in one command and a page of each list — the decisions' and partials' lists are not
+    /// read.
     /// </summary>
     [Fact]
     public async Task Por_aprobar_reads_decisions_and_partials_only_when_there_are_some()
@@ -84,7 +85,38 @@ public abstract class QueryCountTests(SharedHost host) : IAsyncLifetime
         var html = await (await jefe.GetAsync("/Evaluations/ToApprove")).Content.ReadAsStringAsync();
         var texts = app.Queries.Texts;
         Assert.Contains("Esperan su acción", System.Net.WebUtility.HtmlDecode(html));
-        Assert.True(texts.Count == 5, $"{texts.Count} commands:\n" + string.Join("\n----\n", texts));
+        Assert.True(texts.Count == 4, $"{texts.Count} commands:\n" + string.Join("\n----\n", texts));
+    }
+
+    /// <summary>
+    /// The pages that start from the open periods («Mis pendientes», «Mi evaluación», «Por aprobar») read them in the
+    /// menu's command, which every page sends anyway: «Mis pendientes» of an evaluado and of a jefe is that command and
+    /// the waits on the person; «Mi evaluación» that command and the person's evaluations before it redirects («Por
+    /// aprobar»: <see cref="Por_aprobar_reads_decisions_and_partials_only_when_there_are_some"/>). On PostgreSQL each
+    /// command is a round trip.
+    /// </summary>
+    [Fact]
+    public async Task The_open_periods_come_with_the_menus_command()
+    {
+        var evaluado = await app.SignedInAsync(Accounts.Evaluado);
+        var jefe = await app.SignedInAsync(Accounts.Jefe);
+        foreach (var (who, client, url, commands) in new[]
+        {
+            ("evaluado", evaluado, "/Pending", 2),
+            ("jefe", jefe, "/Pending", 2),
+            ("evaluado", evaluado, "/Evaluations/Mine", 2),
+        })
+        {
+            Assert.True((await client.GetAsync(url)).StatusCode is HttpStatusCode.OK or HttpStatusCode.Redirect);
+            app.Queries.Reset();
+            var response = await client.GetAsync(url);
+            var texts = app.Queries.Texts;
+            Assert.True(response.StatusCode is HttpStatusCode.OK or HttpStatusCode.Redirect, $"{who} {url}: {(int)response.StatusCode}");
+            var periods = texts.Where(t => t.Contains("FROM \"Periods\"", StringComparison.Ordinal)).ToList();
+            Assert.True(periods.Count == 1 && periods[0].Contains("\"InboxNotifications\"", StringComparison.Ordinal),
+                $"{who} {url}: the open periods should be read once, in the menu's command:\n" + string.Join("\n----\n", texts));
+            Assert.True(texts.Count == commands, $"{who} {url}: {texts.Count} commands:\n" + string.Join("\n----\n", texts));
+        }
     }
 
     [Fact]
@@ -123,11 +155,6 @@ public abstract class QueryCountTests(SharedHost host) : IAsyncLifetime
     }
 
     /// <summary>
-    /// With 120 more evaluados, the jefe's «Por aprobar» and the control points show 50 rows at a time: every page costs
-    /// the same SQL commands as the first, and the page navigation says where one is (a named nav, the current page
-    /// marked with aria-current, links that keep the other list's page).
-    /// </summary>
-    /// <summary>
     /// The menu's facts for an account that is nobody in the directory (Control Interno's Consulta): no jefe or evaluado
     /// entries, its own unread notices counted (not the read one, not another person's), and the page costs the same
     /// number of commands with notices as without.
@@ -162,6 +189,11 @@ public abstract class QueryCountTests(SharedHost host) : IAsyncLifetime
         Assert.Equal(without, withNotices);
     }
 
+    /// <summary>
+    /// With 120 more evaluados, the jefe's «Por aprobar» and the control points show 50 rows at a time: every page costs
+    /// the same SQL commands as the first, and the page navigation says where one is (a named nav, the current page
+    /// marked with aria-current, links that keep the other list's page).
+    /// </summary>
     [Fact]
     public async Task The_jefes_lists_and_the_control_points_are_paged_and_every_page_costs_the_same_queries()
     {

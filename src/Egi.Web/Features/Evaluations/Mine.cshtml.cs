@@ -31,20 +31,20 @@ public sealed class MineModel(EgiDbContext db, CurrentUser me) : PageModel
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        var servant = await me.ServantAsync(ct);
-        if (servant is null)
+        // The menu's one command brings the person's eligibility and the open periods (CurrentUser.MenuAsync).
+        var facts = await me.MenuAsync(ct);
+        if (me.ServantId is not { } servantId || facts.Eligibility is not { } eligibility)
         {
             Message = EvaluationMessages.NoServantForAccount;
             return Page();
         }
 
-        var period = (await Shared.OpenPeriods.NewestFirstAsync(db, ct)).FirstOrDefault();
-        var mine = await EvaluationsOf.For(db)(db, servant.Id).ToListAsync(ct);
+        var period = facts.OpenPeriods.FirstOrDefault();
+        var mine = await EvaluationsOf.For(db)(db, servantId).ToListAsync(ct);
         if (period is not null && mine.FirstOrDefault(e => e.PeriodId == period.Id) is { } current)
             return RedirectToPage("./Details", new { id = current.Id });
 
         Others = mine.OrderByDescending(e => e.Year).ThenByDescending(e => e.Id).Select(e => (e.Period, e.Id)).ToList();
-        var eligibility = servant.EligibilityOn(me.Today);
         if (period is null)
         {
             var preparing = await db.Periods.AsNoTracking().Where(p => p.Status == PeriodStatus.Preparation).OrderByDescending(p => p.Year).Select(p => p.Name).FirstOrDefaultAsync(ct);

@@ -28,7 +28,7 @@ public sealed class ToApproveModel(EgiDbContext db, CurrentUser me) : PageModel
     /// <summary>A partial evaluation I owe: whose, which dates and why.</summary>
     public sealed record PartialRow(int Id, string Evaluado, DateOnly From, DateOnly To, PartialCause Cause);
 
-    public IReadOnlyList<Period> OpenPeriods { get; private set; } = [];
+    public IReadOnlyList<OpenPeriod> OpenPeriods { get; private set; } = [];
 
     /// <summary>The page of «Esperan su acción» asked for in the address («espera»).</summary>
     [BindProperty(SupportsGet = true, Name = "espera")]
@@ -76,7 +76,7 @@ public sealed class ToApproveModel(EgiDbContext db, CurrentUser me) : PageModel
     /// </summary>
     public async Task OnGetAsync(CancellationToken ct)
     {
-        OpenPeriods = (await Shared.OpenPeriods.NewestFirstAsync(db, ct)).OrderBy(p => p.Year).ToList();
+        OpenPeriods = (await me.OpenPeriodsAsync(ct)).OrderBy(p => p.Year).ThenBy(p => p.Id).ToList();
         if (me.ServantId is not { } mine || OpenPeriods.Count == 0) return;
         var periodIds = OpenPeriods.Select(p => p.Id).ToList();
         // Every count in one command: the lists below are read only when they have rows — most jefes record no committee

@@ -57,7 +57,7 @@ public sealed class IndexModel(EgiDbContext db, CurrentUser me) : PageModel
     {
         var today = me.Today;
         var myId = me.ServantId;
-        var periods = await Shared.OpenPeriods.NewestFirstAsync(db, ct);
+        var periods = await me.OpenPeriodsAsync(ct);
         OpenPeriods = periods.Select(p => p.Name).ToList();
         if (periods.Count == 0 || (myId is null && !me.IsTalentoHumano)) return;
         var periodIds = periods.Select(p => p.Id).ToList();
