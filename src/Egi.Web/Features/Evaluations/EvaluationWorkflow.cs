@@ -62,16 +62,19 @@ public sealed class EvaluationWorkflow(EgiDbContext db, CurrentUser me, TimeProv
     /// The evaluation if the signed-in person may see it; null when it does not exist or is not theirs (pages answer 404).
     /// Consulta reads dashboards and reports, not individual evaluations (Ley 1581, SPEC §1): it is refused like a stranger.
     /// </summary>
-    public Task<EvaluationCase?> LoadAsync(int id, CancellationToken ct = default) => LoadAsync(Load, id, ct);
+    public Task<EvaluationCase?> LoadAsync(int id, CancellationToken ct = default) => LoadAsync(Load, id, planItems: true, ct);
 
     /// <summary>
     /// <see cref="LoadAsync(int, CancellationToken)"/> for a page that only shows the evaluation: nothing is tracked
     /// (no snapshot of its goals, history and versions to compare at a save that never comes), so it cannot be passed
-    /// to <see cref="RunAsync"/>.
+    /// to <see cref="RunAsync"/>. Nor does it read the period's plan items (<see cref="EvaluationContext.PlanItems"/> is
+    /// null): only a goal being saved is checked against them, and a goal shows the label it was saved with — every
+    /// item of every plan of the period was read on each view before.
     /// </summary>
-    public Task<EvaluationCase?> ReadAsync(int id, CancellationToken ct = default) => LoadAsync(Read, id, ct);
+    public Task<EvaluationCase?> ReadAsync(int id, CancellationToken ct = default) => LoadAsync(Read, id, planItems: false, ct);
 
-    private async Task<EvaluationCase?> LoadAsync(PerModel<Func<EgiDbContext, int, CancellationToken, Task<Loaded?>>> query, int id, CancellationToken ct)
+    private async Task<EvaluationCase?> LoadAsync(PerModel<Func<EgiDbContext, int, CancellationToken, Task<Loaded?>>> query, int id, bool planItems,
+        CancellationToken ct)
     {
         // One command for the evaluation, its two people and the evaluado's dependencia (on PostgreSQL each command is a
         // round trip), joined by key: EF Core would number a First() subquery over the whole table. A tracking query
@@ -86,7 +89,7 @@ public sealed class EvaluationWorkflow(EgiDbContext db, CurrentUser me, TimeProv
         var period = await PeriodById.For(db)(db, evaluation.PeriodId, ct);
         var context = new EvaluationContext(me.Today, clock.GetUtcNow().UtcDateTime, period, row.Evaluado.HireDate)
         {
-            PlanItems = await new PlanCatalog(db).LabelsAsync(period.Id, ct),
+            PlanItems = planItems ? await new PlanCatalog(db).LabelsAsync(period.Id, ct) : null,
         };
         return new EvaluationCase(evaluation, period, row.Evaluado, row.Evaluator, actor, context) { EvaluadoDependency = row.Dependency ?? "—" };
     }
@@ -98,6 +101,8 @@ public sealed class EvaluationWorkflow(EgiDbContext db, CurrentUser me, TimeProv
     /// </summary>
     public async Task<Outcome> RunAsync(EvaluationCase c, Guid expectedVersion, Func<Evaluation, Outcome> transition, CancellationToken ct = default)
     {
+        if (db.Entry(c.Evaluation).State == EntityState.Detached)
+            throw new InvalidOperationException("An evaluation read with ReadAsync (untracked, without its plan items) is not saved: load it with LoadAsync.");
         if (c.Evaluation.Version != expectedVersion) return Outcome.Stale(EvaluationMessages.StaleEvaluation);
         var historyBefore = c.Evaluation.History.Count;
         var partialsBefore = c.Evaluation.Partials.Count;
