@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Claims;
 using Egi.Domain.Calendar;
+using Egi.Domain.Common;
 using Egi.Domain.Directory;
 using Egi.Web.Data;
 using Microsoft.EntityFrameworkCore;
@@ -47,38 +48,49 @@ public sealed class CurrentUser(IHttpContextAccessor accessor, EgiDbContext db, 
 
     /// <summary>
     /// What the menu of every page needs — whether the person is a jefe (someone active reports to them), whether they
-    /// are evaluated this year (<see cref="Servant.EligibilityOn"/>) and their unread notices — and the open periods
-    /// (<see cref="OpenPeriodsAsync"/>), in one SQL command (three before, and the open periods a fourth on the pages of
-    /// the last day of a window: a round trip each on PostgreSQL). Read once per request: a page that asks for the open
-    /// periods reads the menu with them, and the layout reuses it.
+    /// are evaluated this year (<see cref="Servant.EligibilityOn"/>) and their unread notices — in one SQL command (three
+    /// before: a round trip each on PostgreSQL, on every page). Read once per request.
     /// </summary>
-    public async Task<MenuFacts> MenuAsync(CancellationToken ct = default)
-    {
-        if (menu is not null) return menu;
-        var today = Today;
-        var userId = UserId;
-        if (ServantId is { } id && await MenuQuery.For(db)(db, id, userId, today).ToListAsync(ct) is [var row, ..] rows)
-            return menu = new(row.IsBoss, Eligibility.Of(row.EmploymentType, row.IsPublicManager, row.RetirementDate, today), row.Unread, OpenPeriodsOf(rows));
-        if (userId is not null && await AccountMenuQuery.For(db)(db, userId).ToListAsync(ct) is [var account, ..] accountRows)
-            return menu = new(false, null, account.Unread, OpenPeriodsOf(accountRows));
-        return menu = MenuFacts.None;
-    }
+    public Task<MenuFacts> MenuAsync(CancellationToken ct = default) => ReadMenuAsync(openPeriods: false, ct);
 
     /// <summary>
-    /// The open periods, newest first (what «Mis pendientes», «Mi evaluación» and «Por aprobar» start from), read with the
-    /// menu's command. Only for signed-in pages: the menu's command starts from the person's account.
+    /// The open periods, newest first (what «Mis pendientes», «Mi evaluación» and «Por aprobar» start from), read in the
+    /// menu's command: the page asks first, and the layout reuses the menu it read (a command less on each of those
+    /// pages; the other pages' menu does not read the periods). Only for signed-in pages: the menu starts from the
+    /// person's account.
     /// </summary>
     public async Task<IReadOnlyList<OpenPeriod>> OpenPeriodsAsync(CancellationToken ct = default)
     {
         if (!IsAuthenticated) throw new InvalidOperationException("The open periods are read with the menu of a signed-in person.");
-        return (await MenuAsync(ct)).OpenPeriods;
+        return (await ReadMenuAsync(openPeriods: true, ct)).OpenPeriods!;
     }
 
+    private async Task<MenuFacts> ReadMenuAsync(bool openPeriods, CancellationToken ct)
+    {
+        if (menu is not null && (!openPeriods || menu.OpenPeriods is not null)) return menu;
+        var today = Today;
+        var userId = UserId;
+        if (ServantId is { } id)
+        {
+            if (!openPeriods && await MenuQuery.For(db)(db, id, userId, today, ct) is { } row)
+                return menu = new(row.IsBoss, Eligibility.Of(row.EmploymentType, row.IsPublicManager, row.RetirementDate, today), row.Unread, null);
+            if (openPeriods && await MenuWithPeriodsQuery.For(db)(db, id, userId, today).ToListAsync(ct) is [var first, ..] rows)
+                return menu = new(first.IsBoss, Eligibility.Of(first.EmploymentType, first.IsPublicManager, first.RetirementDate, today), first.Unread,
+                    OpenPeriodsOf(rows));
+        }
+        if (userId is null) return menu = MenuFacts.None;
+        if (!openPeriods) return menu = new(false, null, await UnreadQuery.For(db)(db, userId, ct), null);
+        var accountRows = await AccountMenuWithPeriodsQuery.For(db)(db, userId).ToListAsync(ct);
+        return menu = accountRows is [var account, ..] ? new(false, null, account.Unread, OpenPeriodsOf(accountRows)) : MenuFacts.None;
+    }
+
+    private sealed record MenuRow(EmploymentType EmploymentType, bool IsPublicManager, DateOnly? RetirementDate, bool IsBoss, int Unread);
+
     /// <summary>The menu's row once per open period (once with no period when none is open).</summary>
-    private sealed record MenuRow(EmploymentType EmploymentType, bool IsPublicManager, DateOnly? RetirementDate, bool IsBoss, int Unread,
+    private sealed record MenuPeriodRow(EmploymentType EmploymentType, bool IsPublicManager, DateOnly? RetirementDate, bool IsBoss, int Unread,
         int? PeriodId, string? PeriodName, int? PeriodYear) : IOpenPeriodRow;
 
-    private sealed record AccountMenuRow(int Unread, int? PeriodId, string? PeriodName, int? PeriodYear) : IOpenPeriodRow;
+    private sealed record AccountPeriodRow(int Unread, int? PeriodId, string? PeriodName, int? PeriodYear) : IOpenPeriodRow;
 
     private interface IOpenPeriodRow
     {
@@ -93,28 +105,48 @@ public sealed class CurrentUser(IHttpContextAccessor accessor, EgiDbContext db, 
             .OrderByDescending(p => p.Year).ThenByDescending(p => p.Id)
             .ToList();
 
-    /// <summary>
-    /// The menu's one command, compiled once (it runs on every page: <see cref="CompiledQueries"/>): the person's row
-    /// joined to the open periods (a handful of rows; a left join, so the menu is read when none is open).
-    /// </summary>
-    private static readonly PerModel<Func<EgiDbContext, int, string?, DateOnly, IAsyncEnumerable<MenuRow>>> MenuQuery =
+    // The menu's commands, compiled once (they run on every page: CompiledQueries), from two fragments written once.
+
+    private static readonly PerModel<Func<EgiDbContext, int, string?, DateOnly, CancellationToken, Task<MenuRow?>>> MenuQuery =
+        CompiledQueries.Single((EgiDbContext db, int id, string? userId, DateOnly today, CancellationToken ct) => db.Servants
+            .Where(s => s.Id == id)
+            .Select(s => new MenuRow(s.EmploymentType, s.IsPublicManager, s.RetirementDate, IsBoss(db, id, today),
+                userId == null ? 0 : Unread(db, userId)))
+            .FirstOrDefault());
+
+    /// <summary>The same joined to the open periods (a handful of rows; a left join, so the menu is read when none is open).</summary>
+    private static readonly PerModel<Func<EgiDbContext, int, string?, DateOnly, IAsyncEnumerable<MenuPeriodRow>>> MenuWithPeriodsQuery =
         CompiledQueries.List((EgiDbContext db, int id, string? userId, DateOnly today) =>
             from s in db.Servants
             where s.Id == id
             from p in db.Periods.Where(p => p.Status == PeriodStatus.Open).DefaultIfEmpty()
-            select new MenuRow(s.EmploymentType, s.IsPublicManager, s.RetirementDate,
-                db.Servants.Where(b => b.BossId == id).Any(Servant.ActiveOn(today)),
-                userId == null ? 0 : db.InboxNotifications.Count(n => n.UserId == userId && n.ReadAt == null),
+            select new MenuPeriodRow(s.EmploymentType, s.IsPublicManager, s.RetirementDate, IsBoss(db, id, today), userId == null ? 0 : Unread(db, userId),
                 p == null ? null : p.Id, p == null ? null : p.Name, p == null ? null : p.Year));
 
-    /// <summary>The same for an account that is nobody in the directory (Control Interno's Consulta, an administrator).</summary>
-    private static readonly PerModel<Func<EgiDbContext, string, IAsyncEnumerable<AccountMenuRow>>> AccountMenuQuery =
+    /// <summary>An account that is nobody in the directory (Control Interno's Consulta, an administrator): its unread notices.</summary>
+    private static readonly PerModel<Func<EgiDbContext, string, CancellationToken, Task<int>>> UnreadQuery =
+        CompiledQueries.Single((EgiDbContext db, string userId, CancellationToken ct) => Unread(db, userId));
+
+    private static readonly PerModel<Func<EgiDbContext, string, IAsyncEnumerable<AccountPeriodRow>>> AccountMenuWithPeriodsQuery =
         CompiledQueries.List((EgiDbContext db, string userId) =>
             from u in db.Users
             where u.Id == userId
             from p in db.Periods.Where(p => p.Status == PeriodStatus.Open).DefaultIfEmpty()
-            select new AccountMenuRow(db.InboxNotifications.Count(n => n.UserId == userId && n.ReadAt == null),
-                p == null ? null : p.Id, p == null ? null : p.Name, p == null ? null : p.Year));
+            select new AccountPeriodRow(Unread(db, userId), p == null ? null : p.Id, p == null ? null : p.Name, p == null ? null : p.Year));
+
+    /// <summary>Whether someone active reports to the person (a query fragment, inlined by <see cref="CompiledQueries"/>).</summary>
+    [ExpandsTo(nameof(IsBossExpression))]
+    private static bool IsBoss(EgiDbContext db, int id, DateOnly today) => throw CompiledQueries.NotExpanded(nameof(IsBoss));
+
+    private static System.Linq.Expressions.Expression<Func<EgiDbContext, int, DateOnly, bool>> IsBossExpression { get; } = (db, id, today) =>
+        db.Servants.Where(b => b.BossId == id).Any(Servant.ActiveOn(today));
+
+    /// <summary>The account's unread notices (a query fragment, inlined by <see cref="CompiledQueries"/>).</summary>
+    [ExpandsTo(nameof(UnreadExpression))]
+    private static int Unread(EgiDbContext db, string? userId) => throw CompiledQueries.NotExpanded(nameof(Unread));
+
+    private static System.Linq.Expressions.Expression<Func<EgiDbContext, string?, int>> UnreadExpression { get; } = (db, userId) =>
+        db.InboxNotifications.Count(n => n.UserId == userId && n.ReadAt == null);
 
     private MenuFacts? menu;
 }
@@ -124,9 +156,10 @@ public sealed record OpenPeriod(int Id, string Name, int Year);
 
 /// <summary>
 /// The signed-in person's menu: jefe, evaluado this year (their <see cref="Eligibility"/> today; none for an account that
-/// is nobody in the directory), unread notices; and the open periods, newest first.
+/// is nobody in the directory), unread notices; and the open periods, newest first, when the page asked for them
+/// (<see cref="CurrentUser.OpenPeriodsAsync"/>; null when it did not).
 /// </summary>
-public sealed record MenuFacts(bool IsBoss, Eligibility? Eligibility, int Unread, IReadOnlyList<OpenPeriod> OpenPeriods)
+public sealed record MenuFacts(bool IsBoss, Eligibility? Eligibility, int Unread, IReadOnlyList<OpenPeriod>? OpenPeriods)
 {
     public static MenuFacts None { get; } = new(false, null, 0, []);
 

@@ -95,7 +95,7 @@ public abstract class QueryCountTests(SharedHost host) : IAsyncLifetime
     /// menu's command, which every page sends anyway: «Mis pendientes» of an evaluado and of a jefe is that command and
     /// the waits on the person; «Mi evaluación» that command and the person's evaluations before it redirects («Por
     /// aprobar»: <see cref="Por_aprobar_reads_decisions_and_partials_only_when_there_are_some"/>). On PostgreSQL each
-    /// command is a round trip.
+    /// command is a round trip. The other pages' menu does not read the periods.
     /// </summary>
     [Fact]
     public async Task The_open_periods_come_with_the_menus_command()
@@ -119,6 +119,11 @@ public abstract class QueryCountTests(SharedHost host) : IAsyncLifetime
                 $"{who} {url}: the open periods should be read once, in the menu's command:\n" + string.Join("\n----\n", texts));
             Assert.True(texts.Count == commands, $"{who} {url}: {texts.Count} commands:\n" + string.Join("\n----\n", texts));
         }
+
+        // A page that does not start from the open periods reads the menu without them.
+        app.Queries.Reset();
+        Assert.Contains("Mis pendientes", await evaluado.GetStringAsync("/Help"));
+        Assert.DoesNotContain(app.Queries.Texts, t => t.Contains("\"Periods\"", StringComparison.Ordinal));
     }
 
     [Fact]

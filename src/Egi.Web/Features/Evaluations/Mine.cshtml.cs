@@ -31,7 +31,8 @@ public sealed class MineModel(EgiDbContext db, CurrentUser me) : PageModel
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        // The menu's one command brings the person's eligibility and the open periods (CurrentUser.MenuAsync).
+        // The menu's command brings the open periods and the person's eligibility (CurrentUser.OpenPeriodsAsync).
+        var period = (await me.OpenPeriodsAsync(ct)).FirstOrDefault();
         var facts = await me.MenuAsync(ct);
         if (me.ServantId is not { } servantId || facts.Eligibility is not { } eligibility)
         {
@@ -39,7 +40,6 @@ public sealed class MineModel(EgiDbContext db, CurrentUser me) : PageModel
             return Page();
         }
 
-        var period = facts.OpenPeriods.FirstOrDefault();
         var mine = await EvaluationsOf.For(db)(db, servantId).ToListAsync(ct);
         if (period is not null && mine.FirstOrDefault(e => e.PeriodId == period.Id) is { } current)
             return RedirectToPage("./Details", new { id = current.Id });
