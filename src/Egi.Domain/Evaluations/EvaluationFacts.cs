@@ -12,8 +12,11 @@ namespace Egi.Domain.Evaluations;
 /// </summary>
 public sealed class EvaluationFacts
 {
-    /// <summary>Raised whenever what the facts hold or how they are computed changes: older rows are recomputed at start-up.</summary>
-    public const int CurrentRevision = 4;
+    /// <summary>
+    /// Raised whenever what the facts hold or how they are computed changes: older rows are recomputed at start-up.
+    /// 5: the goals' links to the plans' items (<see cref="GoalPlanLink"/>), written again for every evaluation.
+    /// </summary>
+    public const int CurrentRevision = 5;
 
     /// <summary>The scores, stored with two decimals.</summary>
     public static IReadOnlyList<string> ScoreColumns { get; } =

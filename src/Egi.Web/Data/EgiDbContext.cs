@@ -100,8 +100,10 @@ public abstract class EgiDbContext(DbContextOptions options) : IdentityDbContext
         var queuesMail = ChangeTracker.Entries<OutboxMessage>().Any(e => e.State == EntityState.Added);
         // The stored totals (DependencyTally) of what this save changes are counted again in its transaction.
         var tallies = Features.Shared.TallyChanges.Of(this);
+        // So are the goals' links to the plans' items (GoalPlanLink) of the evaluations whose goals it changes.
+        var links = Features.Shared.GoalLinkChanges.Of(this);
         int count;
-        if (tallies.IsEmpty) count = await SaveAuditedChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        if (tallies.IsEmpty && links.IsEmpty) count = await SaveAuditedChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         else
         {
             var ownTransaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
@@ -110,6 +112,7 @@ public abstract class EgiDbContext(DbContextOptions options) : IdentityDbContext
                 await tallies.LockAsync(this, cancellationToken);
                 count = await SaveAuditedChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
                 await tallies.RecountAsync(this, cancellationToken);
+                await links.ApplyAsync(this, cancellationToken);
                 if (ownTransaction is not null) await ownTransaction.CommitAsync(cancellationToken);
             }
             finally

@@ -4,6 +4,7 @@ using Egi.Web.Tests.Directory;
 using Egi.Domain.Calendar;
 using Egi.Domain.Directory;
 using Egi.Domain.Evaluations;
+using Egi.Domain.Planning;
 using Egi.Web.Features.Evaluations;
 using Egi.Web.Tests.Evaluations;
 using Egi.Web.Tests.Infrastructure;
@@ -149,6 +150,9 @@ public abstract class QueryCountTests(SharedHost host) : IAsyncLifetime
             ("th", th, "/Reports/Stage2"),
             ("th", th, "/Reports/Annual"),
             ("th", th, "/Directory/Servants"),
+            ("th", th, "/Plans"),
+            ("th", th, $"/Plans/Details/{await StrategicPlanIdAsync()}"),
+            ("th", th, "/Plans/Coverage"),
         };
         var before = await CountAsync(pages);
 
@@ -159,6 +163,29 @@ public abstract class QueryCountTests(SharedHost host) : IAsyncLifetime
         var after = await CountAsync(pages);
         foreach (var (page, n) in before)
             Assert.True(after[page] == n, $"{page}: {n} SQL commands with the demo entity, {after[page]} with {Added} more evaluations");
+    }
+
+    private Task<int> StrategicPlanIdAsync() =>
+        app.WithDbAsync(d => d.Set<InstitutionalPlan>().Where(p => p.PeriodId == scenario.PeriodId && p.Kind == PlanKind.Strategic).Select(p => p.Id).SingleAsync());
+
+    /// <summary>
+    /// The plans' list, a plan's page and the coverage report count the goals from their stored links
+    /// (<see cref="GoalPlanLink"/>): none of them reads an evaluation's goals (they read every evaluation of the period,
+    /// with its JSON, before issue 11's round of 05/12).
+    /// </summary>
+    [Fact]
+    public async Task The_plan_pages_count_the_stored_links_and_read_no_evaluation()
+    {
+        var th = await app.SignedInAsync(Accounts.TalentoHumano);
+        foreach (var url in new[] { "/Plans", $"/Plans/Details/{await StrategicPlanIdAsync()}", "/Plans/Coverage" })
+        {
+            Assert.Equal(HttpStatusCode.OK, (await th.GetAsync(url)).StatusCode);
+            app.Queries.Reset();
+            Assert.Equal(HttpStatusCode.OK, (await th.GetAsync(url)).StatusCode);
+            var texts = app.Queries.Texts;
+            Assert.True(!texts.Any(t => t.Contains(".\"Goals\"", StringComparison.Ordinal)) && texts.Any(t => t.Contains("\"GoalPlanLinks\"", StringComparison.Ordinal)),
+                $"{url}:\n" + string.Join("\n----\n", texts));
+        }
     }
 
     /// <summary>

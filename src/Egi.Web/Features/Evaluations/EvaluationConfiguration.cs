@@ -80,3 +80,20 @@ internal sealed class EvidenceItemConfiguration : IEntityTypeConfiguration<Evide
         e.Ignore(x => x.IsDraft);
     }
 }
+
+/// <summary>
+/// The goals' links to the plans' items (<see cref="GoalPlanLink"/>), kept by each save; deleted with their evaluation.
+/// No key to the plan item: an item a goal links to cannot be deleted (the plan pages check), and a goal keeps its link.
+/// </summary>
+internal sealed class GoalPlanLinkConfiguration : IEntityTypeConfiguration<GoalPlanLink>
+{
+    public void Configure(EntityTypeBuilder<GoalPlanLink> e)
+    {
+        e.ToTable("GoalPlanLinks");
+        e.HasKey(x => new { x.EvaluationId, x.Position });
+        e.Property(x => x.Position).ValueGeneratedNever();
+        e.HasOne<Evaluation>().WithMany().HasForeignKey(x => x.EvaluationId).OnDelete(DeleteBehavior.Cascade);
+        // The plan pages and the coverage report: a period's links per item.
+        e.HasIndex(x => new { x.PeriodId, x.PlanItemId, x.EvaluadoId });
+    }
+}

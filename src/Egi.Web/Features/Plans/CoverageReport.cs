@@ -21,7 +21,7 @@ public sealed record CoverageGroup(string Dependency, IReadOnlyList<CoverageRow>
 
 /// <summary>
 /// SPEC §7: which plan items of a period have goals (how many, from whom) and which have none, per dependencia and
-/// plan; the same on screen and in .xlsx. Counts the current goals of every evaluation of the period.
+/// plan; the same on screen and in .xlsx. Counts the current goals of the period from their stored links (<see cref="Egi.Domain.Evaluations.GoalPlanLink"/>).
 /// </summary>
 public sealed record CoverageReport(Period Period, IReadOnlyList<CoverageGroup> Groups, int GoalsWithoutItem, int Goals)
 {
@@ -37,28 +37,22 @@ public sealed record CoverageReport(Period Period, IReadOnlyList<CoverageGroup> 
     {
         var plans = await db.Set<InstitutionalPlan>().AsNoTracking().Include(p => p.Items).Where(p => p.PeriodId == period.Id).ToListAsync(ct);
         var dependencies = await db.Dependencies.AsNoTracking().ToDictionaryAsync(d => d.Id, d => d.Name, ct);
-        var evaluations = await db.Evaluations.AsNoTracking().Where(e => e.PeriodId == period.Id).ToListAsync(ct);
-        var ids = evaluations.Select(e => e.EvaluadoId).Distinct().ToList();
-        var names = withNames
-            ? await db.Servants.AsNoTracking().Where(s => ids.Contains(s.Id)).ToDictionaryAsync(s => s.Id, s => s.FirstNames + " " + s.LastNames, ct)
-            : [];
-        var goals = evaluations.SelectMany(e => e.Goals.Select(g => (e.EvaluadoId, g.PlanItemId))).ToList();
-        var byItem = goals.Where(g => g.PlanItemId is not null).GroupBy(g => g.PlanItemId!.Value).ToDictionary(g => g.Key, g => g.ToList());
+        var (goals, withoutItem) = await PlanQueries.GoalsPerItemAsync(db, period.Id, planId: null, ct);
+        var names = withNames ? await PlanQueries.EvaluadosPerItemAsync(db, period.Id, ct) : [];
 
         string DependencyName(int? id) => id is { } x && dependencies.TryGetValue(x, out var n) ? n : Entity;
         var rows = plans.SelectMany(p => p.Items.Select(i =>
         {
-            var linked = byItem.GetValueOrDefault(i.Id) ?? [];
             return new CoverageRow(DependencyName(i.ResponsibleDependencyId ?? p.DependencyId), PlanQueries.PlanTitle(p, DependencyName(p.DependencyId)), p.Kind,
-                i.Code, i.Name, linked.Count,
-                withNames ? linked.Select(l => names.GetValueOrDefault(l.EvaluadoId, "")).Distinct().Order(StringComparer.CurrentCulture).ToList() : []);
+                i.Code, i.Name, goals.GetValueOrDefault(i.Id),
+                names.TryGetValue(i.Id, out var evaluados) ? evaluados.Distinct().Order(StringComparer.CurrentCulture).ToList() : []);
         })).ToList();
         var groups = rows.GroupBy(r => r.Dependency)
             .OrderBy(g => g.Key == Entity ? 0 : 1).ThenBy(g => g.Key, StringComparer.CurrentCulture)
             .Select(g => new CoverageGroup(g.Key, g.OrderBy(r => r.Kind == PlanKind.Action ? 0 : (int)r.Kind).ThenBy(r => r.Plan, StringComparer.CurrentCulture)
                 .ThenBy(r => r.Code, NaturalCode.Comparer).ToList()))
             .ToList();
-        return new CoverageReport(period, groups, goals.Count(g => g.PlanItemId is null), goals.Count);
+        return new CoverageReport(period, groups, withoutItem, withoutItem + goals.Values.Sum());
     }
 
     public static string FileName(Period period) => $"cobertura-planes-{period.Year}.xlsx";

@@ -79,13 +79,13 @@ public sealed class DetailsModel(EgiDbContext db, CurrentUser me) : PageModel
         Period = await db.Periods.AsNoTracking().FirstAsync(p => p.Id == plan.PeriodId, ct);
         var dependencies = await db.Dependencies.AsNoTracking().ToDictionaryAsync(d => d.Id, d => $"{d.Code} — {d.Name}", ct);
         Title = PlanQueries.PlanTitle(plan, plan.DependencyId is { } d ? dependencies.GetValueOrDefault(d) : null);
-        var links = await PlanQueries.GoalLinksAsync(db, plan.PeriodId, ct);
+        var (goals, _) = await PlanQueries.GoalsPerItemAsync(db, plan.PeriodId, plan.Id, ct);
         var planDependency = plan.DependencyId is { } pd ? dependencies.GetValueOrDefault(pd) : null;
         Items = plan.Items
             .OrderBy(i => i.Code, NaturalCode.Comparer)
             .Select(i => new ItemRow(i,
                 i.ResponsibleDependencyId is { } r ? dependencies.GetValueOrDefault(r, "") : planDependency ?? "Toda la entidad",
-                links.TryGetValue(i.Id, out var l) ? l.Count : 0))
+                goals.GetValueOrDefault(i.Id)))
             .ToList();
         return true;
     }

@@ -29,12 +29,13 @@ public sealed class IndexModel(EgiDbContext db, CurrentUser me) : PageModel
         Periods = await db.Periods.AsNoTracking().OrderByDescending(p => p.Year).ToListAsync(ct);
         Period = PlanQueries.Choose(Periods, PeriodText, me.Today);
         if (Period is null) return;
-        var plans = await db.Set<InstitutionalPlan>().AsNoTracking().Include(p => p.Items).Where(p => p.PeriodId == Period.Id).ToListAsync(ct);
+        var plans = await db.Set<InstitutionalPlan>().AsNoTracking().Where(p => p.PeriodId == Period.Id).ToListAsync(ct);
         var dependencies = await db.Dependencies.AsNoTracking().ToDictionaryAsync(d => d.Id, d => d.Name, ct);
-        var links = await PlanQueries.GoalLinksAsync(db, Period.Id, ct);
+        var counts = await PlanQueries.ItemCountsAsync(db, Period.Id, ct);
         Plans = plans
-            .Select(p => new PlanRow(p, PlanQueries.PlanTitle(p, p.DependencyId is { } d ? dependencies.GetValueOrDefault(d) : null),
-                p.Items.Count, p.Items.Count(i => links.ContainsKey(i.Id))))
+            .Select(p => (Plan: p, Counts: counts.GetValueOrDefault(p.Id)))
+            .Select(x => new PlanRow(x.Plan, PlanQueries.PlanTitle(x.Plan, x.Plan.DependencyId is { } d ? dependencies.GetValueOrDefault(d) : null),
+                x.Counts.Items, x.Counts.WithGoals))
             .OrderBy(r => r.Plan.Kind).ThenBy(r => r.Title, StringComparer.CurrentCulture).ToList();
     }
 }

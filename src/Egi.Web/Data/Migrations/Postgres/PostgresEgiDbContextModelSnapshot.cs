@@ -445,6 +445,33 @@ namespace Egi.Web.Data.Migrations.Postgres
                     b.ToTable("EvidenceItems");
                 });
 
+            modelBuilder.Entity("Egi.Domain.Evaluations.GoalPlanLink", b =>
+                {
+                    b.Property<int>("EvaluationId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("EvaluadoId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("GoalNumber")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PeriodId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("PlanItemId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("EvaluationId", "Position");
+
+                    b.HasIndex("PeriodId", "PlanItemId", "EvaluadoId");
+
+                    b.ToTable("GoalPlanLinks", (string)null);
+                });
+
             modelBuilder.Entity("Egi.Domain.Improvement.EdlResult", b =>
                 {
                     b.Property<long>("Id")
@@ -2256,6 +2283,15 @@ namespace Egi.Web.Data.Migrations.Postgres
                         .WithMany("Evidence")
                         .HasForeignKey("EvaluationId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Egi.Domain.Evaluations.GoalPlanLink", b =>
+                {
+                    b.HasOne("Egi.Domain.Evaluations.Evaluation", null)
+                        .WithMany()
+                        .HasForeignKey("EvaluationId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

@@ -430,6 +430,33 @@ namespace Egi.Web.Data.Migrations.Sqlite
                     b.ToTable("EvidenceItems");
                 });
 
+            modelBuilder.Entity("Egi.Domain.Evaluations.GoalPlanLink", b =>
+                {
+                    b.Property<int>("EvaluationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("EvaluadoId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("GoalNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PeriodId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("PlanItemId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("EvaluationId", "Position");
+
+                    b.HasIndex("PeriodId", "PlanItemId", "EvaluadoId");
+
+                    b.ToTable("GoalPlanLinks", (string)null);
+                });
+
             modelBuilder.Entity("Egi.Domain.Improvement.EdlResult", b =>
                 {
                     b.Property<long>("Id")
@@ -2201,6 +2228,15 @@ namespace Egi.Web.Data.Migrations.Sqlite
                         .WithMany("Evidence")
                         .HasForeignKey("EvaluationId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Egi.Domain.Evaluations.GoalPlanLink", b =>
+                {
+                    b.HasOne("Egi.Domain.Evaluations.Evaluation", null)
+                        .WithMany()
+                        .HasForeignKey("EvaluationId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
