@@ -7,6 +7,7 @@ using Egi.Domain.Competencies;
 using Egi.Domain.Directory;
 using Egi.Domain.Evaluations;
 using Egi.Domain.Improvement;
+using Egi.Domain.Planning;
 using Egi.Domain.Scoring;
 using Egi.Web.Data;
 using Egi.Web.Infrastructure;
@@ -19,7 +20,8 @@ namespace Egi.Generator;
 /// <summary>
 /// Generates a large entity: dependencias in a tree, servants in five levels of jefes, one account each, a closed
 /// previous period with every evaluation finalized (and a few improvement plans), and an open period with evaluations
-/// spread over every state. Every evaluation is taken through the domain's transitions and saved through
+/// spread over every state. Each period has its institutional plans (a PND, a PEI and a plan de acción per
+/// dependencia), and most goals link to an item of them. Every evaluation is taken through the domain's transitions and saved through
 /// <see cref="EgiDbContext"/> (audit and whatever SaveChanges computes included), in batches.
 /// </summary>
 internal sealed class EntityGenerator(IServiceProvider services, GeneratorOptions options)
@@ -29,6 +31,11 @@ internal sealed class EntityGenerator(IServiceProvider services, GeneratorOption
     private readonly Random rng = new(options.Seed);
     private readonly List<Person> people = [];
     private readonly Dictionary<int, Person> byId = [];
+
+    /// <summary>Per period: the items a goal may link to (its dependencia's plan de acción, the PEI), as (id, label).</summary>
+    private readonly Dictionary<int, PlanChoices> planChoices = [];
+
+    private sealed record PlanChoices(Dictionary<int, List<(int Id, string Label)>> Action, List<(int Id, string Label)> Strategic);
     private readonly HashSet<string> emails = new(StringComparer.OrdinalIgnoreCase);
     private readonly HashSet<long> documents = [];
     private readonly CompetencyCatalogue catalogue = CompetencyCatalogue.Default();
@@ -413,14 +420,23 @@ internal sealed class EntityGenerator(IServiceProvider services, GeneratorOption
 
     private static readonly int[][] WeightSets = [[60, 40], [40, 35, 25], [50, 30, 20], [30, 30, 20, 20], [25, 25, 20, 15, 15]];
 
-    private List<Goal> NewGoals(int year, int minMonth)
+    /// <summary>
+    /// New goals of a servant of <paramref name="dependencyId"/> in <paramref name="period"/>: seven in ten link to an item
+    /// of the dependencia's plan de acción, two to the PEI, one to none.
+    /// </summary>
+    private List<Goal> NewGoals(Period period, int dependencyId, int minMonth)
     {
+        var year = period.Year;
+        var plans = planChoices[period.Id];
         var weights = Pick(WeightSets);
         var start = rng.Next(Names.Goals.Length);
         return weights.Select((w, i) =>
         {
             var (description, evidence) = Names.Goals[(start + i) % Names.Goals.Length];
             var month = rng.Next(Math.Min(minMonth, 12), 13);
+            var x = rng.NextDouble();
+            (int Id, string Label)? item = x < 0.7 && plans.Action.TryGetValue(dependencyId, out var own) ? Pick(own)
+                : x < 0.9 ? Pick(plans.Strategic) : null;
             return new Goal
             {
                 Description = description,
@@ -428,8 +444,61 @@ internal sealed class EntityGenerator(IServiceProvider services, GeneratorOption
                 ExpectedEvidence = evidence,
                 AgreedFirstFollowUpPercent = Pick(new[] { 40, 50, 50, 60 }),
                 DueDate = new DateOnly(year, month, DateTime.DaysInMonth(year, month)),
+                PlanItemId = item?.Id,
+                PlanItemLabel = item?.Label,
             };
         }).ToList();
+    }
+
+    /// <summary>
+    /// The period's institutional plans, as Planeación enters them: the PND's transformations the entity serves, the PEI
+    /// (objectives and their strategies, each with a responsible dependencia) and a plan de acción of 8–14 items for every
+    /// dependencia.
+    /// </summary>
+    private async Task CreateInstitutionalPlansAsync(Period period)
+    {
+        using var scope = services.CreateScope();
+        var db = NewContext(scope);
+        var dependencies = await db.Dependencies.AsNoTracking().OrderBy(d => d.Code).ToListAsync();
+        var offices = dependencies.Where(d => d.Code.Length == 3).ToList();
+        var national = new InstitutionalPlan
+        {
+            PeriodId = period.Id,
+            Kind = PlanKind.NationalDevelopment,
+            Name = "Plan Nacional de Desarrollo 2022-2026",
+            Items = Names.NationalItems.Select(i => new PlanItem { Code = i.Code, Name = i.Name }).ToList(),
+        };
+        var strategic = new InstitutionalPlan
+        {
+            PeriodId = period.Id,
+            Kind = PlanKind.Strategic,
+            Name = $"Plan Estratégico Institucional {period.Year - 2}-{period.Year + 1}",
+            Items = Names.StrategicItems.Select(i => new PlanItem { Code = i.Code, Name = i.Name, ResponsibleDependencyId = Pick(offices).Id }).ToList(),
+        };
+        var actions = dependencies.Select(d =>
+        {
+            var count = rng.Next(8, 15);
+            var first = rng.Next(Names.ActionItems.Length);
+            return new InstitutionalPlan
+            {
+                PeriodId = period.Id,
+                Kind = PlanKind.Action,
+                DependencyId = d.Id,
+                Name = $"Plan de acción {period.Year}",
+                Items = Enumerable.Range(0, count).Select(i => new PlanItem
+                {
+                    Code = $"PA-{d.Code}-{(i + 1).ToString("00", CultureInfo.InvariantCulture)}",
+                    Name = string.Format(CultureInfo.InvariantCulture, Names.ActionItems[(first + i) % Names.ActionItems.Length], d.Name),
+                }).ToList(),
+            };
+        }).ToList();
+        db.AddRange([national, strategic, .. actions]);
+        await db.SaveChangesAsync();
+        static (int, string) Choice(InstitutionalPlan p, PlanItem i) => (i.Id, PlanItem.Label(p.Kind, i.Code, i.Name));
+        planChoices[period.Id] = new PlanChoices(
+            actions.ToDictionary(p => p.DependencyId!.Value, p => p.Items.Select(i => Choice(p, i)).ToList()),
+            strategic.Items.Select(i => Choice(strategic, i)).ToList());
+        Count($"Plan items {period.Year}", national.Items.Count + strategic.Items.Count + actions.Sum(p => p.Items.Count));
     }
 
     private List<GoalProgress> FirstProgress(Evaluation e) => e.OrderedGoals.Select(g => new GoalProgress
@@ -471,6 +540,7 @@ internal sealed class EntityGenerator(IServiceProvider services, GeneratorOption
             db.Periods.Add(period);
             await db.SaveChangesAsync();
         }
+        await CreateInstitutionalPlansAsync(period);
 
         var endOfYear = new DateOnly(year, 12, 31);
         var policy = new ScoringPolicy(period.Settings);
@@ -492,7 +562,7 @@ internal sealed class EntityGenerator(IServiceProvider services, GeneratorOption
             var goalDay = On(new DateOnly(year, 2, rng.Next(2, 28)), s.HireDate);
             var firstDay = On(new DateOnly(year, 6, rng.Next(2, 28)), s.HireDate);
             var secondDay = On(new DateOnly(year + 1, 2, rng.Next(2, 28)), s.HireDate);
-            Must(e.SubmitGoals(me, NewGoals(year, 6), goalDay), "previous goals");
+            Must(e.SubmitGoals(me, NewGoals(period, s.DependencyId, 6), goalDay), "previous goals");
             Must(e.ApproveGoals(jefe, goalDay, "Metas acordes con el plan de acción."), "previous approval");
             Must(e.AcceptGoals(me, goalDay), "previous acceptance");
             Must(e.SubmitSelfEvaluation(me, 1, FirstProgress(e), firstDay), "previous follow-up I");
@@ -621,6 +691,7 @@ internal sealed class EntityGenerator(IServiceProvider services, GeneratorOption
             db.Periods.Add(period);
             await db.SaveChangesAsync();
         }
+        await CreateInstitutionalPlansAsync(period);
 
         var opened = start.ToDateTime(new TimeOnly(12, 0), DateTimeKind.Utc);
         foreach (var t in Targets) Count($"Evaluations {year}: {t.Name}", 0);
@@ -657,7 +728,7 @@ internal sealed class EntityGenerator(IServiceProvider services, GeneratorOption
         var ev = me.Actor;
         var jefe = boss.Actor;
         var state = Targets[target].State;
-        var goals = NewGoals(period.Year, today.Month);
+        var goals = NewGoals(period, me.S.DependencyId, today.Month);
         var profile = Pick(Profiles);
 
         switch (target)

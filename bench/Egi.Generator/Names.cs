@@ -101,6 +101,69 @@ internal static class Names
         ("Realizar el seguimiento a los indicadores de gestión del proceso", "Tablero de indicadores actualizado"),
     ];
 
+    /// <summary>The PND's transformations and lines the entity serves.</summary>
+    public static readonly (string Code, string Name)[] NationalItems =
+    [
+        ("T1", "Ordenamiento del territorio alrededor del agua y justicia ambiental"),
+        ("T1.1", "Gestión del riesgo en los territorios mineros y energéticos"),
+        ("T2", "Seguridad humana y justicia social"),
+        ("T2.1", "Acceso universal a la energía en las zonas no interconectadas"),
+        ("T4", "Transformación productiva, internacionalización y acción climática"),
+        ("T4.1", "Transición energética justa, segura, confiable y eficiente"),
+        ("T4.2", "Minería para la transición: minerales estratégicos"),
+        ("T5", "Convergencia regional"),
+        ("T5.1", "Entidades públicas territoriales y nacionales fortalecidas"),
+        ("T5.2", "Gobierno digital para la gente"),
+    ];
+
+    /// <summary>The PEI's objectives and strategies.</summary>
+    public static readonly (string Code, string Name)[] StrategicItems =
+    [
+        ("1", "Planeación integral y prospectiva del sector minero energético"),
+        ("1.1", "Planes indicativos de expansión de generación y transmisión"),
+        ("1.2", "Plan Nacional de Desarrollo Minero con enfoque territorial"),
+        ("1.3", "Plan indicativo de abastecimiento de combustibles y gas natural"),
+        ("1.4", "Proyecciones de demanda de energía y combustibles"),
+        ("2", "Información sectorial confiable, oportuna y abierta"),
+        ("2.1", "Sistema de Información Minero Energético actualizado"),
+        ("2.2", "Datos abiertos y estadísticas del sector publicados"),
+        ("2.3", "Información geográfica del sector integrada"),
+        ("3", "Transición energética justa y diversificación de la matriz"),
+        ("3.1", "Convocatorias de fuentes no convencionales de energía renovable"),
+        ("3.2", "Eficiencia energética en el sector público"),
+        ("3.3", "Soluciones energéticas para las zonas no interconectadas"),
+        ("4", "Relacionamiento con los territorios y los grupos de interés"),
+        ("4.1", "Mesas regionales y participación ciudadana"),
+        ("4.2", "Rendición de cuentas permanente"),
+        ("5", "Gestión institucional eficiente y transparente"),
+        ("5.1", "Desarrollo y bienestar del talento humano"),
+        ("5.2", "Gestión financiera y contractual oportuna"),
+        ("5.3", "Gestión documental y atención al ciudadano"),
+        ("5.4", "Seguridad digital y transformación tecnológica"),
+        ("5.5", "Sistema integrado de gestión y control interno"),
+    ];
+
+    /// <summary>Items of a dependencia's plan de acción ({0}: the dependencia's name).</summary>
+    public static readonly string[] ActionItems =
+    [
+        "Ejecutar el plan de adquisiciones de {0} en los plazos previstos",
+        "Publicar el informe anual de gestión de {0}",
+        "Cumplir las acciones de {0} en el plan anticorrupción y de atención al ciudadano",
+        "Actualizar los procedimientos de {0} en el sistema integrado de gestión",
+        "Atender en término las PQRSD asignadas a {0}",
+        "Ejecutar el proyecto de inversión a cargo de {0}",
+        "Cerrar las acciones del plan de mejoramiento de auditoría de {0}",
+        "Reportar los indicadores de gestión de {0} cada trimestre",
+        "Organizar y transferir el archivo de gestión de {0}",
+        "Formular los estudios técnicos programados por {0}",
+        "Socializar con los grupos de interés los resultados de {0}",
+        "Actualizar el mapa de riesgos de los procesos de {0}",
+        "Capacitar al equipo de {0} en los temas del plan institucional",
+        "Publicar los conjuntos de datos abiertos de {0}",
+        "Acompañar las mesas regionales en las que participa {0}",
+        "Cumplir el cronograma de la rendición de cuentas de {0}",
+    ];
+
     public static readonly string[] FirstNarratives =
     [
         "Avance del primer semestre según el cronograma, con los soportes en la carpeta de la dependencia.",

@@ -131,6 +131,11 @@ public sealed class ContentSecurityPolicyJourneyTests(ScreensBrowserFixture fixt
             await page.Locator("#Goals_0__Weight").FillAsync("45");
             await page.Locator("#Goals_1__Weight").FillAsync("30");
             await Expect(page.Locator("#ev-total-value")).ToHaveTextAsync("75");
+            // plan-items.js added the other dependencias' planes de acción, sent once in a template, to every goal's list.
+            // (the demo has seven: the evaluado's own dependencia may have one of them, at the top of the list).
+            var others = page.Locator("#Goals_1__PlanItemId optgroup[label^='Plan de acción — ']");
+            await Expect(others.First).ToBeAttachedAsync();
+            Assert.True(await others.CountAsync() >= 6, $"{await others.CountAsync()} other dependencias' plans in the list");
             await AssertNoViolationAsync(page, reported, "/Evaluations/Goals");
         });
 

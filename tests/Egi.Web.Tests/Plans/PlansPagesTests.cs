@@ -314,6 +314,40 @@ public abstract partial class PlansPagesTests(SharedHost host) : IAsyncLifetime
         Assert.Matches($"<option value=\"{own.Id}\" selected>", modify);
     }
 
+    /// <summary>
+    /// The other dependencias' planes de acción (hundreds of items in a large entity) are written once per page, in the
+    /// template plan-items.js adds to every goal's list, not once per goal; an item chosen from one of them comes back
+    /// selected in the goal's own list, so that nothing is lost without JavaScript.
+    /// </summary>
+    [Fact]
+    public async Task The_other_dependencias_plans_are_sent_once_per_form_and_an_item_chosen_from_them_is_kept()
+    {
+        var scenario = await EvaluationScenario.OpenAsync(app);
+        var id = await scenario.EvaluationIdAsync(EvaluationScenario.Camila);
+        var foreign = (await PlanAsync(p => p.Kind == PlanKind.Action && p.Items.Any(i => i.Code == "DG-01"))).Items.Single(i => i.Code == "DG-01");
+        using var camila = await app.SignedInAsync(Accounts.Evaluado);
+        var url = $"/Evaluations/Goals/{id}";
+        var page = await HtmlAsync(camila, url);
+        var template = page.IndexOf("<template id=\"plan-items-others\">", StringComparison.Ordinal);
+        Assert.True(template > page.LastIndexOf("__PlanItemId\"", StringComparison.Ordinal), "the template comes after the goals' lists");
+        Assert.Contains("<optgroup label=\"Plan de acción — Dirección General\">", page[template..]);
+        Assert.Single(Regex.Matches(page, $"<option value=\"{foreign.Id}\""));
+        Assert.Contains("src=\"/js/plan-items.", page);
+
+        var saved = await camila.PostFormAsync($"{url}?handler=Save", new()
+        {
+            ["Version"] = VersionField().Match(page).Groups[1].Value,
+            ["Goals[0].Description"] = "Apoyar el relacionamiento con las regiones",
+            ["Goals[0].Weight"] = "100",
+            ["Goals[0].PlanItemId"] = foreign.Id.ToString(),
+        }, getUrl: url);
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        Assert.Equal(foreign.Id, Assert.Single((await scenario.EvaluationAsync(EvaluationScenario.Camila)).Goals).PlanItemId);
+        var again = await HtmlAsync(camila, url);
+        var list = again[again.IndexOf("id=\"Goals_0__PlanItemId\"", StringComparison.Ordinal)..again.IndexOf("</select>", again.IndexOf("id=\"Goals_0__PlanItemId\"", StringComparison.Ordinal), StringComparison.Ordinal)];
+        Assert.Matches($"<optgroup label=\"Plan de acción — Dirección General\" data-other=\"\">\\s*<option value=\"{foreign.Id}\" selected>Plan de acción DG-01 — ", list);
+    }
+
     [Fact]
     public async Task With_the_period_setting_on_a_goal_without_its_plan_item_is_not_sent()
     {

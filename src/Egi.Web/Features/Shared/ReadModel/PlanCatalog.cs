@@ -12,15 +12,21 @@ public sealed record PlanItemGroup(string Label, IReadOnlyList<PlanItemChoice> I
 
 /// <summary>
 /// The plan items a goal of one evaluado may link to, in the order the goal form offers them (SPEC §7): the plan de
-/// acción of the evaluado's dependencia first, then the PEI, the PND and the planes de acción of the other dependencias.
+/// acción of the evaluado's dependencia first, then the PEI and the PND (<see cref="Groups"/>, in every goal's list);
+/// then the planes de acción of the other dependencias (<see cref="Others"/>: hundreds of items in a large entity, sent
+/// once per page and added to every goal's list by the browser, see _OtherPlanItems).
 /// </summary>
-public sealed record PlanItemChoices(IReadOnlyList<PlanItemGroup> Groups)
+public sealed record PlanItemChoices(IReadOnlyList<PlanItemGroup> Groups, IReadOnlyList<PlanItemGroup> Others)
 {
-    public static PlanItemChoices None { get; } = new([]);
+    public static PlanItemChoices None { get; } = new([], []);
 
-    public IReadOnlyDictionary<int, string> Labels { get; } = Groups.SelectMany(g => g.Items).ToDictionary(i => i.Id, i => i.Label);
+    public IReadOnlyDictionary<int, string> Labels { get; } = Groups.Concat(Others).SelectMany(g => g.Items).ToDictionary(i => i.Id, i => i.Label);
 
-    public bool IsEmpty => Groups.Count == 0;
+    public bool IsEmpty => Groups.Count == 0 && Others.Count == 0;
+
+    /// <summary>The group of <see cref="Others"/> that holds <paramref name="itemId"/>, if any.</summary>
+    public PlanItemGroup? OtherGroupOf(int? itemId) =>
+        itemId is { } id ? Others.FirstOrDefault(g => g.Items.Any(i => i.Id == id)) : null;
 }
 
 /// <summary>Reads the period's plans for the goal forms and the evaluation pages.</summary>
@@ -58,10 +64,10 @@ public sealed class PlanCatalog(EgiDbContext db)
         foreach (var kind in new[] { PlanKind.Strategic, PlanKind.NationalDevelopment })
             foreach (var plan in rows.Where(r => r.Kind == kind).GroupBy(r => r.PlanId))
                 groups.Add(new($"{kind.Label()} — {plan.First().PlanName}", Items(plan)));
-        foreach (var plan in rows.Where(r => r.Kind == PlanKind.Action && r.DependencyId != dependencyId)
-                     .GroupBy(r => r.PlanId).OrderBy(g => DependencyName(g.First().DependencyId), StringComparer.CurrentCulture))
-            groups.Add(new($"Plan de acción — {DependencyName(plan.First().DependencyId)}", Items(plan)));
-        return new PlanItemChoices(groups);
+        var others = rows.Where(r => r.Kind == PlanKind.Action && r.DependencyId != dependencyId)
+            .GroupBy(r => r.PlanId).OrderBy(g => DependencyName(g.First().DependencyId), StringComparer.CurrentCulture)
+            .Select(plan => new PlanItemGroup($"Plan de acción — {DependencyName(plan.First().DependencyId)}", Items(plan))).ToList();
+        return new PlanItemChoices(groups, others);
     }
 }
 
