@@ -43,7 +43,7 @@ public sealed class FormulationModel(EvaluationWorkflow workflow, EgiDbContext d
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
-        if (!await LoadAsync(id, ct)) return NotFound();
+        if (!await LoadAsync(id, forWrite: false, ct)) return NotFound();
         Version = Evaluation.Version;
         Goals = Evaluation.OrderedGoals.Select(GoalFormRow.From).ToList();
         Pad();
@@ -56,7 +56,7 @@ public sealed class FormulationModel(EvaluationWorkflow workflow, EgiDbContext d
 
     private async Task<IActionResult> RunAsync(int id, bool submit, CancellationToken ct)
     {
-        if (!await LoadAsync(id, ct)) return NotFound();
+        if (!await LoadAsync(id, forWrite: true, ct)) return NotFound();
         // The rows are redisplayed compacted (filled rows first), so "Goals[i]" keys of the domain land on the right row.
         ModelState.Clear();
         Goals = (Goals ?? []).Where(r => r is not null && !r.IsEmpty).ToList();
@@ -93,9 +93,10 @@ public sealed class FormulationModel(EvaluationWorkflow workflow, EgiDbContext d
         return Page();
     }
 
-    private async Task<bool> LoadAsync(int id, CancellationToken ct)
+    /// <summary>The case: read (untracked, without the period's plan items the domain checks a goal against) to show the form, loaded to save it.</summary>
+    private async Task<bool> LoadAsync(int id, bool forWrite, CancellationToken ct)
     {
-        var c = await workflow.LoadAsync(id, ct);
+        var c = await (forWrite ? workflow.LoadAsync(id, ct) : workflow.ReadAsync(id, ct));
         if (c is null || !c.IsEvaluado) return false;
         Case = c;
         Summary = await EvaluationSummary.LoadAsync(db, c, ct);
