@@ -152,6 +152,13 @@ public abstract partial class EvaluadoPagesTests(SharedHost host) : IAsyncLifeti
         Assert.Contains("Meta 1: la fecha de cumplimiento no es válida", html);
         Assert.Contains("value=\"cincuenta\"", html);
         Assert.Contains("Elaborar el plan", html);
+        // Each message under its field, which says it is invalid; what was typed stays in every field.
+        Assert.Matches("<span class=\"text-danger field-validation-error\" id=\"Goals_0__Weight-error\"[^>]*>Meta 1: el peso debe ser un número entero", html);
+        Assert.Matches("<span class=\"text-danger field-validation-error\" id=\"Goals_0__DueDate-error\"[^>]*>Meta 1: la fecha de cumplimiento no es válida", html);
+        Assert.Matches("<span class=\"text-danger field-validation-valid\" id=\"Goals_0__Description-error\"[^>]*></span>", html);
+        Assert.Matches("aria-invalid=\"true\" id=\"Goals_0__Weight\" name=\"Goals\\[0\\].Weight\" value=\"cincuenta\"", html);
+        Assert.Matches("id=\"Goals_0__DueDate\" name=\"Goals\\[0\\].DueDate\" value=\"2026-13-45\"", html);
+        Assert.Matches("id=\"Goals_0__ExpectedEvidence\" name=\"Goals\\[0\\].ExpectedEvidence\" value=\"Plan publicado\"", html);
         Assert.Empty((await scenario.EvaluationAsync(Camila)).Goals);
     }
 
