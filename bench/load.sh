@@ -90,12 +90,17 @@ start_app "$data" "${app_args[@]}"
 accounts_of() { awk -F'\t' -v r="$1" -v n="$2" '$1==r && c<n {print $2 "\t" $3; c++}' "$accounts"; }
 
 echo "== Signing in $EVALUADOS evaluados, $JEFES jefes, $TALENTO of Talento Humano"
-declare -a ev_cookie ev_eval jefe_cookie th_cookie
-# sign_in_role ev|jefe|th: (again) signs in that role's users, so their sessions are fresh.
+declare -a ev_cookie ev_eval jefe_cookie th_cookie form_cookie form_eval approver_cookie approver_eval
+# sign_in_role ev|jefe|th|form|approver: (again) signs in that role's users, so their sessions are fresh. form: evaluados
+# formulating their goals (their form); approver: jefes with goals to approve (the approval form of each).
 sign_in_role() {
   case "$1" in
     ev) ev_cookie=(); ev_eval=()
         while IFS=$'\t' read -r email id; do ev_cookie+=("$(sign_in "$BASE" "$email")"); ev_eval+=("$id"); done < <(accounts_of evaluado "$EVALUADOS") ;;
+    form) form_cookie=(); form_eval=()
+        while IFS=$'\t' read -r email id; do form_cookie+=("$(sign_in "$BASE" "$email")"); form_eval+=("$id"); done < <(accounts_of evaluado_submit "$EVALUADOS") ;;
+    approver) approver_cookie=(); approver_eval=()
+        while IFS=$'\t' read -r email id; do approver_cookie+=("$(sign_in "$BASE" "$email")"); approver_eval+=("$id"); done < <(accounts_of jefe_approve "$JEFES") ;;
     jefe) jefe_cookie=()
         while IFS=$'\t' read -r email _; do jefe_cookie+=("$(sign_in "$BASE" "$email")"); done < <(accounts_of jefe "$JEFES") ;;
     th) th_cookie=()
@@ -117,7 +122,10 @@ check "${ev_cookie[0]}" /Pending
 check "${ev_cookie[0]}" /Evaluations/Mine 302
 check "${jefe_cookie[0]}" /Pending
 check "${jefe_cookie[0]}" /Evaluations/ToApprove
-for p in /Dashboard "/Control?etapa=1" /Reports/Stage1 /Reports/Stage2 /Reports/Annual /Directory/Servants; do check "${th_cookie[0]}" "$p"; done
+for p in /Dashboard "/Control?etapa=1" /Reports/Stage1 /Reports/Stage2 /Reports/Annual /Directory/Servants /Plans /Plans/Coverage; do check "${th_cookie[0]}" "$p"; done
+sign_in_role form; sign_in_role approver
+check "${form_cookie[0]}" "/Evaluations/Goals/${form_eval[0]}"
+check "${approver_cookie[0]}" "/Evaluations/Approval/${approver_eval[0]}"
 
 # A wrk Lua script that rotates over entries "cookie<TAB>path[<TAB>form body]" (stdin): each thread starts at its own
 # entry and steps by the number of threads, so one-shot writes never repeat until the list is exhausted.
@@ -218,6 +226,8 @@ page() {
     ev) for i in "${!ev_cookie[@]}"; do printf '%s\t%s\n' "${ev_cookie[$i]}" "${path//\{eval\}/${ev_eval[$i]}}"; done ;;
     jefe) for i in "${!jefe_cookie[@]}"; do printf '%s\t%s\n' "${jefe_cookie[$i]}" "$path"; done ;;
     th) for i in "${!th_cookie[@]}"; do printf '%s\t%s\n' "${th_cookie[$i]}" "$path"; done ;;
+    form) for i in "${!form_cookie[@]}"; do printf '%s\t%s\n' "${form_cookie[$i]}" "${path//\{eval\}/${form_eval[$i]}}"; done ;;
+    approver) for i in "${!approver_cookie[@]}"; do printf '%s\t%s\n' "${approver_cookie[$i]}" "${path//\{eval\}/${approver_eval[$i]}}"; done ;;
   esac | lua_of "$lua"
   measure "$label" "$lua" "${path%%\{eval\}*}"
 }
@@ -229,6 +239,11 @@ page "Jefe: /Evaluations/ToApprove" jefe /Evaluations/ToApprove
 for p in /Dashboard "/Control?etapa=1" /Reports/Stage1 /Reports/Stage2 /Reports/Annual /Directory/Servants; do
   page "Talento Humano: $p" th "$p"
 done
+# The goal forms (the evaluado's, the jefe's approval) and the plans' pages: what the entity's institutional plans weigh.
+page "Evaluado: goal form /Evaluations/Goals/{id}" form "/Evaluations/Goals/{eval}"
+page "Jefe: approval form /Evaluations/Approval/{id}" approver "/Evaluations/Approval/{eval}"
+page "Talento Humano: /Plans" th /Plans
+page "Talento Humano: /Plans/Coverage" th /Plans/Coverage
 
 if [ "$WRITES" = 1 ]; then
   # One-shot writes, each on its own evaluation: evaluados submit their goals, jefes approve goals waiting for them.

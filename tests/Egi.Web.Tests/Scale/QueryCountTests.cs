@@ -165,6 +165,26 @@ public abstract class QueryCountTests(SharedHost host) : IAsyncLifetime
             Assert.True(after[page] == n, $"{page}: {n} SQL commands with the demo entity, {after[page]} with {Added} more evaluations");
     }
 
+    /// <summary>
+    /// The jefe's goal approval page reads the period's plan items only to show the goals editor («Modificar»), once;
+    /// viewing the goals, approving them or any other decision does not (the goals show the label they were saved with).
+    /// </summary>
+    [Fact]
+    public async Task The_approval_page_reads_the_plan_items_only_for_the_goals_editor()
+    {
+        var camila = await scenario.EvaluationIdAsync(EvaluationScenario.Camila);
+        var jefe = await app.SignedInAsync(Accounts.Jefe);
+        foreach (var (url, reads) in new[] { ($"/Evaluations/Approval/{camila}", 0), ($"/Evaluations/Approval/{camila}?handler=Modify", 1) })
+        {
+            Assert.Equal(HttpStatusCode.OK, (await jefe.GetAsync(url)).StatusCode);
+            app.Queries.Reset();
+            var html = System.Net.WebUtility.HtmlDecode(await (await jefe.GetAsync(url)).Content.ReadAsStringAsync());
+            var texts = app.Queries.Texts;
+            Assert.Contains("Subdirección de Energía", html); // the evaluado's dependencia, read with the evaluation
+            Assert.True(texts.Count(t => t.Contains("\"PlanItems\"", StringComparison.Ordinal)) == reads, $"{url}:\n" + string.Join("\n----\n", texts));
+        }
+    }
+
     private Task<int> StrategicPlanIdAsync() =>
         app.WithDbAsync(d => d.Set<InstitutionalPlan>().Where(p => p.PeriodId == scenario.PeriodId && p.Kind == PlanKind.Strategic).Select(p => p.Id).SingleAsync());
 

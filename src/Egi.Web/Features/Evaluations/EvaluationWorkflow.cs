@@ -65,6 +65,14 @@ public sealed class EvaluationWorkflow(EgiDbContext db, CurrentUser me, TimeProv
     public Task<EvaluationCase?> LoadAsync(int id, CancellationToken ct = default) => LoadAsync(Load, id, planItems: true, ct);
 
     /// <summary>
+    /// <see cref="LoadAsync(int, CancellationToken)"/> for a page that saves something other than the goals (a decision,
+    /// a self-evaluation, a rating…) when <paramref name="planItems"/> is false: the period's plan items, which only a
+    /// goal being saved is checked against, are not read, and <see cref="RunAsync"/> refuses a transition that replaces
+    /// the goals of a case loaded so.
+    /// </summary>
+    public Task<EvaluationCase?> LoadAsync(int id, bool planItems, CancellationToken ct = default) => LoadAsync(Load, id, planItems, ct);
+
+    /// <summary>
     /// <see cref="LoadAsync(int, CancellationToken)"/> for a page that only shows the evaluation: nothing is tracked
     /// (no snapshot of its goals, history and versions to compare at a save that never comes), so it cannot be passed
     /// to <see cref="RunAsync"/>. Nor does it read the period's plan items (<see cref="EvaluationContext.PlanItems"/> is
@@ -104,10 +112,13 @@ public sealed class EvaluationWorkflow(EgiDbContext db, CurrentUser me, TimeProv
         if (db.Entry(c.Evaluation).State == EntityState.Detached)
             throw new InvalidOperationException("An evaluation read with ReadAsync (untracked, without its plan items) is not saved: load it with LoadAsync.");
         if (c.Evaluation.Version != expectedVersion) return Outcome.Stale(EvaluationMessages.StaleEvaluation);
+        var goalsBefore = c.Evaluation.Goals;
         var historyBefore = c.Evaluation.History.Count;
         var partialsBefore = c.Evaluation.Partials.Count;
         var versionsBefore = c.Evaluation.Versions.Count;
         var outcome = transition(c.Evaluation);
+        if (c.Context.PlanItems is null && !ReferenceEquals(goalsBefore, c.Evaluation.Goals))
+            throw new InvalidOperationException("Goals are saved only on a case loaded with the period's plan items (LoadAsync), which they are checked against.");
         if (!outcome.Succeeded) return outcome;
         // A self-evaluation sent: the evidence of its draft is sent with it (the version shows what it had).
         foreach (var sent in c.Evaluation.Versions.Skip(versionsBefore))

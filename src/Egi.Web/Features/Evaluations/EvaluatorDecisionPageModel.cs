@@ -122,12 +122,16 @@ public abstract class EvaluatorDecisionPageModel(EvaluationWorkflow workflow, Eg
 
     protected PageResult StaleRefusal() => Refused(Outcome.Stale(EvaluationMessages.StaleEvaluation));
 
-    protected async Task<bool> LoadAsync(int id, CancellationToken ct)
+    /// <summary>
+    /// Loads the case for the current evaluator (else false: 404). <paramref name="planItems"/>: with the period's plan
+    /// items, for a handler that checks or saves goals (<see cref="EvaluationWorkflow.LoadAsync(int, bool, CancellationToken)"/>).
+    /// </summary>
+    protected async Task<bool> LoadAsync(int id, CancellationToken ct, bool planItems = false)
     {
-        var c = await workflow.LoadAsync(id, ct);
+        var c = await workflow.LoadAsync(id, planItems, ct);
         if (c is null || !c.IsEvaluator) return false;
         Case = c;
-        DependencyName = await db.Dependencies.AsNoTracking().Where(d => d.Id == c.Evaluado.DependencyId).Select(d => d.Name).FirstOrDefaultAsync(ct) ?? "";
+        DependencyName = c.EvaluadoDependency;
         await OnLoadedAsync(c, ct);
         return true;
     }

@@ -7,6 +7,7 @@ using Egi.Web.Data;
 using Egi.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
@@ -30,8 +31,14 @@ public sealed class ApprovalModel(EvaluationWorkflow workflow, EgiDbContext db) 
     /// <summary>The plan items the goals may link to, the evaluado's dependencia first.</summary>
     public PlanItemChoices PlanItems { get; private set; } = PlanItemChoices.None;
 
-    protected override async Task OnLoadedAsync(EvaluationCase loaded, CancellationToken ct) =>
-        PlanItems = await new PlanCatalog(Db).ChoicesAsync(loaded.Period.Id, loaded.Evaluado.DependencyId, ct);
+    /// <summary>The plan items are read for the goals editor only, once a handler has chosen to show it.</summary>
+    public override async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
+    {
+        ArgumentNullException.ThrowIfNull(next);
+        var executed = await next();
+        if (executed.Result is PageResult && Showing == Mode.Edit)
+            PlanItems = await new PlanCatalog(Db).ChoicesAsync(Case.Period.Id, Case.Evaluado.DependencyId, HttpContext.RequestAborted);
+    }
 
     protected override void FillFormFromEvaluation() => Goals = GoalsEditorForm.Inputs(Evaluation.OrderedGoals);
 
@@ -84,7 +91,7 @@ public sealed class ApprovalModel(EvaluationWorkflow workflow, EgiDbContext db) 
     /// <summary>Step (a) → (b): checks the edited goals and lists what changed, each with a justification box.</summary>
     public async Task<IActionResult> OnPostReviewAsync(int id, CancellationToken ct)
     {
-        if (!await LoadAsync(id, ct)) return NotFound();
+        if (!await LoadAsync(id, ct, planItems: true)) return NotFound();
         ModelState.Clear();
         if (IsStale) return StaleRefusal();
         if (!CanAct) return Page();
@@ -107,7 +114,7 @@ public sealed class ApprovalModel(EvaluationWorkflow workflow, EgiDbContext db) 
     /// <summary>Step (b): sends the modification with its justifications; the evaluado then accepts or not.</summary>
     public async Task<IActionResult> OnPostModifyAsync(int id, CancellationToken ct)
     {
-        if (!await LoadAsync(id, ct)) return NotFound();
+        if (!await LoadAsync(id, ct, planItems: true)) return NotFound();
         ModelState.Clear();
         if (IsStale) return StaleRefusal();
         Goals = GoalsEditorForm.Numbered(Goals, Evaluation.OrderedGoals);
