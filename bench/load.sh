@@ -4,7 +4,7 @@
 #   bench/load.sh                                  # SQLite, 5 000 servants, 10 s per page, 2 threads, 32 connections
 #   DURATION=30s SERVANTS=2000 bench/load.sh
 #   PROVIDER=Postgres bench/load.sh                # a private PostgreSQL 15 (run as root), torn down at the end
-#   WRITES=0 bench/load.sh                         # reads only
+#   WRITES=0 bench/load.sh                         # reads only (READS=0: /health and the writes only)
 #   DATA=/tmp/big50k SERVANTS=50000 bench/load.sh   # SQLite: generate into DATA once, reuse it on later runs
 #                                                  # (the write mix changes it: use WRITES=0 to keep it as generated)
 # WARMUP (5s): each page is first served that long unmeasured (0: none).
@@ -30,6 +30,7 @@ EVALUADOS="${EVALUADOS:-16}"
 JEFES="${JEFES:-16}"
 TALENTO="${TALENTO:-4}"
 WRITES="${WRITES:-1}"
+READS="${READS:-1}"
 PASSWORD="Egi.Bench2026"
 BASE="http://127.0.0.1:$PORT"
 work="$(mktemp -d /tmp/egi-bench.XXXXXX)"
@@ -200,7 +201,10 @@ measure() {
   p50=$(to_ms "$(echo "$out" | awk '$1=="50%" {print $2}')")
   p99=$(to_ms "$(echo "$out" | awk '$1=="99%" {print $2}')")
   errors=$(echo "$out" | awk '/Non-2xx/ {n += $NF} /Socket errors/ {gsub(",", ""); n += $4 + $6 + $8 + $10} END {print n + 0}')
-  [ "${4:-}" = writes ] && errors="$(echo "$out" | sed -n 's/^WRITES saved=\([0-9]*\) other=\([0-9]*\)/\1 saved, \2 other/p')"
+  if [ "${4:-}" = writes ]; then
+    local refused; refused=$(echo "$out" | awk '/Non-2xx/ {print $NF}')
+    errors="$(echo "$out" | sed -n 's/^WRITES saved=\([0-9]*\) other=\([0-9]*\)/\1 saved, \2 other/p')${refused:+ ($refused of them not 2xx or 3xx)}"
+  fi
   if awk -v r="$rps" 'BEGIN { exit !(r + 0 == 0) }'; then p50="-"; p99="-"; fi
   [ "$p50" = "-" ] && errors="$errors (no request completed within $DURATION)"
   printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$label" "$rps" "$p50" "$p99" "$errors" "$app_ms" "$db_ms" "$alloc_kb" >> "$results"
@@ -231,6 +235,7 @@ page() {
   esac | lua_of "$lua"
   measure "$label" "$lua" "${path%%\{eval\}*}"
 }
+if [ "$READS" = 1 ]; then
 page "Evaluado: /Pending" ev /Pending
 page "Evaluado: /Evaluations/Mine (302 to Details)" ev /Evaluations/Mine
 page "Evaluado: /Evaluations/Details/{id}" ev "/Evaluations/Details/{eval}"
@@ -244,6 +249,7 @@ page "Evaluado: goal form /Evaluations/Goals/{id}" form "/Evaluations/Goals/{eva
 page "Jefe: approval form /Evaluations/Approval/{id}" approver "/Evaluations/Approval/{eval}"
 page "Talento Humano: /Plans" th /Plans
 page "Talento Humano: /Plans/Coverage" th /Plans/Coverage
+fi
 
 if [ "$WRITES" = 1 ]; then
   # One-shot writes, each on its own evaluation: evaluados submit their goals, jefes approve goals waiting for them.
@@ -300,5 +306,11 @@ cpu=$(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo)
 echo
 awk -F'\t' -v h="$health" 'BEGIN { printf "%-46s %10s %10s %10s %9s %8s %8s %8s  %s\n", "page", "req/s", "p50 ms", "p99 ms", "ratio", "app ms", "db ms", "KB", "errors / writes" }
   { r = (h > 0) ? $2 / h : 0; printf "%-46s %10s %10s %10s %9.4f %8s %8s %8s  %s\n", $1, $2, $3, $4, r, $6, $7, $8, $5 }' "$results"
+# What the application logged as errors or worse during the run (Logging Warning: a 500 logs «fail:»).
+logged=$(grep -cE '^(fail|crit):' "$work/app.log" || true)
+if [ "${logged:-0}" -gt 0 ]; then
+  echo "== The application logged $logged errors; the first ones:"
+  grep -A8 -m3 -E '^(fail|crit):' "$work/app.log" | tee -a "$md"
+fi
 echo
 echo "Written to $md"

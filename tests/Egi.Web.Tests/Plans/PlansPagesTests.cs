@@ -348,6 +348,41 @@ public abstract partial class PlansPagesTests(SharedHost host) : IAsyncLifetime
         Assert.Matches($"<optgroup label=\"Plan de acción — Dirección General\" data-other=\"\">\\s*<option value=\"{foreign.Id}\" selected>Plan de acción DG-01 — ", list);
     }
 
+    /// <summary>
+    /// The goal form reads the period's plan items once: for its lists when it shows, to check the goals of a save that
+    /// goes through (which redirects); a save refused comes back with both.
+    /// </summary>
+    [Fact]
+    public async Task The_goal_form_reads_the_plan_items_once_to_show_or_to_save()
+    {
+        var scenario = await EvaluationScenario.OpenAsync(app);
+        var id = await scenario.EvaluationIdAsync(EvaluationScenario.Camila);
+        using var camila = await app.SignedInAsync(Accounts.Evaluado);
+        var url = $"/Evaluations/Goals/{id}";
+        int PlanItemReads() => app.Queries.Texts.Count(t => t.Contains("\"PlanItems\"", StringComparison.Ordinal));
+
+        app.Queries.Reset();
+        var page = await HtmlAsync(camila, url);
+        Assert.Equal(1, PlanItemReads());
+        Dictionary<string, string> Form(string weight) => new()
+        {
+            ["Version"] = VersionField().Match(page).Groups[1].Value,
+            ["Goals[0].Description"] = "Publicar el plan de expansión",
+            ["Goals[0].Weight"] = weight,
+        };
+
+        // PostFormAsync first opens the form for its anti-forgery token: one read of the items is that page's.
+        app.Queries.Reset();
+        var refused = await camila.PostFormAsync($"{url}?handler=Save", Form("cien"), getUrl: url);
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.True(PlanItemReads() == 3, string.Join("\n----\n", app.Queries.Texts)); // the token's page, the check, the lists
+
+        app.Queries.Reset();
+        var saved = await camila.PostFormAsync($"{url}?handler=Save", Form("100"), getUrl: url);
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        Assert.True(PlanItemReads() == 2, string.Join("\n----\n", app.Queries.Texts)); // the token's page, the check
+    }
+
     [Fact]
     public async Task With_the_period_setting_on_a_goal_without_its_plan_item_is_not_sent()
     {

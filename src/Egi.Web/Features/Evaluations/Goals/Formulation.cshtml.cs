@@ -5,6 +5,7 @@ using Egi.Domain.Evaluations;
 using Egi.Web.Data;
 using Egi.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Egi.Web.Features.Evaluations;
@@ -100,13 +101,24 @@ public sealed class FormulationModel(EvaluationWorkflow workflow, EgiDbContext d
         if (c is null || !c.IsEvaluado) return false;
         Case = c;
         Summary = await EvaluationSummary.LoadAsync(db, c, ct);
-        PlanItems = await new PlanCatalog(db).ChoicesAsync(c.Period.Id, c.Evaluado.DependencyId, ct);
         CanEdit = IsEditable();
         CameBack = c.Evaluation.History
             .Where(h => h.To == EvaluationState.GoalFormulation && h.From != h.To)
             .OrderBy(h => h.Sequence).LastOrDefault() is { Action: EvaluationAction.Reject or EvaluationAction.NotAccept } last
             && c.Evaluation.State == EvaluationState.GoalFormulation ? last : null;
         return true;
+    }
+
+    /// <summary>
+    /// The plan items for the form's lists are read once a handler shows the page: a save that goes through redirects
+    /// without them (the domain checks its goals against the items <see cref="EvaluationWorkflow.LoadAsync(int, CancellationToken)"/> read).
+    /// </summary>
+    public override async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
+    {
+        ArgumentNullException.ThrowIfNull(next);
+        var executed = await next();
+        if (executed.Result is PageResult && CanEdit)
+            PlanItems = await new PlanCatalog(db).ChoicesAsync(Case.Period.Id, Case.Evaluado.DependencyId, HttpContext.RequestAborted);
     }
 
     private bool IsEditable() => Evaluation.CanActNow(Case.Actor, PendingAction.FormulateGoals, Case.Context);
