@@ -93,6 +93,9 @@ public sealed class EgiAppFactory : WebApplicationFactory<Program>
     /// <summary>Every SQL command the application sends (see <see cref="QueryCounter"/>).</summary>
     public QueryCounter Queries { get; } = new();
 
+    /// <summary>A step a test runs just before one context begins a transaction (see <see cref="TransactionHook"/>).</summary>
+    public TransactionHook Transactions { get; } = new();
+
     /// <summary>
     /// Keep the production rate limits (RateLimits:*). By default the tests' host raises them: a test signs in many times
     /// from the same address, which the limits would refuse.
@@ -205,8 +208,8 @@ public sealed class EgiAppFactory : WebApplicationFactory<Program>
             services.AddSingleton<TimeProvider>(new CurrentClock(this));
             // Hashing with the production iteration count would make every seeded account cost ~0.1 s.
             services.Configure<PasswordHasherOptions>(o => o.IterationCount = 1);
-            services.ConfigureDbContext<SqliteEgiDbContext>(o => o.AddInterceptors(Queries));
-            services.ConfigureDbContext<PostgresEgiDbContext>(o => o.AddInterceptors(Queries));
+            services.ConfigureDbContext<SqliteEgiDbContext>(o => o.AddInterceptors(Queries, Transactions));
+            services.ConfigureDbContext<PostgresEgiDbContext>(o => o.AddInterceptors(Queries, Transactions));
         });
     }
 

@@ -138,5 +138,20 @@ public sealed class EvaluationWorkflow(EgiDbContext db, CurrentUser me, TimeProv
         {
             return Outcome.Stale(EvaluationMessages.StaleEvaluation);
         }
+        catch (DbUpdateException)
+        {
+            // Two saves of the same step at once (a form sent twice, two tabs): the notice each queues carries the same
+            // deduplication key, and the later one's can collide with the earlier one's before the evaluation's version is
+            // compared. The evaluation changed meanwhile, so this save is refused as stale, as it would have been.
+            if (await SavedMeanwhileAsync(c.Evaluation.Id, expectedVersion)) return Outcome.Stale(EvaluationMessages.StaleEvaluation);
+            throw;
+        }
+    }
+
+    /// <summary>Whether the stored evaluation is no longer the version the person saw (after a failed save, outside it).</summary>
+    private async Task<bool> SavedMeanwhileAsync(int id, Guid expectedVersion)
+    {
+        var stored = await db.Evaluations.AsNoTracking().Where(e => e.Id == id).Select(e => (Guid?)e.Version).FirstOrDefaultAsync();
+        return stored != expectedVersion;
     }
 }

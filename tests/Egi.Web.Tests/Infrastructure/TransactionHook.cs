@@ -1,0 +1,35 @@
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace Egi.Web.Tests.Infrastructure;
+
+/// <summary>
+/// Runs a test's step just before one chosen context starts a transaction: how a test puts another request's save
+/// between what a save has read and what it writes (<see cref="Evaluations.ConcurrentSaveTests"/>). Inert until
+/// <see cref="Before"/> is called; each hook runs once.
+/// </summary>
+public sealed class TransactionHook : DbTransactionInterceptor
+{
+    private DbContext? target;
+    private Func<Task>? step;
+
+    /// <summary>Runs <paramref name="then"/> once, when <paramref name="context"/> next begins a transaction.</summary>
+    public void Before(DbContext context, Func<Task> then)
+    {
+        target = context;
+        step = then;
+    }
+
+    public override async ValueTask<InterceptionResult<DbTransaction>> TransactionStartingAsync(DbConnection connection, TransactionStartingEventData eventData,
+        InterceptionResult<DbTransaction> result, CancellationToken cancellationToken = default)
+    {
+        if (step is { } run && ReferenceEquals(eventData.Context, target))
+        {
+            step = null;
+            target = null;
+            await run();
+        }
+        return result;
+    }
+}
