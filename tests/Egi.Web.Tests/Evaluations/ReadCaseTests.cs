@@ -1,10 +1,7 @@
-using System.Security.Claims;
 using Egi.Domain.Common;
 using Egi.Domain.Evaluations;
 using Egi.Web.Features.Evaluations;
-using Egi.Web.Infrastructure;
 using Egi.Web.Tests.Infrastructure;
-using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -25,22 +22,9 @@ public sealed class ReadCaseTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await app.DisposeAsync();
 
-    /// <summary>
-    /// A request's scope signed in as Camila, and its workflow. Not async: the accessor's HttpContext lives in an
-    /// AsyncLocal, which an async method would restore on return.
-    /// </summary>
     private (IServiceScope Scope, EvaluationWorkflow Workflow) RequestAs(string userId, int servantId)
     {
-        var scope = app.Services.CreateScope();
-        scope.ServiceProvider.GetRequiredService<IHttpContextAccessor>().HttpContext = new DefaultHttpContext
-        {
-            User = new ClaimsPrincipal(new ClaimsIdentity(
-            [
-                new Claim(ClaimTypes.NameIdentifier, userId),
-                new Claim(EgiClaimsPrincipalFactory.ServantClaim, servantId.ToString(System.Globalization.CultureInfo.InvariantCulture)),
-            ], "test")),
-            RequestServices = scope.ServiceProvider,
-        };
+        var scope = app.RequestScope(userId, servantId);
         return (scope, scope.ServiceProvider.GetRequiredService<EvaluationWorkflow>());
     }
 

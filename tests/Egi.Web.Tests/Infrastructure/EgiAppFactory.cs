@@ -1,7 +1,10 @@
 using System.Net;
+using System.Security.Claims;
 using System.Text.RegularExpressions;
 using Egi.Web.Data;
+using Egi.Web.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
@@ -95,6 +98,26 @@ public sealed class EgiAppFactory : WebApplicationFactory<Program>
 
     /// <summary>A step a test runs just before one context begins a transaction (see <see cref="TransactionHook"/>).</summary>
     public TransactionHook Transactions { get; } = new();
+
+    /// <summary>
+    /// A request's scope signed in as the account <paramref name="userId"/> of servant <paramref name="servantId"/>, for a
+    /// test that calls the application's services as a page does. Not async: the accessor's HttpContext lives in an
+    /// AsyncLocal, which an async method would restore on return.
+    /// </summary>
+    public IServiceScope RequestScope(string userId, int servantId)
+    {
+        var scope = Services.CreateScope();
+        scope.ServiceProvider.GetRequiredService<IHttpContextAccessor>().HttpContext = new DefaultHttpContext
+        {
+            User = new ClaimsPrincipal(new ClaimsIdentity(
+            [
+                new Claim(ClaimTypes.NameIdentifier, userId),
+                new Claim(EgiClaimsPrincipalFactory.ServantClaim, servantId.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            ], "test")),
+            RequestServices = scope.ServiceProvider,
+        };
+        return scope;
+    }
 
     /// <summary>
     /// Keep the production rate limits (RateLimits:*). By default the tests' host raises them: a test signs in many times

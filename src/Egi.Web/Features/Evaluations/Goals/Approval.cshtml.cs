@@ -32,6 +32,7 @@ public sealed class ApprovalModel(EvaluationWorkflow workflow, EgiDbContext db) 
     public PlanItemChoices PlanItems { get; private set; } = PlanItemChoices.None;
 
     /// <summary>The plan items are read for the goals editor only, once a handler has chosen to show it.</summary>
+    [NonHandler] // a filter of the page, not a handler («PAGE ?handler=HandlerExecution» would call it)
     public override async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
     {
         ArgumentNullException.ThrowIfNull(next);

@@ -113,6 +113,7 @@ public sealed class FormulationModel(EvaluationWorkflow workflow, EgiDbContext d
     /// The plan items for the form's lists are read once a handler shows the page: a save that goes through redirects
     /// without them (the domain checks its goals against the items <see cref="EvaluationWorkflow.LoadAsync(int, CancellationToken)"/> read).
     /// </summary>
+    [NonHandler] // a filter of the page, not a handler («PAGE ?handler=HandlerExecution» would call it)
     public override async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
     {
         ArgumentNullException.ThrowIfNull(next);
