@@ -122,7 +122,7 @@ public sealed class ContentSecurityPolicyJourneyTests(ScreensBrowserFixture fixt
     public Task The_goals_running_total_works_under_the_policy() =>
         InBrowserAsync(nameof(The_goals_running_total_works_under_the_policy), async page =>
         {
-            // An evaluado still formulating goals whom no other journey uses; nothing is saved here.
+            // An evaluado still formulating goals whom no other journey uses; only a draft is saved here.
             var (email, evaluationId) = await EvaluadoFormulatingAsync();
             var reported = await WatchAsync(page);
             await SignInAsync(page, email);
@@ -136,6 +136,19 @@ public sealed class ContentSecurityPolicyJourneyTests(ScreensBrowserFixture fixt
             var others = page.Locator("#Goals_1__PlanItemId optgroup[label^='Plan de acción — ']");
             await Expect(others.First).ToBeAttachedAsync();
             Assert.True(await others.CountAsync() >= 6, $"{await others.CountAsync()} other dependencias' plans in the list");
+
+            // An item of another dependencia's plan, chosen and saved as a draft, comes back chosen: the server sends it
+            // alone in its group, and the script replaces that group with the whole list without losing the choice.
+            var foreign = await page.Locator("#Goals_0__PlanItemId optgroup[label^='Plan de acción — '] option").Last.GetAttributeAsync("value");
+            Assert.False(string.IsNullOrEmpty(foreign));
+            await page.Locator("#Goals_1__Weight").FillAsync("");
+            await page.Locator("#Goals_0__Description").FillAsync("Apoyar la meta de otra dependencia");
+            await page.Locator("#Goals_0__PlanItemId").SelectOptionAsync(foreign!);
+            await page.GetByRole(AriaRole.Button, new() { Name = "Guardar borrador" }).ClickAsync();
+            await Expect(page.Locator("#Goals_0__Description")).ToHaveValueAsync("Apoyar la meta de otra dependencia");
+            await Expect(page.Locator("#Goals_0__PlanItemId")).ToHaveValueAsync(foreign!);
+            await Expect(page.Locator($"#Goals_0__PlanItemId option[value='{foreign}']")).ToHaveCountAsync(1);
+            await Expect(page.Locator("#Goals_0__PlanItemId optgroup[data-other]")).ToHaveCountAsync(0);
             await AssertNoViolationAsync(page, reported, "/Evaluations/Goals");
         });
 
