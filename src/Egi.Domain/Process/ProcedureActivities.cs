@@ -155,18 +155,32 @@ public static class ProcedureActivities
         CountPast(number, states) is { } c ? Percent(c.Past, c.Counted) : null;
 
     /// <summary>How many of the counted evaluations (all but those closed by retirement) are past the activity; null when the activity is not measured on them.</summary>
-    public static (int Past, int Counted)? CountPast(int number, IEnumerable<EvaluationState> states)
+    public static (int Past, int Counted)? CountPast(int number, IEnumerable<EvaluationState> states) =>
+        CountPast(number, states.CountBy(s => s).Select(c => (c.Key, c.Value)));
+
+    /// <summary>
+    /// The same count from a tally of the period's evaluations per state (how many are in each), as the database
+    /// groups them: the pages never read the period's evaluations one by one to count them.
+    /// </summary>
+    public static (int Past, int Counted)? CountPast(int number, IEnumerable<(EvaluationState State, int Count)> tally)
     {
         if (EvaluationThreshold(number) is not { } threshold) return null;
-        var counted = states.Where(s => s != EvaluationState.ClosedByRetirement).ToList();
-        return (counted.Count(s => (int)s > threshold), counted.Count);
+        var counted = tally.Where(t => t.State != EvaluationState.ClosedByRetirement).ToList();
+        return (counted.Where(t => (int)t.State > threshold).Sum(t => t.Count), counted.Sum(t => t.Count));
     }
 
     /// <summary>
     /// Live progress of activities 18–20 on the individual improvement plans that are required (not excluded):
     /// 18 the % whose format was sent, 19 the % agreed (filled and confirmed by jefe and servant), 20 the % closed.
     /// </summary>
-    public static decimal? PercentOfPlans(int number, IEnumerable<PlanStatus> statuses)
+    public static decimal? PercentOfPlans(int number, IEnumerable<PlanStatus> statuses) =>
+        CountPlans(number, statuses.CountBy(s => s).Select(c => (c.Key, c.Value))) is { } c ? Percent(c.Reached, c.Required) : null;
+
+    /// <summary>
+    /// How many of the required improvement plans reached activity 18–20's status (format sent, agreed, closed), from a
+    /// tally per status; null for any other activity.
+    /// </summary>
+    public static (int Reached, int Required)? CountPlans(int number, IEnumerable<(PlanStatus Status, int Count)> tally)
     {
         var threshold = number switch
         {
@@ -176,8 +190,8 @@ public static class ProcedureActivities
             _ => (PlanStatus?)null,
         };
         if (threshold is null) return null;
-        var all = statuses.ToList();
-        return Percent(all.Count(s => s >= threshold), all.Count);
+        var all = tally.ToList();
+        return (all.Where(t => t.Status >= threshold).Sum(t => t.Count), all.Sum(t => t.Count));
     }
 
     /// <summary>part / whole as a % with one decimal, rounded half-up; null when whole is 0.</summary>

@@ -91,6 +91,12 @@ public class ProcedureActivitiesTests
         Assert.Null(ProcedureActivities.PercentPast(3, states));
         Assert.Null(ProcedureActivities.PercentPast(17, states));
         Assert.Null(ProcedureActivities.PercentPast(4, [EvaluationState.ClosedByRetirement]));
+
+        // The same from the tally per state the database groups.
+        (EvaluationState, int)[] tally = [(EvaluationState.GoalFormulation, 10), (EvaluationState.Finalized, 3), (EvaluationState.ClosedByRetirement, 7)];
+        Assert.Equal((3, 13), ProcedureActivities.CountPast(16, tally));
+        Assert.Equal((3, 13), ProcedureActivities.CountPast(5, tally));
+        Assert.Null(ProcedureActivities.CountPast(17, tally));
     }
 
     [Fact]
@@ -106,6 +112,7 @@ public class ProcedureActivitiesTests
         Assert.Equal(25m, ProcedureActivities.PercentOfPlans(20, plans));
         Assert.Null(ProcedureActivities.PercentOfPlans(20, []));
         Assert.Null(ProcedureActivities.PercentOfPlans(16, plans));
+        Assert.Equal((5, 9), ProcedureActivities.CountPlans(19, [(Egi.Domain.Improvement.PlanStatus.Required, 4), (Egi.Domain.Improvement.PlanStatus.Agreed, 2), (Egi.Domain.Improvement.PlanStatus.Closed, 3)]));
     }
 
     [Fact]

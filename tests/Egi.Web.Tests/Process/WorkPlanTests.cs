@@ -136,7 +136,11 @@ public abstract class WorkPlanTests(SharedHost host) : IAsyncLifetime
         });
 
         var hr = await CreatedPlanAsync();
+        app.Queries.Reset();
         var html = await hr.GetStringAsync("/WorkPlan");
+        // The evaluations and the improvement plans are counted per state in the database, not read one by one.
+        var counting = app.Queries.Texts.Where(t => t.Contains("FROM \"Evaluations\"", StringComparison.Ordinal) || t.Contains("FROM \"ImprovementPlans\"", StringComparison.Ordinal)).ToList();
+        Assert.True(counting.Count == 2 && counting.All(t => t.Contains("GROUP BY", StringComparison.Ordinal)), string.Join("\n----\n", app.Queries.Texts));
         var rows = Rows(html);
         string Live(int n) => rows[n - 1][7];
         string Pct(int part) => (100m * part / evaluations).ToString("0.0", System.Globalization.CultureInfo.GetCultureInfo("es-CO")) + " %";

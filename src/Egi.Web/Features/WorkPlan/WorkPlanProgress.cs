@@ -35,7 +35,9 @@ public static class WorkPlanProgress
             ? new(100m, $"Plan elaborado el {ProcessPeriod.Date(DateOnly.FromDateTime(created))}")
             : new(0m, "Plan sin elaborar");
 
-        var states = await db.Evaluations.AsNoTracking().Where(e => e.PeriodId == period.Id).Select(e => e.State).ToListAsync(ct);
+        // Counted per state in the database: the period's evaluations are never read one by one.
+        var states = (await db.Evaluations.Where(e => e.PeriodId == period.Id).GroupBy(e => e.State)
+            .Select(g => new { State = g.Key, Count = g.Count() }).ToListAsync(ct)).Select(g => (g.State, g.Count)).ToList();
         // The record of activities 7, 11 and 16 is the issued report in force (the newest not replaced by a correction).
         var issued = await db.Set<IssuedReport>().AsNoTracking()
             .Where(r => r.PeriodId == period.Id && !db.Set<IssuedReport>().Any(x => x.ReplacesId == r.Id))
@@ -61,14 +63,15 @@ public static class WorkPlanProgress
         var reminders = await db.Set<ReminderRecord>().AsNoTracking().CountAsync(r => r.PeriodId == period.Id, ct);
         result[17] = new(null, reminders == 1 ? "1 recordatorio enviado" : $"{reminders} recordatorios enviados");
 
-        var plans = await db.Set<ImprovementPlan>().AsNoTracking().Where(p => p.PeriodId == period.Id && !p.Excluded).Select(p => p.Status).ToListAsync(ct);
+        var plans = (await db.Set<ImprovementPlan>().Where(p => p.PeriodId == period.Id && !p.Excluded).GroupBy(p => p.Status)
+            .Select(g => new { Status = g.Key, Count = g.Count() }).ToListAsync(ct)).Select(g => (g.Status, g.Count)).ToList();
         foreach (var n in new[] { 18, 19, 20 })
         {
-            var percent = ProcedureActivities.PercentOfPlans(n, plans);
+            var (reached, required) = ProcedureActivities.CountPlans(n, plans) ?? (0, 0);
             var what = n switch { 18 => "con formato enviado", 19 => "concertados", _ => "cerrados" };
-            result[n] = plans.Count == 0
+            result[n] = required == 0
                 ? new(null, "Sin planes de mejoramiento requeridos")
-                : new(percent, $"{plans.Count(s => s >= (n == 18 ? PlanStatus.FormatSent : n == 19 ? PlanStatus.Agreed : PlanStatus.Closed))} de {plans.Count} planes {what}");
+                : new(ProcedureActivities.Percent(reached, required), $"{reached} de {required} planes {what}");
         }
         return result;
     }
