@@ -68,6 +68,7 @@ public static class DatabaseInitializer
         // were written by hand; from then on every save that changes the tree keeps it.
         await db.PlaceAllDependenciesAsync(ct);
         await Features.Evaluations.EvidenceRounds.BackfillAsync(db, ct);
+        await Features.Shared.PlanChoicesStamp.EnsureAsync(db, ct);
 
         var options = sp.GetRequiredService<IOptions<EgiOptions>>().Value;
         if (options.SeedDemo && !await db.Servants.AnyAsync(ct))

@@ -102,8 +102,10 @@ public abstract class EgiDbContext(DbContextOptions options) : IdentityDbContext
         var tallies = Features.Shared.TallyChanges.Of(this);
         // So are the goals' links to the plans' items (GoalPlanLink) of the evaluations whose goals it changes.
         var links = Features.Shared.GoalLinkChanges.Of(this);
+        // And the stamp of the plans' choices the goal forms let the browser keep, when the plans change.
+        var choices = Features.Shared.PlanChoicesStamp.Changes(this);
         int count;
-        if (tallies.IsEmpty && links.IsEmpty) count = await SaveAuditedChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        if (tallies.IsEmpty && links.IsEmpty && !choices) count = await SaveAuditedChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         else
         {
             var ownTransaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
@@ -113,6 +115,7 @@ public abstract class EgiDbContext(DbContextOptions options) : IdentityDbContext
                 count = await SaveAuditedChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
                 await tallies.RecountAsync(this, cancellationToken);
                 await links.ApplyAsync(this, cancellationToken);
+                if (choices) await Features.Shared.PlanChoicesStamp.RenewAsync(this, cancellationToken);
                 if (ownTransaction is not null) await ownTransaction.CommitAsync(cancellationToken);
             }
             finally
@@ -179,6 +182,8 @@ public abstract class EgiDbContext(DbContextOptions options) : IdentityDbContext
             var auditType = Model.FindEntityType(typeof(AuditEntry))!;
             await BulkInsert.InsertAsync(this, auditType, [.. explicitAudits, .. created], ct);
             if (groups.Any(g => g.Key.ClrType == typeof(Dependency))) await PlaceAllDependenciesAsync(ct);
+            if (groups.Any(g => g.Key.ClrType == typeof(Egi.Domain.Planning.InstitutionalPlan) || g.Key.ClrType == typeof(Egi.Domain.Planning.PlanItem)))
+                await Features.Shared.PlanChoicesStamp.RenewAsync(this, ct);
             if (ownTransaction is not null) await ownTransaction.CommitAsync(ct);
             if (queuesMail && ownTransaction is not null) outboxSignal?.Notify();
             return entries.Count + created.Count;

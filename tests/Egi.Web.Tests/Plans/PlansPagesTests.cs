@@ -5,6 +5,7 @@ using Egi.Domain.Calendar;
 using Egi.Domain.Evaluations;
 using Egi.Domain.Planning;
 using Egi.Web.Data;
+using Egi.Web.Features.Shared;
 using Egi.Web.Tests.Evaluations;
 using Egi.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -315,24 +316,44 @@ public abstract partial class PlansPagesTests(SharedHost host) : IAsyncLifetime
     }
 
     /// <summary>
-    /// The other dependencias' planes de acción (hundreds of items in a large entity) are written once per page, in the
-    /// template plan-items.js adds to every goal's list, not once per goal; an item chosen from one of them comes back
-    /// selected in the goal's own list, so that nothing is lost without JavaScript.
+    /// The other dependencias' planes de acción (hundreds of items in a large entity) are not written into the goal form:
+    /// its lists name where the browser fetches them (Evaluations/PlanChoices, with the stamp of the plans), which the
+    /// browser may keep until a plan changes. An item chosen from one of them comes back selected in the goal's own list,
+    /// so that nothing is lost without JavaScript.
     /// </summary>
     [Fact]
-    public async Task The_other_dependencias_plans_are_sent_once_per_form_and_an_item_chosen_from_them_is_kept()
+    public async Task The_other_dependencias_plans_are_fetched_apart_and_an_item_chosen_from_them_is_kept()
     {
         var scenario = await EvaluationScenario.OpenAsync(app);
         var id = await scenario.EvaluationIdAsync(EvaluationScenario.Camila);
+        var periodId = await PeriodIdAsync();
         var foreign = (await PlanAsync(p => p.Kind == PlanKind.Action && p.Items.Any(i => i.Code == "DG-01"))).Items.Single(i => i.Code == "DG-01");
+        var camilaId = await scenario.ServantIdAsync(EvaluationScenario.Camila);
+        var ownDependency = await app.WithDbAsync(d => d.Servants.Where(x => x.Id == camilaId).Select(x => x.DependencyId).SingleAsync());
+        Task<string> StampAsync() => app.WithDbAsync(d => d.Set<ReadModelStamp>().Where(x => x.Key == PlanChoicesStamp.Key).Select(x => x.Value).SingleAsync());
         using var camila = await app.SignedInAsync(Accounts.Evaluado);
         var url = $"/Evaluations/Goals/{id}";
         var page = await HtmlAsync(camila, url);
-        var template = page.IndexOf("<template id=\"plan-items-others\">", StringComparison.Ordinal);
-        Assert.True(template > page.LastIndexOf("__PlanItemId\"", StringComparison.Ordinal), "the template comes after the goals' lists");
-        Assert.Contains("<optgroup label=\"Plan de acción — Dirección General\">", page[template..]);
-        Assert.Single(Regex.Matches(page, $"<option value=\"{foreign.Id}\""));
+        var stamp = await StampAsync();
+        var choices = $"/Evaluations/PlanChoices/{periodId}?v={stamp}";
+        Assert.Contains($"data-other-plans=\"{choices}\" data-own-dependency=\"{ownDependency}\"", page);
+        Assert.DoesNotContain($"<option value=\"{foreign.Id}\"", page);
+        Assert.DoesNotContain("Plan de acción — Dirección General", page);
         Assert.Contains("src=\"/js/plan-items.", page);
+
+        // The plans, as the browser gets them: kept (the stamp is the current one), each group marked with its dependencia.
+        var fetched = await camila.GetAsync(choices);
+        Assert.Equal(HttpStatusCode.OK, fetched.StatusCode);
+        var kept = fetched.Headers.CacheControl!;
+        Assert.True(kept.Private && kept.MaxAge == TimeSpan.FromDays(365) && kept.Extensions.Any(e => e.Name == "immutable"), kept.ToString());
+        var plans = await ReadAsync(fetched);
+        Assert.Matches($"<optgroup label=\"Plan de acción — Dirección General\" data-dependency=\"\\d+\">\\s*<option value=\"{foreign.Id}\">Plan de acción DG-01 — ", plans);
+        Assert.Contains($"data-dependency=\"{ownDependency}\"", plans); // the script leaves the evaluado's own out
+        Assert.DoesNotContain("PEI ", plans);
+        // With another stamp (a page read before a plan changed), the answer is fresh and not kept.
+        var old = await camila.GetAsync($"/Evaluations/PlanChoices/{periodId}?v=antiguo");
+        Assert.True(old.Headers.CacheControl is { NoStore: true, MaxAge: null }, old.Headers.CacheControl?.ToString());
+        Assert.Equal(plans, await ReadAsync(old));
 
         var saved = await camila.PostFormAsync($"{url}?handler=Save", new()
         {
@@ -346,6 +367,27 @@ public abstract partial class PlansPagesTests(SharedHost host) : IAsyncLifetime
         var again = await HtmlAsync(camila, url);
         var list = again[again.IndexOf("id=\"Goals_0__PlanItemId\"", StringComparison.Ordinal)..again.IndexOf("</select>", again.IndexOf("id=\"Goals_0__PlanItemId\"", StringComparison.Ordinal), StringComparison.Ordinal)];
         Assert.Matches($"<optgroup label=\"Plan de acción — Dirección General\" data-other=\"\">\\s*<option value=\"{foreign.Id}\" selected>Plan de acción DG-01 — ", list);
+        Assert.Equal(stamp, await StampAsync()); // saving goals does not change the plans' stamp
+
+        // Planeación renames the item: the stamp changes in the same save, so every form names a new address.
+        await app.WithDbAsync(async d =>
+        {
+            (await d.Set<PlanItem>().SingleAsync(i => i.Id == foreign.Id)).Name = "Coordinar las regiones";
+            await d.SaveChangesAsync();
+        });
+        var renewed = await StampAsync();
+        Assert.NotEqual(stamp, renewed);
+        Assert.Contains($"data-other-plans=\"/Evaluations/PlanChoices/{periodId}?v={renewed}\"", await HtmlAsync(camila, url));
+        Assert.Contains("Plan de acción DG-01 — Coordinar las regiones", await HtmlAsync(camila, $"/Evaluations/PlanChoices/{periodId}?v={renewed}"));
+
+        // So does renaming a dependencia, whose name labels its plan.
+        await app.WithDbAsync(async d =>
+        {
+            (await d.Dependencies.SingleAsync(x => x.Name == "Dirección General")).Name = "Dirección General de la Comisión";
+            await d.SaveChangesAsync();
+        });
+        Assert.NotEqual(renewed, await StampAsync());
+        Assert.Contains("Plan de acción — Dirección General de la Comisión", await HtmlAsync(camila, $"/Evaluations/PlanChoices/{periodId}?v={await StampAsync()}"));
     }
 
     /// <summary>
@@ -363,7 +405,7 @@ public abstract partial class PlansPagesTests(SharedHost host) : IAsyncLifetime
 
         app.Queries.Reset();
         var page = await HtmlAsync(camila, url);
-        Assert.Equal(1, PlanItemReads());
+        Assert.Equal(2, PlanItemReads()); // the PND, PEI and own plan's items; whether other dependencias have plans
         Dictionary<string, string> Form(string weight) => new()
         {
             ["Version"] = VersionField().Match(page).Groups[1].Value,
@@ -375,12 +417,12 @@ public abstract partial class PlansPagesTests(SharedHost host) : IAsyncLifetime
         app.Queries.Reset();
         var refused = await camila.PostFormAsync($"{url}?handler=Save", Form("cien"), getUrl: url);
         Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
-        Assert.True(PlanItemReads() == 3, string.Join("\n----\n", app.Queries.Texts)); // the token's page, the check, the lists
+        Assert.True(PlanItemReads() == 5, string.Join("\n----\n", app.Queries.Texts)); // the token's page (2), the check, the lists (2)
 
         app.Queries.Reset();
         var saved = await camila.PostFormAsync($"{url}?handler=Save", Form("100"), getUrl: url);
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
-        Assert.True(PlanItemReads() == 2, string.Join("\n----\n", app.Queries.Texts)); // the token's page, the check
+        Assert.True(PlanItemReads() == 3, string.Join("\n----\n", app.Queries.Texts)); // the token's page (2), the check
     }
 
     [Fact]

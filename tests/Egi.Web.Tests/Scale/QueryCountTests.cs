@@ -166,7 +166,8 @@ public abstract class QueryCountTests(SharedHost host) : IAsyncLifetime
     }
 
     /// <summary>
-    /// The jefe's goal approval page reads the period's plan items only to show the goals editor («Modificar»), once;
+    /// The jefe's goal approval page reads the period's plan items only to show the goals editor («Modificar»: its own
+    /// dependencia's plan, the PEI and the PND, and whether other dependencias have plans, which the browser fetches);
     /// viewing the goals, approving them or any other decision does not (the goals show the label they were saved with).
     /// </summary>
     [Fact]
@@ -174,7 +175,7 @@ public abstract class QueryCountTests(SharedHost host) : IAsyncLifetime
     {
         var camila = await scenario.EvaluationIdAsync(EvaluationScenario.Camila);
         var jefe = await app.SignedInAsync(Accounts.Jefe);
-        foreach (var (url, reads) in new[] { ($"/Evaluations/Approval/{camila}", 0), ($"/Evaluations/Approval/{camila}?handler=Modify", 1) })
+        foreach (var (url, reads) in new[] { ($"/Evaluations/Approval/{camila}", 0), ($"/Evaluations/Approval/{camila}?handler=Modify", 2) })
         {
             Assert.Equal(HttpStatusCode.OK, (await jefe.GetAsync(url)).StatusCode);
             app.Queries.Reset();

@@ -95,6 +95,7 @@ public sealed class AuthorizationMatrixTests(ITestOutputHelper output)
         GET /Evaluations/Goals/{id:int}                            Ev 404: Ev2 Je Je2 Pl Co TH
         GET /Evaluations/Mine                                      All
         GET /Evaluations/Partial/{id:int}                          - 404: Ev2 Je2 Pl Co TH
+        GET /Evaluations/PlanChoices/{periodId:int}                All
         GET /Evaluations/Result/{id:int}                           Ev Je TH 404: Ev2 Je2 Pl Co
         GET /Evaluations/SelfEvaluation/{id:int}                   Ev 404: Ev2 Je Je2 Pl Co TH
         GET /Evaluations/ToApprove                                 All

@@ -1,14 +1,30 @@
-// The planes de acción of the other dependencias come once per page, in a <template> (_OtherPlanItems.cshtml): each
-// goal's list of plan items gets them at the end. An item already chosen from one of them came alone in its group:
-// that group is replaced by the whole list, and the choice is kept.
+// The planes de acción of the other dependencias are fetched once (Evaluations/PlanChoices; the browser keeps them until
+// a plan changes) and added at the end of each goal's list of plan items, but for the goal's own dependencia, whose
+// plan the list already has. An item already chosen from one of them came alone in its group: that group is replaced
+// by the whole list, and the choice is kept. Without JavaScript, or if the fetch fails, the lists stay as they came.
 (function () {
   'use strict';
-  document.querySelectorAll('select[data-other-plans]').forEach(function (select) {
-    var template = document.getElementById(select.getAttribute('data-other-plans'));
-    if (!template) return;
-    var chosen = select.value;
-    select.querySelectorAll('optgroup[data-other]').forEach(function (group) { group.remove(); });
-    select.appendChild(template.content.cloneNode(true));
-    select.value = chosen;
-  });
+  var selects = document.querySelectorAll('select[data-other-plans]');
+  if (selects.length === 0) return;
+  fetch(selects[0].getAttribute('data-other-plans'), { credentials: 'same-origin' })
+    .then(function (response) {
+      if (!response.ok) throw new Error('HTTP ' + response.status);
+      return response.text();
+    })
+    .then(function (html) {
+      var plans = document.createElement('template');
+      plans.innerHTML = html;
+      selects.forEach(function (select) {
+        var own = select.getAttribute('data-own-dependency');
+        var chosen = select.value;
+        var groups = plans.content.cloneNode(true);
+        groups.querySelectorAll('optgroup').forEach(function (group) {
+          if (group.getAttribute('data-dependency') === own) group.remove();
+        });
+        select.querySelectorAll('optgroup[data-other]').forEach(function (group) { group.remove(); });
+        select.appendChild(groups);
+        select.value = chosen;
+      });
+    })
+    .catch(function () { /* the lists keep what the page brought */ });
 })();

@@ -1361,6 +1361,22 @@ namespace Egi.Web.Data.Migrations.Postgres
                     b.ToTable("DependencyTallies", (string)null);
                 });
 
+            modelBuilder.Entity("Egi.Web.Features.Shared.ReadModelStamp", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("ReadModelStamps", (string)null);
+                });
+
             modelBuilder.Entity("Egi.Web.Infrastructure.Api.ApiKey", b =>
                 {
                     b.Property<int>("Id")

@@ -1322,6 +1322,22 @@ namespace Egi.Web.Data.Migrations.Sqlite
                     b.ToTable("DependencyTallies", (string)null);
                 });
 
+            modelBuilder.Entity("Egi.Web.Features.Shared.ReadModelStamp", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("ReadModelStamps", (string)null);
+                });
+
             modelBuilder.Entity("Egi.Web.Infrastructure.Api.ApiKey", b =>
                 {
                     b.Property<int>("Id")

@@ -141,7 +141,9 @@ public sealed class CommitteeModel(EvaluationWorkflow workflow, EgiDbContext db)
             return false;
         Case = c;
         DependencyName = await db.Dependencies.AsNoTracking().Where(d => d.Id == c.Evaluado.DependencyId).Select(d => d.Name).FirstOrDefaultAsync(ct) ?? "";
-        PlanItems = await new PlanCatalog(db).ChoicesAsync(c.Period.Id, c.Evaluado.DependencyId, ct);
+        // The items the stored and the posted goals chose (the committee's form is bound before the handler runs).
+        PlanItems = await new PlanCatalog(db).ChoicesAsync(c.Period.Id, c.Evaluado.DependencyId,
+            c.Evaluation.Goals.Select(g => g.PlanItemId).Concat(Goals.Select(g => g.PlanItemId)), ct);
         var ids = c.Evaluation.EscalationMemberIds;
         Members = (await db.Servants.AsNoTracking().Where(s => ids.Contains(s.Id)).ToListAsync(ct))
             .OrderBy(s => s.Id == me ? 0 : 1).ThenBy(s => s.LastNames)

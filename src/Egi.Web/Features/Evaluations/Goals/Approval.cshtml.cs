@@ -38,7 +38,7 @@ public sealed class ApprovalModel(EvaluationWorkflow workflow, EgiDbContext db) 
         ArgumentNullException.ThrowIfNull(next);
         var executed = await next();
         if (executed.Result is PageResult && Showing == Mode.Edit)
-            PlanItems = await new PlanCatalog(Db).ChoicesAsync(Case.Period.Id, Case.Evaluado.DependencyId, HttpContext.RequestAborted);
+            PlanItems = await new PlanCatalog(Db).ChoicesAsync(Case.Period.Id, Case.Evaluado.DependencyId, Goals.Select(g => g.PlanItemId), HttpContext.RequestAborted);
     }
 
     protected override void FillFormFromEvaluation() => Goals = GoalsEditorForm.Inputs(Evaluation.OrderedGoals);

@@ -119,7 +119,7 @@ public sealed class FormulationModel(EvaluationWorkflow workflow, EgiDbContext d
         ArgumentNullException.ThrowIfNull(next);
         var executed = await next();
         if (executed.Result is PageResult && CanEdit)
-            PlanItems = await new PlanCatalog(db).ChoicesAsync(Case.Period.Id, Case.Evaluado.DependencyId, HttpContext.RequestAborted);
+            PlanItems = await new PlanCatalog(db).ChoicesAsync(Case.Period.Id, Case.Evaluado.DependencyId, Goals.Select(g => g.PlanItemId), HttpContext.RequestAborted);
     }
 
     private bool IsEditable() => Evaluation.CanActNow(Case.Actor, PendingAction.FormulateGoals, Case.Context);
