@@ -80,17 +80,17 @@ public sealed record Goal
 
     /// <summary>
     /// The link to the institutional plans (SPEC §4 and §7): the item must be one of the period's plans
-    /// (<paramref name="planItems"/>, by id; null when the caller does not check it), and, when the period's setting
+    /// (<paramref name="planItems"/>; null when the caller does not check it), and, when the period's setting
     /// <see cref="Calendar.PeriodSettings.RequirePlanLink"/> is on, a complete goal must have one.
     /// </summary>
-    public IEnumerable<FieldError> ValidatePlanLink(int index, int periodYear, bool required, IReadOnlyDictionary<int, string>? planItems)
+    public IEnumerable<FieldError> ValidatePlanLink(int index, int periodYear, bool required, PlanItemLookup? planItems)
     {
         var key = $"Goals[{index}].{nameof(PlanItemId)}";
         var n = index + 1;
-        if (PlanItemId is { } id && planItems is not null && !planItems.ContainsKey(id))
+        if (PlanItemId is { } id && planItems is not null && !planItems.Labels.ContainsKey(id))
             yield return new(key, $"Meta {n}: el «Ítem del plan institucional» elegido no es de los planes de la vigencia {periodYear}. Elija un ítem de la lista.");
         else if (required && PlanItemId is null)
-            yield return new(key, planItems is { Count: 0 }
+            yield return new(key, planItems is { PeriodHasItems: false }
                 ? $"Meta {n}: la vigencia {periodYear} exige el «Ítem del plan institucional», pero Planeación aún no ha registrado planes. Avise a Talento Humano."
                 : $"Meta {n}: elija el «Ítem del plan institucional» (PND, PEI o plan de acción) al que sirve la meta.");
     }

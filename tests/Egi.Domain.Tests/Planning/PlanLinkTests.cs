@@ -10,7 +10,7 @@ public sealed class PlanLinkTests
     private static readonly Dictionary<int, string> Items2026 = new() { [11] = "PEI 1.1 — Planes indicativos", [12] = "Plan de acción EN-01 — Plan de expansión" };
 
     private static EvaluationContext Ctx(bool required = false) =>
-        Kit.OnGoalDay(Kit.NewPeriod(s => s.RequirePlanLink = required)) with { PlanItems = Items2026 };
+        Kit.OnGoalDay(Kit.NewPeriod(s => s.RequirePlanLink = required)) with { PlanItems = PlanItemLookup.Of(Items2026) };
 
     private static List<Goal> Linked(params int?[] items) =>
         Kit.Goals503020().Select((g, i) => g with { PlanItemId = i < items.Length ? items[i] : null }).ToList();
@@ -60,8 +60,19 @@ public sealed class PlanLinkTests
     [Fact]
     public void Required_while_the_period_has_no_plans_says_that_planeacion_has_not_registered_them()
     {
-        var ctx = Ctx(required: true) with { PlanItems = new Dictionary<int, string>() };
+        var ctx = Ctx(required: true) with { PlanItems = PlanItemLookup.Of(new Dictionary<int, string>()) };
         Kit.AssertRefused(Kit.NewEvaluation().SubmitGoals(Kit.Evaluado, Linked(), ctx), "Planeación aún no ha registrado planes");
+    }
+
+    [Fact]
+    public void A_lookup_of_the_named_items_only_refuses_an_unknown_item_as_not_of_the_period_not_as_plans_missing()
+    {
+        // A save reads only the items its goals name: none found, while the period has others.
+        var ctx = Ctx(required: true) with { PlanItems = new PlanItemLookup(new Dictionary<int, string>(), PeriodHasItems: true) };
+        Kit.AssertRefused(Kit.NewEvaluation().SubmitGoals(Kit.Evaluado, Linked(99, 11, 12), ctx), "Meta 1: el «Ítem del plan institucional» elegido no es de los planes de la vigencia 2026");
+        var errors = Goal.ValidateSet(Kit.Numbered(Linked()), ctx, complete: true);
+        Assert.Contains(errors, e => e.Message.Contains("Meta 1: elija el «Ítem del plan institucional»", StringComparison.Ordinal));
+        Assert.DoesNotContain(errors, e => e.Message.Contains("Planeación", StringComparison.Ordinal));
     }
 
     [Fact]

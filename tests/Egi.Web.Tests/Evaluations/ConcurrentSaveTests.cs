@@ -43,8 +43,8 @@ public abstract class ConcurrentSaveTests(SharedHost host) : IAsyncLifetime
         var (secondScope, second) = RequestAs(userId, servantId);
         using var _ = firstScope;
         using var __ = secondScope;
-        var a = await first.LoadAsync(id);
-        var b = await second.LoadAsync(id);
+        var a = await first.LoadAsync(id, planItems: Array.Empty<int?>());
+        var b = await second.LoadAsync(id, planItems: Array.Empty<int?>());
         Assert.NotNull(a);
         Assert.NotNull(b);
         Assert.Equal(a.Evaluation.Version, b.Evaluation.Version);

@@ -50,7 +50,7 @@ public sealed class ReadCaseTests : IAsyncLifetime
         await Assert.ThrowsAsync<InvalidOperationException>(() => workflow.RunAsync(read, read.Evaluation.Version, e => Draft(e, read)));
         Assert.Empty((await scenario.EvaluationAsync(EvaluationScenario.Camila)).Goals);
 
-        var loaded = await workflow.LoadAsync(id);
+        var loaded = await workflow.LoadAsync(id, planItems: Array.Empty<int?>());
         Assert.NotNull(loaded);
         Assert.NotNull(loaded.Context.PlanItems);
         var outcome = await workflow.RunAsync(loaded, loaded.Evaluation.Version, e => Draft(e, loaded));
@@ -69,7 +69,7 @@ public sealed class ReadCaseTests : IAsyncLifetime
         var (userId, servantId) = await CamilaAsync();
         var (scope, workflow) = RequestAs(userId, servantId);
         using var _ = scope;
-        var loaded = await workflow.LoadAsync(id, planItems: false);
+        var loaded = await workflow.LoadAsync(id);
         Assert.NotNull(loaded);
         Assert.Null(loaded.Context.PlanItems);
         await Assert.ThrowsAsync<InvalidOperationException>(() => workflow.RunAsync(loaded, loaded.Evaluation.Version, e => Draft(e, loaded)));

@@ -391,6 +391,38 @@ public abstract partial class PlansPagesTests(SharedHost host) : IAsyncLifetime
     }
 
     /// <summary>
+    /// A save of goals checks their links against the items they name, not the period's hundreds: the lookup holds those
+    /// of the period (an item of another period or an unknown id is absent, so the domain refuses it), and whether the
+    /// period has items at all.
+    /// </summary>
+    [Fact]
+    public async Task A_save_looks_up_only_the_items_its_goals_name()
+    {
+        var own = (await PlanAsync(p => p.Kind == PlanKind.Action && p.Items.Any(i => i.Code == "EN-01"))).Items.Single(i => i.Code == "EN-01");
+        var foreign = (await PlanAsync(p => p.Kind == PlanKind.Action && p.Items.Any(i => i.Code == "DG-01"))).Items.Single(i => i.Code == "DG-01");
+        var periodId = await PeriodIdAsync();
+        var items = await app.WithDbAsync(d => d.Set<PlanItem>().CountAsync(i => d.Set<InstitutionalPlan>().Any(p => p.Id == i.PlanId && p.PeriodId == periodId)));
+        Assert.True(items > 5, $"the demo period has {items} items");
+
+        var lookup = await app.WithDbAsync(d => new PlanCatalog(d).LookupAsync(periodId, [own.Id, foreign.Id, null, own.Id, 999_999]));
+        Assert.Equal([foreign.Id, own.Id], lookup.Labels.Keys.Order());
+        Assert.Equal("Plan de acción EN-01 — Publicar el plan de expansión de referencia generación-transmisión", lookup.Labels[own.Id]);
+        Assert.True(lookup.PeriodHasItems);
+        var none = await app.WithDbAsync(d => new PlanCatalog(d).LookupAsync(periodId, [null]));
+        Assert.True(none is { Labels.Count: 0, PeriodHasItems: true });
+        // A period without plans: the item is not of it, and it has none (the domain says Planeación has not registered them).
+        var otherPeriod = await app.WithDbAsync(async d =>
+        {
+            var p2027 = Period.CreateWithDefaults(2027);
+            d.Periods.Add(p2027);
+            await d.SaveChangesAsync();
+            return p2027.Id;
+        });
+        var elsewhere = await app.WithDbAsync(d => new PlanCatalog(d).LookupAsync(otherPeriod, [own.Id]));
+        Assert.True(elsewhere is { Labels.Count: 0, PeriodHasItems: false });
+    }
+
+    /// <summary>
     /// The goal form reads the period's plan items once: for its lists when it shows, to check the goals of a save that
     /// goes through (which redirects); a save refused comes back with both.
     /// </summary>

@@ -61,16 +61,17 @@ public sealed class EvaluationWorkflow(EgiDbContext db, CurrentUser me, TimeProv
     /// <summary>
     /// The evaluation if the signed-in person may see it; null when it does not exist or is not theirs (pages answer 404).
     /// Consulta reads dashboards and reports, not individual evaluations (Ley 1581, SPEC §1): it is refused like a stranger.
+    /// For a page that saves something other than the goals (a decision, a self-evaluation, a rating…): no plan item is
+    /// read, and <see cref="RunAsync"/> refuses a transition that replaces the goals of a case loaded so.
     /// </summary>
-    public Task<EvaluationCase?> LoadAsync(int id, CancellationToken ct = default) => LoadAsync(Load, id, planItems: true, ct);
+    public Task<EvaluationCase?> LoadAsync(int id, CancellationToken ct = default) => LoadAsync(Load, id, planItems: null, ct);
 
     /// <summary>
-    /// <see cref="LoadAsync(int, CancellationToken)"/> for a page that saves something other than the goals (a decision,
-    /// a self-evaluation, a rating…) when <paramref name="planItems"/> is false: the period's plan items, which only a
-    /// goal being saved is checked against, are not read, and <see cref="RunAsync"/> refuses a transition that replaces
-    /// the goals of a case loaded so.
+    /// <see cref="LoadAsync(int, CancellationToken)"/> for a page that saves goals: with the period's plan items that
+    /// <paramref name="planItems"/> (the items the posted goals name) are, which the domain checks the goals against
+    /// (<see cref="PlanItemLookup"/>; not the period's hundreds of items).
     /// </summary>
-    public Task<EvaluationCase?> LoadAsync(int id, bool planItems, CancellationToken ct = default) => LoadAsync(Load, id, planItems, ct);
+    public Task<EvaluationCase?> LoadAsync(int id, IEnumerable<int?> planItems, CancellationToken ct = default) => LoadAsync(Load, id, planItems, ct);
 
     /// <summary>
     /// <see cref="LoadAsync(int, CancellationToken)"/> for a page that only shows the evaluation: nothing is tracked
@@ -79,9 +80,9 @@ public sealed class EvaluationWorkflow(EgiDbContext db, CurrentUser me, TimeProv
     /// null): only a goal being saved is checked against them, and a goal shows the label it was saved with — every
     /// item of every plan of the period was read on each view before.
     /// </summary>
-    public Task<EvaluationCase?> ReadAsync(int id, CancellationToken ct = default) => LoadAsync(Read, id, planItems: false, ct);
+    public Task<EvaluationCase?> ReadAsync(int id, CancellationToken ct = default) => LoadAsync(Read, id, planItems: null, ct);
 
-    private async Task<EvaluationCase?> LoadAsync(PerModel<Func<EgiDbContext, int, CancellationToken, Task<Loaded?>>> query, int id, bool planItems,
+    private async Task<EvaluationCase?> LoadAsync(PerModel<Func<EgiDbContext, int, CancellationToken, Task<Loaded?>>> query, int id, IEnumerable<int?>? planItems,
         CancellationToken ct)
     {
         // One command for the evaluation, its two people and the evaluado's dependencia (on PostgreSQL each command is a
@@ -97,7 +98,7 @@ public sealed class EvaluationWorkflow(EgiDbContext db, CurrentUser me, TimeProv
         var period = await PeriodById.For(db)(db, evaluation.PeriodId, ct);
         var context = new EvaluationContext(me.Today, clock.GetUtcNow().UtcDateTime, period, row.Evaluado.HireDate)
         {
-            PlanItems = planItems ? await new PlanCatalog(db).LabelsAsync(period.Id, ct) : null,
+            PlanItems = planItems is null ? null : await new PlanCatalog(db).LookupAsync(period.Id, planItems, ct),
         };
         return new EvaluationCase(evaluation, period, row.Evaluado, row.Evaluator, actor, context) { EvaluadoDependency = row.Dependency ?? "—" };
     }

@@ -123,12 +123,12 @@ public abstract class EvaluatorDecisionPageModel(EvaluationWorkflow workflow, Eg
     protected PageResult StaleRefusal() => Refused(Outcome.Stale(EvaluationMessages.StaleEvaluation));
 
     /// <summary>
-    /// Loads the case for the current evaluator (else false: 404). <paramref name="planItems"/>: with the period's plan
-    /// items, for a handler that checks or saves goals (<see cref="EvaluationWorkflow.LoadAsync(int, bool, CancellationToken)"/>).
+    /// Loads the case for the current evaluator (else false: 404). <paramref name="planItems"/>: the items the posted goals
+    /// name, for a handler that checks or saves goals (<see cref="EvaluationWorkflow.LoadAsync(int, IEnumerable{int?}, CancellationToken)"/>).
     /// </summary>
-    protected async Task<bool> LoadAsync(int id, CancellationToken ct, bool planItems = false)
+    protected async Task<bool> LoadAsync(int id, CancellationToken ct, IEnumerable<int?>? planItems = null)
     {
-        var c = await workflow.LoadAsync(id, planItems, ct);
+        var c = await (planItems is null ? workflow.LoadAsync(id, ct) : workflow.LoadAsync(id, planItems, ct));
         if (c is null || !c.IsEvaluator) return false;
         Case = c;
         DependencyName = c.EvaluadoDependency;

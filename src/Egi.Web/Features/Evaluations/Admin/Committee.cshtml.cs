@@ -135,7 +135,7 @@ public sealed class CommitteeModel(EvaluationWorkflow workflow, EgiDbContext db)
 
     private async Task<bool> LoadAsync(int id, CancellationToken ct)
     {
-        var c = await workflow.LoadAsync(id, ct);
+        var c = await workflow.LoadAsync(id, Goals.Select(g => g.PlanItemId), ct);
         if (c is null || c.Actor.ServantId is not { } me || c.Evaluation.EscalationRecorderId != me
             || c.Evaluation.EscalatedStep is not { } escalated || escalated != c.Evaluation.State.Step())
             return false;

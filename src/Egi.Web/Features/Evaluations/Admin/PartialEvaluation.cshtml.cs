@@ -109,7 +109,7 @@ public sealed class PartialEvaluationModel(EvaluationWorkflow workflow, EgiDbCon
 
     private async Task<IActionResult?> LoadAsync(int id, int? seq, CancellationToken ct)
     {
-        var c = await workflow.LoadAsync(id, planItems: false, ct);
+        var c = await workflow.LoadAsync(id, ct);
         if (c is null) return NotFound();
         var e = c.Evaluation;
         var mine = c.Actor.ServantId is { } me && !c.IsEvaluado ? e.PendingPartialOf(me) : null;

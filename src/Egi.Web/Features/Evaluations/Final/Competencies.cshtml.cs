@@ -80,7 +80,7 @@ public sealed class CompetenciesModel(EvaluationWorkflow workflow, EgiDbContext 
 
     private async Task<bool> LoadAsync(int id, CancellationToken ct)
     {
-        var c = await workflow.LoadAsync(id, planItems: false, ct);
+        var c = await workflow.LoadAsync(id, ct);
         if (c is null || !c.IsEvaluator) return false;
         Case = c;
         Summary = await EvaluationSummary.LoadAsync(db, c, ct);

@@ -58,7 +58,7 @@ public sealed class ResultModel(EvaluationWorkflow workflow, EgiDbContext db, IO
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
-        var c = await workflow.LoadAsync(id, planItems: false, ct);
+        var c = await workflow.LoadAsync(id, ct);
         if (c is null) return NotFound();
         Case = c;
         DependencyName = (await EvaluationSummary.LoadAsync(db, c, ct)).DependencyName;

@@ -182,7 +182,7 @@ public sealed class SelfEvaluationModel(EvaluationWorkflow workflow, EgiDbContex
 
     private async Task<bool> LoadAsync(int id, CancellationToken ct)
     {
-        var c = await workflow.LoadAsync(id, planItems: false, ct);
+        var c = await workflow.LoadAsync(id, ct);
         if (c is null || !c.IsEvaluado) return false;
         Case = c;
         Summary = await EvaluationSummary.LoadAsync(db, c, ct);

@@ -92,7 +92,7 @@ public sealed class ApprovalModel(EvaluationWorkflow workflow, EgiDbContext db) 
     /// <summary>Step (a) → (b): checks the edited goals and lists what changed, each with a justification box.</summary>
     public async Task<IActionResult> OnPostReviewAsync(int id, CancellationToken ct)
     {
-        if (!await LoadAsync(id, ct, planItems: true)) return NotFound();
+        if (!await LoadAsync(id, ct, planItems: Goals.Select(g => g.PlanItemId))) return NotFound();
         ModelState.Clear();
         if (IsStale) return StaleRefusal();
         if (!CanAct) return Page();
@@ -115,7 +115,7 @@ public sealed class ApprovalModel(EvaluationWorkflow workflow, EgiDbContext db) 
     /// <summary>Step (b): sends the modification with its justifications; the evaluado then accepts or not.</summary>
     public async Task<IActionResult> OnPostModifyAsync(int id, CancellationToken ct)
     {
-        if (!await LoadAsync(id, ct, planItems: true)) return NotFound();
+        if (!await LoadAsync(id, ct, planItems: Goals.Select(g => g.PlanItemId))) return NotFound();
         ModelState.Clear();
         if (IsStale) return StaleRefusal();
         Goals = GoalsEditorForm.Numbered(Goals, Evaluation.OrderedGoals);

@@ -97,7 +97,7 @@ public sealed class FormulationModel(EvaluationWorkflow workflow, EgiDbContext d
     /// <summary>The case: read (untracked, without the period's plan items the domain checks a goal against) to show the form, loaded to save it.</summary>
     private async Task<bool> LoadAsync(int id, bool forWrite, CancellationToken ct)
     {
-        var c = await (forWrite ? workflow.LoadAsync(id, ct) : workflow.ReadAsync(id, ct));
+        var c = await (forWrite ? workflow.LoadAsync(id, Goals.Select(g => g.PlanItemId), ct) : workflow.ReadAsync(id, ct));
         if (c is null || !c.IsEvaluado) return false;
         Case = c;
         Summary = await EvaluationSummary.LoadAsync(db, c, ct);
@@ -111,7 +111,7 @@ public sealed class FormulationModel(EvaluationWorkflow workflow, EgiDbContext d
 
     /// <summary>
     /// The plan items for the form's lists are read once a handler shows the page: a save that goes through redirects
-    /// without them (the domain checks its goals against the items <see cref="EvaluationWorkflow.LoadAsync(int, CancellationToken)"/> read).
+    /// without them (the domain checks its goals against the items <see cref="EvaluationWorkflow.LoadAsync(int, IEnumerable{int?}, CancellationToken)"/> read).
     /// </summary>
     [NonHandler] // a filter of the page, not a handler («PAGE ?handler=HandlerExecution» would call it)
     public override async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)

@@ -41,10 +41,10 @@ public sealed class GoalFormRow
     /// Reads the typed rows. What cannot be read gets a Spanish message keyed "Goals[i].Field" (the domain's keys).
     /// A blank weight or % reads as 0 in a draft; when <paramref name="complete"/> a blank % is asked for (0 is a valid answer).
     /// With <paramref name="keepNumbers"/> the goals keep the numbers posted (the evaluator edits existing goals), else 1, 2, 3…
-    /// <paramref name="planItems"/> (the period's items, id → label) gives each linked goal the label it is saved with.
+    /// <paramref name="planItems"/> (the items the goals name, with their labels) gives each linked goal the label it is saved with.
     /// </summary>
     public static (List<Goal> Goals, List<FieldError> Errors) Parse(IReadOnlyList<GoalFormRow> rows, bool complete, bool keepNumbers = false,
-        IReadOnlyDictionary<int, string>? planItems = null)
+        PlanItemLookup? planItems = null)
     {
         var goals = new List<Goal>();
         var errors = new List<FieldError>();
@@ -79,7 +79,7 @@ public sealed class GoalFormRow
                 AgreedFirstFollowUpPercent = agreed,
                 DueDate = due,
                 PlanItemId = r.PlanItemId,
-                PlanItemLabel = r.PlanItemId is { } item ? planItems?.GetValueOrDefault(item) : null,
+                PlanItemLabel = r.PlanItemId is { } item ? planItems?.Labels.GetValueOrDefault(item) : null,
             });
         }
         return (goals, errors);

@@ -1,3 +1,4 @@
+using Egi.Domain.Evaluations;
 using Egi.Domain.Planning;
 using Egi.Web.Data;
 using Microsoft.EntityFrameworkCore;
@@ -46,23 +47,16 @@ public sealed record OtherPlans(int PeriodId, int OwnDependencyId, string? Stamp
 /// <summary>Reads the period's plans for the goal forms and the evaluation pages.</summary>
 public sealed class PlanCatalog(EgiDbContext db)
 {
-    private sealed record Row(int Id, string Code, string Name, int PlanId, PlanKind Kind, int? DependencyId, string PlanName);
-
     /// <summary>An item with its plan and the name of the plan's dependencia (planes de acción).</summary>
     private sealed record ChoiceRow(int Id, string Code, string Name, int PlanId, PlanKind Kind, int? DependencyId, string PlanName, string? DependencyName);
 
     /// <summary>Whether other dependencias have planes de acción, and the stamp of the choices (a row only when they have).</summary>
     private sealed record OthersHead(string? Stamp);
 
-    private async Task<List<Row>> RowsAsync(int periodId, CancellationToken ct) => await Rows.For(db)(db, periodId).ToListAsync(ct);
-
-    /// <summary>Compiled once (<see cref="CompiledQueries"/>): every goal saved checks its link against it.</summary>
-    private static readonly PerModel<Func<EgiDbContext, int, IAsyncEnumerable<Row>>> Rows =
-        CompiledQueries.List((EgiDbContext db, int periodId) =>
-            from i in db.Set<PlanItem>().AsNoTracking()
-            join p in db.Set<InstitutionalPlan>().AsNoTracking() on i.PlanId equals p.Id
-            where p.PeriodId == periodId
-            select new Row(i.Id, i.Code, i.Name, p.Id, p.Kind, p.DependencyId, p.Name));
+    /// <summary>Whether the period has any plan item (compiled once: a save of goals that names none asks it).</summary>
+    private static readonly PerModel<Func<EgiDbContext, int, CancellationToken, Task<bool>>> AnyItem =
+        CompiledQueries.Single((EgiDbContext db, int periodId, CancellationToken ct) =>
+            db.Set<PlanItem>().Any(i => db.Set<InstitutionalPlan>().Any(p => p.Id == i.PlanId && p.PeriodId == periodId)));
 
     /// <summary>The items every goal's list carries: the PND, the PEI and the plan de acción of one dependencia.</summary>
     private static readonly PerModel<Func<EgiDbContext, int, int, IAsyncEnumerable<ChoiceRow>>> OwnRows =
@@ -91,9 +85,21 @@ public sealed class PlanCatalog(EgiDbContext db)
         where p.PeriodId == periodId && p.Kind == PlanKind.Action
         select new ChoiceRow(i.Id, i.Code, i.Name, p.Id, p.Kind, p.DependencyId, p.Name, d == null ? null : d.Name);
 
-    /// <summary>Every item of the period's plans: id → label (what the domain checks a goal's link against).</summary>
-    public async Task<IReadOnlyDictionary<int, string>> LabelsAsync(int periodId, CancellationToken ct = default) =>
-        (await RowsAsync(periodId, ct)).ToDictionary(r => r.Id, r => PlanItem.Label(r.Kind, r.Code, r.Name));
+    /// <summary>
+    /// What a save of goals that name <paramref name="named"/> checks their links against (<see cref="PlanItemLookup"/>):
+    /// those of them that are items of the period's plans, with their labels, in one command; and, only when none is, whether
+    /// the period has any item at all.
+    /// </summary>
+    public async Task<PlanItemLookup> LookupAsync(int periodId, IEnumerable<int?> named, CancellationToken ct = default)
+    {
+        var ids = named.OfType<int>().Distinct().ToArray();
+        var labels = ids.Length == 0 ? [] : (await (
+            from i in db.Set<PlanItem>().AsNoTracking()
+            join p in db.Set<InstitutionalPlan>().AsNoTracking() on i.PlanId equals p.Id
+            where p.PeriodId == periodId && ids.Contains(i.Id)
+            select new { i.Id, i.Code, i.Name, p.Kind }).ToListAsync(ct)).ToDictionary(r => r.Id, r => PlanItem.Label(r.Kind, r.Code, r.Name));
+        return new PlanItemLookup(labels, labels.Count > 0 || await AnyItem.For(db)(db, periodId, ct));
+    }
 
     /// <summary>
     /// The grouped choices for an evaluado of <paramref name="dependencyId"/> whose goals have chosen <paramref name="chosen"/>:
