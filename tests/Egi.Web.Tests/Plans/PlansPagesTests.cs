@@ -5,6 +5,7 @@ using Egi.Domain.Calendar;
 using Egi.Domain.Evaluations;
 using Egi.Domain.Planning;
 using Egi.Web.Data;
+using Egi.Web.Features.Plans;
 using Egi.Web.Features.Shared;
 using Egi.Web.Tests.Evaluations;
 using Egi.Web.Tests.Infrastructure;
@@ -551,6 +552,52 @@ public abstract partial class PlansPagesTests(SharedHost host) : IAsyncLifetime
         Assert.Equal("Subdirección de Energía", en["Dependencia"]);
         Assert.Equal(totalItems - 1, rows.Count(r => (string?)r["Cobertura"] == "Sin metas"));
         Assert.True(await app.WithDbAsync(d => d.AuditEntries.AnyAsync(a => a.EntityType == "Cobertura de planes" && a.Action == "Exportar")));
+    }
+
+    /// <summary>
+    /// The coverage report's rows come a page at a time (a large entity's plans have hundreds of items and thousands of
+    /// names), of every dependencia or of the one chosen; the summary per dependencia covers every item; an unknown
+    /// dependencia is explained, not a failure.
+    /// </summary>
+    [Fact]
+    public async Task The_coverage_report_lists_its_items_a_page_at_a_time_and_by_dependencia()
+    {
+        var energy = await PlanAsync(p => p.Kind == PlanKind.Action && p.Items.Any(i => i.Code == "EN-01"));
+        await app.WithDbAsync(async d =>
+        {
+            d.Set<PlanItem>().AddRange(Enumerable.Range(1, 120).Select(n => new PlanItem { PlanId = energy.Id, Code = $"EN-{100 + n}", Name = $"Actividad {n}" }));
+            await d.SaveChangesAsync();
+        });
+        var energyId = energy.DependencyId!.Value;
+        var energyName = await app.WithDbAsync(d => d.Dependencies.Where(x => x.Id == energyId).Select(x => x.Name).SingleAsync());
+        var periodId = await PeriodIdAsync();
+        var total = await app.WithDbAsync(d => d.Set<PlanItem>().CountAsync(i => d.Set<InstitutionalPlan>().Any(p => p.Id == i.PlanId && p.PeriodId == periodId)));
+        var energyItems = await app.WithDbAsync(d => (from i in d.Set<PlanItem>()
+                                                      join p in d.Set<InstitutionalPlan>() on i.PlanId equals p.Id
+                                                      where p.PeriodId == periodId && (i.ResponsibleDependencyId ?? p.DependencyId) == energyId
+                                                      select i.Id).CountAsync());
+        static int Rows(string html) => Regex.Matches(html, "<span class=\"badge text-bg-(?:success|warning)\">").Count;
+
+        using var consulta = await app.SignedInAsync(Accounts.Consulta);
+        var first = await HtmlAsync(consulta, "/Plans/Coverage");
+        Assert.Contains($"id=\"total-items\">{total}<", first);
+        Assert.Equal(CoverageReport.PageSize, Rows(first));
+        Assert.Contains($"Página 1 de 2: ítems 1 a 100 de {total}.", first);
+        Assert.Matches($"<th scope=\"row\"><a href=\"/Plans/Coverage\\?vigencia={periodId}&dependencia={energyId}\">{energyName}</a></th>\\s*<td class=\"text-end\">{energyItems}</td>", first);
+        var second = await HtmlAsync(consulta, $"/Plans/Coverage?vigencia={periodId}&pagina=2");
+        Assert.Equal(total - CoverageReport.PageSize, Rows(second));
+
+        var energyPage = await HtmlAsync(consulta, $"/Plans/Coverage?vigencia={periodId}&dependencia={energyId}&pagina=2");
+        Assert.Equal(energyItems - CoverageReport.PageSize, Rows(energyPage));
+        Assert.Contains($"Ítems de {energyName}", energyPage);
+        Assert.Equal([energyName], Regex.Matches(energyPage, "<h3 class=\"h6\" id=\"dep-\\d+\">([^<]*)</h3>").Select(m => m.Groups[1].Value).Distinct());
+        Assert.Contains($"id=\"total-items\">{total}<", energyPage); // the totals stay the period's
+
+        var unknown = await consulta.GetAsync($"/Plans/Coverage?vigencia={periodId}&dependencia=abc");
+        Assert.Equal(HttpStatusCode.OK, unknown.StatusCode);
+        var unknownHtml = await ReadAsync(unknown);
+        Assert.Contains("La «Dependencia» elegida no tiene ítems en los planes de esta vigencia: elija una de la lista.", unknownHtml);
+        Assert.Equal(0, Rows(unknownHtml));
     }
 }
 

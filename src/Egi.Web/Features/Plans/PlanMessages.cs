@@ -5,6 +5,7 @@ public static class PlanMessages
 {
     // Plans
     public const string DependencyNotFound = "La «Dependencia» elegida no existe: elija una de la lista.";
+    public const string CoverageDependencyNotFound = "La «Dependencia» elegida no tiene ítems en los planes de esta vigencia: elija una de la lista.";
     public static string PlanCreated(string plan) => $"Se creó el plan «{plan}». Agregue o importe sus ítems.";
     public static string PlanSaved(string plan) => $"Se guardaron los cambios del plan «{plan}».";
     public static string PlanInUse(string plan, int goals, string period) =>

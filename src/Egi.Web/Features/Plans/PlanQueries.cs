@@ -50,16 +50,23 @@ public static class PlanQueries
         return rows.GroupBy(r => r.PlanId).ToDictionary(g => g.Key, g => (g.Count(), g.Count(r => r.HasGoals)));
     }
 
-    /// <summary>The evaluados whose current goals serve each item of the period, by item id (names as «nombres apellidos»).</summary>
-    public static async Task<Dictionary<int, List<string>>> EvaluadosPerItemAsync(EgiDbContext db, int periodId, CancellationToken ct)
+    /// <summary>
+    /// The evaluados whose current goals serve each of <paramref name="items"/> (the period's items), by item id (names as
+    /// «nombres apellidos»).
+    /// </summary>
+    public static async Task<Dictionary<int, List<string>>> EvaluadosPerItemAsync(EgiDbContext db, int periodId, IReadOnlyCollection<int> items,
+        CancellationToken ct)
     {
+        if (items.Count == 0) return [];
         var rows = await (from l in Links(db, periodId)
-                          where l.PlanItemId != null
+                          where l.PlanItemId != null && items.Contains(l.PlanItemId.Value)
                           join s in db.Servants.AsNoTracking() on l.EvaluadoId equals s.Id
                           select new { Item = l.PlanItemId!.Value, s.Id, s.FirstNames, s.LastNames }).Distinct().ToListAsync(ct);
         return rows.GroupBy(r => r.Item).ToDictionary(g => g.Key, g => g.Select(r => r.FirstNames + " " + r.LastNames).ToList());
     }
 
-    public static string PlanTitle(InstitutionalPlan plan, string? dependencyName) =>
-        plan.Kind == PlanKind.Action ? $"Plan de acción — {dependencyName}" : plan.Kind.Label();
+    public static string PlanTitle(InstitutionalPlan plan, string? dependencyName) => PlanTitle(plan.Kind, dependencyName);
+
+    public static string PlanTitle(PlanKind kind, string? dependencyName) =>
+        kind == PlanKind.Action ? $"Plan de acción — {dependencyName}" : kind.Label();
 }

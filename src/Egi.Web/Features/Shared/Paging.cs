@@ -25,9 +25,10 @@ public sealed record Paging(int Page, int PageSize, int TotalRows)
 
 /// <summary>
 /// What the page navigation of a list needs: where it stands, the address of each page, the navigation's accessible
-/// name and, when a page has more than one list, the id of its status line (unique on the page).
+/// name, when a page has more than one list, the id of its status line (unique on the page), and what the rows are
+/// («servidores», «ítems»).
 /// </summary>
-public sealed record PagerModel(Paging Paging, Func<int, string> Url, string Label, string StatusId = "paginacion-estado");
+public sealed record PagerModel(Paging Paging, Func<int, string> Url, string Label, string StatusId = "paginacion-estado", string Rows = "servidores");
 
 /// <summary>Choosing the period of a report or list, and the page links of a list.</summary>
 public static class ReportPages
