@@ -387,8 +387,18 @@ public abstract partial class PlansPagesTests(SharedHost host) : IAsyncLifetime
             (await d.Dependencies.SingleAsync(x => x.Name == "Dirección General")).Name = "Dirección General de la Comisión";
             await d.SaveChangesAsync();
         });
-        Assert.NotEqual(renewed, await StampAsync());
-        Assert.Contains("Plan de acción — Dirección General de la Comisión", await HtmlAsync(camila, $"/Evaluations/PlanChoices/{periodId}?v={await StampAsync()}"));
+        var renamed = await StampAsync();
+        Assert.NotEqual(renewed, renamed);
+        Assert.Contains("Plan de acción — Dirección General de la Comisión", await HtmlAsync(camila, $"/Evaluations/PlanChoices/{periodId}?v={renamed}"));
+
+        // And so does an item added by the bulk path (SaveAdditionsAsync), which bypasses the change tracker's save.
+        await app.WithDbAsync(async d =>
+        {
+            d.Add(new PlanItem { PlanId = foreign.PlanId, Code = "DG-99", Name = "Ítem cargado en bloque" });
+            await d.SaveAdditionsAsync();
+        });
+        Assert.NotEqual(renamed, await StampAsync());
+        Assert.Contains("Plan de acción DG-99 — Ítem cargado en bloque", await HtmlAsync(camila, $"/Evaluations/PlanChoices/{periodId}?v={await StampAsync()}"));
     }
 
     /// <summary>
