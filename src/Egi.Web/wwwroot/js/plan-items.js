@@ -8,7 +8,8 @@
   if (selects.length === 0) return;
   fetch(selects[0].getAttribute('data-other-plans'), { credentials: 'same-origin' })
     .then(function (response) {
-      if (!response.ok) throw new Error('HTTP ' + response.status);
+      // A session that ended meanwhile is sent to the sign-in page: nothing of it goes into the lists.
+      if (!response.ok || response.redirected) throw new Error('HTTP ' + response.status);
       return response.text();
     })
     .then(function (html) {
@@ -17,12 +18,10 @@
       selects.forEach(function (select) {
         var own = select.getAttribute('data-own-dependency');
         var chosen = select.value;
-        var groups = plans.content.cloneNode(true);
-        groups.querySelectorAll('optgroup').forEach(function (group) {
-          if (group.getAttribute('data-dependency') === own) group.remove();
-        });
         select.querySelectorAll('optgroup[data-other]').forEach(function (group) { group.remove(); });
-        select.appendChild(groups);
+        plans.content.querySelectorAll('optgroup[data-dependency]').forEach(function (group) {
+          if (group.getAttribute('data-dependency') !== own) select.appendChild(group.cloneNode(true));
+        });
         select.value = chosen;
       });
     })
