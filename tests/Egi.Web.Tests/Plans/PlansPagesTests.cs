@@ -603,6 +603,12 @@ public abstract partial class PlansPagesTests(SharedHost host) : IAsyncLifetime
         Assert.Equal([energyName], Regex.Matches(energyPage, "<h3 class=\"h6\" id=\"dep-\\d+\">([^<]*)</h3>").Select(m => m.Groups[1].Value).Distinct());
         Assert.Contains($"id=\"total-items\">{total}<", energyPage); // the totals stay the period's
 
+        // A key typed with spaces around it is the same dependencia, not an unknown one.
+        var spaced = await HtmlAsync(consulta, $"/Plans/Coverage?vigencia={periodId}&dependencia=%20{energyId}%20");
+        Assert.DoesNotContain("no tiene ítems en los planes de esta vigencia", spaced);
+        Assert.Contains($"Ítems de {energyName}", spaced);
+        Assert.Equal(CoverageReport.PageSize, Rows(spaced));
+
         var unknown = await consulta.GetAsync($"/Plans/Coverage?vigencia={periodId}&dependencia=abc");
         Assert.Equal(HttpStatusCode.OK, unknown.StatusCode);
         var unknownHtml = await ReadAsync(unknown);

@@ -62,9 +62,10 @@ public sealed class CoverageModel(EgiDbContext db, CurrentUser me) : PageModel
     private async Task LoadAsync(CancellationToken ct, int? page)
     {
         Periods = await db.Periods.AsNoTracking().OrderByDescending(p => p.Year).ToListAsync(ct);
-        if (string.IsNullOrWhiteSpace(DependencyKey)) DependencyKey = null;
+        // One form of the key for the filter, the check of an unknown one and the page's links.
+        DependencyKey = string.IsNullOrWhiteSpace(DependencyKey) ? null : DependencyKey.Trim();
         if (PlanQueries.Choose(Periods, PeriodText, me.Today) is { } period)
-            Report = await CoverageReport.BuildAsync(db, period, ct, withNames: CanExport, DependencyKey?.Trim(), page);
+            Report = await CoverageReport.BuildAsync(db, period, ct, withNames: CanExport, DependencyKey, page);
     }
 
     private static string Summary(CoverageReport r, string what) =>
