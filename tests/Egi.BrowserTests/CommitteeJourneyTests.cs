@@ -83,12 +83,20 @@ public sealed class CommitteeJourneyTests(JourneyBrowserFixture fixture, ITestOu
             await page.GotoAsync($"/Evaluations/Admin/{id}");
             await Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Desacuerdo:" })).ToContainTextAsync("el evaluado registró 2 «no aceptar»");
             var (carlos, martha) = (await ServantIdAsync(RecorderDocument), await ServantIdAsync(MemberDocument));
+            // The lists suggest Paola's dependencia; anyone else is found by each list's search box, as one types.
+            await page.Locator("#escalate-members-buscar").FillAsync("suarez pinto");
+            await Expect(page.Locator("#escalate-members-buscar-estado")).ToHaveTextAsync("1 servidor encontrado: elija en «Integrantes (dos o más)».");
+            await page.Locator("#escalate-members").SelectOptionAsync(new[] { Value(carlos) });
+            await page.Locator("#escalate-members-buscar").FillAsync(MemberDocument);
+            await Expect(page.Locator("#escalate-members optgroup[data-group='resultados'] option")).ToHaveTextAsync(new Regex("^Peña Acosta, Martha Lucía · "));
             await page.Locator("#escalate-members").SelectOptionAsync(new[] { Value(carlos), Value(martha) });
             var chosen = page.Locator("#escalate-members option:checked");
             await Expect(chosen).ToHaveCountAsync(2);
-            await Expect(chosen.Filter(new() { HasTextRegex = new Regex($"^{Recorder} · ") })).ToHaveCountAsync(1);
-            await Expect(chosen.Filter(new() { HasTextRegex = new Regex($"^{Member} · ") })).ToHaveCountAsync(1);
-            await page.GetByLabel("Quién registra la decisión (debe ser integrante)").SelectOptionAsync(new SelectOptionValue { Label = Recorder });
+            await Expect(chosen.Filter(new() { HasTextRegex = new Regex("^Suárez Pinto, Carlos Alberto · ") })).ToHaveCountAsync(1);
+            await Expect(chosen.Filter(new() { HasTextRegex = new Regex("^Peña Acosta, Martha Lucía · ") })).ToHaveCountAsync(1);
+            await page.Locator("#escalate-recorderid-buscar").FillAsync(RecorderDocument);
+            await Expect(page.Locator("#escalate-recorderid-buscar-estado")).ToContainTextAsync("1 servidor encontrado");
+            await page.GetByLabel("Quién registra la decisión (debe ser integrante)").SelectOptionAsync(Value(carlos));
             await page.Locator("#escalate-reason").FillAsync("Dos rondas sin acuerdo sobre los pesos de las metas.");
             await page.GetByRole(AriaRole.Button, new() { Name = "Escalar a la comisión" }).ClickAsync();
             await Expect(page.GetByRole(AriaRole.Status).First).ToContainTextAsync($"quedó en manos de una Comisión Evaluadora; registra su decisión {Recorder}.");

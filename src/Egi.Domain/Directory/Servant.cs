@@ -47,7 +47,11 @@ public sealed class Servant
     }
 
     /// <summary>Empleo as people write it: "Profesional Especializado 2028-19".</summary>
-    public string Job => string.IsNullOrWhiteSpace(JobCode) ? JobTitle : $"{JobTitle} {JobCode}-{JobGrade}".TrimEnd('-', ' ');
+    public string Job => JobOf(JobTitle, JobCode, JobGrade);
+
+    /// <summary><see cref="Job"/> of an empleo read on its own (a list's projection).</summary>
+    public static string JobOf(string title, string? code, string? grade) =>
+        string.IsNullOrWhiteSpace(code) ? title : $"{title} {code}-{grade}".TrimEnd('-', ' ');
 
     /// <summary>Retired on <paramref name="today"/>: the fecha de retiro is that day or earlier (the retiro takes effect on its date).</summary>
     public bool IsRetired(DateOnly today) => RetiredBy(RetirementDate, today);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using System.Net.Http.Json;
 using Egi.Domain.Directory;
 using Egi.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -42,12 +43,19 @@ public abstract class ServantsEditingTests(ServantsFixture fx)
     [Fact]
     public async Task Create_form_offers_the_dependencia_tree_the_levels_and_active_bosses()
     {
-        var html = await (await TalentoHumano()).PageAsync("/Directory/Servants/Create");
+        var client = await TalentoHumano();
+        var html = await client.PageAsync("/Directory/Servants/Create");
         Assert.Contains("Dirección General › Secretaría General › Grupo Interno de Trabajo de Gestión del Talento Humano</option>", html);
         Assert.Contains(">Técnico</option>", html);
         Assert.Contains(">Libre nombramiento y remoción</option>", html);
-        Assert.Contains("Forero Cano, Adriana Marcela — Profesional Especializado (coordinación) 2028-22</option>", html);
-        Assert.DoesNotContain("Rojas Vanegas, Fabián Andrés", html); // retired: not offered as boss
+        // The boss is found by the picker's search (no dependencia chosen yet: nothing to suggest), never a retired person.
+        Assert.Contains("name=\"Input.BossSearch\"", html);
+        Assert.DoesNotContain("Forero Cano, Adriana Marcela", html);
+        var found = await client.GetFromJsonAsync<System.Text.Json.JsonElement>("/Directory/ServantSearch?q=forero%20adriana");
+        Assert.Equal("Forero Cano, Adriana Marcela · Profesional Especializado (coordinación) 2028-22",
+            Assert.Single(found.GetProperty("results").EnumerateArray()).GetProperty("text").GetString());
+        var retired = await client.GetFromJsonAsync<System.Text.Json.JsonElement>("/Directory/ServantSearch?q=rojas%20vanegas");
+        Assert.Equal(0, retired.GetProperty("results").GetArrayLength()); // retired: not offered as boss
         Assert.Contains("type=\"date\"", html);
         Assert.Contains("value=\"2026-11-24\"", html); // fecha de ingreso defaults to today
         Assert.Contains("<label class=\"form-check-label\" for=\"Input_IsPublicManager\">Es gerente público</label>", html);
@@ -219,6 +227,29 @@ public abstract class ServantsEditingTests(ServantsFixture fx)
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("El jefe inmediato no puede ser la misma persona.", await response.TextAsync());
         Assert.NotEqual(id, await fx.App.WithDbAsync(d => d.Servants.Where(s => s.Id == id).Select(s => s.BossId).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task A_boss_typed_in_the_search_box_without_choosing_is_taken_by_document_or_refused_by_field()
+    {
+        var client = await TalentoHumano();
+        var form = await NewServantAsync("1098000041", "jefe.buscado@egi-demo.gov.co", bossDocument: null);
+        form["Input.BossSearch"] = "zzqx nadie";
+        var nobody = await client.PostFormAsync("/Directory/Servants/Create", form);
+        var html = await nobody.Content.ReadAsStringAsync();
+        Assert.Contains("Ningún servidor activo coincide con «zzqx nadie» en «Jefe inmediato».", System.Net.WebUtility.HtmlDecode(html));
+        Assert.Equal(0, await fx.App.WithDbAsync(d => d.Servants.CountAsync(s => s.DocumentNumber == "1098000041")));
+
+        form["Input.BossSearch"] = "egi-demo.gov.co"; // every e-mail: more than the list shows, listed for a choice
+        var several = System.Net.WebUtility.HtmlDecode(await (await client.PostFormAsync("/Directory/Servants/Create", form)).Content.ReadAsStringAsync());
+        Assert.Contains("«egi-demo.gov.co» coincide con más de 20 servidores en «Jefe inmediato»", several);
+        Assert.Contains("<optgroup label=\"Resultados de «egi-demo.gov.co»\" data-group=\"resultados\">", several);
+
+        form["Input.BossSearch"] = "53123456";
+        var saved = await client.PostFormAsync("/Directory/Servants/Create", form);
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        Assert.Equal(await fx.IdOfAsync("53123456"),
+            await fx.App.WithDbAsync(d => d.Servants.Where(s => s.DocumentNumber == "1098000041").Select(s => s.BossId).SingleAsync()));
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using System.Net.Http.Json;
 using Egi.Domain.Calendar;
 using Egi.Domain.Evaluations;
 using Egi.Web.Features.Shared;
@@ -261,6 +262,100 @@ public abstract class AdminPagesTests(SharedHost host) : IAsyncLifetime
         Assert.Equal(VersionKind.CommitteeDecision, final.Versions.OrderBy(v => v.Sequence).Last().Kind);
         Assert.Equal(EvaluationAction.CommitteeDecision, final.History[^1].Action);
         Assert.Equal(HttpStatusCode.NotFound, (await recorder.GetAsync($"/Evaluations/Committee/{id}")).StatusCode);
+    }
+
+    /// <summary>A servant of another dependencia than Camila's, active: (id, document, "Apellidos, Nombres").</summary>
+    private Task<(int Id, string Document, string SortName)> OutsiderAsync(int camila) => app.WithDbAsync(async d =>
+    {
+        var dependency = await d.Servants.Where(s => s.Id == camila).Select(s => s.DependencyId).SingleAsync();
+        var o = await d.Servants.Where(s => s.DependencyId != dependency && s.RetirementDate == null && s.Email != Accounts.TalentoHumano)
+            .OrderBy(s => s.Id).Select(s => new { s.Id, s.DocumentNumber, s.FirstNames, s.LastNames }).FirstAsync();
+        return (o.Id, o.DocumentNumber, $"{o.LastNames}, {o.FirstNames}");
+    });
+
+    [Fact]
+    public async Task The_pickers_suggest_the_evaluados_dependencia_and_find_anyone_else_by_search()
+    {
+        var id = await scenario.EvaluationIdAsync(Camila);
+        var camila = await scenario.ServantIdAsync(Camila);
+        var outsider = await OutsiderAsync(camila);
+        var colleague = await app.WithDbAsync(async d =>
+        {
+            var dependency = await d.Servants.Where(s => s.Id == camila).Select(s => s.DependencyId).SingleAsync();
+            return await d.Servants.Where(s => s.DependencyId == dependency && s.Id != camila && s.RetirementDate == null).Select(s => s.Id).FirstAsync();
+        });
+        var hr = await app.SignedInAsync(Accounts.TalentoHumano);
+
+        // The lists hold the evaluado's dependencia, not the whole directory; every list has its search box.
+        var page = await Ap.HtmlAsync(hr, Admin(id));
+        Assert.Contains($"<option value=\"{colleague}\"", page);
+        Assert.DoesNotContain($"<option value=\"{outsider.Id}\"", page);
+        Assert.DoesNotContain($"<option value=\"{camila}\"", page);
+        foreach (var search in new[] { "Reassign.EvaluatorSearch", "Committee.MembersSearch", "Committee.RecorderSearch" })
+            Assert.Contains($"name=\"{search}\"", page);
+        Assert.Contains("data-servant-search=\"/Directory/ServantSearch\"", page);
+
+        // The search finds anyone active by document or name, never the evaluado excluded, never someone retired; not kept by a cache.
+        var found = await hr.GetAsync($"/Directory/ServantSearch?q={outsider.Document}&excluir={camila}");
+        Assert.True(found.Headers.CacheControl?.NoStore);
+        var results = (await found.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("results");
+        Assert.Equal(outsider.Id, results[0].GetProperty("id").GetInt32());
+        Assert.StartsWith(outsider.SortName, results[0].GetProperty("text").GetString());
+        var byName = await hr.GetFromJsonAsync<System.Text.Json.JsonElement>($"/Directory/ServantSearch?q={Uri.EscapeDataString(outsider.SortName.Split(',')[0].ToUpperInvariant())}");
+        Assert.Contains(byName.GetProperty("results").EnumerateArray(), r => r.GetProperty("id").GetInt32() == outsider.Id);
+        var self = await hr.GetFromJsonAsync<System.Text.Json.JsonElement>($"/Directory/ServantSearch?q={Camila}&excluir={camila}");
+        Assert.Equal(0, self.GetProperty("results").GetArrayLength());
+
+        // Typed without choosing (no JavaScript): the document names the new evaluator.
+        var moved = await Ap.PostAsync(hr, Admin(id), "Reassign",
+            new() { ["Reassign.EvaluatorId"] = "", ["Reassign.EvaluatorSearch"] = $" {outsider.Document} ", ["Reassign.Reason"] = "Delegación en otra dependencia." });
+        Assert.Equal(HttpStatusCode.Redirect, moved.StatusCode);
+        Assert.Equal(outsider.Id, (await scenario.EvaluationAsync(Camila)).EvaluatorId);
+
+        await app.WithDbAsync(async d =>
+        {
+            var s = await d.Servants.SingleAsync(x => x.Id == outsider.Id);
+            s.RetirementDate = DateOnly.FromDateTime(app.Clock.GetUtcNow().UtcDateTime).AddDays(-2);
+            await d.SaveChangesAsync();
+        });
+        var retired = await hr.GetFromJsonAsync<System.Text.Json.JsonElement>($"/Directory/ServantSearch?q={outsider.Document}");
+        Assert.Equal(0, retired.GetProperty("results").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task A_search_typed_without_choosing_that_matches_nobody_or_several_is_refused_by_field_and_lists_the_matches()
+    {
+        var id = await scenario.EvaluationIdAsync(Camila);
+        var camila = await scenario.ServantIdAsync(Camila);
+        var carlos = await scenario.ServantIdAsync(EvaluationScenario.Carlos);
+        var outsider = await OutsiderAsync(camila);
+        var before = await scenario.EvaluationAsync(Camila);
+        var hr = await app.SignedInAsync(Accounts.TalentoHumano);
+
+        var nobody = await Ap.ReadAsync(await Ap.PostAsync(hr, Admin(id), "Reassign",
+            new() { ["Reassign.EvaluatorSearch"] = "zzqx nadie", ["Reassign.Reason"] = "Delegación." }));
+        Assert.Contains("Ningún servidor activo coincide con «zzqx nadie» en «Nuevo evaluador».", nobody);
+        Assert.Contains("id=\"reassign-evaluatorid-error\"", nobody);
+        Assert.Contains("Delegación.", nobody);
+
+        // Every e-mail of the entity shares its domain: the search matches more than the list shows.
+        var domain = Accounts.TalentoHumano.Split('@')[1];
+        var several = await Ap.ReadAsync(await Ap.PostAsync(hr, Admin(id), "Reassign",
+            new() { ["Reassign.EvaluatorSearch"] = domain, ["Reassign.Reason"] = "Delegación." }));
+        Assert.Contains($"«{domain}» coincide con más de 20 servidores en «Nuevo evaluador»", several);
+        Assert.Contains($"<optgroup label=\"Resultados de «{domain}»\" data-group=\"resultados\">", several);
+        Assert.Equal(before.EvaluatorId, (await scenario.EvaluationAsync(Camila)).EvaluatorId);
+
+        // A committee member typed in the search box is added to those chosen in the list; the recorder by document.
+        var assigned = await PostPairsAsync(hr, Admin(id), "Committee",
+        [
+            new("Committee.Members", S(carlos)), new("Committee.MembersSearch", outsider.Document),
+            new("Committee.RecorderSearch", EvaluationScenario.Carlos), new("Committee.Reason", "Comisión con otra dependencia."),
+        ]);
+        Assert.Equal(HttpStatusCode.Redirect, assigned.StatusCode);
+        var e = await scenario.EvaluationAsync(Camila);
+        Assert.Equal(new[] { carlos, outsider.Id }.Order(), e.CommitteeMemberIds.Order());
+        Assert.Equal(carlos, e.EvaluatorId);
     }
 
     /// <summary>POSTs repeated fields (a multi-select) with the current Version and the antiforgery token.</summary>

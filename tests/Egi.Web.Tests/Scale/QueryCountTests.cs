@@ -166,6 +166,35 @@ public abstract class QueryCountTests(SharedHost host) : IAsyncLifetime
     }
 
     /// <summary>
+    /// The pickers of a servant (Talento Humano's administration page, the servant form) suggest the evaluado's dependencia
+    /// — at most <see cref="Egi.Web.Features.Directory.ServantChoices.SuggestionLimit"/> people a list — and find anyone
+    /// else by search: neither the page's commands nor any of its lists grow with the directory (they listed every servant).
+    /// </summary>
+    [Fact]
+    public async Task The_servant_pickers_list_a_bounded_choice_whatever_the_size_of_the_directory()
+    {
+        var camila = await scenario.EvaluationIdAsync(EvaluationScenario.Camila);
+        var camilaServant = await scenario.ServantIdAsync(EvaluationScenario.Camila);
+        var th = await app.SignedInAsync(Accounts.TalentoHumano);
+        var pages = new List<(string, HttpClient, string)> { ("th", th, $"/Evaluations/Admin/{camila}"), ("th", th, $"/Directory/Servants/Edit/{camilaServant}") };
+        var before = await CountAsync(pages);
+        await GrowAsync();
+        var after = await CountAsync(pages);
+        foreach (var (page, n) in before)
+            Assert.True(after[page] == n, $"{page}: {n} SQL commands with the demo entity, {after[page]} with {Added} more servants");
+        var directory = await app.WithDbAsync(d => d.Servants.CountAsync());
+        foreach (var (_, _, url) in pages)
+        {
+            var html = await th.GetStringAsync(url);
+            var lists = Regex.Matches(html, "<select[^>]*>(.*?)</select>", RegexOptions.Singleline)
+                .Select(m => Regex.Matches(m.Groups[1].Value, "<option value=\"[0-9]+\"").Count).ToList();
+            Assert.True(lists.Max() <= Egi.Web.Features.Directory.ServantChoices.SuggestionLimit + 2,
+                $"{url}: a list of {lists.Max()} people in a directory of {directory}");
+        }
+        Assert.True(directory > 2 * Egi.Web.Features.Directory.ServantChoices.SuggestionLimit, $"the directory should outgrow the lists ({directory})");
+    }
+
+    /// <summary>
     /// The jefe's goal approval page reads the period's plan items only to show the goals editor («Modificar»: its own
     /// dependencia's plan, the PEI and the PND, and whether other dependencias have plans, which the browser fetches);
     /// viewing the goals, approving them or any other decision does not (the goals show the label they were saved with).

@@ -79,6 +79,7 @@ public sealed class AuthorizationMatrixTests(ITestOutputHelper output)
         GET /Directory/Servants/Edit/{id:int}                      TH
         GET /Directory/Servants/Reinstate/{id:int}                 TH
         GET /Directory/Servants/Retire/{id:int}                    TH
+        GET /Directory/ServantSearch                               TH
         GET /Error                                                 - 404: Any
         GET /Evaluations/Acceptance/{id:int}                       Ev 404: Ev2 Je Je2 Pl Co TH
         GET /Evaluations/Admin/{id:int}                            TH

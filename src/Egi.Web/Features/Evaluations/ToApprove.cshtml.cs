@@ -105,7 +105,7 @@ public sealed class ToApproveModel(EgiDbContext db, CurrentUser me) : PageModel
 
     private List<Row> ToRows(List<RowData> rows) =>
         rows.Select(x => new Row(x.Id, x.PeriodId, OpenPeriods.First(p => p.Id == x.PeriodId).Name,
-                $"{x.FirstNames} {x.LastNames}".Trim(), new Servant { JobTitle = x.JobTitle, JobCode = x.JobCode, JobGrade = x.JobGrade }.Job,
+                $"{x.FirstNames} {x.LastNames}".Trim(), Servant.JobOf(x.JobTitle, x.JobCode, x.JobGrade),
                 x.Dependency, x.State, x.WaitingOn, x.Escalated, x.EscalatedStep, x.GoalCount, x.Rounds, x.WaitingSince,
                 x.Mine, x.Action ?? PendingAction.None))
             .ToList();

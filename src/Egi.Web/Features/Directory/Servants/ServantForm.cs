@@ -56,6 +56,9 @@ public sealed class ServantForm
     [Display(Name = "Jefe inmediato")]
     public string? BossId { get; set; }
 
+    /// <summary>What was typed in the boss picker's search box (resolved when nothing was chosen in the list).</summary>
+    public string? BossSearch { get; set; }
+
     /// <summary>"true" when the checkbox is ticked (an unticked checkbox posts nothing).</summary>
     [Display(Name = "Tiene personal a cargo")]
     public string? HasStaff { get; set; }
@@ -158,7 +161,8 @@ public sealed class ServantForm
         return fromLabel(t);
     }
 
-    private static int? ParseId(string? text) =>
+    /// <summary>A positive id chosen in a list, or null.</summary>
+    public static int? ParseId(string? text) =>
         int.TryParse(text?.Trim(), NumberStyles.None, Invariant, out var id) && id > 0 ? id : null;
 
     private static DateOnly? ParseDate(string? text) =>

@@ -21,7 +21,13 @@ public abstract class ServantFormPageModel(EgiDbContext db, CurrentUser me, Serv
         Enum.GetValues<HierarchyLevel>().Select(l => new SelectListItem(l.Label(), l.ToString())).ToList();
     public IReadOnlyList<SelectListItem> EmploymentTypeOptions { get; } =
         Enum.GetValues<EmploymentType>().Select(t => new SelectListItem(t.Label(), t.ToString())).ToList();
-    public IReadOnlyList<SelectListItem> BossOptions { get; private set; } = [];
+    /// <summary>The boss picker's list: the boss chosen (the current one even if retired), what its search matched, the jefes of the dependencia.</summary>
+    public IReadOnlyList<ServantOptionGroup> BossGroups { get; private set; } = [];
+
+    /// <summary>The servant edited (null when creating): never their own boss.</summary>
+    public int? ServantId { get; private set; }
+
+    private IReadOnlyList<ServantChoice> bossFound = [];
 
     /// <summary>Set when the current boss has retired: shown next to the boss field.</summary>
     public string? RetiredBossWarning { get; private set; }
@@ -33,25 +39,45 @@ public abstract class ServantFormPageModel(EgiDbContext db, CurrentUser me, Serv
     protected EgiDbContext Db => db;
     protected CurrentUser Me => me;
 
-    /// <summary>Fills the selects. The boss list holds active servants (never the person), plus the current boss even if retired.</summary>
+    /// <summary>
+    /// Fills the selects. The boss picker suggests the active jefes (with personal a cargo) of the servant's dependencia,
+    /// never the person; the boss chosen is listed even if retired, and anyone else is found by its search
+    /// (<see cref="ServantChoices"/>): the directory is never read whole.
+    /// </summary>
     protected async Task LoadOptionsAsync(Servant? current, CancellationToken ct)
     {
         var today = me.Today;
+        ServantId = current?.Id;
         DependencyOptions = (await DependencyNodes.LoadAsync(db, ct))
             .Where(d => d.Active || d.Id == current?.DependencyId)
             .Select(d => new SelectListItem(d.Active ? d.Path : $"{d.Path} (inactiva)", ServantLookups.Id(d.Id)))
             .ToList();
 
-        var people = await db.Servants.AsNoTracking().ToListAsync(ct);
-        BossOptions = people
-            .Where(s => s.Id != current?.Id && (!s.IsRetired(today) || s.Id == current?.BossId))
-            .OrderBy(ServantLookups.SortName, ServantLookups.NameOrder)
-            .Select(s => new SelectListItem(
-                $"{ServantLookups.SortName(s)} — {s.Job}{(s.IsRetired(today) ? " (retirado)" : "")}", ServantLookups.Id(s.Id)))
-            .ToList();
+        var choices = new ServantChoices(db);
+        var chosen = await choices.ByIdsAsync(new[] { ServantForm.ParseId(Input.BossId), current?.BossId }.OfType<int>(), today, ct);
+        var dependency = ServantForm.ParseId(Input.DependencyId) ?? current?.DependencyId;
+        var jefes = dependency is { } d ? await choices.OfDependencyAsync(d, current?.Id, today, onlyJefes: true, ct) : [];
+        BossGroups = ServantPicker.GroupsOf("Jefes de la dependencia", jefes, Input.BossSearch, bossFound, chosen.Values.Where(x => x.Id != current?.Id));
 
-        if (current?.BossId is { } b && people.FirstOrDefault(p => p.Id == b) is { } boss && boss.IsRetired(today))
+        if (current?.BossId is { } b && chosen.TryGetValue(b, out var boss) && boss.Retired)
             RetiredBossWarning = DirectoryMessages.CurrentBossRetired(boss.FullName, boss.RetirementDate);
+    }
+
+    /// <summary>
+    /// A boss typed in the picker's search box and not chosen in the list: their id goes into the form, or an error by
+    /// field (the matches are then listed).
+    /// </summary>
+    private async Task<FieldError?> ResolveBossAsync(Servant servant, bool isNew, CancellationToken ct)
+    {
+        if (!string.IsNullOrWhiteSpace(Input.BossId) || string.IsNullOrWhiteSpace(Input.BossSearch)) return null;
+        var (match, error, found) = await new ServantChoices(db).ResolveAsync(Input.BossSearch, "Jefe inmediato", isNew ? null : servant.Id, me.Today, ct);
+        if (match is null)
+        {
+            bossFound = found;
+            return new(nameof(ServantInput.BossId), error!);
+        }
+        (Input.BossId, Input.BossSearch) = (ServantLookups.Id(match.Id), null);
+        return null;
     }
 
     /// <summary>
@@ -61,7 +87,9 @@ public abstract class ServantFormPageModel(EgiDbContext db, CurrentUser me, Serv
     /// </summary>
     protected async Task<IActionResult> SaveAsync(Servant servant, bool isNew, CancellationToken ct)
     {
+        var bossError = await ResolveBossAsync(servant, isNew, ct);
         var (input, errors) = Input.ToInput();
+        if (bossError is not null) errors = [.. errors.Where(e => e.Field != nameof(ServantInput.BossId)), bossError];
         var all = errors.Concat(await ServantLookups.CheckAgainstDirectoryAsync(db, isNew ? null : servant, input, errors, me.Today, ct)).ToList();
         // No self-administration: nobody changes their own jefe, dependencia or vinculación.
         if (!isNew) all.AddRange(servant.SelfAdministrationErrors(input, me.ServantId));

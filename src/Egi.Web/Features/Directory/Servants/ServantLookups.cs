@@ -58,11 +58,16 @@ public static class ServantLookups
                 errors.Add(new(nameof(ServantInput.DependencyId), DirectoryMessages.DependencyInactive(dep.Name)));
         }
 
-        if (!failed.Contains(nameof(ServantInput.BossId)) && input.BossId is not null)
+        if (!failed.Contains(nameof(ServantInput.BossId)) && input.BossId is { } bossId)
         {
-            var directory = await db.Servants.AsNoTracking().ToDictionaryAsync(s => s.Id, ct);
-            var bossError = BossRules.Check(id, input.BossId, current?.BossId, today,
-                k => directory.GetValueOrDefault(k), k => directory.TryGetValue(k, out var s) ? s.BossId : null);
+            // The boss and their jefes upward, one level a query, up to this person: what the cycle rule walks (the
+            // directory is not read whole).
+            var boss = await db.Servants.AsNoTracking().FirstOrDefaultAsync(s => s.Id == bossId, ct);
+            var chain = new Dictionary<int, int?>();
+            for (var up = boss?.Id; up is { } k && k != id && !chain.ContainsKey(k);)
+                chain[k] = up = await db.Servants.AsNoTracking().Where(s => s.Id == k).Select(s => s.BossId).FirstOrDefaultAsync(ct);
+            var bossError = BossRules.Check(id, bossId, current?.BossId, today,
+                k => k == bossId ? boss : null, k => chain.TryGetValue(k, out var b) ? b : null);
             if (bossError is not null) errors.Add(bossError);
         }
 

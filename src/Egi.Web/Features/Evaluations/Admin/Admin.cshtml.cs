@@ -2,7 +2,7 @@ using System.Globalization;
 using Egi.Domain.Common;
 using Egi.Domain.Directory;
 using Egi.Domain.Evaluations;
-using Egi.Web.Data;
+using Egi.Web.Features.Directory;
 using Egi.Web.Features.Shared;
 using Egi.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
@@ -18,18 +18,24 @@ namespace Egi.Web.Features.Evaluations;
 /// recorded in the evaluation's history. Anyone else gets 403.
 /// </summary>
 [Authorize(Policy = Policies.TalentoHumano)]
-public sealed class AdminModel(EvaluationWorkflow workflow, EgiDbContext db, CurrentUser me) : PageModel
+public sealed class AdminModel(EvaluationWorkflow workflow, ServantChoices choices, CurrentUser me) : PageModel
 {
     public sealed class ReassignInput
     {
         public string? EvaluatorId { get; set; }
+
+        /// <summary>What was typed in the picker's search box (resolved when nothing was chosen in the list).</summary>
+        public string? EvaluatorSearch { get; set; }
+
         public string? Reason { get; set; }
     }
 
     public sealed class CommitteeInput
     {
         public List<string> Members { get; set; } = [];
+        public string? MembersSearch { get; set; }
         public string? RecorderId { get; set; }
+        public string? RecorderSearch { get; set; }
         public string? Reason { get; set; }
     }
 
@@ -42,13 +48,16 @@ public sealed class AdminModel(EvaluationWorkflow workflow, EgiDbContext db, Cur
 
     public EvaluationCase Case { get; private set; } = null!;
     public Evaluation Evaluation => Case.Evaluation;
-    public string DependencyName { get; private set; } = "";
+    public string DependencyName => Case.EvaluadoDependency;
 
-    /// <summary>Servants who can be evaluators or committee members: active today, not the evaluado.</summary>
-    public IReadOnlyList<Servant> Candidates { get; private set; } = [];
+    /// <summary>What the pickers suggest: active servants of the evaluado's dependencia (not the evaluado), jefes first.</summary>
+    public IReadOnlyList<ServantChoice> Suggestions { get; private set; } = [];
 
-    /// <summary>Names of everyone the page mentions (retired people included).</summary>
-    public IReadOnlyDictionary<int, string> Names { get; private set; } = new Dictionary<int, string>();
+    /// <summary>Everyone the page mentions or the form chose, by id (retired people included): their names, and whether each may be chosen.</summary>
+    public Dictionary<int, ServantChoice> People { get; private set; } = [];
+
+    /// <summary>What a search typed without choosing matched, by the field it was typed for (shown in that list when it matched several).</summary>
+    public Dictionary<string, IReadOnlyList<ServantChoice>> Found { get; } = [];
 
     [BindProperty]
     public Guid Version { get; set; }
@@ -82,7 +91,7 @@ public sealed class AdminModel(EvaluationWorkflow workflow, EgiDbContext db, Cur
     public EvaluationStep? CurrentStep => Evaluation.State.Step();
     public int DisagreementRounds => Case.Period.Settings.DisagreementRounds;
     public bool DisagreementReached => CurrentStep is { } s && Evaluation.DisagreementReached(s, Case.Period.Settings);
-    public string NameOf(int id) => Names.TryGetValue(id, out var n) ? n : $"Servidor {id}";
+    public string NameOf(int id) => People.TryGetValue(id, out var p) ? p.FullName : $"Servidor {id}";
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
@@ -96,7 +105,10 @@ public sealed class AdminModel(EvaluationWorkflow workflow, EgiDbContext db, Cur
         if (await LoadAsync(id, ct) is { } refused) return refused;
         ModelState.Clear();
         var errors = new List<FieldError>();
-        var evaluator = Servant(Reassign.EvaluatorId, "EvaluatorId", EvaluationMessages.ChooseNewEvaluator, errors);
+        var evaluator = string.IsNullOrWhiteSpace(Reassign.EvaluatorId) && !string.IsNullOrWhiteSpace(Reassign.EvaluatorSearch)
+            ? await ResolveAsync(Reassign.EvaluatorSearch, "EvaluatorId", "Nuevo evaluador", errors, ct)
+            : Servant(Reassign.EvaluatorId, "EvaluatorId", EvaluationMessages.ChooseNewEvaluator, errors);
+        if (evaluator > 0) (Reassign.EvaluatorId, Reassign.EvaluatorSearch) = (Value(evaluator), null);
         if (errors.Count > 0) return Show(errors, "Reassign");
         var previous = Case.Evaluator?.FullName ?? "—";
         var outcome = await workflow.RunAsync(Case, Version, e => e.ReassignEvaluator(Case.Actor, evaluator, Reassign.Reason, Case.Context), ct);
@@ -108,7 +120,7 @@ public sealed class AdminModel(EvaluationWorkflow workflow, EgiDbContext db, Cur
         if (await LoadAsync(id, ct) is { } refused) return refused;
         ModelState.Clear();
         var errors = new List<FieldError>();
-        var (members, recorder) = CommitteeOf(Committee, errors);
+        var (members, recorder) = await CommitteeOfAsync(Committee, errors, ct);
         if (errors.Count > 0) return Show(errors, "Committee");
         var outcome = await workflow.RunAsync(Case, Version, e => e.AssignCommittee(Case.Actor, members, recorder, Committee.Reason, Case.Context), ct);
         return Done(outcome, "Committee",
@@ -138,7 +150,7 @@ public sealed class AdminModel(EvaluationWorkflow workflow, EgiDbContext db, Cur
         if (await LoadAsync(id, ct) is { } refused) return refused;
         ModelState.Clear();
         var errors = new List<FieldError>();
-        var (members, recorder) = CommitteeOf(Escalate, errors);
+        var (members, recorder) = await CommitteeOfAsync(Escalate, errors, ct);
         if (errors.Count > 0) return Show(errors, "Escalate");
         var step = CurrentStep;
         var outcome = await workflow.RunAsync(Case, Version, e => e.EscalateToCommittee(Case.Actor, members, recorder, Escalate.Reason, Case.Context), ct);
@@ -166,7 +178,7 @@ public sealed class AdminModel(EvaluationWorkflow workflow, EgiDbContext db, Cur
         return Done(outcome, "ReopenRetired", EvaluationMessages.RetiredEvaluationReopened(Case.Evaluado.FullName, Evaluation.State));
     }
 
-    private (List<int> Members, int Recorder) CommitteeOf(CommitteeInput input, List<FieldError> errors)
+    private async Task<(List<int> Members, int Recorder)> CommitteeOfAsync(CommitteeInput input, List<FieldError> errors, CancellationToken ct)
     {
         var members = new List<int>();
         foreach (var text in input.Members.Where(m => !string.IsNullOrWhiteSpace(m)).Distinct())
@@ -174,11 +186,41 @@ public sealed class AdminModel(EvaluationWorkflow workflow, EgiDbContext db, Cur
             var m = Servant(text, "Members", EvaluationMessages.ChooseMembers, errors);
             if (m > 0) members.Add(m);
         }
-        var recorder = string.IsNullOrWhiteSpace(input.RecorderId)
-            ? Missing(errors, "RecorderId", EvaluationMessages.ChooseRecorder)
-            : Servant(input.RecorderId, "RecorderId", EvaluationMessages.ChooseRecorderFromList, errors);
+        // A member typed in the search box and not chosen in the list is added.
+        if (!string.IsNullOrWhiteSpace(input.MembersSearch)
+            && await ResolveAsync(input.MembersSearch, "Members", "Integrantes", errors, ct) is > 0 and var found)
+        {
+            if (!members.Contains(found)) members.Add(found);
+            input.Members.Add(Value(found));
+            input.MembersSearch = null;
+        }
+        var recorder = !string.IsNullOrWhiteSpace(input.RecorderId)
+            ? Servant(input.RecorderId, "RecorderId", EvaluationMessages.ChooseRecorderFromList, errors)
+            : string.IsNullOrWhiteSpace(input.RecorderSearch)
+                ? Missing(errors, "RecorderId", EvaluationMessages.ChooseRecorder)
+                : await ResolveAsync(input.RecorderSearch, "RecorderId", "Quién registra", errors, ct);
+        if (recorder > 0) (input.RecorderId, input.RecorderSearch) = (Value(recorder), null);
         return (members, recorder);
     }
+
+    /// <summary>
+    /// What was typed in a picker's search box without choosing: the servant it names (their document, or the only one it
+    /// matches), or 0 and an error by field; when it matched several, they are listed in that field's list.
+    /// </summary>
+    private async Task<int> ResolveAsync(string typed, string field, string label, List<FieldError> errors, CancellationToken ct)
+    {
+        var (match, error, found) = await choices.ResolveAsync(typed, label, Evaluation.EvaluadoId, me.Today, ct);
+        if (match is null)
+        {
+            errors.Add(new(field, error!));
+            Found[field] = found;
+            return 0;
+        }
+        People[match.Id] = match;
+        return match.Id;
+    }
+
+    private static string Value(int id) => id.ToString(CultureInfo.InvariantCulture);
 
     private static int Missing(List<FieldError> errors, string field, string message)
     {
@@ -186,10 +228,11 @@ public sealed class AdminModel(EvaluationWorkflow workflow, EgiDbContext db, Cur
         return 0;
     }
 
-    /// <summary>An active servant chosen in a select; anything else (empty, not a number, retired, unknown) is an error by field.</summary>
+    /// <summary>An active servant chosen in a list (not the evaluado); anything else (empty, not a number, retired, unknown) is an error by field.</summary>
     private int Servant(string? text, string field, string message, List<FieldError> errors)
     {
-        if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var id) && Candidates.Any(s => s.Id == id)) return id;
+        if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var id)
+            && id != Evaluation.EvaluadoId && People.TryGetValue(id, out var chosen) && !chosen.Retired) return id;
         if (id == Evaluation.EvaluadoId && id > 0)
             errors.Add(new(field, EvaluationMessages.EvaluadoCannotEvaluateSelf));
         else if (errors.All(e => e.Field != field))
@@ -197,8 +240,12 @@ public sealed class AdminModel(EvaluationWorkflow workflow, EgiDbContext db, Cur
         return 0;
     }
 
+    /// <summary>The form whose errors the page shows again (its pickers list what their search matched).</summary>
+    public string? PostedForm { get; private set; }
+
     private PageResult Show(IEnumerable<FieldError> errors, string prefix)
     {
+        PostedForm = prefix;
         ModelState.AddFieldErrors(errors, prefix);
         return Page();
     }
@@ -223,12 +270,15 @@ public sealed class AdminModel(EvaluationWorkflow workflow, EgiDbContext db, Cur
         if (c.IsEvaluado) return Forbid();
         Case = c;
         var today = me.Today;
-        var servants = await db.Servants.AsNoTracking().ToListAsync(ct);
-        Names = servants.ToDictionary(s => s.Id, s => s.FullName);
-        Candidates = servants
-            .Where(s => !s.IsRetired(today) && s.Id != c.Evaluation.EvaluadoId)
-            .OrderBy(s => s.LastNames).ThenBy(s => s.FirstNames).ToList();
-        DependencyName = await db.Dependencies.AsNoTracking().Where(d => d.Id == c.Evaluado.DependencyId).Select(d => d.Name).FirstOrDefaultAsync(ct) ?? "";
+        var e = c.Evaluation;
+        // Two bounded queries whatever the size of the entity: the people the page names or the form chose, and the
+        // suggestions (the evaluado's dependencia). Anyone else is found by the pickers' search.
+        var posted = new[] { Reassign.EvaluatorId, Committee.RecorderId, Escalate.RecorderId }.Concat(Committee.Members).Concat(Escalate.Members)
+            .Select(t => int.TryParse(t, NumberStyles.None, CultureInfo.InvariantCulture, out var x) ? x : 0).Where(x => x > 0);
+        var mentioned = e.CommitteeMemberIds.Concat(e.EscalationMemberIds).Concat(e.Partials.Select(p => p.EvaluatorId))
+            .Concat(e.EvaluatorId is { } r ? [r] : []).Concat(e.EscalationRecorderId is { } er ? [er] : []);
+        People = new Dictionary<int, ServantChoice>(await choices.ByIdsAsync(mentioned.Concat(posted), today, ct));
+        Suggestions = await choices.OfDependencyAsync(c.Evaluado.DependencyId, e.EvaluadoId, today, onlyJefes: false, ct);
         return null;
     }
 }
