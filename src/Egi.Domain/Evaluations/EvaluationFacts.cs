@@ -15,8 +15,9 @@ public sealed class EvaluationFacts
     /// <summary>
     /// Raised whenever what the facts hold or how they are computed changes: older rows are recomputed at start-up.
     /// 5: the goals' links to the plans' items (<see cref="GoalPlanLink"/>), written again for every evaluation.
+    /// 6: <see cref="LowestCompetency"/>, what the improvement plans' rule reads in the database.
     /// </summary>
-    public const int CurrentRevision = 5;
+    public const int CurrentRevision = 6;
 
     /// <summary>The scores, stored with two decimals.</summary>
     public static IReadOnlyList<string> ScoreColumns { get; } =
@@ -96,6 +97,9 @@ public sealed class EvaluationFacts
     public decimal? CompetenciesComponent { get; set; }
     public decimal? FinalScore { get; set; }
     public RatingLevel? Level { get; set; }
+
+    /// <summary>The lowest rating of a behavioural competency (null until rated): the improvement plans' rule reads it (<see cref="Improvement.ImprovementRule.RequiresPlan"/>).</summary>
+    public int? LowestCompetency { get; set; }
 
     /// <summary>
     /// The scores above before their one rounding (<see cref="UnroundedScores"/>, to <see cref="UnroundedDecimals"/>
@@ -213,6 +217,7 @@ public sealed partial class Evaluation
         f.CompetenciesComponent = final?.CompetenciesComponent;
         f.FinalScore = final?.Final;
         f.Level = final?.Level;
+        f.LowestCompetency = Competencies.Count == 0 ? null : Competencies.Min(c => c.Value);
         f.GoalsComponentUnrounded = EvaluationFacts.Kept(unrounded?.GoalsComponent);
         f.CompetenciesComponentUnrounded = EvaluationFacts.Kept(unrounded?.CompetenciesComponent);
         f.FinalScoreUnrounded = EvaluationFacts.Kept(unrounded?.Final);

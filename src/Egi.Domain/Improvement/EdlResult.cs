@@ -42,7 +42,10 @@ public static class EdlRules
     public const string ReasonPrefix = "Evaluación de desempeño laboral: ";
 
     /// <summary>The EDL is the evaluation of servants of carrera administrativa (EGI evaluates the others).</summary>
-    public static bool AppliesTo(EmploymentType type) => type == EmploymentType.Career;
+    public static bool AppliesTo(EmploymentType type) => ApplicableTypes.Contains(type);
+
+    /// <summary>The vinculaciones the EDL rule applies to (<see cref="AppliesTo"/>), as a list a database query filters by.</summary>
+    public static IReadOnlyList<EmploymentType> ApplicableTypes { get; } = [EmploymentType.Career];
 
     public const string AcceptedLevels = "Sobresaliente, Satisfactorio o No satisfactorio";
 
@@ -70,5 +73,17 @@ public static class EdlRules
         if (!AppliesTo(type)) return null;
         // The enum goes from the highest level (Sobresaliente = 0) to the lowest: "below" is a greater value.
         return (int)level > (int)settings.ImprovementEdlLevelBelow ? ReasonPrefix + EdlResult.Describe(level, score) : null;
+    }
+
+    /// <summary>
+    /// The EDL level that requires a plan (<see cref="Reason"/> gives one, for a servant it <see cref="AppliesTo"/>), as an
+    /// expression the database runs over the imported results. A domain test holds the two forms together.
+    /// </summary>
+    public static System.Linq.Expressions.Expression<Func<EdlResult, bool>> Below(Calendar.PeriodSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        // The enum goes from the highest level (Sobresaliente = 0) to the lowest: "below" is a greater value.
+        var below = settings.ImprovementEdlLevelBelow;
+        return r => r.Level > below;
     }
 }

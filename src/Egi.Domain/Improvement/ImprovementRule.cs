@@ -21,6 +21,20 @@ public static class ImprovementRule
 {
     private static readonly CultureInfo Es = CultureInfo.GetCultureInfo("es-CO");
 
+    /// <summary>
+    /// <see cref="Assess"/> gives a reason for a finished evaluation, read from the facts stored with it (its level and
+    /// lowest competency), as an expression the database runs: the candidates of a period are selected in SQL and only
+    /// they are read whole. A domain test holds the two forms together.
+    /// </summary>
+    public static System.Linq.Expressions.Expression<Func<Evaluation, bool>> RequiresPlan(PeriodSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        // The enum goes from the highest level (Sobresaliente = 0) to the lowest: "below" is a greater value.
+        var levelBelow = settings.ImprovementLevelBelow;
+        var competencyBelow = settings.ImprovementCompetencyBelow;
+        return e => e.State == EvaluationState.Finalized && (e.Facts.Level > levelBelow || e.Facts.LowestCompetency < competencyBelow);
+    }
+
     public static IReadOnlyList<ImprovementReason> Assess(decimal finalScore, IReadOnlyList<CompetencyScore> ratings, PeriodSettings settings)
     {
         ArgumentNullException.ThrowIfNull(ratings);

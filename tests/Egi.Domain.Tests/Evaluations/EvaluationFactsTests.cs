@@ -94,6 +94,41 @@ public class EvaluationFactsTests
             e.OrderedGoals.Select(g => (g.Weight, g.AgreedFirstFollowUpPercent, 60)).ToList()), e.Facts.FirstFollowUpUnrounded);
     }
 
+    /// <summary>
+    /// The improvement plans' rule as the database runs it, over the stored level and lowest competency
+    /// (<see cref="Egi.Domain.Improvement.ImprovementRule.RequiresPlan"/>), agrees with the rule that words the reasons
+    /// (<see cref="Egi.Domain.Improvement.ImprovementRule.Assess"/>) for every rating and every threshold of the settings.
+    /// </summary>
+    [Fact]
+    public void The_improvement_rule_over_the_stored_facts_agrees_with_the_reasons_it_gives()
+    {
+        var cases = 0;
+        foreach (var lowest in new[] { 1, 2, 3, 4 })
+        {
+            var period = NewPeriod();
+            var e = At(EvaluationState.CompetencyRating, period);
+            var scores = Applicable.Select((c, i) => new CompetencyScore { Competency = c, Value = i == 0 ? lowest : 4 }).ToList();
+            AssertOk(e.RateCompetencies(Jefe, scores, Applicable, OpenDayFor(e.State, period)));
+            AssertOk(e.AcceptFinal(Evaluado, OpenDayFor(e.State, period)));
+            Refreshed(e, period);
+            Assert.Equal(lowest, e.Facts.LowestCompetency);
+            foreach (var level in Enum.GetValues<RatingLevel>())
+                foreach (var competencyBelow in new[] { 1, 2, 3, 4, 5 })
+                {
+                    var settings = period.Settings;
+                    settings.ImprovementLevelBelow = level;
+                    settings.ImprovementCompetencyBelow = competencyBelow;
+                    var reasons = Egi.Domain.Improvement.ImprovementRule.Assess(new ScoringPolicy(settings).Score(e).Final, e.Competencies, settings);
+                    Assert.Equal(reasons.Count > 0, Egi.Domain.Improvement.ImprovementRule.RequiresPlan(settings).Compile()(e));
+                    cases++;
+                }
+        }
+        Assert.Equal(4 * 3 * 5, cases);
+        // Not finished: never, whatever it holds.
+        var open = Refreshed(At(EvaluationState.FinalAcceptance, NewPeriod()), NewPeriod());
+        Assert.False(Egi.Domain.Improvement.ImprovementRule.RequiresPlan(PeriodSettings.Defaults()).Compile()(open));
+    }
+
     [Fact]
     public void An_evaluation_that_is_not_finished_keeps_no_final_scores_rounded_or_not()
     {

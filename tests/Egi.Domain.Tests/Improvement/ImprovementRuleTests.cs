@@ -78,4 +78,19 @@ public class ImprovementRuleTests
         s.ImprovementLevelBelow = (RatingLevel)42;
         Assert.Contains(s.Validate(), e => e.Field == nameof(PeriodSettings.ImprovementLevelBelow));
     }
+
+    /// <summary>The EDL rule as the database runs it (<see cref="EdlRules.Below"/>) agrees with the reason it gives, for every level and threshold.</summary>
+    [Fact]
+    public void The_edl_rule_over_the_imported_level_agrees_with_the_reason_it_gives()
+    {
+        foreach (var below in Enum.GetValues<RatingLevel>())
+            foreach (var level in Enum.GetValues<RatingLevel>())
+            {
+                var settings = PeriodSettings.Defaults();
+                settings.ImprovementEdlLevelBelow = below;
+                var result = new EdlResult { Level = level, Score = 80m };
+                Assert.Equal(EdlRules.Reason(Egi.Domain.Directory.EmploymentType.Career, level, 80m, settings) is not null, EdlRules.Below(settings).Compile()(result));
+            }
+        Assert.All(Enum.GetValues<Egi.Domain.Directory.EmploymentType>(), t => Assert.Equal(EdlRules.AppliesTo(t), EdlRules.ApplicableTypes.Contains(t)));
+    }
 }

@@ -268,7 +268,15 @@ public abstract partial class EdlTests(SmtpHost host) : IAsyncLifetime
         Assert.DoesNotContain("(50,00)", html); // 2025's result is not the 2026 period's
         Assert.Contains("id=\"ca-edl\">3<", html);
         Assert.Contains("href=\"/Improvement/EdlImport\"", html);
-        Assert.Contains($"<option value=\"{await scenario.ServantIdAsync(Maria)}\">María Eugenia Castro León</option>", html); // María may be added by hand
+        // María may be added by hand: typed in the «Persona» search (the page lists no one else); sent without a reason,
+        // the form comes back with her chosen.
+        Assert.Contains("name=\"ServantSearch\"", html);
+        var maria = await scenario.ServantIdAsync(Maria);
+        Assert.DoesNotContain($"<option value=\"{maria}\"", html);
+        var noReason = await hr.PostFormAsync($"{Candidates}&handler=Include", new() { ["ServantSearch"] = Maria, ["Reason"] = "" }, getUrl: Candidates);
+        var again = await BodyAsync(noReason);
+        Assert.Contains("Escriba el «Motivo».", again);
+        Assert.Contains($"<option value=\"{maria}\" selected=\"selected\">Castro León, María Eugenia · ", again);
 
         // A servant who is no longer de carrera is never listed from the EDL.
         await app.WithDbAsync(async d =>

@@ -6,6 +6,7 @@ using Egi.Domain.Directory;
 using Egi.Domain.Evaluations;
 using Egi.Domain.Planning;
 using Egi.Web.Features.Evaluations;
+using Egi.Web.Features.Shared;
 using Egi.Web.Tests.Evaluations;
 using Egi.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -192,6 +193,50 @@ public abstract class QueryCountTests(SharedHost host) : IAsyncLifetime
                 $"{url}: a list of {lists.Max()} people in a directory of {directory}");
         }
         Assert.True(directory > 2 * Egi.Web.Features.Directory.ServantChoices.SuggestionLimit, $"the directory should outgrow the lists ({directory})");
+    }
+
+    /// <summary>
+    /// Activity 18's list of who requires an improvement plan is selected, counted and paged in the database over the facts
+    /// stored with each evaluation (it read every finished evaluation of the period whole, with every servant, and listed
+    /// them all): its commands do not grow with the people listed, a page shows 50 of them, and the formats to send count
+    /// all of them.
+    /// </summary>
+    [Fact]
+    public async Task The_improvement_candidates_are_selected_counted_and_paged_in_the_database()
+    {
+        var th = await app.SignedInAsync(Accounts.TalentoHumano);
+        var url = $"/Improvement/Candidates?vigencia={scenario.PeriodId}";
+        var pages = new List<(string, HttpClient, string)> { ("th", th, url), ("th", th, $"{url}&pagina=2") };
+        await GrowAsync();
+        // Talento Humano adds new people by hand (all of them then require a plan): 10 first, then the other 110.
+        async Task AddAsync(int skip, int take) => await app.WithDbAsync(async d =>
+        {
+            var now = app.Clock.GetUtcNow().UtcDateTime;
+            var people = await d.Servants.Where(s => s.LastNames == "De Prueba").OrderBy(s => s.Id).Skip(skip).Take(take).Select(s => new { s.Id, s.BossId }).ToListAsync();
+            foreach (var s in people)
+            {
+                var plan = Egi.Domain.Improvement.ImprovementPlan.Create(scenario.PeriodId, s.Id, null, s.BossId, [], now);
+                var outcome = plan.Include(new Egi.Domain.Improvement.PlanActor(null, "Talento Humano", IsTalentoHumano: true), "Prueba de escala.", now);
+                Assert.True(outcome.Succeeded, outcome.ToString());
+                d.Add(plan);
+            }
+            await d.SaveChangesAsync();
+        });
+        await AddAsync(0, 10);
+        var listedBefore = int.Parse(Regex.Match(WebUtility.HtmlDecode(await th.GetStringAsync(url)), "Requieren plan \\(([0-9]+)\\)").Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+        var before = await CountAsync(pages);
+        await AddAsync(10, Added - 10);
+        var after = await CountAsync(pages);
+        foreach (var (page, n) in before)
+            Assert.True(after[page] == n, $"{page}: {n} SQL commands with {listedBefore} people listed, {after[page]} with {Added - 10} more");
+
+        var html = WebUtility.HtmlDecode(await th.GetStringAsync(url));
+        var listed = listedBefore + Added - 10;
+        Assert.Contains($"Requieren plan ({listed})", html);
+        Assert.Contains($"id=\"ca-pending\">{listed}<", html);
+        Assert.Equal(Paging.DefaultSize, Regex.Matches(html, "<input type=\"hidden\" name=\"ServantId\"").Count);
+        var last = WebUtility.HtmlDecode(await th.GetStringAsync($"{url}&pagina=3"));
+        Assert.Equal(listed - 2 * Paging.DefaultSize, Regex.Matches(last, "<input type=\"hidden\" name=\"ServantId\"").Count);
     }
 
     /// <summary>

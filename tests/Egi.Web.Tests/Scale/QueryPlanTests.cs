@@ -41,6 +41,13 @@ public abstract class QueryPlanTests(SharedHost host) : IAsyncLifetime
         Assert.Equal(ReportIndexSql.Columns, actual);
     }
 
+    [Fact]
+    public async Task The_improvement_index_has_every_column_the_rule_reads_in_order()
+    {
+        var actual = await app.WithDbAsync(d => IndexColumnsAsync(d, ImprovementIndexSql.Name));
+        Assert.Equal(ImprovementIndexSql.Columns, actual);
+    }
+
     /// <summary>
     /// The rows of a report test whether a servant is listed (an evaluation in the period, or eligible while it is open)
     /// on the evaluation the row already joins: no second look-up of the period's evaluations, which PostgreSQL ran as
@@ -140,6 +147,19 @@ public sealed class QueryPlanTestsSqlite(SqliteHost host) : QueryPlanTests(host)
         Assert.Equal("5000", busyTimeout);
         Assert.Equal("1", synchronous); // NORMAL
         Assert.Equal("wal", journal);
+    }
+
+    /// <summary>Who requires an improvement plan by the rule is found in the improvement index alone, never the wide evaluation rows.</summary>
+    [Fact]
+    public async Task Who_requires_an_improvement_plan_is_selected_from_the_improvement_index_alone()
+    {
+        var plan = await app.WithDbAsync(async d =>
+        {
+            var period = await d.Periods.AsNoTracking().FirstAsync();
+            return await PlanAsync(d, d.Evaluations.Where(e => e.PeriodId == period.Id)
+                .Where(Egi.Domain.Improvement.ImprovementRule.RequiresPlan(period.Settings)).Select(e => e.EvaluadoId));
+        });
+        Assert.Contains(plan, line => line.Contains($"COVERING INDEX {ImprovementIndexSql.Name} ", StringComparison.Ordinal));
     }
 
     [Theory]

@@ -10,6 +10,10 @@ public sealed record ServantChoice(int Id, string DocumentNumber, string FirstNa
     public string FullName => $"{FirstNames} {LastNames}".Trim();
 
     public string Text => $"{LastNames}, {FirstNames} · {Job}{(Retired ? " (retirado)" : "")}";
+
+    /// <summary>A servant already read whole, as a picker offers them.</summary>
+    public static ServantChoice Of(Servant s, DateOnly today) =>
+        new(s.Id, s.DocumentNumber, s.FirstNames, s.LastNames, s.Job, s.RetirementDate, s.IsRetired(today));
 }
 
 /// <summary>

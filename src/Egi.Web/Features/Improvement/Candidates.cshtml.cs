@@ -3,6 +3,8 @@ using Egi.Domain.Calendar;
 using Egi.Domain.Evaluations;
 using Egi.Domain.Improvement;
 using Egi.Web.Data;
+using Egi.Web.Features.Directory;
+using Egi.Web.Features.Shared;
 using Egi.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -14,27 +16,55 @@ namespace Egi.Web.Features.Improvement;
 /// Talento Humano: who requires an individual improvement plan in a period and why (SPEC §6 rule from the period's
 /// settings), adding or removing a person with a reason (audited), and «Enviar formato» (activity 18).
 /// </summary>
-public sealed class CandidatesModel(EgiDbContext db, CurrentUser me, ImprovementService service, TimeProvider clock) : PageModel
+public sealed class CandidatesModel(EgiDbContext db, CurrentUser me, ImprovementService service, ServantChoices choices, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "vigencia")]
     public int? PeriodId { get; set; }
 
+    /// <summary>The page of «Requieren plan» asked for in the address («pagina»).</summary>
+    [BindProperty(SupportsGet = true, Name = "pagina")]
+    public string? PageText { get; set; }
+
     [BindProperty]
     public int? ServantId { get; set; }
+
+    public DateOnly Today => me.Today;
+
+    /// <summary>What was typed in the «Persona» picker's search box (resolved when nothing was chosen in the list).</summary>
+    [BindProperty]
+    public string? ServantSearch { get; set; }
 
     [BindProperty]
     public string? Reason { get; set; }
 
     public IReadOnlyList<Period> Periods { get; private set; } = [];
     public Period? Period { get; private set; }
+
+    /// <summary>One page of who requires a plan, by «apellidos, nombres» (<see cref="ListedPaging"/>: all of them).</summary>
     public IReadOnlyList<Candidate> Listed { get; private set; } = [];
+
+    public Paging ListedPaging { get; private set; } = Paging.Of(1, 0);
     public IReadOnlyList<Candidate> Excluded { get; private set; } = [];
-    public IReadOnlyList<Candidate> Addable { get; private set; } = [];
     public int Finished { get; private set; }
 
     /// <summary>EDL results of the period's year (career servants), imported at /Improvement/EdlImport.</summary>
     public int EdlResults { get; private set; }
-    public int PendingFormats => Listed.Count(c => c.Plan is null || c.Plan.Status == PlanStatus.Required);
+
+    /// <summary>Of all who require a plan, those whose format was not sent yet.</summary>
+    public int PendingFormats { get; private set; }
+
+    /// <summary>The person chosen to add, when the form is shown again (a reason was missing).</summary>
+    public IReadOnlyList<ServantChoice> Chosen { get; private set; } = [];
+
+    /// <summary>What the «Persona» search typed without choosing matched, when it matched several (listed in the picker).</summary>
+    public IReadOnlyList<ServantChoice> Found { get; private set; } = [];
+
+    /// <summary>The address of this page on page <paramref name="page"/> of «Requieren plan».</summary>
+    public string PageUrl(int page) => ReportPages.Url("/Improvement/Candidates", new Dictionary<string, string?>
+    {
+        ["vigencia"] = Period?.Id.ToString(CultureInfo.InvariantCulture),
+        ["pagina"] = page <= 1 ? null : page.ToString(CultureInfo.InvariantCulture),
+    });
 
     /// <summary>Which form the errors belong to: «quitar-{id}» or «agregar».</summary>
     public string? ErrorForm { get; private set; }
@@ -78,9 +108,23 @@ public sealed class CandidatesModel(EgiDbContext db, CurrentUser me, Improvement
             ModelState.AddModelError("", closed.Errors[0].Message);
             return Page();
         }
-        var all = Listed.Concat(Excluded).Concat(Addable).ToList();
-        var candidate = all.FirstOrDefault(c => c.Servant.Id == ServantId);
-        if (candidate is null)
+        var servantId = ServantId;
+        if (!exclude && servantId is null && !string.IsNullOrWhiteSpace(ServantSearch))
+        {
+            var (match, error, found) = await choices.ResolveAsync(ServantSearch, "Persona", null, me.Today, ct);
+            if (match is null)
+            {
+                Found = found;
+                ModelState.AddModelError(nameof(ServantId), error!);
+                return Page();
+            }
+            servantId = match.Id;
+        }
+        // The one person chosen, read with what the rule needs: removed only from the list, added only when they may be.
+        var candidate = servantId is { } id ? (await service.CandidatesOfAsync(Period, [id], ct)).SingleOrDefault() : null;
+        if (candidate is not null && !exclude)
+            (ServantId, ServantSearch, Chosen) = (candidate.Servant.Id, null, [ServantChoice.Of(candidate.Servant, me.Today)]);
+        if (candidate is null || (exclude ? !candidate.Listed : !ImprovementService.CanBeAdded(candidate)))
         {
             ModelState.AddModelError(nameof(ServantId), exclude ? ImprovementMessages.ChoosePersonFromList : ImprovementMessages.ChooseCandidate);
             return Page();
@@ -115,11 +159,17 @@ public sealed class CandidatesModel(EgiDbContext db, CurrentUser me, Improvement
         var finishedIn = await db.Evaluations.Where(e => e.State == EvaluationState.Finalized).Select(e => e.PeriodId).Distinct().ToListAsync(ct);
         Period = Periods.FirstOrDefault(p => p.Id == PeriodId) ?? Periods.FirstOrDefault(p => finishedIn.Contains(p.Id)) ?? Periods.FirstOrDefault();
         if (Period is null) return;
-        var all = await service.CandidatesAsync(Period, ct);
-        Listed = all.Where(c => c.Listed).ToList();
-        Excluded = all.Where(c => c.Excluded).ToList();
-        Addable = ImprovementService.Addable(all).Where(c => !c.Excluded).ToList();
-        Finished = all.Count(c => c.Evaluation is not null);
-        EdlResults = all.Count(c => c.Edl is not null);
+        // Counted, filtered, ordered and paged in the database; only the page's people (and those removed) are read whole.
+        var period = Period;
+        var listed = service.ListedIds(period);
+        ListedPaging = Paging.Of(ReportPages.Parse(PageText), await listed.CountAsync(ct));
+        PendingFormats = await service.PendingFormatIds(period, listed).CountAsync(ct);
+        var page = await db.Servants.Where(s => listed.Contains(s.Id)).OrderBy(s => s.SortKey).ThenBy(s => s.Id)
+            .Skip(ListedPaging.Skip).Take(ListedPaging.PageSize).Select(s => s.Id).ToListAsync(ct);
+        Listed = await service.CandidatesOfAsync(period, page, ct);
+        var removed = await db.Set<ImprovementPlan>().Where(p => p.PeriodId == period.Id && p.Excluded).Select(p => p.ServantId).ToListAsync(ct);
+        Excluded = (await service.CandidatesOfAsync(period, removed, ct)).OrderBy(c => c.Servant.SortKey, StringComparer.Ordinal).ToList();
+        Finished = await db.Evaluations.CountAsync(e => e.PeriodId == period.Id && e.State == EvaluationState.Finalized, ct);
+        EdlResults = await db.Set<EdlResult>().CountAsync(r => r.Year == period.Year, ct);
     }
 }

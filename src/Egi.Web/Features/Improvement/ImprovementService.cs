@@ -41,25 +41,54 @@ public sealed class ImprovementService(EgiDbContext db, Notifier notifier, Email
 
     public static string PlanUrl(long id) => $"/Improvement/Plan/{id.ToString(CultureInfo.InvariantCulture)}";
 
-    public async Task<IReadOnlyList<Candidate>> CandidatesAsync(Period period, CancellationToken ct = default)
+    /// <summary>
+    /// Who requires a plan in a period, as ids the database selects (no evaluation is read whole): the finished evaluations
+    /// the rule requires (<see cref="ImprovementRule.RequiresPlan"/>, over the facts stored with them), the career servants
+    /// whose EDL result of the year requires one (<see cref="EdlRules.Below"/>), and those Talento Humano added; never those
+    /// Talento Humano removed.
+    /// </summary>
+    public IQueryable<int> ListedIds(Period period)
     {
-        var evaluations = await db.Evaluations.AsNoTracking()
-            .Where(e => e.PeriodId == period.Id && e.State == EvaluationState.Finalized).ToListAsync(ct);
-        var plans = await db.Set<ImprovementPlan>().Where(p => p.PeriodId == period.Id).ToListAsync(ct);
-        var edl = (await db.Set<EdlResult>().AsNoTracking().Where(r => r.Year == period.Year).ToListAsync(ct)).ToDictionary(r => r.ServantId);
-        var ids = evaluations.Select(e => e.EvaluadoId).Concat(plans.Select(p => p.ServantId)).Concat(edl.Keys).ToHashSet();
-        var servants = await db.Servants.AsNoTracking().ToDictionaryAsync(s => s.Id, ct);
-        var dependencies = await db.Dependencies.AsNoTracking().ToDictionaryAsync(d => d.Id, d => d.Name, ct);
+        var types = EdlRules.ApplicableTypes.ToList();
+        var byRule = db.Evaluations.Where(e => e.PeriodId == period.Id).Where(ImprovementRule.RequiresPlan(period.Settings)).Select(e => e.EvaluadoId);
+        var byEdl = db.Set<EdlResult>().Where(r => r.Year == period.Year).Where(EdlRules.Below(period.Settings))
+            .Join(db.Servants.Where(s => types.Contains(s.EmploymentType)), r => r.ServantId, s => s.Id, (r, s) => r.ServantId);
+        var plans = db.Set<ImprovementPlan>().Where(p => p.PeriodId == period.Id);
+        var added = plans.Where(p => p.AddedManually && !p.Excluded).Select(p => p.ServantId);
+        var removed = plans.Where(p => p.Excluded).Select(p => p.ServantId);
+        return byRule.Union(byEdl).Union(added).Where(id => !removed.Contains(id));
+    }
+
+    /// <summary>Of <paramref name="listed"/>, those whose format was not sent yet (no plan, or a plan still «Requerido»).</summary>
+    public IQueryable<int> PendingFormatIds(Period period, IQueryable<int> listed) =>
+        listed.Where(id => !db.Set<ImprovementPlan>().Any(p => p.PeriodId == period.Id && p.ServantId == id && p.Status != PlanStatus.Required));
+
+    /// <summary>
+    /// The candidates <paramref name="ids"/> of a period, each with its finished evaluation, its plan (tracked: the page
+    /// and the sending change it), its EDL result and its jefe, in the order given: a fixed number of queries for any
+    /// number of people, and only theirs.
+    /// </summary>
+    public async Task<IReadOnlyList<Candidate>> CandidatesOfAsync(Period period, IEnumerable<int> ids, CancellationToken ct = default)
+    {
+        var list = ids.Distinct().ToList();
+        if (list.Count == 0) return [];
+        var evaluations = (await db.Evaluations.AsNoTracking()
+                .Where(e => e.PeriodId == period.Id && e.State == EvaluationState.Finalized && list.Contains(e.EvaluadoId)).ToListAsync(ct))
+            .GroupBy(e => e.EvaluadoId).ToDictionary(g => g.Key, g => g.First());
+        var plans = (await db.Set<ImprovementPlan>().Where(p => p.PeriodId == period.Id && list.Contains(p.ServantId)).ToListAsync(ct))
+            .GroupBy(p => p.ServantId).ToDictionary(g => g.Key, g => g.First());
+        var edl = await db.Set<EdlResult>().AsNoTracking().Where(r => r.Year == period.Year && list.Contains(r.ServantId)).ToDictionaryAsync(r => r.ServantId, ct);
+        var people = await db.Servants.AsNoTracking().Where(s => list.Contains(s.Id)).ToDictionaryAsync(s => s.Id, ct);
+        var bossIds = list.Select(id => plans.GetValueOrDefault(id)?.EvaluatorId ?? evaluations.GetValueOrDefault(id)?.EvaluatorId ?? people.GetValueOrDefault(id)?.BossId)
+            .OfType<int>().Where(b => !people.ContainsKey(b)).Distinct().ToList();
+        if (bossIds.Count > 0)
+            foreach (var boss in await db.Servants.AsNoTracking().Where(s => bossIds.Contains(s.Id)).ToListAsync(ct)) people[boss.Id] = boss;
+        var dependencyIds = people.Values.Select(s => s.DependencyId).Distinct().ToList();
+        var dependencies = await db.Dependencies.AsNoTracking().Where(d => dependencyIds.Contains(d.Id)).ToDictionaryAsync(d => d.Id, d => d.Name, ct);
         var policy = new ScoringPolicy(period.Settings);
-        var list = new List<Candidate>();
-        foreach (var id in ids)
-        {
-            if (!servants.TryGetValue(id, out var s)) continue;
-            var e = evaluations.FirstOrDefault(x => x.EvaluadoId == id);
-            var plan = plans.FirstOrDefault(p => p.ServantId == id);
-            list.Add(CandidateOf(period, policy, s, dependencies, servants, e, plan, edl.GetValueOrDefault(id)));
-        }
-        return list.OrderBy(c => c.Servant.LastNames).ThenBy(c => c.Servant.FirstNames).ToList();
+        return list.Where(people.ContainsKey)
+            .Select(id => CandidateOf(period, policy, people[id], dependencies, people, evaluations.GetValueOrDefault(id), plans.GetValueOrDefault(id), edl.GetValueOrDefault(id)))
+            .ToList();
     }
 
     /// <summary>The rule's reasons for one person: the final level and low competencies of the evaluation, and the EDL of a career servant.</summary>
@@ -105,11 +134,11 @@ public sealed class ImprovementService(EgiDbContext db, Notifier notifier, Email
     }
 
     /// <summary>
-    /// Servants with a finished evaluation, or career servants with an EDL result of the year, who are not listed yet:
-    /// whom Talento Humano may add.
+    /// A servant with a finished evaluation, or a career servant with an EDL result of the year, who is not listed: whom
+    /// Talento Humano may add (again, when they had been removed).
     /// </summary>
-    public static IReadOnlyList<Candidate> Addable(IReadOnlyList<Candidate> all) =>
-        all.Where(c => !c.Listed && (c.Evaluation is not null || (c.Edl is not null && EdlRules.AppliesTo(c.Servant.EmploymentType)))).ToList();
+    public static bool CanBeAdded(Candidate c) =>
+        !c.Listed && (c.Evaluation is not null || (c.Edl is not null && EdlRules.AppliesTo(c.Servant.EmploymentType)));
 
     /// <summary>The plan of a candidate, created (status Requerido) when there is none yet.</summary>
     public ImprovementPlan PlanFor(Period period, Candidate c)
@@ -126,7 +155,8 @@ public sealed class ImprovementService(EgiDbContext db, Notifier notifier, Email
     /// </summary>
     public async Task<int> SendFormatsAsync(Period period, PlanActor actor, CancellationToken ct = default)
     {
-        var candidates = (await CandidatesAsync(period, ct)).Where(c => c.Listed && (c.Plan is null || c.Plan.Status == PlanStatus.Required)).ToList();
+        var pending = await PendingFormatIds(period, ListedIds(period)).ToListAsync(ct);
+        var candidates = (await CandidatesOfAsync(period, pending, ct)).Where(c => c.Listed && (c.Plan is null || c.Plan.Status == PlanStatus.Required)).ToList();
         if (candidates.Count == 0) return 0;
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var plans = candidates.Select(c => (Candidate: c, Plan: PlanFor(period, c))).ToList();

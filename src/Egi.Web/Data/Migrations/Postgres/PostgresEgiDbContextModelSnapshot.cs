@@ -345,6 +345,9 @@ namespace Egi.Web.Data.Migrations.Postgres
                             b1.Property<int?>("Level")
                                 .HasColumnType("integer");
 
+                            b1.Property<int?>("LowestCompetency")
+                                .HasColumnType("integer");
+
                             b1.Property<int>("PendingPartials")
                                 .HasColumnType("integer");
 

@@ -332,6 +332,9 @@ namespace Egi.Web.Data.Migrations.Sqlite
                             b1.Property<int?>("Level")
                                 .HasColumnType("INTEGER");
 
+                            b1.Property<int?>("LowestCompetency")
+                                .HasColumnType("INTEGER");
+
                             b1.Property<int>("PendingPartials")
                                 .HasColumnType("INTEGER");
 
