@@ -199,14 +199,15 @@ public abstract class QueryCountTests(SharedHost host) : IAsyncLifetime
     /// Activity 18's list of who requires an improvement plan is selected, counted and paged in the database over the facts
     /// stored with each evaluation (it read every finished evaluation of the period whole, with every servant, and listed
     /// them all): its commands do not grow with the people listed, a page shows 50 of them, and the formats to send count
-    /// all of them.
+    /// all of them. «Mejoramiento individual» pages the period's plans the same way (it read every servant for their names).
     /// </summary>
     [Fact]
     public async Task The_improvement_candidates_are_selected_counted_and_paged_in_the_database()
     {
         var th = await app.SignedInAsync(Accounts.TalentoHumano);
         var url = $"/Improvement/Candidates?vigencia={scenario.PeriodId}";
-        var pages = new List<(string, HttpClient, string)> { ("th", th, url), ("th", th, $"{url}&pagina=2") };
+        var plansUrl = $"/Improvement?vigencia={scenario.PeriodId}";
+        var pages = new List<(string, HttpClient, string)> { ("th", th, url), ("th", th, $"{url}&pagina=2"), ("th", th, plansUrl), ("th", th, $"{plansUrl}&pagina=2") };
         await GrowAsync();
         // Talento Humano adds new people by hand (all of them then require a plan): 10 first, then the other 110.
         async Task AddAsync(int skip, int take) => await app.WithDbAsync(async d =>
@@ -237,6 +238,11 @@ public abstract class QueryCountTests(SharedHost host) : IAsyncLifetime
         Assert.Equal(Paging.DefaultSize, Regex.Matches(html, "<input type=\"hidden\" name=\"ServantId\"").Count);
         var last = WebUtility.HtmlDecode(await th.GetStringAsync($"{url}&pagina=3"));
         Assert.Equal(listed - 2 * Paging.DefaultSize, Regex.Matches(last, "<input type=\"hidden\" name=\"ServantId\"").Count);
+        // «Mejoramiento individual»: the period's plans (those added by hand have one each), 50 a page.
+        var plans = await app.WithDbAsync(d => d.Set<Egi.Domain.Improvement.ImprovementPlan>().CountAsync(p => p.PeriodId == scenario.PeriodId && !p.Excluded));
+        Assert.True(plans > 2 * Paging.DefaultSize, $"{plans} plans");
+        Assert.Equal(Paging.DefaultSize, Regex.Matches(await th.GetStringAsync(plansUrl), "name=\"Selected\"").Count);
+        Assert.Equal(plans - 2 * Paging.DefaultSize, Regex.Matches(await th.GetStringAsync($"{plansUrl}&pagina=3"), "name=\"Selected\"").Count);
     }
 
     /// <summary>

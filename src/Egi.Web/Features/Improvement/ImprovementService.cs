@@ -133,6 +133,15 @@ public sealed class ImprovementService(EgiDbContext db, Notifier notifier, Email
         return formats;
     }
 
+    /// <summary>The servants <paramref name="plans"/> name (each servant and jefe) and their accounts: only theirs, not the directory.</summary>
+    private async Task<(Dictionary<int, Servant> Servants, Dictionary<int, string> Users)> PeopleOfAsync(IReadOnlyCollection<ImprovementPlan> plans, CancellationToken ct)
+    {
+        var ids = plans.Select(p => p.ServantId).Concat(plans.Where(p => p.EvaluatorId != null).Select(p => p.EvaluatorId!.Value)).Distinct().ToList();
+        var servants = await db.Servants.AsNoTracking().Where(s => ids.Contains(s.Id)).ToDictionaryAsync(s => s.Id, ct);
+        var users = await db.Users.AsNoTracking().Where(u => u.ServantId != null && ids.Contains(u.ServantId.Value)).ToDictionaryAsync(u => u.ServantId!.Value, u => u.Id, ct);
+        return (servants, users);
+    }
+
     /// <summary>
     /// A servant with a finished evaluation, or a career servant with an EDL result of the year, who is not listed: whom
     /// Talento Humano may add (again, when they had been removed).
@@ -161,8 +170,7 @@ public sealed class ImprovementService(EgiDbContext db, Notifier notifier, Email
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var plans = candidates.Select(c => (Candidate: c, Plan: PlanFor(period, c))).ToList();
         await db.SaveChangesAsync(ct); // the plans get their ids for the links
-        var users = await db.Users.AsNoTracking().Where(u => u.ServantId != null).ToDictionaryAsync(u => u.ServantId!.Value, u => u.Id, ct);
-        var servants = await db.Servants.AsNoTracking().ToDictionaryAsync(s => s.Id, ct);
+        var (servants, users) = await PeopleOfAsync(plans.Select(x => x.Plan).ToList(), ct);
         foreach (var (c, plan) in plans)
         {
             var outcome = plan.MarkFormatSent(actor, Now);
@@ -217,8 +225,7 @@ public sealed class ImprovementService(EgiDbContext db, Notifier notifier, Email
     public async Task<int> RemindAsync(Period period, IReadOnlyCollection<long> planIds, string sentBy, DateOnly today, CancellationToken ct = default)
     {
         var plans = await db.Set<ImprovementPlan>().Where(p => p.PeriodId == period.Id && planIds.Contains(p.Id)).ToListAsync(ct);
-        var servants = await db.Servants.AsNoTracking().ToDictionaryAsync(s => s.Id, ct);
-        var users = await db.Users.AsNoTracking().Where(u => u.ServantId != null).ToDictionaryAsync(u => u.ServantId!.Value, u => u.Id, ct);
+        var (servants, users) = await PeopleOfAsync(plans, ct);
         var open = plans.Where(p => !p.Excluded && p.Status != PlanStatus.Closed).ToList();
         var formats = await FormatAttachmentsAsync(db, templates, period, open, ct);
         var sent = 0;

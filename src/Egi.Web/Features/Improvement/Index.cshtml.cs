@@ -2,6 +2,7 @@ using System.Globalization;
 using Egi.Domain.Calendar;
 using Egi.Domain.Improvement;
 using Egi.Web.Data;
+using Egi.Web.Features.Shared;
 using Egi.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -26,8 +27,21 @@ public sealed class IndexModel(EgiDbContext db, CurrentUser me, ImprovementServi
     [BindProperty(SupportsGet = true, Name = "vigencia")]
     public int? PeriodId { get; set; }
 
+    /// <summary>The page of the period's plans asked for in the address («pagina»).</summary>
+    [BindProperty(SupportsGet = true, Name = "pagina")]
+    public string? PageText { get; set; }
+
     [BindProperty]
     public List<long> Selected { get; set; } = [];
+
+    /// <summary>The period's plans: <see cref="All"/> is one page of them, by «apellidos, nombres».</summary>
+    public Paging AllPaging { get; private set; } = Paging.Of(1, 0);
+
+    public string PageUrl(int page) => ReportPages.Url("/Improvement", new Dictionary<string, string?>
+    {
+        ["vigencia"] = Period?.Id.ToString(CultureInfo.InvariantCulture),
+        ["pagina"] = page <= 1 ? null : page.ToString(CultureInfo.InvariantCulture),
+    });
 
     public IReadOnlyList<Period> Periods { get; private set; } = [];
     public Period? Period { get; private set; }
@@ -63,11 +77,24 @@ public sealed class IndexModel(EgiDbContext db, CurrentUser me, ImprovementServi
         Period = Periods.FirstOrDefault(p => p.Id == PeriodId) ?? Periods.FirstOrDefault(p => withPlans.Contains(p.Id)) ?? Periods.FirstOrDefault();
         var myId = me.ServantId;
         var query = db.Set<ImprovementPlan>().AsNoTracking().Where(p => !p.Excluded);
-        var plans = SeesAll && Period is not null
-            ? await query.Where(p => p.PeriodId == Period.Id || p.ServantId == myId || p.EvaluatorId == myId).ToListAsync(ct)
-            : myId is null ? [] : await query.Where(p => p.ServantId == myId || p.EvaluatorId == myId).ToListAsync(ct);
-        var servants = await db.Servants.AsNoTracking().ToDictionaryAsync(s => s.Id, ct);
-        var dependencies = await db.Dependencies.AsNoTracking().ToDictionaryAsync(d => d.Id, d => d.Name, ct);
+        // Mine and my evaluados' (few, every period); of the period's, one page ordered and paged in the database.
+        var own = myId is null ? [] : await query.Where(p => p.ServantId == myId || p.EvaluatorId == myId).ToListAsync(ct);
+        var page = new List<ImprovementPlan>();
+        if (SeesAll && Period is not null)
+        {
+            var period = Period;
+            var ofPeriod = query.Where(p => p.PeriodId == period.Id);
+            AllPaging = Paging.Of(ReportPages.Parse(PageText), await ofPeriod.CountAsync(ct));
+            if (AllPaging.TotalRows > 0)
+                page = await ofPeriod.Join(db.Servants, p => p.ServantId, s => s.Id, (p, s) => new { Plan = p, s.SortKey })
+                    .OrderBy(x => x.SortKey).ThenBy(x => x.Plan.Id).Skip(AllPaging.Skip).Take(AllPaging.PageSize).Select(x => x.Plan).ToListAsync(ct);
+        }
+        var plans = own.Concat(page).ToList();
+        // Only the people these plans name, and their dependencias.
+        var peopleIds = plans.Select(p => p.ServantId).Concat(plans.Where(p => p.EvaluatorId != null).Select(p => p.EvaluatorId!.Value)).Distinct().ToList();
+        var servants = await db.Servants.AsNoTracking().Where(s => peopleIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, ct);
+        var dependencyIds = servants.Values.Select(s => s.DependencyId).Distinct().ToList();
+        var dependencies = await db.Dependencies.AsNoTracking().Where(d => dependencyIds.Contains(d.Id)).ToDictionaryAsync(d => d.Id, d => d.Name, ct);
         var periods = Periods.ToDictionary(p => p.Id, p => p.Name);
         var today = me.Today;
         Row RowOf(ImprovementPlan p)
@@ -77,9 +104,9 @@ public sealed class IndexModel(EgiDbContext db, CurrentUser me, ImprovementServi
             return new Row(p.Id, periods.GetValueOrDefault(p.PeriodId, ""), s.FullName, s.DocumentNumber, dependencies.GetValueOrDefault(s.DependencyId, ""), boss,
                 p.Status, p.Progress, p.OverdueAspects(today).Count, p.Aspects.Count);
         }
-        var rows = plans.Select(p => (Plan: p, Row: RowOf(p))).OrderBy(x => x.Row.Servant, StringComparer.CurrentCulture).ToList();
-        Mine = rows.Where(x => myId is not null && x.Plan.ServantId == myId && x.Plan.Status != PlanStatus.Required).Select(x => x.Row).ToList();
-        MyEvaluados = rows.Where(x => myId is not null && x.Plan.EvaluatorId == myId && x.Plan.ServantId != myId && x.Plan.Status != PlanStatus.Required).Select(x => x.Row).ToList();
-        All = SeesAll && Period is not null ? rows.Where(x => x.Plan.PeriodId == Period.Id).Select(x => x.Row).ToList() : [];
+        var rows = own.Select(p => (Plan: p, Row: RowOf(p))).OrderBy(x => x.Row.Servant, StringComparer.CurrentCulture).ToList();
+        Mine = rows.Where(x => x.Plan.ServantId == myId && x.Plan.Status != PlanStatus.Required).Select(x => x.Row).ToList();
+        MyEvaluados = rows.Where(x => x.Plan.EvaluatorId == myId && x.Plan.ServantId != myId && x.Plan.Status != PlanStatus.Required).Select(x => x.Row).ToList();
+        All = page.Select(RowOf).ToList();
     }
 }
