@@ -20,15 +20,23 @@ public static class ImprovementIndexSql
     /// </summary>
     public static readonly string[] Columns = ["PeriodId", "State", "EvaluadoId", "Facts_Level", "Facts_LowestCompetency"];
 
-    public static void Up(MigrationBuilder migrationBuilder)
+    public static void Up(MigrationBuilder migrationBuilder) => EvaluationsIndex.Create(migrationBuilder, Name, Columns);
+
+    public static void Down(MigrationBuilder migrationBuilder) => EvaluationsIndex.Drop(migrationBuilder, Name);
+}
+
+/// <summary>An index of the evaluations created by name: EF Core cannot declare one over a complex type's columns (dotnet/efcore#31246).</summary>
+internal static class EvaluationsIndex
+{
+    public static void Create(MigrationBuilder migrationBuilder, string name, string[] columns)
     {
         ArgumentNullException.ThrowIfNull(migrationBuilder);
-        migrationBuilder.CreateIndex(Name, "Evaluations", Columns);
+        migrationBuilder.CreateIndex(name, "Evaluations", columns);
     }
 
-    public static void Down(MigrationBuilder migrationBuilder)
+    public static void Drop(MigrationBuilder migrationBuilder, string name)
     {
         ArgumentNullException.ThrowIfNull(migrationBuilder);
-        migrationBuilder.DropIndex(Name, "Evaluations");
+        migrationBuilder.DropIndex(name, "Evaluations");
     }
 }

@@ -19,15 +19,7 @@ public static class ReportIndexSql
         "Facts_FirstFollowUpUnrounded", "Facts_GoalsComponentUnrounded", "Facts_CompetenciesComponentUnrounded", "Facts_FinalScoreUnrounded",
     ];
 
-    public static void Up(MigrationBuilder migrationBuilder)
-    {
-        ArgumentNullException.ThrowIfNull(migrationBuilder);
-        migrationBuilder.CreateIndex(Name, "Evaluations", Columns);
-    }
+    public static void Up(MigrationBuilder migrationBuilder) => EvaluationsIndex.Create(migrationBuilder, Name, Columns);
 
-    public static void Down(MigrationBuilder migrationBuilder)
-    {
-        ArgumentNullException.ThrowIfNull(migrationBuilder);
-        migrationBuilder.DropIndex(Name, "Evaluations");
-    }
+    public static void Down(MigrationBuilder migrationBuilder) => EvaluationsIndex.Drop(migrationBuilder, Name);
 }
