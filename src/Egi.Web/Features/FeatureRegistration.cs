@@ -13,7 +13,7 @@ public static class FeatureRegistration
         services.AddScoped<Shared.ServantAccounts>();
         services.AddScoped<Directory.Import.ServantImporter>();
         services.AddScoped<Directory.DirectorySync>();
-        services.AddScoped<Directory.ServantChoices>();
+        services.AddScoped<Shared.ServantChoices>();
         services.AddScoped<Shared.AccountAdministration>();
         services.AddSingleton<Web.Notifications.IScheduledJob, Directory.RetirementJob>();
         services.AddScoped<Evaluations.EvaluationWorkflow>();

@@ -168,7 +168,7 @@ public abstract class QueryCountTests(SharedHost host) : IAsyncLifetime
 
     /// <summary>
     /// The pickers of a servant (Talento Humano's administration page, the servant form) suggest the evaluado's dependencia
-    /// — at most <see cref="Egi.Web.Features.Directory.ServantChoices.SuggestionLimit"/> people a list — and find anyone
+    /// — at most <see cref="ServantChoices.SuggestionLimit"/> people a list — and find anyone
     /// else by search: neither the page's commands nor any of its lists grow with the directory (they listed every servant).
     /// </summary>
     [Fact]
@@ -189,10 +189,10 @@ public abstract class QueryCountTests(SharedHost host) : IAsyncLifetime
             var html = await th.GetStringAsync(url);
             var lists = Regex.Matches(html, "<select[^>]*>(.*?)</select>", RegexOptions.Singleline)
                 .Select(m => Regex.Matches(m.Groups[1].Value, "<option value=\"[0-9]+\"").Count).ToList();
-            Assert.True(lists.Max() <= Egi.Web.Features.Directory.ServantChoices.SuggestionLimit + 2,
+            Assert.True(lists.Max() <= ServantChoices.SuggestionLimit + 2,
                 $"{url}: a list of {lists.Max()} people in a directory of {directory}");
         }
-        Assert.True(directory > 2 * Egi.Web.Features.Directory.ServantChoices.SuggestionLimit, $"the directory should outgrow the lists ({directory})");
+        Assert.True(directory > 2 * ServantChoices.SuggestionLimit, $"the directory should outgrow the lists ({directory})");
     }
 
     /// <summary>

@@ -65,11 +65,6 @@ public static class DirectoryMessages
     public static string LevelInvalid(string typed) => $"El «Nivel jerárquico» «{typed}» no es válido. Elija directivo, asesor, profesional, técnico o asistencial.";
     public static string EmploymentTypeInvalid(string typed) => $"El «Tipo de vinculación» «{typed}» no es válido. Elija una opción de la lista.";
     public const string DependencyChoiceInvalid = "La «Dependencia» elegida no es válida. Elija una dependencia de la lista.";
-    public static string PickerNoMatch(string field, string typed) =>
-        $"Ningún servidor activo coincide con «{Short(typed)}» en «{field}». Escriba parte del nombre, el número de documento o el empleo, o elija de la lista.";
-    public static string PickerSeveral(string field, string typed, int count, bool more) =>
-        $"«{Short(typed)}» coincide con {(more ? $"más de {count}" : count.ToString(System.Globalization.CultureInfo.InvariantCulture))} servidores en «{field}»: elija uno en la lista, donde quedaron, o escriba su número de documento.";
-    private static string Short(string typed) => typed.Length > 60 ? typed[..60] + "…" : typed;
     public const string BossChoiceInvalid = "El «Jefe inmediato» elegido no es válido. Elija una persona de la lista o «Sin jefe inmediato».";
     public static string HireDateInvalid(string typed) => $"La «Fecha de ingreso» «{typed}» no es una fecha válida. Escríbala como dd/mm/aaaa, por ejemplo 01/02/2026.";
     public static string OptionalRetirementDateInvalid(string typed) =>

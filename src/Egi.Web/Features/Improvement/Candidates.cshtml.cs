@@ -3,7 +3,6 @@ using Egi.Domain.Calendar;
 using Egi.Domain.Evaluations;
 using Egi.Domain.Improvement;
 using Egi.Web.Data;
-using Egi.Web.Features.Directory;
 using Egi.Web.Features.Shared;
 using Egi.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;

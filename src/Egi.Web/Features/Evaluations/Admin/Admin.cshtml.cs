@@ -2,7 +2,6 @@ using System.Globalization;
 using Egi.Domain.Common;
 using Egi.Domain.Directory;
 using Egi.Domain.Evaluations;
-using Egi.Web.Features.Directory;
 using Egi.Web.Features.Shared;
 using Egi.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;

@@ -2,7 +2,7 @@ using Egi.Domain.Directory;
 using Egi.Web.Data;
 using Microsoft.EntityFrameworkCore;
 
-namespace Egi.Web.Features.Directory;
+namespace Egi.Web.Features.Shared;
 
 /// <summary>A servant as a picker offers them: «Apellidos, Nombres · Empleo».</summary>
 public sealed record ServantChoice(int Id, string DocumentNumber, string FirstNames, string LastNames, string Job, DateOnly? RetirementDate, bool Retired)
@@ -75,8 +75,8 @@ public sealed class ServantChoices(EgiDbContext db)
         return found.Count switch
         {
             1 => (found[0], null, found),
-            0 => (null, DirectoryMessages.PickerNoMatch(field, text.Trim()), found),
-            _ => (null, DirectoryMessages.PickerSeveral(field, text.Trim(), found.Count, more), found),
+            0 => (null, SharedMessages.PickerNoMatch(field, text.Trim()), found),
+            _ => (null, SharedMessages.PickerSeveral(field, text.Trim(), found.Count, more), found),
         };
     }
 
