@@ -262,6 +262,14 @@ public abstract class ServantsEditingTests(ServantsFixture fx)
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("Adriana Marcela Forero Cano ya depende (directa o indirectamente) de esta persona: se formaría un ciclo de jefes.", await response.TextAsync());
         Assert.Equal(await fx.IdOfAsync("79512340"), await fx.App.WithDbAsync(d => d.Servants.Where(s => s.Id == felipe).Select(s => s.BossId).SingleAsync()));
+
+        // Two levels down: someone who reports to Adriana (the check walks the new jefe's chain upward, level by level).
+        var (below, name) = await fx.App.WithDbAsync(async d => await d.Servants.Where(s => s.BossId == adriana).OrderBy(s => s.Id)
+            .Select(s => new ValueTuple<int, string>(s.Id, s.FirstNames + " " + s.LastNames)).FirstAsync());
+        var indirect = await (await TalentoHumano()).PostFormAsync($"/Directory/Servants/Edit/{felipe}", await EditFormAsync(felipe, ("BossId", S(below))));
+        Assert.Equal(HttpStatusCode.OK, indirect.StatusCode);
+        Assert.Contains($"{name} ya depende (directa o indirectamente) de esta persona: se formaría un ciclo de jefes.", await indirect.TextAsync());
+        Assert.Equal(await fx.IdOfAsync("79512340"), await fx.App.WithDbAsync(d => d.Servants.Where(s => s.Id == felipe).Select(s => s.BossId).SingleAsync()));
     }
 
     [Fact]

@@ -68,7 +68,10 @@ public sealed class ImprovementService(EgiDbContext db, Notifier notifier, Email
     /// and the sending change it), its EDL result and its jefe, in the order given: a fixed number of queries for any
     /// number of people, and only theirs.
     /// </summary>
-    public async Task<IReadOnlyList<Candidate>> CandidatesOfAsync(Period period, IEnumerable<int> ids, CancellationToken ct = default)
+    public Task<IReadOnlyList<Candidate>> CandidatesOfAsync(Period period, IEnumerable<int> ids, CancellationToken ct = default) =>
+        CandidatesOfAsync(db, period, ids, ct);
+
+    private static async Task<IReadOnlyList<Candidate>> CandidatesOfAsync(EgiDbContext db, Period period, IEnumerable<int> ids, CancellationToken ct)
     {
         var list = ids.Distinct().ToList();
         if (list.Count == 0) return [];
@@ -111,22 +114,11 @@ public sealed class ImprovementService(EgiDbContext db, Notifier notifier, Email
     public static async Task<IReadOnlyDictionary<long, MailAttachment>> FormatAttachmentsAsync(EgiDbContext db, EmailTemplates templates, Period period,
         IReadOnlyCollection<ImprovementPlan> plans, CancellationToken ct)
     {
-        if (plans.Count == 0) return new Dictionary<long, MailAttachment>();
-        var peopleIds = plans.Select(p => p.ServantId).Concat(plans.Where(p => p.EvaluatorId != null).Select(p => p.EvaluatorId!.Value)).Distinct().ToList();
-        var people = await db.Servants.AsNoTracking().Where(s => peopleIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, ct);
-        var dependencyIds = people.Values.Select(s => s.DependencyId).Distinct().ToList();
-        var dependencies = await db.Dependencies.AsNoTracking().Where(d => dependencyIds.Contains(d.Id)).ToDictionaryAsync(d => d.Id, d => d.Name, ct);
-        var evaluationIds = plans.Where(p => p.EvaluationId != null).Select(p => p.EvaluationId!.Value).ToList();
-        var evaluations = await db.Evaluations.AsNoTracking().Where(e => evaluationIds.Contains(e.Id)).ToDictionaryAsync(e => e.Id, ct);
-        var servantIds = plans.Select(p => p.ServantId).ToList();
-        var edl = await db.Set<EdlResult>().AsNoTracking().Where(r => r.Year == period.Year && servantIds.Contains(r.ServantId)).ToDictionaryAsync(r => r.ServantId, ct);
-        var policy = new ScoringPolicy(period.Settings);
+        var candidates = (await CandidatesOfAsync(db, period, plans.Select(p => p.ServantId), ct)).ToDictionary(c => c.Servant.Id);
         var formats = new Dictionary<long, MailAttachment>();
         foreach (var plan in plans)
         {
-            if (!people.TryGetValue(plan.ServantId, out var servant)) continue;
-            var e = plan.EvaluationId is { } id ? evaluations.GetValueOrDefault(id) : null;
-            var c = CandidateOf(period, policy, servant, dependencies, people, e, plan, edl.GetValueOrDefault(plan.ServantId));
+            if (!candidates.TryGetValue(plan.ServantId, out var c)) continue;
             var data = FormatDataOf(period, c, templates.Url(PlanUrl(plan.Id))) with { Aspects = plan.Aspects };
             formats[plan.Id] = new MailAttachment(ImprovementFormat.FileName(data), XlsxWorkbook.ContentType, ImprovementFormat.Write(data));
         }

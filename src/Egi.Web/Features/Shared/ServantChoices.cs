@@ -82,7 +82,7 @@ public sealed class ServantChoices(EgiDbContext db)
 
     private static IQueryable<ServantChoice> Rows(IQueryable<Servant> servants, DateOnly today) =>
         servants.Select(s => new ServantChoice(s.Id, s.DocumentNumber, s.FirstNames, s.LastNames,
-            Servant.JobOf(s.JobTitle, s.JobCode, s.JobGrade), s.RetirementDate, s.RetirementDate != null && s.RetirementDate <= today));
+            Servant.JobOf(s.JobTitle, s.JobCode, s.JobGrade), s.RetirementDate, Servant.RetiredBy(s.RetirementDate, today)));
 }
 
 /// <summary>A group of a picker's list: its label, its people, and which of the three it is (elegidos, resultados, sugeridos).</summary>
@@ -105,6 +105,11 @@ public sealed record ServantPicker(string Name, string Id, string SearchName, st
     public int? Marked { get; init; }
 
     public string? MarkedText { get; init; }
+
+    /// <summary>The servants' ids a list posted (its values); anything else is left out.</summary>
+    public static IReadOnlySet<int> IdsOf(IEnumerable<string?> values) =>
+        values.Select(v => int.TryParse(v, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id) ? id : 0)
+            .Where(id => id > 0).ToHashSet();
 
     /// <summary>
     /// The groups in order: the people chosen, the results of <paramref name="search"/>, the suggestions (each person

@@ -64,7 +64,8 @@ public static class ServantLookups
             // directory is not read whole).
             var boss = await db.Servants.AsNoTracking().FirstOrDefaultAsync(s => s.Id == bossId, ct);
             var chain = new Dictionary<int, int?>();
-            for (var up = boss?.Id; up is { } k && k != id && !chain.ContainsKey(k);)
+            if (boss is not null) chain[boss.Id] = boss.BossId;
+            for (var up = boss?.BossId; up is { } k && k != id && !chain.ContainsKey(k);)
                 chain[k] = up = await db.Servants.AsNoTracking().Where(s => s.Id == k).Select(s => s.BossId).FirstOrDefaultAsync(ct);
             var bossError = BossRules.Check(id, bossId, current?.BossId, today,
                 k => k == bossId ? boss : null, k => chain.TryGetValue(k, out var b) ? b : null);

@@ -272,8 +272,7 @@ public sealed class AdminModel(EvaluationWorkflow workflow, ServantChoices choic
         var e = c.Evaluation;
         // Two bounded queries whatever the size of the entity: the people the page names or the form chose, and the
         // suggestions (the evaluado's dependencia). Anyone else is found by the pickers' search.
-        var posted = new[] { Reassign.EvaluatorId, Committee.RecorderId, Escalate.RecorderId }.Concat(Committee.Members).Concat(Escalate.Members)
-            .Select(t => int.TryParse(t, NumberStyles.None, CultureInfo.InvariantCulture, out var x) ? x : 0).Where(x => x > 0);
+        var posted = ServantPicker.IdsOf(new[] { Reassign.EvaluatorId, Committee.RecorderId, Escalate.RecorderId }.Concat(Committee.Members).Concat(Escalate.Members));
         var mentioned = e.CommitteeMemberIds.Concat(e.EscalationMemberIds).Concat(e.Partials.Select(p => p.EvaluatorId))
             .Concat(e.EvaluatorId is { } r ? [r] : []).Concat(e.EscalationRecorderId is { } er ? [er] : []);
         People = new Dictionary<int, ServantChoice>(await choices.ByIdsAsync(mentioned.Concat(posted), today, ct));
