@@ -3,6 +3,7 @@
 # writing the same rows from memory) through the real page of the application (Release build, Production) on a
 # generated entity, for every period the report offers; then the same sheets written by MiniExcel from memory.
 #   bench/xlsx.sh                                   # SQLite, 5 000 servants generated in a temporary folder
+#   PROVIDER=Postgres bench/xlsx.sh                 # a private PostgreSQL 15 (run as root), torn down at the end
 #   DATA=/tmp/big SERVANTS=5000 bench/xlsx.sh       # reuse (or generate once into) DATA
 #   REPORT=Stage1 bench/xlsx.sh                     # another consolidation report (Stage1, Stage2, Annual)
 #   RUNS=10 bench/xlsx.sh                           # measured downloads, and MiniExcel's writes, per period (default 5)
@@ -17,6 +18,8 @@ cd "$(dirname "$0")/.."
 SERVANTS="${SERVANTS:-5000}"
 SEED="${SEED:-2026}"
 PORT="${PORT:-5297}"
+PGPORT="${PGPORT:-55433}"
+PROVIDER="${PROVIDER:-Sqlite}"
 REPORT="${REPORT:-Annual}"
 RUNS="${RUNS:-5}"
 HANDLER="${HANDLER:-Xlsx}"
@@ -24,10 +27,12 @@ PASSWORD="Egi.Bench2026"
 BASE="http://127.0.0.1:$PORT"
 work="$(mktemp -d /tmp/egi-xlsx.XXXXXX)"
 data="${DATA:-$work/data}"
+pgdir=""
 
 cleanup() {
   { [ -z "${app_pid:-}" ] || kill "$app_pid"; } 2>/dev/null || true
   { [ -z "${app_pid:-}" ] || wait "$app_pid"; } 2>/dev/null || true
+  stop_postgres
   rm -rf "$work"
 }
 trap cleanup EXIT
@@ -39,17 +44,32 @@ dotnet build bench/Egi.Generator -c Release -v q -nologo >/dev/null
 bench/publish.sh "$work/app"
 generator=bench/Egi.Generator/bin/Release/net10.0/Egi.Generator.dll
 
-if [ -f "$data/egi.db" ] && [ -f "$data/accounts.tsv" ]; then
+app_args=()
+gen_args=(--provider Sqlite --out "$data")
+case "$PROVIDER" in
+  Sqlite|sqlite|SQLite) PROVIDER=Sqlite ;;
+  Postgres|postgres|PostgreSQL)
+    PROVIDER=Postgres
+    [ -z "${DATA:-}" ] || fail "DATA (reusing a generated entity) is for SQLite only"
+    echo "== Starting a private PostgreSQL 15 on port $PGPORT"
+    start_postgres "$PGPORT"
+    gen_args=(--provider Postgres --connection "$conn" --out "$data")
+    app_args=(--Database:Provider=Postgres "--ConnectionStrings:Postgres=$conn")
+    ;;
+  *) fail "PROVIDER must be Sqlite or Postgres" ;;
+esac
+
+if [ "$PROVIDER" = Sqlite ] && [ -f "$data/egi.db" ] && [ -f "$data/accounts.tsv" ]; then
   echo "== Reusing the entity in $data"
 else
-  echo "== Generating $SERVANTS servants (seed $SEED, SQLite) into $data"
-  dotnet "$generator" --servants "$SERVANTS" --seed "$SEED" --reset --provider Sqlite --out "$data" | grep -vE '^    [^ ]+@' | sed 's/^/   /'
+  echo "== Generating $SERVANTS servants (seed $SEED, $PROVIDER) into $data"
+  dotnet "$generator" --servants "$SERVANTS" --seed "$SEED" --reset "${gen_args[@]}" | grep -vE '^    [^ ]+@' | sed 's/^/   /'
 fi
 
 echo "== Starting the application (Release, Production)"
 ASPNETCORE_ENVIRONMENT=Production dotnet "$work/app/Egi.Web.dll" --urls "$BASE" --Egi:DataFolder="$data" \
   --Egi:SeedDemo=false --Egi:StartupBanner=false --Mail:BaseUrl="$BASE" \
-  --Logging:LogLevel:Default=Warning --Mail:WorkerEnabled=false --Scheduler:Enabled=false > "$work/app.log" 2>&1 &
+  --Logging:LogLevel:Default=Warning --Mail:WorkerEnabled=false --Scheduler:Enabled=false "${app_args[@]}" > "$work/app.log" 2>&1 &
 app_pid=$!
 wait_healthy "$BASE" "$work/app.log"
 cookie=$(sign_in "$BASE" "$(awk -F'\t' '$1=="talento_humano" {print $2; exit}' "$data/accounts.tsv")")
@@ -87,9 +107,10 @@ done <<< "$periods"
 
 mkdir -p bench/results
 name="$REPORT"; [ "$HANDLER" = Xlsx ] || name="$REPORT-$HANDLER"
-md="bench/results/$(date +%Y-%m-%d)-xlsx-$(echo "$name" | tr '[:upper:]' '[:lower:]').md"
+suffix=""; [ "$PROVIDER" = Sqlite ] || suffix="-postgres"
+md="bench/results/$(date +%Y-%m-%d)-xlsx-$(echo "$name" | tr '[:upper:]' '[:lower:]')$suffix${TAG:+-$TAG}.md"
 {
-  echo "# /Reports/$REPORT?handler=$HANDLER .xlsx, SQLite, $(($(wc -l < "$data/accounts.tsv") - 1)) accounts' entity"
+  echo "# /Reports/$REPORT?handler=$HANDLER .xlsx, $PROVIDER, $(($(wc -l < "$data/accounts.tsv") - 1)) accounts' entity"
   echo
   echo "- Date: $(date -u '+%Y-%m-%d %H:%M UTC'); commit $(git rev-parse --short HEAD 2>/dev/null || echo '?'); load average $(cut -d' ' -f1-3 /proc/loadavg)"
   echo "- Machine: $(nproc) cores, $(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo)"

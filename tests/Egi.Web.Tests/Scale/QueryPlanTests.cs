@@ -44,8 +44,11 @@ public abstract class QueryPlanTests(SharedHost host) : IAsyncLifetime
     [Fact]
     public async Task The_improvement_index_has_every_column_the_rule_reads_in_order()
     {
-        var actual = await app.WithDbAsync(d => IndexColumnsAsync(d, ImprovementIndexSql.Name));
+        var (actual, partial) = await app.WithDbAsync(async d => (await IndexColumnsAsync(d, ImprovementIndexSql.Name), await ReadAsync(d, d.Database.IsNpgsql()
+            ? "SELECT (i.indpred IS NOT NULL)::int FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid WHERE c.relname = @name"
+            : "SELECT partial FROM pragma_index_list('Evaluations') WHERE name = @name", ("@name", ImprovementIndexSql.Name))));
         Assert.Equal(ImprovementIndexSql.Columns, actual);
+        Assert.Equal("1", Assert.Single(partial)); // finalized evaluations only (ImprovementIndexSql.Filter)
     }
 
     /// <summary>
@@ -174,6 +177,24 @@ public sealed class QueryPlanTestsSqlite(SqliteHost host) : QueryPlanTests(host)
             return await PlanAsync(d, d.Evaluations.Where(e => e.PeriodId == periodId).Where(StepDeadlines.Late(step, new DateOnly(2026, 11, 24))).Select(e => e.Id));
         });
         Assert.Contains(plan, line => line.Contains($"COVERING INDEX {index} ", StringComparison.Ordinal));
+    }
+
+    /// <summary>
+    /// The control points' lists of late evaluations (their rows need columns no index holds) are found through the step's
+    /// deadline index too. The first improvement index, (period, state, …), offered SQLite a range on the state as good as
+    /// the deadline's, and it read every wide row of the period's open evaluations for each list: /Control went from
+    /// 2.9 to 10 ms of CPU a view on 5 000 servants. That index now holds only finalized evaluations.
+    /// </summary>
+    [Theory]
+    [InlineData(EvaluationStep.Goals, "IX_Evaluations_PeriodId_GoalsDeadline")]
+    [InlineData(EvaluationStep.FollowUpI, "IX_Evaluations_PeriodId_FollowUpIDeadline")]
+    [InlineData(EvaluationStep.FollowUpII, "IX_Evaluations_PeriodId_FollowUpIIDeadline")]
+    public async Task The_list_of_late_evaluations_is_found_through_the_step_index(EvaluationStep step, string index)
+    {
+        var scenario = await EvaluationScenario.OpenAsync(app);
+        var plan = await app.WithDbAsync(d => PlanAsync(d, d.Evaluations.Where(e => e.PeriodId == scenario.PeriodId)
+            .Where(StepDeadlines.Late(step, new DateOnly(2026, 11, 24))).Select(e => new { e.Id, e.EvaluadoId, e.EvaluatorId, e.EscalationRecorderId })));
+        Assert.True(plan.Any(line => line.Contains($"SEARCH e USING INDEX {index} ", StringComparison.Ordinal)), string.Join("\n", plan));
     }
 
     [Fact]

@@ -16,7 +16,7 @@ namespace Egi.Web.Data.Migrations.Postgres
                 type: "integer",
                 nullable: true);
 
-            ImprovementIndexSql.Up(migrationBuilder);
+            ImprovementIndexSql.UpFirst(migrationBuilder);
         }
 
         /// <inheritdoc />

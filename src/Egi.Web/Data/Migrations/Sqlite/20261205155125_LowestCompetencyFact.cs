@@ -16,7 +16,7 @@ namespace Egi.Web.Data.Migrations.Sqlite
                 type: "INTEGER",
                 nullable: true);
 
-            ImprovementIndexSql.Up(migrationBuilder);
+            ImprovementIndexSql.UpFirst(migrationBuilder);
         }
 
         /// <inheritdoc />
