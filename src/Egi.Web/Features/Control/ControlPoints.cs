@@ -1,6 +1,8 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Linq.Expressions;
 using Egi.Domain.Calendar;
+using Egi.Domain.Common;
 using Egi.Domain.Evaluations;
 using Egi.Domain.Process;
 using Egi.Web.Data;
@@ -88,27 +90,26 @@ public sealed class ControlPoints
     /// <summary>
     /// Four queries over the facts the domain stored, whatever the size of the period: the count of each list, and the
     /// page asked for of each (<paramref name="latePage"/>, <paramref name="soonPage"/>; 1 when null or out of range).
+    /// Each is compiled once per step (<see cref="StepQueries"/>): the page is the one Talento Humano watches on the last
+    /// day of a window, and building its rows' query cost half of what a view allocated.
     /// </summary>
     public static async Task<ControlPoints> BuildAsync(EgiDbContext db, Period period, Stage stage, DateOnly today,
         int? latePage = null, int? soonPage = null, CancellationToken ct = default)
     {
         var step = Lateness.StepOf(stage) ?? throw new ArgumentOutOfRangeException(nameof(stage));
         var soonDays = period.Settings.ReminderDaysBeforeClose;
-        var late = LateOf(period, step, today);
-        var soon = SoonOf(period, step, today);
-        var lateCount = await InPeriod(db, period).CountAsync(late, ct);
-        var soonCount = await InPeriod(db, period).CountAsync(soon, ct);
+        var window = period.Window(step.Stage());
+        var horizon = soonDays < 0 ? today : StepDeadlines.Horizon(today, soonDays);
+        var after = StepDeadlines.OpensAfter(window, today);
+        var (late, soon) = StepQueries.Of(step);
+        var lateCount = await late.Count.For(db)(db, period.Id, today, horizon, after, ct);
+        var soonCount = soonDays < 0 ? 0 : await soon.Count.For(db)(db, period.Id, today, horizon, after, ct);
         var latePaging = Paging.Of(latePage, lateCount);
         var soonPaging = Paging.Of(soonPage, soonCount);
-        var lateRows = await RowsAsync(db, period, step, today, late, latePaging, ct);
-        var soonRows = await RowsAsync(db, period, step, today, soon, soonPaging, ct);
-        return new ControlPoints(db, period, stage, step, today, soonDays, new(lateRows, latePaging), new(soonRows, soonPaging));
-    }
-
-    private static IQueryable<Evaluation> InPeriod(EgiDbContext db, Period period)
-    {
-        var periodId = period.Id;
-        return db.Evaluations.AsNoTracking().Where(e => e.PeriodId == periodId);
+        var lateRows = lateCount == 0 ? [] : await late.Page.For(db)(db, period.Id, today, horizon, after, latePaging.Skip, latePaging.PageSize).ToListAsync(ct);
+        var soonRows = soonCount == 0 ? [] : await soon.Page.For(db)(db, period.Id, today, horizon, after, soonPaging.Skip, soonPaging.PageSize).ToListAsync(ct);
+        return new ControlPoints(db, period, stage, step, today, soonDays,
+            new(ToRows(lateRows, step, window, today), latePaging), new(ToRows(soonRows, step, window, today), soonPaging));
     }
 
     private static Expression<Func<Evaluation, bool>> LateOf(Period period, EvaluationStep step, DateOnly today) => StepDeadlines.Late(step, today);
@@ -117,41 +118,134 @@ public sealed class ControlPoints
         StepDeadlines.ClosesWithin(step, period.Window(step.Stage()), today, period.Settings.ReminderDaysBeforeClose);
 
     /// <summary>
-    /// The rows of the evaluations that satisfy <paramref name="filter"/>, ordered by the deadline (the most late, or
-    /// the closest to it, first) then the evaluado's stored sort key, one page of them (or all without paging), each with
-    /// the person on whom it waits, their account and the action they must take.
+    /// The queries of one list of one step, compiled once: its count and a page of its rows, each from the period, today,
+    /// the horizon of «closes soon» and the day its deadlines fall after (<see cref="StepDeadlines.ClosesAt"/>; the late
+    /// list ignores the last two).
     /// </summary>
-    private static async Task<IReadOnlyList<ControlRow>> RowsAsync(EgiDbContext db, Period period, EvaluationStep step, DateOnly today,
-        Expression<Func<Evaluation, bool>> filter, Paging? paging, CancellationToken ct)
+    private sealed class StepQueries
     {
-        var query =
-            from x in InPeriod(db, period).Where(filter).Select(StepDeadlines.WithDeadline(step))
-            let e = x.Evaluation
-            let recipientId = e.Facts.WaitingOn == WaitingOn.Evaluado ? e.EvaluadoId : e.EscalationRecorderId ?? e.EvaluatorId
-            join s in db.Servants on e.EvaluadoId equals s.Id
-            join d in db.Dependencies on s.DependencyId equals d.Id
-            join r in db.Servants on recipientId equals r.Id
-            orderby x.Deadline, s.SortKey, e.Id
-            select new
+        private static readonly ConcurrentDictionary<EvaluationStep, (StepQueries Late, StepQueries Soon)> ByStep = new();
+
+        private StepQueries(EvaluationStep step, Expression<Func<Evaluation, DateOnly, DateOnly, DateOnly, bool>> listed)
+        {
+            var markers = new Markers(listed, StepDeadlines.Deadline(step));
+            Count = new(() => EF.CompileAsyncQuery(markers.Apply(CountTemplate)));
+            Page = new(() => EF.CompileAsyncQuery(CompiledQueries.Expand(markers.Apply(PageTemplate))));
+        }
+
+        public PerModel<Func<EgiDbContext, int, DateOnly, DateOnly, DateOnly, CancellationToken, Task<int>>> Count { get; }
+
+        public PerModel<Func<EgiDbContext, int, DateOnly, DateOnly, DateOnly, int, int, IAsyncEnumerable<RowData>>> Page { get; }
+
+        public static (StepQueries Late, StepQueries Soon) Of(EvaluationStep step) => ByStep.GetOrAdd(step, s =>
+        {
+            var late = StepDeadlines.LateAt(s);
+            var unused = new[] { Expression.Parameter(typeof(DateOnly), "horizon"), Expression.Parameter(typeof(DateOnly), "after") };
+            var lateListed = Expression.Lambda<Func<Evaluation, DateOnly, DateOnly, DateOnly, bool>>(late.Body, [.. late.Parameters, .. unused]);
+            return (new StepQueries(s, lateListed), new StepQueries(s, StepDeadlines.ClosesAt(s)));
+        });
+
+        private static readonly Expression<Func<EgiDbContext, int, DateOnly, DateOnly, DateOnly, CancellationToken, int>> CountTemplate =
+            (db, periodId, today, horizon, after, ct) => db.Evaluations.Count(e => e.PeriodId == periodId && Listed(e, today, horizon, after));
+
+        private static readonly Expression<Func<EgiDbContext, int, DateOnly, DateOnly, DateOnly, int, int, IQueryable<RowData>>> PageTemplate =
+            (db, periodId, today, horizon, after, skip, take) => Rows(db, db.Evaluations.AsNoTracking()
+                .Where(e => e.PeriodId == periodId && Listed(e, today, horizon, after))
+                .Select(e => new WithDeadline { Evaluation = e, Deadline = DeadlineOf(e) })).Skip(skip).Take(take);
+
+        /// <summary>Stands in a template for the list's predicate (<see cref="Markers"/> puts it there).</summary>
+        private static bool Listed(Evaluation e, DateOnly today, DateOnly horizon, DateOnly after) => throw CompiledQueries.NotExpanded(nameof(Listed));
+
+        /// <summary>Stands in a template for the step's stored deadline.</summary>
+        private static DateOnly DeadlineOf(Evaluation e) => throw CompiledQueries.NotExpanded(nameof(DeadlineOf));
+
+        /// <summary>Replaces the calls to <see cref="Listed"/> and <see cref="DeadlineOf"/> by the step's expressions, on the call's arguments.</summary>
+        private sealed class Markers(LambdaExpression listed, LambdaExpression deadline) : ExpressionVisitor
+        {
+            public Expression<T> Apply<T>(Expression<T> template) => (Expression<T>)Visit(template);
+
+            protected override Expression VisitMethodCall(MethodCallExpression node)
             {
-                e.Id,
-                e.State,
-                e.Facts.WaitingOn,
-                e.Facts.Escalated,
-                e.Facts.Committee,
-                x.Deadline,
-                s.DocumentNumber,
-                Evaluado = s.FirstNames + " " + s.LastNames,
-                Dependency = d.Name,
-                RecipientId = r.Id,
-                Recipient = r.FirstNames + " " + r.LastNames,
-                r.Email,
-                RecipientUserId = db.Users.Where(u => u.ServantId == r.Id).Select(u => u.Id).FirstOrDefault(),
-                Action = e.Waits.Where(w => w.ServantId == r.Id).Select(w => (PendingAction?)w.Action).FirstOrDefault(),
-            };
-        var rows = paging is null ? await query.ToListAsync(ct) : await query.Skip(paging.Skip).Take(paging.PageSize).ToListAsync(ct);
-        var window = period.Window(step.Stage());
-        return rows.Select(c =>
+                var lambda = node.Method.Name switch
+                {
+                    nameof(Listed) when node.Method.DeclaringType == typeof(StepQueries) => listed,
+                    nameof(DeadlineOf) when node.Method.DeclaringType == typeof(StepQueries) => deadline,
+                    _ => null,
+                };
+                if (lambda is null) return base.VisitMethodCall(node);
+                var body = lambda.Body;
+                for (var i = 0; i < lambda.Parameters.Count; i++) body = DayRule.Substitute(body, lambda.Parameters[i], Visit(node.Arguments[i]));
+                return body;
+            }
+        }
+    }
+
+    /// <summary>What a row of the lists needs, flat.</summary>
+    private sealed class RowData
+    {
+        public int Id { get; init; }
+        public EvaluationState State { get; init; }
+        public WaitingOn WaitingOn { get; init; }
+        public bool Escalated { get; init; }
+        public bool Committee { get; init; }
+        public DateOnly Deadline { get; init; }
+        public string DocumentNumber { get; init; } = "";
+        public string Evaluado { get; init; } = "";
+        public string Dependency { get; init; } = "";
+        public int RecipientId { get; init; }
+        public string Recipient { get; init; } = "";
+        public string Email { get; init; } = "";
+        public string? RecipientUserId { get; init; }
+        public PendingAction? Action { get; init; }
+    }
+
+    /// <summary>
+    /// The rows of <paramref name="evaluations"/>, ordered by the deadline (the most late, or the closest to it, first)
+    /// then the evaluado's stored sort key, each with the person on whom it waits, their account and the action they must take.
+    /// </summary>
+    [ExpandsTo(nameof(RowsExpression))]
+    private static IQueryable<RowData> Rows(EgiDbContext db, IQueryable<WithDeadline> evaluations) => throw CompiledQueries.NotExpanded(nameof(Rows));
+
+    private static Expression<Func<EgiDbContext, IQueryable<WithDeadline>, IQueryable<RowData>>> RowsExpression { get; } = (db, evaluations) =>
+        from x in evaluations
+        let e = x.Evaluation
+        let recipientId = e.Facts.WaitingOn == WaitingOn.Evaluado ? e.EvaluadoId : e.EscalationRecorderId ?? e.EvaluatorId
+        join s in db.Servants on e.EvaluadoId equals s.Id
+        join d in db.Dependencies on s.DependencyId equals d.Id
+        join r in db.Servants on recipientId equals r.Id
+        orderby x.Deadline, s.SortKey, e.Id
+        select new RowData
+        {
+            Id = e.Id,
+            State = e.State,
+            WaitingOn = e.Facts.WaitingOn,
+            Escalated = e.Facts.Escalated,
+            Committee = e.Facts.Committee,
+            Deadline = x.Deadline,
+            DocumentNumber = s.DocumentNumber,
+            Evaluado = s.FirstNames + " " + s.LastNames,
+            Dependency = d.Name,
+            RecipientId = r.Id,
+            Recipient = r.FirstNames + " " + r.LastNames,
+            Email = r.Email,
+            RecipientUserId = db.Users.Where(u => u.ServantId == r.Id).Select(u => u.Id).FirstOrDefault(),
+            Action = e.Waits.Where(w => w.ServantId == r.Id).Select(w => (PendingAction?)w.Action).FirstOrDefault(),
+        };
+
+    /// <summary>Every row of the evaluations of the period that satisfy <paramref name="filter"/> (a query built for this call: the reminders' selection).</summary>
+    private static async Task<IReadOnlyList<ControlRow>> RowsAsync(EgiDbContext db, Period period, EvaluationStep step, DateOnly today,
+        Expression<Func<Evaluation, bool>> filter, CancellationToken ct)
+    {
+        var periodId = period.Id;
+        var source = db.Evaluations.AsNoTracking().Where(e => e.PeriodId == periodId).Where(filter).Select(StepDeadlines.WithDeadline(step));
+        var body = DayRule.Substitute(DayRule.Substitute(RowsExpression.Body, RowsExpression.Parameters[0], Expression.Constant(db)),
+            RowsExpression.Parameters[1], source.Expression);
+        var rows = await source.Provider.CreateQuery<RowData>(body).ToListAsync(ct);
+        return ToRows(rows, step, period.Window(step.Stage()), today);
+    }
+
+    private static List<ControlRow> ToRows(List<RowData> rows, EvaluationStep step, StageWindow window, DateOnly today) =>
+        rows.Select(c =>
         {
             var lateness = Lateness.FromFacts(step, c.Deadline, c.WaitingOn, window, today);
             var role = c.WaitingOn == WaitingOn.Evaluado ? ReminderRole.Evaluado : c.Escalated || c.Committee ? ReminderRole.Committee : ReminderRole.Evaluator;
@@ -159,7 +253,6 @@ public sealed class ControlPoints
             return new ControlRow(c.Id, c.DocumentNumber, c.Evaluado.Trim(), c.Dependency, c.State.Label(), ControlMessages.RoleLabel(role), c.RecipientId, c.Recipient.Trim(), c.Email,
                 c.RecipientUserId, role, EvaluationLinks.PageFor(c.Id, action), EvaluationLinks.ActionText(action), lateness);
         }).ToList();
-    }
 
     /// <summary>
     /// The evaluations to remind, on every page: those chosen one by one that are in either list, plus every one of
@@ -176,7 +269,7 @@ public sealed class ControlPoints
         var filter = ids.Count == 0 ? none : StepDeadlines.And(isChosen, inEither);
         if (allLate) filter = StepDeadlines.Or(filter, late);
         if (allSoon) filter = StepDeadlines.Or(filter, soon);
-        return RowsAsync(db, Period, step, today, filter, paging: null, ct);
+        return RowsAsync(db, Period, step, today, filter, ct);
     }
 
     /// <summary>

@@ -35,7 +35,11 @@ public static class StepDeadlines
 
     /// <summary>Late on <paramref name="step"/> on <paramref name="today"/>: owed and the deadline before today.</summary>
     public static Expression<Func<Evaluation, bool>> Late(EvaluationStep step, DateOnly today) =>
-        OnDeadline(step, d => d < today);
+        Bind<Func<Evaluation, bool>>(LateAt(step), Value(today));
+
+    /// <summary><see cref="Late"/> with the day as the predicate's second parameter (for a query compiled once).</summary>
+    public static Expression<Func<Evaluation, DateOnly, bool>> LateAt(EvaluationStep step) =>
+        (Expression<Func<Evaluation, DateOnly, bool>>)OnDeadline(step, (Expression<Func<DateOnly, DateOnly, bool>>)((d, today) => d < today));
 
     /// <summary>
     /// Pending on <paramref name="step"/> with <see cref="Lateness.FromFacts"/>'s working days left no more than
@@ -45,11 +49,25 @@ public static class StepDeadlines
     {
         ArgumentNullException.ThrowIfNull(window);
         if (workingDays < 0) return e => false;
-        var horizon = Horizon(today, workingDays);
-        var windowEnd = window.End;
-        return window.Start <= today
-            ? OnDeadline(step, d => d >= today && d < horizon)
-            : OnDeadline(step, d => d >= today && d < horizon && d > windowEnd);
+        return Bind<Func<Evaluation, bool>>(ClosesAt(step), Value(today), Value(Horizon(today, workingDays)), Value(OpensAfter(window, today)));
+    }
+
+    /// <summary>
+    /// <see cref="ClosesWithin"/> with its days as parameters (for a query compiled once): (evaluation, today,
+    /// <see cref="Horizon"/>, <see cref="OpensAfter"/>). Never true when the reminder days are negative: the caller asks nothing then.
+    /// </summary>
+    public static Expression<Func<Evaluation, DateOnly, DateOnly, DateOnly, bool>> ClosesAt(EvaluationStep step) =>
+        (Expression<Func<Evaluation, DateOnly, DateOnly, DateOnly, bool>>)OnDeadline(step,
+            (Expression<Func<DateOnly, DateOnly, DateOnly, DateOnly, bool>>)((d, today, horizon, after) => d >= today && d < horizon && d > after));
+
+    /// <summary>
+    /// The day a pending deadline must fall after: none once the step's window has started (<see cref="DateOnly.MinValue"/>);
+    /// before it starts, its end — only a person whose own window runs past the stage's is pending then.
+    /// </summary>
+    public static DateOnly OpensAfter(StageWindow window, DateOnly today)
+    {
+        ArgumentNullException.ThrowIfNull(window);
+        return window.Start <= today ? DateOnly.MinValue : window.End;
     }
 
     /// <summary>
@@ -58,15 +76,28 @@ public static class StepDeadlines
     /// </summary>
     public static DateOnly Horizon(DateOnly today, int workingDays) => WorkingDays.AddWorkingDays(today, workingDays + 1);
 
-    /// <summary>Owed on <paramref name="step"/> and its stored deadline satisfies <paramref name="test"/>.</summary>
-    public static Expression<Func<Evaluation, bool>> OnDeadline(EvaluationStep step, Expression<Func<DateOnly, bool>> test)
+    /// <summary>
+    /// Owed on <paramref name="step"/> and its stored deadline satisfies <paramref name="test"/>, whose first parameter is
+    /// the deadline and whose others (days) become the predicate's, after the evaluation.
+    /// </summary>
+    private static LambdaExpression OnDeadline(EvaluationStep step, LambdaExpression test)
     {
         var owed = Owed(step);
         var e = owed.Parameters[0];
-        var deadline = Replace(Deadline(step), e);
-        var onDeadline = new Rebind(test.Parameters[0], deadline).Visit(test.Body);
-        return Expression.Lambda<Func<Evaluation, bool>>(Expression.AndAlso(owed.Body, onDeadline), e);
+        var onDeadline = new Rebind(test.Parameters[0], Replace(Deadline(step), e)).Visit(test.Body);
+        return Expression.Lambda(Expression.AndAlso(owed.Body, onDeadline), [e, .. test.Parameters.Skip(1)]);
     }
+
+    /// <summary><paramref name="predicate"/> with its parameters after the first bound to <paramref name="values"/>.</summary>
+    private static Expression<TDelegate> Bind<TDelegate>(LambdaExpression predicate, params Expression[] values)
+    {
+        var body = predicate.Body;
+        for (var i = 0; i < values.Length; i++) body = new Rebind(predicate.Parameters[i + 1], values[i]).Visit(body);
+        return Expression.Lambda<TDelegate>(body, predicate.Parameters[0]);
+    }
+
+    /// <summary>A value as a captured variable, as a lambda's closure is: EF Core sends it as a parameter, not a literal.</summary>
+    private static Expression Value(DateOnly value) => ((Expression<Func<DateOnly>>)(() => value)).Body;
 
     /// <summary>Both predicates (same evaluation).</summary>
     public static Expression<Func<Evaluation, bool>> And(Expression<Func<Evaluation, bool>> a, Expression<Func<Evaluation, bool>> b)
