@@ -54,7 +54,8 @@ public static class StepDeadlines
 
     /// <summary>
     /// <see cref="ClosesWithin"/> with its days as parameters (for a query compiled once): (evaluation, today,
-    /// <see cref="Horizon"/>, <see cref="OpensAfter"/>). Never true when the reminder days are negative: the caller asks nothing then.
+    /// <see cref="Horizon"/>, <see cref="OpensAfter"/>). With negative reminder days nothing closes soon
+    /// (<see cref="ClosesWithin"/> is false): a caller of this one does not ask then.
     /// </summary>
     public static Expression<Func<Evaluation, DateOnly, DateOnly, DateOnly, bool>> ClosesAt(EvaluationStep step) =>
         (Expression<Func<Evaluation, DateOnly, DateOnly, DateOnly, bool>>)OnDeadline(step,
