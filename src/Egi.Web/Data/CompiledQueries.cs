@@ -67,10 +67,12 @@ public static class CompiledQueries
     /// <summary>
     /// <paramref name="query"/> with every call to a method marked <see cref="ExpandsToAttribute"/> (a rule of the domain
     /// such as <c>Servant.ActiveOn(today)</c> on the query's parameter <c>today</c>, or a query fragment) replaced by the
-    /// expression it names, the call's arguments in place of its last parameters.
+    /// expression it names, the call's arguments in place of its last parameters; and every call to a method of
+    /// <paramref name="inlined"/> by the expression given for it — a fragment that differs from one compiled query to the
+    /// next (a step's predicate), where the attribute names one fixed expression.
     /// </summary>
-    public static Expression<TDelegate> Expand<TDelegate>(Expression<TDelegate> query) =>
-        (Expression<TDelegate>)new Expander().Visit(query);
+    public static Expression<TDelegate> Expand<TDelegate>(Expression<TDelegate> query, params (MethodInfo Marker, LambdaExpression Expression)[] inlined) =>
+        (Expression<TDelegate>)new Expander(inlined.ToDictionary(x => x.Marker, x => x.Expression)).Visit(query);
 
     /// <summary>
     /// What the body of a query fragment marked <see cref="ExpandsToAttribute"/> throws: it names the expression that
@@ -79,14 +81,17 @@ public static class CompiledQueries
     public static InvalidOperationException NotExpanded(string fragment) =>
         new($"{fragment} is a query fragment: it runs only inside a query given to CompiledQueries (Expand).");
 
-    private sealed class Expander : ExpressionVisitor
+    private sealed class Expander(Dictionary<MethodInfo, LambdaExpression> inlined) : ExpressionVisitor
     {
         protected override Expression VisitMethodCall(MethodCallExpression node)
         {
-            if (node.Method.GetCustomAttribute<ExpandsToAttribute>() is not { } marked) return base.VisitMethodCall(node);
-            var type = node.Method.DeclaringType!;
-            var expression = type.GetProperty(marked.Expression, BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Static)?.GetValue(null) as LambdaExpression
-                ?? throw new InvalidOperationException($"{type.Name}.{marked.Expression} is not a static expression.");
+            if (!inlined.TryGetValue(node.Method, out var expression))
+            {
+                if (node.Method.GetCustomAttribute<ExpandsToAttribute>() is not { } marked) return base.VisitMethodCall(node);
+                var type = node.Method.DeclaringType!;
+                expression = type.GetProperty(marked.Expression, BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Static)?.GetValue(null) as LambdaExpression
+                    ?? throw new InvalidOperationException($"{type.Name}.{marked.Expression} is not a static expression.");
+            }
             var leading = expression.Parameters.Count - node.Arguments.Count;
             var body = expression.Body;
             for (var i = 0; i < node.Arguments.Count; i++)

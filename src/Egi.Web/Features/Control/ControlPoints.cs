@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Linq.Expressions;
+using System.Reflection;
 using Egi.Domain.Calendar;
 using Egi.Domain.Common;
 using Egi.Domain.Evaluations;
@@ -112,11 +113,6 @@ public sealed class ControlPoints
             new(ToRows(lateRows, step, window, today), latePaging), new(ToRows(soonRows, step, window, today), soonPaging));
     }
 
-    private static Expression<Func<Evaluation, bool>> LateOf(Period period, EvaluationStep step, DateOnly today) => StepDeadlines.Late(step, today);
-
-    private static Expression<Func<Evaluation, bool>> SoonOf(Period period, EvaluationStep step, DateOnly today) =>
-        StepDeadlines.ClosesWithin(step, period.Window(step.Stage()), today, period.Settings.ReminderDaysBeforeClose);
-
     /// <summary>
     /// The queries of one list of one step, compiled once: its count and a page of its rows, each from the period, today,
     /// the horizon of «closes soon» and the day its deadlines fall after (<see cref="StepDeadlines.ClosesAt"/>; the late
@@ -128,9 +124,9 @@ public sealed class ControlPoints
 
         private StepQueries(EvaluationStep step, Expression<Func<Evaluation, DateOnly, DateOnly, DateOnly, bool>> listed)
         {
-            var markers = new Markers(listed, StepDeadlines.Deadline(step));
-            Count = new(() => EF.CompileAsyncQuery(markers.Apply(CountTemplate)));
-            Page = new(() => EF.CompileAsyncQuery(CompiledQueries.Expand(markers.Apply(PageTemplate))));
+            (MethodInfo, LambdaExpression)[] inlined = [(Marker(nameof(Listed)), listed), (Marker(nameof(DeadlineOf)), StepDeadlines.Deadline(step))];
+            Count = new(() => EF.CompileAsyncQuery(CompiledQueries.Expand(CountTemplate, inlined)));
+            Page = new(() => EF.CompileAsyncQuery(CompiledQueries.Expand(PageTemplate, inlined)));
         }
 
         public PerModel<Func<EgiDbContext, int, DateOnly, DateOnly, DateOnly, CancellationToken, Task<int>>> Count { get; }
@@ -153,31 +149,13 @@ public sealed class ControlPoints
                 .Where(e => e.PeriodId == periodId && Listed(e, today, horizon, after))
                 .Select(e => new WithDeadline { Evaluation = e, Deadline = DeadlineOf(e) })).Skip(skip).Take(take);
 
-        /// <summary>Stands in a template for the list's predicate (<see cref="Markers"/> puts it there).</summary>
+        /// <summary>Stands in a template for the list's predicate (<see cref="CompiledQueries.Expand"/> puts it there).</summary>
         private static bool Listed(Evaluation e, DateOnly today, DateOnly horizon, DateOnly after) => throw CompiledQueries.NotExpanded(nameof(Listed));
 
         /// <summary>Stands in a template for the step's stored deadline.</summary>
         private static DateOnly DeadlineOf(Evaluation e) => throw CompiledQueries.NotExpanded(nameof(DeadlineOf));
 
-        /// <summary>Replaces the calls to <see cref="Listed"/> and <see cref="DeadlineOf"/> by the step's expressions, on the call's arguments.</summary>
-        private sealed class Markers(LambdaExpression listed, LambdaExpression deadline) : ExpressionVisitor
-        {
-            public Expression<T> Apply<T>(Expression<T> template) => (Expression<T>)Visit(template);
-
-            protected override Expression VisitMethodCall(MethodCallExpression node)
-            {
-                var lambda = node.Method.Name switch
-                {
-                    nameof(Listed) when node.Method.DeclaringType == typeof(StepQueries) => listed,
-                    nameof(DeadlineOf) when node.Method.DeclaringType == typeof(StepQueries) => deadline,
-                    _ => null,
-                };
-                if (lambda is null) return base.VisitMethodCall(node);
-                var body = lambda.Body;
-                for (var i = 0; i < lambda.Parameters.Count; i++) body = DayRule.Substitute(body, lambda.Parameters[i], Visit(node.Arguments[i]));
-                return body;
-            }
-        }
+        private static MethodInfo Marker(string name) => typeof(StepQueries).GetMethod(name, BindingFlags.NonPublic | BindingFlags.Static)!;
     }
 
     /// <summary>What a row of the lists needs, flat.</summary>
@@ -238,9 +216,7 @@ public sealed class ControlPoints
     {
         var periodId = period.Id;
         var source = db.Evaluations.AsNoTracking().Where(e => e.PeriodId == periodId).Where(filter).Select(StepDeadlines.WithDeadline(step));
-        var body = DayRule.Substitute(DayRule.Substitute(RowsExpression.Body, RowsExpression.Parameters[0], Expression.Constant(db)),
-            RowsExpression.Parameters[1], source.Expression);
-        var rows = await source.Provider.CreateQuery<RowData>(body).ToListAsync(ct);
+        var rows = await source.Provider.CreateQuery<RowData>(CompiledQueries.Expand<Func<IQueryable<RowData>>>(() => Rows(db, source)).Body).ToListAsync(ct);
         return ToRows(rows, step, period.Window(step.Stage()), today);
     }
 
@@ -260,8 +236,8 @@ public sealed class ControlPoints
     /// </summary>
     public Task<IReadOnlyList<ControlRow>> SelectedAsync(IReadOnlyCollection<int> chosen, bool allLate, bool allSoon, CancellationToken ct = default)
     {
-        var late = LateOf(Period, step, today);
-        var soon = SoonOf(Period, step, today);
+        var late = StepDeadlines.Late(step, today);
+        var soon = StepDeadlines.ClosesWithin(step, Period.Window(step.Stage()), today, Period.Settings.ReminderDaysBeforeClose);
         var ids = chosen.Distinct().ToList();
         Expression<Func<Evaluation, bool>> none = e => false;
         Expression<Func<Evaluation, bool>> isChosen = e => ids.Contains(e.Id);
