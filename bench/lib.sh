@@ -40,6 +40,48 @@ pg_cpu_ms() {
 proc_cpu_ms() { awk -v hz="$(getconf CLK_TCK)" '{ printf "%.0f", ($14 + $15) * 1000 / hz }' "/proc/$1/stat"; }
 
 # per_request <CPU ms before> <CPU ms after> <requests>: CPU ms per request, "-" when nothing completed.
+# The runtime's background JIT (tiered compilation: the thread ".NET Tiered Compilation Worker", whose name the kernel
+# cuts to 15 characters) in process $1: one line per such thread, its id and CPU in ms. The runtime ends that thread
+# when it has nothing to compile and starts a new one later, so compare two readings with jit_spent.
+jit_threads() {
+  local t hz; hz=$(getconf CLK_TCK)
+  for t in /proc/"$1"/task/*; do
+    [ "$(cat "$t/comm" 2>/dev/null)" = ".NET Tiered Com" ] || continue
+    awk -v id="${t##*/}" -v hz="$hz" '{ s = substr($0, index($0, ") ") + 2); split(s, f, " "); printf "%s %.0f\n", id, (f[12] + f[13]) * 1000 / hz }' "$t/stat"
+  done
+}
+
+# jit_spent <jit_threads before> <jit_threads after>: the JIT's CPU (ms) in between — what each thread alive at the
+# end spent since the first reading (all of it for a thread started since); a thread that ended in between was idle.
+jit_spent() {
+  awk 'NR == FNR { if (NF == 2) before[$1] = $2; next } NF == 2 { d += $2 - (($1 in before) ? before[$1] : 0) } END { print d + 0 }' \
+    <(printf '%s\n' "$1") <(printf '%s\n' "$2")
+}
+
+# warm_up_until_jit_idle <pid> <first> <slice> <most> <idle ms> <wrk arguments but -d…>: serves the page with wrk for
+# <first>, then in slices of <slice> until the runtime's background JIT spent at most <idle ms> of CPU in a slice, or
+# <most> in all (durations as wrk takes them: 5s, 1m). Prints the seconds it took, with «+» when the JIT was still
+# busy at <most>, and the JIT's milliseconds in the last slice.
+warm_up_until_jit_idle() {
+  local pid="$1" first="$2" slice="$3" most="$4" idle="$5" before after waited spent
+  shift 5
+  before=$(jit_threads "$pid")
+  wrk -d"$first" "$@" > /dev/null
+  waited=$(seconds_of "$first")
+  while :; do
+    after=$(jit_threads "$pid")
+    spent=$(jit_spent "$before" "$after")
+    if [ "$spent" -le "$idle" ]; then echo "$waited $spent"; return; fi
+    if [ "$waited" -ge "$(seconds_of "$most")" ]; then echo "$waited+ $spent"; return; fi
+    before="$after"
+    wrk -d"$slice" "$@" > /dev/null
+    waited=$(( waited + $(seconds_of "$slice") ))
+  done
+}
+
+# wrk durations in seconds ("10s", "1m", "0" → 10, 60, 0).
+seconds_of() { awk -v v="$1" 'BEGIN { n = v + 0; if (v ~ /m$/) n *= 60; else if (v ~ /h$/) n *= 3600; print int(n) }'; }
+
 per_request() { awk -v a="$1" -v b="$2" -v n="$3" 'BEGIN { if (n > 0) printf "%.2f", (b - a) / n; else print "-" }'; }
 
 # Bytes the application allocates per request (dotnet-counters' allocation rate, one sample a second): unlike CPU time,

@@ -29,7 +29,7 @@ public static class FeatureRegistration
     public static IEndpointRouteBuilder MapEgiEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapGet("/health", async (Data.EgiDbContext db, CancellationToken ct) =>
-                await db.Database.CanConnectAsync(ct)
+                await Operations.Health.DatabaseAnswersAsync(db, ct)
                     ? Results.Text("Healthy", "text/plain")
                     : Results.Text("Unhealthy: la base de datos no responde", "text/plain", statusCode: StatusCodes.Status503ServiceUnavailable))
             .AllowAnonymous()
