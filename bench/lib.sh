@@ -39,7 +39,6 @@ pg_cpu_ms() {
 # proc_cpu_ms <pid>: CPU time (user + system, in ms) that one process (the application) has used so far.
 proc_cpu_ms() { awk -v hz="$(getconf CLK_TCK)" '{ printf "%.0f", ($14 + $15) * 1000 / hz }' "/proc/$1/stat"; }
 
-# per_request <CPU ms before> <CPU ms after> <requests>: CPU ms per request, "-" when nothing completed.
 # The runtime's background JIT (tiered compilation: the thread ".NET Tiered Compilation Worker", whose name the kernel
 # cuts to 15 characters) in process $1: one line per such thread, its id and CPU in ms. The runtime ends that thread
 # when it has nothing to compile and starts a new one later, so compare two readings with jit_spent.
@@ -82,6 +81,7 @@ warm_up_until_jit_idle() {
 # wrk durations in seconds ("10s", "1m", "0" → 10, 60, 0).
 seconds_of() { awk -v v="$1" 'BEGIN { n = v + 0; if (v ~ /m$/) n *= 60; else if (v ~ /h$/) n *= 3600; print int(n) }'; }
 
+# per_request <CPU ms before> <CPU ms after> <requests>: CPU ms per request, "-" when nothing completed.
 per_request() { awk -v a="$1" -v b="$2" -v n="$3" 'BEGIN { if (n > 0) printf "%.2f", (b - a) / n; else print "-" }'; }
 
 # Bytes the application allocates per request (dotnet-counters' allocation rate, one sample a second): unlike CPU time,

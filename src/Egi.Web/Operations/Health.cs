@@ -10,7 +10,7 @@ namespace Egi.Web.Operations;
 /// <para>
 /// It asked <c>Database.CanConnectAsync</c> before. On SQLite that opens a second, read-only connection each time (and
 /// EF Core sets each opened connection up: its functions and pragmas): 1.7–2.0 ms of CPU per request under load, more
-/// than the evaluado's «Mis pendientes» (0.7 ms) — so the load runs' ceiling on SQLite was slower than the pages it is the
+/// than the evaluado's «Mis pendientes» (0.7–0.8 ms) — so the load runs' ceiling on SQLite was slower than the pages it is the
 /// ceiling of. On PostgreSQL it opened a pooled connection, which does not reach the server.
 /// </para>
 /// </summary>

@@ -17,7 +17,7 @@ public sealed class HealthTests
     [Theory]
     [InlineData(Db.Sqlite)]
     [InlineData(Db.Postgres)]
-    public async Task Health_asks_the_database_one_statement_and_opens_no_other_connection(Db db)
+    public async Task Health_asks_the_database_exactly_one_statement(Db db)
     {
         await using var app = new EgiAppFactory(db);
         app.Settings["Mail:WorkerEnabled"] = "false";
