@@ -251,7 +251,7 @@ page() {
 if [ "$READS" = 1 ]; then
 # The floor under every page: «Ayuda» has no query of its own. Anonymous, it is the layout and static text; signed in,
 # it adds what every signed-in page pays (the session cookie, the menu's query, the sign-out form's antiforgery
-# token). No signed-in page can reach a larger share of the ceiling than the second row.
+# token). No signed-in page that shows the layout can reach a larger share of the ceiling than the second row.
 measure "Floor: /Help anonymous (layout, no query)" - /Help
 page "Floor: /Help signed in (layout, cookie, menu's query)" ev /Help
 page "Evaluado: /Pending" ev /Pending
