@@ -30,6 +30,33 @@ public sealed class SqlitePragmasTests : IDisposable
         Assert.Equal(5000L, Read(second, "PRAGMA busy_timeout"));
     }
 
+    /// <summary>
+    /// The premise of setting a connection up once: Microsoft.Data.Sqlite's pool gives the same native connection to
+    /// the next open with the settings it was given, so the interceptor skips it and the busy timeout still holds.
+    /// </summary>
+    [Fact]
+    public void The_pool_gives_the_native_connection_back_with_its_settings()
+    {
+        var pragmas = new SqlitePragmas();
+        var pooled = $"Data Source={file}";
+        object? handle;
+        using (var connection = new SqliteConnection(pooled))
+        {
+            connection.Open();
+            pragmas.ConnectionOpened(connection, null!);
+            handle = connection.Handle;
+        }
+        using (var again = new SqliteConnection(pooled))
+        {
+            again.Open();
+            pragmas.ConnectionOpened(again, null!);
+            Assert.Same(handle, again.Handle);
+            Assert.Equal(5000L, Read(again, "PRAGMA busy_timeout"));
+            Assert.Equal(1L, Read(again, "PRAGMA synchronous")); // NORMAL
+        }
+        SqliteConnection.ClearPool(new SqliteConnection(pooled));
+    }
+
     [Fact]
     public async Task The_async_open_sets_a_connection_up_once_too()
     {
