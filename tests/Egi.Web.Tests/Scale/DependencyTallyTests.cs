@@ -5,11 +5,13 @@ using Egi.Web.Features.Shared;
 using Egi.Web.Tests.Evaluations;
 using Egi.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace Egi.Web.Tests.Scale;
 
 /// <summary>
-/// Issue 11: the totals per period, dependencia and state are stored (<see cref="DependencyTally"/>) and kept by each
+/// Issue 11: the totals per period and dependencia (a count per state among them) are stored (<see cref="DependencyTally"/>) and kept by each
 /// save in its transaction. After every kind of change — a transition, a servant who moves to another dependencia, new
 /// evaluations opened in bulk, a period's calendar that moves every evaluation's facts, saves of one dependencia at the
 /// same time — what the reports read equals a count of the evaluations made then, for every period, on both providers.
@@ -101,6 +103,45 @@ public abstract class DependencyTallyTests(QuietHost host) : IAsyncLifetime
             await d.SaveChangesAsync();
         });
         await AssertTalliedAsync("a period's calendar moving every deadline");
+    }
+
+    /// <summary>
+    /// Migration TalliesPerDependency turned the rows per (period, dependencia, state) into one per (period, dependencia)
+    /// with a column per state. Its Down and Up both empty the table (the rows are derived, none is converted), and the
+    /// next start counts every tally again from the evaluations: what the reports read then equals a recount, state
+    /// counts included.
+    /// </summary>
+    [Fact]
+    public async Task After_the_migration_to_one_row_per_dependencia_the_next_start_counts_the_tallies_again()
+    {
+        await scenario.ActAsync(EvaluationScenario.Camila, (e, p) => e.SubmitGoals(p.Evaluado, EvaluationScenario.Goals(60, 40), p.Context));
+        await app.WithDbAsync(d => d.GetService<IMigrator>().MigrateAsync("ImprovementIndexFinalized"));
+        Assert.Equal(0, await app.WithDbAsync(d => d.Database.SqlQueryRaw<int>("SELECT count(*) AS \"Value\" FROM \"DependencyTallies\"").SingleAsync()));
+        // Rows as the previous version stored them: one dependencia in two states (their counts do not matter, the
+        // migration drops them; two rows of one dependencia would break its new key if it kept them).
+        var oldRows = OldTallyRow(scenario.PeriodId, 5) + OldTallyRow(scenario.PeriodId, 6);
+        await app.WithDbAsync(d => d.Database.ExecuteSqlRawAsync(oldRows));
+
+        await app.WithDbAsync(d => d.Database.MigrateAsync());
+        Assert.False(await app.WithDbAsync(d => d.Set<DependencyTally>().AnyAsync()));
+        await DatabaseInitializer.InitializeAsync(app.Services);
+
+        Assert.True(await app.WithDbAsync(d => d.Set<DependencyTally>().AnyAsync(t => t.PeriodId == scenario.PeriodId && t.InGoalApproval == 1)));
+        await AssertTalliedAsync("the migration and the next start");
+    }
+
+    /// <summary>An INSERT of a tally row of the schema before TalliesPerDependency (every count 0, no sum).</summary>
+    private static string OldTallyRow(int periodId, int state)
+    {
+        string[] counts =
+        [
+            "Servants", "NotStarted", "Formulation", "Approval", "Acceptance", "Agreed", "ClosedNotAgreed", "Stage2NotStarted",
+            "Stage2InProgress", "Stage2Accepted", "Stage2NotApplicable", "FirstFollowUpCount", "Scored", "Outstanding",
+            "Satisfactory", "Unsatisfactory", "NoEvaluation", "InGoals", "InFollowUpI", "InFollowUpII", "Finalized", "Closed",
+            "OfEvaluableType",
+        ];
+        return $"INSERT INTO \"DependencyTallies\" (\"PeriodId\", \"DependencyId\", \"State\", {string.Join(", ", counts.Select(c => $"\"{c}\""))}) "
+            + $"SELECT {periodId}, (SELECT min(\"Id\") FROM \"Dependencies\"), {state}, {string.Join(", ", counts.Select(_ => "0"))};";
     }
 
     /// <summary>

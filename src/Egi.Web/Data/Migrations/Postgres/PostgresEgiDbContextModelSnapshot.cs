@@ -1275,9 +1275,6 @@ namespace Egi.Web.Data.Migrations.Postgres
                     b.Property<int>("DependencyId")
                         .HasColumnType("integer");
 
-                    b.Property<int>("State")
-                        .HasColumnType("integer");
-
                     b.Property<int>("Acceptance")
                         .HasColumnType("integer");
 
@@ -1314,13 +1311,49 @@ namespace Egi.Web.Data.Migrations.Postgres
                     b.Property<decimal?>("GoalsSum")
                         .HasColumnType("numeric");
 
+                    b.Property<int>("InClosedByRetirement")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("InCompetencyRating")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("InFinalAcceptance")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("InFinalized")
+                        .HasColumnType("integer");
+
                     b.Property<int>("InFollowUpI")
                         .HasColumnType("integer");
 
                     b.Property<int>("InFollowUpII")
                         .HasColumnType("integer");
 
+                    b.Property<int>("InGoalAcceptance")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("InGoalApproval")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("InGoalFormulation")
+                        .HasColumnType("integer");
+
                     b.Property<int>("InGoals")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("InSelfEvaluationI")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("InSelfEvaluationIAcceptance")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("InSelfEvaluationIApproval")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("InSelfEvaluationII")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("InSelfEvaluationIIApproval")
                         .HasColumnType("integer");
 
                     b.Property<int>("NoEvaluation")
@@ -1359,7 +1392,7 @@ namespace Egi.Web.Data.Migrations.Postgres
                     b.Property<int>("Unsatisfactory")
                         .HasColumnType("integer");
 
-                    b.HasKey("PeriodId", "DependencyId", "State");
+                    b.HasKey("PeriodId", "DependencyId");
 
                     b.ToTable("DependencyTallies", (string)null);
                 });

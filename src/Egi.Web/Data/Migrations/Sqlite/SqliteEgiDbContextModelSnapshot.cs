@@ -1236,9 +1236,6 @@ namespace Egi.Web.Data.Migrations.Sqlite
                     b.Property<int>("DependencyId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<int>("State")
-                        .HasColumnType("INTEGER");
-
                     b.Property<int>("Acceptance")
                         .HasColumnType("INTEGER");
 
@@ -1275,13 +1272,49 @@ namespace Egi.Web.Data.Migrations.Sqlite
                     b.Property<long?>("GoalsSum")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("InClosedByRetirement")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("InCompetencyRating")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("InFinalAcceptance")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("InFinalized")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("InFollowUpI")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("InFollowUpII")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("InGoalAcceptance")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("InGoalApproval")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("InGoalFormulation")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("InGoals")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("InSelfEvaluationI")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("InSelfEvaluationIAcceptance")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("InSelfEvaluationIApproval")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("InSelfEvaluationII")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("InSelfEvaluationIIApproval")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("NoEvaluation")
@@ -1320,7 +1353,7 @@ namespace Egi.Web.Data.Migrations.Sqlite
                     b.Property<int>("Unsatisfactory")
                         .HasColumnType("INTEGER");
 
-                    b.HasKey("PeriodId", "DependencyId", "State");
+                    b.HasKey("PeriodId", "DependencyId");
 
                     b.ToTable("DependencyTallies", (string)null);
                 });

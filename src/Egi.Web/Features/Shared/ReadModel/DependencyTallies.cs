@@ -1,5 +1,3 @@
-using System.Linq.Expressions;
-using System.Reflection;
 using Egi.Domain.Calendar;
 using Egi.Domain.Directory;
 using Egi.Domain.Evaluations;
@@ -12,17 +10,17 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 namespace Egi.Web.Features.Shared;
 
 /// <summary>
-/// The stored totals of the evaluations of one period, one dependencia and one state (issue 11): how many, in which
-/// stage and level, and the sums of their unrounded scores — the summary table the consolidation reports, the annual
-/// report and the dashboard read instead of counting every evaluation of the period on each request. Kept by each save
-/// in the same transaction (<see cref="DependencyTallies.RecountAsync"/>, called by <see cref="EgiDbContext"/>): the
-/// rows of the (period, dependencia) pairs a save touched are counted again from the evaluations' stored facts, so a
-/// tally always equals a count of the rows, never a running sum that could drift.
+/// The stored totals of the evaluations of one period and one dependencia (issue 11): how many, in which state, stage
+/// and level, and the sums of their unrounded scores — the summary table the consolidation reports, the annual report
+/// and the dashboard read instead of counting every evaluation of the period on each request. Kept by each save in the
+/// same transaction (<see cref="DependencyTallies.RecountAsync"/>, called by <see cref="EgiDbContext"/>): the rows of the
+/// (period, dependencia) pairs a save touched are counted again from the evaluations' stored facts, so a tally always
+/// equals a count of the rows, never a running sum that could drift. One row per dependencia, with a column per state
+/// (<see cref="InState"/>): a read is the period's rows as stored, with nothing to add up (README «00:40 UTC on 06/12/2026»).
 /// </summary>
 public sealed class DependencyTally : DependencyTotals
 {
     public int PeriodId { get; set; }
-    public EvaluationState State { get; set; }
 
     /// <summary>
     /// How many of these evaluations are of servants of a vinculación EGI evaluates (<see cref="Eligibility.IsOfEvaluableType"/>:
@@ -30,6 +28,38 @@ public sealed class DependencyTally : DependencyTotals
     /// without an evaluation subtracts (<see cref="DependencyTallies.ReadAsync"/>), so it needs no probe per servant.
     /// </summary>
     public int OfEvaluableType { get; set; }
+
+    // How many of these evaluations are in each state (one column per EvaluationState: InState(state) reads them).
+    public int InGoalFormulation { get; set; }
+    public int InGoalApproval { get; set; }
+    public int InGoalAcceptance { get; set; }
+    public int InSelfEvaluationI { get; set; }
+    public int InSelfEvaluationIApproval { get; set; }
+    public int InSelfEvaluationIAcceptance { get; set; }
+    public int InSelfEvaluationII { get; set; }
+    public int InSelfEvaluationIIApproval { get; set; }
+    public int InCompetencyRating { get; set; }
+    public int InFinalAcceptance { get; set; }
+    public int InFinalized { get; set; }
+    public int InClosedByRetirement { get; set; }
+
+    /// <summary>How many of these evaluations are in <paramref name="state"/>.</summary>
+    public int InState(EvaluationState state) => state switch
+    {
+        EvaluationState.GoalFormulation => InGoalFormulation,
+        EvaluationState.GoalApproval => InGoalApproval,
+        EvaluationState.GoalAcceptance => InGoalAcceptance,
+        EvaluationState.SelfEvaluationI => InSelfEvaluationI,
+        EvaluationState.SelfEvaluationIApproval => InSelfEvaluationIApproval,
+        EvaluationState.SelfEvaluationIAcceptance => InSelfEvaluationIAcceptance,
+        EvaluationState.SelfEvaluationII => InSelfEvaluationII,
+        EvaluationState.SelfEvaluationIIApproval => InSelfEvaluationIIApproval,
+        EvaluationState.CompetencyRating => InCompetencyRating,
+        EvaluationState.FinalAcceptance => InFinalAcceptance,
+        EvaluationState.Finalized => InFinalized,
+        EvaluationState.ClosedByRetirement => InClosedByRetirement,
+        _ => throw new ArgumentOutOfRangeException(nameof(state), state, "A state without a column in DependencyTally: add one (and a migration)."),
+    };
 }
 
 internal sealed class DependencyTallyConfiguration : IEntityTypeConfiguration<DependencyTally>
@@ -37,7 +67,7 @@ internal sealed class DependencyTallyConfiguration : IEntityTypeConfiguration<De
     public void Configure(EntityTypeBuilder<DependencyTally> builder)
     {
         builder.ToTable("DependencyTallies");
-        builder.HasKey(t => new { t.PeriodId, t.DependencyId, t.State });
+        builder.HasKey(t => new { t.PeriodId, t.DependencyId });
         // A period deleted takes its tallies with it (SQLite may give its id to the next period).
         builder.HasOne<Period>().WithMany().HasForeignKey(t => t.PeriodId).OnDelete(DeleteBehavior.Cascade);
     }
@@ -57,121 +87,33 @@ public sealed record PeriodTotals(IReadOnlyList<DependencyTotals> Totals, IReadO
 public static class DependencyTallies
 {
     /// <summary>
-    /// The period's totals per dependencia from the stored tallies, added up per dependencia in SQL (one row per
-    /// dependencia instead of one per dependencia and state), and, with <paramref name="states"/>, its state counts
-    /// (added up in the same query, a column per state; else none).
+    /// The period's totals per dependencia from the stored tallies (one row per dependencia, as stored), with
+    /// <paramref name="states"/> its state counts (from the same rows; else none), and while the period is not closed
+    /// the eligible servants without an evaluation added as «Sin iniciar».
     /// </summary>
     public static async Task<PeriodTotals> ReadAsync(EgiDbContext db, Period period, DateOnly today, CancellationToken ct = default, bool states = false)
     {
         var periodId = period.Id;
-        var ofPeriod = db.Set<DependencyTally>().AsNoTracking().Where(t => t.PeriodId == periodId);
-        var totals = await ofPeriod.GroupBy(t => t.DependencyId).Select(states ? SumPerDependencyWithStates : SumPerDependency).ToListAsync(ct);
-        var counts = states ? StateCounts(totals) : null;
+        var tallies = await db.Set<DependencyTally>().AsNoTracking().Where(t => t.PeriodId == periodId).ToListAsync(ct);
+        var counts = states ? StateCounts(tallies) : null;
         List<(int DependencyId, int Count)> notEvaluated = [];
         if (period.Status != PeriodStatus.Closed)
         {
             // Eligible servants, less the evaluated ones of an evaluable vinculación, plus those of them retired by today.
-            var byDependency = totals.ToDictionary(t => t.DependencyId, t => -t.OfEvaluableType);
+            var byDependency = tallies.ToDictionary(t => t.DependencyId, t => -t.OfEvaluableType);
             foreach (var c in await EligibleAndRetiredEvaluated(db, periodId, today).ToListAsync(ct))
                 byDependency[c.DependencyId] = byDependency.GetValueOrDefault(c.DependencyId) + c.Count;
             notEvaluated = byDependency.Where(x => x.Value > 0).Select(x => (x.Key, x.Value)).ToList();
         }
-        return Fold([.. totals], counts, notEvaluated);
+        return Fold([.. tallies], counts, notEvaluated);
     }
 
-    /// <summary>
-    /// A dependencia's tallies added up: every figure of <see cref="DependencyTotals"/>, how many evaluations are of an
-    /// evaluable vinculación and, when asked, how many are in each state (<see cref="InState"/>: one row per dependencia
-    /// instead of one per dependencia and state; reading those 578 rows one by one was a tenth of the annual report's
-    /// allocations under load, though its CPU per request did not move beyond the noise).
-    /// </summary>
-    private sealed class TalliedTotals : DependencyTotals
-    {
-        public int OfEvaluableType { get; set; }
-        public int InState0 { get; set; }
-        public int InState1 { get; set; }
-        public int InState2 { get; set; }
-        public int InState3 { get; set; }
-        public int InState4 { get; set; }
-        public int InState5 { get; set; }
-        public int InState6 { get; set; }
-        public int InState7 { get; set; }
-        public int InState8 { get; set; }
-        public int InState9 { get; set; }
-        public int InState10 { get; set; }
-        public int InState11 { get; set; }
-
-        /// <summary>The count in <see cref="States"/>[i].</summary>
-        public int InState(int i) => i switch
-        {
-            0 => InState0,
-            1 => InState1,
-            2 => InState2,
-            3 => InState3,
-            4 => InState4,
-            5 => InState5,
-            6 => InState6,
-            7 => InState7,
-            8 => InState8,
-            9 => InState9,
-            10 => InState10,
-            11 => InState11,
-            _ => throw new ArgumentOutOfRangeException(nameof(i)),
-        };
-    }
-
-    /// <summary>The states counted per dependencia, in the order of <see cref="TalliedTotals"/>' InState0, InState1…</summary>
+    /// <summary>The states, in the order the annual report shows them.</summary>
     internal static IReadOnlyList<EvaluationState> States { get; } = Enum.GetValues<EvaluationState>();
 
-    private const string InStatePrefix = "InState";
-
-    /// <summary>Every count and sum of <see cref="TalliedTotals"/> added up over a dependencia's tallies: g.Sum(t => t.X) for each X.</summary>
-    private static readonly Expression<Func<IGrouping<int, DependencyTally>, TalliedTotals>> SumPerDependency = BuildSum(states: false);
-
-    /// <summary>The same, with the count of each state: g.Sum(t => t.State == States[i] ? t.Servants : 0) as InState{i}.</summary>
-    private static readonly Expression<Func<IGrouping<int, DependencyTally>, TalliedTotals>> SumPerDependencyWithStates = BuildSum(states: true);
-
-    private static List<StateCount> StateCounts(List<TalliedTotals> totals)
-    {
-        var counts = new List<StateCount>();
-        foreach (var t in totals)
-            for (var i = 0; i < States.Count; i++)
-                if (t.InState(i) is var n and not 0) counts.Add(new StateCount { DependencyId = t.DependencyId, State = States[i], Count = n });
-        return counts;
-    }
-
-    private static Expression<Func<IGrouping<int, DependencyTally>, TalliedTotals>> BuildSum(bool states)
-    {
-        var slots = typeof(TalliedTotals).GetProperties().Count(p => p.Name.StartsWith(InStatePrefix, StringComparison.Ordinal));
-        if (slots != States.Count)
-            throw new InvalidOperationException($"TalliedTotals counts {slots} states; EvaluationState has {States.Count}: add or remove InState properties.");
-        var g = Expression.Parameter(typeof(IGrouping<int, DependencyTally>), "g");
-        var bindings = new List<MemberBinding> { Expression.Bind(typeof(TalliedTotals).GetProperty(nameof(DependencyTotals.DependencyId))!, Expression.Property(g, "Key")) };
-        var sumOfInt = SumOf(typeof(int));
-        if (states)
-            for (var i = 0; i < States.Count; i++)
-            {
-                var t = Expression.Parameter(typeof(DependencyTally), "t");
-                var inState = Expression.Condition(Expression.Equal(Expression.Property(t, nameof(DependencyTally.State)), Expression.Constant(States[i])),
-                    Expression.Property(t, nameof(DependencyTally.Servants)), Expression.Constant(0));
-                bindings.Add(Expression.Bind(typeof(TalliedTotals).GetProperty(InStatePrefix + i)!, Expression.Call(sumOfInt, g, Expression.Lambda(inState, t))));
-            }
-        foreach (var property in typeof(TalliedTotals).GetProperties(BindingFlags.Public | BindingFlags.Instance)
-                     .Where(p => p.CanWrite && p.Name != nameof(DependencyTotals.DependencyId) && !p.Name.StartsWith(InStatePrefix, StringComparison.Ordinal)))
-        {
-            var t = Expression.Parameter(typeof(DependencyTally), "t");
-            var tallied = typeof(DependencyTally).GetProperty(property.Name)!;
-            bindings.Add(Expression.Bind(property, Expression.Call(SumOf(property.PropertyType), g, Expression.Lambda(Expression.Property(t, tallied), t))));
-        }
-        return Expression.Lambda<Func<IGrouping<int, DependencyTally>, TalliedTotals>>(
-            Expression.MemberInit(Expression.New(typeof(TalliedTotals)), bindings), g);
-    }
-
-    /// <summary>Enumerable.Sum over tallies with a selector of <paramref name="result"/> (int, long?, decimal?…).</summary>
-    private static MethodInfo SumOf(Type result) =>
-        typeof(Enumerable).GetMethods().Single(m => m.Name == nameof(Enumerable.Sum) && m.IsGenericMethodDefinition
-            && m.GetParameters() is [_, var selector] && selector.ParameterType.GetGenericArguments()[1] == result)
-            .MakeGenericMethod(typeof(DependencyTally));
+    /// <summary>The count of each state with evaluations, per dependencia.</summary>
+    private static List<StateCount> StateCounts(IEnumerable<DependencyTally> tallies) =>
+        [.. from t in tallies from s in States let n = t.InState(s) where n != 0 select new StateCount { DependencyId = t.DependencyId, State = s, Count = n }];
 
     /// <summary>
     /// One query, per dependencia: the servants eligible today (an index of <c>Servants</c> alone), and those of an
@@ -194,13 +136,13 @@ public static class DependencyTallies
     public static async Task<PeriodTotals> RecountedAsync(EgiDbContext db, Period period, DateOnly today, CancellationToken ct = default)
     {
         var tallies = await Tally(Evaluated(db, period.Id), period.Id).ToListAsync(ct);
-        var totals = tallies.GroupBy(t => t.DependencyId).Select(g =>
+        var totals = tallies.Select(t =>
         {
-            var sum = DependencyTotals.Sum(g);
-            sum.DependencyId = g.Key;
+            var sum = DependencyTotals.Sum([t]);
+            sum.DependencyId = t.DependencyId;
             return sum;
         }).ToList();
-        var states = tallies.Select(t => new StateCount { DependencyId = t.DependencyId, State = t.State, Count = t.Servants }).ToList();
+        var states = StateCounts(tallies);
         return Fold(totals, states, await NotEvaluatedAsync(db, period, today, ct));
     }
 
@@ -278,17 +220,28 @@ public static class DependencyTallies
             FinalUnrounded = e.Facts.FinalScoreUnrounded,
         };
 
-    /// <summary>The one definition of what a tally counts: per dependencia and state, every status and the score sums.</summary>
+    /// <summary>The one definition of what a tally counts: per dependencia, every state and status and the score sums.</summary>
     private static IQueryable<DependencyTally> Tally(IQueryable<CountedRow> rows, int periodId) =>
         from r in rows
-        group r by new { r.DependencyId, State = r.State!.Value } into g
+        group r by r.DependencyId into g
         select new DependencyTally
         {
             PeriodId = periodId,
-            DependencyId = g.Key.DependencyId,
-            State = g.Key.State,
+            DependencyId = g.Key,
             Servants = g.Count(),
             OfEvaluableType = g.Count(r => r.OfEvaluableType),
+            InGoalFormulation = g.Count(r => r.State == EvaluationState.GoalFormulation),
+            InGoalApproval = g.Count(r => r.State == EvaluationState.GoalApproval),
+            InGoalAcceptance = g.Count(r => r.State == EvaluationState.GoalAcceptance),
+            InSelfEvaluationI = g.Count(r => r.State == EvaluationState.SelfEvaluationI),
+            InSelfEvaluationIApproval = g.Count(r => r.State == EvaluationState.SelfEvaluationIApproval),
+            InSelfEvaluationIAcceptance = g.Count(r => r.State == EvaluationState.SelfEvaluationIAcceptance),
+            InSelfEvaluationII = g.Count(r => r.State == EvaluationState.SelfEvaluationII),
+            InSelfEvaluationIIApproval = g.Count(r => r.State == EvaluationState.SelfEvaluationIIApproval),
+            InCompetencyRating = g.Count(r => r.State == EvaluationState.CompetencyRating),
+            InFinalAcceptance = g.Count(r => r.State == EvaluationState.FinalAcceptance),
+            InFinalized = g.Count(r => r.State == EvaluationState.Finalized),
+            InClosedByRetirement = g.Count(r => r.State == EvaluationState.ClosedByRetirement),
             NotStarted = g.Count(r => r.Stage1 == Stage1Status.NotStarted),
             Formulation = g.Count(r => r.Stage1 == Stage1Status.Formulation),
             Approval = g.Count(r => r.Stage1 == Stage1Status.Approval),
