@@ -329,6 +329,11 @@ public abstract class EgiDbContext(DbContextOptions options) : IdentityDbContext
         {
             if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted)) continue;
             if (entry.Entity is Evaluation && entry.State == EntityState.Modified) changedIds.Add(entry.Property(nameof(Evaluation.Id)).CurrentValue!);
+            else if (entry.Entity is EvaluationWait)
+            {
+                var fk = entry.Property(Features.Evaluations.EvaluationWaitConfiguration.EvaluationId);
+                if ((entry.State == EntityState.Deleted ? fk.OriginalValue : fk.CurrentValue) is { } id) changedIds.Add(id);
+            }
             else if (entry.Metadata.IsOwned() && OwnerRoot(entry.Metadata) == typeof(Evaluation)
                 && entry.Metadata.FindOwnership() is { } ownership)
             {

@@ -25,8 +25,22 @@ public static class SqliteEngine
     /// <summary>Whether the memory statistics were turned off (false when SQLite was already in use in this process).</summary>
     public static bool MemoryStatisticsOff { get; private set; }
 
+    /// <summary>
+    /// At load: a deployment on PostgreSQL whose platform lacks SQLite's native library still starts (the library is
+    /// loaded here whatever the provider; on SQLite the first connection reports the missing library itself).
+    /// </summary>
     [ModuleInitializer]
-    internal static void OnLoad() => Configure();
+    internal static void OnLoad()
+    {
+        try
+        {
+            Configure();
+        }
+        catch (Exception e) when (e is DllNotFoundException or BadImageFormatException or EntryPointNotFoundException or TypeInitializationException)
+        {
+            MemoryStatisticsOff = false;
+        }
+    }
 
     /// <summary>Applies the settings once per process; a later call does nothing.</summary>
     public static void Configure()

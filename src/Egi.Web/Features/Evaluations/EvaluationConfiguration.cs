@@ -44,15 +44,11 @@ internal sealed class EvaluationConfiguration : IEntityTypeConfiguration<Evaluat
             foreach (var score in EvaluationFacts.ScoreColumns) f.Property<decimal?>(score).HasPrecision(7, 2);
             foreach (var score in EvaluationFacts.UnroundedColumns) f.Property<decimal?>(score).HasPrecision(16, EvaluationFacts.UnroundedDecimals);
         });
-        e.OwnsMany(x => x.Waits, w =>
-        {
-            w.ToTable("EvaluationWaits");
-            w.WithOwner().HasForeignKey("EvaluationId");
-            w.HasKey("EvaluationId", nameof(EvaluationWait.ServantId));
-            // The servant's id, never a generated value (by convention the key's last column would be an identity).
-            w.Property(x => x.ServantId).ValueGeneratedNever();
-            w.HasIndex(x => x.ServantId);
-        });
+        // The waits are rows of their own table, loaded with the evaluation by default (AutoInclude: a save refreshes
+        // them) but not owned, so that a page that only shows an evaluation can leave them out (IgnoreAutoIncludes): an
+        // owned collection is always joined, which nested the evaluation's query in a subquery and sorted it.
+        e.HasMany(x => x.Waits).WithOne().HasForeignKey(EvaluationWaitConfiguration.EvaluationId).OnDelete(DeleteBehavior.Cascade);
+        e.Navigation(x => x.Waits).AutoInclude();
         e.HasIndex(x => x.PeriodId);
         // Incremental reads of the API: a period's evaluations changed since an instant, in a stable order.
         e.HasIndex(x => new { x.PeriodId, x.UpdatedAt, x.Id });
@@ -62,6 +58,22 @@ internal sealed class EvaluationConfiguration : IEntityTypeConfiguration<Evaluat
         e.Ignore(x => x.IsClosed);
         // Evidence is part of the aggregate (written through AttachEvidence / RemoveEvidence) but its own table, loaded where needed.
         e.HasMany(x => x.Evidence).WithOne().HasForeignKey(x => x.EvaluationId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+/// <summary>On whom an evaluation waits: one row per person (kept by each save of the evaluation, see Evaluation.Waits).</summary>
+internal sealed class EvaluationWaitConfiguration : IEntityTypeConfiguration<EvaluationWait>
+{
+    public const string EvaluationId = "EvaluationId";
+
+    public void Configure(EntityTypeBuilder<EvaluationWait> w)
+    {
+        w.ToTable("EvaluationWaits");
+        w.Property<int>(EvaluationId);
+        w.HasKey(EvaluationId, nameof(EvaluationWait.ServantId));
+        // The servant's id, never a generated value (by convention the key's last column would be an identity).
+        w.Property(x => x.ServantId).ValueGeneratedNever();
+        w.HasIndex(x => x.ServantId);
     }
 }
 

@@ -39,7 +39,7 @@ public sealed class EvaluationWorkflow(EgiDbContext db, CurrentUser me, TimeProv
 
     private static readonly PerModel<Func<EgiDbContext, int, CancellationToken, Task<Loaded?>>> Read =
         CompiledQueries.Single((EgiDbContext db, int id, CancellationToken ct) =>
-            WithPeople(db, db.Evaluations.AsNoTracking().Where(e => e.Id == id)).FirstOrDefault());
+            WithPeople(db, db.Evaluations.AsNoTracking().IgnoreAutoIncludes().Where(e => e.Id == id)).FirstOrDefault());
 
     /// <summary>Each evaluation with its evaluado, evaluator and the evaluado's dependencia, joined by key.</summary>
     [ExpandsTo(nameof(WithPeopleExpression))]

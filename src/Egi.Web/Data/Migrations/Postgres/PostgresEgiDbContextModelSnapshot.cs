@@ -386,6 +386,27 @@ namespace Egi.Web.Data.Migrations.Postgres
                     b.ToTable("Evaluations");
                 });
 
+            modelBuilder.Entity("Egi.Domain.Evaluations.EvaluationWait", b =>
+                {
+                    b.Property<int>("EvaluationId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ServantId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Action")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("Since")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("EvaluationId", "ServantId");
+
+                    b.HasIndex("ServantId");
+
+                    b.ToTable("EvaluationWaits", (string)null);
+                });
+
             modelBuilder.Entity("Egi.Domain.Evaluations.EvidenceItem", b =>
                 {
                     b.Property<int>("Id")
@@ -2087,30 +2108,6 @@ namespace Egi.Web.Data.Migrations.Postgres
                                 .HasForeignKey("EvaluationId");
                         });
 
-                    b.OwnsMany("Egi.Domain.Evaluations.EvaluationWait", "Waits", b1 =>
-                        {
-                            b1.Property<int>("EvaluationId")
-                                .HasColumnType("integer");
-
-                            b1.Property<int>("ServantId")
-                                .HasColumnType("integer");
-
-                            b1.Property<int>("Action")
-                                .HasColumnType("integer");
-
-                            b1.Property<DateTime>("Since")
-                                .HasColumnType("timestamp with time zone");
-
-                            b1.HasKey("EvaluationId", "ServantId");
-
-                            b1.HasIndex("ServantId");
-
-                            b1.ToTable("EvaluationWaits", (string)null);
-
-                            b1.WithOwner()
-                                .HasForeignKey("EvaluationId");
-                        });
-
                     b.OwnsMany("Egi.Domain.Evaluations.EvaluatorTenure", "Tenures", b1 =>
                         {
                             b1.Property<int>("EvaluationId");
@@ -2325,8 +2322,15 @@ namespace Egi.Web.Data.Migrations.Postgres
                     b.Navigation("Tenures");
 
                     b.Navigation("Versions");
+                });
 
-                    b.Navigation("Waits");
+            modelBuilder.Entity("Egi.Domain.Evaluations.EvaluationWait", b =>
+                {
+                    b.HasOne("Egi.Domain.Evaluations.Evaluation", null)
+                        .WithMany("Waits")
+                        .HasForeignKey("EvaluationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Egi.Domain.Evaluations.EvidenceItem", b =>
@@ -2641,6 +2645,8 @@ namespace Egi.Web.Data.Migrations.Postgres
             modelBuilder.Entity("Egi.Domain.Evaluations.Evaluation", b =>
                 {
                     b.Navigation("Evidence");
+
+                    b.Navigation("Waits");
                 });
 
             modelBuilder.Entity("Egi.Domain.Planning.InstitutionalPlan", b =>

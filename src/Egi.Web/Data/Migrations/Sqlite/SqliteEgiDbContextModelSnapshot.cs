@@ -373,6 +373,27 @@ namespace Egi.Web.Data.Migrations.Sqlite
                     b.ToTable("Evaluations");
                 });
 
+            modelBuilder.Entity("Egi.Domain.Evaluations.EvaluationWait", b =>
+                {
+                    b.Property<int>("EvaluationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ServantId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Action")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("Since")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("EvaluationId", "ServantId");
+
+                    b.HasIndex("ServantId");
+
+                    b.ToTable("EvaluationWaits", (string)null);
+                });
+
             modelBuilder.Entity("Egi.Domain.Evaluations.EvidenceItem", b =>
                 {
                     b.Property<int>("Id")
@@ -2032,30 +2053,6 @@ namespace Egi.Web.Data.Migrations.Sqlite
                                 .HasForeignKey("EvaluationId");
                         });
 
-                    b.OwnsMany("Egi.Domain.Evaluations.EvaluationWait", "Waits", b1 =>
-                        {
-                            b1.Property<int>("EvaluationId")
-                                .HasColumnType("INTEGER");
-
-                            b1.Property<int>("ServantId")
-                                .HasColumnType("INTEGER");
-
-                            b1.Property<int>("Action")
-                                .HasColumnType("INTEGER");
-
-                            b1.Property<DateTime>("Since")
-                                .HasColumnType("TEXT");
-
-                            b1.HasKey("EvaluationId", "ServantId");
-
-                            b1.HasIndex("ServantId");
-
-                            b1.ToTable("EvaluationWaits", (string)null);
-
-                            b1.WithOwner()
-                                .HasForeignKey("EvaluationId");
-                        });
-
                     b.OwnsMany("Egi.Domain.Evaluations.EvaluatorTenure", "Tenures", b1 =>
                         {
                             b1.Property<int>("EvaluationId");
@@ -2270,8 +2267,15 @@ namespace Egi.Web.Data.Migrations.Sqlite
                     b.Navigation("Tenures");
 
                     b.Navigation("Versions");
+                });
 
-                    b.Navigation("Waits");
+            modelBuilder.Entity("Egi.Domain.Evaluations.EvaluationWait", b =>
+                {
+                    b.HasOne("Egi.Domain.Evaluations.Evaluation", null)
+                        .WithMany("Waits")
+                        .HasForeignKey("EvaluationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Egi.Domain.Evaluations.EvidenceItem", b =>
@@ -2586,6 +2590,8 @@ namespace Egi.Web.Data.Migrations.Sqlite
             modelBuilder.Entity("Egi.Domain.Evaluations.Evaluation", b =>
                 {
                     b.Navigation("Evidence");
+
+                    b.Navigation("Waits");
                 });
 
             modelBuilder.Entity("Egi.Domain.Planning.InstitutionalPlan", b =>
