@@ -131,19 +131,15 @@ public static class DependencyTallies
     /// <summary>
     /// The same totals counted now from every evaluation of the period, without the stored tallies (and the servants
     /// without an evaluation by looking for each one's): what <see cref="ReadAsync"/> must always equal (the tests
-    /// compare them after every kind of change).
+    /// compare them after every kind of change). The state counts are a count per dependencia and state of their own,
+    /// not the tally's columns: a state the tally forgets to count shows as a difference.
     /// </summary>
     public static async Task<PeriodTotals> RecountedAsync(EgiDbContext db, Period period, DateOnly today, CancellationToken ct = default)
     {
         var tallies = await Tally(Evaluated(db, period.Id), period.Id).ToListAsync(ct);
-        var totals = tallies.Select(t =>
-        {
-            var sum = DependencyTotals.Sum([t]);
-            sum.DependencyId = t.DependencyId;
-            return sum;
-        }).ToList();
-        var states = StateCounts(tallies);
-        return Fold(totals, states, await NotEvaluatedAsync(db, period, today, ct));
+        var states = await Evaluated(db, period.Id).GroupBy(r => new { r.DependencyId, r.State })
+            .Select(g => new StateCount { DependencyId = g.Key.DependencyId, State = g.Key.State, Count = g.Count() }).ToListAsync(ct);
+        return Fold([.. tallies], states, await NotEvaluatedAsync(db, period, today, ct));
     }
 
     /// <summary>
