@@ -50,6 +50,25 @@ public abstract class QueryCountTests(SharedHost host) : IAsyncLifetime
     }
 
     /// <summary>
+    /// A list in a query is one parameter: the statement is the same whatever the list's length, so EF Core writes its SQL
+    /// once and the database sees one statement. With EF Core 10's default (a parameter per element) the text changed
+    /// with the length and EF Core wrote the SQL again at every execution, under a lock (README «03:00 UTC on 06/12/2026»).
+    /// </summary>
+    [Fact]
+    public async Task A_list_in_a_query_is_one_parameter_whatever_its_length()
+    {
+        var texts = new List<string>();
+        foreach (var length in new[] { 1, 2, 7, 60 })
+        {
+            var ids = Enumerable.Range(1, length).ToList();
+            app.Queries.Reset();
+            await app.WithDbAsync(d => d.Evaluations.CountAsync(e => ids.Contains(e.PeriodId)));
+            texts.Add(Assert.Single(app.Queries.Texts));
+        }
+        Assert.Single(texts.Distinct());
+    }
+
+    /// <summary>
     /// The evaluation page reads each thing once: its evidence in one command (the page's list and the rounds of each
     /// version from the same rows), the evaluation with its people and their dependencia in one, the names of a
     /// Comisión Evaluadora only when there is one, and no plan item (a goal shows the label it was saved with).
