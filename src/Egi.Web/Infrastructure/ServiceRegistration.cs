@@ -44,10 +44,11 @@ public static class ServiceRegistration
         // CPU of the evaluation page, «Por aprobar» and the goal form (A/B on SQLite, README «13:00 UTC on 05/12/2026»).
         var threadSafetyChecks = !env.IsProduction();
         // A list in a query (`periodIds.Contains(e.PeriodId)`) goes to the database as one parameter — json_each(@ids) on
-        // SQLite, = ANY(@ids) on PostgreSQL — not as EF Core 10's default of one parameter per element. With one per
-        // element EF Core writes the SQL again at every execution (its cache keeps no statement whose text depends on a
-        // list's length) under a lock that concurrent requests for the same query queue on: 15 % of «Por aprobar»'s
-        // sampled time. One parameter keeps one statement per query, cached once (README «03:00 UTC on 06/12/2026»).
+        // SQLite, = ANY(@ids) on PostgreSQL (where Npgsql already did so) — not as EF Core 10's default of one parameter
+        // per element. With one per element EF Core writes the SQL again at every execution (its cache keeps no statement
+        // whose text depends on a list's values) under a lock that concurrent requests for the same query queue on: 15 %
+        // of «Por aprobar»'s sampled time on SQLite. One parameter keeps one statement per query, written once (README
+        // «03:00 UTC on 06/12/2026»). A list whose length the planner must see is marked EF.MultipleParameters (ReportQuery).
         const ParameterTranslationMode lists = ParameterTranslationMode.Parameter;
         if (db.IsPostgres)
         {
