@@ -21,7 +21,11 @@ public static class PlannerStatistics
     public static async Task RefreshAsync(EgiDbContext db, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(db);
-        if (db.Database.IsSqlite()) await db.Database.ExecuteSqlRawAsync($"PRAGMA analysis_limit={AnalysisLimit}; ANALYZE;", ct);
+        if (db.Database.IsSqlite())
+        {
+            await db.Database.ExecuteSqlRawAsync($"PRAGMA analysis_limit={AnalysisLimit}; ANALYZE;", ct);
+            SqliteStatementCache.StatisticsRefreshed();
+        }
         else if (db.Database.IsNpgsql()) await db.Database.ExecuteSqlRawAsync("ANALYZE (SKIP_LOCKED)", ct);
     }
 }

@@ -64,7 +64,8 @@ public static class ServiceRegistration
             var cs = config.GetConnectionString("Sqlite");
             if (string.IsNullOrWhiteSpace(cs))
                 cs = $"Data Source={Path.Combine(ResolveDataFolder(config, env), "egi.db")}";
-            services.AddDbContextPool<SqliteEgiDbContext>(o => o.UseSqlite(cs, q => q.UseParameterizedCollectionMode(lists)).EnableThreadSafetyChecks(threadSafetyChecks).AddInterceptors(new SqlitePragmas()));
+            services.AddDbContextPool<SqliteEgiDbContext>(o => o.UseSqlite(cs, q => q.UseParameterizedCollectionMode(lists)).EnableThreadSafetyChecks(threadSafetyChecks)
+                .AddInterceptors(new SqlitePragmas()).KeepStatementsPrepared());
             UseScopeServices<SqliteEgiDbContext>(services);
             services.AddScoped<EgiDbContext>(sp => sp.GetRequiredService<SqliteEgiDbContext>());
             dataProtection.PersistKeysToDbContext<SqliteEgiDbContext>();
