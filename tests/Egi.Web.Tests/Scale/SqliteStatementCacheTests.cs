@@ -79,6 +79,24 @@ public sealed class SqliteStatementCacheTests(QuietSqliteHost host) : IClassFixt
         Assert.Equal(1, written);
     }
 
+    /// <summary>
+    /// A statement that fails on its input (here malformed JSON) reports SQLite's error as before, and the same statement
+    /// with good input runs at once on the same connection: the failed command is dropped and prepared again.
+    /// </summary>
+    [Fact]
+    public async Task A_statement_that_fails_on_bad_input_runs_again_with_good_input()
+    {
+        await app.WithDbAsync(async d =>
+        {
+            var connection = (SqliteConnection)d.Database.GetDbConnection();
+            const string sql = "SELECT json_extract({0}, '$.v') AS \"Value\" WHERE 'entrada-mala' <> ''";
+            await Assert.ThrowsAsync<SqliteException>(() => d.Database.SqlQueryRaw<int>(sql, "{mal").ToListAsync());
+            Assert.Equal(5, Assert.Single(await d.Database.SqlQueryRaw<int>(sql, "{\"v\":5}").ToListAsync()));
+            Assert.Equal(7, Assert.Single(await d.Database.SqlQueryRaw<int>(sql, "{\"v\":7}").ToListAsync()));
+            Assert.Equal((1, 2), Prepared(connection, "entrada-mala"));
+        });
+    }
+
     [Fact]
     public async Task A_connection_keeps_at_most_its_limit_of_statements()
     {
