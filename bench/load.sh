@@ -5,6 +5,8 @@
 #   DURATION=30s SERVANTS=2000 bench/load.sh
 #   PROVIDER=Postgres bench/load.sh                # a private PostgreSQL 15 (run as root), torn down at the end
 #   WRITES=0 bench/load.sh                         # reads only (READS=0: /health and the writes only)
+#   CONSOLIDATION=0 bench/load.sh                  # without Talento Humano's pages, the forms and the plans' pages
+#                                                  # (the evaluado's and the jefe's pages, and the floor)
 #   DATA=/tmp/big50k SERVANTS=50000 bench/load.sh   # SQLite: generate into DATA once, reuse it on later runs
 #                                                  # (the write mix changes it: use WRITES=0 to keep it as generated)
 # WARMUP (5s): each page is first served that long unmeasured (0: none), then in slices of WARMUP_SLICE (2s) until the
@@ -35,6 +37,7 @@ JEFES="${JEFES:-16}"
 TALENTO="${TALENTO:-4}"
 WRITES="${WRITES:-1}"
 READS="${READS:-1}"
+CONSOLIDATION="${CONSOLIDATION:-1}"
 PASSWORD="Egi.Bench2026"
 BASE="http://127.0.0.1:$PORT"
 work="$(mktemp -d /tmp/egi-bench.XXXXXX)"
@@ -259,6 +262,7 @@ page "Evaluado: /Evaluations/Mine (302 to Details)" ev /Evaluations/Mine
 page "Evaluado: /Evaluations/Details/{id}" ev "/Evaluations/Details/{eval}"
 page "Jefe: /Pending" jefe /Pending
 page "Jefe: /Evaluations/ToApprove" jefe /Evaluations/ToApprove
+if [ "$CONSOLIDATION" = 1 ]; then
 for p in /Dashboard "/Control?etapa=1" /Reports/Stage1 /Reports/Stage2 /Reports/Annual /Directory/Servants; do
   page "Talento Humano: $p" th "$p"
 done
@@ -267,6 +271,7 @@ page "Evaluado: goal form /Evaluations/Goals/{id}" form "/Evaluations/Goals/{eva
 page "Jefe: approval form /Evaluations/Approval/{id}" approver "/Evaluations/Approval/{eval}"
 page "Talento Humano: /Plans" th /Plans
 page "Talento Humano: /Plans/Coverage" th /Plans/Coverage
+fi
 fi
 
 if [ "$WRITES" = 1 ]; then
