@@ -107,14 +107,14 @@ alloc_kb_per_request() {
           printf "%.0f", v[int(n / 2)] / rps / 1024 }' "$work/alloc.csv"
 }
 
-# launch_app <data folder> [more arguments]: the application published in $work/app, in Production on $BASE, with the
+# launch_app <data folder> [more arguments]: the application published in $work/app (or $APP_DIR), in Production on $BASE, with the
 # bench's settings (no demo data, no banner, logging Warning, mail worker and scheduler off, sign-in limits raised for
 # the many sign-ins from one address: README «Seguridad»); sets $app_pid and returns at once. start_app does the same
 # and waits for /health. stop_app (from the script's EXIT trap) stops it.
 launch_app() {
   local data="$1"
   shift
-  ASPNETCORE_ENVIRONMENT=Production dotnet "$work/app/Egi.Web.dll" --urls "$BASE" --Egi:DataFolder="$data" \
+  ASPNETCORE_ENVIRONMENT=Production dotnet "${APP_DIR:-$work/app}/Egi.Web.dll" --urls "$BASE" --Egi:DataFolder="$data" \
     --Egi:SeedDemo=false --Egi:StartupBanner=false --Mail:BaseUrl="$BASE" --RateLimits:SignIn:PerIp:PermitLimit=100000 \
     --RateLimits:SignIn:PerAccount:PermitLimit=100000 --Logging:LogLevel:Default=Warning --Mail:WorkerEnabled=false \
     --Scheduler:Enabled=false "$@" > "$work/app.log" 2>&1 &

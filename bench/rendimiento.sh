@@ -24,6 +24,14 @@ work="bench/out/rendimiento-$TAG"
 mkdir -p "$work"
 fail() { echo "rendimiento.sh: $*" >&2; exit 1; }
 
+# What the steps need from Debian's packages, installed when missing (as root).
+need=(); command -v wrk >/dev/null || need+=(wrk)
+[[ " $PROVIDERS " != *" Postgres "* ]] || [ -x /usr/lib/postgresql/15/bin/initdb ] || need+=(postgresql)
+if [ "${#need[@]}" -gt 0 ]; then
+  [ "$(id -u)" = 0 ] || fail "missing: ${need[*]} (apt-get install ${need[*]}, or run as root)"
+  DEBIAN_FRONTEND=noninteractive apt-get install -y "${need[@]}" > /dev/null || fail "apt-get install ${need[*]} failed"
+fi
+
 # step <name> <command…>: runs one measurement, its output kept in $work/<name>.log; prints the results file it wrote.
 step() {
   local name="$1"; shift
@@ -113,6 +121,17 @@ consolidation='^Talento Humano: /(Dashboard|Control|Reports/(Stage1|Stage2|Annua
     line=$(grep '^| .* rows | ' "$work/import-50000.log" | head -1 | awk -F' *\\| *' '{ print $5 ", " $6 }')
     echo "| a file of 50 000 rows accepted, with its progress | Sqlite | **met**: $line |"
   fi
+  # Every page of the 5 000-servant runs side by side: req/s, p99, share of /health, CPU per request.
+  echo
+  printf '| Page (5 000 servants) |'; for entry in "${loads[@]}"; do printf ' %s: req/s · p99 ms · %% of `/health` · CPU ms/req |' "${entry%%	*}"; done; echo
+  printf '|---|'; for _ in "${loads[@]}"; do printf -- '---|'; done; echo
+  files=(); for entry in "${loads[@]}"; do files+=("${entry#*	}"); done
+  awk -F' *\\| *' '
+    FNR == 1 { f++ }
+    $3 ~ /^[0-9.]+$/ { if (!($2 in seen)) { seen[$2] = 1; order[++n] = $2 }
+      cpu = ($9 == "-" || $9 == "") ? $8 : $8 " + " $9
+      cell[$2, f] = sprintf("%.0f · %s · %.1f · %s", $3, $5, $6 * 100, cpu) }
+    END { for (i = 1; i <= n; i++) { printf "| %s |", order[i]; for (j = 1; j <= f; j++) printf " %s |", ((order[i], j) in cell) ? cell[order[i], j] : "–"; print "" } }' "${files[@]}"
   for entry in "${loads[@]}" "${larges[@]}" "${xlsxs[@]}"; do
     IFS=$'\t' read -r provider file <<< "$entry"
     echo

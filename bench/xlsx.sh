@@ -8,7 +8,7 @@
 #   REPORT=Stage1 bench/xlsx.sh                     # another consolidation report (Stage1, Stage2, Annual)
 #   RUNS=10 bench/xlsx.sh                           # measured downloads, and MiniExcel's writes, per period (default 5)
 #                                                   # (RUNS=60 compares warm code: the runtime keeps re-compiling both
-#                                                   # sides, optimized, for dozens of runs — README «Rendimiento»)
+#                                                   # sides, optimized, for dozens of runs — bench/HISTORY.md)
 #   REPORT=Records HANDLER=Goals bench/xlsx.sh      # a record of the «Reporte Excel del sistema» (Goals,
 #                                                   # SelfEvaluations, Competencies)
 # Peak memory: the application's VmHWM after the download, reset just before it (/proc/PID/clear_refs), against its
