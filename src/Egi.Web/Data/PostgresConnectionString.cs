@@ -5,7 +5,7 @@ namespace Egi.Web.Data;
 /// <summary>
 /// The PostgreSQL connection string EGI opens: the configured one, with these settings added unless the configuration
 /// sets them itself (any value, any spelling of the key). Each was measured with <c>bench/load.sh</c> and
-/// <c>bench/statements.sh</c> (README, «Rendimiento»):
+/// <c>bench/statements.sh</c> (bench/HISTORY.md):
 /// <list type="bullet">
 /// <item><c>Max Auto Prepare=100</c>: a statement run five times (Npgsql's <c>Auto Prepare Min Usages</c>) on a pooled
 /// connection is prepared there, and PostgreSQL then skips parsing it on every later run — each page runs the same

@@ -11,7 +11,7 @@ namespace Egi.Web.Data;
 /// mutex shared by every connection of the process, so concurrent requests queue on it for each allocation. Nothing in
 /// EGI reads those counters (<c>sqlite3_memory_used</c>, <c>sqlite3_status</c>). Without them the stage-1 report's three
 /// queries cost 15–20 % less CPU with four threads at a time (2.7–2.8 → 2.2–2.3 ms, a probe of the same statements on
-/// the 5 000-servant entity; one thread: no difference), README «00:40 UTC on 06/12/2026».
+/// the 5 000-servant entity; one thread: no difference), bench/HISTORY.md «00:40 UTC on 06/12/2026».
 /// </para>
 /// </summary>
 public static class SqliteEngine

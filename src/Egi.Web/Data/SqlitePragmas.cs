@@ -15,12 +15,12 @@ namespace Egi.Web.Data;
 /// returns SQLITE_BUSY at once; Microsoft.Data.Sqlite then puts the request's thread to sleep for 150 ms before trying
 /// again. Under load (32 report views at a time, each writing its audit line) those sleeps made the reports' slowest
 /// responses: with a busy timeout SQLite itself waits for the lock, retrying after 1, 2, 5, 10… ms, and the annual
-/// report's p99 went from about 365 to 260 ms, its throughput up 5–15 % (README «Rendimiento»).
+/// report's p99 went from about 365 to 260 ms, its throughput up 5–15 % (bench/HISTORY.md).
 /// </para>
 /// <para>
 /// Both are settings of the SQLite connection itself, which Microsoft.Data.Sqlite keeps in its pool between opens, and
 /// EF Core opens a connection for each query: they are set once per SQLite connection (its native handle), not at every
-/// open — a page of five queries ran them five times, 3 % of «Mis pendientes» (README «20:30 UTC on 05/12/2026»).
+/// open — a page of five queries ran them five times, 3 % of «Mis pendientes» (bench/HISTORY.md «20:30 UTC on 05/12/2026»).
 /// </para>
 /// </summary>
 public sealed class SqlitePragmas : DbConnectionInterceptor

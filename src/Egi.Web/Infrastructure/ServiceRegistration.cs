@@ -41,7 +41,7 @@ public static class ServiceRegistration
         // disposal of the context itself (under both of its types) does nothing to a leased context.
         // EF Core checks on every query and every row that no two threads use one context at once; it only detects a
         // programming error, which the test suite (Development) still catches, and in production it cost 12–20 % of the
-        // CPU of the evaluation page, «Por aprobar» and the goal form (A/B on SQLite, README «13:00 UTC on 05/12/2026»).
+        // CPU of the evaluation page, «Por aprobar» and the goal form (A/B on SQLite, bench/HISTORY.md «13:00 UTC on 05/12/2026»).
         var threadSafetyChecks = !env.IsProduction();
         // A list in a query (`periodIds.Contains(e.PeriodId)`) goes to the database as one parameter — json_each(@ids) on
         // SQLite, = ANY(@ids) on PostgreSQL (where Npgsql already did so) — not as EF Core 10's default of one parameter

@@ -11,7 +11,7 @@ namespace Egi.Web.Tests.Audit;
 
 /// <summary>
 /// EF Core's check that no two threads use one context at once runs where the tests run (Development) and not in
-/// production, where it only cost CPU on every query and row (README «13:00 UTC on 05/12/2026»).
+/// production, where it only cost CPU on every query and row (bench/HISTORY.md «13:00 UTC on 05/12/2026»).
 /// </summary>
 public sealed class ThreadSafetyChecksTests
 {

@@ -52,7 +52,7 @@ public abstract class QueryCountTests(SharedHost host) : IAsyncLifetime
     /// <summary>
     /// A list in a query is one parameter: the statement is the same whatever the list's length, so EF Core writes its SQL
     /// once and the database sees one statement. With EF Core 10's default (a parameter per element) the text changed
-    /// with the length and EF Core wrote the SQL again at every execution, under a lock (README «03:00 UTC on 06/12/2026»).
+    /// with the length and EF Core wrote the SQL again at every execution, under a lock (bench/HISTORY.md «03:00 UTC on 06/12/2026»).
     /// </summary>
     [Fact]
     public async Task A_list_in_a_query_is_one_parameter_whatever_its_length()
@@ -92,7 +92,7 @@ public abstract class QueryCountTests(SharedHost host) : IAsyncLifetime
         Assert.Single(texts, t => t.Contains("\"Dependencies\"", StringComparison.Ordinal) && t.Contains("\"Evaluations\"", StringComparison.Ordinal));
         Assert.DoesNotContain(texts, t => t.Contains("\"PlanItems\"", StringComparison.Ordinal));
         // Nor its waits (kept for the saves and the lists, not shown here): joined, they nested the evaluation in a
-        // subquery and sorted it (README «00:40 UTC on 06/12/2026»).
+        // subquery and sorted it (bench/HISTORY.md «00:40 UTC on 06/12/2026»).
         Assert.DoesNotContain(texts, t => t.Contains("\"EvaluationWaits\"", StringComparison.Ordinal));
         Assert.True(texts.Count == 4, $"{texts.Count} commands:\n" + string.Join("\n----\n", texts));
     }

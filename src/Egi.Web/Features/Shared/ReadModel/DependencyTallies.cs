@@ -16,7 +16,7 @@ namespace Egi.Web.Features.Shared;
 /// same transaction (<see cref="DependencyTallies.RecountAsync"/>, called by <see cref="EgiDbContext"/>): the rows of the
 /// (period, dependencia) pairs a save touched are counted again from the evaluations' stored facts, so a tally always
 /// equals a count of the rows, never a running sum that could drift. One row per dependencia, with a column per state
-/// (<see cref="InState"/>): a read is the period's rows as stored, with nothing to add up (README «00:40 UTC on 06/12/2026»).
+/// (<see cref="InState"/>): a read is the period's rows as stored, with nothing to add up (bench/HISTORY.md «00:40 UTC on 06/12/2026»).
 /// </summary>
 public sealed class DependencyTally : DependencyTotals
 {
