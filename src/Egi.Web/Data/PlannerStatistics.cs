@@ -24,7 +24,7 @@ public static class PlannerStatistics
         if (db.Database.IsSqlite())
         {
             await db.Database.ExecuteSqlRawAsync($"PRAGMA analysis_limit={AnalysisLimit}; ANALYZE;", ct);
-            SqliteStatementCache.StatisticsRefreshed();
+            SqliteStatementCache.StatisticsRefreshed(db.Database.GetDbConnection());
         }
         else if (db.Database.IsNpgsql()) await db.Database.ExecuteSqlRawAsync("ANALYZE (SKIP_LOCKED)", ct);
     }

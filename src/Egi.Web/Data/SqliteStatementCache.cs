@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Data;
 using System.Data.Common;
 using System.Runtime.CompilerServices;
@@ -20,15 +21,22 @@ public sealed class SqliteStatementCache : DbCommandInterceptor
 
     private static readonly ConditionalWeakTable<SqliteConnection, Statements> ByConnection = new();
 
-    /// <summary>Bumped at each ANALYZE (<see cref="PlannerStatistics"/>).</summary>
-    private static int statistics;
+    /// <summary>
+    /// Bumped at each ANALYZE, per database (its <c>Data Source</c>): an ANALYZE of one database must not make the
+    /// connections of another drop their statements (a process with two databases: the tests' hosts).
+    /// </summary>
+    private static readonly ConcurrentDictionary<string, int> Statistics = new(StringComparer.Ordinal);
 
     /// <summary>
-    /// ANALYZE ran: SQLite's planner reads the statistics when a connection loads the schema, so a connection kept open
-    /// would plan with the old ones, and a statement prepared before keeps its plan. Each kept connection reads them
-    /// again (<c>ANALYZE sqlite_schema</c>) and drops its statements before its next query.
+    /// ANALYZE ran on the database of <paramref name="connection"/>: SQLite's planner reads the statistics when a
+    /// connection loads the schema, so a connection kept open would plan with the old ones, and a statement prepared
+    /// before keeps its plan. Each kept connection to that database reads them again (<c>ANALYZE sqlite_schema</c>) and
+    /// drops its statements before its next query.
     /// </summary>
-    public static void StatisticsRefreshed() => Interlocked.Increment(ref statistics);
+    public static void StatisticsRefreshed(DbConnection connection) =>
+        Statistics.AddOrUpdate(DatabaseOf(connection), 1, (_, n) => n + 1);
+
+    private static string DatabaseOf(DbConnection connection) => new SqliteConnectionStringBuilder(connection.ConnectionString).DataSource;
 
     /// <summary>The statements kept prepared on <paramref name="connection"/> and how many times each ran (diagnostics, tests).</summary>
     public static IReadOnlyList<(string Text, int Runs)> KeptOn(SqliteConnection connection) =>
@@ -75,6 +83,7 @@ public sealed class SqliteStatementCache : DbCommandInterceptor
     private sealed class Statements
     {
         private readonly SqliteConnection connection;
+        private readonly string database;
         private readonly Dictionary<string, KeptCommand> byText = new(StringComparer.Ordinal);
         private long clock;
         private int seen = -1;
@@ -82,6 +91,7 @@ public sealed class SqliteStatementCache : DbCommandInterceptor
         public Statements(SqliteConnection connection)
         {
             this.connection = connection;
+            database = DatabaseOf(connection);
             connection.StateChange += (_, e) =>
             {
                 if (e.CurrentState != ConnectionState.Open) Clear();
@@ -90,7 +100,7 @@ public sealed class SqliteStatementCache : DbCommandInterceptor
 
         public KeptCommand? Rent(string text, SqliteTransaction? transaction)
         {
-            var current = Volatile.Read(ref statistics);
+            var current = Statistics.GetValueOrDefault(database);
             if (seen != current)
             {
                 if (byText.Values.Any(k => k.Reader is { IsClosed: false })) return null; // a query of this connection is still being read

@@ -113,6 +113,33 @@ public sealed class SqliteStatementCacheTests(QuietSqliteHost host) : IClassFixt
         });
     }
 
+    /// <summary>
+    /// After an ANALYZE a connection drops its statements and prepares them again with the new statistics; an ANALYZE
+    /// of another database (another host in the same process: the tests run several at once) leaves them kept — a
+    /// process-wide signal let one host's ANALYZE empty another's statements in the middle of a test.
+    /// </summary>
+    [Fact]
+    public async Task Only_an_ANALYZE_of_its_own_database_makes_a_connection_prepare_its_statements_again()
+    {
+        await app.WithDbAsync(async d =>
+        {
+            var connection = (SqliteConnection)d.Database.GetDbConnection();
+            async Task RunAsync() => Assert.Equal(0, await d.Servants.CountAsync(s => s.LastNames == "sonda-de-estadisticas"));
+            await RunAsync();
+            await RunAsync();
+            Assert.Equal((1, 2), Prepared(connection, "sonda-de-estadisticas"));
+
+            using var other = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = Path.Combine(Path.GetTempPath(), $"otra-{Guid.NewGuid():N}.db") }.ToString());
+            SqliteStatementCache.StatisticsRefreshed(other);
+            await RunAsync();
+            Assert.Equal((1, 3), Prepared(connection, "sonda-de-estadisticas"));
+
+            SqliteStatementCache.StatisticsRefreshed(connection);
+            await RunAsync();
+            Assert.Equal((1, 1), Prepared(connection, "sonda-de-estadisticas"));
+        });
+    }
+
     /// <summary>The statements kept prepared on <paramref name="connection"/> whose text has <paramref name="marker"/>, and how many times they ran.</summary>
     private static (int Statements, int Runs) Prepared(SqliteConnection connection, string marker)
     {
