@@ -132,7 +132,8 @@ public abstract class EgiDbContext(DbContextOptions options) : IdentityDbContext
     /// Saves many new rows at once, for the bulk paths (the import): every pending change must be the addition of a
     /// plain entity (one table, no owned parts, no related rows loaded or added with it), written by
     /// <see cref="BulkInsert"/> in a few multi-row INSERTs per thousand rows instead of a command per row, with what
-    /// <see cref="SaveChangesAsync(bool, CancellationToken)"/> adds: a servant's search and sort keys refreshed, and the
+    /// <see cref="SaveChangesAsync(bool, CancellationToken)"/> adds: a servant's search and sort keys refreshed, the
+    /// headcounts of the dependencias new servants join (<see cref="Features.Shared.DependencyHeadcounts"/>), and the
     /// audit line «Crear» of each audited row (same summary and values), after the explicit audit lines queued with it.
     /// Generated keys are set on the entities, which are no longer tracked afterwards. Returns the rows written.
     /// </summary>
@@ -161,6 +162,8 @@ public abstract class EgiDbContext(DbContextOptions options) : IdentityDbContext
         foreach (var servant in entries.Select(e => e.Entity).OfType<Servant>()) servant.RefreshSearch();
         var queuesMail = entries.Any(e => e.Entity is OutboxMessage);
         // Principals before the rows that may point at them (an account at its servant, a notification at its account).
+        // The headcounts of the dependencias that get servants (DependencyHeadcount) are counted again in the same transaction.
+        var headcounts = entries.Select(e => e.Entity).OfType<Servant>().Select(s => s.DependencyId).ToHashSet();
         var groups = entries.Where(e => e.Entity is not AuditEntry).GroupBy(e => e.Metadata)
             .OrderBy(g => Array.IndexOf(BulkOrder, g.Key.ClrType) is var i && i >= 0 ? i : BulkOrder.Length).ToList();
         var explicitAudits = entries.Where(e => e.Entity is AuditEntry).Select(e => e.Entity).ToList();
@@ -169,6 +172,7 @@ public abstract class EgiDbContext(DbContextOptions options) : IdentityDbContext
         var ownTransaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(ct) : null;
         try
         {
+            if (headcounts.Count > 0) await Features.Shared.DependencyHeadcounts.LockAsync(this, ct);
             var created = new List<object>();
             foreach (var group in groups)
             {
@@ -182,6 +186,7 @@ public abstract class EgiDbContext(DbContextOptions options) : IdentityDbContext
             var auditType = Model.FindEntityType(typeof(AuditEntry))!;
             await BulkInsert.InsertAsync(this, auditType, [.. explicitAudits, .. created], ct);
             if (groups.Any(g => g.Key.ClrType == typeof(Dependency))) await PlaceAllDependenciesAsync(ct);
+            await Features.Shared.DependencyHeadcounts.RecountAsync(this, headcounts, ct);
             if (groups.Any(g => g.Key.ClrType == typeof(Egi.Domain.Planning.InstitutionalPlan) || g.Key.ClrType == typeof(Egi.Domain.Planning.PlanItem)))
                 await Features.Shared.PlanChoicesStamp.RenewAsync(this, ct);
             if (ownTransaction is not null) await ownTransaction.CommitAsync(ct);

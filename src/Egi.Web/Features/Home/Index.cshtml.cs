@@ -32,8 +32,8 @@ public sealed class IndexModel(EgiDbContext db, CurrentUser me) : PageModel
         }
         if (me.IsTalentoHumano || me.IsConsulta)
         {
-            ServantCount = await db.Servants.CountAsync(Egi.Domain.Directory.Servant.ActiveOn(today), ct);
-            EligibleCount = await db.Servants.CountAsync(Egi.Domain.Directory.Eligibility.IsEligibleOn(today), ct);
+            // The stored headcounts per dependencia and the servants retiring after today: not a count of every servant.
+            (ServantCount, EligibleCount) = await Features.Shared.DependencyHeadcounts.TotalsOnAsync(db, today, ct);
         }
         CurrentPeriod = await db.Periods.OrderByDescending(p => p.Year).Select(p => p.Name).FirstOrDefaultAsync(ct);
     }

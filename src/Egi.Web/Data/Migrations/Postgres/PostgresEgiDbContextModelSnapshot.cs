@@ -1288,6 +1288,22 @@ namespace Egi.Web.Data.Migrations.Postgres
                     b.ToTable("DirectoryJobs", (string)null);
                 });
 
+            modelBuilder.Entity("Egi.Web.Features.Shared.DependencyHeadcount", b =>
+                {
+                    b.Property<int>("DependencyId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("EvaluableWithoutRetirement")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("WithoutRetirement")
+                        .HasColumnType("integer");
+
+                    b.HasKey("DependencyId");
+
+                    b.ToTable("DependencyHeadcounts", (string)null);
+                });
+
             modelBuilder.Entity("Egi.Web.Features.Shared.DependencyTally", b =>
                 {
                     b.Property<int>("PeriodId")
@@ -2560,6 +2576,15 @@ namespace Egi.Web.Data.Migrations.Postgres
                     b.HasOne("Egi.Domain.Process.AnnualWorkPlan", null)
                         .WithMany("Activities")
                         .HasForeignKey("WorkPlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Egi.Web.Features.Shared.DependencyHeadcount", b =>
+                {
+                    b.HasOne("Egi.Domain.Directory.Dependency", null)
+                        .WithMany()
+                        .HasForeignKey("DependencyId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

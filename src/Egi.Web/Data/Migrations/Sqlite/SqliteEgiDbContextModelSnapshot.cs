@@ -1249,6 +1249,22 @@ namespace Egi.Web.Data.Migrations.Sqlite
                     b.ToTable("DirectoryJobs", (string)null);
                 });
 
+            modelBuilder.Entity("Egi.Web.Features.Shared.DependencyHeadcount", b =>
+                {
+                    b.Property<int>("DependencyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("EvaluableWithoutRetirement")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("WithoutRetirement")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("DependencyId");
+
+                    b.ToTable("DependencyHeadcounts", (string)null);
+                });
+
             modelBuilder.Entity("Egi.Web.Features.Shared.DependencyTally", b =>
                 {
                     b.Property<int>("PeriodId")
@@ -2505,6 +2521,15 @@ namespace Egi.Web.Data.Migrations.Sqlite
                     b.HasOne("Egi.Domain.Process.AnnualWorkPlan", null)
                         .WithMany("Activities")
                         .HasForeignKey("WorkPlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Egi.Web.Features.Shared.DependencyHeadcount", b =>
+                {
+                    b.HasOne("Egi.Domain.Directory.Dependency", null)
+                        .WithMany()
+                        .HasForeignKey("DependencyId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -116,13 +116,14 @@ public static class DependencyTallies
         [.. from t in tallies from s in States let n = t.InState(s) where n != 0 select new StateCount { DependencyId = t.DependencyId, State = s, Count = n }];
 
     /// <summary>
-    /// One query, per dependencia: the servants eligible today (an index of <c>Servants</c> alone), and those of an
-    /// evaluable vinculación retired by today who have an evaluation in the period (through the retirement date's index).
+    /// One query, per dependencia: the servants eligible today (the stored headcounts and the servants whose fecha de
+    /// retiro is after today: <see cref="DependencyHeadcounts.On"/>), and those of an evaluable vinculación retired by
+    /// today who have an evaluation in the period (through the retirement date's index). Neither reads every servant.
     /// </summary>
     public static IQueryable<StateCount> EligibleAndRetiredEvaluated(EgiDbContext db, int periodId, DateOnly today) =>
-        db.Servants.AsNoTracking().Where(Eligibility.IsEligibleOn(today))
-            .GroupBy(s => s.DependencyId)
-            .Select(g => new StateCount { DependencyId = g.Key, State = null, Count = g.Count() })
+        DependencyHeadcounts.On(db, today)
+            .Where(r => r.Eligible != 0)
+            .Select(r => new StateCount { DependencyId = r.DependencyId, State = null, Count = r.Eligible })
             .Concat(db.Servants.AsNoTracking().Where(Servant.RetiredOn(today)).Where(Eligibility.IsOfEvaluableType)
                 .Where(s => db.Evaluations.Any(e => e.PeriodId == periodId && e.EvaluadoId == s.Id))
                 .GroupBy(s => s.DependencyId)
@@ -311,7 +312,8 @@ public static class DependencyTallies
 /// dependencia, changed their vinculación or their gerente público mark (<see cref="DependencyTally.OfEvaluableType"/>),
 /// or were deleted, with the dependencia they leave. After the save, in its transaction,
 /// <see cref="RecountAsync"/> counts again the (period, dependencia) pairs they touch: the evaluados' dependencias and
-/// the ones the changed servants left, in every period where they have an evaluation.
+/// the ones the changed servants left, in every period where they have an evaluation. It also carries the dependencias
+/// whose headcounts the save changes (<see cref="DependencyHeadcounts.Changed"/>), locked and counted again with them.
 /// </summary>
 internal sealed class TallyChanges
 {
@@ -330,7 +332,10 @@ internal sealed class TallyChanges
     /// <summary>The evaluations of those servants (period, evaluado), read by <see cref="LockAsync"/> before the save.</summary>
     private List<(int PeriodId, int EvaluadoId)> changedServantsEvaluations = [];
 
-    public bool IsEmpty => evaluados.Count == 0 && changedServants.Count == 0;
+    /// <summary>The dependencias whose <see cref="DependencyHeadcount"/> the save changes (<see cref="DependencyHeadcounts.Changed"/>).</summary>
+    private HashSet<int> headcounts = [];
+
+    public bool IsEmpty => evaluados.Count == 0 && changedServants.Count == 0 && headcounts.Count == 0;
 
     public static TallyChanges Of(EgiDbContext db)
     {
@@ -351,6 +356,7 @@ internal sealed class TallyChanges
                 || entry.State == EntityState.Modified && (Changed(entry.Property(s => s.DependencyId)) || Changed(entry.Property(s => s.EmploymentType))
                     || Changed(entry.Property(s => s.IsPublicManager))))
                 changes.changedServants[entry.Entity.Id] = entry.Property(s => s.DependencyId).OriginalValue;
+        changes.headcounts = DependencyHeadcounts.Changed(db);
         return changes;
     }
 
@@ -371,12 +377,14 @@ internal sealed class TallyChanges
     }
 
     /// <summary>
-    /// Before the save writes, inside its transaction: finds the periods where those servants have evaluations and
-    /// locks the tallies of every period the save touches (<see cref="DependencyTallies.LockAsync"/>).
+    /// Before the save writes, inside its transaction: locks the headcounts when it changes them
+    /// (<see cref="DependencyHeadcounts.LockAsync"/>, always first), finds the periods where the changed servants have
+    /// evaluations and locks the tallies of every period the save touches (<see cref="DependencyTallies.LockAsync"/>).
     /// </summary>
     public async Task LockAsync(EgiDbContext db, CancellationToken ct)
     {
         if (IsEmpty) return;
+        if (headcounts.Count > 0) await DependencyHeadcounts.LockAsync(db, ct);
         if (changedServants.Count > 0)
         {
             var changedIds = changedServants.Keys.ToArray();
@@ -386,10 +394,14 @@ internal sealed class TallyChanges
         await DependencyTallies.LockAsync(db, evaluados.Keys.Concat(changedServantsEvaluations.Select(e => e.PeriodId)), ct);
     }
 
-    /// <summary>Counts again, after the save and inside its transaction (after <see cref="LockAsync"/>), every pair the save touched.</summary>
+    /// <summary>
+    /// Counts again, after the save and inside its transaction (after <see cref="LockAsync"/>), the headcounts of the
+    /// dependencias it changed and the tallies of every pair it touched.
+    /// </summary>
     public async Task RecountAsync(EgiDbContext db, CancellationToken ct)
     {
         if (IsEmpty) return;
+        await DependencyHeadcounts.RecountAsync(db, headcounts, ct);
         var pairs = new Dictionary<int, HashSet<int>>();
         void Pair(int periodId, int dependencyId)
         {
