@@ -63,6 +63,11 @@ public static class DatabaseInitializer
         // DependencyTallies); from then on each save keeps them (before the facts' refresh below, which saves evaluations).
         if (!await db.Set<Features.Shared.DependencyTally>().AnyAsync(ct) && await db.Evaluations.AnyAsync(ct))
             await Features.Shared.DependencyTallies.RecountAllAsync(db, ct);
+        // The headcounts per dependencia (migration DependencyHeadcounts) checked against a count of the servants, and
+        // written again only if they differ (servants changed by hand, a table restored apart).
+        if (await Features.Shared.DependencyHeadcounts.EnsureAsync(db, ct))
+            sp.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DatabaseInitializer))
+                .LogWarning("Los conteos de servidores por dependencia no coincidían con el directorio: se contaron de nuevo. | The headcounts per dependencia differed from the directory: counted again.");
         await RefreshStaleFactsAsync(db, ct);
         // Each dependencia's stored place in the tree (migration DependencyTreePosition), for the rows that predate it or
         // were written by hand; from then on every save that changes the tree keeps it.

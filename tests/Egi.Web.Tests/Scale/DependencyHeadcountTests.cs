@@ -181,6 +181,25 @@ public abstract class DependencyHeadcountTests(QuietHost host) : IAsyncLifetime
     }
 
     /// <summary>
+    /// Rows written by hand (or a table restored apart from the servants) are counted again at the next start; rows that
+    /// agree with the servants are left as they are (several instances starting at once write nothing).
+    /// </summary>
+    [Fact]
+    public async Task A_start_counts_again_headcounts_changed_by_hand_and_writes_nothing_when_they_agree()
+    {
+        Assert.False(await app.WithDbAsync(d => DependencyHeadcounts.EnsureAsync(d)));
+        await app.WithDbAsync(async d =>
+        {
+            await d.Database.ExecuteSqlRawAsync("UPDATE \"DependencyHeadcounts\" SET \"WithoutRetirement\" = \"WithoutRetirement\" + 5");
+            await d.Database.ExecuteSqlRawAsync(
+                "DELETE FROM \"DependencyHeadcounts\" WHERE \"DependencyId\" = (SELECT min(\"DependencyId\") FROM \"DependencyHeadcounts\")");
+        });
+        await DatabaseInitializer.InitializeAsync(app.Services);
+        await AssertCountedAsync("a start after rows changed by hand");
+        Assert.False(await app.WithDbAsync(d => DependencyHeadcounts.EnsureAsync(d)));
+    }
+
+    /// <summary>
     /// Migration DependencyHeadcounts creates the table and fills it from the servants already there (its own SQL, which
     /// must say what <see cref="Eligibility.IsOfEvaluableType"/> says): after it, with servants of every kind, what the
     /// pages read equals a count of the servants.
