@@ -118,7 +118,10 @@ public static class DependencyHeadcounts
     /// Serializes the saves that change headcounts until the end of their transaction. On PostgreSQL a transaction-scoped
     /// advisory lock: two saves adding servants to one dependencia count one after the other, and the later one sees the
     /// earlier one's row. Taken before anything is written, and before the tallies' locks (<see cref="DependencyTallies.LockAsync"/>),
-    /// by every save that takes both. SQLite has one writer at a time: nothing to do.
+    /// by every save that takes both (an import takes it with its first batch of servants, before it opens their
+    /// evaluations). One lock for the whole table, not one per dependencia: a save that changes servants waits for an
+    /// import running at the same time until it commits (as every write does on SQLite), but no two saves can take
+    /// dependencias' locks in opposite orders. SQLite has one writer at a time: nothing to do.
     /// </summary>
     public static async Task LockAsync(EgiDbContext db, CancellationToken ct = default)
     {
