@@ -63,21 +63,6 @@ public abstract class DependencyHeadcountTests(QuietHost host) : IAsyncLifetime
             Assert.True(recounted == stored, $"After {after}, the stored headcounts differ from a recount:\nrecount {recounted}\nstored  {stored}");
         });
 
-    private static Servant NewServant(string document, int dependencyId, EmploymentType type = EmploymentType.Provisional) => new()
-    {
-        DocumentNumber = document,
-        FirstNames = "Persona " + document,
-        LastNames = "Conteo",
-        Email = $"conteo{document}@egi-demo.gov.co",
-        JobTitle = "Profesional universitario",
-        JobCode = "2044",
-        JobGrade = "01",
-        Level = HierarchyLevel.Profesional,
-        DependencyId = dependencyId,
-        EmploymentType = type,
-        HireDate = new DateOnly(2020, 1, 1),
-    };
-
     private Task<(int From, int To)> TwoDependenciesAsync() =>
         app.WithDbAsync(async d =>
         {
@@ -101,16 +86,16 @@ public abstract class DependencyHeadcountTests(QuietHost host) : IAsyncLifetime
 
         await app.WithDbAsync(async d =>
         {
-            d.Servants.Add(NewServant("880000001", from));
-            d.Servants.Add(NewServant("880000002", from, EmploymentType.Career));
-            d.Servants.Add(NewServant("880000003", from));
+            d.Servants.Add(NewServants.Of("880000001", from));
+            d.Servants.Add(NewServants.Of("880000002", from, EmploymentType.Career));
+            d.Servants.Add(NewServants.Of("880000003", from));
             await d.SaveChangesAsync();
         });
         await AssertCountedAsync("servants added one by one");
 
         await app.WithDbAsync(async d =>
         {
-            d.Servants.AddRange(Enumerable.Range(10, 5).Select(i => NewServant($"8800000{i}", to, i % 2 == 0 ? EmploymentType.FreeAppointment : EmploymentType.Temporary)));
+            d.Servants.AddRange(Enumerable.Range(10, 5).Select(i => NewServants.Of($"8800000{i}", to, i % 2 == 0 ? EmploymentType.FreeAppointment : EmploymentType.Temporary)));
             await d.SaveAdditionsAsync();
         });
         await AssertCountedAsync("servants added in bulk (the import's path)");
@@ -145,7 +130,7 @@ public abstract class DependencyHeadcountTests(QuietHost host) : IAsyncLifetime
         var retiring = Today.AddDays(3);
         await app.WithDbAsync(async d =>
         {
-            var s = NewServant("881000001", from);
+            var s = NewServants.Of("881000001", from);
             s.RetirementDate = retiring;
             d.Servants.Add(s);
             await d.SaveChangesAsync();
@@ -172,7 +157,7 @@ public abstract class DependencyHeadcountTests(QuietHost host) : IAsyncLifetime
         // Eight saves at once, each adding a servant to the same dependencia and moving another one out of it.
         await Task.WhenAll(Enumerable.Range(0, 8).Select(i => Task.Run(() => app.WithDbAsync(async d =>
         {
-            d.Servants.Add(NewServant($"88200000{i}", from));
+            d.Servants.Add(NewServants.Of($"88200000{i}", from));
             await d.SaveChangesAsync();
         }))));
         await AssertCountedAsync("eight saves adding to one dependencia at the same time");
@@ -210,11 +195,11 @@ public abstract class DependencyHeadcountTests(QuietHost host) : IAsyncLifetime
         var (from, to) = await TwoDependenciesAsync();
         await app.WithDbAsync(async d =>
         {
-            var manager = NewServant("883000002", to, EmploymentType.FreeAppointment);
+            var manager = NewServants.Of("883000002", to, EmploymentType.FreeAppointment);
             manager.IsPublicManager = true;
-            var retiring = NewServant("883000003", to);
+            var retiring = NewServants.Of("883000003", to);
             retiring.RetirementDate = Today.AddDays(10);
-            d.Servants.AddRange(NewServant("883000001", from, EmploymentType.Career), manager, retiring);
+            d.Servants.AddRange(NewServants.Of("883000001", from, EmploymentType.Career), manager, retiring);
             await d.SaveChangesAsync();
         });
         await app.WithDbAsync(d => d.GetService<IMigrator>().MigrateAsync("WaitsNotOwned"));

@@ -162,21 +162,7 @@ public abstract class DependencyTallyTests(QuietHost host) : IAsyncLifetime
         await app.WithDbAsync(async d =>
         {
             for (var i = 0; i < 2; i++)
-                d.Servants.Add(new Egi.Domain.Directory.Servant
-                {
-                    DocumentNumber = $"87100000{i}",
-                    FirstNames = $"Sin {i}",
-                    LastNames = "Evaluación",
-                    Email = $"sin.evaluacion{i}@egi-demo.gov.co",
-                    JobTitle = "Profesional universitario",
-                    JobCode = "2044",
-                    JobGrade = "01",
-                    Level = Egi.Domain.Directory.HierarchyLevel.Profesional,
-                    DependencyId = dependency,
-                    EmploymentType = Egi.Domain.Directory.EmploymentType.Provisional,
-                    HireDate = new DateOnly(2020, 1, 1),
-                    BossId = felipe,
-                });
+                d.Servants.Add(NewServants.Of($"87100000{i}", dependency, bossId: felipe, firstNames: $"Sin {i}", lastNames: "Evaluación"));
             await d.SaveChangesAsync();
         });
         await AssertTalliedAsync("eligible servants without an evaluation");

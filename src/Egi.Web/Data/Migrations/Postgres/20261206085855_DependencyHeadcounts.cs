@@ -29,17 +29,8 @@ namespace Egi.Web.Data.Migrations.Postgres
                         onDelete: ReferentialAction.Cascade);
                 });
 
-            // The rows of the servants already there (from then on each save keeps them): servants without a fecha de
-            // retiro per dependencia, and of them those of a vinculación EGI evaluates as Eligibility.IsOfEvaluableType
-            // says on this day (provisional = 1, libre nombramiento = 2, not gerente público). A test compares them with
-            // DependencyHeadcounts.Recount after the migration.
-            migrationBuilder.Sql("""
-                INSERT INTO "DependencyHeadcounts" ("DependencyId", "WithoutRetirement", "EvaluableWithoutRetirement")
-                SELECT "DependencyId", COUNT(*), SUM(CASE WHEN "EmploymentType" IN (1, 2) AND NOT "IsPublicManager" THEN 1 ELSE 0 END)
-                FROM "Servants"
-                WHERE "RetirementDate" IS NULL
-                GROUP BY "DependencyId";
-                """);
+            // The rows of the servants already there (from then on each save keeps them): see DependencyHeadcountsSql.
+            DependencyHeadcountsSql.Up(migrationBuilder);
         }
 
         /// <inheritdoc />
