@@ -86,8 +86,12 @@ public abstract partial class BulkImportTests(SharedHost host) : IAsyncLifetime
         var client = await app.SignedInAsync(Accounts.TalentoHumano);
         const long first = 7_100_000_000;
         var outboxBefore = await app.WithDbAsync(d => d.OutboxMessages.CountAsync(m => m.Kind == nameof(Egi.Web.Notifications.MailKind.Invitation)));
+        var homeBefore = HomeCounts(await client.GetStringAsync("/"));
 
         await ImportAsync(client, File(first, 300));
+
+        // Talento Humano's home counts them (the stored headcounts the import's batches keep): 300 more active, all evaluable.
+        Assert.Equal((homeBefore.Active + 300, homeBefore.Eligible + 300), HomeCounts(await client.GetStringAsync("/")));
 
         var documents = Enumerable.Range(0, 300).Select(i => (first + i).ToString()).ToList();
         var servants = await app.WithDbAsync(d => d.Servants.AsNoTracking().Where(s => documents.Contains(s.DocumentNumber)).ToListAsync());
@@ -146,6 +150,16 @@ public abstract partial class BulkImportTests(SharedHost host) : IAsyncLifetime
         var userIds = users.Select(u => u.Id).ToList();
         Assert.Equal(300, await app.WithDbAsync(d => d.AuditEntries.CountAsync(a => a.EntityType == "Cuenta" && a.Action == "Crear" && userIds.Contains(a.EntityId))));
         Assert.Equal(300, await app.WithDbAsync(d => d.AuditEntries.CountAsync(a => a.EntityType == "Cuenta" && a.Action == "Invitar" && userIds.Contains(a.EntityId))));
+    }
+
+    [GeneratedRegex("([0-9]+) servidores activos en el directorio, de los cuales ([0-9]+) son evaluables")]
+    private static partial Regex HomeCountsLine();
+
+    private static (int Active, int Eligible) HomeCounts(string home)
+    {
+        var m = HomeCountsLine().Match(home);
+        Assert.True(m.Success, "The home page shows no count of servants.");
+        return (int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture), int.Parse(m.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture));
     }
 
     /// <summary>

@@ -3,7 +3,6 @@ using Egi.Domain.Common;
 using Egi.Domain.Directory;
 using Egi.Web.Data;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Egi.Web.Features.Shared;
@@ -100,9 +99,7 @@ public static class DependencyHeadcounts
         var stored = (await db.Set<DependencyHeadcount>().AsNoTracking().ToListAsync(ct)).OrderBy(h => h.DependencyId).ToList();
         static (int, int, int) Key(DependencyHeadcount h) => (h.DependencyId, h.WithoutRetirement, h.EvaluableWithoutRetirement);
         if (fresh.Select(Key).SequenceEqual(stored.Select(Key))) return false;
-        await db.Set<DependencyHeadcount>().ExecuteDeleteAsync(ct);
-        if (fresh.Count > 0)
-            await BulkInsert.InsertAsync(db, db.Model.FindEntityType(typeof(DependencyHeadcount))!, fresh, ct);
+        await RecountAsync(db, all, ct); // every stored row names a dependencia (its foreign key): all of them are replaced
         await tx.CommitAsync(ct);
         return true;
     }
@@ -144,8 +141,9 @@ public static class DependencyHeadcounts
         foreach (var entry in db.ChangeTracker.Entries<Servant>())
         {
             if (entry.State is EntityState.Added or EntityState.Deleted
-                || entry.State == EntityState.Modified && (Changed(entry.Property(s => s.DependencyId)) || Changed(entry.Property(s => s.EmploymentType))
-                    || Changed(entry.Property(s => s.IsPublicManager)) || Changed(entry.Property(s => s.RetirementDate))))
+                || entry.State == EntityState.Modified && (TallyChanges.ValueChanged(entry.Property(s => s.DependencyId))
+                    || TallyChanges.ValueChanged(entry.Property(s => s.EmploymentType)) || TallyChanges.ValueChanged(entry.Property(s => s.IsPublicManager))
+                    || TallyChanges.ValueChanged(entry.Property(s => s.RetirementDate))))
             {
                 if (entry.State != EntityState.Added) dependencies.Add(entry.Property(s => s.DependencyId).OriginalValue);
                 if (entry.State != EntityState.Deleted) dependencies.Add(entry.Entity.DependencyId);
@@ -153,8 +151,6 @@ public static class DependencyHeadcounts
         }
         return dependencies;
     }
-
-    private static bool Changed<T>(PropertyEntry<Servant, T> p) => p.IsModified && !EqualityComparer<T>.Default.Equals(p.OriginalValue, p.CurrentValue);
 
     /// <summary>A servant as the headcounts count it.</summary>
     private sealed class CountedServant

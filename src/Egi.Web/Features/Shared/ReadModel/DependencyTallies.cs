@@ -353,14 +353,15 @@ internal sealed class TallyChanges
         }
         foreach (var entry in db.ChangeTracker.Entries<Servant>())
             if (entry.State == EntityState.Deleted
-                || entry.State == EntityState.Modified && (Changed(entry.Property(s => s.DependencyId)) || Changed(entry.Property(s => s.EmploymentType))
-                    || Changed(entry.Property(s => s.IsPublicManager))))
+                || entry.State == EntityState.Modified && (ValueChanged(entry.Property(s => s.DependencyId)) || ValueChanged(entry.Property(s => s.EmploymentType))
+                    || ValueChanged(entry.Property(s => s.IsPublicManager))))
                 changes.changedServants[entry.Entity.Id] = entry.Property(s => s.DependencyId).OriginalValue;
         changes.headcounts = DependencyHeadcounts.Changed(db);
         return changes;
     }
 
-    private static bool Changed<T>(PropertyEntry<Servant, T> p) => p.IsModified && !EqualityComparer<T>.Default.Equals(p.OriginalValue, p.CurrentValue);
+    /// <summary>A servant's property the save really changes (modified to another value), as the tallies and the headcounts read it.</summary>
+    internal static bool ValueChanged<T>(PropertyEntry<Servant, T> p) => p.IsModified && !EqualityComparer<T>.Default.Equals(p.OriginalValue, p.CurrentValue);
 
     /// <summary>New evaluations written without the change tracker (<see cref="EgiDbContext.InsertOpenedEvaluationsAsync"/>).</summary>
     public static TallyChanges Opened(int periodId, IEnumerable<int> evaluadoIds)
