@@ -97,6 +97,8 @@ public abstract class EgiDbContext(DbContextOptions options) : IdentityDbContext
         await PlaceDependenciesAsync(cancellationToken);
         await RefreshEvaluationFactsAsync(cancellationToken);
         ChangeTracker.DetectChanges();
+        // SQLite's one writer: the process's saves to the database take turns in order, woken at once (nothing on PostgreSQL).
+        using var turn = await SqliteWriteGate.EnterAsync(this, cancellationToken);
         var queuesMail = ChangeTracker.Entries<OutboxMessage>().Any(e => e.State == EntityState.Added);
         // The stored totals (DependencyTally) of what this save changes are counted again in its transaction.
         var tallies = Features.Shared.TallyChanges.Of(this);

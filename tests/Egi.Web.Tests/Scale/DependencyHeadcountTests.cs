@@ -185,6 +185,19 @@ public abstract class DependencyHeadcountTests(QuietHost host) : IAsyncLifetime
     }
 
     /// <summary>
+    /// Several instances starting at once after the rows went wrong: one of them writes the rows again, the others wait
+    /// for it (the headcounts' lock, or SQLite's one writer) and then find them right, so they write nothing.
+    /// </summary>
+    [Fact]
+    public async Task Instances_starting_at_once_count_again_only_once()
+    {
+        await app.WithDbAsync(d => d.Database.ExecuteSqlRawAsync("UPDATE \"DependencyHeadcounts\" SET \"EvaluableWithoutRetirement\" = 0"));
+        var rewrote = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(() => app.WithDbAsync(d => DependencyHeadcounts.EnsureAsync(d)))));
+        Assert.Equal(1, rewrote.Count(r => r));
+        await AssertCountedAsync("four starts at once after rows changed by hand");
+    }
+
+    /// <summary>
     /// Migration DependencyHeadcounts creates the table and fills it from the servants already there (its own SQL, which
     /// must say what <see cref="Eligibility.IsOfEvaluableType"/> says): after it, with servants of every kind, what the
     /// pages read equals a count of the servants.
