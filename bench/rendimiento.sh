@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Every number of the README's «Rendimiento» table, in one command: issue 11's targets measured on both providers and
 # judged met or not, written to bench/results/<date>-rendimiento[-TAG].md (the summary first, then each run's table).
-#   sudo bench/rendimiento.sh                 # everything: about 75 minutes on the 2-core machine
-#   LARGE=0 sudo bench/rendimiento.sh         # without the 50 000-servant entities (about 40 minutes)
+#   sudo bench/rendimiento.sh                 # everything: about 45 minutes on the 2-core machine
+#   LARGE=0 sudo bench/rendimiento.sh         # without the 50 000-servant entities (about 30 minutes)
 #   PROVIDERS=Sqlite bench/rendimiento.sh     # one provider (SQLite needs no root)
 # It runs, for each provider of PROVIDERS ("Sqlite Postgres"):
 #   1. bench/load.sh (reads, DURATION 8s) on 5 000 servants: every page's req/s, p50 and p99 beside /health's;
