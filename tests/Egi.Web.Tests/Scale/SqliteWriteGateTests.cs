@@ -36,16 +36,14 @@ public sealed class SqliteWriteGateTests : IAsyncLifetime
         await using var first = Context(database, held);
         await using var second = Context(database, watched);
 
-        var firstSave = SaveAuditAsync(first, "primera");
-        await held.Reached.Task.WaitAsync(Limit);
+        var release = await HoldSaveAsync(first, held);
         Assert.False(SqliteWriteGate.IsFree(second));
         var secondSave = SaveAuditAsync(second, "segunda");
         // While the first save holds its turn the second one has not reached SQLite (without turns it runs at once:
         // the first save's INSERT has not run, so SQLite is not locked).
         Assert.NotSame(watched.Reached.Task, await Task.WhenAny(watched.Reached.Task, Task.Delay(500)));
 
-        held.Go.SetResult();
-        await firstSave.WaitAsync(Limit);
+        await release();
         await secondSave.WaitAsync(Limit);
         Assert.True(SqliteWriteGate.IsFree(second));
         await using var check = Context(database);
@@ -75,16 +73,14 @@ public sealed class SqliteWriteGateTests : IAsyncLifetime
         await using var first = Context(database, held);
         await using var second = Context(database);
 
-        var firstSave = SaveAuditAsync(first, "primera");
-        await held.Reached.Task.WaitAsync(Limit);
+        var release = await HoldSaveAsync(first, held);
         await using (var tx = await second.Database.BeginTransactionAsync())
         {
             await SaveAuditAsync(second, "en transacción").WaitAsync(Limit);
             await tx.CommitAsync();
         }
 
-        held.Go.SetResult();
-        await firstSave.WaitAsync(Limit);
+        await release();
         Assert.Equal(2, await second.AuditEntries.CountAsync(a => a.EntityType == Entity));
     }
 
@@ -97,15 +93,25 @@ public sealed class SqliteWriteGateTests : IAsyncLifetime
         await using var first = Context(one, held);
         await using var second = Context(other);
 
-        var firstSave = SaveAuditAsync(first, "primera");
-        await held.Reached.Task.WaitAsync(Limit);
+        var release = await HoldSaveAsync(first, held);
         await SaveAuditAsync(second, "otra base").WaitAsync(Limit);
 
-        held.Go.SetResult();
-        await firstSave.WaitAsync(Limit);
+        await release();
     }
 
     private const string Entity = "Prueba de turnos";
+
+    /// <summary>Starts a save of an audit line and returns once it is held inside its turn; the result lets it go and waits for it.</summary>
+    private static async Task<Func<Task>> HoldSaveAsync(EgiDbContext db, Insert held)
+    {
+        var save = SaveAuditAsync(db, "primera");
+        await held.Reached.Task.WaitAsync(Limit);
+        return () =>
+        {
+            held.Go.SetResult();
+            return save.WaitAsync(Limit);
+        };
+    }
 
     private static async Task SaveAuditAsync(EgiDbContext db, string summary)
     {
