@@ -8,7 +8,7 @@ namespace Egi.Web.Data;
 /// SQLite lets one writer at a time; a writer that finds the database locked sleeps inside SQLite (its busy timeout:
 /// 1, 2, 5, 10, 15, 20, 25… ms) and tries again, so under load a save waited for the sleep it happened to be in, not
 /// for the writer before it — and every view of a report, the dashboard or the control points saves its audit line.
-/// A save waiting here is woken the moment the one before it ends. Only a save that opens its own transaction takes
+/// A save waiting here is woken the moment the one before it ends. Only a save outside a caller's transaction takes
 /// a turn (one inside a caller's transaction already holds SQLite's lock), and one that waited
 /// <see cref="Patience"/> goes on to SQLite's own waiting, so a turn never becomes a deadlock. PostgreSQL locks rows,
 /// not the database: nothing to do there. Several processes on one SQLite file still meet only in SQLite.
