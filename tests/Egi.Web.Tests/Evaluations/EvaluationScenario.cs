@@ -128,21 +128,8 @@ public sealed class EvaluationScenario
             var boss = await d.Servants.AsNoTracking().SingleAsync(s => s.Id == felipe);
             for (var i = 0; i < count; i++)
             {
-                d.Servants.Add(new Servant
-                {
-                    DocumentNumber = (firstDocument + i).ToString(System.Globalization.CultureInfo.InvariantCulture),
-                    FirstNames = $"Persona {i}",
-                    LastNames = lastNames,
-                    Email = $"{emailPrefix}{i}@egi-demo.gov.co",
-                    JobTitle = "Profesional universitario",
-                    JobCode = "2044",
-                    JobGrade = "01",
-                    Level = HierarchyLevel.Profesional,
-                    DependencyId = boss.DependencyId,
-                    EmploymentType = EmploymentType.Provisional,
-                    HireDate = new DateOnly(2020, 1, 1),
-                    BossId = felipe,
-                });
+                d.Servants.Add(NewServants.Of((firstDocument + i).ToString(System.Globalization.CultureInfo.InvariantCulture), boss.DependencyId,
+                    bossId: felipe, firstNames: $"Persona {i}", lastNames: lastNames, email: $"{emailPrefix}{i}@egi-demo.gov.co"));
             }
             await d.SaveChangesAsync();
             var period = await d.Periods.SingleAsync(p => p.Id == PeriodId);
