@@ -295,6 +295,7 @@ public sealed class EgiAppFactory : WebApplicationFactory<Program>
     public async Task ResetAsync(Func<Task>? whileQuiet = null)
     {
         if (template is null) throw new InvalidOperationException("Only a host on a copy of a template database can be reset.");
+        Transactions.Disarm();
         var worker = OutboxWorker;
         if (worker is not null) await worker.StopAsync(CancellationToken.None);
         var keys = await WithDbAsync(d => d.DataProtectionKeys.AsNoTracking().ToListAsync());
