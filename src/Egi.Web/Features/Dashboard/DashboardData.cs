@@ -1,5 +1,6 @@
 using Egi.Web.Features.Shared;
 using System.Globalization;
+using System.Text;
 using Egi.Domain.Calendar;
 using Egi.Domain.Evaluations;
 using Egi.Web.Data;
@@ -12,7 +13,16 @@ namespace Egi.Web.Features.Dashboard;
 /// <summary>One bar of a chart (a dependencia, a level, a stage) with one value per series; null = no data («—»).</summary>
 public sealed record ChartRow(string Label, IReadOnlyList<decimal?> Values)
 {
-    public decimal Total => Values.Sum(v => v ?? 0m);
+    /// <summary>The sum of the values (no data counts as 0); a loop, not LINQ: the SVG asks for it on every bar.</summary>
+    public decimal Total
+    {
+        get
+        {
+            var sum = 0m;
+            for (var i = 0; i < Values.Count; i++) sum += Values[i] ?? 0m;
+            return sum;
+        }
+    }
 }
 
 /// <summary>
@@ -40,7 +50,7 @@ public sealed record DashboardChart(
     /// <summary>The values of a row as the table and the sheet have them (the total last when stacked).</summary>
     public IReadOnlyList<decimal?> Cells(ChartRow row) => IsStacked ? [.. row.Values, row.Total] : row.Values;
 
-    public string Format(decimal? value) => value is not { } v ? "—" : IsDecimal ? DashboardText.Score(v) : DashboardText.Int(v);
+    public string Format(decimal? value) => value is not { } v ? DashboardText.Missing : IsDecimal ? DashboardText.Score(v) : DashboardText.Int(v);
 }
 
 /// <summary>
@@ -187,9 +197,32 @@ public static class DashboardText
     public const string Total = "Total";
     public const string EntityTotal = "Total entidad";
 
-    public static string Int(decimal value) => value.ToString("N0", Es);
+    /// <summary>A value without data.</summary>
+    public const string Missing = "—";
 
-    public static string Score(decimal value) => value.ToString("0.00", Es);
+    private const string IntFormat = "N0";
+    private const string ScoreFormat = "0.00";
+
+    public static string Int(decimal value) => value.ToString(IntFormat, Es);
+
+    public static string Score(decimal value) => value.ToString(ScoreFormat, Es);
+
+    /// <summary>
+    /// The text of <see cref="DashboardChart.Format"/> (<see cref="Score"/> when <paramref name="isDecimal"/>, else
+    /// <see cref="Int"/>, <see cref="Missing"/> for no value) appended to <paramref name="sb"/> without a string of its
+    /// own: the SVG writes one or two per bar.
+    /// </summary>
+    public static void Append(StringBuilder sb, decimal? value, bool isDecimal)
+    {
+        if (value is not { } v)
+        {
+            sb.Append(Missing);
+            return;
+        }
+        Span<char> buffer = stackalloc char[64];
+        if (v.TryFormat(buffer, out var written, isDecimal ? ScoreFormat : IntFormat, Es)) sb.Append(buffer[..written]);
+        else sb.Append(isDecimal ? Score(v) : Int(v));
+    }
 }
 
 /// <summary>The dashboard as .xlsx: one sheet per chart with exactly the numbers of its table.</summary>

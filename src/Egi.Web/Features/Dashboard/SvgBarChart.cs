@@ -26,16 +26,16 @@ public static class SvgBarChart
 
     private static readonly string[] Colors = ["#004884", "#b35900", "#00704a", "#a8327d", "#3a6ea5", "#5c636a"];
 
-    private static string N(double v) => v.ToString("0.##", CultureInfo.InvariantCulture);
-
     private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
 
-    private static string E(string s) => Encoder.Encode(s);
+    private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
     /// <summary>
     /// The chart as HTML that is written straight into the response when the page is sent, a row at a time. Built
     /// into one string first, the dashboard's charts of 57 dependencias were half of what a view allocated, in strings
-    /// past the large-object threshold that each forced a full collection (bench/profile.sh).
+    /// past the large-object threshold that each forced a full collection (bench/profile.sh). Numbers are formatted
+    /// into the row's buffer and texts are encoded into it, with no string of their own: a view of the dashboard draws
+    /// about 120 bars, each with its tooltip.
     /// </summary>
     public static IHtmlContent Render(DashboardChart chart) => new Svg(chart);
 
@@ -52,17 +52,21 @@ public static class SvgBarChart
         var max = (double)chart.Max;
         var id = chart.Id;
         // One piece (the head, a row, the legend) at a time, handed to the writer and cleared.
-        var sb = new StringBuilder(1024);
+        var sb = new StringBuilder(4096); // a row of six series fits in one chunk
+        var text = new StringWriter(sb, Invariant);
         void Flush()
         {
             foreach (var chunk in sb.GetChunks()) writer.Write(chunk.Span);
             sb.Clear();
         }
-        sb.Append(CultureInfo.InvariantCulture, $"<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {Width} {height}\" width=\"100%\" role=\"img\" ")
-          .Append(CultureInfo.InvariantCulture, $"aria-labelledby=\"{id}-titulo {id}-resumen\" class=\"egi-chart\" data-chart=\"{id}\" preserveAspectRatio=\"xMinYMin meet\">")
-          .Append(CultureInfo.InvariantCulture, $"<title id=\"{id}-titulo\">{E(chart.Title)}</title>")
-          .Append("<defs>");
-        for (var i = 0; i < chart.Series.Count; i++) sb.Append(Pattern($"{id}-p{i}", i));
+        void Encoded(string s) => Encoder.Encode(text, s);
+        void Number(decimal? v) => DashboardText.Append(sb, v, chart.IsDecimal);
+        sb.Append(Invariant, $"<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {Width} {height}\" width=\"100%\" role=\"img\" ")
+          .Append(Invariant, $"aria-labelledby=\"{id}-titulo {id}-resumen\" class=\"egi-chart\" data-chart=\"{id}\" preserveAspectRatio=\"xMinYMin meet\">")
+          .Append(Invariant, $"<title id=\"{id}-titulo\">");
+        Encoded(chart.Title);
+        sb.Append("</title><defs>");
+        for (var i = 0; i < chart.Series.Count; i++) AppendPattern(sb, id, i);
         sb.Append("</defs>");
 
         // Axis: 0, half and max, with light grid lines.
@@ -70,10 +74,11 @@ public static class SvgBarChart
         {
             var x = LabelWidth + (plot * f);
             var value = (decimal)(max * f);
-            var text = chart.IsDecimal ? DashboardText.Score(value) : (f == 0.5 && max % 2 != 0 ? "" : DashboardText.Int(value));
-            sb.Append(CultureInfo.InvariantCulture, $"<line x1=\"{N(x)}\" y1=\"{Top - 4}\" x2=\"{N(x)}\" y2=\"{Top + (chart.Rows.Count * RowHeight)}\" stroke=\"#ced4da\" stroke-width=\"1\"/>");
-            if (text.Length > 0)
-                sb.Append(CultureInfo.InvariantCulture, $"<text x=\"{N(x)}\" y=\"{Top - 8}\" font-size=\"12\" text-anchor=\"{(f == 0 ? "start" : "middle")}\" fill=\"#495057\">{E(text)}</text>");
+            sb.Append(Invariant, $"<line x1=\"{x:0.##}\" y1=\"{Top - 4}\" x2=\"{x:0.##}\" y2=\"{Top + (chart.Rows.Count * RowHeight)}\" stroke=\"#ced4da\" stroke-width=\"1\"/>");
+            if (!chart.IsDecimal && f == 0.5 && max % 2 != 0) continue;
+            sb.Append(Invariant, $"<text x=\"{x:0.##}\" y=\"{Top - 8}\" font-size=\"12\" text-anchor=\"{(f == 0 ? "start" : "middle")}\" fill=\"#495057\">");
+            Number(value);
+            sb.Append("</text>");
         }
 
         Flush();
@@ -81,21 +86,41 @@ public static class SvgBarChart
         {
             var row = chart.Rows[r];
             var y = Top + (r * RowHeight) + LabelHeight;
-            var label = row.Label.Length > 56 ? row.Label[..55] + "…" : row.Label;
-            sb.Append(CultureInfo.InvariantCulture, $"<g data-row=\"{E(row.Label)}\"><title>{E(row.Label)}: {E(Describe(chart, row))}</title>")
-              .Append(CultureInfo.InvariantCulture, $"<text x=\"{LabelWidth}\" y=\"{y - 4}\" font-size=\"13\" fill=\"#212529\">{E(label)}</text>");
+            sb.Append("<g data-row=\"");
+            Encoded(row.Label);
+            sb.Append("\"><title>");
+            Encoded(row.Label);
+            sb.Append(": ");
+            AppendDescription(sb, text, chart, row);
+            sb.Append(Invariant, $"</title><text x=\"{LabelWidth}\" y=\"{y - 4}\" font-size=\"13\" fill=\"#212529\">");
+            if (row.Label.Length > 56)
+            {
+                Encoder.Encode(text, row.Label, 0, 55);
+                sb.Append('…');
+            }
+            else Encoded(row.Label);
+            sb.Append("</text>");
             var x = (double)LabelWidth;
             for (var s = 0; s < chart.Series.Count; s++)
             {
                 if (row.Values[s] is not { } v || v <= 0) continue;
                 var w = plot * (double)v / max;
-                sb.Append(CultureInfo.InvariantCulture, $"<rect x=\"{N(x)}\" y=\"{y}\" width=\"{N(w)}\" height=\"{BarHeight}\" fill=\"url(#{id}-p{s})\" stroke=\"#212529\" stroke-width=\"0.5\" data-series=\"{E(chart.Series[s])}\" data-value=\"{E(chart.Format(v))}\"/>");
+                sb.Append(Invariant, $"<rect x=\"{x:0.##}\" y=\"{y}\" width=\"{w:0.##}\" height=\"{BarHeight}\" fill=\"url(#{id}-p{s})\" stroke=\"#212529\" stroke-width=\"0.5\" data-series=\"");
+                Encoded(chart.Series[s]);
+                sb.Append("\" data-value=\"");
+                Number(v);
+                sb.Append("\"/>");
                 if (chart.IsStacked && w >= 22)
-                    sb.Append(CultureInfo.InvariantCulture, $"<text x=\"{N(x + (w / 2))}\" y=\"{y + 14}\" font-size=\"12\" text-anchor=\"middle\" fill=\"#000\" stroke=\"#fff\" stroke-width=\"3\" paint-order=\"stroke\">{E(chart.Format(v))}</text>");
+                {
+                    sb.Append(Invariant, $"<text x=\"{x + (w / 2):0.##}\" y=\"{y + 14}\" font-size=\"12\" text-anchor=\"middle\" fill=\"#000\" stroke=\"#fff\" stroke-width=\"3\" paint-order=\"stroke\">");
+                    Number(v);
+                    sb.Append("</text>");
+                }
                 x += w;
             }
-            var end = chart.IsStacked ? row.Total : row.Values[0];
-            sb.Append(CultureInfo.InvariantCulture, $"<text x=\"{N(x + 4)}\" y=\"{y + 14}\" font-size=\"13\" font-weight=\"bold\" fill=\"#212529\">{E(chart.Format(end))}</text></g>");
+            sb.Append(Invariant, $"<text x=\"{x + 4:0.##}\" y=\"{y + 14}\" font-size=\"13\" font-weight=\"bold\" fill=\"#212529\">");
+            Number(chart.IsStacked ? row.Total : row.Values[0]);
+            sb.Append("</text></g>");
             Flush();
         }
 
@@ -106,22 +131,37 @@ public static class SvgBarChart
             {
                 var lx = LabelWidth + ((s % LegendColumns) * 200);
                 var yy = ly + ((s / LegendColumns) * LegendRow);
-                sb.Append(CultureInfo.InvariantCulture, $"<rect x=\"{lx}\" y=\"{yy}\" width=\"16\" height=\"14\" fill=\"url(#{id}-p{s})\" stroke=\"#212529\" stroke-width=\"0.5\"/>")
-                  .Append(CultureInfo.InvariantCulture, $"<text x=\"{lx + 22}\" y=\"{yy + 12}\" font-size=\"13\" fill=\"#212529\">{E(chart.Series[s])}</text>");
+                sb.Append(Invariant, $"<rect x=\"{lx}\" y=\"{yy}\" width=\"16\" height=\"14\" fill=\"url(#{id}-p{s})\" stroke=\"#212529\" stroke-width=\"0.5\"/>")
+                  .Append(Invariant, $"<text x=\"{lx + 22}\" y=\"{yy + 12}\" font-size=\"13\" fill=\"#212529\">");
+                Encoded(chart.Series[s]);
+                sb.Append("</text>");
             }
         }
         sb.Append("</svg>");
         Flush();
     }
 
-    /// <summary>A row's numbers in words, for the tooltip of its bar.</summary>
-    public static string Describe(DashboardChart chart, ChartRow row) =>
-        chart.IsStacked
-            ? string.Join(", ", chart.Series.Select((s, i) => $"{s} {chart.Format(row.Values[i])}")) + $"; total {chart.Format(row.Total)}"
-            : chart.Format(row.Values[0]);
+    /// <summary>A row's numbers in words, for the tooltip of its bar («Finalizada 3, …; total 12», or the one value), encoded.</summary>
+    private static void AppendDescription(StringBuilder sb, TextWriter encodeInto, DashboardChart chart, ChartRow row)
+    {
+        if (!chart.IsStacked)
+        {
+            DashboardText.Append(sb, row.Values[0], chart.IsDecimal);
+            return;
+        }
+        for (var i = 0; i < chart.Series.Count; i++)
+        {
+            if (i > 0) sb.Append(", ");
+            Encoder.Encode(encodeInto, chart.Series[i]);
+            sb.Append(' ');
+            DashboardText.Append(sb, row.Values[i], chart.IsDecimal);
+        }
+        sb.Append("; total ");
+        DashboardText.Append(sb, row.Total, chart.IsDecimal);
+    }
 
     /// <summary>A fill per series: a colour plus a distinct texture (solid, stripes, dots, grid…).</summary>
-    private static string Pattern(string id, int i)
+    private static void AppendPattern(StringBuilder sb, string chartId, int i)
     {
         var color = Colors[i % Colors.Length];
         var texture = (i % 6) switch
@@ -133,6 +173,6 @@ public static class SvgBarChart
             4 => "<path d=\"M0,0 L8,8\" stroke=\"#fff\" stroke-width=\"2\"/>",
             _ => "<path d=\"M0,2 H8 M0,6 H8\" stroke=\"#fff\" stroke-width=\"1\"/>",
         };
-        return $"<pattern id=\"{id}\" width=\"8\" height=\"8\" patternUnits=\"userSpaceOnUse\"><rect width=\"8\" height=\"8\" fill=\"{color}\"/>{texture}</pattern>";
+        sb.Append(Invariant, $"<pattern id=\"{chartId}-p{i}\" width=\"8\" height=\"8\" patternUnits=\"userSpaceOnUse\"><rect width=\"8\" height=\"8\" fill=\"{color}\"/>{texture}</pattern>");
     }
 }
