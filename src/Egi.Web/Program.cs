@@ -40,6 +40,7 @@ builder.Services.AddRazorPages(o =>
     o.Conventions.AuthorizeFolder("/WorkPlan", Policies.ProcessRead);
     // /Improvement is authorized per resource (evaluado, jefe, Talento Humano, Consulta) in its pages.
     o.Conventions.AddEgiRateLimitedForms();
+    o.Conventions.AddEgiConsolidationPages();
 });
 // Pages carry Spanish as it is (í, ñ, «») instead of character references (&#xED;): readable source and a few per cent
 // fewer bytes (2–3 % of a report page). The encoder still escapes < > & " ' and control characters whatever the
@@ -54,6 +55,7 @@ builder.Services.AddEgiApi();
 builder.Services.AddEgiDirectoryJobs(builder.Configuration);
 builder.Services.AddEgiTransportSecurity(builder.Configuration, builder.Environment);
 builder.Services.AddEgiRateLimits(builder.Configuration);
+builder.Services.AddEgiConsolidationLimit(builder.Configuration);
 builder.Services.AddSingleton<SignInGuard>();
 builder.Services.AddEgiUploads(builder.Configuration);
 
@@ -73,6 +75,9 @@ app.UseAuthentication();
 // The rate limiter (forms and the API policy, which partitions by the key in the Authorization header itself).
 app.UseEgiRateLimits();
 app.UseAuthorization();
+// The consolidation pages' turns (Infrastructure/Security/ConsolidationLimit.cs): after authorization, so only a request
+// allowed to see the page waits for one.
+app.UseEgiConsolidationLimit();
 app.UseEgiUploads();
 
 // The fallback policy (signed in) would otherwise cover the static files too: the sign-in page needs its stylesheet.

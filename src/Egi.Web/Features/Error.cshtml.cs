@@ -12,7 +12,7 @@ public sealed class ErrorModel : PageModel
     public int Code { get; private set; }
     public string? RequestId { get; private set; }
 
-    /// <summary>For 429: how long to wait, as the rate limiter said (also in the Retry-After header).</summary>
+    /// <summary>For 429 and 503: how long to wait, as the limiter said (also in the Retry-After header).</summary>
     public int RetryAfterSeconds { get; private set; } = 60;
 
     public string Heading => Code switch
@@ -23,6 +23,7 @@ public sealed class ErrorModel : PageModel
         405 => "Operación no permitida",
         413 => "Archivo demasiado grande",
         429 => "Demasiados intentos seguidos",
+        503 => "El sistema está ocupado",
         _ => "Ocurrió un error",
     };
 
@@ -34,6 +35,7 @@ public sealed class ErrorModel : PageModel
         405 => "Esta operación no está permitida en esta dirección.",
         413 => HttpContext.Items[Infrastructure.UploadLimitMiddleware.MessageItem] as string ?? "El archivo supera el tamaño máximo permitido.",
         429 => $"Por seguridad, EGI limita los intentos seguidos desde un mismo equipo y para una misma cuenta. Espere {Infrastructure.Security.RateLimits.WaitText(RetryAfterSeconds)} e intente de nuevo.",
+        503 => Infrastructure.Security.ConsolidationLimit.BusyText(RetryAfterSeconds),
         _ => "No pudimos completar la operación. Lo que ya estaba guardado sigue guardado. Intente de nuevo en unos minutos; si el problema continúa, informe a soporte el código de la solicitud.",
     };
 
@@ -51,7 +53,7 @@ public sealed class ErrorModel : PageModel
         Code = code ?? (exception is null ? 404 : 500);
         RequestId = Activity.Current?.Id ?? HttpContext.TraceIdentifier;
         if (code is null) Response.StatusCode = Code;
-        if (Code == 429 && HttpContext.Items[Infrastructure.Security.RateLimits.RetryAfterItem] is int seconds)
+        if (Code is 429 or 503 && HttpContext.Items[Infrastructure.Security.RateLimits.RetryAfterItem] is int seconds)
         {
             RetryAfterSeconds = seconds;
             Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
