@@ -1,6 +1,7 @@
 using System.Net;
 using Egi.Web.Infrastructure.Security;
 using Egi.Web.Tests.Infrastructure;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Egi.Web.Tests.Security;
@@ -66,6 +67,18 @@ public sealed class ConsolidationLimitTests : IAsyncLifetime
         Assert.Contains("data-chart=\"avance\"", await served.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(0, limiter.Statistics!.CurrentQueuedCount);
         Assert.Equal(1, limiter.Statistics.CurrentAvailablePermits);
+    }
+
+    [Fact]
+    public void The_pages_that_read_a_whole_period_take_turns_and_the_evaluados_and_jefes_pages_do_not()
+    {
+        var marked = app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.Metadata.GetMetadata<ConsolidationPage>() is not null)
+            .Select(e => "/" + e.RoutePattern.RawText).ToHashSet(StringComparer.Ordinal);
+        foreach (var page in new[] { "/Dashboard", "/Control", "/Reports/Stage1", "/Reports/Stage2", "/Reports/Annual", "/Reports/Records", "/Reports/Control", "/Plans/Coverage", "/Improvement/Candidates" })
+            Assert.Contains(page, marked);
+        foreach (var page in new[] { "/Pending", "/Evaluations/ToApprove", "/Evaluations/Mine", "/Help", "/Account/Login", "/Directory/Servants", "/Plans", "/Improvement" })
+            Assert.DoesNotContain(page, marked);
     }
 
     [Fact]
