@@ -46,22 +46,7 @@ if [ -z "${APP_A:-}" ] || [ -z "${APP_B:-}" ]; then
   bench/publish.sh "$work/app" > /dev/null
 fi
 APP_A="$(realpath "${APP_A:-$work/app}")"; APP_B="$(realpath "${APP_B:-$work/app}")"
-dotnet build bench/Egi.Generator -c Release -v q -nologo > /dev/null
-generator=bench/Egi.Generator/bin/Release/net10.0/Egi.Generator.dll
-app_args=()
-if [ "$PROVIDER" = Postgres ]; then
-  start_postgres "$PGPORT"
-  data="$work/data"
-  echo "== Generating $SERVANTS servants into PostgreSQL"
-  dotnet "$generator" --servants "$SERVANTS" --seed "$SEED" --reset --provider Postgres --connection "$conn" --out "$data" > /dev/null
-  app_args=(--Database:Provider=Postgres "--ConnectionStrings:Postgres=$conn")
-else
-  data="${DATA:-$work/data}"
-  if [ ! -f "$data/egi.db" ]; then
-    echo "== Generating $SERVANTS servants into $data"
-    dotnet "$generator" --servants "$SERVANTS" --seed "$SEED" --reset --provider Sqlite --out "$data" > /dev/null
-  fi
-fi
+prepare_entity
 
 # run_variant <name> <published folder> <environment>: starts that build with that environment, signs in USERS of each
 # role and measures /health and every page; appends "page<TAB>variant<TAB>req/s<TAB>p99<TAB>share<TAB>CPU" to $results.

@@ -45,22 +45,7 @@ if [ -z "${APP:-}" ]; then
   bench/publish.sh "$work/app" > /dev/null
 fi
 APP="$(realpath "${APP:-$work/app}")"
-dotnet build bench/Egi.Generator -c Release -v q -nologo > /dev/null
-generator=bench/Egi.Generator/bin/Release/net10.0/Egi.Generator.dll
-app_args=()
-if [ "$PROVIDER" = Postgres ]; then
-  start_postgres "$PGPORT"
-  data="$work/data"
-  echo "== Generating $SERVANTS servants into PostgreSQL"
-  dotnet "$generator" --servants "$SERVANTS" --seed "$SEED" --reset --provider Postgres --connection "$conn" --out "$data" > /dev/null
-  app_args=(--Database:Provider=Postgres "--ConnectionStrings:Postgres=$conn")
-else
-  data="${DATA:-$work/data}"
-  if [ ! -f "$data/egi.db" ]; then
-    echo "== Generating $SERVANTS servants into $data"
-    dotnet "$generator" --servants "$SERVANTS" --seed "$SEED" --reset --provider Sqlite --out "$data" > /dev/null
-  fi
-fi
+prepare_entity
 
 # wrk's output → "req/s · p50 · p99"
 summary() {

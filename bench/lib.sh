@@ -199,3 +199,25 @@ wrk_row() {
   fi
   printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$label" "$rps" "$p50" "$p99" "$errors" "$db_ms" "$db_cores" >> "$results"
 }
+
+# prepare_entity: the generated entity the page measurements run on (PROVIDER, SERVANTS, SEED, DATA, PGPORT, $work).
+# PostgreSQL: a private server on PGPORT (start_postgres) with SERVANTS generated into it. SQLite: DATA, generated
+# into once and reused afterwards. Sets $data (the entity's folder: accounts.tsv) and $app_args (the provider's settings).
+prepare_entity() {
+  dotnet build bench/Egi.Generator -c Release -v q -nologo > /dev/null
+  local generator=bench/Egi.Generator/bin/Release/net10.0/Egi.Generator.dll
+  app_args=()
+  if [ "$PROVIDER" = Postgres ]; then
+    start_postgres "$PGPORT"
+    data="$work/data"
+    echo "== Generating $SERVANTS servants into PostgreSQL"
+    dotnet "$generator" --servants "$SERVANTS" --seed "$SEED" --reset --provider Postgres --connection "$conn" --out "$data" > /dev/null
+    app_args=(--Database:Provider=Postgres "--ConnectionStrings:Postgres=$conn")
+  else
+    data="${DATA:-$work/data}"
+    if [ ! -f "$data/egi.db" ]; then
+      echo "== Generating $SERVANTS servants into $data"
+      dotnet "$generator" --servants "$SERVANTS" --seed "$SEED" --reset --provider Sqlite --out "$data" > /dev/null
+    fi
+  fi
+}
