@@ -15,6 +15,9 @@ public sealed class ErrorModel : PageModel
     /// <summary>For 429 and 503: how long to wait, as the limiter said (also in the Retry-After header).</summary>
     public int RetryAfterSeconds { get; private set; } = 60;
 
+    /// <summary>A 503 of the consolidation pages' turns (<see cref="Infrastructure.Security.ConsolidationLimit"/>), not another one.</summary>
+    private bool Busy => HttpContext.Items.ContainsKey(Infrastructure.Security.ConsolidationLimit.RefusedItem);
+
     public string Heading => Code switch
     {
         400 => "Solicitud no válida",
@@ -23,7 +26,7 @@ public sealed class ErrorModel : PageModel
         405 => "Operación no permitida",
         413 => "Archivo demasiado grande",
         429 => "Demasiados intentos seguidos",
-        503 => "El sistema está ocupado",
+        503 => Busy ? "El sistema está ocupado" : "Servicio no disponible",
         _ => "Ocurrió un error",
     };
 
@@ -35,7 +38,9 @@ public sealed class ErrorModel : PageModel
         405 => "Esta operación no está permitida en esta dirección.",
         413 => HttpContext.Items[Infrastructure.UploadLimitMiddleware.MessageItem] as string ?? "El archivo supera el tamaño máximo permitido.",
         429 => $"Por seguridad, EGI limita los intentos seguidos desde un mismo equipo y para una misma cuenta. Espere {Infrastructure.Security.RateLimits.WaitText(RetryAfterSeconds)} e intente de nuevo.",
-        503 => Infrastructure.Security.ConsolidationLimit.BusyText(RetryAfterSeconds),
+        503 => Busy
+            ? Infrastructure.Security.ConsolidationLimit.BusyText(RetryAfterSeconds)
+            : "EGI no puede atender la solicitud en este momento. Lo que ya estaba guardado sigue guardado. Intente de nuevo en unos minutos.",
         _ => "No pudimos completar la operación. Lo que ya estaba guardado sigue guardado. Intente de nuevo en unos minutos; si el problema continúa, informe a soporte el código de la solicitud.",
     };
 

@@ -57,6 +57,11 @@ public sealed class ConsolidationLimitTests : IAsyncLifetime
             Assert.Equal(HttpStatusCode.Redirect, toSignIn.StatusCode);
             Assert.StartsWith("/Account/Login", toSignIn.Headers.Location!.OriginalString.Replace("http://localhost", "", StringComparison.Ordinal), StringComparison.Ordinal);
 
+            // Another 503 (here the error page asked for directly) does not claim to be this limit's.
+            var other = WebUtility.HtmlDecode(await hr.GetStringAsync("/Error?code=503"));
+            Assert.Contains("Servicio no disponible", other, StringComparison.Ordinal);
+            Assert.DoesNotContain("consultas de tableros", other, StringComparison.Ordinal);
+
             Assert.False(waiting.IsCompleted);
             Assert.Equal(1, limiter.Statistics!.CurrentQueuedCount);
         }

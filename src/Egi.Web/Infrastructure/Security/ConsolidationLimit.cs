@@ -74,6 +74,9 @@ public sealed class ConsolidationLimiter : IDisposable
 
 public static class ConsolidationLimit
 {
+    /// <summary>Set on a request refused for want of a turn: the error page then explains the 503 as this limit's.</summary>
+    public const string RefusedItem = "egi:consolidation-refused";
+
     /// <summary>Marks the consolidation pages (every handler: a view and its downloads alike).</summary>
     public static void AddEgiConsolidationPages(this PageConventionCollection conventions)
     {
@@ -91,7 +94,8 @@ public static class ConsolidationLimit
         config.GetSection("RateLimits:Consolidation").Bind(options);
         if (options.Problems().ToList() is { Count: > 0 } problems)
             throw new Microsoft.Extensions.Options.OptionsValidationException("RateLimits:Consolidation", typeof(ConsolidationLimitOptions), problems);
-        return services.AddSingleton(new ConsolidationLimiter(options));
+        // Made by the container, which disposes it with the application.
+        return services.AddSingleton(_ => new ConsolidationLimiter(options));
     }
 
     /// <summary>
@@ -118,6 +122,7 @@ public static class ConsolidationLimit
             context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
             context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
             context.Items[RateLimits.RetryAfterItem] = seconds;
+            context.Items[RefusedItem] = true;
             context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ConsolidationLimit))
                 .LogWarning("Consolidation pages: {Queue} views already waiting, {Path} refused", limiter.Options.Queue, context.Request.Path);
             // The status-code pages re-execute /Error?code=503, the Spanish page with the layout. Without them, plain text.
