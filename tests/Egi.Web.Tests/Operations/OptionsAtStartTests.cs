@@ -15,6 +15,7 @@ public sealed class OptionsAtStartTests
     [InlineData("DirectoryJobs:MaxAttempts", "0", "DirectoryJobs:MaxAttempts debe estar entre 1 y 100 (es 0).")]
     [InlineData("Egi:EntityName", " ", "Egi:EntityName es obligatorio: escriba un valor.")]
     [InlineData("RateLimits:Api:PermitLimit", "-1", "RateLimits:Api:PermitLimit debe estar entre 1 y 1000000 (es -1).")]
+    [InlineData("RateLimits:Consolidation:Concurrent", "0", "RateLimits:Consolidation:Concurrent debe estar entre 1 y 10000 (es 0).")]
     public async Task A_wrong_setting_stops_the_start_with_a_spanish_message_naming_it(string key, string value, string message)
     {
         await using var app = new ProductionAppFactory(Db.Sqlite);

@@ -1,7 +1,6 @@
-using System.Globalization;
 using System.Threading.RateLimiting;
-using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc.ApplicationModels;
+using Microsoft.Extensions.Options;
 
 namespace Egi.Web.Infrastructure.Security;
 
@@ -88,14 +87,11 @@ public static class ConsolidationLimit
 
     private static void Mark(PageApplicationModel model) => model.EndpointMetadata.Add(ConsolidationPage.Instance);
 
+    /// <summary>The options, checked at start (a wrong value stops it, named in Spanish), and the limiter the container makes and disposes.</summary>
     public static IServiceCollection AddEgiConsolidationLimit(this IServiceCollection services, IConfiguration config)
     {
-        var options = new ConsolidationLimitOptions();
-        config.GetSection("RateLimits:Consolidation").Bind(options);
-        if (options.Problems().ToList() is { Count: > 0 } problems)
-            throw new Microsoft.Extensions.Options.OptionsValidationException("RateLimits:Consolidation", typeof(ConsolidationLimitOptions), problems);
-        // Made by the container, which disposes it with the application.
-        return services.AddSingleton(_ => new ConsolidationLimiter(options));
+        services.AddCheckedOptions<ConsolidationLimitOptions>(config.GetSection("RateLimits:Consolidation"), o => o.Problems());
+        return services.AddSingleton(sp => new ConsolidationLimiter(sp.GetRequiredService<IOptions<ConsolidationLimitOptions>>().Value));
     }
 
     /// <summary>
@@ -120,17 +116,10 @@ public static class ConsolidationLimit
             }
             var seconds = limiter.Options.RetryAfterSeconds;
             context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
-            context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
-            context.Items[RateLimits.RetryAfterItem] = seconds;
             context.Items[RefusedItem] = true;
             context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ConsolidationLimit))
                 .LogWarning("Consolidation pages: {Queue} views already waiting, {Path} refused", limiter.Options.Queue, context.Request.Path);
-            // The status-code pages re-execute /Error?code=503, the Spanish page with the layout. Without them, plain text.
-            if (context.Features.Get<IStatusCodePagesFeature>() is null)
-            {
-                context.Response.ContentType = "text/plain; charset=utf-8";
-                await context.Response.WriteAsync(BusyText(seconds), context.RequestAborted);
-            }
+            await RateLimits.RefuseAsync(context, seconds, BusyText(seconds), context.RequestAborted);
         });
 
     /// <summary>The refusal's explanation, for the error page and the plain-text answer.</summary>

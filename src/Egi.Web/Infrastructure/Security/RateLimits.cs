@@ -179,13 +179,12 @@ public static class RateLimits
             ? (int)Math.Ceiling(retryAfter.TotalSeconds)
             : 60;
         seconds = Math.Max(1, seconds);
-        context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
-        context.Items[RetryAfterItem] = seconds;
         context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(RateLimits))
             .LogWarning("Rate limit reached: {Method} {Path} from {Ip}", context.Request.Method, context.Request.Path, ClientIp(context));
 
         if (ServiceRegistration.IsApi(context.Request))
         {
+            SetRetryAfter(context, seconds);
             await context.Response.WriteAsJsonAsync(new
             {
                 title = "Demasiadas solicitudes",
@@ -194,12 +193,28 @@ public static class RateLimits
             }, options: null, contentType: "application/problem+json; charset=utf-8", ct);
             return;
         }
-        // Pages: the status-code pages re-execute /Error?code=429, the Spanish page with the layout. Without them, plain text.
+        await RefuseAsync(context, seconds, $"Demasiados intentos seguidos. Por seguridad, espere {WaitText(seconds)} e intente de nuevo.", ct);
+    }
+
+    /// <summary>
+    /// A page refused for <paramref name="seconds"/> (the status code already set: 429 here, 503 for the consolidation
+    /// pages' turns): <c>Retry-After</c>, the wait kept for the error page, which the status-code pages re-execute
+    /// (the Spanish page with the layout); without them, <paramref name="plainText"/>.
+    /// </summary>
+    public static async Task RefuseAsync(HttpContext context, int seconds, string plainText, CancellationToken ct)
+    {
+        SetRetryAfter(context, seconds);
         if (context.Features.Get<IStatusCodePagesFeature>() is null)
         {
             context.Response.ContentType = "text/plain; charset=utf-8";
-            await context.Response.WriteAsync($"Demasiados intentos seguidos. Por seguridad, espere {WaitText(seconds)} e intente de nuevo.", ct);
+            await context.Response.WriteAsync(plainText, ct);
         }
+    }
+
+    private static void SetRetryAfter(HttpContext context, int seconds)
+    {
+        context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+        context.Items[RetryAfterItem] = seconds;
     }
 
     /// <summary>«45 segundos», «1 minuto», «15 minutos».</summary>
