@@ -1,4 +1,6 @@
+using System.Linq.Expressions;
 using Egi.Domain.Calendar;
+using Egi.Domain.Common;
 using Egi.Domain.Directory;
 using Egi.Domain.Evaluations;
 using Egi.Domain.Scoring;
@@ -197,15 +199,21 @@ public static class DependencyTallies
 
     /// <summary>The evaluations of the period as the tallies count them (the evaluado's current dependencia and vinculación).</summary>
     private static IQueryable<CountedRow> Evaluated(EgiDbContext db, int periodId) =>
-        from e in db.Evaluations.AsNoTracking()
-        where e.PeriodId == periodId
-        join s in db.Servants on e.EvaluadoId equals s.Id
-        select new CountedRow
+        db.Evaluations.AsNoTracking().Where(e => e.PeriodId == periodId).Join(db.Servants, e => e.EvaluadoId, s => s.Id, CountedShape);
+
+    /// <summary>
+    /// An evaluation and its evaluado as a counted row, with the domain's own <see cref="Eligibility.IsOfEvaluableType"/>
+    /// inlined on the joined servant: a test of the row's own columns. (It was a look-up of the servant by key, which
+    /// PostgreSQL's generic plan ran as a scan of every servant, hashed, on each save: half of a recount's time.)
+    /// </summary>
+    private static readonly Expression<Func<Evaluation, Servant, CountedRow>> CountedShape = BuildCountedShape();
+
+    private static Expression<Func<Evaluation, Servant, CountedRow>> BuildCountedShape()
+    {
+        Expression<Func<Evaluation, Servant, bool, CountedRow>> shape = (e, s, evaluable) => new CountedRow
         {
             DependencyId = s.DependencyId,
-            // The domain's expression, applied to the joined servant through a look-up by key (an expression cannot be
-            // called on s inside the query without rewriting it).
-            OfEvaluableType = db.Servants.Where(Eligibility.IsOfEvaluableType).Any(x => x.Id == s.Id),
+            OfEvaluableType = evaluable,
             State = e.State,
             Stage1 = e.Facts.Stage1,
             Stage2 = e.Facts.Stage2,
@@ -216,6 +224,11 @@ public static class DependencyTallies
             CompetenciesUnrounded = e.Facts.CompetenciesComponentUnrounded,
             FinalUnrounded = e.Facts.FinalScoreUnrounded,
         };
+        var rule = Eligibility.IsOfEvaluableType;
+        var evaluable = DayRule.Substitute(rule.Body, rule.Parameters[0], shape.Parameters[1]);
+        return Expression.Lambda<Func<Evaluation, Servant, CountedRow>>(
+            DayRule.Substitute(shape.Body, shape.Parameters[2], evaluable), shape.Parameters[0], shape.Parameters[1]);
+    }
 
     /// <summary>The one definition of what a tally counts: per dependencia, every state and status and the score sums.</summary>
     private static IQueryable<DependencyTally> Tally(IQueryable<CountedRow> rows, int periodId) =>

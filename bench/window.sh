@@ -1,0 +1,151 @@
+#!/usr/bin/env bash
+# The last day of a window: every write the generated entity has waiting sent at once. The evaluados whose goals are
+# untouched submit them and the jefes approve the goals waiting for them (accounts.tsv's evaluado_submit and
+# jefe_approve: some 500 transitions at 5 000 servants, each on its own evaluation), all signed in and with their
+# forms open first, then posted from CONCURRENCY clients at the same time (bench/burst.py), each request once.
+#   bench/window.sh                                  # SQLite, 5 000 servants, 32 clients
+#   PROVIDER=Postgres bench/window.sh                # a private PostgreSQL 15 (run as root)
+#   APP_B=/tmp/egi-other PROVIDER=Postgres bench/window.sh   # and the same burst on another build, on a fresh entity
+# Prints, per build: the saves, how long the burst took, saves per second, the latency of the saves (p50, p90, p99,
+# max), the application's (and PostgreSQL's) CPU per save and, on PostgreSQL, what the server's connections were
+# waiting for (pg_stat_activity sampled every 0.1 s: how many were waiting for a lock of each kind, on average).
+# Settings: PROVIDER, SERVANTS (5000), SEED, CONCURRENCY (32), WARM (60: the first writes, sent one at a time and not
+# measured, so that the burst runs on compiled code as a server on the last day does), ROUNDS (1 per build; the entity is generated again for
+# each, since the writes change it), APP_A / APP_B (published folders; A defaults to this checkout), PORT (5297),
+# PGPORT (55437), TAG. Writes bench/results/<date>-window-<provider>[-TAG].md.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+PROVIDER="${PROVIDER:-Sqlite}"
+SERVANTS="${SERVANTS:-5000}"
+SEED="${SEED:-2026}"
+CONCURRENCY="${CONCURRENCY:-32}"
+ROUNDS="${ROUNDS:-1}"
+WARM="${WARM:-60}"
+PORT="${PORT:-5297}"
+PGPORT="${PGPORT:-55437}"
+PASSWORD="Egi.Bench2026"
+BASE="http://127.0.0.1:$PORT"
+THREADS=2; CONNECTIONS=$CONCURRENCY; DURATION=1s
+work="$(mktemp -d /tmp/egi-window.XXXXXX)"
+pgdir=""
+# shellcheck source=bench/lib.sh
+source bench/lib.sh
+cleanup() { stop_app; stop_postgres; rm -rf "$work"; }
+trap cleanup EXIT
+case "$PROVIDER" in
+  Sqlite|sqlite|SQLite) PROVIDER=Sqlite ;;
+  Postgres|postgres|PostgreSQL) PROVIDER=Postgres ;;
+  *) fail "PROVIDER must be Sqlite or Postgres" ;;
+esac
+
+echo "== Building (bench/publish.sh)"
+if [ -z "${APP_A:-}" ]; then bench/publish.sh "$work/app-a"; APP_A="$work/app-a"; fi
+variants=(A)
+[ -n "${APP_B:-}" ] && variants+=(B)
+
+version_of() { sed -n 's/.*name="Version" value="\([^"]*\)".*/\1/p' | head -1; }
+year=$(date +%Y)
+goal="Goals%5B0%5D.Description=Elaborar+los+informes+de+gestion+de+la+dependencia&Goals%5B0%5D.Weight=100"
+goal="$goal&Goals%5B0%5D.ExpectedEvidence=Informes+radicados&Goals%5B0%5D.AgreedFirstFollowUpPercent=50&Goals%5B0%5D.DueDate=$year-12-15"
+
+# waits_sampler <file>: every 0.1 s, one line per waiting kind ("Lock:advisory 3", "Lock:transactionid 1", …) of the
+# application's connections; stopped by killing it.
+waits_sampler() {
+  while :; do
+    runuser -u postgres -- "$PGBIN/psql" -h "$pgdir" -p "$PGPORT" -d egi -Atq -F ' ' -c \
+      "SELECT coalesce(wait_event_type,'CPU') || ':' || coalesce(wait_event,'-'), count(*) FROM pg_stat_activity
+       WHERE datname = 'egi' AND state <> 'idle' AND pid <> pg_backend_pid() GROUP BY 1" 2>/dev/null || true
+    echo "--"
+    sleep 0.1
+  done > "$1"
+}
+
+# PostgreSQL: which statements the burst spent the server's time on (pg_stat_statements, planning included).
+sql() { runuser -u postgres -- "$PGBIN/psql" -h 127.0.0.1 -p "$PGPORT" -U postgres -d postgres -X -q -A -t -F $'\t' -c "$1"; }
+[ "$PROVIDER" = Postgres ] && export PG_OPTIONS="-c shared_preload_libraries=pg_stat_statements -c pg_stat_statements.track_planning=on"
+results="$work/results.tsv"
+statements="$work/statements.md"
+: > "$results"; : > "$statements"
+for round in $(seq 1 "$ROUNDS"); do
+  for v in "${variants[@]}"; do
+    app_dir_var="APP_$v"; APP_DIR="${!app_dir_var}"
+    echo "== Round $round, build $v ($APP_DIR): generating the entity"
+    stop_app; stop_postgres
+    rm -rf "$work/data"
+    DATA="$work/data" prepare_entity
+    start_app "$data" "${app_args[@]}"
+    accounts="$data/accounts.tsv"
+    requests="$work/requests.tsv"; : > "$requests"
+    echo "== Signing in every writer and opening their forms"
+    submits=(); approvals=()
+    while IFS=$'\t' read -r role email id; do
+      cookie=$(sign_in "$BASE" "$email")
+      if [ "$role" = evaluado_submit ]; then
+        page=$(curl -s -m 300 -H "Cookie: $cookie" "$BASE/Evaluations/Goals/$id")
+        submits+=("$cookie"$'\t'"/Evaluations/Goals/$id?handler=Submit"$'\t'"__RequestVerificationToken=$(echo "$page" | token_of)&Version=$(echo "$page" | version_of)&$goal")
+      else
+        page=$(curl -s -m 300 -H "Cookie: $cookie" "$BASE/Evaluations/Approval/$id")
+        approvals+=("$cookie"$'\t'"/Evaluations/Approval/$id?handler=Approve"$'\t'"__RequestVerificationToken=$(echo "$page" | token_of)&Version=$(echo "$page" | version_of)&Comment=De+acuerdo")
+      fi
+    done < <(awk -F'\t' '$1=="evaluado_submit" || $1=="jefe_approve" {print $1 "\t" $2 "\t" $3}' "$accounts")
+    # Submissions and approvals interleaved, as on the day.
+    for i in $(seq 0 $(( ${#submits[@]} > ${#approvals[@]} ? ${#submits[@]} - 1 : ${#approvals[@]} - 1 ))); do
+      [ "$i" -lt "${#submits[@]}" ] && echo "${submits[$i]}" >> "$requests"
+      [ "$i" -lt "${#approvals[@]}" ] && echo "${approvals[$i]}" >> "$requests"
+    done
+    echo "   ${#submits[@]} submissions, ${#approvals[@]} approvals; the first $WARM of them one at a time, unmeasured (a server on the last day runs warm)"
+    head -n "$WARM" "$requests" > "$work/warm.tsv"
+    tail -n +"$((WARM + 1))" "$requests" > "$work/burst.tsv"
+    python3 bench/burst.py "$BASE" "$work/warm.tsv" 1 > /dev/null
+    sleep 2
+    if [ "$PROVIDER" = Postgres ]; then sql "CREATE EXTENSION IF NOT EXISTS pg_stat_statements" >/dev/null; sql "SELECT pg_stat_statements_reset()" >/dev/null; fi
+    sampler_pid=""
+    [ "$PROVIDER" = Postgres ] && { waits_sampler "$work/waits.txt" & sampler_pid=$!; }
+    app0=$(proc_cpu_ms "$app_pid"); db0=0; [ "$PROVIDER" = Postgres ] && db0=$(pg_cpu_ms)
+    line=$(python3 bench/burst.py "$BASE" "$work/burst.tsv" "$CONCURRENCY" --log "$work/log-$v-$round.tsv")
+    app1=$(proc_cpu_ms "$app_pid"); db1=0; [ "$PROVIDER" = Postgres ] && db1=$(pg_cpu_ms)
+    [ -n "$sampler_pid" ] && { kill "$sampler_pid"; wait "$sampler_pid" 2>/dev/null || true; }
+    saved=$(echo "$line" | cut -f2)
+    app_ms=$(per_request "$app0" "$app1" "$saved")
+    db_ms="-"; waits="-"
+    if [ "$PROVIDER" = Postgres ]; then
+      db_ms=$(per_request "$db0" "$db1" "$saved")
+      waits=$(awk '$0 == "--" { samples++; next } { n[$1] += $2 } END { for (k in n) if (k !~ /^CPU/ && k != "Client:ClientRead") printf "%s %.1f; ", k, n[k] / samples }' "$work/waits.txt")
+      waits="${waits:-none}"
+    fi
+    printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$v" "$round" "$line" "$app_ms" "$db_ms" "$waits" | tee -a "$results"
+    if [ "$PROVIDER" = Postgres ] && [ "$saved" -gt 0 ]; then
+      {
+        echo
+        echo "### Build $v, round $round: the statements of the burst that took most of the server's time"
+        echo
+        echo "| calls per save | server ms per save | mean ms | statement |"
+        echo "|---:|---:|---:|---|"
+        sql "SELECT round(calls::numeric / $saved, 2), round(((total_plan_time + total_exec_time) / $saved)::numeric, 3),
+                    round(((total_plan_time + total_exec_time) / calls)::numeric, 3),
+                    replace(left(regexp_replace(query, '\s+', ' ', 'g'), 220), '|', '\|')
+             FROM pg_stat_statements WHERE dbid = (SELECT oid FROM pg_database WHERE datname = 'egi')
+             ORDER BY total_plan_time + total_exec_time DESC LIMIT ${TOP:-10}" | awk -F'\t' '{ printf "| %s | %s | %s | `%s` |\n", $1, $2, $3, $4 }'
+      } >> "$statements"
+    fi
+  done
+done
+
+mkdir -p bench/results
+md="bench/results/$(date +%Y-%m-%d)-window-$(echo "$PROVIDER" | tr '[:upper:]' '[:lower:]')${TAG:+-$TAG}.md"
+{
+  echo "# The last day of a window: every waiting write at once, $PROVIDER, $SERVANTS servants"
+  echo
+  echo "- Date: $(date -u '+%Y-%m-%d %H:%M UTC'); commit $(git rev-parse --short HEAD 2>/dev/null || echo '?')"
+  echo "- Machine: $(nproc) cores, $(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo); load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+  echo "- \`bench/window.sh\`: the generated entity's untouched goal formulations submitted and its goals waiting for approval approved,"
+  echo "  each once, the first $WARM one at a time (unmeasured) and the rest from $CONCURRENCY clients at the same time (\`bench/burst.py\`); A: ${APP_A_LABEL:-this checkout}${APP_B:+; B: ${APP_B_LABEL:-$APP_B}}"
+  echo "- Latencies are of the saved writes (a 302 after the save); waits: PostgreSQL's connections waiting for each kind of lock, on average over the burst"
+  echo
+  echo "| build | round | requests | saved | other | seconds | saves/s | p50 ms | p90 ms | p99 ms | max ms | app CPU ms/save | DB CPU ms/save | waiting (PostgreSQL) |"
+  echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|"
+  awk -F'\t' '{ printf "| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n", $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14 }' "$results"
+  cat "$statements"
+} > "$md"
+echo
+cat "$md"
