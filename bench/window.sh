@@ -63,6 +63,24 @@ waits_sampler() {
 # PostgreSQL: which statements the burst spent the server's time on (pg_stat_statements, planning included).
 sql() { runuser -u postgres -- "$PGBIN/psql" -h 127.0.0.1 -p "$PGPORT" -U postgres -d postgres -X -q -A -t -F $'\t' -c "$1"; }
 [ "$PROVIDER" = Postgres ] && export PG_OPTIONS="-c shared_preload_libraries=pg_stat_statements -c pg_stat_statements.track_planning=on"
+# prepare_write <role> <email> <evaluation id>: signs in, opens the form (its antiforgery token and the evaluation's
+# version) and prints "role<TAB>evaluation id<TAB>cookie<TAB>path<TAB>body" (run by xargs in parallel).
+prepare_write() {
+  local role="$1" email="$2" id="$3" cookie page
+  cookie=$(sign_in "$BASE" "$email")
+  if [ "$role" = evaluado_submit ]; then
+    page=$(curl -s -m 300 -H "Cookie: $cookie" "$BASE/Evaluations/Goals/$id")
+    printf '%s\t%s\t%s\t%s\t%s\n' "$role" "$id" "$cookie" "/Evaluations/Goals/$id?handler=Submit" \
+      "__RequestVerificationToken=$(echo "$page" | token_of)&Version=$(echo "$page" | version_of)&$goal"
+  else
+    page=$(curl -s -m 300 -H "Cookie: $cookie" "$BASE/Evaluations/Approval/$id")
+    printf '%s\t%s\t%s\t%s\t%s\n' "$role" "$id" "$cookie" "/Evaluations/Approval/$id?handler=Approve" \
+      "__RequestVerificationToken=$(echo "$page" | token_of)&Version=$(echo "$page" | version_of)&Comment=De+acuerdo"
+  fi
+}
+export -f prepare_write sign_in token_of version_of fail
+export BASE PASSWORD work goal
+
 results="$work/results.tsv"
 statements="$work/statements.md"
 : > "$results"; : > "$statements"
@@ -76,23 +94,15 @@ for round in $(seq 1 "$ROUNDS"); do
     start_app "$data" "${app_args[@]}"
     accounts="$data/accounts.tsv"
     requests="$work/requests.tsv"; : > "$requests"
-    echo "== Signing in every writer and opening their forms"
+    echo "== Signing in every writer and opening their forms (three at a time)"
+    awk -F'\t' '$1=="evaluado_submit" || $1=="jefe_approve" {print $1 " " $2 " " $3}' "$accounts" \
+      | xargs -P 3 -L 1 bash -c 'prepare_write "$@"' _ > "$work/prepared.tsv"
+    # Submissions and approvals interleaved, as on the day (each kind by evaluation).
+    awk -F'\t' '$1=="evaluado_submit"' "$work/prepared.tsv" | sort -t$'\t' -k2,2n | cut -f3- > "$work/submits.tsv"
+    awk -F'\t' '$1=="jefe_approve"' "$work/prepared.tsv" | sort -t$'\t' -k2,2n | cut -f3- > "$work/approvals.tsv"
+    paste -d'\n' "$work/submits.tsv" "$work/approvals.tsv" | grep -v '^$' > "$requests"
     submits=(); approvals=()
-    while IFS=$'\t' read -r role email id; do
-      cookie=$(sign_in "$BASE" "$email")
-      if [ "$role" = evaluado_submit ]; then
-        page=$(curl -s -m 300 -H "Cookie: $cookie" "$BASE/Evaluations/Goals/$id")
-        submits+=("$cookie"$'\t'"/Evaluations/Goals/$id?handler=Submit"$'\t'"__RequestVerificationToken=$(echo "$page" | token_of)&Version=$(echo "$page" | version_of)&$goal")
-      else
-        page=$(curl -s -m 300 -H "Cookie: $cookie" "$BASE/Evaluations/Approval/$id")
-        approvals+=("$cookie"$'\t'"/Evaluations/Approval/$id?handler=Approve"$'\t'"__RequestVerificationToken=$(echo "$page" | token_of)&Version=$(echo "$page" | version_of)&Comment=De+acuerdo")
-      fi
-    done < <(awk -F'\t' '$1=="evaluado_submit" || $1=="jefe_approve" {print $1 "\t" $2 "\t" $3}' "$accounts")
-    # Submissions and approvals interleaved, as on the day.
-    for i in $(seq 0 $(( ${#submits[@]} > ${#approvals[@]} ? ${#submits[@]} - 1 : ${#approvals[@]} - 1 ))); do
-      [ "$i" -lt "${#submits[@]}" ] && echo "${submits[$i]}" >> "$requests"
-      [ "$i" -lt "${#approvals[@]}" ] && echo "${approvals[$i]}" >> "$requests"
-    done
+    mapfile -t submits < "$work/submits.tsv"; mapfile -t approvals < "$work/approvals.tsv"
     echo "   ${#submits[@]} submissions, ${#approvals[@]} approvals; the first $WARM of them one at a time, unmeasured (a server on the last day runs warm)"
     head -n "$WARM" "$requests" > "$work/warm.tsv"
     tail -n +"$((WARM + 1))" "$requests" > "$work/burst.tsv"

@@ -113,7 +113,7 @@ public abstract class EgiDbContext(DbContextOptions options) : IdentityDbContext
             var ownTransaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
             try
             {
-                await tallies.LockAsync(this, cancellationToken);
+                await tallies.PrepareAsync(this, cancellationToken);
                 count = await SaveAuditedChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
                 await tallies.RecountAsync(this, cancellationToken);
                 await links.ApplyAsync(this, cancellationToken);
@@ -226,7 +226,7 @@ public abstract class EgiDbContext(DbContextOptions options) : IdentityDbContext
         try
         {
             var tallies = Features.Shared.TallyChanges.Opened(period.Id, evaluations.Select(e => e.EvaluadoId));
-            await tallies.LockAsync(this, ct);
+            await tallies.PrepareAsync(this, ct);
             foreach (var batch in evaluations.Chunk(BulkInsert.MaxRows))
             {
                 await BulkInsert.InsertAsync(this, evaluationType, batch, shadow: null, ct);

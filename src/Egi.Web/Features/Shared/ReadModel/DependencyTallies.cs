@@ -146,24 +146,64 @@ public static class DependencyTallies
     }
 
     /// <summary>
-    /// Locks the tallies of <paramref name="periodIds"/> until the end of the transaction, in ascending order. On
-    /// PostgreSQL a transaction-scoped advisory lock per period: two saves of the same period count one after the
-    /// other, and the later one sees the earlier one's committed rows. A save takes it before it writes anything, so
-    /// it never waits for the lock while holding a row another save that holds the lock needs. SQLite has one writer
-    /// at a time: nothing to do.
+    /// Locks, until the end of the transaction, the tallies a save will count again: for each period of
+    /// <paramref name="pairs"/> (ascending), the given dependencias, or the whole period when they are <c>null</c>. On
+    /// PostgreSQL transaction-scoped advisory locks: first each period's (shared when the save counts some of its
+    /// dependencias, exclusive for the whole period), then one per (period, dependencia), in ascending order. Two saves
+    /// of the same dependencia count one after the other, and the later one sees the earlier one's committed rows;
+    /// saves of different dependencias count at the same time (bench/HISTORY.md «19:30 UTC on 06/12/2026»: with one
+    /// lock per period, 32 saves at once spent four fifths of their time waiting for it); counting a whole period (the
+    /// first count at start-up) waits for every other save of it, and they for it. A save takes them before it writes
+    /// anything, so it never waits for a lock while holding a row another save that holds the lock needs. SQLite has
+    /// one writer at a time: nothing to do (<see cref="TallyLocks.None"/>).
     /// </summary>
-    public static async Task LockAsync(EgiDbContext db, IEnumerable<int> periodIds, CancellationToken ct = default)
+    public static async Task<TallyLocks> LockAsync(EgiDbContext db, IReadOnlyDictionary<int, HashSet<int>?> pairs, CancellationToken ct = default)
     {
-        if (!db.Database.IsNpgsql()) return;
+        if (!db.Database.IsNpgsql()) return TallyLocks.None;
         if (db.Database.CurrentTransaction is null) throw new InvalidOperationException("Tallies are locked inside the transaction of the save that changes them.");
-        foreach (var periodId in periodIds.Distinct().Order())
-            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({LockClass}, {periodId})", ct);
+        var held = new Dictionary<int, HashSet<int>?>();
+        foreach (var (periodId, dependencies) in pairs.OrderBy(p => p.Key))
+        {
+            await LockPeriodAsync(db, periodId, whole: dependencies is null, ct);
+            held[periodId] = dependencies is null ? null : [];
+        }
+        var keys = new List<long>();
+        foreach (var (periodId, dependencies) in pairs)
+            if (dependencies is not null && held[periodId] is { } mine)
+                foreach (var dependencyId in dependencies)
+                {
+                    keys.Add(PairKey(periodId, dependencyId));
+                    mine.Add(dependencyId);
+                }
+        await LockPairsAsync(db, keys, ct);
+        return new TallyLocks(held);
     }
+
+    /// <summary>A period's own lock: exclusive to count all of it, shared beside the locks of some of its dependencias.</summary>
+    internal static Task LockPeriodAsync(EgiDbContext db, int periodId, bool whole, CancellationToken ct) => whole
+        ? db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({LockClass}, {periodId})", ct)
+        : db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock_shared({LockClass}, {periodId})", ct);
+
+    /// <summary>
+    /// The locks of some (period, dependencia) pairs, in ascending order of their keys, in one statement (the sorted
+    /// subquery hands them to the aggregate one after the other). Their keys are PostgreSQL's single 64-bit advisory keys
+    /// (<see cref="PairKey"/>), a space apart from the two-number keys of the periods and the headcounts.
+    /// </summary>
+    internal static async Task LockPairsAsync(EgiDbContext db, List<long> keys, CancellationToken ct)
+    {
+        if (keys.Count == 0) return;
+        var sorted = keys.Distinct().Order().ToArray();
+        await db.Database.ExecuteSqlAsync(
+            $"SELECT count(pg_advisory_xact_lock(k)) FROM (SELECT k FROM unnest({sorted}) AS t(k) ORDER BY k) AS s", ct);
+    }
+
+    /// <summary>The advisory key of one dependencia's tallies in one period: the period in the high half, the dependencia in the low one.</summary>
+    public static long PairKey(int periodId, int dependencyId) => ((long)periodId << 32) | (uint)dependencyId;
 
     /// <summary>
     /// Counts again the tallies of <paramref name="dependencyIds"/> in <paramref name="periodId"/> from the evaluations'
-    /// stored facts and replaces them, inside the caller's transaction (the save that changed them), which holds the
-    /// period's lock (<see cref="LockAsync"/>).
+    /// stored facts and replaces them, inside the caller's transaction (the save that changed them), which holds their
+    /// locks (<see cref="LockAsync"/>).
     /// </summary>
     public static async Task RecountAsync(EgiDbContext db, int periodId, IReadOnlyCollection<int> dependencyIds, CancellationToken ct = default)
     {
@@ -171,9 +211,13 @@ public static class DependencyTallies
         if (db.Database.CurrentTransaction is null) throw new InvalidOperationException("Tallies are recounted inside the transaction of the save that changed them.");
         var ids = dependencyIds.ToArray();
         var fresh = await Recount(db, periodId, ids).ToListAsync(ct);
-        await db.Set<DependencyTally>().Where(t => t.PeriodId == periodId && ids.Contains(t.DependencyId)).ExecuteDeleteAsync(ct);
+        // The counted rows replace the stored ones in one statement; a dependencia left without evaluations in the
+        // period (its last evaluado moved or deleted) loses its row.
+        var emptied = ids.Except(fresh.Select(t => t.DependencyId)).ToArray();
+        if (emptied.Length > 0)
+            await db.Set<DependencyTally>().Where(t => t.PeriodId == periodId && emptied.Contains(t.DependencyId)).ExecuteDeleteAsync(ct);
         if (fresh.Count > 0)
-            await BulkInsert.InsertAsync(db, db.Model.FindEntityType(typeof(DependencyTally))!, fresh, ct);
+            await BulkInsert.UpsertAsync(db, db.Model.FindEntityType(typeof(DependencyTally))!, fresh, ct);
     }
 
     /// <summary>
@@ -185,7 +229,7 @@ public static class DependencyTallies
         var dependencies = await db.Dependencies.Select(d => d.Id).ToListAsync(ct);
         var periods = await db.Periods.OrderBy(p => p.Id).Select(p => p.Id).ToListAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        await LockAsync(db, periods, ct);
+        await LockAsync(db, periods.ToDictionary(p => p, HashSet<int>? (_) => null), ct);
         foreach (var periodId in periods) await RecountAsync(db, periodId, dependencies, ct);
         await tx.CommitAsync(ct);
     }
@@ -342,7 +386,13 @@ internal sealed class TallyChanges
     /// <summary>Servants who moved, changed vinculación or gerente público mark, or were deleted: their id and the dependencia they leave.</summary>
     private readonly Dictionary<int, int> changedServants = [];
 
-    /// <summary>The evaluations of those servants (period, evaluado), read by <see cref="LockAsync"/> before the save.</summary>
+    /// <summary>Of those, the ones who move: the dependencia they join (the save writes it).</summary>
+    private readonly Dictionary<int, int> joining = [];
+
+    /// <summary>The tallies this save holds locked (<see cref="PrepareAsync"/>).</summary>
+    private TallyLocks locks = TallyLocks.None;
+
+    /// <summary>The evaluations of those servants (period, evaluado), read by <see cref="PrepareAsync"/> before the save.</summary>
     private List<(int PeriodId, int EvaluadoId)> changedServantsEvaluations = [];
 
     /// <summary>The dependencias whose <see cref="DependencyHeadcount"/> the save changes (<see cref="DependencyHeadcounts.Changed"/>).</summary>
@@ -368,7 +418,10 @@ internal sealed class TallyChanges
             if (entry.State == EntityState.Deleted
                 || entry.State == EntityState.Modified && (ValueChanged(entry.Property(s => s.DependencyId)) || ValueChanged(entry.Property(s => s.EmploymentType))
                     || ValueChanged(entry.Property(s => s.IsPublicManager))))
+            {
                 changes.changedServants[entry.Entity.Id] = entry.Property(s => s.DependencyId).OriginalValue;
+                if (entry.State == EntityState.Modified) changes.joining[entry.Entity.Id] = entry.Property(s => s.DependencyId).CurrentValue;
+            }
         changes.headcounts = DependencyHeadcounts.Changed(db);
         return changes;
     }
@@ -393,9 +446,11 @@ internal sealed class TallyChanges
     /// <summary>
     /// Before the save writes, inside its transaction: locks the headcounts when it changes them
     /// (<see cref="DependencyHeadcounts.LockAsync"/>, always first), finds the periods where the changed servants have
-    /// evaluations and locks the tallies of every period the save touches (<see cref="DependencyTallies.LockAsync"/>).
+    /// evaluations (before the save may delete them) and locks the tallies of every (period, dependencia) pair the save
+    /// touches (<see cref="DependencyTallies.LockAsync"/>): the evaluados' dependencias as stored now, and those the
+    /// changed servants leave and join.
     /// </summary>
-    public async Task LockAsync(EgiDbContext db, CancellationToken ct)
+    public async Task PrepareAsync(EgiDbContext db, CancellationToken ct)
     {
         if (IsEmpty) return;
         if (headcounts.Count > 0) await DependencyHeadcounts.LockAsync(db, ct);
@@ -405,17 +460,34 @@ internal sealed class TallyChanges
             changedServantsEvaluations = (await db.Evaluations.AsNoTracking().Where(e => changedIds.Contains(e.EvaluadoId))
                 .Select(e => new { e.PeriodId, e.EvaluadoId }).Distinct().ToListAsync(ct)).Select(e => (e.PeriodId, e.EvaluadoId)).ToList();
         }
-        await DependencyTallies.LockAsync(db, evaluados.Keys.Concat(changedServantsEvaluations.Select(e => e.PeriodId)), ct);
+        if (!db.Database.IsNpgsql() || evaluados.Count == 0 && changedServantsEvaluations.Count == 0) return;
+        var pairs = await PairsAsync(db, joining, ct);
+        locks = await DependencyTallies.LockAsync(db, pairs.ToDictionary(p => p.Key, HashSet<int>? (p) => p.Value), ct);
     }
 
     /// <summary>
-    /// Counts again, after the save and inside its transaction (after <see cref="LockAsync"/>), the headcounts of the
-    /// dependencias it changed and the tallies of every pair it touched.
+    /// Counts again, after the save and inside its transaction (after <see cref="PrepareAsync"/>), the headcounts of the
+    /// dependencias it changed and the tallies of every pair it touched, as the servants are stored now. A pair it did not
+    /// lock before the save (an evaluado another save moved in between) is locked now, out of order: the only case where
+    /// two saves could wait for each other, which PostgreSQL detects and ends by refusing one of them.
     /// </summary>
     public async Task RecountAsync(EgiDbContext db, CancellationToken ct)
     {
         if (IsEmpty) return;
         await DependencyHeadcounts.RecountAsync(db, headcounts, ct);
+        var pairs = await PairsAsync(db, joining: null, ct);
+        await locks.EnsureAsync(db, pairs, ct);
+        foreach (var (periodId, deps) in pairs.OrderBy(p => p.Key))
+            await DependencyTallies.RecountAsync(db, periodId, deps, ct);
+    }
+
+    /// <summary>
+    /// The (period, dependencia) pairs the save touches: the dependencia of each evaluado whose evaluation it changes,
+    /// and for each period where a changed servant has an evaluation, the dependencia they leave, the one stored now and
+    /// (<paramref name="joining"/>, before the save) the one they join.
+    /// </summary>
+    private async Task<Dictionary<int, HashSet<int>>> PairsAsync(EgiDbContext db, IReadOnlyDictionary<int, int>? joining, CancellationToken ct)
+    {
         var pairs = new Dictionary<int, HashSet<int>>();
         void Pair(int periodId, int dependencyId)
         {
@@ -432,8 +504,45 @@ internal sealed class TallyChanges
         {
             Pair(periodId, changedServants[evaluadoId]);
             if (dependencyOf.TryGetValue(evaluadoId, out var now)) Pair(periodId, now);
+            if (joining is not null && joining.TryGetValue(evaluadoId, out var joined)) Pair(periodId, joined);
         }
-        foreach (var (periodId, deps) in pairs.OrderBy(p => p.Key))
-            await DependencyTallies.RecountAsync(db, periodId, deps, ct);
+        return pairs;
+    }
+}
+
+/// <summary>
+/// The tallies one save holds locked (<see cref="DependencyTallies.LockAsync"/>): per period, the whole period
+/// (<c>null</c>) or some of its dependencias.
+/// </summary>
+public sealed class TallyLocks
+{
+    private readonly Dictionary<int, HashSet<int>?>? held;
+
+    internal TallyLocks(Dictionary<int, HashSet<int>?>? held) => this.held = held;
+
+    /// <summary>Nothing locked, and nothing to lock: SQLite, whose one writer at a time needs no lock.</summary>
+    public static TallyLocks None { get; } = new(null);
+
+    /// <summary>Whether the tallies of that dependencia in that period are held (always, on SQLite).</summary>
+    public bool Holds(int periodId, int dependencyId) =>
+        held is null || held.TryGetValue(periodId, out var deps) && (deps is null || deps.Contains(dependencyId));
+
+    /// <summary>Locks the pairs of <paramref name="pairs"/> not held yet (their period's shared lock first when it is new).</summary>
+    internal async Task EnsureAsync(EgiDbContext db, Dictionary<int, HashSet<int>> pairs, CancellationToken ct)
+    {
+        if (held is null) return;
+        var keys = new List<long>();
+        foreach (var (periodId, dependencies) in pairs.OrderBy(p => p.Key))
+            foreach (var dependencyId in dependencies.Where(d => !Holds(periodId, d)))
+            {
+                if (!held.TryGetValue(periodId, out var mine))
+                {
+                    await DependencyTallies.LockPeriodAsync(db, periodId, whole: false, ct);
+                    held[periodId] = mine = [];
+                }
+                keys.Add(DependencyTallies.PairKey(periodId, dependencyId));
+                mine!.Add(dependencyId);
+            }
+        await DependencyTallies.LockPairsAsync(db, keys, ct);
     }
 }
