@@ -348,7 +348,7 @@ public abstract partial class BulkImportTests(SharedHost host) : IAsyncLifetime
     /// (carrera administrativa, so no evaluation is opened for them) cost at most one SQL command more per ten rows than
     /// 20 do, on both databases — nothing is read or written once per row. (On SQLite a statement closes at
     /// <see cref="Data.BulkInsert.MaxChars"/> characters, so the longer rows, the audit lines, take a statement per few
-    /// dozen; PostgreSQL copies each table in one command.)
+    /// dozen; PostgreSQL copies each table of <see cref="Data.BulkInsert.CopyFrom"/> rows or more in one command.)
     /// </summary>
     [Fact]
     public async Task Servants_accounts_and_invitations_cost_no_command_per_row()
@@ -359,7 +359,9 @@ public abstract partial class BulkImportTests(SharedHost host) : IAsyncLifetime
         var twenty = await ImportAsync(client, File(7_510_000_000, 20, "Carrera administrativa"));
         var twoHundred = await ImportAsync(client, File(7_520_000_000, 200, "Carrera administrativa"));
         Assert.True(twoHundred - twenty <= (200 - 20) / 10, $"20 rows: {twenty} commands; 200 rows: {twoHundred} commands");
-        if (app.Db == Db.Postgres) Assert.Equal(twenty, twoHundred);
+        // PostgreSQL: a table of 50 rows or more goes in a COPY of its own, which EF Core's count does not see; fewer go in
+        // one INSERT, which it does — so 200 rows never count more than 20.
+        if (app.Db == Db.Postgres) Assert.True(twoHundred <= twenty, $"20 rows: {twenty} commands; 200 rows: {twoHundred} commands");
         var documents = Enumerable.Range(0, 200).Select(i => (7_520_000_000L + i).ToString()).ToList();
         var created = await app.WithDbAsync(d => d.Servants.AsNoTracking().Where(s => documents.Contains(s.DocumentNumber)).Select(s => s.Id).ToListAsync());
         Assert.Equal(200, created.Count);

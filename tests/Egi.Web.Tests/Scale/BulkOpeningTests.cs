@@ -182,11 +182,12 @@ public abstract class BulkOpeningTests(QuietHost host) : IAsyncLifetime
         await AddServantsAsync(300, 720000000);
         var many = await OpenCountingAsync();
         Assert.Equal(310, await app.WithDbAsync(d => d.Evaluations.CountAsync(e => e.PeriodId == scenario.PeriodId && d.Servants.Any(s => s.Id == e.EvaluadoId && s.LastNames == "Apertura"))));
-        // PostgreSQL copies each table in one command; SQLite's multi-row INSERTs close at BulkInsert.MaxChars characters
-        // (a few dozen audit lines each): a command more per dozens of evaluations, never one per evaluation.
+        // PostgreSQL copies each table of many rows in one command (its own, which EF Core's count does not see; a few rows
+        // go in one INSERT, which it does); SQLite's multi-row INSERTs close at BulkInsert.MaxChars characters (a few
+        // dozen audit lines each): a command more per dozens of evaluations, never one per evaluation.
         if (app.Db == Db.Postgres)
         {
-            Assert.True(few == many, $"10 servants: {few} SQL commands; 300 servants: {many}");
+            Assert.True(many <= few, $"10 servants: {few} SQL commands; 300 servants: {many}");
             Assert.InRange(many, 1, 12);
         }
         else Assert.True(many - few <= (300 - 10) / 10, $"10 servants: {few} SQL commands; 300 servants: {many}");
