@@ -8,7 +8,8 @@
 #   1. bench/load.sh (reads, DURATION 8s) on 5 000 servants: every page's req/s, p50 and p99 beside /health's;
 #   2. bench/xlsx.sh RUNS=60: the annual report's .xlsx of every period against MiniExcel writing the same rows;
 #   3. bench/import.sh: 5 000 new servants through the real pages, twice (a first import after a start, a second one);
-#   4. (LARGE=1) bench/load.sh on 50 000 servants, the evaluado's and the jefe's pages only (CONSOLIDATION=0);
+#   4. bench/window.sh: the last day of a window, every waiting write of the entity posted from 32 clients at once;
+#   5. (LARGE=1) bench/load.sh on 50 000 servants, the evaluado's and the jefe's pages only (CONSOLIDATION=0);
 # and on SQLite (LARGE=1) bench/import.sh ROWS=50000: a file of 50 000 rows accepted, followed through its progress.
 # TAG names the results files of this run (default: rendimiento). Each step's own output is kept in
 # bench/out/rendimiento-<TAG>/<step>.log (git-ignored), its last lines shown when a step fails; REUSE=1 skips the steps
@@ -45,7 +46,7 @@ step() {
 }
 newest() { ls -t $1 2>/dev/null | head -1; }
 
-loads=(); xlsxs=(); imports=(); larges=()
+loads=(); xlsxs=(); imports=(); larges=(); windows=()
 for provider in $PROVIDERS; do
   p=$(echo "$provider" | tr '[:upper:]' '[:lower:]')
   step "load-$p" PROVIDER="$provider" WRITES=0 DURATION=8s TAG="$TAG" bench/load.sh
@@ -55,6 +56,8 @@ for provider in $PROVIDERS; do
   xlsxs+=("$provider	$(newest "bench/results/????-??-??-xlsx-annual$suffix-$TAG.md")")
   step "import-$p" PROVIDER="$provider" ROWS=5000 bench/import.sh
   imports+=("$provider	$work/import-$p.log")
+  step "window-$p" PROVIDER="$provider" TAG="$TAG" bench/window.sh
+  windows+=("$provider	$(newest "bench/results/????-??-??-window-$p-$TAG.md")")
   if [ "$LARGE" = 1 ]; then
     step "load-$p-50000" PROVIDER="$provider" SERVANTS=50000 WRITES=0 CONSOLIDATION=0 DURATION=8s TAG="$TAG" bench/load.sh
     larges+=("$provider	$(newest "bench/results/????-??-??-$p-50000-$TAG.md")")
@@ -116,6 +119,12 @@ consolidation='^Talento Humano: /(Dashboard|Control|Reports/(Stage1|Stage2|Annua
         t = $7; sub(/^total /, "", t); sub(/ s$/, "", t)
         printf "| import of 5 000 servants (%s): < 5 s | %s | %s: %s, %s |\n", $4, p, (t + 0 < 5 ? "**met**" : "**not met**"), $5, $6 }'
   done
+  for entry in "${windows[@]}"; do
+    IFS=$'\t' read -r provider file <<< "$entry"
+    awk -F' *\\| *' -v p="$provider" '$2 == "A" && $5 ~ /^[0-9]+$/ {
+        printf "| the last day of a window: %s writes from 32 clients at once (no target: measured) | %s | %s saves/s, p50 %s ms, p99 %s ms; CPU per save %s ms (application)%s |\n",
+          $4, p, $8, $9, $11, $13, ($14 == "-" ? "" : " + " $14 " ms (PostgreSQL)") }' "$file"
+  done
   for entry in "${larges[@]}"; do
     IFS=$'\t' read -r provider file <<< "$entry"
     echo "| 50 000 servants: evaluado's and jefe's pages p99 < 100 ms | $provider | $(judge "$file" "$evaluado_jefe" - 100) |"
@@ -135,7 +144,7 @@ consolidation='^Talento Humano: /(Dashboard|Control|Reports/(Stage1|Stage2|Annua
       cpu = ($9 == "-" || $9 == "") ? $8 : $8 " + " $9
       cell[$2, f] = sprintf("%.0f · %s · %.1f · %s", $3, $5, $6 * 100, cpu) }
     END { for (i = 1; i <= n; i++) { printf "| %s |", order[i]; for (j = 1; j <= f; j++) printf " %s |", ((order[i], j) in cell) ? cell[order[i], j] : "–"; print "" } }' "${files[@]}"
-  for entry in "${loads[@]}" "${larges[@]}" "${xlsxs[@]}"; do
+  for entry in "${loads[@]}" "${larges[@]}" "${xlsxs[@]}" "${windows[@]}"; do
     IFS=$'\t' read -r provider file <<< "$entry"
     echo
     echo "---"

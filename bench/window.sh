@@ -67,7 +67,10 @@ sql() { runuser -u postgres -- "$PGBIN/psql" -h 127.0.0.1 -p "$PGPORT" -U postgr
 # version) and prints "role<TAB>evaluation id<TAB>cookie<TAB>path<TAB>body" (run by xargs in parallel).
 prepare_write() {
   local role="$1" email="$2" id="$3" cookie page
-  cookie=$(sign_in "$BASE" "$email")
+  # A cookie jar of its own (a jefe approves several evaluations, and two of their sign-ins may run at once).
+  # Once more after a second when a sign-in fails (said on stderr, so a run shows it): see bench/HISTORY.md «19:30 UTC on 06/12/2026».
+  cookie=$(work="$work/$id" sign_in "$BASE" "$email") \
+    || { echo "   (the sign-in of $email is tried again)" >&2; sleep 1; cookie=$(work="$work/$id/again" sign_in "$BASE" "$email"); }
   if [ "$role" = evaluado_submit ]; then
     page=$(curl -s -m 300 -H "Cookie: $cookie" "$BASE/Evaluations/Goals/$id")
     printf '%s\t%s\t%s\t%s\t%s\n' "$role" "$id" "$cookie" "/Evaluations/Goals/$id?handler=Submit" \
