@@ -24,6 +24,7 @@ public sealed class ErrorModel : PageModel
         403 => "Acceso denegado",
         404 => "Página no encontrada",
         405 => "Operación no permitida",
+        409 => "Otro cambio se guardaba al mismo tiempo",
         413 => "Archivo demasiado grande",
         429 => "Demasiados intentos seguidos",
         503 => Busy ? "El sistema está ocupado" : "Servicio no disponible",
@@ -36,6 +37,8 @@ public sealed class ErrorModel : PageModel
         403 => "Su cuenta no tiene permiso para ver o modificar este recurso. Si cree que es un error, comuníquese con Talento Humano.",
         404 => "La página o el registro que busca no existe o ya no está disponible.",
         405 => "Esta operación no está permitida en esta dirección.",
+        409 => "Mientras se guardaba su cambio, se guardaba otro que tocaba los mismos datos, y EGI detuvo el suyo para no mezclarlos: "
+            + "no se guardó nada de esta solicitud, y lo que ya estaba guardado sigue guardado. Vuelva a la página anterior y envíelo de nuevo.",
         413 => HttpContext.Items[Infrastructure.UploadLimitMiddleware.MessageItem] as string ?? "El archivo supera el tamaño máximo permitido.",
         429 => $"Por seguridad, EGI limita los intentos seguidos desde un mismo equipo y para una misma cuenta. Espere {Infrastructure.Security.RateLimits.WaitText(RetryAfterSeconds)} e intente de nuevo.",
         503 => Busy
@@ -48,6 +51,19 @@ public sealed class ErrorModel : PageModel
     // field named "code" (the password-reset form does).
     public void OnGet([FromQuery] int? code) => Set(code);
 
+    /// <summary>
+    /// PostgreSQL refused the transaction because another one needed what it held (a deadlock between two saves, which
+    /// it detects and ends by refusing one: <see cref="Shared.DependencyTallies.LockAsync"/>), or could not serialize
+    /// it: nothing of it was written, and sending it again works.
+    /// </summary>
+    public static bool IsConflict(Exception? error)
+    {
+        for (var e = error; e is not null; e = e.InnerException)
+            if (e is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.DeadlockDetected or Npgsql.PostgresErrorCodes.SerializationFailure })
+                return true;
+        return false;
+    }
+
     public void OnPost([FromQuery] int? code) => Set(code);
 
     private void Set(int? code)
@@ -55,7 +71,7 @@ public sealed class ErrorModel : PageModel
         // Reached after an exception (the handler re-executes with the feature set) or for a status code (?code=).
         // Asked for directly, there is no error to show: the address is not a page of its own.
         var exception = HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IExceptionHandlerFeature>();
-        Code = code ?? (exception is null ? 404 : 500);
+        Code = code ?? (exception is null ? 404 : IsConflict(exception.Error) ? 409 : 500);
         RequestId = Activity.Current?.Id ?? HttpContext.TraceIdentifier;
         if (code is null) Response.StatusCode = Code;
         if (Code is 429 or 503 && HttpContext.Items[Infrastructure.Security.RateLimits.RetryAfterItem] is int seconds)

@@ -24,6 +24,10 @@ public sealed class ErrorPageTests : IAsyncLifetime
             builder.Use(async (context, following) =>
             {
                 if (context.Request.Path == "/boom") throw new InvalidOperationException("secreto interno: cadena de conexión");
+                // What EF Core throws when PostgreSQL ends a deadlock between two saves by refusing this one.
+                if (context.Request.Path == "/boom-deadlock")
+                    throw new Microsoft.EntityFrameworkCore.DbUpdateException("An error occurred while saving the entity changes.",
+                        new Npgsql.PostgresException("deadlock detected", "ERROR", "ERROR", Npgsql.PostgresErrorCodes.DeadlockDetected));
                 await following(context);
             });
         };
@@ -50,5 +54,13 @@ public sealed class ErrorPageTests : IAsyncLifetime
         Assert.DoesNotContain("secreto interno", body);
         Assert.DoesNotContain("InvalidOperationException", body);
         Assert.DoesNotContain("   at ", body);
+
+        // A save PostgreSQL refused to end a deadlock: nothing of it was written, and sending it again works.
+        response = await client.GetAsync("/boom-deadlock");
+        body = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        Assert.Contains("Otro cambio se guardaba al mismo tiempo", body);
+        Assert.Contains("no se guardó nada de esta solicitud", body);
+        Assert.DoesNotContain("deadlock", body);
     }
 }

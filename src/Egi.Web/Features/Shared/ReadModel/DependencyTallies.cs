@@ -154,8 +154,11 @@ public static class DependencyTallies
     /// saves of different dependencias count at the same time (bench/HISTORY.md «19:30 UTC on 06/12/2026»: with one
     /// lock per period, 32 saves at once spent four fifths of their time waiting for it); counting a whole period (the
     /// first count at start-up) waits for every other save of it, and they for it. A save takes them before it writes
-    /// anything, so it never waits for a lock while holding a row another save that holds the lock needs. SQLite has
-    /// one writer at a time: nothing to do (<see cref="TallyLocks.None"/>).
+    /// anything, so it never waits for a lock while holding a row another save that holds the lock needs. Several saves
+    /// in one caller's transaction (an import) each take theirs in order, so such a transaction and a save of two
+    /// dependencias could take two of them in opposite orders: PostgreSQL detects that and refuses one of the two. It
+    /// needs both to write the same two dependencias at the same moment. SQLite has one writer at a time: nothing to
+    /// do (<see cref="TallyLocks.None"/>).
     /// </summary>
     public static async Task<TallyLocks> LockAsync(EgiDbContext db, IReadOnlyDictionary<int, HashSet<int>?> pairs, CancellationToken ct = default)
     {
