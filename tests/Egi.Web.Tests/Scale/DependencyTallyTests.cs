@@ -288,11 +288,7 @@ public sealed class DependencyTallyTestsPostgres(QuietPostgresHost host) : Depen
                 var other = Submit(inOther);
                 await Eventually.UntilAsync(() => other.IsCompleted, "the save of another dependencia to go through while one is locked");
                 await other;
-                var waiting = Submit(inLocked);
-                await Eventually.UntilAsync(async () => await WaitingForLocksAsync() > waitingBefore, "the save of the locked dependencia to wait for its lock");
-                Assert.False(waiting.IsCompleted);
-                await tx.CommitAsync();
-                await waiting;
+                await WaitsUntilAsync(Submit(inLocked), waitingBefore, () => tx.CommitAsync(), "the save of the locked dependencia");
             }
         }
         await AssertTalliedAsync("saves of two dependencias while one of them was locked");
@@ -304,13 +300,22 @@ public sealed class DependencyTallyTestsPostgres(QuietPostgresHost host) : Depen
             await using var tx = await holder.Database.BeginTransactionAsync();
             var locks = await DependencyTallies.LockAsync(holder, new Dictionary<int, HashSet<int>?> { [scenario.PeriodId] = null });
             Assert.True(locks.Holds(scenario.PeriodId, lockedDependency) && locks.Holds(scenario.PeriodId, byDependency[1].Key));
-            var waiting = Submit(otherInLocked);
-            await Eventually.UntilAsync(async () => await WaitingForLocksAsync() > waitingBefore, "a save to wait for the count of the whole period");
-            Assert.False(waiting.IsCompleted);
-            await tx.RollbackAsync();
-            await waiting;
+            await WaitsUntilAsync(Submit(otherInLocked), waitingBefore, () => tx.RollbackAsync(), "a save during the count of the whole period");
         }
         await AssertTalliedAsync("a save that waited for the count of the whole period");
+    }
+
+    /// <summary>
+    /// <paramref name="save"/> waits for a lock (PostgreSQL shows one more connection waiting than
+    /// <paramref name="waitingBefore"/>) and has not ended; once <paramref name="release"/> ends the holder's
+    /// transaction, it ends.
+    /// </summary>
+    private async Task WaitsUntilAsync(Task save, int waitingBefore, Func<Task> release, string what)
+    {
+        await Eventually.UntilAsync(async () => await WaitingForLocksAsync() > waitingBefore, $"{what} to wait for its lock");
+        Assert.False(save.IsCompleted, $"{what} ended while the lock was held");
+        await release();
+        await save;
     }
 
     /// <summary>How many advisory locks PostgreSQL's connections are waiting for now.</summary>
