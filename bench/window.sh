@@ -104,9 +104,7 @@ for round in $(seq 1 "$ROUNDS"); do
     awk -F'\t' '$1=="evaluado_submit"' "$work/prepared.tsv" | sort -t$'\t' -k2,2n | cut -f3- > "$work/submits.tsv"
     awk -F'\t' '$1=="jefe_approve"' "$work/prepared.tsv" | sort -t$'\t' -k2,2n | cut -f3- > "$work/approvals.tsv"
     paste -d'\n' "$work/submits.tsv" "$work/approvals.tsv" | grep -v '^$' > "$requests"
-    submits=(); approvals=()
-    mapfile -t submits < "$work/submits.tsv"; mapfile -t approvals < "$work/approvals.tsv"
-    echo "   ${#submits[@]} submissions, ${#approvals[@]} approvals; the first $WARM of them one at a time, unmeasured (a server on the last day runs warm)"
+    echo "   $(wc -l < "$work/submits.tsv") submissions, $(wc -l < "$work/approvals.tsv") approvals; the first $WARM of them one at a time, unmeasured (a server on the last day runs warm)"
     head -n "$WARM" "$requests" > "$work/warm.tsv"
     tail -n +"$((WARM + 1))" "$requests" > "$work/burst.tsv"
     python3 bench/burst.py "$BASE" "$work/warm.tsv" 1 > /dev/null

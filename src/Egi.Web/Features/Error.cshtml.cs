@@ -51,19 +51,6 @@ public sealed class ErrorModel : PageModel
     // field named "code" (the password-reset form does).
     public void OnGet([FromQuery] int? code) => Set(code);
 
-    /// <summary>
-    /// PostgreSQL refused the transaction because another one needed what it held (a deadlock between two saves, which
-    /// it detects and ends by refusing one: <see cref="Shared.DependencyTallies.LockAsync"/>), or could not serialize
-    /// it: nothing of it was written, and sending it again works.
-    /// </summary>
-    public static bool IsConflict(Exception? error)
-    {
-        for (var e = error; e is not null; e = e.InnerException)
-            if (e is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.DeadlockDetected or Npgsql.PostgresErrorCodes.SerializationFailure })
-                return true;
-        return false;
-    }
-
     public void OnPost([FromQuery] int? code) => Set(code);
 
     private void Set(int? code)
@@ -79,5 +66,18 @@ public sealed class ErrorModel : PageModel
             RetryAfterSeconds = seconds;
             Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
+    }
+
+    /// <summary>
+    /// PostgreSQL refused the transaction because another one needed what it held (a deadlock between two saves, which
+    /// it detects and ends by refusing one: <see cref="Shared.DependencyTallies.LockAsync"/>), or could not serialize
+    /// it: nothing of it was written, and sending it again works.
+    /// </summary>
+    public static bool IsConflict(Exception? error)
+    {
+        for (var e = error; e is not null; e = e.InnerException)
+            if (e is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.DeadlockDetected or Npgsql.PostgresErrorCodes.SerializationFailure })
+                return true;
+        return false;
     }
 }

@@ -281,7 +281,7 @@ public sealed class DependencyTallyTestsPostgres(QuietPostgresHost host) : Depen
             var holder = scope.ServiceProvider.GetRequiredService<EgiDbContext>();
             await using (var tx = await holder.Database.BeginTransactionAsync())
             {
-                var locks = await DependencyTallies.LockAsync(holder, new Dictionary<int, HashSet<int>?> { [scenario.PeriodId] = [lockedDependency] });
+                var locks = await DependencyTallies.LockAsync(holder, [(scenario.PeriodId, [lockedDependency])]);
                 Assert.True(locks.Holds(scenario.PeriodId, lockedDependency));
                 Assert.False(locks.Holds(scenario.PeriodId, byDependency[1].Key));
 
@@ -298,7 +298,7 @@ public sealed class DependencyTallyTestsPostgres(QuietPostgresHost host) : Depen
         {
             var holder = scope.ServiceProvider.GetRequiredService<EgiDbContext>();
             await using var tx = await holder.Database.BeginTransactionAsync();
-            var locks = await DependencyTallies.LockAsync(holder, new Dictionary<int, HashSet<int>?> { [scenario.PeriodId] = null });
+            var locks = await DependencyTallies.LockAsync(holder, [(scenario.PeriodId, null)]);
             Assert.True(locks.Holds(scenario.PeriodId, lockedDependency) && locks.Holds(scenario.PeriodId, byDependency[1].Key));
             await WaitsUntilAsync(Submit(otherInLocked), waitingBefore, () => tx.RollbackAsync(), "a save during the count of the whole period");
         }

@@ -160,26 +160,14 @@ public static class DependencyTallies
     /// needs both to write the same two dependencias at the same moment. SQLite has one writer at a time: nothing to
     /// do (<see cref="TallyLocks.None"/>).
     /// </summary>
-    public static async Task<TallyLocks> LockAsync(EgiDbContext db, IReadOnlyDictionary<int, HashSet<int>?> pairs, CancellationToken ct = default)
+    public static async Task<TallyLocks> LockAsync(EgiDbContext db, IEnumerable<(int PeriodId, IReadOnlyCollection<int>? Dependencies)> pairs,
+        CancellationToken ct = default)
     {
         if (!db.Database.IsNpgsql()) return TallyLocks.None;
         if (db.Database.CurrentTransaction is null) throw new InvalidOperationException("Tallies are locked inside the transaction of the save that changes them.");
-        var held = new Dictionary<int, HashSet<int>?>();
-        foreach (var (periodId, dependencies) in pairs.OrderBy(p => p.Key))
-        {
-            await LockPeriodAsync(db, periodId, whole: dependencies is null, ct);
-            held[periodId] = dependencies is null ? null : [];
-        }
-        var keys = new List<long>();
-        foreach (var (periodId, dependencies) in pairs)
-            if (dependencies is not null && held[periodId] is { } mine)
-                foreach (var dependencyId in dependencies)
-                {
-                    keys.Add(PairKey(periodId, dependencyId));
-                    mine.Add(dependencyId);
-                }
-        await LockPairsAsync(db, keys, ct);
-        return new TallyLocks(held);
+        var locks = new TallyLocks([]);
+        await locks.AddAsync(db, pairs, ct);
+        return locks;
     }
 
     /// <summary>A period's own lock: exclusive to count all of it, shared beside the locks of some of its dependencias.</summary>
@@ -232,7 +220,7 @@ public static class DependencyTallies
         var dependencies = await db.Dependencies.Select(d => d.Id).ToListAsync(ct);
         var periods = await db.Periods.OrderBy(p => p.Id).Select(p => p.Id).ToListAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        await LockAsync(db, periods.ToDictionary(p => p, HashSet<int>? (_) => null), ct);
+        await LockAsync(db, periods.Select(p => (p, (IReadOnlyCollection<int>?)null)), ct);
         foreach (var periodId in periods) await RecountAsync(db, periodId, dependencies, ct);
         await tx.CommitAsync(ct);
     }
@@ -464,8 +452,7 @@ internal sealed class TallyChanges
                 .Select(e => new { e.PeriodId, e.EvaluadoId }).Distinct().ToListAsync(ct)).Select(e => (e.PeriodId, e.EvaluadoId)).ToList();
         }
         if (!db.Database.IsNpgsql() || evaluados.Count == 0 && changedServantsEvaluations.Count == 0) return;
-        var pairs = await PairsAsync(db, joining, ct);
-        locks = await DependencyTallies.LockAsync(db, pairs.ToDictionary(p => p.Key, HashSet<int>? (p) => p.Value), ct);
+        locks = await DependencyTallies.LockAsync(db, Locked(await PairsAsync(db, joining, ct)), ct);
     }
 
     /// <summary>
@@ -479,10 +466,13 @@ internal sealed class TallyChanges
         if (IsEmpty) return;
         await DependencyHeadcounts.RecountAsync(db, headcounts, ct);
         var pairs = await PairsAsync(db, joining: null, ct);
-        await locks.EnsureAsync(db, pairs, ct);
+        await locks.AddAsync(db, Locked(pairs), ct);
         foreach (var (periodId, deps) in pairs.OrderBy(p => p.Key))
             await DependencyTallies.RecountAsync(db, periodId, deps, ct);
     }
+
+    private static IEnumerable<(int, IReadOnlyCollection<int>?)> Locked(Dictionary<int, HashSet<int>> pairs) =>
+        pairs.Select(p => (p.Key, (IReadOnlyCollection<int>?)p.Value));
 
     /// <summary>
     /// The (period, dependencia) pairs the save touches: the dependencia of each evaluado whose evaluation it changes,
@@ -530,12 +520,25 @@ public sealed class TallyLocks
     public bool Holds(int periodId, int dependencyId) =>
         held is null || held.TryGetValue(periodId, out var deps) && (deps is null || deps.Contains(dependencyId));
 
-    /// <summary>Locks the pairs of <paramref name="pairs"/> not held yet (their period's shared lock first when it is new).</summary>
-    internal async Task EnsureAsync(EgiDbContext db, Dictionary<int, HashSet<int>> pairs, CancellationToken ct)
+    /// <summary>
+    /// Locks what of <paramref name="pairs"/> is not held yet: per period (ascending), the whole period exclusively
+    /// (dependencias <c>null</c>), or its shared lock when it is new and then, after every period's, the locks of its
+    /// dependencias in ascending order (<see cref="DependencyTallies.LockAsync"/>; a save's later call, for a pair it found
+    /// only after its save, takes them out of that order).
+    /// </summary>
+    internal async Task AddAsync(EgiDbContext db, IEnumerable<(int PeriodId, IReadOnlyCollection<int>? Dependencies)> pairs, CancellationToken ct)
     {
         if (held is null) return;
         var keys = new List<long>();
-        foreach (var (periodId, dependencies) in pairs.OrderBy(p => p.Key))
+        foreach (var (periodId, dependencies) in pairs.OrderBy(p => p.PeriodId))
+        {
+            if (dependencies is null)
+            {
+                if (held.TryGetValue(periodId, out var all) && all is null) continue;
+                await DependencyTallies.LockPeriodAsync(db, periodId, whole: true, ct);
+                held[periodId] = null;
+                continue;
+            }
             foreach (var dependencyId in dependencies.Where(d => !Holds(periodId, d)))
             {
                 if (!held.TryGetValue(periodId, out var mine))
@@ -546,6 +549,7 @@ public sealed class TallyLocks
                 keys.Add(DependencyTallies.PairKey(periodId, dependencyId));
                 mine!.Add(dependencyId);
             }
+        }
         await DependencyTallies.LockPairsAsync(db, keys, ct);
     }
 }
