@@ -12,7 +12,9 @@
 # Settings: PROVIDER, SERVANTS (5000), SEED, CONCURRENCY (32), WARM (60: the first writes, sent one at a time and not
 # measured, so that the burst runs on compiled code as a server on the last day does), ROUNDS (1 per build; the entity is generated again for
 # each, since the writes change it), APP_A / APP_B (published folders; A defaults to this checkout), PORT (5297),
-# PGPORT (55437), TAG. Writes bench/results/<date>-window-<provider>[-TAG].md.
+# PGPORT (55437), TAG, TRACE (a folder: dotnet-trace samples the application's thread stacks during each burst, for
+# TRACE_SECONDS, 10, and prints the methods longest on the stack, as bench/profile.sh does; the .nettrace files are kept
+# there). Writes bench/results/<date>-window-<provider>[-TAG].md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PROVIDER="${PROVIDER:-Sqlite}"
@@ -113,9 +115,24 @@ for round in $(seq 1 "$ROUNDS"); do
     sampler_pid=""
     [ "$PROVIDER" = Postgres ] && { waits_sampler "$work/waits.txt" & sampler_pid=$!; }
     app0=$(proc_cpu_ms "$app_pid"); db0=0; [ "$PROVIDER" = Postgres ] && db0=$(pg_cpu_ms)
+    trace_pid=""
+    if [ -n "${TRACE:-}" ]; then
+      mkdir -p "$TRACE"
+      "$(command -v dotnet-trace || echo "$HOME/.dotnet/tools/dotnet-trace")" collect -p "$app_pid" --profile dotnet-sampled-thread-time \
+        --duration "00:00:00:$(printf '%02d' "${TRACE_SECONDS:-10}")" -o "$TRACE/burst-$v-$round.nettrace" > /dev/null &
+      trace_pid=$!
+      sleep 1
+    fi
     line=$(python3 bench/burst.py "$BASE" "$work/burst.tsv" "$CONCURRENCY" --log "$work/log-$v-$round.tsv")
     app1=$(proc_cpu_ms "$app_pid"); db1=0; [ "$PROVIDER" = Postgres ] && db1=$(pg_cpu_ms)
     [ -n "$sampler_pid" ] && { kill "$sampler_pid"; wait "$sampler_pid" 2>/dev/null || true; }
+    if [ -n "$trace_pid" ]; then
+      wait "$trace_pid"
+      for kind in "" --inclusive; do
+        echo "== Build $v, round $round: the methods longest on the stack during the burst ${kind:-(exclusive)}"
+        "$(command -v dotnet-trace || echo "$HOME/.dotnet/tools/dotnet-trace")" report "$TRACE/burst-$v-$round.nettrace" topN -n "${TOP:-40}" $kind
+      done
+    fi
     saved=$(echo "$line" | cut -f2)
     app_ms=$(per_request "$app0" "$app1" "$saved")
     db_ms="-"; waits="-"

@@ -94,8 +94,28 @@ public abstract class EgiDbContext(DbContextOptions options) : IdentityDbContext
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
+        // What the save adds below (the facts, the tallies, the goals' links, the audit lines…) reads the tracker a dozen
+        // times: each read would detect the changes again, comparing every tracked evaluation's JSON collections with
+        // their snapshots (a tenth of a transition's CPU, bench/HISTORY.md «22:30 UTC on 06/12/2026»). The changes are
+        // detected here, and again wherever this code changes tracked entities itself, and nowhere else.
+        var autoDetect = ChangeTracker.AutoDetectChangesEnabled;
+        ChangeTracker.DetectChanges();
+        ChangeTracker.AutoDetectChangesEnabled = false;
+        try
+        {
+            return await SaveDetectedChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+        finally
+        {
+            ChangeTracker.AutoDetectChangesEnabled = autoDetect;
+        }
+    }
+
+    private async Task<int> SaveDetectedChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken)
+    {
         await PlaceDependenciesAsync(cancellationToken);
         await RefreshEvaluationFactsAsync(cancellationToken);
+        // The dependencias' places, the servants' search keys, the facts and the evaluations' UpdatedAt set above.
         ChangeTracker.DetectChanges();
         // SQLite's one writer: the process's saves to the database take turns in order, woken at once (nothing on PostgreSQL).
         using var turn = await SqliteWriteGate.EnterAsync(this, cancellationToken);
@@ -110,20 +130,13 @@ public abstract class EgiDbContext(DbContextOptions options) : IdentityDbContext
         if (tallies.IsEmpty && links.IsEmpty && !choices) count = await SaveAuditedChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         else
         {
-            var ownTransaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
-            try
-            {
-                await tallies.PrepareAsync(this, cancellationToken);
-                count = await SaveAuditedChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-                await tallies.RecountAsync(this, cancellationToken);
-                await links.ApplyAsync(this, cancellationToken);
-                if (choices) await Features.Shared.PlanChoicesStamp.RenewAsync(this, cancellationToken);
-                if (ownTransaction is not null) await ownTransaction.CommitAsync(cancellationToken);
-            }
-            finally
-            {
-                if (ownTransaction is not null) await ownTransaction.DisposeAsync();
-            }
+            await using var transaction = await OwnTransactionAsync(cancellationToken);
+            await tallies.PrepareAsync(this, cancellationToken);
+            count = await SaveAuditedChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            await tallies.RecountAsync(this, cancellationToken);
+            await links.ApplyAsync(this, cancellationToken);
+            if (choices) await Features.Shared.PlanChoicesStamp.RenewAsync(this, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
         }
         // Wake the delivery worker once the messages are committed (inside a caller's transaction it polls instead).
         if (queuesMail && Database.CurrentTransaction is null) outboxSignal?.Notify();
@@ -378,32 +391,63 @@ public abstract class EgiDbContext(DbContextOptions options) : IdentityDbContext
             .ToList();
         if (pending.Count == 0) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
 
-        var ownTransaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
-        try
+        // The lines of rows modified or deleted are known before the save and go in the same one (a transition: one save,
+        // one round of statements); a new row's line waits for its generated key, so a save that adds audited rows writes
+        // them first and their lines after, in one transaction.
+        if (pending.All(p => p.State != EntityState.Added))
         {
-            // Capture "after" values now for modified rows; added rows get theirs (with the generated key) after the save.
-            var afterValues = pending.ToDictionary(p => p.Entry, p => p.State == EntityState.Deleted ? null : Snapshot(p.Entry, original: false));
-            var count = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-            foreach (var p in pending)
-            {
-                var after = p.State == EntityState.Added ? Snapshot(p.Entry, original: false) : afterValues[p.Entry];
-                var before = p.State == EntityState.Added ? null : p.Before;
-                if (p.State == EntityState.Modified && before == after) continue;
-                var action = p.State switch
-                {
-                    EntityState.Added => "Crear",
-                    EntityState.Deleted => "Eliminar",
-                    _ => "Modificar",
-                };
-                AuditEntries.Add(NewAudit(action, AuditName(p.Entry), KeyOf(p.Entry), DescribeEntity(p.Entry), before, after));
-            }
-            await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-            if (ownTransaction is not null) await ownTransaction.CommitAsync(cancellationToken);
-            return count;
+            var lines = pending.Select(p => AuditLine(p, p.State == EntityState.Deleted ? null : Snapshot(p.Entry, original: false))).OfType<AuditEntry>().ToList();
+            AuditEntries.AddRange(lines);
+            // The lines just added are plain new rows: nothing else needs detecting.
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken) - lines.Count;
         }
-        finally
+        await using var transaction = await OwnTransactionAsync(cancellationToken);
+        // Capture "after" values now for modified rows; added rows get theirs (with the generated key) after the save.
+        var afterValues = pending.ToDictionary(p => p.Entry, p => p.State == EntityState.Deleted ? null : Snapshot(p.Entry, original: false));
+        var count = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        AuditEntries.AddRange(pending.Select(p => AuditLine(p, p.State == EntityState.Added ? Snapshot(p.Entry, original: false) : afterValues[p.Entry])).OfType<AuditEntry>());
+        await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return count;
+    }
+
+    /// <summary>The audit line of one audited row the save writes, with its values after the save; none when a modification changes nothing audited.</summary>
+    private AuditEntry? AuditLine(PendingAudit p, string? after)
+    {
+        var before = p.State == EntityState.Added ? null : p.Before;
+        if (p.State == EntityState.Modified && before == after) return null;
+        var action = p.State switch
         {
-            if (ownTransaction is not null) await ownTransaction.DisposeAsync();
+            EntityState.Added => "Crear",
+            EntityState.Deleted => "Eliminar",
+            _ => "Modificar",
+        };
+        return NewAudit(action, AuditName(p.Entry), KeyOf(p.Entry), DescribeEntity(p.Entry), before, after);
+    }
+
+    /// <summary>
+    /// The transaction a save opens when its caller has none, committed by the save (nothing, inside a caller's). Within it
+    /// EF Core sets no savepoint before each inner SaveChanges (two more statements each, round trips on PostgreSQL): a
+    /// failure rolls the whole transaction back, so there is nothing to roll back to.
+    /// </summary>
+    private async Task<OwnTransaction> OwnTransactionAsync(CancellationToken ct)
+    {
+        if (Database.CurrentTransaction is not null) return new OwnTransaction(this, null, Database.AutoSavepointsEnabled);
+        var savepoints = Database.AutoSavepointsEnabled;
+        var transaction = await Database.BeginTransactionAsync(ct);
+        Database.AutoSavepointsEnabled = false;
+        return new OwnTransaction(this, transaction, savepoints);
+    }
+
+    private sealed class OwnTransaction(EgiDbContext db, Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction? transaction, bool savepoints) : IAsyncDisposable
+    {
+        public Task CommitAsync(CancellationToken ct) => transaction?.CommitAsync(ct) ?? Task.CompletedTask;
+
+        public async ValueTask DisposeAsync()
+        {
+            if (transaction is null) return;
+            db.Database.AutoSavepointsEnabled = savepoints;
+            await transaction.DisposeAsync();
         }
     }
 

@@ -245,14 +245,18 @@ public sealed class EvaluationNotices(EgiDbContext db, Notifier notifier, EmailT
 
     private sealed record Person(int Id, string Name, string Email, string? UserId);
 
-    /// <summary>The servants and their accounts in two queries.</summary>
+    /// <summary>The servants and their accounts, in one query (each servant has at most one account).</summary>
     private async Task<Dictionary<int, Person>> PeopleAsync(IReadOnlyCollection<int> ids, CancellationToken ct)
     {
         var servants = await db.Servants.AsNoTracking().Where(s => ids.Contains(s.Id))
-            .Select(s => new { s.Id, s.FirstNames, s.LastNames, s.Email }).ToListAsync(ct);
-        var accounts = await db.Users.AsNoTracking().Where(u => u.ServantId != null && ids.Contains(u.ServantId.Value))
-            .Select(u => new { ServantId = u.ServantId!.Value, u.Id }).ToListAsync(ct);
-        return servants.ToDictionary(s => s.Id,
-            s => new Person(s.Id, $"{s.FirstNames} {s.LastNames}".Trim(), s.Email, accounts.FirstOrDefault(a => a.ServantId == s.Id)?.Id));
+            .Select(s => new
+            {
+                s.Id,
+                s.FirstNames,
+                s.LastNames,
+                s.Email,
+                UserId = db.Users.Where(u => u.ServantId == s.Id).Select(u => u.Id).FirstOrDefault(),
+            }).ToListAsync(ct);
+        return servants.ToDictionary(s => s.Id, s => new Person(s.Id, $"{s.FirstNames} {s.LastNames}".Trim(), s.Email, s.UserId));
     }
 }

@@ -12,12 +12,47 @@ namespace Egi.Web.Tests.Infrastructure;
 /// reset between two tests disarms one that never ran (<see cref="Disarm"/>): contexts come from a pool, and the next
 /// test's could be the same object.
 /// </summary>
-public sealed class TransactionHook : DbTransactionInterceptor
+public sealed class TransactionHook : DbTransactionInterceptor, ISaveChangesInterceptor
 {
     private DbContext? target;
     private Func<Task>? step;
     private DbContext? committing;
     private Func<Task>? commitStep;
+
+    private int savepoints;
+
+    /// <summary>The savepoints EF Core has set in any context of the host (inside a transaction, before each inner SaveChanges).</summary>
+    public int Savepoints => Volatile.Read(ref savepoints);
+
+    public override InterceptionResult CreatingSavepoint(DbTransaction transaction, TransactionEventData eventData, InterceptionResult result)
+    {
+        Interlocked.Increment(ref savepoints);
+        return result;
+    }
+
+    public override ValueTask<InterceptionResult> CreatingSavepointAsync(DbTransaction transaction, TransactionEventData eventData,
+        InterceptionResult result, CancellationToken cancellationToken = default)
+    {
+        Interlocked.Increment(ref savepoints);
+        return ValueTask.FromResult(result);
+    }
+
+    private int saves;
+
+    /// <summary>The SaveChanges EF Core has run in any context of the host (each inner one of a save counts).</summary>
+    public int Saves => Volatile.Read(ref saves);
+
+    public InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    {
+        Interlocked.Increment(ref saves);
+        return result;
+    }
+
+    public ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        Interlocked.Increment(ref saves);
+        return ValueTask.FromResult(result);
+    }
 
     /// <summary>Forgets both hooks if they have not run.</summary>
     public void Disarm()

@@ -428,6 +428,59 @@ public abstract class QueryCountTests(SharedHost host) : IAsyncLifetime
         Assert.Equal(days.OrderByDescending(d => d), days);
     }
 
+    /// <summary>
+    /// A transition is saved in one round of statements whatever the size of the period: the evaluation, its waits and
+    /// notices and its audit line in one SaveChanges (the line used to follow in a second one; on PostgreSQL one batch), no savepoint (EF Core
+    /// set one before each inner SaveChanges of the save's own transaction: two more round trips each on PostgreSQL), and
+    /// the evaluado's dependencia read once, inside the tallies' locks (the one read before them came from the tracker).
+    /// </summary>
+    [Fact]
+    public async Task A_transition_is_saved_in_one_round_of_statements_whatever_the_size_of_the_period()
+    {
+        var jefe = await app.SignedInAsync(Accounts.Jefe);
+        var first = await ApproveCountedAsync(jefe, await scenario.EvaluationIdAsync(EvaluationScenario.Camila));
+
+        await GrowAsync();
+        var waiting = await app.WithDbAsync(d => d.Evaluations.Where(e => e.PeriodId == scenario.PeriodId && e.State == EvaluationState.GoalApproval
+            && e.Waits.Any(w => w.ServantId == e.EvaluatorId && w.Action == PendingAction.ApproveGoals)).OrderBy(e => e.Id).Select(e => e.Id).FirstAsync());
+        var second = await ApproveCountedAsync(jefe, waiting);
+
+        foreach (var (texts, saves, savepoints) in new[] { first, second })
+        {
+            Assert.True(saves == 1, $"{saves} SaveChanges in one transition's save: its audit line goes with the evaluation");
+            Assert.True(savepoints == 0, $"{savepoints} savepoints in one transition's save");
+            Assert.True(texts.Count(t => t.Contains("\"DependencyId\"\nFROM \"Servants\"", StringComparison.Ordinal)) == 1,
+                "The evaluado's dependencia is read once:\n" + string.Join("\n---\n", texts));
+        }
+        // Each command by the statements it sends (a batch on PostgreSQL), but the inbox line: the servants added have no
+        // account, so they get an e-mail only. The rest is the same, statement for statement.
+        static List<string> Commands(IReadOnlyList<string> texts) => [.. texts.Select(t => string.Join(" + ", t.Split('\n')
+            .Where(l => Regex.IsMatch(l, "^(SELECT|INSERT|UPDATE|DELETE)") && !l.StartsWith("INSERT INTO \"InboxNotifications\"", StringComparison.Ordinal))
+            .Select(l => l.Length > 60 ? l[..60] : l))).Where(c => c.Length > 0)];
+        var (before, after) = (Commands(first.Texts), Commands(second.Texts));
+        Assert.True(before.SequenceEqual(after),
+            $"{before.Count} SQL commands to approve with the demo entity, {after.Count} with {Added} more evaluations:\n"
+            + string.Join("\n", before) + "\n--- and then ---\n" + string.Join("\n", after));
+    }
+
+    /// <summary>The jefe approves the goals of <paramref name="id"/> through the page; the commands, SaveChanges and savepoints of the POST alone.</summary>
+    private async Task<(IReadOnlyList<string> Texts, int Saves, int Savepoints)> ApproveCountedAsync(HttpClient jefe, int id)
+    {
+        var page = $"/Evaluations/Approval/{id}";
+        var html = await jefe.PageAsync(page);
+        var form = new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = WebUtility.HtmlDecode(Regex.Match(html, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value),
+            ["Version"] = Ap.Version(html),
+            ["Comment"] = "De acuerdo",
+        };
+        app.Queries.Reset();
+        var (saves, savepoints) = (app.Transactions.Saves, app.Transactions.Savepoints);
+        var response = await jefe.PostAsync($"{page}?handler=Approve", new FormUrlEncodedContent(form));
+        Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"approving {id}: {(int)response.StatusCode}");
+        return (app.Queries.Texts, app.Transactions.Saves - saves, app.Transactions.Savepoints - savepoints);
+    }
+
     private static int LateCount(string html) =>
         int.Parse(Regex.Match(html, "id=\"titulo-atrasados\">Atrasados \\((\\d+)\\)").Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
 

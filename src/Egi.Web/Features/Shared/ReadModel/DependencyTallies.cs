@@ -170,22 +170,31 @@ public static class DependencyTallies
         return locks;
     }
 
-    /// <summary>A period's own lock: exclusive to count all of it, shared beside the locks of some of its dependencias.</summary>
-    internal static Task LockPeriodAsync(EgiDbContext db, int periodId, bool whole, CancellationToken ct) => whole
-        ? db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({LockClass}, {periodId})", ct)
-        : db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock_shared({LockClass}, {periodId})", ct);
-
     /// <summary>
-    /// The locks of some (period, dependencia) pairs, in ascending order of their keys, in one statement (the sorted
-    /// subquery hands them to the aggregate one after the other). Their keys are PostgreSQL's single 64-bit advisory keys
-    /// (<see cref="PairKey"/>), a space apart from the two-number keys of the periods and the headcounts.
+    /// Takes, in one round trip, the locks of some periods (each its own: exclusive to count all of it, shared beside the
+    /// locks of some of its dependencias), then those of some (period, dependencia) pairs, each kind in ascending order:
+    /// the two statements of one command run one after the other, and in each the sorted subquery hands the keys to the
+    /// aggregate one after the other. The pairs' keys are PostgreSQL's single 64-bit advisory keys (<see cref="PairKey"/>),
+    /// a space apart from the two-number keys of the periods and the headcounts.
     /// </summary>
-    internal static async Task LockPairsAsync(EgiDbContext db, List<long> keys, CancellationToken ct)
+    internal static async Task LockKeysAsync(EgiDbContext db, List<(int PeriodId, bool Whole)> periods, List<long> keys, CancellationToken ct)
     {
-        if (keys.Count == 0) return;
+        var periodIds = periods.OrderBy(p => p.PeriodId).Select(p => p.PeriodId).ToArray();
+        var whole = periods.OrderBy(p => p.PeriodId).Select(p => p.Whole).ToArray();
         var sorted = keys.Distinct().Order().ToArray();
-        await db.Database.ExecuteSqlAsync(
-            $"SELECT count(pg_advisory_xact_lock(k)) FROM (SELECT k FROM unnest({sorted}) AS t(k) ORDER BY k) AS s", ct);
+        if (periodIds.Length > 0 && sorted.Length > 0)
+            await db.Database.ExecuteSqlAsync($"""
+                SELECT count(CASE WHEN w THEN pg_advisory_xact_lock({LockClass}, p) ELSE pg_advisory_xact_lock_shared({LockClass}, p) END)
+                FROM (SELECT p, w FROM unnest({periodIds}, {whole}) AS t(p, w) ORDER BY p) AS s;
+                SELECT count(pg_advisory_xact_lock(k)) FROM (SELECT k FROM unnest({sorted}) AS t(k) ORDER BY k) AS s
+                """, ct);
+        else if (periodIds.Length > 0)
+            await db.Database.ExecuteSqlAsync($"""
+                SELECT count(CASE WHEN w THEN pg_advisory_xact_lock({LockClass}, p) ELSE pg_advisory_xact_lock_shared({LockClass}, p) END)
+                FROM (SELECT p, w FROM unnest({periodIds}, {whole}) AS t(p, w) ORDER BY p) AS s
+                """, ct);
+        else if (sorted.Length > 0)
+            await db.Database.ExecuteSqlAsync($"SELECT count(pg_advisory_xact_lock(k)) FROM (SELECT k FROM unnest({sorted}) AS t(k) ORDER BY k) AS s", ct);
     }
 
     /// <summary>The advisory key of one dependencia's tallies in one period: the period in the high half, the dependencia in the low one.</summary>
@@ -471,6 +480,16 @@ internal sealed class TallyChanges
             await DependencyTallies.RecountAsync(db, periodId, deps, ct);
     }
 
+    /// <summary>The stored dependencia of each of <paramref name="servantIds"/> as the save loaded it; null if one is not loaded.</summary>
+    private static Dictionary<int, int>? Tracked(EgiDbContext db, int[] servantIds)
+    {
+        var loaded = new Dictionary<int, int>();
+        foreach (var entry in db.ChangeTracker.Entries<Servant>())
+            if (entry.State is EntityState.Unchanged or EntityState.Modified or EntityState.Deleted)
+                loaded[entry.Entity.Id] = entry.Property(s => s.DependencyId).OriginalValue;
+        return servantIds.All(loaded.ContainsKey) ? loaded : null;
+    }
+
     private static IEnumerable<(int, IReadOnlyCollection<int>?)> Locked(Dictionary<int, HashSet<int>> pairs) =>
         pairs.Select(p => (p.Key, (IReadOnlyCollection<int>?)p.Value));
 
@@ -488,8 +507,13 @@ internal sealed class TallyChanges
             deps.Add(dependencyId);
         }
         var servantIds = evaluados.Values.SelectMany(v => v).Concat(changedServants.Keys).Distinct().ToArray();
-        var dependencyOf = await db.Servants.AsNoTracking().Where(s => servantIds.Contains(s.Id))
-            .Select(s => new { s.Id, s.DependencyId }).ToDictionaryAsync(s => s.Id, s => s.DependencyId, ct);
+        // Before the save (joining given) the dependencias only choose the locks to take first, and the servants the save
+        // loaded say where they were then (a transition loads its evaluado with the evaluation): no statement. After it,
+        // they are read as stored now, inside the locks: the count must follow a servant another save moved meanwhile.
+        var dependencyOf = joining is not null && Tracked(db, servantIds) is { } tracked
+            ? tracked
+            : await db.Servants.AsNoTracking().Where(s => servantIds.Contains(s.Id))
+                .Select(s => new { s.Id, s.DependencyId }).ToDictionaryAsync(s => s.Id, s => s.DependencyId, ct);
         foreach (var (periodId, ids) in evaluados)
             foreach (var id in ids)
                 if (dependencyOf.TryGetValue(id, out var dependencyId)) Pair(periodId, dependencyId);
@@ -529,13 +553,14 @@ public sealed class TallyLocks
     internal async Task AddAsync(EgiDbContext db, IEnumerable<(int PeriodId, IReadOnlyCollection<int>? Dependencies)> pairs, CancellationToken ct)
     {
         if (held is null) return;
+        var periods = new List<(int PeriodId, bool Whole)>();
         var keys = new List<long>();
         foreach (var (periodId, dependencies) in pairs.OrderBy(p => p.PeriodId))
         {
             if (dependencies is null)
             {
                 if (held.TryGetValue(periodId, out var all) && all is null) continue;
-                await DependencyTallies.LockPeriodAsync(db, periodId, whole: true, ct);
+                periods.Add((periodId, true));
                 held[periodId] = null;
                 continue;
             }
@@ -543,13 +568,13 @@ public sealed class TallyLocks
             {
                 if (!held.TryGetValue(periodId, out var mine))
                 {
-                    await DependencyTallies.LockPeriodAsync(db, periodId, whole: false, ct);
+                    periods.Add((periodId, false));
                     held[periodId] = mine = [];
                 }
                 keys.Add(DependencyTallies.PairKey(periodId, dependencyId));
                 mine!.Add(dependencyId);
             }
         }
-        await DependencyTallies.LockPairsAsync(db, keys, ct);
+        await DependencyTallies.LockKeysAsync(db, periods, keys, ct);
     }
 }
