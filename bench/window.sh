@@ -7,7 +7,7 @@
 #   PROVIDER=Postgres bench/window.sh                # a private PostgreSQL 15 (run as root)
 #   APP_B=/tmp/egi-other PROVIDER=Postgres bench/window.sh   # and the same burst on another build, on a fresh entity
 # Prints, per build: the saves, how long the burst took, saves per second, the latency of the saves (p50, p90, p99,
-# max), the application's (and PostgreSQL's) CPU per save and, on PostgreSQL, what the server's connections were
+# max), the application's CPU per save (and of it, the runtime's background JIT's) and PostgreSQL's and, on PostgreSQL, what the server's connections were
 # waiting for (pg_stat_activity sampled every 0.1 s: how many were waiting for a lock of each kind, on average).
 # Settings: PROVIDER, SERVANTS (5000), SEED, CONCURRENCY (32), WARM (60: the first writes, sent one at a time and not
 # measured, so that the burst runs on compiled code as a server on the last day does), ROUNDS (1 per build; the entity is generated again for
@@ -114,7 +114,7 @@ for round in $(seq 1 "$ROUNDS"); do
     if [ "$PROVIDER" = Postgres ]; then sql "CREATE EXTENSION IF NOT EXISTS pg_stat_statements" >/dev/null; sql "SELECT pg_stat_statements_reset()" >/dev/null; fi
     sampler_pid=""
     [ "$PROVIDER" = Postgres ] && { waits_sampler "$work/waits.txt" & sampler_pid=$!; }
-    app0=$(proc_cpu_ms "$app_pid"); db0=0; [ "$PROVIDER" = Postgres ] && db0=$(pg_cpu_ms)
+    app0=$(proc_cpu_ms "$app_pid"); jit0=$(jit_threads "$app_pid"); db0=0; [ "$PROVIDER" = Postgres ] && db0=$(pg_cpu_ms)
     trace_pid=""
     if [ -n "${TRACE:-}" ]; then
       mkdir -p "$TRACE"
@@ -124,7 +124,7 @@ for round in $(seq 1 "$ROUNDS"); do
       sleep 1
     fi
     line=$(python3 bench/burst.py "$BASE" "$work/burst.tsv" "$CONCURRENCY" --log "$work/log-$v-$round.tsv")
-    app1=$(proc_cpu_ms "$app_pid"); db1=0; [ "$PROVIDER" = Postgres ] && db1=$(pg_cpu_ms)
+    app1=$(proc_cpu_ms "$app_pid"); jit1=$(jit_threads "$app_pid"); db1=0; [ "$PROVIDER" = Postgres ] && db1=$(pg_cpu_ms)
     [ -n "$sampler_pid" ] && { kill "$sampler_pid"; wait "$sampler_pid" 2>/dev/null || true; }
     if [ -n "$trace_pid" ]; then
       wait "$trace_pid"
@@ -135,13 +135,14 @@ for round in $(seq 1 "$ROUNDS"); do
     fi
     saved=$(echo "$line" | cut -f2)
     app_ms=$(per_request "$app0" "$app1" "$saved")
+    jit_ms=$(per_request 0 "$(jit_spent "$jit0" "$jit1")" "$saved")
     db_ms="-"; waits="-"
     if [ "$PROVIDER" = Postgres ]; then
       db_ms=$(per_request "$db0" "$db1" "$saved")
       waits=$(awk '$0 == "--" { samples++; next } { n[$1] += $2 } END { for (k in n) if (k !~ /^CPU/ && k != "Client:ClientRead") printf "%s %.1f; ", k, n[k] / samples }' "$work/waits.txt")
       waits="${waits:-none}"
     fi
-    printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$v" "$round" "$line" "$app_ms" "$db_ms" "$waits" | tee -a "$results"
+    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$v" "$round" "$line" "$app_ms" "$jit_ms" "$db_ms" "$waits" | tee -a "$results"
     if [ "$PROVIDER" = Postgres ] && [ "$saved" -gt 0 ]; then
       {
         echo
@@ -170,9 +171,9 @@ md="bench/results/$(date +%Y-%m-%d)-window-$(echo "$PROVIDER" | tr '[:upper:]' '
   echo "  each once, the first $WARM one at a time (unmeasured) and the rest from $CONCURRENCY clients at the same time (\`bench/burst.py\`); A: ${APP_A_LABEL:-this checkout}${APP_B:+; B: ${APP_B_LABEL:-$APP_B}}"
   echo "- Latencies are of the saved writes (a 302 after the save); waits: PostgreSQL's connections waiting for each kind of lock, on average over the burst"
   echo
-  echo "| build | round | requests | saved | other | seconds | saves/s | p50 ms | p90 ms | p99 ms | max ms | app CPU ms/save | DB CPU ms/save | waiting (PostgreSQL) |"
-  echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|"
-  awk -F'\t' '{ printf "| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n", $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14 }' "$results"
+  echo "| build | round | requests | saved | other | seconds | saves/s | p50 ms | p90 ms | p99 ms | max ms | app CPU ms/save | of it, JIT | DB CPU ms/save | waiting (PostgreSQL) |"
+  echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|"
+  awk -F'\t' '{ printf "| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n", $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15 }' "$results"
   cat "$statements"
 } > "$md"
 echo

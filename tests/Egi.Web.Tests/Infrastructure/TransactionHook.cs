@@ -82,8 +82,11 @@ public sealed class TransactionHook : DbTransactionInterceptor, ISaveChangesInte
         return result;
     }
 
-    /// <summary>Runs <paramref name="then"/> once, when <paramref name="context"/> next begins a transaction.</summary>
-    public void Before(DbContext context, Func<Task> then)
+    /// <summary>
+    /// Runs <paramref name="then"/> once, when <paramref name="context"/> next begins a transaction; with no context, when
+    /// any context of the host next does (a request's, whose context the test cannot name).
+    /// </summary>
+    public void Before(DbContext? context, Func<Task> then)
     {
         target = context;
         step = then;
@@ -92,7 +95,7 @@ public sealed class TransactionHook : DbTransactionInterceptor, ISaveChangesInte
     public override async ValueTask<InterceptionResult<DbTransaction>> TransactionStartingAsync(DbConnection connection, TransactionStartingEventData eventData,
         InterceptionResult<DbTransaction> result, CancellationToken cancellationToken = default)
     {
-        if (step is { } run && ReferenceEquals(eventData.Context, target))
+        if (step is { } run && (target is null || ReferenceEquals(eventData.Context, target)))
         {
             step = null;
             target = null;

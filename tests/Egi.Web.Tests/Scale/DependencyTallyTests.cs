@@ -7,6 +7,7 @@ using Egi.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Egi.Web.Tests.Scale;
@@ -210,6 +211,56 @@ public abstract class DependencyTallyTests(QuietHost host) : IAsyncLifetime
         Assert.Equal(before + 2, (await TotalsOfAsync(dependency)).NoEvaluation);
     }
 
+    /// <summary>
+    /// A save reads its evaluado's dependencia twice: before it writes, to choose the tallies to lock first (from the
+    /// servant the page loaded with the evaluation), and after, inside the locks, to count. When Talento Humano moved
+    /// her in between, the second read finds the dependencia she joined, whose tallies the save then locks (on
+    /// PostgreSQL, out of order: held at its commit) and counts: her new state is counted where she is now, not where
+    /// the page found her.
+    /// </summary>
+    [Fact]
+    public async Task An_evaluada_moved_after_her_evaluation_was_read_is_counted_where_she_is_now()
+    {
+        var camila = await scenario.ServantIdAsync(EvaluationScenario.Camila);
+        var to = await app.WithDbAsync(async d =>
+        {
+            var from = await d.Servants.Where(s => s.Id == camila).Select(s => s.DependencyId).SingleAsync();
+            return await d.Dependencies.Where(x => x.Id != from).OrderBy(x => x.Id).Select(x => x.Id).FirstAsync();
+        });
+        var approvalBefore = await app.WithDbAsync(async d =>
+        {
+            var period = await d.Periods.AsNoTracking().SingleAsync(p => p.Id == scenario.PeriodId);
+            return (await DependencyTallies.ReadAsync(d, period, Today)).Totals.SingleOrDefault(t => t.DependencyId == to)?.Approval ?? 0;
+        });
+        var heldAtCommit = (bool?)null;
+        await app.WithDbAsync(async d =>
+        {
+            // As the goals page loads them: her evaluation and, tracked with it, her servant row.
+            var evaluation = await d.Evaluations.SingleAsync(e => e.PeriodId == scenario.PeriodId && e.EvaluadoId == camila);
+            var servant = await d.Servants.SingleAsync(s => s.Id == camila);
+            var period = await d.Periods.AsNoTracking().SingleAsync(p => p.Id == scenario.PeriodId);
+            var user = await d.Users.Where(u => u.ServantId == camila).Select(u => u.Id).SingleAsync();
+
+            // Meanwhile Talento Humano moves her to another dependencia.
+            await app.WithDbAsync(async other =>
+            {
+                (await other.Servants.SingleAsync(s => s.Id == camila)).DependencyId = to;
+                await other.SaveChangesAsync();
+            });
+
+            var outcome = evaluation.SubmitGoals(new(user, camila, servant.FullName), EvaluationScenario.Goals(50, 50),
+                new(Today, app.Clock.GetUtcNow().UtcDateTime, period, servant.HireDate));
+            Assert.True(outcome.Succeeded, outcome.ToString());
+            if (d.Database.IsNpgsql())
+                app.Transactions.BeforeCommit(d, async () => heldAtCommit = await app.WithDbAsync(other => other.Database.SqlQuery<bool>(
+                    $"""SELECT EXISTS (SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND classid = {scenario.PeriodId}::oid AND objid = {to}::oid AND objsubid = 1 AND granted) AS "Value" """).SingleAsync()));
+            await d.SaveChangesAsync();
+        });
+        await AssertTalliedAsync("a save of an evaluada moved after her evaluation was read");
+        Assert.Equal(approvalBefore + 1, (await TotalsOfAsync(to)).Approval);
+        if (heldAtCommit is { } held) Assert.True(held, "The save held the tallies of the dependencia she joined when it committed");
+    }
+
     [Fact]
     public async Task Saves_of_one_dependencia_at_the_same_time_leave_the_right_totals()
     {
@@ -303,6 +354,87 @@ public sealed class DependencyTallyTestsPostgres(QuietPostgresHost host) : Depen
             await WaitsUntilAsync(Submit(otherInLocked), waitingBefore, () => tx.RollbackAsync(), "a save during the count of the whole period");
         }
         await AssertTalliedAsync("a save that waited for the count of the whole period");
+    }
+
+    /// <summary>
+    /// The one deadlock the tallies' locks allow, made real: an approval whose evaluada Talento Humano moved after the page
+    /// loaded her locks her old dependencia's tallies, saves, finds her new one and waits for its lock, which another
+    /// transaction holds; that one then asks for the old dependencia's. PostgreSQL refuses the approval to end the
+    /// deadlock: the jefe gets the Spanish 409 page, nothing of the approval is stored, the other transaction goes on,
+    /// and sent again the approval goes through.
+    /// </summary>
+    [Fact]
+    public async Task A_deadlock_refuses_the_save_with_a_spanish_409_and_keeps_nothing_of_it()
+    {
+        await scenario.ActAsync(EvaluationScenario.Camila, (e, p) => e.SubmitGoals(p.Evaluado, EvaluationScenario.Goals(50, 50), p.Context));
+        var id = await scenario.EvaluationIdAsync(EvaluationScenario.Camila);
+        var camila = await scenario.ServantIdAsync(EvaluationScenario.Camila);
+        var (from, to) = await app.WithDbAsync(async d =>
+        {
+            var from = await d.Servants.Where(s => s.Id == camila).Select(s => s.DependencyId).SingleAsync();
+            return (from, await d.Dependencies.Where(x => x.Id != from).OrderBy(x => x.Id).Select(x => x.Id).FirstAsync());
+        });
+        // A production host (outside Development the error page answers, not the developer's exception page) on the
+        // same database.
+        await using var production = app.WithWebHostBuilder(b =>
+        {
+            b.UseEnvironment("Production");
+            b.UseSetting("Mail:BaseUrl", "https://egi.test");
+            b.UseSetting("Egi:AllowDemoOutsideDevelopment", "true");
+        });
+        var jefe = production.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = true });
+        await jefe.PostFormAsync("/Account/Login", new() { ["Input.Email"] = Accounts.Jefe, ["Input.Password"] = EgiAppFactory.Password });
+        var page = $"/Evaluations/Approval/{id}";
+        async Task<HttpResponseMessage> ApproveAsync()
+        {
+            var html = await jefe.GetStringAsync(page);
+            var form = new Dictionary<string, string>
+            {
+                ["__RequestVerificationToken"] = System.Net.WebUtility.HtmlDecode(System.Text.RegularExpressions.Regex.Match(html,
+                    "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value),
+                ["Version"] = Evaluations.Ap.Version(html),
+            };
+            return await jefe.PostAsync($"{page}?handler=Approve", new FormUrlEncodedContent(form));
+        }
+        var versionBefore = (await scenario.EvaluationAsync(EvaluationScenario.Camila)).Version;
+        var waitingBefore = await WaitingForLocksAsync();
+
+        using var scope = app.Services.CreateScope();
+        var other = scope.ServiceProvider.GetRequiredService<EgiDbContext>();
+        await using var tx = await other.Database.BeginTransactionAsync();
+        // Its own deadlock check comes long after the approval's: PostgreSQL refuses the approval, not this one.
+        await other.Database.ExecuteSqlRawAsync("SET LOCAL deadlock_timeout = '60s'");
+        // When the approval's save begins (the page has loaded her): she moves, and the other transaction takes the
+        // tallies of the dependencia she joins.
+        app.Transactions.Before(null, async () =>
+        {
+            await app.WithDbAsync(async d =>
+            {
+                (await d.Servants.SingleAsync(s => s.Id == camila)).DependencyId = to;
+                await d.SaveChangesAsync();
+            });
+            await other.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({DependencyTallies.PairKey(scenario.PeriodId, to)})");
+        });
+        var approval = ApproveAsync();
+        await Eventually.UntilAsync(async () => await WaitingForLocksAsync() > waitingBefore, "the approval to wait for the tallies of the dependencia she joined");
+        var closing = other.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({DependencyTallies.PairKey(scenario.PeriodId, from)})");
+        var refused = await approval;
+        await closing;
+        await tx.CommitAsync();
+
+        Assert.Equal(System.Net.HttpStatusCode.Conflict, refused.StatusCode);
+        var text = System.Net.WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync());
+        Assert.Contains("Otro cambio se guardaba al mismo tiempo", text);
+        Assert.DoesNotContain("deadlock", text, StringComparison.OrdinalIgnoreCase);
+        var kept = await scenario.EvaluationAsync(EvaluationScenario.Camila);
+        Assert.Equal(Egi.Domain.Evaluations.EvaluationState.GoalApproval, kept.State);
+        Assert.Equal(versionBefore, kept.Version);
+        await AssertTalliedAsync("an approval refused to end a deadlock");
+
+        var again = await ApproveAsync();
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, again.StatusCode);
+        Assert.Equal(Egi.Domain.Evaluations.EvaluationState.GoalAcceptance, (await scenario.EvaluationAsync(EvaluationScenario.Camila)).State);
+        await AssertTalliedAsync("the approval sent again");
     }
 
     /// <summary>
