@@ -9,10 +9,13 @@
 # Prints, per build: the saves, how long the burst took, saves per second, the latency of the saves (p50, p90, p99,
 # max), the application's CPU per save (and of it, the runtime's background JIT's) and PostgreSQL's and, on PostgreSQL, what the server's connections were
 # waiting for (pg_stat_activity sampled every 0.1 s: how many were waiting for a lock of each kind, on average).
-# Settings: PROVIDER, SERVANTS (5000), SEED, CONCURRENCY (32), WARM (60: the first writes, sent one at a time and not
-# measured, so that the burst runs on compiled code as a server on the last day does), ROUNDS (1 per build; the entity is generated again for
+# Settings: PROVIDER, SERVANTS (5000), SEED, CONCURRENCY (32), WARM (60) / WARM_MOST (half the writes) / JIT_IDLE (40:
+# the first writes are sent one at a time, unmeasured, in slices of 20 until a slice costs the runtime's background JIT
+# at most JIT_IDLE ms of CPU — at least WARM of them, at most WARM_MOST — so that the burst runs on compiled code as a
+# server on the last day does), ROUNDS (1 per build; the entity is generated again for
 # each, since the writes change it), APP_A / APP_B (published folders; A defaults to this checkout), PORT (5297),
-# PGPORT (55437), TAG, TRACE (a folder: dotnet-trace samples the application's thread stacks during each burst, for
+# PGPORT (55437), CONN_OPTIONS_A / CONN_OPTIONS_B (PostgreSQL: options added to build A's or B's connection string,
+# e.g. "Maximum Pool Size=8"), TAG, TRACE (a folder: dotnet-trace samples the application's thread stacks during each burst, for
 # TRACE_SECONDS, 10, and prints the methods longest on the stack, as bench/profile.sh does; the .nettrace files are kept
 # there). Writes bench/results/<date>-window-<provider>[-TAG].md.
 set -euo pipefail
@@ -23,6 +26,7 @@ SEED="${SEED:-2026}"
 CONCURRENCY="${CONCURRENCY:-32}"
 ROUNDS="${ROUNDS:-1}"
 WARM="${WARM:-60}"
+JIT_IDLE="${JIT_IDLE:-40}"
 PORT="${PORT:-5297}"
 PGPORT="${PGPORT:-55437}"
 PASSWORD="Egi.Bench2026"
@@ -96,6 +100,8 @@ for round in $(seq 1 "$ROUNDS"); do
     stop_app; stop_postgres
     rm -rf "$work/data"
     DATA="$work/data" prepare_entity
+    options_var="CONN_OPTIONS_$v"
+    if [ "$PROVIDER" = Postgres ] && [ -n "${!options_var:-}" ]; then app_args=(--Database:Provider=Postgres "--ConnectionStrings:Postgres=$conn;${!options_var}"); fi
     start_app "$data" "${app_args[@]}"
     accounts="$data/accounts.tsv"
     requests="$work/requests.tsv"; : > "$requests"
@@ -106,10 +112,20 @@ for round in $(seq 1 "$ROUNDS"); do
     awk -F'\t' '$1=="evaluado_submit"' "$work/prepared.tsv" | sort -t$'\t' -k2,2n | cut -f3- > "$work/submits.tsv"
     awk -F'\t' '$1=="jefe_approve"' "$work/prepared.tsv" | sort -t$'\t' -k2,2n | cut -f3- > "$work/approvals.tsv"
     paste -d'\n' "$work/submits.tsv" "$work/approvals.tsv" | grep -v '^$' > "$requests"
-    echo "   $(wc -l < "$work/submits.tsv") submissions, $(wc -l < "$work/approvals.tsv") approvals; the first $WARM of them one at a time, unmeasured (a server on the last day runs warm)"
-    head -n "$WARM" "$requests" > "$work/warm.tsv"
-    tail -n +"$((WARM + 1))" "$requests" > "$work/burst.tsv"
-    python3 bench/burst.py "$BASE" "$work/warm.tsv" 1 > /dev/null
+    # A server on the last day of a window has run all day: its code is compiled. The first writes go one at a time,
+    # unmeasured, in slices of 20, until a slice costs the runtime's background JIT at most JIT_IDLE ms (at least WARM
+    # writes, at most WARM_MOST, half of them by default). With a fixed 60, the JIT was a third of the burst's CPU.
+    total=$(wc -l < "$requests"); most="${WARM_MOST:-$((total / 2))}"; warm=0; jit_last="-"
+    while [ "$warm" -lt "$most" ]; do
+      sed -n "$((warm + 1)),$((warm + 20))p" "$requests" > "$work/warm.tsv"
+      before=$(jit_threads "$app_pid")
+      python3 bench/burst.py "$BASE" "$work/warm.tsv" 1 > /dev/null
+      jit_last=$(jit_spent "$before" "$(jit_threads "$app_pid")")
+      warm=$((warm + $(wc -l < "$work/warm.tsv")))
+      [ "$warm" -ge "$WARM" ] && [ "$jit_last" -le "$JIT_IDLE" ] && break
+    done
+    tail -n +"$((warm + 1))" "$requests" > "$work/burst.tsv"
+    echo "   $(wc -l < "$work/submits.tsv") submissions, $(wc -l < "$work/approvals.tsv") approvals; the first $warm one at a time, unmeasured (the JIT's CPU in the last 20: $jit_last ms)"
     sleep 2
     if [ "$PROVIDER" = Postgres ]; then sql "CREATE EXTENSION IF NOT EXISTS pg_stat_statements" >/dev/null; sql "SELECT pg_stat_statements_reset()" >/dev/null; fi
     sampler_pid=""
@@ -142,7 +158,7 @@ for round in $(seq 1 "$ROUNDS"); do
       waits=$(awk '$0 == "--" { samples++; next } { n[$1] += $2 } END { for (k in n) if (k !~ /^CPU/ && k != "Client:ClientRead") printf "%s %.1f; ", k, n[k] / samples }' "$work/waits.txt")
       waits="${waits:-none}"
     fi
-    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$v" "$round" "$line" "$app_ms" "$jit_ms" "$db_ms" "$waits" | tee -a "$results"
+    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$v" "$round" "$warm ($jit_last)" "$line" "$app_ms" "$jit_ms" "$db_ms" "$waits" | tee -a "$results"
     if [ "$PROVIDER" = Postgres ] && [ "$saved" -gt 0 ]; then
       {
         echo
@@ -168,12 +184,12 @@ md="bench/results/$(date +%Y-%m-%d)-window-$(echo "$PROVIDER" | tr '[:upper:]' '
   echo "- Date: $(date -u '+%Y-%m-%d %H:%M UTC'); commit $(git rev-parse --short HEAD 2>/dev/null || echo '?')"
   echo "- Machine: $(nproc) cores, $(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo); load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
   echo "- \`bench/window.sh\`: the generated entity's untouched goal formulations submitted and its goals waiting for approval approved,"
-  echo "  each once, the first $WARM one at a time (unmeasured) and the rest from $CONCURRENCY clients at the same time (\`bench/burst.py\`); A: ${APP_A_LABEL:-this checkout}${APP_B:+; B: ${APP_B_LABEL:-$APP_B}}"
+  echo "  each once: the first ones one at a time, unmeasured, until the runtime's background JIT idles (column «warm»), and the rest from $CONCURRENCY clients at the same time (\`bench/burst.py\`); A: ${APP_A_LABEL:-this checkout}${APP_B:+; B: ${APP_B_LABEL:-$APP_B}}"
   echo "- Latencies are of the saved writes (a 302 after the save); waits: PostgreSQL's connections waiting for each kind of lock, on average over the burst"
   echo
-  echo "| build | round | requests | saved | other | seconds | saves/s | p50 ms | p90 ms | p99 ms | max ms | app CPU ms/save | of it, JIT | DB CPU ms/save | waiting (PostgreSQL) |"
-  echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|"
-  awk -F'\t' '{ printf "| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n", $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15 }' "$results"
+  echo "| build | round | warm (JIT ms in its last 20) | requests | saved | other | seconds | saves/s | p50 ms | p90 ms | p99 ms | max ms | app CPU ms/save | of it, JIT | DB CPU ms/save | waiting (PostgreSQL) |"
+  echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|"
+  awk -F'\t' '{ printf "| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n", $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16 }' "$results"
   cat "$statements"
 } > "$md"
 echo
