@@ -121,7 +121,7 @@ consolidation='^Talento Humano: /(Dashboard|Control|Reports/(Stage1|Stage2|Annua
   done
   for entry in "${windows[@]}"; do
     IFS=$'\t' read -r provider file <<< "$entry"
-    awk -F' *\\| *' -v p="$provider" '$2 == "A" && $6 ~ /^[0-9]+$/ {
+    awk -F' *\\| *' -v p="$provider" '$2 == "A" && $6 ~ /^[0-9]+$/ { sub(/ .*/, "", $4)
         printf "| the last day of a window: %s writes from 32 clients at once, after %s one at a time (no target: measured) | %s | %s saves/s, p50 %s ms, p99 %s ms; CPU per save %s ms (application)%s |\n",
           $5, $4, p, $9, $10, $12, $14, ($16 == "-" ? "" : " + " $16 " ms (PostgreSQL)") }' "$file"
   done

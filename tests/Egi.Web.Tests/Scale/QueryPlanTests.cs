@@ -406,11 +406,12 @@ public sealed class PostgresConnectionStringTests
     [Theory]
     [InlineData("Host=db;Database=egi;Username=egi;Password='a;b'")]
     [InlineData("Host=db;Database=egi;")]
-    public void Automatic_preparation_and_no_reset_are_added_when_the_configuration_does_not_mention_them(string configured)
+    public void Automatic_preparation_no_reset_and_the_pools_size_are_added_when_the_configuration_does_not_mention_them(string configured)
     {
         var result = new Npgsql.NpgsqlConnectionStringBuilder(PostgresConnectionString.WithDefaults(configured));
         Assert.Equal(PostgresConnectionString.DefaultMaxAutoPrepare, result.MaxAutoPrepare);
         Assert.True(result.NoResetOnClose);
+        Assert.Equal(Math.Max(8, 4 * Environment.ProcessorCount), result.MaxPoolSize);
         Assert.Equal("-c plan_cache_mode=force_generic_plan -c max_parallel_workers_per_gather=0", result.Options);
         Assert.Equal("db", result.Host);
         Assert.Equal("egi", result.Database);
@@ -437,10 +438,22 @@ public sealed class PostgresConnectionStringTests
         Assert.Equal("egi", result.Database);
     }
 
+    [Theory]
+    [InlineData("Host=db;Database=egi;Maximum Pool Size=30")]
+    [InlineData("Host=db;Database=egi;MaxPoolSize=30")]
+    [InlineData("Host=db;maximum pool size=30;Database=egi")]
+    public void A_configured_pool_size_is_kept_however_it_is_spelled(string configured)
+    {
+        var result = new Npgsql.NpgsqlConnectionStringBuilder(PostgresConnectionString.WithDefaults(configured));
+        Assert.Equal(30, result.MaxPoolSize);
+        Assert.Equal(PostgresConnectionString.DefaultMaxAutoPrepare, result.MaxAutoPrepare);
+        Assert.Equal("egi", result.Database);
+    }
+
     [Fact]
     public void A_string_that_sets_every_setting_is_left_as_it_is()
     {
-        const string configured = "Host=db;Database=egi;Max Auto Prepare=20;No Reset On Close=false;Options='-c plan_cache_mode=auto -c max_parallel_workers_per_gather=2'";
+        const string configured = "Host=db;Database=egi;Max Auto Prepare=20;No Reset On Close=false;Maximum Pool Size=40;Options='-c plan_cache_mode=auto -c max_parallel_workers_per_gather=2'";
         Assert.Equal(configured, PostgresConnectionString.WithDefaults(configured));
     }
 
