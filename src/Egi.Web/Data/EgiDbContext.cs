@@ -398,8 +398,17 @@ public abstract class EgiDbContext(DbContextOptions options) : IdentityDbContext
         {
             var lines = pending.Select(p => AuditLine(p, p.State == EntityState.Deleted ? null : Snapshot(p.Entry, original: false))).OfType<AuditEntry>().ToList();
             AuditEntries.AddRange(lines);
-            // The lines just added are plain new rows: nothing else needs detecting.
-            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken) - lines.Count;
+            try
+            {
+                // The lines just added are plain new rows: nothing else needs detecting.
+                return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken) - lines.Count;
+            }
+            catch
+            {
+                // Refused (a stale version, a conflict): the lines of what was not saved are not left for a later save.
+                foreach (var line in lines) Entry(line).State = EntityState.Detached;
+                throw;
+            }
         }
         await using var transaction = await OwnTransactionAsync(cancellationToken);
         // Capture "after" values now for modified rows; added rows get theirs (with the generated key) after the save.

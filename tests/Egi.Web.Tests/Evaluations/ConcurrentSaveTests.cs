@@ -62,6 +62,10 @@ public abstract class ConcurrentSaveTests(SharedHost host) : IAsyncLifetime
         var saved = await scenario.EvaluationAsync(EvaluationScenario.Camila);
         Assert.Equal(EvaluationState.GoalApproval, saved.State);
         Assert.Equal([60, 40], saved.OrderedGoals.Select(g => g.Weight));
+        // The refused save's audit line (queued with the evaluation, in the same SaveChanges) is not left in its context
+        // for a later save to write.
+        var refused = secondScope.ServiceProvider.GetRequiredService<EgiDbContext>();
+        Assert.DoesNotContain(refused.ChangeTracker.Entries<AuditEntry>(), e => e.State == EntityState.Added);
     }
 }
 
