@@ -179,22 +179,16 @@ public static class DependencyTallies
     /// </summary>
     internal static async Task LockKeysAsync(EgiDbContext db, List<(int PeriodId, bool Whole)> periods, List<long> keys, CancellationToken ct)
     {
-        var periodIds = periods.OrderBy(p => p.PeriodId).Select(p => p.PeriodId).ToArray();
-        var whole = periods.OrderBy(p => p.PeriodId).Select(p => p.Whole).ToArray();
+        if (periods.Count == 0 && keys.Count == 0) return;
+        var ordered = periods.OrderBy(p => p.PeriodId).ToList();
+        var (periodIds, whole) = (ordered.Select(p => p.PeriodId).ToArray(), ordered.Select(p => p.Whole).ToArray());
         var sorted = keys.Distinct().Order().ToArray();
-        if (periodIds.Length > 0 && sorted.Length > 0)
-            await db.Database.ExecuteSqlAsync($"""
-                SELECT count(CASE WHEN w THEN pg_advisory_xact_lock({LockClass}, p) ELSE pg_advisory_xact_lock_shared({LockClass}, p) END)
-                FROM (SELECT p, w FROM unnest({periodIds}, {whole}) AS t(p, w) ORDER BY p) AS s;
-                SELECT count(pg_advisory_xact_lock(k)) FROM (SELECT k FROM unnest({sorted}) AS t(k) ORDER BY k) AS s
-                """, ct);
-        else if (periodIds.Length > 0)
-            await db.Database.ExecuteSqlAsync($"""
-                SELECT count(CASE WHEN w THEN pg_advisory_xact_lock({LockClass}, p) ELSE pg_advisory_xact_lock_shared({LockClass}, p) END)
-                FROM (SELECT p, w FROM unnest({periodIds}, {whole}) AS t(p, w) ORDER BY p) AS s
-                """, ct);
-        else if (sorted.Length > 0)
-            await db.Database.ExecuteSqlAsync($"SELECT count(pg_advisory_xact_lock(k)) FROM (SELECT k FROM unnest({sorted}) AS t(k) ORDER BY k) AS s", ct);
+        // Both statements always (an empty list locks nothing): one text, one prepared statement.
+        await db.Database.ExecuteSqlAsync($"""
+            SELECT count(CASE WHEN w THEN pg_advisory_xact_lock({LockClass}, p) ELSE pg_advisory_xact_lock_shared({LockClass}, p) END)
+            FROM (SELECT p, w FROM unnest({periodIds}, {whole}) AS t(p, w) ORDER BY p) AS s;
+            SELECT count(pg_advisory_xact_lock(k)) FROM (SELECT k FROM unnest({sorted}) AS t(k) ORDER BY k) AS s
+            """, ct);
     }
 
     /// <summary>The advisory key of one dependencia's tallies in one period: the period in the high half, the dependencia in the low one.</summary>
