@@ -36,14 +36,7 @@ public sealed class ErrorPageTests : IAsyncLifetime
     [Fact]
     public async Task An_unexpected_error_in_production_is_a_spanish_page_without_details()
     {
-        var production = app.WithWebHostBuilder(b =>
-        {
-            b.UseEnvironment("Production");
-            // What a production start requires (ProductionChecks): links on Mail:BaseUrl, the demo only when allowed.
-            b.UseSetting("Mail:BaseUrl", "https://egi.test");
-            b.UseSetting("Egi:AllowDemoOutsideDevelopment", "true");
-            b.ConfigureServices(s => s.AddSingleton<IStartupFilter, Boom>());
-        });
+        var production = app.InProduction(b => b.ConfigureServices(s => s.AddSingleton<IStartupFilter, Boom>()));
         var client = production.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = true });
         await client.PostFormAsync("/Account/Login", new() { ["Input.Email"] = Accounts.Evaluado, ["Input.Password"] = EgiAppFactory.Password });
         var response = await client.GetAsync("/boom");

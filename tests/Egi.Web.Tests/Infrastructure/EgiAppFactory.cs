@@ -236,6 +236,19 @@ public sealed class EgiAppFactory : WebApplicationFactory<Program>
         });
     }
 
+    /// <summary>
+    /// A host of this application as it runs outside Development (the error page answers, not the developer's exception
+    /// page), on the same database, with what a production start requires (ProductionChecks): links on Mail:BaseUrl, the
+    /// demo only when allowed. Dispose it.
+    /// </summary>
+    public WebApplicationFactory<Program> InProduction(Action<IWebHostBuilder>? configure = null) => WithWebHostBuilder(b =>
+    {
+        b.UseEnvironment("Production");
+        b.UseSetting("Mail:BaseUrl", "https://egi.test");
+        b.UseSetting("Egi:AllowDemoOutsideDevelopment", "true");
+        configure?.Invoke(b);
+    });
+
     /// <summary>With <c>UseKestrel</c>: the address the real server listens on (clients go there instead of the test server).</summary>
     public Uri? ServerAddress { get; set; }
 
@@ -380,14 +393,19 @@ public static class HttpClientFormExtensions
 {
     private static readonly Regex Token = new("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"", RegexOptions.Compiled);
 
+    /// <summary>The antiforgery token of the first form of a page's HTML.</summary>
+    public static string AntiforgeryToken(string html) =>
+        Token.Match(html) is { Success: true } match
+            ? WebUtility.HtmlDecode(match.Groups[1].Value)
+            : throw new InvalidOperationException("No antiforgery token in the page");
+
     /// <summary>GETs the page (for its antiforgery token), then POSTs the form fields to it.</summary>
     public static async Task<HttpResponseMessage> PostFormAsync(this HttpClient client, string url, Dictionary<string, string> fields, string? getUrl = null)
     {
         var page = await client.GetAsync(getUrl ?? url);
         var html = await page.Content.ReadAsStringAsync();
-        var match = Token.Match(html);
-        if (!match.Success) throw new InvalidOperationException($"No antiforgery token at {getUrl ?? url} ({(int)page.StatusCode})");
-        var form = new Dictionary<string, string>(fields) { ["__RequestVerificationToken"] = WebUtility.HtmlDecode(match.Groups[1].Value) };
+        if (!Token.IsMatch(html)) throw new InvalidOperationException($"No antiforgery token at {getUrl ?? url} ({(int)page.StatusCode})");
+        var form = new Dictionary<string, string>(fields) { ["__RequestVerificationToken"] = AntiforgeryToken(html) };
         return await client.PostAsync(url, new FormUrlEncodedContent(form));
     }
 

@@ -7,7 +7,6 @@ using Egi.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Egi.Web.Tests.Scale;
@@ -374,14 +373,8 @@ public sealed class DependencyTallyTestsPostgres(QuietPostgresHost host) : Depen
             var from = await d.Servants.Where(s => s.Id == camila).Select(s => s.DependencyId).SingleAsync();
             return (from, await d.Dependencies.Where(x => x.Id != from).OrderBy(x => x.Id).Select(x => x.Id).FirstAsync());
         });
-        // A production host (outside Development the error page answers, not the developer's exception page) on the
-        // same database.
-        await using var production = app.WithWebHostBuilder(b =>
-        {
-            b.UseEnvironment("Production");
-            b.UseSetting("Mail:BaseUrl", "https://egi.test");
-            b.UseSetting("Egi:AllowDemoOutsideDevelopment", "true");
-        });
+        // Outside Development the error page answers, not the developer's exception page.
+        await using var production = app.InProduction();
         var jefe = production.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = true });
         await jefe.PostFormAsync("/Account/Login", new() { ["Input.Email"] = Accounts.Jefe, ["Input.Password"] = EgiAppFactory.Password });
         var page = $"/Evaluations/Approval/{id}";
@@ -390,8 +383,7 @@ public sealed class DependencyTallyTestsPostgres(QuietPostgresHost host) : Depen
             var html = await jefe.GetStringAsync(page);
             var form = new Dictionary<string, string>
             {
-                ["__RequestVerificationToken"] = System.Net.WebUtility.HtmlDecode(System.Text.RegularExpressions.Regex.Match(html,
-                    "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value),
+                ["__RequestVerificationToken"] = HttpClientFormExtensions.AntiforgeryToken(html),
                 ["Version"] = Evaluations.Ap.Version(html),
             };
             return await jefe.PostAsync($"{page}?handler=Approve", new FormUrlEncodedContent(form));

@@ -470,7 +470,7 @@ public abstract class QueryCountTests(SharedHost host) : IAsyncLifetime
         var html = await jefe.PageAsync(page);
         var form = new Dictionary<string, string>
         {
-            ["__RequestVerificationToken"] = WebUtility.HtmlDecode(Regex.Match(html, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value),
+            ["__RequestVerificationToken"] = HttpClientFormExtensions.AntiforgeryToken(html),
             ["Version"] = Ap.Version(html),
             ["Comment"] = "De acuerdo",
         };
