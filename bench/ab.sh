@@ -7,12 +7,13 @@
 #   B='DOTNET_gcServer=0' bench/ab.sh                                 # B: any environment (runtime or application settings)
 #   APP_B=/tmp/egi-other bench/ab.sh                                  # B: another build (bench/publish.sh /tmp/egi-other)
 #   PROVIDER=Postgres PAGES=$'jefe /Evaluations/ToApprove\n' bench/ab.sh
-# PAGES: lines "role path" (role: evaluado, jefe or talento_humano; ID in the path: each evaluado's own evaluation), by
-# default the evaluation page, «Por aprobar», the evaluado's «Mis pendientes» and the dashboard. Settings: A, B
-# (environment assignments, space-separated), APP_A, APP_B (published folders; default: this checkout, published once),
-# ROUNDS (2; the order alternates: AB, BA, …), DURATION (8s), WARMUP (5s, then until the runtime's JIT idles, 40 s at
-# most), CONNECTIONS (32), THREADS (2), USERS (8 per role), SERVANTS (5000), SEED, DATA (SQLite: reuse or generate
-# once into it), PROVIDER (Sqlite | Postgres: a private PostgreSQL 15, as root), PORT (5293), PGPORT (55435).
+# PAGES: lines "role path [due]" (role: evaluado, jefe or talento_humano; ID in the path: each evaluado's own evaluation;
+# due: measured on sessions signed in more than a minute before, each request checked against its account), by default
+# the evaluation page, «Por aprobar», the evaluado's «Mis pendientes» and the dashboard. Settings: A, B (environment
+# assignments, space-separated), APP_A, APP_B (published folders; default: this checkout, published once), ROUNDS (2;
+# the order alternates: AB, BA, …), DURATION (8s), WARMUP (5s, then until the runtime's JIT idles, 40 s at most),
+# CONNECTIONS (32), THREADS (2), USERS (8 per role), SERVANTS (5000), SEED, DATA (SQLite: reuse or generate once into
+# it), PROVIDER (Sqlite | Postgres: a private PostgreSQL 15, as root), PORT (5293), PGPORT (55435).
 # Prints, per page and variant, each round's req/s, p99, the share of /health and the application's (+ PostgreSQL's)
 # CPU per request, and writes it to bench/results/<date>-ab-<provider>[-TAG].md.
 set -euo pipefail
@@ -61,13 +62,18 @@ run_variant() {
   wait_healthy "$BASE" "$work/app.log"
   # (read once it answers: until the launched shell has exec'd dotnet, /proc shows the shell's own environment)
   for kv in $environment; do tr '\0' '\n' < "/proc/$app_pid/environ" | grep -qxF "$kv" || fail "the application did not get $kv"; done
-  while IFS=' ' read -r role path; do
+  while IFS=' ' read -r role path due; do
     [ -n "$role" ] || continue
-    label="$role $path"
+    label="$role $path${due:+ ($due)}"
     awk -F'\t' -v r="$role" '$1 == r {print $2 "\t" $3}' "$data/accounts.tsv" | head -"$USERS" > "$work/users.tsv"
     [ -s "$work/users.tsv" ] || fail "no account of role $role"
+    signed_in=$(date +%s)
     while IFS=$'\t' read -r email id; do printf '%s\t%s\n' "$(sign_in "$BASE" "$email")" "${path//ID/$id}"; done < "$work/users.tsv" |
       lua_get "$work/page.lua"
+    # «due»: the sessions are past the application's check interval (a minute) when measured, so every request checks
+    # its session against the account and renews its cookie (wrk keeps sending the old one), as a person's first page
+    # after a minute of reading does.
+    if [ "${due:-}" = due ]; then sleep $(( signed_in + 62 - $(date +%s) > 0 ? signed_in + 62 - $(date +%s) : 0 )); fi
     for measured in /health "$label"; do
       if [ "$measured" = /health ]; then lua=(); url="$BASE/health"; else lua=(-s "$work/page.lua"); url="$BASE${path%%ID*}"; fi
       warm_up_until_jit_idle "$app_pid" "$WARMUP" 2s 40s 40 -t"$THREADS" -c"$CONNECTIONS" "${lua[@]}" "$url" > /dev/null

@@ -116,6 +116,9 @@ sign_in_role() {
   esac
 }
 sign_in_role ev; sign_in_role jefe; sign_in_role th
+# Sessions kept aside for the rows «Session checked» (after the pages below): past a minute, each request checks them.
+due_signed_in=$(date +%s); due_cookie=()
+while IFS=$'\t' read -r email _; do due_cookie+=("$(sign_in "$BASE" "$email")"); done < <(accounts_of evaluado "$EVALUADOS")
 [ "${#ev_cookie[@]}" -gt 0 ] && [ "${#jefe_cookie[@]}" -gt 0 ] && [ "${#th_cookie[@]}" -gt 0 ] || fail "accounts.tsv lacks users of some role"
 
 check() { # cookie path [expected code, 200 by default]
@@ -272,6 +275,17 @@ page "Jefe: approval form /Evaluations/Approval/{id}" approver "/Evaluations/App
 page "Talento Humano: /Plans" th /Plans
 page "Talento Humano: /Plans/Coverage" th /Plans/Coverage
 fi
+# A person's first page after a minute of reading: the session is checked against its account (the account, its roles
+# and claims: ServiceRegistration.SecurityStampInterval) and its cookie renewed. wrk keeps sending the old cookie, so
+# here every request is such a first page. The sessions were signed in at the start; the rows wait until they are due.
+due_page() {
+  local label="$1" path="$2" lua="$work/due.lua" i wait
+  wait=$(( due_signed_in + 62 - $(date +%s) )); [ "$wait" -le 0 ] || sleep "$wait"
+  for i in "${!due_cookie[@]}"; do printf '%s\t%s\n' "${due_cookie[$i]}" "$path"; done | lua_of "$lua"
+  measure "$label" "$lua" "$path"
+}
+due_page "Session checked: /Help, signed in over a minute before" /Help
+due_page "Session checked: evaluado /Pending, signed in over a minute before" /Pending
 fi
 
 if [ "$WRITES" = 1 ]; then
