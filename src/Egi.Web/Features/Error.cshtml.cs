@@ -18,6 +18,12 @@ public sealed class ErrorModel : PageModel
     /// <summary>A 503 of the consolidation pages' turns (<see cref="Infrastructure.Security.ConsolidationLimit"/>), not another one.</summary>
     private bool Busy => HttpContext.Items.ContainsKey(Infrastructure.Security.ConsolidationLimit.RefusedItem);
 
+    /// <summary>A 503 because the database could not be used in time (<see cref="IsUnavailable"/>).</summary>
+    private bool DatabaseBusy { get; set; }
+
+    /// <summary>How long a person is asked to wait when the database could not be used in time.</summary>
+    public const int DatabaseRetrySeconds = 10;
+
     public string Heading => Code switch
     {
         400 => "Solicitud no válida",
@@ -27,7 +33,7 @@ public sealed class ErrorModel : PageModel
         409 => "Otro cambio se guardaba al mismo tiempo",
         413 => "Archivo demasiado grande",
         429 => "Demasiados intentos seguidos",
-        503 => Busy ? "El sistema está ocupado" : "Servicio no disponible",
+        503 => Busy || DatabaseBusy ? "El sistema está ocupado" : "Servicio no disponible",
         _ => "Ocurrió un error",
     };
 
@@ -41,9 +47,11 @@ public sealed class ErrorModel : PageModel
             + "no se guardó nada de esta solicitud, y lo que ya estaba guardado sigue guardado. Vuelva a la página anterior y envíelo de nuevo.",
         413 => HttpContext.Items[Infrastructure.UploadLimitMiddleware.MessageItem] as string ?? "El archivo supera el tamaño máximo permitido.",
         429 => $"Por seguridad, EGI limita los intentos seguidos desde un mismo equipo y para una misma cuenta. Espere {Infrastructure.Security.RateLimits.WaitText(RetryAfterSeconds)} e intente de nuevo.",
-        503 => Busy
-            ? Infrastructure.Security.ConsolidationLimit.BusyText(RetryAfterSeconds)
-            : "EGI no puede atender la solicitud en este momento. Lo que ya estaba guardado sigue guardado. Intente de nuevo en unos minutos.",
+        503 when Busy => Infrastructure.Security.ConsolidationLimit.BusyText(RetryAfterSeconds),
+        503 when DatabaseBusy => "EGI no pudo usar la base de datos a tiempo: hay muchas solicitudes al mismo tiempo o la base de datos no "
+            + $"responde. Lo que ya estaba guardado sigue guardado. Espere {Infrastructure.Security.RateLimits.WaitText(RetryAfterSeconds)} e intente de "
+            + "nuevo; si estaba enviando un formulario, revise primero si su cambio aparece.",
+        503 => "EGI no puede atender la solicitud en este momento. Lo que ya estaba guardado sigue guardado. Intente de nuevo en unos minutos.",
         _ => "No pudimos completar la operación. Lo que ya estaba guardado sigue guardado. Intente de nuevo en unos minutos; si el problema continúa, informe a soporte el código de la solicitud.",
     };
 
@@ -58,9 +66,14 @@ public sealed class ErrorModel : PageModel
         // Reached after an exception (the handler re-executes with the feature set) or for a status code (?code=).
         // Asked for directly, there is no error to show: the address is not a page of its own.
         var exception = HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IExceptionHandlerFeature>();
-        Code = code ?? (exception is null ? 404 : IsConflict(exception.Error) ? 409 : 500);
+        Code = code ?? (exception is null ? 404 : IsConflict(exception.Error) ? 409 : IsUnavailable(exception.Error) ? 503 : 500);
         RequestId = Activity.Current?.Id ?? HttpContext.TraceIdentifier;
         if (code is null) Response.StatusCode = Code;
+        if (code is null && Code == 503)
+        {
+            DatabaseBusy = true;
+            HttpContext.Items[Infrastructure.Security.RateLimits.RetryAfterItem] = DatabaseRetrySeconds;
+        }
         if (Code is 429 or 503 && HttpContext.Items[Infrastructure.Security.RateLimits.RetryAfterItem] is int seconds)
         {
             RetryAfterSeconds = seconds;
@@ -80,4 +93,21 @@ public sealed class ErrorModel : PageModel
                 return true;
         return false;
     }
+
+    /// <summary>
+    /// The database could not be used in time: no connection of the pool came free within its wait (every one busy on
+    /// the last day of a window), PostgreSQL could not be reached or refused new connections, a statement ran past its
+    /// time, or SQLite's database stayed locked past its wait. The request did not complete; trying again later works.
+    /// </summary>
+    public static bool IsUnavailable(Exception? error)
+    {
+        for (var e = error; e is not null; e = e.InnerException)
+            if (e is Npgsql.NpgsqlException { IsTransient: true } or TimeoutException
+                or Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: SqliteBusy or SqliteLocked })
+                return true;
+        return false;
+    }
+
+    private const int SqliteBusy = 5;
+    private const int SqliteLocked = 6;
 }

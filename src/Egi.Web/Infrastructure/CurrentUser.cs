@@ -54,6 +54,12 @@ public sealed class CurrentUser(IHttpContextAccessor accessor, EgiDbContext db, 
     public Task<MenuFacts> MenuAsync(CancellationToken ct = default) => ReadMenuAsync(openPeriods: false, ct);
 
     /// <summary>
+    /// A page's view data flag (true): the layout shows the menu without reading it (the error page of a server error,
+    /// which may be the database's: reading the menu would fail again, and the person would get no page at all).
+    /// </summary>
+    public const string MenuWithoutDatabase = "MenuWithoutDatabase";
+
+    /// <summary>
     /// The open periods, newest first (what «Mis pendientes», «Mi evaluación» and «Por aprobar» start from), read in the
     /// menu's command: the page asks first, and the layout reuses the menu it read (a command less on each of those
     /// pages; the other pages' menu does not read the periods). Only for signed-in pages: the menu starts from the

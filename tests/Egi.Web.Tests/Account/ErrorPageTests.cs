@@ -28,6 +28,13 @@ public sealed class ErrorPageTests : IAsyncLifetime
                 if (context.Request.Path == "/boom-deadlock")
                     throw new Microsoft.EntityFrameworkCore.DbUpdateException("An error occurred while saving the entity changes.",
                         new Npgsql.PostgresException("deadlock detected", "ERROR", "ERROR", Npgsql.PostgresErrorCodes.DeadlockDetected));
+                // What Npgsql throws when no connection of the pool came free in time; what SQLite says when its
+                // database stayed locked past its wait.
+                if (context.Request.Path == "/boom-pool")
+                    throw new Npgsql.NpgsqlException("The connection pool has been exhausted, either raise 'Max Pool Size' (currently 8) or 'Timeout'", new TimeoutException());
+                if (context.Request.Path == "/boom-locked")
+                    throw new Microsoft.EntityFrameworkCore.DbUpdateException("An error occurred while saving the entity changes.",
+                        new Microsoft.Data.Sqlite.SqliteException("SQLite Error 5: 'database is locked'.", 5));
                 await following(context);
             });
         };
@@ -55,5 +62,20 @@ public sealed class ErrorPageTests : IAsyncLifetime
         Assert.Contains("Otro cambio se guardaba al mismo tiempo", body);
         Assert.Contains("no se guardó nada de esta solicitud", body);
         Assert.DoesNotContain("deadlock", body);
+
+        // The database could not be used in time: a 503 that says to wait and try again, with how long.
+        foreach (var path in new[] { "/boom-pool", "/boom-locked" })
+        {
+            response = await client.GetAsync(path);
+            body = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+            Assert.Equal(TimeSpan.FromSeconds(Egi.Web.Features.ErrorModel.DatabaseRetrySeconds), response.Headers.RetryAfter?.Delta);
+            Assert.Contains("El sistema está ocupado", body);
+            Assert.Contains("no pudo usar la base de datos a tiempo", body);
+            Assert.Contains("Espere 10 segundos", body);
+            Assert.Contains("Lo que ya estaba guardado sigue guardado", body);
+            Assert.DoesNotContain("pool", body, StringComparison.OrdinalIgnoreCase);
+            Assert.DoesNotContain("locked", body, StringComparison.OrdinalIgnoreCase);
+        }
     }
 }
