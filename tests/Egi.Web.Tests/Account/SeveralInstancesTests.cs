@@ -34,14 +34,11 @@ public abstract partial class SeveralInstancesTests(Db db) : IAsyncLifetime
         await first.DisposeAsync();
     }
 
-    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
-    private static partial Regex TokenField();
-
     private static async Task<string> TokenAtAsync(HttpClient client, string url)
     {
         var page = await client.GetAsync(url);
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
-        return WebUtility.HtmlDecode(TokenField().Match(await page.Content.ReadAsStringAsync()).Groups[1].Value);
+        return HttpClientFormExtensions.AntiforgeryToken(await page.Content.ReadAsStringAsync());
     }
 
     private static Task<HttpResponseMessage> PostAsync(HttpClient client, string url, string token, Dictionary<string, string>? fields = null) =>

@@ -44,14 +44,11 @@ public abstract partial class IntegrationApiTests(SharedHost host) : IAsyncLifet
     [GeneratedRegex("id=\"clave-creada\" readonly value=\"(egi_[^\"]+)\"")]
     private static partial Regex CreatedKey();
 
-    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
-    private static partial Regex Antiforgery();
-
     /// <summary>Creates a key on the keys screen as Talento Humano; returns the key shown once.</summary>
     private async Task<string> CreateKeyOnScreenAsync(HttpClient th, string name, params string[] scopes)
     {
         var page = await th.GetStringAsync("/ApiKeys");
-        var token = WebUtility.HtmlDecode(Antiforgery().Match(page).Groups[1].Value);
+        var token = HttpClientFormExtensions.AntiforgeryToken(page);
         var fields = new List<KeyValuePair<string, string>>
         {
             new("__RequestVerificationToken", token),

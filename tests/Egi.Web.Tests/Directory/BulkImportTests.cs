@@ -36,9 +36,6 @@ public abstract partial class BulkImportTests(SharedHost host) : IAsyncLifetime
     [GeneratedRegex("name=\"Token\" value=\"([^\"]*)\"")]
     private static partial Regex TokenField();
 
-    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
-    private static partial Regex AntiforgeryField();
-
     [GeneratedRegex("name=\"Fingerprint\" value=\"([^\"]*)\"")]
     private static partial Regex FingerprintField();
 
@@ -72,7 +69,7 @@ public abstract partial class BulkImportTests(SharedHost host) : IAsyncLifetime
         };
         // The antiforgery token is read first (a GET of the page), then only the confirmation is counted.
         var page = await client.GetStringAsync(Page);
-        fields["__RequestVerificationToken"] = WebUtility.HtmlDecode(AntiforgeryField().Match(page).Groups[1].Value);
+        fields["__RequestVerificationToken"] = HttpClientFormExtensions.AntiforgeryToken(page);
         app.Queries.Reset();
         var confirmed = await client.PostAsync($"{Page}?handler=Confirm", new FormUrlEncodedContent(fields));
         var count = app.Queries.Count;

@@ -362,7 +362,7 @@ public abstract class AdminPagesTests(SharedHost host) : IAsyncLifetime
     private static async Task<HttpResponseMessage> PostPairsAsync(HttpClient client, string page, string handler, List<KeyValuePair<string, string>> fields)
     {
         var html = await Ap.HtmlAsync(client, page);
-        var token = System.Text.RegularExpressions.Regex.Match(html, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+        var token = HttpClientFormExtensions.AntiforgeryToken(html);
         var form = new List<KeyValuePair<string, string>>(fields) { new("Version", Ap.Version(html)), new("__RequestVerificationToken", token) };
         return await client.PostAsync($"{page}?handler={handler}", new FormUrlEncodedContent(form));
     }

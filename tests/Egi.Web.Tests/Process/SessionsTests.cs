@@ -173,7 +173,7 @@ public abstract class SessionsTests(SmtpHost host) : IAsyncLifetime
         // On screen: two attended.
         var marked = invitees.Where(i => i.DocumentNumber is "53123456" or "80567234").Select(i => i.Id).ToList();
         var page = await hr.GetAsync($"/Sessions/Details/{id}");
-        var token = System.Text.RegularExpressions.Regex.Match(await page.Content.ReadAsStringAsync(), "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+        var token = HttpClientFormExtensions.AntiforgeryToken(await page.Content.ReadAsStringAsync());
         var fields = new List<KeyValuePair<string, string>> { new("__RequestVerificationToken", WebUtility.HtmlDecode(token)) };
         fields.AddRange(marked.Select(m => new KeyValuePair<string, string>("attended", m.ToString())));
         var saved = await hr.PostAsync($"/Sessions/Details/{id}?handler=Attendance", new FormUrlEncodedContent(fields));
@@ -263,7 +263,7 @@ public abstract class SessionsTests(SmtpHost host) : IAsyncLifetime
         var invitee = await app.WithDbAsync(d => d.Set<SessionInvitee>().Where(i => i.SessionId == id)
             .Join(d.Servants, i => i.ServantId, x => x.Id, (i, x) => new { i.Id, x.DocumentNumber }).SingleAsync(x => x.DocumentNumber == "53123456"));
         var page = await hr.GetStringAsync($"/Sessions/Details/{id}");
-        var token = System.Text.RegularExpressions.Regex.Match(page, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+        var token = HttpClientFormExtensions.AntiforgeryToken(page);
         Assert.Equal(HttpStatusCode.Redirect, (await hr.PostAsync($"/Sessions/Details/{id}?handler=Attendance", new FormUrlEncodedContent(
             [new("__RequestVerificationToken", WebUtility.HtmlDecode(token)), new("attended", invitee.Id.ToString())]))).StatusCode);
         var stale = await hr.PostFormAsync($"{import}?handler=Confirm", ConfirmFields(preview), getUrl: import);

@@ -170,7 +170,7 @@ public abstract partial class SecurityHeadersTests(SharedHost host) : IAsyncLife
         var page = await client.GetAsync("/Account/Login");
         var pageCookies = SetCookies(page);
         var html = await page.Content.ReadAsStringAsync();
-        var token = WebUtility.HtmlDecode(Regex.Match(html, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value);
+        var token = HttpClientFormExtensions.AntiforgeryToken(html);
         var signIn = await client.PostAsync("/Account/Login", new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["Input.Email"] = Accounts.Evaluado,
@@ -236,7 +236,7 @@ public abstract partial class SecurityHeadersTests(SharedHost host) : IAsyncLife
         // The page is read as over plain HTTP (the test's cookie jar would not send a Secure antiforgery cookie back to
         // http://localhost); the sign-in itself comes through the proxy with the client's scheme.
         var page = await client.GetStringAsync("/Account/Login");
-        var token = WebUtility.HtmlDecode(Regex.Match(page, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value);
+        var token = HttpClientFormExtensions.AntiforgeryToken(page);
         using var post = new HttpRequestMessage(HttpMethod.Post, "/Account/Login")
         {
             Content = new FormUrlEncodedContent(new Dictionary<string, string>
