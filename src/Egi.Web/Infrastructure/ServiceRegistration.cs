@@ -169,13 +169,21 @@ public static class ServiceRegistration
     /// validator for every request, and with it SignInManager, UserManager and their dependencies: a tenth of what a
     /// small page allocated (bench/profile.sh), to learn that nothing was due.
     /// </summary>
-    public static Task ValidateStampWhenDueAsync(CookieValidatePrincipalContext context)
+    public static async Task ValidateStampWhenDueAsync(CookieValidatePrincipalContext context)
     {
         var options = context.HttpContext.RequestServices.GetRequiredService<IOptions<SecurityStampValidatorOptions>>().Value;
         var now = (options.TimeProvider ?? TimeProvider.System).GetUtcNow();
-        return context.Properties.IssuedUtc is { } issued && now - issued <= options.ValidationInterval
-            ? Task.CompletedTask
-            : SecurityStampValidator.ValidatePrincipalAsync(context);
+        if (context.Properties.IssuedUtc is { } issued && now - issued <= options.ValidationInterval) return;
+        try
+        {
+            await SecurityStampValidator.ValidatePrincipalAsync(context);
+        }
+        catch (Exception e) when (Features.ErrorModel.IsUnavailable(e))
+        {
+            // The account could not be read in time. The session is neither renewed nor ended: the page's own use of the
+            // database answers with the «El sistema está ocupado» page, and the next request checks again. Failing here
+            // would fail the error page too (the request's authentication is done once), and the person would get no page.
+        }
     }
 
     public static bool IsApi(HttpRequest request) => request.Path.StartsWithSegments("/api");
