@@ -97,13 +97,14 @@ public sealed class ErrorModel : PageModel
     /// <summary>
     /// The database could not be used in time: no connection of the pool came free within its wait (every one busy on
     /// the last day of a window), PostgreSQL could not be reached or refused new connections, a statement ran past its
-    /// time, or SQLite's database stayed locked past its wait. The request did not complete; trying again later works.
+    /// time (Npgsql marks each of these transient), or SQLite's database stayed locked past its wait. The request did not
+    /// complete; trying again later works. Only the database drivers' exceptions: a timeout elsewhere (an HTTP call) is
+    /// not the database's, and the page would say it was.
     /// </summary>
     public static bool IsUnavailable(Exception? error)
     {
         for (var e = error; e is not null; e = e.InnerException)
-            if (e is Npgsql.NpgsqlException { IsTransient: true } or TimeoutException
-                or Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: SqliteBusy or SqliteLocked })
+            if (e is Npgsql.NpgsqlException { IsTransient: true } or Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: SqliteBusy or SqliteLocked })
                 return true;
         return false;
     }

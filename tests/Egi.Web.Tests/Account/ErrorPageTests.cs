@@ -35,6 +35,9 @@ public sealed class ErrorPageTests : IAsyncLifetime
                 if (context.Request.Path == "/boom-locked")
                     throw new Microsoft.EntityFrameworkCore.DbUpdateException("An error occurred while saving the entity changes.",
                         new Microsoft.Data.Sqlite.SqliteException("SQLite Error 5: 'database is locked'.", 5));
+                // A timeout that is not the database's (an HTTP call elsewhere): not said to be the database's.
+                if (context.Request.Path == "/boom-http-timeout")
+                    throw new TaskCanceledException("The request was canceled due to the configured HttpClient.Timeout", new TimeoutException());
                 await following(context);
             });
         };
@@ -77,5 +80,9 @@ public sealed class ErrorPageTests : IAsyncLifetime
             Assert.DoesNotContain("pool", body, StringComparison.OrdinalIgnoreCase);
             Assert.DoesNotContain("locked", body, StringComparison.OrdinalIgnoreCase);
         }
+        response = await client.GetAsync("/boom-http-timeout");
+        body = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
+        Assert.DoesNotContain("base de datos", body);
     }
 }
