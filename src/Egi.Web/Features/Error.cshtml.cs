@@ -1,10 +1,14 @@
 using System.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
+using Egi.Web.Infrastructure.Api;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Egi.Web.Features;
 
-/// <summary>Spanish error page for exceptions and status codes. Never shows a stack trace.</summary>
+/// <summary>
+/// Spanish error page for exceptions and status codes; for a request to /api, a Spanish problem instead. Never shows a
+/// stack trace.
+/// </summary>
 [ResponseCache(Duration = 0, Location = ResponseCacheLocation.None, NoStore = true)]
 [IgnoreAntiforgeryToken]
 public sealed class ErrorModel : PageModel
@@ -55,11 +59,30 @@ public sealed class ErrorModel : PageModel
         _ => "No pudimos completar la operación. Lo que ya estaba guardado sigue guardado. Intente de nuevo en unos minutos; si el problema continúa, informe a soporte el código de la solicitud.",
     };
 
-    // The code comes from the re-execution's query string only: a re-executed POST keeps its form, which may have a
-    // field named "code" (the password-reset form does).
-    public void OnGet([FromQuery] int? code) => Set(code);
+    /// <summary>
+    /// The Spanish page; for a request to the API, the same answer as a Spanish problem (<see cref="ApiProblems"/>). The
+    /// code comes from the re-execution's query string only: a re-executed POST keeps its form, which may have a field
+    /// named "code" (the password-reset form does).
+    /// </summary>
+    public async Task<IActionResult> OnGetAsync([FromQuery] int? code)
+    {
+        Set(code);
+        if (!ApiProblems.ForApi(HttpContext)) return Page();
+        var wait = Infrastructure.Security.RateLimits.WaitText(RetryAfterSeconds);
+        var tooLarge = HttpContext.Items[Infrastructure.UploadLimitMiddleware.MessageItem] as string;
+        await ApiProblems.WriteAsync(HttpContext, Code, ApiProblems.Title(Code, DatabaseBusy),
+            ApiProblems.Detail(Code, Request.Method, wait, DatabaseBusy, tooLarge), Code >= 500 ? RequestId : null);
+        return new EmptyResult();
+    }
 
-    public void OnPost([FromQuery] int? code) => Set(code);
+    /// <summary>
+    /// A failed request is re-executed here with its own method: a POST form, or a PUT, DELETE or PATCH to the API (a 405,
+    /// or an error). Every method gets <see cref="OnGetAsync"/>: without a handler of its own, the page would render
+    /// without its code, and the API's answer would be this HTML page.
+    /// </summary>
+    [NonHandler] // A filter's hook, not a handler of the page (Razor Pages takes every public On… method for one).
+    public override void OnPageHandlerSelected(Microsoft.AspNetCore.Mvc.Filters.PageHandlerSelectedContext context) =>
+        context.HandlerMethod ??= context.ActionDescriptor.HandlerMethods.Single(h => h.HttpMethod == "Get");
 
     private void Set(int? code)
     {

@@ -20,8 +20,36 @@ public abstract class DirectoryApiTests(SharedHost host) : IAsyncLifetime
     [Fact]
     public async Task Anonymous_gets_401_not_a_redirect()
     {
-        var response = await app.NewClient().GetAsync("/api/v1/directory/servants");
-        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        var problem = await ApiKit.ProblemAsync(await app.NewClient().GetAsync("/api/v1/directory/servants"), HttpStatusCode.Unauthorized);
+        Assert.Equal("No autenticado", problem.GetProperty("title").GetString());
+        Assert.Contains("Authorization: Bearer egi_", problem.GetProperty("detail").GetString());
+    }
+
+    /// <summary>
+    /// What no endpoint writes itself (an address that does not exist, a method an address does not take) is a Spanish
+    /// problem too, never the HTML page meant for a person.
+    /// </summary>
+    [Fact]
+    public async Task An_unknown_address_or_method_of_the_api_is_a_spanish_problem_not_a_page()
+    {
+        var client = await app.SignedInAsync(Accounts.TalentoHumano);
+        var problem = await ApiKit.ProblemAsync(await client.GetAsync("/api/v1/directorio/servidores"), HttpStatusCode.NotFound);
+        Assert.Equal("No encontrado", problem.GetProperty("title").GetString());
+        Assert.Contains("/api/v1/", problem.GetProperty("detail").GetString());
+        Assert.Equal(404, problem.GetProperty("status").GetInt32());
+
+        foreach (var method in new[] { HttpMethod.Post, HttpMethod.Delete, HttpMethod.Put, HttpMethod.Patch })
+        {
+            using var request = new HttpRequestMessage(method, "/api/v1/directory/dependencies") { Content = JsonContent.Create(new { }) };
+            problem = await ApiKit.ProblemAsync(await client.SendAsync(request), HttpStatusCode.MethodNotAllowed);
+            Assert.Equal("Método no permitido", problem.GetProperty("title").GetString());
+            Assert.Contains($"no admite el método {method.Method}", problem.GetProperty("detail").GetString());
+        }
+
+        // A person's page keeps its HTML answer.
+        var page = await client.GetAsync("/no-existe");
+        Assert.Equal(HttpStatusCode.NotFound, page.StatusCode);
+        Assert.Equal("text/html", page.Content.Headers.ContentType?.MediaType);
     }
 
     [Theory]
@@ -61,7 +89,9 @@ public abstract class DirectoryApiTests(SharedHost host) : IAsyncLifetime
         var client = await app.SignedInAsync(Accounts.TalentoHumano);
         var camila = await client.GetFromJsonAsync<JsonElement>("/api/v1/directory/servants/1.022.345.987");
         Assert.Equal("Camila Andrea", camila.GetProperty("firstNames").GetString());
-        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/api/v1/directory/servants/999")).StatusCode);
+        var problem = await ApiKit.ProblemAsync(await client.GetAsync("/api/v1/directory/servants/999"), HttpStatusCode.NotFound);
+        Assert.Equal("No existe ese servidor", problem.GetProperty("title").GetString());
+        Assert.Contains("«999»", problem.GetProperty("detail").GetString());
     }
 
     [Fact]

@@ -191,7 +191,6 @@ public sealed class AuthorizationMatrixTests(ITestOutputHelper output)
         POST /Directory/Servants/Edit/{id:int}                     TH
         POST /Directory/Servants/Reinstate/{id:int}                TH
         POST /Directory/Servants/Retire/{id:int}                   TH
-        POST /Error                                                - 404: Any
         POST /Evaluations/Acceptance/{id:int}?Accept               Ev 404: Ev2 Je Je2 Pl Co TH
         POST /Evaluations/Acceptance/{id:int}?NotAccept            Ev 404: Ev2 Je Je2 Pl Co TH
         POST /Evaluations/Admin/{id:int}?Committee                 TH

@@ -87,11 +87,13 @@ public static class DirectoryApi
             .WithDescription(DirectoryMessages.Api.ListServantsDescription)
             .ProducesProblems(reads);
 
-        group.MapGet("/servants/{document}", async Task<Results<Ok<ServantDto>, NotFound>> (string document, EgiDbContext db, CurrentUser me, CancellationToken ct) =>
+        group.MapGet("/servants/{document}", async Task<Results<Ok<ServantDto>, ProblemHttpResult>> (string document, EgiDbContext db, CurrentUser me, CancellationToken ct) =>
             {
                 var doc = ServantInput.NormalizeDocument(document);
                 var s = await db.Servants.AsNoTracking().FirstOrDefaultAsync(x => x.DocumentNumber == doc, ct);
-                if (s is null) return TypedResults.NotFound();
+                if (s is null)
+                    return TypedResults.Problem(title: DirectoryMessages.Api.ServantNotFoundTitle, detail: DirectoryMessages.Api.ServantNotFoundDetail(doc),
+                        statusCode: StatusCodes.Status404NotFound);
                 var bossDoc = s.BossId is { } b ? await db.Servants.Where(x => x.Id == b).Select(x => x.DocumentNumber).FirstOrDefaultAsync(ct) : null;
                 db.Audit("Consultar", AuditEntities.Servant, s.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), $"API: {s.FullName}");
                 await db.SaveChangesAsync(ct);
@@ -103,6 +105,7 @@ public static class DirectoryApi
             .WithName("ConsultarServidor")
             .WithSummary(DirectoryMessages.Api.GetServantSummary)
             .WithDescription(DirectoryMessages.Api.GetServantDescription)
+            .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblems(reads);
 
         group.MapPost("/sync", async Task<IResult> (HttpRequest request, DirectorySync sync, EgiDbContext db, CurrentUser me, DirectoryJobQueue jobs,

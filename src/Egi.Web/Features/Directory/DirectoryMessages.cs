@@ -187,6 +187,8 @@ public static class DirectoryMessages
             """;
         public static string BodyNotJsonDetail(string? path) =>
             $"El cuerpo de la solicitud no se pudo leer como JSON{(path is { Length: > 0 } ? $" (en {path})" : "")}: revise la sintaxis y que cada campo tenga el tipo descrito (textos entre comillas; «hasStaff» e «isPublicManager», true o false).";
+        public const string ServantNotFoundTitle = "No existe ese servidor";
+        public static string ServantNotFoundDetail(string document) => $"No hay un servidor con el número de documento «{document}» en el directorio de EGI.";
         public static string JobNotFoundDetail(long id) => $"No hay un trabajo de sincronización {id} iniciado con esta clave (cada clave consulta solo los suyos).";
     }
 }

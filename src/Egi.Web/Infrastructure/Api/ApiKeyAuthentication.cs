@@ -59,21 +59,16 @@ public sealed class ApiKeyAuthenticationHandler(
         Response.StatusCode = StatusCodes.Status401Unauthorized;
         Response.Headers.WWWAuthenticate = "Bearer";
         if (Response.HasStarted) return;
-        var detail = Context.Items[FailureItem] as string
-            ?? "Identifíquese con una clave de API (encabezado «Authorization: Bearer egi_…») o inicie sesión.";
-        await WriteProblemAsync(Context, StatusCodes.Status401Unauthorized, "No autenticado", detail);
+        await ApiProblems.WriteAsync(Context, StatusCodes.Status401Unauthorized, ApiProblems.UnauthenticatedTitle,
+            Context.Items[FailureItem] as string ?? ApiProblems.UnauthenticatedDetail);
     }
 
     protected override async Task HandleForbiddenAsync(AuthenticationProperties properties)
     {
         Response.StatusCode = StatusCodes.Status403Forbidden;
         if (Response.HasStarted) return;
-        await WriteProblemAsync(Context, StatusCodes.Status403Forbidden, "Sin permiso",
-            "La clave de API o la cuenta no tiene el permiso (alcance) que exige esta operación.");
+        await ApiProblems.WriteAsync(Context, StatusCodes.Status403Forbidden, ApiProblems.ForbiddenTitle, ApiProblems.ForbiddenDetail);
     }
-
-    public static Task WriteProblemAsync(HttpContext context, int status, string title, string detail) =>
-        Results.Problem(detail: detail, title: title, statusCode: status).ExecuteAsync(context);
 }
 
 /// <summary>Authorization of the /api/v1 endpoints: a key's scope, or (for reads) a signed-in Talento Humano or Consulta.</summary>

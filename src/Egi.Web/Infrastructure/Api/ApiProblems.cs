@@ -1,0 +1,72 @@
+namespace Egi.Web.Infrastructure.Api;
+
+/// <summary>
+/// What the API answers when an endpoint could not: a Spanish problem (RFC 9457, <c>application/problem+json</c>) for
+/// every status an endpoint does not write itself — an address or a record that does not exist, a method the address
+/// does not take, no identification, an error, a conflict between two saves, a database that could not be used in
+/// time. The error page (<see cref="Features.ErrorModel"/>) writes it instead of the HTML page when the request was to
+/// /api, so an integration never has to read a page meant for a person.
+/// </summary>
+public static class ApiProblems
+{
+    public const string UnauthenticatedTitle = "No autenticado";
+    public const string UnauthenticatedDetail = "Identifíquese con una clave de API (encabezado «Authorization: Bearer egi_…») o inicie sesión.";
+    public const string ForbiddenTitle = "Sin permiso";
+    public const string ForbiddenDetail = "La clave de API o la cuenta no tiene el permiso (alcance) que exige esta operación.";
+
+    /// <summary>The extension that carries the request's code, as the error page shows it to a person.</summary>
+    public const string TraceIdExtension = "traceId";
+
+    public static string Title(int status, bool databaseBusy) => status switch
+    {
+        400 => "Solicitud no válida",
+        401 => UnauthenticatedTitle,
+        403 => ForbiddenTitle,
+        404 => "No encontrado",
+        405 => "Método no permitido",
+        409 => "Otro cambio se guardaba al mismo tiempo",
+        413 => "Cuerpo demasiado grande",
+        415 => "Tipo de contenido no admitido",
+        429 => "Demasiadas solicitudes",
+        503 => databaseBusy ? "El sistema está ocupado" : "Servicio no disponible",
+        _ => "Ocurrió un error",
+    };
+
+    /// <param name="status">The answer's status.</param>
+    /// <param name="method">The request's method (named by a 405).</param>
+    /// <param name="waitText">How long to wait, in words (a 429 or 503).</param>
+    /// <param name="databaseBusy">A 503 because the database could not be used in time.</param>
+    /// <param name="tooLarge">The limit's own message for a 413, when the upload limit wrote one.</param>
+    public static string Detail(int status, string method, string waitText, bool databaseBusy, string? tooLarge) => status switch
+    {
+        400 => "La solicitud no se pudo procesar. Revise la dirección, sus parámetros y el cuerpo según la referencia de la API (/openapi/v1.json).",
+        401 => UnauthenticatedDetail,
+        403 => ForbiddenDetail,
+        404 => "La dirección o el registro pedido no existe en la API de EGI. Revise la ruta (/api/v1/…) y el identificador en la referencia de la API (/openapi/v1.json).",
+        405 => $"Esta dirección de la API no admite el método {method}. Revise en la referencia de la API (/openapi/v1.json) los métodos de cada dirección.",
+        409 => "Mientras se guardaba esta solicitud se guardaba otra que tocaba los mismos datos, y EGI detuvo esta para no mezclarlas: "
+            + "no se guardó nada de ella, y lo que ya estaba guardado sigue guardado. Envíela de nuevo.",
+        413 => tooLarge ?? "El cuerpo de la solicitud supera el tamaño máximo permitido.",
+        415 => "El tipo de contenido (encabezado Content-Type) no es el que admite esta dirección. Envíe «application/json».",
+        429 => $"Se superó el límite de solicitudes. Intente de nuevo en {waitText}.",
+        503 when databaseBusy => "EGI no pudo usar la base de datos a tiempo: hay muchas solicitudes al mismo tiempo o la base de datos no responde. "
+            + $"Lo que ya estaba guardado sigue guardado. Espere {waitText} (encabezado Retry-After) e intente de nuevo; si enviaba un cambio, "
+            + "revise primero si quedó guardado.",
+        503 => $"EGI no puede atender la solicitud en este momento. Lo que ya estaba guardado sigue guardado. Intente de nuevo en {waitText}.",
+        _ => "No pudimos completar la solicitud. Lo que ya estaba guardado sigue guardado. Intente de nuevo en unos minutos; si el problema "
+            + $"continúa, informe a soporte el código de la solicitud ({TraceIdExtension}).",
+    };
+
+    /// <summary>Whether the request (or, re-executed for an error, the request that failed) was to the API.</summary>
+    public static bool ForApi(HttpContext context)
+    {
+        var original = context.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodeReExecuteFeature>()?.OriginalPath
+            ?? context.Features.Get<Microsoft.AspNetCore.Diagnostics.IExceptionHandlerPathFeature>()?.Path;
+        return original is not null && new PathString(original).StartsWithSegments("/api");
+    }
+
+    /// <summary>Writes the problem with the status already set on the response (or <paramref name="status"/>).</summary>
+    public static Task WriteAsync(HttpContext context, int status, string title, string detail, string? traceId = null) =>
+        Results.Problem(detail: detail, title: title, statusCode: status,
+            extensions: traceId is null ? null : new Dictionary<string, object?> { [TraceIdExtension] = traceId }).ExecuteAsync(context);
+}
