@@ -71,7 +71,8 @@ public sealed class ErrorModel : PageModel
         var wait = Infrastructure.Security.RateLimits.WaitText(RetryAfterSeconds);
         var tooLarge = HttpContext.Items[Infrastructure.UploadLimitMiddleware.MessageItem] as string;
         await ApiProblems.WriteAsync(HttpContext, Code, ApiProblems.Title(Code, DatabaseBusy),
-            ApiProblems.Detail(Code, Request.Method, wait, DatabaseBusy, tooLarge), Code >= 500 ? RequestId : null);
+            ApiProblems.Detail(Code, Request.Method, wait, DatabaseBusy, tooLarge, Code == 400 ? ApiProblems.BadQueryParameter(HttpContext) : null),
+            Code >= 500 ? RequestId : null);
         return new EmptyResult();
     }
 

@@ -46,6 +46,20 @@ public abstract class DirectoryApiTests(SharedHost host) : IAsyncLifetime
             Assert.Contains($"no admite el método {method.Method}", problem.GetProperty("detail").GetString());
         }
 
+        // A query parameter the endpoint cannot read: the problem names it, the value sent and what it takes.
+        problem = await ApiKit.ProblemAsync(await client.GetAsync("/api/v1/directory/servants?includeRetired=quizas"), HttpStatusCode.BadRequest);
+        Assert.Equal("Solicitud no válida", problem.GetProperty("title").GetString());
+        Assert.Equal("El parámetro «includeRetired» no admite el valor «quizas»: se espera true o false.", problem.GetProperty("detail").GetString());
+        problem = await ApiKit.ProblemAsync(await client.GetAsync("/api/v1/directory/servants?includeRetired=true&includeRetired=false"), HttpStatusCode.BadRequest);
+        Assert.Contains("«includeRetired» no admite el valor «true,false»", problem.GetProperty("detail").GetString());
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/v1/directory/servants?includeRetired=TRUE")).StatusCode);
+        // Named as the query names it (async), not as the code's parameter (runAsync); nothing synchronized.
+        var writer = app.KeyClient(await app.KeyAsync("Nómina", null, Egi.Web.Infrastructure.Api.ApiScopes.DirectoryWrite));
+        problem = await ApiKit.ProblemAsync(await writer.PostAsJsonAsync("/api/v1/directory/sync?async=pronto", new { servants = new[] { ApiKit.Servant(1) } }),
+            HttpStatusCode.BadRequest);
+        Assert.Equal("El parámetro «async» no admite el valor «pronto»: se espera true o false.", problem.GetProperty("detail").GetString());
+        Assert.False(await app.WithDbAsync(d => d.Servants.AnyAsync(s => s.DocumentNumber == "5000000001")));
+
         // A person's page keeps its HTML answer.
         var page = await client.GetAsync("/no-existe");
         Assert.Equal(HttpStatusCode.NotFound, page.StatusCode);

@@ -37,9 +37,10 @@ public static class ApiProblems
     /// <param name="waitText">How long to wait, in words (a 429 or 503).</param>
     /// <param name="databaseBusy">A 503 because the database could not be used in time.</param>
     /// <param name="tooLarge">The limit's own message for a 413, when the upload limit wrote one.</param>
-    public static string Detail(int status, string method, string waitText, bool databaseBusy, string? tooLarge) => status switch
+    /// <param name="badParameter">For a 400, the query parameter that could not be read (<see cref="BadQueryParameter"/>).</param>
+    public static string Detail(int status, string method, string waitText, bool databaseBusy, string? tooLarge, string? badParameter) => status switch
     {
-        400 => "La solicitud no se pudo procesar. Revise la dirección, sus parámetros y el cuerpo según la referencia de la API (/openapi/v1.json).",
+        400 => badParameter ?? "La solicitud no se pudo procesar. Revise la dirección, sus parámetros y el cuerpo según la referencia de la API (/openapi/v1.json).",
         401 => UnauthenticatedDetail,
         403 => ForbiddenDetail,
         404 => "La dirección o el registro pedido no existe en la API de EGI. Revise la ruta (/api/v1/…) y el identificador en la referencia de la API (/openapi/v1.json).",
@@ -56,6 +57,43 @@ public static class ApiProblems
         _ => "No pudimos completar la solicitud. Lo que ya estaba guardado sigue guardado. Intente de nuevo en unos minutos; si el problema "
             + $"continúa, informe a soporte el código de la solicitud ({TraceIdExtension}).",
     };
+
+    /// <summary>
+    /// For a 400 of an endpoint whose query parameter could not be read (the framework answers it without a body), the
+    /// parameter, the value sent and what it takes, read again from the original request against the endpoint's own
+    /// parameters; null when none of them is the cause.
+    /// </summary>
+    public static string? BadQueryParameter(HttpContext context)
+    {
+        if (context.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodeReExecuteFeature>() is not { Endpoint: { } endpoint } original)
+            return null;
+        var query = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(original.OriginalQueryString);
+        foreach (var parameter in endpoint.Metadata.GetOrderedMetadata<Microsoft.AspNetCore.Http.Metadata.IParameterBindingMetadata>())
+        {
+            var attributes = parameter.ParameterInfo.GetCustomAttributes(inherit: true);
+            if (attributes.Any(a => a is Microsoft.AspNetCore.Http.Metadata.IFromRouteMetadata or Microsoft.AspNetCore.Http.Metadata.IFromHeaderMetadata
+                    or Microsoft.AspNetCore.Http.Metadata.IFromBodyMetadata or Microsoft.AspNetCore.Http.Metadata.IFromFormMetadata))
+                continue;
+            var name = attributes.OfType<Microsoft.AspNetCore.Http.Metadata.IFromQueryMetadata>().FirstOrDefault()?.Name ?? parameter.Name;
+            if (!query.TryGetValue(name, out var values)) continue;
+            var type = Nullable.GetUnderlyingType(parameter.ParameterInfo.ParameterType) ?? parameter.ParameterInfo.ParameterType;
+            var value = values.ToString();
+            var expected = Expected(type, value);
+            if (expected is not null) return $"El parámetro «{name}» no admite el valor «{value}»: {expected}.";
+        }
+        return null;
+    }
+
+    /// <summary>What a query parameter of <paramref name="type"/> takes, when <paramref name="value"/> is not that; else null.</summary>
+    private static string? Expected(Type type, string value)
+    {
+        var invariant = System.Globalization.CultureInfo.InvariantCulture;
+        if (type == typeof(bool)) return bool.TryParse(value, out _) ? null : "se espera true o false";
+        if (type == typeof(int)) return int.TryParse(value, System.Globalization.NumberStyles.Integer, invariant, out _) ? null : "se espera un número entero";
+        if (type == typeof(long)) return long.TryParse(value, System.Globalization.NumberStyles.Integer, invariant, out _) ? null : "se espera un número entero";
+        if (type == typeof(DateOnly)) return DateOnly.TryParse(value, invariant, out _) ? null : "se espera una fecha AAAA-MM-DD";
+        return null;
+    }
 
     /// <summary>Whether the request (or, re-executed for an error, the request that failed) was to the API.</summary>
     public static bool ForApi(HttpContext context)

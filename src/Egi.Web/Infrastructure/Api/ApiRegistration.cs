@@ -23,6 +23,9 @@ public static class ApiRegistration
         services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
         services.AddAuthorization(ApiPolicies.Add);
         services.AddRateLimiter(o => o.AddPolicy<string, ApiRateLimitPolicy>(ApiRateLimitPolicy.Name));
+        // A parameter that cannot be read is a 400 in every environment (Development would throw it to its exception
+        // page): the error page answers it as a problem naming the parameter (ApiProblems.BadQueryParameter).
+        services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = false);
         services.Configure<OpenApiOptions>("v1", o => o.AddDocumentTransformer((document, _, _) =>
         {
             document.Info.Title = "API de EGI";
