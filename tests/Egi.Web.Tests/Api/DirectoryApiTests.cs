@@ -114,6 +114,15 @@ public abstract class DirectoryApiTests(SharedHost host) : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Unauthorized, (await app.NewClient().GetAsync("/openapi/v1.json")).StatusCode);
         var doc = await (await app.SignedInAsync(Accounts.Consulta)).GetStringAsync("/openapi/v1.json");
         Assert.Contains("/api/v1/directory/servants", doc);
+
+        // Every operation documents the problems any call can get: an unexpected error, a database not usable in time.
+        var paths = JsonDocument.Parse(doc).RootElement.GetProperty("paths");
+        foreach (var path in paths.EnumerateObject())
+            foreach (var operation in path.Value.EnumerateObject())
+                foreach (var status in new[] { "500", "503" })
+                    Assert.True(operation.Value.GetProperty("responses").TryGetProperty(status, out var response)
+                        && response.GetProperty("content").TryGetProperty("application/problem+json", out _), $"{operation.Name} {path.Name}: {status}");
+        Assert.True(paths.GetProperty("/api/v1/directory/servants/{document}").GetProperty("get").GetProperty("responses").TryGetProperty("404", out _));
     }
 }
 

@@ -52,6 +52,8 @@ public static class ApiRegistration
     public static void MapEgiApi(this IEndpointRouteBuilder app, RouteGroupBuilder api)
     {
         api.RequireRateLimiting(ApiRateLimitPolicy.Name);
+        // Any call can fail unexpectedly or find the database busy: the error page answers both as problems (ApiProblems).
+        api.ProducesProblem(StatusCodes.Status500InternalServerError).ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         // The key's last use, shown on the keys screen (the call itself is audited by each endpoint).
         api.AddEndpointFilter(async (context, next) =>
         {
