@@ -112,6 +112,7 @@ public static class ServiceRegistration
                 o.SignIn.RequireConfirmedAccount = false;
             })
             .AddEntityFrameworkStores<EgiDbContext>()
+            .AddUserStore<EgiUserStore>()
             .AddDefaultTokenProviders()
             .AddTokenProvider<InvitationTokenProvider>(InvitationTokenProvider.ProviderName)
             .AddErrorDescriber<SpanishIdentityErrorDescriber>()

@@ -62,6 +62,29 @@ public abstract class SessionCheckTests(SharedHost host) : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, (await evaluado.GetAsync("/Dashboard")).StatusCode);
     }
 
+    /// <summary>
+    /// The account by id (where every session's check starts) comes from EGI's store, a compiled query: the same account
+    /// as Identity's own store gives, the same tracked instance within a request, none for an id that does not exist.
+    /// </summary>
+    [Fact]
+    public async Task The_account_by_id_is_the_one_identitys_own_store_finds()
+    {
+        using var scope = app.Services.CreateScope();
+        var services = scope.ServiceProvider;
+        var store = Assert.IsType<EgiUserStore>(services.GetRequiredService<IUserStore<AppUser>>());
+        var db = services.GetRequiredService<EgiDbContext>();
+        var id = await db.Users.Where(u => u.Email == Accounts.Jefe).Select(u => u.Id).SingleAsync();
+
+        var ours = await store.FindByIdAsync(id);
+        using var identitys = new Microsoft.AspNetCore.Identity.EntityFrameworkCore.UserStore<AppUser, IdentityRole, EgiDbContext>(db);
+        Assert.NotNull(ours);
+        Assert.Same(ours, await identitys.FindByIdAsync(id));
+        Assert.Equal((Accounts.Jefe, ours.SecurityStamp), (ours.Email, (await db.Users.AsNoTracking().SingleAsync(u => u.Id == id)).SecurityStamp));
+        Assert.Same(ours, await store.FindByIdAsync(id));
+        Assert.Null(await store.FindByIdAsync("no-existe"));
+        Assert.Null(await store.FindByIdAsync(""));
+    }
+
     private static bool IsAccounts(string sql) => sql.Contains("AspNet", StringComparison.Ordinal);
 
     [Fact]
