@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Running;
 using Egi.Domain.Calendar;
@@ -61,5 +62,45 @@ public class EvaluationBenchmarks
             new Dictionary<string, string> { ["1.Weight"] = "Prioridad", ["2.Weight"] = "Compensa" }, ctx);
         e.AcceptGoals(evaluado, ctx);
         return e.State;
+    }
+}
+
+/// <summary>
+/// The account by id, where every session's check against its account starts: Identity's EF Core store (FindAsync)
+/// against EGI's (a compiled query), on one context whose tracked entities are cleared before each read (as each
+/// request's context starts empty). Needs an entity: EGI_BENCH_DB=/tmp/big5/egi.db (bench/Egi.Generator --out).
+/// </summary>
+[MemoryDiagnoser]
+public class AccountByIdBenchmarks
+{
+    private Egi.Web.Data.SqliteEgiDbContext db = null!;
+    private string id = "";
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        var path = Environment.GetEnvironmentVariable("EGI_BENCH_DB") ?? throw new InvalidOperationException("EGI_BENCH_DB: a generated entity's egi.db");
+        db = new Egi.Web.Data.SqliteEgiDbContext(new Microsoft.EntityFrameworkCore.DbContextOptionsBuilder<Egi.Web.Data.SqliteEgiDbContext>()
+            .UseSqlite($"Data Source={path};Mode=ReadOnly").Options);
+        id = db.Users.OrderBy(u => u.Id).Select(u => u.Id).Skip(100).First();
+    }
+
+    [GlobalCleanup]
+    public void Cleanup() => db.Dispose();
+
+    [Benchmark(Baseline = true, Description = "Cuenta por id: almacén de Identity (FindAsync)")]
+    public async Task<string?> IdentityStore()
+    {
+        db.ChangeTracker.Clear();
+        using var store = new Microsoft.AspNetCore.Identity.EntityFrameworkCore.UserStore<Egi.Web.Data.AppUser, Microsoft.AspNetCore.Identity.IdentityRole, Egi.Web.Data.EgiDbContext>(db);
+        return (await store.FindByIdAsync(id))?.SecurityStamp;
+    }
+
+    [Benchmark(Description = "Cuenta por id: almacén de EGI (consulta compilada)")]
+    public async Task<string?> EgiStore()
+    {
+        db.ChangeTracker.Clear();
+        using var store = new Egi.Web.Infrastructure.EgiUserStore(db);
+        return (await store.FindByIdAsync(id))?.SecurityStamp;
     }
 }

@@ -52,6 +52,8 @@ public abstract class DirectoryApiTests(SharedHost host) : IAsyncLifetime
         Assert.Equal("El parámetro «includeRetired» no admite el valor «quizas»: se espera true o false.", problem.GetProperty("detail").GetString());
         problem = await ApiKit.ProblemAsync(await client.GetAsync("/api/v1/directory/servants?includeRetired=true&includeRetired=false"), HttpStatusCode.BadRequest);
         Assert.Contains("«includeRetired» no admite el valor «true,false»", problem.GetProperty("detail").GetString());
+        problem = await ApiKit.ProblemAsync(await client.GetAsync("/api/v1/directory/servants?includeRetired=" + new string('x', 500)), HttpStatusCode.BadRequest);
+        Assert.Contains($"no admite el valor «{new string('x', 40)}…»", problem.GetProperty("detail").GetString());
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/v1/directory/servants?includeRetired=TRUE")).StatusCode);
         // Named as the query names it (async), not as the code's parameter (runAsync); nothing synchronized.
         var writer = app.KeyClient(await app.KeyAsync("Nómina", null, Egi.Web.Infrastructure.Api.ApiScopes.DirectoryWrite));

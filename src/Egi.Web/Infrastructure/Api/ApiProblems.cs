@@ -79,7 +79,8 @@ public static class ApiProblems
             var type = Nullable.GetUnderlyingType(parameter.ParameterInfo.ParameterType) ?? parameter.ParameterInfo.ParameterType;
             var value = values.ToString();
             var expected = Expected(type, value);
-            if (expected is not null) return $"El parámetro «{name}» no admite el valor «{value}»: {expected}.";
+            // The value as sent, cut short: the answer repeats what the caller wrote, not a whole query string of it.
+            if (expected is not null) return $"El parámetro «{name}» no admite el valor «{(value.Length > 40 ? value[..40] + "…" : value)}»: {expected}.";
         }
         return null;
     }
