@@ -49,7 +49,7 @@ public sealed class ErrorModel : PageModel
         405 => "Esta operación no está permitida en esta dirección.",
         409 => "Mientras se guardaba su cambio, se guardaba otro que tocaba los mismos datos, y EGI detuvo el suyo para no mezclarlos: "
             + "no se guardó nada de esta solicitud, y lo que ya estaba guardado sigue guardado. Vuelva a la página anterior y envíelo de nuevo.",
-        413 => HttpContext.Items[Infrastructure.UploadLimitMiddleware.MessageItem] as string ?? "El archivo supera el tamaño máximo permitido.",
+        413 => HttpContext.Items[Infrastructure.UploadLimitMiddleware.MessageItem] as string ?? "Lo enviado supera el tamaño máximo que acepta el servidor. No se guardó nada.",
         429 => $"Por seguridad, EGI limita los intentos seguidos desde un mismo equipo y para una misma cuenta. Espere {Infrastructure.Security.RateLimits.WaitText(RetryAfterSeconds)} e intente de nuevo.",
         503 when Busy => Infrastructure.Security.ConsolidationLimit.BusyText(RetryAfterSeconds),
         503 when DatabaseBusy => "EGI no pudo usar la base de datos a tiempo: hay muchas solicitudes al mismo tiempo o la base de datos no "
@@ -90,7 +90,10 @@ public sealed class ErrorModel : PageModel
         // Reached after an exception (the handler re-executes with the feature set) or for a status code (?code=).
         // Asked for directly, there is no error to show: the address is not a page of its own.
         var exception = HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IExceptionHandlerFeature>();
-        Code = code ?? (exception is null ? 404 : IsConflict(exception.Error) ? 409 : IsUnavailable(exception.Error) ? 503 : 500);
+        Code = code ?? (exception is null ? 404
+            // What the server refused to read (a body past its limit, a malformed request) keeps the status it was given.
+            : exception.Error is BadHttpRequestException bad ? bad.StatusCode
+            : IsConflict(exception.Error) ? 409 : IsUnavailable(exception.Error) ? 503 : 500);
         RequestId = Activity.Current?.Id ?? HttpContext.TraceIdentifier;
         if (code is null) Response.StatusCode = Code;
         if (code is null && Code == 503)

@@ -38,6 +38,9 @@ public sealed class ErrorPageTests : IAsyncLifetime
                     throw new Microsoft.EntityFrameworkCore.DbUpdateException("An error occurred while saving the entity changes.",
                         new Microsoft.Data.Sqlite.SqliteException("SQLite Error 5: 'database is locked'.", 5));
                 // A timeout that is not the database's (an HTTP call elsewhere): not said to be the database's.
+                // What Kestrel throws when a body passes its limit (30 MB unless a page sets its own).
+                if (path == "/boom-too-large")
+                    throw new BadHttpRequestException("Request body too large. The max request body size is 30000000 bytes.", StatusCodes.Status413PayloadTooLarge);
                 if (path == "/boom-http-timeout")
                     throw new TaskCanceledException("The request was canceled due to the configured HttpClient.Timeout", new TimeoutException());
                 await following(context);
@@ -82,6 +85,13 @@ public sealed class ErrorPageTests : IAsyncLifetime
             Assert.DoesNotContain("pool", body, StringComparison.OrdinalIgnoreCase);
             Assert.DoesNotContain("locked", body, StringComparison.OrdinalIgnoreCase);
         }
+        // A body past the server's limit: the 413 page, not a server error.
+        response = await client.GetAsync("/boom-too-large");
+        body = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Contains("supera el tamaño máximo que acepta el servidor. No se guardó nada.", body);
+        Assert.DoesNotContain("Request body", body);
+
         response = await client.GetAsync("/boom-http-timeout");
         body = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
@@ -127,6 +137,12 @@ public sealed class ErrorPageTests : IAsyncLifetime
             Assert.Contains("no pudo usar la base de datos a tiempo", problem.GetProperty("detail").GetString());
             Assert.Contains("Espere 10 segundos", problem.GetProperty("detail").GetString());
         }
+
+        problem = await Problem(await client.GetAsync("/api/v1/boom-too-large"), HttpStatusCode.RequestEntityTooLarge);
+        Assert.Equal("Cuerpo demasiado grande", problem.GetProperty("title").GetString());
+        Assert.Equal("https://tools.ietf.org/html/rfc9110#section-15.5.14", problem.GetProperty("type").GetString());
+        Assert.Contains("No se guardó nada", problem.GetProperty("detail").GetString());
+        Assert.DoesNotContain("30000000", problem.GetProperty("detail").GetString());
 
         problem = await Problem(await client.GetAsync("/api/v1/boom-http-timeout"), HttpStatusCode.InternalServerError);
         Assert.DoesNotContain("base de datos", problem.GetProperty("detail").GetString());

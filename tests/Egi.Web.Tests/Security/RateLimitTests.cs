@@ -149,6 +149,9 @@ public abstract partial class RateLimitTests(Db db) : IAsyncLifetime
         using var json = JsonDocument.Parse(await refused.Content.ReadAsStringAsync());
         Assert.Equal("Demasiadas solicitudes", json.RootElement.GetProperty("title").GetString());
         Assert.Contains("Intente de nuevo en", json.RootElement.GetProperty("detail").GetString());
+        // The same shape as the API's other problems: its type and its status.
+        Assert.Equal(429, json.RootElement.GetProperty("status").GetInt32());
+        Assert.StartsWith("https://tools.ietf.org/html/rfc", json.RootElement.GetProperty("type").GetString());
         // The limit is per account: another account still reads.
         var th = await app.SignedInAsync(Accounts.TalentoHumano);
         Assert.Equal(HttpStatusCode.OK, (await th.GetAsync("/api/v1/directory/dependencies")).StatusCode);

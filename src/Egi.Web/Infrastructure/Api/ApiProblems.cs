@@ -47,7 +47,7 @@ public static class ApiProblems
         405 => $"Esta dirección de la API no admite el método {method}. Revise en la referencia de la API (/openapi/v1.json) los métodos de cada dirección.",
         409 => "Mientras se guardaba esta solicitud se guardaba otra que tocaba los mismos datos, y EGI detuvo esta para no mezclarlas: "
             + "no se guardó nada de ella, y lo que ya estaba guardado sigue guardado. Envíela de nuevo.",
-        413 => tooLarge ?? "El cuerpo de la solicitud supera el tamaño máximo permitido.",
+        413 => tooLarge ?? "El cuerpo de la solicitud supera el tamaño máximo que acepta el servidor. No se guardó nada de ella.",
         415 => "El tipo de contenido (encabezado Content-Type) no es el que admite esta dirección. Envíe «application/json».",
         429 => $"Se superó el límite de solicitudes. Intente de nuevo en {waitText}.",
         503 when databaseBusy => "EGI no pudo usar la base de datos a tiempo: hay muchas solicitudes al mismo tiempo o la base de datos no responde. "
@@ -106,6 +106,14 @@ public static class ApiProblems
 
     /// <summary>Writes the problem with the status already set on the response (or <paramref name="status"/>).</summary>
     public static Task WriteAsync(HttpContext context, int status, string title, string detail, string? traceId = null) =>
-        Results.Problem(detail: detail, title: title, statusCode: status,
+        Results.Problem(detail: detail, title: title, statusCode: status, type: TypeOf(status),
             extensions: traceId is null ? null : new Dictionary<string, object?> { [TraceIdExtension] = traceId }).ExecuteAsync(context);
+
+    /// <summary>The problem's type for the statuses ASP.NET Core gives none (it fills in the others from RFC 9110).</summary>
+    private static string? TypeOf(int status) => status switch
+    {
+        StatusCodes.Status413PayloadTooLarge => "https://tools.ietf.org/html/rfc9110#section-15.5.14",
+        StatusCodes.Status429TooManyRequests => "https://tools.ietf.org/html/rfc6585#section-4",
+        _ => null,
+    };
 }

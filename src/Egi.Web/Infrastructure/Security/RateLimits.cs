@@ -185,12 +185,9 @@ public static class RateLimits
         if (ServiceRegistration.IsApi(context.Request))
         {
             SetRetryAfter(context, seconds);
-            await context.Response.WriteAsJsonAsync(new
-            {
-                title = "Demasiadas solicitudes",
-                status = StatusCodes.Status429TooManyRequests,
-                detail = $"Se superó el límite de solicitudes. Intente de nuevo en {WaitText(seconds)}.",
-            }, options: null, contentType: "application/problem+json; charset=utf-8", ct);
+            // The same problem as every other refusal of the API (its type and status included).
+            await Api.ApiProblems.WriteAsync(context, StatusCodes.Status429TooManyRequests, Api.ApiProblems.Title(StatusCodes.Status429TooManyRequests, false),
+                Api.ApiProblems.Detail(StatusCodes.Status429TooManyRequests, context.Request.Method, WaitText(seconds), false, null, null));
             return;
         }
         await RefuseAsync(context, seconds, $"Demasiados intentos seguidos. Por seguridad, espere {WaitText(seconds)} e intente de nuevo.", ct);
