@@ -65,8 +65,14 @@ public static class AdminCommand
 
         var granted = !await users.IsInRoleAsync(user, EgiRoles.TalentoHumano);
         if (granted) Check(await users.AddToRoleAsync(user, EgiRoles.TalentoHumano));
+        // The operator's recovery lifts any lock: the temporary one of failed sign-ins and an administrative one (by Talento
+        // Humano or a retiro), which the store keeps until the account's own lock is cleared.
         var unlocked = await users.IsLockedOutAsync(user);
-        if (unlocked) Check(await users.SetLockoutEndDateAsync(user, null));
+        if (unlocked)
+        {
+            user.Lock = AccountLock.None;
+            Check(await users.SetLockoutEndDateAsync(user, null));
+        }
 
         var hasPassword = await users.HasPasswordAsync(user);
         string link;

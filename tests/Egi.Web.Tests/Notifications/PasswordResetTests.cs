@@ -1,5 +1,9 @@
 using System.Net;
+using Egi.Web.Data;
+using Egi.Web.Features.Account;
 using Egi.Web.Notifications;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
 using Egi.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -49,6 +53,59 @@ public abstract class PasswordResetTests(SmtpHost host) : IAsyncLifetime
         Assert.Contains("recibirá un mensaje", WebUtility.HtmlDecode(await asked.Content.ReadAsStringAsync()));
         Assert.Equal(0, await app.WithDbAsync(d => d.OutboxMessages.CountAsync()));
     }
+
+    [Fact]
+    public async Task A_locked_account_gets_no_reset_link_and_a_reset_never_unlocks_it()
+    {
+        // Locked by Talento Humano: «Olvidé mi contraseña» answers as for any e-mail, and sends nothing.
+        await SetLockAsync(Accounts.Evaluado, AccountLock.TalentoHumano, DateTimeOffset.MaxValue);
+        var asked = await app.NewClient().PostFormAsync("/Account/ForgotPassword", new() { ["Email"] = Accounts.Evaluado });
+        Assert.Contains("recibirá un mensaje", WebUtility.HtmlDecode(await asked.Content.ReadAsStringAsync()));
+        Assert.Equal(0, await app.WithDbAsync(d => d.OutboxMessages.CountAsync()));
+        Assert.True(await app.WithDbAsync(d => d.AuditEntries.AnyAsync(a => a.Action == "Solicitar restablecimiento" && a.Summary.Contains("no se envió el enlace"))));
+
+        // A reset link issued anyway (by a token made after the lock) shows why, sets nothing and unlocks nothing.
+        string link;
+        using (var scope = app.Services.CreateScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+            var user = (await users.FindByEmailAsync(Accounts.Evaluado))!;
+            var token = await users.GeneratePasswordResetTokenAsync(user);
+            link = $"/Account/ResetPassword?userId={Uri.EscapeDataString(user.Id)}&code={Uri.EscapeDataString(token)}";
+        }
+        var client = app.NewClient();
+        var form = WebUtility.HtmlDecode(await client.GetStringAsync(link));
+        Assert.Contains(AccountMessages.PasswordLocked, form);
+        Assert.DoesNotContain("Guardar contraseña", form);
+        var set = await client.PostFormAsync(link, new() { ["Input.NewPassword"] = "OtraClave2026x", ["Input.ConfirmPassword"] = "OtraClave2026x" }, getUrl: "/Account/ForgotPassword");
+        Assert.Equal(HttpStatusCode.OK, set.StatusCode);
+        Assert.Contains(AccountMessages.PasswordLocked, WebUtility.HtmlDecode(await set.Content.ReadAsStringAsync()));
+        foreach (var password in new[] { "OtraClave2026x", EgiAppFactory.Password })
+        {
+            var login = await app.NewClient().PostFormAsync("/Account/Login", new() { ["Input.Email"] = Accounts.Evaluado, ["Input.Password"] = password });
+            Assert.Contains("/Account/Lockout", login.Headers.Location?.OriginalString ?? "", StringComparison.Ordinal);
+        }
+        var after = await app.WithDbAsync(d => d.Users.SingleAsync(u => u.Email == Accounts.Evaluado));
+        Assert.Equal(AccountLock.TalentoHumano, after.Lock);
+        Assert.Equal(DateTimeOffset.MaxValue, after.LockoutEnd);
+    }
+
+    [Fact]
+    public async Task An_account_locked_by_a_retiro_refuses_the_sign_in_whatever_identitys_lockout_end_holds()
+    {
+        // As a row left by an older version or by a direct reset would be: the lock recorded, Identity's end cleared.
+        await SetLockAsync(Accounts.Jefe, AccountLock.Retirement, null);
+        var login = await app.NewClient().PostFormAsync("/Account/Login", new() { ["Input.Email"] = Accounts.Jefe, ["Input.Password"] = EgiAppFactory.Password });
+        Assert.Contains("/Account/Lockout", login.Headers.Location?.OriginalString ?? "", StringComparison.Ordinal);
+    }
+
+    private Task SetLockAsync(string email, AccountLock kind, DateTimeOffset? end) => app.WithDbAsync(async d =>
+    {
+        var user = await d.Users.SingleAsync(u => u.Email == email);
+        user.Lock = kind;
+        user.LockoutEnd = end;
+        await d.SaveChangesAsync();
+    });
 
     [Fact]
     public async Task A_weak_new_password_is_refused_with_the_reason_and_the_link_stays_usable()

@@ -186,10 +186,19 @@ public abstract partial class AdminCreateTests(Db db) : IAsyncLifetime
         // The links are one-time: once the password exists the invitation no longer opens.
         Assert.Contains("no es válido", WebUtility.HtmlDecode(await (await app.NewClient().GetAsync(LinkIn(first.Output))).Content.ReadAsStringAsync()));
 
-        // Run on an account that has a password: a reset link (the way back in), which works too.
+        // Run on an account that has a password and was locked by administration: the operator's recovery unlocks it
+        // and gives a reset link (the way back in), which works too.
+        await WithDbAsync(async d =>
+        {
+            var locked = await d.Users.SingleAsync();
+            locked.Lock = AccountLock.TalentoHumano;
+            locked.LockoutEnd = DateTimeOffset.MaxValue;
+            return await d.SaveChangesAsync();
+        });
         var third = await Commands.RunAsync(["admin", "create", "--email", Email, .. app.CommandArgs()]);
         Assert.True(third.ExitCode == 0, third.Error + third.Output);
-        Assert.Contains("enlace para restablecer la contraseña", third.Output);
+        Assert.Contains("cuenta desbloqueada, enlace para restablecer la contraseña", third.Output);
+        Assert.Equal(AccountLock.None, await WithDbAsync(d => d.Users.Select(u => u.Lock).SingleAsync()));
         var reset = LinkIn(third.Output);
         Assert.Contains("/Account/ResetPassword?", reset);
         var other = app.NewClient();

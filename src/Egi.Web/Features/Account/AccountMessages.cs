@@ -14,6 +14,7 @@ public static class AccountMessages
     public const string PasswordMissing = "Escriba su contraseña.";
     public const string SignInFailed = "El correo o la contraseña no son correctos. Tras 5 intentos fallidos la cuenta se bloquea durante 15 minutos.";
     public const string PasswordSaved = "Su contraseña quedó guardada. Ya puede iniciar sesión.";
+    public const string PasswordLocked = "Su cuenta de EGI está bloqueada, así que su contraseña no se puede crear ni cambiar por ahora. Pida ayuda a Talento Humano.";
 
     // Sign-in with the institutional account (OpenID Connect): the heading and the explanation of each refusal
     public const string ProviderUnreachableTitle = "El proveedor de identidad no responde";

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Egi.Web.Data;
+using Egi.Web.Features.Shared;
 using Egi.Web.Infrastructure;
 using Egi.Web.Notifications;
 using Microsoft.AspNetCore.Identity;
@@ -33,6 +34,13 @@ public sealed class ForgotPasswordModel(UserManager<AppUser> users, Notifier not
         if (user is null)
         {
             db.Audit("Solicitar restablecimiento", "Cuenta", "", $"Restablecimiento de contraseña pedido para {email}, que no tiene cuenta en EGI");
+            await db.SaveChangesAsync();
+        }
+        else if (AccountAdministration.IsLocked(user))
+        {
+            // A locked account (by Talento Humano or by a retiro) gets no link: a new password would not open it, and the
+            // answer stays the same as for any other e-mail.
+            db.Audit("Solicitar restablecimiento", "Cuenta", user.Id, $"Restablecimiento de contraseña pedido para {user.Email}, cuya cuenta está bloqueada: no se envió el enlace");
             await db.SaveChangesAsync();
         }
         else

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Egi.Web.Data;
+using Egi.Web.Features.Shared;
 using Egi.Web.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -25,6 +26,9 @@ public class ResetPasswordModel(UserManager<AppUser> users, EgiDbContext db) : P
     public string? AccountEmail { get; private set; }
     public bool LinkInvalid { get; private set; }
 
+    /// <summary>The link is valid but the account is locked by administration: no password is set until it is unlocked.</summary>
+    public bool AccountLocked { get; private set; }
+
     protected virtual bool IsInvitation => false;
 
     public sealed class NewPasswordInput
@@ -45,6 +49,7 @@ public class ResetPasswordModel(UserManager<AppUser> users, EgiDbContext db) : P
         var user = await FindValidAsync();
         if (user is null) LinkInvalid = true;
         else AccountEmail = user.Email;
+        AccountLocked = user is not null && AccountAdministration.IsLocked(user);
         return Page();
     }
 
@@ -57,6 +62,14 @@ public class ResetPasswordModel(UserManager<AppUser> users, EgiDbContext db) : P
             return Page();
         }
         AccountEmail = user.Email;
+        if (AccountAdministration.IsLocked(user))
+        {
+            AccountLocked = true;
+            db.Audit(IsInvitation ? "Activar cuenta" : "Restablecer contraseña", "Cuenta", user.Id,
+                $"{user.Email} intentó {(IsInvitation ? "crear" : "restablecer")} su contraseña con la cuenta bloqueada: no se cambió");
+            await db.SaveChangesAsync();
+            return Page();
+        }
         if (!ModelState.IsValid) return Page();
 
         IdentityResult result;
