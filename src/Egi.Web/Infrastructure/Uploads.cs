@@ -107,8 +107,14 @@ public sealed class UploadLimitMiddleware(RequestDelegate next, IOptionsMonitor<
     /// <summary>Where the 413 page finds the Spanish message naming the limit.</summary>
     public const string MessageItem = "Egi.UploadLimitMessage";
 
+    // Every upload page takes one file and a few text fields (the self-evaluation's narratives at most): these bounds keep
+    // what any signed-in person can make the server hold for one request small — a few MB of text in memory and a few
+    // files on disk — whatever the request's size, which may reach MaxRequestMb so that a too-large file is still
+    // answered in Spanish.
     private const int MaxFieldBytes = 1024 * 1024;
+    private const int MaxTextBytes = 4 * 1024 * 1024;
     private const int MaxFields = 2048;
+    private const int MaxFiles = 4;
 
     public async Task InvokeAsync(HttpContext context)
     {
@@ -149,7 +155,8 @@ public sealed class UploadLimitMiddleware(RequestDelegate next, IOptionsMonitor<
         catch (InvalidDataException e)
         {
             logger.LogInformation(e, "Upload refused: malformed or oversized form");
-            Refuse(context, $"El formulario enviado no se pudo leer completo (campos de texto de más de {MaxFieldBytes / 1024 / 1024} MB o un envío dañado). " +
+            Refuse(context, $"El formulario enviado no se pudo leer completo: trae más de {MaxFiles} archivos, campos de texto de más de " +
+                $"{MaxFieldBytes / 1024 / 1024} MB (o de {MaxTextBytes / 1024 / 1024} MB entre todos), o llegó dañado. " +
                 $"Cada archivo puede pesar como máximo {o.MbOf(limit.Kind)} MB. No se guardó nada.");
             return;
         }
@@ -173,6 +180,8 @@ public sealed class UploadLimitMiddleware(RequestDelegate next, IOptionsMonitor<
         var fields = new KeyValueAccumulator();
         var files = new FormFileCollection();
         var count = 0;
+        var fileCount = 0;
+        long textBytes = 0;
         var buffer = ArrayPool<byte>.Shared.Rent(81920);
         try
         {
@@ -183,6 +192,7 @@ public sealed class UploadLimitMiddleware(RequestDelegate next, IOptionsMonitor<
                 var name = HeaderUtilities.RemoveQuotes(disposition.Name).Value ?? "";
                 if (disposition.IsFileDisposition())
                 {
+                    if (++fileCount > MaxFiles) throw new InvalidDataException("Too many files.");
                     var fileName = HeaderUtilities.RemoveQuotes(disposition.FileNameStar.HasValue ? disposition.FileNameStar : disposition.FileName).Value ?? "";
                     var temp = new FileStream(Path.Combine(Path.GetTempPath(), $"egi-upload-{Guid.NewGuid():N}.tmp"), FileMode.CreateNew,
                         FileAccess.ReadWrite, FileShare.None, 81920, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
@@ -214,6 +224,7 @@ public sealed class UploadLimitMiddleware(RequestDelegate next, IOptionsMonitor<
                     while ((read = await section.Body.ReadAsync(buffer, ct)) > 0)
                     {
                         if (text.Length + read > MaxFieldBytes) throw new InvalidDataException($"Form field «{name}» too long.");
+                        if ((textBytes += read) > MaxTextBytes) throw new InvalidDataException("Form fields too long together.");
                         text.Write(buffer, 0, read);
                     }
                     fields.Append(name, Encoding.UTF8.GetString(text.GetBuffer(), 0, (int)text.Length));

@@ -185,6 +185,52 @@ public abstract class UploadLimitConfiguredTests(Db db) : UploadLimitTests(db)
     }
 
     [Fact]
+    public async Task A_form_with_more_files_or_more_text_than_any_upload_page_takes_is_refused_and_nothing_is_kept()
+    {
+        var camila = await app.SignedInAsync(Accounts.Evaluado);
+        // Five text fields of 900 KB: each under the field's 1 MB, together over the 4 MB any form may carry.
+        var text = new string('a', 900 * 1024);
+        var wordy = await UploadEvidenceAsync(camila, "informe.pdf", Pdf(), narrative: text);
+        var fields = await camila.PostFileAsync($"{Self}?handler=Upload", Self, "EvidenceFile", "informe.pdf", Pdf(),
+            Enumerable.Range(0, 5).ToDictionary(i => $"Extra{i}", _ => text));
+        Assert.Contains("Se adjuntó la evidencia a la meta 1", await Ap.ReadAsync(wordy));
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, fields.StatusCode);
+        Assert.Contains("de 4 MB entre todos", await Ap.ReadAsync(fields));
+
+        // Five files where the page takes one.
+        var html = await Ap.HtmlAsync(camila, Self);
+        using var form = new MultipartFormDataContent
+        {
+            { new StringContent(System.Text.RegularExpressions.Regex.Match(html, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value), "__RequestVerificationToken" },
+            { new StringContent(Ap.Version(html)), "Version" },
+            { new StringContent("1"), "EvidenceGoal" },
+        };
+        for (var i = 0; i < 5; i++) form.Add(new ByteArrayContent(Pdf()), "EvidenceFile", $"acta{i}.pdf");
+        var many = await camila.PostAsync($"{Self}?handler=Upload", form);
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, many.StatusCode);
+        Assert.Contains("trae más de 4 archivos", await Ap.ReadAsync(many));
+        Assert.Equal(1, await EvidenceCountAsync());
+        Assert.Equal(1, StoredFiles());
+    }
+
+    [Fact]
+    public async Task A_person_who_may_not_import_is_refused_before_the_upload_is_read()
+    {
+        // Consulta may read the plans but import neither plan items nor EDL results: the page's policy refuses the post
+        // before the upload reader takes it in. A form the reader itself would refuse (five files) tells which came first:
+        // 403 from the policy, not the reader's 413.
+        var consulta = await app.SignedInAsync(Accounts.Consulta);
+        var plan = await PlanIdAsync();
+        foreach (var url in new[] { $"/Plans/Import?plan={plan}", "/Improvement/EdlImport" })
+        {
+            using var form = new MultipartFormDataContent();
+            for (var i = 0; i < 5; i++) form.Add(new ByteArrayContent(new byte[1024]), "Upload", $"lista{i}.xlsx");
+            Assert.Equal(HttpStatusCode.Forbidden, (await consulta.PostAsync(url, form)).StatusCode);
+        }
+        Assert.Equal(0, PendingImports());
+    }
+
+    [Fact]
     public async Task Every_upload_is_audited_and_Consulta_cannot_download_evidence()
     {
         var camila = await app.SignedInAsync(Accounts.Evaluado);

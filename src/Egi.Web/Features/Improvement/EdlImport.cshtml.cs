@@ -14,6 +14,7 @@ namespace Egi.Web.Features.Improvement;
 /// one transaction, or nothing.
 /// </summary>
 [UploadLimit(UploadKind.Sheet)]
+[Microsoft.AspNetCore.Authorization.Authorize(Policy = Policies.TalentoHumano)]
 public sealed class EdlImportModel(EgiDbContext db, CurrentUser me, EdlImporter importer, IConfiguration config, IHostEnvironment env,
     Microsoft.Extensions.Options.IOptionsSnapshot<UploadOptions> uploads, ILogger<EdlImportModel> logger) : SheetImportPageModel(config, env)
 {

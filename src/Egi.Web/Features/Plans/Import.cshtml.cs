@@ -15,6 +15,7 @@ namespace Egi.Web.Features.Plans;
 /// it in one transaction, or nothing. Planeación and Talento Humano only.
 /// </summary>
 [UploadLimit(UploadKind.Sheet)]
+[Microsoft.AspNetCore.Authorization.Authorize(Policy = Policies.Plans)]
 public sealed class ImportModel(EgiDbContext db, CurrentUser me, IConfiguration config, IHostEnvironment env,
     Microsoft.Extensions.Options.IOptionsSnapshot<UploadOptions> uploads, ILogger<ImportModel> logger) : SheetImportPageModel(config, env)
 {
