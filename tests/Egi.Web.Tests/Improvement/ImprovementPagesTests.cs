@@ -52,6 +52,10 @@ public abstract class ImprovementPagesTests(SharedHost host) : IAsyncLifetime
         Assert.Contains("Competencia «Trabajo en equipo» calificada Algunas veces", html); // Santiago
         Assert.Contains("Requieren plan (2)", html);
         Assert.Equal("2", System.Text.RegularExpressions.Regex.Match(html, "id=\"ca-pending\">(\\d+)<").Groups[1].Value);
+        // SPEC §9: the list names people with their scores: each read is audited.
+        var read = await app.WithDbAsync(d => d.AuditEntries.SingleAsync(a => a.Action == "Consultar" && a.EntityType == "Requieren plan de mejoramiento"));
+        Assert.Equal($"{scenario.PeriodId}", read.EntityId);
+        Assert.Contains("(2 personas)", read.Summary);
     }
 
     [Fact]
@@ -124,7 +128,11 @@ public abstract class ImprovementPagesTests(SharedHost host) : IAsyncLifetime
         // Consulta reads the list (a report) but not the content of one plan (Ley 1581): 404, and no link to it.
         var consulta = await app.SignedInAsync(Accounts.Consulta);
         Assert.Equal(HttpStatusCode.NotFound, (await consulta.GetAsync(url)).StatusCode);
+        var readsBefore = await app.WithDbAsync(d => d.AuditEntries.CountAsync(a => a.Action == "Consultar" && a.EntityType == "Planes de mejoramiento"));
+        Assert.Equal(0, readsBefore); // the jefe's and the evaluado's own lists are not a report
         var list = await HtmlAsync(consulta, "/Improvement");
+        Assert.Equal(1, await app.WithDbAsync(d => d.AuditEntries.CountAsync(a => a.Action == "Consultar" && a.EntityType == "Planes de mejoramiento"
+            && a.UserName == Accounts.Consulta)));
         Assert.Contains("Todos los planes de la vigencia", list);
         Assert.Contains("Camila Andrea Salazar Nieto", list);
         Assert.DoesNotContain($"href=\"{url}\"", list);

@@ -216,6 +216,8 @@ public abstract class SessionsTests(SmtpHost host) : IAsyncLifetime
 
         // The report: per session and per dependencia, the same numbers in the .xlsx.
         var report = WebUtility.HtmlDecode(await hr.GetStringAsync("/Sessions/Report"));
+        Assert.True(await app.WithDbAsync(d => d.AuditEntries.AnyAsync(a => a.Action == "Consultar" && a.EntityType == "Asistencia a sesiones"
+            && a.Summary.Contains("(sesiones: 1; registros de asistencia: 6)"))));
         var sessionRow = Assert.Single(HtmlTables.Rows(report, "por-sesion"));
         Assert.Equal(["20/11/2026", "Socialización", "Uso de EGI para evaluadores y evaluados", "6", "3", "50,0 %"], sessionRow);
         var depRow = Assert.Single(HtmlTables.Rows(report, "por-dependencia"));

@@ -68,10 +68,19 @@ public sealed class CandidatesModel(EgiDbContext db, CurrentUser me, Improvement
     /// <summary>Which form the errors belong to: «quitar-{id}» or «agregar».</summary>
     public string? ErrorForm { get; private set; }
 
+    public const string AuditEntity = "Requieren plan de mejoramiento";
+
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         if (!me.IsTalentoHumano) return Forbid();
         await LoadAsync(ct);
+        // SPEC §9: the list names servants with their scores and EDL results: its reads are audited.
+        if (Period is not null)
+        {
+            db.Audit(AuditActions.Read, AuditEntity, Period.Id.ToString(CultureInfo.InvariantCulture),
+                $"Consulta de «Requieren plan» de la {Period.Name}: página {ListedPaging.Page} de {ListedPaging.PageCount} ({ListedPaging.TotalRows} personas).");
+            await db.SaveChangesAsync(ct);
+        }
         return Page();
     }
 

@@ -51,7 +51,18 @@ public sealed class IndexModel(EgiDbContext db, CurrentUser me, ImprovementServi
     public bool SeesAll => me.CanReadReports;
     public bool IsTalentoHumano => me.IsTalentoHumano;
 
-    public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        await LoadAsync(ct);
+        // SPEC §9: a read of the period's list (every servant's plan, Talento Humano and Consulta) is audited; one's own
+        // plans and one's evaluados' are not a report.
+        if (!SeesAll || Period is null) return;
+        db.Audit(AuditActions.Read, AuditEntity, Period.Id.ToString(CultureInfo.InvariantCulture),
+            $"Consulta de los planes de mejoramiento de la {Period.Name}: página {AllPaging.Page} de {AllPaging.PageCount} ({AllPaging.TotalRows} planes).");
+        await db.SaveChangesAsync(ct);
+    }
+
+    public const string AuditEntity = "Planes de mejoramiento";
 
     public async Task<IActionResult> OnPostRemindAsync(CancellationToken ct)
     {

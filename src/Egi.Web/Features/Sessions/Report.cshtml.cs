@@ -33,7 +33,17 @@ public sealed class ReportModel(EgiDbContext db, CurrentUser me, TimeProvider cl
     public IReadOnlyList<DependencyLine> ByDependency { get; private set; } = [];
     public IReadOnlyList<RecordLine> Records { get; private set; } = [];
 
-    public async Task OnGetAsync(int? periodId, CancellationToken ct) => await BuildAsync(periodId, ct);
+    public async Task OnGetAsync(int? periodId, CancellationToken ct)
+    {
+        await BuildAsync(periodId, ct);
+        // SPEC §9: the report lists each person's attendance with their document: its reads are audited, as its export.
+        if (Period is null) return;
+        db.Audit(AuditActions.Read, AuditEntity, Period.Id.ToString(CultureInfo.InvariantCulture),
+            $"Consulta en pantalla del informe de asistencia de la {Period.Name} (sesiones: {Sessions.Count}; registros de asistencia: {Records.Count}).");
+        await db.SaveChangesAsync(ct);
+    }
+
+    public const string AuditEntity = "Asistencia a sesiones";
 
     public async Task<IActionResult> OnGetXlsxAsync(int? periodId, CancellationToken ct)
     {
@@ -63,7 +73,7 @@ public sealed class ReportModel(EgiDbContext db, CurrentUser me, TimeProvider cl
             [
                 r.Date, r.Kind.Label(), r.Topic, r.Document, r.Name, r.Dependency, r.Held ? (r.Attended ? "Sí" : "No") : "Aún no se realiza",
             ]));
-        db.Audit("Exportar", "Asistencia a sesiones", Period.Id.ToString(CultureInfo.InvariantCulture),
+        db.Audit(AuditActions.Export, AuditEntity, Period.Id.ToString(CultureInfo.InvariantCulture),
             $"Descarga .xlsx de las sesiones de la {Period.Name}: {Sessions.Count} sesiones, {Records.Count} registros");
         await db.SaveChangesAsync(ct);
         return File(book.ToBytes(), XlsxWorkbook.ContentType, $"sesiones-{Period.Year}.xlsx");
