@@ -96,21 +96,34 @@ public sealed class Servant
 
     /// <summary>
     /// No self-administration through the directory: a person editing their own record (e.g. a Talento Humano who is
-    /// also a servant) cannot change its jefe inmediato, dependencia or tipo de vinculación.
+    /// also a servant) cannot change what decides their own evaluation — who evaluates them (jefe inmediato, dependencia),
+    /// whether they are evaluated (tipo de vinculación, gerente público, fecha de retiro), their windows (fecha de
+    /// ingreso: a personal goals window, the first follow-up waived) and which competencies are rated (nivel jerárquico,
+    /// personal a cargo). A value not given (null) is not a change.
     /// </summary>
     public IReadOnlyList<FieldError> SelfAdministrationErrors(ServantInput input, int? editorServantId)
     {
         ArgumentNullException.ThrowIfNull(input);
         if (editorServantId != Id || Id == 0) return [];
         var errors = new List<FieldError>();
-        if (input.BossId != BossId)
-            errors.Add(new(nameof(ServantInput.BossId), "No puede cambiar su propio «Jefe inmediato»: pídale el cambio a otra persona de Talento Humano."));
-        if (input.DependencyId is { } d && d != DependencyId)
-            errors.Add(new(nameof(ServantInput.DependencyId), "No puede cambiar su propia «Dependencia»: pídale el cambio a otra persona de Talento Humano."));
-        if (input.EmploymentType is { } t && t != EmploymentType)
-            errors.Add(new(nameof(ServantInput.EmploymentType), "No puede cambiar su propio «Tipo de vinculación»: pídale el cambio a otra persona de Talento Humano."));
+        void Refuse(string field, string label) =>
+            errors.Add(new(field, $"No puede cambiar {label} de su propio registro: pídale el cambio a otra persona de Talento Humano."));
+        if (input.BossId != BossId) Refuse(nameof(ServantInput.BossId), "el «Jefe inmediato»");
+        if (input.DependencyId is { } d && d != DependencyId) Refuse(nameof(ServantInput.DependencyId), "la «Dependencia»");
+        if (input.EmploymentType is { } t && t != EmploymentType) Refuse(nameof(ServantInput.EmploymentType), "el «Tipo de vinculación»");
+        if (input.Level is { } l && l != Level) Refuse(nameof(ServantInput.Level), "el «Nivel jerárquico»");
+        if (input.HireDate is { } h && h != HireDate) Refuse(nameof(ServantInput.HireDate), "la «Fecha de ingreso»");
+        if (input.RetirementDate != RetirementDate) Refuse(nameof(ServantInput.RetirementDate), "la «Fecha de retiro»");
+        if (input.HasStaff != HasStaff) Refuse(nameof(ServantInput.HasStaff), "«Tiene personal a cargo»");
+        if (input.IsPublicManager != IsPublicManager) Refuse(nameof(ServantInput.IsPublicManager), "«Es gerente público»");
         return errors;
     }
+
+    /// <summary>The refusal of a retiro or a reintegro the person registers on their own record, or null.</summary>
+    public string? SelfRetirementRefusal(int? editorServantId) =>
+        editorServantId == Id && Id != 0
+            ? "No puede registrar su propio retiro ni su reintegro: pídaselo a otra persona de Talento Humano."
+            : null;
 
     public Eligibility EligibilityOn(DateOnly today) =>
         Eligibility.Of(EmploymentType, IsPublicManager, RetirementDate, today);

@@ -69,10 +69,40 @@ public class RetirementScheduleTests
         var input = new ServantInput { BossId = 18, DependencyId = 8, EmploymentType = EmploymentType.Provisional };
         var errors = s.SelfAdministrationErrors(input, editorServantId: 14);
         Assert.Equal(["BossId", "DependencyId", "EmploymentType"], errors.Select(e => e.Field));
-        Assert.Contains("No puede cambiar su propio «Jefe inmediato»", errors[0].Message, StringComparison.Ordinal);
+        Assert.Contains("No puede cambiar el «Jefe inmediato» de su propio registro", errors[0].Message, StringComparison.Ordinal);
 
         Assert.Empty(s.SelfAdministrationErrors(input, editorServantId: 99)); // someone else's record
         Assert.Empty(s.SelfAdministrationErrors(input, editorServantId: null)); // a role account
         Assert.Empty(s.SelfAdministrationErrors(new ServantInput { BossId = 13, DependencyId = 7, EmploymentType = EmploymentType.Career }, 14));
+    }
+
+    [Fact]
+    public void Nobody_changes_what_decides_their_own_evaluation_nor_registers_their_own_retiro()
+    {
+        var s = new Servant
+        {
+            Id = 14, BossId = 13, DependencyId = 7, EmploymentType = EmploymentType.Provisional, Level = HierarchyLevel.Profesional,
+            HireDate = new DateOnly(2021, 3, 1), HasStaff = false, IsPublicManager = false,
+        };
+        var same = new ServantInput
+        {
+            BossId = 13, DependencyId = 7, EmploymentType = EmploymentType.Provisional, Level = HierarchyLevel.Profesional,
+            HireDate = new DateOnly(2021, 3, 1),
+        };
+        Assert.Empty(s.SelfAdministrationErrors(same, 14));
+        var changed = same with
+        {
+            Level = HierarchyLevel.Asesor, HireDate = new DateOnly(2026, 6, 1), RetirementDate = new DateOnly(2026, 12, 30),
+            HasStaff = true, IsPublicManager = true,
+        };
+        var errors = s.SelfAdministrationErrors(changed, 14);
+        Assert.Equal(["Level", "HireDate", "RetirementDate", "HasStaff", "IsPublicManager"], errors.Select(e => e.Field));
+        Assert.All(errors, e => Assert.EndsWith("de su propio registro: pídale el cambio a otra persona de Talento Humano.", e.Message, StringComparison.Ordinal));
+        Assert.Empty(s.SelfAdministrationErrors(changed, 99));
+        Assert.Empty(s.SelfAdministrationErrors(same with { Level = null, HireDate = null }, 14)); // not given: no change
+
+        Assert.Equal("No puede registrar su propio retiro ni su reintegro: pídaselo a otra persona de Talento Humano.", s.SelfRetirementRefusal(14));
+        Assert.Null(s.SelfRetirementRefusal(99));
+        Assert.Null(s.SelfRetirementRefusal(null));
     }
 }

@@ -155,11 +155,38 @@ public abstract class AccountLifecycleTests(SharedHost host) : IAsyncLifetime
         var refused = await hr.PostFormAsync($"/Directory/Servants/Edit/{S(sandra.Id)}", form);
         Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
         var html = WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync());
-        Assert.Contains("No puede cambiar su propio «Jefe inmediato»", html);
-        Assert.Contains("No puede cambiar su propia «Dependencia»", html);
-        Assert.Contains("No puede cambiar su propio «Tipo de vinculación»", html);
+        Assert.Contains("No puede cambiar el «Jefe inmediato» de su propio registro", html);
+        Assert.Contains("No puede cambiar la «Dependencia» de su propio registro", html);
+        Assert.Contains("No puede cambiar el «Tipo de vinculación» de su propio registro", html);
         var unchanged = await app.WithDbAsync(d => d.Servants.AsNoTracking().SingleAsync(s => s.Id == sandra.Id));
         Assert.Equal((sandra.BossId, sandra.DependencyId, sandra.EmploymentType), (unchanged.BossId, unchanged.DependencyId, unchanged.EmploymentType));
+
+        // Nor what decides her windows, her competencies or whether she is evaluated, nor her own retiro or reintegro.
+        var decisive = await EditFormAsync(sandra.Id, ("Level", "Asesor"), ("HireDate", "2026-06-01"), ("RetirementDate", "2026-12-30"),
+            ("HasStaff", sandra.HasStaff ? "false" : "true"), ("IsPublicManager", "true"));
+        var decided = WebUtility.HtmlDecode(await (await hr.PostFormAsync($"/Directory/Servants/Edit/{S(sandra.Id)}", decisive)).Content.ReadAsStringAsync());
+        foreach (var label in new[] { "el «Nivel jerárquico»", "la «Fecha de ingreso»", "la «Fecha de retiro»", "«Tiene personal a cargo»", "«Es gerente público»" })
+            Assert.Contains($"No puede cambiar {label} de su propio registro", decided);
+        var retire = await hr.PostFormAsync($"/Directory/Servants/Retire/{S(sandra.Id)}", new() { ["Input.RetirementDate"] = "2026-12-30" });
+        Assert.Equal(HttpStatusCode.OK, retire.StatusCode);
+        Assert.Contains("No puede registrar su propio retiro ni su reintegro", WebUtility.HtmlDecode(await retire.Content.ReadAsStringAsync()));
+        await app.WithDbAsync(async d =>
+        {
+            (await d.Servants.SingleAsync(s => s.Id == sandra.Id)).RetirementDate = new DateOnly(2026, 12, 30); // registered by someone else
+            return await d.SaveChangesAsync();
+        });
+        Assert.Contains("No puede registrar su propio retiro ni su reintegro", WebUtility.HtmlDecode(await hr.GetStringAsync($"/Directory/Servants/Reinstate/{S(sandra.Id)}")));
+        var reinstate = await hr.PostFormAsync($"/Directory/Servants/Reinstate/{S(sandra.Id)}", new());
+        Assert.Equal(HttpStatusCode.OK, reinstate.StatusCode);
+        Assert.Contains("No puede registrar su propio retiro ni su reintegro", WebUtility.HtmlDecode(await reinstate.Content.ReadAsStringAsync()));
+        unchanged = await app.WithDbAsync(d => d.Servants.AsNoTracking().SingleAsync(s => s.Id == sandra.Id));
+        Assert.Equal((sandra.Level, sandra.HireDate, sandra.HasStaff, sandra.IsPublicManager, (DateOnly?)new DateOnly(2026, 12, 30)),
+            (unchanged.Level, unchanged.HireDate, unchanged.HasStaff, unchanged.IsPublicManager, unchanged.RetirementDate));
+        await app.WithDbAsync(async d =>
+        {
+            (await d.Servants.SingleAsync(s => s.Id == sandra.Id)).RetirementDate = null;
+            return await d.SaveChangesAsync();
+        });
 
         // Other fields of her own record, and the same fields of someone else's, she may change.
         Assert.Equal(HttpStatusCode.Redirect, (await hr.PostFormAsync($"/Directory/Servants/Edit/{S(sandra.Id)}", await EditFormAsync(sandra.Id, ("JobGrade", "20")))).StatusCode);
@@ -170,12 +197,34 @@ public abstract class AccountLifecycleTests(SharedHost host) : IAsyncLifetime
     [Fact]
     public async Task The_last_active_Talento_Humano_cannot_be_retired()
     {
-        var hr = await app.SignedInAsync(Accounts.TalentoHumano);
         var sandra = await app.WithDbAsync(d => d.Servants.Where(s => s.Email == Accounts.TalentoHumano).Select(s => s.Id).SingleAsync());
-        var refused = await RetireAsync(hr, sandra, "2026-12-31");
+        // Nobody registers their own retiro.
+        var own = await RetireAsync(await app.SignedInAsync(Accounts.TalentoHumano), sandra, "2026-12-31");
+        Assert.Equal(HttpStatusCode.OK, own.StatusCode);
+        Assert.Contains("No puede registrar su propio retiro", WebUtility.HtmlDecode(await own.Content.ReadAsStringAsync()));
+        // A second Talento Humano whose own retiro is already registered is not an active one: retiring Sandra would leave none.
+        var leaving = await LeavingTalentoHumanoAsync();
+        var refused = await RetireAsync(leaving, sandra, "2026-12-31");
         Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
         Assert.Contains("la última cuenta activa con el rol Talento Humano", WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync()));
         Assert.Null(await app.WithDbAsync(d => d.Servants.Where(s => s.Id == sandra).Select(s => s.RetirementDate).SingleAsync()));
+    }
+
+    /// <summary>Planeación's account given the Talento Humano role, its servant's retiro registered for next month; signed in.</summary>
+    private async Task<HttpClient> LeavingTalentoHumanoAsync()
+    {
+        using (var scope = app.Services.CreateScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<AppUser>>();
+            var carlos = (await users.FindByEmailAsync(Accounts.Planeacion))!;
+            Assert.True((await users.AddToRoleAsync(carlos, EgiRoles.TalentoHumano)).Succeeded);
+            await app.WithDbAsync(async d =>
+            {
+                (await d.Servants.SingleAsync(s => s.Id == carlos.ServantId)).RetirementDate = DateOnly.FromDateTime(app.Clock.GetUtcNow().UtcDateTime).AddMonths(1);
+                return await d.SaveChangesAsync();
+            });
+        }
+        return await app.SignedInAsync(Accounts.Planeacion);
     }
 
     [Fact]
@@ -190,7 +239,7 @@ public abstract class AccountLifecycleTests(SharedHost host) : IAsyncLifetime
         });
         var row = Directory.ImportFiles.ImportFile.RowOf(sandra, dependencyCode, bossDocument);
         row[11] = "20/11/2026"; // «Fecha de retiro»
-        var hr = await app.SignedInAsync(Accounts.TalentoHumano);
+        var hr = await LeavingTalentoHumanoAsync();
         var file = Directory.ImportFiles.ImportFile.Csv([row], Directory.ImportFiles.ImportFile.Windows1252);
         var preview = WebUtility.HtmlDecode(await (await hr.PostFileAsync("/Directory/Import", "/Directory/Import", "Upload", "retiros.csv", file)).Content.ReadAsStringAsync());
         Assert.Contains("Confirmar importación", preview);
@@ -203,7 +252,7 @@ public abstract class AccountLifecycleTests(SharedHost host) : IAsyncLifetime
         var after = await app.WithDbAsync(d => d.Servants.AsNoTracking().SingleAsync(x => x.Id == sandra.Id));
         Assert.Null(after.RetirementDate);
         Assert.Equal(AccountLock.None, (await AccountOfAsync(sandra.Id)).Lock);
-        Assert.Equal(HttpStatusCode.OK, (await hr.GetAsync("/Accounts")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await (await app.SignedInAsync(Accounts.TalentoHumano)).GetAsync("/Accounts")).StatusCode);
     }
 
     /// <summary>A servant as an import row (dependency code and boss document as the directory has them).</summary>
@@ -256,7 +305,7 @@ public abstract class AccountLifecycleTests(SharedHost host) : IAsyncLifetime
         var otherCode = await app.WithDbAsync(d => d.Dependencies.Where(x => x.Id != before.DependencyId && x.Active).Select(x => x.Code).FirstAsync());
         own[8] = otherCode; // «Dependencia»
         var refused = WebUtility.HtmlDecode(await (await UploadAsync(hr, "propio.csv", own)).Content.ReadAsStringAsync());
-        Assert.Contains("No puede cambiar su propia «Dependencia»", refused);
+        Assert.Contains("No puede cambiar la «Dependencia» de su propio registro", refused);
         Assert.DoesNotContain("Confirmar importación", refused);
         Assert.Equal(before.DependencyId, await app.WithDbAsync(d => d.Servants.Where(s => s.Id == before.Id).Select(s => s.DependencyId).SingleAsync()));
 

@@ -215,23 +215,16 @@ public static class ServantImport
         : directory.ByDocument.TryGetValue(doc, out var s) ? $"{s.FullName} ({doc})"
         : doc;
 
-    /// <summary>No self-administration through the directory: the importer's own row keeps its jefe, dependencia and vinculación.</summary>
+    /// <summary>No self-administration through the directory: the importer's own row keeps what decides their evaluation.</summary>
     private static void CheckSelfAdministration(Draft d, Servant own, DirectoryIndex directory)
     {
-        var input = new ServantInput
+        var input = d.Input with
         {
             BossId = d.BossGiven ? (d.BossDoc is null ? null : directory.ByDocument.TryGetValue(d.BossDoc, out var boss) ? boss.Id : -1) : own.BossId,
-            DependencyId = d.Input.DependencyId,
-            EmploymentType = d.Input.EmploymentType,
         };
         foreach (var error in own.SelfAdministrationErrors(input, own.Id))
         {
-            var field = error.Field switch
-            {
-                nameof(ServantInput.BossId) => ImportField.BossDocument,
-                nameof(ServantInput.DependencyId) => ImportField.Dependency,
-                _ => ImportField.EmploymentType,
-            };
+            var field = FieldOfProperty[error.Field];
             if (!d.HasError(field)) d.Error(field, error.Message);
         }
     }

@@ -86,10 +86,24 @@ public class ServantImportTests
         own[9] = "Libre nombramiento y remoción";
         var refused = AsCamila(own);
         Assert.False(refused.IsValid);
-        AssertError(refused, 2, "Documento del jefe inmediato", "No puede cambiar su propio «Jefe inmediato»");
-        AssertError(refused, 2, "Dependencia", "No puede cambiar su propia «Dependencia»");
-        AssertError(refused, 2, "Tipo de vinculación", "No puede cambiar su propio «Tipo de vinculación»");
-        AssertError(AsCamila(RowOf(servants[2], "300", null)), 2, "Documento del jefe inmediato", "No puede cambiar su propio «Jefe inmediato»");
+        AssertError(refused, 2, "Documento del jefe inmediato", "No puede cambiar el «Jefe inmediato» de su propio registro");
+        AssertError(refused, 2, "Dependencia", "No puede cambiar la «Dependencia» de su propio registro");
+        AssertError(refused, 2, "Tipo de vinculación", "No puede cambiar el «Tipo de vinculación» de su propio registro");
+        AssertError(AsCamila(RowOf(servants[2], "300", null)), 2, "Documento del jefe inmediato", "No puede cambiar el «Jefe inmediato» de su propio registro");
+
+        // Nor what decides her windows, her competencies or whether she is evaluated.
+        var decisive = RowOf(servants[2], "300", "80123987");
+        decisive[7] = "Asesor";
+        decisive[10] = "01/06/2026";
+        decisive[11] = "30/12/2026";
+        decisive[13] = "Sí";
+        decisive[14] = "Sí";
+        var decided = AsCamila(decisive);
+        AssertError(decided, 2, "Nivel jerárquico", "No puede cambiar el «Nivel jerárquico» de su propio registro");
+        AssertError(decided, 2, "Fecha de ingreso", "No puede cambiar la «Fecha de ingreso» de su propio registro");
+        AssertError(decided, 2, "Fecha de retiro", "No puede cambiar la «Fecha de retiro» de su propio registro");
+        AssertError(decided, 2, "Tiene personal a cargo", "No puede cambiar «Tiene personal a cargo» de su propio registro");
+        AssertError(decided, 2, "Es gerente público", "No puede cambiar «Es gerente público» de su propio registro");
 
         // Her other fields, and the same fields of someone else, she may change; so may anybody else her own.
         var grade = RowOf(servants[2], "300", "80123987");

@@ -1,6 +1,7 @@
 using Egi.Domain.Directory;
 using Egi.Web.Data;
 using Egi.Web.Features.Shared;
+using Egi.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -8,15 +9,19 @@ using Microsoft.EntityFrameworkCore;
 namespace Egi.Web.Features.Directory.Servants;
 
 /// <summary>Reintegrar: clears the fecha de retiro (e.g. it was registered by mistake), after confirmation.</summary>
-public sealed class ReinstateModel(EgiDbContext db, EvaluatorChanges evaluatorChanges) : PageModel
+public sealed class ReinstateModel(EgiDbContext db, CurrentUser me, EvaluatorChanges evaluatorChanges) : PageModel
 {
     public Servant Servant { get; private set; } = null!;
+
+    /// <summary>Why this person may not reintegrate this servant (their own record), or null.</summary>
+    public string? Refusal { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
         var servant = await db.Servants.AsNoTracking().FirstOrDefaultAsync(s => s.Id == id, ct);
         if (servant is null) return NotFound();
         Servant = servant;
+        Refusal = servant.SelfRetirementRefusal(me.ServantId);
         return Page();
     }
 
@@ -30,6 +35,8 @@ public sealed class ReinstateModel(EgiDbContext db, EvaluatorChanges evaluatorCh
             TempData["Mensaje"] = DirectoryMessages.NothingToReinstate(servant.FullName);
             return RedirectToPage("./Details", new { id });
         }
+        Refusal = servant.SelfRetirementRefusal(me.ServantId);
+        if (Refusal is not null) return Page();
         servant.RetirementDate = null;
         db.Audit("Reintegrar", AuditEntities.Servant, ServantLookups.Id(id),
             $"Reintegro de {servant.FullName} ({servant.DocumentNumber}); se borró la fecha de retiro {DateText.Date(previous)}.",

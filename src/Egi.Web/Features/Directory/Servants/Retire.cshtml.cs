@@ -57,6 +57,8 @@ public sealed class RetireModel(EgiDbContext db, CurrentUser me, EvaluatorChange
             ModelState.AddModelError("Input.RetirementDate", DirectoryMessages.RetirementBeforeHire(Servant.HireDate));
         if (reason.Length > ReasonMax)
             ModelState.AddModelError("Input.Reason", DirectoryMessages.ReasonTooLong(ReasonMax));
+        if (ModelState.ErrorCount == 0 && Servant.SelfRetirementRefusal(me.ServantId) is { } own)
+            ModelState.AddModelError("Input.RetirementDate", own);
         if (ModelState.ErrorCount == 0 && await accounts.RetirementRefusalAsync(Servant.Id, ct) is { } lastHr)
             ModelState.AddModelError("Input.RetirementDate", lastHr);
         if (ModelState.ErrorCount > 0) return Page();
