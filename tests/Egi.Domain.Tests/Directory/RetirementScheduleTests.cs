@@ -81,19 +81,31 @@ public class RetirementScheduleTests
     {
         var s = new Servant
         {
-            Id = 14, BossId = 13, DependencyId = 7, EmploymentType = EmploymentType.Provisional, Level = HierarchyLevel.Profesional,
-            HireDate = new DateOnly(2021, 3, 1), HasStaff = false, IsPublicManager = false,
+            Id = 14,
+            BossId = 13,
+            DependencyId = 7,
+            EmploymentType = EmploymentType.Provisional,
+            Level = HierarchyLevel.Profesional,
+            HireDate = new DateOnly(2021, 3, 1),
+            HasStaff = false,
+            IsPublicManager = false,
         };
         var same = new ServantInput
         {
-            BossId = 13, DependencyId = 7, EmploymentType = EmploymentType.Provisional, Level = HierarchyLevel.Profesional,
+            BossId = 13,
+            DependencyId = 7,
+            EmploymentType = EmploymentType.Provisional,
+            Level = HierarchyLevel.Profesional,
             HireDate = new DateOnly(2021, 3, 1),
         };
         Assert.Empty(s.SelfAdministrationErrors(same, 14));
         var changed = same with
         {
-            Level = HierarchyLevel.Asesor, HireDate = new DateOnly(2026, 6, 1), RetirementDate = new DateOnly(2026, 12, 30),
-            HasStaff = true, IsPublicManager = true,
+            Level = HierarchyLevel.Asesor,
+            HireDate = new DateOnly(2026, 6, 1),
+            RetirementDate = new DateOnly(2026, 12, 30),
+            HasStaff = true,
+            IsPublicManager = true,
         };
         var errors = s.SelfAdministrationErrors(changed, 14);
         Assert.Equal(["Level", "HireDate", "RetirementDate", "HasStaff", "IsPublicManager"], errors.Select(e => e.Field));
