@@ -129,6 +129,9 @@ public static class OidcRegistration
             o.GetClaimsFromUserInfoEndpoint = false;
             o.CallbackPath = OidcOptions.CallbackPath;
             o.SignedOutCallbackPath = OidcOptions.SignedOutCallbackPath;
+            // No front-channel sign-out: EGI's cookie carries no «sid» or «iss» for the handler to check, so its default
+            // /signout-oidc would sign a person out on any GET from any site. Signing out of EGI is EGI's own form.
+            o.RemoteSignOutPath = PathString.Empty;
             o.SignInScheme = IdentityConstants.ExternalScheme;
             o.SignOutScheme = IdentityConstants.ApplicationScheme;
             o.CorrelationCookie.SameSite = SameSiteMode.Lax;

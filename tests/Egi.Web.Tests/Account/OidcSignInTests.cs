@@ -130,6 +130,45 @@ public abstract class OidcSignInTests(OidcHost host) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Once_linked_only_that_institutional_account_opens_the_egi_account_whatever_the_claim_says()
+    {
+        // Camila's first institutional sign-in links her «sub» to her account.
+        var egi = app.NewClient();
+        Assert.Equal(HttpStatusCode.OK, (await FollowAsync(egi, await ThroughProviderAsync(egi, Camila))).StatusCode);
+
+        // Another institutional account whose e-mail someone set to Camila's in the provider: refused, no session.
+        var impostor = new TestOidcUser("sub-impostor", "Otra persona", Accounts.Evaluado);
+        provider.AddUser(impostor);
+        var other = app.NewClient();
+        var refused = await FollowAsync(other, await ThroughProviderAsync(other, impostor));
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        var text = await TextAsync(refused);
+        Assert.Contains("Cuenta institucional distinta", text);
+        Assert.Contains($"La cuenta de EGI que corresponde a su correo institucional {Accounts.Evaluado} ya está vinculada a otra cuenta institucional", text);
+        await AssertSignedOutAsync(other);
+
+        // Camila's own institutional account with its e-mail changed to her jefe's: it opens neither his account nor hers.
+        provider.AddUser(Camila with { Email = Accounts.Jefe });
+        var changed = app.NewClient();
+        var asJefe = await FollowAsync(changed, await ThroughProviderAsync(changed, Camila with { Email = Accounts.Jefe }));
+        Assert.Equal(HttpStatusCode.Forbidden, asJefe.StatusCode);
+        Assert.Contains("Su cuenta institucional ya está vinculada a otra cuenta de EGI", await TextAsync(asJefe));
+        await AssertSignedOutAsync(changed);
+        Assert.Equal(2, await app.WithDbAsync(d => d.AuditEntries.CountAsync(a => a.Summary.StartsWith("Ingreso con cuenta institucional rechazado: la cuenta institucional"))));
+
+        // Talento Humano unlinks Camila's account (her account in the provider was replaced): the next sign-in links again.
+        var camilaUser = await app.WithDbAsync(d => d.Users.Where(u => u.Email == Accounts.Evaluado).Select(u => u.Id).SingleAsync());
+        var hr = await app.SignedInAsync(Accounts.TalentoHumano);
+        Assert.Contains("sub-camila", await TextAsync(await hr.GetAsync($"/Accounts/Details/{camilaUser}")));
+        var unlinked = await hr.PostFormAsync($"/Accounts/Details/{camilaUser}?handler=Unlink", new());
+        Assert.Equal(HttpStatusCode.Redirect, unlinked.StatusCode);
+        Assert.True(await app.WithDbAsync(d => d.AuditEntries.AnyAsync(a => a.Action == "Desvincular cuenta institucional" && a.EntityId == camilaUser)));
+        var again = app.NewClient();
+        Assert.Equal(HttpStatusCode.OK, (await FollowAsync(again, await ThroughProviderAsync(again, impostor))).StatusCode);
+        Assert.Equal("sub-impostor", await app.WithDbAsync(d => d.Set<IdentityUserLogin<string>>().Where(l => l.UserId == camilaUser).Select(l => l.ProviderKey).SingleAsync()));
+    }
+
+    [Fact]
     public async Task An_unknown_person_gets_a_spanish_page_and_no_account_is_created()
     {
         var before = await app.WithDbAsync(d => d.Users.CountAsync());
@@ -213,6 +252,18 @@ public abstract class OidcSignInTests(OidcHost host) : IAsyncLifetime
         Assert.Contains("31/08/2026", await TextAsync(retired));
         await AssertSignedOutAsync(egi);
         Assert.False(await app.WithDbAsync(d => d.Set<IdentityUserLogin<string>>().AnyAsync()));
+    }
+
+    [Fact]
+    public async Task A_link_from_another_site_to_the_front_channel_sign_out_does_not_end_the_session()
+    {
+        var egi = app.NewClient();
+        await FollowAsync(egi, await ThroughProviderAsync(egi, Camila));
+        Assert.Equal(HttpStatusCode.OK, (await egi.GetAsync("/Pending")).StatusCode);
+        var request = new HttpRequestMessage(HttpMethod.Get, "/signout-oidc");
+        request.Headers.Referrer = new Uri("https://otro-sitio.example/");
+        await egi.SendAsync(request);
+        Assert.Equal(HttpStatusCode.OK, (await egi.GetAsync("/Pending")).StatusCode);
     }
 
     [Fact]

@@ -170,6 +170,7 @@ public sealed class AuthorizationMatrixTests(ITestOutputHelper output)
         POST /Accounts/Details/{id}?Invite                         TH
         POST /Accounts/Details/{id}?Lock                           TH
         POST /Accounts/Details/{id}?Revoke                         TH
+        POST /Accounts/Details/{id}?Unlink                         TH
         POST /Accounts/Details/{id}?Unlock                         TH
         POST /ApiKeys?Create                                       TH
         POST /ApiKeys?Revoke                                       - 404: TH

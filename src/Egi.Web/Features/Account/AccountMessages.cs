@@ -27,6 +27,13 @@ public static class AccountMessages
     public const string AccountLockedTitle = "Cuenta bloqueada";
     public const string AccountLocked = "Su cuenta de EGI está bloqueada, así que no puede ingresar por ahora, tampoco con la cuenta institucional. Pida ayuda a Talento Humano.";
     public const string AccountInactiveTitle = "Cuenta inactiva";
+    public const string LinkMismatchTitle = "Cuenta institucional distinta";
+    public static string SubjectLinkedElsewhere(bool byEmail, string value) =>
+        $"Su cuenta institucional ya está vinculada a otra cuenta de EGI, no a la que corresponde a su {What(byEmail)} {value}. " +
+        "No se inició ninguna sesión. Pida a Talento Humano que revise la vinculación en «Cuentas y roles».";
+    public static string AccountLinkedToAnotherSubject(bool byEmail, string value) =>
+        $"La cuenta de EGI que corresponde a su {What(byEmail)} {value} ya está vinculada a otra cuenta institucional. " +
+        "No se inició ninguna sesión. Si su cuenta institucional cambió, pida a Talento Humano que desvincule la anterior en «Cuentas y roles».";
     public const string SignInCancelledTitle = "Ingreso cancelado";
     public const string SignInCancelled = "El proveedor de identidad no autorizó el ingreso (se canceló o se negó el permiso). No se inició ninguna sesión en EGI.";
     public static string ClaimMissing(bool byEmail) =>

@@ -101,9 +101,28 @@ public sealed class ExternalModel(
                 AccountMessages.AccountInactive(servant.RetirementDate));
         }
 
-        // Remember which institutional account signed in as whom (AspNetUserLogins), the first time only.
-        if (subject.Length > 0 && await users.FindByLoginAsync(OidcOptions.Scheme, subject) is null)
-            await users.AddLoginAsync(user, new UserLoginInfo(OidcOptions.Scheme, subject, "Cuenta institucional"));
+        // The first institutional account («sub») that signs in as an EGI account is linked to it (AspNetUserLogins), and
+        // from then on the link decides, not the claim: that «sub» opens no other EGI account, and no other «sub» opens
+        // this one — an e-mail or a document that someone changed in the provider to match another person takes no
+        // account over. A link Talento Humano removed («Cuentas y roles») is made again at the next sign-in.
+        if (subject.Length > 0)
+        {
+            var linkedTo = await users.FindByLoginAsync(OidcOptions.Scheme, subject);
+            string? mismatch = null;
+            if (linkedTo is not null && linkedTo.Id != user.Id)
+                mismatch = AccountMessages.SubjectLinkedElsewhere(byEmail, value);
+            else if (linkedTo is null && (await users.GetLoginsAsync(user)).Any(l => l.LoginProvider == OidcOptions.Scheme))
+                mismatch = AccountMessages.AccountLinkedToAnotherSubject(byEmail, value);
+            if (mismatch is not null)
+            {
+                db.Audit("Iniciar sesión", "Cuenta", user.Email ?? user.Id,
+                    $"Ingreso con cuenta institucional rechazado: la cuenta institucional ({subject}) no es la vinculada a esta cuenta de EGI");
+                await db.SaveChangesAsync(ct);
+                return Refuse(StatusCodes.Status403Forbidden, AccountMessages.LinkMismatchTitle, mismatch);
+            }
+            if (linkedTo is null)
+                await users.AddLoginAsync(user, new UserLoginInfo(OidcOptions.Scheme, subject, "Cuenta institucional"));
+        }
 
         var properties = new AuthenticationProperties();
         if (external.Properties?.GetTokenValue("id_token") is { Length: > 0 } idToken)

@@ -11,4 +11,6 @@ public static class AccountsMessages
     public static string AccountLocked(string person) => $"Se bloqueó la cuenta de {person}: no puede iniciar sesión y sus sesiones abiertas se cierran.";
     public static string AccountUnlocked(string person) => $"Se desbloqueó la cuenta de {person}.";
     public static string InvitationResent(string? email) => $"Se envió de nuevo la invitación a {email}.";
+    public static string Unlinked(string person) =>
+        $"Se desvinculó la cuenta institucional de {person}: su próximo ingreso con la cuenta institucional la vinculará de nuevo.";
 }

@@ -22,6 +22,9 @@ public sealed class DetailsModel(EgiDbContext db, UserManager<AppUser> users, Ac
     public bool TemporarilyLocked { get; private set; }
     public bool IsSelf { get; private set; }
 
+    /// <summary>The institutional account («sub») the account is linked to by its first institutional sign-in, if any.</summary>
+    public string? InstitutionalSubject { get; private set; }
+
     /// <summary>The Spanish reason an action was refused, shown at the top of the page.</summary>
     public string? Refusal { get; private set; }
 
@@ -43,6 +46,26 @@ public sealed class DetailsModel(EgiDbContext db, UserManager<AppUser> users, Ac
 
     public Task<IActionResult> OnPostInviteAsync(string id, CancellationToken ct) =>
         ActAsync(id, u => admin.InviteAsync(u, ct), u => AccountsMessages.InvitationResent(u.Email), ct);
+
+    /// <summary>
+    /// Removes the link to the institutional account (its «sub»): the next institutional sign-in whose claim names this
+    /// account links it again — for a person whose account in the identity provider was replaced.
+    /// </summary>
+    public Task<IActionResult> OnPostUnlinkAsync(string id, CancellationToken ct) =>
+        ActAsync(id, async u =>
+        {
+            var logins = (await users.GetLoginsAsync(u)).Where(l => l.LoginProvider == OidcOptions.Scheme).ToList();
+            if (logins.Count == 0) return $"La cuenta de {u.DisplayName} no está vinculada a ninguna cuenta institucional.";
+            foreach (var login in logins)
+            {
+                var removed = await users.RemoveLoginAsync(u, login.LoginProvider, login.ProviderKey);
+                if (!removed.Succeeded) return string.Join(" ", removed.Errors.Select(e => e.Description));
+            }
+            db.Audit("Desvincular cuenta institucional", "Cuenta", u.Id,
+                $"Talento Humano desvinculó la cuenta institucional ({string.Join(", ", logins.Select(l => l.ProviderKey))}) de {u.Email}.");
+            await db.SaveChangesAsync(ct);
+            return null;
+        }, u => AccountsMessages.Unlinked(u.DisplayName), ct);
 
     private async Task<IActionResult> ActAsync(string id, Func<AppUser, Task<string?>> action, Func<AppUser, string> done, CancellationToken ct)
     {
@@ -80,6 +103,8 @@ public sealed class DetailsModel(EgiDbContext db, UserManager<AppUser> users, Ac
         HasPassword = user.PasswordHash is not null;
         TemporarilyLocked = user.Lock == AccountLock.None && user.LockoutEnd is { } end && end > clock.GetUtcNow();
         IsSelf = user.Id == me.UserId;
+        InstitutionalSubject = await db.UserLogins.Where(l => l.UserId == id && l.LoginProvider == OidcOptions.Scheme)
+            .Select(l => l.ProviderKey).FirstOrDefaultAsync(ct);
         return true;
     }
 }
