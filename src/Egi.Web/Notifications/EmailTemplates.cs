@@ -390,6 +390,28 @@ public sealed class EmailTemplates(IOptionsMonitor<MailOptions> mail, IOptionsMo
         link: link,
         summary: $"Registre la evaluación parcial de {evaluadoName}.");
 
+    /// <summary>
+    /// To Talento Humano: the retiro of <paramref name="retiree"/> took effect on <paramref name="date"/> and the open
+    /// evaluations they evaluated (<paramref name="evaluados"/>) need a new jefe and owe that evaluator's partial.
+    /// </summary>
+    public RenderedEmail EvaluatorRetired(string name, string retiree, DateOnly date, IReadOnlyList<string> evaluados, string link)
+    {
+        const int Named = 10;
+        var names = string.Join(", ", evaluados.Take(Named)) + (evaluados.Count > Named ? $" y {evaluados.Count - Named} más" : "");
+        return Compose(
+            subject: $"EGI — {retiree} se retiró y evaluaba a {evaluados.Count} servidor(es): asígneles un nuevo jefe",
+            greeting: name,
+            paragraphs:
+            [
+                $"El retiro de {retiree} se aplicó el {Date(date)}. Era el evaluador de {evaluados.Count} evaluación(es) abierta(s): {names}.",
+                "Su cuenta quedó bloqueada, así que esas evaluaciones esperan a alguien que ya no puede ingresar a EGI: asígneles un nuevo jefe inmediato en el directorio (o reasigne cada evaluación desde su administración).",
+                $"Cada una debe la evaluación parcial del periodo evaluado por {retiree}: regístrela en su nombre o dispénsela con un motivo, desde la administración de cada evaluación.",
+            ],
+            action: "Ver al servidor en el directorio",
+            link: link,
+            summary: $"{retiree} se retiró: {evaluados.Count} evaluación(es) necesitan un nuevo jefe.");
+    }
+
     /// <summary>Who acted, as the reader reads it: «Usted», «Su evaluador, …», the evaluado's name, or Talento Humano.</summary>
     private static string Who(EvaluationNotice n)
     {
@@ -563,6 +585,7 @@ public sealed class EmailTemplates(IOptionsMonitor<MailOptions> mail, IOptionsMo
         MailKind.CommitteeDecided => "Decisión de la comisión",
         MailKind.Disagreement => "Desacuerdo",
         MailKind.PartialOwed => "Evaluación parcial",
+        MailKind.EvaluatorRetired => "Evaluador retirado",
         MailKind.EvaluationUpdate => "Evaluación",
         MailKind.StageClosing => "Cierre de etapa",
         MailKind.DeadlineReminder => "Recordatorio de plazo",

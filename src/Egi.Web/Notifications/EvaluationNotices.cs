@@ -243,6 +243,26 @@ public sealed class EvaluationNotices(EgiDbContext db, Notifier notifier, EmailT
         await notifier.QueueAsync(new Recipient(to.Email, to.Name, to.UserId), email, MailKind.PartialOwed, $"partial:{e.Id}:{p.Sequence}:{to.Id}", ct: ct);
     }
 
+    /// <summary>
+    /// Talento Humano is told that the retiro of evaluator <paramref name="retireeId"/> left the open evaluations of
+    /// <paramref name="evaluadoIds"/> without a jefe who can act (their account is locked) and owing a partial. Every
+    /// active Talento Humano account but the retiree's own.
+    /// </summary>
+    public async Task EvaluatorRetiredAsync(int retireeId, DateOnly date, IReadOnlyCollection<int> evaluadoIds, CancellationToken ct)
+    {
+        if (evaluadoIds.Count == 0) return;
+        var people = await PeopleAsync([retireeId, .. evaluadoIds], ct);
+        if (!people.TryGetValue(retireeId, out var retiree)) return;
+        var names = evaluadoIds.Where(people.ContainsKey).Select(id => people[id].Name).Order(StringComparer.CurrentCulture).ToList();
+        var link = templates.Url($"/Directory/Servants/Details/{retireeId}");
+        foreach (var hr in await users.GetUsersInRoleAsync(EgiRoles.TalentoHumano))
+        {
+            if (hr.ServantId == retireeId || hr.Lock != AccountLock.None || string.IsNullOrEmpty(hr.Email)) continue;
+            await notifier.QueueAsync(Recipient.Of(hr), templates.EvaluatorRetired(hr.DisplayName, retiree.Name, date, names, link),
+                MailKind.EvaluatorRetired, $"evaluator-retired:{retireeId}:{date:yyyyMMdd}:{hr.Id}", ct: ct);
+        }
+    }
+
     private sealed record Person(int Id, string Name, string Email, string? UserId);
 
     /// <summary>The servants and their accounts, in one query (each servant has at most one account).</summary>

@@ -41,6 +41,9 @@ public enum MailKind
     Disagreement = 36,
     PartialOwed = 37,
 
+    /// <summary>To Talento Humano: an evaluator's retiro took effect and left open evaluations without a jefe who can act.</summary>
+    EvaluatorRetired = 38,
+
     /// <summary>Messages queued before the events had their own code («Evaluación»).</summary>
     EvaluationUpdate = 39,
 

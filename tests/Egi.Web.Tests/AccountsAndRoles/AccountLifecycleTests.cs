@@ -60,6 +60,25 @@ public abstract class AccountLifecycleTests(SharedHost host) : IAsyncLifetime
         hr.PostFormAsync($"/Directory/Servants/Retire/{S(servantId)}", new() { ["Input.RetirementDate"] = date, ["Input.Reason"] = "Renuncia aceptada." });
 
     [Fact]
+    public async Task A_jefes_retiro_tells_talento_humano_which_evaluados_need_a_new_jefe_and_owe_a_partial()
+    {
+        var hr = await app.SignedInAsync(Accounts.TalentoHumano);
+        var evaluados = await app.WithDbAsync(d => d.Evaluations.Where(e => e.EvaluatorId == felipe && e.PeriodId == scenario.PeriodId)
+            .Join(d.Servants, e => e.EvaluadoId, s => s.Id, (e, s) => s.FirstNames + " " + s.LastNames).ToListAsync());
+        Assert.NotEmpty(evaluados);
+        Assert.Equal(HttpStatusCode.Redirect, (await RetireAsync(hr, felipe, "2026-11-24")).StatusCode);
+
+        var notice = await app.WithDbAsync(d => d.OutboxMessages.SingleAsync(m => m.Kind == nameof(Egi.Web.Notifications.MailKind.EvaluatorRetired)));
+        Assert.Equal(Accounts.TalentoHumano, notice.ToAddress);
+        Assert.Contains($"evaluaba a {evaluados.Count} servidor(es)", notice.Subject, StringComparison.Ordinal);
+        Assert.All(evaluados, name => Assert.Contains(name.Trim(), notice.TextBody, StringComparison.Ordinal));
+        Assert.Contains("regístrela en su nombre o dispénsela", notice.TextBody, StringComparison.Ordinal);
+        Assert.Contains($"/Directory/Servants/Details/{S(felipe)}", notice.TextBody, StringComparison.Ordinal);
+        // Camila's goals were agreed: she owes Felipe's partial, which he was told of too.
+        Assert.Equal(felipe, (await scenario.EvaluationAsync(Camila)).Partials.Single().EvaluatorId);
+    }
+
+    [Fact]
     public async Task A_retirement_today_locks_the_account_ends_open_sessions_and_reinstating_unlocks_it()
     {
         var session = await app.SignedInAsync(Accounts.Evaluado); // Camila

@@ -88,7 +88,7 @@ public sealed class EvaluatorChanges(EgiDbContext db, CurrentUser me, TimeProvid
         var evaluations = await db.Evaluations
             .Where(e => ids.Contains(e.PeriodId) && (e.EvaluadoId == servantId || e.EvaluatorId == servantId)).ToListAsync(ct);
         var closed = 0;
-        var owed = 0;
+        var orphans = new List<int>();
         foreach (var e in evaluations.Where(e => !e.IsClosed))
         {
             var partialsBefore = e.Partials.Count;
@@ -96,10 +96,13 @@ public sealed class EvaluatorChanges(EgiDbContext db, CurrentUser me, TimeProvid
             var outcome = e.EvaluadoId == servantId ? e.CloseByRetirement(Actor, date, ctx) : e.EvaluatorRetired(Actor, date, ctx);
             if (!outcome.Succeeded) continue;
             if (e.EvaluadoId == servantId) closed++;
-            else owed++;
+            else orphans.Add(e.EvaluadoId);
             if (e.Partials.Count > partialsBefore) await notices.PartialOwedAsync(e, e.Partials[^1], periods[e.PeriodId], ct);
         }
+        var owed = orphans.Count;
         if (closed + owed == 0) return null;
+        // The retiree's account is locked in the same save: Talento Humano is who can give their evaluados a new jefe.
+        await notices.EvaluatorRetiredAsync(servantId, date, orphans.Distinct().ToList(), ct);
         await db.SaveChangesAsync(ct);
         var parts = new List<string>();
         if (closed > 0) parts.Add("Su evaluación de la vigencia abierta quedó «Cerrada por retiro»; el evaluador debe registrar la evaluación parcial.");
