@@ -53,8 +53,26 @@ public static class ProductionChecks
                 + "(varios separados por «;»). "
                 + "| AllowedHosts=* accepts any Host header; set EGI's public host name, e.g. AllowedHosts=egi.entidad.gov.co (several separated by \";\").");
 
+        // The mail transport fails quietly if forgotten: the outbox counts the messages as sent while nobody receives them.
+        var transport = config["Mail:Transport"];
+        if (!development && !string.Equals(transport?.Trim(), "Smtp", StringComparison.OrdinalIgnoreCase))
+            warnings.Add($"Mail:Transport={(string.IsNullOrWhiteSpace(transport) ? "Pickup (por omisión)" : transport)}: las invitaciones, los enlaces para restablecer la contraseña "
+                + "y los avisos se escriben como archivos .eml en la carpeta de datos y nadie los recibe; configure Mail:Transport=Smtp y Mail:Smtp:*. "
+                + $"| Mail:Transport={(string.IsNullOrWhiteSpace(transport) ? "Pickup (default)" : transport)}: invitations, password-reset links and notices are written as .eml files "
+                + "in the data folder and nobody receives them; set Mail:Transport=Smtp and Mail:Smtp:*.");
+        else if (!development && !string.IsNullOrWhiteSpace(config["Mail:Smtp:User"]) && EncryptionOptional(config["Mail:Smtp:Security"]))
+            warnings.Add("Mail:Smtp:Security no exige cifrado (Auto o None) y hay Mail:Smtp:User: si el servidor de correo no ofrece STARTTLS, el usuario, la contraseña y los enlaces de los correos viajan sin cifrar; "
+                + "use Mail:Smtp:Security=StartTls (puerto 587) o SslOnConnect (puerto 465). "
+                + "| Mail:Smtp:Security does not require encryption (Auto or None) and Mail:Smtp:User is set: if the mail server offers no STARTTLS, "
+                + "the credentials and the e-mails' links travel in clear; use Mail:Smtp:Security=StartTls (port 587) or SslOnConnect (port 465).");
+
         return new Result(problems, warnings);
     }
+
+    /// <summary>Mail:Smtp:Security lets the connection go unencrypted: Auto (the default: STARTTLS only if offered) or None.</summary>
+    private static bool EncryptionOptional(string? security) =>
+        string.IsNullOrWhiteSpace(security) || security.Trim().Equals("Auto", StringComparison.OrdinalIgnoreCase)
+        || security.Trim().Equals("None", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Logs the result; false when EGI must not start.</summary>
     public static bool Verify(IConfiguration config, IHostEnvironment env, ILogger log)

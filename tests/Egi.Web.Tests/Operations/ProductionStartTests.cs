@@ -69,15 +69,29 @@ public sealed class ProductionStartTests
         {
             Assert.Equal(HttpStatusCode.OK, (await open.NewClient().GetAsync("/health")).StatusCode);
             Assert.True(open.Log.Has(LogLevel.Warning, "AllowedHosts=* acepta cualquier encabezado Host"), string.Join("\n", open.Log.Lines));
+            Assert.True(open.Log.Has(LogLevel.Warning, "Mail:Transport=Pickup (por omisión): las invitaciones"), string.Join("\n", open.Log.Lines));
             Assert.DoesNotContain(open.Log.Lines, l => l.Level == LogLevel.Critical);
             Assert.False(await open.Services.CreateScope().ServiceProvider.GetRequiredService<EgiDbContext>().Servants.AnyAsync()); // no demo
         }
 
+        await using (var clear = new ProductionAppFactory(Db.Sqlite))
+        {
+            clear.Settings["Mail:Transport"] = "Smtp";
+            clear.Settings["Mail:Smtp:User"] = "egi";
+            Assert.Equal(HttpStatusCode.OK, (await clear.NewClient().GetAsync("/health")).StatusCode);
+            Assert.True(clear.Log.Has(LogLevel.Warning, "Mail:Smtp:Security no exige cifrado"), string.Join("\n", clear.Log.Lines));
+            Assert.False(clear.Log.Has(LogLevel.Warning, "Mail:Transport="));
+        }
+
         await using var strict = new ProductionAppFactory(Db.Sqlite);
         strict.Settings["AllowedHosts"] = "egi.test";
+        strict.Settings["Mail:Transport"] = "Smtp";
+        strict.Settings["Mail:Smtp:User"] = "egi";
+        strict.Settings["Mail:Smtp:Security"] = "StartTls";
         Assert.Equal(HttpStatusCode.OK, (await strict.NewClient("https://egi.test").GetAsync("/health")).StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, (await strict.NewClient("http://attacker.example").GetAsync("/health")).StatusCode);
         Assert.False(strict.Log.Has(LogLevel.Warning, "AllowedHosts=*"));
+        Assert.False(strict.Log.Has(LogLevel.Warning, "Mail:"));
     }
 
     [Fact]
