@@ -405,7 +405,7 @@ public sealed class EmailTemplates(IOptionsMonitor<MailOptions> mail, IOptionsMo
             [
                 $"El retiro de {retiree} se aplicó el {Date(date)}. Era el evaluador de {evaluados.Count} evaluación(es) abierta(s): {names}.",
                 "Su cuenta quedó bloqueada, así que esas evaluaciones esperan a alguien que ya no puede ingresar a EGI: asígneles un nuevo jefe inmediato en el directorio (o reasigne cada evaluación desde su administración).",
-                $"Cada una debe la evaluación parcial del periodo evaluado por {retiree}: regístrela en su nombre o dispénsela con un motivo, desde la administración de cada evaluación.",
+                $"Las que ya tenían metas concertadas deben la evaluación parcial del periodo evaluado por {retiree}: regístrela en su nombre o dispénsela con un motivo, desde la administración de cada evaluación.",
             ],
             action: "Ver al servidor en el directorio",
             link: link,
