@@ -163,6 +163,10 @@ public abstract class OidcSignInTests(OidcHost host) : IAsyncLifetime
         var unlinked = await hr.PostFormAsync($"/Accounts/Details/{camilaUser}?handler=Unlink", new());
         Assert.Equal(HttpStatusCode.Redirect, unlinked.StatusCode);
         Assert.True(await app.WithDbAsync(d => d.AuditEntries.AnyAsync(a => a.Action == "Desvincular cuenta institucional" && a.EntityId == camilaUser)));
+        Assert.Contains("Sin vincular", await TextAsync(await hr.GetAsync($"/Accounts/Details/{camilaUser}")));
+        var twice = await hr.PostFormAsync($"/Accounts/Details/{camilaUser}?handler=Unlink", new());
+        Assert.Equal(HttpStatusCode.OK, twice.StatusCode); // a stale form: refused, said, nothing else changes
+        Assert.Contains("no está vinculada a ninguna cuenta institucional", await TextAsync(twice));
         var again = app.NewClient();
         Assert.Equal(HttpStatusCode.OK, (await FollowAsync(again, await ThroughProviderAsync(again, impostor))).StatusCode);
         Assert.Equal("sub-impostor", await app.WithDbAsync(d => d.Set<IdentityUserLogin<string>>().Where(l => l.UserId == camilaUser).Select(l => l.ProviderKey).SingleAsync()));

@@ -52,20 +52,7 @@ public sealed class DetailsModel(EgiDbContext db, UserManager<AppUser> users, Ac
     /// account links it again — for a person whose account in the identity provider was replaced.
     /// </summary>
     public Task<IActionResult> OnPostUnlinkAsync(string id, CancellationToken ct) =>
-        ActAsync(id, async u =>
-        {
-            var logins = (await users.GetLoginsAsync(u)).Where(l => l.LoginProvider == OidcOptions.Scheme).ToList();
-            if (logins.Count == 0) return $"La cuenta de {u.DisplayName} no está vinculada a ninguna cuenta institucional.";
-            foreach (var login in logins)
-            {
-                var removed = await users.RemoveLoginAsync(u, login.LoginProvider, login.ProviderKey);
-                if (!removed.Succeeded) return string.Join(" ", removed.Errors.Select(e => e.Description));
-            }
-            db.Audit("Desvincular cuenta institucional", "Cuenta", u.Id,
-                $"Talento Humano desvinculó la cuenta institucional ({string.Join(", ", logins.Select(l => l.ProviderKey))}) de {u.Email}.");
-            await db.SaveChangesAsync(ct);
-            return null;
-        }, u => AccountsMessages.Unlinked(u.DisplayName), ct);
+        ActAsync(id, u => admin.UnlinkInstitutionalAsync(u, ct), u => AccountsMessages.Unlinked(u.DisplayName), ct);
 
     private async Task<IActionResult> ActAsync(string id, Func<AppUser, Task<string?>> action, Func<AppUser, string> done, CancellationToken ct)
     {

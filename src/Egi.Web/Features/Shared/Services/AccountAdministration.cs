@@ -50,6 +50,25 @@ public sealed class AccountAdministration(UserManager<AppUser> users, EgiDbConte
         return null;
     }
 
+    /// <summary>
+    /// Removes the link to the institutional account (its «sub», AspNetUserLogins): the next institutional sign-in whose
+    /// claim names this account links it again — for a person whose account in the identity provider was replaced.
+    /// </summary>
+    public async Task<string?> UnlinkInstitutionalAsync(AppUser user, CancellationToken ct = default)
+    {
+        var logins = (await users.GetLoginsAsync(user)).Where(l => l.LoginProvider == OidcOptions.Scheme).ToList();
+        if (logins.Count == 0) return $"La cuenta de {user.DisplayName} no está vinculada a ninguna cuenta institucional.";
+        foreach (var login in logins)
+        {
+            var removed = await users.RemoveLoginAsync(user, login.LoginProvider, login.ProviderKey);
+            if (!removed.Succeeded) return string.Join(" ", removed.Errors.Select(e => e.Description));
+        }
+        db.Audit("Desvincular cuenta institucional", "Cuenta", user.Id,
+            $"Talento Humano desvinculó la cuenta institucional ({string.Join(", ", logins.Select(l => l.ProviderKey))}) de {Who(user)}.");
+        await db.SaveChangesAsync(ct);
+        return null;
+    }
+
     /// <summary>Talento Humano locks the account: the sign-in is refused and open sessions end at their next request.</summary>
     public async Task<string?> LockAsync(AppUser user, CancellationToken ct = default)
     {
