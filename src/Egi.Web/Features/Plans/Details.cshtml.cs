@@ -23,6 +23,12 @@ public sealed class DetailsModel(EgiDbContext db, CurrentUser me) : PageModel
     public IReadOnlyList<ItemRow> Items { get; private set; } = [];
     public bool CanEdit => me.IsTalentoHumano || me.IsPlaneacion;
 
+    /// <summary>Why the plan cannot change (its period is closed); null while it can.</summary>
+    public string? ReadOnlyReason => ProcessPeriod.ReadOnlyReason(Period);
+
+    /// <summary>Whether the page offers the plan's changes: the person may edit plans and its period is not closed.</summary>
+    public bool Editable => CanEdit && ReadOnlyReason is null;
+
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct) =>
         await LoadAsync(id, ct) ? Page() : NotFound();
 
@@ -30,6 +36,7 @@ public sealed class DetailsModel(EgiDbContext db, CurrentUser me) : PageModel
     {
         if (!CanEdit) return Forbid();
         if (!await LoadAsync(id, ct)) return NotFound();
+        if (ModelState.RefusedAsClosed(Period)) return Page();
         var row = Items.FirstOrDefault(i => i.Item.Id == itemId);
         if (row is null)
         {
@@ -55,6 +62,7 @@ public sealed class DetailsModel(EgiDbContext db, CurrentUser me) : PageModel
     {
         if (!CanEdit) return Forbid();
         if (!await LoadAsync(id, ct)) return NotFound();
+        if (ModelState.RefusedAsClosed(Period)) return Page();
         var linked = Items.Sum(i => i.Goals);
         if (linked > 0)
         {

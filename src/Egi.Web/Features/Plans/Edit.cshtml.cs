@@ -3,6 +3,7 @@ using Egi.Domain.Calendar;
 using Egi.Domain.Directory;
 using Egi.Domain.Planning;
 using Egi.Web.Data;
+using Egi.Web.Features.Shared;
 using Egi.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -31,6 +32,9 @@ public sealed class EditModel(EgiDbContext db, CurrentUser me) : PageModel
     public InstitutionalPlan? Plan { get; private set; }
     public IReadOnlyList<Dependency> Dependencies { get; private set; } = [];
 
+    /// <summary>Why the plan cannot change (its period is closed); null while it can.</summary>
+    public string? ReadOnlyReason => ProcessPeriod.ReadOnlyReason(Period);
+
     public async Task<IActionResult> OnGetAsync(int? id, CancellationToken ct)
     {
         if (!me.IsTalentoHumano && !me.IsPlaneacion) return Forbid();
@@ -51,6 +55,7 @@ public sealed class EditModel(EgiDbContext db, CurrentUser me) : PageModel
         if (!me.IsTalentoHumano && !me.IsPlaneacion) return Forbid();
         if (!await LoadAsync(id, ct)) return NotFound();
         ModelState.Clear();
+        if (ModelState.RefusedAsClosed(Period)) return Page();
         PlanKind? kind = int.TryParse(Form.Kind, NumberStyles.None, CultureInfo.InvariantCulture, out var k) && Enum.IsDefined((PlanKind)k) ? (PlanKind)k : null;
         int? dependencyId = null;
         if (!string.IsNullOrWhiteSpace(Form.DependencyId))

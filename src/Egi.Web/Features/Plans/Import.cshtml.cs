@@ -1,6 +1,7 @@
 using Egi.Domain.Directory;
 using Egi.Domain.Planning;
 using Egi.Web.Data;
+using Egi.Web.Features.Shared;
 using Egi.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -27,6 +28,10 @@ public sealed class ImportModel(EgiDbContext db, CurrentUser me, IConfiguration 
     public InstitutionalPlan Plan { get; private set; } = null!;
     public PlanItemImportPlan? Result { get; private set; }
     public IReadOnlyList<Dependency> Dependencies { get; private set; } = [];
+    public Egi.Domain.Calendar.Period Period { get; private set; } = null!;
+
+    /// <summary>Why the plan cannot change (its period is closed); null while it can.</summary>
+    public string? ReadOnlyReason => ProcessPeriod.ReadOnlyReason(Period);
 
     private bool CanEdit => me.IsTalentoHumano || me.IsPlaneacion;
 
@@ -56,6 +61,7 @@ public sealed class ImportModel(EgiDbContext db, CurrentUser me, IConfiguration 
         if (!await LoadAsync(ct)) return NotFound();
         ModelState.Clear();
         Token = null;
+        if (ModelState.RefusedAsClosed(Period)) return Page();
         var upload = await SpreadsheetReader.ReadUploadAsync(Upload, PlanMessages.ImportFileMissing, logger, PlanTemplate.PreferredSheet,
             uploads.Value.BytesOf(UploadKind.Sheet), ct);
         FileName = upload.FileName;
@@ -84,6 +90,11 @@ public sealed class ImportModel(EgiDbContext db, CurrentUser me, IConfiguration 
         if (!CanEdit) return Forbid();
         if (!await LoadAsync(ct)) return NotFound();
         ModelState.Clear();
+        if (ModelState.RefusedAsClosed(Period))
+        {
+            DiscardPending();
+            return Page();
+        }
         if (await LoadPendingAsync(ct) is not { } pending) return Page();
         FileName = pending.FileName;
         var content = SpreadsheetReader.Read(pending.Content, logger, PlanTemplate.PreferredSheet, uploads.Value.BytesOf(UploadKind.Sheet));
@@ -151,6 +162,7 @@ public sealed class ImportModel(EgiDbContext db, CurrentUser me, IConfiguration 
         var plan = await db.Set<InstitutionalPlan>().AsNoTracking().Include(p => p.Items).FirstOrDefaultAsync(p => p.Id == id, ct);
         if (plan is null) return false;
         Plan = plan;
+        Period = await db.Periods.AsNoTracking().FirstAsync(p => p.Id == plan.PeriodId, ct);
         Dependencies = await db.Dependencies.AsNoTracking().OrderBy(d => d.Code).ToListAsync(ct);
         return true;
     }

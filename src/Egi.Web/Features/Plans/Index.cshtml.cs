@@ -24,6 +24,12 @@ public sealed class IndexModel(EgiDbContext db, CurrentUser me) : PageModel
     public IReadOnlyList<PlanRow> Plans { get; private set; } = [];
     public bool CanEdit => me.IsTalentoHumano || me.IsPlaneacion;
 
+    /// <summary>Why the period's plans cannot change (it is closed); null while they can.</summary>
+    public string? ReadOnlyReason => Period is null ? null : Features.Shared.ProcessPeriod.ReadOnlyReason(Period);
+
+    /// <summary>Whether the page offers a new plan: the person may edit plans and the period is not closed.</summary>
+    public bool Editable => CanEdit && ReadOnlyReason is null;
+
     public async Task OnGetAsync(CancellationToken ct)
     {
         Periods = await db.Periods.AsNoTracking().OrderByDescending(p => p.Year).ToListAsync(ct);

@@ -2,6 +2,7 @@ using System.Globalization;
 using Egi.Domain.Directory;
 using Egi.Domain.Planning;
 using Egi.Web.Data;
+using Egi.Web.Features.Shared;
 using Egi.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -29,6 +30,10 @@ public sealed class ItemModel(EgiDbContext db, CurrentUser me) : PageModel
     public InstitutionalPlan Plan { get; private set; } = null!;
     public PlanItem? Item { get; private set; }
     public IReadOnlyList<Dependency> Dependencies { get; private set; } = [];
+    public Egi.Domain.Calendar.Period Period { get; private set; } = null!;
+
+    /// <summary>Why the plan cannot change (its period is closed); null while it can.</summary>
+    public string? ReadOnlyReason => ProcessPeriod.ReadOnlyReason(Period);
 
     public async Task<IActionResult> OnGetAsync(int? id, CancellationToken ct)
     {
@@ -50,6 +55,7 @@ public sealed class ItemModel(EgiDbContext db, CurrentUser me) : PageModel
         if (!me.IsTalentoHumano && !me.IsPlaneacion) return Forbid();
         if (!await LoadAsync(id, ct)) return NotFound();
         ModelState.Clear();
+        if (ModelState.RefusedAsClosed(Period)) return Page();
         int? responsible = null;
         if (!string.IsNullOrWhiteSpace(Form.ResponsibleDependencyId))
         {
@@ -98,6 +104,7 @@ public sealed class ItemModel(EgiDbContext db, CurrentUser me) : PageModel
         var plan = await db.Set<InstitutionalPlan>().AsNoTracking().Include(x => x.Items).FirstOrDefaultAsync(x => x.Id == planId, ct);
         if (plan is null) return false;
         Plan = plan;
+        Period = await db.Periods.AsNoTracking().FirstAsync(p => p.Id == plan.PeriodId, ct);
         return true;
     }
 }

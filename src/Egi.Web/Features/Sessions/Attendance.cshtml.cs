@@ -30,6 +30,10 @@ public sealed class AttendanceModel(EgiDbContext db, CurrentUser me, TimeProvide
     public Session Session { get; private set; } = null!;
     public IReadOnlyList<InviteeRow> Register { get; private set; } = [];
     public bool Held { get; private set; }
+    public Egi.Domain.Calendar.Period Period { get; private set; } = null!;
+
+    /// <summary>Why the attendance cannot change (the session's period is closed); null while it may.</summary>
+    public string? ReadOnlyReason => ProcessPeriod.ReadOnlyReason(Period);
     public AttendanceImportPlan? Result { get; private set; }
 
     private SessionEditor Editor => new(me.IsTalentoHumano, me.IsPlaneacion);
@@ -51,6 +55,7 @@ public sealed class AttendanceModel(EgiDbContext db, CurrentUser me, TimeProvide
         if (await LoadAsync(id, ct) is { } refused) return refused;
         ModelState.Clear();
         Token = null;
+        if (ModelState.RefusedAsClosed(Period)) return Page();
         if (NotHeld() is { } notYet) return notYet;
         var upload = await SpreadsheetReader.ReadUploadAsync(Upload, SessionMessages.AttendanceFileMissing, logger, PreferredSheet, MaxBytes, ct);
         FileName = upload.FileName;
@@ -78,6 +83,11 @@ public sealed class AttendanceModel(EgiDbContext db, CurrentUser me, TimeProvide
     {
         if (await LoadAsync(id, ct) is { } refused) return refused;
         ModelState.Clear();
+        if (ModelState.RefusedAsClosed(Period))
+        {
+            DiscardPending();
+            return Page();
+        }
         if (await LoadPendingAsync(ct) is not { } pending) return Page();
         FileName = pending.FileName;
         var content = SpreadsheetReader.Read(pending.Content, logger, PreferredSheet, MaxBytes);
@@ -144,6 +154,7 @@ public sealed class AttendanceModel(EgiDbContext db, CurrentUser me, TimeProvide
         if (session is null) return NotFound();
         if (!Editor.MayEdit(session.Kind)) return Forbid();
         Session = session;
+        Period = await db.Periods.AsNoTracking().FirstAsync(p => p.Id == session.PeriodId, ct);
         Register = await SessionInvitations.RegisterAsync(db, id, ct);
         Held = session.IsHeld(clock.GetUtcNow());
         return null;

@@ -14,10 +14,16 @@ namespace Egi.Web.Features.Sessions;
 public sealed class DetailsModel(EgiDbContext db, CurrentUser me, TimeProvider clock, Notifier notifier, EmailTemplates templates) : PageModel
 {
     public Session Session { get; private set; } = null!;
-    public string PeriodName { get; private set; } = "";
+    public Egi.Domain.Calendar.Period Period { get; private set; } = null!;
     public string Audience { get; private set; } = "";
     public IReadOnlyList<InviteeRow> Register { get; private set; } = [];
     public bool MayEdit { get; private set; }
+
+    /// <summary>Why nothing of the session can change (its period is closed); null while it may.</summary>
+    public string? ReadOnlyReason { get; private set; }
+
+    /// <summary>Whether the page offers the person the session's changes: they manage it and its period is not closed.</summary>
+    public bool Editable => MayEdit && ReadOnlyReason is null;
 
     /// <summary>Names and document numbers: for whoever manages the session and for Talento Humano and Consulta (Ley 1581).</summary>
     public bool ShowsPeople => MayEdit || me.CanReadReports;
@@ -30,6 +36,7 @@ public sealed class DetailsModel(EgiDbContext db, CurrentUser me, TimeProvider c
     {
         if (!await LoadAsync(id, ct)) return NotFound();
         if (!MayEdit) return Forbid();
+        if (ModelState.RefusedAsClosed(Period)) return Page();
         var (outcome, sent) = await SessionInvitations.SendAsync(db, notifier, templates, Session, Editor, clock.GetUtcNow(), ct);
         if (!outcome.Succeeded) return Refused(outcome);
         db.Audit("Enviar citaciones", SessionInvitations.AuditEntity, Session.Id.ToString(CultureInfo.InvariantCulture),
@@ -44,6 +51,7 @@ public sealed class DetailsModel(EgiDbContext db, CurrentUser me, TimeProvider c
     {
         if (!await LoadAsync(id, ct)) return NotFound();
         if (!MayEdit) return Forbid();
+        if (ModelState.RefusedAsClosed(Period)) return Page();
         var (outcome, sent) = await SessionCancellation.SendAsync(db, notifier, templates, Session, Editor, clock.GetUtcNow(), ct);
         if (!outcome.Succeeded) return Refused(outcome);
         db.Audit("Cancelar", SessionInvitations.AuditEntity, Session.Id.ToString(CultureInfo.InvariantCulture),
@@ -59,6 +67,7 @@ public sealed class DetailsModel(EgiDbContext db, CurrentUser me, TimeProvider c
     {
         if (!await LoadAsync(id, ct)) return NotFound();
         if (!MayEdit) return Forbid();
+        if (ModelState.RefusedAsClosed(Period)) return Page();
         var rows = attended.ToHashSet();
         var servants = Session.Invitees.Where(i => rows.Contains(i.Id)).Select(i => i.ServantId).ToHashSet();
         var outcome = Session.RecordAttendance(Editor, servants, clock.GetUtcNow(), out var changed);
@@ -83,7 +92,8 @@ public sealed class DetailsModel(EgiDbContext db, CurrentUser me, TimeProvider c
         var session = await db.Set<Session>().Include(s => s.Invitees).FirstOrDefaultAsync(s => s.Id == id, ct);
         if (session is null) return false;
         Session = session;
-        PeriodName = await db.Periods.Where(p => p.Id == session.PeriodId).Select(p => p.Name).FirstAsync(ct);
+        Period = await db.Periods.AsNoTracking().FirstAsync(p => p.Id == session.PeriodId, ct);
+        ReadOnlyReason = ProcessPeriod.ReadOnlyReason(Period);
         var deps = await db.Dependencies.AsNoTracking().ToDictionaryAsync(d => d.Id, d => d.Name, ct);
         Audience = IndexModel.AudienceText(session.Audience, session.DependencyId, deps);
         Register = await SessionInvitations.RegisterAsync(db, id, ct);

@@ -19,6 +19,9 @@ public sealed class EditModel(EgiDbContext db, CurrentUser me, TimeProvider cloc
 
     public Session? Existing { get; private set; }
     public Period? Period { get; private set; }
+
+    /// <summary>Why no session of the period can be scheduled or changed (it is closed); null while it can.</summary>
+    public string? ReadOnlyReason => Period is null ? null : ProcessPeriod.ReadOnlyReason(Period);
     public IReadOnlyList<SessionKind> Kinds { get; private set; } = [];
     public IReadOnlyList<SelectListItem> Dependencies { get; private set; } = [];
 
@@ -72,6 +75,7 @@ public sealed class EditModel(EgiDbContext db, CurrentUser me, TimeProvider cloc
     public async Task<IActionResult> OnPostAsync(int? id, int? periodId, CancellationToken ct)
     {
         if (await LoadAsync(id, periodId, ct) is { } refused) return refused;
+        if (ModelState.RefusedAsClosed(Period!)) return Page();
         var (input, parseErrors) = Parse(Input);
         var errors = parseErrors.ToList();
         if (input.DependencyId is { } depId && input.Audience == SessionAudience.Dependency && !await db.Dependencies.AnyAsync(d => d.Id == depId, ct))

@@ -19,6 +19,9 @@ public sealed class IndexModel(EgiDbContext db, CurrentUser me, TimeProvider clo
     public IReadOnlyList<Row> Rows { get; private set; } = [];
     public IReadOnlyList<SessionKind> KindsICanCreate { get; private set; } = [];
 
+    /// <summary>Why the period's sessions cannot change (it is closed); null while they can.</summary>
+    public string? ReadOnlyReason => Period is null ? null : ProcessPeriod.ReadOnlyReason(Period);
+
     public async Task OnGetAsync(int? periodId, CancellationToken ct)
     {
         (Period, Periods) = await ProcessPeriod.PickAsync(db, periodId, me.Today, ct);

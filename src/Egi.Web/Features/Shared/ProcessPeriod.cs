@@ -1,6 +1,7 @@
 using System.Globalization;
 using Egi.Domain.Calendar;
 using Egi.Web.Data;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.EntityFrameworkCore;
 
 namespace Egi.Web.Features.Shared;
@@ -19,6 +20,21 @@ public static class ProcessPeriod
             ?? all.FirstOrDefault();
         return (period, all);
     }
+
+    /// <summary>
+    /// The refusal of any change to a process record of a closed period (sessions and their attendance, institutional
+    /// plans and their items, the annual work plan: SPEC §3, a closed period is read-only), added to the page's errors;
+    /// false, and nothing added, while the period is not closed.
+    /// </summary>
+    public static bool RefusedAsClosed(this ModelStateDictionary modelState, Period period)
+    {
+        if (ReadOnlyReason(period) is not { } reason) return false;
+        modelState.AddModelError(string.Empty, reason);
+        return true;
+    }
+
+    /// <summary>Why the period's process records cannot change (it is closed), shown on their pages; null while it is not closed.</summary>
+    public static string? ReadOnlyReason(Period period) => period.ReadOnlyRefusal()?.Errors[0].Message;
 
     public static string Date(DateOnly d) => d.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
 

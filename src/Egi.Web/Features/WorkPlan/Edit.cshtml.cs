@@ -17,8 +17,12 @@ public sealed class EditModel(EgiDbContext db, CurrentUser me, TimeProvider cloc
 
     public WorkPlanActivity? Existing { get; private set; }
     public AnnualWorkPlan Plan { get; private set; } = null!;
-    public string PeriodName { get; private set; } = "";
-    public int PeriodId { get; private set; }
+    public Egi.Domain.Calendar.Period Period { get; private set; } = null!;
+    public string PeriodName => Period.Name;
+    public int PeriodId => Period.Id;
+
+    /// <summary>Why the work plan cannot change (its period is closed); null while it can.</summary>
+    public string? ReadOnlyReason => ProcessPeriod.ReadOnlyReason(Period);
 
     public sealed class ActivityForm
     {
@@ -51,6 +55,7 @@ public sealed class EditModel(EgiDbContext db, CurrentUser me, TimeProvider cloc
     public async Task<IActionResult> OnPostAsync(int? id, int? planId, CancellationToken ct)
     {
         if (await LoadAsync(id, planId, ct) is { } refused) return refused;
+        if (ModelState.RefusedAsClosed(Period)) return Page();
         var errors = new List<Domain.Common.FieldError>();
         DateOnly? start = null, end = null;
         if (!string.IsNullOrWhiteSpace(Input.Start))
@@ -108,8 +113,7 @@ public sealed class EditModel(EgiDbContext db, CurrentUser me, TimeProvider cloc
         if (plan is null) return NotFound();
         if (id is { } existing) Existing = plan.Activities.First(a => a.Id == existing);
         Plan = plan;
-        PeriodId = plan.PeriodId;
-        PeriodName = await db.Periods.Where(p => p.Id == plan.PeriodId).Select(p => p.Name).FirstAsync(ct);
+        Period = await db.Periods.AsNoTracking().FirstAsync(p => p.Id == plan.PeriodId, ct);
         return null;
     }
 }

@@ -20,7 +20,10 @@ public sealed class IndexModel(EgiDbContext db, CurrentUser me, TimeProvider clo
     public IReadOnlyList<Period> Periods { get; private set; } = [];
     public AnnualWorkPlan? Plan { get; private set; }
     public IReadOnlyList<Line> Lines { get; private set; } = [];
-    public bool MayEdit => me.IsTalentoHumano;
+    public bool MayEdit => me.IsTalentoHumano && ReadOnlyReason is null;
+
+    /// <summary>Why the period's work plan cannot change (it is closed); null while it can.</summary>
+    public string? ReadOnlyReason => Period is null ? null : ProcessPeriod.ReadOnlyReason(Period);
 
     public async Task OnGetAsync(int? periodId, CancellationToken ct) => await LoadAsync(periodId, ct);
 
@@ -30,6 +33,11 @@ public sealed class IndexModel(EgiDbContext db, CurrentUser me, TimeProvider clo
         if (!me.IsTalentoHumano) return Forbid();
         var period = await db.Periods.AsNoTracking().FirstOrDefaultAsync(p => p.Id == periodId, ct);
         if (period is null) return NotFound();
+        if (ProcessPeriod.ReadOnlyReason(period) is { } closed)
+        {
+            TempData["Mensaje"] = closed;
+            return RedirectToPage(new { periodId });
+        }
         if (await db.Set<AnnualWorkPlan>().AnyAsync(p => p.PeriodId == periodId, ct))
         {
             TempData["Mensaje"] = WorkPlanMessages.AlreadyExists(period.Name);
@@ -51,6 +59,12 @@ public sealed class IndexModel(EgiDbContext db, CurrentUser me, TimeProvider clo
         var plan = await db.Set<AnnualWorkPlan>().Include(p => p.Activities).FirstOrDefaultAsync(p => p.Activities.Any(a => a.Id == activityId), ct);
         if (plan is null) return NotFound();
         var activity = plan.Activities.First(a => a.Id == activityId);
+        var period = await db.Periods.AsNoTracking().FirstAsync(p => p.Id == plan.PeriodId, ct);
+        if (ProcessPeriod.ReadOnlyReason(period) is { } closed)
+        {
+            TempData["Mensaje"] = closed;
+            return RedirectToPage(new { periodId = plan.PeriodId });
+        }
         var removed = plan.RemoveActivity(activity);
         if (!removed.Succeeded)
         {
