@@ -72,10 +72,11 @@ public static class DirectoryLabels
         return t switch
         {
             "provisional" or "nombramiento provisional" or "prov" => EmploymentType.Provisional,
-            "libre nombramiento y remocion" or "libre nombramiento" or "lnr" or "lnyr" => EmploymentType.FreeAppointment,
-            "carrera administrativa" or "carrera" or "de carrera" or "ca" => EmploymentType.Career,
-            "empleo temporal" or "temporal" or "planta temporal" => EmploymentType.Temporary,
-            "contratista" or "prestacion de servicios" or "contrato" => EmploymentType.Contractor,
+            // Each also by its code (the enum's name), as the directory API's reads return it, so a read row syncs back.
+            "libre nombramiento y remocion" or "libre nombramiento" or "lnr" or "lnyr" or "freeappointment" => EmploymentType.FreeAppointment,
+            "carrera administrativa" or "carrera" or "de carrera" or "ca" or "career" => EmploymentType.Career,
+            "empleo temporal" or "temporal" or "planta temporal" or "temporary" => EmploymentType.Temporary,
+            "contratista" or "prestacion de servicios" or "contrato" or "contractor" => EmploymentType.Contractor,
             _ => null,
         };
     }

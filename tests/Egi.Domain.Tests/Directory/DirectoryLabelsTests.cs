@@ -44,6 +44,10 @@ public class DirectoryLabelsTests
     [InlineData("Planta temporal", EmploymentType.Temporary)]
     [InlineData("Contratista", EmploymentType.Contractor)]
     [InlineData("Prestación de servicios", EmploymentType.Contractor)]
+    [InlineData("FreeAppointment", EmploymentType.FreeAppointment)] // the codes the directory API's reads return
+    [InlineData("Career", EmploymentType.Career)]
+    [InlineData("Temporary", EmploymentType.Temporary)]
+    [InlineData("Contractor", EmploymentType.Contractor)]
     public void ParseEmploymentType_understands_labels_and_abbreviations(string text, EmploymentType expected)
     {
         Assert.Equal(expected, DirectoryLabels.ParseEmploymentType(text));

@@ -126,6 +126,63 @@ public abstract class DirectoryApiTests(SharedHost host) : IAsyncLifetime
                         && response.GetProperty("content").TryGetProperty("application/problem+json", out _), $"{operation.Name} {path.Name}: {status}");
         Assert.True(paths.GetProperty("/api/v1/directory/servants/{document}").GetProperty("get").GetProperty("responses").TryGetProperty("404", out _));
     }
+
+    /// <summary>The sync row of an existing servant, as the directory holds it, with another e-mail.</summary>
+    private async Task<Dictionary<string, object?>> RowWithEmailAsync(HttpClient reader, string document, string email)
+    {
+        var s = await reader.GetFromJsonAsync<JsonElement>($"/api/v1/directory/servants/{document}");
+        var dependencyId = s.GetProperty("dependencyId").GetInt32();
+        var code = await app.WithDbAsync(d => d.Dependencies.Where(x => x.Id == dependencyId).Select(x => x.Code).SingleAsync());
+        return new()
+        {
+            ["documentNumber"] = document,
+            ["firstNames"] = s.GetProperty("firstNames").GetString(),
+            ["lastNames"] = s.GetProperty("lastNames").GetString(),
+            ["email"] = email,
+            ["jobTitle"] = s.GetProperty("jobTitle").GetString(),
+            ["jobCode"] = s.GetProperty("jobCode").GetString(),
+            ["jobGrade"] = s.GetProperty("jobGrade").GetString(),
+            ["level"] = s.GetProperty("level").GetString(),
+            ["dependency"] = code,
+            ["employmentType"] = s.GetProperty("employmentType").GetString(),
+            ["hireDate"] = s.GetProperty("hireDate").GetString(),
+            ["retirementDate"] = null,
+            ["bossDocumentNumber"] = s.GetProperty("bossDocumentNumber").GetString(),
+            ["hasStaff"] = s.GetProperty("hasStaff").GetBoolean(),
+            ["isPublicManager"] = s.GetProperty("isPublicManager").GetBoolean(),
+        };
+    }
+
+    [Fact]
+    public async Task A_key_does_not_change_the_email_of_an_account_that_holds_a_role_and_changes_anyone_elses()
+    {
+        // With the e-mail goes the password-reset link: a key that writes the directory would take over Planeación's account.
+        var key = app.KeyClient(await app.KeyAsync("Nómina", null, Egi.Web.Infrastructure.Api.ApiScopes.DirectoryWrite, Egi.Web.Infrastructure.Api.ApiScopes.DirectoryRead));
+        var (carlos, camila) = await app.WithDbAsync(async d =>
+        {
+            async Task<string> DocumentOf(string email) =>
+                await (from u in d.Users where u.Email == email join x in d.Servants on u.ServantId equals x.Id select x.DocumentNumber).SingleAsync();
+            return (await DocumentOf(Accounts.Planeacion), await DocumentOf(Accounts.Evaluado));
+        });
+        var takeover = await RowWithEmailAsync(key, carlos, "buzon.ajeno@correo.test");
+        foreach (var url in new[] { "/api/v1/directory/sync?dryRun=true", "/api/v1/directory/sync" })
+        {
+            var problem = await ApiKit.ProblemAsync(await key.PostAsJsonAsync(url, new { servants = new[] { takeover } }), HttpStatusCode.UnprocessableEntity);
+            var error = Assert.Single(problem.GetProperty("errors").EnumerateArray());
+            Assert.Equal((1, "Correo institucional", "buzon.ajeno@correo.test"),
+                (error.GetProperty("row").GetInt32(), error.GetProperty("field").GetString(), error.GetProperty("value").GetString()));
+            Assert.StartsWith("El correo de Carlos", error.GetProperty("message").GetString());
+            Assert.Contains("tiene el rol Planeación", error.GetProperty("message").GetString());
+        }
+        Assert.Equal((Accounts.Planeacion, Accounts.Planeacion), await app.WithDbAsync(async d =>
+            (await d.Servants.Where(x => x.DocumentNumber == carlos).Select(x => x.Email).SingleAsync(),
+             await d.Users.Where(u => u.Email == Accounts.Planeacion).Select(u => u.Email).SingleAsync())));
+
+        // Camila has no role: her new e-mail reaches her account (and the old address is told).
+        var moved = await key.PostAsJsonAsync("/api/v1/directory/sync", new { servants = new[] { await RowWithEmailAsync(key, camila, "camila.nueva@egi-demo.gov.co") } });
+        Assert.True(moved.StatusCode == HttpStatusCode.OK, await moved.Content.ReadAsStringAsync());
+        Assert.True(await app.WithDbAsync(d => d.Users.AnyAsync(u => u.Email == "camila.nueva@egi-demo.gov.co" && u.ServantId != null)));
+    }
 }
 
 public sealed class DirectoryApiTestsSqlite(SqliteHost host) : DirectoryApiTests(host), IClassFixture<SqliteHost>;

@@ -111,7 +111,8 @@ public static class DirectoryMessages
         public const string ServantJobGrade = "Grado del empleo, 2 dígitos (19).";
         public const string ServantLevel = "Nivel jerárquico: Directivo, Asesor, Profesional, Técnico o Asistencial.";
         public const string ServantDependency = "Código (o nombre exacto) de una dependencia activa, del directorio o de esta misma solicitud.";
-        public const string ServantEmploymentType = "Tipo de vinculación: Nombramiento provisional, Libre nombramiento y remoción, Carrera administrativa, Empleo temporal o Contratista.";
+        public const string ServantEmploymentType = "Tipo de vinculación: Nombramiento provisional, Libre nombramiento y remoción, Carrera administrativa, Empleo temporal o Contratista; " +
+            "también su código, como lo devuelve la consulta del directorio (Provisional, FreeAppointment, Career, Temporary, Contractor).";
         public const string ServantHireDate = "Fecha de ingreso: aaaa-mm-dd (o dd/mm/aaaa).";
         public const string ServantRetirementDate = "Fecha de retiro: aaaa-mm-dd; vacía si sigue vinculado (vacía también quita un retiro registrado).";
         public const string ServantBossDocumentNumber = "Documento del jefe inmediato: de esta solicitud o del directorio; vacío, sin jefe.";
@@ -135,6 +136,9 @@ public static class DirectoryMessages
         public const string SyncConflictTitle = "El directorio cambió durante la sincronización";
         public const string SyncConflictDetail = "Otra persona modificó el directorio al mismo tiempo; no se guardó ningún cambio. Repita la solicitud.";
         public const string SyncErrorsTitle = "La sincronización tiene errores";
+        public static string RoleEmailNotSynced(string name, IEnumerable<string> roles) =>
+            $"El correo de {name} no se cambia por la sincronización: su cuenta de EGI tiene el rol {string.Join(" y ", roles)}, y a ese correo llega el enlace para restablecer la contraseña. " +
+            "Talento Humano lo cambia en EGI, en la ficha del servidor; envíe la fila con el correo actual.";
         public static string SyncTooLarge(int maxRows) => $"La solicitud trae más de {maxRows:N0} servidores, el máximo por sincronización. Divídala en varias.";
         public static string SyncErrorsDetail(int count) =>
             (count == 1 ? "Se encontró 1 problema" : $"Se encontraron {count} problemas") +

@@ -129,6 +129,7 @@ public sealed class DirectorySync(EgiDbContext db, ServantImporter importer)
             errors.AddRange(plan.RowErrors.Select(e => new SyncError(Servants, e.Row, e.Column, e.Value, e.Message)));
         }
         if (errors.Count == 0) CheckStatus(planned, after, servants, plan, today, errors);
+        if (errors.Count == 0 && plan is not null) errors.AddRange(await RoleEmailErrorsAsync(plan, ct));
         if (errors.Count > 0) return new(errors.OrderBy(e => e.Section).ThenBy(e => e.Row).ToList(), null);
 
         var result = Describe(planned, after, plan, dryRun);
@@ -151,6 +152,13 @@ public sealed class DirectorySync(EgiDbContext db, ServantImporter importer)
                 return new(final.RowErrors.Select(e => new SyncError(Servants, e.Row, e.Column, e.Value, e.Message))
                     .Concat(final.FileErrors.Select(m => new SyncError(Servants, null, "", "", m))).ToList(), null, Conflict: true);
             }
+            if (await RoleEmailErrorsAsync(final, ct) is { Count: > 0 } roleErrors)
+            {
+                // A role granted since the check above: refused as it would have been.
+                await transaction.RollbackAsync(ct);
+                db.ChangeTracker.Clear();
+                return new(roleErrors, null);
+            }
             if (final.HasChanges)
             {
                 var servantProgress = progress is null ? null : new Progress(done => progress.Report(dependencySteps + done));
@@ -162,6 +170,29 @@ public sealed class DirectorySync(EgiDbContext db, ServantImporter importer)
         }
         if (owned is not null) await owned.CommitAsync(ct);
         return new([], result with { Applied = true });
+    }
+
+    /// <summary>
+    /// An integration may not change the e-mail of an account that holds a role (Talento Humano, Planeación, Consulta):
+    /// the e-mail is where the password-reset link goes, so a key that writes the directory would otherwise take over the
+    /// account. Talento Humano changes it in EGI (the servant's form, or the import a person confirms).
+    /// </summary>
+    private async Task<IReadOnlyList<SyncError>> RoleEmailErrorsAsync(ImportPlan plan, CancellationToken ct)
+    {
+        var emailField = ImportColumns.Of(ImportField.Email).Header;
+        var changing = plan.Updates.Where(u => u.ExistingId is not null && u.Changes.Any(c => c.Field == emailField)).ToList();
+        if (changing.Count == 0) return [];
+        var ids = changing.Select(u => u.ExistingId!.Value).ToList();
+        var roles = (await (from u in db.Users.AsNoTracking()
+                            where u.ServantId != null && ids.Contains(u.ServantId.Value)
+                            join ur in db.UserRoles.AsNoTracking() on u.Id equals ur.UserId
+                            join r in db.Roles.AsNoTracking() on ur.RoleId equals r.Id
+                            select new { Servant = u.ServantId!.Value, r.Name }).ToListAsync(ct))
+            .GroupBy(x => x.Servant).ToDictionary(g => g.Key, g => g.Select(x => Infrastructure.EgiRoles.Label(x.Name!)).Order(StringComparer.Ordinal).ToList());
+        return changing.Where(u => roles.ContainsKey(u.ExistingId!.Value))
+            .Select(u => new SyncError(Servants, u.Row, emailField, u.Input.Email,
+                DirectoryMessages.Api.RoleEmailNotSynced($"{u.Input.FirstNames} {u.Input.LastNames}".Trim(), roles[u.ExistingId!.Value])))
+            .ToList();
     }
 
     /// <summary>The answer to a refused sync (status, title, detail): the same for the request and for its background job.</summary>
