@@ -30,6 +30,18 @@ public static class AuditEntities
 {
     /// <summary>A servant of the directory: written by every change of one (automatic, import, retiro) and read by its page.</summary>
     public const string Servant = "Servidor";
+
+    /// <summary>An evaluation: every save of one (transitions, partial evaluations, reopenings, reassignments) is a line.</summary>
+    public const string Evaluation = "Evaluación";
+
+    /// <summary>A piece of evidence (its id): uploads and downloads, whose summary names the evaluation (<see cref="EvidenceOf"/>).</summary>
+    public const string Evidence = "Evidencia";
+
+    /// <summary>
+    /// What every evidence line's summary says of its evaluation, «(evaluación 12, …»: how an evaluation's timeline finds
+    /// the lines of evidence removed since.
+    /// </summary>
+    public static string EvidenceOf(int evaluationId) => $"(evaluación {evaluationId.ToString(System.Globalization.CultureInfo.InvariantCulture)},";
 }
 
 /// <summary>The audit trail: searched by date and by entity.</summary>

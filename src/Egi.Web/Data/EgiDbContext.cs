@@ -485,7 +485,7 @@ public abstract class EgiDbContext(DbContextOptions options) : IdentityDbContext
         Dependency => "Dependencia",
         Period => "Vigencia",
         AppUser => "Cuenta",
-        Evaluation => "Evaluación",
+        Evaluation => AuditEntities.Evaluation,
         _ => e.Metadata.ClrType.Name,
     };
 

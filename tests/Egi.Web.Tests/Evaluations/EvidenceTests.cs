@@ -133,6 +133,62 @@ public abstract class EvidenceTests(SharedHost host) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Talento_Humano_reads_the_evaluations_audit_timeline_its_saves_and_its_evidence_and_nothing_else()
+    {
+        var camila = await app.SignedInAsync(Accounts.Evaluado);
+        Assert.Equal(HttpStatusCode.OK, (await UploadAsync(camila, "informe.pdf", Pdf())).StatusCode);
+        var pdf = await app.WithDbAsync(d => d.EvidenceItems.SingleAsync(x => x.EvaluationId == id));
+        var hr = await app.SignedInAsync(Accounts.TalentoHumano);
+        Assert.Equal(HttpStatusCode.OK, (await hr.GetAsync($"/Evaluations/Evidence/{pdf.Id}")).StatusCode);
+        // Lines of another evaluation whose id starts with this one's: not in this timeline.
+        var other = id * 10;
+        await app.WithDbAsync(async d =>
+        {
+            d.AuditEntries.Add(new() { At = DateTime.UtcNow, UserName = "otra", Action = "Modificar", EntityType = "Evaluación", EntityId = $"{other}", Summary = "otra evaluación" });
+            d.AuditEntries.Add(new()
+            {
+                At = DateTime.UtcNow,
+                UserName = "otra",
+                Action = "Descargar evidencia",
+                EntityType = "Evidencia",
+                EntityId = "999",
+                Summary = $"Descargó «ajeno.pdf» (evaluación {other}, seguimiento 1, meta 1)"
+            });
+            await d.SaveChangesAsync();
+        });
+
+        // From the evaluation page (Talento Humano only) to its timeline.
+        var timeline = $"/Audit?evaluacion={id}";
+        Assert.Contains($"href=\"{timeline}\"", await Ap.HtmlAsync(hr, $"/Evaluations/Details/{id}"));
+        Assert.Contains($"href=\"{timeline}\"", await Ap.HtmlAsync(hr, $"/Evaluations/Admin/{id}"));
+        Assert.DoesNotContain("/Audit?", await Ap.HtmlAsync(camila, $"/Evaluations/Details/{id}"));
+        Assert.Equal(HttpStatusCode.Forbidden, (await camila.GetAsync(timeline)).StatusCode);
+
+        var page = await Ap.HtmlAsync(hr, timeline);
+        Assert.Contains($"Línea de tiempo de la evaluación {id}: Camila", page);
+        Assert.Contains("· Vigencia 2026", page);
+        var expected = await app.WithDbAsync(d => d.AuditEntries.CountAsync(a =>
+            (a.EntityType == "Evaluación" && a.EntityId == id.ToString()) || (a.EntityType == "Evidencia" && a.EntityId == pdf.Id.ToString())));
+        Assert.True(expected >= 4, $"{expected}"); // the scenario's three steps, the upload's save, the upload and the download
+        Assert.Contains($"Registros 1 a {expected} de {expected},", page);
+        Assert.Contains("Cargó «informe.pdf»", page);
+        Assert.Contains("Descargó «informe.pdf»", page);
+        Assert.DoesNotContain("ajeno.pdf", page);
+        Assert.DoesNotContain("otra evaluación", page);
+        // The search keeps to the evaluation; the export too, and says so in its own line.
+        Assert.Contains("Descargó «informe.pdf»", await Ap.HtmlAsync(hr, $"{timeline}&accion=Descargar+evidencia"));
+        Assert.DoesNotContain("ajeno.pdf", await Ap.HtmlAsync(hr, $"{timeline}&accion=Descargar+evidencia"));
+        var export = await hr.PostFormAsync("/Audit?handler=Export", new() { ["evaluacion"] = id.ToString() }, getUrl: timeline);
+        Assert.Equal(HttpStatusCode.OK, export.StatusCode);
+        Assert.True(await app.WithDbAsync(d => d.AuditEntries.AnyAsync(a => a.Action == "Exportar" && a.EntityType == "Auditoría"
+            && a.Summary == $"{expected} registros con filtros: evaluación {id}")));
+        // A value that is not an evaluation's number: a Spanish message, no list.
+        var bad = await Ap.HtmlAsync(hr, "/Audit?evaluacion=abc");
+        Assert.Contains("«abc» no es el número de una evaluación", bad);
+        Assert.DoesNotContain("data-audit-id", bad);
+    }
+
+    [Fact]
     public async Task An_oversized_file_is_refused_naming_the_limit_and_keeps_the_narrative()
     {
         await app.WithDbAsync(async d =>

@@ -16,16 +16,25 @@ public sealed class AuditFilter
     public DateOnly? From { get; private init; }
     public DateOnly? To { get; private init; }
 
+    /// <summary>One evaluation's timeline: its own lines and those of its evidence (SPEC §9).</summary>
+    public int? EvaluationId { get; private init; }
+
     /// <summary>Spanish messages by field (q, accion, entidad, desde, hasta); the search is not run while there is any.</summary>
     public IReadOnlyDictionary<string, string> Errors { get; private init; } = new Dictionary<string, string>();
 
     public bool IsValid => Errors.Count == 0;
 
-    public bool IsEmpty => Text is null && Action is null && Entity is null && From is null && To is null;
+    public bool IsEmpty => Text is null && Action is null && Entity is null && From is null && To is null && EvaluationId is null;
 
-    public static AuditFilter Parse(string? text, string? action, string? entity, string? from, string? to)
+    public static AuditFilter Parse(string? text, string? action, string? entity, string? from, string? to, string? evaluation = null)
     {
         var errors = new Dictionary<string, string>();
+        int? evaluationId = null;
+        if (!string.IsNullOrWhiteSpace(evaluation))
+        {
+            if (int.TryParse(evaluation.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var ev) && ev > 0) evaluationId = ev;
+            else errors["evaluacion"] = AuditMessages.EvaluationInvalid(evaluation.Trim());
+        }
         var fromDate = ParseDate(from, "desde", "Desde", errors);
         var toDate = ParseDate(to, "hasta", "Hasta", errors);
         if (fromDate is { } f && toDate is { } t && t < f)
@@ -39,6 +48,7 @@ public sealed class AuditFilter
             Entity = Clean(entity),
             From = fromDate,
             To = toDate,
+            EvaluationId = evaluationId,
             Errors = errors,
         };
     }
@@ -75,6 +85,13 @@ public sealed class AuditFilter
         }
         if (Action is { } action) query = query.Where(a => a.Action == action);
         if (Entity is { } entity) query = query.Where(a => a.EntityType == entity);
+        if (EvaluationId is { } evaluationId)
+        {
+            var id = evaluationId.ToString(CultureInfo.InvariantCulture);
+            var evidence = AuditEntities.EvidenceOf(evaluationId);
+            query = query.Where(a => (a.EntityType == AuditEntities.Evaluation && a.EntityId == id)
+                || (a.EntityType == AuditEntities.Evidence && a.Summary.Contains(evidence)));
+        }
         if (FromUtc is { } from) query = query.Where(a => a.At >= from);
         if (ToUtcExclusive is { } to) query = query.Where(a => a.At < to);
         return query;
@@ -84,6 +101,7 @@ public sealed class AuditFilter
     public string Describe()
     {
         var parts = new List<string>();
+        if (EvaluationId is { } ev) parts.Add($"evaluación {ev.ToString(CultureInfo.InvariantCulture)}");
         if (Text is not null) parts.Add($"texto «{Text}»");
         if (Action is not null) parts.Add($"acción «{Action}»");
         if (Entity is not null) parts.Add($"entidad «{Entity}»");

@@ -35,6 +35,13 @@ public sealed class IndexModel(EgiDbContext db) : PageModel
     [BindProperty(SupportsGet = true, Name = "hasta")]
     public string? Hasta { get; set; }
 
+    /// <summary>One evaluation's timeline (its id, as text: a bad value is a Spanish message).</summary>
+    [BindProperty(SupportsGet = true, Name = "evaluacion")]
+    public string? Evaluacion { get; set; }
+
+    /// <summary>Whose evaluation the timeline is, «Camila Salazar · Vigencia 2026», when <see cref="Evaluacion"/> names one that exists.</summary>
+    public string? EvaluationTitle { get; private set; }
+
     /// <summary>Text, not int: "pagina=abc" shows page 1 instead of an English binding error.</summary>
     [BindProperty(SupportsGet = true, Name = "pagina")]
     public string? Pagina { get; set; }
@@ -51,9 +58,15 @@ public sealed class IndexModel(EgiDbContext db) : PageModel
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        Filter = AuditFilter.Parse(Q, Accion, Entidad, Desde, Hasta);
+        Filter = AuditFilter.Parse(Q, Accion, Entidad, Desde, Hasta, Evaluacion);
         await LoadChoicesAsync(ct);
         if (!Filter.IsValid) return;
+        if (Filter.EvaluationId is { } evaluationId)
+            EvaluationTitle = await (from e in db.Evaluations.AsNoTracking()
+                                     where e.Id == evaluationId
+                                     join s in db.Servants on e.EvaluadoId equals s.Id
+                                     join v in db.Periods on e.PeriodId equals v.Id
+                                     select s.FirstNames + " " + s.LastNames + " · " + v.Name).FirstOrDefaultAsync(ct);
 
         var query = Filter.Apply(db.AuditEntries.AsNoTracking());
         Total = await query.CountAsync(ct);
@@ -65,7 +78,7 @@ public sealed class IndexModel(EgiDbContext db) : PageModel
 
     public async Task<IActionResult> OnPostExportAsync(CancellationToken ct)
     {
-        Filter = AuditFilter.Parse(Q, Accion, Entidad, Desde, Hasta);
+        Filter = AuditFilter.Parse(Q, Accion, Entidad, Desde, Hasta, Evaluacion);
         if (!Filter.IsValid)
         {
             await LoadChoicesAsync(ct);
@@ -129,6 +142,7 @@ public sealed class IndexModel(EgiDbContext db) : PageModel
             ["entidad"] = Entidad,
             ["desde"] = Desde,
             ["hasta"] = Hasta,
+            ["evaluacion"] = Evaluacion,
             ["pagina"] = page.ToString(CultureInfo.InvariantCulture),
         };
         return "/Audit" + Microsoft.AspNetCore.Http.QueryString.Create(query.Where(kv => !string.IsNullOrEmpty(kv.Value)));

@@ -144,7 +144,11 @@ public static class EvaluationView
                 break;
         }
         if (c.Actor.IsTalentoHumano && !c.IsEvaluado)
+        {
             actions.Add(new("Administrar (Talento Humano)", $"/Evaluations/Admin/{e.Id}", "Reasignar evaluador, asignar comisión, reabrir un paso o escalar un desacuerdo."));
+            actions.Add(new("Línea de tiempo de auditoría", $"/Audit?evaluacion={e.Id}",
+                "Cada cambio guardado en esta evaluación y cada evidencia cargada o descargada: quién, con qué rol, cuándo y desde qué IP."));
+        }
         return actions;
     }
 

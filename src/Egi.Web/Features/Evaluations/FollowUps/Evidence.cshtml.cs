@@ -20,8 +20,8 @@ public sealed class EvidenceModel(EvaluationWorkflow workflow, EgiDbContext db, 
         if (await workflow.ReadAsync(item.EvaluationId, ct) is null) return NotFound();
         var stream = files.OpenRead(item.EvaluationId, item.StoredName);
         if (stream is null) return NotFound();
-        db.Audit("Descargar evidencia", "Evidencia", item.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            $"Descargó «{item.OriginalName}» (evaluación {item.EvaluationId}, seguimiento {item.FollowUp}, meta {item.GoalNumber})");
+        db.Audit("Descargar evidencia", AuditEntities.Evidence, item.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            $"Descargó «{item.OriginalName}» {AuditEntities.EvidenceOf(item.EvaluationId)} seguimiento {item.FollowUp}, meta {item.GoalNumber})");
         await db.SaveChangesAsync(ct);
         return File(stream, item.ContentType ?? "application/octet-stream", item.OriginalName);
     }

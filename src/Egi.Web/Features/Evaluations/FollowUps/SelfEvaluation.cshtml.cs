@@ -86,8 +86,8 @@ public sealed class SelfEvaluationModel(EvaluationWorkflow workflow, EgiDbContex
             items.Select(item => e.AttachEvidence(Case.Actor, item, Case.Context)).FirstOrDefault(o => !o.Succeeded) ?? Outcome.Ok, ct);
         if (!outcome.Succeeded) return EvidenceRefused(outcome);
         foreach (var item in items.Where(i => i.Kind == EvidenceKind.File))
-            db.Audit("Cargar evidencia", "Evidencia", item.Id.ToString(CultureInfo.InvariantCulture),
-                $"Cargó «{item.OriginalName}» ({FileSizeText.Of(item.Size)}, SHA-256 {item.Sha256}) (evaluación {id}, seguimiento {item.FollowUp}, meta {item.GoalNumber})");
+            db.Audit("Cargar evidencia", AuditEntities.Evidence, item.Id.ToString(CultureInfo.InvariantCulture),
+                $"Cargó «{item.OriginalName}» ({FileSizeText.Of(item.Size)}, SHA-256 {item.Sha256}) {AuditEntities.EvidenceOf(id)} seguimiento {item.FollowUp}, meta {item.GoalNumber})");
         await db.SaveChangesAsync(ct);
         Version = Evaluation.Version;
         EvidenceAdded = EvaluationMessages.EvidenceAdded(EvidenceGoal);
