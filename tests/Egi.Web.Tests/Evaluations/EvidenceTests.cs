@@ -175,7 +175,8 @@ public abstract class EvidenceTests(SharedHost host) : IAsyncLifetime
         Assert.Contains("Descargó «informe.pdf»", page);
         Assert.DoesNotContain("ajeno.pdf", page);
         Assert.DoesNotContain("otra evaluación", page);
-        // The search keeps to the evaluation; the export too, and says so in its own line.
+        // The search keeps to the evaluation (both forms carry it); the export too, and says so in its own line.
+        Assert.Equal(2, System.Text.RegularExpressions.Regex.Count(page, $"<input type=\"hidden\" name=\"evaluacion\" value=\"{id}\" />"));
         Assert.Contains("Descargó «informe.pdf»", await Ap.HtmlAsync(hr, $"{timeline}&accion=Descargar+evidencia"));
         Assert.DoesNotContain("ajeno.pdf", await Ap.HtmlAsync(hr, $"{timeline}&accion=Descargar+evidencia"));
         var export = await hr.PostFormAsync("/Audit?handler=Export", new() { ["evaluacion"] = id.ToString() }, getUrl: timeline);
