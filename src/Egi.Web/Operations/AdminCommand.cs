@@ -13,6 +13,8 @@ namespace Egi.Web.Operations;
 /// that e-mail) or takes the existing one, grants it Talento Humano, unlocks it, and prints a one-time link on
 /// Mail:BaseUrl: to set the first password (the invitation of <see cref="Features.Account.SetPasswordModel"/>), or to
 /// reset it when the account already has one. The same link is e-mailed through the outbox. Running it again is safe.
+/// With Authentication:Oidc:LocalAccounts=false there are no passwords (those pages answer 404): no link is made, and the
+/// command says how the person signs in with the institutional account instead.
 /// </summary>
 public static class AdminCommand
 {
@@ -74,6 +76,11 @@ public static class AdminCommand
             Check(await users.SetLockoutEndDateAsync(user, null));
         }
 
+        // The command's host does not register the sign-in handlers: the section is read as the web application binds it.
+        var oidc = app.Configuration.GetSection(OidcOptions.Section).Get<OidcOptions>() ?? new OidcOptions();
+        if (!oidc.PasswordsAllowed)
+            return await InstitutionalOnlyAsync(db, user, created, granted, unlocked, oidc, templates, output, ct);
+
         var hasPassword = await users.HasPasswordAsync(user);
         string link;
         RenderedEmail mail;
@@ -117,6 +124,30 @@ public static class AdminCommand
             var reason = await db.OutboxMessages.AsNoTracking().Where(m => m.Id == messageId).Select(m => m.LastError).FirstOrDefaultAsync(ct);
             await output.WriteLineAsync($"El correo no se pudo enviar ahora ({reason ?? "otro proceso lo está enviando"}); queda en la bandeja de salida y EGI lo reintentará. Use el enlace de arriba.");
         }
+        return 0;
+    }
+
+    /// <summary>Passwords are off: the account is ready, and the person signs in with the institutional account.</summary>
+    private static async Task<int> InstitutionalOnlyAsync(EgiDbContext db, AppUser user, bool created, bool granted, bool unlocked, OidcOptions oidc,
+        EmailTemplates templates, TextWriter output, CancellationToken ct)
+    {
+        var what = new List<string> { created ? "cuenta creada" : "cuenta existente" };
+        if (granted) what.Add("rol Talento Humano asignado");
+        if (unlocked) what.Add("cuenta desbloqueada");
+        what.Add("sin contraseña: ingresa con la cuenta institucional");
+        db.Audit("Crear administrador", "Cuenta", user.Id, $"{user.Email}: {string.Join(", ", what)}");
+        await db.SaveChangesAsync(ct);
+        var provider = string.IsNullOrWhiteSpace(oidc.DisplayName) ? "la cuenta institucional" : oidc.DisplayName.Trim();
+        await output.WriteLineAsync($"Cuenta de Talento Humano lista: {user.Email} ({string.Join(", ", what)}).");
+        await output.WriteLineAsync("EGI no usa contraseñas en esta instalación (Authentication:Oidc:LocalAccounts=false): no hay enlace que enviar.");
+        await output.WriteLineAsync($"La persona entra en {templates.Url("/Account/Login")} con «Ingresar con {provider}».");
+        if (oidc.MatchBy == OidcMatch.Email)
+            await output.WriteLineAsync($"La primera vez EGI la reconoce porque el proveedor dice que su correo ({oidc.ClaimType}) es {user.Email}.");
+        else if (user.ServantId is null)
+            await output.WriteLineAsync("Atención: EGI reconoce a las personas por su documento (Authentication:Oidc:MatchBy=DocumentNumber) y esta cuenta no está "
+                + "vinculada a un servidor del directorio: regístrela primero como servidor con su documento y su correo, o no podrá ingresar.");
+        else
+            await output.WriteLineAsync($"La primera vez EGI la reconoce por el documento del servidor vinculado, en la afirmación «{oidc.ClaimType}» del proveedor.");
         return 0;
     }
 

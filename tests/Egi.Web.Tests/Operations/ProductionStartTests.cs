@@ -227,6 +227,32 @@ public abstract partial class AdminCreateTests(Db db) : IAsyncLifetime
         Assert.Equal(1, await WithUsersAsync(async users => (await users.GetUsersInRoleAsync(EgiRoles.TalentoHumano)).Count));
     }
 
+    [Fact]
+    public async Task Without_local_accounts_the_command_prints_no_password_link_but_how_to_sign_in_with_the_institutional_account()
+    {
+        app.Settings["Authentication:Oidc:Enabled"] = "true";
+        app.Settings["Authentication:Oidc:Authority"] = "https://sso.entidad.gov.co/realms/entidad";
+        app.Settings["Authentication:Oidc:ClientId"] = "egi";
+        app.Settings["Authentication:Oidc:DisplayName"] = "Cuenta de la entidad";
+        app.Settings["Authentication:Oidc:LocalAccounts"] = "false";
+        var run = await Commands.RunAsync(["admin", "create", "--email", Email, "--name", "Luisa Fernanda Ríos", .. app.CommandArgs()]);
+        Assert.True(run.ExitCode == 0, run.Error + run.Output);
+        Assert.True(run.Output.Contains($"Cuenta de Talento Humano lista: {Email} (cuenta creada, rol Talento Humano asignado, sin contraseña: ingresa con la cuenta institucional).", StringComparison.Ordinal), run.Output);
+        Assert.Contains("no hay enlace que enviar", run.Output);
+        Assert.Contains("La persona entra en https://egi.test/Account/Login con «Ingresar con Cuenta de la entidad».", run.Output);
+        Assert.DoesNotContain("/Account/SetPassword", run.Output);
+        Assert.DoesNotContain("/Account/ResetPassword", run.Output);
+        Assert.Equal(0, await WithDbAsync(d => d.OutboxMessages.CountAsync()));
+        var account = await WithUsersAsync(async users =>
+        {
+            var user = Assert.Single(await users.Users.ToListAsync());
+            Assert.False(await users.HasPasswordAsync(user));
+            Assert.True(await users.IsInRoleAsync(user, EgiRoles.TalentoHumano));
+            return user;
+        });
+        Assert.Contains("sin contraseña", await WithDbAsync(d => d.AuditEntries.Where(a => a.Action == "Crear administrador" && a.EntityId == account.Id).Select(a => a.Summary).SingleAsync()));
+    }
+
     private async Task<T> WithUsersAsync<T>(Func<UserManager<AppUser>, Task<T>> work)
     {
         using var scope = app.Services.CreateScope();

@@ -69,6 +69,17 @@ public abstract partial class ClosedPeriodRecordsTests(SharedHost host) : IAsync
         return ms.ToArray();
     }
 
+    /// <summary>A valid activity (it would be saved in an open period).</summary>
+    private static Dictionary<string, string> ActivityForm(string name) => new()
+    {
+        ["Input.Name"] = name,
+        ["Input.Responsible"] = "Talento Humano",
+        ["Input.Start"] = "2026-03-02",
+        ["Input.End"] = "2026-03-31",
+        ["Input.Status"] = ((int)WorkPlanStatus.Pending).ToString(),
+        ["Input.PercentDone"] = "0",
+    };
+
     private static Dictionary<string, string> ConfirmFields(string preview) => new()
     {
         ["Token"] = TokenField().Match(preview).Groups[1].Value,
@@ -93,7 +104,9 @@ public abstract partial class ClosedPeriodRecordsTests(SharedHost host) : IAsync
         var sessions = await d.Set<Session>().AsNoTracking().Include(s => s.Invitees).OrderBy(s => s.Id).ToListAsync();
         var plans = await d.Set<InstitutionalPlan>().AsNoTracking().Include(p => p.Items).OrderBy(p => p.Id).ToListAsync();
         var workPlans = await d.Set<AnnualWorkPlan>().AsNoTracking().Include(p => p.Activities).OrderBy(p => p.Id).ToListAsync();
-        return string.Join('\n',
+        // An upload refused for the closed period is not even read (no «Cargar archivo» line, no preview kept).
+        var uploads = await d.AuditEntries.CountAsync(a => a.Action == "Cargar archivo");
+        return $"U {uploads}\n" + string.Join('\n',
             sessions.Select(s => $"S {s.Id} {s.PeriodId} {s.Topic} {s.Date} {s.Sequence} {s.SentSequence} "
                 + string.Join(',', s.Invitees.OrderBy(i => i.Id).Select(i => $"{i.ServantId}:{i.Attended}:{i.InvitedSequence}")))
             .Concat(plans.Select(p => $"P {p.Id} {p.PeriodId} {p.Name} {p.Description} "
@@ -164,9 +177,9 @@ public abstract partial class ClosedPeriodRecordsTests(SharedHost host) : IAsync
 
         // The work plan: change an activity, add one, delete one (the list says why).
         await RefusedAsync(await hr.PostFormAsync($"/WorkPlan/Edit?id={activity}",
-            new() { ["Input.Name"] = "Otra", ["Input.Responsible"] = "Talento Humano", ["Input.Status"] = "1", ["Input.PercentDone"] = "0" }, getUrl: TokenPage));
+            ActivityForm("Otra"), getUrl: TokenPage));
         await RefusedAsync(await hr.PostFormAsync($"/WorkPlan/Edit?planId={workPlan}",
-            new() { ["Input.Name"] = "Nueva", ["Input.Responsible"] = "Talento Humano", ["Input.Status"] = "1", ["Input.PercentDone"] = "0" }, getUrl: TokenPage));
+            ActivityForm("Nueva"), getUrl: TokenPage));
         var deleted = await hr.PostFormAsync($"/WorkPlan?handler=Delete&activityId={activity}", new(), getUrl: TokenPage);
         Assert.Equal(HttpStatusCode.Redirect, deleted.StatusCode);
         Assert.Contains(ReadOnly2026, await Ap.HtmlAsync(hr, deleted.Headers.Location!.OriginalString), StringComparison.Ordinal);
