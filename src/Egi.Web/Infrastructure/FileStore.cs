@@ -34,7 +34,7 @@ public sealed class DiskFileStore(string dataFolder) : IFileStore
     public async Task<StoredFile> SaveAsync(int evaluationId, string storedName, Stream content, CancellationToken ct = default)
     {
         var path = PathOf(evaluationId, storedName);
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        PrivateFolder.Create(Path.GetDirectoryName(path)!);
         var temp = path + ".tmp";
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         long size = 0;

@@ -19,7 +19,7 @@ public static class ServiceRegistration
     {
         var folder = config["Egi:DataFolder"] ?? "data";
         var full = Path.IsPathRooted(folder) ? folder : Path.Combine(env.ContentRootPath, folder);
-        Directory.CreateDirectory(full);
+        PrivateFolder.Create(full);
         return full;
     }
 

@@ -49,7 +49,7 @@ public sealed class PickupMailTransport(IOptionsMonitor<MailOptions> options, IC
 
     public async Task SendAsync(MimeMessage message, CancellationToken ct)
     {
-        Directory.CreateDirectory(Folder);
+        PrivateFolder.Create(Folder);
         var name = $"{DateTime.UtcNow:yyyyMMdd-HHmmss}-{Guid.NewGuid():N}.eml";
         var temp = Path.Combine(Folder, name + ".tmp");
         await using (var stream = File.Create(temp))

@@ -48,14 +48,14 @@ public static class BackupCommand
     public static async Task<int> BackupAsync(WebApplication app, EgiCommand command, TextWriter output, TextWriter error, CancellationToken ct)
     {
         var outRoot = Path.GetFullPath(command.Option("out")!);
-        Directory.CreateDirectory(outRoot);
+        PrivateFolder.Create(outRoot);
         var now = DateTime.UtcNow;
         var name = $"egi-{now:yyyyMMdd-HHmmss}";
         var target = Path.Combine(outRoot, name);
         var work = target + ".incompleta";
         if (Directory.Exists(target) || Directory.Exists(work))
             throw new CommandException($"Ya existe {target}: espere un segundo y repita, o use otra carpeta --out.");
-        Directory.CreateDirectory(work);
+        PrivateFolder.Create(work);
 
         using var scope = app.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<EgiDbContext>();
@@ -93,7 +93,7 @@ public static class BackupCommand
                 if (file.EndsWith(".tmp", StringComparison.Ordinal)) continue; // a file still being written
                 var relative = Path.GetRelativePath(evidenceSource, file).Replace('\\', '/');
                 var destination = Path.Combine(work, EvidenceFolder, relative);
-                Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
+                PrivateFolder.Create(Path.GetDirectoryName(destination)!);
                 File.Copy(file, destination);
                 evidence.Add(new BackupFile(relative, new FileInfo(destination).Length, await HashAsync(destination, ct)));
             }
@@ -171,7 +171,7 @@ public static class BackupCommand
         {
             SqliteConnection.ClearAllPools();
             var targetFile = new SqliteConnectionStringBuilder(connectionString).DataSource;
-            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(targetFile))!);
+            PrivateFolder.Create(Path.GetDirectoryName(Path.GetFullPath(targetFile))!);
             using (var source = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = databasePath, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString()))
             using (var target = new SqliteConnection(new SqliteConnectionStringBuilder(connectionString) { Pooling = false }.ToString()))
             {
@@ -191,7 +191,7 @@ public static class BackupCommand
         foreach (var f in manifest.Evidence)
         {
             var destination = SafePath(evidenceTarget, f.Path);
-            Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
+            PrivateFolder.Create(Path.GetDirectoryName(destination)!);
             File.Copy(SafePath(Path.Combine(from, EvidenceFolder), f.Path), destination, overwrite: false);
             if (await HashAsync(destination, ct) != f.Sha256)
                 throw new CommandException($"La evidencia {f.Path} no quedó igual a la de la copia: revise el disco de {evidenceTarget}.");

@@ -1,3 +1,4 @@
+using Egi.Web.Infrastructure;
 using System.Net;
 using System.Text;
 using Egi.Domain.Calendar;
@@ -98,6 +99,11 @@ public abstract class BackupRestoreTests(Db db) : IAsyncLifetime
         Assert.Contains($"Copia de seguridad completa: {folder}", backup.Output);
         Assert.Contains("Evidencias: 1 archivos", backup.Output);
         Assert.True(File.Exists(Path.Combine(folder, "manifest.json")));
+        // Backups and evidence hold personal data: the folders EGI creates are its service user's only, whatever the umask.
+        Assert.Equal(PrivateFolder.Mode, File.GetUnixFileMode(backups) & (UnixFileMode)0x1FF);
+        Assert.Equal(PrivateFolder.Mode, File.GetUnixFileMode(folder) & (UnixFileMode)0x1FF);
+        Assert.Equal(PrivateFolder.Mode, File.GetUnixFileMode(Path.Combine(source.DataFolder, "evidence")) & (UnixFileMode)0x1FF);
+        Assert.Equal(PrivateFolder.Mode, File.GetUnixFileMode(Path.Combine(source.DataFolder, "evidence", id.ToString())) & (UnixFileMode)0x1FF);
         Assert.True(File.Exists(Path.Combine(folder, db == Db.Postgres ? "egi.dump" : "egi.db")));
 
         // Restore into a new database and a new data folder.

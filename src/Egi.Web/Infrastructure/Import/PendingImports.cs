@@ -23,7 +23,7 @@ public sealed class PendingImports(string dataFolder)
 
     public async Task<string> SaveAsync(byte[] content, string fileName, CancellationToken ct, PreviewedPlan? previewed = null)
     {
-        System.IO.Directory.CreateDirectory(folder);
+        PrivateFolder.Create(folder);
         PurgeExpired();
         var token = Guid.NewGuid().ToString("N");
         await File.WriteAllBytesAsync(DataPath(token), content, ct);
