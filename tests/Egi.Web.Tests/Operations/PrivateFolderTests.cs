@@ -3,6 +3,7 @@ using Egi.Web.Infrastructure;
 namespace Egi.Web.Tests.Operations;
 
 /// <summary>The folders EGI creates for personal data are its service user's only, every level of them, whatever the umask.</summary>
+[System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
 public sealed class PrivateFolderTests : IDisposable
 {
     private readonly string root = Path.Combine(Path.GetTempPath(), "egi-tests", "private-" + Guid.NewGuid().ToString("N"));
