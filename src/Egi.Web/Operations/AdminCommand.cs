@@ -137,10 +137,10 @@ public static class AdminCommand
         what.Add("sin contraseña: ingresa con la cuenta institucional");
         db.Audit("Crear administrador", "Cuenta", user.Id, $"{user.Email}: {string.Join(", ", what)}");
         await db.SaveChangesAsync(ct);
-        var provider = string.IsNullOrWhiteSpace(oidc.DisplayName) ? "la cuenta institucional" : oidc.DisplayName.Trim();
+        var provider = string.IsNullOrWhiteSpace(oidc.DisplayName) ? "la entidad" : oidc.DisplayName.Trim();
         await output.WriteLineAsync($"Cuenta de Talento Humano lista: {user.Email} ({string.Join(", ", what)}).");
         await output.WriteLineAsync("EGI no usa contraseñas en esta instalación (Authentication:Oidc:LocalAccounts=false): no hay enlace que enviar.");
-        await output.WriteLineAsync($"La persona entra en {templates.Url("/Account/Login")} con «Ingresar con {provider}».");
+        await output.WriteLineAsync($"La persona entra en {templates.Url("/Account/Login")} con «Ingresar con la cuenta institucional» (la página de inicio de sesión de {provider}).");
         if (oidc.MatchBy == OidcMatch.Email)
             await output.WriteLineAsync($"La primera vez EGI la reconoce porque el proveedor dice que su correo ({oidc.ClaimType}) es {user.Email}.");
         else if (user.ServantId is null)

@@ -239,7 +239,7 @@ public abstract partial class AdminCreateTests(Db db) : IAsyncLifetime
         Assert.True(run.ExitCode == 0, run.Error + run.Output);
         Assert.True(run.Output.Contains($"Cuenta de Talento Humano lista: {Email} (cuenta creada, rol Talento Humano asignado, sin contraseña: ingresa con la cuenta institucional).", StringComparison.Ordinal), run.Output);
         Assert.Contains("no hay enlace que enviar", run.Output);
-        Assert.Contains("La persona entra en https://egi.test/Account/Login con «Ingresar con Cuenta de la entidad».", run.Output);
+        Assert.Contains("La persona entra en https://egi.test/Account/Login con «Ingresar con la cuenta institucional» (la página de inicio de sesión de Cuenta de la entidad).", run.Output);
         Assert.DoesNotContain("/Account/SetPassword", run.Output);
         Assert.DoesNotContain("/Account/ResetPassword", run.Output);
         Assert.Equal(0, await WithDbAsync(d => d.OutboxMessages.CountAsync()));
