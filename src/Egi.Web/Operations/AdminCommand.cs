@@ -78,8 +78,11 @@ public static class AdminCommand
 
         // The command's host does not register the sign-in handlers: the section is read as the web application binds it.
         var oidc = app.Configuration.GetSection(OidcOptions.Section).Get<OidcOptions>() ?? new OidcOptions();
+        var what = new List<string> { created ? "cuenta creada" : "cuenta existente" };
+        if (granted) what.Add("rol Talento Humano asignado");
+        if (unlocked) what.Add("cuenta desbloqueada");
         if (!oidc.PasswordsAllowed)
-            return await InstitutionalOnlyAsync(db, user, created, granted, unlocked, oidc, templates, output, ct);
+            return await InstitutionalOnlyAsync(db, user, what, oidc, templates, output, ct);
 
         var hasPassword = await users.HasPasswordAsync(user);
         string link;
@@ -101,9 +104,6 @@ public static class AdminCommand
         }
 
         await notifier.QueueAsync(Recipient.Of(user), mail, hasPassword ? MailKind.PasswordReset : MailKind.Invitation, inbox: false, ct: ct);
-        var what = new List<string> { created ? "cuenta creada" : "cuenta existente" };
-        if (granted) what.Add("rol Talento Humano asignado");
-        if (unlocked) what.Add("cuenta desbloqueada");
         what.Add(hasPassword ? "enlace para restablecer la contraseña" : "enlace para crear la contraseña");
         db.Audit("Crear administrador", "Cuenta", user.Id, $"{user.Email}: {string.Join(", ", what)}");
         await db.SaveChangesAsync(ct);
@@ -128,12 +128,9 @@ public static class AdminCommand
     }
 
     /// <summary>Passwords are off: the account is ready, and the person signs in with the institutional account.</summary>
-    private static async Task<int> InstitutionalOnlyAsync(EgiDbContext db, AppUser user, bool created, bool granted, bool unlocked, OidcOptions oidc,
+    private static async Task<int> InstitutionalOnlyAsync(EgiDbContext db, AppUser user, List<string> what, OidcOptions oidc,
         EmailTemplates templates, TextWriter output, CancellationToken ct)
     {
-        var what = new List<string> { created ? "cuenta creada" : "cuenta existente" };
-        if (granted) what.Add("rol Talento Humano asignado");
-        if (unlocked) what.Add("cuenta desbloqueada");
         what.Add("sin contraseña: ingresa con la cuenta institucional");
         db.Audit("Crear administrador", "Cuenta", user.Id, $"{user.Email}: {string.Join(", ", what)}");
         await db.SaveChangesAsync(ct);

@@ -93,11 +93,7 @@ public sealed class CandidatesModel(EgiDbContext db, CurrentUser me, Improvement
         if (!me.IsTalentoHumano) return Forbid();
         await LoadAsync(ct);
         if (Period is null) return Page();
-        if (Period.ReadOnlyRefusal() is { } closed)
-        {
-            ModelState.AddModelError("", closed.Errors[0].Message);
-            return Page();
-        }
+        if (ModelState.RefusedAsClosed(Period)) return Page();
         var sent = await service.SendFormatsAsync(Period, ImprovementAccess.ActorOf(me), ct);
         TempData["Mensaje"] = sent == 0
             ? ImprovementMessages.NoFormatToSend
@@ -111,11 +107,7 @@ public sealed class CandidatesModel(EgiDbContext db, CurrentUser me, Improvement
         await LoadAsync(ct);
         if (Period is null) return Page();
         ErrorForm = exclude ? $"quitar-{ServantId}" : "agregar";
-        if (Period.ReadOnlyRefusal() is { } closed)
-        {
-            ModelState.AddModelError("", closed.Errors[0].Message);
-            return Page();
-        }
+        if (ModelState.RefusedAsClosed(Period)) return Page();
         var servantId = ServantId;
         if (!exclude && servantId is null && !string.IsNullOrWhiteSpace(ServantSearch))
         {

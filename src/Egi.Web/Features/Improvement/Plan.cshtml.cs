@@ -52,7 +52,7 @@ public sealed class PlanModel(EgiDbContext db, CurrentUser me, TimeProvider cloc
     public bool CanEdit { get; private set; }
 
     /// <summary>The plan's period is closed: the plan is read-only (SPEC §3), this is why.</summary>
-    public string? ReadOnlyReason => Period.ReadOnlyRefusal()?.Errors[0].Message;
+    public string? ReadOnlyReason => ProcessPeriod.ReadOnlyReason(Period);
 
     public bool IsReadOnly => ReadOnlyReason is not null;
     public bool IsBoss { get; private set; }
