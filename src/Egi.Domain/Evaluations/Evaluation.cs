@@ -84,19 +84,14 @@ public sealed partial class Evaluation
     // ---------------------------------------------------------------- windows
 
     /// <summary>
-    /// Is the step open today for this person? Inside the stage window; for the goals, also within the first
-    /// working days after a new servant's fecha de ingreso; or reopened by Talento Humano.
+    /// Is the step open today for this person? Inside the stage window; for the goals, also within their own window
+    /// (<see cref="OwnGoalsWindow(Period, DateOnly)"/>: a new servant, a late entry); or reopened by Talento Humano.
     /// </summary>
     public bool IsStepOpen(EvaluationStep step, EvaluationContext ctx)
     {
         if (ctx.Period.IsOpen(step.Stage(), ctx.Today)) return true;
         if (Reopenings.Any(r => r.Step == step && r.Until >= ctx.Today)) return true;
-        if (step == EvaluationStep.Goals && ctx.EvaluadoHireDate.Year == ctx.Period.Year && ctx.EvaluadoHireDate <= ctx.Today)
-        {
-            var last = WorkingDays.AddWorkingDays(ctx.EvaluadoHireDate, ctx.Period.Settings.NewServantGoalWorkingDays);
-            if (ctx.Today <= last) return true;
-        }
-        return false;
+        return step == EvaluationStep.Goals && OwnGoalsWindow(ctx.Period, ctx.EvaluadoHireDate) is { } own && own.From <= ctx.Today && ctx.Today <= own.Until;
     }
 
     private Outcome? WindowClosed(EvaluationStep step, EvaluationContext ctx)

@@ -69,17 +69,14 @@ public static class Lateness
         e.State.IsClosed() || e.State > LastState(step);
 
     /// <summary>
-    /// The person's last day for the step: the stage window's end, extended by a new servant's working days after the
-    /// fecha de ingreso (goals only, hired in the period's year) and by any reopening of the step.
+    /// The person's last day for the step: the stage window's end, extended by their own window for the goals (goals
+    /// only: a new servant, a late entry — <see cref="Evaluation.OwnGoalsWindow(Period, DateOnly)"/>) and by any
+    /// reopening of the step.
     /// </summary>
     public static DateOnly Deadline(this Evaluation e, EvaluationStep step, Period period, DateOnly hireDate)
     {
         var deadline = period.Window(step.Stage()).End;
-        if (step == EvaluationStep.Goals && hireDate.Year == period.Year)
-        {
-            var own = WorkingDays.AddWorkingDays(hireDate, period.Settings.NewServantGoalWorkingDays);
-            if (own > deadline) deadline = own;
-        }
+        if (step == EvaluationStep.Goals && e.OwnGoalsWindow(period, hireDate) is { } own && own.Until > deadline) deadline = own.Until;
         foreach (var r in e.Reopenings.Where(r => r.Step == step))
             if (r.Until > deadline) deadline = r.Until;
         return deadline;

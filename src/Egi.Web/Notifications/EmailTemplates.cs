@@ -79,7 +79,7 @@ public sealed class EmailTemplates(IOptionsMonitor<MailOptions> mail, IOptionsMo
 
     /// <summary>
     /// To the person on whom an evaluation waits: their deadline for the step comes in <see cref="DeadlineNotice.WorkingDaysLeft"/>
-    /// working days — the stage window, a new servant's own days, or a reopening by Talento Humano.
+    /// working days — the stage window, a new servant's (or a late entry's) own days, or a reopening by Talento Humano.
     /// </summary>
     public RenderedEmail DeadlineReminder(DeadlineNotice n)
     {
@@ -95,6 +95,10 @@ public sealed class EmailTemplates(IOptionsMonitor<MailOptions> mail, IOptionsMo
                 $"Como servidor(a) nuevo(a), usted tiene un plazo propio para concertar sus metas de la {n.PeriodName}: vence el {deadline} ({In(n.WorkingDaysLeft)}), {n.NewServantDays} días hábiles después de su fecha de ingreso.",
             DeadlineSource.NewServant =>
                 $"{n.EvaluadoName} ingresó durante el año y tiene un plazo propio para concertar sus metas de la {n.PeriodName}: vence el {deadline} ({In(n.WorkingDaysLeft)}), {n.NewServantDays} días hábiles después de su fecha de ingreso.",
+            DeadlineSource.LateEntry when own =>
+                $"Su evaluación de la {n.PeriodName} se abrió cuando usted entró a EGI, con la vigencia ya en curso: tiene un plazo propio para concertar sus metas, que vence el {deadline} ({In(n.WorkingDaysLeft)}), {n.NewServantDays} días hábiles después de esa apertura.",
+            DeadlineSource.LateEntry =>
+                $"La evaluación de {n.EvaluadoName} de la {n.PeriodName} se abrió cuando entró a EGI, con la vigencia ya en curso: tiene un plazo propio para concertar sus metas, que vence el {deadline} ({In(n.WorkingDaysLeft)}), {n.NewServantDays} días hábiles después de esa apertura.",
             DeadlineSource.Reopening =>
                 $"Talento Humano reabrió «{n.StepLabel}» de {whose} ({n.PeriodName}) hasta el {deadline}: quedan {n.WorkingDaysLeft.ToString(Es)} día(s) hábil(es).",
             _ => $"La etapa «{n.StepLabel}» de la {n.PeriodName} cierra el {deadline} ({In(n.WorkingDaysLeft)}) y {whose} sigue pendiente.",
@@ -201,8 +205,8 @@ public sealed class EmailTemplates(IOptionsMonitor<MailOptions> mail, IOptionsMo
                     : $"{evaluado} aceptó las metas y objetivos de la {n.PeriodName}: quedaron concertadas.");
                 if (comment is not null) p.Add(comment);
                 p.Add(n.Reader == NoticeReader.Evaluado
-                    ? "Su evaluación cubre el tiempo laborado desde su fecha de ingreso: usted no presenta la autoevaluación I y sigue con la autoevaluación II."
-                    : $"La evaluación cubre el tiempo laborado desde la fecha de ingreso: {evaluado} no presenta la autoevaluación I y sigue con la autoevaluación II.");
+                    ? "Usted no presenta la autoevaluación I y sigue con la autoevaluación II."
+                    : $"{evaluado} no presenta la autoevaluación I y sigue con la autoevaluación II.");
                 summary = n.Reader == NoticeReader.Evaluado
                     ? "Sus metas quedaron concertadas; el primer seguimiento no aplica (ingreso posterior)."
                     : $"{evaluado} aceptó las metas; su primer seguimiento no aplica (ingreso posterior).";

@@ -83,6 +83,9 @@ public enum DeadlineSource
 
     /// <summary>Talento Humano reopened the step for this person until a date.</summary>
     Reopening = 3,
+
+    /// <summary>A servant who entered EGI after the period opened: their own working days after their evaluation opened to agree goals.</summary>
+    LateEntry = 4,
 }
 
 /// <summary>An automatic reminder of the deadline of an evaluation's step to the person on whom it waits.</summary>

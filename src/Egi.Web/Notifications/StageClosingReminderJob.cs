@@ -139,6 +139,7 @@ public sealed class StageClosingReminderJob : IScheduledJob
                     e.Facts.Committee,
                     Evaluado = s.FirstNames + " " + s.LastNames,
                     s.HireDate,
+                    e.EnteredOn,
                     Who = r.Id,
                     Name = r.FirstNames + " " + r.LastNames,
                     r.Email,
@@ -153,9 +154,10 @@ public sealed class StageClosingReminderJob : IScheduledJob
             await notifier.PreloadKeysAsync(remind.Select(x => Key(x.Id, x.Deadline, x.Who)).ToList(), ct);
             foreach (var x in remind)
             {
+                var own = step == EvaluationStep.Goals ? Evaluation.OwnGoalsWindowOf(period, x.HireDate, x.EnteredOn) : null;
                 var source = x.Deadline == windowEnd ? DeadlineSource.StageWindow
-                    : step == EvaluationStep.Goals && x.HireDate.Year == period.Year && WorkingDays.AddWorkingDays(x.HireDate, newServantDays) == x.Deadline
-                        ? DeadlineSource.NewServant
+                    : own is not null && own.Until == x.Deadline
+                        ? own.Reason == PersonalWindowReason.LateEntry ? DeadlineSource.LateEntry : DeadlineSource.NewServant
                         : DeadlineSource.Reopening;
                 var reader = x.WaitingOn == WaitingOn.Evaluado ? NoticeReader.Evaluado : x.Escalated || x.Committee ? NoticeReader.Recorder : NoticeReader.Evaluator;
                 var action = x.Action ?? PendingAction.None;

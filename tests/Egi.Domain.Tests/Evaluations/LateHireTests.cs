@@ -191,4 +191,82 @@ public class LateHireTests
         // The second follow-up can be reopened as for anyone.
         AssertOk(e.ReopenStep(TalentoHumano, EvaluationStep.FollowUpII, D(2026, 10, 30), "Viaje de comisión en enero", Ctx(D(2026, 10, 1), September)));
     }
+
+    // ------------------------------------------------------------------ late entries (in EGI after the period opened)
+
+    /// <summary>The evaluation of a servant of earlier years who entered EGI (the directory) on <paramref name="day"/>, with the period open.</summary>
+    private static Evaluation EnteredOn(DateOnly day) =>
+        Evaluation.OpenForLateEntry(PeriodId, EvaluadoId, JefeId, new DateTime(day.Year, day.Month, day.Day, 15, 0, 0, DateTimeKind.Utc), day);
+
+    [Fact]
+    public void A_servant_of_earlier_years_entered_in_September_is_not_late_on_the_goals_they_could_not_agree_before()
+    {
+        var e = EnteredOn(September);
+        Assert.Equal(September, e.EnteredOn);
+        // The own window: 15 working days from the day the evaluation opened, as for a new servant.
+        Assert.Equal(new PersonalWindow(September, D(2026, 9, 22), PersonalWindowReason.LateEntry), e.OwnGoalsWindow(NewPeriod(), OldHireDate));
+        var ctx = On(D(2026, 9, 10), hireDate: OldHireDate);
+        Assert.True(e.IsStepOpen(EvaluationStep.Goals, ctx));
+        var goals = Lateness.Of(e, EvaluationStep.Goals, ctx);
+        Assert.Equal((LatenessStatus.Pending, D(2026, 9, 22)), (goals.Status, goals.Deadline));
+        Assert.Equal(LatenessStatus.None, Lateness.Of(e, EvaluationStep.FollowUpI, ctx).Status);
+        e.RefreshFacts(NewPeriod(), OldHireDate);
+        Assert.Equal(D(2026, 9, 22), e.Facts.GoalsDeadline);
+        Assert.False(e.Facts.FollowUpIApplies);
+
+        // The same servant in an evaluation opened with the period is late on both.
+        var withPeriod = NewEvaluation();
+        Assert.Null(withPeriod.OwnGoalsWindow(NewPeriod(), OldHireDate));
+        Assert.False(withPeriod.IsStepOpen(EvaluationStep.Goals, ctx));
+        Assert.True(Lateness.Of(withPeriod, EvaluationStep.Goals, ctx).IsLate);
+        Assert.True(Lateness.Of(withPeriod, EvaluationStep.FollowUpI, ctx).IsLate);
+
+        // Past the own window without agreeing: late on the goals, and the step is closed to them.
+        var after = On(D(2026, 9, 23), hireDate: OldHireDate);
+        Assert.True(Lateness.Of(e, EvaluationStep.Goals, after).IsLate);
+        AssertRefused(e.SubmitGoals(Evaluado, Goals503020(), after), "está cerrada");
+    }
+
+    [Fact]
+    public void A_late_entry_who_agrees_goals_in_their_own_window_goes_on_to_the_second_follow_up_and_the_history_says_why()
+    {
+        var e = EnteredOn(September);
+        var ctx = On(D(2026, 9, 22), hireDate: OldHireDate);
+        AssertOk(e.SubmitGoals(Evaluado, Goals503020(), ctx));
+        AssertOk(e.ApproveGoals(Jefe, ctx));
+        AssertOk(e.AcceptGoals(Evaluado, ctx));
+
+        Assert.Equal(EvaluationState.SelfEvaluationII, e.State);
+        Assert.Equal(FollowUpExemption.LateHire, e.FollowUpIExemption);
+        Assert.Equal(
+            "No aplica (ingreso posterior): la ventana del primer seguimiento cerró el 30/06/2026, antes de que las metas quedaran concertadas "
+            + "el 22/09/2026 (evaluación abierta en EGI el 01/09/2026, con la vigencia en curso). La evaluación sigue con el segundo seguimiento, "
+            + "cuya ventana abre el 01/01/2027.",
+            e.History[^1].Comment);
+    }
+
+    [Fact]
+    public void A_late_entry_inside_the_goals_window_changes_nothing_the_window_ends_later()
+    {
+        // Entered on 02/02/2026: its 15 working days end before 31/03, the end of the stage window.
+        var e = EnteredOn(D(2026, 2, 2));
+        Assert.Equal(D(2026, 3, 31), e.Deadline(EvaluationStep.Goals, NewPeriod(), OldHireDate));
+        Assert.False(e.MayAgreeGoalsAfterFollowUpI(NewPeriod(), OldHireDate));
+        Assert.True(Lateness.Of(e, EvaluationStep.Goals, On(D(2026, 4, 1), hireDate: OldHireDate)).IsLate);
+    }
+
+    [Fact]
+    public void The_own_goals_window_is_the_one_that_ends_last_of_the_fecha_de_ingreso_and_the_late_entry()
+    {
+        var period = NewPeriod();
+        Assert.Null(Evaluation.OwnGoalsWindowOf(period, OldHireDate, null));
+        Assert.Equal(new PersonalWindow(September, D(2026, 9, 22), PersonalWindowReason.NewServant), Evaluation.OwnGoalsWindowOf(period, September, null));
+        // Hired on 01/09, entered EGI on 15/09: the 15 working days run from the 15th (to 06/10/2026).
+        Assert.Equal(new PersonalWindow(D(2026, 9, 15), D(2026, 10, 6), PersonalWindowReason.LateEntry), Evaluation.OwnGoalsWindowOf(period, September, D(2026, 9, 15)));
+        // Entered EGI before the fecha de ingreso's window ends later: the fecha de ingreso's.
+        Assert.Equal(PersonalWindowReason.NewServant, Evaluation.OwnGoalsWindowOf(period, September, D(2026, 8, 20))!.Reason);
+        // The settings' working days apply to both.
+        var shorter = NewPeriod(s => s.NewServantGoalWorkingDays = 5);
+        Assert.Equal(D(2026, 9, 8), Evaluation.OwnGoalsWindowOf(shorter, OldHireDate, September)!.Until);
+    }
 }

@@ -85,8 +85,8 @@ public sealed record EvaluationSummary(EvaluationCase Case, string DependencyNam
             if (ctx.Period.IsOpen(step.Stage(), ctx.Today)) return (true, EvaluationMessages.WindowOpen(w));
             var reopened = Evaluation.Reopenings.Where(r => r.Step == step && r.Until >= ctx.Today).Select(r => (DateOnly?)r.Until).Max();
             if (reopened is { } until) return (true, EvaluationMessages.StepReopenedUntil(until, w));
-            if (Evaluation.IsStepOpen(step, ctx))
-                return (true, EvaluationMessages.NewServantGoalWindow(ctx.EvaluadoHireDate, ctx.Period.Settings.NewServantGoalWorkingDays));
+            if (Evaluation.IsStepOpen(step, ctx) && Evaluation.OwnGoalsWindow(ctx.Period, ctx.EvaluadoHireDate) is { } own)
+                return (true, EvaluationMessages.OwnGoalWindow(own, ctx.Period.Settings.NewServantGoalWorkingDays));
             if (ctx.Today < w.Start) return (false, EvaluationMessages.WindowNotYetOpen(w));
             return (false, EvaluationMessages.WindowClosed(w));
         }

@@ -87,8 +87,9 @@ public static class EvaluationMessages
     public static string WindowOpen(StageWindow w) => $"La ventana de «{w.Stage.Label()}» va {Range(w)}.";
     public static string StepReopenedUntil(DateOnly until, StageWindow w) =>
         $"Talento Humano reabrió el paso para esta evaluación hasta el {DateText.Date(until)} (la ventana general fue {Range(w)}).";
-    public static string NewServantGoalWindow(DateOnly hired, int workingDays) =>
-        $"El servidor ingresó el {DateText.Date(hired)} y tiene {workingDays} días hábiles para concertar sus metas.";
+    public static string OwnGoalWindow(PersonalWindow own, int workingDays) => own.Reason == PersonalWindowReason.LateEntry
+        ? $"Esta evaluación se abrió el {DateText.Date(own.From)}, cuando el servidor entró a EGI con la vigencia ya abierta: tiene {workingDays} días hábiles para concertar sus metas, hasta el {DateText.Date(own.Until)}."
+        : $"El servidor ingresó el {DateText.Date(own.From)} y tiene {workingDays} días hábiles para concertar sus metas, hasta el {DateText.Date(own.Until)}.";
     public static string WindowNotYetOpen(StageWindow w) => $"La ventana de «{w.Stage.Label()}» abre el {DateText.Date(w.Start)} y va hasta el {DateText.Date(w.End)}.";
     public static string WindowClosed(StageWindow w) => $"La ventana de «{w.Stage.Label()}» va {Range(w)}. Solo Talento Humano puede reabrir el paso para esta persona.";
 

@@ -204,6 +204,9 @@ namespace Egi.Web.Data.Migrations.Postgres
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateOnly?>("EnteredOn")
+                        .HasColumnType("date");
+
                     b.Property<int?>("EscalatedStep")
                         .HasColumnType("integer");
 

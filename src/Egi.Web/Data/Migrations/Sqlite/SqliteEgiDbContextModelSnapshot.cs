@@ -191,6 +191,9 @@ namespace Egi.Web.Data.Migrations.Sqlite
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("EnteredOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("EscalatedStep")
                         .HasColumnType("INTEGER");
 

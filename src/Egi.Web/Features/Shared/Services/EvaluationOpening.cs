@@ -17,8 +17,17 @@ public sealed class EvaluationOpening(EgiDbContext db, TimeProvider clock)
 
     private DateOnly Today => BogotaTime.Day(clock.GetUtcNow());
 
-    /// <summary>Opens the evaluations of every eligible servant of an open period who has none yet (idempotent).</summary>
-    public async Task<Result> OpenAllAsync(Period period, CancellationToken ct = default)
+    /// <summary>The opening of a period: opens the evaluations of every eligible servant who has none yet (idempotent).</summary>
+    public Task<Result> OpenAllAsync(Period period, CancellationToken ct = default) => OpenMissingAsync(period, lateEntry: false, ct);
+
+    /// <summary>
+    /// After an import or a synchronization of the directory into an open period: opens the evaluations of the servants
+    /// who entered EGI (or became eligible) since the period opened, each a late entry (<see cref="Evaluation.EnteredOn"/>:
+    /// their own window for the goals starts today).
+    /// </summary>
+    public Task<Result> OpenLateEntriesAsync(Period period, CancellationToken ct = default) => OpenMissingAsync(period, lateEntry: true, ct);
+
+    private async Task<Result> OpenMissingAsync(Period period, bool lateEntry, CancellationToken ct)
     {
         if (period.Status != PeriodStatus.Open) return new(0, []);
         var today = Today;
@@ -35,7 +44,7 @@ public sealed class EvaluationOpening(EgiDbContext db, TimeProvider clock)
                 withoutEvaluator.Add(s.FullName);
                 continue;
             }
-            opened.Add(Evaluation.Open(period.Id, s.Id, evaluator, now));
+            opened.Add(lateEntry ? Evaluation.OpenForLateEntry(period.Id, s.Id, evaluator, now, today) : Evaluation.Open(period.Id, s.Id, evaluator, now));
         }
         // Whatever the caller left pending first; then the new evaluations in bulk (facts and waits from the domain, a
         // multi-row INSERT per thousand, their audit lines), one transaction, none of them tracked.
@@ -46,7 +55,10 @@ public sealed class EvaluationOpening(EgiDbContext db, TimeProvider clock)
         return new(opened.Count, withoutEvaluator);
     }
 
-    /// <summary>After a servant is created or changed: opens their evaluation in the open period if they became eligible.</summary>
+    /// <summary>
+    /// After a servant is created or changed: opens their evaluation in the open period if they became eligible — a late
+    /// entry (<see cref="Evaluation.EnteredOn"/>), since the period was already open.
+    /// </summary>
     public async Task<bool> EnsureForServantAsync(int servantId, CancellationToken ct = default)
     {
         var today = Today;
@@ -57,7 +69,7 @@ public sealed class EvaluationOpening(EgiDbContext db, TimeProvider clock)
         if (servant is null || !servant.EligibilityOn(today).IsEligible) return false;
         var boss = servant.BossId is { } b ? await db.Servants.AsNoTracking().FirstOrDefaultAsync(s => s.Id == b, ct) : null;
         if (boss is null || boss.IsRetired(today)) return false;
-        db.Evaluations.Add(Evaluation.Open(period.Id, servant.Id, boss.Id, clock.GetUtcNow().UtcDateTime));
+        db.Evaluations.Add(Evaluation.OpenForLateEntry(period.Id, servant.Id, boss.Id, clock.GetUtcNow().UtcDateTime, today));
         await db.SaveChangesAsync(ct);
         return true;
     }
