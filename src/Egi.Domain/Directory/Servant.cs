@@ -128,6 +128,13 @@ public sealed class Servant
     public Eligibility EligibilityOn(DateOnly today) =>
         Eligibility.Of(EmploymentType, IsPublicManager, RetirementDate, today);
 
+    /// <summary>
+    /// Whether the servant is evaluated in the period of <paramref name="periodYear"/>: eligible today and in service
+    /// during that year — a servant hired after it ended (entered while the period is still open, in the first months of
+    /// the next year) worked none of it and is evaluated from their own year on.
+    /// </summary>
+    public bool IsEvaluatedIn(int periodYear, DateOnly today) => HireDate.Year <= periodYear && EligibilityOn(today).IsEligible;
+
     public void Apply(ServantInput input)
     {
         DocumentNumber = ServantInput.NormalizeDocument(input.DocumentNumber);

@@ -94,4 +94,20 @@ public class EligibilityTests
         Assert.False(s.IsRetired(Today.AddDays(-1)));
         Assert.True(s.EligibilityOn(Today.AddDays(-1)).IsEligible);
     }
+
+    [Fact]
+    public void A_servant_is_evaluated_in_the_periods_of_the_years_they_worked_in_and_not_once_retired()
+    {
+        var hiredInJanuary = new Servant { EmploymentType = EmploymentType.Provisional, HireDate = new DateOnly(2027, 1, 12) };
+        var january = new DateOnly(2027, 1, 12);
+        Assert.False(hiredInJanuary.IsEvaluatedIn(2026, january)); // the period of 2026, still open in January: none of it worked
+        Assert.True(hiredInJanuary.IsEvaluatedIn(2027, january));
+        var hiredInOctober = new Servant { EmploymentType = EmploymentType.FreeAppointment, HireDate = new DateOnly(2026, 10, 1) };
+        Assert.True(hiredInOctober.IsEvaluatedIn(2026, january));
+        Assert.True(hiredInOctober.IsEvaluatedIn(2027, january));
+        var retired = new Servant { EmploymentType = EmploymentType.Provisional, HireDate = new DateOnly(2020, 2, 3), RetirementDate = new DateOnly(2027, 1, 5) };
+        Assert.False(retired.IsEvaluatedIn(2026, january));
+        var career = new Servant { EmploymentType = EmploymentType.Career, HireDate = new DateOnly(2020, 2, 3) };
+        Assert.False(career.IsEvaluatedIn(2026, january));
+    }
 }

@@ -128,6 +128,100 @@ public abstract class LateEntryTests(LateHireHost host) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task In_January_with_two_periods_open_a_new_servant_is_evaluated_in_each_year_they_worked_in()
+    {
+        // 12/01/2027: Vigencia 2026 is still open (its second follow-up runs until 28/02) and Vigencia 2027 is open too.
+        Today(2027, 1, 12);
+        var period2027 = await app.WithDbAsync(async d =>
+        {
+            var p = Period.CreateWithDefaults(2027);
+            p.Open();
+            d.Periods.Add(p);
+            await d.SaveChangesAsync();
+            return p.Id;
+        });
+        var hr = await app.SignedInAsync(Accounts.TalentoHumano);
+        var felipe = await app.WithDbAsync(d => d.Servants.AsNoTracking().SingleAsync(s => s.DocumentNumber == EvaluationScenario.Felipe));
+        async Task<(string Message, List<(int PeriodId, DateOnly? EnteredOn, DateOnly GoalsDeadline)> Evaluations)> CreateAsync(string document, string hired)
+        {
+            var response = await hr.PostFormAsync("/Directory/Servants/Create", new()
+            {
+                ["Input.DocumentNumber"] = document,
+                ["Input.FirstNames"] = "Lina María",
+                ["Input.LastNames"] = "Acevedo Rincón",
+                ["Input.Email"] = $"lina.{document}@egi-demo.gov.co",
+                ["Input.JobTitle"] = "Profesional Universitario",
+                ["Input.JobCode"] = "2044",
+                ["Input.JobGrade"] = "11",
+                ["Input.Level"] = "Profesional",
+                ["Input.DependencyId"] = felipe.DependencyId.ToString(CultureInfo.InvariantCulture),
+                ["Input.EmploymentType"] = "Provisional",
+                ["Input.HireDate"] = hired,
+                ["Input.BossId"] = felipe.Id.ToString(CultureInfo.InvariantCulture),
+            });
+            await RedirectedAsync(response, "create " + document);
+            var message = await Ap.HtmlAsync(hr, response.Headers.Location!.OriginalString);
+            var evaluations = await app.WithDbAsync(d => d.Evaluations.AsNoTracking().Where(e => d.Servants.Any(s => s.Id == e.EvaluadoId && s.DocumentNumber == document))
+                .OrderBy(e => e.PeriodId).Select(e => new { e.PeriodId, e.EnteredOn, e.Facts.GoalsDeadline }).ToListAsync());
+            return (message, evaluations.Select(e => (e.PeriodId, e.EnteredOn, e.GoalsDeadline)).ToList());
+        }
+        var today = new DateOnly(2027, 1, 12);
+
+        // Hired on 01/10/2026: she worked part of 2026, so she is evaluated in both; her 2026 goals are due 15 working days
+        // from today (02/02/2027), her 2027 goals with everyone's (31/03/2027).
+        var (message, evaluations) = await CreateAsync("1098000101", "2026-10-01");
+        Assert.Contains("Se abrieron sus evaluaciones de la «Vigencia 2026» y la «Vigencia 2027».", message);
+        Assert.Equal([(scenario.PeriodId, today, new DateOnly(2027, 2, 2)), (period2027, today, new DateOnly(2027, 3, 31))], evaluations);
+
+        // Hired today: nothing of 2026 is hers.
+        (message, evaluations) = await CreateAsync("1098000102", "2027-01-12");
+        Assert.Contains("Se abrió su evaluación de la «Vigencia 2027».", message);
+        Assert.Equal([(period2027, today, new DateOnly(2027, 3, 31))], evaluations);
+
+        // The directory's synchronization does the same: one hired in October 2026 in both periods, one hired today in 2027's.
+        var october = ApiKit.Servant(2);
+        october["hireDate"] = "2026-10-01";
+        var january = ApiKit.Servant(3);
+        january["hireDate"] = "2027-01-12";
+        var writer = app.KeyClient(await app.KeyAsync("Nómina", null, Egi.Web.Infrastructure.Api.ApiScopes.DirectoryWrite));
+        var synced = await writer.PostAsJsonAsync("/api/v1/directory/sync", new { servants = new[] { october, january } });
+        Assert.True(synced.StatusCode == HttpStatusCode.OK, await synced.Content.ReadAsStringAsync());
+        var periods = await app.WithDbAsync(d => d.Evaluations.AsNoTracking()
+            .Join(d.Servants, e => e.EvaluadoId, x => x.Id, (e, x) => new { x.DocumentNumber, e.PeriodId, e.EnteredOn })
+            .Where(x => x.DocumentNumber == "5000000002" || x.DocumentNumber == "5000000003")
+            .OrderBy(x => x.DocumentNumber).ThenBy(x => x.PeriodId).Select(x => new { x.DocumentNumber, x.PeriodId, x.EnteredOn }).ToListAsync());
+        Assert.Equal([("5000000002", scenario.PeriodId), ("5000000002", period2027), ("5000000003", period2027)], periods.Select(x => (x.DocumentNumber, x.PeriodId)));
+        Assert.All(periods, x => Assert.Equal(today, x.EnteredOn));
+    }
+
+    [Fact]
+    public async Task A_servant_retired_before_the_period_opened_and_reinstated_now_gets_an_evaluation_as_a_late_entry()
+    {
+        var felipe = await app.WithDbAsync(d => d.Servants.AsNoTracking().SingleAsync(s => s.DocumentNumber == EvaluationScenario.Felipe));
+        var id = await app.WithDbAsync(async d =>
+        {
+            var s = new Egi.Domain.Directory.Servant
+            {
+                DocumentNumber = "1098000103", FirstNames = "Wilmer", LastNames = "Rozo Peña", Email = "wilmer.rozo@egi-demo.gov.co",
+                JobTitle = "Técnico Administrativo", Level = Egi.Domain.Directory.HierarchyLevel.Tecnico, DependencyId = felipe.DependencyId,
+                EmploymentType = Egi.Domain.Directory.EmploymentType.Provisional, HireDate = new DateOnly(2019, 4, 1),
+                RetirementDate = new DateOnly(2025, 12, 31), BossId = felipe.Id,
+            };
+            d.Servants.Add(s);
+            await d.SaveChangesAsync();
+            return s.Id;
+        });
+        Assert.False(await app.WithDbAsync(d => d.Evaluations.AnyAsync(e => e.EvaluadoId == id)));
+
+        var hr = await app.SignedInAsync(Accounts.TalentoHumano);
+        var response = await hr.PostFormAsync($"/Directory/Servants/Reinstate/{id}", []);
+        await RedirectedAsync(response, "reinstate");
+        Assert.Contains("Se abrió su evaluación de la «Vigencia 2026».", await Ap.HtmlAsync(hr, response.Headers.Location!.OriginalString));
+        var e = await app.WithDbAsync(d => d.Evaluations.AsNoTracking().SingleAsync(x => x.EvaluadoId == id));
+        Assert.Equal((scenario.PeriodId, felipe.Id, EnteredOn, new DateOnly(2026, 9, 22)), (e.PeriodId, e.EvaluatorId, e.EnteredOn, e.Facts.GoalsDeadline));
+    }
+
+    [Fact]
     public async Task A_servant_the_directory_synchronization_adds_after_the_period_opened_is_a_late_entry()
     {
         var writer = app.KeyClient(await app.KeyAsync("Nómina", null, Egi.Web.Infrastructure.Api.ApiScopes.DirectoryWrite));

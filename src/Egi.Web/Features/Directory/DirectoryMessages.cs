@@ -27,7 +27,12 @@ public static class DirectoryMessages
         " Su evaluación sigue «Cerrada por retiro»: si corresponde, reábrala con un motivo desde «Administrar» en la evaluación.";
     public static string ServantCreated(string servant, string document) => $"Se creó el servidor {servant} ({document}).";
     public static string ServantSaved(string servant) => $"Se guardaron los cambios de {servant}.";
-    public const string EvaluationOpened = " Se abrió su evaluación en la vigencia abierta.";
+    public static string EvaluationsOpened(IReadOnlyList<string> periods) => periods.Count switch
+    {
+        0 => "",
+        1 => $" Se abrió su evaluación de la «{periods[0]}».",
+        _ => $" Se abrieron sus evaluaciones de {string.Join(" y ", periods.Select(p => $"la «{p}»"))}.",
+    };
     public const string AccountNotSaved = "Los datos del servidor se guardaron, pero su cuenta de acceso no se pudo crear o actualizar: ";
     public const string ServantNotSaved = "Revise los campos marcados: el servidor no se guardó.";
 

@@ -134,11 +134,10 @@ public sealed class ServantImporter(EgiDbContext db, ServantAccounts accounts, E
             if (accountErrors.Count > 0) return await RefuseAsync(transaction, accountErrors, ct);
             var accountsTime = clock.Elapsed;
 
-            // Servants who are (or became) eligible while a period is open get their evaluation now, as late entries.
+            // Servants who are (or became) eligible while periods are open get their evaluation in each, as late entries.
             db.ChangeTracker.Clear();
-            var openPeriod = await db.Periods.AsNoTracking().Where(p => p.Status == Domain.Calendar.PeriodStatus.Open)
-                .OrderByDescending(p => p.Year).FirstOrDefaultAsync(ct);
-            if (openPeriod is not null) await opening.OpenLateEntriesAsync(openPeriod, ct);
+            foreach (var openPeriod in await db.Periods.AsNoTracking().Where(p => p.Status == Domain.Calendar.PeriodStatus.Open).OrderBy(p => p.Year).ToListAsync(ct))
+                await opening.OpenLateEntriesAsync(openPeriod, ct);
             var openingTime = clock.Elapsed;
             // A new jefe or a retiro changes the evaluations of the open period (partial evaluations), as in the edit page.
             foreach (var (servant, b) in before.Where(x => x.Key.BossId != x.Value.BossId || x.Key.RetirementDate != x.Value.RetirementDate))

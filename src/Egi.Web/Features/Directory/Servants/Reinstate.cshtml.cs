@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Egi.Web.Features.Directory.Servants;
 
 /// <summary>Reintegrar: clears the fecha de retiro (e.g. it was registered by mistake), after confirmation.</summary>
-public sealed class ReinstateModel(EgiDbContext db, CurrentUser me, EvaluatorChanges evaluatorChanges) : PageModel
+public sealed class ReinstateModel(EgiDbContext db, CurrentUser me, EvaluatorChanges evaluatorChanges, EvaluationOpening opening) : PageModel
 {
     public Servant Servant { get; private set; } = null!;
 
@@ -46,8 +46,11 @@ public sealed class ReinstateModel(EgiDbContext db, CurrentUser me, EvaluatorCha
         var account = await evaluatorChanges.SyncRetirementAsync(id, ct);
         // Reinstating does not silently reopen an evaluation closed by the retiro: Talento Humano reopens it with a reason.
         var closed = await db.Evaluations.AnyAsync(e => e.EvaluadoId == id && e.State == Domain.Evaluations.EvaluationState.ClosedByRetirement, ct);
+        // An open period where they have no evaluation (retired before it opened) opens one now, as for anyone who enters.
+        var opened = await opening.EnsureForServantAsync(id, ct);
         TempData["Mensaje"] = DirectoryMessages.Reinstated(servant.FullName)
             + (account is null ? "" : " " + account)
+            + DirectoryMessages.EvaluationsOpened(opened)
             + (closed ? DirectoryMessages.EvaluationStillClosedByRetirement : "");
         return RedirectToPage("./Details", new { id });
     }

@@ -115,14 +115,14 @@ public abstract class ServantFormPageModel(EgiDbContext db, CurrentUser me, Serv
 
         var accountErrors = await accounts.EnsureAsync(servant);
         // A servant who is (or just became) eligible while a period is open gets their evaluation now.
-        var evaluationOpened = await opening.EnsureForServantAsync(servant.Id, ct);
+        var evaluationsOpened = await opening.EnsureForServantAsync(servant.Id, ct);
         // A new jefe, a move to another dependencia or a retiro changes the evaluations of the open period (partial evaluations).
         var evaluatorChange = isNew ? null : await HttpContext.RequestServices.GetRequiredService<EvaluatorChanges>()
             .AfterServantChangedAsync(servant.Id, before.BossId, before.DependencyId, before.RetirementDate, ct);
         TempData["Mensaje"] = (isNew
             ? DirectoryMessages.ServantCreated(servant.FullName, servant.DocumentNumber)
             : DirectoryMessages.ServantSaved(servant.FullName))
-            + (evaluationOpened ? DirectoryMessages.EvaluationOpened : "")
+            + DirectoryMessages.EvaluationsOpened(evaluationsOpened)
             + (evaluatorChange is null ? "" : " " + evaluatorChange);
         if (accountErrors.Count > 0)
             TempData["AvisoCuenta"] = DirectoryMessages.AccountNotSaved

@@ -37,7 +37,7 @@ public sealed class EvaluationOpening(EgiDbContext db, TimeProvider clock)
         var withoutEvaluator = new List<string>();
         var now = clock.GetUtcNow().UtcDateTime;
         var opened = new List<Evaluation>();
-        foreach (var s in servants.Where(s => !existing.Contains(s.Id) && s.EligibilityOn(today).IsEligible))
+        foreach (var s in servants.Where(s => !existing.Contains(s.Id) && s.IsEvaluatedIn(period.Year, today)))
         {
             if (EvaluatorOf(s, byId, today) is not { } evaluator)
             {
@@ -56,22 +56,27 @@ public sealed class EvaluationOpening(EgiDbContext db, TimeProvider clock)
     }
 
     /// <summary>
-    /// After a servant is created or changed: opens their evaluation in the open period if they became eligible — a late
-    /// entry (<see cref="Evaluation.EnteredOn"/>), since the period was already open.
+    /// After a servant is created or changed: opens their evaluation in every open period they are evaluated in
+    /// (<see cref="Servant.IsEvaluatedIn"/>) and have none yet — a late entry (<see cref="Evaluation.EnteredOn"/>), since
+    /// the period was already open. Returns the names of the periods where one was opened.
     /// </summary>
-    public async Task<bool> EnsureForServantAsync(int servantId, CancellationToken ct = default)
+    public async Task<IReadOnlyList<string>> EnsureForServantAsync(int servantId, CancellationToken ct = default)
     {
         var today = Today;
-        var period = await db.Periods.AsNoTracking().Where(p => p.Status == PeriodStatus.Open).OrderByDescending(p => p.Year).FirstOrDefaultAsync(ct);
-        if (period is null) return false;
-        if (await db.Evaluations.AnyAsync(e => e.PeriodId == period.Id && e.EvaluadoId == servantId, ct)) return false;
         var servant = await db.Servants.AsNoTracking().FirstOrDefaultAsync(s => s.Id == servantId, ct);
-        if (servant is null || !servant.EligibilityOn(today).IsEligible) return false;
+        if (servant is null) return [];
+        var periods = await db.Periods.AsNoTracking()
+            .Where(p => p.Status == PeriodStatus.Open && !db.Evaluations.Any(e => e.PeriodId == p.Id && e.EvaluadoId == servantId))
+            .OrderBy(p => p.Year).ToListAsync(ct);
+        periods.RemoveAll(p => !servant.IsEvaluatedIn(p.Year, today));
+        if (periods.Count == 0) return [];
         var boss = servant.BossId is { } b ? await db.Servants.AsNoTracking().FirstOrDefaultAsync(s => s.Id == b, ct) : null;
-        if (boss is null || boss.IsRetired(today)) return false;
-        db.Evaluations.Add(Evaluation.OpenForLateEntry(period.Id, servant.Id, boss.Id, clock.GetUtcNow().UtcDateTime, today));
+        if (boss is null || boss.IsRetired(today)) return [];
+        var now = clock.GetUtcNow().UtcDateTime;
+        foreach (var period in periods)
+            db.Evaluations.Add(Evaluation.OpenForLateEntry(period.Id, servant.Id, boss.Id, now, today));
         await db.SaveChangesAsync(ct);
-        return true;
+        return periods.Select(p => p.Name).ToList();
     }
 
     private static int? EvaluatorOf(Servant s, IReadOnlyDictionary<int, Servant> byId, DateOnly today) =>
