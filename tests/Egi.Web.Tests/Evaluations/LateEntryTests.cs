@@ -202,10 +202,17 @@ public abstract class LateEntryTests(LateHireHost host) : IAsyncLifetime
         {
             var s = new Egi.Domain.Directory.Servant
             {
-                DocumentNumber = "1098000103", FirstNames = "Wilmer", LastNames = "Rozo Peña", Email = "wilmer.rozo@egi-demo.gov.co",
-                JobTitle = "Técnico Administrativo", Level = Egi.Domain.Directory.HierarchyLevel.Tecnico, DependencyId = felipe.DependencyId,
-                EmploymentType = Egi.Domain.Directory.EmploymentType.Provisional, HireDate = new DateOnly(2019, 4, 1),
-                RetirementDate = new DateOnly(2025, 12, 31), BossId = felipe.Id,
+                DocumentNumber = "1098000103",
+                FirstNames = "Wilmer",
+                LastNames = "Rozo Peña",
+                Email = "wilmer.rozo@egi-demo.gov.co",
+                JobTitle = "Técnico Administrativo",
+                Level = Egi.Domain.Directory.HierarchyLevel.Tecnico,
+                DependencyId = felipe.DependencyId,
+                EmploymentType = Egi.Domain.Directory.EmploymentType.Provisional,
+                HireDate = new DateOnly(2019, 4, 1),
+                RetirementDate = new DateOnly(2025, 12, 31),
+                BossId = felipe.Id,
             };
             d.Servants.Add(s);
             await d.SaveChangesAsync();
