@@ -58,6 +58,9 @@ public enum PartialCause
     DependencyChange = 4,
     EvaluatorRetired = 5,
     EvaluadoRetired = 6,
+
+    /// <summary>The evaluado is no longer evaluated by EGI (their vinculación changed, or they became a gerente público).</summary>
+    NoLongerEvaluated = 7,
 }
 
 /// <summary>Why a follow-up does not apply to an evaluation (persisted by name).</summary>
@@ -128,6 +131,7 @@ public static class EvaluationCodeLabels
         PartialCause.DependencyChange => "Traslado a otra dependencia",
         PartialCause.EvaluatorRetired => "Retiro del evaluador",
         PartialCause.EvaluadoRetired => "Retiro del evaluado",
+        PartialCause.NoLongerEvaluated => "El evaluado deja de evaluarse en EGI (cambio de vinculación)",
         _ => cause.ToString(),
     };
 }

@@ -113,12 +113,31 @@ public sealed partial class Evaluation
         if (PeriodClosed(ctx) is { } closed) return closed;
         if (!actor.IsTalentoHumano) return Outcome.Refused("Solo Talento Humano registra retiros.");
         if (NotYetRetired(retirementDate, ctx) is { } early) return early;
+        return CloseFor(actor, retirementDate, PartialCause.EvaluadoRetired, $"Fecha de retiro: {retirementDate:dd/MM/yyyy}", ctx);
+    }
+
+    /// <summary>
+    /// The evaluado stays in the entity but is no longer evaluated by EGI from today — their vinculación changed (to
+    /// carrera administrativa after a concurso, to a temporary post…) or they became a gerente público: for EGI it is a
+    /// retiro of the appointment it evaluated. The evaluation is closed (<see cref="EvaluationState.ClosedByRetirement"/>)
+    /// and, when the goals were agreed, the current evaluator owes a partial evaluation up to today
+    /// (<see cref="PartialCause.NoLongerEvaluated"/>); <paramref name="reason"/> (the directory's, e.g. «Carrera
+    /// administrativa: no se evalúa…») goes into the history. Talento Humano can reopen it as any closed by retiro.
+    /// </summary>
+    public Outcome CloseAsNoLongerEvaluated(Actor actor, string reason, EvaluationContext ctx)
+    {
+        if (PeriodClosed(ctx) is { } closed) return closed;
+        if (!actor.IsTalentoHumano) return Outcome.Refused("Solo Talento Humano cambia la vinculación de un servidor.");
+        return CloseFor(actor, ctx.Today, PartialCause.NoLongerEvaluated, $"Deja de evaluarse en EGI desde el {ctx.Today:dd/MM/yyyy}. {reason}", ctx);
+    }
+
+    private Outcome CloseFor(Actor actor, DateOnly date, PartialCause cause, string comment, EvaluationContext ctx)
+    {
         if (IsClosed) return Outcome.Refused($"La evaluación ya está «{State.Label()}».");
-        var coverage = Coverage.Of(ctx).At(retirementDate);
-        if (Tenures.Count == 0 || Tenures[^1].To is null) HandOver(null, CommitteeMemberIds, PartialCause.EvaluadoRetired, coverage, ctx.Now);
+        var coverage = Coverage.Of(ctx).At(date);
+        if (Tenures.Count == 0 || Tenures[^1].To is null) HandOver(null, CommitteeMemberIds, cause, coverage, ctx.Now);
         EscalatedStep = null;
-        return MoveTo(EvaluationState.ClosedByRetirement, actor, ActorRole.TalentoHumano, EvaluationAction.CloseByRetirement,
-            $"Fecha de retiro: {retirementDate:dd/MM/yyyy}", ctx.Now);
+        return MoveTo(EvaluationState.ClosedByRetirement, actor, ActorRole.TalentoHumano, EvaluationAction.CloseByRetirement, comment, ctx.Now);
     }
 
     /// <summary>A retiro is scheduled: it takes effect on its date, never before (the daily job applies it that day).</summary>

@@ -37,6 +37,7 @@ public sealed class EvaluationCodesTests
                 (1, "Reassignment", "Reasignación del evaluador por Talento Humano"), (2, "Committee", "Asignación de una Comisión Evaluadora"),
                 (3, "BossChange", "Cambio de jefe inmediato"), (4, "DependencyChange", "Traslado a otra dependencia"),
                 (5, "EvaluatorRetired", "Retiro del evaluador"), (6, "EvaluadoRetired", "Retiro del evaluado"),
+                (7, "NoLongerEvaluated", "El evaluado deja de evaluarse en EGI (cambio de vinculación)"),
             ],
             Enum.GetValues<PartialCause>().Select(c => ((int)c, c.ToString(), c.Label())));
         Assert.Equal([(1, "LateHire", "No aplica (ingreso posterior)")],

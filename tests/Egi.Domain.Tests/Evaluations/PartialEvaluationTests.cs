@@ -242,6 +242,33 @@ public class PartialEvaluationTests
     }
 
     [Fact]
+    public void A_servant_no_longer_evaluated_by_egi_is_closed_today_as_a_retiro_with_the_partial_owed_up_to_today()
+    {
+        const string Reason = "Carrera administrativa: no se evalúa en la Evaluación de la Gestión Institucional.";
+        var e = At(EvaluationState.SelfEvaluationII);
+        var today = new DateOnly(2026, 8, 18);
+        AssertRefusedUnchanged(e, x => x.CloseAsNoLongerEvaluated(Jefe, Reason, On(today)), "Solo Talento Humano");
+        var closedPeriod = NewPeriod();
+        AssertOk(closedPeriod.Close());
+        AssertRefusedUnchanged(e, x => x.CloseAsNoLongerEvaluated(TalentoHumano, Reason, On(today, closedPeriod)), "está cerrada");
+
+        AssertOk(e.CloseAsNoLongerEvaluated(TalentoHumano, Reason, On(today)));
+
+        Assert.Equal(EvaluationState.ClosedByRetirement, e.State);
+        var p = e.Partials.Single();
+        Assert.Equal((JefeId, new DateOnly(2026, 1, 1), today, PartialCause.NoLongerEvaluated, PartialStatus.Pending), (p.EvaluatorId, p.From, p.To, p.Cause, p.Status));
+        var h = e.History[^1];
+        Assert.Equal((EvaluationAction.CloseByRetirement, EvaluationState.ClosedByRetirement,
+                "Deja de evaluarse en EGI desde el 18/08/2026. Carrera administrativa: no se evalúa en la Evaluación de la Gestión Institucional."),
+            (h.Action, h.To, h.Comment));
+        Assert.Equal(PendingAction.RecordPartial, e.PendingFor(Jefe));
+        AssertRefusedUnchanged(e, x => x.CloseAsNoLongerEvaluated(TalentoHumano, Reason, On(today)), "ya está «Cerrada por retiro»");
+        // A mistaken change is undone as a retiro is: Talento Humano reopens it with a reason.
+        AssertOk(e.ReopenAfterRetirement(TalentoHumano, "La vinculación se registró por error", On(today)));
+        Assert.Equal(EvaluationState.SelfEvaluationII, e.State);
+    }
+
+    [Fact]
     public void A_retiro_dated_in_the_future_changes_nothing_before_its_date()
     {
         var e = At(EvaluationState.SelfEvaluationI);

@@ -1,3 +1,4 @@
+using Egi.Domain.Calendar;
 using Egi.Domain.Directory;
 using Egi.Domain.Directory.Import;
 using Egi.Web.Data;
@@ -13,7 +14,7 @@ namespace Egi.Web.Features.Directory.Import;
 /// the evaluations of the open period in one pass, and one summary audit line. Any failure rolls everything back.
 /// </summary>
 public sealed class ServantImporter(EgiDbContext db, ServantAccounts accounts, EvaluationOpening opening, EvaluatorChanges evaluatorChanges,
-    ILogger<ServantImporter> logger)
+    TimeProvider time, ILogger<ServantImporter> logger)
 {
     private static readonly HashSet<string> AccountFields =
     [
@@ -50,11 +51,12 @@ public sealed class ServantImporter(EgiDbContext db, ServantAccounts accounts, E
         try
         {
             var clock = System.Diagnostics.Stopwatch.StartNew();
+            var today = BogotaTime.Day(time.GetUtcNow());
             var byDocument = (await db.Servants.AsNoTracking().ToListAsync(ct))
                 .GroupBy(s => ServantInput.NormalizeDocument(s.DocumentNumber))
                 .ToDictionary(g => g.Key, g => g.First());
             var touched = new List<(PlannedServant Row, Servant Servant)>();
-            var before = new Dictionary<Servant, (int? BossId, int DependencyId, DateOnly? RetirementDate)>();
+            var before = new Dictionary<Servant, (int? BossId, int DependencyId, DateOnly? RetirementDate, bool Eligible)>();
             var steps = 0;
 
             // New servants, a level of the hierarchy at a time (a jefe is saved before the servants who report to them),
@@ -105,7 +107,7 @@ public sealed class ServantImporter(EgiDbContext db, ServantAccounts accounts, E
                         bossId = bossServant.Id;
                     }
                     db.Servants.Attach(servant);
-                    before[servant] = (servant.BossId, servant.DependencyId, servant.RetirementDate);
+                    before[servant] = (servant.BossId, servant.DependencyId, servant.RetirementDate, servant.EligibilityOn(today).IsEligible);
                     servant.Apply(u.Input with { BossId = bossId });
                     touched.Add((u, servant));
                 }
@@ -139,8 +141,9 @@ public sealed class ServantImporter(EgiDbContext db, ServantAccounts accounts, E
             foreach (var openPeriod in await db.Periods.AsNoTracking().Where(p => p.Status == Domain.Calendar.PeriodStatus.Open).OrderBy(p => p.Year).ToListAsync(ct))
                 await opening.OpenLateEntriesAsync(openPeriod, ct);
             var openingTime = clock.Elapsed;
-            // A new jefe or a retiro changes the evaluations of the open period (partial evaluations), as in the edit page.
-            foreach (var (servant, b) in before.Where(x => x.Key.BossId != x.Value.BossId || x.Key.RetirementDate != x.Value.RetirementDate))
+            // A new jefe, a retiro or a vinculación EGI does not evaluate changes the evaluations of the open periods, as in the edit page.
+            foreach (var (servant, b) in before.Where(x => x.Key.BossId != x.Value.BossId || x.Key.RetirementDate != x.Value.RetirementDate
+                || x.Key.EligibilityOn(today).IsEligible != x.Value.Eligible))
                 await evaluatorChanges.AfterServantChangedAsync(servant.Id, b.BossId, b.DependencyId, b.RetirementDate, ct);
 
             db.Audit("Importar", AuditEntities.Servant, Shorten(fileName, 60),

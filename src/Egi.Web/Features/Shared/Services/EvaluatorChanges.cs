@@ -34,7 +34,13 @@ public sealed class EvaluatorChanges(EgiDbContext db, CurrentUser me, TimeProvid
         if (servant is null) return null;
         var notes = new List<string>();
         if (servant.RetirementDate != oldRetirement && await SyncRetirementAsync(servantId, ct) is { } r) notes.Add(r);
-        if (servant.RetirementDate is { } retired && retired != oldRetirement)
+        var eligibility = servant.EligibilityOn(me.Today);
+        if (!eligibility.IsEligible && !servant.IsRetired(me.Today))
+        {
+            // Still in the entity but no longer evaluated by EGI (a new vinculación, a gerente público): their open evaluations close.
+            if (await NoLongerEvaluatedAsync(servant, eligibility.Reason, ct) is { } n) notes.Add(n);
+        }
+        else if (servant.RetirementDate is { } retired && retired != oldRetirement)
         {
             // A retiro was registered: the evaluator hand-over follows it (on its date), not the boss change.
         }
@@ -108,6 +114,29 @@ public sealed class EvaluatorChanges(EgiDbContext db, CurrentUser me, TimeProvid
         if (closed > 0) parts.Add("Su evaluación de la vigencia abierta quedó «Cerrada por retiro»; el evaluador debe registrar la evaluación parcial.");
         if (owed > 0) parts.Add($"Debe registrar la evaluación parcial de {owed} evaluado(s) a su cargo (Talento Humano puede registrarla en su nombre o dispensarla) y asignarles un nuevo jefe.");
         return string.Join(" ", parts);
+    }
+
+    /// <summary>
+    /// The servant is no longer evaluated by EGI (<see cref="Evaluation.CloseAsNoLongerEvaluated"/>): each open evaluation
+    /// of theirs in an open period closes today, the evaluator owing the partial up to today (and told).
+    /// </summary>
+    private async Task<string?> NoLongerEvaluatedAsync(Servant servant, string reason, CancellationToken ct)
+    {
+        var periods = await OpenPeriodsAsync(ct);
+        if (periods.Count == 0) return null;
+        var ids = periods.Keys.ToList();
+        var evaluations = await db.Evaluations.Where(e => ids.Contains(e.PeriodId) && e.EvaluadoId == servant.Id).ToListAsync(ct);
+        var closed = new List<string>();
+        foreach (var e in evaluations.Where(e => !e.IsClosed).OrderBy(e => periods[e.PeriodId].Year))
+        {
+            var partialsBefore = e.Partials.Count;
+            if (!e.CloseAsNoLongerEvaluated(Actor, reason, await ContextAsync(e, periods[e.PeriodId], ct)).Succeeded) continue;
+            closed.Add(periods[e.PeriodId].Name);
+            if (e.Partials.Count > partialsBefore) await notices.PartialOwedAsync(e, e.Partials[^1], periods[e.PeriodId], ct);
+        }
+        if (closed.Count == 0) return null;
+        await db.SaveChangesAsync(ct);
+        return SharedMessages.EvaluationsClosedAsNoLongerEvaluated(reason, closed);
     }
 
     private async Task<string?> BossChangedAsync(Servant servant, int? oldBossId, int newBossId, PartialCause cause, CancellationToken ct)
