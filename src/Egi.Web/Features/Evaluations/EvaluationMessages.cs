@@ -90,6 +90,9 @@ public static class EvaluationMessages
     public static string OwnGoalWindow(PersonalWindow own, int workingDays) => own.Reason == PersonalWindowReason.LateEntry
         ? $"Esta evaluación se abrió el {DateText.Date(own.From)}, cuando el servidor entró a EGI con la vigencia ya abierta: tiene {workingDays} días hábiles para concertar sus metas, hasta el {DateText.Date(own.Until)}."
         : $"El servidor ingresó el {DateText.Date(own.From)} y tiene {workingDays} días hábiles para concertar sus metas, hasta el {DateText.Date(own.Until)}.";
+    public static string FollowUpINotApplicable(FollowUpExemption exemption, PersonalWindow? own, DateOnly hired) => own?.Reason == PersonalWindowReason.LateEntry
+        ? $"{exemption.Label()}: la evaluación se abrió en EGI el {DateText.Date(own.From)}, con la vigencia en curso, y las metas se concertaron cuando el primer seguimiento ya había cerrado."
+        : $"{exemption.Label()}: la evaluación cubre el tiempo laborado desde la fecha de ingreso ({DateText.Date(hired)}).";
     public static string WindowNotYetOpen(StageWindow w) => $"La ventana de «{w.Stage.Label()}» abre el {DateText.Date(w.Start)} y va hasta el {DateText.Date(w.End)}.";
     public static string WindowClosed(StageWindow w) => $"La ventana de «{w.Stage.Label()}» va {Range(w)}. Solo Talento Humano puede reabrir el paso para esta persona.";
 
