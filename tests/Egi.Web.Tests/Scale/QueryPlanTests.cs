@@ -152,6 +152,22 @@ public sealed class QueryPlanTestsSqlite(SqliteHost host) : QueryPlanTests(host)
         Assert.Equal("wal", journal);
     }
 
+    /// <summary>
+    /// SQLite reads a column by walking the row's record up to it: every plain column of an evaluation (keys, state, the
+    /// stored facts) comes before its JSON documents, so that reading a fact never follows the overflow pages of the
+    /// goals and the history (migration EvaluationPlainColumnsFirst; the facts were added after the documents).
+    /// </summary>
+    [Fact]
+    public async Task The_evaluations_plain_columns_come_before_their_json_documents()
+    {
+        var columns = await app.WithDbAsync(d => ReadAsync(d, "SELECT name FROM pragma_table_info('Evaluations') ORDER BY cid"));
+        string[] documents = ["Competencies", "Goals", "History", "Partials", "Progress", "Reopenings", "Tenures", "Versions"];
+        Assert.Equal(documents, columns.Where(documents.Contains).Order(StringComparer.Ordinal));
+        var firstDocument = columns.FindIndex(c => documents.Contains(c));
+        Assert.True(columns.Skip(firstDocument).All(documents.Contains), string.Join(", ", columns));
+        Assert.Contains("Facts_FinalScore", columns.Take(firstDocument));
+    }
+
     /// <summary>Who requires an improvement plan by the rule is found in the improvement index alone, never the wide evaluation rows.</summary>
     [Fact]
     public async Task Who_requires_an_improvement_plan_is_selected_from_the_improvement_index_alone()

@@ -66,3 +66,17 @@ internal static class EvaluationsIndex
         migrationBuilder.DropIndex(name, "Evaluations");
     }
 }
+
+/// <summary>
+/// Every index of the evaluations created by name, as the migrations before <c>EvaluationPlainColumnsFirst</c> left them:
+/// what a migration in which EF Core rebuilds the table on SQLite (it keeps only the indexes its model knows) creates again.
+/// </summary>
+public static class EvaluationsNamedIndexes
+{
+    public static void CreateAll(MigrationBuilder migrationBuilder)
+    {
+        ControlDeadlineIndexesSql.Up(migrationBuilder);
+        ReportIndexSql.Up(migrationBuilder);
+        EvaluationsIndex.Create(migrationBuilder, ImprovementIndexSql.Name, ImprovementIndexSql.Columns, ImprovementIndexSql.Filter);
+    }
+}

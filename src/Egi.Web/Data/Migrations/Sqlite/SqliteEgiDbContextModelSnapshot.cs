@@ -182,182 +182,236 @@ namespace Egi.Web.Data.Migrations.Sqlite
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("INTEGER")
+                        .HasColumnOrder(0);
 
                     b.PrimitiveCollection<string>("CommitteeMemberIds")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasColumnOrder(1);
 
                     b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasColumnOrder(2);
 
                     b.Property<DateOnly?>("EnteredOn")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasColumnOrder(3);
 
                     b.Property<int?>("EscalatedStep")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("INTEGER")
+                        .HasColumnOrder(4);
 
                     b.PrimitiveCollection<string>("EscalationMemberIds")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasColumnOrder(5);
 
                     b.Property<int?>("EscalationRecorderId")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("INTEGER")
+                        .HasColumnOrder(6);
 
                     b.Property<int>("EvaluadoId")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("INTEGER")
+                        .HasColumnOrder(7);
 
                     b.Property<int>("EvaluatorId")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("INTEGER")
+                        .HasColumnOrder(8);
 
                     b.Property<string>("FollowUpIExemption")
                         .HasMaxLength(30)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasColumnOrder(9);
 
                     b.Property<int>("PeriodId")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("INTEGER")
+                        .HasColumnOrder(10);
 
                     b.Property<int>("State")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("INTEGER")
+                        .HasColumnOrder(11);
 
                     b.Property<DateTime>("UpdatedAt")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasColumnOrder(12);
 
                     b.Property<Guid>("Version")
                         .IsConcurrencyToken()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasColumnOrder(13);
 
                     b.ComplexProperty(typeof(Dictionary<string, object>), "Facts", "Egi.Domain.Evaluations.Evaluation.Facts#EvaluationFacts", b1 =>
                         {
                             b1.IsRequired();
 
                             b1.Property<DateOnly?>("ClosedOn")
-                                .HasColumnType("TEXT");
+                                .HasColumnType("TEXT")
+                                .HasColumnOrder(14);
 
                             b1.Property<bool>("Committee")
-                                .HasColumnType("INTEGER");
+                                .HasColumnType("INTEGER")
+                                .HasColumnOrder(15);
 
                             b1.Property<long?>("CompetenciesComponent")
                                 .HasPrecision(7, 2)
-                                .HasColumnType("INTEGER");
+                                .HasColumnType("INTEGER")
+                                .HasColumnOrder(16);
 
                             b1.Property<long?>("CompetenciesComponentUnrounded")
                                 .HasPrecision(16, 10)
-                                .HasColumnType("INTEGER");
+                                .HasColumnType("INTEGER")
+                                .HasColumnOrder(17);
 
                             b1.Property<DateOnly?>("CompetenciesRatedOn")
-                                .HasColumnType("TEXT");
+                                .HasColumnType("TEXT")
+                                .HasColumnOrder(18);
 
                             b1.Property<int>("CurrentStepNotAccepted")
-                                .HasColumnType("INTEGER");
+                                .HasColumnType("INTEGER")
+                                .HasColumnOrder(19);
 
                             b1.Property<int>("CurrentStepRounds")
-                                .HasColumnType("INTEGER");
+                                .HasColumnType("INTEGER")
+                                .HasColumnOrder(20);
 
                             b1.Property<int?>("DisagreementStep")
-                                .HasColumnType("INTEGER");
+                                .HasColumnType("INTEGER")
+                                .HasColumnOrder(21);
 
                             b1.Property<bool>("Escalated")
-                                .HasColumnType("INTEGER");
+                                .HasColumnType("INTEGER")
+                                .HasColumnOrder(22);
 
                             b1.Property<long?>("FinalScore")
                                 .HasPrecision(7, 2)
-                                .HasColumnType("INTEGER");
+                                .HasColumnType("INTEGER")
+                                .HasColumnOrder(23);
 
                             b1.Property<long?>("FinalScoreUnrounded")
                                 .HasPrecision(16, 10)
-                                .HasColumnType("INTEGER");
+                                .HasColumnType("INTEGER")
+                                .HasColumnOrder(24);
 
                             b1.Property<DateOnly?>("FinalizedOn")
-                                .HasColumnType("TEXT");
+                                .HasColumnType("TEXT")
+                                .HasColumnOrder(25);
 
                             b1.Property<long?>("FirstFollowUpScore")
                                 .HasPrecision(7, 2)
-                                .HasColumnType("INTEGER");
+                                .HasColumnType("INTEGER")
+                                .HasColumnOrder(26);
 
                             b1.Property<long?>("FirstFollowUpUnrounded")
                                 .HasPrecision(16, 10)
-                                .HasColumnType("INTEGER");
+                                .HasColumnType("INTEGER")
+                                .HasColumnOrder(27);
 
                             b1.Property<DateOnly?>("FollowUpIAcceptedOn")
-                                .HasColumnType("TEXT");
+                                .HasColumnType("TEXT")
+                                .HasColumnOrder(28);
 
                             b1.Property<bool>("FollowUpIApplies")
-                                .HasColumnType("INTEGER");
+                                .HasColumnType("INTEGER")
+                                .HasColumnOrder(29);
 
                             b1.Property<DateOnly>("FollowUpIDeadline")
-                                .HasColumnType("TEXT");
+                                .HasColumnType("TEXT")
+                                .HasColumnOrder(30);
 
                             b1.Property<DateOnly>("FollowUpIIDeadline")
-                                .HasColumnType("TEXT");
+                                .HasColumnType("TEXT")
+                                .HasColumnOrder(31);
 
                             b1.Property<DateOnly?>("FollowUpIIReviewedOn")
-                                .HasColumnType("TEXT");
+                                .HasColumnType("TEXT")
+                                .HasColumnOrder(32);
 
                             b1.Property<DateOnly?>("FollowUpIISubmittedOn")
-                                .HasColumnType("TEXT");
+                                .HasColumnType("TEXT")
+                                .HasColumnOrder(33);
 
                             b1.Property<DateOnly?>("FollowUpIReviewedOn")
-                                .HasColumnType("TEXT");
+                                .HasColumnType("TEXT")
+                                .HasColumnOrder(34);
 
                             b1.Property<DateOnly?>("FollowUpISubmittedOn")
-                                .HasColumnType("TEXT");
+                                .HasColumnType("TEXT")
+                                .HasColumnOrder(35);
 
                             b1.Property<int>("GoalCount")
-                                .HasColumnType("INTEGER");
+                                .HasColumnType("INTEGER")
+                                .HasColumnOrder(36);
 
                             b1.Property<int>("GoalRounds")
-                                .HasColumnType("INTEGER");
+                                .HasColumnType("INTEGER")
+                                .HasColumnOrder(37);
 
                             b1.Property<DateOnly?>("GoalsAgreedOn")
-                                .HasColumnType("TEXT");
+                                .HasColumnType("TEXT")
+                                .HasColumnOrder(38);
 
                             b1.Property<long?>("GoalsComponent")
                                 .HasPrecision(7, 2)
-                                .HasColumnType("INTEGER");
+                                .HasColumnType("INTEGER")
+                                .HasColumnOrder(39);
 
                             b1.Property<long?>("GoalsComponentUnrounded")
                                 .HasPrecision(16, 10)
-                                .HasColumnType("INTEGER");
+                                .HasColumnType("INTEGER")
+                                .HasColumnOrder(40);
 
                             b1.Property<DateOnly>("GoalsDeadline")
-                                .HasColumnType("TEXT");
+                                .HasColumnType("TEXT")
+                                .HasColumnOrder(41);
 
                             b1.Property<int>("GoalsNotAccepted")
-                                .HasColumnType("INTEGER");
+                                .HasColumnType("INTEGER")
+                                .HasColumnOrder(42);
 
                             b1.Property<DateOnly?>("GoalsReviewedOn")
-                                .HasColumnType("TEXT");
+                                .HasColumnType("TEXT")
+                                .HasColumnOrder(43);
 
                             b1.Property<DateOnly?>("GoalsSubmittedOn")
-                                .HasColumnType("TEXT");
+                                .HasColumnType("TEXT")
+                                .HasColumnOrder(44);
 
                             b1.Property<int?>("Level")
-                                .HasColumnType("INTEGER");
+                                .HasColumnType("INTEGER")
+                                .HasColumnOrder(45);
 
                             b1.Property<int?>("LowestCompetency")
-                                .HasColumnType("INTEGER");
+                                .HasColumnType("INTEGER")
+                                .HasColumnOrder(46);
 
                             b1.Property<int>("PendingPartials")
-                                .HasColumnType("INTEGER");
+                                .HasColumnType("INTEGER")
+                                .HasColumnOrder(47);
 
                             b1.Property<int>("Position")
-                                .HasColumnType("INTEGER");
+                                .HasColumnType("INTEGER")
+                                .HasColumnOrder(48);
 
                             b1.Property<int>("Revision")
-                                .HasColumnType("INTEGER");
+                                .HasColumnType("INTEGER")
+                                .HasColumnOrder(49);
 
                             b1.Property<int>("Stage1")
-                                .HasColumnType("INTEGER");
+                                .HasColumnType("INTEGER")
+                                .HasColumnOrder(50);
 
                             b1.Property<int>("Stage2")
-                                .HasColumnType("INTEGER");
+                                .HasColumnType("INTEGER")
+                                .HasColumnOrder(51);
 
                             b1.Property<int>("WaitingOn")
-                                .HasColumnType("INTEGER");
+                                .HasColumnType("INTEGER")
+                                .HasColumnOrder(52);
 
                             b1.Property<DateTime>("WaitingSince")
-                                .HasColumnType("TEXT");
+                                .HasColumnType("TEXT")
+                                .HasColumnOrder(53);
                         });
 
                     b.HasKey("Id");
