@@ -68,8 +68,10 @@ internal sealed class EntityGenerator(IServiceProvider services, GeneratorOption
         var (dependencies, groups) = await Timed("Dependencias", CreateDependenciesAsync);
         await Timed("Servants", () => CreateServantsAsync(dependencies, groups));
         await Timed("Accounts", CreateAccountsAsync);
-        var candidates = await Timed($"Period {options.Year - 1} (closed)", ClosePreviousPeriodAsync);
-        await Timed("Improvement plans", () => CreatePlansAsync(candidates));
+        var (previous, candidates) = await Timed($"Period {options.Year - 1} (finalized)", PreviousPeriodAsync);
+        // Its improvement plans are worked while it is still open (SPEC §3: a closed period is read-only), then it closes.
+        await Timed("Improvement plans", () => CreatePlansAsync(previous, candidates));
+        await Timed($"Period {options.Year - 1} closed", () => ClosePeriodAsync(previous.Id));
         var generated = await Timed($"Period {options.Year} (open)", OpenCurrentPeriodAsync);
         // The tables as they are in an entity that has lived a while: PostgreSQL's autovacuum has analyzed them (the
         // planner's statistics; without them the first minute of a bench reads bad plans) and vacuumed them (the
@@ -529,7 +531,8 @@ internal sealed class EntityGenerator(IServiceProvider services, GeneratorOption
             throw new InvalidOperationException($"{what}: {string.Join(" ", outcome.Errors.Select(e => e.Message))}");
     }
 
-    private async Task<List<PlanCandidate>> ClosePreviousPeriodAsync()
+    /// <summary>The year before, every evaluation finalized, and who of it requires an improvement plan (the period still open).</summary>
+    private async Task<(Period Period, List<PlanCandidate> Candidates)> PreviousPeriodAsync()
     {
         var year = options.Year - 1;
         var period = Period.CreateWithDefaults(year);
@@ -579,20 +582,21 @@ internal sealed class EntityGenerator(IServiceProvider services, GeneratorOption
         }
         await SaveInBatchesAsync(evaluations);
         Count($"Evaluations {year} (finalized)", evaluations.Count);
-
-        using (var scope = services.CreateScope())
-        {
-            var db = NewContext(scope);
-            var stored = await db.Periods.FirstAsync(x => x.Id == period.Id);
-            Must(stored.Close(), "close previous period");
-            db.ChangeTracker.DetectChanges();
-            await db.SaveChangesAsync();
-        }
         Count($"Evaluations {year} requiring an improvement plan", candidates.Count);
-        return candidates;
+        return (period, candidates);
     }
 
-    private async Task CreatePlansAsync(List<PlanCandidate> candidates)
+    private async Task ClosePeriodAsync(int periodId)
+    {
+        using var scope = services.CreateScope();
+        var db = NewContext(scope);
+        var stored = await db.Periods.FirstAsync(x => x.Id == periodId);
+        Must(stored.Close(), "close previous period");
+        db.ChangeTracker.DetectChanges();
+        await db.SaveChangesAsync();
+    }
+
+    private async Task CreatePlansAsync(Period period, List<PlanCandidate> candidates)
     {
         // A few plans, one of each status in turn; the rest of the people the rule lists stay without a plan row.
         var th = people.First(p => p.Role == EgiRoles.TalentoHumano);
@@ -607,7 +611,7 @@ internal sealed class EntityGenerator(IServiceProvider services, GeneratorOption
             var servant = new PlanActor(e.EvaluadoId, byId[e.EvaluadoId].S.FullName);
             var boss = new PlanActor(e.EvaluatorId, byId[e.EvaluatorId].S.FullName);
             var status = (PlanStatus)(i % 6);
-            if (status >= PlanStatus.FormatSent) Must(plan.MarkFormatSent(thActor, at), "format");
+            if (status >= PlanStatus.FormatSent) Must(plan.MarkFormatSent(period, thActor, at), "format");
             if (status >= PlanStatus.Filling)
             {
                 var low = e.Competencies.Where(x => x.Value < 3).Select(x => x.Competency).FirstOrDefault();
@@ -623,17 +627,17 @@ internal sealed class EntityGenerator(IServiceProvider services, GeneratorOption
                     EndDate = new DateOnly(options.Year, 9, 30),
                     Resources = "Tiempo del equipo y acompañamiento de Talento Humano.",
                 };
-                Must(plan.SaveAspects(boss, [aspect], e.OrderedGoals.Select(g => g.Number).ToList(), c.Competencies, at.AddDays(7)), "aspects");
+                Must(plan.SaveAspects(period, boss, [aspect], e.OrderedGoals.Select(g => g.Number).ToList(), c.Competencies, at.AddDays(7)), "aspects");
             }
             if (status >= PlanStatus.Agreed)
             {
-                Must(plan.Confirm(boss, at.AddDays(8)), "boss confirms");
-                Must(plan.Confirm(servant, at.AddDays(9)), "servant confirms");
+                Must(plan.Confirm(period, boss, at.AddDays(8)), "boss confirms");
+                Must(plan.Confirm(period, servant, at.AddDays(9)), "servant confirms");
             }
             if (status >= PlanStatus.FollowUp)
-                Must(plan.AddFollowUp(boss, new DateOnly(options.Year, 6, 30), status == PlanStatus.Closed ? 100 : 60,
+                Must(plan.AddFollowUp(period, boss, new DateOnly(options.Year, 6, 30), status == PlanStatus.Closed ? 100 : 60,
                     "Avance conforme al plan; se mantienen las reuniones de seguimiento.", today, at.AddDays(120)), "follow-up");
-            if (status == PlanStatus.Closed) Must(plan.Close(boss, at.AddDays(121)), "close plan");
+            if (status == PlanStatus.Closed) Must(plan.Close(period, boss, at.AddDays(121)), "close plan");
             plan.Version = NextGuid();
             plans.Add(plan);
             Count($"Improvement plans: {status.Label()}");

@@ -28,10 +28,10 @@ public sealed class ImprovementJourneyTests(BrowserFixture fixture, ITestOutputH
         var db = scope.ServiceProvider.GetRequiredService<EgiDbContext>();
         var brayan = await db.Servants.SingleAsync(s => s.DocumentNumber == BrayanDocument);
         // The open demo period's (the previous year's is closed: read-only, its plans included).
-        var open = await db.Periods.Where(p => p.Status == Egi.Domain.Calendar.PeriodStatus.Open).Select(p => p.Id).SingleAsync();
-        var evaluation = await db.Evaluations.SingleAsync(e => e.EvaluadoId == brayan.Id && e.PeriodId == open);
+        var open = await db.Periods.SingleAsync(p => p.Status == Egi.Domain.Calendar.PeriodStatus.Open);
+        var evaluation = await db.Evaluations.SingleAsync(e => e.EvaluadoId == brayan.Id && e.PeriodId == open.Id);
         var plan = ImprovementPlan.Create(evaluation.PeriodId, brayan.Id, evaluation.Id, evaluation.EvaluatorId, ["Nivel Satisfactorio (80,00)"], DateTime.UtcNow);
-        Assert.True(plan.MarkFormatSent(new PlanActor(null, "Talento Humano", IsTalentoHumano: true), DateTime.UtcNow).Succeeded);
+        Assert.True(plan.MarkFormatSent(open, new PlanActor(null, "Talento Humano", IsTalentoHumano: true), DateTime.UtcNow).Succeeded);
         db.Set<ImprovementPlan>().Add(plan);
         await db.SaveChangesAsync();
         return plan.Id;

@@ -1,3 +1,4 @@
+using Egi.Domain.Calendar;
 using Egi.Domain.Common;
 
 namespace Egi.Domain.Improvement;
@@ -203,8 +204,9 @@ public sealed class ImprovementPlan
 
     // ------------------------------------------------------------ activity 18
 
-    public Outcome MarkFormatSent(PlanActor actor, DateTime now)
+    public Outcome MarkFormatSent(Period period, PlanActor actor, DateTime now)
     {
+        if (ReadOnly(period) is { } closed) return closed;
         if (!actor.IsTalentoHumano) return Outcome.Refused("Solo Talento Humano envía el formato de mejoramiento individual.");
         if (Excluded) return Outcome.Refused("La persona fue retirada de los planes de mejoramiento de la vigencia.");
         if (Status != PlanStatus.Required) return Outcome.Refused($"El formato ya fue enviado (el plan está «{Status.Label()}»).");
@@ -216,8 +218,9 @@ public sealed class ImprovementPlan
     // ------------------------------------------------------------ activity 19
 
     /// <summary>Saves the aspects (empty rows ignored; at least one); withdraws the confirmations already given.</summary>
-    public Outcome SaveAspects(PlanActor actor, IReadOnlyList<PlanAspect> aspects, IReadOnlyCollection<int> goalNumbers, IReadOnlyCollection<string> competencies, DateTime now)
+    public Outcome SaveAspects(Period period, PlanActor actor, IReadOnlyList<PlanAspect> aspects, IReadOnlyCollection<int> goalNumbers, IReadOnlyCollection<string> competencies, DateTime now)
     {
+        if (ReadOnly(period) is { } closed) return closed;
         if (!CanEdit(actor)) return Outcome.Refused("Solo el servidor, su jefe (evaluador) o Talento Humano pueden diligenciar este plan.");
         if (!IsEditable) return Outcome.Refused($"El plan está «{Status.Label()}»: las acciones concertadas ya no se modifican; registre los cambios en las observaciones del seguimiento.");
         var errors = new List<FieldError>();
@@ -238,8 +241,9 @@ public sealed class ImprovementPlan
     }
 
     /// <summary>The jefe or the servant confirms the plan as it is; when both have, it is agreed (Concertado).</summary>
-    public Outcome Confirm(PlanActor actor, DateTime now)
+    public Outcome Confirm(Period period, PlanActor actor, DateTime now)
     {
+        if (ReadOnly(period) is { } closed) return closed;
         var asBoss = IsBoss(actor);
         var asServant = IsServant(actor);
         if (Excluded || (!asBoss && !asServant)) return Outcome.Refused("Solo el jefe (evaluador) y el servidor confirman el plan.");
@@ -263,8 +267,9 @@ public sealed class ImprovementPlan
 
     // ------------------------------------------------------------ activity 20
 
-    public Outcome AddFollowUp(PlanActor actor, DateOnly? date, int? percent, string? observations, DateOnly today, DateTime now)
+    public Outcome AddFollowUp(Period period, PlanActor actor, DateOnly? date, int? percent, string? observations, DateOnly today, DateTime now)
     {
+        if (ReadOnly(period) is { } closed) return closed;
         if (!CanEdit(actor)) return Outcome.Refused("Solo el servidor, su jefe (evaluador) o Talento Humano registran el seguimiento de este plan.");
         if (Status is not (PlanStatus.Agreed or PlanStatus.FollowUp))
             return Outcome.Refused($"El plan está «{Status.Label()}»: el seguimiento se registra cuando el plan está concertado y hasta que se cierre.");
@@ -290,8 +295,9 @@ public sealed class ImprovementPlan
     }
 
     /// <summary>The jefe or Talento Humano closes the plan once a follow-up reached 100 %.</summary>
-    public Outcome Close(PlanActor actor, DateTime now)
+    public Outcome Close(Period period, PlanActor actor, DateTime now)
     {
+        if (ReadOnly(period) is { } closed) return closed;
         if (Excluded || !(actor.IsTalentoHumano || IsBoss(actor))) return Outcome.Refused("Solo el jefe (evaluador) o Talento Humano cierran el plan.");
         if (Status != PlanStatus.FollowUp) return Outcome.Refused($"El plan está «{Status.Label()}»: se cierra cuando está en seguimiento.");
         if (Progress < 100) return Outcome.Refused($"Para cerrar el plan registre un seguimiento con avance del 100 % (el avance actual es {Progress} %).");
@@ -302,8 +308,9 @@ public sealed class ImprovementPlan
 
     // ------------------------------------------------------------ inclusion / exclusion (Talento Humano)
 
-    public Outcome Exclude(PlanActor actor, string? reason, DateTime now)
+    public Outcome Exclude(Period period, PlanActor actor, string? reason, DateTime now)
     {
+        if (ReadOnly(period) is { } closed) return closed;
         if (!actor.IsTalentoHumano) return Outcome.Refused("Solo Talento Humano retira a una persona de los planes de mejoramiento.");
         if (ReasonError(reason) is { } refused) return refused;
         if (Excluded) return Outcome.Refused("La persona ya fue retirada de los planes de la vigencia.");
@@ -314,8 +321,9 @@ public sealed class ImprovementPlan
         return Touch(now);
     }
 
-    public Outcome Include(PlanActor actor, string? reason, DateTime now)
+    public Outcome Include(Period period, PlanActor actor, string? reason, DateTime now)
     {
+        if (ReadOnly(period) is { } closed) return closed;
         if (!actor.IsTalentoHumano) return Outcome.Refused("Solo Talento Humano agrega personas a los planes de mejoramiento.");
         if (ReasonError(reason) is { } refused) return refused;
         if (!Excluded && (AddedManually || Reasons.Count > 0)) return Outcome.Refused("La persona ya está en la lista de quienes requieren plan.");
@@ -336,6 +344,17 @@ public sealed class ImprovementPlan
     private static Outcome? ReasonError(string? reason) =>
         string.IsNullOrWhiteSpace(reason) ? Outcome.Refused("Escriba el «Motivo».", "Reason")
         : reason.Trim().Length > 500 ? Outcome.Refused("El «Motivo» admite máximo 500 caracteres.", "Reason") : null;
+
+    /// <summary>
+    /// SPEC §3: a closed period is read-only, its improvement plans too — every change to a plan is refused, first, while
+    /// its period is closed (Talento Humano may reopen the period with a reason). <paramref name="period"/> is the plan's own.
+    /// </summary>
+    private Outcome? ReadOnly(Period period)
+    {
+        ArgumentNullException.ThrowIfNull(period);
+        if (period.Id != PeriodId) throw new ArgumentException($"The plan is of period {PeriodId}, not {period.Id}.", nameof(period));
+        return period.ReadOnlyRefusal();
+    }
 
     private Outcome Touch(DateTime now)
     {

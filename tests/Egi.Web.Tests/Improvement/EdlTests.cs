@@ -349,7 +349,8 @@ public abstract partial class EdlTests(SmtpHost host) : IAsyncLifetime
         await app.WithDbAsync(async d =>
         {
             var tracked = await d.Set<ImprovementPlan>().SingleAsync(p => p.Id == plan.Id);
-            var outcome = tracked.SaveAspects(new PlanActor(null, "Talento Humano", true),
+            var period = await d.Periods.SingleAsync(p => p.Id == tracked.PeriodId);
+            var outcome = tracked.SaveAspects(period, new PlanActor(null, "Talento Humano", true),
                 [new PlanAspect { Competency = EdlRules.AspectLink, Aspect = "Calidad de los informes", Actions = "Revisión por pares", ExpectedResult = "Informes sin devoluciones",
                     Responsible = "Diana", StartDate = new(2026, 12, 1), EndDate = new(2026, 12, 15) }], [], [EdlRules.AspectLink], DateTime.UtcNow);
             Assert.True(outcome.Succeeded);

@@ -235,11 +235,12 @@ public abstract class QueryCountTests(SharedHost host) : IAsyncLifetime
         async Task AddAsync(int skip, int take) => await app.WithDbAsync(async d =>
         {
             var now = app.Clock.GetUtcNow().UtcDateTime;
+            var period = await d.Periods.SingleAsync(p => p.Id == scenario.PeriodId);
             var people = await d.Servants.Where(s => s.LastNames == "De Prueba").OrderBy(s => s.Id).Skip(skip).Take(take).Select(s => new { s.Id, s.BossId }).ToListAsync();
             foreach (var s in people)
             {
                 var plan = Egi.Domain.Improvement.ImprovementPlan.Create(scenario.PeriodId, s.Id, null, s.BossId, [], now);
-                var outcome = plan.Include(new Egi.Domain.Improvement.PlanActor(null, "Talento Humano", IsTalentoHumano: true), "Prueba de escala.", now);
+                var outcome = plan.Include(period, new Egi.Domain.Improvement.PlanActor(null, "Talento Humano", IsTalentoHumano: true), "Prueba de escala.", now);
                 Assert.True(outcome.Succeeded, outcome.ToString());
                 d.Add(plan);
             }

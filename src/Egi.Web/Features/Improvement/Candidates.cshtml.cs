@@ -132,7 +132,7 @@ public sealed class CandidatesModel(EgiDbContext db, CurrentUser me, Improvement
         var plan = service.PlanFor(Period, candidate);
         var before = new { plan.Excluded, plan.Reasons, plan.ManualReason };
         var actor = ImprovementAccess.ActorOf(me);
-        var outcome = exclude ? plan.Exclude(actor, Reason, Now) : plan.Include(actor, Reason, Now);
+        var outcome = exclude ? plan.Exclude(Period, actor, Reason, Now) : plan.Include(Period, actor, Reason, Now);
         if (!outcome.Succeeded)
         {
             if (plan.Id == 0) db.Set<ImprovementPlan>().Remove(plan);

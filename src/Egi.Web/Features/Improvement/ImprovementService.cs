@@ -165,7 +165,7 @@ public sealed class ImprovementService(EgiDbContext db, Notifier notifier, Email
         var (servants, users) = await PeopleOfAsync(plans.Select(x => x.Plan).ToList(), ct);
         foreach (var (c, plan) in plans)
         {
-            var outcome = plan.MarkFormatSent(actor, Now);
+            var outcome = plan.MarkFormatSent(period, actor, Now);
             if (!outcome.Succeeded) continue;
             var link = templates.Url(PlanUrl(plan.Id));
             var data = FormatDataOf(period, c, link);

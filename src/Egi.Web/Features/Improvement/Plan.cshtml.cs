@@ -89,7 +89,7 @@ public sealed class PlanModel(EgiDbContext db, CurrentUser me, TimeProvider cloc
         var goals = Evaluation?.Goals.Select(g => g.Number).ToList() ?? [];
         var competencies = Evaluation?.Competencies.Select(c => c.Competency).ToList() ?? [];
         if (Edl is not null) competencies.Add(EdlRules.AspectLink);
-        var outcome = Plan.SaveAspects(ImprovementAccess.ActorOf(me), aspects, goals, competencies, Now);
+        var outcome = Plan.SaveAspects(Period, ImprovementAccess.ActorOf(me), aspects, goals, competencies, Now);
         if (!outcome.Succeeded) return Redisplay(outcome.Errors, keepAspects: true);
         await TellOtherPartyAsync(PlanChange.AspectsSaved, ct);
         return await SaveAsync("Modificar", "Aspectos del plan de mejoramiento guardados", before, Plan.Aspects,
@@ -102,7 +102,7 @@ public sealed class PlanModel(EgiDbContext db, CurrentUser me, TimeProvider cloc
         if (!IsBoss && !IsServant) return Forbid();
         ModelState.Clear();
         if (Period.ReadOnlyRefusal() is { } closed) return Redisplay(closed.Errors);
-        var outcome = Plan.Confirm(ImprovementAccess.ActorOf(me), Now);
+        var outcome = Plan.Confirm(Period, ImprovementAccess.ActorOf(me), Now);
         if (!outcome.Succeeded) return Redisplay(outcome.Errors);
         if (Plan.Status != PlanStatus.Agreed) await TellOtherPartyAsync(PlanChange.Confirmed, ct);
         var done = Plan.Status == PlanStatus.Agreed ? ImprovementMessages.PlanAgreed : ImprovementMessages.ConfirmedWaitingOther;
@@ -129,7 +129,7 @@ public sealed class PlanModel(EgiDbContext db, CurrentUser me, TimeProvider cloc
             else errors.Add(new("Percent", ImprovementMessages.FollowUpPercentInvalid));
         }
         if (errors.Count > 0) return Redisplay(errors, prefix: "FollowUp");
-        var outcome = Plan.AddFollowUp(ImprovementAccess.ActorOf(me), date, percent, FollowUp.Observations, me.Today, Now);
+        var outcome = Plan.AddFollowUp(Period, ImprovementAccess.ActorOf(me), date, percent, FollowUp.Observations, me.Today, Now);
         if (!outcome.Succeeded) return Redisplay(outcome.Errors, prefix: "FollowUp");
         return await SaveAsync("Seguimiento", $"Seguimiento del plan: avance {Plan.Progress} %", null, Plan.FollowUps[^1],
             ImprovementMessages.FollowUpRecorded(Plan.Progress), ct);
@@ -141,7 +141,7 @@ public sealed class PlanModel(EgiDbContext db, CurrentUser me, TimeProvider cloc
         if (!CanEdit) return Forbid();
         ModelState.Clear();
         if (Period.ReadOnlyRefusal() is { } closed) return Redisplay(closed.Errors);
-        var outcome = Plan.Close(ImprovementAccess.ActorOf(me), Now);
+        var outcome = Plan.Close(Period, ImprovementAccess.ActorOf(me), Now);
         if (!outcome.Succeeded) return Redisplay(outcome.Errors);
         return await SaveAsync("Cerrar", "Plan de mejoramiento cerrado", null, Plan.Status.Label(), ImprovementMessages.PlanClosed, ct);
     }
