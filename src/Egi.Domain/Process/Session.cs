@@ -1,3 +1,4 @@
+using Egi.Domain.Calendar;
 using Egi.Domain.Common;
 
 namespace Egi.Domain.Process;
@@ -91,15 +92,17 @@ public sealed class Session
     public SessionInput ToInput() => new(Kind, Topic, Date, StartTime, EndTime, Place, Link, Audience, DependencyId, Description);
 
     /// <summary>Schedules a session of the period; null with the reasons when the input or the editor is refused.</summary>
-    public static (Session? Session, Outcome Outcome) Schedule(SessionEditor editor, int periodId, SessionInput input, string organizerEmail,
+    public static (Session? Session, Outcome Outcome) Schedule(Period period, SessionEditor editor, SessionInput input, string organizerEmail,
         string organizerName, DateTime now)
     {
+        ArgumentNullException.ThrowIfNull(period);
         ArgumentNullException.ThrowIfNull(editor);
         ArgumentNullException.ThrowIfNull(input);
+        if (period.ReadOnlyRefusal() is { } closed) return (null, closed);
         if (Refusal(editor, input) is { } refused) return (null, refused);
         var session = new Session
         {
-            PeriodId = periodId,
+            PeriodId = period.Id,
             CreatedAt = now,
             OrganizerEmail = Cut(organizerEmail.Trim(), OrganizerEmailMax),
             OrganizerName = Cut(organizerName.Trim(), OrganizerNameMax),
@@ -112,10 +115,11 @@ public sealed class Session
     /// Changes the session. Once invitations went out, a change the invitees must see in their calendar (date, times,
     /// place, link or topic) gives the next <see cref="Sequence"/>, so the resend updates the entry they already have.
     /// </summary>
-    public Outcome Change(SessionEditor editor, SessionInput input)
+    public Outcome Change(Period period, SessionEditor editor, SessionInput input)
     {
         ArgumentNullException.ThrowIfNull(editor);
         ArgumentNullException.ThrowIfNull(input);
+        if (ReadOnly(period) is { } closed) return closed;
         if (!editor.MayEdit(Kind)) return KindRefused(Kind);
         if (Refusal(editor, input) is { } refused) return refused;
         var before = ToInput();
@@ -145,10 +149,11 @@ public sealed class Session
     /// Records that the invitations of the current version went out to <paramref name="reached"/> (those with an e-mail
     /// address): each carries the current <see cref="Sequence"/>.
     /// </summary>
-    public Outcome RecordInvitationsSent(SessionEditor editor, IEnumerable<int> reached, DateTime now)
+    public Outcome RecordInvitationsSent(Period period, SessionEditor editor, IEnumerable<int> reached, DateTime now)
     {
         ArgumentNullException.ThrowIfNull(editor);
         ArgumentNullException.ThrowIfNull(reached);
+        if (ReadOnly(period) is { } closed) return closed;
         if (!editor.MayEdit(Kind)) return KindRefused(Kind);
         if (Invitees.Count == 0) return Outcome.Refused("La sesión no tiene invitados: revise los «Invitados» de la sesión.");
         var ids = reached.ToHashSet();
@@ -162,9 +167,10 @@ public sealed class Session
     /// Cancels a session without attendance recorded. When someone had received a citation, the cancellation goes out
     /// with the next <see cref="Sequence"/> (METHOD:CANCEL, same UID), so their calendars drop the entry.
     /// </summary>
-    public Outcome Cancel(SessionEditor editor)
+    public Outcome Cancel(Period period, SessionEditor editor)
     {
         ArgumentNullException.ThrowIfNull(editor);
+        if (ReadOnly(period) is { } closed) return closed;
         if (!editor.MayEdit(Kind)) return KindRefused(Kind);
         if (Invitees.Any(i => i.Attended))
             return Outcome.Refused("La sesión ya tiene asistencia registrada: no se puede cancelar (el registro de asistencia se conserva).");
@@ -176,25 +182,26 @@ public sealed class Session
     /// The register as marked on screen: exactly the invitees in <paramref name="attended"/> (servant ids) attended.
     /// Only once the session ended; <paramref name="changed"/> counts the invitees whose mark changed.
     /// </summary>
-    public Outcome RecordAttendance(SessionEditor editor, IReadOnlySet<int> attended, DateTimeOffset now, out int changed) =>
-        Mark(editor, attended, additive: false, AttendanceSource.OnScreen, now, out changed);
+    public Outcome RecordAttendance(Period period, SessionEditor editor, IReadOnlySet<int> attended, DateTimeOffset now, out int changed) =>
+        Mark(period, editor, attended, additive: false, AttendanceSource.OnScreen, now, out changed);
 
     /// <summary>
     /// An attendance list imported: the invitees in it are added to those already marked (nobody is unmarked). Every
     /// person of the list must be an invitee, or nothing is recorded.
     /// </summary>
-    public Outcome ImportAttendance(SessionEditor editor, IReadOnlySet<int> attended, DateTimeOffset now, out int changed) =>
-        Mark(editor, attended, additive: true, AttendanceSource.ImportedList, now, out changed);
+    public Outcome ImportAttendance(Period period, SessionEditor editor, IReadOnlySet<int> attended, DateTimeOffset now, out int changed) =>
+        Mark(period, editor, attended, additive: true, AttendanceSource.ImportedList, now, out changed);
 
     /// <summary>For the demonstration data only: records attendance as <see cref="AttendanceSource.Demonstration"/>.</summary>
-    public Outcome RecordDemonstrationAttendance(SessionEditor editor, IReadOnlySet<int> attended, DateTimeOffset now, out int changed) =>
-        Mark(editor, attended, additive: false, AttendanceSource.Demonstration, now, out changed);
+    public Outcome RecordDemonstrationAttendance(Period period, SessionEditor editor, IReadOnlySet<int> attended, DateTimeOffset now, out int changed) =>
+        Mark(period, editor, attended, additive: false, AttendanceSource.Demonstration, now, out changed);
 
-    private Outcome Mark(SessionEditor editor, IReadOnlySet<int> attended, bool additive, AttendanceSource source, DateTimeOffset now, out int changed)
+    private Outcome Mark(Period period, SessionEditor editor, IReadOnlySet<int> attended, bool additive, AttendanceSource source, DateTimeOffset now, out int changed)
     {
         ArgumentNullException.ThrowIfNull(editor);
         ArgumentNullException.ThrowIfNull(attended);
         changed = 0;
+        if (ReadOnly(period) is { } closed) return closed;
         if (!editor.MayEdit(Kind)) return KindRefused(Kind);
         if (!IsHeld(now))
             return Outcome.Refused($"La sesión es el {Date:dd/MM/yyyy} y termina a las {EndTime:HH\\:mm}: la asistencia se registra cuando termine.");
@@ -211,6 +218,17 @@ public sealed class Session
             changed++;
         }
         return Outcome.Ok;
+    }
+
+    /// <summary>
+    /// SPEC §3: a closed period is read-only, its sessions and their attendance too — every change is refused first while
+    /// the session's period is closed (Talento Humano may reopen the period). <paramref name="period"/> is the session's own.
+    /// </summary>
+    private Outcome? ReadOnly(Period period)
+    {
+        ArgumentNullException.ThrowIfNull(period);
+        if (period.Id != PeriodId) throw new ArgumentException($"The session is of period {PeriodId}, not {period.Id}.", nameof(period));
+        return period.ReadOnlyRefusal();
     }
 
     private static Outcome? Refusal(SessionEditor editor, SessionInput input)

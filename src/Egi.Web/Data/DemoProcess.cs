@@ -36,11 +36,11 @@ public static class DemoProcess
         if (await db.Set<Session>().AnyAsync(s => s.PeriodId == period.Id, ct)) return;
         var planeacion = new SessionEditor(IsTalentoHumano: false, IsPlaneacion: true);
         var talentoHumano = new SessionEditor(IsTalentoHumano: true, IsPlaneacion: false);
-        var (held, _) = Session.Schedule(planeacion, period.Id, new SessionInput(SessionKind.Divulgation,
+        var (held, _) = Session.Schedule(period, planeacion, new SessionInput(SessionKind.Divulgation,
             "Plan Estratégico Institucional y planes de acción de la vigencia", today.AddDays(-7), new(9, 0), new(11, 0), "Auditorio principal", null,
             SessionAudience.Everyone, null, "Insumo para la fijación de las metas y objetivos (P-TH-10, actividad 1)."),
             DemoData.PlaneacionEmail, "Oficina Asesora de Planeación", now.UtcDateTime);
-        var (coming, _) = Session.Schedule(talentoHumano, period.Id, new SessionInput(SessionKind.Socialization,
+        var (coming, _) = Session.Schedule(period, talentoHumano, new SessionInput(SessionKind.Socialization,
             "Cómo concertar metas y autoevaluarse en EGI", today.AddDays(7), new(14, 0), new(16, 0), "Sala de juntas, piso 3",
             "https://teams.microsoft.com/l/meetup-join/egi-demo", SessionAudience.Evaluados, null, null),
             DemoData.TalentoHumanoEmail, "Talento Humano", now.UtcDateTime);
@@ -49,7 +49,7 @@ public static class DemoProcess
         await SessionInvitations.SyncInviteesAsync(db, coming!, ct);
         // Two of every three invitees attended the divulgation session.
         var attended = held!.Invitees.Where((_, i) => i % 3 != 2).Select(i => i.ServantId).ToHashSet();
-        held.RecordDemonstrationAttendance(planeacion, attended, now, out _);
+        held.RecordDemonstrationAttendance(period, planeacion, attended, now, out _);
         await db.SaveChangesAsync(ct);
     }
 }

@@ -28,7 +28,7 @@ public abstract class RecordCodesTests(SharedHost host) : IAsyncLifetime
         {
             var period = await d.Periods.SingleAsync(p => p.Year == 2026);
             var dependency = await d.Dependencies.Where(x => x.Code == "310").Select(x => x.Id).SingleAsync();
-            var (session, _) = Session.Schedule(new SessionEditor(IsTalentoHumano: true, IsPlaneacion: false), period.Id,
+            var (session, _) = Session.Schedule(period, new SessionEditor(IsTalentoHumano: true, IsPlaneacion: false),
                 new SessionInput(SessionKind.Socialization, "Sesión antigua", new DateOnly(2026, 2, 10), new(9, 0), new(10, 0), "Auditorio", null,
                     SessionAudience.Dependency, dependency, null),
                 "th@egi-demo.gov.co", "Talento Humano", DateTime.UtcNow);

@@ -128,8 +128,9 @@ public abstract class WorkPlanTests(SharedHost host) : IAsyncLifetime
         // One socialization session held (20/11), one still to come (10/12).
         await app.WithDbAsync(async d =>
         {
+            var period = await d.Periods.SingleAsync(p => p.Id == scenario.PeriodId);
             foreach (var date in new[] { new DateOnly(2026, 11, 20), new DateOnly(2026, 12, 10) })
-                d.Add(Session.Schedule(new SessionEditor(IsTalentoHumano: true, IsPlaneacion: false), scenario.PeriodId,
+                d.Add(Session.Schedule(period, new SessionEditor(IsTalentoHumano: true, IsPlaneacion: false),
                     new SessionInput(SessionKind.Socialization, "Uso de EGI", date, new(9, 0), new(10, 0), "Auditorio", null, SessionAudience.Everyone, null, null),
                     Accounts.TalentoHumano, "Talento Humano", DateTime.UtcNow).Session!);
             await d.SaveChangesAsync();

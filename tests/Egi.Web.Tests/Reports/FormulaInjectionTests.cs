@@ -47,7 +47,8 @@ public abstract partial class FormulaInjectionTests(SharedHost host) : IAsyncLif
             planId = item.PlanId;
             // Through the aggregates, as the pages do.
             var hr = new SessionEditor(IsTalentoHumano: true, IsPlaneacion: false);
-            foreach (var s in await d.Set<Session>().ToListAsync()) Assert.True(s.Change(hr, s.ToInput() with { Topic = TopicProbe }).Succeeded);
+            var periods = await d.Periods.ToDictionaryAsync(p => p.Id);
+            foreach (var s in await d.Set<Session>().ToListAsync()) Assert.True(s.Change(periods[s.PeriodId], hr, s.ToInput() with { Topic = TopicProbe }).Succeeded);
             await RenameActivitiesAsync(d);
             d.Audit("Prueba", "Prueba", AuditProbe, "+resumen de prueba");
             await d.SaveChangesAsync();

@@ -105,7 +105,7 @@ public sealed class AttendanceModel(EgiDbContext db, CurrentUser me, TimeProvide
             return Page();
         }
         // The session records it (who may, once it ended, invitees only); all the marks go in one save, or none.
-        var outcome = Session.ImportAttendance(Editor, Result.AttendedServantIds, clock.GetUtcNow(), out var changed);
+        var outcome = Session.ImportAttendance(Period, Editor, Result.AttendedServantIds, clock.GetUtcNow(), out var changed);
         if (!outcome.Succeeded)
         {
             foreach (var e in outcome.Errors) ModelState.AddModelError(string.Empty, e.Message);

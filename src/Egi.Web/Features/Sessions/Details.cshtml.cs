@@ -37,7 +37,7 @@ public sealed class DetailsModel(EgiDbContext db, CurrentUser me, TimeProvider c
         if (!await LoadAsync(id, ct)) return NotFound();
         if (!MayEdit) return Forbid();
         if (ModelState.RefusedAsClosed(Period)) return Page();
-        var (outcome, sent) = await SessionInvitations.SendAsync(db, notifier, templates, Session, Editor, clock.GetUtcNow(), ct);
+        var (outcome, sent) = await SessionInvitations.SendAsync(db, notifier, templates, Session, Period, Editor, clock.GetUtcNow(), ct);
         if (!outcome.Succeeded) return Refused(outcome);
         db.Audit("Enviar citaciones", SessionInvitations.AuditEntity, Session.Id.ToString(CultureInfo.InvariantCulture),
             $"{Session.Kind.Label()} «{Session.Topic}»: {sent} citaciones enviadas (versión {Session.Sequence})");
@@ -52,7 +52,7 @@ public sealed class DetailsModel(EgiDbContext db, CurrentUser me, TimeProvider c
         if (!await LoadAsync(id, ct)) return NotFound();
         if (!MayEdit) return Forbid();
         if (ModelState.RefusedAsClosed(Period)) return Page();
-        var (outcome, sent) = await SessionCancellation.SendAsync(db, notifier, templates, Session, Editor, clock.GetUtcNow(), ct);
+        var (outcome, sent) = await SessionCancellation.SendAsync(db, notifier, templates, Session, Period, Editor, clock.GetUtcNow(), ct);
         if (!outcome.Succeeded) return Refused(outcome);
         db.Audit("Cancelar", SessionInvitations.AuditEntity, Session.Id.ToString(CultureInfo.InvariantCulture),
             $"{Session.Kind.Label()} «{Session.Topic}» del {ProcessPeriod.Date(Session.Date)} cancelada; {sent} avisos de cancelación", Session.ToInput());
@@ -70,7 +70,7 @@ public sealed class DetailsModel(EgiDbContext db, CurrentUser me, TimeProvider c
         if (ModelState.RefusedAsClosed(Period)) return Page();
         var rows = attended.ToHashSet();
         var servants = Session.Invitees.Where(i => rows.Contains(i.Id)).Select(i => i.ServantId).ToHashSet();
-        var outcome = Session.RecordAttendance(Editor, servants, clock.GetUtcNow(), out var changed);
+        var outcome = Session.RecordAttendance(Period, Editor, servants, clock.GetUtcNow(), out var changed);
         if (!outcome.Succeeded) return Refused(outcome);
         db.Audit("Registrar asistencia", SessionInvitations.AuditEntity, Session.Id.ToString(CultureInfo.InvariantCulture),
             $"«{Session.Topic}»: {Session.AttendedCount} asistentes de {Session.Invitees.Count} invitados ({changed} cambios, en pantalla)");

@@ -91,10 +91,10 @@ public sealed class EditModel(EgiDbContext db, CurrentUser me, TimeProvider cloc
             if (session is null)
             {
                 var organizer = (await db.Users.AsNoTracking().Where(u => u.Id == me.UserId).Select(u => u.Email).FirstOrDefaultAsync(ct)) ?? "egi@egi-demo.gov.co";
-                (session, outcome) = Session.Schedule(editor, Period!.Id, input, organizer, me.DisplayName, now);
+                (session, outcome) = Session.Schedule(Period!, editor, input, organizer, me.DisplayName, now);
                 if (session is not null) db.Add(session);
             }
-            else outcome = session.Change(editor, input);
+            else outcome = session.Change(Period!, editor, input);
             errors.AddRange(outcome.Errors);
         }
         else errors.AddRange(SessionRules.Validate(input).Where(e => parseErrors.All(p => p.Field != e.Field)));

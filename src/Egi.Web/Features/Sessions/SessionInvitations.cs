@@ -1,3 +1,4 @@
+using Egi.Domain.Calendar;
 using Egi.Domain.Common;
 using Egi.Domain.Process;
 using Egi.Domain.Evaluations;
@@ -79,14 +80,14 @@ public static class SessionInvitations
     /// entry already in the calendar). Returns how many were queued.
     /// </summary>
     public static async Task<(Outcome Outcome, int Sent)> SendAsync(EgiDbContext db, Notifier notifier, EmailTemplates templates, Session session,
-        SessionEditor editor, DateTimeOffset now, CancellationToken ct)
+        Period period, SessionEditor editor, DateTimeOffset now, CancellationToken ct)
     {
         var register = await RegisterAsync(db, session.Id, ct);
         var pending = session.NotInvitedYet.Select(i => i.ServantId).ToHashSet();
         var reached = register.Where(r => pending.Contains(r.ServantId) && r.Email.Contains('@')).ToList();
         var update = session.SentSequence is not null;
         // The aggregate decides first (who may send, a session without invitees): nothing is queued when it refuses.
-        var outcome = session.RecordInvitationsSent(editor, reached.Select(r => r.ServantId), now.UtcDateTime);
+        var outcome = session.RecordInvitationsSent(period, editor, reached.Select(r => r.ServantId), now.UtcDateTime);
         if (!outcome.Succeeded) return (outcome, 0);
         var users = await db.Users.AsNoTracking().Where(u => u.ServantId != null && pending.Contains(u.ServantId.Value))
             .ToDictionaryAsync(u => u.ServantId!.Value, u => u.Id, ct);
@@ -114,10 +115,10 @@ public static class SessionCancellation
     /// so the entry disappears from their calendars. Returns how many were queued.
     /// </summary>
     public static async Task<(Outcome Outcome, int Sent)> SendAsync(EgiDbContext db, Notifier notifier, EmailTemplates templates, Session session,
-        SessionEditor editor, DateTimeOffset now, CancellationToken ct)
+        Period period, SessionEditor editor, DateTimeOffset now, CancellationToken ct)
     {
         // The aggregate refuses a session with attendance recorded, and gives the cancellation its next SEQUENCE.
-        var outcome = session.Cancel(editor);
+        var outcome = session.Cancel(period, editor);
         if (!outcome.Succeeded) return (outcome, 0);
         var register = await SessionInvitations.RegisterAsync(db, session.Id, ct);
         var invited = register.Where(r => r.InvitedSequence is not null && r.Email.Contains('@')).ToList();
