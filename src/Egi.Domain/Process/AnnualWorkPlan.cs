@@ -23,11 +23,15 @@ public sealed class AnnualWorkPlan
 
     public const int CreatedByMax = 256;
 
-    /// <summary>A plan pre-filled with the 20 activities of the procedure, dated from the period's calendar.</summary>
-    public static AnnualWorkPlan PreFilled(Period period, DateTime now, string createdBy)
+    /// <summary>
+    /// A plan pre-filled with the 20 activities of the procedure, dated from the period's calendar; null with the reason
+    /// while the period is closed (SPEC §3: read-only, its work plan too).
+    /// </summary>
+    public static (AnnualWorkPlan? Plan, Outcome Outcome) PreFilled(Period period, DateTime now, string createdBy)
     {
         ArgumentNullException.ThrowIfNull(period);
-        return new()
+        if (period.ReadOnlyRefusal() is { } closed) return (null, closed);
+        return (new()
         {
             PeriodId = period.Id,
             CreatedAt = now,
@@ -47,16 +51,17 @@ public sealed class AnnualWorkPlan
                     UpdatedAt = now,
                 };
             }).ToList(),
-        };
+        }, Outcome.Ok);
     }
 
     public IReadOnlyList<WorkPlanActivity> OrderedActivities => Activities.OrderBy(a => a.Order).ThenBy(a => a.Id).ToList();
 
     /// <summary>Adds an activity after the last one; <paramref name="added"/> is null when the input is refused.</summary>
-    public Outcome AddActivity(WorkPlanActivityInput input, DateTime now, out WorkPlanActivity? added)
+    public Outcome AddActivity(Period period, WorkPlanActivityInput input, DateTime now, out WorkPlanActivity? added)
     {
         ArgumentNullException.ThrowIfNull(input);
         added = null;
+        if (ReadOnly(period) is { } closed) return closed;
         var errors = WorkPlanRules.Validate(input);
         if (errors.Count > 0) return Outcome.From(errors);
         added = new WorkPlanActivity { Order = (Activities.Count == 0 ? 0 : Activities.Max(x => x.Order)) + 10 };
@@ -66,10 +71,11 @@ public sealed class AnnualWorkPlan
     }
 
     /// <summary>Changes one of its activities (name, responsible, dates, status, % and observations).</summary>
-    public Outcome ChangeActivity(WorkPlanActivity activity, WorkPlanActivityInput input, DateTime now)
+    public Outcome ChangeActivity(Period period, WorkPlanActivity activity, WorkPlanActivityInput input, DateTime now)
     {
         ArgumentNullException.ThrowIfNull(activity);
         ArgumentNullException.ThrowIfNull(input);
+        if (ReadOnly(period) is { } closed) return closed;
         if (!Activities.Contains(activity)) return NotInPlan;
         var errors = WorkPlanRules.Validate(input);
         if (errors.Count > 0) return Outcome.From(errors);
@@ -78,10 +84,22 @@ public sealed class AnnualWorkPlan
     }
 
     /// <summary>Removes one of its activities (the row is deleted with the plan's next save).</summary>
-    public Outcome RemoveActivity(WorkPlanActivity activity)
+    public Outcome RemoveActivity(Period period, WorkPlanActivity activity)
     {
         ArgumentNullException.ThrowIfNull(activity);
+        if (ReadOnly(period) is { } closed) return closed;
         return Activities.Remove(activity) ? Outcome.Ok : NotInPlan;
+    }
+
+    /// <summary>
+    /// SPEC §3: a closed period is read-only, its work plan too — every change is refused first while the plan's period is
+    /// closed (Talento Humano may reopen the period). <paramref name="period"/> is the plan's own.
+    /// </summary>
+    private Outcome? ReadOnly(Period period)
+    {
+        ArgumentNullException.ThrowIfNull(period);
+        if (period.Id != PeriodId) throw new ArgumentException($"The work plan is of period {PeriodId}, not {period.Id}.", nameof(period));
+        return period.ReadOnlyRefusal();
     }
 
     private static Outcome NotInPlan => Outcome.Refused("La actividad no pertenece al plan de trabajo de esta vigencia.");

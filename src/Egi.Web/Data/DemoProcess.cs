@@ -22,12 +22,13 @@ public static class DemoProcess
 
         if (!await db.Set<AnnualWorkPlan>().AnyAsync(p => p.PeriodId == period.Id, ct))
         {
-            var plan = AnnualWorkPlan.PreFilled(period, now.UtcDateTime, "Talento Humano (demostración)");
+            var (plan, created) = AnnualWorkPlan.PreFilled(period, now.UtcDateTime, "Talento Humano (demostración)");
+            if (plan is null) throw new InvalidOperationException(created.ToString());
             // The activities already past are done, those in course half done (through the plan, as Talento Humano would).
             foreach (var a in plan.Activities.Where(a => a.End < today || a.Start <= today).ToList())
             {
                 var done = a.End < today;
-                plan.ChangeActivity(a, a.ToInput() with { Status = done ? WorkPlanStatus.Done : WorkPlanStatus.InProgress, PercentDone = done ? 100 : 50 }, now.UtcDateTime);
+                plan.ChangeActivity(period, a, a.ToInput() with { Status = done ? WorkPlanStatus.Done : WorkPlanStatus.InProgress, PercentDone = done ? 100 : 50 }, now.UtcDateTime);
             }
             db.Add(plan);
             await db.SaveChangesAsync(ct);

@@ -60,9 +60,10 @@ public abstract partial class FormulaInjectionTests(SharedHost host) : IAsyncLif
 
     private static async Task RenameActivitiesAsync(Egi.Web.Data.EgiDbContext d)
     {
+        var periods = await d.Periods.ToDictionaryAsync(p => p.Id);
         foreach (var plan in await d.Set<AnnualWorkPlan>().Include(p => p.Activities).ToListAsync())
             foreach (var a in plan.Activities)
-                Assert.True(plan.ChangeActivity(a, a.ToInput() with { Name = ActivityProbe }, DateTime.UtcNow).Succeeded);
+                Assert.True(plan.ChangeActivity(periods[plan.PeriodId], a, a.ToInput() with { Name = ActivityProbe }, DateTime.UtcNow).Succeeded);
     }
 
     [GeneratedRegex("<(?:\\w+:)?f[\\s>/]")]

@@ -83,7 +83,7 @@ public sealed class EditModel(EgiDbContext db, CurrentUser me, TimeProvider cloc
         else
         {
             // The plan checks the row (dates, status and % consistent) and places a new one after the last.
-            var outcome = activity is null ? Plan.AddActivity(input, now, out activity) : Plan.ChangeActivity(activity, input, now);
+            var outcome = activity is null ? Plan.AddActivity(Period, input, now, out activity) : Plan.ChangeActivity(Period, activity, input, now);
             errors.AddRange(outcome.Errors);
         }
         if (errors.Count > 0 || activity is null)

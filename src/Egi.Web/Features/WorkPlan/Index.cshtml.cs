@@ -33,17 +33,18 @@ public sealed class IndexModel(EgiDbContext db, CurrentUser me, TimeProvider clo
         if (!me.IsTalentoHumano) return Forbid();
         var period = await db.Periods.AsNoTracking().FirstOrDefaultAsync(p => p.Id == periodId, ct);
         if (period is null) return NotFound();
-        if (ProcessPeriod.ReadOnlyReason(period) is { } closed)
-        {
-            TempData["Mensaje"] = closed;
-            return RedirectToPage(new { periodId });
-        }
         if (await db.Set<AnnualWorkPlan>().AnyAsync(p => p.PeriodId == periodId, ct))
         {
             TempData["Mensaje"] = WorkPlanMessages.AlreadyExists(period.Name);
             return RedirectToPage(new { periodId });
         }
-        var plan = AnnualWorkPlan.PreFilled(period, clock.GetUtcNow().UtcDateTime, me.DisplayName);
+        // The plan refuses a closed period (read-only).
+        var (plan, created) = AnnualWorkPlan.PreFilled(period, clock.GetUtcNow().UtcDateTime, me.DisplayName);
+        if (plan is null)
+        {
+            TempData["Mensaje"] = created.Errors[0].Message;
+            return RedirectToPage(new { periodId });
+        }
         db.Add(plan);
         await db.SaveChangesAsync(ct);
         db.Audit("Crear", AuditEntity, plan.Id.ToString(CultureInfo.InvariantCulture),
@@ -60,12 +61,8 @@ public sealed class IndexModel(EgiDbContext db, CurrentUser me, TimeProvider clo
         if (plan is null) return NotFound();
         var activity = plan.Activities.First(a => a.Id == activityId);
         var period = await db.Periods.AsNoTracking().FirstAsync(p => p.Id == plan.PeriodId, ct);
-        if (ProcessPeriod.ReadOnlyReason(period) is { } closed)
-        {
-            TempData["Mensaje"] = closed;
-            return RedirectToPage(new { periodId = plan.PeriodId });
-        }
-        var removed = plan.RemoveActivity(activity);
+        // The plan refuses a closed period (read-only) and an activity of another plan.
+        var removed = plan.RemoveActivity(period, activity);
         if (!removed.Succeeded)
         {
             TempData["Mensaje"] = removed.ToString();
