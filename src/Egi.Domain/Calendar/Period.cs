@@ -109,6 +109,14 @@ public sealed class Period
         ? Outcome.Refused($"La «{Name}» está cerrada: es de solo lectura y no admite cambios. Talento Humano puede reabrirla con un motivo.")
         : null;
 
+    /// <summary>
+    /// The refusal of a change to a record of this period (an improvement plan, a session, the work plan) while it is
+    /// closed; null while it is not. A record of another period is a caller's mistake, not a refusal.
+    /// </summary>
+    public Outcome? ReadOnlyRefusalOf(int recordPeriodId, string record) => recordPeriodId == Id
+        ? ReadOnlyRefusal()
+        : throw new ArgumentException($"The {record} is of period {recordPeriodId}, not {Id}.", nameof(recordPeriodId));
+
     private Outcome MoveTo(PeriodStatus status)
     {
         Status = status;

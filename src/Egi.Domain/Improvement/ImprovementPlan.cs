@@ -352,8 +352,7 @@ public sealed class ImprovementPlan
     private Outcome? ReadOnly(Period period)
     {
         ArgumentNullException.ThrowIfNull(period);
-        if (period.Id != PeriodId) throw new ArgumentException($"The plan is of period {PeriodId}, not {period.Id}.", nameof(period));
-        return period.ReadOnlyRefusal();
+        return period.ReadOnlyRefusalOf(PeriodId, "improvement plan");
     }
 
     private Outcome Touch(DateTime now)

@@ -98,8 +98,7 @@ public sealed class AnnualWorkPlan
     private Outcome? ReadOnly(Period period)
     {
         ArgumentNullException.ThrowIfNull(period);
-        if (period.Id != PeriodId) throw new ArgumentException($"The work plan is of period {PeriodId}, not {period.Id}.", nameof(period));
-        return period.ReadOnlyRefusal();
+        return period.ReadOnlyRefusalOf(PeriodId, "work plan");
     }
 
     private static Outcome NotInPlan => Outcome.Refused("La actividad no pertenece al plan de trabajo de esta vigencia.");

@@ -227,8 +227,7 @@ public sealed class Session
     private Outcome? ReadOnly(Period period)
     {
         ArgumentNullException.ThrowIfNull(period);
-        if (period.Id != PeriodId) throw new ArgumentException($"The session is of period {PeriodId}, not {period.Id}.", nameof(period));
-        return period.ReadOnlyRefusal();
+        return period.ReadOnlyRefusalOf(PeriodId, "session");
     }
 
     private static Outcome? Refusal(SessionEditor editor, SessionInput input)
