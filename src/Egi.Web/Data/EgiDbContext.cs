@@ -560,10 +560,11 @@ public sealed class SqliteEgiDbContext(DbContextOptions<SqliteEgiDbContext> opti
     /// <summary>
     /// The evaluation's plain columns (its keys, state and stored facts) before its JSON documents (goals, follow-ups,
     /// competencies, history, versions: several KB, so that the row spills onto overflow pages). SQLite reads a column by
-    /// walking the row's record up to it: with the facts stored after the documents, every read of a fact followed the
-    /// row's overflow pages — the annual report's 3 000 rows took 70 ms in the <c>sqlite3</c> shell, 40 with the facts
-    /// first. The documents have no order, and EF Core places the ordered columns first when it builds the table
-    /// (migration <c>EvaluationPlainColumnsFirst</c>); PostgreSQL keeps large values out of the row (TOAST) and is left as it is.
+    /// walking the row's record up to it: with the facts stored after the documents, every read of a fact that no covering
+    /// index held followed the row's overflow pages (the annual .xlsx cost about 4 % more CPU: bench/HISTORY.md, «15:30
+    /// UTC on 07/12/2026»). The documents have no order, and EF Core places the ordered columns first when it builds the
+    /// table (migration <c>EvaluationPlainColumnsFirst</c>); PostgreSQL keeps large values out of the row (TOAST) and is
+    /// left as it is.
     /// </summary>
     private static void PlainColumnsFirst(IMutableEntityType evaluation)
     {
