@@ -5,8 +5,8 @@ namespace Egi.Web.Data.Migrations;
 /// <summary>
 /// The index activity 18's list selects from: per period, the stored level and lowest competency of each finalized
 /// evaluation and its evaluado — every column <see cref="Egi.Domain.Improvement.ImprovementRule.RequiresPlan"/> and the
-/// list read, so who requires a plan is found in the index alone instead of every wide evaluation row (the
-/// <c>Facts_*</c> columns sit after the JSON of goals and history). Created by name for the reason given in
+/// list read, so who requires a plan is found in the index alone instead of every wide evaluation row (several KB
+/// of JSON of goals and history each). Created by name for the reason given in
 /// <see cref="ControlDeadlineIndexesSql"/> (dotnet/efcore#31246).
 /// </summary>
 public static class ImprovementIndexSql

@@ -6,7 +6,7 @@ namespace Egi.Web.Data.Migrations;
 /// The index the consolidation reports and the dashboard count from (issue 11): per period and evaluado, the stored
 /// stage of each evaluation (stage 1, stage 2, position in the year), its state, level and unrounded scores — every
 /// column <see cref="Features.Shared.EvaluationRows.Counted"/> reads, so the totals per dependencia read the index
-/// alone instead of every wide evaluation row (the <c>Facts_*</c> columns sit after the JSON of goals and history).
+/// alone instead of every wide evaluation row (several KB of JSON of goals and history each).
 /// Created by name for the reason given in <see cref="ControlDeadlineIndexesSql"/> (dotnet/efcore#31246).
 /// </summary>
 public static class ReportIndexSql
