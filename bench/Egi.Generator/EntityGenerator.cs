@@ -463,36 +463,21 @@ internal sealed class EntityGenerator(IServiceProvider services, GeneratorOption
         var db = NewContext(scope);
         var dependencies = await db.Dependencies.AsNoTracking().OrderBy(d => d.Code).ToListAsync();
         var offices = dependencies.Where(d => d.Code.Length == 3).ToList();
-        var national = new InstitutionalPlan
-        {
-            PeriodId = period.Id,
-            Kind = PlanKind.NationalDevelopment,
-            Name = "Plan Nacional de Desarrollo 2022-2026",
-            Items = Names.NationalItems.Select(i => new PlanItem { Code = i.Code, Name = i.Name }).ToList(),
-        };
-        var strategic = new InstitutionalPlan
-        {
-            PeriodId = period.Id,
-            Kind = PlanKind.Strategic,
-            Name = $"Plan Estratégico Institucional {period.Year - 2}-{period.Year + 1}",
-            Items = Names.StrategicItems.Select(i => new PlanItem { Code = i.Code, Name = i.Name, ResponsibleDependencyId = Pick(offices).Id }).ToList(),
-        };
+        var names = dependencies.ToDictionary(d => d.Id, d => d.Name);
+        var national = DemoPlans.Seeded(period, new(PlanKind.NationalDevelopment, null, "Plan Nacional de Desarrollo 2022-2026", null),
+            Names.NationalItems.Select(i => new PlanItemValues(i.Code, i.Name, null, null)), [], names);
+        var strategic = DemoPlans.Seeded(period, new(PlanKind.Strategic, null, $"Plan Estratégico Institucional {period.Year - 2}-{period.Year + 1}", null),
+            Names.StrategicItems.Select(i => new PlanItemValues(i.Code, i.Name, null, Pick(offices).Id)), [national], names);
         var actions = dependencies.Select(d =>
         {
             var count = rng.Next(8, 15);
             var first = rng.Next(Names.ActionItems.Length);
-            return new InstitutionalPlan
-            {
-                PeriodId = period.Id,
-                Kind = PlanKind.Action,
-                DependencyId = d.Id,
-                Name = $"Plan de acción {period.Year}",
-                Items = Enumerable.Range(0, count).Select(i => new PlanItem
-                {
-                    Code = $"PA-{d.Code}-{(i + 1).ToString("00", CultureInfo.InvariantCulture)}",
-                    Name = string.Format(CultureInfo.InvariantCulture, Names.ActionItems[(first + i) % Names.ActionItems.Length], d.Name),
-                }).ToList(),
-            };
+            return DemoPlans.Seeded(period, new(PlanKind.Action, d.Id, $"Plan de acción {period.Year}", null),
+                Enumerable.Range(0, count).Select(i => new PlanItemValues(
+                    $"PA-{d.Code}-{(i + 1).ToString("00", CultureInfo.InvariantCulture)}",
+                    string.Format(CultureInfo.InvariantCulture, Names.ActionItems[(first + i) % Names.ActionItems.Length], d.Name),
+                    null, null)).ToList(),
+                [], names);
         }).ToList();
         db.AddRange([national, strategic, .. actions]);
         await db.SaveChangesAsync();
@@ -607,7 +592,9 @@ internal sealed class EntityGenerator(IServiceProvider services, GeneratorOption
         foreach (var (c, i) in candidates.OrderBy(_ => rng.Next()).Take(take).Select((c, i) => (c, i)))
         {
             var e = c.E;
-            var plan = ImprovementPlan.Create(e.PeriodId, e.EvaluadoId, e.Id, e.EvaluatorId, c.Reasons, at);
+            var (created, outcome) = ImprovementPlan.Create(period, e.EvaluadoId, e.Id, e.EvaluatorId, c.Reasons, at);
+            Must(outcome, "plan");
+            var plan = created!;
             var servant = new PlanActor(e.EvaluadoId, byId[e.EvaluadoId].S.FullName);
             var boss = new PlanActor(e.EvaluatorId, byId[e.EvaluatorId].S.FullName);
             var status = (PlanStatus)(i % 6);

@@ -30,7 +30,7 @@ public sealed class ImprovementJourneyTests(BrowserFixture fixture, ITestOutputH
         // The open demo period's (the previous year's is closed: read-only, its plans included).
         var open = await db.Periods.SingleAsync(p => p.Status == Egi.Domain.Calendar.PeriodStatus.Open);
         var evaluation = await db.Evaluations.SingleAsync(e => e.EvaluadoId == brayan.Id && e.PeriodId == open.Id);
-        var plan = ImprovementPlan.Create(evaluation.PeriodId, brayan.Id, evaluation.Id, evaluation.EvaluatorId, ["Nivel Satisfactorio (80,00)"], DateTime.UtcNow);
+        var plan = ImprovementPlan.Create(open, brayan.Id, evaluation.Id, evaluation.EvaluatorId, ["Nivel Satisfactorio (80,00)"], DateTime.UtcNow).Plan!;
         Assert.True(plan.MarkFormatSent(open, new PlanActor(null, "Talento Humano", IsTalentoHumano: true), DateTime.UtcNow).Succeeded);
         db.Set<ImprovementPlan>().Add(plan);
         await db.SaveChangesAsync();

@@ -179,16 +179,26 @@ public sealed class ImprovementPlan
     public List<PlanAspect> Aspects { get; set; } = [];
     public List<PlanFollowUp> FollowUps { get; set; } = [];
 
-    public static ImprovementPlan Create(int periodId, int servantId, int? evaluationId, int? evaluatorId, IEnumerable<string> reasons, DateTime now) => new()
+    /// <summary>
+    /// The plan (status Requerido) of a servant in <paramref name="period"/>; null with the reason while the period is
+    /// closed (SPEC §3: read-only, its improvement plans too).
+    /// </summary>
+    public static (ImprovementPlan? Plan, Outcome Outcome) Create(Period period, int servantId, int? evaluationId, int? evaluatorId, IEnumerable<string> reasons,
+        DateTime now)
     {
-        PeriodId = periodId,
-        ServantId = servantId,
-        EvaluationId = evaluationId,
-        EvaluatorId = evaluatorId,
-        Reasons = reasons.ToList(),
-        CreatedAt = now,
-        UpdatedAt = now,
-    };
+        ArgumentNullException.ThrowIfNull(period);
+        if (period.ReadOnlyRefusal() is { } closed) return (null, closed);
+        return (new()
+        {
+            PeriodId = period.Id,
+            ServantId = servantId,
+            EvaluationId = evaluationId,
+            EvaluatorId = evaluatorId,
+            Reasons = reasons.ToList(),
+            CreatedAt = now,
+            UpdatedAt = now,
+        }, Outcome.Ok);
+    }
 
     /// <summary>Cumulative progress: the % of the latest follow-up entry (0 before any).</summary>
     public int Progress => FollowUps.OrderBy(f => f.Date).ThenBy(f => f.Sequence).LastOrDefault()?.ProgressPercent ?? 0;

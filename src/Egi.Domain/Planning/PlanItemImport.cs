@@ -11,6 +11,9 @@ public sealed record PlannedItem(int Row, int? ExistingId, string Code, string N
     string ResponsibleLabel, IReadOnlyList<FieldChange> Changes)
 {
     public bool IsNew => ExistingId is null;
+
+    /// <summary>The item's values as the row gives them.</summary>
+    public PlanItemValues Values => new(Code, Name, Description, ResponsibleDependencyId);
 }
 
 /// <summary>The outcome of checking a plan-items file: its errors, or what it would create and update.</summary>

@@ -1,3 +1,4 @@
+using Egi.Domain.Calendar;
 using Egi.Domain.Planning;
 using Microsoft.EntityFrameworkCore;
 
@@ -45,37 +46,46 @@ public static class DemoPlans
     {
         var period = await db.Periods.AsNoTracking().FirstOrDefaultAsync(p => p.Year == periodYear, ct);
         if (period is null || await db.Set<InstitutionalPlan>().AnyAsync(p => p.PeriodId == period.Id, ct)) return;
+        var names = await db.Dependencies.AsNoTracking().ToDictionaryAsync(d => d.Id, d => d.Name, ct);
         var deps = await db.Dependencies.AsNoTracking().ToDictionaryAsync(d => d.Code, d => d.Id, ct);
         int? Dep(string? code) => code is not null && deps.TryGetValue(code, out var id) ? id : null;
 
-        db.Add(new InstitutionalPlan
+        var plans = new List<InstitutionalPlan>
         {
-            PeriodId = period.Id,
-            Kind = PlanKind.NationalDevelopment,
-            Name = NationalName,
-            Description = "Ley 2294 de 2023: las transformaciones a las que aporta el sector minero energético.",
-            Items = National.Select(i => new PlanItem { Code = i.Code, Name = i.Name, Description = i.Description }).ToList(),
-        });
-        db.Add(new InstitutionalPlan
-        {
-            PeriodId = period.Id,
-            Kind = PlanKind.Strategic,
-            Name = StrategicName,
-            Description = "Objetivos estratégicos de la entidad.",
-            Items = Strategic.Select(i => new PlanItem { Code = i.Code, Name = i.Name, ResponsibleDependencyId = Dep(i.Dependency) }).ToList(),
-        });
+            Seeded(period, new(PlanKind.NationalDevelopment, null, NationalName,
+                    "Ley 2294 de 2023: las transformaciones a las que aporta el sector minero energético."),
+                National.Select(i => new PlanItemValues(i.Code, i.Name, i.Description, null)), [], names),
+        };
+        plans.Add(Seeded(period, new(PlanKind.Strategic, null, StrategicName, "Objetivos estratégicos de la entidad."),
+            Strategic.Select(i => new PlanItemValues(i.Code, i.Name, null, Dep(i.Dependency))), plans, names));
         foreach (var (code, items) in Action)
         {
             if (Dep(code) is not { } dependencyId) continue;
-            db.Add(new InstitutionalPlan
-            {
-                PeriodId = period.Id,
-                Kind = PlanKind.Action,
-                DependencyId = dependencyId,
-                Name = $"Plan de acción {periodYear}",
-                Items = items.Select(i => new PlanItem { Code = i.Code, Name = i.Name }).ToList(),
-            });
+            plans.Add(Seeded(period, new(PlanKind.Action, dependencyId, $"Plan de acción {periodYear}", null),
+                items.Select(i => new PlanItemValues(i.Code, i.Name, null, null)), plans, names));
         }
+        db.AddRange(plans);
         await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>
+    /// A plan of <paramref name="period"/> with its items, through the plan's own rules (as Planeación would enter it);
+    /// a refusal is a mistake in the seeded data.
+    /// </summary>
+    /// <param name="others">The period's plans made so far.</param>
+    /// <param name="dependencyNames">The entity's dependencias by id.</param>
+    public static InstitutionalPlan Seeded(Period period, PlanValues values, IEnumerable<PlanItemValues> items, IEnumerable<InstitutionalPlan> others,
+        IReadOnlyDictionary<int, string> dependencyNames)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        ArgumentNullException.ThrowIfNull(dependencyNames);
+        var (plan, outcome) = InstitutionalPlan.Create(period, values, others, dependencyNames.GetValueOrDefault);
+        if (plan is null) throw new InvalidOperationException($"Seeded plan «{values?.Name}» refused: {outcome}");
+        foreach (var item in items)
+        {
+            var added = plan.AddItem(period, item, dependencyNames.ContainsKey, out _);
+            if (!added.Succeeded) throw new InvalidOperationException($"Seeded item «{item.Code}» of «{plan.Name}» refused: {added}");
+        }
+        return plan;
     }
 }

@@ -163,9 +163,9 @@ public abstract class EgiDbContext(DbContextOptions options) : IdentityDbContext
         ChangeTracker.AutoDetectChangesEnabled = false;
         try
         {
-            var tracked = ChangeTracker.Entries().ToList();
-            foreach (var entry in tracked.Where(e => e.State == EntityState.Unchanged)) entry.DetectChanges();
-            entries = tracked.Where(e => e.State is not (EntityState.Unchanged or EntityState.Detached)).ToList();
+            foreach (var entry in ChangeTracker.Entries().Where(e => e.State == EntityState.Unchanged).ToList()) entry.DetectChanges();
+            // Listed again: a row added to a tracked aggregate's collection (an item of a plan) is only tracked once detected.
+            entries = ChangeTracker.Entries().Where(e => e.State is not (EntityState.Unchanged or EntityState.Detached)).ToList();
         }
         finally
         {

@@ -27,7 +27,13 @@ public class ImprovementPlanTests
     }
     private static readonly string[] Competencies = ["Trabajo en equipo", "Aprendizaje continuo"];
 
-    private static ImprovementPlan NewPlan() => ImprovementPlan.Create(1, 21, 7, 18, ["Nivel Satisfactorio (86,03)"], Now);
+    private static ImprovementPlan NewPlan() => Created(ImprovementPlan.Create(Vigencia, 21, 7, 18, ["Nivel Satisfactorio (86,03)"], Now));
+
+    private static ImprovementPlan Created((ImprovementPlan? Plan, Outcome Outcome) creation)
+    {
+        Assert.True(creation.Outcome.Succeeded, creation.Outcome.ToString());
+        return creation.Plan!;
+    }
 
     private static PlanAspect Aspect(int? goal = 1, string? competency = null, DateOnly? start = null, DateOnly? end = null) => new()
     {
@@ -166,7 +172,7 @@ public class ImprovementPlanTests
         Assert.Equal("Revisión del caso", p.ManualReason);
         Assert.Equal(["Nivel Satisfactorio (86,03)"], p.Reasons);
 
-        var manual = ImprovementPlan.Create(1, 30, 8, 18, [], Now);
+        var manual = Created(ImprovementPlan.Create(Vigencia, 30, 8, 18, [], Now));
         Assert.True(manual.Include(Vigencia, Th, "Solicitud del jefe", Now).Succeeded);
         Assert.True(manual.AddedManually);
         Assert.Equal(["Incluido por Talento Humano: Solicitud del jefe"], manual.Reasons);
@@ -174,8 +180,9 @@ public class ImprovementPlanTests
     }
 
     /// <summary>
-    /// SPEC §3: a closed period is read-only, its improvement plans too. Each change is refused first (before who may make
-    /// it), with the period's message, and leaves the plan as it was; reopened, the period's plans change again.
+    /// SPEC §3: a closed period is read-only, its improvement plans too. No plan is created for it; each change is refused
+    /// first (before who may make it), with the period's message, and leaves the plan as it was; reopened, the period's
+    /// plans change again.
     /// </summary>
     [Fact]
     public void Every_change_to_a_plan_of_a_closed_period_is_refused_and_the_plan_stays_as_it_was()
@@ -191,6 +198,9 @@ public class ImprovementPlanTests
         Assert.True(period.Close().Succeeded);
 
         var message = $"La «{period.Name}» está cerrada: es de solo lectura y no admite cambios. Talento Humano puede reabrirla con un motivo.";
+        var (none, created) = ImprovementPlan.Create(period, 30, 8, 18, ["Nivel Satisfactorio (86,03)"], Now);
+        Assert.Null(none);
+        Assert.Equal(message, Assert.Single(created.Errors).Message);
         var attempts = new (string What, ImprovementPlan Plan, Func<Outcome> Change)[]
         {
             ("send the format", required, () => required.MarkFormatSent(period, Th, Now)),

@@ -13,7 +13,8 @@ public sealed class PlanItemImportTests
         new() { Id = 2, Code = "400", Name = "Subdirección de Minería" },
     ];
 
-    private static readonly List<PlanItem> Existing = [new() { Id = 7, PlanId = 1, Code = "1.1", Name = "Planes indicativos" }];
+    /// <summary>The plan's item «1.1», id 7.</summary>
+    private static readonly List<PlanItem> Existing = InstitutionalPlanTests.Pei(InstitutionalPlanTests.NewPeriod(), ("1.1", "Planes indicativos")).Items;
 
     private static List<SheetRow> Sheet(params object?[][] rows) => rows.Select((r, i) => new SheetRow(i + 1, r)).ToList();
 
@@ -65,7 +66,7 @@ public sealed class PlanItemImportTests
     {
         var rows = Sheet(["Código", "Nombre"], ["1.1", "Nuevo nombre"]);
         var before = PlanItemImport.Plan(rows, Existing, Dependencies).Fingerprint;
-        var renamed = new List<PlanItem> { new() { Id = 7, PlanId = 1, Code = "1.1", Name = "Otro" } };
+        var renamed = InstitutionalPlanTests.Pei(InstitutionalPlanTests.NewPeriod(), ("1.1", "Otro")).Items;
         Assert.NotEqual(before, PlanItemImport.Plan(rows, renamed, Dependencies).Fingerprint);
         Assert.Equal(before, PlanItemImport.Plan(rows, Existing, Dependencies).Fingerprint);
     }

@@ -97,7 +97,12 @@ public sealed class InstitutionalPlanRulesTests
     [Fact]
     public void One_pnd_and_one_pei_per_period_and_one_plan_de_accion_per_dependencia()
     {
-        var others = new[] { new InstitutionalPlan { Kind = PlanKind.Strategic }, new InstitutionalPlan { Kind = PlanKind.Action, DependencyId = 5 } };
+        var period = InstitutionalPlanTests.NewPeriod();
+        var others = new[]
+        {
+            InstitutionalPlan.Create(period, new(PlanKind.Strategic, null, "PEI", null), [], Name).Plan!,
+            InstitutionalPlan.Create(period, new(PlanKind.Action, 5, "PA", null), [], Name).Plan!,
+        };
         Assert.Contains(InstitutionalPlan.Validate(PlanKind.Strategic, null, "PEI", "", others, Name), e => e.Message.Contains("Ya existe un Plan Estratégico Institucional", StringComparison.Ordinal));
         Assert.Contains(InstitutionalPlan.Validate(PlanKind.Action, 5, "PA", "", others, Name), e => e.Message.Contains("ya tiene un plan de acción", StringComparison.Ordinal));
         Assert.Empty(InstitutionalPlan.Validate(PlanKind.NationalDevelopment, null, "PND", "", others, Name));

@@ -126,7 +126,8 @@ public abstract class ReminderScheduleTests(ReminderScheduleHost host) : IAsyncL
         var felipe = await scenario.ServantIdAsync(EvaluationScenario.Felipe);
         var planId = await app.WithDbAsync(async d =>
         {
-            var plan = ImprovementPlan.Create(scenario.PeriodId, camila, null, felipe, ["Nivel Satisfactorio"], app.Clock.GetUtcNow().UtcDateTime);
+            var period = await d.Periods.SingleAsync(p => p.Id == scenario.PeriodId);
+            var plan = ImprovementPlan.Create(period, camila, null, felipe, ["Nivel Satisfactorio"], app.Clock.GetUtcNow().UtcDateTime).Plan!;
             plan.Aspects =
             [
                 new PlanAspect { Number = 1, Competency = "Trabajo en equipo", Aspect = "Coordinación con el equipo", Actions = "Reuniones semanales", EndDate = new(2026, 12, 15) },

@@ -41,6 +41,17 @@ public abstract partial class PlansPagesTests(SharedHost host) : IAsyncLifetime
     private Task<InstitutionalPlan> PlanAsync(Func<InstitutionalPlan, bool> which) =>
         app.WithDbAsync(async d => (await d.Set<InstitutionalPlan>().AsNoTracking().Include(p => p.Items).ToListAsync()).Single(which));
 
+    /// <summary>Changes a stored plan through its own methods (as its pages do), saved as <paramref name="bulk"/> says.</summary>
+    private Task ChangePlanAsync(int planId, Func<Period, InstitutionalPlan, Egi.Domain.Common.Outcome> change, bool bulk = false) =>
+        app.WithDbAsync(async d =>
+        {
+            var plan = await d.Set<InstitutionalPlan>().Include(p => p.Items).SingleAsync(p => p.Id == planId);
+            var outcome = change(await d.Periods.SingleAsync(p => p.Id == plan.PeriodId), plan);
+            Assert.True(outcome.Succeeded, outcome.ToString());
+            if (bulk) await d.SaveAdditionsAsync();
+            else await d.SaveChangesAsync();
+        });
+
     private async Task<int> NewPlanAsync(HttpClient client, PlanKind kind, string name, int? dependencyId = null)
     {
         var periodId = await PeriodIdAsync();
@@ -264,7 +275,7 @@ public abstract partial class PlansPagesTests(SharedHost host) : IAsyncLifetime
             var p2027 = Period.CreateWithDefaults(2027);
             d.Periods.Add(p2027);
             await d.SaveChangesAsync();
-            var plan = new InstitutionalPlan { PeriodId = p2027.Id, Kind = PlanKind.Strategic, Name = "PEI 2027", Items = [new PlanItem { Code = "9", Name = "Objetivo de 2027" }] };
+            var plan = DemoPlans.Seeded(p2027, new(PlanKind.Strategic, null, "PEI 2027", null), [new("9", "Objetivo de 2027", null, null)], [], new Dictionary<int, string>());
             d.Add(plan);
             await d.SaveChangesAsync();
             return plan.Items[0].Id;
@@ -371,11 +382,8 @@ public abstract partial class PlansPagesTests(SharedHost host) : IAsyncLifetime
         Assert.Equal(stamp, await StampAsync()); // saving goals does not change the plans' stamp
 
         // Planeación renames the item: the stamp changes in the same save, so every form names a new address.
-        await app.WithDbAsync(async d =>
-        {
-            (await d.Set<PlanItem>().SingleAsync(i => i.Id == foreign.Id)).Name = "Coordinar las regiones";
-            await d.SaveChangesAsync();
-        });
+        await ChangePlanAsync(foreign.PlanId, (period, plan) =>
+            plan.ChangeItem(period, plan.Items.Single(i => i.Id == foreign.Id), foreign.ToValues() with { Name = "Coordinar las regiones" }, _ => true));
         var renewed = await StampAsync();
         Assert.NotEqual(stamp, renewed);
         Assert.Contains($"data-other-plans=\"/Evaluations/PlanChoices/{periodId}?v={renewed}\"", await HtmlAsync(camila, url));
@@ -392,11 +400,7 @@ public abstract partial class PlansPagesTests(SharedHost host) : IAsyncLifetime
         Assert.Contains("Plan de acción — Dirección General de la Comisión", await HtmlAsync(camila, $"/Evaluations/PlanChoices/{periodId}?v={renamed}"));
 
         // And so does an item added by the bulk path (SaveAdditionsAsync), which bypasses the change tracker's save.
-        await app.WithDbAsync(async d =>
-        {
-            d.Add(new PlanItem { PlanId = foreign.PlanId, Code = "DG-99", Name = "Ítem cargado en bloque" });
-            await d.SaveAdditionsAsync();
-        });
+        await ChangePlanAsync(foreign.PlanId, (period, plan) => plan.AddItem(period, new("DG-99", "Ítem cargado en bloque", null, null), _ => true, out _), bulk: true);
         Assert.NotEqual(renamed, await StampAsync());
         Assert.Contains("Plan de acción DG-99 — Ítem cargado en bloque", await HtmlAsync(camila, $"/Evaluations/PlanChoices/{periodId}?v={await StampAsync()}"));
     }
@@ -573,11 +577,8 @@ public abstract partial class PlansPagesTests(SharedHost host) : IAsyncLifetime
     public async Task The_coverage_report_lists_its_items_a_page_at_a_time_and_by_dependencia()
     {
         var energy = await PlanAsync(p => p.Kind == PlanKind.Action && p.Items.Any(i => i.Code == "EN-01"));
-        await app.WithDbAsync(async d =>
-        {
-            d.Set<PlanItem>().AddRange(Enumerable.Range(1, 120).Select(n => new PlanItem { PlanId = energy.Id, Code = $"EN-{100 + n}", Name = $"Actividad {n}" }));
-            await d.SaveChangesAsync();
-        });
+        await ChangePlanAsync(energy.Id, (period, plan) => Egi.Domain.Common.Outcome.From(Enumerable.Range(1, 120)
+            .SelectMany(n => plan.AddItem(period, new($"EN-{100 + n}", $"Actividad {n}", null, null), _ => true, out _).Errors)));
         var energyId = energy.DependencyId!.Value;
         var energyName = await app.WithDbAsync(d => d.Dependencies.Where(x => x.Id == energyId).Select(x => x.Name).SingleAsync());
         var periodId = await PeriodIdAsync();

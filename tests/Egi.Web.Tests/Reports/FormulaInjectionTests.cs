@@ -42,12 +42,13 @@ public abstract partial class FormulaInjectionTests(SharedHost host) : IAsyncLif
             var dependency = await d.Dependencies.Where(x => x.Active).OrderBy(x => x.Code).FirstAsync();
             dependency.Code = CodeProbe;
             dependency.Name = DependencyProbe;
-            var item = await d.Set<PlanItem>().OrderBy(i => i.Id).FirstAsync();
-            item.Name = ItemProbe;
-            planId = item.PlanId;
             // Through the aggregates, as the pages do.
-            var hr = new SessionEditor(IsTalentoHumano: true, IsPlaneacion: false);
             var periods = await d.Periods.ToDictionaryAsync(p => p.Id);
+            var firstItem = await d.Set<PlanItem>().OrderBy(i => i.Id).FirstAsync();
+            planId = firstItem.PlanId;
+            var plan = await d.Set<InstitutionalPlan>().Include(p => p.Items).SingleAsync(p => p.Id == planId);
+            Assert.True(plan.ChangeItem(periods[plan.PeriodId], firstItem, firstItem.ToValues() with { Name = ItemProbe }, _ => true).Succeeded);
+            var hr = new SessionEditor(IsTalentoHumano: true, IsPlaneacion: false);
             foreach (var s in await d.Set<Session>().ToListAsync()) Assert.True(s.Change(periods[s.PeriodId], hr, s.ToInput() with { Topic = TopicProbe }).Succeeded);
             await RenameActivitiesAsync(d);
             d.Audit("Prueba", "Prueba", AuditProbe, "+resumen de prueba");

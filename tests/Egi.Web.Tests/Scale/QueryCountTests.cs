@@ -239,7 +239,7 @@ public abstract class QueryCountTests(SharedHost host) : IAsyncLifetime
             var people = await d.Servants.Where(s => s.LastNames == "De Prueba").OrderBy(s => s.Id).Skip(skip).Take(take).Select(s => new { s.Id, s.BossId }).ToListAsync();
             foreach (var s in people)
             {
-                var plan = Egi.Domain.Improvement.ImprovementPlan.Create(scenario.PeriodId, s.Id, null, s.BossId, [], now);
+                var plan = Egi.Domain.Improvement.ImprovementPlan.Create(period, s.Id, null, s.BossId, [], now).Plan!;
                 var outcome = plan.Include(period, new Egi.Domain.Improvement.PlanActor(null, "Talento Humano", IsTalentoHumano: true), "Prueba de escala.", now);
                 Assert.True(outcome.Succeeded, outcome.ToString());
                 d.Add(plan);

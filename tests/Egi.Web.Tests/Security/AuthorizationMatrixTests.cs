@@ -508,7 +508,7 @@ public sealed class AuthorizationMatrixTests(ITestOutputHelper output)
         var plan = await db.Set<ImprovementPlan>().FirstOrDefaultAsync(p => p.ServantId == camila.Id);
         if (plan is null)
         {
-            plan = ImprovementPlan.Create(period.Id, camila.Id, evaluation.Id, camila.BossId, ["Prueba de la matriz de autorización"], now);
+            plan = ImprovementPlan.Create(period, camila.Id, evaluation.Id, camila.BossId, ["Prueba de la matriz de autorización"], now).Plan!;
             db.Add(plan);
             await db.SaveChangesAsync();
         }

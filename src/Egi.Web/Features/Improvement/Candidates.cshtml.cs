@@ -129,7 +129,12 @@ public sealed class CandidatesModel(EgiDbContext db, CurrentUser me, Improvement
             ModelState.AddModelError(nameof(ServantId), exclude ? ImprovementMessages.ChoosePersonFromList : ImprovementMessages.ChooseCandidate);
             return Page();
         }
-        var plan = service.PlanFor(Period, candidate);
+        var (plan, created) = service.PlanFor(Period, candidate);
+        if (plan is null)
+        {
+            foreach (var e in created.Errors) ModelState.AddModelError(e.Field, e.Message);
+            return Page();
+        }
         var before = new { plan.Excluded, plan.Reasons, plan.ManualReason };
         var actor = ImprovementAccess.ActorOf(me);
         var outcome = exclude ? plan.Exclude(Period, actor, Reason, Now) : plan.Include(Period, actor, Reason, Now);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Egi.Domain.Calendar;
+using Egi.Domain.Common;
 using Egi.Domain.Directory;
 using Egi.Domain.Evaluations;
 using Egi.Domain.Improvement;
@@ -141,13 +142,16 @@ public sealed class ImprovementService(EgiDbContext db, Notifier notifier, Email
     public static bool CanBeAdded(Candidate c) =>
         !c.Listed && (c.Evaluation is not null || (c.Edl is not null && EdlRules.AppliesTo(c.Servant.EmploymentType)));
 
-    /// <summary>The plan of a candidate, created (status Requerido) when there is none yet.</summary>
-    public ImprovementPlan PlanFor(Period period, Candidate c)
+    /// <summary>
+    /// The plan of a candidate, created (status Requerido) and added to the context when there is none yet; null with the
+    /// reason when it cannot be created (its period is closed).
+    /// </summary>
+    public (ImprovementPlan? Plan, Outcome Outcome) PlanFor(Period period, Candidate c)
     {
-        if (c.Plan is { } p) return p;
-        var plan = ImprovementPlan.Create(period.Id, c.Servant.Id, c.Evaluation?.Id, c.Evaluation?.EvaluatorId ?? c.Servant.BossId, c.RuleReasons, Now);
-        db.Set<ImprovementPlan>().Add(plan);
-        return plan;
+        if (c.Plan is { } p) return (p, Outcome.Ok);
+        var (plan, outcome) = ImprovementPlan.Create(period, c.Servant.Id, c.Evaluation?.Id, c.Evaluation?.EvaluatorId ?? c.Servant.BossId, c.RuleReasons, Now);
+        if (plan is not null) db.Set<ImprovementPlan>().Add(plan);
+        return (plan, outcome);
     }
 
     /// <summary>
@@ -160,7 +164,8 @@ public sealed class ImprovementService(EgiDbContext db, Notifier notifier, Email
         var candidates = (await CandidatesOfAsync(period, pending, ct)).Where(c => c.Listed && (c.Plan is null || c.Plan.Status == PlanStatus.Required)).ToList();
         if (candidates.Count == 0) return 0;
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var plans = candidates.Select(c => (Candidate: c, Plan: PlanFor(period, c))).ToList();
+        var plans = candidates.Select(c => (Candidate: c, PlanFor(period, c).Plan)).Where(x => x.Plan is not null).Select(x => (x.Candidate, Plan: x.Plan!)).ToList();
+        if (plans.Count == 0) return 0;
         await db.SaveChangesAsync(ct); // the plans get their ids for the links
         var (servants, users) = await PeopleOfAsync(plans.Select(x => x.Plan).ToList(), ct);
         foreach (var (c, plan) in plans)

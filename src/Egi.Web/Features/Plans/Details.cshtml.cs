@@ -35,24 +35,21 @@ public sealed class DetailsModel(EgiDbContext db, CurrentUser me) : PageModel
     public async Task<IActionResult> OnPostDeleteItemAsync(int id, int itemId, CancellationToken ct)
     {
         if (!CanEdit) return Forbid();
-        if (!await LoadAsync(id, ct)) return NotFound();
-        if (ModelState.RefusedAsClosed(Period)) return Page();
+        if (!await LoadAsync(id, ct, tracked: true)) return NotFound();
         var row = Items.FirstOrDefault(i => i.Item.Id == itemId);
         if (row is null)
         {
             ModelState.AddModelError(string.Empty, PlanMessages.ItemAlreadyGone);
             return Page();
         }
-        if (row.Goals > 0)
+        var item = row.Item;
+        var outcome = Plan.RemoveItem(Period, item, row.Goals);
+        if (!outcome.Succeeded)
         {
-            ModelState.AddModelError(string.Empty,
-                PlanMessages.ItemInUse(row.Item.Code, row.Item.Name, row.Goals, Period.Name));
+            ModelState.AddFieldErrors(outcome.Errors, "");
             return Page();
         }
-        var item = await db.Set<PlanItem>().FirstAsync(i => i.Id == itemId, ct);
-        db.Remove(item);
-        db.Audit("Eliminar", PlanQueries.AuditItem, PlanQueries.Id(item.Id), $"{Plan.Name}: {item.Code} — {item.Name}",
-            new { item.Code, item.Name, item.Description, item.ResponsibleDependencyId });
+        db.Audit("Eliminar", PlanQueries.AuditItem, PlanQueries.Id(item.Id), $"{Plan.Name}: {item.Code} — {item.Name}", item.ToValues());
         await db.SaveChangesAsync(ct);
         TempData["Mensaje"] = PlanMessages.ItemDeleted(item.Code, item.Name);
         return RedirectToPage(new { id });
@@ -61,16 +58,14 @@ public sealed class DetailsModel(EgiDbContext db, CurrentUser me) : PageModel
     public async Task<IActionResult> OnPostDeleteAsync(int id, CancellationToken ct)
     {
         if (!CanEdit) return Forbid();
-        if (!await LoadAsync(id, ct)) return NotFound();
-        if (ModelState.RefusedAsClosed(Period)) return Page();
-        var linked = Items.Sum(i => i.Goals);
-        if (linked > 0)
+        if (!await LoadAsync(id, ct, tracked: true)) return NotFound();
+        var outcome = Plan.CheckDeletion(Period, Items.Sum(i => i.Goals));
+        if (!outcome.Succeeded)
         {
-            ModelState.AddModelError(string.Empty,
-                PlanMessages.PlanInUse(Plan.Name, linked, Period.Name));
+            ModelState.AddFieldErrors(outcome.Errors, "");
             return Page();
         }
-        var plan = await db.Set<InstitutionalPlan>().Include(p => p.Items).FirstAsync(p => p.Id == id, ct);
+        var plan = Plan;
         db.Remove(plan);
         db.Audit("Eliminar", PlanQueries.AuditPlan, PlanQueries.Id(plan.Id), $"{plan.Kind.Label()}: {plan.Name} ({Period.Name}), con {plan.Items.Count} ítems",
             new { plan.Kind, plan.DependencyId, plan.Name, Items = plan.Items.Select(i => $"{i.Code} — {i.Name}").ToList() });
@@ -79,9 +74,11 @@ public sealed class DetailsModel(EgiDbContext db, CurrentUser me) : PageModel
         return RedirectToPage("./Index", new { vigencia = Period.Id });
     }
 
-    private async Task<bool> LoadAsync(int id, CancellationToken ct)
+    /// <summary>The plan and its items (tracked when a handler changes them), its period, and the goals each item has.</summary>
+    private async Task<bool> LoadAsync(int id, CancellationToken ct, bool tracked = false)
     {
-        var plan = await db.Set<InstitutionalPlan>().AsNoTracking().Include(p => p.Items).FirstOrDefaultAsync(p => p.Id == id, ct);
+        var plans = db.Set<InstitutionalPlan>().Include(p => p.Items);
+        var plan = await (tracked ? plans : plans.AsNoTracking()).FirstOrDefaultAsync(p => p.Id == id, ct);
         if (plan is null) return false;
         Plan = plan;
         Period = await db.Periods.AsNoTracking().FirstAsync(p => p.Id == plan.PeriodId, ct);

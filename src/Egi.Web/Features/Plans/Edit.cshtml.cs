@@ -55,7 +55,6 @@ public sealed class EditModel(EgiDbContext db, CurrentUser me) : PageModel
         if (!me.IsTalentoHumano && !me.IsPlaneacion) return Forbid();
         if (!await LoadAsync(id, ct)) return NotFound();
         ModelState.Clear();
-        if (ModelState.RefusedAsClosed(Period)) return Page();
         PlanKind? kind = int.TryParse(Form.Kind, NumberStyles.None, CultureInfo.InvariantCulture, out var k) && Enum.IsDefined((PlanKind)k) ? (PlanKind)k : null;
         int? dependencyId = null;
         if (!string.IsNullOrWhiteSpace(Form.DependencyId))
@@ -69,21 +68,19 @@ public sealed class EditModel(EgiDbContext db, CurrentUser me) : PageModel
         }
         var others = await db.Set<InstitutionalPlan>().AsNoTracking().Where(p => p.PeriodId == Period.Id && p.Id != (id ?? 0)).ToListAsync(ct);
         var names = Dependencies.ToDictionary(x => x.Id, x => x.Name);
-        var errors = InstitutionalPlan.Validate(kind, dependencyId, Form.Name, Form.Description, others, x => names.GetValueOrDefault(x));
-        if (errors.Count > 0)
+        var values = new PlanValues(kind, dependencyId, Form.Name, Form.Description);
+        var before = Plan is null ? null : new { Plan.Kind, Plan.DependencyId, Plan.Name, Plan.Description };
+        var (plan, outcome) = Plan is null
+            ? InstitutionalPlan.Create(Period, values, others, x => names.GetValueOrDefault(x))
+            : (Plan, Plan.Change(Period, values, others, x => names.GetValueOrDefault(x)));
+        if (!outcome.Succeeded)
         {
-            ModelState.AddFieldErrors(errors, "Form");
+            ModelState.AddFieldErrors(outcome.Errors, "Form");
             return Page();
         }
-        var plan = Plan ?? new InstitutionalPlan { PeriodId = Period.Id };
-        var before = Plan is null ? null : new { Plan.Kind, Plan.DependencyId, Plan.Name, Plan.Description };
-        plan.Kind = kind!.Value;
-        plan.DependencyId = dependencyId;
-        plan.Name = Form.Name!.Trim();
-        plan.Description = (Form.Description ?? "").Trim();
-        if (Plan is null) db.Add(plan);
+        if (Plan is null) db.Add(plan!);
         await db.SaveChangesAsync(ct);
-        db.Audit(Plan is null ? "Crear" : "Modificar", PlanQueries.AuditPlan, PlanQueries.Id(plan.Id), $"{plan.Kind.Label()}: {plan.Name} ({Period.Name})",
+        db.Audit(Plan is null ? "Crear" : "Modificar", PlanQueries.AuditPlan, PlanQueries.Id(plan!.Id), $"{plan.Kind.Label()}: {plan.Name} ({Period.Name})",
             before, new { plan.Kind, plan.DependencyId, plan.Name, plan.Description });
         await db.SaveChangesAsync(ct);
         TempData["Mensaje"] = Plan is null ? PlanMessages.PlanCreated(plan.Name) : PlanMessages.PlanSaved(plan.Name);

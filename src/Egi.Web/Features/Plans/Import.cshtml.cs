@@ -119,16 +119,12 @@ public sealed class ImportModel(EgiDbContext db, CurrentUser me, IConfiguration 
             return Page();
         }
 
-        var tracked = await db.Set<PlanItem>().Where(i => i.PlanId == Plan.Id).ToDictionaryAsync(i => i.Id, ct);
-        foreach (var c in Result.Creates)
-            db.Add(new PlanItem { PlanId = Plan.Id, Code = c.Code, Name = c.Name, Description = c.Description, ResponsibleDependencyId = c.ResponsibleDependencyId });
-        foreach (var u in Result.Updates)
+        var outcome = Plan.ImportItems(Period, Result);
+        if (!outcome.Succeeded)
         {
-            var item = tracked[u.ExistingId!.Value];
-            item.Code = u.Code;
-            item.Name = u.Name;
-            item.Description = u.Description;
-            item.ResponsibleDependencyId = u.ResponsibleDependencyId;
+            DiscardPending();
+            ModelState.AddFieldErrors(outcome.Errors, "");
+            return Page();
         }
         db.Audit("Importar", PlanQueries.AuditItem, PlanQueries.Id(Plan.Id),
             $"{Plan.Name}: «{(FileName.Length > 60 ? FileName[..60] : FileName)}», {Result.Creates.Count} creados, {Result.Updates.Count} actualizados, {Result.Unchanged.Count} sin cambios",
@@ -159,7 +155,8 @@ public sealed class ImportModel(EgiDbContext db, CurrentUser me, IConfiguration 
     private async Task<bool> LoadAsync(CancellationToken ct)
     {
         if (PlanId is not { } id) return false;
-        var plan = await db.Set<InstitutionalPlan>().AsNoTracking().Include(p => p.Items).FirstOrDefaultAsync(p => p.Id == id, ct);
+        // The plan is the aggregate its items change through (a confirmation applies the import to it): read tracked.
+        var plan = await db.Set<InstitutionalPlan>().Include(p => p.Items).FirstOrDefaultAsync(p => p.Id == id, ct);
         if (plan is null) return false;
         Plan = plan;
         Period = await db.Periods.AsNoTracking().FirstAsync(p => p.Id == plan.PeriodId, ct);

@@ -55,7 +55,6 @@ public sealed class ItemModel(EgiDbContext db, CurrentUser me) : PageModel
         if (!me.IsTalentoHumano && !me.IsPlaneacion) return Forbid();
         if (!await LoadAsync(id, ct)) return NotFound();
         ModelState.Clear();
-        if (ModelState.RefusedAsClosed(Period)) return Page();
         int? responsible = null;
         if (!string.IsNullOrWhiteSpace(Form.ResponsibleDependencyId))
         {
@@ -66,24 +65,20 @@ public sealed class ItemModel(EgiDbContext db, CurrentUser me) : PageModel
                 return Page();
             }
         }
-        var others = Plan.Items.Where(i => i.Id != (Item?.Id ?? 0)).Select(i => PlanItem.NormalizeCode(i.Code).ToUpperInvariant()).ToHashSet();
-        var errors = PlanItem.Validate(Form.Code, Form.Name, Form.Description, responsible,
-            code => others.Contains(code.ToUpperInvariant()), d => Dependencies.Any(x => x.Id == d));
-        if (errors.Count > 0)
+        var values = new PlanItemValues(Form.Code, Form.Name, Form.Description, responsible);
+        var before = Item?.ToValues();
+        PlanItem? item = Item;
+        var outcome = Item is null
+            ? Plan.AddItem(Period, values, d => Dependencies.Any(x => x.Id == d), out item)
+            : Plan.ChangeItem(Period, Item, values, d => Dependencies.Any(x => x.Id == d));
+        if (!outcome.Succeeded)
         {
-            ModelState.AddFieldErrors(errors, "Form");
+            ModelState.AddFieldErrors(outcome.Errors, "Form");
             return Page();
         }
-        var item = Item ?? new PlanItem { PlanId = Plan.Id };
-        var before = Item is null ? null : new { Item.Code, Item.Name, Item.Description, Item.ResponsibleDependencyId };
-        item.Code = PlanItem.NormalizeCode(Form.Code);
-        item.Name = Form.Name!.Trim();
-        item.Description = (Form.Description ?? "").Trim();
-        item.ResponsibleDependencyId = responsible;
-        if (Item is null) db.Add(item);
         await db.SaveChangesAsync(ct);
-        db.Audit(Item is null ? "Crear" : "Modificar", PlanQueries.AuditItem, PlanQueries.Id(item.Id), $"{Plan.Name}: {item.Code} — {item.Name}",
-            before, new { item.Code, item.Name, item.Description, item.ResponsibleDependencyId });
+        db.Audit(Item is null ? "Crear" : "Modificar", PlanQueries.AuditItem, PlanQueries.Id(item!.Id), $"{Plan.Name}: {item.Code} — {item.Name}",
+            before, item.ToValues());
         await db.SaveChangesAsync(ct);
         TempData["Mensaje"] = Item is null ? PlanMessages.ItemAdded(item.Code, item.Name) : PlanMessages.ItemSaved(item.Code);
         return RedirectToPage("./Details", new { id = Plan.Id });
@@ -95,15 +90,18 @@ public sealed class ItemModel(EgiDbContext db, CurrentUser me) : PageModel
         int planId;
         if (id is { } itemId)
         {
-            Item = await db.Set<PlanItem>().FirstOrDefaultAsync(i => i.Id == itemId, ct);
-            if (Item is null) return false;
-            planId = Item.PlanId;
+            var owner = await db.Set<PlanItem>().Where(x => x.Id == itemId).Select(x => (int?)x.PlanId).FirstOrDefaultAsync(ct);
+            if (owner is null) return false;
+            planId = owner.Value;
         }
         else if (PlanId is { } p) planId = p;
         else return false;
-        var plan = await db.Set<InstitutionalPlan>().AsNoTracking().Include(x => x.Items).FirstOrDefaultAsync(x => x.Id == planId, ct);
+        // The plan is the aggregate its items change through: read whole and tracked.
+        var plan = await db.Set<InstitutionalPlan>().Include(x => x.Items).FirstOrDefaultAsync(x => x.Id == planId, ct);
         if (plan is null) return false;
         Plan = plan;
+        Item = plan.Items.FirstOrDefault(x => x.Id == id);
+        if (id is not null && Item is null) return false;
         Period = await db.Periods.AsNoTracking().FirstAsync(p => p.Id == plan.PeriodId, ct);
         return true;
     }

@@ -1,6 +1,9 @@
 namespace Egi.Web.Features.Plans;
 
-/// <summary>Every confirmation, refusal and form error the institutional plan pages show (plans, items, import), in one place.</summary>
+/// <summary>
+/// Every confirmation and form error the institutional plan pages show (plans, items, import), in one place; the plan's
+/// own refusals (a plan or an item in use, a closed period) are <see cref="Egi.Domain.Planning.InstitutionalPlan"/>'s.
+/// </summary>
 public static class PlanMessages
 {
     // Plans
@@ -8,8 +11,6 @@ public static class PlanMessages
     public const string CoverageDependencyNotFound = "La «Dependencia» elegida no tiene ítems en los planes de esta vigencia: elija una de la lista.";
     public static string PlanCreated(string plan) => $"Se creó el plan «{plan}». Agregue o importe sus ítems.";
     public static string PlanSaved(string plan) => $"Se guardaron los cambios del plan «{plan}».";
-    public static string PlanInUse(string plan, int goals, string period) =>
-        $"No se puede eliminar el plan «{plan}»: {Goals(goals)} de la {period} están vinculadas a sus ítems.";
     public static string PlanDeleted(string plan) => $"Se eliminó el plan «{plan}» y sus ítems.";
 
     // Items
@@ -17,9 +18,6 @@ public static class PlanMessages
     public static string ItemAdded(string code, string name) => $"Se agregó el ítem «{code} — {name}».";
     public static string ItemSaved(string code) => $"Se guardaron los cambios del ítem «{code}».";
     public const string ItemAlreadyGone = "El ítem que intenta eliminar ya no existe en este plan.";
-    public static string ItemInUse(string code, string name, int goals, string period) =>
-        $"No se puede eliminar el ítem «{code} — {name}»: {Goals(goals)} de la {period} lo usan. " +
-        "Primero esas metas deben vincularse a otro ítem; puede cambiar el nombre o la descripción del ítem en lugar de eliminarlo.";
     public static string ItemDeleted(string code, string name) => $"Se eliminó el ítem «{code} — {name}».";
 
     // Items import
@@ -38,6 +36,4 @@ public static class PlanMessages
         "Nada se guarda si alguna fila tiene errores: corríjalos y vuelva a cargar el archivo.",
         "Como CSV, guarde desde Excel con «CSV (delimitado por comas)» o «CSV UTF-8»; se aceptan «;», «,» o tabulador.",
     ];
-
-    private static string Goals(int n) => n == 1 ? "1 meta" : $"{n} metas";
 }
