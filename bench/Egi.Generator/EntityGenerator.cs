@@ -624,7 +624,7 @@ internal sealed class EntityGenerator(IServiceProvider services, GeneratorOption
             if (status >= PlanStatus.FollowUp)
                 Must(plan.AddFollowUp(period, boss, new DateOnly(options.Year, 6, 30), status == PlanStatus.Closed ? 100 : 60,
                     "Avance conforme al plan; se mantienen las reuniones de seguimiento.", today, at.AddDays(120)), "follow-up");
-            if (status == PlanStatus.Closed) Must(plan.Close(period, boss, at.AddDays(121)), "close plan");
+            if (status == PlanStatus.Closed) Must(plan.Close(period, boss, at.AddDays(120).AddHours(1)), "close plan");
             plan.Version = NextGuid();
             plans.Add(plan);
             Count($"Improvement plans: {status.Label()}");

@@ -170,6 +170,17 @@ public sealed class ImprovementPlan
     public DateTime? ServantConfirmedAt { get; set; }
     public string? ServantConfirmedBy { get; set; }
     public DateTime? ClosedAt { get; set; }
+
+    /// <summary>
+    /// The last day this plan's steps stay open after Talento Humano reopened them for the person outside the stage's
+    /// window (SPEC §3), with the reason, who and when; null while never reopened.
+    /// </summary>
+    public DateOnly? ReopenedUntil { get; private set; }
+    public string? ReopenReason { get; private set; }
+    public string? ReopenedBy { get; private set; }
+    public DateTime? ReopenedAt { get; private set; }
+
+    public const int ReopenReasonMax = 2000;
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }
 
@@ -217,6 +228,7 @@ public sealed class ImprovementPlan
     public Outcome MarkFormatSent(Period period, PlanActor actor, DateTime now)
     {
         if (ReadOnly(period) is { } closed) return closed;
+        if (WindowClosed(period, now) is { } outside) return outside;
         if (!actor.IsTalentoHumano) return Outcome.Refused("Solo Talento Humano envía el formato de mejoramiento individual.");
         if (Excluded) return Outcome.Refused("La persona fue retirada de los planes de mejoramiento de la vigencia.");
         if (Status != PlanStatus.Required) return Outcome.Refused($"El formato ya fue enviado (el plan está «{Status.Label()}»).");
@@ -231,6 +243,7 @@ public sealed class ImprovementPlan
     public Outcome SaveAspects(Period period, PlanActor actor, IReadOnlyList<PlanAspect> aspects, IReadOnlyCollection<int> goalNumbers, IReadOnlyCollection<string> competencies, DateTime now)
     {
         if (ReadOnly(period) is { } closed) return closed;
+        if (WindowClosed(period, now) is { } outside) return outside;
         if (!CanEdit(actor)) return Outcome.Refused("Solo el servidor, su jefe (evaluador) o Talento Humano pueden diligenciar este plan.");
         if (!IsEditable) return Outcome.Refused($"El plan está «{Status.Label()}»: las acciones concertadas ya no se modifican; registre los cambios en las observaciones del seguimiento.");
         var errors = new List<FieldError>();
@@ -254,6 +267,7 @@ public sealed class ImprovementPlan
     public Outcome Confirm(Period period, PlanActor actor, DateTime now)
     {
         if (ReadOnly(period) is { } closed) return closed;
+        if (WindowClosed(period, now) is { } outside) return outside;
         var asBoss = IsBoss(actor);
         var asServant = IsServant(actor);
         if (Excluded || (!asBoss && !asServant)) return Outcome.Refused("Solo el jefe (evaluador) y el servidor confirman el plan.");
@@ -280,6 +294,7 @@ public sealed class ImprovementPlan
     public Outcome AddFollowUp(Period period, PlanActor actor, DateOnly? date, int? percent, string? observations, DateOnly today, DateTime now)
     {
         if (ReadOnly(period) is { } closed) return closed;
+        if (WindowClosed(period, now) is { } outside) return outside;
         if (!CanEdit(actor)) return Outcome.Refused("Solo el servidor, su jefe (evaluador) o Talento Humano registran el seguimiento de este plan.");
         if (Status is not (PlanStatus.Agreed or PlanStatus.FollowUp))
             return Outcome.Refused($"El plan está «{Status.Label()}»: el seguimiento se registra cuando el plan está concertado y hasta que se cierre.");
@@ -308,6 +323,7 @@ public sealed class ImprovementPlan
     public Outcome Close(Period period, PlanActor actor, DateTime now)
     {
         if (ReadOnly(period) is { } closed) return closed;
+        if (WindowClosed(period, now) is { } outside) return outside;
         if (Excluded || !(actor.IsTalentoHumano || IsBoss(actor))) return Outcome.Refused("Solo el jefe (evaluador) o Talento Humano cierran el plan.");
         if (Status != PlanStatus.FollowUp) return Outcome.Refused($"El plan está «{Status.Label()}»: se cierra cuando está en seguimiento.");
         if (Progress < 100) return Outcome.Refused($"Para cerrar el plan registre un seguimiento con avance del 100 % (el avance actual es {Progress} %).");
@@ -354,6 +370,56 @@ public sealed class ImprovementPlan
     private static Outcome? ReasonError(string? reason) =>
         string.IsNullOrWhiteSpace(reason) ? Outcome.Refused("Escriba el «Motivo».", "Reason")
         : reason.Trim().Length > 500 ? Outcome.Refused("El «Motivo» admite máximo 500 caracteres.", "Reason") : null;
+
+    // ------------------------------------------------------------ the stage's window (SPEC §3)
+
+    /// <summary>
+    /// Whether the plan's steps (activities 18–20: the format sent, the aspects, the confirmations, the follow-ups, the
+    /// closing) are open on <paramref name="today"/>: inside the period's «Mejoramiento individual» window, or until the
+    /// day Talento Humano reopened them to for this person.
+    /// </summary>
+    public bool IsWindowOpen(Period period, DateOnly today)
+    {
+        ArgumentNullException.ThrowIfNull(period);
+        return period.IsOpen(Stage.Improvement, today) || ReopenedUntil >= today;
+    }
+
+    /// <summary>Why the plan's steps are closed on <paramref name="today"/> (outside the stage's window); null while open.</summary>
+    public string? WindowClosedReason(Period period, DateOnly today)
+    {
+        if (IsWindowOpen(period, today)) return null;
+        var w = period.Window(Stage.Improvement);
+        var reopened = ReopenedUntil is { } until ? $" La reapertura para esta persona venció el {until:dd/MM/yyyy}." : "";
+        return $"La etapa «{Stage.Improvement.Label()}» está cerrada (ventana del {w.Start:dd/MM/yyyy} al {w.End:dd/MM/yyyy}).{reopened} "
+            + "Solo Talento Humano puede reabrirla para esta persona, con un motivo.";
+    }
+
+    /// <summary>
+    /// Talento Humano reopens the plan's steps for this person until <paramref name="until"/> (today or later), with a
+    /// reason (SPEC §3: «Outside its window a step is closed; Talento Humano can reopen it for one person with a reason»).
+    /// A later reopening replaces the earlier one; each is also in the audit log.
+    /// </summary>
+    public Outcome ReopenWindow(Period period, PlanActor actor, string? reason, DateOnly? until, DateOnly today, DateTime now)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        if (ReadOnly(period) is { } closed) return closed;
+        if (!actor.IsTalentoHumano) return Outcome.Refused("Solo Talento Humano reabre la etapa de mejoramiento para una persona.");
+        if (Status == PlanStatus.Closed) return Outcome.Refused("El plan está «Cerrado»: no hay pasos que reabrir.");
+        var errors = new List<FieldError>();
+        if (string.IsNullOrWhiteSpace(reason)) errors.Add(new("Reason", "Escriba el «Motivo» de la reapertura."));
+        else if (reason.Trim().Length > ReopenReasonMax) errors.Add(new("Reason", $"El «Motivo» admite máximo {ReopenReasonMax} caracteres."));
+        if (until is null) errors.Add(new("Until", "Indique «Abierta hasta» (dd/mm/aaaa)."));
+        else if (until < today) errors.Add(new("Until", $"«Abierta hasta» no puede ser anterior a hoy ({today:dd/MM/yyyy})."));
+        if (errors.Count > 0) return Outcome.From(errors);
+        ReopenedUntil = until;
+        ReopenReason = reason!.Trim();
+        ReopenedBy = actor.Name;
+        ReopenedAt = now;
+        return Touch(now);
+    }
+
+    private Outcome? WindowClosed(Period period, DateTime now) =>
+        WindowClosedReason(period, BogotaTime.Day(now)) is { } reason ? Outcome.Refused(reason) : null;
 
     /// <summary>
     /// SPEC §3: a closed period is read-only, its improvement plans too — every change to a plan is refused, first, while

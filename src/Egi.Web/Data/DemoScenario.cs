@@ -24,10 +24,15 @@ public static class DemoScenario
         var start = Max(new DateOnly(year, 1, 1), today.AddDays(-30));
         var end = Min(new DateOnly(year + 1, 12, 31), today.AddDays(30));
         // Every evaluation step (goals, both follow-ups, competencies, final acceptance) open around today, so a person
-        // can take a servant through the whole year in one sitting.
+        // can take a servant through the whole year in one sitting; the improvement plans' from the same day to their end.
         if (start < end)
             period.SetWindows(period.Windows
-                .Select(w => w.Stage is Stage.GoalSetting or Stage.FirstFollowUp or Stage.SecondFollowUp ? w with { Start = start, End = end } : w)
+                .Select(w => w.Stage switch
+                {
+                    Stage.GoalSetting or Stage.FirstFollowUp or Stage.SecondFollowUp => w with { Start = start, End = end },
+                    Stage.Improvement => w with { Start = start, End = Max(w.End, end) },
+                    _ => w,
+                })
                 .ToList());
         period.Open();
         await db.SaveChangesAsync(ct);

@@ -176,13 +176,15 @@ public sealed class StageClosingReminderJob : IScheduledJob
         /// <summary>
         /// The servant and the jefe of each open improvement plan of the period below 100 % whose actions end on a due
         /// date: one e-mail per plan, date and person, listing those actions. One query for the plans, one for the people.
+        /// Not while the plan's steps are closed (outside the stage's window, not reopened for the person): nobody is
+        /// reminded of a step they cannot take.
         /// </summary>
         public async Task PlanDeadlinesAsync(Period period, DueDays due, CancellationToken ct)
         {
             var plans = await db.Set<ImprovementPlan>().AsNoTracking()
                 .Where(p => p.PeriodId == period.Id && !p.Excluded && p.Status != PlanStatus.Closed).ToListAsync(ct);
             var dueActions = plans
-                .Where(p => p.Progress < 100)
+                .Where(p => p.Progress < 100 && p.IsWindowOpen(period, due.Today))
                 .SelectMany(p => p.Aspects.Where(a => a.EndDate is { } end && due.Covers(end)).GroupBy(a => a.EndDate!.Value).Select(g => (Plan: p, End: g.Key, Aspects: g.ToList())))
                 .ToList();
             if (dueActions.Count == 0) return;

@@ -29,6 +29,19 @@ public class ImprovementPlanTests
 
     private static ImprovementPlan NewPlan() => Created(ImprovementPlan.Create(Vigencia, 21, 7, 18, ["Nivel Satisfactorio (86,03)"], Now));
 
+    /// <summary>Each change is refused with <paramref name="message"/> alone and leaves its plan as it was.</summary>
+    private static void AllRefused(IEnumerable<(string What, ImprovementPlan Plan, Func<Outcome> Change)> attempts, string message)
+    {
+        foreach (var (what, plan, change) in attempts)
+        {
+            var before = (plan.Status, plan.UpdatedAt, plan.FollowUps.Count, plan.Aspects.Count, plan.Excluded);
+            var outcome = change();
+            Assert.False(outcome.Succeeded, what);
+            Assert.Equal(message, Assert.Single(outcome.Errors).Message);
+            Assert.Equal(before, (plan.Status, plan.UpdatedAt, plan.FollowUps.Count, plan.Aspects.Count, plan.Excluded));
+        }
+    }
+
     private static ImprovementPlan Created((ImprovementPlan? Plan, Outcome Outcome) creation)
     {
         Assert.True(creation.Outcome.Succeeded, creation.Outcome.ToString());
@@ -211,18 +224,63 @@ public class ImprovementPlanTests
             ("exclude", required, () => required.Exclude(period, Th, "Motivo", Now)),
             ("include", excluded, () => excluded.Include(period, Th, "Motivo", Now)),
         };
-        foreach (var (what, plan, change) in attempts)
-        {
-            var (status, updated, followUps, aspects, wasExcluded) = (plan.Status, plan.UpdatedAt, plan.FollowUps.Count, plan.Aspects.Count, plan.Excluded);
-            var outcome = change();
-            Assert.False(outcome.Succeeded, what);
-            Assert.Equal(message, Assert.Single(outcome.Errors).Message);
-            Assert.Equal((status, updated, followUps, aspects, wasExcluded), (plan.Status, plan.UpdatedAt, plan.FollowUps.Count, plan.Aspects.Count, plan.Excluded));
-        }
+        AllRefused(attempts, message);
 
         Assert.True(period.Reopen("Corrección del plan", "Talento Humano", Now).Succeeded);
         Assert.True(agreed.Close(period, Boss, Now.AddHours(1)).Succeeded);
         Assert.Equal(PlanStatus.Closed, agreed.Status);
+    }
+
+    /// <summary>
+    /// SPEC §3: outside the «Mejoramiento individual» window (01/01–30/06 of the next year by default) a plan's steps are
+    /// closed, before it opens as after it ends; Talento Humano reopens them for one person until a day, with a reason.
+    /// </summary>
+    [Fact]
+    public void Outside_the_stages_window_a_plans_steps_are_closed_until_talento_humano_reopens_them_for_the_person()
+    {
+        var late = new DateTime(2027, 7, 2, 15, 0, 0, DateTimeKind.Utc);
+        var lateDay = new DateOnly(2027, 7, 2);
+        var required = NewPlan();
+        var sent = Sent();
+        var filled = Sent();
+        Assert.True(filled.SaveAspects(Vigencia, Boss, [Aspect()], GoalNumbers, Competencies, Now).Succeeded);
+        var agreed = Agreed();
+        Assert.True(agreed.AddFollowUp(Vigencia, Servant, Today, 100, "Completo", Today, Now).Succeeded);
+        var early = NewPlan();
+        var message = "La etapa «Mejoramiento individual» está cerrada (ventana del 01/01/2027 al 30/06/2027). "
+            + "Solo Talento Humano puede reabrirla para esta persona, con un motivo.";
+        var attempts = new (string What, ImprovementPlan Plan, Func<Outcome> Change)[]
+        {
+            ("send the format", required, () => required.MarkFormatSent(Vigencia, Th, late)),
+            ("save the aspects", sent, () => sent.SaveAspects(Vigencia, Servant, [Aspect()], GoalNumbers, Competencies, late)),
+            ("confirm", filled, () => filled.Confirm(Vigencia, Boss, late)),
+            ("add a follow-up", agreed, () => agreed.AddFollowUp(Vigencia, Servant, lateDay, 100, "Completo", lateDay, late)),
+            ("close", agreed, () => agreed.Close(Vigencia, Boss, late)),
+            ("send the format before the window", early, () => early.MarkFormatSent(Vigencia, Th, new DateTime(2026, 12, 1, 15, 0, 0, DateTimeKind.Utc))),
+        };
+        AllRefused(attempts, message);
+        Assert.Equal(message, agreed.WindowClosedReason(Vigencia, lateDay));
+        Assert.Null(agreed.WindowClosedReason(Vigencia, new DateOnly(2027, 6, 30)));
+
+        // Only Talento Humano reopens, with a reason and a last day not before today; a closed plan has nothing to reopen.
+        Assert.Contains("Solo Talento Humano", Assert.Single(agreed.ReopenWindow(Vigencia, Boss, "Incapacidad", lateDay, lateDay, late).Errors).Message, StringComparison.Ordinal);
+        Assert.Equal(["Reason", "Until"], agreed.ReopenWindow(Vigencia, Th, " ", null, lateDay, late).Errors.Select(e => e.Field));
+        Assert.Equal("Until", Assert.Single(agreed.ReopenWindow(Vigencia, Th, "Incapacidad", lateDay.AddDays(-1), lateDay, late).Errors).Field);
+        Assert.Equal("Reason", Assert.Single(agreed.ReopenWindow(Vigencia, Th, new string('x', 2001), lateDay, lateDay, late).Errors).Field);
+        Assert.Null(agreed.ReopenedUntil);
+        Assert.True(agreed.ReopenWindow(Vigencia, Th, " Incapacidad médica en junio ", new DateOnly(2027, 7, 31), lateDay, late).Succeeded);
+        Assert.Equal((new DateOnly(2027, 7, 31), "Incapacidad médica en junio", "Talento Humano", late),
+            (agreed.ReopenedUntil!.Value, agreed.ReopenReason, agreed.ReopenedBy, agreed.ReopenedAt!.Value));
+
+        // Reopened for this person only, until that day.
+        Assert.True(agreed.Close(Vigencia, Boss, late).Succeeded);
+        Assert.False(required.MarkFormatSent(Vigencia, Th, late).Succeeded);
+        Assert.Contains("El plan está «Cerrado»", Assert.Single(agreed.ReopenWindow(Vigencia, Th, "Otra vez", lateDay, lateDay, late).Errors).Message, StringComparison.Ordinal);
+        Assert.True(sent.ReopenWindow(Vigencia, Th, "Ingreso tardío del jefe", new DateOnly(2027, 7, 31), lateDay, late).Succeeded);
+        var after = new DateTime(2027, 8, 2, 15, 0, 0, DateTimeKind.Utc);
+        var again = sent.SaveAspects(Vigencia, Servant, [Aspect()], GoalNumbers, Competencies, after);
+        Assert.Contains("La reapertura para esta persona venció el 31/07/2027.", Assert.Single(again.Errors).Message, StringComparison.Ordinal);
+        Assert.True(sent.SaveAspects(Vigencia, Servant, [Aspect()], GoalNumbers, Competencies, late).Succeeded);
     }
 
     [Fact]

@@ -51,13 +51,21 @@ public sealed class EvaluationScenario
 
     public int PeriodId { get; }
 
-    /// <summary>Opens the demo period 2026 with the goal window around today and opens every evaluation.</summary>
+    /// <summary>
+    /// Opens the demo period 2026 with the goal window around today (and the improvement plans' from 01/11/2026, so the
+    /// plans of the evaluations these tests finish can be worked) and opens every evaluation.
+    /// </summary>
     public static async Task<EvaluationScenario> OpenAsync(EgiAppFactory app)
     {
         var periodId = await app.WithDbAsync(async d =>
         {
             var p = await d.Periods.SingleAsync(x => x.Year == 2026);
-            p.SetWindows(p.Windows.Select(w => w.Stage == Stage.GoalSetting ? w with { Start = new(2026, 11, 1), End = new(2026, 12, 15) } : w).ToList());
+            Assert.Empty(p.SetWindows(p.Windows.Select(w => w.Stage switch
+            {
+                Stage.GoalSetting => w with { Start = new(2026, 11, 1), End = new(2026, 12, 15) },
+                Stage.Improvement => w with { Start = new(2026, 11, 1) },
+                _ => w,
+            }).ToList()));
             p.Open();
             await d.SaveChangesAsync();
             await new EvaluationOpening(d, app.Clock).OpenAllAsync(p);

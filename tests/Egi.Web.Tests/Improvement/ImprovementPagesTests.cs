@@ -225,6 +225,63 @@ public abstract class ImprovementPagesTests(SharedHost host) : IAsyncLifetime
         Assert.True(await app.WithDbAsync(d => d.AuditEntries.CountAsync(a => a.EntityType == "Plan de mejoramiento" && a.EntityId == id.ToString())) >= 6);
     }
 
+    /// <summary>
+    /// SPEC §3: outside the «Mejoramiento individual» window the plan's steps are closed (the page says why and offers no
+    /// form, a stale form is refused); Talento Humano reopens them for the person until a day, with a reason, audited.
+    /// </summary>
+    [Fact]
+    public async Task Outside_the_stages_window_a_plan_is_closed_until_talento_humano_reopens_it_for_the_person()
+    {
+        var id = await SentAsync();
+        var url = $"/Improvement/Plan/{id}";
+        var santiagoUrl = $"/Improvement/Plan/{(await PlanAsync(app, Santiago))!.Id}";
+        app.Clock.SetUtcNow(new DateTimeOffset(2027, 7, 2, 15, 0, 0, TimeSpan.Zero));
+        const string Closed = "La etapa «Mejoramiento individual» está cerrada (ventana del 01/11/2026 al 30/06/2027). "
+            + "Solo Talento Humano puede reabrirla para esta persona, con un motivo.";
+        var felipe = await app.SignedInAsync(Accounts.Jefe);
+        var page = await HtmlAsync(felipe, url);
+        Assert.Contains(Closed, page);
+        Assert.DoesNotContain("Guardar aspectos", page);
+        Assert.DoesNotContain("Reabrir la etapa", page);
+        var stale = (await PlanAsync(app, Camila))!.Version.ToString();
+        var refused = await felipe.PostFormAsync($"{url}?handler=Save", AspectForm(stale, link: "C:Trabajo en equipo"), getUrl: url);
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains(Closed, await BodyAsync(refused));
+        Assert.Empty((await PlanAsync(app, Camila))!.Aspects);
+        Assert.Equal(HttpStatusCode.Forbidden, (await felipe.PostFormAsync($"{url}?handler=Reopen",
+            new() { ["Version"] = stale, ["Reopen.Reason"] = "Vacaciones", ["Reopen.Until"] = "2027-07-31" }, getUrl: url)).StatusCode);
+
+        var hr = await app.SignedInAsync(Accounts.TalentoHumano);
+        Assert.Contains("los formatos se envían dentro de ella", await BodyAsync(
+            await hr.PostFormAsync($"/Improvement/Candidates?handler=Send&vigencia={scenario.PeriodId}", new(), getUrl: Candidates)));
+        Assert.Contains("Reabrir la etapa para esta persona", await HtmlAsync(hr, url));
+        var badDate = await hr.PostFormAsync($"{url}?handler=Reopen",
+            new() { ["Version"] = await VersionAsync(hr, url), ["Reopen.Reason"] = "Incapacidad", ["Reopen.Until"] = "31/13/2027" }, getUrl: url);
+        Assert.Contains("«Abierta hasta» no es una fecha válida (dd/mm/aaaa).", await BodyAsync(badDate));
+        var noReason = await hr.PostFormAsync($"{url}?handler=Reopen",
+            new() { ["Version"] = await VersionAsync(hr, url), ["Reopen.Reason"] = " ", ["Reopen.Until"] = "2027-06-30" }, getUrl: url);
+        var noReasonBody = await BodyAsync(noReason);
+        Assert.Contains("Escriba el «Motivo» de la reapertura.", noReasonBody);
+        Assert.Contains("«Abierta hasta» no puede ser anterior a hoy (02/07/2027).", noReasonBody);
+        Assert.Null((await PlanAsync(app, Camila))!.ReopenedUntil);
+
+        var reopened = await hr.PostFormAsync($"{url}?handler=Reopen",
+            new() { ["Version"] = await VersionAsync(hr, url), ["Reopen.Reason"] = "Incapacidad del jefe en junio", ["Reopen.Until"] = "31/07/2027" }, getUrl: url);
+        Assert.Equal(HttpStatusCode.Redirect, reopened.StatusCode);
+        Assert.Equal(new DateOnly(2027, 7, 31), (await PlanAsync(app, Camila))!.ReopenedUntil);
+        var audit = await app.WithDbAsync(d => d.AuditEntries.SingleAsync(a => a.Action == "Reabrir etapa" && a.EntityId == id.ToString()));
+        Assert.Contains("hasta el 31/07/2027. Motivo: Incapacidad del jefe en junio", audit.Summary);
+
+        page = await HtmlAsync(felipe, url);
+        Assert.DoesNotContain(Closed, page);
+        Assert.Contains("Talento Humano reabrió la etapa para esta persona hasta el 31/07/2027", page);
+        Assert.Equal(HttpStatusCode.Redirect, (await felipe.PostFormAsync($"{url}?handler=Save",
+            AspectForm(await VersionAsync(felipe, url), start: "2027-07-05", end: "2027-07-30", link: "C:Trabajo en equipo"), getUrl: url)).StatusCode);
+        Assert.Single((await PlanAsync(app, Camila))!.Aspects);
+        // For that person only: Santiago's plan stays closed.
+        Assert.Contains(Closed, await HtmlAsync(felipe, santiagoUrl));
+    }
+
     [Fact]
     public async Task Talento_humano_reminds_late_plans_and_each_reminder_is_recorded_and_counted_in_the_control_report()
     {

@@ -235,6 +235,7 @@ public sealed class AuthorizationMatrixTests(ITestOutputHelper output)
         POST /Improvement/Plan/{id:long}?Close                     Ev Je TH 404: Ev2 Je2 Pl Co
         POST /Improvement/Plan/{id:long}?Confirm                   Ev Je 404: Ev2 Je2 Pl Co
         POST /Improvement/Plan/{id:long}?FollowUp                  Ev Je TH 404: Ev2 Je2 Pl Co
+        POST /Improvement/Plan/{id:long}?Reopen                    TH 404: Ev2 Je2 Pl Co
         POST /Improvement/Plan/{id:long}?Save                      Ev Je TH 404: Ev2 Je2 Pl Co
         POST /Improvement?Remind                                   TH
         POST /Notifications/Outbox?Resend                          TH

@@ -94,6 +94,12 @@ public sealed class CandidatesModel(EgiDbContext db, CurrentUser me, Improvement
         await LoadAsync(ct);
         if (Period is null) return Page();
         if (ModelState.RefusedAsClosed(Period)) return Page();
+        if (!Period.IsOpen(Stage.Improvement, me.Today))
+        {
+            var window = Period.Window(Stage.Improvement);
+            ModelState.AddModelError(string.Empty, ImprovementMessages.FormatsOutsideWindow(ProcessPeriod.Date(window.Start), ProcessPeriod.Date(window.End)));
+            return Page();
+        }
         var sent = await service.SendFormatsAsync(Period, ImprovementAccess.ActorOf(me), ct);
         TempData["Mensaje"] = sent == 0
             ? ImprovementMessages.NoFormatToSend

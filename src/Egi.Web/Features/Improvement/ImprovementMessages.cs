@@ -9,6 +9,11 @@ public static class ImprovementMessages
     public const string PlanAgreed = "Plan concertado: el jefe y el servidor lo confirmaron.";
     public const string ConfirmedWaitingOther = "Usted confirmó el plan. Falta la confirmación de la otra parte.";
     public const string FollowUpDateInvalid = "La «Fecha» del seguimiento no es una fecha válida (dd/mm/aaaa).";
+    public static string FormatsOutsideWindow(string start, string end) =>
+        $"La etapa «Mejoramiento individual» está cerrada (ventana del {start} al {end}): los formatos se envían dentro de ella. "
+        + "Para enviarlos fuera de esas fechas, ajuste la ventana en el calendario de la vigencia.";
+    public const string ReopenUntilInvalid = "«Abierta hasta» no es una fecha válida (dd/mm/aaaa).";
+    public static string Reopened(string until) => $"Etapa de mejoramiento reabierta para esta persona hasta el {until}.";
     public const string FollowUpPercentInvalid = "El «Avance (%)» debe ser un número entero entre 0 y 100.";
     public static string AspectDateInvalid(int aspect, string label) => $"Aspecto {aspect}: la «{label}» no es una fecha válida (dd/mm/aaaa).";
     public const string ChoosePlans = "Seleccione al menos un plan para enviarle el recordatorio.";

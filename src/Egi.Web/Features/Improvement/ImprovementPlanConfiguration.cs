@@ -25,6 +25,8 @@ internal sealed class ImprovementPlanConfiguration : IEntityTypeConfiguration<Im
         e.Property(p => p.ManualBy).HasMaxLength(256);
         e.Property(p => p.BossConfirmedBy).HasMaxLength(256);
         e.Property(p => p.ServantConfirmedBy).HasMaxLength(256);
+        e.Property(p => p.ReopenReason).HasMaxLength(ImprovementPlan.ReopenReasonMax);
+        e.Property(p => p.ReopenedBy).HasMaxLength(256);
         e.OwnsMany(p => p.Aspects, o => o.ToJson());
         e.OwnsMany(p => p.FollowUps, o => o.ToJson());
         e.Ignore(p => p.Progress);

@@ -157,6 +157,7 @@ public sealed class ImprovementService(EgiDbContext db, Notifier notifier, Email
     /// <summary>
     /// Activity 18: for every listed person whose format has not been sent, creates the plan, e-mails the servant and the
     /// jefe the pre-filled .xlsx with a link to fill it online, and marks the plan «Formato enviado». One transaction.
+    /// Returns how many formats were sent (a plan whose step is closed, outside the stage's window, is not).
     /// </summary>
     public async Task<int> SendFormatsAsync(Period period, PlanActor actor, CancellationToken ct = default)
     {
@@ -168,10 +169,12 @@ public sealed class ImprovementService(EgiDbContext db, Notifier notifier, Email
         if (plans.Count == 0) return 0;
         await db.SaveChangesAsync(ct); // the plans get their ids for the links
         var (servants, users) = await PeopleOfAsync(plans.Select(x => x.Plan).ToList(), ct);
+        var sent = 0;
         foreach (var (c, plan) in plans)
         {
             var outcome = plan.MarkFormatSent(period, actor, Now);
             if (!outcome.Succeeded) continue;
+            sent++;
             var link = templates.Url(PlanUrl(plan.Id));
             var data = FormatDataOf(period, c, link);
             var attachment = new MailAttachment(ImprovementFormat.FileName(data), XlsxWorkbook.ContentType, ImprovementFormat.Write(data));
@@ -188,7 +191,7 @@ public sealed class ImprovementService(EgiDbContext db, Notifier notifier, Email
         }
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
-        return plans.Count;
+        return sent;
     }
 
     public static FormatData FormatDataOf(Period period, Candidate c, string link)

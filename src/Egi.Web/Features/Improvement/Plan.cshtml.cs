@@ -51,8 +51,14 @@ public sealed class PlanModel(EgiDbContext db, CurrentUser me, TimeProvider cloc
     public IReadOnlyList<(string Value, string Label)> Links { get; private set; } = [];
     public bool CanEdit { get; private set; }
 
-    /// <summary>The plan's period is closed: the plan is read-only (SPEC §3), this is why.</summary>
-    public string? ReadOnlyReason => ProcessPeriod.ReadOnlyReason(Period);
+    /// <summary>
+    /// Why the plan's steps cannot change today: its period is closed (read-only, SPEC §3), or the stage's window is
+    /// closed for this person (Talento Humano may reopen it); null while they can.
+    /// </summary>
+    public string? ReadOnlyReason => ProcessPeriod.ReadOnlyReason(Period) ?? Plan.WindowClosedReason(Period, me.Today);
+
+    /// <summary>Talento Humano may reopen the stage for this person: its window is closed, the period is not, the plan is not closed.</summary>
+    public bool CanReopen => me.IsTalentoHumano && Period.ReadOnlyRefusal() is null && !Plan.IsWindowOpen(Period, me.Today) && Plan.Status != PlanStatus.Closed;
 
     public bool IsReadOnly => ReadOnlyReason is not null;
     public bool IsBoss { get; private set; }
@@ -68,6 +74,15 @@ public sealed class PlanModel(EgiDbContext db, CurrentUser me, TimeProvider cloc
     [BindProperty]
     public Guid Version { get; set; }
 
+    public sealed class ReopenInput
+    {
+        public string? Reason { get; set; }
+        public string? Until { get; set; }
+    }
+
+    [BindProperty]
+    public ReopenInput Reopen { get; set; } = new();
+
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct)
     {
         if (await LoadAsync(id, ct) is { } denied) return denied;
@@ -82,7 +97,7 @@ public sealed class PlanModel(EgiDbContext db, CurrentUser me, TimeProvider cloc
         if (await LoadAsync(id, ct) is { } denied) return denied;
         if (!CanEdit) return Forbid();
         ModelState.Clear();
-        if (Period.ReadOnlyRefusal() is { } closed) return Redisplay(closed.Errors);
+        if (Refusal is { } closed) return Redisplay(closed.Errors);
         var before = Plan.Aspects.ToList();
         var (aspects, parseErrors) = Parse(Aspects);
         if (parseErrors.Count > 0) return Redisplay(parseErrors, keepAspects: true);
@@ -101,7 +116,7 @@ public sealed class PlanModel(EgiDbContext db, CurrentUser me, TimeProvider cloc
         if (await LoadAsync(id, ct) is { } denied) return denied;
         if (!IsBoss && !IsServant) return Forbid();
         ModelState.Clear();
-        if (Period.ReadOnlyRefusal() is { } closed) return Redisplay(closed.Errors);
+        if (Refusal is { } closed) return Redisplay(closed.Errors);
         var outcome = Plan.Confirm(Period, ImprovementAccess.ActorOf(me), Now);
         if (!outcome.Succeeded) return Redisplay(outcome.Errors);
         if (Plan.Status != PlanStatus.Agreed) await TellOtherPartyAsync(PlanChange.Confirmed, ct);
@@ -114,7 +129,7 @@ public sealed class PlanModel(EgiDbContext db, CurrentUser me, TimeProvider cloc
         if (await LoadAsync(id, ct) is { } denied) return denied;
         if (!CanEdit) return Forbid();
         ModelState.Clear();
-        if (Period.ReadOnlyRefusal() is { } closed) return Redisplay(closed.Errors);
+        if (Refusal is { } closed) return Redisplay(closed.Errors);
         var errors = new List<FieldError>();
         DateOnly? date = null;
         int? percent = null;
@@ -140,10 +155,29 @@ public sealed class PlanModel(EgiDbContext db, CurrentUser me, TimeProvider cloc
         if (await LoadAsync(id, ct) is { } denied) return denied;
         if (!CanEdit) return Forbid();
         ModelState.Clear();
-        if (Period.ReadOnlyRefusal() is { } closed) return Redisplay(closed.Errors);
+        if (Refusal is { } closed) return Redisplay(closed.Errors);
         var outcome = Plan.Close(Period, ImprovementAccess.ActorOf(me), Now);
         if (!outcome.Succeeded) return Redisplay(outcome.Errors);
         return await SaveAsync("Cerrar", "Plan de mejoramiento cerrado", null, Plan.Status.Label(), ImprovementMessages.PlanClosed, ct);
+    }
+
+    /// <summary>Talento Humano reopens the plan's steps for this person, outside the stage's window, until a day, with a reason.</summary>
+    public async Task<IActionResult> OnPostReopenAsync(long id, CancellationToken ct)
+    {
+        if (await LoadAsync(id, ct) is { } denied) return denied;
+        if (!me.IsTalentoHumano) return Forbid();
+        ModelState.Clear();
+        DateOnly? until = null;
+        if (!string.IsNullOrWhiteSpace(Reopen.Until))
+        {
+            if (FormInput.TryParseDate(Reopen.Until, out var d)) until = d;
+            else return Redisplay([new("Until", ImprovementMessages.ReopenUntilInvalid)], prefix: "Reopen");
+        }
+        var before = new { Plan.ReopenedUntil, Plan.ReopenReason };
+        var outcome = Plan.ReopenWindow(Period, ImprovementAccess.ActorOf(me), Reopen.Reason, until, me.Today, Now);
+        if (!outcome.Succeeded) return Redisplay(outcome.Errors, prefix: "Reopen");
+        return await SaveAsync("Reabrir etapa", $"Mejoramiento individual reabierto hasta el {ProcessPeriod.Date(until!.Value)}. Motivo: {Plan.ReopenReason}",
+            before, new { Plan.ReopenedUntil, Plan.ReopenReason }, ImprovementMessages.Reopened(ProcessPeriod.Date(until.Value)), ct);
     }
 
     public string LinkLabel(PlanAspect a) =>
@@ -152,6 +186,9 @@ public sealed class PlanModel(EgiDbContext db, CurrentUser me, TimeProvider cloc
         : $"Competencia «{a.Competency}»";
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
+
+    /// <summary>The refusal of every step before its input is read: the period closed, or the stage's window closed for this person.</summary>
+    private Outcome? Refusal => Period.ReadOnlyRefusal() ?? (Plan.WindowClosedReason(Period, me.Today) is { } closed ? Outcome.Refused(closed) : null);
 
     /// <summary>E-mail and inbox to whoever must act next on the plan: the servant when the jefe acted, else the jefe (SPEC §8).</summary>
     private async Task TellOtherPartyAsync(PlanChange what, CancellationToken ct)

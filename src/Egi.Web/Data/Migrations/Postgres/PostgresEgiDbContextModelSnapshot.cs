@@ -592,6 +592,20 @@ namespace Egi.Web.Data.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text[]");
 
+                    b.Property<string>("ReopenReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTime?>("ReopenedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ReopenedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateOnly?>("ReopenedUntil")
+                        .HasColumnType("date");
+
                     b.Property<DateTime?>("ServantConfirmedAt")
                         .HasColumnType("timestamp with time zone");
 

@@ -627,6 +627,20 @@ namespace Egi.Web.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ReopenReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ReopenedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReopenedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ReopenedUntil")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("ServantConfirmedAt")
                         .HasColumnType("TEXT");
 

@@ -1,0 +1,61 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Egi.Web.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class ImprovementPlanReopening : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "ReopenReason",
+                table: "ImprovementPlans",
+                type: "TEXT",
+                maxLength: 2000,
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateTime>(
+                name: "ReopenedAt",
+                table: "ImprovementPlans",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "ReopenedBy",
+                table: "ImprovementPlans",
+                type: "TEXT",
+                maxLength: 256,
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateOnly>(
+                name: "ReopenedUntil",
+                table: "ImprovementPlans",
+                type: "TEXT",
+                nullable: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "ReopenReason",
+                table: "ImprovementPlans");
+
+            migrationBuilder.DropColumn(
+                name: "ReopenedAt",
+                table: "ImprovementPlans");
+
+            migrationBuilder.DropColumn(
+                name: "ReopenedBy",
+                table: "ImprovementPlans");
+
+            migrationBuilder.DropColumn(
+                name: "ReopenedUntil",
+                table: "ImprovementPlans");
+        }
+    }
+}
