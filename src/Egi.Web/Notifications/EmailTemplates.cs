@@ -481,6 +481,27 @@ public sealed class EmailTemplates(IOptionsMonitor<MailOptions> mail, IOptionsMo
     }
 
     /// <summary>
+    /// Talento Humano reopened a plan's steps for the person outside the stage's window (SPEC §3): the servant and the jefe
+    /// may fill, confirm and follow it up until <paramref name="until"/>.
+    /// </summary>
+    public RenderedEmail ImprovementPlanReopened(string name, bool toBoss, string servantName, string periodName, DateOnly until, string reason, string link)
+    {
+        var whose = toBoss ? $"el plan de mejoramiento individual de {servantName}" : "su plan de mejoramiento individual";
+        return Compose(
+            subject: $"EGI — {Capital(whose)}: etapa reabierta hasta el {Date(until)}",
+            greeting: name,
+            paragraphs:
+            [
+                $"Talento Humano reabrió la etapa «Mejoramiento individual» de {whose} ({periodName}) hasta el {Date(until)}: hasta ese día "
+                    + "pueden diligenciarlo, confirmarlo y registrar su seguimiento.",
+                $"Motivo: {reason}",
+            ],
+            action: "Ver el plan",
+            link: link,
+            summary: $"{Capital(whose)}: etapa reabierta hasta el {Date(until)}.");
+    }
+
+    /// <summary>
     /// Activity 20: Talento Humano reminds a late plan: <paramref name="overdue"/> actions past their end date below 100 %,
     /// or (none) a plan not agreed yet, in <paramref name="statusLabel"/>.
     /// </summary>

@@ -271,6 +271,10 @@ public abstract class ImprovementPagesTests(SharedHost host) : IAsyncLifetime
         Assert.Equal(new DateOnly(2027, 7, 31), (await PlanAsync(app, Camila))!.ReopenedUntil);
         var audit = await app.WithDbAsync(d => d.AuditEntries.SingleAsync(a => a.Action == "Reabrir etapa" && a.EntityId == id.ToString()));
         Assert.Contains("hasta el 31/07/2027. Motivo: Incapacidad del jefe en junio", audit.Summary);
+        // Both may act again: each is told, with the day and the reason.
+        var told = await app.WithDbAsync(d => d.OutboxMessages.Where(m => m.Subject.Contains("etapa reabierta hasta el 31/07/2027"))
+            .Select(m => m.ToAddress).ToListAsync());
+        Assert.Equal(new[] { Accounts.Evaluado, Accounts.Jefe }.Order(StringComparer.Ordinal), told.Order(StringComparer.Ordinal));
 
         page = await HtmlAsync(felipe, url);
         Assert.DoesNotContain(Closed, page);

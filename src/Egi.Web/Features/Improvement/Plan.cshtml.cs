@@ -176,6 +176,7 @@ public sealed class PlanModel(EgiDbContext db, CurrentUser me, TimeProvider cloc
         var before = new { Plan.ReopenedUntil, Plan.ReopenReason };
         var outcome = Plan.ReopenWindow(Period, ImprovementAccess.ActorOf(me), Reopen.Reason, until, me.Today, Now);
         if (!outcome.Succeeded) return Redisplay(outcome.Errors, prefix: "Reopen");
+        await TellReopenedAsync(ct);
         return await SaveAsync("Reabrir etapa", $"Mejoramiento individual reabierto hasta el {ProcessPeriod.Date(until!.Value)}. Motivo: {Plan.ReopenReason}",
             before, new { Plan.ReopenedUntil, Plan.ReopenReason }, ImprovementMessages.Reopened(ProcessPeriod.Date(until.Value)), ct);
     }
@@ -201,6 +202,21 @@ public sealed class PlanModel(EgiDbContext db, CurrentUser me, TimeProvider cloc
         var email = templates.ImprovementPlanUpdate(target.FullName, toBoss: id != Plan.ServantId, Servant.FullName, Period.Name, what,
             templates.Url(ImprovementService.PlanUrl(Plan.Id)));
         await notifier.QueueAsync(new Recipient(target.Email, target.FullName, userId), email, MailKind.ImprovementPlanUpdate, ct: ct);
+    }
+
+    /// <summary>E-mail and inbox to the servant and the jefe: the plan's steps are open again for them, until the day given.</summary>
+    private async Task TellReopenedAsync(CancellationToken ct)
+    {
+        var ids = new[] { Plan.ServantId, Plan.EvaluatorId ?? Plan.ServantId }.Distinct().ToList();
+        var people = await db.Servants.AsNoTracking().Where(s => ids.Contains(s.Id)).ToListAsync(ct);
+        var users = await db.Users.AsNoTracking().Where(u => u.ServantId != null && ids.Contains(u.ServantId.Value))
+            .ToDictionaryAsync(u => u.ServantId!.Value, u => u.Id, ct);
+        foreach (var to in people.Where(p => !string.IsNullOrWhiteSpace(p.Email)))
+        {
+            var email = templates.ImprovementPlanReopened(to.FullName, toBoss: to.Id != Plan.ServantId, Servant.FullName, Period.Name,
+                Plan.ReopenedUntil!.Value, Plan.ReopenReason!, templates.Url(ImprovementService.PlanUrl(Plan.Id)));
+            await notifier.QueueAsync(new Recipient(to.Email, to.FullName, users.GetValueOrDefault(to.Id)), email, MailKind.ImprovementPlanUpdate, ct: ct);
+        }
     }
 
     private async Task<IActionResult> SaveAsync(string action, string summary, object? before, object? after, string done, CancellationToken ct, bool keepAspects = false)
