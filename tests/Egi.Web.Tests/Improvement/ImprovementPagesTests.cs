@@ -252,6 +252,9 @@ public abstract class ImprovementPagesTests(SharedHost host) : IAsyncLifetime
             new() { ["Version"] = stale, ["Reopen.Reason"] = "Vacaciones", ["Reopen.Until"] = "2027-07-31" }, getUrl: url)).StatusCode);
 
         var hr = await app.SignedInAsync(Accounts.TalentoHumano);
+        var remind = $"/Improvement?handler=Remind&vigencia={scenario.PeriodId}";
+        var notReminded = await hr.PostFormAsync(remind, new() { ["Selected"] = $"{id}" }, getUrl: $"/Improvement?vigencia={scenario.PeriodId}");
+        Assert.Contains("fuera de la ventana de la etapa «Mejoramiento individual»", await HtmlAsync(hr, notReminded.Headers.Location!.OriginalString));
         Assert.Contains("los formatos se envían dentro de ella", await BodyAsync(
             await hr.PostFormAsync($"/Improvement/Candidates?handler=Send&vigencia={scenario.PeriodId}", new(), getUrl: Candidates)));
         Assert.Contains("Reabrir la etapa para esta persona", await HtmlAsync(hr, url));
@@ -282,6 +285,8 @@ public abstract class ImprovementPagesTests(SharedHost host) : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Redirect, (await felipe.PostFormAsync($"{url}?handler=Save",
             AspectForm(await VersionAsync(felipe, url), start: "2027-07-05", end: "2027-07-30", link: "C:Trabajo en equipo"), getUrl: url)).StatusCode);
         Assert.Single((await PlanAsync(app, Camila))!.Aspects);
+        Assert.Equal(HttpStatusCode.Redirect, (await hr.PostFormAsync(remind, new() { ["Selected"] = $"{id}" }, getUrl: $"/Improvement?vigencia={scenario.PeriodId}")).StatusCode);
+        Assert.Equal(2, await app.WithDbAsync(d => d.Set<ReminderRecord>().CountAsync(r => r.ImprovementPlanId == id)));
         // For that person only: Santiago's plan stays closed.
         Assert.Contains(Closed, await HtmlAsync(felipe, santiagoUrl));
     }

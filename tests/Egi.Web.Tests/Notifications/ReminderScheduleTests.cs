@@ -159,6 +159,41 @@ public abstract class ReminderScheduleTests(ReminderScheduleHost host) : IAsyncL
         await RunAtAsync(Bogota(2026, 12, 8, 7));
         Assert.Equal(2, (await MessagesAsync(MailKind.ImprovementDeadline)).Count);
     }
+
+    /// <summary>
+    /// Nobody is reminded of a step they cannot take: an action ending after the «Mejoramiento individual» window (the
+    /// scenario's ends 30/06/2027) is reminded only on a plan whose steps Talento Humano reopened for the person.
+    /// </summary>
+    [Fact]
+    public async Task An_action_date_past_the_stages_window_is_reminded_only_on_a_plan_reopened_for_the_person()
+    {
+        var scenario = await EvaluationScenario.OpenAsync(app);
+        var felipe = await scenario.ServantIdAsync(EvaluationScenario.Felipe);
+        var servants = new[] { await scenario.ServantIdAsync(Camila), await scenario.ServantIdAsync(EvaluationScenario.Santiago) };
+        var (closed, reopened) = await app.WithDbAsync(async d =>
+        {
+            var period = await d.Periods.SingleAsync(p => p.Id == scenario.PeriodId);
+            var now = app.Clock.GetUtcNow().UtcDateTime;
+            var plans = servants.Select(servant =>
+            {
+                var plan = ImprovementPlan.Create(period, servant, null, felipe, ["Nivel Satisfactorio"], now).Plan!;
+                plan.Aspects = [new PlanAspect { Number = 1, Competency = "Trabajo en equipo", Aspect = "Informe final", Actions = "Entregar el informe", EndDate = new(2027, 7, 15) }];
+                d.Add(plan);
+                return plan;
+            }).ToList();
+            Assert.True(plans[1].ReopenWindow(period, new PlanActor(null, "Talento Humano", IsTalentoHumano: true), "Incapacidad en junio",
+                new DateOnly(2027, 7, 31), BogotaTime.Day(now), now).Succeeded);
+            await d.SaveChangesAsync();
+            return (plans[0].Id, plans[1].Id);
+        });
+        await RunAtAsync(Bogota(2027, 6, 14, 7));
+        await RunAtAsync(Bogota(2027, 7, 14, 7)); // covers the days since 14/06: five working days before 15/07 among them
+
+        int Reminded(long plan, List<ReminderRecord> records) => records.Count(r => r.ImprovementPlanId == plan);
+        var records = await app.WithDbAsync(d => d.Set<ReminderRecord>().AsNoTracking().Where(r => r.ImprovementPlanId != null).ToListAsync());
+        Assert.Equal(0, Reminded(closed, records));
+        Assert.Equal(2, Reminded(reopened, records)); // Santiago and Felipe
+    }
 }
 
 public sealed class ReminderScheduleTestsSqlite(ReminderScheduleSqliteHost host) : ReminderScheduleTests(host), IClassFixture<ReminderScheduleSqliteHost>;

@@ -17,7 +17,7 @@ public static class ImprovementMessages
     public const string FollowUpPercentInvalid = "El «Avance (%)» debe ser un número entero entre 0 y 100.";
     public static string AspectDateInvalid(int aspect, string label) => $"Aspecto {aspect}: la «{label}» no es una fecha válida (dd/mm/aaaa).";
     public const string ChoosePlans = "Seleccione al menos un plan para enviarle el recordatorio.";
-    public const string NoReminderSent = "No se envió ningún recordatorio: los planes elegidos están cerrados o retirados.";
+    public const string NoReminderSent = "No se envió ningún recordatorio: los planes elegidos están cerrados, retirados o fuera de la ventana de la etapa «Mejoramiento individual».";
     public static string RemindersSent(int n) => $"Se enviaron {n.ToString(CultureInfo.InvariantCulture)} recordatorio(s) de planes de mejoramiento.";
     public const string NoFormatToSend = "No hay formatos por enviar: todas las personas de la lista ya lo recibieron.";
     public static string FormatsSent(int n) =>

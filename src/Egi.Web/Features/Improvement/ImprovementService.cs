@@ -220,13 +220,14 @@ public sealed class ImprovementService(EgiDbContext db, Notifier notifier, Email
     /// Activity 20: reminds the jefe and the servant of each given plan that is late (an aspect past its end date below
     /// 100 %, or not agreed yet), with the person's formato de mejoramiento individual attached (the procedure's record:
     /// «Correo electrónico con formato de mejoramiento individual adjunto»); one <see cref="ReminderRecord"/> per e-mail.
-    /// Returns how many e-mails were queued.
+    /// Not a plan closed or removed, nor one whose steps are closed (outside the stage's window, not reopened for the
+    /// person): nobody is reminded of a step they cannot take. Returns how many e-mails were queued.
     /// </summary>
     public async Task<int> RemindAsync(Period period, IReadOnlyCollection<long> planIds, string sentBy, DateOnly today, CancellationToken ct = default)
     {
         var plans = await db.Set<ImprovementPlan>().Where(p => p.PeriodId == period.Id && planIds.Contains(p.Id)).ToListAsync(ct);
         var (servants, users) = await PeopleOfAsync(plans, ct);
-        var open = plans.Where(p => !p.Excluded && p.Status != PlanStatus.Closed).ToList();
+        var open = plans.Where(p => !p.Excluded && p.Status != PlanStatus.Closed && p.IsWindowOpen(period, today)).ToList();
         var formats = await FormatAttachmentsAsync(db, templates, period, open, ct);
         var sent = 0;
         foreach (var plan in open)
