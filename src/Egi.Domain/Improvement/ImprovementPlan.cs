@@ -135,7 +135,9 @@ public sealed record PlanFollowUp
 /// Decisions: the jefe, the servant and Talento Humano may edit the aspects while the plan is not agreed; any edit
 /// withdraws the confirmations already given (the other party must confirm what was changed). Once both confirmed
 /// (<see cref="PlanStatus.Agreed"/>) the aspects are the record and can no longer be edited: later changes are written
-/// in the follow-up observations. Closing requires a follow-up at 100 %.
+/// in the follow-up observations. Closing requires a follow-up at 100 %. The steps (format, aspects, confirmations,
+/// follow-ups, closing) are open inside the period's «Mejoramiento individual» window, or until the day Talento Humano
+/// reopened them for the person (<see cref="ReopenWindow"/>); every change is refused while the period is closed.
 /// </para>
 /// </summary>
 public sealed class ImprovementPlan
@@ -376,7 +378,7 @@ public sealed class ImprovementPlan
     /// <summary>
     /// Whether the plan's steps (activities 18–20: the format sent, the aspects, the confirmations, the follow-ups, the
     /// closing) are open on <paramref name="today"/>: inside the period's «Mejoramiento individual» window, or until the
-    /// day Talento Humano reopened them to for this person.
+    /// day Talento Humano reopened them until for this person.
     /// </summary>
     public bool IsWindowOpen(Period period, DateOnly today)
     {
