@@ -7,6 +7,7 @@ using Egi.Web.Features.Control;
 using Egi.Web.Tests.Evaluations;
 using Egi.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using static Egi.Web.Tests.Improvement.ImprovementKit;
 
 namespace Egi.Web.Tests.Improvement;
@@ -223,6 +224,37 @@ public abstract class ImprovementPagesTests(SharedHost host) : IAsyncLifetime
         Assert.Contains("Cerrado", all);
         Assert.Contains("100 %", all);
         Assert.True(await app.WithDbAsync(d => d.AuditEntries.CountAsync(a => a.EntityType == "Plan de mejoramiento" && a.EntityId == id.ToString())) >= 6);
+    }
+
+    /// <summary>
+    /// The sending itself, whoever calls it (the candidates page asks the window first): outside the stage's window no
+    /// format is sent and no plan is left «Requerido» by it; inside, each listed person's plan is created and sent.
+    /// </summary>
+    [Fact]
+    public async Task Formats_sent_outside_the_stages_window_create_no_plan()
+    {
+        async Task<int> SendAsync()
+        {
+            using var scope = app.Services.CreateScope();
+            var db = scope.ServiceProvider.GetRequiredService<EgiDbContext>();
+            var period = await db.Periods.SingleAsync(p => p.Id == scenario.PeriodId);
+            return await scope.ServiceProvider.GetRequiredService<Egi.Web.Features.Improvement.ImprovementService>()
+                .SendFormatsAsync(period, new PlanActor(null, "Talento Humano", IsTalentoHumano: true));
+        }
+        // Before the window opens (moved to 01/12/2026; the host's day is 24/11/2026).
+        await app.WithDbAsync(async d =>
+        {
+            var period = await d.Periods.SingleAsync(p => p.Id == scenario.PeriodId);
+            Assert.Empty(period.SetWindows(period.Windows.Select(w => w.Stage == Egi.Domain.Calendar.Stage.Improvement ? w with { Start = new(2026, 12, 1) } : w).ToList()));
+            await d.SaveChangesAsync();
+        });
+        Assert.Equal(0, await SendAsync());
+        Assert.Equal(0, await app.WithDbAsync(d => d.Set<ImprovementPlan>().CountAsync()));
+        Assert.Equal(0, await app.WithDbAsync(d => d.OutboxMessages.CountAsync(m => m.Kind == nameof(Egi.Web.Notifications.MailKind.ImprovementFormat))));
+
+        app.Clock.SetUtcNow(new DateTimeOffset(2026, 12, 1, 15, 0, 0, TimeSpan.Zero));
+        Assert.Equal(2, await SendAsync());
+        Assert.All(await app.WithDbAsync(d => d.Set<ImprovementPlan>().ToListAsync()), p => Assert.Equal(PlanStatus.FormatSent, p.Status));
     }
 
     /// <summary>

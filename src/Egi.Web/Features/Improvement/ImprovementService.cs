@@ -165,16 +165,20 @@ public sealed class ImprovementService(EgiDbContext db, Notifier notifier, Email
         var candidates = (await CandidatesOfAsync(period, pending, ct)).Where(c => c.Listed && (c.Plan is null || c.Plan.Status == PlanStatus.Required)).ToList();
         if (candidates.Count == 0) return 0;
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var plans = candidates.Select(c => (Candidate: c, PlanFor(period, c).Plan)).Where(x => x.Plan is not null).Select(x => (x.Candidate, Plan: x.Plan!)).ToList();
+        // Each plan marked first (the domain refuses a step outside the stage's window): a plan created for a format it
+        // refused is not kept, so no person is left «Requerido» by a sending that did not happen.
+        var plans = new List<(Candidate Candidate, ImprovementPlan Plan)>();
+        foreach (var c in candidates)
+        {
+            if (PlanFor(period, c).Plan is not { } plan) continue;
+            if (plan.MarkFormatSent(period, actor, Now).Succeeded) plans.Add((c, plan));
+            else if (c.Plan is null) db.Set<ImprovementPlan>().Remove(plan);
+        }
         if (plans.Count == 0) return 0;
         await db.SaveChangesAsync(ct); // the plans get their ids for the links
         var (servants, users) = await PeopleOfAsync(plans.Select(x => x.Plan).ToList(), ct);
-        var sent = 0;
         foreach (var (c, plan) in plans)
         {
-            var outcome = plan.MarkFormatSent(period, actor, Now);
-            if (!outcome.Succeeded) continue;
-            sent++;
             var link = templates.Url(PlanUrl(plan.Id));
             var data = FormatDataOf(period, c, link);
             var attachment = new MailAttachment(ImprovementFormat.FileName(data), XlsxWorkbook.ContentType, ImprovementFormat.Write(data));
@@ -191,7 +195,7 @@ public sealed class ImprovementService(EgiDbContext db, Notifier notifier, Email
         }
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
-        return sent;
+        return plans.Count;
     }
 
     public static FormatData FormatDataOf(Period period, Candidate c, string link)
