@@ -38,6 +38,19 @@ public static class PlanStatusInfo
     };
 }
 
+/// <summary>Whether a plan's steps are open on a day (SPEC §3: outside its window a step is closed).</summary>
+public enum PlanWindowState
+{
+    /// <summary>Inside the period's «Mejoramiento individual» window.</summary>
+    Open = 0,
+
+    /// <summary>Outside the window, open for this person until the day Talento Humano reopened it until.</summary>
+    ReopenedForPerson = 1,
+
+    /// <summary>Outside the window and not reopened for this person.</summary>
+    Closed = 2,
+}
+
 /// <summary>Who acts on a plan: a servant of the directory and/or Talento Humano.</summary>
 public sealed record PlanActor(int? ServantId, string Name, bool IsTalentoHumano = false);
 
@@ -380,11 +393,26 @@ public sealed class ImprovementPlan
     /// closing) are open on <paramref name="today"/>: inside the period's «Mejoramiento individual» window, or until the
     /// day Talento Humano reopened them until for this person.
     /// </summary>
-    public bool IsWindowOpen(Period period, DateOnly today)
+    public bool IsWindowOpen(Period period, DateOnly today) => WindowState(period, today) != PlanWindowState.Closed;
+
+    /// <summary>
+    /// The plan's steps on <paramref name="today"/>: open in the stage's window, open for this person only (Talento Humano
+    /// reopened them until <see cref="ReopenedUntil"/>), or closed.
+    /// </summary>
+    public PlanWindowState WindowState(Period period, DateOnly today)
     {
         ArgumentNullException.ThrowIfNull(period);
-        return period.IsOpen(Stage.Improvement, today) || ReopenedUntil >= today;
+        return period.IsOpen(Stage.Improvement, today) ? PlanWindowState.Open
+            : ReopenedUntil >= today ? PlanWindowState.ReopenedForPerson
+            : PlanWindowState.Closed;
     }
+
+    /// <summary>
+    /// Whether Talento Humano's reminder (activity 20) reaches this plan on <paramref name="today"/>: not removed, not
+    /// closed, and its steps open — nobody is reminded of a step they cannot take.
+    /// </summary>
+    public bool CanBeReminded(Period period, DateOnly today) =>
+        !Excluded && Status != PlanStatus.Closed && IsWindowOpen(period, today);
 
     /// <summary>Why the plan's steps are closed on <paramref name="today"/> (outside the stage's window); null while open.</summary>
     public string? WindowClosedReason(Period period, DateOnly today)

@@ -283,6 +283,42 @@ public class ImprovementPlanTests
         Assert.True(sent.SaveAspects(Vigencia, Servant, [Aspect()], GoalNumbers, Competencies, late).Succeeded);
     }
 
+    /// <summary>
+    /// The lists say of each plan whether its steps are open in the window, open for the person only, or closed; Talento
+    /// Humano's reminder reaches a plan only while its steps are open, and never a plan closed or removed.
+    /// </summary>
+    [Fact]
+    public void A_plans_window_state_says_open_reopened_for_the_person_or_closed_and_only_open_plans_are_reminded()
+    {
+        var inside = new DateOnly(2027, 3, 1);
+        var lateDay = new DateOnly(2027, 7, 2);
+        var late = new DateTime(2027, 7, 2, 15, 0, 0, DateTimeKind.Utc);
+        var sent = Sent();
+        Assert.Equal(PlanWindowState.Closed, sent.WindowState(Vigencia, new DateOnly(2026, 12, 31)));
+        Assert.Equal(PlanWindowState.Open, sent.WindowState(Vigencia, new DateOnly(2027, 1, 1)));
+        Assert.Equal(PlanWindowState.Open, sent.WindowState(Vigencia, new DateOnly(2027, 6, 30)));
+        Assert.Equal(PlanWindowState.Closed, sent.WindowState(Vigencia, lateDay));
+        Assert.True(sent.CanBeReminded(Vigencia, inside));
+        Assert.False(sent.CanBeReminded(Vigencia, lateDay));
+
+        Assert.True(sent.ReopenWindow(Vigencia, Th, "Incapacidad del jefe", new DateOnly(2027, 7, 31), lateDay, late).Succeeded);
+        Assert.Equal(PlanWindowState.ReopenedForPerson, sent.WindowState(Vigencia, lateDay));
+        Assert.Equal(PlanWindowState.ReopenedForPerson, sent.WindowState(Vigencia, new DateOnly(2027, 7, 31)));
+        Assert.Equal(PlanWindowState.Closed, sent.WindowState(Vigencia, new DateOnly(2027, 8, 1)));
+        Assert.Equal(PlanWindowState.Open, sent.WindowState(Vigencia, inside)); // the window's own days stay «in the window»
+        Assert.True(sent.CanBeReminded(Vigencia, lateDay));
+        Assert.False(sent.CanBeReminded(Vigencia, new DateOnly(2027, 8, 1)));
+
+        var agreed = Agreed();
+        Assert.True(agreed.CanBeReminded(Vigencia, inside));
+        Assert.True(agreed.AddFollowUp(Vigencia, Servant, Today, 100, "Completo", Today, Now).Succeeded);
+        Assert.True(agreed.Close(Vigencia, Boss, Now).Succeeded);
+        Assert.False(agreed.CanBeReminded(Vigencia, inside));
+        var removed = Sent();
+        Assert.True(removed.Exclude(Vigencia, Th, "Se retiró de la entidad", Now).Succeeded);
+        Assert.False(removed.CanBeReminded(Vigencia, inside));
+    }
+
     [Fact]
     public void A_plan_is_changed_only_with_its_own_period()
     {

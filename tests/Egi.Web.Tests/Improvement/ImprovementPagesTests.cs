@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.RegularExpressions;
 using Egi.Domain.Evaluations;
 using Egi.Domain.Improvement;
 using Egi.Domain.Process;
@@ -286,7 +287,14 @@ public abstract class ImprovementPagesTests(SharedHost host) : IAsyncLifetime
         var hr = await app.SignedInAsync(Accounts.TalentoHumano);
         var remind = $"/Improvement?handler=Remind&vigencia={scenario.PeriodId}";
         var notReminded = await hr.PostFormAsync(remind, new() { ["Selected"] = $"{id}" }, getUrl: $"/Improvement?vigencia={scenario.PeriodId}");
-        Assert.Contains("fuera de la ventana de la etapa «Mejoramiento individual»", await HtmlAsync(hr, notReminded.Headers.Location!.OriginalString));
+        var list = await HtmlAsync(hr, notReminded.Headers.Location!.OriginalString);
+        Assert.Contains("fuera de la ventana de la etapa «Mejoramiento individual»", list);
+        // The list says so: the stage's window in its header, each plan's steps closed, and no reminder offered for them.
+        Assert.Contains("del 01/11/2026 al 30/06/2027; hoy está cerrada", list);
+        Assert.Contains($"id=\"sel-{id}\" disabled=\"disabled\" />", list);
+        Assert.Contains("El plan de Camila Andrea Salazar Nieto no se puede recordar", list);
+        Assert.Equal(2, Regex.Count(list, "<span class=\"d-block small\">Etapa cerrada</span>"));
+        Assert.Contains("Etapa cerrada", await HtmlAsync(felipe, "/Improvement")); // the jefe's «Planes de mis evaluados»
         Assert.Contains("los formatos se envían dentro de ella", await BodyAsync(
             await hr.PostFormAsync($"/Improvement/Candidates?handler=Send&vigencia={scenario.PeriodId}", new(), getUrl: Candidates)));
         Assert.Contains("Reabrir la etapa para esta persona", await HtmlAsync(hr, url));
@@ -317,6 +325,10 @@ public abstract class ImprovementPagesTests(SharedHost host) : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Redirect, (await felipe.PostFormAsync($"{url}?handler=Save",
             AspectForm(await VersionAsync(felipe, url), start: "2027-07-05", end: "2027-07-30", link: "C:Trabajo en equipo"), getUrl: url)).StatusCode);
         Assert.Single((await PlanAsync(app, Camila))!.Aspects);
+        list = await HtmlAsync(hr, $"/Improvement?vigencia={scenario.PeriodId}");
+        Assert.Contains("Reabierta hasta el 31/07/2027", list);
+        Assert.Contains($"id=\"sel-{id}\" checked=\"checked\" />", list); // late (not agreed yet) and open again: pre-selected
+        Assert.Single(Regex.Matches(list, "<span class=\"d-block small\">Etapa cerrada</span>")); // Santiago's
         Assert.Equal(HttpStatusCode.Redirect, (await hr.PostFormAsync(remind, new() { ["Selected"] = $"{id}" }, getUrl: $"/Improvement?vigencia={scenario.PeriodId}")).StatusCode);
         Assert.Equal(2, await app.WithDbAsync(d => d.Set<ReminderRecord>().CountAsync(r => r.ImprovementPlanId == id)));
         // For that person only: Santiago's plan stays closed.

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Egi.Domain.Calendar;
 
 namespace Egi.Web.Features.Improvement;
 
@@ -17,6 +18,16 @@ public static class ImprovementMessages
     public const string FollowUpPercentInvalid = "El «Avance (%)» debe ser un número entero entre 0 y 100.";
     public static string AspectDateInvalid(int aspect, string label) => $"Aspecto {aspect}: la «{label}» no es una fecha válida (dd/mm/aaaa).";
     public const string ChoosePlans = "Seleccione al menos un plan para enviarle el recordatorio.";
+    /// <summary>The list's header: the period's «Mejoramiento individual» window and what it means today.</summary>
+    public static string StageWindow(Period period, DateOnly today)
+    {
+        var w = period.Window(Stage.Improvement);
+        var state = today < w.Start ? "aún no abre"
+            : today > w.End ? "está cerrada: solo se diligencian y se recuerdan los planes que Talento Humano reabra para la persona (desde el plan)"
+            : "está abierta";
+        return $"Etapa «{Stage.Improvement.Label()}» de la {period.Name}: del {w.Start:dd/MM/yyyy} al {w.End:dd/MM/yyyy}; hoy {state}.";
+    }
+
     public const string NoReminderSent = "No se envió ningún recordatorio: los planes elegidos están cerrados, retirados o fuera de la ventana de la etapa «Mejoramiento individual».";
     public static string RemindersSent(int n) => $"Se enviaron {n.ToString(CultureInfo.InvariantCulture)} recordatorio(s) de planes de mejoramiento.";
     public const string NoFormatToSend = "No hay formatos por enviar: todas las personas de la lista ya lo recibieron.";

@@ -231,7 +231,7 @@ public sealed class ImprovementService(EgiDbContext db, Notifier notifier, Email
     {
         var plans = await db.Set<ImprovementPlan>().Where(p => p.PeriodId == period.Id && planIds.Contains(p.Id)).ToListAsync(ct);
         var (servants, users) = await PeopleOfAsync(plans, ct);
-        var open = plans.Where(p => !p.Excluded && p.Status != PlanStatus.Closed && p.IsWindowOpen(period, today)).ToList();
+        var open = plans.Where(p => p.CanBeReminded(period, today)).ToList();
         var formats = await FormatAttachmentsAsync(db, templates, period, open, ct);
         var sent = 0;
         foreach (var plan in open)

@@ -18,10 +18,21 @@ namespace Egi.Web.Features.Improvement;
 public sealed class IndexModel(EgiDbContext db, CurrentUser me, ImprovementService service) : PageModel
 {
     public sealed record Row(long Id, string Period, string Servant, string Document, string Dependency, string Boss,
-        PlanStatus Status, int Progress, int Overdue, int Aspects)
+        PlanStatus Status, int Progress, int Overdue, int Aspects, PlanWindowState Window, DateOnly? ReopenedUntil, bool CanRemind)
     {
         /// <summary>Late: an action past its end date below 100 %, or not agreed yet.</summary>
         public bool IsLate => Overdue > 0 || Status is PlanStatus.FormatSent or PlanStatus.Filling;
+
+        /// <summary>Pre-selected for Talento Humano's reminder: late, and a reminder can reach it (its steps open).</summary>
+        public bool PreSelected => CanRemind && IsLate;
+
+        /// <summary>What the «Estado» column says of the stage's window beside the plan's state; null when nothing to say.</summary>
+        public string? WindowNote => Status == PlanStatus.Closed ? null : Window switch
+        {
+            PlanWindowState.Closed => "Etapa cerrada",
+            PlanWindowState.ReopenedForPerson => $"Reabierta hasta el {ReopenedUntil:dd/MM/yyyy}",
+            _ => null,
+        };
     }
 
     [BindProperty(SupportsGet = true, Name = "vigencia")]
@@ -49,6 +60,9 @@ public sealed class IndexModel(EgiDbContext db, CurrentUser me, ImprovementServi
     public IReadOnlyList<Row> MyEvaluados { get; private set; } = [];
     public IReadOnlyList<Row> All { get; private set; } = [];
     public bool SeesAll => me.CanReadReports;
+
+    /// <summary>The chosen period's «Mejoramiento individual» window and whether its steps are open today (the list's header).</summary>
+    public string? WindowSummary => Period is null ? null : ImprovementMessages.StageWindow(Period, me.Today);
     public bool IsTalentoHumano => me.IsTalentoHumano;
 
     public async Task OnGetAsync(CancellationToken ct)
@@ -106,14 +120,16 @@ public sealed class IndexModel(EgiDbContext db, CurrentUser me, ImprovementServi
         var servants = await db.Servants.AsNoTracking().Where(s => peopleIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, ct);
         var dependencyIds = servants.Values.Select(s => s.DependencyId).Distinct().ToList();
         var dependencies = await db.Dependencies.AsNoTracking().Where(d => dependencyIds.Contains(d.Id)).ToDictionaryAsync(d => d.Id, d => d.Name, ct);
-        var periods = Periods.ToDictionary(p => p.Id, p => p.Name);
+        var periods = Periods.ToDictionary(p => p.Id);
         var today = me.Today;
         Row RowOf(ImprovementPlan p)
         {
             var s = servants[p.ServantId];
             var boss = p.EvaluatorId is { } b && servants.TryGetValue(b, out var bs) ? bs.FullName : "";
-            return new Row(p.Id, periods.GetValueOrDefault(p.PeriodId, ""), s.FullName, s.DocumentNumber, dependencies.GetValueOrDefault(s.DependencyId, ""), boss,
-                p.Status, p.Progress, p.OverdueAspects(today).Count, p.Aspects.Count);
+            var period = periods[p.PeriodId];
+            return new Row(p.Id, period.Name, s.FullName, s.DocumentNumber, dependencies.GetValueOrDefault(s.DependencyId, ""), boss,
+                p.Status, p.Progress, p.OverdueAspects(today).Count, p.Aspects.Count,
+                p.WindowState(period, today), p.ReopenedUntil, p.CanBeReminded(period, today));
         }
         var rows = own.Select(p => (Plan: p, Row: RowOf(p))).OrderBy(x => x.Row.Servant, StringComparer.CurrentCulture).ToList();
         Mine = rows.Where(x => x.Plan.ServantId == myId && x.Plan.Status != PlanStatus.Required).Select(x => x.Row).ToList();
