@@ -18,6 +18,7 @@ public static class ImprovementMessages
     public const string FollowUpPercentInvalid = "El «Avance (%)» debe ser un número entero entre 0 y 100.";
     public static string AspectDateInvalid(int aspect, string label) => $"Aspecto {aspect}: la «{label}» no es una fecha válida (dd/mm/aaaa).";
     public const string ChoosePlans = "Seleccione al menos un plan para enviarle el recordatorio.";
+
     /// <summary>The list's header: the period's «Mejoramiento individual» window and what it means today.</summary>
     public static string StageWindow(Period period, DateOnly today)
     {

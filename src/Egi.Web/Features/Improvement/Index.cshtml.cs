@@ -63,6 +63,7 @@ public sealed class IndexModel(EgiDbContext db, CurrentUser me, ImprovementServi
 
     /// <summary>The chosen period's «Mejoramiento individual» window and whether its steps are open today (the list's header).</summary>
     public string? WindowSummary => Period is null ? null : ImprovementMessages.StageWindow(Period, me.Today);
+
     public bool IsTalentoHumano => me.IsTalentoHumano;
 
     public async Task OnGetAsync(CancellationToken ct)
