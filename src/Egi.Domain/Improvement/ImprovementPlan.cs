@@ -232,6 +232,12 @@ public sealed class ImprovementPlan
     public IReadOnlyList<PlanAspect> OverdueAspects(DateOnly today) =>
         Status == PlanStatus.Closed ? [] : Aspects.Where(a => a.IsOverdue(today, Progress)).ToList();
 
+    /// <summary>
+    /// Late on <paramref name="today"/> (activity 20: Talento Humano reminds the late ones): an action past its end date
+    /// below 100 %, or the plan not agreed yet once its format was sent.
+    /// </summary>
+    public bool IsLate(DateOnly today) => Status is PlanStatus.FormatSent or PlanStatus.Filling || OverdueAspects(today).Count > 0;
+
     public bool IsServant(PlanActor a) => a.ServantId is { } s && s == ServantId;
     public bool IsBoss(PlanActor a) => a.ServantId is { } s && s == EvaluatorId && s != ServantId;
     public bool CanView(PlanActor a) => a.IsTalentoHumano || IsServant(a) || IsBoss(a);

@@ -159,7 +159,11 @@ public class ImprovementPlanTests
     [Fact]
     public void Follow_up_is_checked_and_overdue_aspects_are_those_past_their_end_below_100()
     {
+        Assert.False(NewPlan().IsLate(Today)); // no format sent yet: nothing asked of anyone
+        Assert.True(Sent().IsLate(Today)); // sent and not agreed yet
         var p = Agreed();
+        Assert.False(p.IsLate(new DateOnly(2027, 3, 31)));
+        Assert.True(p.IsLate(new DateOnly(2027, 4, 1)));
         var o = p.AddFollowUp(Vigencia, Boss, Today.AddDays(1), 120, "", Today, Now);
         Assert.Equal(["Date", "Percent", "Observations"], o.Errors.Select(e => e.Field));
         Assert.Empty(p.FollowUps);
@@ -168,6 +172,7 @@ public class ImprovementPlanTests
         Assert.Empty(p.OverdueAspects(new DateOnly(2027, 3, 31)));
         Assert.True(p.AddFollowUp(Vigencia, Servant, Today, 100, "Completo", Today, Now).Succeeded);
         Assert.Empty(p.OverdueAspects(later));
+        Assert.False(p.IsLate(later));
         Assert.False(p.AddFollowUp(Vigencia, OtherBoss, Today, 50, "x", Today, Now).Succeeded);
     }
 

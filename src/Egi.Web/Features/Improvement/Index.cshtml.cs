@@ -18,11 +18,8 @@ namespace Egi.Web.Features.Improvement;
 public sealed class IndexModel(EgiDbContext db, CurrentUser me, ImprovementService service) : PageModel
 {
     public sealed record Row(long Id, string Period, string Servant, string Document, string Dependency, string Boss,
-        PlanStatus Status, int Progress, int Overdue, int Aspects, PlanWindowState Window, DateOnly? ReopenedUntil, bool CanRemind)
+        PlanStatus Status, int Progress, int Overdue, int Aspects, bool IsLate, PlanWindowState Window, DateOnly? ReopenedUntil, bool CanRemind)
     {
-        /// <summary>Late: an action past its end date below 100 %, or not agreed yet.</summary>
-        public bool IsLate => Overdue > 0 || Status is PlanStatus.FormatSent or PlanStatus.Filling;
-
         /// <summary>Pre-selected for Talento Humano's reminder: late, and a reminder can reach it (its steps open).</summary>
         public bool PreSelected => CanRemind && IsLate;
 
@@ -129,7 +126,7 @@ public sealed class IndexModel(EgiDbContext db, CurrentUser me, ImprovementServi
             var boss = p.EvaluatorId is { } b && servants.TryGetValue(b, out var bs) ? bs.FullName : "";
             var period = periods[p.PeriodId];
             return new Row(p.Id, period.Name, s.FullName, s.DocumentNumber, dependencies.GetValueOrDefault(s.DependencyId, ""), boss,
-                p.Status, p.Progress, p.OverdueAspects(today).Count, p.Aspects.Count,
+                p.Status, p.Progress, p.OverdueAspects(today).Count, p.Aspects.Count, p.IsLate(today),
                 p.WindowState(period, today), p.ReopenedUntil, p.CanBeReminded(period, today));
         }
         var rows = own.Select(p => (Plan: p, Row: RowOf(p))).OrderBy(x => x.Row.Servant, StringComparer.CurrentCulture).ToList();
