@@ -16,8 +16,9 @@ public sealed class EvaluationFacts
     /// Raised whenever what the facts hold or how they are computed changes: older rows are recomputed at start-up.
     /// 5: the goals' links to the plans' items (<see cref="GoalPlanLink"/>), written again for every evaluation.
     /// 6: <see cref="LowestCompetency"/>, what the improvement plans' rule reads in the database.
+    /// 7: <see cref="EarlyWarning"/>, the first follow-up's early warning the stage-2 report and the dashboard count.
     /// </summary>
-    public const int CurrentRevision = 6;
+    public const int CurrentRevision = 7;
 
     /// <summary>The scores, stored with two decimals.</summary>
     public static IReadOnlyList<string> ScoreColumns { get; } =
@@ -90,6 +91,12 @@ public sealed class EvaluationFacts
 
     /// <summary>Score of the first follow-up (0–100, two decimals), once accepted.</summary>
     public decimal? FirstFollowUpScore { get; set; }
+
+    /// <summary>
+    /// The accepted first follow-up is an early warning (<see cref="ScoringPolicy.IsEarlyWarning"/>: its score in the
+    /// No satisfactorio band of the period's scale); false while stage 2 is not <see cref="Stage2Status.Accepted"/>.
+    /// </summary>
+    public bool EarlyWarning { get; set; }
 
     /// <summary>The final breakdown (two decimals), once Finalizada with the competencies rated.</summary>
     public decimal? GoalsComponent { get; set; }
@@ -230,6 +237,8 @@ public sealed partial class Evaluation
         f.Stage1 = StageStatuses.Stage1(State, f.GoalsAgreedOn);
         f.Stage2 = StageStatuses.Stage2(State, FollowUpIExemption is not null, f.FollowUpIAcceptedOn);
         f.Position = StageStatuses.Position(State);
+        // Counted among the accepted first follow-ups (the stage-2 report's «Seguimiento I aceptado»), never elsewhere.
+        f.EarlyWarning = f.Stage2 == Stage2Status.Accepted && f.FirstFollowUpScore is { } shown && policy.IsEarlyWarning(shown);
 
         RefreshWaits();
     }

@@ -173,6 +173,13 @@ public sealed class ScoringPolicy
         : RatingLevel.Satisfactorio;
 
     /// <summary>
+    /// The first follow-up's early warning (SPEC §4: the first follow-up is informative, «for early warnings»): its
+    /// score, rounded as shown, falls in the No satisfactorio band of the period's scale (≤ <see cref="UnsatisfactoryUpTo"/>,
+    /// 65 by default). So the warning moves with the period's levels, and says what the score would mean as a rating.
+    /// </summary>
+    public bool IsEarlyWarning(decimal firstFollowUpScore) => Level(firstFollowUpScore) == RatingLevel.NoSatisfactorio;
+
+    /// <summary>
     /// The whole breakdown of one evaluation: every component computed exactly, then each exposed value rounded
     /// once to two decimals half-up; the final rating comes from the unrounded components and the level from
     /// the rounded final rating.

@@ -252,6 +252,9 @@ public sealed class EmailTemplates(IOptionsMonitor<MailOptions> mail, IOptionsMo
                 subject = $"EGI — {evaluado} aceptó su {self}";
                 p.Add($"{evaluado} aceptó la revisión de su {self} ({FollowUpLong(n.FollowUp)}, {n.PeriodName})."
                     + (n.FirstFollowUpScore is { } first ? $" Puntaje del primer seguimiento (informativo): {Score(first)}." : ""));
+                if (n.EarlyWarningUpTo is { } upTo)
+                    p.Add($"Es una alerta temprana: el puntaje quedó en el rango «No satisfactorio» de la vigencia (hasta {Score(upTo)}). "
+                        + $"No es la calificación: acuerde con {evaluado} cómo cumplir las metas en el segundo seguimiento.");
                 p.Add("Sigue el segundo seguimiento (autoevaluación II).");
                 summary = $"{evaluado} aceptó su {self}.";
                 break;

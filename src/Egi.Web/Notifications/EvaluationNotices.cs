@@ -134,6 +134,8 @@ public sealed class EvaluationNotices(EgiDbContext db, Notifier notifier, EmailT
         var result = e.State == EvaluationState.Finalized || last.Action == EvaluationAction.RateCompetencies
             ? (e.Competencies.Count > 0 ? policy.Score(e) : null) : null;
         var reopening = last.Action == EvaluationAction.ReopenStep ? e.Reopenings.LastOrDefault() : null;
+        var firstFollowUp = last.Action == EvaluationAction.Accept && followUp == 1
+            ? ScoringPolicy.Round(e.FirstFollowUpScore(policy)) : (decimal?)null;
         var stepLabel = last.Action switch
         {
             EvaluationAction.ReopenStep => reopening?.Step.Label(),
@@ -161,7 +163,9 @@ public sealed class EvaluationNotices(EgiDbContext db, Notifier notifier, EmailT
                 Comment = reopening?.Reason ?? (last.Action == EvaluationAction.Modify ? null : last.Comment),
                 Changes = last.Action == EvaluationAction.Modify && last.From.Step() is { } changed ? e.LastChanges(changed).Count : 0,
                 Result = a.Kind is MailKind.CompetenciesRated or MailKind.FinalAccepted or MailKind.CommitteeDecided ? result : null,
-                FirstFollowUpScore = a.Kind == MailKind.FollowUpAccepted && followUp == 1 ? ScoringPolicy.Round(e.FirstFollowUpScore(policy)) : null,
+                FirstFollowUpScore = a.Kind == MailKind.FollowUpAccepted ? firstFollowUp : null,
+                EarlyWarningUpTo = a.Kind == MailKind.FollowUpAccepted && firstFollowUp is { } f && policy.IsEarlyWarning(f)
+                    ? period.Settings.UnsatisfactoryUpTo : null,
                 StepLabel = stepLabel,
                 Until = reopening?.Until,
                 EvaluatorName = people.TryGetValue(e.EvaluatorId, out var evaluator) ? evaluator.Name : null,

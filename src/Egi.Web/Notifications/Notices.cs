@@ -52,6 +52,12 @@ public sealed record EvaluationNotice
 
     public decimal? FirstFollowUpScore { get; init; }
 
+    /// <summary>
+    /// When that first follow-up score is an early warning (<see cref="ScoringPolicy.IsEarlyWarning"/>), the top of the
+    /// period's No satisfactorio band it fell in; null otherwise.
+    /// </summary>
+    public decimal? EarlyWarningUpTo { get; init; }
+
     /// <summary>The step reopened, escalated or decided.</summary>
     public string? StepLabel { get; init; }
 

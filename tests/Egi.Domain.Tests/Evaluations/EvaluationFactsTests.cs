@@ -95,6 +95,44 @@ public class EvaluationFactsTests
     }
 
     /// <summary>
+    /// SPEC §4: the first follow-up is informative, «for early warnings». The accepted first follow-up is an early
+    /// warning when its score, as shown, falls in the No satisfactorio band of the period's scale (≤ 65 by default,
+    /// inclusive); not before it is accepted, and it moves with the period's scale.
+    /// </summary>
+    [Theory]
+    // Goals 50/30/20 agreed at 40/50/0 %: score = 50 × min(a₁/40, 1) + 30 × min(a₂/50, 1) + 20.
+    [InlineData(24, 25, 65, 65.00, true)]
+    [InlineData(24, 26, 65, 65.60, false)]
+    [InlineData(10, 10, 65, 38.50, true)]
+    [InlineData(40, 50, 65, 100.00, false)]
+    [InlineData(24, 26, 70, 65.60, true)]
+    [InlineData(24, 25, 60, 65.00, false)]
+    public void The_accepted_first_follow_up_is_an_early_warning_in_the_no_satisfactorio_band_of_the_periods_scale(
+        int first, int second, int unsatisfactoryUpTo, double score, bool warning)
+    {
+        var period = NewPeriod(s => s.UnsatisfactoryUpTo = unsatisfactoryUpTo);
+        var e = At(EvaluationState.SelfEvaluationI, period);
+        int[] achieved = [first, second, 0];
+        var progress = e.OrderedGoals.Select((g, i) => new GoalProgress { GoalNumber = g.Number, AchievedPercent = achieved[i], Narrative = "Avance con soportes." }).ToList();
+        AssertOk(e.SubmitSelfEvaluation(Evaluado, 1, progress, OnFollowUpIDay(period)));
+        AssertOk(e.ApproveSelfEvaluation(Jefe, 1, OnFollowUpIDay(period)));
+        Refreshed(e, period);
+        Assert.Null(e.Facts.FirstFollowUpScore);
+        Assert.False(e.Facts.EarlyWarning);
+
+        AssertOk(e.AcceptSelfEvaluation(Evaluado, OnFollowUpIDay(period)));
+        Refreshed(e, period);
+        Assert.Equal((decimal)score, e.Facts.FirstFollowUpScore);
+        Assert.Equal(warning, e.Facts.EarlyWarning);
+        Assert.Equal(warning, new ScoringPolicy(period.Settings).IsEarlyWarning((decimal)score));
+
+        // It stays with the evaluation through the second follow-up and the final rating.
+        WalkTo(e, EvaluationState.Finalized, period);
+        Refreshed(e, period);
+        Assert.Equal(warning, e.Facts.EarlyWarning);
+    }
+
+    /// <summary>
     /// The improvement plans' rule as the database runs it, over the stored level and lowest competency
     /// (<see cref="Egi.Domain.Improvement.ImprovementRule.RequiresPlan"/>), agrees with the rule that words the reasons
     /// (<see cref="Egi.Domain.Improvement.ImprovementRule.Assess"/>) for every rating and every threshold of the settings.

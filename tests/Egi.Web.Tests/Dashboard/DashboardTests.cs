@@ -25,11 +25,11 @@ public abstract partial class DashboardTests(ConsolidationApp fixture)
     private static partial Regex ExternalResource();
 
     [Fact]
-    public async Task The_four_charts_are_svg_images_with_a_title_a_summary_and_the_numbers_in_a_table()
+    public async Task The_five_charts_are_svg_images_with_a_title_a_summary_and_the_numbers_in_a_table()
     {
         var hr = await App.SignedInAsync(Accounts.TalentoHumano);
         var html = await fixture.PageAsync(hr, Url);
-        foreach (var id in new[] { "avance", "niveles", "promedios", "atrasos" })
+        foreach (var id in new[] { "avance", "niveles", "promedios", "atrasos", "alertas" })
         {
             Assert.Contains($"role=\"img\" aria-labelledby=\"{id}-titulo {id}-resumen\"", html, StringComparison.Ordinal);
             Assert.Contains($"<title id=\"{id}-titulo\">", html, StringComparison.Ordinal);
@@ -85,6 +85,15 @@ public abstract partial class DashboardTests(ConsolidationApp fixture)
             ],
             HtmlTables.Rows(html, "datos-atrasos"));
         Assert.Contains("hay 25 pasos atrasados", Text(html), StringComparison.Ordinal);
+
+        // Camila's and Laura's accepted first follow-ups (65,00, in the No satisfactorio band) are early warnings.
+        Assert.Equal(["Dependencia", "Sin alerta", "Alerta temprana", "Total"], HtmlTables.Headers(html, "datos-alertas"));
+        var warnings = HtmlTables.Rows(html, "datos-alertas");
+        Assert.Equal(["Subdirección de Energía", "0", "1", "1"], warnings.Single(r => r[0] == "Subdirección de Energía"));
+        Assert.Equal(["Oficina Asesora de Planeación", "0", "1", "1"], warnings.Single(r => r[0] == "Oficina Asesora de Planeación"));
+        Assert.Equal(["Total entidad", "0", "2", "2"], warnings[^1]);
+        Assert.Contains("De 2 primeros seguimientos aceptados, 2 son alertas tempranas: su calificación quedó hasta 65,00", Text(html), StringComparison.Ordinal);
+        Assert.Contains($"href=\"/Reports/Stage2?vigencia={fixture.PeriodId}&amp;alertas=1\"", html, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -102,7 +111,7 @@ public abstract partial class DashboardTests(ConsolidationApp fixture)
         Assert.Equal(exports + 1, await fixture.AuditCountAsync("Exportar", "Tablero"));
 
         using var file = new MemoryStream(await response.Content.ReadAsByteArrayAsync());
-        var sheets = new[] { ("Avance por dependencia", "avance"), ("Niveles", "niveles"), ("Promedio por dependencia", "promedios"), ("Pasos atrasados", "atrasos") };
+        var sheets = new[] { ("Avance por dependencia", "avance"), ("Niveles", "niveles"), ("Promedio por dependencia", "promedios"), ("Pasos atrasados", "atrasos"), ("Alertas tempranas", "alertas") };
         Assert.Equal(sheets.Select(x => x.Item1), MiniExcel.GetSheetNames(file));
         foreach (var (sheet, table) in sheets)
         {

@@ -151,6 +151,10 @@ public abstract class SelfEvaluationPagesTests(SharedHost host) : IAsyncLifetime
         Assert.Contains("El borrador aún no tiene la revisión jurídica.", acceptance);
         await RedirectedAsync(await Ap.PostAsync(camila, FollowUpAcceptance, "Accept", []), "accept");
         Assert.Equal(EvaluationState.SelfEvaluationII, (await scenario.EvaluationAsync(Camila)).State);
+        // 60 × 30/40 + 40 × min(45/40, 1) = 85,00: above the No satisfactorio band, no early warning.
+        var accepted = await Ap.HtmlAsync(camila, $"/Evaluations/Details/{id}");
+        Assert.Contains("id=\"rs-first\">85,00<", accepted);
+        Assert.DoesNotContain("id=\"rs-alerta\"", accepted);
 
         // Follow-up II: the first follow-up is shown as information; she submits, Felipe approves.
         var second = await Ap.HtmlAsync(camila, Self);
@@ -168,6 +172,51 @@ public abstract class SelfEvaluationPagesTests(SharedHost host) : IAsyncLifetime
         Assert.Equal([30, 45], final.ProgressOf(1).Select(p => p.AchievedPercent));
         Assert.Equal("Buen cierre del año.", final.History.OrderBy(h => h.Sequence).Last().Comment);
         Assert.Contains($"href=\"/Evaluations/Competencies/{id}\"", await Ap.HtmlAsync(felipe, $"/Evaluations/Details/{id}"));
+    }
+
+    /// <summary>
+    /// SPEC §4: the first follow-up is informative, «for early warnings». Accepted at 65,00 (the top of the default No
+    /// satisfactorio band) it is one: the jefe's e-mail says so, the evaluation page shows it, the stage-2 report lists it
+    /// and the dashboard counts it. When Talento Humano moves the period's scale (No satisfactorio up to 60), the save
+    /// recomputes the stored fact and the tallies, and every page follows at once.
+    /// </summary>
+    [Fact]
+    public async Task A_first_follow_up_accepted_in_the_no_satisfactorio_band_is_an_early_warning_everywhere_until_the_scale_moves()
+    {
+        // Goals 60/40 agreed at 40 % each for the first follow-up; 30 and 20 % achieved: 60 × 30/40 + 40 × 20/40 = 65,00.
+        await scenario.ActAsync(Camila, (e, p) => e.SubmitSelfEvaluation(p.Evaluado, 1, Reports.ConsolidationApp.Progress(1, 30, 20), p.Context));
+        await scenario.ActAsync(Camila, (e, p) => e.ApproveSelfEvaluation(p.Evaluator, 1, p.Context));
+        var camila = await app.SignedInAsync(Accounts.Evaluado);
+        var before = await app.WithDbAsync(d => d.OutboxMessages.Select(m => (long?)m.Id).MaxAsync()) ?? 0;
+        await RedirectedAsync(await Ap.PostAsync(camila, FollowUpAcceptance, "Accept", []), "accept");
+
+        var mail = await app.WithDbAsync(d => d.OutboxMessages.AsNoTracking().Where(m => m.Id > before).SingleAsync());
+        Assert.Equal("EGI — Camila Andrea Salazar Nieto aceptó su autoevaluación I", mail.Subject);
+        Assert.Contains("Puntaje del primer seguimiento (informativo): 65,00.", mail.TextBody, StringComparison.Ordinal);
+        Assert.Contains("Es una alerta temprana: el puntaje quedó en el rango «No satisfactorio» de la vigencia (hasta 65,00).", mail.TextBody, StringComparison.Ordinal);
+        var details = await Ap.HtmlAsync(camila, $"/Evaluations/Details/{id}");
+        Assert.Contains("id=\"rs-first\">65,00<", details);
+        Assert.Contains("id=\"rs-alerta\"", details);
+
+        var hr = await app.SignedInAsync(Accounts.TalentoHumano);
+        var report = await Ap.HtmlAsync(hr, "/Reports/Stage2?alertas=1");
+        Assert.Equal([Camila], Reports.HtmlTables.Rows(report, "servidores").Select(r => r[0]));
+        Assert.Equal("1", Reports.HtmlTables.Rows(report, "resumen")[^1][^1]);
+        Assert.Equal(["Total entidad", "0", "1", "1"], Reports.HtmlTables.Rows(await Ap.HtmlAsync(hr, "/Dashboard"), "datos-alertas")[^1]);
+
+        await app.WithDbAsync(async d =>
+        {
+            var p = await d.Periods.SingleAsync(x => x.Id == scenario.PeriodId);
+            p.Settings.UnsatisfactoryUpTo = 60m;
+            await d.SaveChangesAsync();
+            return 0;
+        });
+        Assert.False((await scenario.EvaluationAsync(Camila)).Facts.EarlyWarning);
+        report = await Ap.HtmlAsync(hr, "/Reports/Stage2?alertas=1");
+        Assert.False(Reports.HtmlTables.HasTable(report, "servidores"));
+        Assert.Equal("0", Reports.HtmlTables.Rows(report, "resumen")[^1][^1]);
+        Assert.Equal(["Total entidad", "1", "0", "1"], Reports.HtmlTables.Rows(await Ap.HtmlAsync(hr, "/Dashboard"), "datos-alertas")[^1]);
+        Assert.DoesNotContain("id=\"rs-alerta\"", await Ap.HtmlAsync(camila, $"/Evaluations/Details/{id}"));
     }
 
     [Fact]

@@ -46,7 +46,7 @@ public abstract class IssuedReportTests(ConsolidationApp fixture)
         var live = await fixture.PageAsync(hr, "/Reports/Stage2");
         Assert.Contains($"href=\"{IssueUrl(IssuedReportKind.ProgressII)}\"", Decoded(live), StringComparison.Ordinal);
         var before = HtmlTables.Rows(live, "resumen");
-        Assert.Equal(["Total entidad", "29", "26", "1", "2", "0", "6,9 %", "65,00"], before[^1]); // the last status: «No aplica (ingreso posterior)»
+        Assert.Equal(["Total entidad", "29", "26", "1", "2", "0", "6,9 %", "65,00", "2"], before[^1]); // after the statuses: %, average, early warnings
 
         // The issue form shows the figures it will freeze: the live report's.
         var form = await fixture.PageAsync(hr, IssueUrl(IssuedReportKind.ProgressII));

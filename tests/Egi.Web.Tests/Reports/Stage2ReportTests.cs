@@ -162,15 +162,16 @@ public abstract class Stage2ReportTests(ConsolidationApp fixture)
         var rows = HtmlTables.Rows(html, "servidores");
         Assert.Equal(29, rows.Count);
 
-        // Documento, Nombre, Empleo, Dependencia, Evaluador, Estado, Etapa 2, En espera de, Envío, Aprobación, Aceptación, Calificación
+        // Documento, Nombre, Empleo, Dependencia, Evaluador, Estado, Etapa 2, En espera de, Envío, Aprobación, Aceptación,
+        // Calificación, Alerta temprana (65,00 is in the No satisfactorio band, ≤ 65: both accepted ones are early warnings)
         var laura = rows.Single(r => r[0] == ConsolidationApp.Laura);
         Assert.Equal("Oficina Asesora de Planeación", laura[3]);
-        Assert.Equal(["Autoevaluación II", "Seguimiento I aceptado", "—", "24/11/2026", "24/11/2026", "24/11/2026", "65,00"], laura.Skip(5));
+        Assert.Equal(["Autoevaluación II", "Seguimiento I aceptado", "—", "24/11/2026", "24/11/2026", "24/11/2026", "65,00", "Sí"], laura.Skip(5));
         Assert.Equal(["Finalizada", "Seguimiento I aceptado", "—"], rows.Single(r => r[0] == ConsolidationApp.Camila).Skip(5).Take(3));
-        Assert.Equal("65,00", rows.Single(r => r[0] == ConsolidationApp.Camila)[11]);
-        Assert.Equal(["Autoevaluación I", "Autoevaluación I en curso", "Evaluado", "—", "—", "—", "—"], rows.Single(r => r[0] == ConsolidationApp.Santiago).Skip(5));
+        Assert.Equal(["65,00", "Sí"], rows.Single(r => r[0] == ConsolidationApp.Camila).Skip(11));
+        Assert.Equal(["Autoevaluación I", "Autoevaluación I en curso", "Evaluado", "—", "—", "—", "—", "—"], rows.Single(r => r[0] == ConsolidationApp.Santiago).Skip(5));
         var other = rows.Single(r => r[0] == "1024567890"); // Daniel Quiroga, goals not agreed
-        Assert.Equal(["Formulación de metas", "Sin iniciar/Metas sin concertar", "Evaluado", "—", "—", "—", "—"], other.Skip(5));
+        Assert.Equal(["Formulación de metas", "Sin iniciar/Metas sin concertar", "Evaluado", "—", "—", "—", "—", "—"], other.Skip(5));
 
         Assert.Contains("href=\"/Reports/Stage1\"", html, StringComparison.Ordinal);
         Assert.Contains("href=\"/Reports/Annual\"", html, StringComparison.Ordinal);
@@ -181,14 +182,14 @@ public abstract class Stage2ReportTests(ConsolidationApp fixture)
     {
         var hr = await App.SignedInAsync(Accounts.TalentoHumano);
         var html = await fixture.PageAsync(hr, Url);
-        Assert.Equal(["Dependencia", "Servidores", "Sin iniciar/Metas sin concertar", "Autoevaluación I en curso", "Seguimiento I aceptado", "No aplica (ingreso posterior)", "% seguimiento I aceptado", "Promedio primer seguimiento"],
+        Assert.Equal(["Dependencia", "Servidores", "Sin iniciar/Metas sin concertar", "Autoevaluación I en curso", "Seguimiento I aceptado", "No aplica (ingreso posterior)", "% seguimiento I aceptado", "Promedio primer seguimiento", "Alertas tempranas"],
             HtmlTables.Headers(html, "resumen"));
         var summary = HtmlTables.Rows(html, "resumen");
-        Assert.Equal(["Subdirección de Energía", "5", "3", "1", "1", "0", "20,0 %", "65,00"], summary.Single(r => r[0] == "Subdirección de Energía"));
-        Assert.Equal(["Oficina Asesora de Planeación", "3", "2", "0", "1", "0", "33,3 %", "65,00"], summary.Single(r => r[0] == "Oficina Asesora de Planeación"));
+        Assert.Equal(["Subdirección de Energía", "5", "3", "1", "1", "0", "20,0 %", "65,00", "1"], summary.Single(r => r[0] == "Subdirección de Energía"));
+        Assert.Equal(["Oficina Asesora de Planeación", "3", "2", "0", "1", "0", "33,3 %", "65,00", "1"], summary.Single(r => r[0] == "Oficina Asesora de Planeación"));
         Assert.Equal(["Secretaría General"], summary.Single(r => r[0] == "Secretaría General").Take(1));
-        Assert.Equal("—", summary.Single(r => r[0] == "Secretaría General")[7]);
-        Assert.Equal(["Total entidad", "29", "26", "1", "2", "0", "6,9 %", "65,00"], summary[^1]);
+        Assert.Equal(["—", "0"], summary.Single(r => r[0] == "Secretaría General").Skip(7));
+        Assert.Equal(["Total entidad", "29", "26", "1", "2", "0", "6,9 %", "65,00", "2"], summary[^1]);
     }
 
     [Fact]
@@ -202,6 +203,7 @@ public abstract class Stage2ReportTests(ConsolidationApp fixture)
         var exports = await fixture.AuditCountAsync("Exportar", Entity);
         var (servants, summary, name) = await fixture.XlsxAsync(consulta, Url, (column, v) =>
             column is "Servidores" or "Sin iniciar/Metas sin concertar" or "Autoevaluación I en curso" or "Seguimiento I aceptado" or "No aplica (ingreso posterior)"
+                or "Alertas tempranas"
                 ? Convert.ToInt32(v, CultureInfo.InvariantCulture).ToString(CultureInfo.InvariantCulture)
                 : ConsolidationApp.Cell(v, percent: column.StartsWith('%')));
         Assert.Equal("etapa2-2026.xlsx", name);
@@ -215,6 +217,7 @@ public abstract class Stage2ReportTests(ConsolidationApp fixture)
     [InlineData("/Reports/Annual?vigencia=99999", "La «Vigencia» elegida no existe")]
     [InlineData("/Reports/Stage2?dependencia=%27%3B--", "La «Dependencia» elegida no existe")]
     [InlineData("/Reports/Annual?dependencia=99999", "La «Dependencia» elegida no existe")]
+    [InlineData("/Reports/Stage2?alertas=todas", "«Solo alertas tempranas» se marca o se deja sin marcar")]
     public async Task A_bad_period_or_dependencia_shows_a_spanish_message_and_nothing_is_recorded(string url, string message)
     {
         var hr = await App.SignedInAsync(Accounts.TalentoHumano);
@@ -234,7 +237,42 @@ public abstract class Stage2ReportTests(ConsolidationApp fixture)
         var energia = await App.WithDbAsync(d => d.Dependencies.Where(x => x.Code == "300").Select(x => x.Id).SingleAsync());
         var html = await fixture.PageAsync(hr, $"{Url}?dependencia={energia}");
         Assert.All(HtmlTables.Rows(html, "servidores"), r => Assert.Equal("Subdirección de Energía", r[3]));
-        Assert.Equal(["Total", "5", "3", "1", "1", "0", "20,0 %", "65,00"], HtmlTables.Rows(html, "resumen")[^1]);
+        Assert.Equal(["Total", "5", "3", "1", "1", "0", "20,0 %", "65,00", "1"], HtmlTables.Rows(html, "resumen")[^1]);
+    }
+
+    /// <summary>
+    /// SPEC §4, the first follow-up «for early warnings»: «Solo alertas tempranas» lists only the servants whose accepted
+    /// first follow-up is in the No satisfactorio band (the stored fact), with the dependencia too; the summary stays the
+    /// dependencias' (the check box only narrows the list), and the .xlsx of that view lists the same servants.
+    /// </summary>
+    [Fact]
+    public async Task The_early_warnings_filter_lists_only_them_and_the_download_of_that_view_too()
+    {
+        var hr = await App.SignedInAsync(Accounts.TalentoHumano);
+        var html = await fixture.PageAsync(hr, $"{Url}?alertas=1");
+        Assert.Equal([ConsolidationApp.Camila, ConsolidationApp.Laura], HtmlTables.Rows(html, "servidores").Select(r => r[0]).Order(StringComparer.Ordinal));
+        Assert.All(HtmlTables.Rows(html, "servidores"), r => Assert.Equal("Sí", r[12]));
+        Assert.Matches(@"Servidores de la Vigencia 2026: 2\s*</caption>", html);
+        Assert.Contains("solo alertas tempranas del primer seguimiento", html, StringComparison.Ordinal);
+        Assert.Matches("<input[^>]*id=\"alertas\"[^>]*checked", html);
+        Assert.Equal("2", HtmlTables.Rows(html, "resumen")[^1][^1]);
+        Assert.Equal("29", HtmlTables.Rows(html, "resumen")[^1][1]);
+
+        var energia = await App.WithDbAsync(d => d.Dependencies.Where(x => x.Code == "300").Select(x => x.Id).SingleAsync());
+        html = await fixture.PageAsync(hr, $"{Url}?dependencia={energia}&alertas=1");
+        Assert.Equal([ConsolidationApp.Camila], HtmlTables.Rows(html, "servidores").Select(r => r[0]));
+
+        var secretaria = await App.WithDbAsync(d => d.Dependencies.Where(x => x.Code == "200").Select(x => x.Id).SingleAsync());
+        html = await fixture.PageAsync(hr, $"{Url}?dependencia={secretaria}&alertas=1");
+        Assert.False(HtmlTables.HasTable(html, "servidores"));
+        Assert.Contains("Ningún servidor cumple los filtros.", html, StringComparison.Ordinal);
+
+        var response = await hr.PostFormAsync($"{Url}?handler=Xlsx", new() { ["vigencia"] = fixture.PeriodId.ToString(CultureInfo.InvariantCulture), ["alertas"] = "1" }, getUrl: Url);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var file = new MemoryStream(await response.Content.ReadAsByteArrayAsync());
+        var servants = file.Query(useHeaderRow: true, sheetName: "Servidores").Cast<IDictionary<string, object?>>().ToList();
+        Assert.Equal([ConsolidationApp.Camila, ConsolidationApp.Laura], servants.Select(r => (string)r["Documento"]!).Order(StringComparer.Ordinal));
+        Assert.All(servants, r => Assert.Equal("Sí", r["Alerta temprana"]));
     }
 
     [Fact]

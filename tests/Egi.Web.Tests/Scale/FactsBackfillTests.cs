@@ -52,6 +52,38 @@ public abstract class FactsBackfillTests(SharedHost host) : IAsyncLifetime
         Assert.Equal(0, await app.WithDbAsync(d => d.Evaluations.CountAsync(e => e.Facts.Revision < EvaluationFacts.CurrentRevision)));
     }
 
+    /// <summary>
+    /// Facts revision 7 (migration EarlyWarningFact): an accepted first follow-up saved before it has no stored early
+    /// warning and its dependencia's tally none; the next start recomputes the fact and, with it, the tally.
+    /// </summary>
+    [Fact]
+    public async Task An_early_warning_saved_before_its_column_is_stored_and_counted_at_start_up()
+    {
+        const string camila = EvaluationScenario.Camila;
+        var th = new Egi.Domain.Evaluations.Actor("th-prueba", null, "Talento Humano (prueba)", IsTalentoHumano: true);
+        await scenario.ActAsync(camila, (e, p) => e.AcceptGoals(p.Evaluado, p.Context));
+        await scenario.ActAsync(camila, (e, p) => e.ReopenStep(th, EvaluationStep.FollowUpI, scenario.Today.AddDays(30), "Prueba: primer seguimiento", p.Context));
+        // Goals 50/50 agreed at 40 % each; 20 and 20 % achieved: 50 × 20/40 + 50 × 20/40 = 50,00, No satisfactorio.
+        await scenario.ActAsync(camila, (e, p) => e.SubmitSelfEvaluation(p.Evaluado, 1, Reports.ConsolidationApp.Progress(1, 20, 20), p.Context));
+        await scenario.ActAsync(camila, (e, p) => e.ApproveSelfEvaluation(p.Evaluator, 1, p.Context));
+        await scenario.ActAsync(camila, (e, p) => e.AcceptSelfEvaluation(p.Evaluado, p.Context));
+        Task<(bool Fact, int Tallied)> WarningsAsync() => app.WithDbAsync(async d =>
+            ((await d.Evaluations.AsNoTracking().SingleAsync(e => e.PeriodId == scenario.PeriodId && e.EvaluadoId == d.Servants.Single(s => s.DocumentNumber == camila).Id)).Facts.EarlyWarning,
+             await d.Set<Egi.Web.Features.Shared.DependencyTally>().Where(t => t.PeriodId == scenario.PeriodId).SumAsync(t => t.EarlyWarnings)));
+        Assert.Equal((true, 1), await WarningsAsync());
+
+        // As the migration leaves them: the columns at their defaults, the facts of revision 6.
+        await app.WithDbAsync(async d =>
+        {
+            await d.Database.ExecuteSqlRawAsync("UPDATE \"Evaluations\" SET \"Facts_Revision\" = 6, \"Facts_EarlyWarning\" = FALSE");
+            await d.Database.ExecuteSqlRawAsync("UPDATE \"DependencyTallies\" SET \"EarlyWarnings\" = 0");
+        });
+        Assert.Equal((false, 0), await WarningsAsync());
+
+        await app.WithDbAsync(d => DatabaseInitializer.RefreshStaleFactsAsync(d));
+        Assert.Equal((true, 1), await WarningsAsync());
+    }
+
     [Fact]
     public async Task Moving_a_window_moves_the_stored_deadlines_of_every_evaluation_of_the_period()
     {

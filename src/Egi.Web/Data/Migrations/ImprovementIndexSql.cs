@@ -68,15 +68,21 @@ internal static class EvaluationsIndex
 }
 
 /// <summary>
-/// Every index of the evaluations created by name, as the migrations before <c>EvaluationPlainColumnsFirst</c> left them:
-/// what a migration in which EF Core rebuilds the table on SQLite (it keeps only the indexes its model knows) creates again.
+/// Every index of the evaluations created by name: what a migration in which EF Core rebuilds the table on SQLite (it
+/// keeps only the indexes its model knows) creates again. <c>CreateAll</c> as the migrations before
+/// <c>EvaluationPlainColumnsFirst</c> left them (the report index's first version); <c>CreateCurrent</c> as they are now.
 /// </summary>
 public static class EvaluationsNamedIndexes
 {
-    public static void CreateAll(MigrationBuilder migrationBuilder)
+    public static void CreateAll(MigrationBuilder migrationBuilder) => Create(migrationBuilder, ReportIndexSql.FirstColumns);
+
+    /// <summary>Every one in its current version (the report index with the early warning, since EarlyWarningFact).</summary>
+    public static void CreateCurrent(MigrationBuilder migrationBuilder) => Create(migrationBuilder, ReportIndexSql.Columns);
+
+    private static void Create(MigrationBuilder migrationBuilder, string[] reportColumns)
     {
         ControlDeadlineIndexesSql.Up(migrationBuilder);
-        ReportIndexSql.Up(migrationBuilder);
+        EvaluationsIndex.Create(migrationBuilder, ReportIndexSql.Name, reportColumns);
         EvaluationsIndex.Create(migrationBuilder, ImprovementIndexSql.Name, ImprovementIndexSql.Columns, ImprovementIndexSql.Filter);
     }
 }

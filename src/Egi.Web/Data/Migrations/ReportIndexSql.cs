@@ -13,13 +13,25 @@ public static class ReportIndexSql
 {
     public const string Name = "IX_Evaluations_Report";
 
-    public static readonly string[] Columns =
+    /// <summary>The first version (migration ReportFacts, 03/12/2026), as the migrations before EarlyWarningFact created it.</summary>
+    public static readonly string[] FirstColumns =
     [
         "PeriodId", "EvaluadoId", "State", "Facts_Stage1", "Facts_Stage2", "Facts_Position", "Facts_Level",
         "Facts_FirstFollowUpUnrounded", "Facts_GoalsComponentUnrounded", "Facts_CompetenciesComponentUnrounded", "Facts_FinalScoreUnrounded",
     ];
 
-    public static void Up(MigrationBuilder migrationBuilder) => EvaluationsIndex.Create(migrationBuilder, Name, Columns);
+    /// <summary>Since migration EvaluationNamedIndexesAfterEarlyWarning (08/12/2026): the early warning the tallies count too.</summary>
+    public static readonly string[] Columns = [.. FirstColumns, "Facts_EarlyWarning"];
+
+    /// <summary>The first version (migration ReportFacts).</summary>
+    public static void Up(MigrationBuilder migrationBuilder) => EvaluationsIndex.Create(migrationBuilder, Name, FirstColumns);
+
+    /// <summary>The current version (<see cref="Columns"/>) in place of the first one.</summary>
+    public static void UpWithEarlyWarning(MigrationBuilder migrationBuilder)
+    {
+        Down(migrationBuilder);
+        EvaluationsIndex.Create(migrationBuilder, Name, Columns);
+    }
 
     public static void Down(MigrationBuilder migrationBuilder) => EvaluationsIndex.Drop(migrationBuilder, Name);
 }

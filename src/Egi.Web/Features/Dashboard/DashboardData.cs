@@ -84,6 +84,9 @@ public sealed class DashboardData
 
     public static IReadOnlyList<string> LateSeries { get; } = ["Espera al evaluado", "Espera al evaluador"];
 
+    /// <summary>The accepted first follow-ups of a dependencia (chart e), split by the early warning.</summary>
+    public static IReadOnlyList<string> EarlyWarningSeries { get; } = ["Sin alerta", "Alerta temprana"];
+
     /// <summary>
     /// Three small queries: the totals per dependencia of the period's servants (the stored tallies and the servants
     /// without an evaluation, <see cref="DependencyTallies"/>, shared with the consolidation reports, so «metas
@@ -124,7 +127,7 @@ public sealed class DashboardData
         public int Count { get; init; }
     }
 
-    /// <summary>The four charts from the totals per dependencia and the late steps per stage.</summary>
+    /// <summary>The five charts from the totals per dependencia and the late steps per stage.</summary>
     public static DashboardData Build(Period period, DateOnly today, IReadOnlyList<DependencyNode> tree, IReadOnlyList<DependencyTotals> totals,
         IReadOnlyList<(int Evaluado, int Evaluator)> lateSteps)
     {
@@ -183,7 +186,18 @@ public sealed class DashboardData
                   + string.Join("; ", lateRows.Select(r => $"{r.Label}: {DashboardText.Int(r.Total)} ({DashboardText.Int(r.Values[0] ?? 0)} esperan al evaluado, {DashboardText.Int(r.Values[1] ?? 0)} al evaluador)")) + ".",
             "Etapa", LateSeries, lateRows, false, "Pasos atrasados");
 
-        return new DashboardData(period, today, [progress, levels, averages, late]) { AgreedGoals = entity.Agreed };
+        // (e) early warnings of the first follow-up per dependencia (SPEC §4: the first follow-up is for early warnings)
+        static ChartRow WarningRow(string label, DependencyTotals t) => new(label, [t.Stage2Accepted - t.EarlyWarnings, t.EarlyWarnings]);
+        var warningRows = lines.Select(l => WarningRow(Name(l), l)).Append(WarningRow(DashboardText.EntityTotal, entity)).ToList();
+        var warnings = new DashboardChart("alertas", "Alertas tempranas del primer seguimiento por dependencia",
+            entity.Stage2Accepted == 0
+                ? "Aún no hay primeros seguimientos aceptados: no hay alertas tempranas que mostrar."
+                : $"De {DashboardText.Int(entity.Stage2Accepted)} primeros seguimientos aceptados, {DashboardText.Int(entity.EarlyWarnings)} "
+                  + $"{(entity.EarlyWarnings == 1 ? "es alerta temprana" : "son alertas tempranas")}: su calificación quedó hasta "
+                  + $"{DashboardText.Score(period.Settings.UnsatisfactoryUpTo)}, el rango «No satisfactorio» de la vigencia.",
+            "Dependencia", EarlyWarningSeries, warningRows, false, "Alertas tempranas");
+
+        return new DashboardData(period, today, [progress, levels, averages, late, warnings]) { AgreedGoals = entity.Agreed };
     }
 
     /// <summary>Servants with their goals agreed: the stage-1 report's «Concertadas» of the entity.</summary>

@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Egi.Web.Features.Dashboard;
 
-/// <summary>The dashboard (SPEC §5), for Talento Humano and Consulta (folder policy): four charts of the chosen period and their .xlsx.</summary>
+/// <summary>The dashboard (SPEC §5), for Talento Humano and Consulta (folder policy): five charts of the chosen period and their .xlsx.</summary>
 public sealed class IndexModel(EgiDbContext db, CurrentUser me) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "vigencia")]

@@ -50,7 +50,7 @@ public static class ManualScreens
         new("th-puntos-de-control", ManualAccount.TalentoHumano, "/Control?etapa=1",
             "«Puntos de control»: los atrasados de la etapa, en quién espera cada evaluación y el envío de recordatorios a los seleccionados."),
         new("th-tablero", ManualAccount.TalentoHumano, "/Dashboard",
-            "«Tablero»: avance de cada etapa por dependencia, distribución de niveles y pasos atrasados."),
+            "«Tablero»: avance de cada etapa por dependencia, distribución de niveles, pasos atrasados y alertas tempranas del primer seguimiento."),
         new("th-informe-etapa-1", ManualAccount.TalentoHumano, "/Reports/Stage1",
             "Informe de la etapa 1: metas concertadas por dependencia y la lista de servidores con su estado."),
         new("th-mejoramiento", ManualAccount.TalentoHumano, "/Improvement/Candidates",

@@ -22,6 +22,15 @@ public abstract class ConsolidationPage<TReport>(EgiDbContext db, CurrentUser me
     [BindProperty(SupportsGet = true, Name = "dependencia")]
     public string? DependencyText { get; set; }
 
+    /// <summary>«Solo alertas tempranas» (only where <see cref="OffersEarlyWarnings"/>): «1» lists only them.</summary>
+    [BindProperty(SupportsGet = true, Name = "alertas")]
+    public string? EarlyWarningsText { get; set; }
+
+    /// <summary>The list can be narrowed to the early warnings of the first follow-up (the stage-2 report).</summary>
+    public virtual bool OffersEarlyWarnings => false;
+
+    public bool EarlyWarningsOnly => Filter?.EarlyWarningsOnly == true;
+
     /// <summary>The page of the list of servants (anything but a positive number shows the first page).</summary>
     [BindProperty(SupportsGet = true, Name = "pagina")]
     public string? PageText { get; set; }
@@ -82,6 +91,7 @@ public abstract class ConsolidationPage<TReport>(EgiDbContext db, CurrentUser me
         Period = ReportPages.ChoosePeriod(Periods, PeriodText, Errors);
 
         Filter = Stage1Filter.Parse(DependencyText, null, null, Dependencies.Select(d => d.Id).ToList(), Errors);
+        if (OffersEarlyWarnings) Filter = Filter with { EarlyWarningsOnly = Stage1Filter.ParseEarlyWarnings(EarlyWarningsText, Errors) };
         FilterDescription = Stage1Text.Describe(Filter, Dependencies.ToDictionary(d => d.Id, d => d.Name));
         if (Period is null || Errors.Count > 0) return;
         Report = await BuildAsync(db, Period, Filter, me.Today, Dependencies, page, ct);
@@ -103,6 +113,7 @@ public abstract class ConsolidationPage<TReport>(EgiDbContext db, CurrentUser me
     {
         ["vigencia"] = Id(Period!.Id),
         ["dependencia"] = Filter?.DependencyId is { } d ? Id(d) : null,
+        ["alertas"] = EarlyWarningsOnly ? "1" : null,
         ["pagina"] = Id(page),
     }), "Páginas de la lista de servidores");
 }
@@ -116,5 +127,7 @@ public interface IConsolidationFilters
     Dictionary<string, string> Errors { get; }
     string? SelectedPeriod { get; }
     string? SelectedDependency { get; }
+    bool OffersEarlyWarnings { get; }
+    bool EarlyWarningsOnly { get; }
     string? Err(string field);
 }

@@ -11,6 +11,7 @@ public static class ReportMessages
     // Filters
     public const string FilterDependencyNotFound = "La «Dependencia» elegida no existe: elija una de la lista o «Todas».";
     public const string FilterStage1StatusNotFound = "El «Estado de la etapa 1» elegido no existe: elija uno de la lista o «Todos».";
+    public const string FilterEarlyWarningsInvalid = "«Solo alertas tempranas» se marca o se deja sin marcar: el valor recibido no es válido.";
     public static string SearchTooLong(int max) => $"La «Búsqueda» admite máximo {max} caracteres.";
     public static string SemesterNotFound(string period) => $"El «Semestre» debe ser uno de los de la {period} y el año siguiente: elija uno de la lista.";
 

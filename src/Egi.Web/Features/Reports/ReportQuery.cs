@@ -23,6 +23,7 @@ public static class ReportQuery
         if (filter.DependencyId is { } d) rows = rows.Where(r => r.DependencyId == d);
         if (filter.Status is { } st) rows = rows.Where(r => r.Stage1 == st);
         if (filter.Text.Length > 0) rows = rows.Where(TextMatch(filter.Text));
+        if (filter.EarlyWarningsOnly) rows = rows.Where(r => r.EarlyWarning == true);
         return rows;
     }
 
@@ -229,7 +230,7 @@ public sealed class Members
 }
 
 /// <summary>
-/// What the stage-2 and annual reports read (their only filter is the dependencia): the totals per dependencia in
+/// What the stage-2 and annual reports read (filtered by the dependencia, and stage 2's list by its early warnings): the totals per dependencia in
 /// tree order, their sum, the page of rows shown, the ordered query the .xlsx streams and the count of each state per
 /// dependencia (every dependencia, when asked: <see cref="DependencyTallies"/>).
 /// </summary>
@@ -260,13 +261,15 @@ public sealed record Consolidation(
         var scope = totals.Where(t => filter.DependencyId is not { } d || t.DependencyId == d)
             .OrderBy(t => order.GetValueOrDefault(t.DependencyId, int.MaxValue)).ToList();
         var total = DependencyTotals.Sum(scope);
-        var paging = Paging.Of(page, total.Servants);
+        // The rows listed per dependencia, from the totals: every servant, or (stage 2's filter) the early warnings.
+        int Listed(DependencyTotals t) => filter.EarlyWarningsOnly ? t.EarlyWarnings : t.Servants;
+        var paging = Paging.Of(page, Listed(total));
         var ordered = ReportQuery.Ordered(ReportQuery.Filtered(all, filter with { Status = null, Text = "" }));
         var facts = new List<ReportRow>();
         var rows = new List<Stage1Row>();
-        if (total.Servants > 0 && page is not null)
+        if (Listed(total) > 0 && page is not null)
         {
-            var (lines, members) = await ReportQuery.PageAsync(db, ordered, paging, scope.Select(t => (t.DependencyId, t.Servants)).ToList(), tree, ct);
+            var (lines, members) = await ReportQuery.PageAsync(db, ordered, paging, scope.Select(t => (t.DependencyId, Listed(t))).ToList(), tree, ct);
             facts.AddRange(lines);
             rows.AddRange(lines.Select(r => Stage1Report.RowOf(r, members, names, today)));
         }

@@ -59,11 +59,25 @@ public sealed record Stage1Summary(
 }
 
 /// <summary>The filters of the report as typed (query string or hidden fields), checked: errors by field, in Spanish.</summary>
-public sealed record Stage1Filter(int? DependencyId, Stage1Status? Status, string Text)
+public sealed record Stage1Filter(int? DependencyId, Stage1Status? Status, string Text, bool EarlyWarningsOnly = false)
 {
     public const int TextMax = 100;
 
-    public bool IsEmpty => DependencyId is null && Status is null && Text.Length == 0;
+    public bool IsEmpty => DependencyId is null && Status is null && Text.Length == 0 && !EarlyWarningsOnly;
+
+    /// <summary>
+    /// «Solo alertas tempranas» (the stage-2 report's check box): empty or absent is off, «1» (what the box sends) on;
+    /// anything else gets a Spanish message under <c>alertas</c>.
+    /// </summary>
+    public static bool ParseEarlyWarnings(string? value, IDictionary<string, string> errors)
+    {
+        ArgumentNullException.ThrowIfNull(errors);
+        var text = value?.Trim() ?? "";
+        if (text.Length == 0) return false;
+        if (text is "1" or "true" or "on") return true;
+        errors["alertas"] = ReportMessages.FilterEarlyWarningsInvalid;
+        return false;
+    }
 
     /// <summary>Parses the filters; <paramref name="errors"/> gets one Spanish message per bad field (key = query name).</summary>
     public static Stage1Filter Parse(string? dependencia, string? estado, string? q, IReadOnlyCollection<int> dependencyIds, IDictionary<string, string> errors)
@@ -273,6 +287,7 @@ public static class Stage1Text
         if (filter.DependencyId is { } d) parts.Add($"dependencia «{dependencyNames.GetValueOrDefault(d, d.ToString(CultureInfo.InvariantCulture))}»");
         if (filter.Status is { } s) parts.Add($"estado «{StatusLabel(s)}»");
         if (filter.Text.Length > 0) parts.Add($"búsqueda «{filter.Text}»");
+        if (filter.EarlyWarningsOnly) parts.Add("solo alertas tempranas del primer seguimiento");
         return parts.Count == 0 ? "sin filtros" : "filtros: " + string.Join(", ", parts);
     }
 }

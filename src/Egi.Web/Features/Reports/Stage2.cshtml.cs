@@ -9,6 +9,7 @@ namespace Egi.Web.Features.Reports;
 public sealed class Stage2Model(EgiDbContext db, CurrentUser me) : ConsolidationPage<Stage2Report>(db, me)
 {
     public override string PageUrl => "/Reports/Stage2";
+    public override bool OffersEarlyWarnings => true;
     protected override string AuditEntity => Stage2Report.AuditEntity;
 
     protected override Task<Stage2Report> BuildAsync(EgiDbContext db, Period period, Stage1Filter filter, DateOnly today,

@@ -10,7 +10,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Egi.Web.Features.Reports;
 
-/// <summary>One servant of the stage-2 report; <see cref="Score"/> only once the first follow-up is accepted.</summary>
+/// <summary>
+/// One servant of the stage-2 report; <see cref="Score"/> and <see cref="EarlyWarning"/> only once the first follow-up
+/// is accepted (the early warning is the stored fact, <see cref="EvaluationFacts.EarlyWarning"/>).
+/// </summary>
 public sealed record Stage2Row(
     Stage1Row Base,
     Stage2Status Status,
@@ -19,10 +22,12 @@ public sealed record Stage2Row(
     DateOnly? SubmittedOn,
     DateOnly? ReviewedOn,
     DateOnly? AcceptedOn,
-    decimal? Score);
+    decimal? Score,
+    bool? EarlyWarning = null);
 
 /// <summary>The count of servants in each stage-2 bucket for one dependencia (or the whole entity).</summary>
-public sealed record Stage2Summary(int? DependencyId, string Dependency, int Servants, int NotStarted, int InProgress, int Accepted, int NotApplicable, decimal? AverageScore)
+public sealed record Stage2Summary(int? DependencyId, string Dependency, int Servants, int NotStarted, int InProgress, int Accepted, int NotApplicable,
+    decimal? AverageScore, int EarlyWarnings)
 {
     public decimal AcceptedPercent => Servants == 0 ? 0m : Math.Round(Accepted * 100m / Servants, 1, MidpointRounding.AwayFromZero);
 
@@ -35,7 +40,8 @@ public sealed record Stage2Summary(int? DependencyId, string Dependency, int Ser
     };
 
     public static Stage2Summary Of(int? dependencyId, string dependency, DependencyTotals t) => new(dependencyId, dependency, t.Servants,
-        t.Stage2NotStarted, t.Stage2InProgress, t.Stage2Accepted, t.Stage2NotApplicable, DependencyTotals.Average(t.FirstFollowUpSum, t.FirstFollowUpCount));
+        t.Stage2NotStarted, t.Stage2InProgress, t.Stage2Accepted, t.Stage2NotApplicable, DependencyTotals.Average(t.FirstFollowUpSum, t.FirstFollowUpCount),
+        t.EarlyWarnings);
 }
 
 /// <summary>
@@ -80,8 +86,9 @@ public sealed class Stage2Report
         if (f.EvaluationId is null) return new(r, Stage2Status.NotStarted, r.State, r.WaitingOn, null, null, null, null);
         var status = f.Stage2;
         var waiting = status is Stage2Status.Accepted or Stage2Status.NotApplicable ? "" : Stage1Report.WaitingText(f);
+        var accepted = status == Stage2Status.Accepted;
         return new(r, status, f.State!.Value.Label(), waiting, f.FollowUpISubmittedOn, f.FollowUpIReviewedOn, f.FollowUpIAcceptedOn,
-            status == Stage2Status.Accepted ? f.FirstFollowUpScore : null);
+            accepted ? f.FirstFollowUpScore : null, accepted ? f.EarlyWarning == true : null);
     }
 }
 
@@ -98,6 +105,17 @@ public static class Stage2Text
         Stage2Status.InProgress => "Autoevaluación I en curso",
         Stage2Status.NotApplicable => FollowUpExemption.LateHire.Label(),
         _ => "Seguimiento I aceptado",
+    };
+
+    public const string EarlyWarningHeader = "Alerta temprana";
+    public const string EarlyWarningsHeader = "Alertas tempranas";
+
+    /// <summary>An early warning in words (never only a colour): «Sí», «No», or «—» before the first follow-up is accepted.</summary>
+    public static string EarlyWarning(bool? warning) => warning switch
+    {
+        true => "Sí",
+        false => "No",
+        null => "—",
     };
 
     /// <summary>"85,50": two decimals, es-CO; "—" when there is none.</summary>
@@ -123,6 +141,7 @@ public static class Stage2Xlsx
         new("Fecha de aprobación o modificación", Egi.Web.Reports.XlsxKind.Date, 14),
         new("Fecha de aceptación", Egi.Web.Reports.XlsxKind.Date, 14),
         new("Calificación primer seguimiento", Egi.Web.Reports.XlsxKind.Decimal, 14),
+        new(Stage2Text.EarlyWarningHeader, Egi.Web.Reports.XlsxKind.Text, 10),
     ];
 
     public static IReadOnlyList<Egi.Web.Reports.XlsxColumn> SummaryColumns { get; } =
@@ -132,16 +151,18 @@ public static class Stage2Xlsx
         .. Stage2Text.Statuses.Select(s => new Egi.Web.Reports.XlsxColumn(Stage2Text.StatusLabel(s), Egi.Web.Reports.XlsxKind.Integer, 14)),
         new("% seguimiento I aceptado", Egi.Web.Reports.XlsxKind.Percent, 13),
         new("Promedio primer seguimiento", Egi.Web.Reports.XlsxKind.Decimal, 14),
+        new(Stage2Text.EarlyWarningsHeader, Egi.Web.Reports.XlsxKind.Integer, 12),
     ];
 
     public static IReadOnlyList<object?> ServantCells(Stage2Row r) =>
     [
         r.Base.Document, r.Base.Name, r.Base.Job, r.Base.Dependency, r.Base.Evaluator, r.State, Stage2Text.StatusLabel(r.Status),
         r.WaitingOn.Length == 0 ? null : r.WaitingOn, r.SubmittedOn, r.ReviewedOn, r.AcceptedOn, r.Score,
+        r.EarlyWarning is null ? null : Stage2Text.EarlyWarning(r.EarlyWarning),
     ];
 
     public static IReadOnlyList<object?> SummaryCells(Stage2Summary s) =>
-        [s.Dependency, s.Servants, .. Stage2Text.Statuses.Select(st => (object?)s.Count(st)), s.AcceptedPercent, s.AverageScore];
+        [s.Dependency, s.Servants, .. Stage2Text.Statuses.Select(st => (object?)s.Count(st)), s.AcceptedPercent, s.AverageScore, s.EarlyWarnings];
 
     public static Egi.Web.Reports.XlsxWorkbook Workbook(Stage2Report r, EgiDbContext db) => new Egi.Web.Reports.XlsxWorkbook()
         .AddStreamedSheet(Stage1Xlsx.ServantsSheet, ServantColumns, r.AllRows(db).Select(ServantCells))

@@ -270,6 +270,9 @@ namespace Egi.Web.Data.Migrations.Postgres
                             b1.Property<int?>("DisagreementStep")
                                 .HasColumnType("integer");
 
+                            b1.Property<bool>("EarlyWarning")
+                                .HasColumnType("boolean");
+
                             b1.Property<bool>("Escalated")
                                 .HasColumnType("boolean");
 
@@ -1346,6 +1349,9 @@ namespace Egi.Web.Data.Migrations.Postgres
 
                     b.Property<decimal?>("CompetenciesSum")
                         .HasColumnType("numeric");
+
+                    b.Property<int>("EarlyWarnings")
+                        .HasColumnType("integer");
 
                     b.Property<decimal?>("FinalSum")
                         .HasColumnType("numeric");

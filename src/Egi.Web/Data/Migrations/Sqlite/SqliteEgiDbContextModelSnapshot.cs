@@ -279,139 +279,143 @@ namespace Egi.Web.Data.Migrations.Sqlite
                                 .HasColumnType("INTEGER")
                                 .HasColumnOrder(21);
 
-                            b1.Property<bool>("Escalated")
+                            b1.Property<bool>("EarlyWarning")
                                 .HasColumnType("INTEGER")
                                 .HasColumnOrder(22);
+
+                            b1.Property<bool>("Escalated")
+                                .HasColumnType("INTEGER")
+                                .HasColumnOrder(23);
 
                             b1.Property<long?>("FinalScore")
                                 .HasPrecision(7, 2)
                                 .HasColumnType("INTEGER")
-                                .HasColumnOrder(23);
+                                .HasColumnOrder(24);
 
                             b1.Property<long?>("FinalScoreUnrounded")
                                 .HasPrecision(16, 10)
                                 .HasColumnType("INTEGER")
-                                .HasColumnOrder(24);
+                                .HasColumnOrder(25);
 
                             b1.Property<DateOnly?>("FinalizedOn")
                                 .HasColumnType("TEXT")
-                                .HasColumnOrder(25);
+                                .HasColumnOrder(26);
 
                             b1.Property<long?>("FirstFollowUpScore")
                                 .HasPrecision(7, 2)
                                 .HasColumnType("INTEGER")
-                                .HasColumnOrder(26);
+                                .HasColumnOrder(27);
 
                             b1.Property<long?>("FirstFollowUpUnrounded")
                                 .HasPrecision(16, 10)
                                 .HasColumnType("INTEGER")
-                                .HasColumnOrder(27);
+                                .HasColumnOrder(28);
 
                             b1.Property<DateOnly?>("FollowUpIAcceptedOn")
                                 .HasColumnType("TEXT")
-                                .HasColumnOrder(28);
+                                .HasColumnOrder(29);
 
                             b1.Property<bool>("FollowUpIApplies")
                                 .HasColumnType("INTEGER")
-                                .HasColumnOrder(29);
+                                .HasColumnOrder(30);
 
                             b1.Property<DateOnly>("FollowUpIDeadline")
                                 .HasColumnType("TEXT")
-                                .HasColumnOrder(30);
+                                .HasColumnOrder(31);
 
                             b1.Property<DateOnly>("FollowUpIIDeadline")
                                 .HasColumnType("TEXT")
-                                .HasColumnOrder(31);
+                                .HasColumnOrder(32);
 
                             b1.Property<DateOnly?>("FollowUpIIReviewedOn")
                                 .HasColumnType("TEXT")
-                                .HasColumnOrder(32);
+                                .HasColumnOrder(33);
 
                             b1.Property<DateOnly?>("FollowUpIISubmittedOn")
                                 .HasColumnType("TEXT")
-                                .HasColumnOrder(33);
+                                .HasColumnOrder(34);
 
                             b1.Property<DateOnly?>("FollowUpIReviewedOn")
                                 .HasColumnType("TEXT")
-                                .HasColumnOrder(34);
+                                .HasColumnOrder(35);
 
                             b1.Property<DateOnly?>("FollowUpISubmittedOn")
                                 .HasColumnType("TEXT")
-                                .HasColumnOrder(35);
+                                .HasColumnOrder(36);
 
                             b1.Property<int>("GoalCount")
                                 .HasColumnType("INTEGER")
-                                .HasColumnOrder(36);
+                                .HasColumnOrder(37);
 
                             b1.Property<int>("GoalRounds")
                                 .HasColumnType("INTEGER")
-                                .HasColumnOrder(37);
+                                .HasColumnOrder(38);
 
                             b1.Property<DateOnly?>("GoalsAgreedOn")
                                 .HasColumnType("TEXT")
-                                .HasColumnOrder(38);
+                                .HasColumnOrder(39);
 
                             b1.Property<long?>("GoalsComponent")
                                 .HasPrecision(7, 2)
                                 .HasColumnType("INTEGER")
-                                .HasColumnOrder(39);
+                                .HasColumnOrder(40);
 
                             b1.Property<long?>("GoalsComponentUnrounded")
                                 .HasPrecision(16, 10)
                                 .HasColumnType("INTEGER")
-                                .HasColumnOrder(40);
+                                .HasColumnOrder(41);
 
                             b1.Property<DateOnly>("GoalsDeadline")
                                 .HasColumnType("TEXT")
-                                .HasColumnOrder(41);
+                                .HasColumnOrder(42);
 
                             b1.Property<int>("GoalsNotAccepted")
                                 .HasColumnType("INTEGER")
-                                .HasColumnOrder(42);
+                                .HasColumnOrder(43);
 
                             b1.Property<DateOnly?>("GoalsReviewedOn")
                                 .HasColumnType("TEXT")
-                                .HasColumnOrder(43);
+                                .HasColumnOrder(44);
 
                             b1.Property<DateOnly?>("GoalsSubmittedOn")
                                 .HasColumnType("TEXT")
-                                .HasColumnOrder(44);
+                                .HasColumnOrder(45);
 
                             b1.Property<int?>("Level")
                                 .HasColumnType("INTEGER")
-                                .HasColumnOrder(45);
+                                .HasColumnOrder(46);
 
                             b1.Property<int?>("LowestCompetency")
                                 .HasColumnType("INTEGER")
-                                .HasColumnOrder(46);
+                                .HasColumnOrder(47);
 
                             b1.Property<int>("PendingPartials")
                                 .HasColumnType("INTEGER")
-                                .HasColumnOrder(47);
+                                .HasColumnOrder(48);
 
                             b1.Property<int>("Position")
                                 .HasColumnType("INTEGER")
-                                .HasColumnOrder(48);
+                                .HasColumnOrder(49);
 
                             b1.Property<int>("Revision")
                                 .HasColumnType("INTEGER")
-                                .HasColumnOrder(49);
+                                .HasColumnOrder(50);
 
                             b1.Property<int>("Stage1")
                                 .HasColumnType("INTEGER")
-                                .HasColumnOrder(50);
+                                .HasColumnOrder(51);
 
                             b1.Property<int>("Stage2")
                                 .HasColumnType("INTEGER")
-                                .HasColumnOrder(51);
+                                .HasColumnOrder(52);
 
                             b1.Property<int>("WaitingOn")
                                 .HasColumnType("INTEGER")
-                                .HasColumnOrder(52);
+                                .HasColumnOrder(53);
 
                             b1.Property<DateTime>("WaitingSince")
                                 .HasColumnType("TEXT")
-                                .HasColumnOrder(53);
+                                .HasColumnOrder(54);
                         });
 
                     b.HasKey("Id");
@@ -1360,6 +1364,9 @@ namespace Egi.Web.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<long?>("CompetenciesSum")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("EarlyWarnings")
                         .HasColumnType("INTEGER");
 
                     b.Property<long?>("FinalSum")

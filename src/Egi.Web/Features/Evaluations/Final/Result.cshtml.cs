@@ -22,18 +22,10 @@ public sealed record ResultBreakdown(ScoreBreakdown Score, PeriodSettings Settin
             : null;
 
     /// <summary>
-    /// The first follow-up score (informative, rounded to two decimals) once the goals are agreed and the first
-    /// follow-up was accepted; null before that.
+    /// The first follow-up score (informative, rounded to two decimals) once the first follow-up was accepted; null
+    /// before that: the stored fact (<see cref="EvaluationFacts.FirstFollowUpScore"/>, kept by each save), not computed again.
     /// </summary>
-    public static decimal? FirstFollowUpOf(EvaluationCase c)
-    {
-        var e = c.Evaluation;
-        if (e.State < EvaluationState.SelfEvaluationII) return null;
-        var first = e.ProgressOf(1).GroupBy(p => p.GoalNumber).ToDictionary(g => g.Key, g => g.Last().AchievedPercent);
-        if (first.Count == 0) return null;
-        var goals = e.OrderedGoals.Select(g => (g.Weight, g.AgreedFirstFollowUpPercent, first.GetValueOrDefault(g.Number))).ToList();
-        return ScoringPolicy.Round(new ScoringPolicy(c.Period.Settings).FirstFollowUp(goals));
-    }
+    public static decimal? FirstFollowUpOf(EvaluationCase c) => c.Evaluation.Facts.FirstFollowUpScore;
 }
 
 /// <summary>

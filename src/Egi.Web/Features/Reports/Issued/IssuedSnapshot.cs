@@ -16,6 +16,7 @@ namespace Egi.Web.Features.Reports.Issued;
 public static class IssuedSnapshot
 {
     public const string Servants = "Servants";
+    public const string EarlyWarnings = "EarlyWarnings";
 
     public static async Task<ConsolidationSnapshot> TakeAsync(EgiDbContext db, IssuedReportKind kind, Period period, DateOnly today,
         IReadOnlyList<DependencyNode> tree, CancellationToken ct)
@@ -38,8 +39,10 @@ public static class IssuedSnapshot
 
     private static ConsolidationSnapshot Stage2(Stage2Report r)
     {
-        string[] columns = [Servants, .. Stage2Text.Statuses.Select(s => "Stage2." + s), "Percent.FollowUpIAccepted", "Average.FirstFollowUp"];
-        static SnapshotLine Line(Stage2Summary s) => new(s.Dependency, [s.Servants, .. Stage2Text.Statuses.Select(st => (decimal?)s.Count(st)), s.AcceptedPercent, s.AverageScore]);
+        // The early warnings' column came later: reports issued before it show the columns they were issued with.
+        string[] columns = [Servants, .. Stage2Text.Statuses.Select(s => "Stage2." + s), "Percent.FollowUpIAccepted", "Average.FirstFollowUp", EarlyWarnings];
+        static SnapshotLine Line(Stage2Summary s) =>
+            new(s.Dependency, [s.Servants, .. Stage2Text.Statuses.Select(st => (decimal?)s.Count(st)), s.AcceptedPercent, s.AverageScore, s.EarlyWarnings]);
         return new(r.Total.Servants, [new("Stage2Summary", columns, r.ByDependency.Select(Line).ToList(), Line(r.Total))]);
     }
 
@@ -98,6 +101,7 @@ public static class IssuedText
         return group switch
         {
             IssuedSnapshot.Servants => "Servidores",
+            IssuedSnapshot.EarlyWarnings => Stage2Text.EarlyWarningsHeader,
             "Stage1" when Enum.TryParse<Stage1Status>(name, out var s) => Stage1Text.ColumnLabel(s),
             "Stage2" when Enum.TryParse<Stage2Status>(name, out var s) => Stage2Text.StatusLabel(s),
             "State" when name == "None" => AnnualText.NoEvaluation,

@@ -258,6 +258,7 @@ public static class DependencyTallies
             Progress = e.Facts.Position,
             Level = e.Facts.Level,
             FirstFollowUpUnrounded = e.Facts.FirstFollowUpUnrounded,
+            EarlyWarning = e.Facts.EarlyWarning,
             GoalsUnrounded = e.Facts.GoalsComponentUnrounded,
             CompetenciesUnrounded = e.Facts.CompetenciesComponentUnrounded,
             FinalUnrounded = e.Facts.FinalScoreUnrounded,
@@ -303,6 +304,7 @@ public static class DependencyTallies
             // Sums of the unrounded scores: an average is rounded once (DependencyTotals.Average), never averaged from rounded scores.
             FirstFollowUpSum = g.Where(r => r.Stage2 == Stage2Status.Accepted).Sum(r => r.FirstFollowUpUnrounded),
             FirstFollowUpCount = g.Count(r => r.Stage2 == Stage2Status.Accepted && r.FirstFollowUpUnrounded != null),
+            EarlyWarnings = g.Count(r => r.EarlyWarning),
             GoalsSum = g.Sum(r => r.GoalsUnrounded),
             CompetenciesSum = g.Sum(r => r.CompetenciesUnrounded),
             FinalSum = g.Sum(r => r.FinalUnrounded),
@@ -372,7 +374,7 @@ internal sealed class TallyChanges
     private static readonly string[] CountedFacts =
     [
         nameof(EvaluationFacts.Stage1), nameof(EvaluationFacts.Stage2), nameof(EvaluationFacts.Position), nameof(EvaluationFacts.Level),
-        nameof(EvaluationFacts.FirstFollowUpUnrounded), nameof(EvaluationFacts.GoalsComponentUnrounded),
+        nameof(EvaluationFacts.FirstFollowUpUnrounded), nameof(EvaluationFacts.EarlyWarning), nameof(EvaluationFacts.GoalsComponentUnrounded),
         nameof(EvaluationFacts.CompetenciesComponentUnrounded), nameof(EvaluationFacts.FinalScoreUnrounded),
     ];
 

@@ -63,6 +63,9 @@ public sealed class ReportRow
     public int? GoalRounds { get; set; }
     public int? GoalsNotAccepted { get; set; }
     public decimal? FirstFollowUpScore { get; set; }
+
+    /// <summary>The accepted first follow-up is an early warning (<see cref="EvaluationFacts.EarlyWarning"/>).</summary>
+    public bool? EarlyWarning { get; set; }
     public decimal? GoalsComponent { get; set; }
     public decimal? CompetenciesComponent { get; set; }
     public decimal? FinalScore { get; set; }
@@ -98,6 +101,7 @@ public sealed class CountedRow
     public StagePosition Progress { get; set; }
     public RatingLevel? Level { get; set; }
     public decimal? FirstFollowUpUnrounded { get; set; }
+    public bool EarlyWarning { get; set; }
     public decimal? GoalsUnrounded { get; set; }
     public decimal? CompetenciesUnrounded { get; set; }
     public decimal? FinalUnrounded { get; set; }
@@ -120,6 +124,9 @@ public class DependencyTotals
     public int Stage2NotApplicable { get; set; }
     public decimal? FirstFollowUpSum { get; set; }
     public int FirstFollowUpCount { get; set; }
+
+    /// <summary>Accepted first follow-ups that are early warnings (<see cref="EvaluationFacts.EarlyWarning"/>).</summary>
+    public int EarlyWarnings { get; set; }
     public decimal? GoalsSum { get; set; }
     public decimal? CompetenciesSum { get; set; }
     public decimal? FinalSum { get; set; }
@@ -153,6 +160,7 @@ public class DependencyTotals
             t.Stage2NotApplicable += l.Stage2NotApplicable;
             t.FirstFollowUpSum = Add(t.FirstFollowUpSum, l.FirstFollowUpSum);
             t.FirstFollowUpCount += l.FirstFollowUpCount;
+            t.EarlyWarnings += l.EarlyWarnings;
             t.GoalsSum = Add(t.GoalsSum, l.GoalsSum);
             t.CompetenciesSum = Add(t.CompetenciesSum, l.CompetenciesSum);
             t.FinalSum = Add(t.FinalSum, l.FinalSum);
@@ -301,6 +309,7 @@ public static class EvaluationRows
         GoalRounds = r.E == null ? null : r.E.Facts.GoalRounds,
         GoalsNotAccepted = r.E == null ? null : r.E.Facts.GoalsNotAccepted,
         FirstFollowUpScore = r.E == null ? null : r.E.Facts.FirstFollowUpScore,
+        EarlyWarning = r.E == null ? null : r.E.Facts.EarlyWarning,
         GoalsComponent = r.E == null ? null : r.E.Facts.GoalsComponent,
         CompetenciesComponent = r.E == null ? null : r.E.Facts.CompetenciesComponent,
         FinalScore = r.E == null ? null : r.E.Facts.FinalScore,
