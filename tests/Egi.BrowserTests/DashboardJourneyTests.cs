@@ -32,7 +32,7 @@ public sealed class DashboardJourneyTests(BrowserFixture fixture, ITestOutputHel
         await SignInAsync(page, Accounts.TalentoHumano);
         await page.GetByRole(AriaRole.Navigation, new() { Name = "Menú principal" }).GetByRole(AriaRole.Link, new() { Name = "Tablero" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("Tablero");
-        await Expect(page.Locator("figure svg[role=img]")).ToHaveCountAsync(4);
+        await Expect(page.Locator("figure svg[role=img]")).ToHaveCountAsync(5);
         await Expect(page.Locator("svg[data-chart=avance] rect[data-series]").First).ToBeVisibleAsync();
         await page.Locator("#grafico-avance summary").ClickAsync();
         await Expect(page.Locator("#datos-avance")).ToBeVisibleAsync();

@@ -215,7 +215,9 @@ public abstract class SelfEvaluationPagesTests(SharedHost host) : IAsyncLifetime
         report = await Ap.HtmlAsync(hr, "/Reports/Stage2?alertas=1");
         Assert.False(Reports.HtmlTables.HasTable(report, "servidores"));
         Assert.Equal("0", Reports.HtmlTables.Rows(report, "resumen")[^1][^1]);
-        Assert.Equal(["Total entidad", "1", "0", "1"], Reports.HtmlTables.Rows(await Ap.HtmlAsync(hr, "/Dashboard"), "datos-alertas")[^1]);
+        var dashboard = await Ap.HtmlAsync(hr, "/Dashboard");
+        Assert.Equal(["Total entidad", "1", "0", "1"], Reports.HtmlTables.Rows(dashboard, "datos-alertas")[^1]);
+        Assert.DoesNotContain("alertas=1", dashboard, StringComparison.Ordinal);
         Assert.DoesNotContain("id=\"rs-alerta\"", await Ap.HtmlAsync(camila, $"/Evaluations/Details/{id}"));
     }
 

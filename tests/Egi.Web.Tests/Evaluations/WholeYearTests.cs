@@ -164,7 +164,9 @@ public abstract partial class WholeYearTests(SharedHost host) : IAsyncLifetime
         await RedirectedAsync(await Ap.PostAsync(camila, FirstAcceptance, "Accept", []), "accept I");
         details = await SeesStateAsync(camila, "Autoevaluación II");
         // Felipe learns that she accepted, with the (informative) score; she is not told of her own action.
-        Assert.Contains("Puntaje del primer seguimiento (informativo): 85,00.", await NotifiedAsync(felipeEmail, $"EGI — {CamilaName} aceptó su autoevaluación I", Details, felipe));
+        var accepted = await NotifiedAsync(felipeEmail, $"EGI — {CamilaName} aceptó su autoevaluación I", Details, felipe);
+        Assert.Contains("Puntaje del primer seguimiento (informativo): 85,00.", accepted);
+        Assert.DoesNotContain("alerta temprana", accepted, StringComparison.Ordinal); // 85,00 is above the No satisfactorio band
         // First follow-up: 60 × min(30/40, 1) + 40 × min(45/40, 1) = 45 + 40 = 85,00 (informative).
         Assert.Contains("id=\"rs-first\">85,00<", details);
 
