@@ -133,6 +133,31 @@ public class EvaluationFactsTests
     }
 
     /// <summary>
+    /// The early warning reads the first follow-up as it is shown, rounded once to two decimals: 65.0002 is shown 65,00,
+    /// in the No satisfactorio band (≤ 65), so it warns, as the level of a final rating reads the rounded rating.
+    /// </summary>
+    [Fact]
+    public void The_early_warning_reads_the_first_follow_up_as_shown_rounded_once()
+    {
+        var period = NewPeriod();
+        var e = NewEvaluation();
+        // 1 × 1/97 + 1 × 98/99 + 64 (agreed 0: met) + 34 × 0/50 = 0.0103… + 0.9898… + 64 = 65.0002…
+        List<Goal> goals = [G("Meta uno del plan", 1, 97), G("Meta dos del plan", 1, 99), G("Meta tres del plan", 64, 0), G("Meta cuatro del plan", 34, 50)];
+        AssertOk(e.SubmitGoals(Evaluado, goals, OnGoalDay(period)));
+        WalkTo(e, EvaluationState.SelfEvaluationI, period);
+        int[] achieved = [1, 98, 0, 0];
+        var progress = e.OrderedGoals.Select((g, i) => new GoalProgress { GoalNumber = g.Number, AchievedPercent = achieved[i], Narrative = "Avance con soportes." }).ToList();
+        AssertOk(e.SubmitSelfEvaluation(Evaluado, 1, progress, OnFollowUpIDay(period)));
+        AssertOk(e.ApproveSelfEvaluation(Jefe, 1, OnFollowUpIDay(period)));
+        AssertOk(e.AcceptSelfEvaluation(Evaluado, OnFollowUpIDay(period)));
+        Refreshed(e, period);
+
+        Assert.True(e.Facts.FirstFollowUpUnrounded > 65m);
+        Assert.Equal(65.00m, e.Facts.FirstFollowUpScore);
+        Assert.True(e.Facts.EarlyWarning);
+    }
+
+    /// <summary>
     /// The improvement plans' rule as the database runs it, over the stored level and lowest competency
     /// (<see cref="Egi.Domain.Improvement.ImprovementRule.RequiresPlan"/>), agrees with the rule that words the reasons
     /// (<see cref="Egi.Domain.Improvement.ImprovementRule.Assess"/>) for every rating and every threshold of the settings.
