@@ -20,6 +20,8 @@ start_postgres() {
 }
 stop_postgres() {
   if [ -n "${pgdir:-}" ]; then
+    # PG_LOG=<file> keeps the server's log (e.g. with PG_OPTIONS="-c log_min_duration_statement=100").
+    [ -z "${PG_LOG:-}" ] || cp "$pgdir/log" "$PG_LOG" 2>/dev/null || true
     runuser -u postgres -- "$PGBIN/pg_ctl" -D "$pgdir/data" -m fast -w stop >/dev/null 2>&1 || true
     rm -rf "$pgdir"
   fi

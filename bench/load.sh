@@ -349,5 +349,13 @@ if [ "${logged:-0}" -gt 0 ]; then
   echo "== The application logged $logged errors; the first ones:"
   grep -A8 -m3 -E '^(fail|crit):' "$work/app.log" | tee -a "$md"
 fi
+# Kestrel's heartbeat, late by a second or more, is how a starved thread pool shows (a pause of every request).
+starved=$(grep -c 'heartbeat has been running' "$work/app.log" || true)
+if [ "${starved:-0}" -gt 0 ]; then
+  echo "== Kestrel's heartbeat ran late $starved times (thread pool starvation?); the first ones:"
+  grep -m3 -A1 'heartbeat has been running' "$work/app.log" | tee -a "$md"
+fi
+# APP_LOG=<file> keeps the application's log of the run.
+[ -z "${APP_LOG:-}" ] || cp "$work/app.log" "$APP_LOG"
 echo
 echo "Written to $md"

@@ -75,12 +75,18 @@ internal sealed class EntityGenerator(IServiceProvider services, GeneratorOption
         var generated = await Timed($"Period {options.Year} (open)", OpenCurrentPeriodAsync);
         // The tables as they are in an entity that has lived a while: PostgreSQL's autovacuum has analyzed them (the
         // planner's statistics; without them the first minute of a bench reads bad plans) and vacuumed them (the
-        // visibility map, which lets a count read an index alone); on SQLite the statistics the application refreshes.
+        // visibility map, which lets a count read an index alone), and its writes are on disk (a CHECKPOINT: else the one
+        // the generator's WAL requested spreads its writes over the bench's first minutes, bench/HISTORY.md «01:45 UTC on
+        // 08/12/2026»); on SQLite the statistics the application refreshes.
         await Timed("Planner statistics", async () =>
         {
             using var scope = services.CreateScope();
             var db = NewContext(scope);
-            if (options.IsPostgres) await db.Database.ExecuteSqlRawAsync("VACUUM (ANALYZE)");
+            if (options.IsPostgres)
+            {
+                await db.Database.ExecuteSqlRawAsync("VACUUM (ANALYZE)");
+                await db.Database.ExecuteSqlRawAsync("CHECKPOINT");
+            }
             else await PlannerStatistics.RefreshAsync(db);
         });
         await WriteSamplesAsync(generated);
