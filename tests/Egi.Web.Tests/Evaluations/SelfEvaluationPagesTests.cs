@@ -197,6 +197,11 @@ public abstract class SelfEvaluationPagesTests(SharedHost host) : IAsyncLifetime
         var details = await Ap.HtmlAsync(camila, $"/Evaluations/Details/{id}");
         Assert.Contains("id=\"rs-first\">65,00<", details);
         Assert.Contains("id=\"rs-alerta\"", details);
+        // Felipe's «Todos sus evaluados» says it beside her step; Santiago, not yet in the first follow-up, has none.
+        var felipe = await app.SignedInAsync(Accounts.Jefe);
+        var everyone = Reports.HtmlTables.Rows(await Ap.HtmlAsync(felipe, "/Evaluations/ToApprove"), "tabla-todos");
+        Assert.Equal("65,00 (alerta temprana)", everyone.Single(r => r[0] == "Camila Andrea Salazar Nieto")[5]);
+        Assert.Equal("—", everyone.Single(r => r[0].StartsWith("Santiago", StringComparison.Ordinal))[5]);
 
         var hr = await app.SignedInAsync(Accounts.TalentoHumano);
         var report = await Ap.HtmlAsync(hr, "/Reports/Stage2?alertas=1");
@@ -219,6 +224,8 @@ public abstract class SelfEvaluationPagesTests(SharedHost host) : IAsyncLifetime
         Assert.Equal(["Total entidad", "1", "0", "1"], Reports.HtmlTables.Rows(dashboard, "datos-alertas")[^1]);
         Assert.DoesNotContain("alertas=1", dashboard, StringComparison.Ordinal);
         Assert.DoesNotContain("id=\"rs-alerta\"", await Ap.HtmlAsync(camila, $"/Evaluations/Details/{id}"));
+        everyone = Reports.HtmlTables.Rows(await Ap.HtmlAsync(felipe, "/Evaluations/ToApprove"), "tabla-todos");
+        Assert.Equal("65,00", everyone.Single(r => r[0] == "Camila Andrea Salazar Nieto")[5]);
     }
 
     [Fact]

@@ -23,7 +23,7 @@ public sealed class ToApproveModel(EgiDbContext db, CurrentUser me) : PageModel
     public sealed record Row(
         int Id, int PeriodId, string Period, string Evaluado, string Job, string Dependency, EvaluationState State,
         WaitingOn WaitingOn, bool Escalated, EvaluationStep? EscalatedStep, int GoalCount, int Rounds, DateTime Since,
-        bool MineToEvaluate, PendingAction Action);
+        bool MineToEvaluate, PendingAction Action, decimal? FirstFollowUp = null, bool EarlyWarning = false);
 
     /// <summary>A partial evaluation I owe: whose, which dates and why.</summary>
     public sealed record PartialRow(int Id, string Evaluado, DateOnly From, DateOnly To, PartialCause Cause);
@@ -107,7 +107,7 @@ public sealed class ToApproveModel(EgiDbContext db, CurrentUser me) : PageModel
         rows.Select(x => new Row(x.Id, x.PeriodId, OpenPeriods.First(p => p.Id == x.PeriodId).Name,
                 $"{x.FirstNames} {x.LastNames}".Trim(), Servant.JobOf(x.JobTitle, x.JobCode, x.JobGrade),
                 x.Dependency, x.State, x.WaitingOn, x.Escalated, x.EscalatedStep, x.GoalCount, x.Rounds, x.WaitingSince,
-                x.Mine, x.Action ?? PendingAction.None))
+                x.Mine, x.Action ?? PendingAction.None, x.FirstFollowUp, x.EarlyWarning))
             .ToList();
 
     // The page's queries are compiled once (CompiledQueries: it is the jefe's daily page); the fragments below are
@@ -134,6 +134,8 @@ public sealed class ToApproveModel(EgiDbContext db, CurrentUser me) : PageModel
         public int GoalCount { get; init; }
         public int Rounds { get; init; }
         public DateTime WaitingSince { get; init; }
+        public decimal? FirstFollowUp { get; init; }
+        public bool EarlyWarning { get; init; }
         public bool Mine { get; init; }
         public PendingAction? Action { get; init; }
     }
@@ -225,6 +227,8 @@ public sealed class ToApproveModel(EgiDbContext db, CurrentUser me) : PageModel
             GoalCount = e.Facts.GoalCount,
             Rounds = e.Facts.CurrentStepRounds,
             WaitingSince = e.Facts.WaitingSince,
+            FirstFollowUp = e.Facts.FirstFollowUpScore,
+            EarlyWarning = e.Facts.EarlyWarning,
             Mine = e.EvaluatorId == mine,
             Action = e.Waits.Where(w => w.ServantId == mine).Select(w => (PendingAction?)w.Action).FirstOrDefault(),
         };
