@@ -16,13 +16,14 @@ public sealed class EvaluationFacts
     /// Raised whenever what the facts hold or how they are computed changes: older rows are recomputed at start-up.
     /// 5: the goals' links to the plans' items (<see cref="GoalPlanLink"/>), written again for every evaluation.
     /// 6: <see cref="LowestCompetency"/>, what the improvement plans' rule reads in the database.
-    /// 7: <see cref="EarlyWarning"/>, the first follow-up's early warning the stage-2 report and the dashboard count.
+    /// 7: <see cref="EarlyWarning"/>, the first follow-up's early warning the stage-2 report and the dashboard count;
+    /// <see cref="RecordedPartials"/> and <see cref="LastPartialScore"/>, the partial evaluations the annual report shows.
     /// </summary>
     public const int CurrentRevision = 7;
 
     /// <summary>The scores, stored with two decimals.</summary>
     public static IReadOnlyList<string> ScoreColumns { get; } =
-        [nameof(FirstFollowUpScore), nameof(GoalsComponent), nameof(CompetenciesComponent), nameof(FinalScore)];
+        [nameof(FirstFollowUpScore), nameof(GoalsComponent), nameof(CompetenciesComponent), nameof(FinalScore), nameof(LastPartialScore)];
 
     /// <summary>The same scores before their one rounding, kept to <see cref="UnroundedDecimals"/> decimals.</summary>
     public static IReadOnlyList<string> UnroundedColumns { get; } =
@@ -138,6 +139,16 @@ public sealed class EvaluationFacts
     /// <summary>Partial evaluations still owed by outgoing evaluators.</summary>
     public int PendingPartials { get; set; }
 
+    /// <summary>Partial evaluations recorded (by the outgoing evaluator or on their behalf).</summary>
+    public int RecordedPartials { get; set; }
+
+    /// <summary>
+    /// The goals score (two decimals) of the last recorded partial evaluation, by the last day it covers
+    /// (<see cref="ScoringPolicy.PartialGoalsScore"/>): a retired servant's result up to the retirement date, or the
+    /// outgoing evaluator's at a change; null without a recorded partial.
+    /// </summary>
+    public decimal? LastPartialScore { get; set; }
+
     /// <summary>Where the evaluation stands in stage 1, in stage 2 and in the year (<see cref="StageStatuses"/>): what the reports count.</summary>
     public Stage1Status Stage1 { get; set; }
 
@@ -234,6 +245,9 @@ public sealed partial class Evaluation
         f.FollowUpIIDeadline = this.Deadline(EvaluationStep.FollowUpII, period, hireDate);
         f.FollowUpIApplies = IsOwed(EvaluationStep.FollowUpI, period, hireDate);
         f.PendingPartials = Partials.Count(p => p.Status == PartialStatus.Pending);
+        var recorded = Partials.Where(p => p.Status == PartialStatus.Recorded).OrderBy(p => p.To).ThenBy(p => p.Sequence).ToList();
+        f.RecordedPartials = recorded.Count;
+        f.LastPartialScore = recorded.Count == 0 ? null : ScoringPolicy.Round(policy.PartialGoalsScore(recorded[^1]));
         f.Stage1 = StageStatuses.Stage1(State, f.GoalsAgreedOn);
         f.Stage2 = StageStatuses.Stage2(State, FollowUpIExemption is not null, f.FollowUpIAcceptedOn);
         f.Position = StageStatuses.Position(State);

@@ -161,6 +161,37 @@ public class PartialEvaluationTests
         AssertRefusedUnchanged(e, x => x.RecordPartial(Jefe, 1, goals, null, now), "ya está «Registrada»");
     }
 
+    /// <summary>
+    /// The stored facts the annual report reads: how many partials are recorded and owed, and the goals score of the last
+    /// recorded one by the last day it covers (not by when it was recorded); a waived one counts as neither.
+    /// </summary>
+    [Fact]
+    public void The_facts_keep_the_partials_recorded_and_owed_and_the_goals_score_of_the_last_one()
+    {
+        var period = NewPeriod();
+        var e = Reassigned(); // Bruno owes the partial up to 30/04
+        e.RefreshFacts(period, OldHireDate);
+        Assert.Equal((0, 1, (decimal?)null), (e.Facts.RecordedPartials, e.Facts.PendingPartials, e.Facts.LastPartialScore));
+
+        // Carla hands over on 31/07 to a committee recorded by Elena: Carla owes hers, up to 31/07.
+        AssertOk(e.ReassignEvaluator(TalentoHumano, Member40, "Carla sale a licencia", On(new DateOnly(2026, 7, 31))));
+        var now = new DateTime(2026, 8, 10, 15, 0, 0, DateTimeKind.Utc);
+        AssertOk(e.RecordPartial(OtherJefe, 2, PartialFor(e, 70), null, now));
+        e.RefreshFacts(period, OldHireDate);
+        Assert.Equal((1, 1, (decimal?)70.00m), (e.Facts.RecordedPartials, e.Facts.PendingPartials, e.Facts.LastPartialScore));
+
+        // Bruno records his later, but it covers the earlier months: the last partial is still Carla's.
+        AssertOk(e.RecordPartial(Jefe, 1, PartialFor(e, 40), null, now.AddDays(5)));
+        e.RefreshFacts(period, OldHireDate);
+        Assert.Equal((2, 0, (decimal?)70.00m), (e.Facts.RecordedPartials, e.Facts.PendingPartials, e.Facts.LastPartialScore));
+
+        // A waived partial is neither recorded nor owed.
+        var w = Reassigned();
+        AssertOk(w.WaivePartial(TalentoHumano, 1, "El jefe se retiró de la entidad", now));
+        w.RefreshFacts(period, OldHireDate);
+        Assert.Equal((0, 0, (decimal?)null), (w.Facts.RecordedPartials, w.Facts.PendingPartials, w.Facts.LastPartialScore));
+    }
+
     [Fact]
     public void Recording_a_partial_is_refused_to_anyone_else_and_with_bad_input()
     {

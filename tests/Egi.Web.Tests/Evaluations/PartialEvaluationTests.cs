@@ -205,9 +205,16 @@ public abstract class PartialEvaluationTests(SharedHost host) : IAsyncLifetime
         Assert.False((await scenario.TryActAsync(Camila, (x, s) => x.SubmitSelfEvaluation(s.Evaluado, 1, Progress(x, 50), s.Context))).Succeeded);
         var felipeClient = await app.SignedInAsync(Accounts.Jefe);
         Assert.Contains("Periodo evaluado: del <strong>01/01/2026</strong> al <strong>20/11/2026</strong>", await Ap.HtmlAsync(felipeClient, PartialPage));
+        // The annual report (activity 16) says the partial is owed, then its goals score once recorded: 0,6 × 80 + 0,4 × 70.
+        async Task<IReadOnlyList<string>> AnnualRowAsync() =>
+            Reports.HtmlTables.Rows(await Ap.HtmlAsync(hr, "/Reports/Annual"), "servidores").Single(r => r[0] == Camila);
+        var annual = await AnnualRowAsync();
+        Assert.Equal(["Cerrada por retiro", "1 pendiente", "—"], [annual[5], annual[^2], annual[^1]]);
         var recorded = await Ap.PostAsync(felipeClient, PartialPage, "", Rows(("80", "Cumplió casi todo."), ("70", "Entregó el borrador.")));
         Assert.Equal(HttpStatusCode.Redirect, recorded.StatusCode);
         Assert.Equal(PartialStatus.Recorded, (await scenario.EvaluationAsync(Camila)).Partials.Single().Status);
+        annual = await AnnualRowAsync();
+        Assert.Equal(["1 registrada", "76,00"], [annual[^2], annual[^1]]);
 
         // Reinstating does not silently reopen it.
         var reinstated = await hr.PostFormAsync($"/Directory/Servants/Reinstate/{camila}", []);

@@ -27,18 +27,19 @@ public abstract class AnnualReportTests(ConsolidationApp fixture)
              "Fecha de envío de la autoevaluación I", "Fecha de aprobación o modificación de la evaluación I", "Fecha de aceptación de la evaluación I",
              "Fecha de envío de la autoevaluación II", "Fecha de aprobación o modificación de la evaluación II",
              "Fecha de calificación de competencias", "Fecha de finalización", "Fecha de cierre por retiro",
-             "Calificación primer seguimiento", "Componente metas", "Componente competencias", "Calificación final", "Nivel"],
+             "Calificación primer seguimiento", "Componente metas", "Componente competencias", "Calificación final", "Nivel",
+             "Evaluaciones parciales", "Metas en la última parcial"],
             HtmlTables.Headers(html, "servidores"));
         var s = fixture.CamilaScore;
         const string Day = "24/11/2026"; // the test clock's today: every step of the set-up happened on it
 
         // Goals 60×90 % + 40×75 % = 84,00; first follow-up 60 × 30/40 + 40 × 20/40 = 65,00.
         Assert.Equal(84.00m, s.GoalsComponent);
-        Assert.Equal(["Finalizada", "—", .. Enumerable.Repeat(Day, 10), "—", "65,00", "84,00", ConsolidationApp.Score(s.CompetenciesComponent), ConsolidationApp.Score(s.Final), s.LevelLabel],
+        Assert.Equal(["Finalizada", "—", .. Enumerable.Repeat(Day, 10), "—", "65,00", "84,00", ConsolidationApp.Score(s.CompetenciesComponent), ConsolidationApp.Score(s.Final), s.LevelLabel, "—", "—"],
             rows.Single(r => r[0] == ConsolidationApp.Camila).Skip(5));
-        Assert.Equal(["Autoevaluación II", "Evaluado", .. Enumerable.Repeat(Day, 6), .. Enumerable.Repeat("—", 5), "65,00", "—", "—", "—", "Sin finalizar"],
+        Assert.Equal(["Autoevaluación II", "Evaluado", .. Enumerable.Repeat(Day, 6), .. Enumerable.Repeat("—", 5), "65,00", "—", "—", "—", "Sin finalizar", "—", "—"],
             rows.Single(r => r[0] == ConsolidationApp.Laura).Skip(5));
-        Assert.Equal(["Formulación de metas", "Evaluado", .. Enumerable.Repeat("—", 15), "Sin finalizar"], rows.Single(r => r[0] == "1024567890").Skip(5));
+        Assert.Equal(["Formulación de metas", "Evaluado", .. Enumerable.Repeat("—", 15), "Sin finalizar", "—", "—"], rows.Single(r => r[0] == "1024567890").Skip(5));
 
         Assert.Contains("href=\"/Reports/Stage1\"", html, StringComparison.Ordinal);
         Assert.Contains("href=\"/Reports/Stage2\"", html, StringComparison.Ordinal);

@@ -53,7 +53,7 @@ public abstract class FactsBackfillTests(SharedHost host) : IAsyncLifetime
     }
 
     /// <summary>
-    /// Facts revision 7 (migration EarlyWarningFact): an accepted first follow-up saved before it has no stored early
+    /// Facts revision 7 (migration EarlyWarningAndPartialFacts): an accepted first follow-up saved before it has no stored early
     /// warning and its dependencia's tally none; the next start recomputes the fact and, with it, the tally.
     /// </summary>
     [Fact]

@@ -76,7 +76,7 @@ public static class EvaluationsNamedIndexes
 {
     public static void CreateAll(MigrationBuilder migrationBuilder) => Create(migrationBuilder, ReportIndexSql.FirstColumns);
 
-    /// <summary>Every one in its current version (the report index with the early warning, since EarlyWarningFact).</summary>
+    /// <summary>Every one in its current version (the report index with the early warning, since EarlyWarningAndPartialFacts).</summary>
     public static void CreateCurrent(MigrationBuilder migrationBuilder) => Create(migrationBuilder, ReportIndexSql.Columns);
 
     private static void Create(MigrationBuilder migrationBuilder, string[] reportColumns)

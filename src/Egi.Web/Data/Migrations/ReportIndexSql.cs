@@ -13,7 +13,7 @@ public static class ReportIndexSql
 {
     public const string Name = "IX_Evaluations_Report";
 
-    /// <summary>The first version (migration ReportFacts, 03/12/2026), as the migrations before EarlyWarningFact created it.</summary>
+    /// <summary>The first version (migration ReportFacts, 03/12/2026), as the migrations before EarlyWarningAndPartialFacts created it.</summary>
     public static readonly string[] FirstColumns =
     [
         "PeriodId", "EvaluadoId", "State", "Facts_Stage1", "Facts_Stage2", "Facts_Position", "Facts_Level",

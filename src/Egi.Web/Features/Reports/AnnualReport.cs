@@ -13,7 +13,8 @@ namespace Egi.Web.Features.Reports;
 /// </summary>
 public sealed record AnnualRow(
     Stage1Row Base, string State, string WaitingOn, IReadOnlyList<DateOnly?> Dates,
-    decimal? FirstFollowUp, decimal? GoalsComponent, decimal? CompetenciesComponent, decimal? Final, RatingLevel? Level)
+    decimal? FirstFollowUp, decimal? GoalsComponent, decimal? CompetenciesComponent, decimal? Final, RatingLevel? Level,
+    string Partials = AnnualText.NoPartials, decimal? LastPartialScore = null)
 {
     /// <summary>The level's label, or «Sin finalizar».</summary>
     public string LevelLabel => Final is not null && Level is { } l ? l.Label() : AnnualText.NotFinished;
@@ -95,9 +96,11 @@ public sealed class AnnualReport
     {
         var dates = AnnualText.Steps.Select(s => s.Date(f)).ToList();
         if (f.EvaluationId is null) return new(r, r.State, r.WaitingOn, dates, null, null, null, null, null);
+        var partials = AnnualText.PartialsText(f.RecordedPartials ?? 0, f.PendingPartials ?? 0);
         if (f.FinalScore is not null)
-            return new(r, f.State!.Value.Label(), "", dates, f.FirstFollowUpScore, f.GoalsComponent, f.CompetenciesComponent, f.FinalScore, f.Level);
-        return new(r, f.State!.Value.Label(), Stage1Report.WaitingText(f), dates, f.FirstFollowUpScore, null, null, null, null);
+            return new(r, f.State!.Value.Label(), "", dates, f.FirstFollowUpScore, f.GoalsComponent, f.CompetenciesComponent, f.FinalScore, f.Level,
+                partials, f.LastPartialScore);
+        return new(r, f.State!.Value.Label(), Stage1Report.WaitingText(f), dates, f.FirstFollowUpScore, null, null, null, null, partials, f.LastPartialScore);
     }
 }
 
@@ -131,6 +134,22 @@ public static class AnnualText
 
     public const string NoEvaluation = "Sin evaluación";
 
+    public const string PartialsHeader = "Evaluaciones parciales";
+    public const string LastPartialHeader = "Metas en la última parcial";
+    public const string NoPartials = "—";
+
+    /// <summary>
+    /// The partial evaluations of a row in words (SPEC §4: change of evaluator and retiro): «1 registrada», «1 registrada,
+    /// 1 pendiente», «2 pendientes», or «—» without any.
+    /// </summary>
+    public static string PartialsText(int recorded, int pending)
+    {
+        var parts = new List<string>(2);
+        if (recorded > 0) parts.Add(recorded == 1 ? "1 registrada" : $"{recorded} registradas");
+        if (pending > 0) parts.Add(pending == 1 ? "1 pendiente" : $"{pending} pendientes");
+        return parts.Count == 0 ? NoPartials : string.Join(", ", parts);
+    }
+
     /// <summary>The states counted per dependencia, in the order of the procedure (the tallies' own list of them).</summary>
     public static IReadOnlyList<EvaluationState> States => DependencyTallies.States;
 
@@ -161,6 +180,8 @@ public static class AnnualXlsx
         new("Componente competencias", XlsxKind.Decimal, 12),
         new("Calificación final", XlsxKind.Decimal, 12),
         new("Nivel", XlsxKind.Text, 16),
+        new(AnnualText.PartialsHeader, XlsxKind.Text, 22),
+        new(AnnualText.LastPartialHeader, XlsxKind.Decimal, 12),
     ];
 
     public static IReadOnlyList<XlsxColumn> SummaryColumns { get; } =
@@ -188,6 +209,7 @@ public static class AnnualXlsx
         r.WaitingOn.Length == 0 ? null : r.WaitingOn,
         .. r.Dates.Select(d => (object?)d),
         r.FirstFollowUp, r.GoalsComponent, r.CompetenciesComponent, r.Final, r.LevelLabel,
+        r.Partials == AnnualText.NoPartials ? null : r.Partials, r.LastPartialScore,
     ];
 
     public static IReadOnlyList<object?> SummaryCells(AnnualSummary s) =>

@@ -348,6 +348,10 @@ namespace Egi.Web.Data.Migrations.Postgres
                             b1.Property<DateOnly?>("GoalsSubmittedOn")
                                 .HasColumnType("date");
 
+                            b1.Property<decimal?>("LastPartialScore")
+                                .HasPrecision(7, 2)
+                                .HasColumnType("numeric(7,2)");
+
                             b1.Property<int?>("Level")
                                 .HasColumnType("integer");
 
@@ -358,6 +362,9 @@ namespace Egi.Web.Data.Migrations.Postgres
                                 .HasColumnType("integer");
 
                             b1.Property<int>("Position")
+                                .HasColumnType("integer");
+
+                            b1.Property<int>("RecordedPartials")
                                 .HasColumnType("integer");
 
                             b1.Property<int>("Revision")

@@ -71,6 +71,12 @@ public sealed class ReportRow
     public decimal? FinalScore { get; set; }
     public RatingLevel? Level { get; set; }
 
+    /// <summary>The partial evaluations recorded and owed, and the goals score of the last recorded one (<see cref="EvaluationFacts.LastPartialScore"/>).</summary>
+    public int? RecordedPartials { get; set; }
+
+    public int? PendingPartials { get; set; }
+    public decimal? LastPartialScore { get; set; }
+
     /// <summary>The scores before their one rounding: what the averages add up (<see cref="EvaluationFacts.UnroundedColumns"/>).</summary>
     public decimal? FirstFollowUpUnrounded { get; set; }
 
@@ -314,6 +320,9 @@ public static class EvaluationRows
         CompetenciesComponent = r.E == null ? null : r.E.Facts.CompetenciesComponent,
         FinalScore = r.E == null ? null : r.E.Facts.FinalScore,
         Level = r.E == null ? null : r.E.Facts.Level,
+        RecordedPartials = r.E == null ? null : r.E.Facts.RecordedPartials,
+        PendingPartials = r.E == null ? null : r.E.Facts.PendingPartials,
+        LastPartialScore = r.E == null ? null : r.E.Facts.LastPartialScore,
         FirstFollowUpUnrounded = r.E == null ? null : r.E.Facts.FirstFollowUpUnrounded,
         GoalsUnrounded = r.E == null ? null : r.E.Facts.GoalsComponentUnrounded,
         CompetenciesUnrounded = r.E == null ? null : r.E.Facts.CompetenciesComponentUnrounded,

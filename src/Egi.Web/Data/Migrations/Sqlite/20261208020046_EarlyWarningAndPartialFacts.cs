@@ -6,13 +6,13 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace Egi.Web.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
-    public partial class EarlyWarningFact : Migration
+    public partial class EarlyWarningAndPartialFacts : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
-            // The new fact takes its place among the plain columns, before the JSON documents (SqliteEgiDbContext's
-            // PlainColumnsFirst), so the columns after it move: EF Core rebuilds the table at the end of this migration,
+            // The new facts take their places among the plain columns, before the JSON documents (SqliteEgiDbContext's
+            // PlainColumnsFirst), so the columns after them move: EF Core rebuilds the table at the end of this migration,
             // keeping only the indexes its model knows (EvaluationNamedIndexesAfterEarlyWarning creates the others again).
             // The stored facts are computed at start-up (EvaluationFacts revision 7), and with them the tallies.
             migrationBuilder.AlterColumn<DateTime>(
@@ -22,7 +22,7 @@ namespace Egi.Web.Data.Migrations.Sqlite
                 nullable: false,
                 oldClrType: typeof(DateTime),
                 oldType: "TEXT")
-                .Annotation("Relational:ColumnOrder", 54)
+                .Annotation("Relational:ColumnOrder", 56)
                 .OldAnnotation("Relational:ColumnOrder", 53);
 
             migrationBuilder.AlterColumn<int>(
@@ -32,7 +32,7 @@ namespace Egi.Web.Data.Migrations.Sqlite
                 nullable: false,
                 oldClrType: typeof(int),
                 oldType: "INTEGER")
-                .Annotation("Relational:ColumnOrder", 53)
+                .Annotation("Relational:ColumnOrder", 55)
                 .OldAnnotation("Relational:ColumnOrder", 52);
 
             migrationBuilder.AlterColumn<int>(
@@ -42,7 +42,7 @@ namespace Egi.Web.Data.Migrations.Sqlite
                 nullable: false,
                 oldClrType: typeof(int),
                 oldType: "INTEGER")
-                .Annotation("Relational:ColumnOrder", 52)
+                .Annotation("Relational:ColumnOrder", 54)
                 .OldAnnotation("Relational:ColumnOrder", 51);
 
             migrationBuilder.AlterColumn<int>(
@@ -52,7 +52,7 @@ namespace Egi.Web.Data.Migrations.Sqlite
                 nullable: false,
                 oldClrType: typeof(int),
                 oldType: "INTEGER")
-                .Annotation("Relational:ColumnOrder", 51)
+                .Annotation("Relational:ColumnOrder", 53)
                 .OldAnnotation("Relational:ColumnOrder", 50);
 
             migrationBuilder.AlterColumn<int>(
@@ -62,7 +62,7 @@ namespace Egi.Web.Data.Migrations.Sqlite
                 nullable: false,
                 oldClrType: typeof(int),
                 oldType: "INTEGER")
-                .Annotation("Relational:ColumnOrder", 50)
+                .Annotation("Relational:ColumnOrder", 52)
                 .OldAnnotation("Relational:ColumnOrder", 49);
 
             migrationBuilder.AlterColumn<int>(
@@ -72,7 +72,7 @@ namespace Egi.Web.Data.Migrations.Sqlite
                 nullable: false,
                 oldClrType: typeof(int),
                 oldType: "INTEGER")
-                .Annotation("Relational:ColumnOrder", 49)
+                .Annotation("Relational:ColumnOrder", 50)
                 .OldAnnotation("Relational:ColumnOrder", 48);
 
             migrationBuilder.AlterColumn<int>(
@@ -82,7 +82,7 @@ namespace Egi.Web.Data.Migrations.Sqlite
                 nullable: false,
                 oldClrType: typeof(int),
                 oldType: "INTEGER")
-                .Annotation("Relational:ColumnOrder", 48)
+                .Annotation("Relational:ColumnOrder", 49)
                 .OldAnnotation("Relational:ColumnOrder", 47);
 
             migrationBuilder.AlterColumn<int>(
@@ -93,7 +93,7 @@ namespace Egi.Web.Data.Migrations.Sqlite
                 oldClrType: typeof(int),
                 oldType: "INTEGER",
                 oldNullable: true)
-                .Annotation("Relational:ColumnOrder", 47)
+                .Annotation("Relational:ColumnOrder", 48)
                 .OldAnnotation("Relational:ColumnOrder", 46);
 
             migrationBuilder.AlterColumn<int>(
@@ -104,7 +104,7 @@ namespace Egi.Web.Data.Migrations.Sqlite
                 oldClrType: typeof(int),
                 oldType: "INTEGER",
                 oldNullable: true)
-                .Annotation("Relational:ColumnOrder", 46)
+                .Annotation("Relational:ColumnOrder", 47)
                 .OldAnnotation("Relational:ColumnOrder", 45);
 
             migrationBuilder.AlterColumn<DateOnly>(
@@ -384,6 +384,23 @@ namespace Egi.Web.Data.Migrations.Sqlite
                 defaultValue: false)
                 .Annotation("Relational:ColumnOrder", 22);
 
+            migrationBuilder.AddColumn<long>(
+                name: "Facts_LastPartialScore",
+                table: "Evaluations",
+                type: "INTEGER",
+                precision: 7,
+                scale: 2,
+                nullable: true)
+                .Annotation("Relational:ColumnOrder", 46);
+
+            migrationBuilder.AddColumn<int>(
+                name: "Facts_RecordedPartials",
+                table: "Evaluations",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0)
+                .Annotation("Relational:ColumnOrder", 51);
+
             migrationBuilder.AddColumn<int>(
                 name: "EarlyWarnings",
                 table: "DependencyTallies",
@@ -397,7 +414,8 @@ namespace Egi.Web.Data.Migrations.Sqlite
         {
             // SQLite's own DROP COLUMN (3.35+), not EF's table rebuild: a rebuild keeps only the indexes EF's model
             // knows. The other columns keep the places this migration gave them (their order is invisible to EF Core).
-            migrationBuilder.Sql("ALTER TABLE \"Evaluations\" DROP COLUMN \"Facts_EarlyWarning\";");
+            foreach (var column in new[] { "Facts_EarlyWarning", "Facts_LastPartialScore", "Facts_RecordedPartials" })
+                migrationBuilder.Sql($"ALTER TABLE \"Evaluations\" DROP COLUMN \"{column}\";");
             migrationBuilder.Sql("ALTER TABLE \"DependencyTallies\" DROP COLUMN \"EarlyWarnings\";");
         }
     }

@@ -12,8 +12,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Egi.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteEgiDbContext))]
-    [Migration("20261208011933_EvaluationNamedIndexesAfterEarlyWarning")]
-    partial class EvaluationNamedIndexesAfterEarlyWarning
+    [Migration("20261208020046_EarlyWarningAndPartialFacts")]
+    partial class EarlyWarningAndPartialFacts
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -384,41 +384,50 @@ namespace Egi.Web.Data.Migrations.Sqlite
                                 .HasColumnType("TEXT")
                                 .HasColumnOrder(45);
 
-                            b1.Property<int?>("Level")
+                            b1.Property<long?>("LastPartialScore")
+                                .HasPrecision(7, 2)
                                 .HasColumnType("INTEGER")
                                 .HasColumnOrder(46);
 
-                            b1.Property<int?>("LowestCompetency")
+                            b1.Property<int?>("Level")
                                 .HasColumnType("INTEGER")
                                 .HasColumnOrder(47);
 
-                            b1.Property<int>("PendingPartials")
+                            b1.Property<int?>("LowestCompetency")
                                 .HasColumnType("INTEGER")
                                 .HasColumnOrder(48);
 
-                            b1.Property<int>("Position")
+                            b1.Property<int>("PendingPartials")
                                 .HasColumnType("INTEGER")
                                 .HasColumnOrder(49);
 
-                            b1.Property<int>("Revision")
+                            b1.Property<int>("Position")
                                 .HasColumnType("INTEGER")
                                 .HasColumnOrder(50);
 
-                            b1.Property<int>("Stage1")
+                            b1.Property<int>("RecordedPartials")
                                 .HasColumnType("INTEGER")
                                 .HasColumnOrder(51);
 
-                            b1.Property<int>("Stage2")
+                            b1.Property<int>("Revision")
                                 .HasColumnType("INTEGER")
                                 .HasColumnOrder(52);
 
-                            b1.Property<int>("WaitingOn")
+                            b1.Property<int>("Stage1")
                                 .HasColumnType("INTEGER")
                                 .HasColumnOrder(53);
 
+                            b1.Property<int>("Stage2")
+                                .HasColumnType("INTEGER")
+                                .HasColumnOrder(54);
+
+                            b1.Property<int>("WaitingOn")
+                                .HasColumnType("INTEGER")
+                                .HasColumnOrder(55);
+
                             b1.Property<DateTime>("WaitingSince")
                                 .HasColumnType("TEXT")
-                                .HasColumnOrder(54);
+                                .HasColumnOrder(56);
                         });
 
                     b.HasKey("Id");

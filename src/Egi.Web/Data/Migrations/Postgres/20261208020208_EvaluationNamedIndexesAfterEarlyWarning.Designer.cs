@@ -13,8 +13,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Egi.Web.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresEgiDbContext))]
-    [Migration("20261208011806_EarlyWarningFact")]
-    partial class EarlyWarningFact
+    [Migration("20261208020208_EvaluationNamedIndexesAfterEarlyWarning")]
+    partial class EvaluationNamedIndexesAfterEarlyWarning
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -351,6 +351,10 @@ namespace Egi.Web.Data.Migrations.Postgres
                             b1.Property<DateOnly?>("GoalsSubmittedOn")
                                 .HasColumnType("date");
 
+                            b1.Property<decimal?>("LastPartialScore")
+                                .HasPrecision(7, 2)
+                                .HasColumnType("numeric(7,2)");
+
                             b1.Property<int?>("Level")
                                 .HasColumnType("integer");
 
@@ -361,6 +365,9 @@ namespace Egi.Web.Data.Migrations.Postgres
                                 .HasColumnType("integer");
 
                             b1.Property<int>("Position")
+                                .HasColumnType("integer");
+
+                            b1.Property<int>("RecordedPartials")
                                 .HasColumnType("integer");
 
                             b1.Property<int>("Revision")

@@ -5,7 +5,7 @@
 namespace Egi.Web.Data.Migrations.Postgres
 {
     /// <inheritdoc />
-    public partial class EarlyWarningFact : Migration
+    public partial class EarlyWarningAndPartialFacts : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -16,6 +16,21 @@ namespace Egi.Web.Data.Migrations.Postgres
                 type: "boolean",
                 nullable: false,
                 defaultValue: false);
+
+            migrationBuilder.AddColumn<decimal>(
+                name: "Facts_LastPartialScore",
+                table: "Evaluations",
+                type: "numeric(7,2)",
+                precision: 7,
+                scale: 2,
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "Facts_RecordedPartials",
+                table: "Evaluations",
+                type: "integer",
+                nullable: false,
+                defaultValue: 0);
 
             migrationBuilder.AddColumn<int>(
                 name: "EarlyWarnings",
@@ -30,6 +45,14 @@ namespace Egi.Web.Data.Migrations.Postgres
         {
             migrationBuilder.DropColumn(
                 name: "Facts_EarlyWarning",
+                table: "Evaluations");
+
+            migrationBuilder.DropColumn(
+                name: "Facts_LastPartialScore",
+                table: "Evaluations");
+
+            migrationBuilder.DropColumn(
+                name: "Facts_RecordedPartials",
                 table: "Evaluations");
 
             migrationBuilder.DropColumn(
