@@ -199,3 +199,16 @@ public abstract class AnnualAverageTests(SharedHost host) : IAsyncLifetime
 public sealed class AnnualAverageTestsSqlite(SqliteHost host) : AnnualAverageTests(host), IClassFixture<SqliteHost>;
 
 public sealed class AnnualAverageTestsPostgres(PostgresHost host) : AnnualAverageTests(host), IClassFixture<PostgresHost>;
+
+/// <summary>The annual report's partial evaluations in words.</summary>
+public class AnnualPartialsTextTests
+{
+    [Theory]
+    [InlineData(0, 0, "—")]
+    [InlineData(1, 0, "1 registrada")]
+    [InlineData(2, 0, "2 registradas")]
+    [InlineData(0, 1, "1 pendiente")]
+    [InlineData(1, 2, "1 registrada, 2 pendientes")]
+    public void The_partials_of_a_row_are_counted_in_words(int recorded, int pending, string text) =>
+        Assert.Equal(text, Egi.Web.Features.Reports.AnnualText.PartialsText(recorded, pending));
+}
