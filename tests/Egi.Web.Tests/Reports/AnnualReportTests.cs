@@ -184,8 +184,9 @@ public abstract class AnnualAverageTests(SharedHost host) : IAsyncLifetime
         var response = await hr.GetAsync("/Reports/Annual");
         var html = await response.Content.ReadAsStringAsync();
         var servants = HtmlTables.Rows(html, "servidores");
-        Assert.Equal("86,03", servants.Single(r => r[0] == EvaluationScenario.Camila)[^2]);
-        Assert.Equal("86,00", servants.Single(r => r[0] == EvaluationScenario.Santiago)[^2]);
+        // «Calificación final»: before «Nivel», «Evaluaciones parciales» and «Metas en la última parcial».
+        Assert.Equal("86,03", servants.Single(r => r[0] == EvaluationScenario.Camila)[^4]);
+        Assert.Equal("86,00", servants.Single(r => r[0] == EvaluationScenario.Santiago)[^4]);
 
         // Dependencia, Servidores, Promedio metas, Promedio competencias, Promedio final, …
         // metas (84 + 87,5) / 2 = 85,75; competencias (97,5 + 77,5) / 2 = 87,50; final (86,025 + 86) / 2 = 86,0125 → 86,01
