@@ -269,6 +269,7 @@ public abstract class Stage2ReportTests(ConsolidationApp fixture)
 
         var response = await hr.PostFormAsync($"{Url}?handler=Xlsx", new() { ["vigencia"] = fixture.PeriodId.ToString(CultureInfo.InvariantCulture), ["alertas"] = "1" }, getUrl: Url);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("etapa2-2026-alertas.xlsx", response.Content.Headers.ContentDisposition?.FileNameStar ?? response.Content.Headers.ContentDisposition?.FileName?.Trim('"'));
         using var file = new MemoryStream(await response.Content.ReadAsByteArrayAsync());
         var servants = file.Query(useHeaderRow: true, sheetName: "Servidores").Cast<IDictionary<string, object?>>().ToList();
         Assert.Equal([ConsolidationApp.Camila, ConsolidationApp.Laura], servants.Select(r => (string)r["Documento"]!).Order(StringComparer.Ordinal));

@@ -197,11 +197,14 @@ public sealed class DashboardData
                   + $"{DashboardText.Score(period.Settings.UnsatisfactoryUpTo)}, el rango «No satisfactorio» de la vigencia.",
             "Dependencia", EarlyWarningSeries, warningRows, false, "Alertas tempranas");
 
-        return new DashboardData(period, today, [progress, levels, averages, late, warnings]) { AgreedGoals = entity.Agreed };
+        return new DashboardData(period, today, [progress, levels, averages, late, warnings]) { AgreedGoals = entity.Agreed, EarlyWarnings = entity.EarlyWarnings };
     }
 
     /// <summary>Servants with their goals agreed: the stage-1 report's «Concertadas» of the entity.</summary>
     public int AgreedGoals { get; private init; }
+
+    /// <summary>Accepted first follow-ups that are early warnings, in the whole entity (chart e's total).</summary>
+    public int EarlyWarnings { get; private init; }
 }
 
 public static class DashboardText

@@ -125,7 +125,8 @@ public static class Stage2Text
 /// <summary>The stage-2 report as .xlsx: sheets «Servidores» and «Resumen por dependencia», the same numbers as the screen.</summary>
 public static class Stage2Xlsx
 {
-    public static string FileName(Stage2Report r) => $"etapa2-{r.Period.Year}.xlsx";
+    /// <summary>«etapa2-2026.xlsx», or «etapa2-2026-alertas.xlsx» for the view of the early warnings only.</summary>
+    public static string FileName(Stage2Report r) => $"etapa2-{r.Period.Year}{(r.Data.Filter.EarlyWarningsOnly ? "-alertas" : "")}.xlsx";
 
     public static IReadOnlyList<Egi.Web.Reports.XlsxColumn> ServantColumns { get; } =
     [

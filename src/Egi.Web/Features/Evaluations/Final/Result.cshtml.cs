@@ -20,12 +20,6 @@ public sealed record ResultBreakdown(ScoreBreakdown Score, PeriodSettings Settin
         c.Evaluation is { State: EvaluationState.FinalAcceptance or EvaluationState.Finalized, Competencies.Count: > 0 }
             ? new(new ScoringPolicy(c.Period.Settings).Score(c.Evaluation), c.Period.Settings)
             : null;
-
-    /// <summary>
-    /// The first follow-up score (informative, rounded to two decimals) once the first follow-up was accepted; null
-    /// before that: the stored fact (<see cref="EvaluationFacts.FirstFollowUpScore"/>, kept by each save), not computed again.
-    /// </summary>
-    public static decimal? FirstFollowUpOf(EvaluationCase c) => c.Evaluation.Facts.FirstFollowUpScore;
 }
 
 /// <summary>
